@@ -1,0 +1,114 @@
+import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { prisma } from "../db.server.ts";
+import { env } from "../env.server.ts";
+import type { Role } from "../plans/vocabulary.ts";
+import { organizationScope } from "../organizations/scope.server.ts";
+
+const SESSION_DAYS = 30;
+const SESSION_KEY = "sessionId";
+
+export const sessionStorage = createCookieSessionStorage({
+  cookie: {
+    name: "hn_session",
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: env().COOKIE_SECURE ? env().COOKIE_SECURE === "true" : env().NODE_ENV === "production",
+    secrets: [env().SESSION_SECRET],
+    maxAge: SESSION_DAYS * 24 * 3600,
+  },
+});
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  organizationId: string;
+  organizationName: string;
+  roles: Role[];
+  /** Organisations whose conferences this user may see: their own, and for admins everything below it. */
+  visibleOrganizationIds: string[];
+}
+
+async function readSessionId(request: Request): Promise<string | undefined> {
+  const session = await sessionStorage.getSession(request.headers.get("Cookie"));
+  const id = session.get(SESSION_KEY);
+  return typeof id === "string" ? id : undefined;
+}
+
+export async function getUser(request: Request): Promise<CurrentUser | null> {
+  const sessionId = await readSessionId(request);
+  if (!sessionId) return null;
+  const session = await prisma.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      expiresAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          active: true,
+          organizationId: true,
+          organization: { select: { name: true } },
+          roles: { select: { role: true } },
+        },
+      },
+    },
+  });
+  if (!session || session.expiresAt < new Date() || !session.user.active) return null;
+  const u = session.user;
+  const roles = u.roles.map((r) => r.role as Role);
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    organizationId: u.organizationId,
+    organizationName: u.organization.name,
+    roles,
+    visibleOrganizationIds: await organizationScope(u.organizationId, roles.includes("ADMIN")),
+  };
+}
+
+function loginRedirect(request: Request): never {
+  const url = new URL(request.url);
+  const to = `${url.pathname}${url.search}`;
+  throw redirect(`/login?redirectTo=${encodeURIComponent(to)}`);
+}
+
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const user = await getUser(request);
+  if (!user) loginRedirect(request);
+  return user;
+}
+
+export async function requireRole(request: Request, ...roles: Role[]): Promise<CurrentUser> {
+  const user = await requireUser(request);
+  if (!roles.some((r) => user.roles.includes(r))) {
+    throw new Response("Bạn không có quyền thực hiện thao tác này.", { status: 403 });
+  }
+  return user;
+}
+
+export async function createUserSession(userId: string, redirectTo: string): Promise<Response> {
+  const session = await prisma.session.create({
+    data: { userId, expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000) },
+    select: { id: true },
+  });
+  const cookie = await sessionStorage.getSession();
+  cookie.set(SESSION_KEY, session.id);
+  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionStorage.commitSession(cookie) } });
+}
+
+export async function logout(request: Request): Promise<Response> {
+  const sessionId = await readSessionId(request);
+  if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } });
+  const cookie = await sessionStorage.getSession(request.headers.get("Cookie"));
+  return redirect("/login", { headers: { "Set-Cookie": await sessionStorage.destroySession(cookie) } });
+}
+
+/** Only same-site paths, so a crafted link cannot send people elsewhere after sign-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/conferences"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  return to;
+}

@@ -1,0 +1,5 @@
+import { STATUS_LABEL, type ConferenceStatus } from "~/plans/vocabulary.ts";
+
+export function StatusBadge({ status }: { status: ConferenceStatus }) {
+  return <span className={`badge status-${status.toLowerCase()}`}>{STATUS_LABEL[status]}</span>;
+}

@@ -1,0 +1,89 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+// Applies prisma/migrations/<stamp>_<name>/migration.sql in order and records
+// each in _prisma_migrations exactly as `prisma migrate deploy` does, so a
+// machine with Prisma's schema engine can take over the same database.
+
+export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
+
+const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    TEXT PRIMARY KEY NOT NULL,
+    "checksum"              TEXT NOT NULL,
+    "finished_at"           DATETIME,
+    "migration_name"        TEXT NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        DATETIME,
+    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
+    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`;
+
+export interface MigrationFile {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, "migration.sql")))
+    .map((e) => e.name)
+    .sort()
+    .map((name) => {
+      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: crypto.createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+export interface MigrateResult {
+  applied: string[];
+  alreadyApplied: number;
+}
+
+export function migrateDatabase(file: string, dir = MIGRATIONS_DIR): MigrateResult {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("foreign_keys = ON");
+    db.exec(CREATE_TABLE);
+    const done = db
+      .prepare(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`)
+      .all() as Array<{ migration_name: string; checksum: string; finished_at: string | null }>;
+    const byName = new Map(done.map((r) => [r.migration_name, r]));
+    const applied: string[] = [];
+    let alreadyApplied = 0;
+    for (const m of listMigrations(dir)) {
+      const row = byName.get(m.name);
+      if (row?.finished_at) {
+        if (row.checksum !== m.checksum) {
+          throw new Error(`Migration ${m.name} đã được áp dụng nhưng tệp SQL đã bị sửa (checksum khác). Hãy tạo migration mới thay vì sửa migration cũ.`);
+        }
+        alreadyApplied++;
+        continue;
+      }
+      if (row && !row.finished_at) {
+        throw new Error(`Migration ${m.name} đã thất bại trước đó; hãy khắc phục cơ sở dữ liệu rồi chạy lại.`);
+      }
+      const id = crypto.randomUUID();
+      // The whole migration and its record commit together or not at all.
+      db.transaction(() => {
+        db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)`).run(
+          id,
+          m.checksum,
+          m.name,
+          Date.now(),
+        );
+        db.exec(m.sql);
+        db.prepare(`UPDATE "_prisma_migrations" SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`).run(Date.now(), id);
+      })();
+      applied.push(m.name);
+    }
+    return { applied, alreadyApplied };
+  } finally {
+    db.close();
+  }
+}

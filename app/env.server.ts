@@ -1,0 +1,46 @@
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/hoinghi.db")
+    .refine((v) => v.startsWith("file:"), "DATABASE_URL phải có dạng file:<đường dẫn tệp SQLite>"),
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET phải dài ít nhất 32 ký tự").optional(),
+  // Lets a production build run with the demo accounts (npm run demo does this).
+  ALLOW_DEMO_CREDENTIALS: z.enum(["true", "false"]).default("false"),
+  // Session cookies are Secure in production; set false only to serve plain http on a LAN.
+  COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+});
+
+export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };
+
+const DEV_SECRET = "development-only-secret-do-not-use-in-production";
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Biến môi trường không hợp lệ:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  if (!env.SESSION_SECRET) {
+    if (env.NODE_ENV === "production" && env.ALLOW_DEMO_CREDENTIALS !== "true") {
+      throw new Error("Biến môi trường không hợp lệ:\n  - SESSION_SECRET: bắt buộc khi chạy production (ít nhất 32 ký tự ngẫu nhiên)");
+    }
+    return { ...env, SESSION_SECRET: DEV_SECRET };
+  }
+  return { ...env, SESSION_SECRET: env.SESSION_SECRET };
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** Absolute path of the SQLite file named by a file: URL (relative paths from the working directory). */
+export function sqlitePath(url: string): string {
+  return path.resolve(process.cwd(), url.replace(/^file:/, ""));
+}

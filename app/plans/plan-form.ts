@@ -1,0 +1,269 @@
+import { z } from "zod";
+import { daysInMonth, fromLocalDateValue, fromLocalInputValue, toLocalDateValue, toLocalInputValue } from "../lib/vietnamese-date.ts";
+import { CONFERENCE_FORMATS, PLAN_KINDS, TASK_STATUSES } from "./vocabulary.ts";
+
+// One schema for the plan form, used by Conform in the browser and on the server.
+
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .max(max, `${label} dài quá ${max.toLocaleString("vi-VN")} ký tự`)
+    .optional()
+    .transform((v) => v?.trim() ?? "");
+
+const required = (max: number, message: string, label: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .min(1, message)
+    .max(max, `${label} dài quá ${max.toLocaleString("vi-VN")} ký tự`);
+
+const optionalInt = (min: number, max: number, message: string) =>
+  z.number({ error: message }).int(message).min(min, message).max(max, message).optional();
+
+const id = z.string().max(40).optional();
+
+export const attendeeLineSchema = z.object({
+  text: required(1000, "Nhập nội dung dòng thành phần", "Dòng thành phần"),
+  organizationId: id,
+});
+
+export const attendeeGroupSchema = z.object({
+  heading: text(200, "Tiêu đề nhóm"),
+  lines: z.array(attendeeLineSchema).max(200, "Tối đa 200 dòng mỗi nhóm").default([]),
+});
+
+export const taskSchema = z.object({
+  assignee: required(300, "Nhập cơ quan, đơn vị được phân công", "Cơ quan, đơn vị"),
+  organizationId: id,
+  duties: required(10000, "Nhập nhiệm vụ được giao", "Nhiệm vụ"),
+  inlineDuties: z.boolean().optional().default(false),
+  dueDate: z
+    .string()
+    .optional()
+    .refine((v) => !v || fromLocalDateValue(v) !== null, "Hạn hoàn thành không phải là ngày hợp lệ"),
+  status: z.enum(TASK_STATUSES, { error: "Trạng thái nhiệm vụ không hợp lệ" }).default("NOT_STARTED"),
+});
+
+export const SCHEDULE_KINDS = ["EXACT", "TENTATIVE", "NONE"] as const;
+
+export const planFormSchema = z
+  .object({
+    kind: z.enum(PLAN_KINDS, { error: "Chọn loại kế hoạch" }),
+    organizationId: z.string({ error: "Chọn cơ quan ban hành" }).min(1, "Chọn cơ quan ban hành"),
+    title: required(500, "Nhập tên (trích yếu) của kế hoạch", "Tên kế hoạch"),
+    documentNumber: z
+      .string()
+      .trim()
+      .max(20, "Số văn bản dài quá 20 ký tự")
+      .regex(/^[0-9A-Za-z.]*$/, "Số văn bản chỉ gồm chữ số (ví dụ 71), để trống nếu chưa cấp số")
+      .optional(),
+    documentSymbol: required(40, "Nhập ký hiệu văn bản (ví dụ KH-UBND)", "Ký hiệu")
+      .regex(/^[A-ZĐ0-9][A-ZĐ0-9&.\-]*$/, "Ký hiệu chỉ gồm chữ in hoa, chữ số và dấu gạch nối, ví dụ KH-UBND"),
+    issuePlace: required(100, "Nhập địa danh ghi trên văn bản (ví dụ Quảng Nam)", "Địa danh"),
+    issueDay: optionalInt(1, 31, "Ngày ban hành phải từ 1 đến 31"),
+    issueMonth: optionalInt(1, 12, "Tháng ban hành phải từ 1 đến 12"),
+    issueYear: z
+      .number({ error: "Nhập năm ban hành (ví dụ 2024)" })
+      .int("Năm ban hành phải là số nguyên")
+      .min(2000, "Năm ban hành phải từ 2000 đến 2100")
+      .max(2100, "Năm ban hành phải từ 2000 đến 2100"),
+    legalBasis: text(20000, "Căn cứ"),
+    purposes: text(20000, "Mục đích"),
+    requirements: text(20000, "Yêu cầu"),
+    content: text(50000, "Nội dung"),
+    closing: text(5000, "Đoạn kết"),
+    format: z.enum(CONFERENCE_FORMATS, { error: "Chọn hình thức tổ chức" }),
+    formatNote: text(2000, "Mô tả hình thức"),
+    scheduleKind: z.enum(SCHEDULE_KINDS, { error: "Chọn cách ghi thời gian" }),
+    startsAt: z.string().optional(),
+    endsAt: z.string().optional(),
+    tentativeMonth: optionalInt(1, 12, "Tháng dự kiến phải từ 1 đến 12"),
+    tentativeYear: optionalInt(2000, 2100, "Năm dự kiến phải từ 2000 đến 2100"),
+    scheduleNote: text(500, "Ghi chú thời gian"),
+    scheduleText: text(1000, "Thời gian theo văn bản"),
+    venue: text(1000, "Địa điểm"),
+    budgetSource: text(1000, "Kinh phí"),
+    chair: text(500, "Chủ trì"),
+    attendeeGroups: z.array(attendeeGroupSchema).max(50, "Tối đa 50 nhóm thành phần").default([]),
+    tasks: z.array(taskSchema).max(100, "Tối đa 100 nhiệm vụ").default([]),
+    recipients: text(5000, "Nơi nhận"),
+    signAuthority: text(100, "Dòng thẩm quyền ký"),
+    signDelegation: text(100, "Dòng ký thay"),
+    signerTitle: required(100, "Nhập chức vụ người ký (ví dụ CHỦ TỊCH)", "Chức vụ người ký"),
+    signerName: text(100, "Họ tên người ký"),
+    useStandardLayout: z.boolean().optional().default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (v.issueDay && !v.issueMonth) {
+      ctx.addIssue({ code: "custom", path: ["issueMonth"], message: "Đã có ngày thì phải có tháng ban hành" });
+    }
+    if (v.issueDay && v.issueMonth && v.issueDay > daysInMonth(v.issueMonth, v.issueYear)) {
+      ctx.addIssue({ code: "custom", path: ["issueDay"], message: `Tháng ${v.issueMonth}/${v.issueYear} không có ngày ${v.issueDay}` });
+    }
+    if (v.scheduleKind === "EXACT") {
+      const start = v.startsAt ? fromLocalInputValue(v.startsAt) : null;
+      const end = v.endsAt ? fromLocalInputValue(v.endsAt) : null;
+      if (!start) ctx.addIssue({ code: "custom", path: ["startsAt"], message: "Nhập thời gian bắt đầu hợp lệ" });
+      if (!end) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "Nhập thời gian kết thúc hợp lệ" });
+      if (start && end && end <= start) {
+        ctx.addIssue({ code: "custom", path: ["endsAt"], message: "Thời gian kết thúc phải sau thời gian bắt đầu" });
+      }
+    }
+    if (v.scheduleKind === "TENTATIVE") {
+      if (!v.tentativeMonth) ctx.addIssue({ code: "custom", path: ["tentativeMonth"], message: "Nhập tháng dự kiến" });
+      if (!v.tentativeYear) ctx.addIssue({ code: "custom", path: ["tentativeYear"], message: "Nhập năm dự kiến" });
+    }
+    const recipients = splitLines(v.recipients);
+    if (recipients.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["recipients"], message: "Nhập nơi nhận, mỗi dòng một nơi, dòng cuối là “Lưu: VT”" });
+    } else if (!/^Lưu\b/.test(recipients[recipients.length - 1] ?? "")) {
+      ctx.addIssue({ code: "custom", path: ["recipients"], message: "Dòng cuối của nơi nhận phải là “Lưu: VT…”" });
+    }
+    if (v.kind === "CONFERENCE" && v.attendeeGroups.every((g) => g.lines.length === 0)) {
+      ctx.addIssue({ code: "custom", path: ["attendeeGroups"], message: "Kế hoạch hội nghị cần ít nhất một dòng thành phần tham dự" });
+    }
+  });
+
+export type PlanFormValues = z.infer<typeof planFormSchema>;
+
+export function splitLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim().replace(/^-\s+/, ""))
+    .filter(Boolean);
+}
+
+/** The form's values as the columns and child rows of a conference. */
+export function planFormToData(v: PlanFormValues) {
+  const exact = v.scheduleKind === "EXACT";
+  const tentative = v.scheduleKind === "TENTATIVE";
+  return {
+    kind: v.kind,
+    organizationId: v.organizationId,
+    title: v.title,
+    documentNumber: v.documentNumber?.trim() || null,
+    documentSymbol: v.documentSymbol,
+    issuePlace: v.issuePlace,
+    issueDay: v.issueDay ?? null,
+    issueMonth: v.issueMonth ?? null,
+    issueYear: v.issueYear,
+    legalBasis: v.legalBasis,
+    purposes: v.purposes,
+    requirements: v.requirements,
+    content: v.content,
+    closing: v.closing,
+    format: v.format,
+    formatNote: v.formatNote,
+    startsAt: exact && v.startsAt ? fromLocalInputValue(v.startsAt) : null,
+    endsAt: exact && v.endsAt ? fromLocalInputValue(v.endsAt) : null,
+    tentativeMonth: tentative ? (v.tentativeMonth ?? null) : null,
+    tentativeYear: tentative ? (v.tentativeYear ?? null) : null,
+    scheduleNote: v.scheduleNote,
+    scheduleText: v.scheduleText,
+    venue: v.venue,
+    budgetSource: v.budgetSource,
+    chair: v.chair,
+    signAuthority: v.signAuthority,
+    signDelegation: v.signDelegation,
+    signerTitle: v.signerTitle,
+    signerName: v.signerName,
+    attendeeGroups: v.attendeeGroups.map((g, position) => ({
+      position,
+      heading: g.heading,
+      lines: g.lines.map((l, i) => ({ position: i, text: l.text, organizationId: l.organizationId || null })),
+    })),
+    tasks: v.tasks.map((t, position) => ({
+      position,
+      assignee: t.assignee,
+      organizationId: t.organizationId || null,
+      duties: t.duties,
+      inlineDuties: t.inlineDuties,
+      dueDate: t.dueDate ? fromLocalDateValue(t.dueDate) : null,
+      status: t.status,
+    })),
+    recipients: splitLines(v.recipients).map((text, position) => ({ position, text })),
+  };
+}
+
+/** Form values for an existing plan (dates in Vietnam's local time). */
+export function planToFormValues(c: {
+  kind: string;
+  organizationId: string;
+  title: string;
+  documentNumber: string | null;
+  documentSymbol: string;
+  issuePlace: string;
+  issueDay: number | null;
+  issueMonth: number | null;
+  issueYear: number;
+  legalBasis: string;
+  purposes: string;
+  requirements: string;
+  content: string;
+  closing: string;
+  format: string;
+  formatNote: string;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  tentativeMonth: number | null;
+  tentativeYear: number | null;
+  scheduleNote: string;
+  scheduleText: string;
+  venue: string;
+  budgetSource: string;
+  chair: string;
+  signAuthority: string;
+  signDelegation: string;
+  signerTitle: string;
+  signerName: string;
+  attendeeGroups: Array<{ heading: string; lines: Array<{ text: string; organizationId: string | null }> }>;
+  taskAssignments: Array<{ assignee: string; organizationId: string | null; duties: string; inlineDuties: boolean; dueDate: Date | null; status: string }>;
+  recipients: Array<{ text: string }>;
+}) {
+  return {
+    kind: c.kind,
+    organizationId: c.organizationId,
+    title: c.title,
+    documentNumber: c.documentNumber ?? "",
+    documentSymbol: c.documentSymbol,
+    issuePlace: c.issuePlace,
+    issueDay: c.issueDay ?? undefined,
+    issueMonth: c.issueMonth ?? undefined,
+    issueYear: c.issueYear,
+    legalBasis: c.legalBasis,
+    purposes: c.purposes,
+    requirements: c.requirements,
+    content: c.content,
+    closing: c.closing,
+    format: c.format,
+    formatNote: c.formatNote,
+    scheduleKind: c.startsAt ? "EXACT" : c.tentativeMonth ? "TENTATIVE" : "NONE",
+    startsAt: toLocalInputValue(c.startsAt),
+    endsAt: toLocalInputValue(c.endsAt),
+    tentativeMonth: c.tentativeMonth ?? undefined,
+    tentativeYear: c.tentativeYear ?? undefined,
+    scheduleNote: c.scheduleNote,
+    scheduleText: c.scheduleText,
+    venue: c.venue,
+    budgetSource: c.budgetSource,
+    chair: c.chair,
+    signAuthority: c.signAuthority,
+    signDelegation: c.signDelegation,
+    signerTitle: c.signerTitle,
+    signerName: c.signerName,
+    attendeeGroups: c.attendeeGroups.map((g) => ({
+      heading: g.heading,
+      lines: g.lines.map((l) => ({ text: l.text, organizationId: l.organizationId ?? "" })),
+    })),
+    tasks: c.taskAssignments.map((t) => ({
+      assignee: t.assignee,
+      organizationId: t.organizationId ?? "",
+      duties: t.duties,
+      inlineDuties: t.inlineDuties ? "on" : undefined,
+      dueDate: toLocalDateValue(t.dueDate),
+      status: t.status,
+    })),
+    recipients: c.recipients.map((r) => r.text).join("\n"),
+  };
+}

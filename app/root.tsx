@@ -1,0 +1,120 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getUser } from "./auth/session.server.ts";
+import stylesHref from "./styles.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+
+export const meta: MetaFunction = () => [{ title: "Hội nghị CCHC" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return {
+    user: user ? { name: user.name, organizationName: user.organizationName, isAdmin: user.roles.includes("ADMIN") } : null,
+  };
+}
+
+function Header() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user;
+  return (
+    <header className="site-header">
+      <Link to="/" className="brand">
+        Hội nghị CCHC
+      </Link>
+      {user ? (
+        <>
+          <nav aria-label="Chính">
+            <NavLink to="/conferences">Hội nghị, kế hoạch</NavLink>
+            {user.isAdmin ? (
+              <>
+                <NavLink to="/admin/organizations">Cơ quan, đơn vị</NavLink>
+                <NavLink to="/admin/users">Người dùng</NavLink>
+              </>
+            ) : null}
+          </nav>
+          <div className="user-box">
+            <span>
+              {user.name} · <span className="muted">{user.organizationName}</span>
+            </span>
+            <Form method="post" action="/logout">
+              <button type="submit" className="link-button">
+                Đăng xuất
+              </button>
+            </Form>
+          </div>
+        </>
+      ) : null}
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="vi">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          Bỏ qua, đến nội dung chính
+        </a>
+        <Header />
+        <main id="main">{children}</main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "Yêu cầu không hợp lệ",
+  403: "Không có quyền truy cập",
+  404: "Không tìm thấy trang",
+  405: "Thao tác không được hỗ trợ",
+};
+
+// One error boundary for the whole app: Vietnamese text, never a stack trace.
+export function ErrorBoundary() {
+  const error = useRouteError();
+  let title = "Đã xảy ra lỗi";
+  let detail = "Hệ thống gặp sự cố khi xử lý yêu cầu. Vui lòng thử lại sau ít phút.";
+  let status = 500;
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    title = STATUS_TEXT[error.status] ?? title;
+    if (typeof error.data === "string" && error.data && error.status < 500) detail = error.data;
+    else if (error.status === 404) detail = "Trang hoặc dữ liệu bạn tìm không tồn tại, hoặc bạn không có quyền xem.";
+  }
+  return (
+    <div className="error-page" role="alert">
+      <p className="error-code">{status}</p>
+      <h1>{title}</h1>
+      <p>{detail}</p>
+      <p>
+        <Link to="/conferences">Về danh sách hội nghị</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { hashPassword } from "~/auth/password.server.ts";
+import { requireRole } from "~/auth/session.server.ts";
+import { UserEditor } from "~/components/user-editor.tsx";
+import { prisma } from "~/db.server.ts";
+import { organizationTree } from "~/organizations/organizations.server.ts";
+import { editUserSchema } from "~/users/user-form.ts";
+import { getUserForAdmin } from "~/users/users.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Sửa người dùng · Hội nghị CCHC" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requireRole(request, "ADMIN");
+  const [user, tree] = await Promise.all([getUserForAdmin(admin, params.id ?? ""), organizationTree(admin)]);
+  return {
+    email: user.email,
+    organizations: tree.map((o) => ({ id: o.id, name: o.name, depth: o.depth })),
+    defaultValue: {
+      name: user.name,
+      position: user.position ?? "",
+      organizationId: user.organizationId,
+      roles: user.roles.map((r) => r.role),
+      active: user.active ? "on" : undefined,
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireRole(request, "ADMIN");
+  const user = await getUserForAdmin(admin, params.id ?? "");
+  const submission = parseWithZod(await request.formData(), { schema: editUserSchema });
+  if (submission.status !== "success") return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  const v = submission.value;
+  if (!admin.visibleOrganizationIds.includes(v.organizationId)) {
+    return Response.json(submission.reply({ fieldErrors: { organizationId: ["Cơ quan không thuộc phạm vi quản trị của bạn"] }, hideFields: ["password"] }), { status: 400 });
+  }
+  if (user.id === admin.id && (!v.active || !v.roles.includes("ADMIN"))) {
+    return Response.json(submission.reply({ formErrors: ["Bạn không thể tự khóa tài khoản hoặc bỏ vai trò quản trị của chính mình"], hideFields: ["password"] }), { status: 400 });
+  }
+  const hash = v.password ? await hashPassword(v.password) : null;
+  await prisma.$transaction([
+    prisma.user.update({
+      where: { id: user.id },
+      data: { name: v.name, position: v.position || null, organizationId: v.organizationId, active: v.active },
+    }),
+    prisma.userRole.deleteMany({ where: { userId: user.id } }),
+    prisma.userRole.createMany({ data: [...new Set(v.roles)].map((role) => ({ userId: user.id, role })) }),
+    ...(hash ? [prisma.password.upsert({ where: { userId: user.id }, create: { userId: user.id, hash }, update: { hash } })] : []),
+    // A locked account or a new password ends every open session of that user.
+    ...(!v.active || hash ? [prisma.session.deleteMany({ where: { userId: user.id } })] : []),
+  ]);
+  return redirect("/admin/users");
+}
+
+export default function EditUser() {
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="page">
+      <nav className="breadcrumb" aria-label="Đường dẫn">
+        <Link to="/admin/users">Người dùng</Link> › <span>{data.email}</span>
+      </nav>
+      <h1>{data.email}</h1>
+      <UserEditor mode="edit" lastResult={lastResult} defaultValue={data.defaultValue} organizations={data.organizations} />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { hashPassword } from "~/auth/password.server.ts";
+import { requireRole } from "~/auth/session.server.ts";
+import { UserEditor } from "~/components/user-editor.tsx";
+import { prisma } from "~/db.server.ts";
+import { organizationTree } from "~/organizations/organizations.server.ts";
+import { newUserSchema } from "~/users/user-form.ts";
+
+export const meta: MetaFunction = () => [{ title: "Thêm người dùng · Hội nghị CCHC" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireRole(request, "ADMIN");
+  const tree = await organizationTree(admin);
+  return { organizations: tree.map((o) => ({ id: o.id, name: o.name, depth: o.depth })), organizationId: admin.organizationId };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireRole(request, "ADMIN");
+  const submission = parseWithZod(await request.formData(), { schema: newUserSchema });
+  if (submission.status !== "success") return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  const v = submission.value;
+  if (!admin.visibleOrganizationIds.includes(v.organizationId)) {
+    return Response.json(submission.reply({ fieldErrors: { organizationId: ["Cơ quan không thuộc phạm vi quản trị của bạn"] }, hideFields: ["password"] }), { status: 400 });
+  }
+  if (await prisma.user.findUnique({ where: { email: v.email }, select: { id: true } })) {
+    return Response.json(submission.reply({ fieldErrors: { email: ["Thư điện tử này đã có tài khoản"] }, hideFields: ["password"] }), { status: 400 });
+  }
+  await prisma.user.create({
+    data: {
+      email: v.email,
+      name: v.name,
+      position: v.position || null,
+      organizationId: v.organizationId,
+      password: { create: { hash: await hashPassword(v.password) } },
+      roles: { create: [...new Set(v.roles)].map((role) => ({ role })) },
+    },
+  });
+  return redirect("/admin/users");
+}
+
+export default function NewUser() {
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="page">
+      <nav className="breadcrumb" aria-label="Đường dẫn">
+        <Link to="/admin/users">Người dùng</Link> › <span>Thêm mới</span>
+      </nav>
+      <h1>Thêm người dùng</h1>
+      <UserEditor mode="new" lastResult={lastResult} defaultValue={{ organizationId: data.organizationId, roles: ["VIEWER"] }} organizations={data.organizations} />
+    </div>
+  );
+}

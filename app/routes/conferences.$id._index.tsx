@@ -1,0 +1,141 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { canEditPlans } from "~/auth/permissions.ts";
+import { requireUser } from "~/auth/session.server.ts";
+import { PlanDocumentView } from "~/components/plan-document-view.tsx";
+import { StatusBadge } from "~/components/status-badge.tsx";
+import { formatDate } from "~/lib/vietnamese-date.ts";
+import { buildPlanDocument } from "~/plans/document.ts";
+import { getConference, setConferenceStatus, toDocumentInput } from "~/plans/plans.server.ts";
+import { scheduleSummary } from "~/plans/schedule-summary.ts";
+import { allowedTransitions, canTransition, isEditable } from "~/plans/status.ts";
+import { CONFERENCE_STATUSES, FORMAT_LABEL, PLAN_KIND_LABEL, STATUS_LABEL, TASK_STATUS_LABEL } from "~/plans/vocabulary.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Kế hoạch"} · Hội nghị CCHC` }];
+
+const idSchema = z.string().min(1).max(40);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idSchema.safeParse(params.id);
+  if (!id.success) throw new Response("Không tìm thấy hội nghị hoặc kế hoạch này.", { status: 404 });
+  const c = await getConference(user, id.data);
+  const canEdit = canEditPlans(user.roles);
+  return {
+    id: c.id,
+    title: c.title,
+    status: c.status,
+    kind: PLAN_KIND_LABEL[c.kind],
+    format: c.kind === "CONFERENCE" ? FORMAT_LABEL[c.format] : null,
+    organization: c.organization.name,
+    schedule: scheduleSummary(c),
+    venue: c.venue,
+    canEdit: canEdit && isEditable(c.status),
+    transitions: canEdit ? allowedTransitions(c.status) : [],
+    customLayout: c.outline !== null,
+    tasks: c.taskAssignments.map((t) => ({
+      id: t.id,
+      assignee: t.organization?.name ?? t.assignee,
+      due: t.dueDate ? formatDate(t.dueDate) : "—",
+      overdue: !!t.dueDate && t.dueDate < new Date() && t.status !== "DONE" && t.status !== "CANCELLED",
+      status: TASK_STATUS_LABEL[t.status],
+    })),
+    document: buildPlanDocument(toDocumentInput(c)),
+  };
+}
+
+const statusSchema = z.object({ status: z.enum(CONFERENCE_STATUSES) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  if (!canEditPlans(user.roles)) throw new Response("Bạn không có quyền thay đổi kế hoạch.", { status: 403 });
+  const c = await getConference(user, params.id ?? "");
+  const parsed = statusSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success || !canTransition(c.status, parsed.data.status)) {
+    return Response.json({ error: "Không thể chuyển sang trạng thái này." }, { status: 400 });
+  }
+  await setConferenceStatus(user, c.id, parsed.data.status);
+  return { ok: true };
+}
+
+const TRANSITION_LABEL: Record<string, string> = {
+  ISSUED: "Đánh dấu đã ban hành",
+  INVITATIONS_SENT: "Đánh dấu đã gửi giấy mời",
+  HELD: "Đánh dấu đã tổ chức",
+  CLOSED: "Kết thúc",
+  CANCELLED: "Hủy hội nghị",
+};
+
+export default function ConferencePage() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div className="page plan-page">
+      <nav className="breadcrumb" aria-label="Đường dẫn">
+        <Link to="/conferences">Hội nghị, kế hoạch</Link> › <span>{data.title}</span>
+      </nav>
+      <div className="plan-layout">
+        <PlanDocumentView doc={data.document} />
+        <aside className="plan-side" aria-label="Thông tin kế hoạch">
+          <section className="card">
+            <h2>Tình trạng</h2>
+            <p>
+              <StatusBadge status={data.status} />
+            </p>
+            <dl className="facts">
+              <dt>Loại</dt>
+              <dd>{data.kind}</dd>
+              <dt>Cơ quan ban hành</dt>
+              <dd>{data.organization}</dd>
+              {data.format ? (
+                <>
+                  <dt>Hình thức</dt>
+                  <dd>{data.format}</dd>
+                </>
+              ) : null}
+              <dt>Thời gian</dt>
+              <dd>{data.schedule}</dd>
+              {data.venue ? (
+                <>
+                  <dt>Địa điểm</dt>
+                  <dd>{data.venue}</dd>
+                </>
+              ) : null}
+            </dl>
+            {data.canEdit ? (
+              <Link to={`/conferences/${data.id}/edit`} className="button primary">
+                Sửa kế hoạch
+              </Link>
+            ) : null}
+            {data.transitions.length ? (
+              <Form method="post" className="transitions">
+                {data.transitions.map((s) => (
+                  <button key={s} type="submit" name="status" value={s} className={s === "CANCELLED" ? "danger" : ""}>
+                    {TRANSITION_LABEL[s] ?? STATUS_LABEL[s]}
+                  </button>
+                ))}
+              </Form>
+            ) : null}
+            {data.customLayout ? <p className="hint">Văn bản giữ bố cục của bản gốc.</p> : null}
+          </section>
+          {data.tasks.length ? (
+            <section className="card">
+              <h2>Phân công thực hiện</h2>
+              <ul className="task-list">
+                {data.tasks.map((t) => (
+                  <li key={t.id}>
+                    <span className="strong">{t.assignee}</span>
+                    <span className="muted small">
+                      Hạn: {t.due} · {t.status}
+                      {t.overdue ? <span className="badge status-cancelled"> Quá hạn</span> : null}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PLAN_EDITOR_ROLES } from "~/auth/permissions.ts";
+import { requireRole } from "~/auth/session.server.ts";
+import { PlanEditor } from "~/components/plan-editor.tsx";
+import { planFormSchema, planToFormValues } from "~/plans/plan-form.ts";
+import { foreignOrganizationIds, getConference, selectableOrganizations, updateConference } from "~/plans/plans.server.ts";
+import { isEditable } from "~/plans/status.ts";
+
+export const meta: MetaFunction = () => [{ title: "Sửa kế hoạch · Hội nghị CCHC" }];
+
+function assertEditable(status: Parameters<typeof isEditable>[0]) {
+  if (!isEditable(status)) throw new Response("Kế hoạch đã kết thúc hoặc đã hủy nên không sửa được.", { status: 403 });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ...PLAN_EDITOR_ROLES);
+  const c = await getConference(user, params.id ?? "");
+  assertEditable(c.status);
+  const organizations = await selectableOrganizations(user);
+  return {
+    id: c.id,
+    title: c.title,
+    customLayout: c.outline !== null,
+    organizations: organizations.map((o) => ({ id: o.id, name: o.name })),
+    defaultValue: planToFormValues(c),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ...PLAN_EDITOR_ROLES);
+  const c = await getConference(user, params.id ?? "");
+  assertEditable(c.status);
+  const submission = parseWithZod(await request.formData(), { schema: planFormSchema });
+  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+  if (foreignOrganizationIds(user, submission.value).length) {
+    return Response.json(submission.reply({ formErrors: ["Có cơ quan không thuộc phạm vi của bạn; hãy chọn lại."] }), { status: 400 });
+  }
+  await updateConference(user, c.id, submission.value);
+  return redirect(`/conferences/${c.id}`);
+}
+
+export default function EditConference() {
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="page">
+      <nav className="breadcrumb" aria-label="Đường dẫn">
+        <Link to="/conferences">Hội nghị, kế hoạch</Link> › <Link to={`/conferences/${data.id}`}>{data.title}</Link> › <span>Sửa</span>
+      </nav>
+      <h1>Sửa kế hoạch</h1>
+      <PlanEditor lastResult={lastResult} defaultValue={data.defaultValue} organizations={data.organizations} customLayout={data.customLayout} submitLabel="Lưu thay đổi" />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PLAN_EDITOR_ROLES } from "~/auth/permissions.ts";
+import { requireRole } from "~/auth/session.server.ts";
+import { PlanEditor } from "~/components/plan-editor.tsx";
+import { prisma } from "~/db.server.ts";
+import { planFormSchema } from "~/plans/plan-form.ts";
+import { createConference, foreignOrganizationIds, selectableOrganizations } from "~/plans/plans.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Lập kế hoạch mới · Hội nghị CCHC" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ...PLAN_EDITOR_ROLES);
+  const [organizations, own] = await Promise.all([
+    selectableOrganizations(user),
+    prisma.organization.findUniqueOrThrow({ where: { id: user.organizationId }, select: { placeName: true } }),
+  ]);
+  return {
+    organizations: organizations.map((o) => ({ id: o.id, name: o.name })),
+    defaultValue: {
+      kind: "CONFERENCE",
+      organizationId: user.organizationId,
+      documentSymbol: "KH-UBND",
+      issuePlace: own.placeName,
+      issueYear: new Date().getFullYear(),
+      format: "IN_PERSON",
+      scheduleKind: "NONE",
+      signAuthority: "TM. ỦY BAN NHÂN DÂN",
+      signerTitle: "CHỦ TỊCH",
+      recipients: "Lưu: VT.",
+      attendeeGroups: [{ heading: "", lines: [{ text: "" }] }],
+      tasks: [],
+    },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ...PLAN_EDITOR_ROLES);
+  const submission = parseWithZod(await request.formData(), { schema: planFormSchema });
+  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+  if (foreignOrganizationIds(user, submission.value).length) {
+    return Response.json(submission.reply({ formErrors: ["Có cơ quan không thuộc phạm vi của bạn; hãy chọn lại."] }), { status: 400 });
+  }
+  const id = await createConference(user, submission.value);
+  return redirect(`/conferences/${id}`);
+}
+
+export default function NewConference() {
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="page">
+      <nav className="breadcrumb" aria-label="Đường dẫn">
+        <Link to="/conferences">Hội nghị, kế hoạch</Link> › <span>Lập kế hoạch mới</span>
+      </nav>
+      <h1>Lập kế hoạch mới</h1>
+      <PlanEditor lastResult={lastResult} defaultValue={data.defaultValue} organizations={data.organizations} customLayout={false} submitLabel="Lưu kế hoạch" />
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { verifyPassword } from "~/auth/password.server.ts";
+import { createUserSession, getUser, safeRedirect } from "~/auth/session.server.ts";
+import { Field } from "~/components/field.tsx";
+import { prisma } from "~/db.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Đăng nhập · Hội nghị CCHC" }];
+
+const loginSchema = z.object({
+  email: z.string({ error: "Nhập địa chỉ thư điện tử" }).trim().toLowerCase().email("Địa chỉ thư điện tử không hợp lệ"),
+  password: z.string({ error: "Nhập mật khẩu" }).min(1, "Nhập mật khẩu").max(200, "Mật khẩu quá dài"),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/conferences");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: loginSchema });
+  if (submission.status !== "success") {
+    return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const { email, password, redirectTo } = submission.value;
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, active: true, password: { select: { hash: true } } },
+  });
+  const ok = user?.active && user.password ? await verifyPassword(user.password.hash, password) : false;
+  if (!user || !ok) {
+    return Response.json(
+      submission.reply({ formErrors: ["Thư điện tử hoặc mật khẩu không đúng"], hideFields: ["password"] }),
+      { status: 400 },
+    );
+  }
+  return createUserSession(user.id, safeRedirect(redirectTo));
+}
+
+export default function Login() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="narrow card">
+      <h1>Đăng nhập</h1>
+      <p className="muted">Hệ thống tổ chức hội nghị cải cách hành chính.</p>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        {form.errors ? (
+          <p className="form-error" role="alert" id={form.errorId}>
+            {form.errors.join(" ")}
+          </p>
+        ) : null}
+        <Field label="Thư điện tử" meta={fields.email}>
+          <input {...getInputProps(fields.email, { type: "email" })} autoComplete="username" autoFocus />
+        </Field>
+        <Field label="Mật khẩu" meta={fields.password}>
+          <input {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" />
+        </Field>
+        <button type="submit" className="primary" disabled={navigation.state !== "idle"}>
+          {navigation.state === "submitting" ? "Đang đăng nhập…" : "Đăng nhập"}
+        </button>
+      </Form>
+    </div>
+  );
+}

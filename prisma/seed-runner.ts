@@ -1,0 +1,125 @@
+import { hashPassword, DEMO_PASSWORD } from "../app/auth/password.server.ts";
+import type { PrismaClient } from "../app/generated/prisma/client.ts";
+import { organizations, users } from "./seed-data/organizations.ts";
+import { demoPlans, plans } from "./seed-data/plans.ts";
+import type { LevelCode, SeedPlan } from "./seed-data/types.ts";
+
+const LEVELS: Array<{ code: LevelCode; name: string; rank: number }> = [
+  { code: "TRUNG_UONG", name: "Trung ương", rank: 0 },
+  { code: "TINH", name: "Cấp tỉnh", rank: 10 },
+  { code: "SO", name: "Sở, ban, ngành cấp tỉnh", rank: 15 },
+  { code: "HUYEN", name: "Cấp huyện", rank: 20 },
+  { code: "PHONG", name: "Phòng, ban cấp huyện", rank: 25 },
+  { code: "XA", name: "Cấp xã (xã, phường, thị trấn, đặc khu)", rank: 30 },
+  { code: "CO_QUAN", name: "Cơ quan, đơn vị khác", rank: 40 },
+];
+
+function planData(p: SeedPlan, orgId: (key: string) => string, createdById: string) {
+  return {
+    organizationId: orgId(p.organizationKey),
+    kind: p.kind,
+    status: p.status,
+    documentNumber: p.documentNumber,
+    documentSymbol: p.documentSymbol,
+    issuePlace: p.issuePlace,
+    issueDay: p.issueDay,
+    issueMonth: p.issueMonth,
+    issueYear: p.issueYear,
+    title: p.title,
+    legalBasis: p.legalBasis,
+    purposes: p.purposes,
+    requirements: p.requirements,
+    content: p.content,
+    closing: p.closing,
+    format: p.format,
+    formatNote: p.formatNote,
+    startsAt: p.startsAt ? new Date(p.startsAt) : null,
+    endsAt: p.endsAt ? new Date(p.endsAt) : null,
+    tentativeMonth: p.tentativeMonth,
+    tentativeYear: p.tentativeYear,
+    scheduleNote: p.scheduleNote,
+    scheduleText: p.scheduleText,
+    venue: p.venue,
+    budgetSource: p.budgetSource,
+    chair: p.chair,
+    signAuthority: p.signAuthority,
+    signDelegation: p.signDelegation,
+    signerTitle: p.signerTitle,
+    signerName: p.signerName,
+    outline: p.outline ? JSON.stringify(p.outline) : null,
+    createdById,
+    attendeeGroups: {
+      create: p.attendeeGroups.map((g, position) => ({
+        position,
+        heading: g.heading,
+        lines: {
+          create: g.lines.map((l, i) => ({ position: i, text: l.text, organizationId: l.organizationKey ? orgId(l.organizationKey) : null })),
+        },
+      })),
+    },
+    taskAssignments: {
+      create: p.tasks.map((t, position) => ({
+        position,
+        assignee: t.assignee,
+        organizationId: t.organizationKey ? orgId(t.organizationKey) : null,
+        duties: t.duties,
+        inlineDuties: t.inlineDuties,
+        dueDate: t.dueDate ? new Date(`${t.dueDate}T00:00:00+07:00`) : null,
+        status: t.status,
+      })),
+    },
+    recipients: { create: p.recipients.map((text, position) => ({ position, text })) },
+  };
+}
+
+/** Creates the demo organisations, users and plans in an empty database. */
+export async function seedDatabase(prisma: PrismaClient, options: { password?: string } = {}) {
+  const hash = await hashPassword(options.password ?? DEMO_PASSWORD);
+  await prisma.$transaction(async (tx) => {
+    const levelIds = new Map<string, string>();
+    for (const level of LEVELS) {
+      const row = await tx.organizationLevel.create({ data: level, select: { id: true } });
+      levelIds.set(level.code, row.id);
+    }
+    const orgIds = new Map<string, string>();
+    const orgId = (key: string) => {
+      const id = orgIds.get(key);
+      if (!id) throw new Error(`Seed: unknown organisation key ${key}`);
+      return id;
+    };
+    for (const o of organizations) {
+      const row = await tx.organization.create({
+        data: {
+          name: o.name,
+          documentName: o.documentName,
+          placeName: o.placeName,
+          code: o.code ?? null,
+          levelId: levelIds.get(o.level)!,
+          parentId: o.parentKey ? orgId(o.parentKey) : null,
+          dissolvedOn: o.dissolvedOn ? new Date(`${o.dissolvedOn}T00:00:00+07:00`) : null,
+        },
+        select: { id: true },
+      });
+      orgIds.set(o.key, row.id);
+    }
+    let adminId = "";
+    for (const u of users) {
+      const row = await tx.user.create({
+        data: {
+          email: u.email,
+          name: u.name,
+          position: u.position ?? null,
+          organizationId: orgId(u.organizationKey),
+          password: { create: { hash } },
+          roles: { create: u.roles.map((role) => ({ role })) },
+        },
+        select: { id: true },
+      });
+      if (u.roles.includes("ADMIN") && !adminId) adminId = row.id;
+    }
+    for (const p of [...plans, ...demoPlans]) {
+      await tx.conference.create({ data: planData(p, orgId, adminId), select: { id: true } });
+    }
+  });
+  return { organizations: organizations.length, users: users.length, plans: plans.length + demoPlans.length };
+}

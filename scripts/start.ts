@@ -1,0 +1,44 @@
+// npm start — validates the environment, migrates the database, refuses demo
+// credentials in production unless ALLOW_DEMO_CREDENTIALS=true, then serves
+// the built app with remix-serve.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, verifyPassword } from "../app/auth/password.server.ts";
+import { migrateDatabase } from "../app/database/migrate.server.ts";
+import { parseEnv, sqlitePath } from "../app/env.server.ts";
+
+async function main() {
+  process.env.NODE_ENV ??= "production";
+  const env = parseEnv();
+  const file = sqlitePath(env.DATABASE_URL);
+  migrateDatabase(file);
+
+  if (env.NODE_ENV === "production" && env.ALLOW_DEMO_CREDENTIALS !== "true") {
+    const db = new Database(file, { readonly: true });
+    const row = db
+      .prepare(`SELECT p.hash FROM "User" u JOIN "Password" p ON p.userId = u.id WHERE u.email = ? AND u.active = 1`)
+      .get(DEMO_ADMIN_EMAIL) as { hash: string } | undefined;
+    db.close();
+    if (row && (await verifyPassword(row.hash, DEMO_PASSWORD))) {
+      throw new Error(
+        `Tài khoản mẫu ${DEMO_ADMIN_EMAIL} còn dùng mật khẩu mẫu. Đổi mật khẩu hoặc khóa tài khoản này trước khi chạy production, ` +
+          `hoặc đặt ALLOW_DEMO_CREDENTIALS=true nếu đây là bản chạy thử.`,
+      );
+    }
+  }
+
+  const root = path.resolve(import.meta.dirname, "..");
+  const serve = path.join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js");
+  const child = spawn(process.execPath, [serve, path.join(root, "build", "server", "index.js")], {
+    stdio: "inherit",
+    env: { ...process.env, PORT: process.env.PORT ?? "3000" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
