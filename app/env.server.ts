@@ -18,7 +18,7 @@ export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };
 
 const DEV_SECRET = "development-only-secret-do-not-use-in-production";
 
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);

@@ -16,7 +16,10 @@ import type { ReactNode } from "react";
 import { getUser } from "./auth/session.server.ts";
 import stylesHref from "./styles.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [{ title: "Hội nghị CCHC" }];
 

@@ -36,29 +36,25 @@ async function readSessionId(request: Request): Promise<string | undefined> {
   return typeof id === "string" ? id : undefined;
 }
 
-export async function getUser(request: Request): Promise<CurrentUser | null> {
-  const sessionId = await readSessionId(request);
-  if (!sessionId) return null;
-  const session = await prisma.session.findUnique({
-    where: { id: sessionId },
-    select: {
-      expiresAt: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          active: true,
-          organizationId: true,
-          organization: { select: { name: true } },
-          roles: { select: { role: true } },
-        },
-      },
-    },
-  });
-  if (!session || session.expiresAt < new Date() || !session.user.active) return null;
-  const u = session.user;
-  const roles = u.roles.map((r) => r.role as Role);
+const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  active: true,
+  organizationId: true,
+  organization: { select: { name: true } },
+  roles: { select: { role: true } },
+} as const;
+
+async function toCurrentUser(u: {
+  id: string;
+  email: string;
+  name: string;
+  organizationId: string;
+  organization: { name: string };
+  roles: Array<{ role: Role }>;
+}): Promise<CurrentUser> {
+  const roles = u.roles.map((r) => r.role);
   return {
     id: u.id,
     email: u.email,
@@ -68,6 +64,20 @@ export async function getUser(request: Request): Promise<CurrentUser | null> {
     roles,
     visibleOrganizationIds: await organizationScope(u.organizationId, roles.includes("ADMIN")),
   };
+}
+
+/** The signed-in user's identity and scope, for an active account; null otherwise. */
+export async function currentUserByEmail(email: string): Promise<CurrentUser | null> {
+  const u = await prisma.user.findUnique({ where: { email }, select: userSelect });
+  return u?.active ? toCurrentUser(u) : null;
+}
+
+export async function getUser(request: Request): Promise<CurrentUser | null> {
+  const sessionId = await readSessionId(request);
+  if (!sessionId) return null;
+  const session = await prisma.session.findUnique({ where: { id: sessionId }, select: { expiresAt: true, user: { select: userSelect } } });
+  if (!session || session.expiresAt < new Date() || !session.user.active) return null;
+  return toCurrentUser(session.user);
 }
 
 function loginRedirect(request: Request): never {

@@ -229,13 +229,13 @@ export function PlanEditor({
                 const l = line.getFieldset();
                 return (
                   <div key={line.key} className="line-row">
-                    <Field label={`Dòng ${li + 1}`} meta={l.text} className="grow">
+                    <Field label={`Nhóm ${gi + 1}, dòng ${li + 1}`} meta={l.text} className="grow">
                       <input {...getInputProps(l.text, { type: "text" })} />
                     </Field>
-                    <Field label="Cơ quan" meta={l.organizationId}>
+                    <Field label={`Cơ quan của nhóm ${gi + 1}, dòng ${li + 1}`} meta={l.organizationId}>
                       <OrganizationSelect meta={l.organizationId} organizations={organizations} emptyLabel="— Không gắn —" />
                     </Field>
-                    <button {...form.remove.getButtonProps({ name: g.lines.name, index: li })} className="link-button" aria-label={`Xóa dòng ${li + 1} của nhóm ${gi + 1}`}>
+                    <button {...form.remove.getButtonProps({ name: g.lines.name, index: li })} className="link-button" aria-label={`Xóa nhóm ${gi + 1}, dòng ${li + 1}`}>
                       Xóa
                     </button>
                   </div>

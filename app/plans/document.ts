@@ -66,6 +66,17 @@ export function lines(text: string): string[] {
     .filter((l) => l.length > 0);
 }
 
+// Decree 30: a People's Committee prints only its own name; a department or
+// office prints the body that governs it above its own name.
+const LEVELS_UNDER_A_GOVERNING_BODY = new Set(["SO", "PHONG", "CO_QUAN"]);
+
+export function issuingBody(org: { documentName: string; level: { code: string }; parent: { documentName: string } | null }) {
+  return {
+    documentName: org.documentName,
+    parentDocumentName: LEVELS_UNDER_A_GOVERNING_BODY.has(org.level.code) ? (org.parent?.documentName ?? null) : null,
+  };
+}
+
 export function numberLine(number: string | null, symbol: string): string {
   return `Số: ${number?.trim() ?? ""}/${symbol}`;
 }

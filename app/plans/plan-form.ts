@@ -94,36 +94,43 @@ export const planFormSchema = z
     signerName: text(100, "Họ tên người ký"),
     useStandardLayout: z.boolean().optional().default(false),
   })
-  .superRefine((v, ctx) => {
-    if (v.issueDay && !v.issueMonth) {
-      ctx.addIssue({ code: "custom", path: ["issueMonth"], message: "Đã có ngày thì phải có tháng ban hành" });
-    }
-    if (v.issueDay && v.issueMonth && v.issueDay > daysInMonth(v.issueMonth, v.issueYear)) {
-      ctx.addIssue({ code: "custom", path: ["issueDay"], message: `Tháng ${v.issueMonth}/${v.issueYear} không có ngày ${v.issueDay}` });
-    }
-    if (v.scheduleKind === "EXACT") {
-      const start = v.startsAt ? fromLocalInputValue(v.startsAt) : null;
-      const end = v.endsAt ? fromLocalInputValue(v.endsAt) : null;
-      if (!start) ctx.addIssue({ code: "custom", path: ["startsAt"], message: "Nhập thời gian bắt đầu hợp lệ" });
-      if (!end) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "Nhập thời gian kết thúc hợp lệ" });
-      if (start && end && end <= start) {
-        ctx.addIssue({ code: "custom", path: ["endsAt"], message: "Thời gian kết thúc phải sau thời gian bắt đầu" });
+  .superRefine(
+    (v, ctx) => {
+      // Runs even when other fields are invalid, so every error shows at once;
+      // hence the defensive checks on values that may be missing.
+      const year = typeof v.issueYear === "number" ? v.issueYear : new Date().getFullYear();
+      if (v.issueDay && !v.issueMonth) {
+        ctx.addIssue({ code: "custom", path: ["issueMonth"], message: "Đã có ngày thì phải có tháng ban hành" });
       }
-    }
-    if (v.scheduleKind === "TENTATIVE") {
-      if (!v.tentativeMonth) ctx.addIssue({ code: "custom", path: ["tentativeMonth"], message: "Nhập tháng dự kiến" });
-      if (!v.tentativeYear) ctx.addIssue({ code: "custom", path: ["tentativeYear"], message: "Nhập năm dự kiến" });
-    }
-    const recipients = splitLines(v.recipients);
-    if (recipients.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["recipients"], message: "Nhập nơi nhận, mỗi dòng một nơi, dòng cuối là “Lưu: VT”" });
-    } else if (!/^Lưu\b/.test(recipients[recipients.length - 1] ?? "")) {
-      ctx.addIssue({ code: "custom", path: ["recipients"], message: "Dòng cuối của nơi nhận phải là “Lưu: VT…”" });
-    }
-    if (v.kind === "CONFERENCE" && v.attendeeGroups.every((g) => g.lines.length === 0)) {
-      ctx.addIssue({ code: "custom", path: ["attendeeGroups"], message: "Kế hoạch hội nghị cần ít nhất một dòng thành phần tham dự" });
-    }
-  });
+      if (v.issueDay && v.issueMonth && v.issueMonth <= 12 && v.issueDay <= 31 && v.issueDay > daysInMonth(v.issueMonth, year)) {
+        ctx.addIssue({ code: "custom", path: ["issueDay"], message: `Tháng ${v.issueMonth}/${year} không có ngày ${v.issueDay}` });
+      }
+      if (v.scheduleKind === "EXACT") {
+        const start = v.startsAt ? fromLocalInputValue(v.startsAt) : null;
+        const end = v.endsAt ? fromLocalInputValue(v.endsAt) : null;
+        if (!start) ctx.addIssue({ code: "custom", path: ["startsAt"], message: "Nhập thời gian bắt đầu hợp lệ" });
+        if (!end) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "Nhập thời gian kết thúc hợp lệ" });
+        if (start && end && end <= start) {
+          ctx.addIssue({ code: "custom", path: ["endsAt"], message: "Thời gian kết thúc phải sau thời gian bắt đầu" });
+        }
+      }
+      if (v.scheduleKind === "TENTATIVE") {
+        if (!v.tentativeMonth) ctx.addIssue({ code: "custom", path: ["tentativeMonth"], message: "Nhập tháng dự kiến" });
+        if (!v.tentativeYear) ctx.addIssue({ code: "custom", path: ["tentativeYear"], message: "Nhập năm dự kiến" });
+      }
+      const recipients = splitLines(typeof v.recipients === "string" ? v.recipients : "");
+      if (recipients.length === 0) {
+        ctx.addIssue({ code: "custom", path: ["recipients"], message: "Nhập nơi nhận, mỗi dòng một nơi, dòng cuối là “Lưu: VT”" });
+      } else if (!/^Lưu\b/.test(recipients[recipients.length - 1] ?? "")) {
+        ctx.addIssue({ code: "custom", path: ["recipients"], message: "Dòng cuối của nơi nhận phải là “Lưu: VT…”" });
+      }
+      const groups = Array.isArray(v.attendeeGroups) ? v.attendeeGroups : [];
+      if (v.kind === "CONFERENCE" && groups.every((g) => !Array.isArray(g?.lines) || g.lines.length === 0)) {
+        ctx.addIssue({ code: "custom", path: ["attendeeGroups"], message: "Kế hoạch hội nghị cần ít nhất một dòng thành phần tham dự" });
+      }
+    },
+    { when: () => true },
+  );
 
 export type PlanFormValues = z.infer<typeof planFormSchema>;
 

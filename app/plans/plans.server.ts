@@ -1,7 +1,7 @@
 import type { CurrentUser } from "../auth/session.server.ts";
 import { prisma } from "../db.server.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { PlanDocumentInput } from "./document.ts";
+import { issuingBody, type PlanDocumentInput } from "./document.ts";
 import type { PlanFormValues } from "./plan-form.ts";
 import { planFormToData } from "./plan-form.ts";
 import type { ConferenceStatus } from "./vocabulary.ts";
@@ -99,7 +99,7 @@ const conferenceDetail = {
   signerName: true,
   outline: true,
   updatedAt: true,
-  organization: { select: { name: true, documentName: true, parent: { select: { documentName: true } } } },
+  organization: { select: { name: true, documentName: true, level: { select: { code: true } }, parent: { select: { documentName: true } } } },
   attendeeGroups: {
     orderBy: { position: "asc" },
     select: {
@@ -138,7 +138,7 @@ export async function getConference(user: CurrentUser, id: string): Promise<Conf
 export function toDocumentInput(c: ConferenceDetail): PlanDocumentInput {
   return {
     ...c,
-    issuingBody: { documentName: c.organization.documentName, parentDocumentName: c.organization.parent?.documentName ?? null },
+    issuingBody: issuingBody(c.organization),
     attendeeGroups: c.attendeeGroups,
     tasks: c.taskAssignments,
     recipients: c.recipients.map((r) => r.text),

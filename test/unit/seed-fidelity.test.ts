@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { buildPlanDocument, planDocumentText, type PlanDocumentInput } from "../../app/plans/document.ts";
+import { buildPlanDocument, issuingBody, planDocumentText, type PlanDocumentInput } from "../../app/plans/document.ts";
 import { outlineSchema } from "../../app/plans/outline.ts";
 import { CONFERENCE_STATUSES, ROLES } from "../../app/plans/vocabulary.ts";
 import { organizations, users } from "../../prisma/seed-data/organizations.ts";
@@ -59,20 +59,15 @@ function org(key: string): SeedOrganization {
   return o;
 }
 
-/**
- * Decree 30: an agency under another body (a department, an office) prints its
- * governing body above its own name; a People's Committee prints only its own.
- */
-function governingBodyName(o: SeedOrganization): string | null {
-  if (!o.parentKey || !["SO", "PHONG", "CO_QUAN"].includes(o.level)) return null;
-  return org(o.parentKey).documentName;
-}
-
 function toDocumentInput(plan: SeedPlan): PlanDocumentInput {
   const issuer = org(plan.organizationKey);
   return {
     kind: plan.kind,
-    issuingBody: { documentName: issuer.documentName, parentDocumentName: governingBodyName(issuer) },
+    issuingBody: issuingBody({
+      documentName: issuer.documentName,
+      level: { code: issuer.level },
+      parent: issuer.parentKey ? { documentName: org(issuer.parentKey).documentName } : null,
+    }),
     documentNumber: plan.documentNumber,
     documentSymbol: plan.documentSymbol,
     issuePlace: plan.issuePlace,
