@@ -3,8 +3,8 @@
 // the built app with remix-serve.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import Database from "better-sqlite3";
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, verifyPassword } from "../app/auth/password.server.ts";
+import { demoCredentialsInUse } from "../app/auth/demo-guard.server.ts";
+import { DEMO_ADMIN_EMAIL } from "../app/auth/password.server.ts";
 import { migrateDatabase } from "../app/database/migrate.server.ts";
 import { parseEnv, sqlitePath } from "../app/env.server.ts";
 
@@ -15,12 +15,7 @@ async function main() {
   migrateDatabase(file);
 
   if (env.NODE_ENV === "production" && env.ALLOW_DEMO_CREDENTIALS !== "true") {
-    const db = new Database(file, { readonly: true });
-    const row = db
-      .prepare(`SELECT p.hash FROM "User" u JOIN "Password" p ON p.userId = u.id WHERE u.email = ? AND u.active = 1`)
-      .get(DEMO_ADMIN_EMAIL) as { hash: string } | undefined;
-    db.close();
-    if (row && (await verifyPassword(row.hash, DEMO_PASSWORD))) {
+    if (await demoCredentialsInUse(file)) {
       throw new Error(
         `Tài khoản mẫu ${DEMO_ADMIN_EMAIL} còn dùng mật khẩu mẫu. Đổi mật khẩu hoặc khóa tài khoản này trước khi chạy production, ` +
           `hoặc đặt ALLOW_DEMO_CREDENTIALS=true nếu đây là bản chạy thử.`,
