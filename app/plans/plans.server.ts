@@ -187,15 +187,16 @@ export async function createConference(user: CurrentUser, values: PlanFormValues
 export async function updateConference(user: CurrentUser, id: string, values: PlanFormValues): Promise<void> {
   await getConference(user, id);
   const data = planFormToData(values);
+  const children = childWrites(data);
   // One nested write: Prisma runs it in a single transaction, so a failure leaves the old plan intact.
   await prisma.conference.update({
     where: { id },
     data: {
       ...columns(data),
       ...(values.useStandardLayout ? { outline: null } : {}),
-      attendeeGroups: { deleteMany: {}, ...childWrites(data).attendeeGroups },
-      taskAssignments: { deleteMany: {}, ...childWrites(data).taskAssignments },
-      recipients: { deleteMany: {}, ...childWrites(data).recipients },
+      attendeeGroups: { deleteMany: {}, ...children.attendeeGroups },
+      taskAssignments: { deleteMany: {}, ...children.taskAssignments },
+      recipients: { deleteMany: {}, ...children.recipients },
     },
   });
 }
