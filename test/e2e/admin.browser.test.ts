@@ -57,7 +57,7 @@ describe("administration", () => {
     await page.getByLabel("Trực thuộc").selectOption(district!);
     await page.getByRole("button", { name: "Thêm" }).click();
     await page.waitForURL(`${server.url}/admin/organizations`);
-    expect(await page.locator("main").textContent()).toContain("UBND xã Thử Nghiệm");
+    await expect.poll(() => page.locator("main").textContent()).toContain("UBND xã Thử Nghiệm");
 
     await page.goto(`${server.url}/admin/users/new`);
     await page.getByLabel("Thư điện tử").fill("vanphong.thunghiem@hoinghi.local");
@@ -71,10 +71,10 @@ describe("administration", () => {
     await page.getByLabel("Mật khẩu ban đầu").fill("mat-khau-du-dai");
     await page.getByRole("button", { name: "Tạo người dùng" }).click();
     await page.waitForURL(`${server.url}/admin/users`);
-    expect(await page.locator("main").textContent()).toContain("vanphong.thunghiem@hoinghi.local");
+    await expect.poll(() => page.locator("main").textContent()).toContain("vanphong.thunghiem@hoinghi.local");
 
     const newcomer = await signedIn("vanphong.thunghiem@hoinghi.local", "mat-khau-du-dai");
-    expect(await newcomer.locator("main").textContent()).toContain("Chưa có kế hoạch nào");
+    await expect.poll(() => newcomer.locator("main").textContent()).toContain("Chưa có kế hoạch nào");
     const res = await newcomer.goto(`${server.url}/admin/users`);
     expect(res?.status()).toBe(403);
     expect(await newcomer.locator("main").textContent()).toContain("Không có quyền truy cập");

@@ -68,6 +68,7 @@ describe("signing in", () => {
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press("Enter");
     await page.waitForURL(`${server.url}/conferences`);
+    await expect.poll(() => page.locator("main").textContent()).toContain("Tổ chức Hội nghị Công bố chỉ số");
     const text = await page.locator("main").textContent();
     for (const title of [
       "Tổ chức Hội nghị Công bố chỉ số cải cách hành chính cấp xã",
@@ -148,6 +149,7 @@ describe("plan form", () => {
     await page.getByRole("button", { name: "Lưu kế hoạch" }).click();
     await page.waitForURL(/\/conferences\/[^/]+$/);
     const doc = page.getByRole("article", { name: "Văn bản kế hoạch" });
+    await expect.poll(() => doc.textContent()).toContain(title);
     const text = (await doc.textContent()) ?? "";
     expect(text).toContain(title);
     expect(text).toContain("Số: /KH-UBND");
