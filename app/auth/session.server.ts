@@ -72,7 +72,22 @@ export async function currentUserByEmail(email: string): Promise<CurrentUser | n
   return u?.active ? toCurrentUser(u) : null;
 }
 
-export async function getUser(request: Request): Promise<CurrentUser | null> {
+// The root loader and the route's loader both ask for the user of the same
+// request; remember the answer so the session and scope are read once. Remix
+// hands each loader its own copy of the Request but they share one AbortSignal,
+// so the signal identifies the incoming request.
+const userByRequest = new WeakMap<AbortSignal, Promise<CurrentUser | null>>();
+
+export function getUser(request: Request): Promise<CurrentUser | null> {
+  let user = userByRequest.get(request.signal);
+  if (!user) {
+    user = loadUser(request);
+    userByRequest.set(request.signal, user);
+  }
+  return user;
+}
+
+async function loadUser(request: Request): Promise<CurrentUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
   const session = await prisma.session.findUnique({ where: { id: sessionId }, select: { expiresAt: true, user: { select: userSelect } } });

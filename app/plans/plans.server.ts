@@ -55,10 +55,10 @@ export async function listConferences(user: CurrentUser, filters: ConferenceFilt
         organization: { select: { name: true } },
       },
     }),
-    prisma.conference.findMany({
+    // groupBy runs in SQL; findMany's `distinct` would fetch every row and dedupe in memory.
+    prisma.conference.groupBy({
+      by: ["issueYear"],
       where: { organizationId: { in: user.visibleOrganizationIds } },
-      distinct: ["issueYear"],
-      select: { issueYear: true },
       orderBy: { issueYear: "desc" },
     }),
   ]);
