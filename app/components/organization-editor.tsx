@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
 import { Field } from "~/components/field.tsx";
+import { OrganizationTreeOptions } from "~/components/organization-tree-options.tsx";
 import { organizationFormSchema } from "~/organizations/organization-form.ts";
 
 export function OrganizationEditor({
@@ -60,13 +61,7 @@ export function OrganizationEditor({
         </Field>
         <Field label="Trực thuộc" meta={fields.parentId}>
           <select {...getSelectProps(fields.parentId)}>
-            <option value="">— Chọn —</option>
-            {parents.map((p) => (
-              <option key={p.id} value={p.id}>
-                {"\u00a0\u00a0".repeat(p.depth)}
-                {p.name}
-              </option>
-            ))}
+            <OrganizationTreeOptions organizations={parents} />
           </select>
         </Field>
       </div>

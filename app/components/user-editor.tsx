@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
 import { Field } from "~/components/field.tsx";
+import { OrganizationTreeOptions } from "~/components/organization-tree-options.tsx";
 import { ROLE_LABEL, ROLES } from "~/plans/vocabulary.ts";
 import { editUserSchema, newUserSchema } from "~/users/user-form.ts";
 
@@ -50,13 +51,7 @@ export function UserEditor({
       </div>
       <Field label="Cơ quan" meta={fields.organizationId}>
         <select {...getSelectProps(fields.organizationId)}>
-          <option value="">— Chọn —</option>
-          {organizations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {"\u00a0\u00a0".repeat(o.depth)}
-              {o.name}
-            </option>
-          ))}
+          <OrganizationTreeOptions organizations={organizations} />
         </select>
       </Field>
       <fieldset className="subfieldset" aria-describedby={fields.roles.errorId}>

@@ -1,0 +1,117 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+// Starting and stopping server processes, shared by the benchmarks and the browser tests.
+
+export interface ServerProcess {
+  name: string;
+  baseUrl: string;
+  /** Everything the child wrote to stderr so far; printed after the run when non-empty. */
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === "string") throw new Error("Could not obtain a free port");
+  return address.port;
+}
+
+// Safety net for abrupt exits (uncaught error, EPIPE when piped into `head`):
+// 'exit' handlers may only do synchronous work, and kill() is synchronous.
+const live = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of live) child.kill("SIGKILL");
+});
+
+export function track(child: ChildProcess): ChildProcess {
+  live.add(child);
+  child.once("exit", () => live.delete(child));
+  return child;
+}
+
+export function collect(child: ChildProcess): () => string {
+  const chunks: Buffer[] = [];
+  child.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk));
+  return () => Buffer.concat(chunks).toString("utf8");
+}
+
+export function stopper(child: ChildProcess): () => Promise<void> {
+  return async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    child.kill("SIGTERM");
+    const timedOut = await Promise.race([exited.then(() => false), sleep(5000).then(() => true)]);
+    if (timedOut) {
+      child.kill("SIGKILL");
+      await exited;
+    }
+  };
+}
+
+/** Polls until `url` answers 200, failing fast if the child dies first (e.g. bad env). */
+export async function waitForOk(url: string, child: ChildProcess, stderr: () => string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = "no answer";
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`Server exited (${child.exitCode ?? child.signalCode}) before ${url} answered.\n${stderr()}`);
+    }
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      await res.arrayBuffer();
+      if (res.status === 200) return;
+      last = `HTTP ${res.status}`;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    await sleep(200);
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms (last: ${last}).\n${stderr()}`);
+}
+
+export interface AppOptions {
+  root: string;
+  databaseFile: string;
+  /** Keep remix-serve's request log on stdout (tests) or discard it (benchmarks). */
+  logRequests?: boolean;
+}
+
+/** Runs the production build the same way `npm start` does (remix-serve), minus the demo-credential guard. */
+export async function startApp({ root, databaseFile, logRequests = false }: AppOptions): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = track(spawn(
+    process.execPath,
+    [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), path.join(root, "build/server/index.js")],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATABASE_URL: `file:${databaseFile}`,
+        SESSION_SECRET: "local-only-session-secret-0123456789abcd",
+        COOKIE_SECURE: "false",
+      },
+      // remix-serve logs every request to stdout; discarding it keeps that cost in the
+      // server (as in production) without also spending bench CPU to read it.
+      stdio: ["ignore", logRequests ? "inherit" : "ignore", "pipe"],
+    },
+  ));
+  const stderr = collect(child);
+  const stop = stopper(child);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForOk(`${baseUrl}/login`, child, stderr);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { name: "app", baseUrl, stderr, stop };
+}
