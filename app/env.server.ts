@@ -10,6 +10,8 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET phải dài ít nhất 32 ký tự").optional(),
   // Lets a production build run with the demo accounts (npm run demo does this).
   ALLOW_DEMO_CREDENTIALS: z.enum(["true", "false"]).default("false"),
+  // Uploaded files (evidence documents) live under this folder.
+  DATA_DIR: z.string().default("./data"),
   // Session cookies are Secure in production; set false only to serve plain http on a LAN.
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
 });

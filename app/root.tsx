@@ -42,6 +42,7 @@ function Header() {
         <>
           <nav aria-label="Chính">
             <NavLink to="/conferences">Hội nghị, kế hoạch</NavLink>
+            <NavLink to="/scoring">Chỉ số CCHC</NavLink>
             {user.isAdmin ? (
               <>
                 <NavLink to="/admin/organizations">Cơ quan, đơn vị</NavLink>

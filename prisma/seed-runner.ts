@@ -3,6 +3,7 @@ import type { PrismaClient } from "../app/generated/prisma/client.ts";
 import { organizations, users } from "./seed-data/organizations.ts";
 import { demoPlans, plans } from "./seed-data/plans.ts";
 import type { LevelCode, SeedPlan } from "./seed-data/types.ts";
+import { seedScoring } from "./seed-scoring.ts";
 
 const LEVELS: Array<{ code: LevelCode; name: string; rank: number }> = [
   { code: "TRUNG_UONG", name: "Trung ương", rank: 0 },
@@ -75,6 +76,7 @@ function planData(p: SeedPlan, orgId: (key: string) => string, createdById: stri
 /** Creates the demo organisations, users and plans in an empty database. */
 export async function seedDatabase(prisma: PrismaClient, options: { password?: string } = {}) {
   const hash = await hashPassword(options.password ?? DEMO_PASSWORD);
+  let scoring = { frameworks: 0, rounds: 0 };
   await prisma.$transaction(async (tx) => {
     const levelIds = new Map<string, string>();
     for (const level of LEVELS) {
@@ -120,6 +122,12 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
     for (const p of [...plans, ...demoPlans]) {
       await tx.conference.create({ data: planData(p, orgId, adminId), select: { id: true } });
     }
+    const levelId = (code: string) => {
+      const id = levelIds.get(code);
+      if (!id) throw new Error(`Seed: unknown level ${code}`);
+      return id;
+    };
+    scoring = await seedScoring(tx, orgId, levelId);
   });
-  return { organizations: organizations.length, users: users.length, plans: plans.length + demoPlans.length };
+  return { organizations: organizations.length, users: users.length, plans: plans.length + demoPlans.length, ...scoring };
 }

@@ -16,7 +16,10 @@ try {
     }
   } else {
     const counts = await seedDatabase(prisma);
-    console.log(`Đã tạo dữ liệu mẫu: ${counts.organizations} cơ quan, ${counts.users} người dùng, ${counts.plans} kế hoạch.`);
+    console.log(
+      `Đã tạo dữ liệu mẫu: ${counts.organizations} cơ quan, ${counts.users} người dùng, ${counts.plans} kế hoạch, ` +
+        `${counts.frameworks} bộ chỉ số, ${counts.rounds} đợt đánh giá.`,
+    );
     console.log("Đăng nhập: admin@hoinghi.local / hoinghi-demo");
   }
 } finally {

@@ -1,0 +1,119 @@
+import crypto from "node:crypto";
+import type { CurrentUser } from "../auth/session.server.ts";
+import { prisma } from "../db.server.ts";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { Framework, FrameworkNode } from "../scoring/index.ts";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export function notFoundFramework(): never {
+  throw new Response("Không tìm thấy bộ chỉ số này.", { status: 404 });
+}
+
+export function listFrameworks(user: CurrentUser) {
+  return prisma.indexFramework.findMany({
+    where: { organizationId: { in: user.visibleOrganizationIds } },
+    orderBy: [{ year: "desc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      year: true,
+      version: true,
+      organizationId: true,
+      organization: { select: { name: true } },
+      unitLevel: { select: { name: true } },
+      _count: { select: { nodes: true, rounds: true } },
+    },
+  });
+}
+
+export interface StoredFramework {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  unitLevelId: string;
+  version: number;
+  framework: Framework;
+  /** Database id of each node, by code. */
+  nodeIds: Map<string, string>;
+}
+
+/** Rebuilds the framework tree from its nodes (stored in pre-order). */
+export async function loadFramework(id: string, db: Db = prisma): Promise<StoredFramework | null> {
+  const row = await db.indexFramework.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      year: true,
+      version: true,
+      organizationId: true,
+      unitLevelId: true,
+      organization: { select: { name: true } },
+      unitLevel: { select: { code: true } },
+      bands: { orderBy: { position: "asc" }, select: { name: true, minPct: true } },
+      nodes: { orderBy: { position: "asc" }, select: { id: true, parentId: true, code: true, title: true, maxPoints: true, source: true } },
+    },
+  });
+  if (!row) return null;
+  const byId = new Map<string, FrameworkNode>();
+  const areas: FrameworkNode[] = [];
+  for (const n of row.nodes) {
+    const node: FrameworkNode = { code: n.code, title: n.title, maxPoints: n.maxPoints, source: n.source, children: [] };
+    byId.set(n.id, node);
+    const parent = n.parentId ? byId.get(n.parentId) : undefined;
+    if (parent) parent.children.push(node);
+    else areas.push(node);
+  }
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    organizationName: row.organization.name,
+    unitLevelId: row.unitLevelId,
+    version: row.version,
+    framework: { name: row.name, year: row.year, unitLevel: row.unitLevel.code, bands: row.bands, areas },
+    nodeIds: new Map(row.nodes.map((n) => [n.code, n.id])),
+  };
+}
+
+/** Node rows in pre-order with fresh ids, ready for createMany. */
+function nodeRows(frameworkId: string, areas: FrameworkNode[]) {
+  const rows: Prisma.FrameworkNodeCreateManyInput[] = [];
+  const visit = (node: FrameworkNode, parentId: string | null) => {
+    const id = crypto.randomUUID();
+    rows.push({ id, frameworkId, parentId, position: rows.length, code: node.code, title: node.title, maxPoints: node.maxPoints, source: node.source });
+    for (const child of node.children) visit(child, id);
+  };
+  for (const a of areas) visit(a, null);
+  return rows;
+}
+
+export async function createFramework(
+  db: Db,
+  input: { organizationId: string; unitLevelId: string; version: number; framework: Framework },
+): Promise<string> {
+  const { framework } = input;
+  const created = await db.indexFramework.create({
+    data: {
+      organizationId: input.organizationId,
+      unitLevelId: input.unitLevelId,
+      version: input.version,
+      name: framework.name,
+      year: framework.year,
+      bands: { create: framework.bands.map((b, position) => ({ position, name: b.name, minPct: b.minPct })) },
+    },
+    select: { id: true },
+  });
+  await db.frameworkNode.createMany({ data: nodeRows(created.id, framework.areas) });
+  return created.id;
+}
+
+/** The next free version number for this organisation, level and year. */
+export async function nextVersion(db: Db, organizationId: string, unitLevelId: string, year: number): Promise<number> {
+  const last = await db.indexFramework.findFirst({
+    where: { organizationId, unitLevelId, year },
+    orderBy: { version: "desc" },
+    select: { version: true },
+  });
+  return (last?.version ?? 0) + 1;
+}

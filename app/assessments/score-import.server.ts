@@ -1,0 +1,72 @@
+import { prisma } from "../db.server.ts";
+import { parseDetailedScores, parseSummaryScores, readTable, type ImportError } from "../scoring/import.ts";
+import type { LoadedRound } from "./rounds.server.ts";
+
+export type ImportOutcome = { ok: true; units: number; rows: number } | { ok: false; errors: ImportError[] };
+
+/** Names a file may use for a round's unit: its name, its place name, its code. */
+export async function unitNames(loaded: LoadedRound) {
+  const orgs = await prisma.organization.findMany({
+    where: { id: { in: loaded.units.map((u) => u.organizationId) } },
+    select: { id: true, name: true, placeName: true, code: true, documentName: true },
+  });
+  return orgs.map((o) => ({ id: o.id, names: [o.name, o.placeName, o.documentName, ...(o.code ? [o.code] : [])] }));
+}
+
+/**
+ * Reads a score file into the round: all rows valid or nothing written. The
+ * units present in the file have their scores replaced; others are untouched.
+ */
+export async function importScores(loaded: LoadedRound, file: { name: string; data: Uint8Array }): Promise<ImportOutcome> {
+  let table;
+  try {
+    table = await readTable({ fileName: file.name, data: file.data });
+  } catch (error) {
+    return { ok: false, errors: [{ row: 0, column: "", message: error instanceof Error ? error.message : "Không đọc được tệp" }] };
+  }
+  const units = await unitNames(loaded);
+  const roundUnitId = new Map(loaded.units.map((u) => [u.organizationId, u.roundUnitId]));
+
+  if (loaded.round.shape === "SUMMARY" || !loaded.compiled || !loaded.stored) {
+    const parsed = parseSummaryScores(table, { units });
+    if (!parsed.ok) return parsed;
+    await prisma.$transaction(
+      parsed.scores.map((s) =>
+        prisma.roundUnit.update({
+          where: { id: roundUnitId.get(s.unitId)! },
+          data: { summaryPoints: s.points, summaryMaxPoints: s.maxPoints, surveyPoints: s.surveyPoints ?? null },
+        }),
+      ),
+    );
+    return { ok: true, units: parsed.scores.length, rows: table.rows.length };
+  }
+
+  const compiled = loaded.compiled;
+  const nodeIds = loaded.stored.nodeIds;
+  const parsed = parseDetailedScores(table, compiled, { units });
+  if (!parsed.ok) return parsed;
+  const rows = parsed.scores.flatMap((s) => {
+    const self = parsed.self.get(s.unitId);
+    const out = [];
+    for (let i = 0; i < compiled.nodes.length; i++) {
+      const final = s.points[i]!;
+      const own = self?.[i] ?? Number.NaN;
+      const na = s.notApplicable[i] === 1;
+      if (final !== final && own !== own && !na) continue;
+      out.push({
+        roundUnitId: roundUnitId.get(s.unitId)!,
+        nodeId: nodeIds.get(compiled.nodes[i]!.code)!,
+        finalPoints: final === final ? final : null,
+        selfPoints: own === own ? own : null,
+        notApplicable: na,
+      });
+    }
+    return out;
+  });
+  const touched = parsed.scores.map((s) => roundUnitId.get(s.unitId)!);
+  await prisma.$transaction([
+    prisma.nodeScore.deleteMany({ where: { roundUnitId: { in: touched } } }),
+    prisma.nodeScore.createMany({ data: rows }),
+  ]);
+  return { ok: true, units: parsed.scores.length, rows: table.rows.length };
+}

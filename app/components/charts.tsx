@@ -1,0 +1,80 @@
+// Small SVG charts drawn on the server: readable without JavaScript, printable,
+// and each with a text alternative for screen readers.
+
+export interface Bar {
+  label: string;
+  value: number;
+  /** Shown at the end of the bar; defaults to the value with 2 decimals. */
+  display?: string;
+  className?: string;
+}
+
+export function HorizontalBarChart({ bars, max = 100, title, unit = "%" }: { bars: Bar[]; max?: number; title: string; unit?: string }) {
+  const rowHeight = 22;
+  const labelWidth = 220;
+  const chartWidth = 420;
+  const height = bars.length * rowHeight + 24;
+  const x = (v: number) => (Math.max(0, Math.min(v, max)) / max) * chartWidth;
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <svg viewBox={`0 0 ${labelWidth + chartWidth + 70} ${height}`} role="img" aria-label={`${title}: ${bars.map((b) => `${b.label} ${b.display ?? b.value.toFixed(2)}${unit}`).join("; ")}`}>
+        {[0, 25, 50, 75, 100].map((t) => (
+          <g key={t}>
+            <line x1={labelWidth + x((t / 100) * max)} x2={labelWidth + x((t / 100) * max)} y1={0} y2={height - 18} className="grid" />
+            <text x={labelWidth + x((t / 100) * max)} y={height - 4} className="tick" textAnchor="middle">
+              {Math.round((t / 100) * max)}
+            </text>
+          </g>
+        ))}
+        {bars.map((b, i) => (
+          <g key={`${b.label}-${i}`} transform={`translate(0, ${i * rowHeight})`}>
+            <text x={labelWidth - 6} y={rowHeight / 2 + 4} textAnchor="end" className="label">
+              {b.label.length > 34 ? `${b.label.slice(0, 33)}…` : b.label}
+            </text>
+            <rect x={labelWidth} y={4} width={x(b.value)} height={rowHeight - 8} className={`bar ${b.className ?? ""}`} rx={2} />
+            <text x={labelWidth + x(b.value) + 4} y={rowHeight / 2 + 4} className="value">
+              {b.display ?? b.value.toFixed(2)}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </figure>
+  );
+}
+
+/** Column chart of counts (e.g. units per class). */
+export function ColumnChart({ columns, title }: { columns: Array<{ label: string; value: number; className?: string }>; title: string }) {
+  const width = 80;
+  const height = 160;
+  const max = Math.max(1, ...columns.map((c) => c.value));
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <svg viewBox={`0 0 ${columns.length * width + 20} ${height + 40}`} role="img" aria-label={`${title}: ${columns.map((c) => `${c.label} ${c.value}`).join("; ")}`}>
+        {columns.map((c, i) => {
+          const h = (c.value / max) * height;
+          return (
+            <g key={c.label} transform={`translate(${10 + i * width}, 0)`}>
+              <rect x={14} y={height - h + 10} width={width - 28} height={h} className={`bar ${c.className ?? ""}`} rx={2} />
+              <text x={width / 2} y={height - h + 4} textAnchor="middle" className="value">
+                {c.value}
+              </text>
+              <text x={width / 2} y={height + 28} textAnchor="middle" className="label">
+                {c.label}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}
+
+/** CSS class for a class band by its position (0 = best). */
+export function bandClass(position: number, total: number): string {
+  if (position < 0) return "";
+  const scale = ["band-1", "band-2", "band-3", "band-4", "band-5"];
+  const i = total <= 1 ? 0 : Math.round((position / (total - 1)) * (scale.length - 1));
+  return scale[i]!;
+}

@@ -1,0 +1,98 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { canManageScoring } from "~/assessments/access.ts";
+import { createFramework, nextVersion } from "~/assessments/frameworks.server.ts";
+import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
+import { requireRole } from "~/auth/session.server.ts";
+import { prisma } from "~/db.server.ts";
+import { organizationTree } from "~/organizations/organizations.server.ts";
+import { frameworkFromXlsx, parseFrameworkJson } from "~/scoring/framework-io.ts";
+
+export const meta: MetaFunction = () => [{ title: "Nhập bộ chỉ số · Hội nghị CCHC" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "ADMIN", "HOME_AFFAIRS");
+  const tree = await organizationTree(user);
+  return {
+    organizations: tree.filter((o) => canManageScoring(user, o.id)).map((o) => ({ id: o.id, name: o.name, depth: o.depth })),
+    defaultOrganizationId: user.organizationId,
+  };
+}
+
+const metaSchema = z.object({ organizationId: z.string().min(1, "Chọn cơ quan ban hành") });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "ADMIN", "HOME_AFFAIRS");
+  const form = await readUpload(request);
+  const parsedMeta = metaSchema.safeParse({ organizationId: form.get("organizationId") ?? "" });
+  if (!parsedMeta.success || !canManageScoring(user, parsedMeta.data.organizationId)) {
+    return Response.json({ errors: ["Chọn cơ quan ban hành thuộc phạm vi của bạn"] }, { status: 400 });
+  }
+  const file = await fileBytes(form.get("file"));
+  if (!file) return Response.json({ errors: ["Chọn tệp bộ chỉ số (.json hoặc .xlsx)"] }, { status: 400 });
+  const lower = file.name.toLowerCase();
+  const parsed = lower.endsWith(".json")
+    ? parseFrameworkJson(new TextDecoder().decode(file.data))
+    : lower.endsWith(".xlsx")
+      ? await frameworkFromXlsx(file.data)
+      : ({ ok: false, errors: ["Chỉ nhận tệp .json hoặc .xlsx"] } as const);
+  if (!parsed.ok) return Response.json({ errors: parsed.errors }, { status: 400 });
+  const level = await prisma.organizationLevel.findUnique({ where: { code: parsed.framework.unitLevel }, select: { id: true } });
+  if (!level) return Response.json({ errors: [`Cấp đơn vị “${parsed.framework.unitLevel}” không có trong hệ thống`] }, { status: 400 });
+  const id = await prisma.$transaction(async (tx) =>
+    createFramework(tx, {
+      organizationId: parsedMeta.data.organizationId,
+      unitLevelId: level.id,
+      version: await nextVersion(tx, parsedMeta.data.organizationId, level.id, parsed.framework.year),
+      framework: parsed.framework,
+    }),
+  );
+  return redirect(`/scoring/frameworks/${id}`);
+}
+
+export default function NewFramework() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<{ errors: string[] }>();
+  const navigation = useNavigation();
+  return (
+    <div className="page">
+      <nav className="breadcrumb" aria-label="Đường dẫn">
+        <Link to="/scoring">Chỉ số CCHC</Link> › <span>Nhập bộ chỉ số</span>
+      </nav>
+      <h1>Nhập bộ chỉ số</h1>
+      <Form method="post" encType="multipart/form-data" className="card narrow-form">
+        {result?.errors ? (
+          <div className="form-error" role="alert">
+            <p>Tệp chưa nhập được:</p>
+            <ul>
+              {result.errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor="organizationId">Cơ quan ban hành</label>
+          <select id="organizationId" name="organizationId" defaultValue={data.defaultOrganizationId}>
+            {data.organizations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {"\u00a0\u00a0".repeat(o.depth)}
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="file">Tệp bộ chỉ số (.json hoặc .xlsx)</label>
+          <input id="file" name="file" type="file" accept=".json,.xlsx" required />
+          <p className="hint">Dùng mẫu tải về từ một bộ chỉ số có sẵn (nút “Tải Excel”): trang “Bo chi so” gồm Mã, Tên tiêu chí, Điểm tối đa, Nguồn điểm; trang “Xep loai” gồm các mức xếp loại.</p>
+        </div>
+        <button type="submit" className="primary" disabled={navigation.state !== "idle"}>
+          {navigation.state === "submitting" ? "Đang nhập…" : "Nhập bộ chỉ số"}
+        </button>
+      </Form>
+    </div>
+  );
+}

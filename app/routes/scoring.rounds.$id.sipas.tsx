@@ -1,0 +1,83 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { roundSummaryFor } from "~/assessments/rounds.server.ts";
+import { requireUser } from "~/auth/session.server.ts";
+import { HorizontalBarChart } from "~/components/charts.tsx";
+import { formatPct, SIPAS_COMPONENTS, SIPAS_LABEL } from "~/scoring/index.ts";
+
+export const meta: MetaFunction = () => [{ title: "Chỉ số hài lòng SIPAS · Hội nghị CCHC" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { loaded, summary } = await roundSummaryFor(user, params.id ?? "");
+  const averages = SIPAS_COMPONENTS.map((c) => ({
+    label: SIPAS_LABEL[c],
+    value: summary.sipas.length ? summary.sipas.reduce((s, r) => s + r.components[c], 0) / summary.sipas.length : 0,
+  }));
+  return {
+    round: { id: loaded.round.id, title: loaded.round.title },
+    headers: SIPAS_COMPONENTS.map((c) => SIPAS_LABEL[c]),
+    rows: summary.sipas.map((r) => ({ name: r.unitName, rank: r.rank, index: r.index, components: SIPAS_COMPONENTS.map((c) => r.components[c]) })),
+    averages,
+  };
+}
+
+export default function SipasPage() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <nav className="breadcrumb" aria-label="Đường dẫn">
+        <Link to="/scoring">Chỉ số CCHC</Link> › <Link to={`/scoring/rounds/${data.round.id}`}>{data.round.title}</Link> › <span>SIPAS</span>
+      </nav>
+      <h1>Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)</h1>
+      {data.rows.length === 0 ? (
+        <p className="empty">Đợt này chưa có kết quả điều tra SIPAS.</p>
+      ) : (
+        <>
+          <div className="table-scroll">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    Hạng
+                  </th>
+                  <th scope="col">Đơn vị</th>
+                  {data.headers.map((h) => (
+                    <th key={h} scope="col" className="num">
+                      {h} (%)
+                    </th>
+                  ))}
+                  <th scope="col" className="num">
+                    SIPAS (%)
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.rows.map((r) => (
+                  <tr key={r.name}>
+                    <td className="num">{r.rank}</td>
+                    <td>{r.name}</td>
+                    {r.components.map((v, i) => (
+                      <td key={i} className="num">
+                        {formatPct(v)}
+                      </td>
+                    ))}
+                    <td className="num strong">{formatPct(r.index)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="grid-2-wide">
+            <section className="card">
+              <HorizontalBarChart title="Chỉ số SIPAS theo đơn vị (%)" bars={data.rows.map((r) => ({ label: `${r.rank}. ${r.name}`, value: r.index, display: formatPct(r.index) }))} />
+            </section>
+            <section className="card">
+              <HorizontalBarChart title="Trung bình từng yếu tố (%)" bars={data.averages.map((a) => ({ label: a.label, value: a.value, display: formatPct(a.value) }))} />
+            </section>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

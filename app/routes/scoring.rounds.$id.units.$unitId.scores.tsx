@@ -1,0 +1,151 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { canManageScoring } from "~/assessments/access.ts";
+import { loadRound, notFoundRound } from "~/assessments/rounds.server.ts";
+import { parseScoreGrid } from "~/assessments/score-grid.ts";
+import { requireUser, type CurrentUser } from "~/auth/session.server.ts";
+import { prisma } from "~/db.server.ts";
+import { formatPoints } from "~/scoring/index.ts";
+
+export const meta: MetaFunction = () => [{ title: "Chấm điểm · Chỉ số CCHC" }];
+
+async function editable(user: CurrentUser, roundId: string, roundUnitId: string) {
+  const loaded = await loadRound(roundId);
+  if (!loaded || !user.visibleOrganizationIds.includes(loaded.round.organizationId)) notFoundRound();
+  const unit = loaded.units.find((u) => u.roundUnitId === roundUnitId);
+  if (!unit || !loaded.compiled || !loaded.stored) notFoundRound();
+  if (!canManageScoring(user, loaded.round.organizationId)) throw new Response("Chỉ Nội vụ của cơ quan tổ chức đánh giá được chấm điểm.", { status: 403 });
+  return { loaded, unit, compiled: loaded.compiled, stored: loaded.stored };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { loaded, unit, compiled } = await editable(user, params.id ?? "", params.unitId ?? "");
+  const scores = loaded.scores.find((s) => s.unitId === unit.organizationId);
+  const self = loaded.selfPoints.get(unit.organizationId);
+  const finite = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? "" : String(x));
+  return {
+    round: { id: loaded.round.id, title: loaded.round.title },
+    unit: { name: unit.name, roundUnitId: unit.roundUnitId },
+    rows: compiled.nodes.map((n, i) => ({
+      i,
+      code: n.code,
+      title: n.title,
+      maxPoints: n.maxPoints,
+      leaf: compiled.isLeaf[i] === 1,
+      depth: n.code.split(".").length,
+      final: scores && "notApplicable" in scores ? finite(scores.points[i]) : "",
+      self: finite(self?.[i]),
+      na: scores && "notApplicable" in scores ? scores.notApplicable[i] === 1 : false,
+    })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { loaded, unit, compiled, stored } = await editable(user, params.id ?? "", params.unitId ?? "");
+  const { values, errors } = parseScoreGrid(compiled, await request.formData());
+  if (Object.keys(errors).length) return Response.json({ errors }, { status: 400 });
+  const rows = [];
+  for (let i = 0; i < compiled.nodes.length; i++) {
+    const f = values.final[i]!;
+    const s = values.self[i]!;
+    const na = values.notApplicable[i] === 1;
+    if (Number.isNaN(f) && Number.isNaN(s) && !na) continue;
+    rows.push({
+      roundUnitId: unit.roundUnitId,
+      nodeId: stored.nodeIds.get(compiled.nodes[i]!.code)!,
+      finalPoints: Number.isNaN(f) ? null : f,
+      selfPoints: Number.isNaN(s) ? null : s,
+      notApplicable: na,
+    });
+  }
+  await prisma.$transaction([prisma.nodeScore.deleteMany({ where: { roundUnitId: unit.roundUnitId } }), prisma.nodeScore.createMany({ data: rows })]);
+  return redirect(`/scoring/rounds/${loaded.round.id}/units/${unit.roundUnitId}`);
+}
+
+export default function ScoreGrid() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<{ errors: Record<string, string> }>();
+  const navigation = useNavigation();
+  const errors = result?.errors ?? {};
+  return (
+    <div className="page">
+      <nav className="breadcrumb" aria-label="Đường dẫn">
+        <Link to="/scoring">Chỉ số CCHC</Link> › <Link to={`/scoring/rounds/${data.round.id}`}>{data.round.title}</Link> ›{" "}
+        <Link to={`/scoring/rounds/${data.round.id}/units/${data.unit.roundUnitId}`}>{data.unit.name}</Link> › <span>Chấm điểm</span>
+      </nav>
+      <h1>Chấm điểm: {data.unit.name}</h1>
+      {Object.keys(errors).length ? (
+        <div className="form-error" role="alert">
+          Có {Object.keys(errors).length} ô chưa hợp lệ; chưa lưu điểm nào.
+        </div>
+      ) : null}
+      <Form method="post">
+        <div className="table-scroll">
+          <table className="table score-grid">
+            <thead>
+              <tr>
+                <th scope="col">Mã</th>
+                <th scope="col">Tiêu chí</th>
+                <th scope="col" className="num">
+                  Tối đa
+                </th>
+                <th scope="col">Tự chấm</th>
+                <th scope="col">Thẩm định</th>
+                <th scope="col">Không áp dụng</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr key={r.code}>
+                  <td className="code">{r.code}</td>
+                  <td className={r.depth === 1 ? "strong" : ""} style={{ paddingLeft: `${0.75 + (r.depth - 1) * 1}rem` }}>
+                    {r.title}
+                  </td>
+                  <td className="num">{formatPoints(r.maxPoints)}</td>
+                  {r.leaf ? (
+                    <>
+                      {(["self", "final"] as const).map((k) => {
+                        const name = `${k}-${r.i}`;
+                        return (
+                          <td key={k}>
+                            <input
+                              type="text"
+                              inputMode="decimal"
+                              name={name}
+                              defaultValue={r[k]}
+                              aria-label={`${k === "self" ? "Tự chấm" : "Thẩm định"} ${r.code}`}
+                              aria-invalid={errors[name] ? true : undefined}
+                              aria-describedby={errors[name] ? `${name}-error` : undefined}
+                            />
+                            {errors[name] ? (
+                              <div className="field-error" id={`${name}-error`}>
+                                {errors[name]}
+                              </div>
+                            ) : null}
+                          </td>
+                        );
+                      })}
+                    </>
+                  ) : (
+                    <td colSpan={2} />
+                  )}
+                  <td>
+                    <input type="checkbox" name={`na-${r.i}`} defaultChecked={r.na} aria-label={`${r.code} không áp dụng`} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={navigation.state !== "idle"}>
+            {navigation.state === "submitting" ? "Đang lưu…" : "Lưu điểm"}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { canManageScoring } from "~/assessments/access.ts";
+import { createRemediationPlan } from "~/assessments/remediation.server.ts";
+import { notFoundRound, roundSummaryFor } from "~/assessments/rounds.server.ts";
+import { requireUser, type CurrentUser } from "~/auth/session.server.ts";
+import { bandClass, HorizontalBarChart } from "~/components/charts.tsx";
+import { prisma } from "~/db.server.ts";
+import { formatPct, formatPoints, formatRankChange, SIPAS_COMPONENTS, SIPAS_LABEL, sipasIndex } from "~/scoring/index.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.unit.name ?? "Đơn vị"} · Chỉ số CCHC` }];
+
+async function unitData(user: CurrentUser, roundId: string, roundUnitId: string) {
+  const { loaded, summary } = await roundSummaryFor(user, roundId);
+  const unit = loaded.units.find((u) => u.roundUnitId === roundUnitId);
+  if (!unit) notFoundRound();
+  return { loaded, summary, unit };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { loaded, summary, unit } = await unitData(user, params.id ?? "", params.unitId ?? "");
+  const result = summary.ranking.find((r) => r.unitId === unit.organizationId) ?? null;
+  const appendices = summary.appendices.get(unit.organizationId) ?? null;
+  const sipas = summary.sipas.find((s) => s.unitId === unit.organizationId) ?? null;
+  const plans = await prisma.remediationPlan.findMany({ where: { roundUnitId: unit.roundUnitId }, select: { id: true, title: true } });
+  const bandIdx = result ? summary.bands.findIndex((b) => b.name === result.className) : -1;
+  return {
+    round: { id: loaded.round.id, title: loaded.round.title, year: loaded.round.year, shape: loaded.round.shape },
+    unit: { name: unit.name, roundUnitId: unit.roundUnitId },
+    canManage: canManageScoring(user, loaded.round.organizationId),
+    result: result && {
+      points: result.points,
+      maxPoints: result.maxPoints,
+      indexPct: result.indexPct,
+      className: result.className,
+      css: bandClass(bandIdx, summary.bands.length),
+      rank: result.rank,
+      of: summary.ranking.length,
+      rankChange: result.rankChange,
+      previousRank: result.previous?.rank ?? null,
+      previousClass: result.previous?.className ?? null,
+    },
+    areas: summary.areas.get(unit.organizationId) ?? [],
+    appendices,
+    sipas: sipas && {
+      index: sipasIndex(sipas.components),
+      rank: sipas.rank,
+      components: SIPAS_COMPONENTS.map((c) => ({ label: SIPAS_LABEL[c], value: sipas.components[c] })),
+    },
+    plans,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { loaded, summary, unit } = await unitData(user, params.id ?? "", params.unitId ?? "");
+  if (!canManageScoring(user, loaded.round.organizationId) && user.organizationId !== unit.organizationId) {
+    throw new Response("Bạn không có quyền lập kế hoạch khắc phục cho đơn vị này.", { status: 403 });
+  }
+  const appendices = summary.appendices.get(unit.organizationId);
+  if (!appendices || !loaded.stored) throw new Response("Đợt đánh giá này không có điểm chi tiết theo tiêu chí.", { status: 400 });
+  const planId = await createRemediationPlan({
+    roundUnitId: unit.roundUnitId,
+    title: `Khắc phục những tồn tại, hạn chế Chỉ số CCHC năm ${loaded.round.year} của ${unit.name}`,
+    createdById: user.id,
+    ownerOrganizationId: unit.organizationId,
+    appendices,
+    nodeIds: loaded.stored.nodeIds,
+  });
+  return redirect(`/remediation/${planId}`);
+}
+
+function AppendixTable({ items, lost }: { items: Array<{ code: string; title: string; maxPoints: number; points: number; pointsLost: number; path: Array<{ code: string; title: string }> }>; lost: boolean }) {
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">Mã</th>
+          <th scope="col">Tiêu chí, tiêu chí thành phần</th>
+          <th scope="col" className="num">
+            Tối đa
+          </th>
+          <th scope="col" className="num">
+            Đạt
+          </th>
+          {lost ? (
+            <th scope="col" className="num">
+              Mất điểm
+            </th>
+          ) : null}
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((i) => (
+          <tr key={i.code}>
+            <td>{i.code}</td>
+            <td>
+              {i.title}
+              <div className="muted small">{i.path.map((p) => `${p.code}. ${p.title}`).join(" › ")}</div>
+            </td>
+            <td className="num">{formatPoints(i.maxPoints)}</td>
+            <td className="num">{formatPoints(i.points)}</td>
+            {lost ? <td className="num down">{formatPoints(i.pointsLost)}</td> : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default function UnitPage() {
+  const data = useLoaderData<typeof loader>();
+  const r = data.result;
+  return (
+    <div className="page">
+      <nav className="breadcrumb" aria-label="Đường dẫn">
+        <Link to="/scoring">Chỉ số CCHC</Link> › <Link to={`/scoring/rounds/${data.round.id}`}>{data.round.title}</Link> › <span>{data.unit.name}</span>
+      </nav>
+      <div className="page-head">
+        <h1>{data.unit.name}</h1>
+        {data.canManage && data.round.shape === "DETAILED" ? (
+          <Link to={`/scoring/rounds/${data.round.id}/units/${data.unit.roundUnitId}/scores`} className="button">
+            Chấm điểm theo tiêu chí
+          </Link>
+        ) : null}
+      </div>
+      {r ? (
+        <div className="kpis">
+          <div className="kpi">
+            <div className="kpi-value">
+              {formatPoints(r.points)}/{formatPoints(r.maxPoints)}
+            </div>
+            <div className="kpi-label">điểm</div>
+          </div>
+          <div className="kpi">
+            <div className="kpi-value">{formatPct(r.indexPct)}%</div>
+            <div className="kpi-label">chỉ số</div>
+          </div>
+          <div className="kpi">
+            <div className="kpi-value">
+              <span className={`class-pill ${r.css}`}>{r.className}</span>
+            </div>
+            <div className="kpi-label">xếp loại{r.previousClass ? ` (năm trước: ${r.previousClass})` : ""}</div>
+          </div>
+          <div className="kpi">
+            <div className="kpi-value">
+              {r.rank}/{r.of}
+            </div>
+            <div className="kpi-label">
+              xếp hạng {r.rankChange !== null ? <span className={r.rankChange > 0 ? "up" : r.rankChange < 0 ? "down" : ""}>{formatRankChange(r.rankChange)}</span> : null}
+              {r.previousRank ? ` (năm trước: ${r.previousRank})` : ""}
+            </div>
+          </div>
+        </div>
+      ) : (
+        <p className="empty">Đơn vị chưa có điểm trong đợt này.</p>
+      )}
+      {data.areas.length ? (
+        <section className="card">
+          <HorizontalBarChart title="Tỷ lệ điểm đạt theo lĩnh vực (%)" bars={data.areas.map((a) => ({ label: `${a.code}. ${a.title}`, value: a.pct ?? 0, display: a.pct === null ? "không áp dụng" : `${formatPct(a.pct)} (${formatPoints(a.points)}/${formatPoints(a.maxPoints)})` }))} />
+        </section>
+      ) : null}
+      {data.sipas ? (
+        <section className="card">
+          <h2>Chỉ số hài lòng SIPAS: {formatPct(data.sipas.index)}% (hạng {data.sipas.rank})</h2>
+          <HorizontalBarChart title="Các yếu tố của SIPAS (%)" bars={data.sipas.components.map((c) => ({ label: c.label, value: c.value, display: formatPct(c.value) }))} />
+        </section>
+      ) : null}
+      {data.appendices ? (
+        <>
+          <section className="card">
+            <div className="page-head">
+              <h2>Phụ lục 2: Tiêu chí bị mất điểm ({data.appendices.lostPoints.length})</h2>
+              {data.plans.length ? (
+                <span>
+                  Kế hoạch khắc phục:{" "}
+                  {data.plans.map((p) => (
+                    <Link key={p.id} to={`/remediation/${p.id}`}>
+                      {p.title}
+                    </Link>
+                  ))}
+                </span>
+              ) : data.appendices.lostPoints.length ? (
+                <Form method="post">
+                  <button type="submit" className="primary">
+                    Lập kế hoạch khắc phục từ Phụ lục 2
+                  </button>
+                </Form>
+              ) : null}
+            </div>
+            <AppendixTable items={data.appendices.lostPoints} lost />
+          </section>
+          <section className="card">
+            <h2>Phụ lục 1: Tiêu chí đạt điểm tối đa ({data.appendices.fullMarks.length})</h2>
+            <AppendixTable items={data.appendices.fullMarks} lost={false} />
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

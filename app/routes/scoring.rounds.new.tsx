@@ -1,0 +1,166 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
+import { canManageScoring } from "~/assessments/access.ts";
+import { newRoundSchema } from "~/assessments/round-forms.ts";
+import { requireRole } from "~/auth/session.server.ts";
+import { Field } from "~/components/field.tsx";
+import { prisma } from "~/db.server.ts";
+import { organizationTree } from "~/organizations/organizations.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Đợt đánh giá mới · Hội nghị CCHC" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "ADMIN", "HOME_AFFAIRS");
+  const [tree, frameworks, rounds] = await Promise.all([
+    organizationTree(user),
+    prisma.indexFramework.findMany({
+      where: { organizationId: { in: user.visibleOrganizationIds } },
+      orderBy: [{ year: "desc" }, { name: "asc" }],
+      select: { id: true, name: true, year: true, version: true },
+    }),
+    prisma.assessmentRound.findMany({
+      where: { organizationId: { in: user.visibleOrganizationIds } },
+      orderBy: [{ year: "desc" }, { title: "asc" }],
+      select: { id: true, title: true, year: true },
+    }),
+  ]);
+  return {
+    organizations: tree.map((o) => ({ id: o.id, name: o.name, depth: o.depth, parentId: o.parentId, level: o.level.name, manageable: canManageScoring(user, o.id) })),
+    frameworks,
+    rounds,
+    defaultOrganizationId: user.organizationId,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "ADMIN", "HOME_AFFAIRS");
+  const submission = parseWithZod(await request.formData(), { schema: newRoundSchema });
+  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+  const v = submission.value;
+  if (!canManageScoring(user, v.organizationId)) {
+    return Response.json(submission.reply({ fieldErrors: { organizationId: ["Bạn không quản lý việc chấm điểm của cơ quan này"] } }), { status: 400 });
+  }
+  const foreign = v.unitIds.filter((id) => !user.visibleOrganizationIds.includes(id));
+  if (foreign.length) return Response.json(submission.reply({ fieldErrors: { unitIds: ["Có đơn vị không thuộc phạm vi của bạn"] } }), { status: 400 });
+  const framework = v.frameworkId
+    ? await prisma.indexFramework.findFirst({ where: { id: v.frameworkId, organizationId: { in: user.visibleOrganizationIds } }, select: { id: true } })
+    : null;
+  if (v.frameworkId && !framework) return Response.json(submission.reply({ fieldErrors: { frameworkId: ["Không tìm thấy bộ chỉ số"] } }), { status: 400 });
+  const previous = v.previousRoundId
+    ? await prisma.assessmentRound.findFirst({ where: { id: v.previousRoundId, organizationId: { in: user.visibleOrganizationIds } }, select: { id: true } })
+    : null;
+  const round = await prisma.assessmentRound.create({
+    data: {
+      title: v.title,
+      year: v.year,
+      organizationId: v.organizationId,
+      frameworkId: framework?.id ?? null,
+      shape: framework ? "DETAILED" : "SUMMARY",
+      previousRoundId: previous?.id ?? null,
+      units: { create: [...new Set(v.unitIds)].map((organizationId) => ({ organizationId })) },
+    },
+    select: { id: true },
+  });
+  return redirect(`/scoring/rounds/${round.id}`);
+}
+
+export default function NewRound() {
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: { organizationId: data.defaultOrganizationId, year: new Date().getFullYear() },
+    constraint: getZodConstraint(newRoundSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newRoundSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const [parent, setParent] = useState(data.defaultOrganizationId);
+  const candidates = data.organizations.filter((o) => o.parentId === parent);
+  return (
+    <div className="page">
+      <nav className="breadcrumb" aria-label="Đường dẫn">
+        <Link to="/scoring">Chỉ số CCHC</Link> › <span>Đợt đánh giá mới</span>
+      </nav>
+      <h1>Đợt đánh giá mới</h1>
+      <Form method="post" {...getFormProps(form)} className="card narrow-form">
+        <Field label="Tên đợt đánh giá" meta={fields.title} hint="Ví dụ: Chỉ số CCHC các xã, thị trấn năm 2024">
+          <input {...getInputProps(fields.title, { type: "text" })} />
+        </Field>
+        <div className="grid-2">
+          <Field label="Năm đánh giá" meta={fields.year}>
+            <input {...getInputProps(fields.year, { type: "number" })} />
+          </Field>
+          <Field label="Cơ quan tổ chức đánh giá" meta={fields.organizationId}>
+            <select {...getSelectProps(fields.organizationId)}>
+              {data.organizations
+                .filter((o) => o.manageable)
+                .map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+            </select>
+          </Field>
+        </div>
+        <div className="grid-2">
+          <Field label="Bộ chỉ số" meta={fields.frameworkId} hint="Để trống nếu chỉ nhập điểm tổng đã công bố">
+            <select {...getSelectProps(fields.frameworkId)}>
+              <option value="">— Chỉ có điểm tổng —</option>
+              {data.frameworks.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name} ({f.year}, phiên bản {f.version})
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="So sánh với đợt năm trước" meta={fields.previousRoundId}>
+            <select {...getSelectProps(fields.previousRoundId)}>
+              <option value="">— Không —</option>
+              {data.rounds.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.title} ({r.year})
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <fieldset className="subfieldset" aria-describedby={fields.unitIds.errorId}>
+          <legend>Đơn vị được đánh giá</legend>
+          <div className="field">
+            <label htmlFor="unit-parent">Chọn các đơn vị trực thuộc</label>
+            <select id="unit-parent" value={parent} onChange={(e) => setParent(e.target.value)}>
+              {data.organizations
+                .filter((o) => data.organizations.some((c) => c.parentId === o.id))
+                .map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {"\u00a0\u00a0".repeat(o.depth)}
+                    {o.name}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div className="checkbox-grid">
+            {candidates.map((o) => (
+              <label key={o.id} className="checkbox">
+                <input type="checkbox" name={fields.unitIds.name} value={o.id} defaultChecked />
+                {o.name}
+              </label>
+            ))}
+          </div>
+          {fields.unitIds.errors ? (
+            <p className="field-error" id={fields.unitIds.errorId} role="alert">
+              {fields.unitIds.errors.join(" ")}
+            </p>
+          ) : null}
+        </fieldset>
+        <button type="submit" className="primary">
+          Tạo đợt đánh giá
+        </button>
+      </Form>
+    </div>
+  );
+}
