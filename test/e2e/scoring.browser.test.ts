@@ -1,0 +1,133 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { organizations } from "../../prisma/seed-data/organizations.ts";
+import { compileFramework, type Framework } from "../../app/scoring/index.ts";
+import { startAppServer, type AppServer } from "../helpers/app-server.ts";
+import { launchBrowser } from "../helpers/browser.ts";
+
+const shots = path.resolve(import.meta.dirname, "../../test-results");
+fs.mkdirSync(shots, { recursive: true });
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-scoring-e2e-"));
+
+const framework = JSON.parse(
+  fs.readFileSync(path.resolve(import.meta.dirname, "../../prisma/seed-data/frameworks/par-index-xa-2023.json"), "utf8"),
+) as Framework;
+const compiled = compileFramework(framework);
+const leaves = compiled.nodes.filter((_, i) => compiled.isLeaf[i]);
+const communes = organizations.filter((o) => o.parentKey === "tam-duong" && o.level === "XA").slice(0, 3);
+
+/** A detailed score file: three communes, every leaf; the second commune loses points on the first leaf. */
+function scoreCsv(bad: boolean): string {
+  const lines = ["don_vi,ma,diem"];
+  communes.forEach((c, ci) => {
+    leaves.forEach((leaf, li) => {
+      const points = ci === 1 && li === 0 ? 0 : ci === 2 && li % 3 === 0 ? leaf.maxPoints / 2 : leaf.maxPoints;
+      lines.push(`"${c.name}",${leaf.code},${points}`);
+    });
+  });
+  if (bad) {
+    lines.splice(3, 0, `"${communes[0]!.name}",99.9.9,1`);
+    lines.splice(6, 0, `"${communes[1]!.name}",${leaves[5]!.code},abc`);
+  }
+  return lines.join("\n");
+}
+
+let server: AppServer;
+let browser: Browser;
+
+async function signedIn(email: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel("Thư điện tử").fill(email);
+  await page.getByLabel("Mật khẩu").fill("hoinghi-demo");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL(`${server.url}/conferences`);
+  return page;
+}
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  expect(server.stderr()).not.toMatch(/Error|at \S+ \(/);
+});
+
+describe("scoring in the browser", () => {
+  it("imports a score file: row errors first, then the ranking, a unit's appendices and a remediation plan", async () => {
+    expect(communes).toHaveLength(3);
+    const page = await signedIn("admin@hoinghi.local");
+    await page.goto(`${server.url}/scoring/rounds/new`);
+    await page.getByLabel("Tên đợt đánh giá").fill("Chỉ số CCHC các xã, thị trấn năm 2024 (thử)");
+    await page.getByLabel("Năm đánh giá").fill("2024");
+    const orgValue = await page.getByLabel("Cơ quan tổ chức đánh giá").locator("option", { hasText: "UBND huyện Tam Đường" }).first().getAttribute("value");
+    await page.getByLabel("Cơ quan tổ chức đánh giá").selectOption(orgValue!);
+    const fwValue = await page.getByLabel("Bộ chỉ số").locator("option", { hasText: framework.name }).first().getAttribute("value");
+    await page.getByLabel("Bộ chỉ số").selectOption(fwValue!);
+    const parentValue = await page.getByLabel("Chọn các đơn vị trực thuộc").locator("option", { hasText: "UBND huyện Tam Đường" }).first().getAttribute("value");
+    await page.getByLabel("Chọn các đơn vị trực thuộc").selectOption(parentValue!);
+    await page.getByRole("button", { name: "Tạo đợt đánh giá" }).click();
+    await page.waitForURL(/\/scoring\/rounds\/[^/]+$/);
+    await expect.poll(() => page.locator("main").textContent()).toContain("Chưa có điểm");
+
+    const badFile = path.join(tmp, "diem-loi.csv");
+    fs.writeFileSync(badFile, scoreCsv(true));
+    await page.getByLabel("Tệp điểm (.csv hoặc .xlsx)").setInputFiles(badFile);
+    await page.getByRole("button", { name: "Nhập điểm" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "chưa nhập dòng nào" });
+    await expect.poll(() => alert.textContent()).toContain("Tệp có 2 lỗi");
+    const alertText = (await alert.textContent()) ?? "";
+    expect(alertText).toContain("99.9.9");
+    expect(alertText).toMatch(/“abc” không phải là số/);
+    expect(await alert.locator("tbody tr").first().locator("td").first().textContent()).toBe("4");
+    expect(await page.locator("main").textContent()).toContain("Chưa có điểm");
+    await page.screenshot({ path: path.join(shots, "scoring-import-errors.png"), fullPage: true });
+
+    const goodFile = path.join(tmp, "diem.csv");
+    fs.writeFileSync(goodFile, scoreCsv(false));
+    await page.getByLabel("Tệp điểm (.csv hoặc .xlsx)").setInputFiles(goodFile);
+    await page.getByRole("button", { name: "Nhập điểm" }).click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Đã nhập điểm" }).count()).toBe(1);
+    const ranking = page.locator("table.ranking");
+    await expect.poll(() => ranking.locator("tbody tr").count()).toBe(3);
+    const first = await ranking.locator("tbody tr").first().locator("td").allTextContents();
+    expect(first[0]).toBe("1");
+    expect(first[1]).toBe(communes[0]!.name);
+    expect(first[4]).toBe("100,00");
+    expect(first[5]).toBe("Xuất sắc");
+    await page.screenshot({ path: path.join(shots, "scoring-ranking.png"), fullPage: true });
+
+    // Sorting by name is a keyboard-reachable button in the header.
+    await page.getByRole("button", { name: "Đơn vị" }).click();
+    await expect.poll(() => page.locator("th[aria-sort='ascending']").textContent()).toContain("Đơn vị");
+
+    await page.getByRole("link", { name: communes[1]!.name }).click();
+    await page.waitForURL(/\/units\//);
+    await expect.poll(() => page.locator("main").textContent()).toContain("Phụ lục 2: Tiêu chí bị mất điểm (1)");
+    const main = (await page.locator("main").textContent()) ?? "";
+    expect(main).toContain(leaves[0]!.title);
+    expect(main).toContain(`Phụ lục 1: Tiêu chí đạt điểm tối đa (${leaves.length - 1})`);
+    await page.screenshot({ path: path.join(shots, "scoring-unit.png"), fullPage: true });
+
+    await page.getByRole("button", { name: "Lập kế hoạch khắc phục từ Phụ lục 2" }).click();
+    await page.waitForURL(/\/remediation\/[^/]+$/);
+    await expect.poll(() => page.locator("h1").textContent()).toContain("Khắc phục những tồn tại, hạn chế Chỉ số CCHC năm 2024");
+    const exe = path.join(tmp, "virus.pdf");
+    fs.writeFileSync(exe, "MZ not a pdf");
+    await page.getByLabel(/Thêm tài liệu/).setInputFiles(exe);
+    await page.getByRole("button", { name: "Tải lên" }).click();
+    await expect.poll(() => page.locator(".field-error").allTextContents()).toContain("Nội dung tệp không phải PDF như phần mở rộng .pdf");
+    const pdf = path.join(tmp, "bien-ban.pdf");
+    fs.writeFileSync(pdf, "%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    await page.getByLabel(/Thêm tài liệu/).setInputFiles(pdf);
+    await page.getByRole("button", { name: "Tải lên" }).click();
+    await expect.poll(() => page.getByRole("link", { name: "bien-ban.pdf" }).count()).toBe(1);
+    await page.screenshot({ path: path.join(shots, "remediation-plan.png"), fullPage: true });
+  });
+});
