@@ -276,7 +276,7 @@ export function createUnitMatcher(units: ImportUnit[]): (name: string) => UnitMa
   };
   for (const u of units) {
     for (const name of u.names) {
-      if (!name.trim()) continue;
+      if (typeof name !== "string" || !name.trim()) continue; // tolerate null/empty aliases from the database
       add(byKey, unitNameKey(name), u.id);
       add(byFold, unitNameFold(name), u.id);
     }
@@ -424,6 +424,11 @@ function readPoints(raw: string, label: string): NumberCheck {
 // Points typed from a spreadsheet may carry binary noise (0.1 + 0.2).
 const TOLERANCE = 1e-9;
 
+/** A unit's first non-empty name, for messages and SummaryScores/DetailedScores.unitName. */
+function displayNames(units: ImportUnit[]): Map<string, string> {
+  return new Map(units.map((u) => [u.id, u.names.find((n) => typeof n === "string" && n.trim())?.trim() ?? u.id]));
+}
+
 function unitError(name: string, match: UnitMatch, names: Map<string, string>): string {
   if (match.ok) return "";
   if (match.reason === "unknown") return `Không tìm thấy đơn vị “${name}” trong đợt đánh giá`;
@@ -452,7 +457,7 @@ export function parseSummaryScores(table: Table, opts: SummaryImportOptions = {}
   if (!col) return { ok: false, errors };
   const h = (i: number) => table.headers[i]!;
   const match = opts.units ? createUnitMatcher(opts.units) : null;
-  const displayName = new Map((opts.units ?? []).map((u) => [u.id, u.names[0] ?? u.id]));
+  const displayName = displayNames(opts.units ?? []);
   const seen = new Map<string, number>();
   const scores: SummaryScores[] = [];
 
@@ -556,7 +561,7 @@ export function parseDetailedScores(table: Table, compiled: CompiledFramework, o
   if (!col) return { ok: false, errors };
   const h = (i: number) => table.headers[i]!;
   const match = createUnitMatcher(opts.units);
-  const displayName = new Map(opts.units.map((u) => [u.id, u.names[0] ?? u.id]));
+  const displayName = displayNames(opts.units);
   const unitIndex = new Map(opts.units.map((u, i) => [u.id, i]));
   const states: Array<UnitState | undefined> = new Array(opts.units.length);
   const n = compiled.nodes.length;
@@ -654,8 +659,8 @@ export function parseDetailedScores(table: Table, compiled: CompiledFramework, o
   // Points entered under a criterion marked not applicable on another row.
   for (const s of states) {
     if (!s?.hasParentNotApplicable) continue;
+    const na = s.scores.notApplicable;
     for (let i = 0; i < n; i++) {
-      const na = s.scores.notApplicable;
       if (!na[i] || isLeaf[i]) continue;
       const end = compiled.subtreeEnd[i]!;
       for (let j = i + 1; j < end; j++) {

@@ -1,0 +1,392 @@
+import fs from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import {
+  compileFramework,
+  DEFAULT_BANDS,
+  formatImportErrors,
+  parseDetailedScores,
+  parseNumber,
+  parseSummaryScores,
+  rankUnits,
+  readTable,
+  type Framework,
+  type ImportUnit,
+  type Table,
+} from "../../../app/scoring/index.ts";
+
+const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures/scoring");
+const csv = (text: string, fileName = "diem.csv") => readTable({ fileName, data: Buffer.from(text, "utf8") });
+
+describe("readTable: CSV", () => {
+  it("reads a UTF-8 file with a BOM, semicolons, CRLF and decimal commas (Excel in Vietnamese)", async () => {
+    const table = await readTable({ fileName: "binh-thuan-2023-excel-vn.csv", data: fs.readFileSync(path.join(FIXTURES, "binh-thuan-2023-excel-vn.csv")) });
+    expect(table.headers).toEqual(["Đơn vị", "Điểm", "Điểm tối đa"]);
+    expect(table.rows[4]).toEqual({ rowNumber: 6, cells: ["Tánh Linh", "71,11", "97"] });
+    const parsed = parseSummaryScores(table);
+    expect(parsed.ok && parsed.scores[4]).toEqual({ unitId: "Tánh Linh", unitName: "Tánh Linh", points: 71.11, maxPoints: 97, surveyPoints: null });
+  });
+
+  it("keeps separators, doubled quotes and line breaks inside quoted fields, and numbers rows as records", async () => {
+    const table = await csv(
+      'unit,points,max_points,ghi chú\n"Hàm Thuận Bắc, huyện",74,97,"nói ""tốt"""\n\n"Tánh Linh","71,11",97,"dòng 1\r\ndòng 2"\r\nPhú Quý,58.9,97,\n',
+    );
+    expect(table.headerRow).toBe(1);
+    expect(table.rows).toEqual([
+      { rowNumber: 2, cells: ["Hàm Thuận Bắc, huyện", "74", "97", 'nói "tốt"'] },
+      // row 3 is empty and skipped; a quoted line break does not start a new row
+      { rowNumber: 4, cells: ["Tánh Linh", "71,11", "97", "dòng 1\r\ndòng 2"] },
+      { rowNumber: 5, cells: ["Phú Quý", "58.9", "97", ""] },
+    ]);
+  });
+
+  it("detects the separator from the header line (comma, semicolon, tab)", async () => {
+    expect((await csv("unit;points;max_points\nA;1,5;2\n")).rows[0]!.cells).toEqual(["A", "1,5", "2"]);
+    expect((await csv("unit\tpoints\tmax_points\nA\t1.5\t2\n")).rows[0]!.cells).toEqual(["A", "1.5", "2"]);
+    expect((await csv('"đơn vị; tên",points,max_points\nA,1.5,2\n')).headers).toEqual(["đơn vị; tên", "points", "max_points"]);
+  });
+
+  it("refuses other extensions, non-UTF-8 text and an unterminated quote, in Vietnamese", async () => {
+    await expect(readTable({ fileName: "diem.xls", data: Buffer.from("") })).rejects.toThrow("Chỉ nhận tệp .csv hoặc .xlsx");
+    await expect(readTable({ fileName: "diem.txt", data: Buffer.from("") })).rejects.toThrow("Chỉ nhận tệp .csv hoặc .xlsx");
+    // "Tánh Linh" in Windows-1258
+    await expect(readTable({ fileName: "diem.csv", data: Buffer.from([0x54, 0xe1, 0x6e, 0x68]) })).rejects.toThrow("không được lưu bằng mã UTF-8");
+    await expect(csv('unit,points\n"Tánh Linh,71\n')).rejects.toThrow("dấu ngoặc kép chưa đóng, mở ở dòng 2");
+  });
+});
+
+describe("parseNumber", () => {
+  it.each([
+    ["71.11", 71.11],
+    ["71,11", 71.11],
+    [" 97 ", 97],
+    ["0,5", 0.5],
+    [",5", 0.5],
+    ["1.234,5", 1234.5],
+    ["1,234.5", 1234.5],
+    ["1.234.567", 1234567],
+    ["-3", -3],
+    ["1e2", 100],
+  ])("%s → %s", (text, value) => expect(parseNumber(text)).toBe(value));
+
+  it.each(["abc", "", "1.2.1", "1,2,3", "1.23,4", "71,11,5", "Infinity", "NaN", "1 000", "12a"])("“%s” is not a number", (text) => {
+    expect(parseNumber(text)).toBeNull();
+  });
+});
+
+const DISTRICTS: ImportUnit[] = [
+  { id: "u-pt", names: ["Thành phố Phan Thiết", "Phan Thiết"] },
+  { id: "u-tl", names: ["Huyện Tánh Linh", "Tánh Linh"] },
+  { id: "u-pq", names: ["Huyện Phú Quý", "Phú Quý"] },
+];
+
+describe("parseSummaryScores", () => {
+  it("matches units by any name, ignoring case, diacritics, spaces and a leading UBND", async () => {
+    const table = await csv("don_vi,diem,diem_toi_da,diem_dieu_tra\nUBND huyện Tánh Linh,71.11,97,8.5\nPHAN  THIET,85.2,97,\nỦy ban nhân dân Phú Quý,58.9,97,\n");
+    const parsed = parseSummaryScores(table, { units: DISTRICTS });
+    expect(parsed).toEqual({
+      ok: true,
+      scores: [
+        { unitId: "u-tl", unitName: "Huyện Tánh Linh", points: 71.11, maxPoints: 97, surveyPoints: 8.5 },
+        { unitId: "u-pt", unitName: "Thành phố Phan Thiết", points: 85.2, maxPoints: 97, surveyPoints: null },
+        { unitId: "u-pq", unitName: "Huyện Phú Quý", points: 58.9, maxPoints: 97, surveyPoints: null },
+      ],
+    });
+  });
+
+  it("tolerates empty or missing aliases in the unit list (e.g. a null place name from the database)", async () => {
+    const units = [{ id: "x", names: [null as unknown as string, "", "Xã Bình Lư"] }];
+    const parsed = parseSummaryScores(await csv("unit,points,max_points\nxã bình lư,1,2\n"), { units });
+    expect(parsed).toEqual({ ok: true, scores: [{ unitId: "x", unitName: "Xã Bình Lư", points: 1, maxPoints: 2, surveyPoints: null }] });
+  });
+
+  it("without a unit list uses the names as ids", async () => {
+    const parsed = parseSummaryScores(await csv("Unit, Points ,MAX POINTS\nTánh Linh,71.11,97\n"));
+    expect(parsed).toEqual({ ok: true, scores: [{ unitId: "Tánh Linh", unitName: "Tánh Linh", points: 71.11, maxPoints: 97, surveyPoints: null }] });
+  });
+
+  it("reports every bad row by row and column, and imports nothing", async () => {
+    const table = await csv(
+      [
+        "unit,points,max_points,survey_points",
+        "Tánh Linh,71.11,97,", // 2: good
+        "Hàm Tân,70,97,", // 3: unknown unit
+        "Phan Thiết,abc,97,", // 4: not a number
+        "Phú Quý,-1,97,", // 5: negative
+        ",50,97,", // 6: no unit
+        "", // 7: empty, skipped
+        "  tánh linh ,60,97,", // 8: duplicate of row 2
+        "Phan Thiết,98.5,97,", // 9: above the maximum (row 4 had no valid points but the unit counts)
+        "UBND Phú Quý,10,0,", // 10: maximum ≤ 0, and Phú Quý repeats row 5
+        "Hàm Thuận Nam,,,x", // 11: unknown unit, no points, no maximum, survey not a number
+      ].join("\n"),
+    );
+    const parsed = parseSummaryScores(table, { units: DISTRICTS });
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.errors).toEqual([
+      { row: 3, column: "unit", message: "Không tìm thấy đơn vị “Hàm Tân” trong đợt đánh giá" },
+      { row: 4, column: "points", message: "Điểm “abc” không phải là số" },
+      { row: 5, column: "points", message: "Điểm không được là số âm (-1)" },
+      { row: 6, column: "unit", message: "Chưa có tên đơn vị" },
+      { row: 8, column: "unit", message: "Đơn vị “tánh linh” trùng với dòng 2" },
+      { row: 9, column: "points", message: "Điểm 98,5 vượt điểm tối đa 97" },
+      { row: 9, column: "unit", message: "Đơn vị “Phan Thiết” trùng với dòng 4" },
+      { row: 10, column: "max_points", message: "Điểm tối đa phải lớn hơn 0 (đang là 0)" },
+      { row: 10, column: "unit", message: "Đơn vị “UBND Phú Quý” trùng với dòng 5" },
+      { row: 11, column: "unit", message: "Không tìm thấy đơn vị “Hàm Thuận Nam” trong đợt đánh giá" },
+      { row: 11, column: "points", message: "Chưa nhập điểm" },
+      { row: 11, column: "max_points", message: "Chưa nhập điểm tối đa" },
+      { row: 11, column: "survey_points", message: "Điểm điều tra “x” không phải là số" },
+    ]);
+  });
+
+  it("reports missing and duplicate columns on the header row", async () => {
+    const parsed = parseSummaryScores(await csv("đơn vị,diem\nTánh Linh,71.11\n"));
+    expect(!parsed.ok && parsed.errors).toEqual([
+      { row: 1, column: "", message: "Thiếu cột “điểm tối đa” (tên cột chấp nhận: max_points, diem_toi_da, điểm tối đa)" },
+    ]);
+    const twice = parseSummaryScores(await csv("unit,points,Điểm,max_points\nTánh Linh,71.11,71.11,97\n"));
+    expect(!twice.ok && twice.errors).toEqual([{ row: 1, column: "Điểm", message: "Cột “Điểm” trùng với cột “points”; chỉ để một cột điểm" }]);
+    const empty = parseSummaryScores(await csv("unit,points,max_points\n"));
+    expect(!empty.ok && empty.errors).toEqual([{ row: 1, column: "", message: "Tệp chỉ có dòng tiêu đề, chưa có dòng điểm nào" }]);
+    const nothing = parseSummaryScores(await csv("\n\n"));
+    expect(!nothing.ok && nothing.errors).toEqual([{ row: 1, column: "", message: "Tệp không có dữ liệu" }]);
+  });
+
+  it("flags a decimal comma that split a row of a comma-separated file", async () => {
+    const parsed = parseSummaryScores(await csv("unit,points,max_points\nTánh Linh,71,11,97\n"));
+    expect(!parsed.ok && parsed.errors[0]).toEqual({
+      row: 2,
+      column: "",
+      message:
+        "Dòng có 4 ô nhưng tiêu đề chỉ có 3 cột (ô thừa “97”); nếu số thập phân dùng dấu phẩy trong tệp phân cách bằng dấu phẩy, hãy đặt số trong ngoặc kép hoặc dùng dấu chấm",
+    });
+  });
+
+  it("keeps names that differ only by diacritics apart, and says when a name is ambiguous", async () => {
+    const units = [
+      { id: "a", names: ["Xã Tân Hòa"] },
+      { id: "b", names: ["Xã Tân Hóa"] },
+    ];
+    const table = await csv("unit,points,max_points\nxã tân hóa,50,100\nXa Tan Hoa,60,100\n");
+    const parsed = parseSummaryScores(table, { units });
+    expect(!parsed.ok && parsed.errors).toEqual([
+      { row: 3, column: "unit", message: "Tên đơn vị “Xa Tan Hoa” khớp với nhiều đơn vị (Xã Tân Hòa; Xã Tân Hóa); hãy ghi đúng tên có dấu" },
+    ]);
+    const one = parseSummaryScores(await csv("unit,points,max_points\nxã tân hóa,50,100\n"), { units });
+    expect(one.ok && one.scores[0]!.unitId).toBe("b");
+  });
+});
+
+describe("formatImportErrors", () => {
+  it("writes one line per error, with the column when there is one, and can cut the list", () => {
+    const errors = [
+      { row: 1, column: "", message: "Thiếu cột “điểm”" },
+      { row: 7, column: "diem", message: "Điểm “abc” không phải là số" },
+      { row: 9, column: "diem", message: "Chưa nhập điểm" },
+    ];
+    expect(formatImportErrors(errors)).toEqual(["Dòng 1: Thiếu cột “điểm”", "Dòng 7, cột diem: Điểm “abc” không phải là số", "Dòng 9, cột diem: Chưa nhập điểm"]);
+    expect(formatImportErrors(errors, { limit: 1 })).toEqual(["Dòng 1: Thiếu cột “điểm”", "… và 2 lỗi khác"]);
+  });
+});
+
+// The framework of ranking.test.ts: 1 (1.1, 1.2 (1.2.1, 1.2.2)), 2 (2.1, 2.2); total 10.
+const framework: Framework = {
+  name: "Thử",
+  year: 2024,
+  unitLevel: "XA",
+  bands: DEFAULT_BANDS,
+  areas: [
+    {
+      code: "1",
+      title: "Công tác chỉ đạo, điều hành CCHC",
+      maxPoints: 6,
+      source: "APPRAISAL",
+      children: [
+        { code: "1.1", title: "Kế hoạch CCHC năm", maxPoints: 2, source: "APPRAISAL", children: [] },
+        {
+          code: "1.2",
+          title: "Báo cáo CCHC",
+          maxPoints: 4,
+          source: "APPRAISAL",
+          children: [
+            { code: "1.2.1", title: "Số lượng báo cáo", maxPoints: 2, source: "APPRAISAL", children: [] },
+            { code: "1.2.2", title: "Chất lượng báo cáo", maxPoints: 2, source: "APPRAISAL", children: [] },
+          ],
+        },
+      ],
+    },
+    {
+      code: "2",
+      title: "Cải cách thủ tục hành chính",
+      maxPoints: 4,
+      source: "APPRAISAL",
+      children: [
+        { code: "2.1", title: "Công khai TTHC", maxPoints: 2, source: "APPRAISAL", children: [] },
+        { code: "2.2", title: "Mức độ hài lòng", maxPoints: 2, source: "SURVEY", children: [] },
+      ],
+    },
+  ],
+};
+const compiled = compileFramework(framework);
+const at = (code: string) => compiled.indexByCode.get(code)!;
+const COMMUNES: ImportUnit[] = [
+  { id: "c-bl", names: ["Xã Bình Lư"] },
+  { id: "c-tl", names: ["Thị trấn Tam Đường"] },
+  { id: "c-nt", names: ["Xã Nà Tăm"] },
+];
+
+describe("parseDetailedScores", () => {
+  it("puts points on leaves, marks any node not applicable, keeps self points, in the units' order", async () => {
+    const table = await csv(
+      [
+        "ma,don_vi,diem,diem_tu_cham,khong_ap_dung",
+        "1.1,Xã Nà Tăm,2,2,",
+        "1.2,Xã Nà Tăm,,,x",
+        "2.1,Xã Nà Tăm,1.5,,",
+        "1.1,xa binh lu,2,2,",
+        "1.2.1,Xã Bình Lư,\"1,5\",2,",
+        "1.2.2,Xã Bình Lư,,,có",
+        "2.1,Xã Bình Lư,,1.75,", // self-assessed only: counts until appraised
+        "2.2,Xã Bình Lư,2,,0",
+      ].join("\n"),
+    );
+    const parsed = parseDetailedScores(table, compiled, { units: COMMUNES });
+    if (!parsed.ok) throw new Error(formatImportErrors(parsed.errors).join("\n"));
+    expect(parsed.scores.map((s) => [s.unitId, s.unitName])).toEqual([
+      ["c-bl", "Xã Bình Lư"],
+      ["c-nt", "Xã Nà Tăm"],
+    ]);
+    const [binhLu, naTam] = parsed.scores;
+    expect(binhLu!.points[at("1.2.1")]).toBe(1.5);
+    expect(binhLu!.points[at("2.1")]).toBe(1.75);
+    expect(binhLu!.notApplicable[at("1.2.2")]).toBe(1);
+    expect(naTam!.notApplicable[at("1.2")]).toBe(1);
+    expect(Number.isNaN(naTam!.points[at("2.2")]!)).toBe(true);
+
+    expect([...parsed.self.keys()]).toEqual(["c-bl", "c-nt"]);
+    expect(parsed.self.get("c-bl")![at("1.2.1")]).toBe(2);
+    expect(Number.isNaN(parsed.self.get("c-bl")![at("2.2")]!)).toBe(true);
+
+    const results = rankUnits(parsed.scores, { bands: DEFAULT_BANDS, compiled });
+    expect(results.map((r) => [r.unitName, r.points, r.maxPoints])).toEqual([
+      ["Xã Bình Lư", 7.25, 8],
+      ["Xã Nà Tăm", 3.5, 6],
+    ]);
+  });
+
+  it("reports every bad row by row and column, and imports nothing while any row is bad", async () => {
+    const table = await csv(
+      [
+        "unit,code,points,self_points,not_applicable",
+        "Xã Bình Lư,1.1,2,,", // 2: good
+        "Xã Bình Lư,1.2.1,\"3,5\",,", // 3: above the maximum
+        "Xã Bình Lư,1.2,1,,", // 4: not a leaf
+        "Xã Bình Lư,9.9,1,,", // 5: unknown code
+        "Xã Mường Kim,1.1,1,,", // 6: unknown unit
+        "Xã Bình Lư,1.1,1,,", // 7: duplicate of row 2
+        "Xã Bình Lư,2.1,abc,,", // 8: not a number
+        "Xã Bình Lư,2.2,-0.5,,", // 9: negative
+        "Thị trấn Tam Đường,1.1,,,", // 10: no points
+        "Thị trấn Tam Đường,2.1,1,,x", // 11: not applicable but scored
+        "Thị trấn Tam Đường,2.2,1,,có thể", // 12: unclear not-applicable mark
+        "Thị trấn Tam Đường,1,,,x", // 13: area 1 not applicable…
+        "Thị trấn Tam Đường,1.2.2,1.5,2.5,", // 14: …so no points under it; self above the maximum
+        "Xã Nà Tăm,,1,,", // 15: no code
+      ].join("\n"),
+    );
+    const parsed = parseDetailedScores(table, compiled, { units: COMMUNES });
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.errors).toEqual([
+      { row: 3, column: "points", message: "Điểm 3,5 vượt điểm tối đa 2 của tiêu chí 1.2.1" },
+      { row: 4, column: "points", message: "Mã 1.2 là tiêu chí có tiêu chí con; nhập điểm cho tiêu chí thành phần" },
+      { row: 5, column: "code", message: "Mã “9.9” không có trong bộ chỉ số “Thử”" },
+      { row: 6, column: "unit", message: "Không tìm thấy đơn vị “Xã Mường Kim” trong đợt đánh giá" },
+      { row: 7, column: "code", message: "Đơn vị “Xã Bình Lư”, mã 1.1 trùng với dòng 2" },
+      { row: 8, column: "points", message: "Điểm “abc” không phải là số" },
+      { row: 9, column: "points", message: "Điểm không được là số âm (-0,5)" },
+      { row: 10, column: "points", message: "Chưa nhập điểm" },
+      { row: 11, column: "points", message: "Tiêu chí 2.1 được đánh dấu không áp dụng nên không nhập điểm" },
+      {
+        row: 12,
+        column: "not_applicable",
+        message: "Giá trị “có thể” không hợp lệ; để trống, hoặc ghi x (hay 1, true, có) nếu tiêu chí không áp dụng",
+      },
+      { row: 14, column: "self_points", message: "Điểm tự chấm 2,5 vượt điểm tối đa 2 của tiêu chí 1.2.2" },
+      { row: 14, column: "points", message: "Tiêu chí 1.2.2 thuộc tiêu chí 1, đã được đánh dấu không áp dụng ở dòng 13" },
+      { row: 15, column: "code", message: "Chưa có mã tiêu chí" },
+    ]);
+  });
+
+  it("imports nothing when one row in many is bad", async () => {
+    const lines = ["unit,code,points"];
+    for (const u of COMMUNES) for (const code of ["1.1", "1.2.1", "1.2.2", "2.1", "2.2"]) lines.push(`${u.names[0]},${code},1`);
+    const good = parseDetailedScores(await csv(lines.join("\n")), compiled, { units: COMMUNES });
+    expect(good.ok && good.scores.length).toBe(3);
+    lines[9] = lines[9]!.replace(/,1$/, ",2.01");
+    const bad = parseDetailedScores(await csv(lines.join("\n")), compiled, { units: COMMUNES });
+    expect(bad).toEqual({ ok: false, errors: [{ row: 10, column: "points", message: "Điểm 2,01 vượt điểm tối đa 2 của tiêu chí 2.1" }] });
+  });
+});
+
+describe("readTable: XLSX", () => {
+  const xlsx = async (fill: (wb: ExcelJS.Workbook) => void): Promise<Table> => {
+    const wb = new ExcelJS.Workbook();
+    fill(wb);
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    return readTable({ fileName: "Điểm.XLSX", data });
+  };
+
+  it("reads the first sheet: numbers, strings, formula results, rich text, sheet row numbers", async () => {
+    const table = await xlsx((wb) => {
+      const ws = wb.addWorksheet("Điểm");
+      ws.addRow(["Mã tiêu chí", "Đơn vị", "Điểm", "Không áp dụng"]);
+      ws.addRow(["1.1", "Xã Bình Lư", 2, null]);
+      ws.addRow([]);
+      ws.addRow(["1.2.1", { richText: [{ text: "Xã " }, { font: { bold: true }, text: "Bình Lư" }] }, { formula: "3/2", result: 1.5 }, null]);
+      ws.addRow(["1.2.2", "Xã Bình Lư", null, true]);
+      ws.addRow(["2.1", "Xã Bình Lư", { formula: "A1", result: "1,25" }, null]);
+      ws.addRow(["2.2", "Xã Bình Lư", 0.1 + 0.2, null]);
+      wb.addWorksheet("Hướng dẫn").addRow(["Không đọc trang này"]);
+    });
+    expect(table.headers).toEqual(["Mã tiêu chí", "Đơn vị", "Điểm", "Không áp dụng"]);
+    expect(table.rows).toEqual([
+      { rowNumber: 2, cells: ["1.1", "Xã Bình Lư", "2"] },
+      { rowNumber: 4, cells: ["1.2.1", "Xã Bình Lư", "1.5"] },
+      { rowNumber: 5, cells: ["1.2.2", "Xã Bình Lư", "", "TRUE"] },
+      { rowNumber: 6, cells: ["2.1", "Xã Bình Lư", "1,25"] },
+      { rowNumber: 7, cells: ["2.2", "Xã Bình Lư", "0.30000000000000004"] },
+    ]);
+    const parsed = parseDetailedScores(table, compiled, { units: COMMUNES });
+    if (!parsed.ok) throw new Error(formatImportErrors(parsed.errors).join("\n"));
+    const [r] = rankUnits(parsed.scores, { bands: DEFAULT_BANDS, compiled });
+    expect(r!.points).toBeCloseTo(5.05, 10);
+    expect(r!.maxPoints).toBe(8);
+  });
+
+  it("finds the header under a title block and reports errors with the sheet's row numbers", async () => {
+    const table = await xlsx((wb) => {
+      const ws = wb.addWorksheet("Tổng hợp");
+      ws.addRow(["KẾT QUẢ CHỈ SỐ CCHC NĂM 2023"]);
+      ws.addRow([]);
+      ws.addRow(["STT", "Tên đơn vị", "Tổng điểm", "Điểm tối đa"]);
+      ws.addRow([1, "Tánh Linh", 71.11, 97]);
+      ws.addRow([2, "Phú Quý", { formula: "1/0", result: { error: "#DIV/0!" } }, 97]);
+    });
+    const parsed = parseSummaryScores(table);
+    expect(!parsed.ok && parsed.errors).toEqual([{ row: 5, column: "Tổng điểm", message: "Điểm “=1/0” không phải là số" }]);
+  });
+
+  it("reads the fixture made by test/fixtures/scoring/make-xlsx.ts", async () => {
+    const table = await readTable({ fileName: "binh-thuan-2023.xlsx", data: fs.readFileSync(path.join(FIXTURES, "binh-thuan-2023.xlsx")) });
+    const parsed = parseSummaryScores(table);
+    if (!parsed.ok) throw new Error(formatImportErrors(parsed.errors).join("\n"));
+    expect(parsed.scores).toHaveLength(10);
+    expect(parsed.scores[4]).toEqual({ unitId: "Tánh Linh", unitName: "Tánh Linh", points: 71.11, maxPoints: 97, surveyPoints: null });
+  });
+
+  it("reports a file that is not a workbook", async () => {
+    await expect(readTable({ fileName: "diem.xlsx", data: Buffer.from("unit,points\n") })).rejects.toThrow("Không đọc được tệp Excel (.xlsx)");
+  });
+});
