@@ -331,15 +331,19 @@ export async function frameworkFromXlsx(data: Uint8Array | Buffer): Promise<Fram
 
   const errors: string[] = [];
   const at = (sheet: string, row: number, message: string) => errors.push(`Trang ${sheet}, dòng ${row}: ${message}`);
+  // Problems of the nodes sheet, reported in row order once the tree is built.
+  const nodeErrors: Array<{ row: number; message: string }> = [];
+  const atNode = (row: number, message: string) => nodeErrors.push({ row, message });
 
   // Sheet "Bo chi so": one row per node, any order; the tree comes from the codes.
   const nodeSheet = findSheet(workbook, XLSX_SHEETS.nodes);
   const rows: NodeRow[] = [];
+  /** Row of every code in the sheet, including rows with problems. */
+  const firstRow = new Map<string, number>();
   if (!nodeSheet) {
     errors.push(`Thiếu trang “${XLSX_SHEETS.nodes}” (danh sách lĩnh vực, tiêu chí, tiêu chí thành phần)`);
   } else {
     const sheet = XLSX_SHEETS.nodes;
-    const firstRow = new Map<string, number>();
     nodeSheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       if (rowNumber === 1) return;
       const code = cellValue(row.getCell(1));
@@ -350,36 +354,36 @@ export async function frameworkFromXlsx(data: Uint8Array | Buffer): Promise<Fram
       let bad = false;
       const codeText = code === null ? "" : String(code).trim();
       if (!codeText) {
-        at(sheet, rowNumber, "thiếu mã tiêu chí");
+        atNode(rowNumber, "thiếu mã tiêu chí");
         bad = true;
       } else if (/\s/.test(codeText) || /^\.|\.$|\.\./.test(codeText)) {
-        at(sheet, rowNumber, `mã “${codeText}” không hợp lệ (dạng 3, 3.2 hoặc 3.2.1)`);
+        atNode(rowNumber, `mã “${codeText}” không hợp lệ (dạng 3, 3.2 hoặc 3.2.1)`);
         bad = true;
       } else if (firstRow.has(codeText)) {
-        at(sheet, rowNumber, `mã ${codeText} bị trùng với dòng ${firstRow.get(codeText)}`);
+        atNode(rowNumber, `mã ${codeText} bị trùng với dòng ${firstRow.get(codeText)}`);
         bad = true;
       } else {
         firstRow.set(codeText, rowNumber);
       }
       const label = codeText ? `mã ${codeText}` : "tiêu chí";
       if (title === null) {
-        at(sheet, rowNumber, `${label} thiếu tên tiêu chí`);
+        atNode(rowNumber, `${label} thiếu tên tiêu chí`);
         bad = true;
       }
       const maxPoints = toNumber(max);
       if (max === null) {
-        at(sheet, rowNumber, `${label} thiếu điểm tối đa`);
+        atNode(rowNumber, `${label} thiếu điểm tối đa`);
         bad = true;
       } else if (maxPoints === null) {
-        at(sheet, rowNumber, `điểm tối đa “${max}” của ${label} không phải là số`);
+        atNode(rowNumber, `điểm tối đa “${max}” của ${label} không phải là số`);
         bad = true;
       } else if (!(maxPoints > 0)) {
-        at(sheet, rowNumber, `điểm tối đa của ${label} phải lớn hơn 0`);
+        atNode(rowNumber, `điểm tối đa của ${label} phải lớn hơn 0`);
         bad = true;
       }
       const nodeSource = parseSource(source);
       if (!nodeSource) {
-        at(sheet, rowNumber, `nguồn điểm “${source}” không hợp lệ (ghi “Thẩm định” hoặc “Điều tra XHH”)`);
+        atNode(rowNumber, `nguồn điểm “${source}” không hợp lệ (ghi “Thẩm định” hoặc “Điều tra XHH”)`);
         bad = true;
       }
       if (bad) return;
@@ -388,7 +392,7 @@ export async function frameworkFromXlsx(data: Uint8Array | Buffer): Promise<Fram
         node: { code: codeText, title: String(title), maxPoints: maxPoints!, source: nodeSource!, children: [] },
       });
     });
-    if (!rows.length && !errors.length) errors.push(`Trang ${sheet} chưa có lĩnh vực, tiêu chí nào`);
+    if (!rows.length && !nodeErrors.length) errors.push(`Trang ${sheet} chưa có lĩnh vực, tiêu chí nào`);
   }
 
   const byCode = new Map(rows.map((r) => [r.node.code, r]));
@@ -400,9 +404,12 @@ export async function frameworkFromXlsx(data: Uint8Array | Buffer): Promise<Fram
       continue;
     }
     const p = byCode.get(parent);
-    if (!p) at(XLSX_SHEETS.nodes, r.row, `mã ${r.node.code} không có tiêu chí cha ${parent}`);
-    else p.node.children.push(r.node);
+    if (p) p.node.children.push(r.node);
+    // A parent whose own row has a problem is already reported.
+    else if (!firstRow.has(parent)) atNode(r.row, `mã ${r.node.code} không có tiêu chí cha ${parent}`);
   }
+  nodeErrors.sort((a, b) => a.row - b.row);
+  for (const e of nodeErrors) at(XLSX_SHEETS.nodes, e.row, e.message);
 
   // Sheet "Xep loai": class name and minimum %.
   const bandSheet = findSheet(workbook, XLSX_SHEETS.bands);

@@ -364,6 +364,33 @@ export const organizations: SeedOrganization[] = [
   commune("da-nang", "da-nang", "phường", "Hội An", { slug: "hoi-an" }),
   commune("da-nang", "da-nang", "xã", "Bà Nà", { slug: "ba-na" }),
   commune("da-nang", "da-nang", "xã", "Tân Hiệp", { slug: "tan-hiep" }),
+
+  // ── Bình Thuận: the other district-level units beside Tánh Linh ────────
+  // Seed 003 ranks Tánh Linh 5th of the province's 10 district-level units;
+  // the demo assessment rounds (seed-data/scoring.ts) rank all ten.
+  ...(
+    [
+      ["phan-thiet", "thành phố", "Phan Thiết"],
+      ["la-gi", "thị xã", "La Gi"],
+      ["tuy-phong", "huyện", "Tuy Phong"],
+      ["bac-binh", "huyện", "Bắc Bình"],
+      ["ham-thuan-bac", "huyện", "Hàm Thuận Bắc"],
+      ["ham-thuan-nam", "huyện", "Hàm Thuận Nam"],
+      ["ham-tan", "huyện", "Hàm Tân"],
+      ["duc-linh", "huyện", "Đức Linh"],
+      ["phu-quy", "huyện", "Phú Quý"],
+    ] as const
+  ).map(
+    ([key, unit, place]): SeedOrganization => ({
+      key,
+      name: `UBND ${unit} ${place}`,
+      documentName: `ỦY BAN NHÂN DÂN ${unit.toUpperCase()} ${place.toUpperCase()}`,
+      placeName: place,
+      level: "HUYEN",
+      parentKey: "binh-thuan",
+      dissolvedOn: REORGANISED,
+    }),
+  ),
 ];
 
 export const users: SeedUser[] = [
@@ -469,5 +496,21 @@ export const users: SeedUser[] = [
     position: "Chuyên viên theo dõi cải cách hành chính",
     organizationKey: "lai-chau",
     roles: ["VIEWER"],
+  },
+  // Scoring: the home-affairs staff who keep the index rounds of Bình Thuận
+  // (seed 003) and Tánh Linh's remediation plan.
+  {
+    email: "noivu.binhthuan@hoinghi.local",
+    name: "Trương Thị Thu Hiền",
+    position: "Chuyên viên phòng Cải cách hành chính, Sở Nội vụ",
+    organizationKey: "binh-thuan",
+    roles: ["HOME_AFFAIRS"],
+  },
+  {
+    email: "noivu.tanhlinh@hoinghi.local",
+    name: "Lê Văn Hùng",
+    position: "Chuyên viên Phòng Nội vụ huyện, phụ trách cải cách hành chính",
+    organizationKey: "tanh-linh",
+    roles: ["HOME_AFFAIRS"],
   },
 ];

@@ -1,0 +1,377 @@
+import { readFileSync } from "node:fs";
+import type { Framework, FrameworkNode } from "../../app/scoring/types.ts";
+
+// Demo index frameworks (bộ chỉ số) and assessment rounds of the seed
+// organisations: the commune index of Tam Đường (seed 000), the district index
+// of Bình Thuận that seed 003 quotes (Tánh Linh: 71.11 of 97 points, Khá, 5th
+// of 10, up three places on 2022) and the published totals of Quảng Nam's
+// districts (seed 001).
+//
+// The per-criterion scores of the detailed rounds are generated, but
+// deterministically: each unit gets its total (points, or index in %), the
+// survey criteria follow its SIPAS figures, and the points lost on the other
+// criteria are spread by a small PRNG seeded with the round and unit keys.
+// All arithmetic is in hundredths of a point, so every score has at most two
+// decimals and a unit's scores add up exactly to its total.
+
+export interface SeedFramework {
+  key: string;
+  /** File name in prisma/seed-data/frameworks (a Framework as JSON). */
+  file: string;
+  /** Issuing organisation. */
+  organizationKey: string;
+  version: number;
+}
+
+export interface SeedSipas {
+  /** Percentages 0–100 of the five SIPAS components. */
+  access: number;
+  procedures: number;
+  civilServants: number;
+  results: number;
+  feedback: number;
+}
+
+export interface SeedRoundUnit {
+  organizationKey: string;
+  // DETAILED: final (appraised) points per leaf code; leaves absent = not scored.
+  scores?: Record<string, number>;
+  /** Self-assessed points (tự chấm) of the appraised leaves; survey leaves have none. */
+  selfScores?: Record<string, number>;
+  /** Codes of nodes (with their subtrees) that do not apply to the unit. */
+  notApplicable?: string[];
+  // SUMMARY:
+  points?: number;
+  maxPoints?: number;
+  surveyPoints?: number;
+  /** SIPAS survey beside the PAR scores (percentages 0–100). */
+  sipas?: SeedSipas;
+}
+
+export interface SeedRound {
+  key: string;
+  /** null = summary-only round (the app uses the default bands). */
+  frameworkKey: string | null;
+  /** Organisation running the round. */
+  organizationKey: string;
+  year: number;
+  title: string;
+  previousRoundKey?: string;
+  published: boolean;
+  shape: "DETAILED" | "SUMMARY";
+  units: SeedRoundUnit[];
+}
+
+export const frameworks: SeedFramework[] = [
+  { key: "par-index-tinh", file: "par-index-tinh-2017.json", organizationKey: "bo-noi-vu", version: 1 },
+  { key: "par-index-xa-tam-duong", file: "par-index-xa-2023.json", organizationKey: "tam-duong", version: 1 },
+  { key: "par-index-huyen-binh-thuan", file: "par-index-huyen-binh-thuan-2023.json", organizationKey: "binh-thuan", version: 1 },
+];
+
+// ─── Generation of detailed scores ──────────────────────────────────────────
+
+function loadFramework(key: string): Framework {
+  const entry = frameworks.find((f) => f.key === key);
+  if (!entry) throw new Error(`unknown framework ${key}`);
+  return JSON.parse(readFileSync(new URL(`./frameworks/${entry.file}`, import.meta.url), "utf8")) as Framework;
+}
+
+/** mulberry32, seeded with an FNV-1a hash of a string. */
+function prng(seedText: string): () => number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < seedText.length; i++) h = Math.imul(h ^ seedText.charCodeAt(i), 0x01000193);
+  let a = h >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const cents = (points: number) => Math.round(points * 100);
+const fromCents = (c: number) => c / 100;
+
+interface Leaf {
+  code: string;
+  max: number; // hundredths
+  survey: boolean;
+}
+
+function applicableLeaves(framework: Framework, notApplicable: string[]): Leaf[] {
+  const skip = new Set(notApplicable);
+  const leaves: Leaf[] = [];
+  const visit = (node: FrameworkNode) => {
+    if (skip.has(node.code)) return;
+    if (!node.children.length) leaves.push({ code: node.code, max: cents(node.maxPoints), survey: node.source === "SURVEY" });
+    for (const child of node.children) visit(child);
+  };
+  for (const area of framework.areas) visit(area);
+  return leaves;
+}
+
+interface UnitSpec {
+  org: string;
+  /** Exact total of the final points; or */
+  points?: number;
+  /** the index in % of the unit's maximum (rounded to the hundredth of a point). */
+  pct?: number;
+  na?: string[];
+  /** Generate a SIPAS survey (and score the SIPAS criteria from it). */
+  sipas?: boolean;
+}
+
+interface DetailedRoundSpec {
+  key: string;
+  frameworkKey: string;
+  /** Leaf codes of the five SIPAS components, in SeedSipas order. */
+  sipasCodes: [string, string, string, string, string];
+  units: UnitSpec[];
+}
+
+function makeSipas(random: () => number, indexPct: number): SeedSipas {
+  const base = 62 + 0.33 * indexPct;
+  const one = () => Math.min(99.5, Math.round((base - 5 + random() * 9) * 100) / 100);
+  return { access: one(), procedures: one(), civilServants: one(), results: one(), feedback: one() };
+}
+
+function detailedUnit(framework: Framework, round: DetailedRoundSpec, spec: UnitSpec): SeedRoundUnit {
+  const random = prng(`${round.key}/${spec.org}`);
+  const na = spec.na ?? [];
+  const leaves = applicableLeaves(framework, na);
+  const totalMax = leaves.reduce((s, l) => s + l.max, 0);
+  const target = spec.points !== undefined ? cents(spec.points) : Math.round(((spec.pct ?? 0) * totalMax) / 100);
+  const indexPct = (target / totalMax) * 100;
+
+  const scores = new Map<string, number>(); // hundredths
+  const unit: SeedRoundUnit = { organizationKey: spec.org };
+  const sipasLeaves = new Map<string, keyof SeedSipas>();
+  const components: Array<keyof SeedSipas> = ["access", "procedures", "civilServants", "results", "feedback"];
+  if (spec.sipas) {
+    unit.sipas = makeSipas(random, indexPct);
+    round.sipasCodes.forEach((code, i) => sipasLeaves.set(code, components[i]!));
+  }
+
+  // Survey criteria first: from the SIPAS figures, or 70–95 % of their maximum.
+  let surveyPoints = 0;
+  for (const leaf of leaves) {
+    if (!leaf.survey) continue;
+    const component = sipasLeaves.get(leaf.code);
+    const share = component && unit.sipas ? unit.sipas[component] / 100 : 0.7 + random() * 0.25;
+    const p = Math.round(leaf.max * share);
+    scores.set(leaf.code, p);
+    surveyPoints += p;
+  }
+
+  // The appraised criteria lose the rest, a step at a time, in a shuffled order.
+  const appraised = leaves.filter((l) => !l.survey);
+  let remaining = appraised.reduce((s, l) => s + l.max, 0) - (target - surveyPoints);
+  if (remaining < 0 || target > totalMax) throw new Error(`${round.key}/${spec.org}: total ${target / 100} cannot be reached`);
+  for (let i = appraised.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [appraised[i], appraised[j]] = [appraised[j]!, appraised[i]!];
+  }
+  const lost = new Map<string, number>();
+  for (let pass = 0; remaining > 0; pass++) {
+    for (const leaf of appraised) {
+      if (remaining <= 0) break;
+      const already = lost.get(leaf.code) ?? 0;
+      const room = leaf.max - already;
+      if (room <= 0) continue;
+      // First pass: whole criterion missed, half or a quarter of it; later passes take what is left.
+      const r = random();
+      const step = pass > 0 ? room : r < 0.2 ? leaf.max : r < 0.6 ? Math.round(leaf.max / 2) : Math.round(leaf.max / 4);
+      const take = Math.min(step, room, remaining);
+      lost.set(leaf.code, already + take);
+      remaining -= take;
+    }
+  }
+  const selfScores: Record<string, number> = {};
+  for (const leaf of leaves) {
+    if (leaf.survey) continue;
+    const l = lost.get(leaf.code) ?? 0;
+    scores.set(leaf.code, leaf.max - l);
+    // Self-assessment is usually more generous than the appraisal.
+    const r = random();
+    const self = l === 0 ? leaf.max : r < 0.5 ? leaf.max : r < 0.8 ? leaf.max - Math.round(l / 2) : leaf.max - l;
+    selfScores[leaf.code] = fromCents(self);
+  }
+
+  unit.scores = Object.fromEntries(leaves.map((l) => [l.code, fromCents(scores.get(l.code)!)]));
+  unit.selfScores = selfScores;
+  if (na.length) unit.notApplicable = [...na];
+  return unit;
+}
+
+function detailedUnits(round: DetailedRoundSpec): SeedRoundUnit[] {
+  const framework = loadFramework(round.frameworkKey);
+  return round.units.map((spec) => detailedUnit(framework, round, spec));
+}
+
+// ─── Tam Đường: the communes and township (seed 000) ───────────────────────
+
+const COMMUNE_SIPAS: DetailedRoundSpec["sipasCodes"] = ["3.5.1", "3.5.2", "3.5.3", "3.5.4", "3.5.5"];
+// Not applicable: 2.1 when the commune issued no legal document in the year,
+// 3.4 when it received no complaint about a procedure, 4.3.1 when no hamlet
+// had to be merged, 6.4.2 when no inspection or audit concluded.
+const tamDuong = (year: 2022 | 2023, figures: Array<[string, number, number, string[]?]>): UnitSpec[] =>
+  figures.map(([slug, pct2022, pct2023, na]) => ({ org: `tam-duong-${slug}`, pct: year === 2022 ? pct2022 : pct2023, na, sipas: true }));
+
+const TAM_DUONG: Array<[string, number, number, string[]?]> = [
+  ["tt-tam-duong", 86.4, 90.35, ["4.3.1"]],
+  ["binh-lu", 83.1, 87.2, ["4.3.1"]],
+  ["ban-bo", 77.4, 79.8, ["2.1"]],
+  ["ban-giang", 80.25, 82.6],
+  ["ban-hon", 74.2, 78.05, ["6.4.2"]],
+  ["khun-ha", 66.2, 71.9, ["2.1", "3.4"]],
+  ["na-tam", 76.8, 75.3],
+  ["nung-nang", 71.5, 76.4, ["2.1"]],
+  ["son-binh", 78.9, 84.15, ["6.4.2"]],
+  ["giang-ma", 72.3, 73.45, ["3.4"]],
+  ["ho-thau", 69.7, 68.2, ["2.1", "3.4", "6.4.2"]],
+  ["ta-leng", 75.1, 80.9, ["2.1"]],
+  ["then-sin", 68.4, 70.25, ["2.1", "6.4.2"]],
+];
+
+// ─── Bình Thuận: the ten district-level units (seed 003) ───────────────────
+
+const DISTRICT_SIPAS: DetailedRoundSpec["sipasCodes"] = ["8.1.1", "8.1.2", "8.1.3", "8.1.4", "8.1.5"];
+// Phú Quý (an island district of three communes) had no commune or hamlet to
+// rearrange (4.3); some units had no inspection conclusion to act on (6.3.2).
+const BINH_THUAN_2022: UnitSpec[] = [
+  { org: "phan-thiet", pct: 82.57 },
+  { org: "la-gi", pct: 80.61, na: ["6.3.2"] },
+  { org: "duc-linh", pct: 77.73 },
+  { org: "bac-binh", pct: 76.6 },
+  { org: "ham-thuan-bac", pct: 75.31 },
+  { org: "ham-tan", pct: 74.43, na: ["6.3.2"] },
+  { org: "ham-thuan-nam", pct: 72.78 },
+  // 68.9 / 97 = 71.03 %: Khá, 8th.
+  { org: "tanh-linh", points: 68.9 },
+  { org: "tuy-phong", pct: 68.87 },
+  { org: "phu-quy", pct: 66.28, na: ["4.3", "6.3.2"] },
+].map((u) => ({ ...u, sipas: true }));
+
+const BINH_THUAN_2023: UnitSpec[] = [
+  { org: "phan-thiet", pct: 85.02 },
+  { org: "la-gi", pct: 81.76 },
+  { org: "ham-thuan-bac", pct: 77.53 },
+  { org: "duc-linh", pct: 76.18, na: ["6.3.2"] },
+  // Seed 003: 71.11 / 97 = 73.31 %, Khá, 5th of 10, three places up on 2022.
+  { org: "tanh-linh", points: 71.11 },
+  { org: "bac-binh", pct: 72.2 },
+  { org: "ham-tan", pct: 71.24 },
+  { org: "ham-thuan-nam", pct: 69.47 },
+  { org: "tuy-phong", pct: 68.06 },
+  { org: "phu-quy", pct: 65.9, na: ["4.3"] },
+].map((u) => ({ ...u, sipas: true }));
+
+// ─── The rounds ─────────────────────────────────────────────────────────────
+
+const detailed = (spec: DetailedRoundSpec, meta: Omit<SeedRound, "key" | "frameworkKey" | "shape" | "units">): SeedRound => ({
+  key: spec.key,
+  frameworkKey: spec.frameworkKey,
+  shape: "DETAILED",
+  ...meta,
+  units: detailedUnits(spec),
+});
+
+export const rounds: SeedRound[] = [
+  detailed(
+    { key: "tam-duong-xa-2022", frameworkKey: "par-index-xa-tam-duong", sipasCodes: COMMUNE_SIPAS, units: tamDuong(2022, TAM_DUONG) },
+    {
+      organizationKey: "tam-duong",
+      year: 2022,
+      title: "Chỉ số cải cách hành chính các xã, thị trấn huyện Tam Đường năm 2022",
+      published: true,
+    },
+  ),
+  // Seed 000: the conference of June 2024 announces this round, so it is
+  // still a draft in the demo.
+  detailed(
+    { key: "tam-duong-xa-2023", frameworkKey: "par-index-xa-tam-duong", sipasCodes: COMMUNE_SIPAS, units: tamDuong(2023, TAM_DUONG) },
+    {
+      organizationKey: "tam-duong",
+      year: 2023,
+      title: "Chỉ số cải cách hành chính các xã, thị trấn huyện Tam Đường năm 2023",
+      previousRoundKey: "tam-duong-xa-2022",
+      published: false,
+    },
+  ),
+  detailed(
+    { key: "binh-thuan-huyen-2022", frameworkKey: "par-index-huyen-binh-thuan", sipasCodes: DISTRICT_SIPAS, units: BINH_THUAN_2022 },
+    {
+      organizationKey: "binh-thuan",
+      year: 2022,
+      title: "Chỉ số cải cách hành chính UBND các huyện, thị xã, thành phố tỉnh Bình Thuận năm 2022",
+      published: true,
+    },
+  ),
+  detailed(
+    { key: "binh-thuan-huyen-2023", frameworkKey: "par-index-huyen-binh-thuan", sipasCodes: DISTRICT_SIPAS, units: BINH_THUAN_2023 },
+    {
+      organizationKey: "binh-thuan",
+      year: 2023,
+      // Published by Quyết định 16/QĐ-UBND of 05/01/2024 (seed 003).
+      title: "Chỉ số cải cách hành chính UBND các huyện, thị xã, thành phố tỉnh Bình Thuận năm 2023",
+      previousRoundKey: "binh-thuan-huyen-2022",
+      published: true,
+    },
+  ),
+  // Seed 001: the province publishes only the totals of its districts; points
+  // out of 100, of which surveyPoints came from the sociological survey.
+  {
+    key: "quang-nam-huyen-2023",
+    frameworkKey: null,
+    organizationKey: "quang-nam",
+    year: 2023,
+    title: "Chỉ số cải cách hành chính UBND các huyện, thị xã, thành phố tỉnh Quảng Nam năm 2023",
+    published: true,
+    shape: "SUMMARY",
+    units: [
+      {
+        organizationKey: "hoi-an",
+        points: 88.42,
+        maxPoints: 100,
+        surveyPoints: 31.86,
+        sipas: { access: 89.6, procedures: 87.35, civilServants: 91.2, results: 88.74, feedback: 84.1 },
+      },
+      {
+        organizationKey: "tam-ky",
+        points: 87.15,
+        maxPoints: 100,
+        surveyPoints: 31.02,
+        sipas: { access: 88.3, procedures: 86.91, civilServants: 90.05, results: 87.62, feedback: 83.4 },
+      },
+      {
+        organizationKey: "nui-thanh",
+        points: 84.6,
+        maxPoints: 100,
+        surveyPoints: 30.47,
+        sipas: { access: 86.12, procedures: 84.5, civilServants: 88.73, results: 85.9, feedback: 80.26 },
+      },
+      {
+        organizationKey: "duy-xuyen",
+        points: 83.07,
+        maxPoints: 100,
+        surveyPoints: 29.88,
+        sipas: { access: 85.4, procedures: 83.12, civilServants: 87.5, results: 84.33, feedback: 79.85 },
+      },
+      {
+        organizationKey: "dai-loc",
+        points: 81.9,
+        maxPoints: 100,
+        surveyPoints: 29.95,
+        sipas: { access: 85.77, procedures: 82.6, civilServants: 86.94, results: 84.05, feedback: 78.9 },
+      },
+      {
+        organizationKey: "thang-binh",
+        points: 78.52,
+        maxPoints: 100,
+        surveyPoints: 28.61,
+        sipas: { access: 83.25, procedures: 80.4, civilServants: 84.1, results: 81.36, feedback: 76.52 },
+      },
+    ],
+  },
+];
