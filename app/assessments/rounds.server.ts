@@ -122,7 +122,9 @@ export async function loadRound(roundId: string): Promise<LoadedRound | null> {
       if (row.selfPoints !== null) selfPoints.get(s.unitId)![i] = row.selfPoints;
       if (row.notApplicable) s.notApplicable[i] = 1;
     }
-    scores = [...byUnit.values()];
+    // A unit with no score row at all has not been assessed yet: it is left out of the ranking, not ranked at 0.
+    const scored = new Set(rows.map((r) => r.roundUnitId));
+    scores = [...byUnit.entries()].filter(([roundUnitId]) => scored.has(roundUnitId)).map(([, s]) => s);
   } else {
     scores = r.units
       .filter((u) => u.summaryPoints !== null && u.summaryMaxPoints !== null)

@@ -51,7 +51,7 @@ export function ColumnChart({ columns, title }: { columns: Array<{ label: string
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${columns.length * width + 20} ${height + 40}`} role="img" aria-label={`${title}: ${columns.map((c) => `${c.label} ${c.value}`).join("; ")}`}>
+      <svg viewBox={`0 -16 ${columns.length * width + 20} ${height + 56}`} role="img" aria-label={`${title}: ${columns.map((c) => `${c.label} ${c.value}`).join("; ")}`}>
         {columns.map((c, i) => {
           const h = (c.value / max) * height;
           return (

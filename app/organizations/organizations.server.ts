@@ -14,7 +14,7 @@ export async function organizationTree(user: CurrentUser) {
       documentName: true,
       code: true,
       dissolvedOn: true,
-      level: { select: { name: true } },
+      level: { select: { name: true, code: true } },
       _count: { select: { users: true, conferences: true } },
     },
   });

@@ -10,7 +10,7 @@ import { requireUser } from "~/auth/session.server.ts";
 import { prisma } from "~/db.server.ts";
 import { formatDate, fromLocalDateValue, toLocalDateValue } from "~/lib/vietnamese-date.ts";
 import { organizationScope } from "~/organizations/scope.server.ts";
-import { formatPoints } from "~/scoring/index.ts";
+import { formatPoints } from "~/scoring/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.plan.title ?? "Kế hoạch khắc phục"} · Hội nghị CCHC` }];
 

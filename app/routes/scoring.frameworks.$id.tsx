@@ -6,7 +6,8 @@ import { addNode, deleteNode, replaceBands, updateNode } from "~/assessments/fra
 import { frameworkIntentSchema, NODE_SOURCE_LABEL } from "~/assessments/framework-forms.ts";
 import { loadFramework, notFoundFramework } from "~/assessments/frameworks.server.ts";
 import { requireUser, type CurrentUser } from "~/auth/session.server.ts";
-import { compileFramework, formatPoints, validateFramework, type FrameworkNode } from "~/scoring/index.ts";
+import { formatPoints } from "~/scoring/format.ts";
+import { compileFramework, validateFramework, type FrameworkNode } from "~/scoring/index.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "Bộ chỉ số"} · Hội nghị CCHC` }];
 

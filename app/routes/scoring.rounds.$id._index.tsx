@@ -8,7 +8,7 @@ import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
 import { requireUser } from "~/auth/session.server.ts";
 import { bandClass, ColumnChart, HorizontalBarChart } from "~/components/charts.tsx";
 import { prisma } from "~/db.server.ts";
-import { formatPct, formatPoints, formatRankChange, formatSignedPct } from "~/scoring/index.ts";
+import { formatPct, formatPoints, formatRankChange, formatSignedPct } from "~/scoring/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.title ?? "Đợt đánh giá"} · Hội nghị CCHC` }];
 
@@ -229,11 +229,15 @@ export default function RoundPage() {
                   <SortHeader label="Tối đa" k="maxPoints" sort={sort} setSort={setSort} numeric />
                   <SortHeader label="Chỉ số (%)" k="indexPct" sort={sort} setSort={setSort} numeric />
                   <th scope="col">Xếp loại</th>
-                  <SortHeader label="Thay đổi hạng" k="rankChange" sort={sort} setSort={setSort} numeric />
-                  <th scope="col" className="num">
-                    Chỉ số so năm trước
-                  </th>
-                  <th scope="col">Xếp loại năm trước</th>
+                  {round.previousRound ? (
+                    <>
+                      <SortHeader label="Thay đổi hạng" k="rankChange" sort={sort} setSort={setSort} numeric />
+                      <th scope="col" className="num">
+                        Chỉ số so năm trước
+                      </th>
+                      <th scope="col">Xếp loại năm trước</th>
+                    </>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
@@ -249,15 +253,19 @@ export default function RoundPage() {
                     <td>
                       <span className={`class-pill ${r.css}`}>{r.className}</span>
                     </td>
-                    <td className={`num ${r.rankChange ? (r.rankChange > 0 ? "up" : "down") : ""}`}>
-                      {formatRankChange(r.rankChange)}
-                      {r.rankChange ? <span className="visually-hidden">{r.rankChange > 0 ? " bậc tăng" : " bậc giảm"}</span> : null}
-                    </td>
-                    <td className="num">{formatSignedPct(r.indexChange)}</td>
-                    <td>
-                      {r.previousClass ?? ""}
-                      {r.classChange === "up" ? <span className="up"> ▲</span> : r.classChange === "down" ? <span className="down"> ▼</span> : null}
-                    </td>
+                    {round.previousRound ? (
+                      <>
+                        <td className={`num ${r.rankChange ? (r.rankChange > 0 ? "up" : "down") : ""}`}>
+                          {formatRankChange(r.rankChange)}
+                          {r.rankChange ? <span className="visually-hidden">{r.rankChange > 0 ? " bậc tăng" : " bậc giảm"}</span> : null}
+                        </td>
+                        <td className="num">{formatSignedPct(r.indexChange)}</td>
+                        <td>
+                          {r.previousClass ?? ""}
+                          {r.classChange === "up" ? <span className="up"> ▲</span> : r.classChange === "down" ? <span className="down"> ▼</span> : null}
+                        </td>
+                      </>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { roundSummaryFor } from "~/assessments/rounds.server.ts";
 import { requireUser } from "~/auth/session.server.ts";
 import { HorizontalBarChart } from "~/components/charts.tsx";
-import { formatPct, SIPAS_COMPONENTS, SIPAS_LABEL } from "~/scoring/index.ts";
+import { formatPct } from "~/scoring/format.ts";
+import { SIPAS_COMPONENTS, SIPAS_LABEL } from "~/scoring/sipas.ts";
 
 export const meta: MetaFunction = () => [{ title: "Chỉ số hài lòng SIPAS · Hội nghị CCHC" }];
 

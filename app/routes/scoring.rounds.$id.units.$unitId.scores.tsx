@@ -6,7 +6,7 @@ import { loadRound, notFoundRound } from "~/assessments/rounds.server.ts";
 import { parseScoreGrid } from "~/assessments/score-grid.ts";
 import { requireUser, type CurrentUser } from "~/auth/session.server.ts";
 import { prisma } from "~/db.server.ts";
-import { formatPoints } from "~/scoring/index.ts";
+import { formatPoints } from "~/scoring/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Chấm điểm · Chỉ số CCHC" }];
 

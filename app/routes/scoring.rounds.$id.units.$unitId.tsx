@@ -7,7 +7,8 @@ import { notFoundRound, roundSummaryFor } from "~/assessments/rounds.server.ts";
 import { requireUser, type CurrentUser } from "~/auth/session.server.ts";
 import { bandClass, HorizontalBarChart } from "~/components/charts.tsx";
 import { prisma } from "~/db.server.ts";
-import { formatPct, formatPoints, formatRankChange, SIPAS_COMPONENTS, SIPAS_LABEL, sipasIndex } from "~/scoring/index.ts";
+import { formatPct, formatPoints, formatRankChange } from "~/scoring/format.ts";
+import { SIPAS_COMPONENTS, SIPAS_LABEL, sipasIndex } from "~/scoring/sipas.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.unit.name ?? "Đơn vị"} · Chỉ số CCHC` }];
 

@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     prisma.indexFramework.findMany({
       where: { organizationId: { in: user.visibleOrganizationIds } },
       orderBy: [{ year: "desc" }, { name: "asc" }],
-      select: { id: true, name: true, year: true, version: true },
+      select: { id: true, name: true, year: true, version: true, unitLevel: { select: { code: true, name: true } } },
     }),
     prisma.assessmentRound.findMany({
       where: { organizationId: { in: user.visibleOrganizationIds } },
@@ -28,8 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
   ]);
   return {
-    organizations: tree.map((o) => ({ id: o.id, name: o.name, depth: o.depth, parentId: o.parentId, level: o.level.name, manageable: canManageScoring(user, o.id) })),
-    frameworks,
+    organizations: tree.map((o) => ({ id: o.id, name: o.name, depth: o.depth, parentId: o.parentId, levelCode: o.level.code, manageable: canManageScoring(user, o.id) })),
+    frameworks: frameworks.map((f) => ({ id: f.id, name: f.name, year: f.year, version: f.version, unitLevelCode: f.unitLevel.code, unitLevelName: f.unitLevel.name })),
     rounds,
     defaultOrganizationId: user.organizationId,
   };
@@ -79,7 +79,9 @@ export default function NewRound() {
     shouldRevalidate: "onInput",
   });
   const [parent, setParent] = useState(data.defaultOrganizationId);
-  const candidates = data.organizations.filter((o) => o.parentId === parent);
+  // With a framework chosen, offer only units of the level it assesses (communes, districts…).
+  const framework = data.frameworks.find((f) => f.id === fields.frameworkId.value);
+  const candidates = data.organizations.filter((o) => o.parentId === parent && (!framework || o.levelCode === framework.unitLevelCode));
   return (
     <div className="page">
       <nav className="breadcrumb" aria-label="Đường dẫn">
@@ -143,6 +145,8 @@ export default function NewRound() {
                 ))}
             </select>
           </div>
+          {framework ? <p className="hint">Bộ chỉ số này dùng cho: {framework.unitLevelName}.</p> : null}
+          {candidates.length === 0 ? <p className="muted">Không có đơn vị phù hợp trực thuộc cơ quan đã chọn.</p> : null}
           <div className="checkbox-grid">
             {candidates.map((o) => (
               <label key={o.id} className="checkbox">

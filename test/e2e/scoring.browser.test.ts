@@ -25,13 +25,10 @@ function scoreCsv(bad: boolean): string {
   communes.forEach((c, ci) => {
     leaves.forEach((leaf, li) => {
       const points = ci === 1 && li === 0 ? 0 : ci === 2 && li % 3 === 0 ? leaf.maxPoints / 2 : leaf.maxPoints;
-      lines.push(`"${c.name}",${leaf.code},${points}`);
+      lines.push(`"${c.name}",${leaf.code},${bad && ci === 1 && li === 5 ? "abc" : points}`);
     });
   });
-  if (bad) {
-    lines.splice(3, 0, `"${communes[0]!.name}",99.9.9,1`);
-    lines.splice(6, 0, `"${communes[1]!.name}",${leaves[5]!.code},abc`);
-  }
+  if (bad) lines.splice(3, 0, `"${communes[0]!.name}",99.9.9,1`);
   return lines.join("\n");
 }
 

@@ -2,19 +2,16 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { compileFramework, DEFAULT_BANDS, rankUnits, type Framework } from "../../../app/scoring/index.ts";
 import {
-  compileFramework,
-  DEFAULT_BANDS,
   formatImportErrors,
   parseDetailedScores,
   parseNumber,
   parseSummaryScores,
-  rankUnits,
   readTable,
-  type Framework,
   type ImportUnit,
   type Table,
-} from "../../../app/scoring/index.ts";
+} from "../../../app/scoring/import.ts";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures/scoring");
 const csv = (text: string, fileName = "diem.csv") => readTable({ fileName, data: Buffer.from(text, "utf8") });
