@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createFramework } from "../app/assessments/frameworks.server.ts";
+import { createFramework, loadFramework } from "../app/assessments/frameworks.server.ts";
 import type { Prisma } from "../app/generated/prisma/client.ts";
-import type { Framework } from "../app/scoring/index.ts";
+import { compileFramework, emptyScores, unitAppendices, type Framework } from "../app/scoring/index.ts";
 import { frameworks, rounds } from "./seed-data/scoring.ts";
 
 const FRAMEWORK_DIR = path.join(import.meta.dirname, "seed-data", "frameworks");
@@ -68,5 +68,72 @@ export async function seedScoring(tx: Prisma.TransactionClient, orgId: (key: str
       }
     }
   }
+  await seedRemediation(tx, orgId, roundIds, frameworkIds);
   return { frameworks: frameworks.length, rounds: rounds.length };
+}
+
+/**
+ * Seed 003 as data: Tánh Linh's plan to fix the criteria that lost points in
+ * 2023, with owners, deadlines (one overdue), evidence-free actions at every
+ * status and a quarterly progress report.
+ */
+async function seedRemediation(
+  tx: Prisma.TransactionClient,
+  orgId: (key: string) => string,
+  roundIds: Map<string, string>,
+  frameworkIds: Map<string, string>,
+) {
+  const roundId = roundIds.get("binh-thuan-huyen-2023");
+  const frameworkId = frameworkIds.get("par-index-huyen-binh-thuan");
+  if (!roundId || !frameworkId) return;
+  const stored = await loadFramework(frameworkId, tx);
+  if (!stored) return;
+  const compiled = compileFramework(stored.framework);
+  const unit = await tx.roundUnit.findUniqueOrThrow({
+    where: { roundId_organizationId: { roundId, organizationId: orgId("tanh-linh") } },
+    select: { id: true, scores: { select: { finalPoints: true, selfPoints: true, notApplicable: true, node: { select: { code: true } } } } },
+  });
+  const scores = emptyScores(compiled, "tanh-linh", "UBND huyện Tánh Linh");
+  for (const s of unit.scores) {
+    const i = compiled.indexByCode.get(s.node.code)!;
+    const p = s.finalPoints ?? s.selfPoints;
+    if (p !== null) scores.points[i] = p;
+    if (s.notApplicable) scores.notApplicable[i] = 1;
+  }
+  const { lostPoints } = unitAppendices(compiled, scores);
+  const owner = orgId("tanh-linh-phong-noi-vu");
+  const statuses = ["DONE", "IN_PROGRESS", "IN_PROGRESS", "NOT_STARTED"] as const;
+  const deadlines = ["2024-06-30", "2024-09-30", "2026-12-31", "2027-03-31"];
+  await tx.remediationPlan.create({
+    data: {
+      roundUnitId: unit.id,
+      title: "Khắc phục những tồn tại, hạn chế năm 2023 và nâng cao chỉ số cải cách hành chính (Par Index) năm 2024 của UBND huyện Tánh Linh",
+      reportingPeriod: "QUARTERLY",
+      actions: {
+        create: lostPoints.map((item, position) => ({
+          position,
+          nodeId: stored.nodeIds.get(item.code) ?? null,
+          code: item.code,
+          title: item.title,
+          pointsLost: item.pointsLost,
+          ownerOrganizationId: owner,
+          solution:
+            position % 2 === 0
+              ? "Rà soát hồ sơ, bổ sung tài liệu kiểm chứng đầy đủ, đúng thời hạn; giao công chức theo dõi từng nội dung."
+              : "Tham mưu UBND huyện ban hành văn bản chỉ đạo; kiểm tra, đôn đốc các cơ quan, đơn vị thực hiện hằng tháng.",
+          deadline: new Date(`${deadlines[position % deadlines.length]}T00:00:00+07:00`),
+          status: statuses[position % statuses.length],
+        })),
+      },
+      reports: {
+        create: [
+          {
+            period: "2024-Q1",
+            content:
+              "Đã quán triệt kết quả Chỉ số CCHC năm 2023 đến toàn thể cán bộ, công chức; giao nhiệm vụ khắc phục cho từng cơ quan chuyên môn; 1/4 nhóm nhiệm vụ đã hoàn thành.",
+          },
+        ],
+      },
+    },
+  });
 }
