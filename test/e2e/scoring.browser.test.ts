@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organizations } from "../../prisma/seed-data/organizations.ts";
@@ -126,5 +127,43 @@ describe("scoring in the browser", () => {
     await page.getByRole("button", { name: "Tải lên" }).click();
     await expect.poll(() => page.getByRole("link", { name: "bien-ban.pdf" }).count()).toBe(1);
     await page.screenshot({ path: path.join(shots, "remediation-plan.png"), fullPage: true });
+  });
+
+  it("edits the framework tree, flags a maximum that no longer adds up, and exports JSON and the ranking as Excel", async () => {
+    const page = await signedIn("noivu.binhthuan@hoinghi.local");
+    await page.goto(`${server.url}/scoring`);
+    await page.getByRole("link", { name: /Bộ chỉ số CCHC của UBND các huyện/ }).click();
+    await page.waitForURL(/\/scoring\/frameworks\//);
+    await expect.poll(() => page.locator("main").textContent()).toContain("tổng điểm tối đa 97");
+    expect(await page.locator(".problems").count()).toBe(0);
+
+    // Open the editor of area 1 by keyboard-operable <summary>, raise its maximum by one point.
+    await page.locator("summary", { hasText: "Sửa, thêm tiêu chí con (1)" }).first().click();
+    const max = page.getByLabel("Điểm tối đa").first();
+    const before = Number(await max.inputValue());
+    await max.fill(String(before + 1));
+    await page.getByRole("button", { name: "Lưu 1", exact: true }).click();
+    await expect.poll(() => page.locator(".problems").textContent()).toContain(`Điểm tối đa của 1 (${(before + 1).toLocaleString("en-US")})`);
+
+    const json = await page.request.get(page.url() + "/export.json");
+    expect(json.status()).toBe(200);
+    const exported = JSON.parse(await json.text()) as Framework;
+    expect(exported.areas[0]!.maxPoints).toBe(before + 1);
+    expect(exported.bands.map((b) => b.name)).toEqual(["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"]);
+
+    await page.goto(`${server.url}/scoring`);
+    await page.getByRole("link", { name: "Chỉ số cải cách hành chính UBND các huyện, thị xã, thành phố tỉnh Bình Thuận năm 2023", exact: true }).click();
+    await page.waitForURL(/\/scoring\/rounds\//);
+    const xlsx = await page.request.get(page.url() + "/ranking.xlsx");
+    expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
+    const rows = wb.getWorksheet("Xep hang")!.getSheetValues().slice(3) as unknown[][];
+    const tanhLinh = rows.find((r) => String(r[2]).includes("Tánh Linh"))!;
+    expect(tanhLinh.slice(1, 10)).toEqual([5, "UBND huyện Tánh Linh", 71.11, 97, 73.31, "Khá", 3, expect.any(Number), "Giữ nguyên"]);
+
+    await page.getByRole("link", { name: "Chỉ số SIPAS" }).click();
+    await expect.poll(() => page.locator("main").textContent()).toContain("Tiếp nhận, xử lý góp ý, phản ánh");
+    await page.screenshot({ path: path.join(shots, "sipas.png"), fullPage: true });
   });
 });
