@@ -10,6 +10,14 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET phải dài ít nhất 32 ký tự").optional(),
   // Lets a production build run with the demo accounts (npm run demo does this).
   ALLOW_DEMO_CREDENTIALS: z.enum(["true", "false"]).default("false"),
+  // Outgoing mail: an smtp:// or smtps:// URL; unset = messages are written to DATA_DIR/outbox.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL phải có dạng smtp://người-dùng:mật-khẩu@máy-chủ:cổng")
+    .optional(),
+  MAIL_FROM: z.string().default("Hội nghị CCHC <no-reply@hoinghi.local>"),
+  // Public address of the app, used in the links of e-mails and calendar entries.
+  APP_URL: z.string().url("APP_URL phải là một địa chỉ, ví dụ https://hoinghi.quangnam.gov.vn").default("http://localhost:3000"),
   // Uploaded files (evidence documents) live under this folder.
   DATA_DIR: z.string().default("./data"),
   // Session cookies are Secure in production; set false only to serve plain http on a LAN.

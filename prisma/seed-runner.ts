@@ -3,6 +3,7 @@ import type { PrismaClient } from "../app/generated/prisma/client.ts";
 import { organizations, users } from "./seed-data/organizations.ts";
 import { demoPlans, plans } from "./seed-data/plans.ts";
 import type { LevelCode, SeedPlan } from "./seed-data/types.ts";
+import { seedInvitations } from "./seed-invitations.ts";
 import { seedScoring } from "./seed-scoring.ts";
 
 const LEVELS: Array<{ code: LevelCode; name: string; rank: number }> = [
@@ -48,6 +49,11 @@ function planData(p: SeedPlan, orgId: (key: string) => string, createdById: stri
     signerTitle: p.signerTitle,
     signerName: p.signerName,
     outline: p.outline ? JSON.stringify(p.outline) : null,
+    invitationNumber: p.invitationNumber ?? null,
+    preparationNote: p.preparationNote ?? "",
+    contactName: p.contactName ?? "",
+    contactPhone: p.contactPhone ?? "",
+    contactEmail: p.contactEmail ?? "",
     createdById,
     attendeeGroups: {
       create: p.attendeeGroups.map((g, position) => ({
@@ -77,6 +83,7 @@ function planData(p: SeedPlan, orgId: (key: string) => string, createdById: stri
 export async function seedDatabase(prisma: PrismaClient, options: { password?: string } = {}) {
   const hash = await hashPassword(options.password ?? DEMO_PASSWORD);
   let scoring = { frameworks: 0, rounds: 0 };
+  let attendees = 0;
   await prisma.$transaction(async (tx) => {
     const levelIds = new Map<string, string>();
     for (const level of LEVELS) {
@@ -119,9 +126,12 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
       });
       if (u.roles.includes("ADMIN") && !adminId) adminId = row.id;
     }
+    const conferenceIds = new Map<string, string>();
     for (const p of [...plans, ...demoPlans]) {
-      await tx.conference.create({ data: planData(p, orgId, adminId), select: { id: true } });
+      const created = await tx.conference.create({ data: planData(p, orgId, adminId), select: { id: true } });
+      conferenceIds.set(p.key, created.id);
     }
+    attendees = await seedInvitations(tx, conferenceIds, orgId);
     const levelId = (code: string) => {
       const id = levelIds.get(code);
       if (!id) throw new Error(`Seed: unknown level ${code}`);
@@ -129,5 +139,5 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
     };
     scoring = await seedScoring(tx, orgId, levelId);
   });
-  return { organizations: organizations.length, users: users.length, plans: plans.length + demoPlans.length, ...scoring };
+  return { organizations: organizations.length, users: users.length, plans: plans.length + demoPlans.length, attendees, ...scoring };
 }

@@ -298,6 +298,29 @@ export function PlanEditor({
         <button {...form.insert.getButtonProps({ name: fields.tasks.name, defaultValue: { status: "NOT_STARTED" } })}>+ Thêm phân công</button>
       </fieldset>
 
+      {isConference ? (
+        <fieldset className="card">
+          <legend>Giấy mời</legend>
+          <div className="grid-4">
+            <Field label="Số giấy mời" meta={fields.invitationNumber} hint="…/GM-UBND; để trống nếu chưa cấp số">
+              <input {...getInputProps(fields.invitationNumber, { type: "text" })} inputMode="numeric" />
+            </Field>
+            <Field label="Người liên hệ" meta={fields.contactName}>
+              <input {...getInputProps(fields.contactName, { type: "text" })} />
+            </Field>
+            <Field label="Điện thoại liên hệ" meta={fields.contactPhone}>
+              <input {...getInputProps(fields.contactPhone, { type: "tel" })} />
+            </Field>
+            <Field label="Thư điện tử liên hệ" meta={fields.contactEmail}>
+              <input {...getInputProps(fields.contactEmail, { type: "email" })} />
+            </Field>
+          </div>
+          <Field label="Đề nghị đại biểu chuẩn bị" meta={fields.preparationNote} hint="Ví dụ: nghiên cứu tài liệu gửi kèm; chuẩn bị ý kiến tham luận">
+            <textarea {...getTextareaProps(fields.preparationNote)} rows={2} />
+          </Field>
+        </fieldset>
+      ) : null}
+
       <fieldset className="card">
         <legend>Đoạn kết, nơi nhận, chữ ký</legend>
         <Field label="Đoạn kết" meta={fields.closing} hint="Ví dụ: Trên đây là Kế hoạch … ./.">

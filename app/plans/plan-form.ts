@@ -92,6 +92,28 @@ export const planFormSchema = z
     signDelegation: text(100, "Dòng ký thay"),
     signerTitle: required(100, "Nhập chức vụ người ký (ví dụ CHỦ TỊCH)", "Chức vụ người ký"),
     signerName: text(100, "Họ tên người ký"),
+    invitationNumber: z
+      .string()
+      .trim()
+      .max(20, "Số giấy mời dài quá 20 ký tự")
+      .regex(/^[0-9A-Za-z.]*$/, "Số giấy mời chỉ gồm chữ số")
+      .optional(),
+    preparationNote: text(2000, "Đề nghị chuẩn bị"),
+    contactName: text(100, "Người liên hệ"),
+    contactPhone: z
+      .string()
+      .trim()
+      .max(30, "Số điện thoại quá dài")
+      .regex(/^[0-9+() .-]*$/, "Số điện thoại chỉ gồm chữ số, dấu cách, +, (, ), -")
+      .optional()
+      .transform((v) => v ?? ""),
+    contactEmail: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .refine((v) => !v || z.email().safeParse(v).success, "Thư điện tử liên hệ không hợp lệ")
+      .transform((v) => v ?? ""),
     useStandardLayout: z.boolean().optional().default(false),
   })
   .superRefine(
@@ -175,6 +197,11 @@ export function planFormToData(v: PlanFormValues) {
     signDelegation: v.signDelegation,
     signerTitle: v.signerTitle,
     signerName: v.signerName,
+    invitationNumber: v.invitationNumber?.trim() || null,
+    preparationNote: v.preparationNote,
+    contactName: v.contactName,
+    contactPhone: v.contactPhone,
+    contactEmail: v.contactEmail,
     attendeeGroups: v.attendeeGroups.map((g, position) => ({
       position,
       heading: g.heading,
@@ -224,6 +251,11 @@ export function planToFormValues(c: {
   signDelegation: string;
   signerTitle: string;
   signerName: string;
+  invitationNumber: string | null;
+  preparationNote: string;
+  contactName: string;
+  contactPhone: string;
+  contactEmail: string;
   attendeeGroups: Array<{ heading: string; lines: Array<{ text: string; organizationId: string | null }> }>;
   taskAssignments: Array<{ assignee: string; organizationId: string | null; duties: string; inlineDuties: boolean; dueDate: Date | null; status: string }>;
   recipients: Array<{ text: string }>;
@@ -259,6 +291,11 @@ export function planToFormValues(c: {
     signDelegation: c.signDelegation,
     signerTitle: c.signerTitle,
     signerName: c.signerName,
+    invitationNumber: c.invitationNumber ?? "",
+    preparationNote: c.preparationNote,
+    contactName: c.contactName,
+    contactPhone: c.contactPhone,
+    contactEmail: c.contactEmail,
     attendeeGroups: c.attendeeGroups.map((g) => ({
       heading: g.heading,
       lines: g.lines.map((l) => ({ text: l.text, organizationId: l.organizationId ?? "" })),

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { canEditPlans } from "~/auth/permissions.ts";
 import { requireUser } from "~/auth/session.server.ts";
+import { prisma } from "~/db.server.ts";
 import { PlanDocumentView } from "~/components/plan-document-view.tsx";
 import { StatusBadge } from "~/components/status-badge.tsx";
 import { formatDate } from "~/lib/vietnamese-date.ts";
@@ -34,6 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: canEdit && isEditable(c.status),
     transitions: canEdit ? allowedTransitions(c.status) : [],
     customLayout: c.outline !== null,
+    isConference: c.kind === "CONFERENCE",
+    attendeeCount: await prisma.attendee.count({ where: { conferenceId: c.id, revokedAt: null } }),
     tasks: c.taskAssignments.map((t) => ({
       id: t.id,
       assignee: t.organization?.name ?? t.assignee,
@@ -105,6 +108,11 @@ export default function ConferencePage() {
             {data.canEdit ? (
               <Link to={`/conferences/${data.id}/edit`} className="button primary">
                 Sửa kế hoạch
+              </Link>
+            ) : null}{" "}
+            {data.isConference ? (
+              <Link to={`/conferences/${data.id}/attendees`} className="button">
+                Đại biểu, giấy mời ({data.attendeeCount})
               </Link>
             ) : null}
             {data.transitions.length ? (

@@ -155,7 +155,7 @@ const seed001: SeedPlan = {
   seedFile: "001_bf88ecfcb4ac9dbf.txt",
   organizationKey: "quang-nam",
   kind: "CONFERENCE",
-  status: "ISSUED",
+  status: "INVITATIONS_SENT",
   documentNumber: "71",
   documentSymbol: "KH-UBND",
   issuePlace: "Quảng Nam",
@@ -215,9 +215,20 @@ const seed001: SeedPlan = {
   format: "ONLINE",
   formatNote:
     "Hội nghị tổ chức trực tuyến tại các điểm cầu UBND tỉnh, UBND các huyện, thị xã, thành phố và UBND cấp xã.",
-  tentativeMonth: 1,
-  tentativeYear: 2024,
-  scheduleNote: "Thời gian cụ thể sẽ có giấy mời",
+  // The plan said "the exact time will come with the invitation"; the invitation
+  // fixed it. The plan's own wording is kept in scheduleText.
+  startsAt: "2024-01-18T08:00:00+07:00",
+  endsAt: "2024-01-18T11:30:00+07:00",
+  tentativeMonth: null,
+  tentativeYear: null,
+  scheduleNote: "",
+  scheduleText: "Dự kiến trong tháng 01/2024 (Thời gian cụ thể sẽ có giấy mời).",
+  venue: "Hội trường UBND tỉnh Quảng Nam, 62 Hùng Vương, thành phố Tam Kỳ (điểm cầu chính)",
+  invitationNumber: "12",
+  preparationNote: "Nghiên cứu tài liệu Hội nghị gửi kèm; các địa phương được phân công chuẩn bị tham luận gửi về Sở Nội vụ trước ngày 15/01/2024.",
+  contactName: "Đồng chí Phan Thị Thu Hà, chuyên viên Phòng Cải cách hành chính, Sở Nội vụ",
+  contactPhone: "0235 3852 214",
+  contactEmail: "cchc.snv@quangnam.hoinghi.local",
   budgetSource: "Kinh phí phục vụ công tác cải cách hành chính cấp cho Sở Nội vụ.",
   tasks: [
     {

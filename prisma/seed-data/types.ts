@@ -76,6 +76,11 @@ export interface SeedPlan {
   signDelegation: string;
   signerTitle: string;
   signerName: string;
+  invitationNumber?: string;
+  preparationNote?: string;
+  contactName?: string;
+  contactPhone?: string;
+  contactEmail?: string;
   /** The document's own layout; null = the standard layout. */
   outline: Outline | null;
 }

@@ -1,0 +1,156 @@
+import type { SendMailOptions } from "nodemailer";
+import { prisma } from "../db.server.ts";
+import { renderInvitationLetter } from "../documents/invitation-letter.ts";
+import { env } from "../env.server.ts";
+import type { OutboxRow } from "../mailing/outbox.server.ts";
+import { issuingBody } from "../plans/document.ts";
+import { composeInvitation } from "./compose.ts";
+import { conferenceKeyFor, deriveSigningKeys, issueToken, verifyToken } from "./tokens.ts";
+import type { AttendanceSite, InvitationAttendee, InvitationConference, InvitationMailData, MessageKind } from "./types.ts";
+
+export function signingKeys() {
+  return deriveSigningKeys(env().SESSION_SECRET);
+}
+
+export function newToken(conferenceId: string) {
+  return issueToken(signingKeys(), conferenceKeyFor(conferenceId));
+}
+
+/** Why a conference cannot send calendar entries yet, or null when it can. */
+export function cannotInviteReason(c: { startsAt: Date | null; endsAt: Date | null; tentativeMonth: number | null; status: string }): string | null {
+  if (c.status === "CANCELLED") return "Hội nghị đã hủy.";
+  if (!c.startsAt || !c.endsAt) {
+    return c.tentativeMonth
+      ? "Kế hoạch mới dự kiến theo tháng; cần ngày giờ cụ thể (sửa kế hoạch, mục Thời gian) trước khi gửi giấy mời có lịch."
+      : "Kế hoạch chưa có ngày giờ tổ chức; hãy nhập thời gian bắt đầu và kết thúc trước khi gửi giấy mời.";
+  }
+  return null;
+}
+
+const attendeeSelect = {
+  id: true,
+  name: true,
+  position: true,
+  organizationName: true,
+  email: true,
+  token: true,
+  revokedAt: true,
+  rsvp: true,
+  declineReason: true,
+  group: { select: { heading: true } },
+  bridgePoint: { select: { name: true, address: true, videoLink: true } },
+  conference: {
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      issuePlace: true,
+      chair: true,
+      content: true,
+      startsAt: true,
+      endsAt: true,
+      tentativeMonth: true,
+      venue: true,
+      preparationNote: true,
+      contactName: true,
+      contactPhone: true,
+      contactEmail: true,
+      calendarSequence: true,
+      invitationNumber: true,
+      signAuthority: true,
+      signDelegation: true,
+      signerTitle: true,
+      signerName: true,
+      recipients: { orderBy: { position: "asc" }, select: { text: true } },
+      organization: { select: { name: true, documentName: true, level: { select: { code: true } }, parent: { select: { documentName: true } } } },
+    },
+  },
+} as const;
+
+export type InvitationRecord = NonNullable<Awaited<ReturnType<typeof findAttendee>>>;
+
+function findAttendee(where: { id: string } | { invitationKey: string }) {
+  return prisma.attendee.findUnique({ where, select: attendeeSelect });
+}
+
+/** The attendee a token belongs to; forged tokens are refused before any database lookup. */
+export async function attendeeByToken(token: string) {
+  const verified = verifyToken(signingKeys().publicKey, token);
+  if (!verified.ok) return null;
+  const attendee = await findAttendee({ invitationKey: verified.invitationKey });
+  return attendee && attendee.token === token ? attendee : null;
+}
+
+export function invitationParts(a: InvitationRecord): {
+  conference: InvitationConference;
+  attendee: InvitationAttendee;
+  site: AttendanceSite;
+  videoLink: string | null;
+} {
+  const c = a.conference;
+  if (!c.startsAt || !c.endsAt) throw new Error("conference has no exact schedule");
+  const body = issuingBody(c.organization);
+  return {
+    conference: {
+      id: c.id,
+      title: c.title,
+      issuingBody: body.documentName,
+      parentBody: body.parentDocumentName,
+      organizerName: c.organization.name,
+      invitationNumber: c.invitationNumber,
+      issuePlace: c.issuePlace,
+      issuedOn: new Date(),
+      chair: c.chair,
+      content: c.content.split("\n")[0]?.replace(/^-\s*/, "") ?? "",
+      startsAt: c.startsAt,
+      endsAt: c.endsAt,
+      venue: c.venue,
+      preparationNote: c.preparationNote,
+      contact: { name: c.contactName, phone: c.contactPhone, email: c.contactEmail },
+      sequence: c.calendarSequence,
+      signAuthority: c.signAuthority,
+      signDelegation: c.signDelegation,
+      signerTitle: c.signerTitle,
+      signerName: c.signerName,
+      recipients: c.recipients.map((r) => r.text),
+    },
+    attendee: { id: a.id, name: a.name, position: a.position, organization: a.organizationName, email: a.email },
+    site: a.bridgePoint
+      ? { kind: "BRIDGE", name: a.bridgePoint.name, address: a.bridgePoint.address }
+      : { kind: "MAIN_HALL", name: c.venue || "Hội trường", address: "" },
+    videoLink: a.bridgePoint?.videoLink || null,
+  };
+}
+
+export function invitationLinks(token: string) {
+  const base = env().APP_URL.replace(/\/$/, "");
+  return { rsvp: `${base}/i/${token}`, pdf: `${base}/i/${token}/giay-moi.pdf`, ics: `${base}/i/${token}/invite.ics` };
+}
+
+function fromAddress(): { name: string; address: string } {
+  const m = env().MAIL_FROM.match(/^\s*(.*?)\s*<([^>]+)>\s*$/);
+  return m ? { name: m[1]!, address: m[2]! } : { name: "Hội nghị CCHC", address: env().MAIL_FROM };
+}
+
+export async function letterPdf(a: InvitationRecord): Promise<Buffer> {
+  const { conference, attendee, site, videoLink } = invitationParts(a);
+  return renderInvitationLetter({ conference, attendee, site, videoLink });
+}
+
+/** The e-mail for one outbox row, composed from the current data at send time. */
+export async function composeOutboxMessage(row: OutboxRow): Promise<SendMailOptions> {
+  const a = await findAttendee({ id: row.attendeeId });
+  if (!a) throw new Error("Người được mời không còn trong danh sách");
+  const parts = invitationParts(a);
+  const data: InvitationMailData = {
+    kind: row.kind as MessageKind,
+    messageId: row.messageId,
+    from: fromAddress(),
+    ...parts,
+    links: invitationLinks(a.token),
+    token: a.token,
+    changeNote: row.changeNote || null,
+    pdf: row.attachPdf ? await renderInvitationLetter(parts) : null,
+  };
+  return composeInvitation(data);
+}

@@ -1,0 +1,197 @@
+import type { SendMailOptions } from "nodemailer";
+import { prisma } from "../db.server.ts";
+import type { MessageKind } from "../invitations/types.ts";
+import { MAX_ATTEMPTS, messageIdFor, retryDelayMs } from "./backoff.ts";
+import type { MailTransport } from "./transport.server.ts";
+
+export interface QueueRequest {
+  conferenceId: string;
+  kind: MessageKind;
+  version: number;
+  attendeeIds: string[];
+  attachPdf?: boolean;
+  changeNote?: string;
+  subject: string;
+}
+
+/**
+ * Adds one message per attendee for this kind and version. Messages that
+ * already exist (same attendee, kind and version) are left alone, so pressing
+ * "send" twice never sends twice. Returns how many were added.
+ */
+export async function queueMessages(req: QueueRequest): Promise<number> {
+  return prisma.$transaction(async (tx) => {
+    const attendees = await tx.attendee.findMany({
+      where: { id: { in: req.attendeeIds }, conferenceId: req.conferenceId, revokedAt: null },
+      select: { id: true, email: true },
+    });
+    const existing = new Set(
+      (
+        await tx.outboxMessage.findMany({
+          where: { conferenceId: req.conferenceId, kind: req.kind, version: req.version, attendeeId: { in: attendees.map((a) => a.id) } },
+          select: { attendeeId: true },
+        })
+      ).map((m) => m.attendeeId),
+    );
+    const fresh = attendees.filter((a) => !existing.has(a.id));
+    if (fresh.length) {
+      await tx.outboxMessage.createMany({
+        data: fresh.map((a) => ({
+          conferenceId: req.conferenceId,
+          attendeeId: a.id,
+          kind: req.kind,
+          version: req.version,
+          messageId: messageIdFor(req.kind, req.version, a.id),
+          toAddress: a.email,
+          subject: req.subject,
+          attachPdf: req.attachPdf ?? false,
+          changeNote: req.changeNote ?? "",
+        })),
+      });
+    }
+    return fresh.length;
+  });
+}
+
+/** Puts a sent or failed message back in the queue (the organiser's "gửi lại"). */
+export async function requeueMessage(id: string, conferenceId: string): Promise<boolean> {
+  const { count } = await prisma.outboxMessage.updateMany({
+    where: { id, conferenceId, status: { in: ["SENT", "FAILED"] } },
+    data: { status: "QUEUED", nextAttemptAt: new Date(), attempts: 0, lastError: null, sentAt: null, claimedAt: null },
+  });
+  return count === 1;
+}
+
+export type OutboxRow = { id: string; messageId: string; attendeeId: string; kind: MessageKind; version: number; attachPdf: boolean; changeNote: string; attempts: number };
+
+export interface DrainOptions {
+  transport: MailTransport;
+  compose: (row: OutboxRow) => Promise<SendMailOptions>;
+  batchSize?: number;
+  concurrency?: number;
+  now?: () => Date;
+  /** Stop claiming new messages when this returns true (graceful shutdown). */
+  stopping?: () => boolean;
+}
+
+/** Claims one message: QUEUED → SENDING, only if nobody else did first. */
+async function claim(id: string, now: Date): Promise<boolean> {
+  const { count } = await prisma.outboxMessage.updateMany({
+    where: { id, status: "QUEUED" },
+    data: { status: "SENDING", claimedAt: now, attempts: { increment: 1 } },
+  });
+  return count === 1;
+}
+
+async function sendOne(row: OutboxRow, opts: DrainOptions): Promise<"sent" | "retry" | "failed"> {
+  const now = opts.now?.() ?? new Date();
+  try {
+    const message = await opts.compose(row);
+    await opts.transport.send({ ...message, messageId: row.messageId });
+    await prisma.outboxMessage.update({ where: { id: row.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+    return "sent";
+  } catch (error) {
+    const attempts = row.attempts + 1;
+    const reason = error instanceof Error ? error.message : String(error);
+    const failed = attempts >= MAX_ATTEMPTS;
+    await prisma.outboxMessage.update({
+      where: { id: row.id },
+      data: {
+        status: failed ? "FAILED" : "QUEUED",
+        lastError: reason.slice(0, 1000),
+        nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+        claimedAt: null,
+      },
+    });
+    return failed ? "failed" : "retry";
+  }
+}
+
+export interface DrainResult {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/** Sends the messages that are due, a batch at a time, with a few in flight at once. */
+export async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
+  const now = opts.now?.() ?? new Date();
+  const due = await prisma.outboxMessage.findMany({
+    where: { status: "QUEUED", nextAttemptAt: { lte: now } },
+    orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
+    take: opts.batchSize ?? 200,
+    select: { id: true, messageId: true, attendeeId: true, kind: true, version: true, attachPdf: true, changeNote: true, attempts: true },
+  });
+  const result: DrainResult = { sent: 0, retried: 0, failed: 0 };
+  let next = 0;
+  const worker = async () => {
+    while (next < due.length && !opts.stopping?.()) {
+      const row = due[next++]!;
+      if (!(await claim(row.id, now))) continue;
+      const outcome = await sendOne(row, opts);
+      if (outcome === "sent") result.sent++;
+      else if (outcome === "retry") result.retried++;
+      else result.failed++;
+    }
+  };
+  await Promise.all(Array.from({ length: opts.concurrency ?? 8 }, worker));
+  return result;
+}
+
+/**
+ * A message left SENDING by a process that died is queued again after a while.
+ * It may then be sent a second time; its stable Message-ID lets mail systems
+ * recognise the copy.
+ */
+export async function recoverStaleClaims(olderThanMs = 10 * 60_000, now = new Date()): Promise<number> {
+  const { count } = await prisma.outboxMessage.updateMany({
+    where: { status: "SENDING", claimedAt: { lt: new Date(now.getTime() - olderThanMs) } },
+    data: { status: "QUEUED", claimedAt: null },
+  });
+  return count;
+}
+
+export interface OutboxWorker {
+  /** Drain now instead of at the next tick (after queueing). */
+  kick(): void;
+  /** Stops claiming, waits for messages in flight. */
+  stop(): Promise<void>;
+}
+
+export function startOutboxWorker(opts: Omit<DrainOptions, "stopping"> & { idleMs?: number }): OutboxWorker {
+  let stopping = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  const idleMs = opts.idleMs ?? 2000;
+  const loop = async () => {
+    await recoverStaleClaims();
+    while (!stopping) {
+      const r = await drainOnce({ ...opts, stopping: () => stopping });
+      if (r.sent + r.retried + r.failed === 0) break;
+    }
+  };
+  const tick = () => {
+    if (stopping || running) return;
+    running = loop()
+      .catch((error: unknown) => {
+        // A database hiccup must not kill the worker; the next tick retries.
+        console.warn("outbox:", error instanceof Error ? error.message : error);
+      })
+      .finally(() => {
+        running = null;
+        if (!stopping) timer = setTimeout(tick, idleMs);
+      });
+  };
+  timer = setTimeout(tick, 0);
+  return {
+    kick() {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(tick, 0);
+    },
+    async stop() {
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

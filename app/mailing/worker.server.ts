@@ -1,0 +1,30 @@
+import path from "node:path";
+import { env } from "../env.server.ts";
+import { composeOutboxMessage } from "../invitations/context.server.ts";
+import { startOutboxWorker, type OutboxWorker } from "./outbox.server.ts";
+import { folderTransport, smtpTransport, type MailTransport } from "./transport.server.ts";
+
+export function outboxFolder(): string {
+  return path.resolve(process.cwd(), env().DATA_DIR, "outbox");
+}
+
+export function configuredTransport(): MailTransport {
+  const url = env().SMTP_URL;
+  return url ? smtpTransport(url) : folderTransport(outboxFolder());
+}
+
+// One worker per server process, started on first use; kept on globalThis so
+// dev reloads don't start more.
+const g = globalThis as unknown as { outboxWorker?: OutboxWorker; outboxTransport?: MailTransport };
+
+export function outboxWorker(): OutboxWorker {
+  if (!g.outboxWorker) {
+    g.outboxTransport = configuredTransport();
+    g.outboxWorker = startOutboxWorker({ transport: g.outboxTransport, compose: composeOutboxMessage });
+  }
+  return g.outboxWorker;
+}
+
+export function mailTransportKind(): "smtp" | "folder" {
+  return env().SMTP_URL ? "smtp" : "folder";
+}

@@ -1,0 +1,133 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { simpleParser } from "mailparser";
+import { z } from "zod";
+import { requireUser } from "~/auth/session.server.ts";
+import { prisma } from "~/db.server.ts";
+import { formatDateTime } from "~/lib/vietnamese-date.ts";
+import { invitationConference } from "~/invitations/attendees.server.ts";
+import { emlFileName } from "~/mailing/transport.server.ts";
+import { mailTransportKind, outboxFolder } from "~/mailing/worker.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Hộp thư gửi đi · Hội nghị CCHC" }];
+
+const KIND = { INVITATION: "Giấy mời", UPDATE: "Thay đổi", CANCELLATION: "Hủy", REMINDER: "Nhắc trả lời" } as const;
+const STATUS = { QUEUED: "Đang chờ", SENDING: "Đang gửi", SENT: "Đã gửi", FAILED: "Lỗi" } as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const c = await invitationConference(user, params.id ?? "");
+  const url = new URL(request.url);
+  const page = z.coerce.number().int().min(1).max(10000).catch(1).parse(url.searchParams.get("page") ?? 1);
+  const [total, messages] = await Promise.all([
+    prisma.outboxMessage.count({ where: { conferenceId: c.id } }),
+    prisma.outboxMessage.findMany({
+      where: { conferenceId: c.id },
+      orderBy: { createdAt: "desc" },
+      skip: (page - 1) * 100,
+      take: 100,
+      select: { id: true, messageId: true, kind: true, toAddress: true, subject: true, status: true, attempts: true, sentAt: true, lastError: true, attendee: { select: { name: true } } },
+    }),
+  ]);
+  // With no SMTP server the messages are files: show the chosen one as the recipient would see it.
+  const view = url.searchParams.get("view");
+  let preview: { subject: string; to: string; html: string; attachments: string[] } | null = null;
+  const chosen = view ? messages.find((m) => m.id === view) : null;
+  if (chosen && chosen.status === "SENT" && mailTransportKind() === "folder") {
+    const raw = await fs.readFile(path.join(outboxFolder(), emlFileName(chosen.messageId))).catch(() => null);
+    if (raw) {
+      const parsed = await simpleParser(raw);
+      let html = typeof parsed.html === "string" ? parsed.html : `<pre>${parsed.text ?? ""}</pre>`;
+      for (const att of parsed.attachments) {
+        if (att.cid) html = html.replaceAll(`cid:${att.cid}`, `data:${att.contentType};base64,${att.content.toString("base64")}`);
+      }
+      preview = {
+        subject: parsed.subject ?? "",
+        to: chosen.toAddress,
+        html,
+        attachments: parsed.attachments.map((a) => `${a.filename ?? "(không tên)"} (${a.contentType})`),
+      };
+    }
+  }
+  return {
+    conference: { id: c.id, title: c.title },
+    mode: mailTransportKind(),
+    total,
+    page,
+    preview,
+    messages: messages.map((m) => ({
+      id: m.id,
+      kind: KIND[m.kind],
+      to: `${m.attendee.name} <${m.toAddress}>`,
+      subject: m.subject,
+      status: m.status,
+      statusLabel: STATUS[m.status],
+      attempts: m.attempts,
+      sentAt: m.sentAt ? formatDateTime(m.sentAt) : "",
+      error: m.lastError,
+    })),
+  };
+}
+
+export default function Outbox() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <nav className="breadcrumb" aria-label="Đường dẫn">
+        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> › <Link to={`/conferences/${data.conference.id}/attendees`}>Đại biểu, giấy mời</Link> ›{" "}
+        <span>Hộp thư gửi đi</span>
+      </nav>
+      <h1>Hộp thư gửi đi</h1>
+      <p className="muted">
+        {data.mode === "folder" ? "Chưa cấu hình máy chủ thư: thư được lưu thành tệp .eml trong thư mục dữ liệu. " : "Thư được gửi qua máy chủ SMTP. "}
+        {data.total} thư.
+      </p>
+      {data.preview ? (
+        <section className="card">
+          <h2>{data.preview.subject}</h2>
+          <p className="muted small">
+            Tới: {data.preview.to} · Đính kèm: {data.preview.attachments.join(", ")}
+          </p>
+          <iframe title="Nội dung thư" sandbox="" srcDoc={data.preview.html} className="mail-preview" />
+        </section>
+      ) : null}
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Loại</th>
+              <th scope="col">Người nhận</th>
+              <th scope="col">Tiêu đề</th>
+              <th scope="col">Trạng thái</th>
+              <th scope="col">Gửi lúc</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.messages.map((m) => (
+              <tr key={m.id}>
+                <td>{m.kind}</td>
+                <td>{m.to}</td>
+                <td>{m.status === "SENT" && data.mode === "folder" ? <Link to={`?view=${m.id}&page=${data.page}`}>{m.subject}</Link> : m.subject}</td>
+                <td>
+                  <span className={`badge delivery-${m.status.toLowerCase()}`}>{m.statusLabel}</span>
+                  {m.attempts > 1 ? <span className="muted small"> ({m.attempts} lần)</span> : null}
+                  {m.error ? <div className="muted small">{m.error}</div> : null}
+                </td>
+                <td>{m.sentAt}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {data.total > 100 ? (
+        <nav className="pager" aria-label="Phân trang">
+          {data.page > 1 ? <Link to={`?page=${data.page - 1}`}>‹ Trang trước</Link> : <span />}
+          <span>Trang {data.page}</span>
+          {data.page * 100 < data.total ? <Link to={`?page=${data.page + 1}`}>Trang sau ›</Link> : <span />}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
