@@ -96,7 +96,9 @@ export async function startApp({ root, databaseFile, logRequests = false }: AppO
         PORT: String(port),
         HOST: "127.0.0.1",
         DATABASE_URL: `file:${databaseFile}`,
-        SESSION_SECRET: "local-only-session-secret-0123456789abcd",
+        // The demo secret, as `npm run demo` uses: seeded invitation tokens are signed with it.
+        ALLOW_DEMO_CREDENTIALS: "true",
+        DATA_DIR: path.join(path.dirname(databaseFile), `data-${port}`),
         COOKIE_SECURE: "false",
       },
       // remix-serve logs every request to stdout; discarding it keeps that cost in the

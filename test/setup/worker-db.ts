@@ -10,3 +10,5 @@ fs.copyFileSync(template, copy);
 process.env.DATABASE_URL = `file:${copy}`;
 process.env.TEST_DATABASE_FILE = copy;
 process.env.NODE_ENV = "test";
+// Uploaded files and the .eml outbox of this test file stay beside its database copy.
+process.env.DATA_DIR = `${copy}.data`;

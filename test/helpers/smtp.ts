@@ -1,0 +1,43 @@
+import { SMTPServer } from "smtp-server";
+
+export interface Received {
+  messageId: string;
+  raw: Buffer;
+}
+
+/** A real SMTP server in the test process; `reject(messageId, attempt)` can refuse deliveries. */
+export async function startSmtp(reject?: (messageId: string, attempt: number) => boolean) {
+  const received: Received[] = [];
+  const attempts = new Map<string, number>();
+  const server = new SMTPServer({
+    disabledCommands: ["STARTTLS", "AUTH"],
+    authOptional: true,
+    logger: false,
+    size: 20 * 1024 * 1024,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw.toString("latin1"))?.[1] ?? "";
+        const attempt = (attempts.get(messageId) ?? 0) + 1;
+        attempts.set(messageId, attempt);
+        if (reject?.(messageId, attempt)) {
+          const error = new Error("Hộp thư tạm thời bận") as Error & { responseCode: number };
+          error.responseCode = 451;
+          return callback(error);
+        }
+        received.push({ messageId, raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.server.address() as { port: number }).port;
+  return {
+    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+    received,
+    attempts,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
