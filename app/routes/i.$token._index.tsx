@@ -117,12 +117,17 @@ export default function RsvpPage() {
           </>
         ) : null}
       </dl>
+      {result?.done && data.revoked ? (
+        <p role="status" className="rsvp-done">
+          {result.done}
+        </p>
+      ) : null}
       {data.cancelled ? (
         <p className="form-error" role="alert">
           Hội nghị đã hủy.
         </p>
       ) : data.revoked ? (
-        <p className="problems" role="status">
+        <p className="problems">
           Giấy mời này đã được chuyển cho người dự thay; mã QR này không còn dùng để điểm danh.
         </p>
       ) : (

@@ -1,0 +1,107 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer, type AppServer } from "../helpers/app-server.ts";
+import { launchBrowser } from "../helpers/browser.ts";
+
+const shots = path.resolve(import.meta.dirname, "../../test-results");
+fs.mkdirSync(shots, { recursive: true });
+
+let server: AppServer;
+let browser: Browser;
+
+async function signedIn(email: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel("Thư điện tử").fill(email);
+  await page.getByLabel("Mật khẩu").fill("hoinghi-demo");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL(`${server.url}/conferences`);
+  return page;
+}
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  expect(server.stderr()).not.toMatch(/Error|at \S+ \(/);
+});
+
+describe("invitations in the browser", () => {
+  it("sends invitations with live progress; an attendee accepts on a phone and the organiser's counts change", async () => {
+    const page = await signedIn("vanphong.danang@hoinghi.local");
+    await page.getByRole("link", { name: /Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2026/ }).first().click();
+    await page.getByRole("link", { name: /Đại biểu, giấy mời/ }).click();
+    await page.waitForURL(/\/attendees$/);
+    const rows = page.locator("main table").last().locator("tbody tr");
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await rows.first().textContent()).toContain("Chưa gửi");
+
+    await page.getByLabel("Đính kèm giấy mời (PDF)").check();
+    await page.getByRole("button", { name: "Gửi giấy mời cho đại biểu chưa nhận" }).click();
+    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Đã đưa 3 giấy mời vào hàng đợi gửi");
+    await expect.poll(() => page.locator("label[for='delivery-progress']").textContent(), { timeout: 20_000 }).toContain("Đã gửi 3/3 thư");
+    await expect.poll(() => rows.filter({ hasText: "Đã gửi" }).count(), { timeout: 15_000 }).toBe(3);
+    await page.screenshot({ path: path.join(shots, "invitations.png"), fullPage: true });
+
+    // The attendee's personal link, opened on a phone without an account.
+    const row = rows.filter({ hasText: "Trịnh Thị Hồng Nhung" });
+    const href = await row.getByRole("link").getAttribute("href");
+    expect(href).toMatch(/^\/i\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
+    await phone.goto(`${server.url}${href}`);
+    expect(await phone.locator("h1").textContent()).toContain("Trịnh Thị Hồng Nhung");
+    expect(await phone.locator("main").textContent()).toContain("Điểm cầu UBND phường Hải Châu");
+    expect(await phone.locator("main").textContent()).not.toContain("DN2026");
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const qr = await phone.request.get(`${server.url}${href}/qr.png`);
+    expect(qr.headers()["content-type"]).toBe("image/png");
+    const ics = await phone.request.get(`${server.url}${href}/invite.ics`);
+    expect(await ics.text()).toContain("BEGIN:VCALENDAR");
+    await phone.getByRole("button", { name: "Xác nhận tham dự" }).click();
+    await expect.poll(() => phone.getByRole("status").textContent()).toContain("Cảm ơn Đồng chí đã xác nhận tham dự.");
+    await phone.screenshot({ path: path.join(shots, "rsvp-phone.png"), fullPage: true });
+
+    // The organiser's page refreshes itself.
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain("Tham dự");
+    const counts = page.locator("section", { hasText: "Trả lời theo nhóm" }).locator("tbody tr").filter({ hasText: "Tại điểm cầu các xã, phường" });
+    await expect.poll(() => counts.locator("td").nth(2).textContent(), { timeout: 15_000 }).toBe("1");
+
+    // A forged token is a 404.
+    const forged = await phone.goto(`${server.url}${href!.slice(0, -3)}abc`);
+    expect(forged?.status()).toBe(404);
+  });
+
+  it("lets an attendee send a substitute: the substitute is invited, the original link is revoked", async () => {
+    const page = await signedIn("vanphong.danang@hoinghi.local");
+    await page.getByRole("link", { name: /Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2026/ }).first().click();
+    await page.getByRole("link", { name: /Đại biểu, giấy mời/ }).click();
+    const row = page.locator("main table").last().locator("tbody tr").filter({ hasText: "Mai Xuân Ngữ" });
+    const href = await row.getByRole("link").getAttribute("href");
+    const guest = await (await browser.newContext()).newPage();
+    await guest.goto(`${server.url}${href}`);
+    await guest.locator("summary", { hasText: "Báo vắng mặt" }).click();
+    await guest.getByRole("button", { name: "Gửi báo vắng" }).click();
+    await expect.poll(() => guest.locator(".field-error").allTextContents()).toContain("Nêu lý do vắng mặt");
+    await guest.locator("summary", { hasText: "Cử người dự thay" }).click();
+    await guest.getByLabel("Họ và tên người dự thay").fill("Phạm Thị Thu Thủy");
+    await guest.getByLabel("Chức vụ").fill("Phó Chủ tịch UBND phường");
+    await guest.getByLabel("Thư điện tử").fill("phamthithuthuy@danang.hoinghi.local");
+    await guest.getByRole("button", { name: "Cử người dự thay" }).click();
+    await expect.poll(() => guest.getByRole("status").textContent()).toContain("Phạm Thị Thu Thủy dự thay");
+    await guest.reload();
+    expect(await guest.locator("main").textContent()).toContain("đã được chuyển cho người dự thay");
+    expect((await guest.request.get(`${server.url}${href}/qr.png`)).status()).toBe(404);
+
+    await page.reload();
+    const rows = page.locator("main table").last().locator("tbody tr");
+    await expect.poll(() => rows.filter({ hasText: "Phạm Thị Thu Thủy" }).textContent()).toContain("thay Mai Xuân Ngữ");
+    await expect.poll(() => rows.filter({ hasText: "Mai Xuân Ngữ" }).first().textContent()).toContain("Đã thu hồi");
+  });
+});
