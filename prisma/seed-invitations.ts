@@ -1,5 +1,5 @@
 import type { Prisma } from "../app/generated/prisma/client.ts";
-import { newToken } from "../app/invitations/context.server.ts";
+import { meetingName, newToken } from "../app/invitations/context.server.ts";
 import { messageIdFor } from "../app/mailing/backoff.ts";
 import { invitations } from "./seed-data/invitations.ts";
 
@@ -60,7 +60,7 @@ export async function seedInvitations(tx: Prisma.TransactionClient, conferenceId
             version: conference.calendarSequence,
             messageId: messageIdFor("INVITATION", conference.calendarSequence, row.id),
             toAddress: a.email,
-            subject: `Giấy mời: ${conference.title}`,
+            subject: `Giấy mời: ${meetingName(conference.title)}`,
           },
         });
       }

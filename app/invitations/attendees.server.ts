@@ -3,7 +3,7 @@ import { prisma } from "../db.server.ts";
 import { queueMessages } from "../mailing/outbox.server.ts";
 import { outboxWorker } from "../mailing/worker.server.ts";
 import type { AttendeeValues } from "./attendee-form.ts";
-import { newToken } from "./context.server.ts";
+import { meetingName, newToken } from "./context.server.ts";
 
 export function notFoundConference(): never {
   throw new Response("Không tìm thấy hội nghị hoặc kế hoạch này.", { status: 404 });
@@ -62,11 +62,12 @@ export async function createAttendees(conferenceId: string, values: AttendeeValu
   return values.length;
 }
 
+// Subjects as listed in the outbox; the e-mail itself is composed at send time.
 const SUBJECT = {
-  INVITATION: (t: string) => `Giấy mời: ${t}`,
-  UPDATE: (t: string) => `[Thay đổi] Giấy mời: ${t}`,
-  CANCELLATION: (t: string) => `[Hủy] ${t}`,
-  REMINDER: (t: string) => `[Cần phản hồi] Giấy mời: ${t}`,
+  INVITATION: (t: string) => `Giấy mời: ${meetingName(t)}`,
+  UPDATE: (t: string) => `[Thay đổi] Giấy mời: ${meetingName(t)}`,
+  CANCELLATION: (t: string) => `[Hủy] ${meetingName(t)}`,
+  REMINDER: (t: string) => `[Cần phản hồi] Giấy mời: ${meetingName(t)}`,
 } as const;
 
 /** Queues the current invitation for every attendee who has not had it; returns how many. */

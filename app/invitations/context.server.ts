@@ -4,9 +4,15 @@ import { renderInvitationLetter } from "../documents/invitation-letter.ts";
 import { env } from "../env.server.ts";
 import type { OutboxRow } from "../mailing/outbox.server.ts";
 import { issuingBody } from "../plans/document.ts";
-import { composeInvitation } from "./compose.ts";
+import { composeInvitation, invitationIcs } from "./compose.ts";
 import { conferenceKeyFor, deriveSigningKeys, issueToken, verifyToken } from "./tokens.ts";
 import type { AttendanceSite, InvitationAttendee, InvitationConference, InvitationMailData, MessageKind } from "./types.ts";
+
+/** A plan's title names the plan ("Tổ chức Hội nghị …"); invitations name the meeting ("Hội nghị …"). */
+export function meetingName(title: string): string {
+  const stripped = title.replace(/^\s*(kế hoạch\s+)?tổ chức\s+/i, "");
+  return stripped.charAt(0).toUpperCase() + stripped.slice(1);
+}
 
 export function signingKeys() {
   return deriveSigningKeys(env().SESSION_SECRET);
@@ -93,7 +99,7 @@ export function invitationParts(a: InvitationRecord): {
   return {
     conference: {
       id: c.id,
-      title: c.title,
+      title: meetingName(c.title),
       issuingBody: body.documentName,
       parentBody: body.parentDocumentName,
       organizerName: c.organization.name,
@@ -127,7 +133,7 @@ export function invitationLinks(token: string) {
   return { rsvp: `${base}/i/${token}`, pdf: `${base}/i/${token}/giay-moi.pdf`, ics: `${base}/i/${token}/invite.ics` };
 }
 
-function fromAddress(): { name: string; address: string } {
+export function fromAddress(): { name: string; address: string } {
   const m = env().MAIL_FROM.match(/^\s*(.*?)\s*<([^>]+)>\s*$/);
   return m ? { name: m[1]!, address: m[2]! } : { name: "Hội nghị CCHC", address: env().MAIL_FROM };
 }
@@ -153,4 +159,20 @@ export async function composeOutboxMessage(row: OutboxRow): Promise<SendMailOpti
     pdf: row.attachPdf ? await renderInvitationLetter(parts) : null,
   };
   return composeInvitation(data);
+}
+
+/** The attendee's calendar file, the same as the one in the e-mail; CANCEL once the conference is cancelled. */
+export function attendeeIcs(a: InvitationRecord): string {
+  const cancelled = a.conference.status === "CANCELLED";
+  return invitationIcs(
+    {
+      kind: cancelled ? "CANCELLATION" : "INVITATION",
+      from: fromAddress(),
+      ...invitationParts(a),
+      links: invitationLinks(a.token),
+      token: a.token,
+      changeNote: null,
+    },
+    { method: cancelled ? "CANCEL" : "REQUEST" },
+  );
 }

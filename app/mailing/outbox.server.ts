@@ -85,8 +85,19 @@ async function claim(id: string, now: Date): Promise<boolean> {
 
 async function sendOne(row: OutboxRow, opts: DrainOptions): Promise<"sent" | "retry" | "failed"> {
   const now = opts.now?.() ?? new Date();
+  let message: SendMailOptions;
   try {
-    const message = await opts.compose(row);
+    message = await opts.compose(row);
+  } catch (error) {
+    // A message that cannot be composed (a malformed address, a removed attendee) will not
+    // compose any better later: it fails at once instead of being retried.
+    await prisma.outboxMessage.update({
+      where: { id: row.id },
+      data: { status: "FAILED", lastError: (error instanceof Error ? error.message : String(error)).slice(0, 1000), claimedAt: null },
+    });
+    return "failed";
+  }
+  try {
     await opts.transport.send({ ...message, messageId: row.messageId });
     await prisma.outboxMessage.update({ where: { id: row.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
     return "sent";

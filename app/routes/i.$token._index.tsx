@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { formatDateTime, formatTime } from "~/lib/vietnamese-date.ts";
 import { emailSchema } from "~/invitations/attendee-form.ts";
-import { attendeeByToken, invitationParts } from "~/invitations/context.server.ts";
+import { attendeeByToken, invitationParts, meetingName } from "~/invitations/context.server.ts";
 import { answer, substitute } from "~/invitations/rsvp.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Giấy mời · Hội nghị CCHC" }, { name: "robots", content: "noindex" }];
@@ -28,7 +28,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     rsvp: a.rsvp,
     declineReason: a.declineReason,
     conference: {
-      title: c.title,
+      title: meetingName(c.title),
       organizer: c.organization.name,
       when: c.startsAt && c.endsAt ? `${formatDateTime(c.startsAt)} – ${formatTime(c.endsAt)}` : "Thời gian sẽ được thông báo sau",
       chair: c.chair,
