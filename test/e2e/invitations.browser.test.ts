@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../helpers/app-server.ts";
-import { launchBrowser } from "../helpers/browser.ts";
+import { launchBrowser, signIn } from "../helpers/browser.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
@@ -11,15 +11,7 @@ fs.mkdirSync(shots, { recursive: true });
 let server: AppServer;
 let browser: Browser;
 
-async function signedIn(email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Thư điện tử").fill(email);
-  await page.getByLabel("Mật khẩu").fill("hoinghi-demo");
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL(`${server.url}/conferences`);
-  return page;
-}
+const signedIn = (email: string) => signIn(browser, server.url, email);
 
 beforeAll(async () => {
   server = await startAppServer();

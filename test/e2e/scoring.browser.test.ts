@@ -2,12 +2,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organizations } from "../../prisma/seed-data/organizations.ts";
 import { compileFramework, type Framework } from "../../app/scoring/index.ts";
 import { startAppServer, type AppServer } from "../helpers/app-server.ts";
-import { launchBrowser } from "../helpers/browser.ts";
+import { launchBrowser, signIn } from "../helpers/browser.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
@@ -36,15 +36,7 @@ function scoreCsv(bad: boolean): string {
 let server: AppServer;
 let browser: Browser;
 
-async function signedIn(email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Thư điện tử").fill(email);
-  await page.getByLabel("Mật khẩu").fill("hoinghi-demo");
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL(`${server.url}/conferences`);
-  return page;
-}
+const signedIn = (email: string) => signIn(browser, server.url, email);
 
 beforeAll(async () => {
   server = await startAppServer();

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
   (p): p is string => !!p && fs.existsSync(p),
@@ -23,4 +23,20 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** A new browser context signed in as a demo user (password hoinghi-demo unless given), on the conference list. */
+export async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  options: { password?: string; viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } })).newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("Thư điện tử").fill(email);
+  await page.getByLabel("Mật khẩu").fill(options.password ?? "hoinghi-demo");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL(`${baseUrl}/conferences`);
+  return page;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { smallFramework } from "../../fixtures/scoring/small-framework.ts";
 import {
   areaResults,
   compileFramework,
@@ -70,43 +71,7 @@ describe("ranking (examples of issue 3)", () => {
   });
 });
 
-const framework: Framework = {
-  name: "Thử",
-  year: 2024,
-  unitLevel: "XA",
-  bands: DEFAULT_BANDS,
-  areas: [
-    {
-      code: "1",
-      title: "Công tác chỉ đạo, điều hành CCHC",
-      maxPoints: 6,
-      source: "APPRAISAL",
-      children: [
-        { code: "1.1", title: "Kế hoạch CCHC năm", maxPoints: 2, source: "APPRAISAL", children: [] },
-        {
-          code: "1.2",
-          title: "Báo cáo CCHC",
-          maxPoints: 4,
-          source: "APPRAISAL",
-          children: [
-            { code: "1.2.1", title: "Số lượng báo cáo", maxPoints: 2, source: "APPRAISAL", children: [] },
-            { code: "1.2.2", title: "Chất lượng báo cáo", maxPoints: 2, source: "APPRAISAL", children: [] },
-          ],
-        },
-      ],
-    },
-    {
-      code: "2",
-      title: "Cải cách thủ tục hành chính",
-      maxPoints: 4,
-      source: "APPRAISAL",
-      children: [
-        { code: "2.1", title: "Công khai TTHC", maxPoints: 2, source: "APPRAISAL", children: [] },
-        { code: "2.2", title: "Mức độ hài lòng", maxPoints: 2, source: "SURVEY", children: [] },
-      ],
-    },
-  ],
-};
+const framework: Framework = smallFramework;
 
 describe("detailed scores", () => {
   const compiled = compileFramework(framework);
