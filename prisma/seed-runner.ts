@@ -3,6 +3,7 @@ import type { PrismaClient } from "../app/generated/prisma/client.ts";
 import { organizations, users } from "./seed-data/organizations.ts";
 import { demoPlans, plans } from "./seed-data/plans.ts";
 import type { LevelCode, SeedPlan } from "./seed-data/types.ts";
+import { agendas } from "./seed-data/agenda.ts";
 import { seedInvitations } from "./seed-invitations.ts";
 import { seedScoring } from "./seed-scoring.ts";
 
@@ -132,6 +133,9 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
       conferenceIds.set(p.key, created.id);
     }
     attendees = await seedInvitations(tx, conferenceIds, orgId);
+    for (const [planKey, items] of Object.entries(agendas)) {
+      await tx.agendaItem.createMany({ data: items.map((item, position) => ({ conferenceId: conferenceIds.get(planKey)!, position, ...item })) });
+    }
     const levelId = (code: string) => {
       const id = levelIds.get(code);
       if (!id) throw new Error(`Seed: unknown level ${code}`);

@@ -111,9 +111,14 @@ export default function ConferencePage() {
               </Link>
             ) : null}{" "}
             {data.isConference ? (
-              <Link to={`/conferences/${data.id}/attendees`} className="button">
-                Đại biểu, giấy mời ({data.attendeeCount})
-              </Link>
+              <>
+                <Link to={`/conferences/${data.id}/attendees`} className="button">
+                  Đại biểu, giấy mời ({data.attendeeCount})
+                </Link>{" "}
+                <Link to={`/conferences/${data.id}/agenda`} className="button">
+                  Chương trình
+                </Link>
+              </>
             ) : null}
             {data.transitions.length ? (
               <Form method="post" className="transitions">
