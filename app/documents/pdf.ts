@@ -53,6 +53,8 @@ const LEFT_COLUMN_RATIO = 0.4;
 /** Room left for the hand signature and the seal. */
 const SIGNATURE_SPACE = 26 * MM;
 const RULE_WIDTH = 0.6;
+/** Space between the last paragraph and "Nơi nhận:" / the signature block. */
+const CLOSING_GAP = 6;
 
 const fontName = (style: FontStyle) => `ND30-${style}`;
 
@@ -109,6 +111,13 @@ export interface ParagraphOptions {
   spaceAfter?: number;
   /** Makes the whole paragraph a link to this URL. */
   link?: string;
+}
+
+/** A piece of a paragraph in its own style ("2. Thời gian: " in bold, then the text upright). */
+export interface TextRun {
+  text: string;
+  /** The paragraph's style when omitted. */
+  style?: FontStyle;
 }
 
 /** One entry of "Nơi nhận:" ("- Như trên;"), or a sub-heading of the list ("Gửi bản điện tử:"). */
@@ -407,9 +416,134 @@ export class OfficialPdf {
     return this.moveDown(opts.spaceAfter ?? PARAGRAPH_GAP);
   }
 
+  /**
+   * A body paragraph made of runs in different styles (a bold label, an italic
+   * note), laid out as one paragraph with the first-line indent. Justified lines
+   * share their slack between all their spaces, whatever run each belongs to
+   * (pdfkit's `continued` text justifies each run on its own, which leaves one
+   * wide gap after a long label). Lines break at spaces only: never inside
+   * "16/QĐ-UBND" or "HĐND-UBND", where pdfkit's Unicode line breaking would.
+   */
+  paragraphRuns(runs: TextRun[], opts: Omit<ParagraphOptions, "link"> = {}): this {
+    const size = opts.size ?? ND30_SIZES.body;
+    const style = opts.style ?? "regular";
+    const align = opts.align ?? "justify";
+    const indent = opts.indent ?? FIRST_LINE_INDENT;
+
+    // Words made of pieces, each piece in one style; whitespace collapsed across
+    // the runs as `paragraph` does for one text.
+    type Piece = { text: string; style: FontStyle; width: number };
+    const words: Piece[][] = [];
+    let word: Piece[] = [];
+    for (const r of runs) {
+      const chunks = nfc(r.text).split(/\s+/);
+      chunks.forEach((chunk, k) => {
+        if (k > 0 && word.length) {
+          words.push(word);
+          word = [];
+        }
+        if (chunk) word.push({ text: chunk, style: r.style ?? style, width: this.measure(chunk, r.style ?? style, size) });
+      });
+    }
+    if (word.length) words.push(word);
+    if (words.length === 0) return this;
+    const plain = words.map((w) => w.map((p) => p.text).join("")).join(" ");
+    const styles = new Set(words.flatMap((w) => w.map((p) => p.style)));
+
+    const widthOf = (w: Piece[]) => w.reduce((sum, p) => sum + p.width, 0);
+    const space = this.measure(" ", style, size);
+    // A word wider than a line (a long link) needs pdfkit's breaking inside words.
+    if (words.some((w) => widthOf(w) > this.width - indent)) return this.paragraph(plain, { ...opts, style: words[0]![0]!.style });
+
+    const lines: Array<{ words: Piece[][]; width: number; available: number }> = [];
+    let current: Piece[][] = [];
+    let currentWidth = 0;
+    for (const w of words) {
+      const available = this.width - (lines.length === 0 ? indent : 0);
+      const ww = widthOf(w);
+      if (current.length > 0 && currentWidth + space + ww > available) {
+        lines.push({ words: current, width: currentWidth, available });
+        current = [];
+        currentWidth = 0;
+      }
+      currentWidth += (current.length > 0 ? space : 0) + ww;
+      current.push(w);
+    }
+    lines.push({ words: current, width: currentWidth, available: this.width - (lines.length === 0 ? indent : 0) });
+
+    const fontHeight = Math.max(...[...styles].map((st) => this.lineHeight(st, size, 0)));
+    const lineHeight = fontHeight + LINE_GAP;
+    // Never one line alone at the foot of a page (as `paragraph`), nor at the top
+    // of the next: a paragraph of three lines that would break moves as a whole.
+    const fitting = Math.max(0, Math.floor((this.bottom - this.doc.y - fontHeight) / lineHeight) + 1);
+    if (fitting < lines.length && (fitting < 2 || (fitting === 2 && lines.length === 3))) this.ensureSpace(lines.length * lineHeight);
+
+    lines.forEach((line, i) => {
+      const fits = this.doc.y + fontHeight <= this.bottom;
+      // No last line alone at the top of a page: two go over when two may stay.
+      const widow = fits && i === lines.length - 2 && i >= 2 && this.doc.y + lineHeight + fontHeight > this.bottom;
+      if (!fits || widow) {
+        this.doc.addPage();
+        this.doc.y = this.top;
+      }
+      const last = i === lines.length - 1;
+      const gaps = line.words.length - 1;
+      const slack = line.available - line.width;
+      let gap = space;
+      let x = this.left + (i === 0 ? indent : 0);
+      if (align === "justify" && !last && gaps > 0) gap = space + slack / gaps;
+      else if (align === "center") x += slack / 2;
+      else if (align === "right") x += slack;
+      const y = this.doc.y;
+      for (const w of line.words) {
+        for (const p of w) {
+          this.font(p.style, size);
+          this.doc.text(p.text, x, y, { lineBreak: false });
+          x += p.width;
+        }
+        x += gap;
+      }
+      this.doc.y = y + lineHeight;
+    });
+    this.doc.x = this.left;
+    return this.moveDown(opts.spaceAfter ?? PARAGRAPH_GAP);
+  }
+
+  /** A paragraph that opens with a bold label: "2. Thời gian: Dự kiến trong tháng 6/2024." */
+  labelledParagraph(label: string, text: string, opts: Omit<ParagraphOptions, "link"> = {}): this {
+    return this.paragraphRuns(
+      [
+        { text: label, style: "bold" },
+        { text, style: opts.style ?? "regular" },
+      ],
+      opts,
+    );
+  }
+
   /** A bold heading of the body ("I. MỤC ĐÍCH, YÊU CẦU"), left-aligned with the indent. */
   heading(text: string, opts: { size?: number; style?: FontStyle } = {}): this {
     return this.paragraph(text, { style: opts.style ?? "bold", size: opts.size, align: "left" });
+  }
+
+  /**
+   * The room `closing` needs on one page (the space above it included): the
+   * signature block and the whole of "Nơi nhận:" beside it (a list longer than a
+   * page runs on). Lets a document keep its last paragraph with the closing.
+   */
+  closingHeight(block: ClosingBlock): number {
+    const items = recipientLines(block.recipients);
+    const authority = block.signature.map(clean).filter(Boolean).map((s) => s.toLocaleUpperCase("vi"));
+    const signer = clean(block.signerName);
+    const leftWidth = Math.round(this.width * 0.45);
+    const sigWidth = this.width - leftWidth;
+    const recipientsHeight =
+      this.heightOf("Nơi nhận:", "boldItalic", ND30_SIZES.recipientsHeading, leftWidth, 0) +
+      items.reduce((h, l) => h + this.heightOf(l, "regular", ND30_SIZES.recipients, leftWidth, 0), 0);
+    const sigHeight =
+      authority.reduce((h, l) => h + this.heightOf(l, "bold", ND30_SIZES.signature, sigWidth, 0), 0) +
+      SIGNATURE_SPACE +
+      (signer ? this.heightOf(signer, "bold", ND30_SIZES.signerName, sigWidth, 0) : 0);
+    return CLOSING_GAP + Math.max(sigHeight, Math.min(recipientsHeight, this.bottom - this.top));
   }
 
   /**
@@ -426,16 +560,9 @@ export class OfficialPdf {
     const sigX = this.left + leftWidth;
     const sigWidth = this.right - sigX;
 
-    this.moveDown(6);
-    const recipientsHeight =
-      this.heightOf("Nơi nhận:", "boldItalic", ND30_SIZES.recipientsHeading, leftWidth, 0) +
-      items.reduce((h, l) => h + this.heightOf(l, "regular", ND30_SIZES.recipients, leftWidth, 0), 0);
-    const sigHeight =
-      authority.reduce((h, l) => h + this.heightOf(l, "bold", ND30_SIZES.signature, sigWidth, 0), 0) +
-      SIGNATURE_SPACE +
-      (signer ? this.heightOf(signer, "bold", ND30_SIZES.signerName, sigWidth, 0) : 0);
+    this.moveDown(CLOSING_GAP);
     // The signature must not be separated from its recipients list's first lines.
-    this.ensureSpace(Math.max(sigHeight, Math.min(recipientsHeight, this.bottom - this.top)));
+    this.ensureSpace(this.closingHeight(block) - CLOSING_GAP);
 
     const startY = this.doc.y;
     const startPage = this.currentPageIndex();
