@@ -129,6 +129,9 @@ export default function ConferencePage() {
                 ))}
               </Form>
             ) : null}
+            <p>
+              <a href={`/conferences/${data.id}/ke-hoach.pdf`}>Tải kế hoạch (PDF)</a>
+            </p>
             {data.customLayout ? <p className="hint">Văn bản giữ bố cục của bản gốc.</p> : null}
           </section>
           {data.tasks.length ? (

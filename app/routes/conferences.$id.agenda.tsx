@@ -112,7 +112,14 @@ export default function AgendaPage() {
       <nav className="breadcrumb" aria-label="Đường dẫn">
         <Link to="/conferences">Hội nghị, kế hoạch</Link> › <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> › <span>Chương trình</span>
       </nav>
-      <h1>Chương trình hội nghị</h1>
+      <div className="page-head">
+        <h1>Chương trình hội nghị</h1>
+        {data.conference.date ? (
+          <a href={`/conferences/${data.conference.id}/chuong-trinh.pdf`} className="button">
+            Tải chương trình (PDF)
+          </a>
+        ) : null}
+      </div>
       <p className="muted">
         {data.conference.date ? `${data.conference.date}, kết thúc dự kiến ${data.conference.end}` : "Hội nghị chưa có ngày giờ cụ thể: giờ bên dưới tính tạm từ 08 giờ 00."} · tổng {data.totalMinutes} phút
       </p>

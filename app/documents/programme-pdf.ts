@@ -1,0 +1,24 @@
+import { AGENDA_KIND_LABEL, timeAgenda, type AgendaKind } from "../agenda/timing.ts";
+import { formatDate, formatTime } from "../lib/vietnamese-date.ts";
+import { OfficialPdf, type OfficialHeader } from "./pdf.ts";
+
+export interface ProgrammeInput {
+  header: OfficialHeader;
+  /** The meeting's name, e.g. "Hội nghị tổng kết công tác cải cách hành chính năm 2023". */
+  meeting: string;
+  startsAt: Date;
+  venue: string;
+  items: Array<{ kind: AgendaKind; title: string; presenter: string; durationMinutes: number }>;
+}
+
+/** Chương trình hội nghị: one paragraph per item, "08 giờ 00 – 08 giờ 15: Khai mạc …", presenter in italics. */
+export function renderProgrammePdf(input: ProgrammeInput): Promise<Buffer> {
+  const pdf = new OfficialPdf({ title: `Chương trình ${input.meeting}`, author: input.header.issuingBody });
+  pdf.header(input.header).documentTitle("CHƯƠNG TRÌNH", input.meeting);
+  pdf.paragraph(`Thời gian: ${formatTime(input.startsAt)}, ${formatDate(input.startsAt)}. Địa điểm: ${input.venue}.`, { style: "italic", align: "center", indent: 0 });
+  for (const t of timeAgenda(input.startsAt, input.items)) {
+    pdf.labelledParagraph(`${formatTime(t.startsAt)} – ${formatTime(t.endsAt)}: `, `${AGENDA_KIND_LABEL[t.item.kind]}. ${t.item.title}`, { indent: 0 });
+    if (t.item.presenter) pdf.paragraph(`Trình bày: ${t.item.presenter}`, { style: "italic", indent: 30 });
+  }
+  return pdf.toBuffer();
+}

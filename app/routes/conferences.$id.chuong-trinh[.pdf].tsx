@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { agendaItems } from "~/agenda/agenda.server.ts";
+import { requireUser } from "~/auth/session.server.ts";
+import { renderProgrammePdf } from "~/documents/programme-pdf.ts";
+import { meetingName } from "~/invitations/context.server.ts";
+import { buildPlanDocument } from "~/plans/document.ts";
+import { getConference, toDocumentInput } from "~/plans/plans.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const c = await getConference(user, params.id ?? "");
+  if (!c.startsAt) throw new Response("Hội nghị chưa có ngày giờ cụ thể nên chưa in được chương trình.", { status: 409 });
+  const plan = buildPlanDocument(toDocumentInput(c));
+  const items = await agendaItems(c.id);
+  const pdf = await renderProgrammePdf({
+    // The programme goes with the plan: same issuing body and date, no number of its own.
+    header: { ...plan.header, numberLine: "" },
+    meeting: meetingName(c.title),
+    startsAt: c.startsAt,
+    venue: c.venue,
+    items,
+  });
+  return new Response(new Uint8Array(pdf), { headers: { "Content-Type": "application/pdf", "Content-Disposition": 'inline; filename="chuong-trinh.pdf"', "Cache-Control": "private, no-store" } });
+}
