@@ -33,6 +33,31 @@ export function cannotInviteReason(c: { startsAt: Date | null; endsAt: Date | nu
   return null;
 }
 
+const conferenceSelect = {
+  id: true,
+  title: true,
+  status: true,
+  issuePlace: true,
+  chair: true,
+  content: true,
+  startsAt: true,
+  endsAt: true,
+  tentativeMonth: true,
+  venue: true,
+  preparationNote: true,
+  contactName: true,
+  contactPhone: true,
+  contactEmail: true,
+  calendarSequence: true,
+  invitationNumber: true,
+  signAuthority: true,
+  signDelegation: true,
+  signerTitle: true,
+  signerName: true,
+  recipients: { orderBy: { position: "asc" }, select: { text: true } },
+  organization: { select: { name: true, documentName: true, level: { select: { code: true } }, parent: { select: { documentName: true } } } },
+} as const;
+
 const attendeeSelect = {
   id: true,
   name: true,
@@ -45,32 +70,7 @@ const attendeeSelect = {
   declineReason: true,
   group: { select: { heading: true } },
   bridgePoint: { select: { name: true, address: true, videoLink: true } },
-  conference: {
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      issuePlace: true,
-      chair: true,
-      content: true,
-      startsAt: true,
-      endsAt: true,
-      tentativeMonth: true,
-      venue: true,
-      preparationNote: true,
-      contactName: true,
-      contactPhone: true,
-      contactEmail: true,
-      calendarSequence: true,
-      invitationNumber: true,
-      signAuthority: true,
-      signDelegation: true,
-      signerTitle: true,
-      signerName: true,
-      recipients: { orderBy: { position: "asc" }, select: { text: true } },
-      organization: { select: { name: true, documentName: true, level: { select: { code: true } }, parent: { select: { documentName: true } } } },
-    },
-  },
+  conference: { select: conferenceSelect },
 } as const;
 
 export type InvitationRecord = NonNullable<Awaited<ReturnType<typeof findAttendee>>>;
@@ -143,9 +143,33 @@ export async function letterPdf(a: InvitationRecord): Promise<Buffer> {
   return renderInvitationLetter({ conference, attendee, site, videoLink });
 }
 
+// A bulk send composes thousands of messages of one conference: its data is read
+// once per version (updatedAt changes with every edit, including SEQUENCE bumps).
+const conferenceCache = new Map<string, { updatedAt: number; data: InvitationRecord["conference"] }>();
+
+async function conferenceForMessage(id: string): Promise<InvitationRecord["conference"] | null> {
+  const version = await prisma.conference.findUnique({ where: { id }, select: { updatedAt: true } });
+  if (!version) return null;
+  const cached = conferenceCache.get(id);
+  if (cached && cached.updatedAt === version.updatedAt.getTime()) return cached.data;
+  const data = await prisma.conference.findUnique({ where: { id }, select: conferenceSelect });
+  if (!data) return null;
+  if (conferenceCache.size > 100) conferenceCache.clear();
+  conferenceCache.set(id, { updatedAt: version.updatedAt.getTime(), data });
+  return data;
+}
+
+async function attendeeForMessage(id: string): Promise<InvitationRecord | null> {
+  const { conference: _c, ...select } = attendeeSelect;
+  const a = await prisma.attendee.findUnique({ where: { id }, select: { ...select, conferenceId: true } });
+  if (!a) return null;
+  const conference = await conferenceForMessage(a.conferenceId);
+  return conference ? { ...a, conference } : null;
+}
+
 /** The e-mail for one outbox row, composed from the current data at send time. */
 export async function composeOutboxMessage(row: OutboxRow): Promise<SendMailOptions> {
-  const a = await findAttendee({ id: row.attendeeId });
+  const a = await attendeeForMessage(row.attendeeId);
   if (!a) throw new Error("Người được mời không còn trong danh sách");
   const parts = invitationParts(a);
   const data: InvitationMailData = {
