@@ -1,0 +1,13 @@
+// The presentation packet (issue 5, §5): a PDF and an xlsx built from a
+// conference, a scoring round's summary, the programme, the award list and the
+// speeches. Plain TypeScript (server side: pdfkit, exceljs, node:crypto).
+//
+//   const input: PacketInput = { conference, round, summary: summarizeRound(…), programme, awards, speeches };
+//   const key = packetFingerprint(input);          // reuse a stored packet while the key is unchanged
+//   const pdf = await renderPacketPdf(input, (done, total, stage) => …);
+//   const xlsx = await renderPacketXlsx(input);
+export type { PacketAward, PacketConference, PacketInput, PacketProgrammeItem, PacketProgress, PacketRound, PacketSpeech } from "./types.ts";
+export { renderPacketPdf } from "./packet-pdf.ts";
+export { renderPacketXlsx, PACKET_SHEETS } from "./packet-xlsx.ts";
+export { packetFingerprint, PACKET_FORMAT_VERSION } from "./fingerprint.ts";
+export { DEFAULT_APPENDIX_UNITS } from "./data.ts";

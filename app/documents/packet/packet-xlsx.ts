@@ -1,0 +1,184 @@
+// The packet's tables as one workbook (issue 5, §5), numbers as numbers:
+//   Xep hang      the ranking with the changes against the previous round
+//   Theo linh vuc average per area
+//   Phu luc       every scored sub-criterion of every unit (Phụ lục 1 and 2)
+//   SIPAS         the satisfaction index by component
+//   Khen thuong   the award list
+//   Tham luan     the order of speeches
+//   Chuong trinh  the programme
+// Written with exceljs's streaming writer: a 3,300-unit round has about 330,000
+// appendix rows, which the in-memory workbook would hold as cell objects.
+import { PassThrough } from "node:stream";
+import { finished } from "node:stream/promises";
+import ExcelJS from "exceljs";
+import { SIPAS_COMPONENTS, SIPAS_LABEL } from "../../scoring/sipas.ts";
+import { areaFullCounts, CLASS_CHANGE_LABEL, classColorMap } from "./data.ts";
+import type { PacketInput } from "./types.ts";
+
+export const PACKET_SHEETS = ["Xep hang", "Theo linh vuc", "Phu luc", "SIPAS", "Khen thuong", "Tham luan", "Chuong trinh"] as const;
+
+const BOLD: Partial<ExcelJS.Style> = { font: { bold: true }, alignment: { vertical: "middle", wrapText: true } };
+const NUM2: Partial<ExcelJS.Style> = { numFmt: "0.00" };
+/** Points keep Excel's General format ("71.11", "98"): no style. */
+const POINTS = undefined;
+const WRAP: Partial<ExcelJS.Style> = { alignment: { vertical: "top", wrapText: true } };
+/** Appendix rows written between two yields to the event loop. */
+const YIELD_ROWS = 5_000;
+
+/** Lighter version of a class colour for a cell fill ("#1b7f3b" → "FFC6DFCE"). */
+function tint(hex: string, amount = 0.72): string {
+  const h = hex.replace("#", "");
+  const c = (i: number) => {
+    const v = parseInt(h.slice(i, i + 2), 16);
+    return Math.round(v + (255 - v) * amount)
+      .toString(16)
+      .padStart(2, "0");
+  };
+  return `FF${c(0)}${c(2)}${c(4)}`.toUpperCase();
+}
+
+type Sheet = ExcelJS.Worksheet;
+type Style = Partial<ExcelJS.Style>;
+
+/** The style of cells and rows without one. Shared, like every style here: see addRow. */
+const PLAIN: Style = {};
+
+/**
+ * Adds a row (the caller commits it) whose cells and the row itself carry
+ * shared style objects. exceljs gives every new cell its own style object, and its styles
+ * table caches style ids by object identity, so unshared styles are
+ * re-serialised for each of the 2.6 million cells of a 3,300-unit appendix.
+ */
+function addRow(ws: Sheet, values: unknown[], styles: Array<Style | undefined> = []): ExcelJS.Row {
+  const row = ws.addRow(values);
+  (row as unknown as { style: Style }).style = PLAIN;
+  for (let i = 0; i < values.length; i++) row.getCell(i + 1).style = styles[i] ?? PLAIN;
+  return row;
+}
+
+/** Column widths and the bold header row; returns the columns' cell styles for addRow. */
+function header(ws: Sheet, titles: string[], widths: number[], styles: Array<Style | undefined> = []): Array<Style | undefined> {
+  ws.columns = titles.map((_, i) => ({ width: widths[i] ?? 14 }));
+  const row = addRow(ws, titles, titles.map(() => BOLD));
+  row.height = 30;
+  row.commit();
+  return styles;
+}
+
+/** Drops floating-point noise (2 - 1.33 = 0.6699999999999999) without rounding real decimals. */
+const clean = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** The packet's workbook as xlsx bytes. */
+export async function renderPacketXlsx(input: PacketInput): Promise<Buffer> {
+  const { summary, conference, round } = input;
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = finished(stream);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true, useStyles: true });
+  wb.creator = "Hội nghị CCHC";
+  wb.title = `${conference.title}: ${round.title}`;
+  wb.subject = round.title;
+  const frozen = (cols = 0): Partial<ExcelJS.AddWorksheetOptions> => ({ views: [{ state: "frozen", ySplit: 1, xSplit: cols }] });
+
+  // Xep hang.
+  const colors = classColorMap(summary);
+  const classFills = new Map<string, Style>(
+    [...colors].map(([name, hex]) => [name, { fill: { type: "pattern", pattern: "solid", fgColor: { argb: tint(hex) } } }]),
+  );
+  const ranking = wb.addWorksheet("Xep hang", frozen(2));
+  const rankingStyles = header(
+    ranking,
+    ["Hạng", "Đơn vị", "Điểm", "Điểm tối đa", "Chỉ số (%)", "Xếp loại", "Hạng năm trước", "Thay đổi hạng", "Chỉ số năm trước (%)", "Thay đổi chỉ số (điểm %)", "Xếp loại năm trước", "Thay đổi xếp loại"],
+    [7, 36, 10, 11, 11, 12, 10, 10, 12, 13, 13, 13],
+    [undefined, undefined, POINTS, POINTS, NUM2, undefined, undefined, undefined, NUM2, NUM2],
+  );
+  for (const r of summary.ranking) {
+    const styles = [...rankingStyles];
+    styles[5] = classFills.get(r.className);
+    addRow(
+      ranking,
+      [
+        r.rank,
+        r.unitName,
+        clean(r.points),
+        clean(r.maxPoints),
+        r.indexPct,
+        r.className,
+        r.previous?.rank ?? null,
+        r.rankChange,
+        r.previous?.indexPct ?? null,
+        r.indexChange,
+        r.previous?.className ?? null,
+        r.classChange ? CLASS_CHANGE_LABEL[r.classChange] : null,
+      ],
+      styles,
+    ).commit();
+  }
+  ranking.commit();
+
+  // Theo linh vuc.
+  const areas = wb.addWorksheet("Theo linh vuc", frozen());
+  const areaStyles = header(
+    areas,
+    ["Mã", "Lĩnh vực", "Điểm tối đa", "Điểm bình quân", "Tỷ lệ bình quân (%)", "Số đơn vị đạt điểm tối đa"],
+    [7, 60, 11, 12, 14, 14],
+    [undefined, undefined, POINTS, NUM2, NUM2],
+  );
+  const full = areaFullCounts(summary);
+  for (const a of summary.areaAverages) addRow(areas, [a.code, a.title, a.maxPoints, a.averagePoints, a.averagePct, full.get(a.code) ?? 0], areaStyles).commit();
+  areas.commit();
+
+  // Phu luc: every unit in ranking order, Phụ lục 1 (full marks) then Phụ lục 2 (lost points, biggest first).
+  const appendix = wb.addWorksheet("Phu luc", frozen(2));
+  header(appendix, ["Hạng", "Đơn vị", "Mã tiêu chí", "Tiêu chí", "Điểm tối đa", "Điểm đạt", "Điểm bị trừ", "Phụ lục"], [7, 30, 10, 60, 11, 10, 11, 20]);
+  const P1 = "1 - Đạt điểm tối đa";
+  const P2 = "2 - Bị trừ điểm";
+  let rows = 0;
+  for (const r of summary.ranking) {
+    const a = summary.appendices.get(r.unitId);
+    if (!a) continue;
+    for (const item of a.fullMarks) addRow(appendix, [r.rank, r.unitName, item.code, item.title, item.maxPoints, item.points, 0, P1]).commit();
+    for (const item of a.lostPoints) addRow(appendix, [r.rank, r.unitName, item.code, item.title, item.maxPoints, item.points, clean(item.pointsLost), P2]).commit();
+    rows += a.fullMarks.length + a.lostPoints.length;
+    // Let the zip stream drain (and the event loop breathe) on big rounds.
+    if (rows >= YIELD_ROWS) {
+      rows = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+  appendix.commit();
+
+  // SIPAS.
+  const sipas = wb.addWorksheet("SIPAS", frozen(2));
+  const sipasStyles = header(
+    sipas,
+    ["Hạng", "Đơn vị", ...SIPAS_COMPONENTS.map((k) => `${SIPAS_LABEL[k]} (%)`), "Chỉ số SIPAS (%)"],
+    [7, 36, 14, 14, 14, 14, 14, 12],
+    [undefined, undefined, NUM2, NUM2, NUM2, NUM2, NUM2, NUM2],
+  );
+  for (const r of summary.sipas) addRow(sipas, [r.rank, r.unitName, ...SIPAS_COMPONENTS.map((k) => r.components[k]), r.index], sipasStyles).commit();
+  sipas.commit();
+
+  // Khen thuong.
+  const awards = wb.addWorksheet("Khen thuong", frozen());
+  const wrap = header(awards, ["STT", "Tập thể, cá nhân", "Đơn vị", "Thành tích", "Hình thức khen thưởng"], [6, 32, 30, 50, 36], [undefined, WRAP, WRAP, WRAP, WRAP]);
+  input.awards.forEach((a, i) => addRow(awards, [i + 1, a.recipient, a.organization, a.achievement, a.form], wrap).commit());
+  awards.commit();
+
+  // Tham luan.
+  const speeches = wb.addWorksheet("Tham luan", frozen());
+  const speechStyles = header(speeches, ["Thứ tự", "Tên tham luận", "Người trình bày", "Đơn vị"], [8, 60, 28, 36], [undefined, WRAP, WRAP, WRAP]);
+  for (const s of [...input.speeches].sort((a, b) => a.order - b.order)) addRow(speeches, [s.order, s.title, s.speaker, s.organization], speechStyles).commit();
+  speeches.commit();
+
+  // Chuong trinh.
+  const programme = wb.addWorksheet("Chuong trinh", frozen());
+  const programmeStyles = header(programme, ["Thời gian", "Nội dung", "Thực hiện"], [22, 70, 36], [WRAP, WRAP, WRAP]);
+  for (const item of input.programme) addRow(programme, [item.time, item.title, item.presenter], programmeStyles).commit();
+  programme.commit();
+
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
+}

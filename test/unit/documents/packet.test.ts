@@ -1,0 +1,375 @@
+// The presentation packet (issue 5, §5): a PDF read back with poppler-utils and
+// an xlsx read back with exceljs, both from a round summarised by the scoring
+// module (25 units of the small framework, previous year, SIPAS); the
+// fingerprint; the progress callback.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { smallFramework } from "../../fixtures/scoring/small-framework.ts";
+import {
+  compileFramework,
+  DEFAULT_BANDS,
+  emptyScores,
+  formatPct,
+  formatPoints,
+  rankUnits,
+  SIPAS_LABEL,
+  summarizeRound,
+  type DetailedScores,
+  type PreviousResult,
+  type RoundInput,
+  type RoundSummary,
+  type SummaryScores,
+} from "../../../app/scoring/index.ts";
+import { packetFingerprint, PACKET_SHEETS, renderPacketPdf, renderPacketXlsx, type PacketInput } from "../../../app/documents/packet/index.ts";
+
+const MM = 72 / 25.4;
+/** Decree 30 margins used by app/documents/pdf.ts, in pt. */
+const LIMITS = { left: 30 * MM, right: (210 - 15) * MM, top: 20 * MM, bottom: (297 - 20) * MM };
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-packet-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const writeTemp = (bytes: Buffer, ext = "pdf") => {
+  const file = path.join(dir, `packet-${++n}.${ext}`);
+  fs.writeFileSync(file, bytes);
+  return file;
+};
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+const collapse = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim();
+const pdfText = (file: string) => collapse(run("pdftotext", ["-enc", "UTF-8", file, "-"]));
+const layoutText = (file: string) => run("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"]).normalize("NFC");
+
+// -- a round of 25 units --------------------------------------------------------
+
+const compiled = compileFramework(smallFramework);
+const LEAVES = ["1.1", "1.2.1", "1.2.2", "2.1", "2.2"];
+
+const NAMES = [
+  "Phan Thiết", "La Gi", "Bắc Bình", "Hàm Thuận Bắc", "Tánh Linh", "Đức Linh", "Hàm Tân", "Hàm Thuận Nam", "Tuy Phong", "Phú Quý",
+  "Tam Đường", "Xã Ẳng Nưa", "Xã Nậm Tăm", "Phường Điện Bàn", "Xã Ỷ La", "Thị trấn Phước Bửu", "Xã Cẩm Giàng", "Phường Đông Lễ",
+  "Xã Mường Chà", "Xã Ea Kly", "Xã Quảng Thọ", "Phường Hòa Khánh", "Xã Thượng Trạch", "Đặc khu Côn Đảo", "Xã Hữu Kiệm",
+];
+
+/** Points of unit i on the 5 leaves (2 points each); Tánh Linh gets 7.331 of 10 = 73.31 %. */
+function leafPoints(i: number): number[] {
+  if (NAMES[i] === "Tánh Linh") return [2, 1.331, 1.5, 1.25, 1.25];
+  const base = [2, 1.75, 1.5, 1.25, 1, 0.75, 0.5];
+  return LEAVES.map((_, k) => base[(i * 3 + k * 2) % base.length]!);
+}
+
+function detailedUnits(change?: { unit: string; leaf: string; points: number }): DetailedScores[] {
+  return NAMES.map((name, i) => {
+    const s = emptyScores(compiled, `u${i}`, name);
+    leafPoints(i).forEach((p, k) => (s.points[compiled.indexByCode.get(LEAVES[k]!)!] = p));
+    if (change && change.unit === name) s.points[compiled.indexByCode.get(change.leaf)!] = change.points;
+    return s;
+  });
+}
+
+/** Previous year: Tánh Linh three places lower and one class lower, the others shuffled. */
+function previousResults(): PreviousResult[] {
+  const now = rankUnits(detailedUnits(), { bands: DEFAULT_BANDS, compiled });
+  return now.map((r, i) => {
+    if (r.unitName === "Tánh Linh") return { unitId: r.unitId, rank: r.rank + 3, indexPct: 68.2, className: "Trung bình" };
+    const rank = ((i * 7) % now.length) + 1;
+    return { unitId: r.unitId, rank, indexPct: 100 - rank * 2, className: rank <= 3 ? "Tốt" : "Khá" };
+  });
+}
+
+function sipasScores(i: number) {
+  const v = (k: number) => 70 + ((i * 13 + k * 7) % 29) + 0.25;
+  return { access: v(1), procedures: v(2), civilServants: v(3), results: v(4), feedback: v(5) };
+}
+
+function roundInput(change?: { unit: string; leaf: string; points: number }): RoundInput {
+  const units = detailedUnits(change);
+  return {
+    bands: DEFAULT_BANDS,
+    compiled,
+    units,
+    previous: previousResults(),
+    sipas: units.map((u, i) => ({ unitId: u.unitId, unitName: u.unitName, sipas: sipasScores(i) })),
+  };
+}
+
+function packetInput(summary: RoundSummary, extra: Partial<PacketInput> = {}): PacketInput {
+  return {
+    conference: {
+      title: "Hội nghị phân tích, công bố Chỉ số cải cách hành chính năm 2023 của UBND các huyện, thị xã, thành phố",
+      organizerName: "UBND tỉnh Bình Thuận",
+      issuingBody: "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN",
+      placeAndDate: "Bình Thuận, ngày 04 tháng 01 năm 2024",
+      startsAt: new Date("2024-01-12T01:00:00Z"),
+    },
+    round: { title: "Chỉ số CCHC năm 2023 của UBND cấp huyện", year: 2023, frameworkName: "Bộ chỉ số cấp huyện (thử)", previousTitle: "Chỉ số CCHC năm 2022" },
+    summary,
+    programme: [
+      { time: "08 giờ 00 - 08 giờ 15", title: "Khai mạc hội nghị", presenter: "Đồng chí Phó Chủ tịch UBND tỉnh" },
+      { time: "08 giờ 15 - 09 giờ 00", title: "Báo cáo kết quả Chỉ số CCHC năm 2023", presenter: "Giám đốc Sở Nội vụ" },
+    ],
+    awards: [
+      { recipient: "UBND huyện Tánh Linh", organization: "Huyện Tánh Linh", form: "Bằng khen của Chủ tịch UBND tỉnh", achievement: "Tăng 3 bậc xếp hạng Chỉ số CCHC" },
+      { recipient: "Bà Nguyễn Thị Ánh Tuyết", organization: "Phòng Nội vụ huyện Đức Linh", form: "Giấy khen của Giám đốc Sở Nội vụ", achievement: "Hoàn thành xuất sắc nhiệm vụ" },
+    ],
+    speeches: [
+      { order: 2, title: "Giải pháp cải thiện Chỉ số SIPAS", speaker: "Ông Hồ Quang Bửu", organization: "UBND thị xã La Gi" },
+      { order: 1, title: "Kinh nghiệm nâng hạng Chỉ số CCHC", speaker: "Ông Lê Văn Kỷ", organization: "UBND huyện Tánh Linh" },
+    ],
+    ...extra,
+  };
+}
+
+const summary = summarizeRound(roundInput());
+const input = packetInput(summary);
+const tanhLinh = summary.ranking.find((r) => r.unitName === "Tánh Linh")!;
+
+let pdfFile = "";
+let text = "";
+let layout = "";
+const progress: Array<{ done: number; total: number; stage: string }> = [];
+
+beforeAll(async () => {
+  const pdf = await renderPacketPdf(input, (done, total, stage) => progress.push({ done, total, stage }));
+  pdfFile = writeTemp(pdf);
+  text = pdfText(pdfFile);
+  layout = layoutText(pdfFile);
+});
+
+describe("the round used here", () => {
+  it("has Tánh Linh at 73.31 %, Khá, three places up", () => {
+    expect(formatPct(tanhLinh.indexPct)).toBe("73,31");
+    expect(tanhLinh.className).toBe("Khá");
+    expect(tanhLinh.rankChange).toBe(3);
+    expect(tanhLinh.classChange).toBe("up");
+    expect(summary.ranking).toHaveLength(25);
+    expect(summary.sipas).toHaveLength(25);
+  });
+});
+
+describe("packet PDF", () => {
+  it("holds the ranking rows with diacritics, points, %, class and changes", () => {
+    for (const r of summary.ranking) expect(text).toContain(r.unitName);
+    // One row of the table, as laid out on the page.
+    const row = layout.split("\n").find((l) => /\bTánh Linh\s+\d/.test(l));
+    expect(row).toBeDefined();
+    expect(collapse(row!)).toBe(`${tanhLinh.rank} Tánh Linh ${formatPoints(tanhLinh.points)} 10 73,31 Khá ▲3 Tăng`);
+    expect(collapse(layout.split("\n").find((l) => /^\s*Hạng\s+Đơn vị/.test(l)) ?? "")).toBe("Hạng Đơn vị Điểm Tối đa Chỉ số (%) Xếp loại");
+    for (const band of DEFAULT_BANDS) expect(text).toContain(band.name);
+  });
+
+  it("has the cover, programme, charts, areas, appendices, SIPAS, awards and speeches", () => {
+    expect(text).toContain("TÀI LIỆU HỘI NGHỊ");
+    expect(text).toContain("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN");
+    expect(text).toContain("Bình Thuận, ngày 04 tháng 01 năm 2024");
+    expect(text).toContain("08 giờ 00, ngày 12 tháng 01 năm 2024");
+    expect(text).toContain("CHƯƠNG TRÌNH HỘI NGHỊ");
+    expect(text).toContain("Báo cáo kết quả Chỉ số CCHC năm 2023");
+    expect(text).toContain("BIỂU ĐỒ");
+    expect(text).toContain("Chỉ số CCHC theo đơn vị");
+    expect(text).toContain("Phân bố chỉ số CCHC");
+    expect(text).toContain("Số đơn vị theo xếp loại");
+    expect(text).toContain("tăng, giảm chỉ số nhiều nhất");
+    // Area titles, in the chart and the table.
+    expect(text).toContain("PHÂN TÍCH THEO LĨNH VỰC");
+    expect(text).toContain("Công tác chỉ đạo, điều hành CCHC");
+    expect(text).toContain("Cải cách thủ tục hành chính");
+    // Appendix highlights: every unit (25 ≤ 50), their counts and lost criteria.
+    expect(text).toContain("ĐIỂM NỔI BẬT CỦA CÁC PHỤ LỤC");
+    expect(text).toContain(`Hạng ${tanhLinh.rank}. Tánh Linh`);
+    expect(text).toContain(
+      `Hạng ${tanhLinh.rank}. Tánh Linh: 7,33/10 điểm (73,31 %), Khá Phụ lục 1: 1 tiêu chí thành phần đạt điểm tối đa. Phụ lục 2: 4 tiêu chí bị trừ điểm, tổng 2,67 điểm.`,
+    );
+    expect(text).toContain("Chất lượng báo cáo");
+    // SIPAS with its header.
+    expect(text).toContain("CHỈ SỐ HÀI LÒNG SIPAS");
+    for (const label of Object.values(SIPAS_LABEL)) expect(text).toContain(label);
+    expect(text).toContain("Chỉ số SIPAS (%)");
+    // Awards and speeches (in their order).
+    expect(text).toContain("DANH SÁCH KHEN THƯỞNG");
+    expect(text).toContain("Bà Nguyễn Thị Ánh Tuyết");
+    expect(text).toContain("Bằng khen của Chủ tịch UBND tỉnh");
+    expect(text).toContain("THỨ TỰ THAM LUẬN, PHÁT BIỂU");
+    expect(text.indexOf("Kinh nghiệm nâng hạng Chỉ số CCHC")).toBeLessThan(text.indexOf("Giải pháp cải thiện Chỉ số SIPAS"));
+    // Contents on the cover with page numbers.
+    const contents = layout.split("\f")[0]!.split("\n").map(collapse).filter((l) => / Trang \d+$/.test(l));
+    expect(contents).toEqual([
+      "I. CHƯƠNG TRÌNH HỘI NGHỊ Trang 2",
+      "II. KẾT QUẢ XẾP HẠNG CHỈ SỐ CCHC Trang 3",
+      "III. BIỂU ĐỒ Trang 4",
+      "IV. PHÂN TÍCH THEO LĨNH VỰC Trang 7",
+      "V. ĐIỂM NỔI BẬT CỦA CÁC PHỤ LỤC Trang 8",
+      "VI. CHỈ SỐ HÀI LÒNG SIPAS Trang 12",
+      "VII. DANH SÁCH KHEN THƯỞNG Trang 13",
+      "VIII. THỨ TỰ THAM LUẬN, PHÁT BIỂU Trang 14",
+    ]);
+  });
+
+  it("embeds only Liberation Serif subsets", () => {
+    const fonts = run("pdffonts", [pdfFile])
+      .split("\n")
+      .slice(2)
+      .filter((l) => l.trim())
+      .map((l) => l.split(/\s+/)[0]!);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toMatch(/^[A-Z]{6}\+LiberationSerif(-Bold|-Italic|-BoldItalic)?$/);
+  });
+
+  it("keeps every word inside the Decree 30 margins (page numbers in the top margin)", () => {
+    const pages = Number(/Pages:\s+(\d+)/.exec(run("pdfinfo", [pdfFile]))![1]);
+    expect(pages).toBeGreaterThan(8);
+    const html = run("pdftotext", ["-bbox", "-enc", "UTF-8", pdfFile, "-"]);
+    const re = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+    const outside: string[] = [];
+    for (let m = re.exec(html); m; m = re.exec(html)) {
+      const [xMin, yMin, xMax, yMax] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+      const pageNumber = /^\d+$/.test(m[5]!) && yMax < LIMITS.top;
+      if (xMin < LIMITS.left - 1 || xMax > LIMITS.right + 1 || (yMin < LIMITS.top - 1 && !pageNumber) || yMax > LIMITS.bottom + 1) outside.push(m[5]!);
+    }
+    expect(outside).toEqual([]);
+  });
+
+  it("reports progress up to the total, never backwards, by stage", () => {
+    expect(progress.length).toBeGreaterThan(5);
+    const total = progress[0]!.total;
+    expect(total).toBeGreaterThan(summary.ranking.length);
+    for (let i = 1; i < progress.length; i++) {
+      expect(progress[i]!.total).toBe(total);
+      expect(progress[i]!.done).toBeGreaterThanOrEqual(progress[i - 1]!.done);
+      expect(progress[i]!.done).toBeLessThanOrEqual(total);
+    }
+    expect(progress.at(-1)).toEqual({ done: total, total, stage: "Hoàn tất" });
+    expect(new Set(progress.map((p) => p.stage))).toEqual(
+      new Set(["Trang bìa", "Chương trình hội nghị", "Bảng xếp hạng", "Biểu đồ", "Phân tích theo lĩnh vực", "Phụ lục", "Chỉ số SIPAS", "Khen thưởng", "Tham luận", "Hoàn thiện tệp PDF", "Hoàn tất"]),
+    );
+  });
+
+  it("leaves out empty sections and copes with a totals-only round without a previous year", async () => {
+    const units: SummaryScores[] = Array.from({ length: 70 }, (_, i) => ({ unitId: `s${i}`, unitName: `Xã Thử Nghiệm Số ${i + 1}`, points: 40 + ((i * 37) % 57), maxPoints: 97 }));
+    const bare = summarizeRound({ bands: DEFAULT_BANDS, units });
+    const pdf = await renderPacketPdf(packetInput(bare, { programme: [], awards: [], speeches: [], round: { title: "Chỉ số CCHC năm 2023", year: 2023, frameworkName: null, previousTitle: null } }));
+    const t = pdfText(writeTemp(pdf));
+    expect(t).toContain("KẾT QUẢ XẾP HẠNG CHỈ SỐ CCHC");
+    expect(t).toContain("Xã Thử Nghiệm Số 70");
+    // 70 units > 60: the first and last 30 in the bar chart, with a note, and the histogram.
+    expect(t).toContain("30 đơn vị dẫn đầu và 30 đơn vị cuối bảng");
+    expect(t).toContain("Phân bố chỉ số CCHC");
+    expect(t).toContain("Không có kết quả năm trước để so sánh");
+    expect(t).toContain("không có số liệu theo lĩnh vực");
+    for (const absent of ["CHƯƠNG TRÌNH HỘI NGHỊ", "CHỈ SỐ HÀI LÒNG SIPAS", "DANH SÁCH KHEN THƯỞNG", "THỨ TỰ THAM LUẬN"]) expect(t).not.toContain(absent);
+  });
+
+  it("limits the appendix highlights to appendixUnits units, in ranking order", async () => {
+    const pdf = await renderPacketPdf({ ...input, appendixUnits: 3 });
+    const t = pdfText(writeTemp(pdf));
+    const third = summary.ranking[2]!;
+    const fourth = summary.ranking[3]!;
+    expect(t).toContain(`Hạng ${third.rank}. ${third.unitName}:`);
+    expect(t).not.toContain(`Hạng ${fourth.rank}. ${fourth.unitName}:`);
+    expect(t).toContain("3 đơn vị đầu bảng xếp hạng (trong 25 đơn vị");
+  });
+});
+
+describe("packet xlsx", () => {
+  let wb: ExcelJS.Workbook;
+  beforeAll(async () => {
+    const xlsx = await renderPacketXlsx(input);
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
+  });
+
+  const rowsOf = (name: string) => {
+    const ws = wb.getWorksheet(name)!;
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    return rows;
+  };
+
+  it("has the sheets of the packet", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...PACKET_SHEETS]);
+  });
+
+  it("writes the ranking with numbers as numbers, equal to the summary", () => {
+    const [head, ...rows] = rowsOf("Xep hang");
+    expect(head!.slice(0, 6)).toEqual(["Hạng", "Đơn vị", "Điểm", "Điểm tối đa", "Chỉ số (%)", "Xếp loại"]);
+    expect(rows).toHaveLength(summary.ranking.length);
+    rows.forEach((row, i) => {
+      const r = summary.ranking[i]!;
+      const [rank, name, points, max, pct, className, prevRank, rankChange, , indexChange, , classChange] = row;
+      expect(typeof rank).toBe("number");
+      expect(typeof points).toBe("number");
+      expect(typeof max).toBe("number");
+      expect(typeof pct).toBe("number");
+      expect([rank, name, className, prevRank, rankChange]).toEqual([r.rank, r.unitName, r.className, r.previous!.rank, r.rankChange]);
+      expect(points as number).toBeCloseTo(r.points, 9);
+      expect(max as number).toBeCloseTo(r.maxPoints, 9);
+      expect(pct as number).toBeCloseTo(r.indexPct, 9);
+      expect(indexChange as number).toBeCloseTo(r.indexChange!, 9);
+      expect(classChange).toBe({ up: "Tăng", down: "Giảm", same: "Giữ nguyên" }[r.classChange!]);
+    });
+    const tl = rows.find((row) => row[1] === "Tánh Linh")!;
+    expect((tl[4] as number).toFixed(2)).toBe("73.31");
+    expect(tl[7]).toBe(3);
+  });
+
+  it("writes areas, every appendix row, SIPAS, awards and speeches", () => {
+    const areas = rowsOf("Theo linh vuc").slice(1);
+    expect(areas.map((a) => a[1])).toEqual(["Công tác chỉ đạo, điều hành CCHC", "Cải cách thủ tục hành chính"]);
+    expect(areas[0]![4] as number).toBeCloseTo(summary.areaAverages[0]!.averagePct!, 9);
+
+    const appendix = rowsOf("Phu luc").slice(1);
+    const expected = [...summary.appendices.values()].reduce((s, a) => s + a.fullMarks.length + a.lostPoints.length, 0);
+    expect(appendix).toHaveLength(expected);
+    const lost = appendix.filter((r) => r[1] === "Tánh Linh" && r[7] === "2 - Bị trừ điểm");
+    expect(lost.map((r) => r[2])).toEqual(summary.appendices.get(tanhLinh.unitId)!.lostPoints.map((i) => i.code));
+    const first = lost[0]!;
+    expect(typeof first[4]).toBe("number");
+    expect((first[4] as number) - (first[5] as number)).toBeCloseTo(first[6] as number, 9);
+
+    const sipas = rowsOf("SIPAS");
+    expect(sipas[0]).toContain(`${SIPAS_LABEL.access} (%)`);
+    expect(sipas.slice(1)).toHaveLength(25);
+    expect(sipas[1]![7] as number).toBeCloseTo(summary.sipas[0]!.index, 9);
+
+    expect(rowsOf("Khen thuong").slice(1).map((r) => r[1])).toEqual(["UBND huyện Tánh Linh", "Bà Nguyễn Thị Ánh Tuyết"]);
+    expect(rowsOf("Tham luan").slice(1).map((r) => r[0])).toEqual([1, 2]);
+    expect(rowsOf("Chuong trinh").slice(1)).toHaveLength(2);
+  });
+});
+
+describe("packetFingerprint", () => {
+  const fp = packetFingerprint(input);
+
+  it("is the same for the same data, whatever the order of the units", () => {
+    expect(packetFingerprint(packetInput(summarizeRound(roundInput())))).toBe(fp);
+    const reversed = roundInput();
+    reversed.units = [...reversed.units].reverse();
+    expect(packetFingerprint(packetInput(summarizeRound(reversed)))).toBe(fp);
+    expect(fp).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("changes when a score changes", () => {
+    expect(packetFingerprint(packetInput(summarizeRound(roundInput({ unit: "Hàm Tân", leaf: "2.1", points: 0.25 }))))).not.toBe(fp);
+    // Even when the total stays the same (only the appendices differ).
+    const moved = roundInput();
+    const unit = moved.units.find((u) => u.unitName === "Tánh Linh") as DetailedScores;
+    unit.points[compiled.indexByCode.get("1.2.1")!] = 1.5;
+    unit.points[compiled.indexByCode.get("1.2.2")!] = 1.331;
+    const other = packetFingerprint(packetInput(summarizeRound(moved)));
+    expect(summarizeRound(moved).ranking.find((r) => r.unitName === "Tánh Linh")!.points).toBeCloseTo(tanhLinh.points, 9);
+    expect(other).not.toBe(fp);
+  });
+
+  it("changes with the programme, awards, speeches and titles, and not after rendering", async () => {
+    expect(packetFingerprint({ ...input, awards: input.awards.slice(1) })).not.toBe(fp);
+    expect(packetFingerprint({ ...input, speeches: [] })).not.toBe(fp);
+    expect(packetFingerprint({ ...input, programme: [...input.programme, { time: "10 giờ 00", title: "Bế mạc", presenter: "Chủ tịch" }] })).not.toBe(fp);
+    expect(packetFingerprint({ ...input, round: { ...input.round, title: "Khác" } })).not.toBe(fp);
+    expect(packetFingerprint({ ...input, appendixUnits: 10 })).not.toBe(fp);
+    await renderPacketXlsx(input);
+    expect(packetFingerprint(input)).toBe(fp);
+  });
+});
