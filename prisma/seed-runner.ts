@@ -141,7 +141,15 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
       if (!id) throw new Error(`Seed: unknown level ${code}`);
       return id;
     };
-    scoring = await seedScoring(tx, orgId, levelId);
+    const seeded = await seedScoring(tx, orgId, levelId);
+    scoring = { frameworks: seeded.frameworks, rounds: seeded.rounds };
+    // The conferences that announce an index show it in their presentation packet.
+    for (const [planKey, roundKey] of [
+      ["tam-duong-2024-cong-bo-chi-so-cap-xa", "tam-duong-xa-2023"],
+      ["quang-nam-2024-tong-ket-cchc-2023", "quang-nam-huyen-2023"],
+    ] as const) {
+      await tx.conference.update({ where: { id: conferenceIds.get(planKey)! }, data: { scoringRoundId: seeded.roundIds.get(roundKey)! } });
+    }
   });
   return { organizations: organizations.length, users: users.length, plans: plans.length + demoPlans.length, attendees, ...scoring };
 }

@@ -69,7 +69,7 @@ export async function seedScoring(tx: Prisma.TransactionClient, orgId: (key: str
     }
   }
   await seedRemediation(tx, orgId, roundIds, frameworkIds);
-  return { frameworks: frameworks.length, rounds: rounds.length };
+  return { frameworks: frameworks.length, rounds: rounds.length, roundIds };
 }
 
 /**

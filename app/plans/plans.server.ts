@@ -102,6 +102,7 @@ const conferenceDetail = {
   contactName: true,
   contactPhone: true,
   contactEmail: true,
+  scoringRoundId: true,
   outline: true,
   updatedAt: true,
   organization: { select: { name: true, documentName: true, level: { select: { code: true } }, parent: { select: { documentName: true } } } },

@@ -117,6 +117,9 @@ export default function ConferencePage() {
                 </Link>{" "}
                 <Link to={`/conferences/${data.id}/agenda`} className="button">
                   Chương trình
+                </Link>{" "}
+                <Link to={`/conferences/${data.id}/packet`} className="button">
+                  Bộ tài liệu
                 </Link>
               </>
             ) : null}

@@ -1,0 +1,120 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
+import { z } from "zod";
+import { listRounds } from "~/assessments/rounds.server.ts";
+import { canEditPlans } from "~/auth/permissions.ts";
+import { requireUser } from "~/auth/session.server.ts";
+import { prisma } from "~/db.server.ts";
+import { ensurePacket, packetInput, packetJob, type PacketJob } from "~/documents/packet-jobs.server.ts";
+import { packetFingerprint } from "~/documents/packet/index.ts";
+import { getConference } from "~/plans/plans.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Bộ tài liệu hội nghị · Hội nghị CCHC" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const c = await getConference(user, params.id ?? "");
+  const rounds = await listRounds(user);
+  const input = await packetInput(user, c);
+  const job = packetJob(c.id);
+  const fingerprint = input ? packetFingerprint(input) : null;
+  return {
+    conference: { id: c.id, title: c.title, scoringRoundId: c.scoringRoundId },
+    canEdit: canEditPlans(user.roles),
+    rounds: rounds.map((r) => ({ id: r.id, title: r.title, year: r.year })),
+    units: input?.summary.ranking.length ?? 0,
+    job: job && job.fingerprint === fingerprint ? job : null,
+  };
+}
+
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("round"), roundId: z.string().optional() }),
+  z.object({ intent: z.literal("build") }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const c = await getConference(user, params.id ?? "");
+  if (!canEditPlans(user.roles)) throw new Response("Bạn không có quyền lập bộ tài liệu.", { status: 403 });
+  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return Response.json({ error: "Yêu cầu không hợp lệ." }, { status: 400 });
+  if (parsed.data.intent === "round") {
+    const roundId = parsed.data.roundId || null;
+    if (roundId && !(await listRounds(user)).some((r) => r.id === roundId)) return Response.json({ error: "Không tìm thấy đợt đánh giá." }, { status: 400 });
+    await prisma.conference.update({ where: { id: c.id }, data: { scoringRoundId: roundId } });
+    return { ok: true };
+  }
+  const input = await packetInput(user, c);
+  if (!input) return Response.json({ error: "Hãy chọn đợt đánh giá trước." }, { status: 400 });
+  await ensurePacket(c.id, input);
+  return { ok: true };
+}
+
+function Progress({ conferenceId, initial }: { conferenceId: string; initial: PacketJob | null }) {
+  const fetcher = useFetcher<PacketJob | null>();
+  const job = fetcher.data ?? initial;
+  useEffect(() => {
+    if (job?.status !== "building") return;
+    const t = setTimeout(() => fetcher.load(`/conferences/${conferenceId}/packet.json`), 400);
+    return () => clearTimeout(t);
+  }, [job, fetcher, conferenceId]);
+  if (!job) return null;
+  if (job.status === "failed") return <p className="form-error" role="alert">Không tạo được bộ tài liệu: {job.error}</p>;
+  return (
+    <div className="delivery" aria-live="polite">
+      <label htmlFor="packet-progress">{job.status === "ready" ? "Bộ tài liệu đã sẵn sàng." : `Đang tạo: ${job.stage} (${Math.round((job.done / Math.max(1, job.total)) * 100)}%)`}</label>
+      <progress id="packet-progress" max={job.total} value={job.done} />
+    </div>
+  );
+}
+
+export default function PacketPage() {
+  const data = useLoaderData<typeof loader>();
+  const c = data.conference;
+  return (
+    <div className="page">
+      <nav className="breadcrumb" aria-label="Đường dẫn">
+        <Link to={`/conferences/${c.id}`}>{c.title}</Link> › <span>Bộ tài liệu hội nghị</span>
+      </nav>
+      <h1>Bộ tài liệu hội nghị</h1>
+      <p className="muted">Bìa, chương trình, bảng xếp hạng, biểu đồ, phân tích theo lĩnh vực, phụ lục, SIPAS — một tệp PDF và một tệp Excel cùng số liệu.</p>
+      {data.canEdit ? (
+        <Form method="post" className="filters">
+          <input type="hidden" name="intent" value="round" />
+          <div className="field">
+            <label htmlFor="roundId">Đợt đánh giá được công bố tại hội nghị</label>
+            <select id="roundId" name="roundId" defaultValue={c.scoringRoundId ?? ""}>
+              <option value="">— Chưa chọn —</option>
+              {data.rounds.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">Chọn</button>
+        </Form>
+      ) : null}
+      {c.scoringRoundId ? (
+        <section className="card">
+          <p>{data.units} đơn vị được xếp hạng.</p>
+          {data.canEdit ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="build" />
+              <button type="submit" className="primary">
+                Tạo bộ tài liệu
+              </button>
+            </Form>
+          ) : null}
+          <Progress conferenceId={c.id} initial={data.job} />
+          <p>
+            <a href={`/conferences/${c.id}/packet.pdf`}>Tải bộ tài liệu (PDF)</a> · <a href={`/conferences/${c.id}/packet.xlsx`}>Tải số liệu (Excel)</a>
+          </p>
+        </section>
+      ) : (
+        <p className="empty">Chọn đợt đánh giá để lập bộ tài liệu.</p>
+      )}
+    </div>
+  );
+}

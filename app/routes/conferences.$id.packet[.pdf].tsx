@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/auth/session.server.ts";
+import { ensurePacket, packetInput, readPacketPdf } from "~/documents/packet-jobs.server.ts";
+import { getConference } from "~/plans/plans.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const c = await getConference(user, params.id ?? "");
+  const input = await packetInput(user, c);
+  if (!input) throw new Response("Hội nghị chưa chọn đợt đánh giá để lập bộ tài liệu.", { status: 409 });
+  let job = await ensurePacket(c.id, input);
+  // A download waits for a build in progress rather than failing.
+  for (let waited = 0; job.status === "building" && waited < 120_000; waited += 250) {
+    await new Promise((r) => setTimeout(r, 250));
+    job = await ensurePacket(c.id, input);
+  }
+  if (job.status !== "ready") throw new Response("Không tạo được bộ tài liệu; vui lòng thử lại.", { status: 503 });
+  return new Response(new Uint8Array(await readPacketPdf(job.fingerprint)), {
+    headers: { "Content-Type": "application/pdf", "Content-Disposition": 'inline; filename="bo-tai-lieu.pdf"', "Cache-Control": "private, no-store" },
+  });
+}

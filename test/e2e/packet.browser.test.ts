@@ -1,0 +1,38 @@
+import ExcelJS from "exceljs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer, type AppServer } from "../helpers/app-server.ts";
+import { launchBrowser, signIn } from "../helpers/browser.ts";
+
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  expect(server.stderr()).not.toMatch(/Error|at \S+ \(/);
+});
+
+describe("presentation packet", () => {
+  it("is built with progress shown and downloads as PDF and Excel", async () => {
+    const page = await signIn(browser, server.url, "admin@hoinghi.local");
+    await page.getByRole("link", { name: /Công bố chỉ số cải cách hành chính cấp xã/ }).click();
+    await page.getByRole("link", { name: "Bộ tài liệu" }).click();
+    await page.waitForURL(/\/packet$/);
+    await expect.poll(() => page.locator("main").textContent()).toContain("13 đơn vị được xếp hạng");
+    await page.getByRole("button", { name: "Tạo bộ tài liệu" }).click();
+    await expect.poll(() => page.locator("label[for='packet-progress']").textContent(), { timeout: 30_000 }).toBe("Bộ tài liệu đã sẵn sàng.");
+    const pdf = await page.request.get(`${page.url()}.pdf`);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    const xlsx = await page.request.get(`${page.url()}.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet("Xep hang")!.rowCount).toBeGreaterThanOrEqual(14);
+  });
+});
