@@ -2,7 +2,7 @@ import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
-import { qrPng } from "../../../app/invitations/qr.ts";
+import { QR_MASK_PATTERN, qrPng } from "../../../app/invitations/qr.ts";
 import { conferenceKeyFor, deriveSigningKeys, issueToken } from "../../../app/invitations/tokens.ts";
 
 function decode(png: Buffer): { text: string | null; width: number; height: number } {
@@ -33,7 +33,7 @@ describe("QR PNG", () => {
     for (const size of [360, 200, 97]) {
       const ours = PNG.sync.read(await qrPng(token, { size }));
       const theirs = PNG.sync.read(
-        await QRCode.toBuffer(token, { type: "png", errorCorrectionLevel: "M", margin: 2, width: size }),
+        await QRCode.toBuffer(token, { type: "png", errorCorrectionLevel: "M", maskPattern: QR_MASK_PATTERN, margin: 2, width: size }),
       );
       expect([ours.width, ours.height]).toEqual([theirs.width, theirs.height]);
       let differences = 0;
