@@ -68,7 +68,6 @@ const attendeeSelect = {
   revokedAt: true,
   rsvp: true,
   declineReason: true,
-  group: { select: { heading: true } },
   bridgePoint: { select: { name: true, address: true, videoLink: true } },
   conference: { select: conferenceSelect },
 } as const;
