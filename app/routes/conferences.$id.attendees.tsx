@@ -6,6 +6,7 @@ import { z } from "zod";
 import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
 import { canEditPlans } from "~/auth/permissions.ts";
 import { requireUser } from "~/auth/session.server.ts";
+import { ImportErrorsTable } from "~/components/import-errors.tsx";
 import { prisma } from "~/db.server.ts";
 import { formatDateTime } from "~/lib/vietnamese-date.ts";
 import { attendeeSchema, workingDaysBetween } from "~/invitations/attendee-form.ts";
@@ -270,24 +271,7 @@ export default function AttendeesPage() {
       ) : null}
       {r?.rowErrors ? (
         <div className="form-error" role="alert">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Dòng</th>
-                <th scope="col">Cột</th>
-                <th scope="col">Lỗi</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.rowErrors.slice(0, 200).map((e, i) => (
-                <tr key={i}>
-                  <td>{e.row}</td>
-                  <td>{e.column || "—"}</td>
-                  <td>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ImportErrorsTable errors={r.rowErrors} />
         </div>
       ) : null}
 

@@ -6,6 +6,7 @@ import { loadRound, notFoundRound, roundSummaryFor } from "~/assessments/rounds.
 import { importScores, type ImportOutcome } from "~/assessments/score-import.server.ts";
 import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
 import { requireUser } from "~/auth/session.server.ts";
+import { ImportErrorsTable } from "~/components/import-errors.tsx";
 import { bandClass, ColumnChart, HorizontalBarChart } from "~/components/charts.tsx";
 import { prisma } from "~/db.server.ts";
 import { formatPct, formatPoints, formatRankChange, formatSignedPct } from "~/scoring/format.ts";
@@ -186,24 +187,7 @@ export default function RoundPage() {
             ) : (
               <div className="form-error" role="alert">
                 <p>Tệp có {result.outcome.errors.length} lỗi, chưa nhập dòng nào:</p>
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Dòng</th>
-                      <th scope="col">Cột</th>
-                      <th scope="col">Lỗi</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {result.outcome.errors.slice(0, 200).map((e, i) => (
-                      <tr key={i}>
-                        <td>{e.row || "—"}</td>
-                        <td>{e.column || "—"}</td>
-                        <td>{e.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ImportErrorsTable errors={result.outcome.errors} />
               </div>
             )
           ) : null}

@@ -2,12 +2,13 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { buildPlanDocument, issuingBody, planDocumentText, type PlanDocumentInput } from "../../app/plans/document.ts";
+import { seedOrganization, seedPlanDocumentInput } from "../helpers/seed-plans.ts";
+import { buildPlanDocument, planDocumentText } from "../../app/plans/document.ts";
 import { outlineSchema } from "../../app/plans/outline.ts";
 import { CONFERENCE_STATUSES, ROLES } from "../../app/plans/vocabulary.ts";
 import { organizations, users } from "../../prisma/seed-data/organizations.ts";
 import { demoPlans, plans } from "../../prisma/seed-data/plans.ts";
-import type { SeedOrganization, SeedPlan } from "../../prisma/seed-data/types.ts";
+import type { SeedPlan } from "../../prisma/seed-data/types.ts";
 
 // The five seed documents are the specification by example: the app's plan
 // renderer must reproduce every line of each of them from the transcribed
@@ -52,55 +53,8 @@ function normalize(line: string): string {
 }
 
 const orgByKey = new Map(organizations.map((o) => [o.key, o]));
-
-function org(key: string): SeedOrganization {
-  const o = orgByKey.get(key);
-  if (!o) throw new Error(`unknown organisation "${key}"`);
-  return o;
-}
-
-function toDocumentInput(plan: SeedPlan): PlanDocumentInput {
-  const issuer = org(plan.organizationKey);
-  return {
-    kind: plan.kind,
-    issuingBody: issuingBody({
-      documentName: issuer.documentName,
-      level: { code: issuer.level },
-      parent: issuer.parentKey ? { documentName: org(issuer.parentKey).documentName } : null,
-    }),
-    documentNumber: plan.documentNumber,
-    documentSymbol: plan.documentSymbol,
-    issuePlace: plan.issuePlace,
-    issueDay: plan.issueDay,
-    issueMonth: plan.issueMonth,
-    issueYear: plan.issueYear,
-    title: plan.title,
-    legalBasis: plan.legalBasis,
-    purposes: plan.purposes,
-    requirements: plan.requirements,
-    content: plan.content,
-    closing: plan.closing,
-    format: plan.format,
-    formatNote: plan.formatNote,
-    startsAt: plan.startsAt ? new Date(plan.startsAt) : null,
-    endsAt: plan.endsAt ? new Date(plan.endsAt) : null,
-    tentativeMonth: plan.tentativeMonth,
-    tentativeYear: plan.tentativeYear,
-    scheduleNote: plan.scheduleNote,
-    scheduleText: plan.scheduleText,
-    venue: plan.venue,
-    budgetSource: plan.budgetSource,
-    chair: plan.chair,
-    attendeeGroups: plan.attendeeGroups.map((g) => ({ heading: g.heading, lines: g.lines.map((l) => ({ text: l.text })) })),
-    tasks: plan.tasks.map((t) => ({ assignee: t.assignee, duties: t.duties, inlineDuties: t.inlineDuties })),
-    recipients: plan.recipients,
-    signAuthority: plan.signAuthority,
-    signDelegation: plan.signDelegation,
-    signerTitle: plan.signerTitle,
-    signerName: plan.signerName,
-    outline: plan.outline,
-  };
-}
+const org = seedOrganization;
+const toDocumentInput = seedPlanDocumentInput;
 
 function renderedLines(plan: SeedPlan): string[] {
   return planDocumentText(buildPlanDocument(toDocumentInput(plan)))

@@ -19,12 +19,12 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { seedPlanDocumentInput } from "../../helpers/seed-plans.ts";
 import { balancedLines, planPdfMeta, printedNumberLine, renderPlanPdf } from "../../../app/documents/plan-pdf.ts";
 import { NATIONAL_MOTTO, NATIONAL_NAME, recipientLines } from "../../../app/documents/pdf.ts";
-import { buildPlanDocument, issuingBody, planDocumentText, type PlanDocument, type PlanDocumentInput } from "../../../app/plans/document.ts";
-import { organizations } from "../../../prisma/seed-data/organizations.ts";
+import { buildPlanDocument, type PlanDocument } from "../../../app/plans/document.ts";
 import { plans } from "../../../prisma/seed-data/plans.ts";
-import type { SeedOrganization, SeedPlan } from "../../../prisma/seed-data/types.ts";
+import type { SeedPlan } from "../../../prisma/seed-data/types.ts";
 
 const MM = 72 / 25.4;
 const PAGE = { width: 595.28, height: 841.89 };
@@ -282,56 +282,7 @@ const RENDERED_AS: Record<string, Record<string, string>> = {
   "002_55546bf019e13e9d.txt": { "Nơi nhận": "Nơi nhận:" },
 };
 
-const orgByKey = new Map(organizations.map((o) => [o.key, o]));
-
-function org(key: string): SeedOrganization {
-  const o = orgByKey.get(key);
-  if (!o) throw new Error(`unknown organisation "${key}"`);
-  return o;
-}
-
-function toDocumentInput(plan: SeedPlan): PlanDocumentInput {
-  const issuer = org(plan.organizationKey);
-  return {
-    kind: plan.kind,
-    issuingBody: issuingBody({
-      documentName: issuer.documentName,
-      level: { code: issuer.level },
-      parent: issuer.parentKey ? { documentName: org(issuer.parentKey).documentName } : null,
-    }),
-    documentNumber: plan.documentNumber,
-    documentSymbol: plan.documentSymbol,
-    issuePlace: plan.issuePlace,
-    issueDay: plan.issueDay,
-    issueMonth: plan.issueMonth,
-    issueYear: plan.issueYear,
-    title: plan.title,
-    legalBasis: plan.legalBasis,
-    purposes: plan.purposes,
-    requirements: plan.requirements,
-    content: plan.content,
-    closing: plan.closing,
-    format: plan.format,
-    formatNote: plan.formatNote,
-    startsAt: plan.startsAt ? new Date(plan.startsAt) : null,
-    endsAt: plan.endsAt ? new Date(plan.endsAt) : null,
-    tentativeMonth: plan.tentativeMonth,
-    tentativeYear: plan.tentativeYear,
-    scheduleNote: plan.scheduleNote,
-    scheduleText: plan.scheduleText,
-    venue: plan.venue,
-    budgetSource: plan.budgetSource,
-    chair: plan.chair,
-    attendeeGroups: plan.attendeeGroups.map((g) => ({ heading: g.heading, lines: g.lines.map((l) => ({ text: l.text })) })),
-    tasks: plan.tasks.map((t) => ({ assignee: t.assignee, duties: t.duties, inlineDuties: t.inlineDuties })),
-    recipients: plan.recipients,
-    signAuthority: plan.signAuthority,
-    signDelegation: plan.signDelegation,
-    signerTitle: plan.signerTitle,
-    signerName: plan.signerName,
-    outline: plan.outline,
-  };
-}
+const toDocumentInput = seedPlanDocumentInput;
 
 interface SeedLine {
   no: number;
