@@ -4,6 +4,7 @@ import { organizations, users } from "./seed-data/organizations.ts";
 import { demoPlans, plans } from "./seed-data/plans.ts";
 import type { LevelCode, SeedPlan } from "./seed-data/types.ts";
 import { agendas } from "./seed-data/agenda.ts";
+import { awards } from "./seed-data/awards.ts";
 import { seedInvitations } from "./seed-invitations.ts";
 import { seedScoring } from "./seed-scoring.ts";
 
@@ -133,6 +134,22 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
       conferenceIds.set(p.key, created.id);
     }
     attendees = await seedInvitations(tx, conferenceIds, orgId);
+    for (const [planKey, list] of Object.entries(awards)) {
+      await tx.award.createMany({
+        data: list.map(({ approved, decisionDate, ...a }, position) => ({
+          conferenceId: conferenceIds.get(planKey)!,
+          position,
+          status: approved ? "APPROVED" : "PROPOSED",
+          decisionDate: decisionDate ? new Date(`${decisionDate}T00:00:00+07:00`) : null,
+          ...a,
+        })),
+      });
+    }
+    // Awardees who are also attendees are linked, so the list shows that they are invited.
+    for (const award of await tx.award.findMany({ select: { id: true, conferenceId: true, recipientName: true } })) {
+      const attendee = await tx.attendee.findFirst({ where: { conferenceId: award.conferenceId, name: award.recipientName }, select: { id: true } });
+      if (attendee) await tx.award.update({ where: { id: award.id }, data: { attendeeId: attendee.id } });
+    }
     for (const [planKey, items] of Object.entries(agendas)) {
       await tx.agendaItem.createMany({ data: items.map((item, position) => ({ conferenceId: conferenceIds.get(planKey)!, position, ...item })) });
     }

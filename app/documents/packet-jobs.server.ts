@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { agendaItems } from "../agenda/agenda.server.ts";
+import { listAwards } from "../awards/awards.server.ts";
 import { roundSummaryFor } from "../assessments/rounds.server.ts";
 import type { CurrentUser } from "../auth/session.server.ts";
 import { env } from "../env.server.ts";
@@ -65,8 +66,10 @@ export async function packetInput(user: CurrentUser, c: ConferenceDetail & { sco
     programme: c.startsAt
       ? timeAgenda(c.startsAt, items).map((t) => ({ time: `${formatTime(t.startsAt)} - ${formatTime(t.endsAt)}`, title: t.item.title, presenter: t.item.presenter }))
       : [],
-    // Awards and speeches come with their own screens (issue 5); until then the sections are left out.
-    awards: [],
+    // Only approved awards go into the packet; speeches come with their own screen (issue 5).
+    awards: (await listAwards(c.id))
+      .filter((a) => a.status === "APPROVED")
+      .map((a) => ({ recipient: a.recipientName, organization: a.organizationName, form: a.form, achievement: a.achievement })),
     speeches: [],
   };
 }

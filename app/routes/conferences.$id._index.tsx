@@ -118,6 +118,9 @@ export default function ConferencePage() {
                 <Link to={`/conferences/${data.id}/agenda`} className="button">
                   Chương trình
                 </Link>{" "}
+                <Link to={`/conferences/${data.id}/awards`} className="button">
+                  Khen thưởng
+                </Link>{" "}
                 <Link to={`/conferences/${data.id}/packet`} className="button">
                   Bộ tài liệu
                 </Link>

@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/auth/session.server.ts";
+import { listAwards } from "~/awards/awards.server.ts";
+import { renderAwardListPdf } from "~/documents/award-list-pdf.ts";
+import { meetingName } from "~/invitations/context.server.ts";
+import { buildPlanDocument } from "~/plans/document.ts";
+import { getConference, toDocumentInput } from "~/plans/plans.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const c = await getConference(user, params.id ?? "");
+  const awards = await listAwards(c.id);
+  if (!awards.length) throw new Response("Hội nghị chưa có danh sách khen thưởng.", { status: 409 });
+  const plan = buildPlanDocument(toDocumentInput(c));
+  const pdf = await renderAwardListPdf({
+    header: { ...plan.header, numberLine: "" },
+    meeting: meetingName(c.title),
+    awards,
+    closing: { recipients: ["Lưu: VT."], signature: plan.signature, signerName: plan.signerName },
+  });
+  return new Response(new Uint8Array(pdf), { headers: { "Content-Type": "application/pdf", "Content-Disposition": 'inline; filename="khen-thuong.pdf"', "Cache-Control": "private, no-store" } });
+}
