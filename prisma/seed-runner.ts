@@ -5,6 +5,7 @@ import { demoPlans, plans } from "./seed-data/plans.ts";
 import type { LevelCode, SeedPlan } from "./seed-data/types.ts";
 import { agendas } from "./seed-data/agenda.ts";
 import { awards } from "./seed-data/awards.ts";
+import { speeches } from "./seed-data/speeches.ts";
 import { seedInvitations } from "./seed-invitations.ts";
 import { seedScoring } from "./seed-scoring.ts";
 
@@ -144,6 +145,17 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
           ...a,
         })),
       });
+    }
+    for (const [planKey, list] of Object.entries(speeches)) {
+      for (const { drafts, ...sp } of list) {
+        await tx.speech.create({
+          data: {
+            conferenceId: conferenceIds.get(planKey)!,
+            ...sp,
+            versions: { create: (drafts ?? []).map((content, i) => ({ version: i + 1, content, createdById: adminId })) },
+          },
+        });
+      }
     }
     // Awardees who are also attendees are linked, so the list shows that they are invited.
     for (const award of await tx.award.findMany({ select: { id: true, conferenceId: true, recipientName: true } })) {

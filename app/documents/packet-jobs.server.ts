@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { agendaItems } from "../agenda/agenda.server.ts";
 import { listAwards } from "../awards/awards.server.ts";
+import { listSpeeches } from "../speeches/speeches.server.ts";
 import { roundSummaryFor } from "../assessments/rounds.server.ts";
 import type { CurrentUser } from "../auth/session.server.ts";
 import { env } from "../env.server.ts";
@@ -66,11 +67,13 @@ export async function packetInput(user: CurrentUser, c: ConferenceDetail & { sco
     programme: c.startsAt
       ? timeAgenda(c.startsAt, items).map((t) => ({ time: `${formatTime(t.startsAt)} - ${formatTime(t.endsAt)}`, title: t.item.title, presenter: t.item.presenter }))
       : [],
-    // Only approved awards go into the packet; speeches come with their own screen (issue 5).
+    // Only approved awards and the chosen speeches, in their order, go into the packet.
     awards: (await listAwards(c.id))
       .filter((a) => a.status === "APPROVED")
       .map((a) => ({ recipient: a.recipientName, organization: a.organizationName, form: a.form, achievement: a.achievement })),
-    speeches: [],
+    speeches: (await listSpeeches(c.id))
+      .filter((s) => s.speakingOrder !== null)
+      .map((s) => ({ order: s.speakingOrder!, title: s.title, speaker: s.speakerName, organization: s.organizationName })),
   };
 }
 

@@ -118,6 +118,9 @@ export default function ConferencePage() {
                 <Link to={`/conferences/${data.id}/agenda`} className="button">
                   Chương trình
                 </Link>{" "}
+                <Link to={`/conferences/${data.id}/speeches`} className="button">
+                  Tham luận
+                </Link>{" "}
                 <Link to={`/conferences/${data.id}/awards`} className="button">
                   Khen thưởng
                 </Link>{" "}
