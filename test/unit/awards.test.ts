@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parseAwards } from "../../app/awards/award-import.ts";
 import { renderAwardListPdf } from "../../app/documents/award-list-pdf.ts";
 import { readTable } from "../../app/scoring/import.ts";
+import { foreignFonts, wordsOutsideMargins } from "../helpers/pdf-checks.ts";
 
 const csv = (text: string) => readTable({ fileName: "khen-thuong.csv", data: new TextEncoder().encode(text) });
 
@@ -61,5 +62,7 @@ describe("award list PDF", () => {
     expect(text).toContain("1. UBND thành phố Hội An: Giải Nhất cuộc thi. Thành tích: Giải Nhất tập thể (Quyết định số 05/QĐ-SNV ngày 12 tháng 01 năm 2024).");
     expect(text).toContain("1. Tôn Nữ Thị Ửng, UBND xã Bình Dương: Giải Ba cuộc thi.");
     expect(text).toContain("Hồ Quang Bửu");
+    expect(foreignFonts(file)).toEqual([]);
+    expect(wordsOutsideMargins(file)).toEqual([]);
   });
 });
