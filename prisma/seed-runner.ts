@@ -163,7 +163,17 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
       if (attendee) await tx.award.update({ where: { id: award.id }, data: { attendeeId: attendee.id } });
     }
     for (const [planKey, items] of Object.entries(agendas)) {
-      await tx.agendaItem.createMany({ data: items.map((item, position) => ({ conferenceId: conferenceIds.get(planKey)!, position, ...item })) });
+      const conferenceId = conferenceIds.get(planKey)!;
+      const papers = await tx.speech.findMany({ where: { conferenceId }, select: { id: true, title: true } });
+      await tx.agendaItem.createMany({
+        data: items.map((item, position) => ({
+          conferenceId,
+          position,
+          ...item,
+          // A discussion item presents the paper whose title it quotes.
+          speechId: papers.find((p) => item.title.includes(p.title))?.id ?? null,
+        })),
+      });
     }
     const levelId = (code: string) => {
       const id = levelIds.get(code);

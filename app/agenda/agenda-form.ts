@@ -8,6 +8,7 @@ const itemFields = {
     .transform((v) => v.replace(/[\r\n\t]+/g, " ").trim())
     .pipe(z.string().min(1, "Nhập nội dung").max(300, "Nội dung dài quá 300 ký tự")),
   presenter: z.string().max(200, "Người trình bày dài quá 200 ký tự").optional().transform((v) => v?.trim() ?? ""),
+  speechId: z.string().optional(),
   durationMinutes: z
     .number({ error: "Nhập thời lượng (phút)" })
     .int("Thời lượng là số phút nguyên")

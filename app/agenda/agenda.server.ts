@@ -6,7 +6,7 @@ export function agendaItems(conferenceId: string) {
   return prisma.agendaItem.findMany({
     where: { conferenceId },
     orderBy: { position: "asc" },
-    select: { id: true, kind: true, title: true, presenter: true, durationMinutes: true },
+    select: { id: true, kind: true, title: true, presenter: true, durationMinutes: true, speechId: true, speech: { select: { title: true, speakerName: true } } },
   });
 }
 
@@ -21,12 +21,20 @@ async function writeOrder(conferenceId: string, ids: string[]) {
   ]);
 }
 
-export async function addItem(conferenceId: string, v: { kind: AgendaKind; title: string; presenter: string; durationMinutes: number }) {
+export interface AgendaValues {
+  kind: AgendaKind;
+  title: string;
+  presenter: string;
+  durationMinutes: number;
+  speechId: string | null;
+}
+
+export async function addItem(conferenceId: string, v: AgendaValues) {
   const last = await prisma.agendaItem.findFirst({ where: { conferenceId }, orderBy: { position: "desc" }, select: { position: true } });
   await prisma.agendaItem.create({ data: { conferenceId, position: (last?.position ?? -1) + 1, ...v } });
 }
 
-export async function updateItem(conferenceId: string, itemId: string, v: { kind: AgendaKind; title: string; presenter: string; durationMinutes: number }) {
+export async function updateItem(conferenceId: string, itemId: string, v: AgendaValues) {
   const { count } = await prisma.agendaItem.updateMany({ where: { id: itemId, conferenceId }, data: v });
   return count === 1;
 }

@@ -7,6 +7,7 @@ import { agendaIntentSchema } from "~/agenda/agenda-form.ts";
 import { AGENDA_KIND_LABEL, AGENDA_KINDS, overrunMinutes, timeAgenda, type AgendaKind } from "~/agenda/timing.ts";
 import { canEditPlans } from "~/auth/permissions.ts";
 import { requireUser } from "~/auth/session.server.ts";
+import { prisma } from "~/db.server.ts";
 import { invitationConference } from "~/invitations/attendees.server.ts";
 import { formatDate, formatTime } from "~/lib/vietnamese-date.ts";
 
@@ -15,13 +16,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Chươ
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const c = await invitationConference(user, params.id ?? "");
-  const items = await agendaItems(c.id);
+  const [items, speeches] = await Promise.all([
+    agendaItems(c.id),
+    prisma.speech.findMany({ where: { conferenceId: c.id, speakingOrder: { not: null } }, orderBy: { speakingOrder: "asc" }, select: { id: true, title: true, speakerName: true } }),
+  ]);
   // Without an exact start the programme is timed from 08:00 as a draft.
   const start = c.startsAt ?? new Date("2000-01-01T08:00:00+07:00");
   const timed = timeAgenda(start, items);
   return {
     conference: { id: c.id, title: c.title, date: c.startsAt ? formatDate(c.startsAt) : null, end: c.endsAt ? formatTime(c.endsAt) : null },
     canEdit: canEditPlans(user.roles),
+    speeches,
     overrun: c.startsAt && c.endsAt ? overrunMinutes(c.startsAt, c.endsAt, items) : 0,
     totalMinutes: items.reduce((s, i) => s + i.durationMinutes, 0),
     items: timed.map((t) => ({ ...t.item, from: formatTime(t.startsAt), to: formatTime(t.endsAt) })),
@@ -41,11 +46,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return Response.json({ ok: false, intent: String(form.get("intent")), itemId: String(form.get("itemId") ?? ""), errors } satisfies Result, { status: 400 });
   }
   const v = submission.value;
-  const fields = (x: { kind: AgendaKind; title: string; presenter: string; durationMinutes: number }) => ({
+  // A linked speech must be one of this conference's.
+  if ("speechId" in v && v.speechId && !(await prisma.speech.findFirst({ where: { id: v.speechId, conferenceId: c.id }, select: { id: true } }))) {
+    return Response.json({ ok: false, intent: v.intent, errors: ["Bài tham luận không thuộc hội nghị này"] } satisfies Result, { status: 400 });
+  }
+  const fields = (x: { kind: AgendaKind; title: string; presenter: string; durationMinutes: number; speechId?: string }) => ({
     kind: x.kind,
     title: x.title,
     presenter: x.presenter,
     durationMinutes: x.durationMinutes,
+    speechId: x.speechId || null,
   });
   const found =
     v.intent === "add"
@@ -61,7 +71,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { ok: true } satisfies Result;
 }
 
-function ItemFields({ prefix, item }: { prefix: string; item?: { kind: AgendaKind; title: string; presenter: string; durationMinutes: number } }) {
+function ItemFields({
+  prefix,
+  item,
+  speeches,
+}: {
+  prefix: string;
+  item?: { kind: AgendaKind; title: string; presenter: string; durationMinutes: number; speechId: string | null };
+  speeches: Array<{ id: string; title: string; speakerName: string }>;
+}) {
   return (
     <>
       <div className="field">
@@ -86,6 +104,19 @@ function ItemFields({ prefix, item }: { prefix: string; item?: { kind: AgendaKin
         <label htmlFor={`${prefix}-duration`}>Thời lượng (phút)</label>
         <input id={`${prefix}-duration`} name="durationMinutes" type="number" min={1} max={600} defaultValue={item?.durationMinutes ?? 15} required />
       </div>
+      {speeches.length ? (
+        <div className="field">
+          <label htmlFor={`${prefix}-speech`}>Bài tham luận, phát biểu</label>
+          <select id={`${prefix}-speech`} name="speechId" defaultValue={item?.speechId ?? ""}>
+            <option value="">— Không gắn —</option>
+            {speeches.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title} ({s.speakerName})
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
     </>
   );
 }
@@ -152,7 +183,10 @@ export default function AgendaPage() {
                 </span>
                 <span className="badge">{AGENDA_KIND_LABEL[item.kind]}</span>
                 <span className="strong grow">{item.title}</span>
-                <span className="muted">{item.presenter}</span>
+                <span className="muted">
+                  {item.presenter}
+                  {item.speech ? ` · bài: “${item.speech.title}”` : ""}
+                </span>
                 <span className="muted">{item.durationMinutes} phút</span>
                 {data.canEdit ? (
                   <span className="agenda-move">
@@ -175,7 +209,7 @@ export default function AgendaPage() {
                   <Form method="post" className="line-row">
                     <input type="hidden" name="intent" value="update" />
                     <input type="hidden" name="itemId" value={item.id} />
-                    <ItemFields prefix={`edit-${item.id}`} item={item} />
+                    <ItemFields prefix={`edit-${item.id}`} item={item} speeches={data.speeches} />
                     <button type="submit">Lưu</button>
                   </Form>
                   <Form method="post">
@@ -196,7 +230,7 @@ export default function AgendaPage() {
           <h2>Thêm nội dung</h2>
           <Form method="post" className="line-row">
             <input type="hidden" name="intent" value="add" />
-            <ItemFields prefix="add" />
+            <ItemFields prefix="add" speeches={data.speeches} />
             <button type="submit" className="primary">
               Thêm vào chương trình
             </button>

@@ -27,6 +27,8 @@ describe("programme", () => {
     await expect.poll(() => rows.count()).toBe(9);
     expect(await rows.first().locator(".agenda-time").textContent()).toBe("08 giờ 00 – 08 giờ 15");
     expect(await page.locator(".problems").count()).toBe(0);
+    // Discussion items are linked to the registered papers they present.
+    expect(await rows.nth(3).textContent()).toContain("bài: “Kinh nghiệm nâng cao Chỉ số CCHC của thành phố Hội An”");
 
     // Keyboard only: focus "move down" on the first item and press Enter.
     await page.getByRole("button", { name: "Đưa “Tuyên bố lý do, giới thiệu đại biểu; phát biểu khai mạc” xuống sau" }).focus();

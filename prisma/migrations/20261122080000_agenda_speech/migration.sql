@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AgendaItem" ADD COLUMN "speechId" TEXT REFERENCES "Speech" ("id") ON DELETE SET NULL ON UPDATE CASCADE;
