@@ -247,9 +247,14 @@ export default function AttendeesPage() {
       </nav>
       <div className="page-head">
         <h1>Đại biểu, giấy mời</h1>
-        <Link to={`/conferences/${c.id}/outbox`} className="button">
-          Hộp thư gửi đi
-        </Link>
+        <span>
+          <a href={`/conferences/${c.id}/diem-danh.pdf`} className="button">
+            Báo cáo thành phần (PDF)
+          </a>{" "}
+          <Link to={`/conferences/${c.id}/outbox`} className="button">
+            Hộp thư gửi đi
+          </Link>
+        </span>
       </div>
       <p className="muted">
         {c.title}

@@ -65,6 +65,10 @@ describe("invitations in the browser", () => {
     const counts = page.locator("section", { hasText: "Trả lời theo nhóm" }).locator("tbody tr").filter({ hasText: "Tại điểm cầu các xã, phường" });
     await expect.poll(() => counts.locator("td").nth(2).textContent(), { timeout: 15_000 }).toBe("1");
 
+    // The attendance report reflects the answer.
+    const report = await page.request.get(page.url().replace(/\/attendees$/, "/diem-danh.pdf"));
+    expect(report.headers()["content-type"]).toBe("application/pdf");
+
     // A forged token is a 404.
     const forged = await phone.goto(`${server.url}${href!.slice(0, -3)}abc`);
     expect(forged?.status()).toBe(404);
