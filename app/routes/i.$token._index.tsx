@@ -6,6 +6,7 @@ import { formatDateTime, formatTime } from "~/lib/vietnamese-date.ts";
 import { emailSchema } from "~/invitations/attendee-form.ts";
 import { attendeeByToken, invitationParts, meetingName } from "~/invitations/context.server.ts";
 import { answer, substitute } from "~/invitations/rsvp.server.ts";
+import { prisma } from "~/db.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Giấy mời · Hội nghị CCHC" }, { name: "robots", content: "noindex" }];
 
@@ -42,6 +43,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 const rsvpSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("paper"),
+    title: z.string({ error: "Nhập tên bài tham luận" }).transform((v) => v.replace(/[\r\n\t]+/g, " ").trim()).pipe(z.string().min(1, "Nhập tên bài tham luận").max(300, "Tên bài dài quá 300 ký tự")),
+    durationMinutes: z.number({ error: "Nhập thời lượng (phút)" }).int("Thời lượng là số phút nguyên").min(1, "Thời lượng ít nhất 1 phút").max(60, "Thời lượng tối đa 60 phút"),
+  }),
   z.object({ intent: z.literal("accept") }),
   z.object({ intent: z.literal("decline"), reason: z.string({ error: "Nêu lý do vắng mặt" }).trim().min(1, "Nêu lý do vắng mặt").max(500, "Lý do dài quá 500 ký tự") }),
   z.object({
@@ -60,6 +66,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: rsvpSchema });
   if (submission.status !== "success") return Response.json({ errors: submission.reply().error ?? {} }, { status: 400 });
   const v = submission.value;
+  if (v.intent === "paper") {
+    // The invited agency registers its discussion paper; the organisers choose and order them.
+    await prisma.speech.create({
+      data: { conferenceId: a.conference.id, kind: "DISCUSSION", title: v.title, speakerName: a.name, speakerPosition: a.position, organizationName: a.organizationName, durationMinutes: v.durationMinutes },
+    });
+    return { done: `Đã đăng ký tham luận “${v.title}”. Ban tổ chức sẽ thông báo nếu bài được chọn trình bày.` };
+  }
   if (v.intent === "substitute") {
     const error = await substitute(a, v);
     if (error) return Response.json({ errors: { email: [error] } }, { status: 400 });
@@ -161,6 +174,23 @@ export default function RsvpPage() {
                   {err("reason") ? <p className="field-error">{err("reason")}</p> : null}
                 </div>
                 <button type="submit">Gửi báo vắng</button>
+              </Form>
+            </details>
+            <details open={!!(err("title") || err("durationMinutes"))}>
+              <summary>Đăng ký tham luận</summary>
+              <Form method="post">
+                <input type="hidden" name="intent" value="paper" />
+                <div className="field">
+                  <label htmlFor="paper-title">Tên bài tham luận</label>
+                  <input id="paper-title" name="title" type="text" />
+                  {err("title") ? <p className="field-error">{err("title")}</p> : null}
+                </div>
+                <div className="field">
+                  <label htmlFor="paper-duration">Thời lượng (phút)</label>
+                  <input id="paper-duration" name="durationMinutes" type="number" min={1} max={60} defaultValue={10} />
+                  {err("durationMinutes") ? <p className="field-error">{err("durationMinutes")}</p> : null}
+                </div>
+                <button type="submit">Đăng ký tham luận</button>
               </Form>
             </details>
             <details open={!!(err("name") || err("email"))}>

@@ -60,6 +60,12 @@ describe("invitations in the browser", () => {
     await expect.poll(() => phone.getByRole("status").textContent()).toContain("Cảm ơn Đồng chí đã xác nhận tham dự.");
     await phone.screenshot({ path: path.join(shots, "rsvp-phone.png"), fullPage: true });
 
+    // The invited agency registers its discussion paper from the same page.
+    await phone.locator("summary", { hasText: "Đăng ký tham luận" }).click();
+    await phone.getByLabel("Tên bài tham luận").fill("Kinh nghiệm số hóa hồ sơ ở phường Hải Châu");
+    await phone.getByRole("button", { name: "Đăng ký tham luận" }).click();
+    await expect.poll(() => phone.getByRole("status").textContent()).toContain("Đã đăng ký tham luận “Kinh nghiệm số hóa hồ sơ ở phường Hải Châu”");
+
     // The organiser's page refreshes itself.
     await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain("Tham dự");
     const counts = page.locator("section", { hasText: "Trả lời theo nhóm" }).locator("tbody tr").filter({ hasText: "Tại điểm cầu các xã, phường" });
