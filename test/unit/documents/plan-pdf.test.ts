@@ -17,9 +17,9 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { seedPlanDocumentInput } from "../../helpers/seed-plans.ts";
+import { matchInOrder, normalize, report, seedLines } from "../../helpers/seed-matching.ts";
 import { balancedLines, planPdfMeta, printedNumberLine, renderPlanPdf } from "../../../app/documents/plan-pdf.ts";
 import { NATIONAL_MOTTO, NATIONAL_NAME, recipientLines } from "../../../app/documents/pdf.ts";
 import { buildPlanDocument, type PlanDocument } from "../../../app/plans/document.ts";
@@ -46,11 +46,6 @@ function writeTemp(pdf: Buffer): string {
 }
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 26 });
-
-/** As test/unit/seed-fidelity.test.ts: NFC, markdown emphasis dropped, whitespace collapsed. */
-function normalize(line: string): string {
-  return line.normalize("NFC").replace(/\*/g, "").replace(/\s+/g, " ").trim();
-}
 
 const decode = (s: string) =>
   s
@@ -259,105 +254,7 @@ function outsideMargins(words: Word[]): Word[] {
 
 // ─── Seed plans, built as test/unit/seed-fidelity.test.ts builds them ───────
 
-const FIXTURES = fileURLToPath(new URL("../../fixtures/seeds/", import.meta.url));
-
-/** Lines of a seed that are not part of the plan (the same list as seed-fidelity.test.ts). */
-const DEBRIS: Record<string, string[]> = {
-  "001_bf88ecfcb4ac9dbf.txt": ["I:\\Dropbox\\CÔNG2024\\KH\\NOIVU\\0401-KH HN tổng kết CCHC2023.docx"],
-  "003_6f09387e19090dbf.txt": [
-    "Đình Sơn",
-    "Thống kê truy cập",
-    "• Đang truy cập: 1",
-    "• Hôm nay: 1",
-    "• Trong tuần: 1",
-    "• Tháng hiện tại: 1",
-    "• Tổng lượt truy cập: 1",
-    "Đăng nhập",
-    "ipv6 ready Chung nhan Tin Nhiem Mang",
-  ],
-};
-
-/** Seed lines printed differently on purpose (Decree 30 always writes "Nơi nhận:"). */
-const RENDERED_AS: Record<string, Record<string, string>> = {
-  "002_55546bf019e13e9d.txt": { "Nơi nhận": "Nơi nhận:" },
-};
-
 const toDocumentInput = seedPlanDocumentInput;
-
-interface SeedLine {
-  no: number;
-  text: string;
-}
-
-function seedLines(file: string): SeedLine[] {
-  const debris = new Set((DEBRIS[file] ?? []).map(normalize));
-  const renderedAs = RENDERED_AS[file] ?? {};
-  return fs
-    .readFileSync(path.join(FIXTURES, file), "utf8")
-    .split(/\r?\n/)
-    .map((raw, i) => ({ no: i + 1, text: normalize(raw) }))
-    .filter((l) => l.text.length > 0 && !debris.has(l.text))
-    .map((l) => ({ ...l, text: renderedAs[l.text] ?? l.text }));
-}
-
-// ─── In-order matching (as in seed-fidelity.test.ts) ────────────────────────
-// A seed line may stop inside a read-back line (the seed broke a sentence in
-// two; the next seed line must go on from there) or run over several (the
-// number and the date of one header row). Everything else matches whole lines,
-// in order; read-back lines the seed lacks (the motto…) are allowed.
-
-interface Pos {
-  line: number;
-  offset: number;
-}
-
-function consume(text: string, rendered: readonly string[], at: Pos): Pos | null {
-  let rest = text;
-  let { line, offset } = at;
-  while (line < rendered.length) {
-    const available = rendered[line]!.slice(offset);
-    if (rest === available) return { line: line + 1, offset: 0 };
-    if (available.startsWith(rest)) return available[rest.length] === " " ? { line, offset: offset + rest.length + 1 } : null;
-    if (!rest.startsWith(`${available} `)) return null;
-    rest = rest.slice(available.length + 1);
-    line += 1;
-    offset = 0;
-  }
-  return null;
-}
-
-type MatchResult = { ok: true } | { ok: false; seedIndex: number; from: Pos };
-
-function matchInOrder(seed: readonly string[], rendered: readonly string[]): MatchResult {
-  const failed = new Set<string>();
-  let deepest = { seedIndex: 0, from: { line: 0, offset: 0 } };
-  const search = (i: number, pos: Pos): boolean => {
-    if (i === seed.length) return pos.offset === 0;
-    const memo = `${i}:${pos.line}:${pos.offset}`;
-    if (failed.has(memo)) return false;
-    const starts: Pos[] = pos.offset > 0 ? [pos] : rendered.map((_, line) => ({ line, offset: 0 })).slice(pos.line);
-    for (const start of starts) {
-      const next = consume(seed[i]!, rendered, start);
-      if (next && search(i + 1, next)) return true;
-    }
-    if (i >= deepest.seedIndex) deepest = { seedIndex: i, from: pos };
-    failed.add(memo);
-    return false;
-  };
-  return search(0, { line: 0, offset: 0 }) ? { ok: true } : { ok: false, ...deepest };
-}
-
-function report(file: string, seed: SeedLine[], rendered: string[], r: Extract<MatchResult, { ok: false }>): string {
-  const s = seed[r.seedIndex];
-  const from = Math.max(0, r.from.line - 3);
-  return [
-    s
-      ? `${file}: seed line ${s.no} does not come back from the PDF (searched from read-back line ${r.from.line + 1}, offset ${r.from.offset}).\n  seed line ${s.no}: ${JSON.stringify(s.text)}`
-      : `${file}: the last seed line stops inside read-back line ${r.from.line + 1}.`,
-    "  read back there:",
-    ...rendered.slice(from, from + 8).map((l, i) => `    ${String(from + i + 1).padStart(3)} | ${l}`),
-  ].join("\n");
-}
 
 // ─── Rendering ──────────────────────────────────────────────────────────────
 
