@@ -1,34 +1,22 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../helpers/app-server.ts";
-import { launchBrowser, signIn } from "../helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import { signIn } from "../helpers/browser.ts";
+import { useAppAndBrowser } from "../helpers/e2e.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
 
-let server: AppServer;
-let browser: Browser;
+const app = useAppAndBrowser();
 
 const signedIn = (email: string, password = "hoinghi-demo", viewport = { width: 1280, height: 900 }) =>
-  signIn(browser, server.url, email, { password, viewport });
+  signIn(app.browser, app.server.url, email, { password, viewport });
 
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  expect(server.stderr()).not.toMatch(/Error|at \S+ \(/);
-});
 
 describe("administration", () => {
   it("shows the organisation tree with both the three-tier and the two-tier administration", async () => {
     const page = await signedIn("admin@hoinghi.local");
-    await page.goto(`${server.url}/admin/organizations`);
+    await page.goto(`${app.server.url}/admin/organizations`);
     const text = (await page.locator("main").textContent()) ?? "";
     expect(text).toContain("UBND huyện Tam Đường");
     expect(text).toMatch(/giải thể ngày 01 tháng 7 năm 2025/);
@@ -38,7 +26,7 @@ describe("administration", () => {
 
   it("adds a commune under a district and a user there, who can then sign in and sees only that commune", async () => {
     const page = await signedIn("admin@hoinghi.local");
-    await page.goto(`${server.url}/admin/organizations/new`);
+    await page.goto(`${app.server.url}/admin/organizations/new`);
     await page.getByRole("button", { name: "Thêm" }).click();
     await expect.poll(() => page.locator(".field-error").allTextContents()).toContain("Nhập tên cơ quan, đơn vị");
 
@@ -49,10 +37,10 @@ describe("administration", () => {
     const district = await page.getByLabel("Trực thuộc").locator("option", { hasText: "UBND huyện Tam Đường" }).first().getAttribute("value");
     await page.getByLabel("Trực thuộc").selectOption(district!);
     await page.getByRole("button", { name: "Thêm" }).click();
-    await page.waitForURL(`${server.url}/admin/organizations`);
+    await page.waitForURL(`${app.server.url}/admin/organizations`);
     await expect.poll(() => page.locator("main").textContent()).toContain("UBND xã Thử Nghiệm");
 
-    await page.goto(`${server.url}/admin/users/new`);
+    await page.goto(`${app.server.url}/admin/users/new`);
     await page.getByLabel("Thư điện tử").fill("vanphong.thunghiem@hoinghi.local");
     await page.getByLabel("Họ và tên").fill("Nguyễn Thị Thử");
     const commune = await page.getByLabel("Cơ quan").locator("option", { hasText: "UBND xã Thử Nghiệm" }).getAttribute("value");
@@ -63,12 +51,12 @@ describe("administration", () => {
     await expect.poll(() => page.locator(".field-error").allTextContents()).toContain("Mật khẩu cần ít nhất 10 ký tự");
     await page.getByLabel("Mật khẩu ban đầu").fill("mat-khau-du-dai");
     await page.getByRole("button", { name: "Tạo người dùng" }).click();
-    await page.waitForURL(`${server.url}/admin/users`);
+    await page.waitForURL(`${app.server.url}/admin/users`);
     await expect.poll(() => page.locator("main").textContent()).toContain("vanphong.thunghiem@hoinghi.local");
 
     const newcomer = await signedIn("vanphong.thunghiem@hoinghi.local", "mat-khau-du-dai");
     await expect.poll(() => newcomer.locator("main").textContent()).toContain("Chưa có kế hoạch nào");
-    const res = await newcomer.goto(`${server.url}/admin/users`);
+    const res = await newcomer.goto(`${app.server.url}/admin/users`);
     expect(res?.status()).toBe(403);
     expect(await newcomer.locator("main").textContent()).toContain("Không có quyền truy cập");
   });

@@ -1,25 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../helpers/app-server.ts";
-import { launchBrowser, signIn } from "../helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import { signIn } from "../helpers/browser.ts";
+import { useAppAndBrowser } from "../helpers/e2e.ts";
 
-let server: AppServer;
-let browser: Browser;
+const app = useAppAndBrowser();
 
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  expect(server.stderr()).not.toMatch(/Error|at \S+ \(/);
-});
 
 describe("programme", () => {
   it("is timed from the start, reordered by keyboard, and warns when it overruns", async () => {
-    const page = await signIn(browser, server.url, "vanphong.quangnam@hoinghi.local");
+    const page = await signIn(app.browser, app.server.url, "vanphong.quangnam@hoinghi.local");
     await page.getByRole("link", { name: /tổng kết công tác cải cách hành chính năm 2023/ }).click();
     await page.getByRole("link", { name: "Chương trình" }).click();
     await page.waitForURL(/\/agenda$/);

@@ -1,29 +1,17 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../helpers/app-server.ts";
-import { launchBrowser, signIn } from "../helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import { signIn } from "../helpers/browser.ts";
+import { useAppAndBrowser } from "../helpers/e2e.ts";
 
-let server: AppServer;
-let browser: Browser;
+const app = useAppAndBrowser();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-awards-"));
 
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  expect(server.stderr()).not.toMatch(/Error|at \S+ \(/);
-});
 
 describe("award list", () => {
   it("shows the seeded awards with their invited awardee, refuses a bad file by row, reorders by keyboard and prints", async () => {
-    const page = await signIn(browser, server.url, "vanphong.quangnam@hoinghi.local");
+    const page = await signIn(app.browser, app.server.url, "vanphong.quangnam@hoinghi.local");
     await page.getByRole("link", { name: /tổng kết công tác cải cách hành chính năm 2023/ }).click();
     await page.getByRole("link", { name: "Khen thưởng" }).click();
     await page.waitForURL(/\/awards$/);

@@ -1,28 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../helpers/app-server.ts";
-import { launchBrowser, signIn } from "../helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import { signIn } from "../helpers/browser.ts";
+import { useAppAndBrowser } from "../helpers/e2e.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
 
-let server: AppServer;
-let browser: Browser;
+const app = useAppAndBrowser();
 
-const signedIn = (email: string) => signIn(browser, server.url, email);
+const signedIn = (email: string) => signIn(app.browser, app.server.url, email);
 
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  expect(server.stderr()).not.toMatch(/Error|at \S+ \(/);
-});
 
 describe("invitations in the browser", () => {
   it("sends invitations with live progress; an attendee accepts on a phone and the organiser's counts change", async () => {
@@ -45,16 +33,16 @@ describe("invitations in the browser", () => {
     const row = rows.filter({ hasText: "Trịnh Thị Hồng Nhung" });
     const href = await row.getByRole("link").getAttribute("href");
     expect(href).toMatch(/^\/i\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
-    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
-    await phone.goto(`${server.url}${href}`);
+    const phone = await (await app.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
+    await phone.goto(`${app.server.url}${href}`);
     expect(await phone.locator("h1").textContent()).toContain("Trịnh Thị Hồng Nhung");
     expect(await phone.locator("main").textContent()).toContain("Điểm cầu UBND phường Hải Châu");
     expect(await phone.locator("main").textContent()).not.toContain("DN2026");
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    const qr = await phone.request.get(`${server.url}${href}/qr.png`);
+    const qr = await phone.request.get(`${app.server.url}${href}/qr.png`);
     expect(qr.headers()["content-type"]).toBe("image/png");
-    const ics = await phone.request.get(`${server.url}${href}/invite.ics`);
+    const ics = await phone.request.get(`${app.server.url}${href}/invite.ics`);
     expect(await ics.text()).toContain("BEGIN:VCALENDAR");
     await phone.getByRole("button", { name: "Xác nhận tham dự" }).click();
     await expect.poll(() => phone.getByRole("status").textContent()).toContain("Cảm ơn Đồng chí đã xác nhận tham dự.");
@@ -76,7 +64,7 @@ describe("invitations in the browser", () => {
     expect(report.headers()["content-type"]).toBe("application/pdf");
 
     // A forged token is a 404.
-    const forged = await phone.goto(`${server.url}${href!.slice(0, -3)}abc`);
+    const forged = await phone.goto(`${app.server.url}${href!.slice(0, -3)}abc`);
     expect(forged?.status()).toBe(404);
   });
 
@@ -86,8 +74,8 @@ describe("invitations in the browser", () => {
     await page.getByRole("link", { name: /Đại biểu, giấy mời/ }).click();
     const row = page.locator("main table").last().locator("tbody tr").filter({ hasText: "Mai Xuân Ngữ" });
     const href = await row.getByRole("link").getAttribute("href");
-    const guest = await (await browser.newContext()).newPage();
-    await guest.goto(`${server.url}${href}`);
+    const guest = await (await app.browser.newContext()).newPage();
+    await guest.goto(`${app.server.url}${href}`);
     await guest.locator("summary", { hasText: "Báo vắng mặt" }).click();
     await guest.getByRole("button", { name: "Gửi báo vắng" }).click();
     await expect.poll(() => guest.locator(".field-error").allTextContents()).toContain("Nêu lý do vắng mặt");
@@ -99,7 +87,7 @@ describe("invitations in the browser", () => {
     await expect.poll(() => guest.getByRole("status").textContent()).toContain("Phạm Thị Thu Thủy dự thay");
     await guest.reload();
     expect(await guest.locator("main").textContent()).toContain("đã được chuyển cho người dự thay");
-    expect((await guest.request.get(`${server.url}${href}/qr.png`)).status()).toBe(404);
+    expect((await guest.request.get(`${app.server.url}${href}/qr.png`)).status()).toBe(404);
 
     await page.reload();
     const rows = page.locator("main table").last().locator("tbody tr");

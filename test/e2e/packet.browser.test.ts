@@ -1,26 +1,14 @@
 import ExcelJS from "exceljs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../helpers/app-server.ts";
-import { launchBrowser, signIn } from "../helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import { signIn } from "../helpers/browser.ts";
+import { useAppAndBrowser } from "../helpers/e2e.ts";
 
-let server: AppServer;
-let browser: Browser;
+const app = useAppAndBrowser();
 
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  expect(server.stderr()).not.toMatch(/Error|at \S+ \(/);
-});
 
 describe("presentation packet", () => {
   it("is built with progress shown and downloads as PDF and Excel", async () => {
-    const page = await signIn(browser, server.url, "admin@hoinghi.local");
+    const page = await signIn(app.browser, app.server.url, "admin@hoinghi.local");
     await page.getByRole("link", { name: /Công bố chỉ số cải cách hành chính cấp xã/ }).click();
     await page.getByRole("link", { name: "Bộ tài liệu" }).click();
     await page.waitForURL(/\/packet$/);

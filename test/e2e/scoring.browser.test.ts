@@ -2,12 +2,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { organizations } from "../../prisma/seed-data/organizations.ts";
 import { compileFramework, type Framework } from "../../app/scoring/index.ts";
-import { startAppServer, type AppServer } from "../helpers/app-server.ts";
-import { launchBrowser, signIn } from "../helpers/browser.ts";
+import { signIn } from "../helpers/browser.ts";
+import { useAppAndBrowser } from "../helpers/e2e.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
@@ -33,27 +32,16 @@ function scoreCsv(bad: boolean): string {
   return lines.join("\n");
 }
 
-let server: AppServer;
-let browser: Browser;
+const app = useAppAndBrowser();
 
-const signedIn = (email: string) => signIn(browser, server.url, email);
+const signedIn = (email: string) => signIn(app.browser, app.server.url, email);
 
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  expect(server.stderr()).not.toMatch(/Error|at \S+ \(/);
-});
 
 describe("scoring in the browser", () => {
   it("imports a score file: row errors first, then the ranking, a unit's appendices and a remediation plan", async () => {
     expect(communes).toHaveLength(3);
     const page = await signedIn("admin@hoinghi.local");
-    await page.goto(`${server.url}/scoring/rounds/new`);
+    await page.goto(`${app.server.url}/scoring/rounds/new`);
     await page.getByLabel("Tên đợt đánh giá").fill("Chỉ số CCHC các xã, thị trấn năm 2024 (thử)");
     await page.getByLabel("Năm đánh giá").fill("2024");
     const orgValue = await page.getByLabel("Cơ quan tổ chức đánh giá").locator("option", { hasText: "UBND huyện Tam Đường" }).first().getAttribute("value");
@@ -123,7 +111,7 @@ describe("scoring in the browser", () => {
 
   it("edits the framework tree, flags a maximum that no longer adds up, and exports JSON and the ranking as Excel", async () => {
     const page = await signedIn("noivu.binhthuan@hoinghi.local");
-    await page.goto(`${server.url}/scoring`);
+    await page.goto(`${app.server.url}/scoring`);
     await page.getByRole("link", { name: /Bộ chỉ số CCHC của UBND các huyện/ }).click();
     await page.waitForURL(/\/scoring\/frameworks\//);
     await expect.poll(() => page.locator("main").textContent()).toContain("tổng điểm tối đa 97");
@@ -143,7 +131,7 @@ describe("scoring in the browser", () => {
     expect(exported.areas[0]!.maxPoints).toBe(before + 1);
     expect(exported.bands.map((b) => b.name)).toEqual(["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"]);
 
-    await page.goto(`${server.url}/scoring`);
+    await page.goto(`${app.server.url}/scoring`);
     await page.getByRole("link", { name: "Chỉ số cải cách hành chính UBND các huyện, thị xã, thành phố tỉnh Bình Thuận năm 2023", exact: true }).click();
     await page.waitForURL(/\/scoring\/rounds\//);
     const xlsx = await page.request.get(page.url() + "/ranking.xlsx");

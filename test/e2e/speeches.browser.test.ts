@@ -1,25 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../helpers/app-server.ts";
-import { launchBrowser, signIn } from "../helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import { signIn } from "../helpers/browser.ts";
+import { useAppAndBrowser } from "../helpers/e2e.ts";
 
-let server: AppServer;
-let browser: Browser;
+const app = useAppAndBrowser();
 
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  expect(server.stderr()).not.toMatch(/Error|at \S+ \(/);
-});
 
 describe("speeches", () => {
   it("registers, approves into the order, keeps leader drafts as versions, and lists who never spoke", async () => {
-    const page = await signIn(browser, server.url, "vanphong.quangnam@hoinghi.local");
+    const page = await signIn(app.browser, app.server.url, "vanphong.quangnam@hoinghi.local");
     await page.getByRole("link", { name: /tổng kết công tác cải cách hành chính năm 2023/ }).click();
     await page.getByRole("link", { name: "Tham luận" }).click();
     await page.waitForURL(/\/speeches$/);
@@ -55,8 +43,8 @@ describe("speeches", () => {
     await page.getByRole("link", { name: "Đã đăng ký mà chưa trình bày" }).click();
     await expect.poll(() => page.locator("main").textContent()).toContain("Không có ai đăng ký mà chưa trình bày.");
     // The administrator sees the held dialogue of phường Hải Châu: the registered speaker who never spoke, not the one who did.
-    const admin = await signIn(browser, server.url, "admin@hoinghi.local");
-    await admin.goto(`${server.url}/speeches/history`);
+    const admin = await signIn(app.browser, app.server.url, "admin@hoinghi.local");
+    await admin.goto(`${app.server.url}/speeches/history`);
     await expect.poll(() => admin.locator("main").textContent()).toContain("Lê Văn Tâm");
     expect(await admin.locator("main").textContent()).not.toContain("Phan Thị Hoa");
   });
