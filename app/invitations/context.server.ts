@@ -3,6 +3,7 @@ import { prisma } from "../db.server.ts";
 import { renderInvitationLetter } from "../documents/invitation-letter.ts";
 import { env } from "../env.server.ts";
 import type { OutboxRow } from "../mailing/outbox.server.ts";
+import { composeBridgeTestMessage } from "../bridges/mail.server.ts";
 import { issuingBody } from "../plans/document.ts";
 import { composeInvitation, invitationIcs } from "./compose.ts";
 import { conferenceKeyFor, deriveSigningKeys, issueToken, verifyToken } from "./tokens.ts";
@@ -168,6 +169,8 @@ async function attendeeForMessage(id: string): Promise<InvitationRecord | null> 
 
 /** The e-mail for one outbox row, composed from the current data at send time. */
 export async function composeOutboxMessage(row: OutboxRow): Promise<SendMailOptions> {
+  if (row.kind === "BRIDGE_TEST") return composeBridgeTestMessage(row);
+  if (!row.attendeeId) throw new Error("Thư không gắn với người được mời nào");
   const a = await attendeeForMessage(row.attendeeId);
   if (!a) throw new Error("Người được mời không còn trong danh sách");
   const parts = invitationParts(a);

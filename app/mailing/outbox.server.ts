@@ -62,7 +62,7 @@ export async function requeueMessage(id: string, conferenceId: string): Promise<
   return count === 1;
 }
 
-export type OutboxRow = { id: string; messageId: string; attendeeId: string; kind: MessageKind; version: number; attachPdf: boolean; changeNote: string; attempts: number };
+export type OutboxRow = { id: string; messageId: string; attendeeId: string | null; bridgePointId: string | null; kind: MessageKind | "BRIDGE_TEST"; version: number; attachPdf: boolean; changeNote: string; attempts: number };
 
 export interface DrainOptions {
   transport: MailTransport;
@@ -131,7 +131,7 @@ export async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
     where: { status: "QUEUED", nextAttemptAt: { lte: now } },
     orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
     take: opts.batchSize ?? 200,
-    select: { id: true, messageId: true, attendeeId: true, kind: true, version: true, attachPdf: true, changeNote: true, attempts: true },
+    select: { id: true, messageId: true, attendeeId: true, bridgePointId: true, kind: true, version: true, attachPdf: true, changeNote: true, attempts: true },
   });
   const result: DrainResult = { sent: 0, retried: 0, failed: 0 };
   let next = 0;

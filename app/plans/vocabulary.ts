@@ -34,7 +34,7 @@ export const TASK_STATUS_LABEL: Record<TaskStatus, string> = {
   CANCELLED: "Không thực hiện",
 };
 
-export const ROLES = ["ADMIN", "OFFICE", "HOME_AFFAIRS", "BRIDGE_OPERATOR", "CHECKIN_STAFF", "VIEWER"] as const;
+export const ROLES = ["ADMIN", "OFFICE", "HOME_AFFAIRS", "BRIDGE_OPERATOR", "CHECKIN_STAFF", "IT_SUPPORT", "VIEWER"] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABEL: Record<Role, string> = {
   ADMIN: "Quản trị",
@@ -42,5 +42,6 @@ export const ROLE_LABEL: Record<Role, string> = {
   HOME_AFFAIRS: "Nội vụ",
   BRIDGE_OPERATOR: "Vận hành điểm cầu",
   CHECKIN_STAFF: "Điểm danh",
+  IT_SUPPORT: "Kỹ thuật điểm cầu (CNTT)",
   VIEWER: "Chỉ xem",
 };

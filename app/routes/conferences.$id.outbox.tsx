@@ -13,7 +13,7 @@ import { mailTransportKind, outboxFolder } from "~/mailing/worker.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Hộp thư gửi đi · Hội nghị CCHC" }];
 
-const KIND = { INVITATION: "Giấy mời", UPDATE: "Thay đổi", CANCELLATION: "Hủy", REMINDER: "Nhắc trả lời" } as const;
+const KIND = { INVITATION: "Giấy mời", UPDATE: "Thay đổi", CANCELLATION: "Hủy", REMINDER: "Nhắc trả lời", BRIDGE_TEST: "Kiểm tra điểm cầu" } as const;
 const STATUS = { QUEUED: "Đang chờ", SENDING: "Đang gửi", SENT: "Đã gửi", FAILED: "Lỗi" } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       orderBy: { createdAt: "desc" },
       skip: (page - 1) * 100,
       take: 100,
-      select: { id: true, messageId: true, kind: true, toAddress: true, subject: true, status: true, attempts: true, sentAt: true, lastError: true, attendee: { select: { name: true } } },
+      select: { id: true, messageId: true, kind: true, toAddress: true, subject: true, status: true, attempts: true, sentAt: true, lastError: true, attendee: { select: { name: true } }, bridgePoint: { select: { name: true, contactName: true } } },
     }),
   ]);
   // With no SMTP server the messages are files: show the chosen one as the recipient would see it.
@@ -60,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     messages: messages.map((m) => ({
       id: m.id,
       kind: KIND[m.kind],
-      to: `${m.attendee.name} <${m.toAddress}>`,
+      to: `${m.attendee?.name ?? (m.bridgePoint?.contactName || m.bridgePoint?.name || "")} <${m.toAddress}>`,
       subject: m.subject,
       status: m.status,
       statusLabel: STATUS[m.status],
