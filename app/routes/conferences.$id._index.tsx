@@ -126,6 +126,15 @@ export default function ConferencePage() {
                 </Link>{" "}
                 <Link to={`/conferences/${data.id}/packet`} className="button">
                   Bộ tài liệu
+                </Link>{" "}
+                <Link to={`/conferences/${data.id}/bridges`} className="button">
+                  Điểm cầu
+                </Link>{" "}
+                <Link to={`/conferences/${data.id}/checkin`} className="button">
+                  Quét QR điểm danh
+                </Link>{" "}
+                <Link to={`/conferences/${data.id}/attendance`} className="button">
+                  Điểm danh, có mặt
                 </Link>
               </>
             ) : null}
