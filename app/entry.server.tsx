@@ -11,6 +11,14 @@ const ABORT_DELAY = 5_000;
 // The e-mail outbox is drained by a worker inside the server process.
 outboxWorker();
 
+// Served by scripts/serve.js ahead of Remix (the scanners' hot path); see app/checkin/api.server.ts.
+export { CHECKIN_PATH, handleCheckinNode } from "./checkin/api.server.ts";
+
+/** Called by scripts/serve.js on SIGTERM: messages being sent finish first. */
+export function stopBackgroundWork(): Promise<void> {
+  return outboxWorker().stop();
+}
+
 export const handleError: HandleErrorFunction = (error, { request }) => {
   // Aborted requests (a closed tab) are not errors of ours.
   if (request.signal.aborted) return;

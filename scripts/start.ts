@@ -1,6 +1,6 @@
 // npm start — validates the environment, migrates the database, refuses demo
 // credentials in production unless ALLOW_DEMO_CREDENTIALS=true, then serves
-// the built app with remix-serve.
+// the built app with scripts/serve.js (remix-serve's setup plus the check-in fast path).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { demoCredentialsInUse } from "../app/auth/demo-guard.server.ts";
@@ -24,7 +24,7 @@ async function main() {
   }
 
   const root = path.resolve(import.meta.dirname, "..");
-  const serve = path.join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js");
+  const serve = path.join(root, "scripts", "serve.js");
   const child = spawn(process.execPath, [serve, path.join(root, "build", "server", "index.js")], {
     stdio: "inherit",
     env: { ...process.env, PORT: process.env.PORT ?? "3000" },

@@ -78,16 +78,16 @@ export async function waitForOk(url: string, child: ChildProcess, stderr: () => 
 export interface AppOptions {
   root: string;
   databaseFile: string;
-  /** Keep remix-serve's request log on stdout (tests) or discard it (benchmarks). */
+  /** Keep the request log on stdout (tests) or discard it (benchmarks). */
   logRequests?: boolean;
 }
 
-/** Runs the production build the same way `npm start` does (remix-serve), minus the demo-credential guard. */
+/** Runs the production build the same way `npm start` does (scripts/serve.js), minus the demo-credential guard. */
 export async function startApp({ root, databaseFile, logRequests = false }: AppOptions): Promise<ServerProcess> {
   const port = await freePort();
   const child = track(spawn(
     process.execPath,
-    [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), path.join(root, "build/server/index.js")],
+    [path.join(root, "scripts/serve.js"), path.join(root, "build/server/index.js")],
     {
       cwd: root,
       env: {
@@ -101,7 +101,7 @@ export async function startApp({ root, databaseFile, logRequests = false }: AppO
         DATA_DIR: path.join(path.dirname(databaseFile), `data-${port}`),
         COOKIE_SECURE: "false",
       },
-      // remix-serve logs every request to stdout; discarding it keeps that cost in the
+      // The server logs every request to stdout; discarding it keeps that cost in the
       // server (as in production) without also spending bench CPU to read it.
       stdio: ["ignore", logRequests ? "inherit" : "ignore", "pipe"],
     },

@@ -1,0 +1,383 @@
+// Recording presence: the one function every check-in path goes through (QR scan, name search, walk-in,
+// self check-in at a bridge point, roll call "present").
+//
+// It runs on its own better-sqlite3 connection with prepared statements rather than through Prisma:
+// the door scanners are the one place where hundreds of requests a second arrive at once, and Prisma's
+// per-query overhead (~1–2 ms) would cap the whole API near 500 req/s. Everything else keeps using
+// Prisma on the same file (WAL lets both connections work side by side).
+
+import Database from "better-sqlite3";
+import type { KeyObject } from "node:crypto";
+import { env, sqlitePath } from "../env.server.ts";
+import { conferenceKeyFor, conferenceKeyString, deriveSigningKeys, verifyToken } from "../invitations/tokens.ts";
+import {
+  REJECT_MESSAGE,
+  type AttendanceStatus,
+  type CheckinMethod,
+  type CheckinResponse,
+  type RejectReason,
+  type ScannedAttendee,
+} from "./types.ts";
+
+export interface CheckinInput {
+  conferenceId: string;
+  /** The check-in list (entrance or bridge point) the device scans for; null = no list (the hall). */
+  listId: string | null;
+  /** Self check-in at a bridge point without a list: presence is online at that bridge. */
+  bridgePointId?: string | null;
+  token?: string;
+  attendeeId?: string;
+  deviceId: string;
+  nonce: string;
+  /** The device's clock when the code was read. */
+  scannedAt: Date;
+  /** The device's clock when it sent the request; with receivedAt it corrects a device clock that is off. */
+  sentAt?: Date | null;
+  method: CheckinMethod;
+  userId: string | null;
+  receivedAt?: Date;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Connection and statements
+
+interface Statements {
+  findScan: Database.Statement<[string, string], { response: string }>;
+  attendeeByKey: Database.Statement<[string], AttendeeRow>;
+  attendeeById: Database.Statement<[string], AttendeeRow>;
+  substituteOf: Database.Statement<[string], { name: string }>;
+  list: Database.Statement<[string], { id: string; conferenceId: string; name: string; bridgePointId: string | null; bridgeName: string | null }>;
+  bridge: Database.Statement<[string], { id: string; conferenceId: string; name: string }>;
+  attendance: Database.Statement<[string], AttendanceRow>;
+  upsertAttendance: Database.Statement<unknown[]>;
+  insertScan: Database.Statement<unknown[]>;
+  insertScanOrIgnore: Database.Statement<unknown[]>;
+  userActive: Database.Statement<[string], { active: number }>;
+}
+
+interface AttendeeRow {
+  id: string;
+  conferenceId: string;
+  name: string;
+  position: string;
+  organizationName: string;
+  revokedAt: string | null;
+  groupHeading: string | null;
+  groupPosition: number | null;
+  conferenceStatus: string;
+}
+
+interface AttendanceRow {
+  status: AttendanceStatus;
+  checkedInAt: string | null;
+  deviceId: string;
+  method: CheckinMethod;
+  listName: string | null;
+  bridgeName: string | null;
+}
+
+interface Store {
+  file: string;
+  db: Database.Database;
+  s: Statements;
+}
+
+const g = globalThis as unknown as { checkinStore?: Store };
+
+function store(): Store {
+  const file = sqlitePath(env().DATABASE_URL);
+  if (g.checkinStore?.file === file) return g.checkinStore;
+  g.checkinStore?.db.close();
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  // Same durability as the rest of the app in WAL mode: a commit survives a crash of the process;
+  // NORMAL skips the fsync per commit (the WAL is synced at checkpoints).
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  // Never block the event loop waiting for Prisma's connection to finish a transaction: retry later instead.
+  db.pragma("busy_timeout = 0");
+  const s: Statements = {
+    findScan: db.prepare(`SELECT response FROM "CheckinScan" WHERE "deviceId" = ? AND "nonce" = ?`),
+    attendeeByKey: db.prepare(ATTENDEE_SQL + ` WHERE a."invitationKey" = ?`),
+    attendeeById: db.prepare(ATTENDEE_SQL + ` WHERE a."id" = ?`),
+    substituteOf: db.prepare(`SELECT "name" FROM "Attendee" WHERE "substituteForId" = ? ORDER BY "createdAt" DESC LIMIT 1`),
+    list: db.prepare(
+      `SELECT l."id", l."conferenceId", l."name", l."bridgePointId", b."name" AS "bridgeName"
+       FROM "CheckinList" l LEFT JOIN "BridgePoint" b ON b."id" = l."bridgePointId" WHERE l."id" = ?`,
+    ),
+    bridge: db.prepare(`SELECT "id", "conferenceId", "name" FROM "BridgePoint" WHERE "id" = ?`),
+    attendance: db.prepare(
+      `SELECT at."status", at."checkedInAt", at."deviceId", at."method", l."name" AS "listName", b."name" AS "bridgeName"
+       FROM "Attendance" at
+       LEFT JOIN "CheckinList" l ON l."id" = at."checkinListId"
+       LEFT JOIN "BridgePoint" b ON b."id" = at."bridgePointId"
+       WHERE at."attendeeId" = ?`,
+    ),
+    upsertAttendance: db.prepare(
+      `INSERT INTO "Attendance" ("attendeeId", "conferenceId", "status", "bridgePointId", "checkinListId", "checkedInAt", "deviceId", "method", "absenceReason", "substituteName", "recordedById", "updatedAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '', ?, ?)
+       ON CONFLICT ("attendeeId") DO UPDATE SET
+         "status" = excluded."status", "bridgePointId" = excluded."bridgePointId", "checkinListId" = excluded."checkinListId",
+         "checkedInAt" = excluded."checkedInAt", "deviceId" = excluded."deviceId", "method" = excluded."method",
+         "absenceReason" = '', "substituteName" = '', "recordedById" = excluded."recordedById", "updatedAt" = excluded."updatedAt"`,
+    ),
+    insertScan: db.prepare(`INSERT ${INSERT_SCAN_SQL}`),
+    insertScanOrIgnore: db.prepare(`INSERT OR IGNORE ${INSERT_SCAN_SQL}`),
+    userActive: db.prepare(`SELECT "active" FROM "User" WHERE "id" = ?`),
+  };
+  g.checkinStore = { file, db, s };
+  return g.checkinStore;
+}
+
+const INSERT_SCAN_SQL = `INTO "CheckinScan" ("deviceId", "nonce", "conferenceId", "attendeeId", "checkinListId", "userId", "method", "scannedAt", "receivedAt", "result", "reason", "response")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+const ATTENDEE_SQL = `SELECT a."id", a."conferenceId", a."name", a."position", a."organizationName", a."revokedAt",
+  gr."heading" AS "groupHeading", gr."position" AS "groupPosition", c."status" AS "conferenceStatus"
+  FROM "Attendee" a
+  JOIN "Conference" c ON c."id" = a."conferenceId"
+  LEFT JOIN "AttendeeGroup" gr ON gr."id" = a."groupId"`;
+
+// ---------------------------------------------------------------------------------------------------------
+// Token verification, cached: a door sees the same invitation more than once, and Ed25519 costs ~100 µs.
+
+type VerifiedToken = { ok: true; conferenceKey: string; invitationKey: string } | { ok: false; reason: RejectReason };
+
+const verified = new Map<string, VerifiedToken>();
+const VERIFIED_CACHE_LIMIT = 200_000;
+const conferenceKeys = new Map<string, string>();
+let publicKey: { secret: string; key: KeyObject } | undefined;
+
+function verifyCached(token: string): VerifiedToken {
+  const hit = verified.get(token);
+  if (hit) return hit;
+  const secret = env().SESSION_SECRET;
+  if (publicKey?.secret !== secret) publicKey = { secret, key: deriveSigningKeys(secret).publicKey };
+  const r = verifyToken(publicKey.key, token);
+  const v: VerifiedToken = r.ok
+    ? { ok: true, conferenceKey: conferenceKeyString(r.conferenceKey), invitationKey: r.invitationKey }
+    : { ok: false, reason: r.reason };
+  // Only genuine tokens are remembered: a flood of forged ones must not evict them.
+  if (v.ok) {
+    if (verified.size >= VERIFIED_CACHE_LIMIT) verified.clear();
+    verified.set(token, v);
+  }
+  return v;
+}
+
+function conferenceKeyOf(conferenceId: string): string {
+  let key = conferenceKeys.get(conferenceId);
+  if (!key) {
+    key = conferenceKeyString(conferenceKeyFor(conferenceId));
+    conferenceKeys.set(conferenceId, key);
+  }
+  return key;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The decision
+
+/** ISO text as Prisma stores DateTime in SQLite, so both connections write comparable values. */
+export function dbTime(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
+}
+
+/** "08:12 ngày 18/01/2024" in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
+export function localTimeLabel(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 7 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ngày ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+function groupLabel(row: AttendeeRow): string {
+  if (row.groupPosition === null) return "";
+  return row.groupHeading || `Thành phần ${row.groupPosition + 1}`;
+}
+
+function scanned(row: AttendeeRow): ScannedAttendee {
+  return { id: row.id, name: row.name, position: row.position, organizationName: row.organizationName, group: groupLabel(row) };
+}
+
+function rejected(reason: RejectReason, attendee?: ScannedAttendee, message = REJECT_MESSAGE[reason]): CheckinResponse {
+  return attendee ? { result: "rejected", reason, message, attendee } : { result: "rejected", reason, message };
+}
+
+/**
+ * When the scan happened by the server's clock. A live scan is dated when it arrives (device clocks
+ * disagree by seconds to minutes, which must not turn a second door's scan into "first"); a scan that
+ * waited offline keeps its age, measured on the device's own clock (sentAt − scannedAt) when given.
+ */
+export function effectiveScanTime(scannedAt: Date, receivedAt: Date, sentAt?: Date | null): Date {
+  const age = sentAt ? sentAt.getTime() - scannedAt.getTime() : receivedAt.getTime() - scannedAt.getTime();
+  if (!(age > 30_000)) return receivedAt;
+  return new Date(receivedAt.getTime() - age);
+}
+
+interface Decision {
+  response: CheckinResponse;
+  attendeeId: string | null;
+  conferenceId: string | null;
+}
+
+function decide(st: Store, input: CheckinInput, invitationKey: string | null, receivedAt: Date): Decision {
+  const { s } = st;
+  const conferenceId = input.conferenceId;
+
+  const row = invitationKey !== null ? s.attendeeByKey.get(invitationKey) : input.attendeeId !== undefined ? s.attendeeById.get(input.attendeeId) : undefined;
+  if (!row) return { response: rejected("unknown-attendee"), attendeeId: null, conferenceId };
+  // An id typed by name search can only be from this conference; a token was compared above.
+  if (row.conferenceId !== conferenceId) return { response: rejected("other-conference"), attendeeId: null, conferenceId };
+  const who = scanned(row);
+  if (row.conferenceStatus === "CANCELLED") return { response: rejected("cancelled-conference", who), attendeeId: row.id, conferenceId };
+  if (row.revokedAt) {
+    const sub = s.substituteOf.get(row.id);
+    const message = sub ? `${REJECT_MESSAGE.revoked.slice(0, -1)}: ${sub.name}.` : REJECT_MESSAGE.revoked;
+    return { response: rejected("revoked", who, message), attendeeId: row.id, conferenceId };
+  }
+
+  let listId: string | null = null;
+  let listName = "";
+  let bridgePointId: string | null = null;
+  let bridgeName = "";
+  if (input.listId) {
+    const list = s.list.get(input.listId);
+    if (!list || list.conferenceId !== conferenceId) return { response: rejected("wrong-list", who), attendeeId: row.id, conferenceId };
+    listId = list.id;
+    listName = list.name;
+    bridgePointId = list.bridgePointId;
+    bridgeName = list.bridgeName ?? "";
+  } else if (input.bridgePointId) {
+    const bridge = s.bridge.get(input.bridgePointId);
+    if (!bridge || bridge.conferenceId !== conferenceId) return { response: rejected("wrong-list", who), attendeeId: row.id, conferenceId };
+    bridgePointId = bridge.id;
+    bridgeName = bridge.name;
+  }
+
+  const at = effectiveScanTime(input.scannedAt, receivedAt, input.sentAt);
+  const atText = dbTime(at);
+  const current = s.attendance.get(row.id);
+  const present = current && current.status !== "ABSENT";
+  // Two doors that admitted the same person offline both keep their scan; the earlier one counts.
+  const earlier = present && current.checkedInAt !== null && new Date(current.checkedInAt).getTime() > at.getTime();
+  if (present && !earlier) {
+    const firstAt = current.checkedInAt ?? atText;
+    const where = current.listName || current.bridgeName || "";
+    return {
+      response: {
+        result: "duplicate",
+        message: `Đã điểm danh trước đó lúc ${localTimeLabel(firstAt)}${where ? ` (${where})` : ""}.`,
+        attendee: who,
+        first: { at: new Date(firstAt).toISOString(), list: where, deviceId: current.deviceId, method: current.method },
+      },
+      attendeeId: row.id,
+      conferenceId,
+    };
+  }
+  const status: AttendanceStatus = bridgePointId ? "ONLINE" : "IN_PERSON";
+  s.upsertAttendance.run(row.id, conferenceId, status, bridgePointId, listId, atText, input.deviceId, input.method, input.userId, dbTime(receivedAt));
+  const place = bridgeName ? `trực tuyến tại ${bridgeName}` : listName ? `tại ${listName}` : "";
+  return {
+    response: {
+      result: "accepted",
+      message: `Đã điểm danh${place ? ` ${place}` : ""}: ${row.name}.`,
+      attendee: who,
+      checkedInAt: at.toISOString(),
+      status,
+    },
+    attendeeId: row.id,
+    conferenceId,
+  };
+}
+
+function recordOnce(st: Store, input: CheckinInput, invitationKey: string | null, receivedAt: Date): CheckinResponse {
+  const previous = st.s.findScan.get(input.deviceId, input.nonce);
+  if (previous) return JSON.parse(previous.response) as CheckinResponse;
+  const d = decide(st, input, invitationKey, receivedAt);
+  logScan(st.s.insertScan, input, d, receivedAt);
+  return d.response;
+}
+
+function logScan(statement: Database.Statement<unknown[]>, input: CheckinInput, d: Decision, receivedAt: Date): void {
+  const response = JSON.stringify(d.response);
+  statement.run(
+    input.deviceId,
+    input.nonce,
+    d.conferenceId,
+    d.attendeeId,
+    input.listId,
+    input.userId,
+    input.method,
+    dbTime(input.scannedAt),
+    dbTime(receivedAt),
+    d.response.result.toUpperCase(),
+    d.response.result === "rejected" ? d.response.reason : "",
+    response,
+  );
+}
+
+type Tx = (input: CheckinInput, invitationKey: string | null, receivedAt: Date) => CheckinResponse;
+const transactions = new WeakMap<Database.Database, Tx>();
+
+function runTransaction(st: Store, input: CheckinInput, invitationKey: string | null, receivedAt: Date): CheckinResponse {
+  let tx = transactions.get(st.db);
+  if (!tx) {
+    const t = st.db.transaction((i: CheckinInput, k: string | null, r: Date) => recordOnce(st, i, k, r));
+    tx = (i, k, r) => t.immediate(i, k, r);
+    transactions.set(st.db, tx);
+  }
+  return tx(input, invitationKey, receivedAt);
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+const BUSY_RETRY_MS = 5_000;
+
+/**
+ * Records one scan and answers it. Idempotent per (deviceId, nonce): a retry gets the first answer.
+ * Every scan is logged; an attendee is counted once. Forged or foreign tokens are refused before any
+ * database read.
+ */
+export async function checkIn(input: CheckinInput): Promise<CheckinResponse> {
+  const receivedAt = input.receivedAt ?? new Date();
+  const st = store();
+  let invitationKey: string | null = null;
+  let refused: Decision | null = null;
+  if (input.token !== undefined) {
+    const v = verifyCached(input.token);
+    if (!v.ok) refused = { response: rejected(v.reason), attendeeId: null, conferenceId: input.conferenceId };
+    else if (v.conferenceKey !== conferenceKeyOf(input.conferenceId)) {
+      refused = { response: rejected("other-conference"), attendeeId: null, conferenceId: input.conferenceId };
+    } else invitationKey = v.invitationKey;
+  }
+  const deadline = Date.now() + BUSY_RETRY_MS;
+  for (let delay = 1; ; delay = Math.min(delay * 2, 50)) {
+    try {
+      if (refused) {
+        // Decided from the token alone: logged, and a retry (same nonce) is the same answer anyway.
+        logScan(st.s.insertScanOrIgnore, input, refused, receivedAt);
+        return refused.response;
+      }
+      return runTransaction(st, input, invitationKey, receivedAt);
+    } catch (error) {
+      // Prisma's connection holds the write lock for a moment (its own transaction): try again shortly.
+      if (!isBusy(error) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+// A locked account's scanner stops working within this long, without a query per scan.
+const USER_CACHE_MS = 10_000;
+const userCache = new Map<string, { active: boolean; at: number }>();
+
+export function userIsActive(userId: string, now = Date.now()): boolean {
+  const hit = userCache.get(userId);
+  if (hit && now - hit.at < USER_CACHE_MS) return hit.active;
+  const row = store().s.userActive.get(userId);
+  const active = !!row?.active;
+  userCache.set(userId, { active, at: now });
+  return active;
+}

@@ -1,0 +1,12 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { handleCheckinRequest } from "~/checkin/api.server.ts";
+
+// The production server answers this path itself (scripts/serve.js); this route serves the same API
+// under `remix vite:dev` and any other adapter.
+export async function action({ request }: ActionFunctionArgs) {
+  return handleCheckinRequest(request);
+}
+
+export async function loader() {
+  return Response.json({ error: "Chỉ nhận yêu cầu POST." }, { status: 405, headers: { allow: "POST" } });
+}
