@@ -1,0 +1,126 @@
+// Self check-in at a bridge point (/d/:posterKey): the attendee types the short code from the invitation or
+// finds their name among this bridge's attendees, confirms, and is recorded present online at the bridge.
+import crypto from "node:crypto";
+import { checkIn } from "../checkin/checkin.server.ts";
+import { checkinCode, normalizeCheckinCode } from "../checkin/code.ts";
+import { REJECT_MESSAGE, type CheckinResponse } from "../checkin/types.ts";
+import { prisma } from "../db.server.ts";
+import { matchByName } from "./summary.ts";
+
+export interface SelfCheckinBridge {
+  id: string;
+  name: string;
+  address: string;
+  conference: { id: string; title: string; status: string; startsAt: Date | null };
+}
+
+/** The bridge point of a poster key; null for anything that is not one (checked by shape before any lookup). */
+export async function bridgeByPosterKey(key: string | undefined): Promise<SelfCheckinBridge | null> {
+  if (!key || !/^[A-Za-z0-9_-]{16,64}$/.test(key)) return null;
+  return prisma.bridgePoint.findUnique({
+    where: { posterKey: key },
+    select: { id: true, name: true, address: true, conference: { select: { id: true, title: true, status: true, startsAt: true } } },
+  });
+}
+
+export interface Candidate {
+  id: string;
+  name: string;
+  position: string;
+  organizationName: string;
+}
+
+export type CodeLookup =
+  | { kind: "found"; candidates: Candidate[] }
+  | { kind: "revoked"; message: string }
+  | { kind: "error"; message: string };
+
+const CODE_SHAPE = /^[0-9A-HJKMNP-TV-Z]{6}$/;
+
+// Codes of a conference's attendees, computed once per set of attendees (a conference can have thousands).
+const codeCache = new Map<string, { stamp: string; rows: Array<Candidate & { code: string; bridgePointId: string | null; revoked: boolean; substitute: string | null }> }>();
+
+async function attendeesWithCodes(conferenceId: string) {
+  const stamp = await prisma.attendee.aggregate({ where: { conferenceId }, _count: true, _max: { createdAt: true, respondedAt: true } });
+  const key = `${stamp._count}|${stamp._max.createdAt?.getTime()}|${stamp._max.respondedAt?.getTime()}`;
+  const cached = codeCache.get(conferenceId);
+  if (cached && cached.stamp === key) return cached.rows;
+  const rows = (
+    await prisma.attendee.findMany({
+      where: { conferenceId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        name: true,
+        position: true,
+        organizationName: true,
+        invitationKey: true,
+        bridgePointId: true,
+        revokedAt: true,
+        substitutes: { select: { name: true }, orderBy: { createdAt: "desc" }, take: 1 },
+      },
+    })
+  ).map((a) => ({
+    id: a.id,
+    name: a.name,
+    position: a.position,
+    organizationName: a.organizationName,
+    code: checkinCode(a.invitationKey),
+    bridgePointId: a.bridgePointId,
+    revoked: !!a.revokedAt,
+    substitute: a.substitutes[0]?.name ?? null,
+  }));
+  if (codeCache.size > 50) codeCache.clear();
+  codeCache.set(conferenceId, { stamp: key, rows });
+  return rows;
+}
+
+/**
+ * The attendees whose invitation carries the typed code. Attendees of this bridge come first: when the
+ * code matches several people and some are at this bridge, only those are offered; the attendee then picks
+ * their name.
+ */
+export async function lookupCode(bridge: SelfCheckinBridge, typed: string): Promise<CodeLookup> {
+  const code = normalizeCheckinCode(typed);
+  if (!code) return { kind: "error", message: "Nhập mã điểm danh in trên giấy mời (6 ký tự, ví dụ K7Q-M3X)." };
+  if (!CODE_SHAPE.test(code)) return { kind: "error", message: "Mã điểm danh gồm 6 chữ và số, ví dụ K7Q-M3X. Vui lòng kiểm tra lại." };
+  const all = (await attendeesWithCodes(bridge.conference.id)).filter((a) => a.code === code);
+  const valid = all.filter((a) => !a.revoked);
+  if (valid.length === 0) {
+    const revoked = all[0];
+    if (revoked) {
+      return { kind: "revoked", message: revoked.substitute ? `${REJECT_MESSAGE.revoked.slice(0, -1)}: ${revoked.substitute}.` : REJECT_MESSAGE.revoked };
+    }
+    return { kind: "error", message: "Không tìm thấy đại biểu có mã điểm danh này trong hội nghị. Vui lòng kiểm tra lại mã hoặc tìm theo họ tên." };
+  }
+  const here = valid.filter((a) => a.bridgePointId === bridge.id);
+  const candidates = (here.length > 0 ? here : valid).map(({ id, name, position, organizationName }) => ({ id, name, position, organizationName }));
+  return { kind: "found", candidates };
+}
+
+/** At most 5 of this bridge's attendees whose name contains the typed text (diacritics ignored), from 3 letters. */
+export async function searchBridgeAttendees(bridge: SelfCheckinBridge, query: string): Promise<Candidate[]> {
+  if (query.trim().length === 0) return [];
+  const people = await prisma.attendee.findMany({
+    where: { bridgePointId: bridge.id, conferenceId: bridge.conference.id, revokedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, position: true, organizationName: true },
+  });
+  return matchByName(people, query.slice(0, 100));
+}
+
+/** Records the attendee present online at the bridge (method SELF). Idempotent per device and nonce. */
+export async function selfCheckIn(bridge: SelfCheckinBridge, attendeeId: string, device: string, nonce: string, now = new Date()): Promise<CheckinResponse> {
+  return checkIn({
+    conferenceId: bridge.conference.id,
+    listId: null,
+    bridgePointId: bridge.id,
+    attendeeId,
+    deviceId: `self:${bridge.id}:${device}`.slice(0, 200),
+    nonce: nonce.slice(0, 100) || crypto.randomUUID(),
+    scannedAt: now,
+    receivedAt: now,
+    method: "SELF",
+    userId: null,
+  });
+}
