@@ -5,6 +5,13 @@ declare module "autocannon" {
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
+    overallRate?: number;
+    requests?: Array<{
+      method?: string;
+      path?: string;
+      body?: string;
+      setupRequest?: (req: { body?: string }) => { body?: string };
+    }>;
   }
 
   interface Histogram {

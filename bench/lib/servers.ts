@@ -5,9 +5,14 @@ import { collect, stopper, track, waitForOk, type ServerProcess } from "../../sc
 export { freePort, startApp, type ServerProcess } from "../../scripts/lib/app-process.ts";
 
 /** Starts bench/bare-server.ts in its own process, serving the given file for every GET. */
-export async function startBare(root: string, bodyFile: string): Promise<ServerProcess> {
+export function startBare(root: string, bodyFile: string): Promise<ServerProcess> {
+  return startReference(root, "bench/bare-server.ts", [bodyFile], "/");
+}
+
+/** Starts a reference server script that prints {"port":N} once listening; `probe` is a path answering 200 to GET (or null). */
+export async function startReference(root: string, script: string, args: string[], probe: string | null): Promise<ServerProcess> {
   const child = track(
-    spawn(process.execPath, ["--import", "tsx", path.join(root, "bench/bare-server.ts"), bodyFile], {
+    spawn(process.execPath, ["--import", "tsx", path.join(root, script), ...args], {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
     }),
@@ -25,7 +30,7 @@ export async function startBare(root: string, bodyFile: string): Promise<ServerP
       child.once("exit", (code) => reject(new Error(`bare server exited (${code}) before listening.\n${stderr()}`)));
     });
     const baseUrl = `http://127.0.0.1:${port}`;
-    await waitForOk(`${baseUrl}/`, child, stderr);
+    if (probe) await waitForOk(`${baseUrl}${probe}`, child, stderr);
     return { name: "bare", baseUrl, stderr, stop };
   } catch (error) {
     await stop();

@@ -1,0 +1,214 @@
+// npm run bench:checkin [-- --quick | --duration N | --connections N | --attendees N]
+// Issue 6's speed targets for POST /api/checkin on SQLite, through the production server (scripts/serve.js):
+//   1. maximum throughput (req/s) with `connections` clients sending as fast as they can;
+//   2. p50/p99 latency at a fixed 500 req/s.
+// Every request is a distinct scan (fresh nonce) of a genuine invitation: the first pass over the
+// attendees is accepted, later passes are duplicates, so both kinds of durable write are measured.
+// Reference in the same run: bench/checkin-bare.ts, plain node:http parsing the same JSON and doing the
+// same durable insert with better-sqlite3 (WAL). Goal: app ≥ 25 % of the reference's req/s, p99 ≤ 25 ms
+// at 500 req/s. Exits 1 when a goal is missed, a request fails, or a scan is missing from the log.
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { encodeScannerCredential } from "../app/checkin/credential.server.ts";
+import { createPrismaClient } from "../app/database/client.server.ts";
+import { migrateDatabase } from "../app/database/migrate.server.ts";
+import { parseEnv } from "../app/env.server.ts";
+import { conferenceKeyFor, deriveSigningKeys, issueToken } from "../app/invitations/tokens.ts";
+import { seedDatabase } from "../prisma/seed-runner.ts";
+import { ensureBuild } from "./lib/build.ts";
+import { printEnvironment } from "./lib/report.ts";
+import { startApp, startReference, type ServerProcess } from "./lib/servers.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const GOAL_RATIO = 0.25;
+const GOAL_P99_MS = 25;
+const FIXED_RATE = 500;
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: { quick: { type: "boolean", default: false }, duration: { type: "string" }, connections: { type: "string" }, attendees: { type: "string" } },
+  strict: true,
+});
+const DURATION = positiveInt("duration", values.duration, values.quick ? 4 : 10);
+const WARMUP = values.quick ? 1 : 3;
+const CONNECTIONS = positiveInt("connections", values.connections, 32);
+const ATTENDEES = positiveInt("attendees", values.attendees, values.quick ? 5_000 : 30_000);
+
+interface Figures {
+  target: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** Each request a new scan: the next token in turn, a fresh nonce, now. */
+function scanRequests(tokens: string[], device: string) {
+  let i = 0;
+  return [
+    {
+      method: "POST" as const,
+      path: "/api/checkin",
+      setupRequest(req: { body?: string }) {
+        const n = i++;
+        req.body = `{"token":"${tokens[n % tokens.length]}","deviceId":"${device}","nonce":"${device}-${n}","scannedAt":"${new Date().toISOString()}"}`;
+        return req;
+      },
+    },
+  ];
+}
+
+async function load(target: string, url: string, tokens: string[], device: string, opts: { duration: number; connections: number; rate?: number }, headers: Record<string, string>): Promise<Figures> {
+  const r = await autocannon({
+    url,
+    connections: opts.connections,
+    duration: opts.duration,
+    ...(opts.rate ? { overallRate: opts.rate } : {}),
+    headers: { "content-type": "application/json", ...headers },
+    requests: scanRequests(tokens, device),
+  });
+  return { target, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors };
+}
+
+function table(rows: Figures[]): string {
+  const head = ["target", "req/s (mean)", "p50 ms", "p99 ms", "requests", "non-2xx", "errors"];
+  const cells = rows.map((r) => [r.target, r.rps.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), String(r.requests), String(r.non2xx), String(r.errors)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join("  ");
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
+}
+
+async function prepare(file: string): Promise<{ conferenceId: string; userId: string; tokens: string[] }> {
+  migrateDatabase(file);
+  const prisma = createPrismaClient(`file:${file}`);
+  try {
+    await seedDatabase(prisma, { password: "hoinghi-demo" });
+  } finally {
+    await prisma.$disconnect();
+  }
+  const db = new Database(file);
+  try {
+    const conference = db.prepare(`SELECT "id" FROM "Conference" WHERE "kind" = 'CONFERENCE' AND "status" != 'CANCELLED' ORDER BY "createdAt" LIMIT 1`).get() as { id: string };
+    const user = db.prepare(`SELECT "id" FROM "User" WHERE "email" = 'admin@hoinghi.local'`).get() as { id: string };
+    // The server runs with the demo secret (as `npm run demo`); sign with the same.
+    const keys = deriveSigningKeys(parseEnv({ ALLOW_DEMO_CREDENTIALS: "true" }).SESSION_SECRET);
+    const ck = conferenceKeyFor(conference.id);
+    const insert = db.prepare(
+      `INSERT INTO "Attendee" ("id", "conferenceId", "name", "position", "organizationName", "email", "token", "invitationKey", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const tokens: string[] = [];
+    const now = new Date().toISOString();
+    db.transaction(() => {
+      for (let i = 0; i < ATTENDEES; i++) {
+        const { token, invitationKey } = issueToken(keys, ck);
+        insert.run(`bench${i}`, conference.id, `Đại biểu ${i}`, "Chuyên viên", "UBND xã", `bench${i}@example.vn`, token, invitationKey, now);
+        tokens.push(token);
+      }
+    })();
+    return { conferenceId: conference.id, userId: user.id, tokens };
+  } finally {
+    db.close();
+  }
+}
+
+async function main(): Promise<number> {
+  printEnvironment(`npm run bench:checkin -- ${process.argv.slice(2).join(" ")}`.trim());
+  console.log(`load:     max rate: ${CONNECTIONS} connections, ${DURATION} s after ${WARMUP} s warm-up; fixed ${FIXED_RATE} req/s: 10 connections, ${DURATION} s`);
+  ensureBuild(ROOT);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-bench-checkin-"));
+  const servers: ServerProcess[] = [];
+  process.once("exit", () => fs.rmSync(tmp, { recursive: true, force: true }));
+  try {
+    const file = path.join(tmp, "app.db");
+    const t0 = performance.now();
+    const { conferenceId, userId, tokens } = await prepare(file);
+    console.log(`database: seeded + ${tokens.length} attendees with signed invitations (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    const credential = encodeScannerCredential(parseEnv({ ALLOW_DEMO_CREDENTIALS: "true" }).SESSION_SECRET, {
+      conferenceId,
+      listId: null,
+      userId,
+      expiresAt: Date.now() + 3_600_000,
+    });
+    const auth = { authorization: `Bearer ${credential}` };
+
+    const app = await startApp({ root: ROOT, databaseFile: file });
+    servers.push(app);
+    const bare = await startReference(ROOT, "bench/checkin-bare.ts", [path.join(tmp, "bare.db")], null);
+    servers.push(bare);
+    // The bare server has no GET route; wait until it answers a scan.
+    const probe = await fetch(`${bare.baseUrl}/`, { method: "POST", body: `{"token":"t","deviceId":"probe","nonce":"0","scannedAt":"${new Date().toISOString()}"}` });
+    if (probe.status !== 200) throw new Error(`bare reference answered ${probe.status}`);
+
+    const results: Figures[] = [];
+    const url = (s: ServerProcess) => `${s.baseUrl}/api/checkin`;
+    // Warm-ups (discarded): JIT, page cache, the verified-token cache is NOT warmed — the measured
+    // runs start on tokens the warm-up did not use.
+    const warmTokens = tokens.slice(0, Math.min(2_000, tokens.length / 10));
+    const measuredTokens = tokens.slice(warmTokens.length);
+    await load("warm-up", url(app), warmTokens, "warm-app", { duration: WARMUP, connections: CONNECTIONS }, auth);
+    await load("warm-up", url(bare), warmTokens, "warm-bare", { duration: WARMUP, connections: CONNECTIONS }, {});
+
+    const appMax = await load("app  max rate", url(app), measuredTokens, "max-app", { duration: DURATION, connections: CONNECTIONS }, auth);
+    const bareMax = await load("bare max rate", url(bare), measuredTokens, "max-bare", { duration: DURATION, connections: CONNECTIONS }, {});
+    const appFixed = await load(`app  at ${FIXED_RATE} req/s`, url(app), measuredTokens, "fixed-app", { duration: DURATION, connections: 10, rate: FIXED_RATE }, auth);
+    const bareFixed = await load(`bare at ${FIXED_RATE} req/s`, url(bare), measuredTokens, "fixed-bare", { duration: DURATION, connections: 10, rate: FIXED_RATE }, {});
+    results.push(appMax, bareMax, appFixed, bareFixed);
+
+    console.log();
+    console.log(table(results));
+
+    // Every answered scan is in the log, and each attendee is counted once.
+    const db = new Database(file, { readonly: true });
+    const logged = (db.prepare(`SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "deviceId" LIKE 'max-app%' OR "deviceId" LIKE 'fixed-app%'`).get() as { n: number }).n;
+    const byResult = db.prepare(`SELECT "result", COUNT(*) AS n FROM "CheckinScan" GROUP BY "result"`).all() as Array<{ result: string; n: number }>;
+    const present = (db.prepare(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" LIKE 'bench%'`).get() as { n: number }).n;
+    db.close();
+    const answered = appMax.requests + appFixed.requests;
+    console.log();
+    console.log(`log:      ${logged} scans logged for ${answered} answered measured requests; by result ${byResult.map((r) => `${r.result} ${r.n}`).join(", ")}; ${present} attendees present`);
+
+    const ratio = appMax.rps / bareMax.rps;
+    console.log(`app/bare  max req/s ${ratio.toFixed(3)} (goal ≥ ${GOAL_RATIO})   p99 at ${FIXED_RATE} req/s: ${appFixed.p99.toFixed(1)} ms (goal ≤ ${GOAL_P99_MS} ms)`);
+
+    const failures: string[] = [];
+    for (const r of results) if (r.non2xx || r.errors) failures.push(`${r.target}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+    // autocannon may count a request cut at the end of the run that the server still logged.
+    if (logged < answered) failures.push(`only ${logged} of ${answered} answered scans are in the log`);
+    if (ratio < GOAL_RATIO) failures.push(`throughput ratio ${ratio.toFixed(3)} below ${GOAL_RATIO}`);
+    if (appFixed.p99 > GOAL_P99_MS) failures.push(`p99 ${appFixed.p99} ms above ${GOAL_P99_MS} ms`);
+    if (failures.length) {
+      console.error(`\nFAIL:\n  ${failures.join("\n  ")}`);
+      return 1;
+    }
+    console.log("\nOK: both goals met");
+    return 0;
+  } finally {
+    for (const s of servers) {
+      const err = s.stderr().trim();
+      if (err) console.log(`\n--- ${s.name} server stderr ---\n${err}`);
+    }
+    await Promise.allSettled(servers.map((s) => s.stop()));
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
