@@ -1,0 +1,324 @@
+// Check-in lists (entrances of the hall, one per bridge point), who may use them, their counters,
+// the name search of the scanner page and walk-in registration.
+
+import { randomBytes, randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { CurrentUser } from "../auth/session.server.ts";
+import { hasRole } from "../auth/permissions.ts";
+import { prisma } from "../db.server.ts";
+import { newToken, signingKeys } from "../invitations/context.server.ts";
+import { conferenceKeyFor, conferenceKeyString } from "../invitations/tokens.ts";
+import { checkIn } from "./checkin.server.ts";
+import type { CheckinResponse } from "./types.ts";
+import type { WalkInValues } from "./scanner/walk-in-form.ts";
+
+export const PRESENT_STATUSES = ["IN_PERSON", "ONLINE", "SUBSTITUTE"] as const;
+
+export function notFound(): never {
+  throw new Response("Không tìm thấy hội nghị hoặc danh sách điểm danh này.", { status: 404 });
+}
+
+export interface CheckinAccess {
+  conference: {
+    id: string;
+    title: string;
+    status: string;
+    organizationId: string;
+    bridgePoints: Array<{ id: string; name: string; position: number; isMain: boolean }>;
+  };
+  /** Organiser-side staff: every list of the conference. */
+  staff: boolean;
+  /** Create, rename and delete lists. */
+  canManage: boolean;
+  /** Bridge points this user operates (BRIDGE_OPERATOR of the host organisation): their lists only. */
+  operatedBridgeIds: string[];
+}
+
+/** Who may check people in at a conference; anyone else gets a 404 (the conference is not shown to exist). */
+export async function checkinAccess(user: CurrentUser, conferenceId: string): Promise<CheckinAccess> {
+  const c = await prisma.conference.findUnique({
+    where: { id: conferenceId },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      kind: true,
+      organizationId: true,
+      bridgePoints: { orderBy: { position: "asc" }, select: { id: true, name: true, position: true, isMain: true, hostOrganizationId: true } },
+    },
+  });
+  if (!c || c.kind !== "CONFERENCE") notFound();
+  const staff = hasRole(user.roles, "ADMIN", "OFFICE", "HOME_AFFAIRS", "CHECKIN_STAFF") && user.visibleOrganizationIds.includes(c.organizationId);
+  const operatedBridgeIds = hasRole(user.roles, "BRIDGE_OPERATOR")
+    ? c.bridgePoints.filter((b) => b.hostOrganizationId !== null && b.hostOrganizationId === user.organizationId).map((b) => b.id)
+    : [];
+  if (!staff && operatedBridgeIds.length === 0) notFound();
+  return {
+    conference: {
+      id: c.id,
+      title: c.title,
+      status: c.status,
+      organizationId: c.organizationId,
+      bridgePoints: c.bridgePoints.map(({ hostOrganizationId: _h, ...b }) => b),
+    },
+    staff,
+    canManage: staff && hasRole(user.roles, "ADMIN", "OFFICE"),
+    operatedBridgeIds,
+  };
+}
+
+export function mayUseList(access: CheckinAccess, list: { bridgePointId: string | null }): boolean {
+  return access.staff || (list.bridgePointId !== null && access.operatedBridgeIds.includes(list.bridgePointId));
+}
+
+const listSelect = { id: true, name: true, position: true, bridgePointId: true, bridgePoint: { select: { name: true } } } as const;
+
+/** The lists this user may use, in order. */
+export async function visibleLists(access: CheckinAccess) {
+  const lists = await prisma.checkinList.findMany({
+    where: { conferenceId: access.conference.id },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: listSelect,
+  });
+  return lists.filter((l) => mayUseList(access, l));
+}
+
+/** One list the user may use, or a 404. */
+export async function usableList(access: CheckinAccess, listId: string) {
+  const list = await prisma.checkinList.findFirst({ where: { id: listId, conferenceId: access.conference.id }, select: listSelect });
+  if (!list || !mayUseList(access, list)) notFound();
+  return list;
+}
+
+export interface ListCounts {
+  /** Expected attendees at the list who are present (anywhere). */
+  present: number;
+  /** Non-revoked attendees expected there: assigned to the list's bridge point, or to the hall (no bridge point). */
+  expected: number;
+  /** Recorded present through this list. */
+  here: number;
+}
+
+/** "x / y đã có mặt" for each list, with two grouped queries whatever the number of lists. */
+export async function listCounts(conferenceId: string, lists: ReadonlyArray<{ id: string; bridgePointId: string | null }>): Promise<Map<string, ListCounts>> {
+  const [expected, present, here] = await Promise.all([
+    prisma.attendee.groupBy({ by: ["bridgePointId"], where: { conferenceId, revokedAt: null }, _count: { _all: true } }),
+    prisma.attendee.groupBy({
+      by: ["bridgePointId"],
+      where: { conferenceId, revokedAt: null, attendance: { is: { status: { in: [...PRESENT_STATUSES] } } } },
+      _count: { _all: true },
+    }),
+    prisma.attendance.groupBy({
+      by: ["checkinListId"],
+      where: { conferenceId, status: { in: [...PRESENT_STATUSES] }, checkinListId: { in: lists.map((l) => l.id) } },
+      _count: { _all: true },
+    }),
+  ]);
+  const byBridge = (rows: Array<{ bridgePointId: string | null; _count: { _all: number } }>, id: string | null) =>
+    rows.find((r) => r.bridgePointId === id)?._count._all ?? 0;
+  return new Map(
+    lists.map((l) => [
+      l.id,
+      {
+        present: byBridge(present, l.bridgePointId),
+        expected: byBridge(expected, l.bridgePointId),
+        here: here.find((r) => r.checkinListId === l.id)?._count._all ?? 0,
+      },
+    ]),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Managing lists
+
+export const listNameSchema = z
+  .string({ error: "Nhập tên danh sách điểm danh" })
+  .transform((v) => v.replace(/[\r\n\t]+/g, " ").trim())
+  .pipe(z.string().min(1, "Nhập tên danh sách điểm danh").max(120, "Tên danh sách dài quá 120 ký tự"));
+
+export async function nameTaken(conferenceId: string, name: string, exceptId?: string): Promise<boolean> {
+  const row = await prisma.checkinList.findFirst({ where: { conferenceId, name, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  return !!row;
+}
+
+export async function createList(conferenceId: string, name: string, bridgePointId: string | null) {
+  const last = await prisma.checkinList.aggregate({ where: { conferenceId }, _max: { position: true } });
+  return prisma.checkinList.create({
+    data: { conferenceId, name, bridgePointId, position: (last._max.position ?? -1) + 1 },
+    select: { id: true, name: true },
+  });
+}
+
+/** A list for every bridge point that has none, named after the bridge point; returns how many were created. */
+export async function createBridgeLists(conferenceId: string): Promise<number> {
+  return prisma.$transaction(async (tx) => {
+    const bridges = await tx.bridgePoint.findMany({
+      where: { conferenceId, checkinLists: { none: {} } },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true },
+    });
+    const names = new Set((await tx.checkinList.findMany({ where: { conferenceId }, select: { name: true } })).map((l) => l.name));
+    const last = await tx.checkinList.aggregate({ where: { conferenceId }, _max: { position: true } });
+    let position = (last._max.position ?? -1) + 1;
+    for (const b of bridges) {
+      let name = b.name;
+      for (let n = 2; names.has(name); n++) name = `${b.name} (${n})`;
+      names.add(name);
+      await tx.checkinList.create({ data: { conferenceId, name, bridgePointId: b.id, position: position++ } });
+    }
+    return bridges.length;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What the scanner page needs to verify tokens offline: the public key, this conference's key and the
+// revoked invitations. Nothing else about attendees leaves the server.
+
+export async function offlineKeys(conferenceId: string) {
+  const revoked = await prisma.attendee.findMany({ where: { conferenceId, revokedAt: { not: null } }, select: { invitationKey: true } });
+  return {
+    publicKey: Buffer.from(signingKeys().publicKeyRaw).toString("base64url"),
+    conferenceKey: conferenceKeyString(conferenceKeyFor(conferenceId)),
+    revokedKeys: revoked.map((r) => r.invitationKey),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Search by name
+
+/** Lower case without diacritics, đ → d: "Nguyễn Thị Đào" and "nguyen thi dao" match. */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export interface SearchHit {
+  id: string;
+  name: string;
+  position: string;
+  organizationName: string;
+  present: boolean;
+  walkIn: boolean;
+}
+
+export const SEARCH_MIN_CHARS = 2;
+const SEARCH_LIMIT = 20;
+
+/** Attendees of the conference whose name (or organisation) holds every word typed; revoked invitations are left out. */
+export async function searchAttendees(conferenceId: string, query: string, bridgePointIds: string[] | null): Promise<SearchHit[]> {
+  const words = foldVietnamese(query).split(" ").filter(Boolean);
+  if (words.join("").length < SEARCH_MIN_CHARS) return [];
+  const rows = await prisma.attendee.findMany({
+    where: { conferenceId, revokedAt: null, ...(bridgePointIds ? { bridgePointId: { in: bridgePointIds } } : {}) },
+    select: { id: true, name: true, position: true, organizationName: true, walkIn: true, attendance: { select: { status: true } } },
+  });
+  const hits: Array<SearchHit & { rank: number }> = [];
+  for (const r of rows) {
+    const name = foldVietnamese(r.name);
+    const haystack = `${name} ${foldVietnamese(r.organizationName)}`;
+    if (!words.every((w) => haystack.includes(w))) continue;
+    const rank = name.startsWith(words[0]!) ? 0 : name.split(" ").some((part) => part.startsWith(words[0]!)) ? 1 : 2;
+    hits.push({
+      id: r.id,
+      name: r.name,
+      position: r.position,
+      organizationName: r.organizationName,
+      walkIn: r.walkIn,
+      present: !!r.attendance && (PRESENT_STATUSES as readonly string[]).includes(r.attendance.status),
+      rank,
+    });
+  }
+  return hits
+    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, "vi"))
+    .slice(0, SEARCH_LIMIT)
+    .map(({ rank: _r, ...h }) => h);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Walk-in registration (đăng ký tại chỗ)
+
+
+/** A placeholder address for a walk-in without e-mail: unique per conference, never mailed (no outbox row). */
+export function placeholderEmail(): string {
+  return `walkin-${randomBytes(6).toString("hex")}@khach.local`;
+}
+
+export type WalkInOutcome =
+  | { ok: true; attendeeId: string; response: CheckinResponse }
+  | { ok: false; field: "email" | "groupId" | "form"; message: string };
+
+/**
+ * Creates the attendee (walkIn, fresh token, at the list's bridge point or the hall) and records them
+ * present. Nothing stays half-saved: when the check-in does not accept, the new attendee is removed.
+ */
+export async function registerWalkIn(input: {
+  conferenceId: string;
+  list: { id: string; bridgePointId: string | null };
+  values: WalkInValues;
+  userId: string;
+}): Promise<WalkInOutcome> {
+  const { conferenceId, list, values } = input;
+  if (values.groupId) {
+    const group = await prisma.attendeeGroup.findFirst({ where: { id: values.groupId, conferenceId }, select: { id: true } });
+    if (!group) return { ok: false, field: "groupId", message: "Nhóm đại biểu không thuộc hội nghị này" };
+  }
+  if (values.email) {
+    const existing = await prisma.attendee.findFirst({ where: { conferenceId, email: values.email }, select: { name: true } });
+    if (existing) {
+      return { ok: false, field: "email", message: `Thư điện tử này đã có trong danh sách (${existing.name}): hãy tìm theo tên để điểm danh` };
+    }
+  }
+  const { token, invitationKey } = newToken(conferenceId);
+  let attendeeId: string;
+  try {
+    const created = await prisma.attendee.create({
+      data: {
+        conferenceId,
+        name: values.name,
+        position: values.position,
+        organizationName: values.organizationName,
+        groupId: values.groupId || null,
+        email: values.email ?? placeholderEmail(),
+        bridgePointId: list.bridgePointId,
+        token,
+        invitationKey,
+        rsvp: "ACCEPTED",
+        respondedAt: new Date(),
+        walkIn: true,
+      },
+      select: { id: true },
+    });
+    attendeeId = created.id;
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") {
+      return { ok: false, field: "email", message: "Thư điện tử này đã có trong danh sách: hãy tìm theo tên để điểm danh" };
+    }
+    throw error;
+  }
+  let response: CheckinResponse;
+  try {
+    response = await checkIn({
+      conferenceId,
+      listId: list.id,
+      attendeeId,
+      deviceId: values.deviceId,
+      nonce: randomUUID(),
+      scannedAt: new Date(),
+      method: "WALK_IN",
+      userId: input.userId,
+    });
+  } catch (error) {
+    await prisma.attendee.delete({ where: { id: attendeeId } }).catch(() => undefined);
+    throw error;
+  }
+  if (response.result !== "accepted") {
+    await prisma.attendee.delete({ where: { id: attendeeId } }).catch(() => undefined);
+    return { ok: false, field: "form", message: response.message };
+  }
+  return { ok: true, attendeeId, response };
+}
