@@ -26,7 +26,14 @@ export const meta: MetaFunction = () => [{ title: "Hội nghị CCHC" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   return {
-    user: user ? { name: user.name, organizationName: user.organizationName, isAdmin: user.roles.includes("ADMIN") } : null,
+    user: user
+      ? {
+          name: user.name,
+          organizationName: user.organizationName,
+          isAdmin: user.roles.includes("ADMIN"),
+          bridges: user.roles.includes("BRIDGE_OPERATOR") || user.roles.includes("IT_SUPPORT"),
+        }
+      : null,
   };
 }
 
@@ -43,6 +50,7 @@ function Header() {
           <nav aria-label="Chính">
             <NavLink to="/conferences">Hội nghị, kế hoạch</NavLink>
             <NavLink to="/scoring">Chỉ số CCHC</NavLink>
+            {user.bridges ? <NavLink to="/bridges">Điểm cầu</NavLink> : null}
             {user.isAdmin ? (
               <>
                 <NavLink to="/admin/organizations">Cơ quan, đơn vị</NavLink>
