@@ -6,15 +6,21 @@ export interface AttendanceInput {
   /** Per attendee group, in the plan's order. */
   groups: Array<{
     label: string;
-    attendees: Array<{ name: string; position: string; organization: string; site: string; answer: string; note: string }>;
+    attendees: Array<{ name: string; position: string; organization: string; site: string; answer: string; note: string; attendance?: string }>;
   }>;
+  /** Check-in figures (issue 6): totals, then per group and per bridge point. */
+  checkin?: {
+    total: string;
+    byGroup: Array<{ label: string; text: string }>;
+    byBridge: Array<{ label: string; text: string }>;
+  };
   closing: ClosingBlock;
 }
 
 /**
  * Báo cáo thành phần tham dự: per group, who was invited, where they attend
- * and their answer (substitutes and reasons for absence included). Check-in
- * figures are added when check-in exists (issue 6).
+ * and their answer (substitutes and reasons for absence included); with the
+ * check-in figures (per group and per bridge point) and each attendee's attendance.
  */
 export function renderAttendancePdf(input: AttendanceInput): Promise<Buffer> {
   const pdf = new OfficialPdf({ title: `Báo cáo thành phần tham dự – ${input.meeting}`, author: input.header.issuingBody });
@@ -24,11 +30,26 @@ export function renderAttendancePdf(input: AttendanceInput): Promise<Buffer> {
   pdf.paragraph(
     `Tổng số đại biểu được mời: ${all.length}; xác nhận tham dự: ${count("Tham dự")}; báo vắng: ${count("Vắng")}; cử người dự thay: ${count("Cử người thay")}; chưa trả lời: ${count("Chưa trả lời")}.`,
   );
+  const k = input.checkin;
+  if (k) {
+    pdf.heading("I. KẾT QUẢ ĐIỂM DANH");
+    pdf.paragraph(`Tổng số: ${k.total}.`);
+    if (k.byGroup.length) {
+      pdf.heading("1. Theo thành phần");
+      k.byGroup.forEach((l) => pdf.labelledParagraph(`- ${l.label}: `, `${l.text}.`, { indent: 0 }));
+    }
+    if (k.byBridge.length) {
+      pdf.heading("2. Theo điểm cầu");
+      k.byBridge.forEach((l) => pdf.labelledParagraph(`- ${l.label}: `, `${l.text}.`, { indent: 0 }));
+    }
+    pdf.heading("II. DANH SÁCH ĐẠI BIỂU");
+  }
   input.groups.forEach((g, gi) => {
     pdf.heading(`${gi + 1}. ${g.label} (${g.attendees.length} đại biểu)`);
     g.attendees.forEach((a, i) => {
       const who = [a.name, a.position, a.organization].filter(Boolean).join(", ");
-      pdf.labelledParagraph(`${i + 1}. ${who}: `, `${a.answer}; ${a.site}${a.note ? `; ${a.note}` : ""}.`, { indent: 0 });
+      const attendance = a.attendance ? `; điểm danh: ${a.attendance}` : "";
+      pdf.labelledParagraph(`${i + 1}. ${who}: `, `${a.answer}; ${a.site}${a.note ? `; ${a.note}` : ""}${attendance}.`, { indent: 0 });
     });
   });
   pdf.closing(input.closing);

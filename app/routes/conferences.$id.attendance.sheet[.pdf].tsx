@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { attendanceConference, attendanceData } from "~/attendance/attendance.server.ts";
+import { reportGroups } from "~/attendance/report.ts";
+import { renderRollCallSheet } from "~/attendance/sheets-pdf.ts";
+import { requireUser } from "~/auth/session.server.ts";
+import { prisma } from "~/db.server.ts";
+import { meetingName } from "~/invitations/context.server.ts";
+import { formatDateTime } from "~/lib/vietnamese-date.ts";
+
+/** The printable roll-call list with a "□ Có mặt □ Vắng" box per attendee. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const c = await attendanceConference(user, params.id ?? "");
+  const [data, org] = await Promise.all([
+    attendanceData(c),
+    prisma.organization.findUniqueOrThrow({ where: { id: c.organizationId }, select: { documentName: true } }),
+  ]);
+  if (!data.rows.length) throw new Response("Hội nghị chưa có danh sách đại biểu.", { status: 409 });
+  const pdf = await renderRollCallSheet({
+    issuingBody: org.documentName,
+    meeting: meetingName(c.title),
+    when: c.startsAt ? formatDateTime(c.startsAt) : "",
+    groups: reportGroups(data.groups, data.bridges, data.rows).map((g) => ({
+      label: g.label,
+      rows: g.rows.map((r) => ({ name: r.name, position: r.position, organization: r.organization, site: r.invitedAt })),
+    })),
+  });
+  return new Response(new Uint8Array(pdf), {
+    headers: { "Content-Type": "application/pdf", "Content-Disposition": 'inline; filename="danh-sach-diem-danh.pdf"', "Cache-Control": "private, no-store" },
+  });
+}
