@@ -7,6 +7,7 @@ import { agendas } from "./seed-data/agenda.ts";
 import { awards } from "./seed-data/awards.ts";
 import { speeches } from "./seed-data/speeches.ts";
 import { seedInvitations } from "./seed-invitations.ts";
+import { seedBridgeReadiness } from "./seed-data/bridges.ts";
 import { seedCheckinLists } from "./seed-data/checkin.ts";
 import { seedScoring } from "./seed-scoring.ts";
 
@@ -136,6 +137,7 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
       conferenceIds.set(p.key, created.id);
     }
     attendees = await seedInvitations(tx, conferenceIds, orgId);
+    await seedBridgeReadiness(tx, conferenceIds, orgId);
     await seedCheckinLists(tx, conferenceIds);
     for (const [planKey, list] of Object.entries(awards)) {
       await tx.award.createMany({

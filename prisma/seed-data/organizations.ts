@@ -430,6 +430,13 @@ export const users: SeedUser[] = [
     organizationKey: "quang-nam",
     roles: ["HOME_AFFAIRS"],
   },
+  {
+    email: "cntt.quangnam@hoinghi.local",
+    name: "Trần Minh Khoa",
+    position: "Chuyên viên Trung tâm Công nghệ thông tin và Truyền thông, phụ trách kết nối điểm cầu",
+    organizationKey: "quang-nam-so-tttt",
+    roles: ["IT_SUPPORT"],
+  },
   // Seed 002: xã Cẩm Giàng.
   {
     email: "vanphong.camgiang@hoinghi.local",
