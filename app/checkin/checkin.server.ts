@@ -53,6 +53,7 @@ interface Statements {
   insertScan: Database.Statement<unknown[]>;
   insertScanOrIgnore: Database.Statement<unknown[]>;
   userActive: Database.Statement<[string], { active: number }>;
+  issuedTokens: Database.Statement<[string], { token: string; invitationKey: string }>;
 }
 
 interface AttendeeRow {
@@ -88,6 +89,8 @@ function store(): Store {
   const file = sqlitePath(env().DATABASE_URL);
   if (g.checkinStore?.file === file) return g.checkinStore;
   g.checkinStore?.db.close();
+  tokenIndex.clear();
+  indexedTokens = 0;
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   // Same durability as the rest of the app in WAL mode: a commit survives a crash of the process;
@@ -124,6 +127,7 @@ function store(): Store {
     insertScan: db.prepare(`INSERT ${INSERT_SCAN_SQL}`),
     insertScanOrIgnore: db.prepare(`INSERT OR IGNORE ${INSERT_SCAN_SQL}`),
     userActive: db.prepare(`SELECT "active" FROM "User" WHERE "id" = ?`),
+    issuedTokens: db.prepare(`SELECT "token", "invitationKey" FROM "Attendee" WHERE "conferenceId" = ?`),
   };
   g.checkinStore = { file, db, s };
   return g.checkinStore;
@@ -139,28 +143,49 @@ const ATTENDEE_SQL = `SELECT a."id", a."conferenceId", a."name", a."position", a
   LEFT JOIN "AttendeeGroup" gr ON gr."id" = a."groupId"`;
 
 // ---------------------------------------------------------------------------------------------------------
-// Token verification, cached: a door sees the same invitation more than once, and Ed25519 costs ~100 µs.
+// Recognising a genuine invitation.
+//
+// A token is genuine when its Ed25519 signature verifies (~100 µs, the largest single cost of a scan) —
+// or when it is exactly a token this server issued and stored. After the first genuine scan of a
+// conference, the conference's issued tokens are indexed in memory (token → invitation key), so
+// later genuine scans skip the signature. Anything not in the index is signature-checked, so a forged
+// or tampered token is always refused by the signature and never reaches the database.
 
 type VerifiedToken = { ok: true; conferenceKey: string; invitationKey: string } | { ok: false; reason: RejectReason };
 
-const verified = new Map<string, VerifiedToken>();
-const VERIFIED_CACHE_LIMIT = 200_000;
+const tokenIndex = new Map<string, Map<string, string>>();
+const TOKEN_INDEX_LIMIT = 500_000;
+let indexedTokens = 0;
 const conferenceKeys = new Map<string, string>();
 let publicKey: { secret: string; key: KeyObject } | undefined;
 
-function verifyCached(token: string): VerifiedToken {
-  const hit = verified.get(token);
-  if (hit) return hit;
+function verifySignature(token: string): VerifiedToken {
   const secret = env().SESSION_SECRET;
   if (publicKey?.secret !== secret) publicKey = { secret, key: deriveSigningKeys(secret).publicKey };
   const r = verifyToken(publicKey.key, token);
-  const v: VerifiedToken = r.ok
-    ? { ok: true, conferenceKey: conferenceKeyString(r.conferenceKey), invitationKey: r.invitationKey }
-    : { ok: false, reason: r.reason };
-  // Only genuine tokens are remembered: a flood of forged ones must not evict them.
-  if (v.ok) {
-    if (verified.size >= VERIFIED_CACHE_LIMIT) verified.clear();
-    verified.set(token, v);
+  return r.ok ? { ok: true, conferenceKey: conferenceKeyString(r.conferenceKey), invitationKey: r.invitationKey } : { ok: false, reason: r.reason };
+}
+
+function recogniseToken(st: Store, token: string, conferenceId: string): VerifiedToken {
+  const index = tokenIndex.get(conferenceId);
+  const known = index?.get(token);
+  if (known !== undefined) return { ok: true, conferenceKey: conferenceKeyOf(conferenceId), invitationKey: known };
+  const v = verifySignature(token);
+  if (!v.ok || v.conferenceKey !== conferenceKeyOf(conferenceId)) return v;
+  if (index) {
+    // Issued after the index was built (a substitute, a walk-in): remember it too.
+    index.set(token, v.invitationKey);
+    indexedTokens++;
+  } else {
+    if (indexedTokens >= TOKEN_INDEX_LIMIT) {
+      tokenIndex.clear();
+      indexedTokens = 0;
+    }
+    const fresh = new Map<string, string>();
+    for (const row of st.s.issuedTokens.iterate(conferenceId)) fresh.set(row.token, row.invitationKey);
+    fresh.set(token, v.invitationKey);
+    tokenIndex.set(conferenceId, fresh);
+    indexedTokens += fresh.size;
   }
   return v;
 }
@@ -346,7 +371,7 @@ export async function checkIn(input: CheckinInput): Promise<CheckinResponse> {
   let invitationKey: string | null = null;
   let refused: Decision | null = null;
   if (input.token !== undefined) {
-    const v = verifyCached(input.token);
+    const v = recogniseToken(st, input.token, input.conferenceId);
     if (!v.ok) refused = { response: rejected(v.reason), attendeeId: null, conferenceId: input.conferenceId };
     else if (v.conferenceKey !== conferenceKeyOf(input.conferenceId)) {
       refused = { response: rejected("other-conference"), attendeeId: null, conferenceId: input.conferenceId };
