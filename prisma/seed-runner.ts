@@ -9,6 +9,7 @@ import { speeches } from "./seed-data/speeches.ts";
 import { seedInvitations } from "./seed-invitations.ts";
 import { seedBridgeReadiness } from "./seed-data/bridges.ts";
 import { seedCheckinLists } from "./seed-data/checkin.ts";
+import { seedAttendance } from "./seed-data/attendance.ts";
 import { seedScoring } from "./seed-scoring.ts";
 
 const LEVELS: Array<{ code: LevelCode; name: string; rank: number }> = [
@@ -139,6 +140,7 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
     attendees = await seedInvitations(tx, conferenceIds, orgId);
     await seedBridgeReadiness(tx, conferenceIds, orgId);
     await seedCheckinLists(tx, conferenceIds);
+    await seedAttendance(tx, conferenceIds);
     for (const [planKey, list] of Object.entries(awards)) {
       await tx.award.createMany({
         data: list.map(({ approved, decisionDate, ...a }, position) => ({
