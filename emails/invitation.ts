@@ -86,6 +86,7 @@ const REMINDER_NOTE =
   "Đồng chí chưa phản hồi giấy mời này. Kính đề nghị Đồng chí xác nhận tham dự, báo vắng hoặc cử người dự thay qua đường dẫn trong thư.";
 const UPDATE_DEFAULT_NOTE = "Thông tin hội nghị đã được cập nhật, xin xem chi tiết dưới đây.";
 const QR_SENTENCE = "Vui lòng xuất trình mã QR này tại bàn đón tiếp (hoặc cho cán bộ điểm cầu) khi điểm danh.";
+const CODE_SENTENCE = "Nhập mã này tại trang tự điểm danh của điểm cầu khi không quét được mã QR.";
 const PRIVATE_NOTE = "Đường dẫn và mã QR trong thư này là của riêng Đồng chí, xin không chuyển tiếp cho người khác.";
 const VIDEO_NOTE = "Mật khẩu phòng họp (nếu có) do cán bộ kỹ thuật tại điểm cầu cung cấp.";
 
@@ -178,6 +179,7 @@ function renderText(data: InvitationMailData): string {
       `Tệp lịch (.ics): ${data.links.ics}`,
       "",
       `Mã QR điểm danh: xem hình ma-qr.png kèm theo thư. ${QR_SENTENCE}`,
+      ...(data.attendee.checkinCode ? [`Mã điểm danh: ${data.attendee.checkinCode} (${CODE_SENTENCE})`] : []),
       "",
     );
   }
@@ -224,6 +226,12 @@ function renderHtml(data: InvitationMailData, qrCid: string, subject: string): s
       `<div style="text-align:center;margin:0 0 20px;padding:16px;border:1px solid #e5e7eb">`,
       `<img src="cid:${e(qrCid)}" alt="Mã QR điểm danh">`,
       `<p style="margin:8px 0 0;font-size:14px">${e(QR_SENTENCE)}</p>`,
+      ...(data.attendee.checkinCode
+        ? [
+            `<p style="margin:12px 0 0;font-size:16px">Mã điểm danh: <strong style="font-family:Consolas,Menlo,monospace;font-size:20px;letter-spacing:2px">${e(data.attendee.checkinCode)}</strong></p>`,
+            `<p style="margin:4px 0 0;font-size:13px;color:#555555">${e(CODE_SENTENCE)}</p>`,
+          ]
+        : []),
       `</div>`,
     );
   }

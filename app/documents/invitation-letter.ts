@@ -137,6 +137,7 @@ export function invitationLetterParagraphs(input: InvitationLetterInput): string
     for (const more of content.slice(1)) out.push(`+ ${sentence(more)}`);
   }
   if (c.preparationNote.trim()) out.push(`- Đề nghị ${you}: ${sentence(c.preparationNote)}`);
+  if (attendee?.checkinCode) out.push(`- Mã điểm danh: ${attendee.checkinCode} (dùng khi tự điểm danh tại điểm cầu hoặc khi không quét được mã QR).`);
   const contact = [
     withoutFinalStop(c.contact.name),
     c.contact.phone.trim() ? `điện thoại ${c.contact.phone.trim()}` : "",

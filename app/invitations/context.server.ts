@@ -4,6 +4,7 @@ import { renderInvitationLetter } from "../documents/invitation-letter.ts";
 import { env } from "../env.server.ts";
 import type { OutboxRow } from "../mailing/outbox.server.ts";
 import { composeBridgeTestMessage } from "../bridges/mail.server.ts";
+import { checkinCode, formatCheckinCode } from "../checkin/code.ts";
 import { issuingBody } from "../plans/document.ts";
 import { composeInvitation, invitationIcs } from "./compose.ts";
 import { conferenceKeyFor, deriveSigningKeys, issueToken, verifyToken } from "./tokens.ts";
@@ -66,6 +67,7 @@ const attendeeSelect = {
   organizationName: true,
   email: true,
   token: true,
+  invitationKey: true,
   revokedAt: true,
   rsvp: true,
   declineReason: true,
@@ -120,7 +122,14 @@ export function invitationParts(a: InvitationRecord): {
       signerName: c.signerName,
       recipients: c.recipients.map((r) => r.text),
     },
-    attendee: { id: a.id, name: a.name, position: a.position, organization: a.organizationName, email: a.email },
+    attendee: {
+      id: a.id,
+      name: a.name,
+      position: a.position,
+      organization: a.organizationName,
+      email: a.email,
+      checkinCode: formatCheckinCode(checkinCode(a.invitationKey)),
+    },
     site: a.bridgePoint
       ? { kind: "BRIDGE", name: a.bridgePoint.name, address: a.bridgePoint.address }
       : { kind: "MAIN_HALL", name: c.venue || "Hội trường", address: "" },

@@ -57,6 +57,8 @@ export interface InvitationAttendee {
   position: string;
   organization: string;
   email: string;
+  /** "K7Q-M3X": the short check-in code printed on the invitation (typed at a bridge's self check-in). */
+  checkinCode?: string;
 }
 
 export interface InvitationMailData {

@@ -7,6 +7,7 @@ import { emailSchema } from "~/invitations/attendee-form.ts";
 import { attendeeByToken, invitationParts, meetingName } from "~/invitations/context.server.ts";
 import { answer, substitute } from "~/invitations/rsvp.server.ts";
 import { prisma } from "~/db.server.ts";
+import { checkinCode, formatCheckinCode } from "~/checkin/code.ts";
 
 export const meta: MetaFunction = () => [{ title: "Giấy mời · Hội nghị CCHC" }, { name: "robots", content: "noindex" }];
 
@@ -25,6 +26,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     name: a.name,
     position: a.position,
     revoked: !!a.revokedAt,
+    checkinCode: a.revokedAt ? null : formatCheckinCode(checkinCode(a.invitationKey)),
     cancelled: c.status === "CANCELLED",
     rsvp: a.rsvp,
     declineReason: a.declineReason,
@@ -218,6 +220,13 @@ export default function RsvpPage() {
           <div className="rsvp-qr">
             <img src={`/i/${data.token}/qr.png`} alt="Mã QR điểm danh cá nhân" width={220} height={220} />
             <p className="hint">Xuất trình mã QR này khi điểm danh tại hội trường hoặc điểm cầu.</p>
+            {data.checkinCode ? (
+              <p data-testid="checkin-code">
+                Mã điểm danh: <strong className="checkin-code">{data.checkinCode}</strong>
+                <br />
+                <span className="hint">Nhập mã này tại trang tự điểm danh của điểm cầu khi không quét được mã QR.</span>
+              </p>
+            ) : null}
           </div>
         </>
       )}
