@@ -93,7 +93,7 @@ export async function usableList(access: CheckinAccess, listId: string) {
 export interface ListCounts {
   /** Expected attendees at the list who are present (anywhere). */
   present: number;
-  /** Non-revoked attendees expected there: assigned to the list's bridge point, or to the hall (no bridge point). */
+  /** Non-revoked attendees expected there: assigned to the list's bridge point, or to the hall (no bridge point, or the main one). */
   expected: number;
   /** Recorded present through this list. */
   here: number;
@@ -101,7 +101,7 @@ export interface ListCounts {
 
 /** "x / y đã có mặt" for each list, with two grouped queries whatever the number of lists. */
 export async function listCounts(conferenceId: string, lists: ReadonlyArray<{ id: string; bridgePointId: string | null }>): Promise<Map<string, ListCounts>> {
-  const [expected, present, here] = await Promise.all([
+  const [expected, present, here, mains] = await Promise.all([
     prisma.attendee.groupBy({ by: ["bridgePointId"], where: { conferenceId, revokedAt: null }, _count: { _all: true } }),
     prisma.attendee.groupBy({
       by: ["bridgePointId"],
@@ -113,9 +113,12 @@ export async function listCounts(conferenceId: string, lists: ReadonlyArray<{ id
       where: { conferenceId, status: { in: [...PRESENT_STATUSES] }, checkinListId: { in: lists.map((l) => l.id) } },
       _count: { _all: true },
     }),
+    prisma.bridgePoint.findMany({ where: { conferenceId, isMain: true }, select: { id: true } }),
   ]);
+  const hall = new Set<string | null>([null, ...mains.map((m) => m.id)]);
+  const site = (id: string | null) => (hall.has(id) ? null : id);
   const byBridge = (rows: Array<{ bridgePointId: string | null; _count: { _all: number } }>, id: string | null) =>
-    rows.find((r) => r.bridgePointId === id)?._count._all ?? 0;
+    rows.filter((r) => site(r.bridgePointId) === site(id)).reduce((n, r) => n + r._count._all, 0);
   return new Map(
     lists.map((l) => [
       l.id,
@@ -153,7 +156,8 @@ export async function createList(conferenceId: string, name: string, bridgePoint
 export async function createBridgeLists(conferenceId: string): Promise<number> {
   return prisma.$transaction(async (tx) => {
     const bridges = await tx.bridgePoint.findMany({
-      where: { conferenceId, checkinLists: { none: {} } },
+      // The main bridge point is the hall: its entrances have their own lists.
+      where: { conferenceId, isMain: false, checkinLists: { none: {} } },
       orderBy: { position: "asc" },
       select: { id: true, name: true },
     });

@@ -15,8 +15,8 @@ import {
   type SearchHit,
 } from "~/checkin/lists.server.ts";
 import { ScanClient, type Outcome, type SyncReport } from "~/checkin/scanner/client.ts";
-import { cameraAlreadyAllowed, CAMERA_PROBLEM, startCamera, type CameraLoop } from "~/checkin/scanner/decoder.ts";
-import { deviceId as storedDeviceId, deviceName as storedDeviceName, setDeviceName } from "~/checkin/scanner/device.ts";
+import { CAMERA_PROBLEM, startCamera, type CameraLoop } from "~/checkin/scanner/decoder.ts";
+import { cameraWanted, deviceId as storedDeviceId, deviceName as storedDeviceName, setCameraWanted, setDeviceName } from "~/checkin/scanner/device.ts";
 import { describe, type Display } from "~/checkin/scanner/display.ts";
 import { formatScanTime } from "~/checkin/scanner/format.ts";
 import scannerStyles from "~/checkin/scanner/scanner.css?url";
@@ -203,6 +203,7 @@ export default function Scanner() {
   );
 
   const stopCamera = useCallback(() => {
+    setCameraWanted(false);
     loopRef.current?.stop();
     loopRef.current = null;
     setCamera({ state: "off" });
@@ -214,6 +215,7 @@ export default function Scanner() {
     setCamera({ state: "starting" });
     const started = await startCamera(video, (text) => void handleCode(text));
     if (started.ok) {
+      setCameraWanted(true);
       loopRef.current = started.loop;
       setCamera({ state: "on" });
     } else setCamera({ state: "problem", message: CAMERA_PROBLEM[started.problem] });
@@ -242,14 +244,11 @@ export default function Scanner() {
     };
   }, [client, refreshCounts]);
 
-  // The camera opens by itself once the browser has allowed it; otherwise a tap on "Bật camera" asks.
+  // The first time a tap on "Bật camera" asks for the camera; after that it opens by itself on this
+  // device until the staff turns it off.
   useEffect(() => {
-    let cancelled = false;
-    void cameraAlreadyAllowed().then((allowed) => {
-      if (allowed && !cancelled) void openCamera();
-    });
+    if (cameraWanted()) void openCamera();
     return () => {
-      cancelled = true;
       loopRef.current?.stop();
       loopRef.current = null;
     };

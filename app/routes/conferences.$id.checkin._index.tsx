@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     conference: { id: access.conference.id, title: access.conference.title, cancelled: access.conference.status === "CANCELLED" },
     canManage: access.canManage,
     bridgePoints: access.conference.bridgePoints.map((b) => ({ id: b.id, name: b.name })),
-    bridgesWithoutList: access.conference.bridgePoints.filter((b) => !covered.has(b.id)).length,
+    bridgesWithoutList: access.conference.bridgePoints.filter((b) => !b.isMain && !covered.has(b.id)).length,
     lists: lists.map((l) => ({
       id: l.id,
       name: l.name,

@@ -1,5 +1,6 @@
 // Demo check-in lists: the entrances of seed 001's provincial hall (Quảng Nam) and of the 2026 Đà Nẵng
-// conference, and one list per bridge point (attendance there is online). Attendance itself and the scan
+// conference, and one list per bridge point (attendance there is online); the main bridge point is the
+// hall itself, whose entrances have their own lists. Attendance itself and the scan
 // history are seeded with roll call.
 
 import type { Prisma } from "../../app/generated/prisma/client.ts";
@@ -15,7 +16,7 @@ export async function seedCheckinLists(tx: Prisma.TransactionClient, conferenceI
   for (const seed of checkinLists) {
     const conferenceId = conferenceIdByPlanKey.get(seed.planKey);
     if (!conferenceId) throw new Error(`Seed: unknown plan ${seed.planKey}`);
-    const bridges = await tx.bridgePoint.findMany({ where: { conferenceId }, orderBy: { position: "asc" }, select: { id: true, name: true } });
+    const bridges = await tx.bridgePoint.findMany({ where: { conferenceId, isMain: false }, orderBy: { position: "asc" }, select: { id: true, name: true } });
     const rows = [
       ...seed.entrances.map((name) => ({ name, bridgePointId: null as string | null })),
       ...bridges.map((b) => ({ name: b.name, bridgePointId: b.id as string | null })),

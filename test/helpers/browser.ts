@@ -6,7 +6,7 @@ const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bi
 );
 
 /** Debian's Chromium, headless, with the flags this closed network needs. Fails (never skips) when absent. */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   if (!executablePath) {
     throw new Error("Chromium not found: apt-get install -y chromium, or set CHROMIUM_PATH");
   }
@@ -21,6 +21,7 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }

@@ -43,16 +43,6 @@ function problemOf(error: unknown): CameraProblem {
   return "other";
 }
 
-/** Whether the camera may be opened without asking (permission already granted). */
-export async function cameraAlreadyAllowed(): Promise<boolean> {
-  try {
-    const status = await navigator.permissions?.query({ name: "camera" as PermissionName });
-    return status?.state === "granted";
-  } catch {
-    return false;
-  }
-}
-
 export async function startCamera(
   video: HTMLVideoElement,
   onCode: (text: string) => void,

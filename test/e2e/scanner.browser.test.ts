@@ -1,0 +1,339 @@
+import Database from "better-sqlite3";
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { launchBrowser, signIn } from "../helpers/browser.ts";
+import { useAppAndBrowser } from "../helpers/e2e.ts";
+import { writeQrVideo } from "../helpers/fake-camera.ts";
+
+const shots = path.resolve(import.meta.dirname, "../../test-results");
+fs.mkdirSync(shots, { recursive: true });
+
+const app = useAppAndBrowser();
+const PHONE = { width: 390, height: 844 };
+
+function db() {
+  const d = new Database(process.env.TEST_DATABASE_FILE!);
+  d.pragma("busy_timeout = 5000");
+  return d;
+}
+
+function one<T>(sql: string, ...params: unknown[]): T {
+  const d = db();
+  try {
+    return d.prepare(sql).get(...params) as T;
+  } finally {
+    d.close();
+  }
+}
+
+function run(sql: string, ...params: unknown[]) {
+  const d = db();
+  try {
+    d.prepare(sql).run(...params);
+  } finally {
+    d.close();
+  }
+}
+
+const hallList = () =>
+  one<{ id: string; conferenceId: string }>(`SELECT id, conferenceId FROM CheckinList WHERE name = 'Cổng chính Hội trường tỉnh'`);
+const attendee = (name: string) =>
+  one<{ id: string; token: string; conferenceId: string }>(`SELECT id, token, conferenceId FROM Attendee WHERE name = ?`, name);
+
+/** Fails the test on any console error or uncaught exception in the page. */
+function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  return errors;
+}
+
+const cameraBrowsers: Browser[] = [];
+afterAll(async () => {
+  for (const b of cameraBrowsers) await b.close();
+});
+
+/** A Chromium whose camera films a QR code of `token`. */
+async function cameraBrowser(token: string): Promise<Browser> {
+  const video = writeQrVideo(token);
+  const browser = await launchBrowser([
+    "--use-fake-ui-for-media-stream",
+    "--use-fake-device-for-media-stream",
+    `--use-file-for-fake-video-capture=${video}`,
+  ]);
+  cameraBrowsers.push(browser);
+  return browser;
+}
+
+const panel = (page: Page) => page.locator(".scan-result");
+const resultOf = (page: Page) => panel(page).getAttribute("data-result");
+
+describe("check-in scanner", () => {
+  it("starts from a hall where nobody has checked in", () => {
+    // Demo attendance history may be seeded for seed 001: these tests count from zero.
+    const { conferenceId } = hallList();
+    run(`DELETE FROM CheckinScan WHERE conferenceId = ?`, conferenceId);
+    run(`DELETE FROM Attendance WHERE conferenceId = ?`, conferenceId);
+    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM Attendance WHERE conferenceId = ?`, conferenceId).n).toBe(0);
+  });
+
+  it("reads an invitation QR from the camera: accepted with the name, then already checked in on the next read", async () => {
+    const list = hallList();
+    const who = attendee("Lê Văn Dũng");
+    const browser = await cameraBrowser(who.token);
+    const page = await signIn(browser, app.server.url, "admin@hoinghi.local", { viewport: PHONE });
+    const errors = watchConsole(page);
+    await page.context().grantPermissions(["camera"], { origin: app.server.url });
+    await page.goto(`${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`);
+    expect(await resultOf(page)).toBe("idle");
+    await page.getByRole("button", { name: "Bật camera" }).click();
+    await expect.poll(() => resultOf(page), { timeout: 15_000 }).toBe("accepted");
+    const text = await panel(page).textContent();
+    expect(text).toContain("ĐÃ ĐIỂM DANH");
+    expect(text).toContain("Lê Văn Dũng");
+    expect(text).toContain("Phó Bí thư Thường trực Tỉnh ủy");
+    expect(text).toContain("Tỉnh ủy Quảng Nam");
+    expect(await panel(page).getAttribute("aria-live")).toBe("assertive");
+    await expect.poll(() => page.getByTestId("counts").textContent()).toMatch(/^1 \/ \d+ đã có mặt$/);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(shots, "scanner-accepted.png") });
+
+    // The camera keeps seeing the code: no second submission while it stays in view.
+    await page.waitForTimeout(1_500);
+    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM CheckinScan WHERE attendeeId = ?`, who.id).n).toBe(1);
+
+    // A later read goes to the server again and is answered "already checked in"; the camera stays on.
+    await page.reload();
+    await expect.poll(() => resultOf(page), { timeout: 15_000 }).toBe("duplicate");
+    const dup = (await panel(page).textContent()) ?? "";
+    expect(dup).toContain("ĐÃ ĐIỂM DANH TRƯỚC ĐÓ");
+    expect(dup).toContain("Lê Văn Dũng");
+    expect(dup).toMatch(/lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(dup).toContain("tại Cổng chính Hội trường tỉnh");
+    expect(dup).toContain("bởi máy này");
+    await page.screenshot({ path: path.join(shots, "scanner-duplicate.png") });
+    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM CheckinScan WHERE attendeeId = ? AND result = 'ACCEPTED'`, who.id).n).toBe(1);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it("keeps scanning offline: verifies locally, queues the scan, and syncs it exactly once when back online", async () => {
+    const list = hallList();
+    const who = attendee("Nguyễn Thị Thu Lan");
+    const browser = await cameraBrowser(who.token);
+    const page = await signIn(browser, app.server.url, "admin@hoinghi.local", { viewport: PHONE });
+    const errors = watchConsole(page);
+    await page.goto(`${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`);
+    // Name the device, as staff would.
+    await page.locator("summary", { hasText: "Máy quét:" }).click();
+    await page.getByLabel("Tên máy quét").fill("Máy quét cổng chính");
+    await page.getByRole("button", { name: "Lưu tên" }).click();
+    await expect.poll(() => page.locator("summary", { hasText: "Máy quét:" }).textContent()).toContain("Máy quét cổng chính");
+
+    await page.context().setOffline(true);
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Ngoại tuyến" }).count()).toBe(1);
+    await page.getByRole("button", { name: "Bật camera" }).click();
+    await expect.poll(() => resultOf(page), { timeout: 15_000 }).toBe("accepted");
+    expect(await panel(page).textContent()).toContain("HỢP LỆ — CHỜ ĐỒNG BỘ");
+    const banner = page.locator(".scanner-banner.offline");
+    expect(await banner.textContent()).toContain("Ngoại tuyến — các lượt quét được lưu trên máy và sẽ đồng bộ khi có mạng");
+    await expect.poll(() => page.getByTestId("queued").textContent()).toBe("1");
+    await page.screenshot({ path: path.join(shots, "scanner-offline.png") });
+    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM CheckinScan WHERE attendeeId = ?`, who.id).n).toBe(0);
+
+    // The same person again, still offline: this device already admitted them.
+    await page.getByRole("button", { name: "Tắt camera" }).click();
+    await page.getByLabel(/Mã trên giấy mời/).fill(who.token);
+    await page.getByLabel(/Mã trên giấy mời/).press("Enter");
+    await expect.poll(() => resultOf(page)).toBe("duplicate");
+    expect(await panel(page).textContent()).toContain("bởi máy này (Máy quét cổng chính)");
+    await expect.poll(() => page.getByTestId("queued").textContent()).toBe("1");
+
+    await page.context().setOffline(false);
+    await expect.poll(() => page.locator(".scanner-banner").textContent(), { timeout: 15_000 }).toContain("Đã đồng bộ 1 lượt quét");
+    const scans = (() => {
+      const d = db();
+      try {
+        return d.prepare(`SELECT nonce, result, method, checkinListId, scannedAt, receivedAt FROM CheckinScan WHERE attendeeId = ?`).all(who.id) as Array<{
+          nonce: string;
+          result: string;
+          method: string;
+          checkinListId: string;
+          scannedAt: string;
+          receivedAt: string;
+        }>;
+      } finally {
+        d.close();
+      }
+    })();
+    expect(scans).toHaveLength(1);
+    expect(scans[0]).toMatchObject({ result: "ACCEPTED", method: "SCAN", checkinListId: list.id });
+    expect(new Date(scans[0]!.scannedAt).getTime()).toBeLessThan(new Date(scans[0]!.receivedAt).getTime());
+    const attendance = one<{ status: string; checkinListId: string } | undefined>(`SELECT status, checkinListId FROM Attendance WHERE attendeeId = ?`, who.id);
+    expect(attendance).toEqual({ status: "IN_PERSON", checkinListId: list.id });
+    // A reload after the sync finds nothing left in the queue: still exactly one scan on the server.
+    await page.reload();
+    await page.waitForTimeout(1_000);
+    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM CheckinScan WHERE attendeeId = ?`, who.id).n).toBe(1);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it("finds an attendee by name (list hidden until 2 characters) and checks them in", async () => {
+    const list = hallList();
+    const page = await signIn(app.browser, app.server.url, "admin@hoinghi.local", { viewport: PHONE });
+    const errors = watchConsole(page);
+    await page.goto(`${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`);
+    const search = page.getByLabel("Họ tên đại biểu (ít nhất 2 ký tự)");
+    const results = page.getByRole("list", { name: "Kết quả tìm kiếm" });
+    expect(await results.count()).toBe(0);
+    await search.fill("t");
+    await page.waitForTimeout(600);
+    expect(await results.count()).toBe(0);
+    // Without diacritics, as typed on a phone in a hurry.
+    await search.fill("tran van tan");
+    await expect.poll(() => results.count()).toBe(1);
+    const item = results.getByRole("listitem").filter({ hasText: "Trần Văn Tân" });
+    expect(await item.textContent()).toContain("Ủy ban MTTQ Việt Nam tỉnh Quảng Nam");
+    expect(await item.textContent()).not.toContain("đã có mặt");
+    await item.getByRole("button", { name: "Điểm danh Trần Văn Tân" }).click();
+    await expect.poll(() => resultOf(page)).toBe("accepted");
+    expect(await panel(page).textContent()).toContain("Trần Văn Tân");
+    await expect.poll(() => item.textContent()).toContain("đã có mặt");
+    const tan = attendee("Trần Văn Tân");
+    expect(one<{ method: string }>(`SELECT method FROM Attendance WHERE attendeeId = ?`, tan.id).method).toBe("MANUAL");
+    // A second press: already checked in, by name.
+    await item.getByRole("button", { name: "Điểm danh Trần Văn Tân" }).click();
+    await expect.poll(() => resultOf(page)).toBe("duplicate");
+    expect(await panel(page).textContent()).toContain("cách điểm danh: Tìm theo tên");
+    expect(errors).toEqual([]);
+  });
+
+  it("registers a walk-in: validated in Vietnamese, created with a token, checked in and counted", async () => {
+    const list = hallList();
+    const page = await signIn(app.browser, app.server.url, "admin@hoinghi.local", { viewport: PHONE });
+    const errors = watchConsole(page);
+    await page.goto(`${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`);
+    const counts = page.getByTestId("counts");
+    const before = (await counts.textContent())!.match(/^(\d+) \/ (\d+)/)!.map(Number);
+
+    await page.locator("summary", { hasText: "Đăng ký tại chỗ" }).click();
+    await page.getByRole("button", { name: "Đăng ký và điểm danh" }).click();
+    await expect.poll(() => page.locator(".field-error").first().textContent()).toBe("Nhập họ và tên");
+    await page.getByLabel("Họ và tên").fill("Phan Thị Khách Mời");
+    await page.getByLabel("Chức vụ").fill("Phóng viên");
+    await page.getByLabel("Cơ quan, đơn vị").fill("Báo Quảng Nam");
+    await page.getByLabel("Thư điện tử (không bắt buộc)").fill("khong-hop-le");
+    await page.getByRole("button", { name: "Đăng ký và điểm danh" }).click();
+    await expect.poll(() => page.locator(".field-error").first().textContent()).toBe("Thư điện tử không hợp lệ");
+    await page.getByLabel("Thư điện tử (không bắt buộc)").fill("");
+    await page.getByLabel("Nhóm đại biểu").selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Đăng ký và điểm danh" }).click();
+    await expect.poll(() => resultOf(page)).toBe("accepted");
+    expect(await panel(page).textContent()).toContain("Phan Thị Khách Mời");
+    await expect.poll(() => counts.textContent()).toBe(`${before[1]! + 1} / ${before[2]! + 1} đã có mặt`);
+    expect(await page.getByLabel("Họ và tên").inputValue()).toBe("");
+
+    const row = one<{ id: string; walkIn: number; email: string; token: string; bridgePointId: string | null; rsvp: string }>(
+      `SELECT id, walkIn, email, token, bridgePointId, rsvp FROM Attendee WHERE name = 'Phan Thị Khách Mời'`,
+    );
+    expect(row).toMatchObject({ walkIn: 1, bridgePointId: null, rsvp: "ACCEPTED" });
+    expect(row.email).toMatch(/^walkin-[0-9a-f]+@khach\.local$/);
+    expect(row.token).toHaveLength(121);
+    expect(one<{ method: string; checkinListId: string }>(`SELECT method, checkinListId FROM Attendance WHERE attendeeId = ?`, row.id)).toEqual({
+      method: "WALK_IN",
+      checkinListId: list.id,
+    });
+    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM OutboxMessage WHERE attendeeId = ?`, row.id).n).toBe(0);
+
+    // The server checks again: a bad submission is a 400 with a Vietnamese field error and saves nothing.
+    const attendeesBefore = one<{ n: number }>(`SELECT COUNT(*) AS n FROM Attendee`).n;
+    const bad = await page.request.post(`${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`, {
+      form: { name: "  ", deviceId: "scanner-test" },
+    });
+    expect(bad.status()).toBe(400);
+    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM Attendee`).n).toBe(attendeesBefore);
+    expect(errors).toEqual([]);
+  });
+
+  it("refuses a revoked invitation (replaced by a substitute), online and offline, and forged or foreign codes offline", async () => {
+    const list = hallList();
+    const revoked = attendee("Trương Công Hậu");
+    run(`UPDATE Attendee SET revokedAt = ?, rsvp = 'SUBSTITUTED' WHERE id = ?`, new Date().toISOString().replace("Z", "+00:00"), revoked.id);
+    const page = await signIn(app.browser, app.server.url, "admin@hoinghi.local", { viewport: PHONE });
+    const errors = watchConsole(page);
+    await page.goto(`${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`);
+    const code = page.getByLabel(/Mã trên giấy mời/);
+    const enter = async (text: string) => {
+      await code.fill(text);
+      await code.press("Enter");
+    };
+    await enter(revoked.token);
+    await expect.poll(() => resultOf(page)).toBe("rejected");
+    const text = (await panel(page).textContent()) ?? "";
+    expect(text).toContain("KHÔNG HỢP LỆ");
+    expect(text).toContain("Giấy mời đã bị thu hồi");
+    expect(text).toContain("Trương Công Hậu");
+    await page.screenshot({ path: path.join(shots, "scanner-rejected.png") });
+    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM Attendance WHERE attendeeId = ?`, revoked.id).n).toBe(0);
+
+    await page.context().setOffline(true);
+    await expect.poll(() => page.locator(".scanner-banner.offline").count()).toBe(1);
+    await enter(revoked.token);
+    await expect.poll(() => panel(page).textContent()).toContain("Kiểm tra trên máy (ngoại tuyến)");
+    expect(await resultOf(page)).toBe("rejected");
+    expect(await panel(page).textContent()).toContain("Giấy mời đã bị thu hồi");
+
+    const valid = attendee("Võ Minh Quang").token;
+    await enter(`${valid.slice(0, -4)}AAAA`);
+    await expect.poll(() => panel(page).textContent()).toContain("chữ ký không hợp lệ");
+    await enter(attendee("Mai Xuân Ngữ").token);
+    await expect.poll(() => panel(page).textContent()).toContain("Giấy mời của hội nghị khác");
+    await enter("https://example.com/khong-phai-giay-moi");
+    await expect.poll(() => panel(page).textContent()).toContain("Mã QR không phải giấy mời của hệ thống");
+    expect(await page.getByTestId("queued").textContent()).toBe("0");
+    await page.context().setOffline(false);
+    expect(errors).toEqual([]);
+  });
+
+  it("shows the lists with counters to check-in staff; other conferences and other bridge points are 404", async () => {
+    const staff = await signIn(app.browser, app.server.url, "diemdanh.danang@hoinghi.local");
+    const errors = watchConsole(staff);
+    const dn = one<{ conferenceId: string }>(`SELECT conferenceId FROM CheckinList WHERE name = 'Cổng chính Trung tâm Hành chính'`);
+    await staff.goto(`${app.server.url}/conferences/${dn.conferenceId}/checkin`);
+    const rows = staff.locator("main table tbody tr");
+    await expect.poll(() => rows.count()).toBe(5);
+    expect(await rows.filter({ hasText: "Điểm cầu UBND phường Hải Châu" }).first().textContent()).toMatch(/0 \/ 1 đã có mặt/);
+    // Check-in staff scan but do not manage lists.
+    expect(await staff.getByRole("button", { name: "Thêm danh sách" }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    const list = hallList();
+    const other = await staff.goto(`${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`);
+    expect(other?.status()).toBe(404);
+
+    // A bridge operator sees only their bridge point's list.
+    const operator = await signIn(app.browser, app.server.url, "diemcau.hoian@hoinghi.local");
+    await operator.goto(`${app.server.url}/conferences/${dn.conferenceId}/checkin`);
+    const opRows = operator.locator("main table tbody tr");
+    await expect.poll(() => opRows.count()).toBe(1);
+    expect(await opRows.first().textContent()).toContain("Điểm cầu UBND phường Hội An");
+    const hall = one<{ id: string }>(`SELECT id FROM CheckinList WHERE name = 'Cổng chính Trung tâm Hành chính'`);
+    expect((await operator.goto(`${app.server.url}/conferences/${dn.conferenceId}/checkin/${hall.id}`))?.status()).toBe(404);
+
+    // The organiser creates a list and the missing bridge lists.
+    const office = await signIn(app.browser, app.server.url, "vanphong.danang@hoinghi.local");
+    const officeErrors = watchConsole(office);
+    await office.goto(`${app.server.url}/conferences/${dn.conferenceId}/checkin`);
+    await office.getByLabel("Tên danh sách").fill("Cổng phụ");
+    await office.getByRole("button", { name: "Thêm danh sách" }).click();
+    await expect.poll(() => office.getByRole("alert").textContent()).toContain("Đã có danh sách “Cổng phụ”");
+    await office.getByLabel("Tên danh sách").fill("Lối vào khu báo chí");
+    await office.getByRole("button", { name: "Thêm danh sách" }).click();
+    await expect.poll(() => office.getByRole("status").textContent()).toContain("Đã tạo danh sách “Lối vào khu báo chí”");
+    await expect.poll(() => office.locator("main table tbody tr").count()).toBe(6);
+    expect(officeErrors).toEqual([]);
+  });
+});
