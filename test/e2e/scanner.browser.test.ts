@@ -113,7 +113,7 @@ describe("check-in scanner", () => {
     const dup = (await panel(page).textContent()) ?? "";
     expect(dup).toContain("ĐÃ ĐIỂM DANH TRƯỚC ĐÓ");
     expect(dup).toContain("Lê Văn Dũng");
-    expect(dup).toMatch(/lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(dup).toMatch(/Lần đầu lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
     expect(dup).toContain("tại Cổng chính Hội trường tỉnh");
     expect(dup).toContain("bởi máy này");
     await page.screenshot({ path: path.join(shots, "scanner-duplicate.png") });
@@ -142,6 +142,7 @@ describe("check-in scanner", () => {
     const banner = page.locator(".scanner-banner.offline");
     expect(await banner.textContent()).toContain("Ngoại tuyến — các lượt quét được lưu trên máy và sẽ đồng bộ khi có mạng");
     await expect.poll(() => page.getByTestId("queued").textContent()).toBe("1");
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(shots, "scanner-offline.png") });
     expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM CheckinScan WHERE attendeeId = ?`, who.id).n).toBe(0);
 

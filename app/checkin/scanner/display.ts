@@ -45,7 +45,7 @@ export function describe(outcome: Outcome, me: { deviceId: string; deviceName: s
         kind: "duplicate",
         offline: true,
         heading: HEADING.duplicate,
-        details: [formatScanTime(outcome.at), where, device ? `bởi ${device}` : ""].filter(Boolean),
+        details: [`Lần đầu ${formatScanTime(outcome.at)}`, where, device ? `bởi ${device}` : ""].filter(Boolean),
         note: "Kiểm tra trên máy (ngoại tuyến).",
       };
     }
@@ -71,7 +71,7 @@ export function describe(outcome: Outcome, me: { deviceId: string; deviceName: s
       offline: false,
       heading: HEADING.duplicate,
       name: r.attendee.name,
-      details: [formatScanTime(r.first.at), r.first.list ? `tại ${r.first.list}` : "", device ? `bởi ${device}` : "", how].filter(Boolean),
+      details: [`Lần đầu ${formatScanTime(r.first.at)}`, r.first.list ? `tại ${r.first.list}` : "", device ? `bởi ${device}` : "", how].filter(Boolean),
     };
   }
   return { kind: "rejected", offline: false, heading: HEADING.rejected, name: r.attendee?.name, details: [r.message] };
