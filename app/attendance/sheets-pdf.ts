@@ -25,7 +25,7 @@ export function renderRollCallSheet(input: SheetInput): Promise<Buffer> {
   if (input.when) pdf.centered(`Thời gian: ${input.when}`, { style: "italic", size: 12, spaceAfter: 8 });
   const w = pdf.width;
   // STT, name, position, organisation, site, ticks.
-  const widths = [24, 0.2 * w, 0.2 * w, 0.21 * w, 0.17 * w];
+  const widths = [30, 0.2 * w, 0.19 * w, 0.2 * w, 0.18 * w];
   widths.push(w - widths.reduce((a, b) => a + b, 0));
   const xs = widths.reduce<number[]>((acc, cw, i) => [...acc, i === 0 ? pdf.left : acc[i - 1]! + widths[i - 1]!], []);
   const heads = ["STT", "Họ và tên", "Chức vụ", "Cơ quan", "Điểm cầu", "Điểm danh"];
