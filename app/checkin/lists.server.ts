@@ -178,12 +178,16 @@ export async function createBridgeLists(conferenceId: string): Promise<number> {
 // What the scanner page needs to verify tokens offline: the public key, this conference's key and the
 // revoked invitations. Nothing else about attendees leaves the server.
 
+export async function revokedKeys(conferenceId: string): Promise<string[]> {
+  const rows = await prisma.attendee.findMany({ where: { conferenceId, revokedAt: { not: null } }, select: { invitationKey: true } });
+  return rows.map((r) => r.invitationKey);
+}
+
 export async function offlineKeys(conferenceId: string) {
-  const revoked = await prisma.attendee.findMany({ where: { conferenceId, revokedAt: { not: null } }, select: { invitationKey: true } });
   return {
     publicKey: Buffer.from(signingKeys().publicKeyRaw).toString("base64url"),
     conferenceKey: conferenceKeyString(conferenceKeyFor(conferenceId)),
-    revokedKeys: revoked.map((r) => r.invitationKey),
+    revokedKeys: await revokedKeys(conferenceId),
   };
 }
 

@@ -135,15 +135,20 @@ export default function Scanner() {
   const offline = !browserOnline || networkDown;
   const base = `/conferences/${data.conference.id}/checkin/${data.list.id}`;
 
+  const verifier = useMemo(() => createLocalVerifier(data.keys), [data.keys]);
+
   const refreshCounts = useCallback(async () => {
     if (typeof navigator !== "undefined" && !navigator.onLine) return;
     try {
       const response = await fetch(`${base}/counts`, { cache: "no-store", headers: { accept: "application/json" } });
-      if (response.ok) setCounts((await response.json()) as ListCounts);
+      if (!response.ok) return;
+      const { revokedKeys, ...next } = (await response.json()) as ListCounts & { revokedKeys: string[] };
+      setCounts(next);
+      verifier.setRevoked(revokedKeys);
     } catch {
       // Offline: the counter keeps its last value.
     }
-  }, [base]);
+  }, [base, verifier]);
 
   const client = useMemo(() => {
     if (typeof window === "undefined") return null;
@@ -152,7 +157,7 @@ export default function Scanner() {
       listId: data.list.id,
       listName: data.list.name,
       credential: data.credential,
-      verifier: createLocalVerifier(data.keys),
+      verifier,
       deviceId: storedDeviceId,
       onQueueChange: setQueued,
       onNetworkChange: setNetworkDown,

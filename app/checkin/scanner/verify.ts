@@ -16,6 +16,8 @@ export type LocalVerdict = { ok: true; invitationKey: string } | { ok: false; re
 
 export interface LocalVerifier {
   verify(token: string): Promise<LocalVerdict>;
+  /** Invitations revoked since the page was opened (substitutes sent during the day). */
+  setRevoked(keys: readonly string[]): void;
 }
 
 export interface VerifierKeys {
@@ -74,7 +76,7 @@ export function invitationKeyOf(token: string): string | null {
 }
 
 export function createLocalVerifier(keys: VerifierKeys, subtle: SubtleCrypto = globalThis.crypto.subtle): LocalVerifier {
-  const revoked = new Set(keys.revokedKeys);
+  let revoked = new Set(keys.revokedKeys);
   const conferenceKey = keys.conferenceKey;
   let keyPromise: Promise<CryptoKey> | null = null;
   const publicKey = () => {
@@ -86,6 +88,9 @@ export function createLocalVerifier(keys: VerifierKeys, subtle: SubtleCrypto = g
     return keyPromise;
   };
   return {
+    setRevoked(next) {
+      revoked = new Set(next);
+    },
     async verify(token) {
       try {
         if (typeof token !== "string" || token.length > 500) return { ok: false, reason: "malformed" };
