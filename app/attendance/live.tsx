@@ -123,17 +123,15 @@ export function LiveAttendance({ data }: { data: LiveData }) {
           <div className="kpi-label">Chưa điểm danh</div>
         </div>
       </div>
-      <div className="grid-2-wide">
-        <div>
-          <h3>Theo thành phần</h3>
-          <FiguresTable caption="Điểm danh theo thành phần" first="Thành phần" lines={summary.byGroup} total={t} testId="live-by-group" />
-          <HorizontalBarChart title="Tỷ lệ có mặt theo thành phần (%)" bars={bars(summary.byGroup)} />
-        </div>
-        <div>
-          <h3>Theo điểm cầu</h3>
-          <FiguresTable caption="Điểm danh theo điểm cầu" first="Điểm cầu" lines={summary.byBridge} total={t} testId="live-by-bridge" />
-          <HorizontalBarChart title="Tỷ lệ có mặt theo điểm cầu (%)" bars={bars(summary.byBridge)} />
-        </div>
+      <h3>Theo thành phần</h3>
+      <div className="att-figures">
+        <FiguresTable caption="Điểm danh theo thành phần" first="Thành phần" lines={summary.byGroup} total={t} testId="live-by-group" />
+        <HorizontalBarChart title="Tỷ lệ có mặt theo thành phần (%)" bars={bars(summary.byGroup)} />
+      </div>
+      <h3>Theo điểm cầu</h3>
+      <div className="att-figures">
+        <FiguresTable caption="Điểm danh theo điểm cầu" first="Điểm cầu" lines={summary.byBridge} total={t} testId="live-by-bridge" />
+        <HorizontalBarChart title="Tỷ lệ có mặt theo điểm cầu (%)" bars={bars(summary.byBridge)} />
       </div>
     </section>
   );

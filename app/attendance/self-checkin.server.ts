@@ -41,8 +41,8 @@ const CODE_SHAPE = /^[0-9A-HJKMNP-TV-Z]{6}$/;
 const codeCache = new Map<string, { stamp: string; rows: Array<Candidate & { code: string; bridgePointId: string | null; revoked: boolean; substitute: string | null }> }>();
 
 async function attendeesWithCodes(conferenceId: string) {
-  const stamp = await prisma.attendee.aggregate({ where: { conferenceId }, _count: true, _max: { createdAt: true, respondedAt: true } });
-  const key = `${stamp._count}|${stamp._max.createdAt?.getTime()}|${stamp._max.respondedAt?.getTime()}`;
+  const stamp = await prisma.attendee.aggregate({ where: { conferenceId }, _count: true, _max: { createdAt: true, respondedAt: true, revokedAt: true } });
+  const key = `${stamp._count}|${stamp._max.createdAt?.getTime()}|${stamp._max.respondedAt?.getTime()}|${stamp._max.revokedAt?.getTime()}`;
   const cached = codeCache.get(conferenceId);
   if (cached && cached.stamp === key) return cached.rows;
   const rows = (

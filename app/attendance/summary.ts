@@ -86,8 +86,8 @@ export function placeOf(row: AttendeeRow): string | null {
 }
 
 /**
- * Figures per group (plan order, then "Đại biểu khác") and per bridge point (main hall first, then the
- * bridge points in order). Lines with nobody invited are left out. `rows` are the non-revoked attendees.
+ * Figures per group (plan order, then "Đại biểu khác") and per bridge point (main hall first, then every
+ * bridge point in order). Groups and the main hall with nobody are left out. `rows` are the non-revoked attendees.
  */
 export function summarize(
   groups: Array<{ id: string; label: string }>,
@@ -109,12 +109,13 @@ export function summarize(
     if (!byBridge.has(b)) byBridge.set(b, emptyCounts());
     add(byBridge.get(b)!, row);
   }
-  const lines = (entries: Array<{ id: string | null; label: string }>, map: Map<string | null, Counts>) =>
-    entries.filter((e) => map.has(e.id)).map((e) => ({ id: e.id, label: e.label, counts: map.get(e.id)! }));
+  const lines = (entries: Array<{ id: string | null; label: string; always?: boolean }>, map: Map<string | null, Counts>) =>
+    entries.filter((e) => e.always || map.has(e.id)).map((e) => ({ id: e.id, label: e.label, counts: map.get(e.id) ?? emptyCounts() }));
   return {
     total,
     byGroup: lines([...groups, { id: null, label: NO_GROUP_LABEL }], byGroup),
-    byBridge: lines([{ id: null, label: MAIN_HALL_LABEL }, ...bridges.map((b) => ({ id: b.id, label: b.name }))], byBridge),
+    // Every bridge point is listed, even with nobody: a site without attendance is worth seeing.
+    byBridge: lines([{ id: null, label: MAIN_HALL_LABEL }, ...bridges.map((b) => ({ id: b.id, label: b.name, always: true }))], byBridge),
   };
 }
 

@@ -116,7 +116,7 @@ function RollCallRow({ row, index, bridges, pageReply }: { row: Row; index: numb
         <span className="strong">{row.name}</span>
         <div className="muted small">{[row.position, row.organizationName].filter(Boolean).join(" – ")}</div>
         <div className="muted small">Dự tại: {row.site}</div>
-        <span className={`badge att-badge-${badge} att-current`} data-testid="mark">
+        <span className={`badge att-badge-${badge} att-badge`} data-testid="mark">
           {row.markText}
         </span>
         {row.markTime ? (
@@ -284,9 +284,9 @@ export default function AttendancePage() {
             <label htmlFor="f-name">Họ tên hoặc cơ quan</label>
             <input id="f-name" name="name" type="search" defaultValue={data.filter.name} />
           </div>
-          <div className="field">
-            <button type="submit">Lọc</button>
-          </div>
+          <button type="submit" className="att-filter-button">
+            Lọc
+          </button>
         </Form>
         <p className="muted small" role="status">
           Hiển thị {data.rows.length} / {data.total} đại biểu.

@@ -56,6 +56,7 @@ describe("attendance figures", () => {
     const s = summarize([], [{ id: "b1", name: "A" }, { id: "b2", name: "B" }], [row("x", { bridgePointId: "b1", attendance: mark("ONLINE", "b2") }), row("y", { bridgePointId: "b1", attendance: mark("IN_PERSON") })]);
     expect(s.byBridge.map((l) => [l.label, l.counts.present])).toEqual([
       ["Hội trường chính", 1],
+      ["A", 0],
       ["B", 1],
     ]);
   });
