@@ -112,10 +112,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await getUser(request);
   const userId = user && (await mayOperate(user, b)) ? user.id : null;
   await recordTest(b.id, submission.value, { userId, userAgent: request.headers.get("User-Agent") ?? "" });
-  return { saved: true, verdict: submission.value.result, result: submission.reply({ resetForm: true }) } satisfies ActionResult;
+  return { saved: true, verdict: submission.value.result, savedAt: Date.now(), result: submission.reply({ resetForm: true }) } satisfies ActionResult;
 }
 
-type ActionResult = { saved: false; result: SubmissionResult<string[]> } | { saved: true; verdict: "PASSED" | "FAILED"; result: SubmissionResult<string[]> };
+type ActionResult = { saved: false; result: SubmissionResult<string[]> } | { saved: true; verdict: "PASSED" | "FAILED"; savedAt: number; result: SubmissionResult<string[]> };
 
 type StepState = "waiting" | "running" | "done";
 const STEPS: Step[] = ["latency", "download", "upload"];
@@ -142,6 +142,7 @@ export default function OperatorPage() {
   const abortRef = useRef<AbortController | null>(null);
   const [form, fields] = useForm({
     id: "connectivity-test",
+    defaultValue: { operatorName: data.signedInAs ?? "" },
     lastResult: navigation.state === "idle" ? actionData?.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: connectivityTestSchema }),
     shouldValidate: "onSubmit",
@@ -185,7 +186,8 @@ export default function OperatorPage() {
 
   const reasons = problems(figures, checklist);
   const suggested = suggestedResult(figures, checklist);
-  const chosen = verdict ?? suggested;
+  // Nothing is preselected before the test has run: the verdict follows the figures unless the operator chooses.
+  const chosen = verdict ?? (figures ? suggested : null);
   const stepState = (s: Step): StepState => {
     if (!running && figures) return "done";
     if (!progress.step) return "waiting";
@@ -311,7 +313,8 @@ export default function OperatorPage() {
 
       <section className="card" aria-labelledby="confirm-head">
         <h2 id="confirm-head">2. Thiết bị và kết luận</h2>
-        <Form method="post" {...getFormProps(form)}>
+        {/* A fresh form after each save: the checkboxes and verdict start over for the next test. */}
+        <Form method="post" {...getFormProps(form)} key={actionData?.saved ? actionData.savedAt : 0}>
           {form.errors ? (
             <p className="form-error" role="alert" id={form.errorId}>
               {form.errors.join(" ")}
@@ -335,7 +338,7 @@ export default function OperatorPage() {
             ))}
           </fieldset>
           <Field label="Họ tên người kiểm tra" meta={fields.operatorName}>
-            <input {...getInputProps(fields.operatorName, { type: "text" })} key={fields.operatorName.key} defaultValue={data.signedInAs ?? ""} autoComplete="name" />
+            <input {...getInputProps(fields.operatorName, { type: "text" })} key={fields.operatorName.key} autoComplete="name" />
           </Field>
           <Field label="Ghi chú (sự cố, việc cần khắc phục)" meta={fields.notes}>
             <textarea {...getTextareaProps(fields.notes)} key={fields.notes.key} rows={3} />

@@ -95,6 +95,10 @@ describe("bridge points in the browser", () => {
     expect((await order()).slice(0, 2)).toEqual(["Điểm cầu UBND huyện Thăng Bình", "Điểm cầu UBND huyện Đại Lộc"]);
     expect(await board.locator("table.board tbody tr", { hasText: "Duy Xuyên" }).textContent()).toContain("Huỳnh Văn Phước");
     await board.screenshot({ path: path.join(shots, "bridge-readiness.png"), fullPage: true });
+    await board.goto(`${app.server.url}/conferences/${c.id}/bridges`);
+    expect(await board.locator("main").textContent()).toContain(`/b/${duyXuyen.accessKey}`);
+    expect(await board.locator("main").textContent()).toContain("TB-4417");
+    await board.screenshot({ path: path.join(shots, "bridges-list.png"), fullPage: true });
 
     // Wrong keys are 404, pages and measurements alike.
     expect((await phone.goto(`${app.server.url}/b/khong-phai-ma-diem-cau-nao`))?.status()).toBe(404);
@@ -113,13 +117,15 @@ describe("bridge points in the browser", () => {
       expect((await other.goto(`${app.server.url}/conferences/${c.id}/${p}`))?.status()).toBe(404);
     }
 
-    const it = await signIn(app.browser, app.server.url, "cntt.quangnam@hoinghi.local");
+    const it = await signIn(app.browser, app.server.url, "cntt.quangnam@hoinghi.local", { viewport: { width: 390, height: 844 } });
     await it.getByRole("link", { name: "Điểm cầu", exact: true }).click();
     await it.getByRole("link", { name: /Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2023/ }).click();
     await it.waitForURL(/\/bridges\/readiness$/);
     await it.getByRole("heading", { name: "Theo dõi kết nối điểm cầu" }).waitFor();
     expect(await it.locator("table.board tbody tr").count()).toBe(6);
     expect(await it.getByRole("button", { name: "Gửi e-mail đề nghị kiểm tra" }).count()).toBe(0);
+    expect(await it.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await it.screenshot({ path: path.join(shots, "bridge-readiness-phone.png"), fullPage: true });
     const html = await it.content();
     for (const b of c.bridges) {
       expect(html).not.toContain(b.videoPasscode);
