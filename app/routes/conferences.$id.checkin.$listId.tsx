@@ -266,7 +266,7 @@ export default function Scanner() {
       </nav>
       <h1>{data.list.name}</h1>
       <p className="scanner-sub">
-        {data.list.bridgePointName ? `Điểm cầu ${data.list.bridgePointName} (dự trực tuyến) · ` : ""}
+        {data.list.bridgePointName ? `Trực tuyến tại ${data.list.bridgePointName} · ` : ""}
         {data.conference.title}
       </p>
 

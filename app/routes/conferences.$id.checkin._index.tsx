@@ -143,7 +143,7 @@ export default function CheckinLists() {
             {data.lists.map((l) => (
               <tr key={l.id}>
                 <td className="strong">{l.name}</td>
-                <td>{l.bridgePointName ? `Điểm cầu: ${l.bridgePointName} (trực tuyến)` : "Hội trường (trực tiếp)"}</td>
+                <td>{l.bridgePointName ? `Trực tuyến tại ${l.bridgePointName}` : "Trực tiếp tại hội trường"}</td>
                 <td>
                   <span className="strong">
                     {l.present} / {l.expected} đã có mặt
@@ -218,7 +218,7 @@ export default function CheckinLists() {
                 ))}
               </select>
             </div>
-            <div className="form-actions">
+            <div>
               <button type="submit" className="primary" disabled={busy}>
                 Thêm danh sách
               </button>
