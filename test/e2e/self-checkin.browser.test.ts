@@ -57,6 +57,7 @@ describe("self check-in at a bridge point", () => {
     expect(await page.locator(".selfcheck").textContent()).toContain("Điểm cầu UBND phường Hải Châu");
     // No horizontal scrolling on the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(shots, "self-checkin.png"), fullPage: true });
 
     // Name search: nothing listed before 3 letters.
     const search = page.getByLabel("Họ và tên của Đồng chí");
