@@ -56,7 +56,7 @@ export function renderRollCallSheet(input: SheetInput): Promise<Buffer> {
   };
   const drawHeader = () => drawRow(heads, "bold", false);
   const drawGroup = (label: string) => {
-    const h = cellHeight([label], "bold");
+    const h = pdf.heightOf(label, "bold", SIZE, w - 2 * PAD, 0) + 2 * PAD;
     if (pdf.ensureSpace(h + 2 * SIZE + 2 * PAD + 2)) drawHeader();
     const y = pdf.y;
     doc.rect(pdf.left, y, w, h).fillAndStroke("#eeeeee", "#000000");
