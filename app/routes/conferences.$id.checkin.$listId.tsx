@@ -85,9 +85,20 @@ interface Shown extends Display {
   seq: number;
 }
 
+const STALE_AFTER_MS = 15_000;
+
 function ResultPanel({ shown }: { shown: Shown | null }) {
+  // An old result fades, so that nobody reads it as the answer for the next person in the queue.
+  const [stale, setStale] = useState(false);
+  useEffect(() => {
+    setStale(false);
+    if (!shown) return;
+    const timer = setTimeout(() => setStale(true), STALE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [shown]);
+  const classes = ["scan-result", shown ? shown.kind : "idle", shown?.offline ? "offline" : "", stale ? "stale" : ""].filter(Boolean).join(" ");
   return (
-    <section className={`scan-result ${shown ? shown.kind : "idle"}`} aria-live="assertive" aria-atomic="true" data-result={shown?.kind ?? "idle"}>
+    <section className={classes} aria-live="assertive" aria-atomic="true" data-result={shown?.kind ?? "idle"}>
       {shown ? (
         <>
           <p className="scan-heading">{shown.heading}</p>
@@ -338,7 +349,10 @@ export default function Scanner() {
         <span className="scanner-count" aria-live="polite" data-testid="counts">
           {counts.present} / {counts.expected} đã có mặt
         </span>
-        <span className="muted small">qua danh sách này: {counts.here}</span>
+        <span className="muted small">
+          qua danh sách này: {counts.here}
+          {offline ? " · số liệu trước khi mất mạng" : ""}
+        </span>
       </div>
 
       <ManualCode onCode={(text) => {
