@@ -319,7 +319,7 @@ export default function Scanner() {
 
       <ResultPanel shown={shown} />
 
-      <div className="scanner-camera">
+      <div className={`scanner-camera${camera.state === "on" || camera.state === "starting" ? "" : " off"}`}>
         <video ref={videoRef} muted playsInline aria-label="Hình ảnh từ camera để quét mã QR" />
         {camera.state === "on" ? <div className="camera-frame" aria-hidden="true" /> : null}
         {camera.state !== "on" ? (
