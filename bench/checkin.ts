@@ -173,12 +173,16 @@ async function main(): Promise<number> {
     // Every answered scan is in the log, and each attendee is counted once.
     const db = new Database(file, { readonly: true });
     const logged = (db.prepare(`SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "deviceId" LIKE 'max-app%' OR "deviceId" LIKE 'fixed-app%'`).get() as { n: number }).n;
-    const byResult = db.prepare(`SELECT "result", COUNT(*) AS n FROM "CheckinScan" GROUP BY "result"`).all() as Array<{ result: string; n: number }>;
+    const byResult = db.prepare(`SELECT "result", COUNT(*) AS n FROM "CheckinScan" WHERE "attendeeId" LIKE 'bench%' GROUP BY "result"`).all() as Array<{ result: string; n: number }>;
     const present = (db.prepare(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" LIKE 'bench%'`).get() as { n: number }).n;
+    const twice = db
+      .prepare(`SELECT "attendeeId", group_concat("deviceId" || ' ' || "nonce" || ' scanned ' || "scannedAt" || ' received ' || "receivedAt", ' | ') AS scans FROM "CheckinScan" WHERE "result" = 'ACCEPTED' AND "attendeeId" LIKE 'bench%' GROUP BY "attendeeId" HAVING COUNT(*) > 1`)
+      .all() as Array<{ attendeeId: string; scans: string }>;
+    for (const t of twice.slice(0, 5)) console.log(`accepted twice: ${t.attendeeId}: ${t.scans}`);
     db.close();
     const answered = appMax.requests + appFixed.requests;
     console.log();
-    console.log(`log:      ${logged} scans logged for ${answered} answered measured requests; by result ${byResult.map((r) => `${r.result} ${r.n}`).join(", ")}; ${present} attendees present`);
+    console.log(`log:      ${logged} scans logged for ${answered} answered measured requests; for the generated attendees by result ${byResult.map((r) => `${r.result} ${r.n}`).join(", ")}; ${present} attendees present`);
 
     const ratio = appMax.rps / bareMax.rps;
     console.log(`app/bare  max req/s ${ratio.toFixed(3)} (goal ≥ ${GOAL_RATIO})   p99 at ${FIXED_RATE} req/s: ${appFixed.p99.toFixed(1)} ms (goal ≤ ${GOAL_P99_MS} ms)`);
@@ -186,6 +190,7 @@ async function main(): Promise<number> {
     const failures: string[] = [];
     for (const r of results) if (r.non2xx || r.errors) failures.push(`${r.target}: ${r.non2xx} non-2xx, ${r.errors} errors`);
     // autocannon may count a request cut at the end of the run that the server still logged.
+    if (twice.length) failures.push(`${twice.length} attendees were accepted more than once`);
     if (logged < answered) failures.push(`only ${logged} of ${answered} answered scans are in the log`);
     if (ratio < GOAL_RATIO) failures.push(`throughput ratio ${ratio.toFixed(3)} below ${GOAL_RATIO}`);
     if (appFixed.p99 > GOAL_P99_MS) failures.push(`p99 ${appFixed.p99} ms above ${GOAL_P99_MS} ms`);
