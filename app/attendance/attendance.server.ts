@@ -81,7 +81,8 @@ export type RollCallMark =
   | { kind: "IN_PERSON" }
   | { kind: "ONLINE"; bridgePointId: string }
   | { kind: "ABSENT"; reason: string }
-  | { kind: "SUBSTITUTE"; substituteName: string }
+  // A bridge point's operator records the substitute at their bridge.
+  | { kind: "SUBSTITUTE"; substituteName: string; bridgePointId?: string | null }
   | { kind: "CLEAR" };
 
 export type RollCallResult = { ok: true; message: string } | { ok: false; status: 400 | 404; message: string; field?: string };
@@ -125,7 +126,14 @@ export function parseRollCallForm(form: FormData): { ok: true; attendeeId: strin
  * the earliest time stay right; a correction of someone already present changes the place in place.
  * Absent and substitute marks are written directly; CLEAR removes the mark (the scan log stays).
  */
-export async function recordRollCall(input: { conferenceId: string; attendeeId: string; mark: RollCallMark; userId: string; now?: Date }): Promise<RollCallResult> {
+export async function recordRollCall(input: {
+  conferenceId: string;
+  attendeeId: string;
+  mark: RollCallMark;
+  /** Null for a bridge operator's link without an account. */
+  userId: string | null;
+  now?: Date;
+}): Promise<RollCallResult> {
   const { conferenceId, attendeeId, mark, userId } = input;
   const now = input.now ?? new Date();
   const attendee = await prisma.attendee.findFirst({ where: { id: attendeeId, conferenceId }, select: { id: true, name: true, revokedAt: true } });
@@ -143,7 +151,7 @@ export async function recordRollCall(input: { conferenceId: string; attendeeId: 
     const status: AttendanceStatus = mark.kind;
     const data = {
       status,
-      bridgePointId: null,
+      bridgePointId: mark.kind === "SUBSTITUTE" ? (mark.bridgePointId ?? null) : null,
       checkinListId: null,
       checkedInAt: mark.kind === "SUBSTITUTE" ? now : null,
       deviceId: "",
@@ -165,7 +173,7 @@ export async function recordRollCall(input: { conferenceId: string; attendeeId: 
     listId: null,
     bridgePointId,
     attendeeId,
-    deviceId: `roll-call:${userId}`,
+    deviceId: `roll-call:${userId ?? "bridge-link"}`,
     nonce: crypto.randomUUID(),
     scannedAt: now,
     receivedAt: now,

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { getUser } from "~/auth/session.server.ts";
 import { bridgeIdByKey, mayOperate } from "~/bridges/access.server.ts";
@@ -261,6 +261,11 @@ export default function OperatorPage() {
           ) : null}
         </dl>
         <p className="hint">Mật khẩu chỉ dành cho điểm cầu này; không chuyển trang này cho người ngoài.</p>
+        <p>
+          <Link to={`/b/${data.key}/diem-danh`} className="button">
+            Điểm danh đại biểu tại điểm cầu
+          </Link>
+        </p>
       </section>
 
       {savedVerdict ? (

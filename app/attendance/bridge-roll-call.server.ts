@@ -1,0 +1,78 @@
+// A bridge point reports its own attendance (PRODUCT: "bridge sites … report their attendance"): the
+// operator, from the bridge's link or signed in, marks each attendee of that bridge present online,
+// absent with a reason, or replaced by a substitute. Only this bridge's attendees are shown or marked.
+import { ATTENDANCE_LABEL, type AttendanceStatus } from "../checkin/types.ts";
+import { prisma } from "../db.server.ts";
+import { formatDateTime } from "../lib/vietnamese-date.ts";
+import { parseRollCallForm, recordRollCall, type RollCallResult } from "./attendance.server.ts";
+
+export interface BridgeRollCallRow {
+  id: string;
+  name: string;
+  position: string;
+  organizationName: string;
+  status: AttendanceStatus | null;
+  label: string;
+  detail: string;
+}
+
+/** Attendees invited to this bridge point or recorded present there, with their attendance. */
+export async function bridgeRollCall(bridgePointId: string): Promise<{ rows: BridgeRollCallRow[]; present: number; absent: number }> {
+  const attendees = await prisma.attendee.findMany({
+    where: { revokedAt: null, OR: [{ bridgePointId }, { attendance: { bridgePointId } }] },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      position: true,
+      organizationName: true,
+      attendance: { select: { status: true, bridgePointId: true, checkedInAt: true, absenceReason: true, substituteName: true } },
+    },
+  });
+  const rows = attendees.map((a): BridgeRollCallRow => {
+    const at = a.attendance;
+    // Present at another bridge or in the hall: shown, but as recorded elsewhere.
+    const elsewhere = at && (at.status === "IN_PERSON" || (at.status === "ONLINE" && at.bridgePointId !== bridgePointId));
+    let detail = "";
+    if (at?.status === "ABSENT") detail = `Lý do: ${at.absenceReason}`;
+    else if (at?.status === "SUBSTITUTE") detail = `Người dự thay: ${at.substituteName}`;
+    else if (at?.checkedInAt) detail = `Từ ${formatDateTime(at.checkedInAt)}${elsewhere ? " (ở nơi khác)" : ""}`;
+    return {
+      id: a.id,
+      name: a.name,
+      position: a.position,
+      organizationName: a.organizationName,
+      status: at?.status ?? null,
+      label: at ? ATTENDANCE_LABEL[at.status] : "Chưa điểm danh",
+      detail,
+    };
+  });
+  return {
+    rows,
+    present: rows.filter((r) => r.status === "ONLINE" || r.status === "IN_PERSON" || r.status === "SUBSTITUTE").length,
+    absent: rows.filter((r) => r.status === "ABSENT").length,
+  };
+}
+
+/**
+ * One mark from the bridge's roll-call form: status PRESENT (online at this bridge), ABSENT with a
+ * reason, SUBSTITUTE with a name, or CLEAR. An attendee of another bridge is not found.
+ */
+export async function recordBridgeMark(input: { conferenceId: string; bridgePointId: string; form: FormData; userId: string | null }): Promise<RollCallResult & { attendeeId: string }> {
+  const { conferenceId, bridgePointId, form, userId } = input;
+  const attendeeId = String(form.get("attendeeId") ?? "");
+  const status = String(form.get("status") ?? "");
+  if (!["PRESENT", "ABSENT", "SUBSTITUTE", "CLEAR"].includes(status)) {
+    return { ok: false, status: 400, field: "status", message: "Chọn “Kết quả điểm danh”: có mặt, vắng mặt hoặc người dự thay.", attendeeId };
+  }
+  const own = await prisma.attendee.count({
+    where: { id: attendeeId, conferenceId, revokedAt: null, OR: [{ bridgePointId }, { attendance: { bridgePointId } }] },
+  });
+  if (!own) return { ok: false, status: 404, message: "Đại biểu này không thuộc điểm cầu.", attendeeId };
+  if (status === "PRESENT") form.set("status", "ONLINE");
+  form.set("bridgePointId", bridgePointId);
+  const parsed = parseRollCallForm(form);
+  if (!parsed.ok) return { ok: false, status: 400, message: parsed.message, field: parsed.field, attendeeId };
+  const mark = parsed.mark.kind === "SUBSTITUTE" ? { ...parsed.mark, bridgePointId } : parsed.mark;
+  return { ...(await recordRollCall({ conferenceId, attendeeId, mark, userId })), attendeeId };
+}

@@ -1,0 +1,127 @@
+// A bridge point reports its attendance from its operator link (/b/:key/diem-danh, no account), on a
+// 390 px phone: only its own attendees, absent needs a reason (nothing saved without), present is
+// recorded online at that bridge through the check-in log, a substitute is recorded at the bridge;
+// another bridge's attendee and a bad key are 404.
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { useAppAndBrowser } from "../helpers/e2e.ts";
+
+const shots = path.resolve(import.meta.dirname, "../../test-results");
+fs.mkdirSync(shots, { recursive: true });
+
+const app = useAppAndBrowser();
+
+function withDb<T>(fn: (d: Database.Database) => T): T {
+  const d = new Database(process.env.TEST_DATABASE_FILE!);
+  d.pragma("busy_timeout = 5000");
+  try {
+    return fn(d);
+  } finally {
+    d.close();
+  }
+}
+
+interface Bridge {
+  id: string;
+  name: string;
+  accessKey: string;
+  conferenceId: string;
+}
+
+function seedBridges(): { bridge: Bridge; own: Array<{ id: string; name: string }>; other: { id: string; name: string } } {
+  return withDb((d) => {
+    const bridge = d
+      .prepare(
+        `SELECT b."id", b."name", b."accessKey", b."conferenceId" FROM "BridgePoint" b
+         WHERE b."accessKey" IS NOT NULL AND (SELECT COUNT(*) FROM "Attendee" a WHERE a."bridgePointId" = b."id" AND a."revokedAt" IS NULL) >= 2
+         ORDER BY b."position" LIMIT 1`,
+      )
+      .get() as Bridge;
+    const own = d.prepare(`SELECT "id", "name" FROM "Attendee" WHERE "bridgePointId" = ? AND "revokedAt" IS NULL ORDER BY "createdAt", "id"`).all(bridge.id) as Array<{ id: string; name: string }>;
+    // Start from an unrecorded bridge (the demo seed records a held meeting).
+    d.prepare(`DELETE FROM "Attendance" WHERE "attendeeId" IN (SELECT "id" FROM "Attendee" WHERE "bridgePointId" = ?) OR "bridgePointId" = ?`).run(bridge.id, bridge.id);
+    const other = d
+      .prepare(`SELECT "id", "name" FROM "Attendee" WHERE "conferenceId" = ? AND "revokedAt" IS NULL AND ("bridgePointId" IS NULL OR "bridgePointId" != ?) LIMIT 1`)
+      .get(bridge.conferenceId, bridge.id) as { id: string; name: string };
+    return { bridge, own, other };
+  });
+}
+
+describe("bridge point roll call", () => {
+  it("marks its own attendees on a phone: absent needs a reason, present is online at the bridge, substitute at the bridge", async () => {
+    const { bridge, own, other } = seedBridges();
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8_000);
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" && !/status of 400/.test(m.text())) errors.push(m.text());
+    });
+    await page.goto(`${app.server.url}/b/${bridge.accessKey}`);
+    await page.getByRole("link", { name: "Điểm danh đại biểu tại điểm cầu" }).click();
+    await page.waitForURL(/\/diem-danh$/);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(`Điểm danh tại ${bridge.name}`);
+    for (const a of own) await expect.poll(() => page.getByRole("form", { name: `Điểm danh ${a.name}` }).count()).toBe(1);
+    expect(await page.getByRole("form", { name: `Điểm danh ${other.name}` }).count()).toBe(0);
+    expect(await page.locator(".kpi-passed .kpi-value").textContent()).toBe(`0 / ${own.length}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+    // Absent without a reason: refused, named field, nothing saved.
+    const card = (name: string) => page.locator("li.roll-card", { has: page.getByRole("form", { name: `Điểm danh ${name}` }) });
+    const first = page.getByRole("form", { name: `Điểm danh ${own[0]!.name}` });
+    await first.getByRole("radio", { name: "Vắng mặt" }).check();
+    await first.getByRole("button", { name: "Lưu" }).click();
+    await expect.poll(() => first.getByRole("alert").textContent()).toContain("Lý do vắng mặt");
+    expect(withDb((d) => d.prepare(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" = ?`).get(own[0]!.id))).toEqual({ n: 0 });
+
+    // By keyboard: reason typed, saved.
+    await first.getByLabel("Lý do vắng mặt").fill("Đi công tác tỉnh");
+    await first.getByLabel("Lý do vắng mặt").press("Enter");
+    await expect.poll(() => card(own[0]!.name).locator(".badge").textContent()).toBe("Vắng mặt");
+    expect(withDb((d) => d.prepare(`SELECT "status", "absenceReason" FROM "Attendance" WHERE "attendeeId" = ?`).get(own[0]!.id))).toEqual({
+      status: "ABSENT",
+      absenceReason: "Đi công tác tỉnh",
+    });
+
+    // Present: online at this bridge, through the check-in log.
+    const second = page.getByRole("form", { name: `Điểm danh ${own[1]!.name}` });
+    await second.getByRole("radio", { name: "Có mặt" }).check();
+    await second.getByRole("button", { name: "Lưu" }).click();
+    await expect.poll(() => card(own[1]!.name).locator(".badge").textContent()).toBe("Dự trực tuyến tại điểm cầu");
+    await expect.poll(() => page.locator(".kpi-passed .kpi-value").textContent()).toBe(`1 / ${own.length}`);
+    expect(withDb((d) => d.prepare(`SELECT "status", "bridgePointId", "method" FROM "Attendance" WHERE "attendeeId" = ?`).get(own[1]!.id))).toEqual({
+      status: "ONLINE",
+      bridgePointId: bridge.id,
+      method: "ROLL_CALL",
+    });
+    expect(withDb((d) => d.prepare(`SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "attendeeId" = ? AND "result" = 'ACCEPTED' AND "method" = 'ROLL_CALL'`).get(own[1]!.id))).toEqual({ n: 1 });
+
+    // The absent one sends a substitute after all.
+    await first.getByRole("radio", { name: "Người dự thay" }).check();
+    await first.getByLabel("Họ tên người dự thay").fill("Nguyễn Thị Hồng Nhung");
+    await first.getByRole("button", { name: "Lưu" }).click();
+    await expect.poll(() => card(own[0]!.name).locator(".badge").textContent()).toBe("Người dự thay có mặt");
+    expect(withDb((d) => d.prepare(`SELECT "status", "substituteName", "bridgePointId" FROM "Attendance" WHERE "attendeeId" = ?`).get(own[0]!.id))).toEqual({
+      status: "SUBSTITUTE",
+      substituteName: "Nguyễn Thị Hồng Nhung",
+      bridgePointId: bridge.id,
+    });
+    await page.screenshot({ path: path.join(shots, "bridge-roll-call-phone.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("refuses another bridge's attendee and unknown keys", async () => {
+    const { bridge, other } = seedBridges();
+    const before = withDb((d) => d.prepare(`SELECT * FROM "Attendance" WHERE "attendeeId" = ?`).get(other.id));
+    const form = new URLSearchParams({ attendeeId: other.id, status: "PRESENT" });
+    const res = await fetch(`${app.server.url}/b/${bridge.accessKey}/diem-danh`, { method: "POST", body: form });
+    expect(res.status).toBe(404);
+    expect(withDb((d) => d.prepare(`SELECT * FROM "Attendance" WHERE "attendeeId" = ?`).get(other.id))).toEqual(before);
+    const bad = await fetch(`${app.server.url}/b/${"x".repeat(22)}/diem-danh`);
+    expect(bad.status).toBe(404);
+    expect(await bad.text()).not.toMatch(/at \S+ \(/);
+  });
+});
