@@ -21,6 +21,16 @@ describe("offline token verification (WebCrypto Ed25519)", () => {
     expect(invitationKeyOf(token)).toBe(invitationKey);
   });
 
+  it("without WebCrypto (plain http to another machine) checks everything but the signature, and says so", async () => {
+    const { token, invitationKey } = issueToken(keys, conferenceKey);
+    const insecure = (revokedKeys: string[] = []) =>
+      createLocalVerifier({ publicKey: Buffer.from(keys.publicKeyRaw).toString("base64url"), conferenceKey: conferenceKeyString(conferenceKey), revokedKeys }, null);
+    expect(await insecure().verify(token)).toEqual({ ok: true, invitationKey, unchecked: true });
+    expect(await insecure([invitationKey]).verify(token)).toEqual({ ok: false, reason: "revoked" });
+    expect(await insecure().verify(issueToken(keys, conferenceKeyFor("conference-b")).token)).toEqual({ ok: false, reason: "other-conference" });
+    expect(await insecure().verify("not a token")).toMatchObject({ ok: false });
+  });
+
   it("refuses forged, foreign, revoked, unknown-version and non-canonical tokens as the server does", async () => {
     const { token, invitationKey } = issueToken(keys, conferenceKey);
     const [payload, signature] = token.split(".") as [string, string];

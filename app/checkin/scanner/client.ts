@@ -11,7 +11,7 @@ const REQUEST_TIMEOUT_MS = 8_000;
 
 export type Outcome =
   | { offline: false; response: CheckinResponse }
-  | { offline: true; result: "accepted"; queued: true }
+  | { offline: true; result: "accepted"; queued: true; unchecked?: true }
   | { offline: true; result: "duplicate"; at: string; listName: string; deviceId: string }
   | { offline: true; result: "rejected"; reason: RejectReason; message: string };
 
@@ -154,9 +154,11 @@ export class ScanClient {
 
   /** Decided on this device; valid scans are queued for the server. */
   private async offline(scan: QueuedScan): Promise<Outcome> {
+    let unchecked = false;
     if (scan.token !== undefined) {
       const verdict = await this.o.verifier.verify(scan.token);
       if (!verdict.ok) return { offline: true, result: "rejected", reason: verdict.reason, message: REJECT_MESSAGE[verdict.reason] };
+      unchecked = verdict.unchecked === true;
       const key = this.admittedKey(verdict.invitationKey);
       const before = await admitted(key).catch(() => undefined);
       if (before) return { offline: true, result: "duplicate", at: before.at, listName: before.listName, deviceId: before.deviceId };
@@ -166,7 +168,7 @@ export class ScanClient {
       await enqueue(scan);
     }
     await this.refreshQueueCount();
-    return { offline: true, result: "accepted", queued: true };
+    return scan.token !== undefined && unchecked ? { offline: true, result: "accepted", queued: true, unchecked: true } : { offline: true, result: "accepted", queued: true };
   }
 
   /** Sends the queued scans, oldest first; each leaves the queue only after an HTTP 200. */

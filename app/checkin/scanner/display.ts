@@ -29,6 +29,15 @@ export function deviceLabel(id: string, me: { deviceId: string; deviceName: stri
 
 export function describe(outcome: Outcome, me: { deviceId: string; deviceName: string }): Display {
   if (outcome.offline) {
+    if (outcome.result === "accepted" && outcome.unchecked) {
+      return {
+        kind: "accepted",
+        offline: true,
+        heading: "ĐÃ LƯU — CHƯA KIỂM TRA CHỮ KÝ",
+        details: ["Mã QR đúng định dạng của hội nghị; lượt quét đã lưu trên máy, máy chủ sẽ kiểm tra khi có mạng."],
+        note: "Trình duyệt chỉ kiểm tra chữ ký khi trang được mở qua HTTPS (hoặc localhost).",
+      };
+    }
     if (outcome.result === "accepted") {
       return {
         kind: "accepted",
