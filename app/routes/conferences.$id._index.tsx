@@ -37,6 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     customLayout: c.outline !== null,
     isConference: c.kind === "CONFERENCE",
     attendeeCount: await prisma.attendee.count({ where: { conferenceId: c.id, revokedAt: null } }),
+    presentCount: await prisma.attendance.count({
+      where: { conferenceId: c.id, status: { in: ["IN_PERSON", "ONLINE", "SUBSTITUTE"] }, attendee: { revokedAt: null } },
+    }),
+    bridges: await prisma.bridgePoint.groupBy({ by: ["readiness"], where: { conferenceId: c.id }, _count: { _all: true } }),
     tasks: c.taskAssignments.map((t) => ({
       id: t.id,
       assignee: t.organization?.name ?? t.assignee,
@@ -72,6 +76,8 @@ const TRANSITION_LABEL: Record<string, string> = {
 
 export default function ConferencePage() {
   const data = useLoaderData<typeof loader>();
+  const bridgeCount = (r: "PASSED" | "FAILED" | "UNTESTED") => data.bridges.find((b) => b.readiness === r)?._count._all ?? 0;
+  const bridgeTotal = data.bridges.reduce((n, b) => n + b._count._all, 0);
   return (
     <div className="page plan-page">
       <nav className="breadcrumb" aria-label="Đường dẫn">
@@ -98,6 +104,27 @@ export default function ConferencePage() {
               ) : null}
               <dt>Thời gian</dt>
               <dd>{data.schedule}</dd>
+              {bridgeTotal ? (
+                <>
+                  <dt>Điểm cầu</dt>
+                  <dd>
+                    <Link to={`/conferences/${data.id}/bridges/readiness`}>
+                      {bridgeCount("PASSED")}/{bridgeTotal} đạt kết nối
+                      {bridgeCount("FAILED") ? `, ${bridgeCount("FAILED")} lỗi` : ""}
+                    </Link>
+                  </dd>
+                </>
+              ) : null}
+              {data.presentCount ? (
+                <>
+                  <dt>Có mặt</dt>
+                  <dd>
+                    <Link to={`/conferences/${data.id}/attendance`}>
+                      {data.presentCount}/{data.attendeeCount} đại biểu
+                    </Link>
+                  </dd>
+                </>
+              ) : null}
               {data.venue ? (
                 <>
                   <dt>Địa điểm</dt>
