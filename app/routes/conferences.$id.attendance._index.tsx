@@ -32,6 +32,8 @@ function matchesStatus(row: AttendeeRow, f: StatusFilter): boolean {
   return s === f;
 }
 
+const ROW_LIMIT = 300;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const c = await attendanceConference(user, params.id ?? "");
@@ -46,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!(filter.status in STATUS_FILTERS)) filter.status = "";
   const name = foldVietnamese(filter.name);
   const bridgeName = new Map(data.bridges.map((b) => [b.id, b.name]));
-  const rows = data.rows
+  const matching = data.rows
     .filter((r) => !filter.group || (filter.group === "none" ? !r.groupId : r.groupId === filter.group))
     .filter((r) => !filter.bridge || (filter.bridge === "main" ? !r.bridgePointId : r.bridgePointId === filter.bridge))
     .filter((r) => matchesStatus(r, filter.status))
@@ -58,6 +60,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       markTime: r.attendance?.checkedInAt ? formatTime(new Date(r.attendance.checkedInAt)) : "",
       markMethod: methodLabel(r.attendance?.method),
     }));
+  // A province- or nation-wide conference has thousands of attendees: one form each would make the page
+  // unusable, so the list shows the first ROW_LIMIT matches and asks for a filter.
+  const rows = matching.slice(0, ROW_LIMIT);
   const now = new Date();
   const live: LiveData = { summary: data.summary, asOf: formatDateTime(now), at: now.getTime() };
   return {
@@ -66,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bridges: data.bridges,
     filter,
     rows,
+    matching: matching.length,
     total: data.rows.length,
     live,
   };
@@ -289,7 +295,9 @@ export default function AttendancePage() {
           </button>
         </Form>
         <p className="muted small" role="status">
-          Hiển thị {data.rows.length} / {data.total} đại biểu.
+          {data.matching > data.rows.length
+            ? `Hiển thị ${data.rows.length} đầu tiên trong ${data.matching} đại biểu khớp bộ lọc (tổng ${data.total}); lọc theo thành phần, điểm cầu, trạng thái hoặc tên để thu hẹp.`
+            : `Hiển thị ${data.rows.length} / ${data.total} đại biểu.`}
         </p>
         {sections.length === 0 ? (
           <p className="empty">Không có đại biểu nào khớp bộ lọc.</p>

@@ -210,4 +210,29 @@ describe("roll call", () => {
       }
     }
   });
+
+  it("lists at most 300 attendees at once on a large conference and asks for a filter", async () => {
+    const c = await daNang();
+    const cookie = await cookieOf("vanphong.danang@hoinghi.local");
+    await createAttendees(
+      c.id,
+      Array.from({ length: 320 }, (_, i) => ({
+        name: `Đại biểu xã ${i}`,
+        position: "Chủ tịch UBND",
+        organizationName: `UBND xã số ${i}`,
+        groupId: c.attendeeGroups[0]!.id,
+        email: `daibieu${i}@xa.danang.hoinghi.local`,
+        phone: "",
+        bridgePointId: "",
+      })),
+    );
+    const page = (await (await call(pageLoader, c.id, cookie)).json()) as { rows: unknown[]; matching: number; total: number };
+    expect(page.rows).toHaveLength(300);
+    expect(page.matching).toBe(page.total);
+    expect(page.total).toBeGreaterThan(320);
+    const filtered = (await (await call(pageLoader, c.id, cookie, "attendance?name=x%C3%A3%20s%E1%BB%91%2031")).json()) as { rows: Array<{ name: string }>; matching: number };
+    // "xã số 31" matches 31 and 310–319.
+    expect(filtered.matching).toBe(11);
+    expect(filtered.rows).toHaveLength(11);
+  });
 });
