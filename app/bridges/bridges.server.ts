@@ -234,37 +234,62 @@ export function testHistory(bridgePointId: string, take = 50) {
 
 const ORDER: Record<Readiness, number> = { FAILED: 0, UNTESTED: 1, PASSED: 2 };
 
-/** The readiness board: counts and every bridge point, problems first, with its last test and last request e-mail. */
+/**
+ * The readiness board: counts and every bridge point, problems first, with its last test and last request
+ * e-mail. Related rows are read per conference, not per bridge: Prisma would load them with one bound
+ * parameter per bridge point, and a nation-wide conference (3,300 bridges) passes SQLite's limit.
+ */
 export async function readinessBoard(conferenceId: string) {
-  const rows = await prisma.bridgePoint.findMany({
-    where: { conferenceId },
-    orderBy: { position: "asc" },
-    select: {
-      id: true,
-      position: true,
-      name: true,
-      isMain: true,
-      hostOrganization: { select: { name: true } },
-      contactName: true,
-      contactPhone: true,
-      contactEmail: true,
-      readiness: true,
-      readinessAt: true,
-      testRequestedAt: true,
-      connectivityTests: { orderBy: { createdAt: "desc" }, take: 1, select: testSelect },
-      outboxMessages: {
-        where: { kind: "BRIDGE_TEST" },
-        orderBy: { version: "desc" },
-        take: 1,
-        select: { status: true, lastError: true, version: true, sentAt: true },
+  const [rows, hosts, tests, messages, attendeeCounts] = await Promise.all([
+    prisma.bridgePoint.findMany({
+      where: { conferenceId },
+      orderBy: { position: "asc" },
+      select: {
+        id: true,
+        position: true,
+        name: true,
+        isMain: true,
+        hostOrganizationId: true,
+        contactName: true,
+        contactPhone: true,
+        contactEmail: true,
+        readiness: true,
+        readinessAt: true,
+        testRequestedAt: true,
       },
-      _count: { select: { attendees: true } },
-    },
-  });
+    }),
+    prisma.organization.findMany({ where: { bridgePoints: { some: { conferenceId } } }, select: { id: true, name: true } }),
+    prisma.connectivityTest.findMany({
+      where: { bridgePoint: { conferenceId } },
+      orderBy: { createdAt: "desc" },
+      select: { ...testSelect, bridgePointId: true },
+    }),
+    prisma.outboxMessage.findMany({
+      where: { conferenceId, kind: "BRIDGE_TEST" },
+      orderBy: { version: "desc" },
+      select: { bridgePointId: true, status: true, lastError: true, version: true, sentAt: true },
+    }),
+    prisma.attendee.groupBy({ by: ["bridgePointId"], where: { conferenceId, bridgePointId: { not: null } }, _count: { _all: true } }),
+  ]);
+  const hostName = new Map(hosts.map((o) => [o.id, o.name]));
+  const lastTest = new Map<string, (typeof tests)[number]>();
+  for (const t of tests) if (!lastTest.has(t.bridgePointId)) lastTest.set(t.bridgePointId, t);
+  const lastMessage = new Map<string, (typeof messages)[number]>();
+  for (const m of messages) if (m.bridgePointId && !lastMessage.has(m.bridgePointId)) lastMessage.set(m.bridgePointId, m);
+  const attendees = new Map(attendeeCounts.map((c) => [c.bridgePointId, c._count._all]));
   const bridges = rows
-    .map(({ connectivityTests, outboxMessages, _count, ...b }) => {
-      const last = connectivityTests[0] ?? null;
-      return { ...b, attendees: _count.attendees, last, gaps: last ? checklistGaps(last) : [], message: outboxMessages[0] ?? null };
+    .map(({ hostOrganizationId, ...b }) => {
+      const found = lastTest.get(b.id);
+      const last = found ? (({ bridgePointId: _, ...t }) => t)(found) : null;
+      const message = lastMessage.get(b.id);
+      return {
+        ...b,
+        hostOrganization: hostOrganizationId ? { name: hostName.get(hostOrganizationId) ?? "" } : null,
+        attendees: attendees.get(b.id) ?? 0,
+        last,
+        gaps: last ? checklistGaps(last) : [],
+        message: message ? { status: message.status, lastError: message.lastError, version: message.version, sentAt: message.sentAt } : null,
+      };
     })
     .sort((a, b) => ORDER[a.readiness] - ORDER[b.readiness] || a.position - b.position);
   const count = (r: Readiness) => bridges.filter((b) => b.readiness === r).length;

@@ -101,7 +101,30 @@ const MARK_OPTIONS: Array<{ value: AttendanceStatus | "CLEAR"; label: string }> 
   { value: "CLEAR", label: "Chưa điểm danh (xóa kết quả)" },
 ];
 
-function RollCallRow({ row, index, bridges, pageReply }: { row: Row; index: number; bridges: Array<{ id: string; name: string }>; pageReply: Reply | undefined }) {
+// Every bridge point in every row's list is fine for a district (a dozen) but not for a province-wide
+// conference (hundreds × 300 rows): beyond this many, a row offers the bridges that concern it
+// (where the attendee is invited or recorded, and the one the list is filtered by).
+const ALL_BRIDGES_IN_ROW = 40;
+
+function bridgeChoices(bridges: Array<{ id: string; name: string }>, relevant: Array<string | null | undefined>) {
+  if (bridges.length <= ALL_BRIDGES_IN_ROW) return bridges;
+  const wanted = new Set(relevant.filter((id): id is string => !!id));
+  return bridges.filter((b) => wanted.has(b.id));
+}
+
+function RollCallRow({
+  row,
+  index,
+  bridges,
+  filterBridge,
+  pageReply,
+}: {
+  row: Row;
+  index: number;
+  bridges: Array<{ id: string; name: string }>;
+  filterBridge: string;
+  pageReply: Reply | undefined;
+}) {
   const fetcher = useFetcher<Reply>();
   const id = useId();
   const [hydrated, setHydrated] = useState(false);
@@ -149,7 +172,7 @@ function RollCallRow({ row, index, bridges, pageReply }: { row: Row; index: numb
             <label htmlFor={`${id}-bridge`}>Điểm cầu</label>
             <select id={`${id}-bridge`} name="bridgePointId" defaultValue={a?.bridgePointId ?? row.bridgePointId ?? ""} aria-invalid={error?.field === "bridgePointId" || undefined}>
               <option value="">— Chọn điểm cầu —</option>
-              {bridges.map((b) => (
+              {bridgeChoices(bridges, [a?.bridgePointId, row.bridgePointId, filterBridge]).map((b) => (
                 <option key={b.id} value={b.id}>
                   {b.name}
                 </option>
@@ -321,7 +344,7 @@ export default function AttendancePage() {
                     </th>
                   </tr>
                   {s.rows.map((r) => (
-                    <RollCallRow key={r.id} row={r} index={++n} bridges={data.bridges} pageReply={pageReply} />
+                    <RollCallRow key={r.id} row={r} index={++n} bridges={data.bridges} filterBridge={data.filter.bridge} pageReply={pageReply} />
                   ))}
                 </tbody>
               ))}
