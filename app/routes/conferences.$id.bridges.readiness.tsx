@@ -19,7 +19,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Kết nối điểm cầu · ${data?.conference.title ?? ""}` }];
 
-const REFRESH_MS = 5000;
+// A district's dozen bridges refresh every 5 s; a nation-wide board (thousands of rows, megabytes) less often.
+const refreshMs = (bridges: number) => (bridges <= 200 ? 5_000 : 30_000);
 
 const MESSAGE_LABEL = { QUEUED: "Đang chờ gửi", SENDING: "Đang gửi", SENT: "Đã gửi", FAILED: "Gửi lỗi" } as const;
 
@@ -131,9 +132,9 @@ export default function ReadinessBoard() {
   useEffect(() => {
     const timer = setInterval(() => {
       if (document.visibilityState === "visible" && revalidator.state === "idle" && navigation.state === "idle") revalidator.revalidate();
-    }, REFRESH_MS);
+    }, refreshMs(data.counts.total));
     return () => clearInterval(timer);
-  }, [revalidator, navigation.state]);
+  }, [revalidator, navigation.state, data.counts.total]);
   const c = data.counts;
   return (
     <div className="page">
@@ -144,7 +145,7 @@ export default function ReadinessBoard() {
       <h1>Theo dõi kết nối điểm cầu</h1>
       <p className="muted">
         {data.conference.when ? `Hội nghị: ${data.conference.when}. ` : ""}
-        {data.conference.testAt ? `Kiểm tra kết nối chung: ${data.conference.testAt}.` : "Chưa đặt lịch kiểm tra kết nối chung."} Bảng tự cập nhật mỗi 5 giây.
+        {data.conference.testAt ? `Kiểm tra kết nối chung: ${data.conference.testAt}.` : "Chưa đặt lịch kiểm tra kết nối chung."} Bảng tự cập nhật mỗi {refreshMs(data.counts.total) / 1000} giây.
       </p>
       {idle && actionData?.message ? (
         <p role="status" className="up">
