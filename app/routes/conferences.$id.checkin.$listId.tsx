@@ -19,6 +19,7 @@ import { CAMERA_PROBLEM, startCamera, type CameraLoop } from "~/checkin/scanner/
 import { cameraWanted, deviceId as storedDeviceId, deviceName as storedDeviceName, setCameraWanted, setDeviceName } from "~/checkin/scanner/device.ts";
 import { describe, type Display } from "~/checkin/scanner/display.ts";
 import { formatScanTime } from "~/checkin/scanner/format.ts";
+import { keepScannerPageOffline } from "~/checkin/scanner/offline-page.ts";
 import scannerStyles from "~/checkin/scanner/scanner.css?url";
 import { playResultSound, unlockSound } from "~/checkin/scanner/sounds.ts";
 import { createLocalVerifier } from "~/checkin/scanner/verify.ts";
@@ -236,6 +237,11 @@ export default function Scanner() {
       setCamera({ state: "on" });
     } else setCamera({ state: "problem", message: CAMERA_PROBLEM[started.problem] });
   }, [handleCode]);
+
+  // The page itself can be reopened offline once it has been open online.
+  useEffect(() => {
+    void keepScannerPageOffline();
+  }, []);
 
   // Device identity, network state, queue, periodic sync and counters.
   useEffect(() => {

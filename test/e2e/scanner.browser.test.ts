@@ -183,6 +183,41 @@ describe("check-in scanner", () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it("reopens without a network once it has been open: the page comes from the service worker and still queues scans", async () => {
+    const list = hallList();
+    const who = attendee("Huỳnh Thị Mỹ Hạnh");
+    const page = await signIn(app.browser, app.server.url, "admin@hoinghi.local", { viewport: PHONE });
+    const url = `${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`;
+    await page.goto(url);
+    // The worker has the page and its assets.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const cache = await caches.open("hoinghi-scanner-v1");
+            const keys = (await cache.keys()).map((r) => new URL(r.url).pathname);
+            return keys.some((k) => k.includes("/checkin/")) && keys.some((k) => k.startsWith("/assets/"));
+          }),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+
+    await page.context().setOffline(true);
+    await page.reload();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Cổng chính Hội trường tỉnh");
+    await expect.poll(() => page.locator(".scanner-banner.offline").count()).toBe(1);
+    await page.getByLabel(/Mã trên giấy mời/).fill(who.token);
+    await page.getByLabel(/Mã trên giấy mời/).press("Enter");
+    await expect.poll(() => resultOf(page)).toBe("accepted");
+    expect(await panel(page).textContent()).toContain("HỢP LỆ — CHỜ ĐỒNG BỘ");
+    await expect.poll(() => page.getByTestId("queued").textContent()).toBe("1");
+
+    await page.context().setOffline(false);
+    await expect.poll(() => page.locator(".scanner-banner").textContent(), { timeout: 20_000 }).toContain("Đã đồng bộ 1 lượt quét");
+    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM CheckinScan WHERE attendeeId = ? AND result = 'ACCEPTED'`, who.id).n).toBe(1);
+    await page.context().close();
+  }, 60_000);
+
   it("finds an attendee by name (list hidden until 2 characters) and checks them in", async () => {
     const list = hallList();
     const page = await signIn(app.browser, app.server.url, "admin@hoinghi.local", { viewport: PHONE });

@@ -1,0 +1,18 @@
+// Registers public/scanner-sw.js so the scanner page can be reopened without a network, and hands it the
+// page and the assets it was built from (they loaded before the worker controlled the page).
+
+export async function keepScannerPageOffline(): Promise<void> {
+  if (typeof navigator === "undefined" || !("serviceWorker" in navigator) || !window.isSecureContext) return;
+  try {
+    await navigator.serviceWorker.register("/scanner-sw.js", { scope: "/conferences/" });
+    const registration = await navigator.serviceWorker.ready;
+    const assets = performance
+      .getEntriesByType("resource")
+      .map((e) => e.name)
+      .filter((u) => new URL(u).origin === location.origin && new URL(u).pathname.startsWith("/assets/"));
+    const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"], link[rel="stylesheet"]')].map((l) => l.href);
+    registration.active?.postMessage({ type: "scanner-cache", urls: [location.href, ...new Set([...assets, ...links])] });
+  } catch {
+    // Without the worker the page still works; it just cannot be reloaded offline.
+  }
+}
