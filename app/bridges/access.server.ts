@@ -77,3 +77,13 @@ export async function bridgeIdByKey(key: string | null | undefined): Promise<str
   const b = await prisma.bridgePoint.findUnique({ where: { accessKey: key }, select: { id: true } });
   return b?.id ?? null;
 }
+
+/** An operator link that does not (or no longer) open a bridge point. */
+export function bridgeLinkNotFound(): never {
+  throw new Response("Đường dẫn điểm cầu không đúng hoặc đã bị thay đổi.", { status: 404 });
+}
+
+/** The bridge point an operator link opens, or a 404. */
+export async function bridgeIdForLink(key: string | null | undefined): Promise<string> {
+  return (await bridgeIdByKey(key)) ?? bridgeLinkNotFound();
+}

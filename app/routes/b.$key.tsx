@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { getUser } from "~/auth/session.server.ts";
-import { bridgeIdByKey, mayOperate } from "~/bridges/access.server.ts";
+import { bridgeIdForLink, bridgeLinkNotFound, mayOperate } from "~/bridges/access.server.ts";
+import { operatorPageMeta } from "~/bridges/operator-meta.ts";
 import { connectivityTestSchema } from "~/bridges/bridge-form.ts";
 import { recordTest, testHistory } from "~/bridges/bridges.server.ts";
 import { ReadinessBadge, TestHistoryTable } from "~/bridges/components.tsx";
@@ -18,20 +19,10 @@ import { formatDateTime, formatTime } from "~/lib/vietnamese-date.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.bridge.name ?? "Điểm cầu"} · Kiểm tra kết nối` },
-  { name: "robots", content: "noindex" },
-  // The page address holds the access key: never send it to the video service or anywhere else.
-  { name: "referrer", content: "no-referrer" },
-];
-
-function notFound(): never {
-  throw new Response("Đường dẫn điểm cầu không đúng hoặc đã bị thay đổi.", { status: 404 });
-}
+export const meta: MetaFunction<typeof loader> = ({ data }) => operatorPageMeta(`${data?.bridge.name ?? "Điểm cầu"} · Kiểm tra kết nối`);
 
 async function bridgeForKey(key: string | undefined) {
-  const id = await bridgeIdByKey(key);
-  if (!id) notFound();
+  const id = await bridgeIdForLink(key);
   const b = await prisma.bridgePoint.findUnique({
     where: { id },
     select: {
@@ -67,7 +58,7 @@ async function bridgeForKey(key: string | undefined) {
       },
     },
   });
-  if (!b) notFound();
+  if (!b) bridgeLinkNotFound();
   return b;
 }
 

@@ -3,26 +3,18 @@ import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { bridgeRollCall, recordBridgeMark, type BridgeRollCallRow } from "~/attendance/bridge-roll-call.server.ts";
 import { getUser } from "~/auth/session.server.ts";
-import { bridgeIdByKey, mayOperate } from "~/bridges/access.server.ts";
+import { bridgeIdForLink, bridgeLinkNotFound, mayOperate } from "~/bridges/access.server.ts";
+import { operatorPageMeta } from "~/bridges/operator-meta.ts";
 import bridgesCss from "~/bridges/bridges.css?url";
 import { prisma } from "~/db.server.ts";
 import { meetingName } from "~/invitations/context.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Điểm danh · ${data?.bridge.name ?? "Điểm cầu"}` },
-  { name: "robots", content: "noindex" },
-  { name: "referrer", content: "no-referrer" },
-];
-
-function notFound(): never {
-  throw new Response("Đường dẫn điểm cầu không đúng hoặc đã bị thay đổi.", { status: 404 });
-}
+export const meta: MetaFunction<typeof loader> = ({ data }) => operatorPageMeta(`Điểm danh · ${data?.bridge.name ?? "Điểm cầu"}`);
 
 async function bridgeForKey(key: string | undefined) {
-  const id = await bridgeIdByKey(key);
-  if (!id) notFound();
+  const id = await bridgeIdForLink(key);
   const b = await prisma.bridgePoint.findUnique({
     where: { id },
     select: {
@@ -32,7 +24,7 @@ async function bridgeForKey(key: string | undefined) {
       conference: { select: { id: true, organizationId: true, title: true, status: true } },
     },
   });
-  if (!b) notFound();
+  if (!b) bridgeLinkNotFound();
   return b;
 }
 
