@@ -1,6 +1,7 @@
 // Attendance figures (điểm danh) per attendee group and per bridge point, from plain rows.
 // Plain TypeScript: no Remix, no Prisma, safe in the browser.
 import { ATTENDANCE_LABEL, METHOD_LABEL, type AttendanceStatus, type CheckinMethod } from "../checkin/types.ts";
+import { foldVietnamese } from "../lib/fold-vietnamese.ts";
 
 export const MAIN_HALL_LABEL = "Hội trường chính";
 export const NO_GROUP_LABEL = "Đại biểu khác";
@@ -140,17 +141,6 @@ export function methodLabel(method: CheckinMethod | null | undefined): string {
   return method ? METHOD_LABEL[method] : "";
 }
 
-/** Lowercase, without Vietnamese diacritics (đ → d), spaces collapsed: "Tôn Nữ Thị Ửng" → "ton nu thi ung". */
-export function foldVietnamese(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
 
 /** Letters typed, not counting spaces and punctuation (the name list opens at 3). */
 export function letterCount(text: string): number {

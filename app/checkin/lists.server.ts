@@ -11,6 +11,7 @@ import { conferenceKeyFor, conferenceKeyString } from "../invitations/tokens.ts"
 import { checkIn } from "./checkin.server.ts";
 import type { CheckinResponse } from "./types.ts";
 import type { WalkInValues } from "./scanner/walk-in-form.ts";
+import { foldVietnamese } from "../lib/fold-vietnamese.ts";
 
 export const PRESENT_STATUSES = ["IN_PERSON", "ONLINE", "SUBSTITUTE"] as const;
 
@@ -194,16 +195,6 @@ export async function offlineKeys(conferenceId: string) {
 // ---------------------------------------------------------------------------------------------------------
 // Search by name
 
-/** Lower case without diacritics, đ → d: "Nguyễn Thị Đào" and "nguyen thi dao" match. */
-export function foldVietnamese(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
 
 export interface SearchHit {
   id: string;

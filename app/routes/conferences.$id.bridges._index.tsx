@@ -10,16 +10,25 @@ import { assignAttendees, bulkCreateBridges, createBridge, hostOptions, listBrid
 import { CopyButton, ReadinessBadge } from "~/bridges/components.tsx";
 import bridgesCss from "~/bridges/bridges.css?url";
 import { prisma } from "~/db.server.ts";
+import { foldVietnamese } from "~/lib/fold-vietnamese.ts";
 import { formatDateTime } from "~/lib/vietnamese-date.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Điểm cầu · ${data?.conference.title ?? ""}` }];
 
+// A province-wide conference has about 100 bridge points, a nation-wide one over 3,300: the list is paged
+// and searchable, and the assignment list shows the attendees a search finds.
+const BRIDGES_PER_PAGE = 100;
+const ATTENDEES_SHOWN = 200;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const c = await bridgeConference(user, params.id ?? "", { allowIt: true });
-  const [bridges, hosts, parents, attendees] = await Promise.all([
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
+  const aq = (url.searchParams.get("aq") ?? "").slice(0, 100);
+  const [allBridges, hosts, parents, allAttendees] = await Promise.all([
     listBridges(c.id),
     c.canManage ? hostOptions(c.organizationId) : Promise.resolve([]),
     c.canManage ? parentOptions(user.visibleOrganizationIds) : Promise.resolve([]),
@@ -31,9 +40,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         })
       : Promise.resolve([]),
   ]);
+  const folded = foldVietnamese(q);
+  const matching = folded ? allBridges.filter((b) => foldVietnamese(`${b.name} ${b.hostOrganization?.name ?? ""} ${b.contactName}`).includes(folded)) : allBridges;
+  const pages = Math.max(1, Math.ceil(matching.length / BRIDGES_PER_PAGE));
+  const page = Math.min(pages, Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
+  const bridges = matching.slice((page - 1) * BRIDGES_PER_PAGE, page * BRIDGES_PER_PAGE);
+  const foldedAttendee = foldVietnamese(aq);
+  const attendeesMatching = foldedAttendee
+    ? allAttendees.filter((a) => foldVietnamese(`${a.name} ${a.organizationName} ${a.bridgePoint?.name ?? ""}`).includes(foldedAttendee))
+    : allAttendees;
+  const attendees = attendeesMatching.slice(0, ATTENDEES_SHOWN);
   return {
     conference: { id: c.id, title: c.title, testAt: c.bridgeTestAt ? formatDateTime(c.bridgeTestAt) : null },
     canManage: c.canManage,
+    totals: { bridges: allBridges.length, passed: allBridges.filter((b) => b.readiness === "PASSED").length, attendees: allAttendees.length },
+    paging: { q, page, pages, matching: matching.length, from: (page - 1) * BRIDGES_PER_PAGE + 1, aq, attendeesMatching: attendeesMatching.length },
+    bridgeOptions: allBridges.map((b) => ({ id: b.id, name: b.name })),
     bridges: bridges.map((b) => ({
       ...b,
       readinessAt: b.readinessAt ? formatDateTime(b.readinessAt) : null,
@@ -198,6 +220,24 @@ function AssignForm({
   );
 }
 
+function Pager({ paging }: { paging: { q: string; page: number; pages: number; aq: string } }) {
+  const href = (page: number) => {
+    const p = new URLSearchParams();
+    if (paging.q) p.set("q", paging.q);
+    if (paging.aq) p.set("aq", paging.aq);
+    if (page > 1) p.set("page", String(page));
+    const text = p.toString();
+    return text ? `?${text}` : ".";
+  };
+  return (
+    <nav className="pager" aria-label="Trang danh sách điểm cầu">
+      {paging.page > 1 ? <Link to={href(paging.page - 1)}>‹ Trang trước</Link> : <span />}
+      <span className="muted">{`Trang ${paging.page}/${paging.pages}`}</span>
+      {paging.page < paging.pages ? <Link to={href(paging.page + 1)}>Trang sau ›</Link> : <span />}
+    </nav>
+  );
+}
+
 export default function BridgesPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
@@ -216,7 +256,7 @@ export default function BridgesPage() {
         </Link>
       </div>
       <p className="muted">
-        {data.bridges.length} điểm cầu · {data.bridges.filter((b) => b.readiness === "PASSED").length} đã xác nhận kết nối đạt
+        {data.totals.bridges} điểm cầu · {data.totals.passed} đã xác nhận kết nối đạt
         {data.conference.testAt ? ` · kiểm tra kết nối chung: ${data.conference.testAt}` : ""}
       </p>
       {message ? (
@@ -224,8 +264,27 @@ export default function BridgesPage() {
           {message}
         </p>
       ) : null}
+      {data.totals.bridges > 10 ? (
+        <Form method="get" className="filters" role="search">
+          <div className="field">
+            <label htmlFor="bridge-q">Tìm điểm cầu</label>
+            <input id="bridge-q" name="q" type="search" defaultValue={data.paging.q} placeholder="Tên điểm cầu, đơn vị, người phụ trách" />
+          </div>
+          {data.paging.aq ? <input type="hidden" name="aq" value={data.paging.aq} /> : null}
+          <div className="field">
+            <button type="submit">Tìm</button>
+          </div>
+        </Form>
+      ) : null}
+      {data.paging.pages > 1 || data.paging.q ? (
+        <p className="muted small" role="status">
+          {data.paging.matching === 0
+            ? "Không có điểm cầu nào khớp."
+            : `Điểm cầu ${data.paging.from}–${data.paging.from + data.bridges.length - 1} trong ${data.paging.matching}${data.paging.q ? " khớp" : ""}.`}
+        </p>
+      ) : null}
       {data.bridges.length === 0 ? (
-        <p className="empty">Chưa có điểm cầu nào.</p>
+        data.totals.bridges === 0 ? <p className="empty">Chưa có điểm cầu nào.</p> : null
       ) : (
         <div className="table-scroll">
           <table className="table bridge-list">
@@ -290,6 +349,7 @@ export default function BridgesPage() {
           </table>
         </div>
       )}
+      {data.paging.pages > 1 ? <Pager paging={data.paging} /> : null}
       {data.canManage ? (
         <>
           <section className="card">
@@ -302,10 +362,28 @@ export default function BridgesPage() {
               <BulkForm parents={data.parents} lastResult={resultFor("bulk")} />
             </section>
           ) : null}
-          {data.attendees.length && data.bridges.length ? (
+          {data.totals.attendees && data.totals.bridges ? (
             <section className="card">
               <h2>Phân đại biểu về điểm cầu</h2>
-              <AssignForm bridges={data.bridges} attendees={data.attendees} lastResult={resultFor("assign")} />
+              {data.totals.attendees > 50 ? (
+                <Form method="get" className="filters" role="search">
+                  {data.paging.q ? <input type="hidden" name="q" value={data.paging.q} /> : null}
+                  {data.paging.page > 1 ? <input type="hidden" name="page" value={data.paging.page} /> : null}
+                  <div className="field">
+                    <label htmlFor="attendee-q">Tìm đại biểu</label>
+                    <input id="attendee-q" name="aq" type="search" defaultValue={data.paging.aq} placeholder="Họ tên, cơ quan, điểm cầu hiện tại" />
+                  </div>
+                  <div className="field">
+                    <button type="submit">Tìm</button>
+                  </div>
+                </Form>
+              ) : null}
+              {data.paging.attendeesMatching > data.attendees.length ? (
+                <p className="muted small" role="status">
+                  {`Hiển thị ${data.attendees.length} đầu tiên trong ${data.paging.attendeesMatching} đại biểu${data.paging.aq ? " khớp" : ""}; tìm để thu hẹp.`}
+                </p>
+              ) : null}
+              <AssignForm bridges={data.bridgeOptions} attendees={data.attendees} lastResult={resultFor("assign")} />
             </section>
           ) : null}
         </>

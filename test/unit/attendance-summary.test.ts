@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { foldVietnamese, matchByName, summarize, type AttendeeRow } from "../../app/attendance/summary.ts";
+import { matchByName, summarize, type AttendeeRow } from "../../app/attendance/summary.ts";
+import { foldVietnamese } from "../../app/lib/fold-vietnamese.ts";
 import { checkinCode, formatCheckinCode, normalizeCheckinCode } from "../../app/checkin/code.ts";
 
 const row = (id: string, over: Partial<AttendeeRow> = {}): AttendeeRow => ({
