@@ -12,6 +12,7 @@ import { formatMbps, formatMs, formatPercent } from "~/bridges/verdict.ts";
 import bridgesCss from "~/bridges/bridges.css?url";
 import { ColumnChart } from "~/components/charts.tsx";
 import { Field } from "~/components/field.tsx";
+import { foldVietnamese } from "~/lib/fold-vietnamese.ts";
 import { formatDateTime, toLocalInputValue } from "~/lib/vietnamese-date.ts";
 import { outboxWorker } from "~/mailing/worker.server.ts";
 
@@ -22,13 +23,27 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Kết 
 // A district's dozen bridges refresh every 5 s; a nation-wide board (thousands of rows, megabytes) less often.
 const refreshMs = (bridges: number) => (bridges <= 200 ? 5_000 : 30_000);
 
+const ROWS_SHOWN = 200;
+
 const MESSAGE_LABEL = { QUEUED: "Đang chờ gửi", SENDING: "Đang gửi", SENT: "Đã gửi", FAILED: "Gửi lỗi" } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const c = await bridgeConference(user, params.id ?? "", { allowIt: true });
   const board = await readinessBoard(c.id);
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
+  const statusParam = url.searchParams.get("status") ?? "";
+  const status = statusParam === "FAILED" || statusParam === "UNTESTED" || statusParam === "PASSED" ? statusParam : "";
+  const folded = foldVietnamese(q);
+  // Problems first already; a nation-wide board shows the first ROWS_SHOWN of what the filter keeps.
+  const matching = board.bridges.filter(
+    (b) =>
+      (!status || b.readiness === status) &&
+      (!folded || foldVietnamese(`${b.name} ${b.hostOrganization?.name ?? ""} ${b.contactName}`).includes(folded)),
+  );
   return {
+    filter: { q, status, matching: matching.length },
     conference: {
       id: c.id,
       title: c.title,
@@ -41,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage: c.canManage,
     counts: board.counts,
     pendingWithEmail: board.bridges.filter((b) => b.readiness !== "PASSED" && b.contactEmail.trim()).length,
-    bridges: board.bridges.map((b) => ({
+    bridges: matching.slice(0, ROWS_SHOWN).map((b) => ({
       id: b.id,
       name: b.name,
       isMain: b.isMain,
@@ -180,8 +195,33 @@ export default function ReadinessBoard() {
           ]}
         />
       </div>
+      {c.total > 10 ? (
+        <Form method="get" className="filters" role="search">
+          <div className="field">
+            <label htmlFor="board-q">Tìm điểm cầu</label>
+            <input id="board-q" name="q" type="search" defaultValue={data.filter.q} />
+          </div>
+          <div className="field">
+            <label htmlFor="board-status">Kết nối</label>
+            <select id="board-status" name="status" defaultValue={data.filter.status}>
+              <option value="">Tất cả</option>
+              <option value="FAILED">Lỗi</option>
+              <option value="UNTESTED">Chưa kiểm tra</option>
+              <option value="PASSED">Đạt</option>
+            </select>
+          </div>
+          <div className="field">
+            <button type="submit">Lọc</button>
+          </div>
+        </Form>
+      ) : null}
+      {data.filter.matching > data.bridges.length ? (
+        <p className="muted small" role="status">
+          {`Hiển thị ${data.bridges.length} điểm cầu đầu tiên (lỗi trước, rồi chưa kiểm tra) trong ${data.filter.matching}; lọc hoặc tìm để xem các điểm cầu khác.`}
+        </p>
+      ) : null}
       {data.bridges.length === 0 ? (
-        <p className="empty">Hội nghị chưa có điểm cầu nào.</p>
+        <p className="empty">{c.total === 0 ? "Hội nghị chưa có điểm cầu nào." : "Không có điểm cầu nào khớp bộ lọc."}</p>
       ) : (
         <div className="table-scroll">
           <table className="table board">
