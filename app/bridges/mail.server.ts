@@ -2,10 +2,14 @@ import type { SendMailOptions } from "nodemailer";
 import { renderBridgeTestEmail } from "../../emails/bridge-test.ts";
 import { prisma } from "../db.server.ts";
 import { fromAddress, meetingName } from "../invitations/context.server.ts";
+import { buildInvitationIcs } from "../invitations/ics.ts";
 import { checkedAddress, headerText } from "../invitations/escape.ts";
 import type { OutboxRow } from "../mailing/outbox.server.ts";
 import { operatorLink } from "./bridges.server.ts";
 import { ensureKeys } from "./bridges.server.ts";
+
+/** How long the calendar entry of the connectivity test session lasts. */
+const TEST_SESSION_MINUTES = 60;
 
 // The "please test your bridge point's link" e-mail to a bridge's technical contact, composed from the
 // current data at send time. Never carries the meeting passcode.
@@ -15,6 +19,7 @@ export async function composeBridgeTestMessage(row: OutboxRow): Promise<SendMail
   const b = await prisma.bridgePoint.findUnique({
     where: { id: row.bridgePointId },
     select: {
+      id: true,
       name: true,
       address: true,
       room: true,
@@ -39,6 +44,7 @@ export async function composeBridgeTestMessage(row: OutboxRow): Promise<SendMail
   if (!b) throw new Error("Điểm cầu không còn trong hội nghị");
   if (!b.contactEmail.trim()) throw new Error(`Điểm cầu “${b.name}” chưa có thư điện tử liên hệ`);
   const c = b.conference;
+  const link = operatorLink(b.accessKey!);
   const rendered = renderBridgeTestEmail({
     conference: {
       title: meetingName(c.title),
@@ -49,9 +55,28 @@ export async function composeBridgeTestMessage(row: OutboxRow): Promise<SendMail
     },
     bridge: { name: b.name, address: b.address, room: b.room, contactName: b.contactName },
     test: { at: c.bridgeTestAt, note: c.bridgeTestNote },
-    operatorLink: operatorLink(b.accessKey!),
+    operatorLink: link,
   });
   const from = fromAddress();
+  // The test session as a calendar entry, one per bridge point: each new round re-sends it with a
+  // higher SEQUENCE, so a moved session updates the entry instead of adding a second one.
+  const calendar = c.bridgeTestAt
+    ? buildInvitationIcs({
+        method: "REQUEST",
+        uid: `bridge-test-${b.id}@hoinghi.local`,
+        sequence: row.version,
+        organizer: { name: from.name || c.organization.name, email: checkedAddress(from.address) },
+        attendee: { name: b.contactName || b.name, email: checkedAddress(b.contactEmail) },
+        summary: `Kiểm tra kết nối điểm cầu: ${meetingName(c.title)}`,
+        description: [c.bridgeTestNote.trim(), `Trang kiểm tra của điểm cầu: ${link}`].filter(Boolean).join("\n\n"),
+        location: [b.room, b.address].map((x) => x.trim()).filter(Boolean).join(", ") || b.name,
+        url: link,
+        startsAt: c.bridgeTestAt,
+        endsAt: new Date(c.bridgeTestAt.getTime() + TEST_SESSION_MINUTES * 60_000),
+        stamp: new Date(),
+        alarmMinutesBefore: 30,
+      })
+    : null;
   return {
     from: { name: headerText(from.name), address: checkedAddress(from.address) },
     to: { name: headerText(b.contactName || b.name), address: checkedAddress(b.contactEmail) },
@@ -59,5 +84,6 @@ export async function composeBridgeTestMessage(row: OutboxRow): Promise<SendMail
     html: rendered.html,
     text: rendered.text,
     headers: { "X-Hoinghi-Kind": "bridge-test" },
+    ...(calendar ? { icalEvent: { method: "REQUEST", filename: "kiem-tra-ket-noi.ics", content: calendar } } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import ICAL from "ical.js";
 import { simpleParser } from "mailparser";
 import { afterEach, describe, expect, it } from "vitest";
 import { currentUserByEmail, type CurrentUser } from "../../app/auth/session.server.ts";
@@ -147,6 +148,21 @@ describe("the test-request e-mail", () => {
       expect(mail.text).toContain("14 giờ 00, ngày 17 tháng 01 năm 2024");
       expect(mail.text).toContain("08 giờ 00, Thứ Năm, ngày 18 tháng 01 năm 2024");
       expect(mail.text).toContain("cchc.snv@quangnam.hoinghi.local");
+      // The test session as a calendar entry: 14:00 on 17/01/2024 in Asia/Ho_Chi_Minh, one per bridge.
+      const ics = mail.attachments.find((x) => x.contentType.startsWith("text/calendar"));
+      expect(ics).toBeDefined();
+      const cal = new ICAL.Component(ICAL.parse(ics!.content.toString("utf8")));
+      expect(cal.getFirstPropertyValue("method")).toBe("REQUEST");
+      ICAL.TimezoneService.register(cal.getFirstSubcomponent("vtimezone")!);
+      const vevent = cal.getFirstSubcomponent("vevent")!;
+      expect(vevent.getFirstProperty("dtstart")!.getParameter("tzid")).toBe("Asia/Ho_Chi_Minh");
+      const event = new ICAL.Event(vevent);
+      expect(event.startDate.toJSDate().toISOString()).toBe("2024-01-17T07:00:00.000Z");
+      expect(event.endDate.toJSDate().toISOString()).toBe("2024-01-17T08:00:00.000Z");
+      expect(event.uid).toBe(`bridge-test-${bridge.id}@hoinghi.local`);
+      expect(event.sequence).toBe(c.bridgeTestRound + 1);
+      expect(event.description).toContain(link);
+      for (const code of passcodes) expect(ics!.content.toString("utf8")).not.toContain(code);
       for (const code of passcodes) {
         expect(mail.text).not.toContain(code);
         expect(mail.html).not.toContain(code);
