@@ -36,6 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     transitions: canEdit ? allowedTransitions(c.status) : [],
     customLayout: c.outline !== null,
     isConference: c.kind === "CONFERENCE",
+    // Bridge points: organisers (and IT support, who reach them from “Điểm cầu”); check-in and roll call
+    // also for check-in staff.
+    canBridges: canEdit,
+    canCheckin: canEdit || user.roles.includes("CHECKIN_STAFF"),
     attendeeCount: await prisma.attendee.count({ where: { conferenceId: c.id, revokedAt: null } }),
     presentCount: await prisma.attendance.count({
       where: { conferenceId: c.id, status: { in: ["IN_PERSON", "ONLINE", "SUBSTITUTE"] }, attendee: { revokedAt: null } },
@@ -78,6 +82,8 @@ export default function ConferencePage() {
   const data = useLoaderData<typeof loader>();
   const bridgeCount = (r: "PASSED" | "FAILED" | "UNTESTED") => data.bridges.find((b) => b.readiness === r)?._count._all ?? 0;
   const bridgeTotal = data.bridges.reduce((n, b) => n + b._count._all, 0);
+  const bridgeText = `${bridgeCount("PASSED")}/${bridgeTotal} đạt kết nối${bridgeCount("FAILED") ? `, ${bridgeCount("FAILED")} lỗi` : ""}`;
+  const presentText = `${data.presentCount}/${data.attendeeCount} đại biểu`;
   return (
     <div className="page plan-page">
       <nav className="breadcrumb" aria-label="Đường dẫn">
@@ -108,10 +114,7 @@ export default function ConferencePage() {
                 <>
                   <dt>Điểm cầu</dt>
                   <dd>
-                    <Link to={`/conferences/${data.id}/bridges/readiness`}>
-                      {bridgeCount("PASSED")}/{bridgeTotal} đạt kết nối
-                      {bridgeCount("FAILED") ? `, ${bridgeCount("FAILED")} lỗi` : ""}
-                    </Link>
+                    {data.canBridges ? <Link to={`/conferences/${data.id}/bridges/readiness`}>{bridgeText}</Link> : bridgeText}
                   </dd>
                 </>
               ) : null}
@@ -119,9 +122,7 @@ export default function ConferencePage() {
                 <>
                   <dt>Có mặt</dt>
                   <dd>
-                    <Link to={`/conferences/${data.id}/attendance`}>
-                      {data.presentCount}/{data.attendeeCount} đại biểu
-                    </Link>
+                    {data.canCheckin ? <Link to={`/conferences/${data.id}/attendance`}>{presentText}</Link> : presentText}
                   </dd>
                 </>
               ) : null}
@@ -154,15 +155,23 @@ export default function ConferencePage() {
                 <Link to={`/conferences/${data.id}/packet`} className="button">
                   Bộ tài liệu
                 </Link>{" "}
-                <Link to={`/conferences/${data.id}/bridges`} className="button">
-                  Điểm cầu
-                </Link>{" "}
-                <Link to={`/conferences/${data.id}/checkin`} className="button">
-                  Quét QR điểm danh
-                </Link>{" "}
-                <Link to={`/conferences/${data.id}/attendance`} className="button">
-                  Điểm danh, có mặt
-                </Link>
+                {data.canBridges ? (
+                  <>
+                    <Link to={`/conferences/${data.id}/bridges`} className="button">
+                      Điểm cầu
+                    </Link>{" "}
+                  </>
+                ) : null}
+                {data.canCheckin ? (
+                  <>
+                    <Link to={`/conferences/${data.id}/checkin`} className="button">
+                      Quét QR điểm danh
+                    </Link>{" "}
+                    <Link to={`/conferences/${data.id}/attendance`} className="button">
+                      Điểm danh, có mặt
+                    </Link>
+                  </>
+                ) : null}
               </>
             ) : null}
             {data.transitions.length ? (
