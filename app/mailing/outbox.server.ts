@@ -74,13 +74,27 @@ export interface DrainOptions {
   stopping?: () => boolean;
 }
 
-/** Claims one message: QUEUED → SENDING, only if nobody else did first. */
-async function claim(id: string, now: Date): Promise<boolean> {
-  const { count } = await prisma.outboxMessage.updateMany({
-    where: { id, status: "QUEUED" },
+/**
+ * Claims a batch: QUEUED → SENDING for the rows nobody else claimed first, in one statement, and
+ * returns the ids this call claimed (they carry its claim time).
+ */
+async function claimBatch(ids: string[], now: Date): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  await prisma.outboxMessage.updateMany({
+    where: { id: { in: ids }, status: "QUEUED" },
     data: { status: "SENDING", claimedAt: now, attempts: { increment: 1 } },
   });
-  return count === 1;
+  const mine = await prisma.outboxMessage.findMany({ where: { id: { in: ids }, status: "SENDING", claimedAt: now }, select: { id: true } });
+  return new Set(mine.map((m) => m.id));
+}
+
+/** Gives back claimed messages that were not sent (the worker is stopping). */
+async function releaseClaims(ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await prisma.outboxMessage.updateMany({
+    where: { id: { in: ids }, status: "SENDING" },
+    data: { status: "QUEUED", claimedAt: null, attempts: { decrement: 1 } },
+  });
 }
 
 async function sendOne(row: OutboxRow, opts: DrainOptions): Promise<"sent" | "retry" | "failed"> {
@@ -134,11 +148,17 @@ export async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
     select: { id: true, messageId: true, attendeeId: true, bridgePointId: true, kind: true, version: true, attachPdf: true, changeNote: true, attempts: true },
   });
   const result: DrainResult = { sent: 0, retried: 0, failed: 0 };
+  if (opts.stopping?.()) return result;
+  // One claim for the batch rather than one per message: a query less per e-mail.
+  const claimed = await claimBatch(
+    due.map((r) => r.id),
+    now,
+  );
+  const rows = due.filter((r) => claimed.has(r.id));
   let next = 0;
   const worker = async () => {
-    while (next < due.length && !opts.stopping?.()) {
-      const row = due[next++]!;
-      if (!(await claim(row.id, now))) continue;
+    while (next < rows.length && !opts.stopping?.()) {
+      const row = rows[next++]!;
       const outcome = await sendOne(row, opts);
       if (outcome === "sent") result.sent++;
       else if (outcome === "retry") result.retried++;
@@ -146,6 +166,8 @@ export async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency ?? 8 }, worker));
+  // Stopped before the batch was through: the rest goes back to the queue for the next worker.
+  await releaseClaims(rows.slice(next).map((r) => r.id));
   return result;
 }
 
