@@ -9,6 +9,7 @@
 import Database from "better-sqlite3";
 import type { KeyObject } from "node:crypto";
 import { env, sqlitePath } from "../env.server.ts";
+import { formatScanTime } from "./format.ts";
 import { conferenceKeyFor, conferenceKeyString, deriveSigningKeys, verifyToken } from "../invitations/tokens.ts";
 import {
   REJECT_MESSAGE,
@@ -207,13 +208,6 @@ export function dbTime(d: Date): string {
   return d.toISOString().replace("Z", "+00:00");
 }
 
-/** "08:12 ngày 18/01/2024" in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
-export function localTimeLabel(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 7 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ngày ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-}
-
 function groupLabel(row: AttendeeRow): string {
   if (row.groupPosition === null) return "";
   return row.groupHeading || `Thành phần ${row.groupPosition + 1}`;
@@ -290,7 +284,7 @@ function decide(st: Store, input: CheckinInput, invitationKey: string | null, re
     return {
       response: {
         result: "duplicate",
-        message: `Đã điểm danh trước đó lúc ${localTimeLabel(firstAt)}${where ? ` (${where})` : ""}.`,
+        message: `Đã điểm danh trước đó ${formatScanTime(firstAt)}${where ? ` (${where})` : ""}.`,
         attendee: who,
         first: { at: new Date(firstAt).toISOString(), list: where, deviceId: current.deviceId, method: current.method },
       },

@@ -18,7 +18,7 @@ import { ScanClient, type Outcome, type SyncReport } from "~/checkin/scanner/cli
 import { CAMERA_PROBLEM, startCamera, type CameraLoop } from "~/checkin/scanner/decoder.ts";
 import { cameraWanted, deviceId as storedDeviceId, deviceName as storedDeviceName, setCameraWanted, setDeviceName } from "~/checkin/scanner/device.ts";
 import { describe, type Display } from "~/checkin/scanner/display.ts";
-import { formatScanTime } from "~/checkin/scanner/format.ts";
+import { formatScanTime } from "~/checkin/format.ts";
 import { keepScannerPageOffline } from "~/checkin/scanner/offline-page.ts";
 import scannerStyles from "~/checkin/scanner/scanner.css?url";
 import { playResultSound, unlockSound } from "~/checkin/scanner/sounds.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatScanTime } from "../../app/checkin/scanner/format.ts";
+import { formatScanTime } from "../../app/checkin/format.ts";
 import { base64UrlDecode, base64UrlEncode, createLocalVerifier, invitationKeyOf } from "../../app/checkin/scanner/verify.ts";
 import { conferenceKeyFor, conferenceKeyString, deriveSigningKeys, issueToken } from "../../app/invitations/tokens.ts";
 

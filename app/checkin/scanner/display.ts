@@ -2,7 +2,7 @@
 
 import { METHOD_LABEL, type ScanResultKind } from "../types.ts";
 import type { Outcome } from "./client.ts";
-import { formatScanTime } from "./format.ts";
+import { formatScanTime } from "../format.ts";
 
 export interface Display {
   kind: ScanResultKind;

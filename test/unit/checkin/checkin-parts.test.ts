@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseCheckinBody } from "~/checkin/api.server.ts";
-import { effectiveScanTime, localTimeLabel } from "~/checkin/checkin.server.ts";
+import { effectiveScanTime } from "~/checkin/checkin.server.ts";
+import { formatScanTime } from "~/checkin/format.ts";
 import { checkinCode, formatCheckinCode, normalizeCheckinCode } from "~/checkin/code.ts";
 import { decodeScannerCredential, encodeScannerCredential } from "~/checkin/credential.server.ts";
 
@@ -60,8 +61,8 @@ describe("scan times", () => {
   });
 
   it("prints times in Asia/Ho_Chi_Minh", () => {
-    expect(localTimeLabel("2024-01-18T01:05:00.000Z")).toBe("08:05 ngày 18/01/2024");
-    expect(localTimeLabel("2023-12-31T17:30:00+00:00")).toBe("00:30 ngày 01/01/2024");
+    expect(formatScanTime("2024-01-18T01:05:00.000Z")).toBe("lúc 08:05 ngày 18/01/2024");
+    expect(formatScanTime("2023-12-31T17:30:00+00:00")).toBe("lúc 00:30 ngày 01/01/2024");
   });
 });
 

@@ -1,4 +1,5 @@
-// Times as the staff read them: "lúc 08:12 ngày 18/01/2024", always in Vietnam time.
+// Times as check-in staff read them, on the scanner and in the API's answers: "lúc 08:12 ngày 18/01/2024",
+// always in Vietnam time.
 
 const parts = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Asia/Ho_Chi_Minh",
