@@ -20,7 +20,8 @@ import { parseEnv } from "../app/env.server.ts";
 import { conferenceKeyFor, deriveSigningKeys, issueToken } from "../app/invitations/tokens.ts";
 import { seedDatabase } from "../prisma/seed-runner.ts";
 import { ensureBuild } from "./lib/build.ts";
-import { printEnvironment } from "./lib/report.ts";
+import { positiveInt } from "./lib/args.ts";
+import { printEnvironment, table } from "./lib/report.ts";
 import { startApp, startReference, type ServerProcess } from "./lib/servers.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -28,22 +29,17 @@ const GOAL_RATIO = 0.25;
 const GOAL_P99_MS = 25;
 const FIXED_RATE = 500;
 
-function positiveInt(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got "${raw}"`);
-  return n;
-}
+const option = (name: string, raw: string | undefined, fallback: number) => (raw === undefined ? fallback : positiveInt(name, raw));
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
   options: { quick: { type: "boolean", default: false }, duration: { type: "string" }, connections: { type: "string" }, attendees: { type: "string" } },
   strict: true,
 });
-const DURATION = positiveInt("duration", values.duration, values.quick ? 4 : 10);
+const DURATION = option("duration", values.duration, values.quick ? 4 : 10);
 const WARMUP = values.quick ? 1 : 3;
-const CONNECTIONS = positiveInt("connections", values.connections, 32);
-const ATTENDEES = positiveInt("attendees", values.attendees, values.quick ? 5_000 : 30_000);
+const CONNECTIONS = option("connections", values.connections, 32);
+const ATTENDEES = option("attendees", values.attendees, values.quick ? 5_000 : 30_000);
 
 interface Figures {
   target: string;
@@ -83,12 +79,11 @@ async function load(target: string, url: string, tokens: string[], device: strin
   return { target, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors };
 }
 
-function table(rows: Figures[]): string {
-  const head = ["target", "req/s (mean)", "p50 ms", "p99 ms", "requests", "non-2xx", "errors"];
-  const cells = rows.map((r) => [r.target, r.rps.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), String(r.requests), String(r.non2xx), String(r.errors)]);
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join("  ");
-  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
+function figuresTable(rows: Figures[]): string {
+  return table(
+    ["target", "req/s (mean)", "p50 ms", "p99 ms", "requests", "non-2xx", "errors"],
+    rows.map((r) => [r.target, r.rps.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), String(r.requests), String(r.non2xx), String(r.errors)]),
+  );
 }
 
 async function prepare(file: string): Promise<{ conferenceId: string; userId: string; tokens: string[] }> {
@@ -168,7 +163,7 @@ async function main(): Promise<number> {
     results.push(appMax, bareMax, appFixed, bareFixed);
 
     console.log();
-    console.log(table(results));
+    console.log(figuresTable(results));
 
     // Every answered scan is in the log, and each attendee is counted once.
     const db = new Database(file, { readonly: true });

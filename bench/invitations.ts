@@ -18,17 +18,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import nodemailer from "nodemailer";
 import { attendeeValues, checkDelivery, createBenchConference, startCountingSmtp, type SmtpCounts } from "./lib/invitation-data.ts";
+import { positiveInt } from "./lib/args.ts";
 
 const FULL = 10_000;
 const TARGET_A_S = 60;
 const TARGET_B_S = 120;
 const ATTENDEE_CHUNK = 500;
-
-function positiveInt(name: string, raw: string): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got "${raw}"`);
-  return n;
-}
 
 const { values: args } = parseArgs({
   args: process.argv.slice(2),

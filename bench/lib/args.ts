@@ -13,7 +13,7 @@ const QUICK_DURATION = 3;
 const DEFAULT_CONNECTIONS = 10;
 const WARMUP = 2;
 
-function positiveInt(name: string, raw: string): number {
+export function positiveInt(name: string, raw: string): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got "${raw}"`);
   return n;

@@ -8,7 +8,8 @@ export function printEnvironment(command: string): void {
   console.log(`command:  ${command}`);
 }
 
-function table(headers: string[], rows: string[][]): string {
+/** A plain-text table: first column left-aligned, the rest right-aligned. */
+export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
