@@ -26,6 +26,25 @@ export async function ensureKeys(where: { conferenceId: string } | { ids: string
   }
 }
 
+/** What the organisers' pages show of a bridge point (passcode and operator key included). */
+export const bridgeFields = {
+  id: true,
+  name: true,
+  hostOrganizationId: true,
+  hostOrganization: { select: { name: true } },
+  address: true,
+  room: true,
+  isMain: true,
+  videoLink: true,
+  videoPasscode: true,
+  contactName: true,
+  contactPhone: true,
+  contactEmail: true,
+  accessKey: true,
+  readiness: true,
+  readinessAt: true,
+} as const;
+
 /** Bridge points of a conference for the organisers' list (passcodes included). */
 export async function listBridges(conferenceId: string) {
   await ensureKeys({ conferenceId });
@@ -33,22 +52,8 @@ export async function listBridges(conferenceId: string) {
     where: { conferenceId },
     orderBy: { position: "asc" },
     select: {
-      id: true,
+      ...bridgeFields,
       position: true,
-      name: true,
-      hostOrganizationId: true,
-      hostOrganization: { select: { name: true } },
-      address: true,
-      room: true,
-      isMain: true,
-      videoLink: true,
-      videoPasscode: true,
-      contactName: true,
-      contactPhone: true,
-      contactEmail: true,
-      accessKey: true,
-      readiness: true,
-      readinessAt: true,
       _count: { select: { attendees: true } },
     },
   });

@@ -6,7 +6,7 @@ import { requireUser } from "~/auth/session.server.ts";
 import { bridgeConference, notFound } from "~/bridges/access.server.ts";
 import { BridgeEditor } from "~/bridges/bridge-editor.tsx";
 import { bridgeSchema, deleteBridgeSchema } from "~/bridges/bridge-form.ts";
-import { deleteBridge, ensureKeys, hostOptions, operatorLink, testHistory, updateBridge } from "~/bridges/bridges.server.ts";
+import { bridgeFields, deleteBridge, ensureKeys, hostOptions, operatorLink, testHistory, updateBridge } from "~/bridges/bridges.server.ts";
 import { CopyButton, ReadinessBadge, TestHistoryTable } from "~/bridges/components.tsx";
 import bridgesCss from "~/bridges/bridges.css?url";
 import { prisma } from "~/db.server.ts";
@@ -21,22 +21,8 @@ async function findBridge(conferenceId: string, bridgeId: string) {
   const b = await prisma.bridgePoint.findFirst({
     where: { id: bridgeId, conferenceId },
     select: {
-      id: true,
-      name: true,
-      hostOrganizationId: true,
-      hostOrganization: { select: { name: true } },
-      address: true,
-      room: true,
-      isMain: true,
-      videoLink: true,
-      videoPasscode: true,
-      contactName: true,
-      contactPhone: true,
-      contactEmail: true,
-      accessKey: true,
+      ...bridgeFields,
       posterKey: true,
-      readiness: true,
-      readinessAt: true,
       testRequestedAt: true,
       _count: { select: { attendees: true } },
     },
