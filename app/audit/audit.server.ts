@@ -1,0 +1,82 @@
+// The audit trail: one append-only AuditEvent row per write, written with the write's own
+// transaction client so that the change and its record land (or roll back) together.
+
+import type { Prisma } from "../generated/prisma/client.ts";
+
+/** Who did it. Built from the signed-in user (`userActor`) or from the link a public page was opened with. */
+export interface AuditActor {
+  kind: "USER" | "INVITEE" | "BRIDGE" | "POSTER" | "SCANNER" | "SYSTEM";
+  userId: string | null;
+  label: string;
+  ip: string | null;
+}
+
+export interface AuditChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditEntry {
+  /** Dotted verb, e.g. "attendee.rsvp", "plan.update". */
+  action: string;
+  /** The model name of the record, e.g. "Attendee". */
+  entity: string;
+  entityId: string;
+  /** One Vietnamese line for the log. */
+  summary: string;
+  /** The record's fields before the write (null for a creation). */
+  before?: Record<string, unknown> | null;
+  /** The record's fields after the write (null for a deletion). */
+  after?: Record<string, unknown> | null;
+  organizationId?: string | null;
+  conferenceId?: string | null;
+  roundId?: string | null;
+}
+
+export function userActor(user: { id: string; name: string; email: string; ip?: string | null }): AuditActor {
+  return { kind: "USER", userId: user.id, label: `${user.name} <${user.email}>`, ip: user.ip ?? null };
+}
+
+export const SYSTEM_ACTOR: AuditActor = { kind: "SYSTEM", userId: null, label: "Hệ thống", ip: null };
+
+function normalise(v: unknown): unknown {
+  if (v instanceof Date) return v.toISOString();
+  if (v === undefined) return null;
+  return v;
+}
+
+/** Field-by-field differences; fields equal on both sides are left out. */
+export function diffFields(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined): AuditChange[] {
+  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: AuditChange[] = [];
+  for (const field of fields) {
+    const b = normalise(before?.[field]);
+    const a = normalise(after?.[field]);
+    if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field, before: b, after: a });
+  }
+  return changes;
+}
+
+type AuditClient = Pick<Prisma.TransactionClient, "auditEvent">;
+
+/** Records one write. Call it with the transaction client of the write itself. */
+export async function recordAudit(tx: AuditClient, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorKind: actor.kind,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      ip: actor.ip,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      summary: entry.summary,
+      changes: JSON.stringify(diffFields(entry.before, entry.after)),
+      organizationId: entry.organizationId ?? null,
+      conferenceId: entry.conferenceId ?? null,
+      roundId: entry.roundId ?? null,
+    },
+    select: { id: true },
+  });
+}
