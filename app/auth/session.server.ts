@@ -3,6 +3,7 @@ import { prisma } from "../db.server.ts";
 import { env } from "../env.server.ts";
 import type { Role } from "../plans/vocabulary.ts";
 import { organizationScope } from "../organizations/scope.server.ts";
+import { clientIp } from "../lib/client-ip.server.ts";
 
 const SESSION_DAYS = 30;
 const SESSION_KEY = "sessionId";
@@ -28,6 +29,8 @@ export interface CurrentUser {
   roles: Role[];
   /** Organisations whose conferences this user may see: their own, and for admins everything below it. */
   visibleOrganizationIds: string[];
+  /** The address the request came from (for the audit trail); null outside the production server. */
+  ip: string | null;
 }
 
 async function readSessionId(request: Request): Promise<string | undefined> {
@@ -53,7 +56,7 @@ async function toCurrentUser(u: {
   organizationId: string;
   organization: { name: string };
   roles: Array<{ role: Role }>;
-}): Promise<CurrentUser> {
+}, ip: string | null = null): Promise<CurrentUser> {
   const roles = u.roles.map((r) => r.role);
   return {
     id: u.id,
@@ -63,6 +66,7 @@ async function toCurrentUser(u: {
     organizationName: u.organization.name,
     roles,
     visibleOrganizationIds: await organizationScope(u.organizationId, roles.includes("ADMIN")),
+    ip,
   };
 }
 
@@ -92,7 +96,7 @@ async function loadUser(request: Request): Promise<CurrentUser | null> {
   if (!sessionId) return null;
   const session = await prisma.session.findUnique({ where: { id: sessionId }, select: { expiresAt: true, user: { select: userSelect } } });
   if (!session || session.expiresAt < new Date() || !session.user.active) return null;
-  return toCurrentUser(session.user);
+  return toCurrentUser(session.user, clientIp(request));
 }
 
 function loginRedirect(request: Request): never {
