@@ -201,3 +201,21 @@ export async function remediationPlanFor(user: CurrentUser, id: string | undefin
 export async function requireRemediationPlan(request: Request, id: string | undefined, capability: Capability): Promise<RemediationAccess> {
   return remediationPlanFor(await requireUser(request), id, capability);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Administration: organisations and accounts of an ADMIN's subtree
+
+/** An organisation the signed-in ADMIN administers (their own or below it); 404 for any other. */
+export async function requireAdministeredOrganization(request: Request, id: string | undefined): Promise<{ admin: CurrentUser; organizationId: string }> {
+  const admin = await requireCapability(request, "admin");
+  if (!id || !admin.visibleOrganizationIds.includes(id)) notFound("Không tìm thấy cơ quan, đơn vị này.");
+  return { admin, organizationId: id };
+}
+
+/** An account of the signed-in ADMIN's subtree; 404 for any other. */
+export async function requireAdministeredUser(request: Request, id: string | undefined): Promise<{ admin: CurrentUser; userId: string }> {
+  const admin = await requireCapability(request, "admin");
+  const user = id ? await prisma.user.findUnique({ where: { id }, select: { id: true, organizationId: true } }) : null;
+  if (!user || !admin.visibleOrganizationIds.includes(user.organizationId)) notFound("Không tìm thấy người dùng này.");
+  return { admin, userId: user.id };
+}

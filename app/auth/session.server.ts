@@ -111,14 +111,6 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
   return user;
 }
 
-export async function requireRole(request: Request, ...roles: Role[]): Promise<CurrentUser> {
-  const user = await requireUser(request);
-  if (!roles.some((r) => user.roles.includes(r))) {
-    throw new Response("Bạn không có quyền thực hiện thao tác này.", { status: 403 });
-  }
-  return user;
-}
-
 export async function createUserSession(userId: string, redirectTo: string): Promise<Response> {
   const session = await prisma.session.create({
     data: { userId, expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000) },
