@@ -15,7 +15,9 @@ export function progressPrinter(write: (line: string) => void = (line) => consol
     const finished = done >= total;
     if (!finished && now - lastAt < 1000) return;
     if (finished && lastAt === -1) return;
-    const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
+    // By bytes when known: one large database file next to many small ones skews a file count.
+    const [part, whole] = bytes && bytes.total > 0 ? [bytes.done, bytes.total] : [done, total];
+    const percent = whole > 0 ? Math.floor((part / whole) * 100) : 100;
     const size = bytes ? ` — ${formatBytes(bytes.done)} / ${formatBytes(bytes.total)}` : "";
     write(`  ${label}: ${percent}% (${done}/${total})${size}`);
     lastAt = finished ? -1 : now;

@@ -71,7 +71,8 @@ export interface Hashed {
 
 /**
  * Copies a file and hashes the bytes on their way through, so the checksum describes exactly
- * what was written, in one read of the source. The copy is flushed to disk before returning.
+ * what was written, in one read of the source. No fsync per file (it cost ~10 ms a file, minutes
+ * for a large evidence folder): a copy cut short by a crash fails the restore's checksum check.
  */
 export async function copyHashed(from: string, to: string): Promise<Hashed> {
   const hash = crypto.createHash("sha256");
@@ -86,12 +87,6 @@ export async function copyHashed(from: string, to: string): Promise<Hashed> {
   fs.mkdirSync(path.dirname(to), { recursive: true });
   const out = fs.createWriteStream(to, { flags: "wx" });
   await pipeline(fs.createReadStream(from), tap, out);
-  const fd = fs.openSync(to, "r");
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
   return { bytes, sha256: hash.digest("hex") };
 }
 
