@@ -9,8 +9,18 @@ import { progressPrinter } from "./lib/progress.ts";
 
 const USAGE = "Cách dùng: npm run db:backup [-- --to <thư mục chứa các bản sao lưu>]";
 
+/** parseArgs answers in English; the operator gets the usage line instead. */
+function args<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    console.error(`Tham số không hợp lệ: ${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
 async function main() {
-  const { values } = parseArgs({ options: { to: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  const { values } = args(() => parseArgs({ options: { to: { type: "string" }, help: { type: "boolean", short: "h" } } }));
   if (values.help) {
     console.log(USAGE);
     return;

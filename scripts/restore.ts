@@ -9,17 +9,26 @@ import { progressPrinter } from "./lib/progress.ts";
 
 const USAGE = "Cách dùng: npm run db:restore -- <thư mục bản sao lưu> [--force]";
 
+/** parseArgs answers in English; the operator gets the usage line instead. */
+function args<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    console.error(`Tham số không hợp lệ: ${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
 async function main() {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { force: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-  });
+  const { values, positionals } = args(() =>
+    parseArgs({ allowPositionals: true, options: { force: { type: "boolean" }, help: { type: "boolean", short: "h" } } }),
+  );
   if (values.help) {
     console.log(USAGE);
     return;
   }
   if (positionals.length !== 1) {
-    console.error(`Thiếu thư mục bản sao lưu.\n${USAGE}`);
+    console.error(`${positionals.length ? "Chỉ nhận một thư mục bản sao lưu." : "Thiếu thư mục bản sao lưu."}\n${USAGE}`);
     process.exit(2);
   }
   const backupFolder = path.resolve(positionals[0]!);

@@ -111,6 +111,8 @@ async function copyDatabase(source: string, dest: string, pagesPerStep: number, 
     // copies pages of that same snapshot, the app's writers carry on in the WAL unhindered,
     // and SQLite never restarts the copy (without it, any commit by the app between two
     // steps restarts the backup from page one, and under steady load it may never finish).
+    // (Meanwhile the WAL cannot be checkpointed past that snapshot and grows by what the app
+    // writes during the copy; it shrinks back at the next checkpoint after it.)
     // Outside WAL mode a held read lock would block the app's writers, so the copy is taken
     // in a single step instead.
     if (wal) {
