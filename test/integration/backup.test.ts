@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createBackup } from "../../app/database/backup/backup.server.ts";
 import { DEFAULT_DATA_DIR, DEFAULT_DATABASE_URL } from "../../app/database/backup/locations.server.ts";
 import { DATA_COPY, DATABASE_COPY, MANIFEST_FILE, readManifest, writeManifest } from "../../app/database/backup/manifest.server.ts";
@@ -16,8 +16,15 @@ const root = path.resolve(import.meta.dirname, "../..");
 const databaseFile = process.env.TEST_DATABASE_FILE!;
 const dataDir = process.env.DATA_DIR!;
 
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-backup-"));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-backup-"));
+  temps.push(dir);
+  return dir;
 }
 
 function sha256(file: string): string {
