@@ -25,7 +25,7 @@ export async function loadProductionBuild(): Promise<ServerBuild> {
 }
 
 /** What a response amounts to, for access control. */
-export type Outcome = "allowed" | "login" | "401" | "403" | "404" | "429" | "500";
+export type Outcome = "allowed" | "login" | "401" | "403" | "404" | "405" | "429" | "500";
 
 export interface Answer {
   status: number;
@@ -44,9 +44,11 @@ function outcomeOf(status: number, location: string | null): Outcome {
   if (status === 401) return "401";
   if (status === 403) return "403";
   if (status === 404) return "404";
+  // No loader or action answered the method: a request that never reached the code under test.
+  if (status === 405) return "405";
   if (status === 429) return "429";
   if (status >= 500) return "500";
-  // 2xx, 3xx elsewhere, and 400/405/409/413 answers of a handler that ran: the request was not refused.
+  // 2xx, 3xx elsewhere, and 400/409/413 answers of a handler that ran: the request was not refused.
   return "allowed";
 }
 
