@@ -34,6 +34,8 @@ export type GuardedConference = Prisma.ConferenceGetPayload<{ select: typeof con
 export interface ConferenceAccess {
   user: CurrentUser;
   conference: GuardedConference;
+  /** Whether the user has any relation to the conference (a refusal is then a 403, not a 404). */
+  related: boolean;
   /** Capabilities held for the whole conference (member of its organisation, or its IT support). */
   capabilities: ReadonlySet<Capability>;
   /** Bridge points of the conference hosted by the user's organisation, when the user operates bridges. */
@@ -53,11 +55,10 @@ export async function supportedOrganizationIds(user: CurrentUser): Promise<strin
 
 /** The user's capabilities for a conference; pure apart from the bridge and IT lookups. */
 export async function conferenceAccess(user: CurrentUser, conference: GuardedConference): Promise<ConferenceAccess> {
-  const capabilities = new Set<Capability>();
-  if (user.visibleOrganizationIds.includes(conference.organizationId)) {
-    for (const role of user.roles) for (const c of ROLE_CAPABILITIES[role]) capabilities.add(c);
-  }
-  if ((await supportedOrganizationIds(user)).includes(conference.organizationId)) capabilities.add("bridges.support");
+  const member = user.visibleOrganizationIds.includes(conference.organizationId);
+  const capabilities = member ? memberCapabilities(user, conference.organizationId) : new Set<Capability>();
+  const supports = (await supportedOrganizationIds(user)).includes(conference.organizationId);
+  if (supports) capabilities.add("bridges.support");
   const operatedBridgeIds = user.roles.includes("BRIDGE_OPERATOR")
     ? (
         await prisma.bridgePoint.findMany({
@@ -70,6 +71,7 @@ export async function conferenceAccess(user: CurrentUser, conference: GuardedCon
   return {
     user,
     conference,
+    related: member || supports || operates,
     capabilities,
     operatedBridgeIds,
     can: (c) => capabilities.has(c) || (operates && BRIDGE_CAPABILITIES.includes(c)),
@@ -93,7 +95,7 @@ export async function conferenceFor(user: CurrentUser, id: string | undefined, c
   if (!conference) notFound("Không tìm thấy hội nghị hoặc kế hoạch này.");
   const access = await conferenceAccess(user, conference);
   if (access.can(capability)) return access;
-  if (access.capabilities.size === 0 && access.operatedBridgeIds.length === 0) notFound("Không tìm thấy hội nghị hoặc kế hoạch này.");
+  if (!access.related) notFound("Không tìm thấy hội nghị hoặc kế hoạch này.");
   forbidden();
 }
 
@@ -106,9 +108,9 @@ function memberCapabilities(user: CurrentUser, organizationId: string): Set<Capa
   return caps;
 }
 
-function decide(caps: ReadonlySet<Capability>, capability: Capability, missing: string): void {
+function decide(related: boolean, caps: ReadonlySet<Capability>, capability: Capability, missing: string): void {
   if (caps.has(capability)) return;
-  if (caps.size === 0) notFound(missing);
+  if (!related) notFound(missing);
   forbidden();
 }
 
@@ -130,16 +132,17 @@ export async function roundFor(user: CurrentUser, id: string | undefined, capabi
     ? await prisma.assessmentRound.findUnique({ where: { id }, select: { id: true, organizationId: true, status: true, title: true, year: true } })
     : null;
   if (!round) notFound(missing);
+  const member = user.visibleOrganizationIds.includes(round.organizationId);
   const caps = memberCapabilities(user, round.organizationId);
   let asAssessedUnit = false;
-  if (caps.size === 0 && round.status === "PUBLISHED") {
+  if (!member && round.status === "PUBLISHED") {
     const unit = await prisma.roundUnit.findFirst({ where: { roundId: round.id, organizationId: { in: user.visibleOrganizationIds } }, select: { id: true } });
     if (unit) {
       asAssessedUnit = true;
       for (const c of ASSESSED_UNIT_CAPABILITIES) if (can(user.roles, c)) caps.add(c);
     }
   }
-  decide(caps, capability, missing);
+  decide(member || asAssessedUnit, caps, capability, missing);
   return { user, round, capabilities: caps, asAssessedUnit };
 }
 
@@ -159,7 +162,7 @@ export async function frameworkFor(user: CurrentUser, id: string | undefined, ca
   const framework = id ? await prisma.indexFramework.findUnique({ where: { id }, select: { id: true, organizationId: true, name: true } }) : null;
   if (!framework) notFound(missing);
   const caps = memberCapabilities(user, framework.organizationId);
-  decide(caps, capability, missing);
+  decide(user.visibleOrganizationIds.includes(framework.organizationId), caps, capability, missing);
   return { user, framework, capabilities: caps };
 }
 
@@ -189,8 +192,12 @@ export async function remediationPlanFor(user: CurrentUser, id: string | undefin
   if (!row) notFound(missing);
   const round = row.roundUnit.round;
   const caps = memberCapabilities(user, round.organizationId);
-  if (round.status === "PUBLISHED") for (const c of memberCapabilities(user, row.roundUnit.organizationId)) caps.add(c);
-  decide(caps, capability, missing);
+  let related = user.visibleOrganizationIds.includes(round.organizationId);
+  if (round.status === "PUBLISHED" && user.visibleOrganizationIds.includes(row.roundUnit.organizationId)) {
+    related = true;
+    for (const c of memberCapabilities(user, row.roundUnit.organizationId)) caps.add(c);
+  }
+  decide(related, caps, capability, missing);
   return {
     user,
     plan: { id: row.id, roundUnitId: row.roundUnit.id, unitOrganizationId: row.roundUnit.organizationId, roundId: round.id, roundOrganizationId: round.organizationId, roundStatus: round.status },

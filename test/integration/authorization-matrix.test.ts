@@ -85,7 +85,7 @@ const MATRIX: Row[] = [
   row("conferences.$id.attendance[.xlsx]", `${c}/attendance.xlsx`, "conference", "attendance.report"),
   row("conferences.$id.diem-danh[.pdf]", `${c}/diem-danh.pdf`, "conference", "attendance.report"),
   // Scoring: frameworks, rounds, scores
-  row("scoring._index", "/scoring", "signed-in", "signed-in"),
+  row("scoring._index", "/scoring", "own", "scoring.view"),
   row("scoring.frameworks.new", "/scoring/frameworks/new", "own", score, { "": score }),
   row("scoring.frameworks.$id", "/scoring/frameworks/{framework}", "framework", "scoring.view", { "update-node": score, "add-node": score, "delete-node": score, "update-bands": score }),
   row("scoring.frameworks.$id.export[.json]", "/scoring/frameworks/{framework}/export.json", "framework", "scoring.view"),
