@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { canManageScoring } from "~/assessments/access.ts";
+import { planCreationAccess } from "~/assessments/remediation-access.server.ts";
 import { createRemediationPlan } from "~/assessments/remediation.server.ts";
 import { notFoundRound, roundSummaryFor } from "~/assessments/rounds.server.ts";
 import { requireUser, type CurrentUser } from "~/auth/session.server.ts";
@@ -57,16 +58,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { loaded, summary, unit } = await unitData(user, params.id ?? "", params.unitId ?? "");
-  if (!canManageScoring(user, loaded.round.organizationId) && user.organizationId !== unit.organizationId) {
-    throw new Response("Bạn không có quyền lập kế hoạch khắc phục cho đơn vị này.", { status: 403 });
-  }
+  // remediation.manage of the round's organisation, or of the unit once published (planCreationAccess).
+  const creation = await planCreationAccess(user, unit.roundUnitId);
   const appendices = summary.appendices.get(unit.organizationId);
   if (!appendices || !loaded.stored) throw new Response("Đợt đánh giá này không có điểm chi tiết theo tiêu chí.", { status: 400 });
-  const planId = await createRemediationPlan({
-    roundUnitId: unit.roundUnitId,
+  const planId = await createRemediationPlan(creation, {
     title: `Khắc phục những tồn tại, hạn chế Chỉ số CCHC năm ${loaded.round.year} của ${unit.name}`,
-    createdById: user.id,
-    ownerOrganizationId: unit.organizationId,
     appendices,
     nodeIds: loaded.stored.nodeIds,
   });
