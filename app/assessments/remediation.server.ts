@@ -128,9 +128,17 @@ export async function remediationPlanPage(access: RemediationAccess, now = new D
   let people: Array<{ id: string; name: string; position: string | null }> = [];
   if (assign) {
     const offered = [...new Set([...(await organizationScope(access.plan.unitOrganizationId, true)), access.plan.roundOrganizationId])];
+    // Current owners are always offered, even from elsewhere in the round's subtree or no longer
+    // active: a select without its stored value would silently unassign the action on the next save.
+    const currentOrgs = actions.flatMap((a) => (a.ownerOrganizationId ? [a.ownerOrganizationId] : []));
+    const currentPeople = actions.flatMap((a) => (a.ownerUserId ? [a.ownerUserId] : []));
     [organizations, people] = await Promise.all([
-      prisma.organization.findMany({ where: { id: { in: offered } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-      prisma.user.findMany({ where: { organizationId: { in: offered }, active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, position: true } }),
+      prisma.organization.findMany({ where: { id: { in: [...offered, ...currentOrgs] } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+      prisma.user.findMany({
+        where: { OR: [{ organizationId: { in: offered }, active: true }, { id: { in: currentPeople } }] },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, position: true },
+      }),
     ]);
   }
   const periods = reportingPeriods(plan.reportingPeriod, plan.roundUnit.round.year + 1);

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sessionStorage } from "../../app/auth/session.server.ts";
 import { prisma } from "../../app/db.server.ts";
@@ -356,5 +357,92 @@ describe("remediation: who reads", () => {
       conferenceId: null,
       roundId: round.roundUnit.roundId,
     });
+  });
+});
+
+describe("remediation: bad input and deletions", () => {
+  it("answers 400 for an unknown intent or an unreadable body, 404 for another plan's action, and changes nothing", async () => {
+    const before = await snapshot(plan.id);
+    const unknown = await postPlan(plan.id, noiVuTinh, { intent: "drop-table" });
+    expect(unknown.status).toBe(400);
+    expect((unknown.body as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ intent: ["Thao tác không hợp lệ."] });
+    const garbled = new Request(`${BASE}/remediation/${plan.id}`, { method: "POST", body: "intent=report", headers: { Cookie: noiVuTinh.cookie, "Content-Type": "text/plain" } });
+    expect((await call(planRoute.action as RouteFn, garbled, { planId: plan.id })).status).toBe(400);
+    const elsewhere = await prisma.remediationAction.create({
+      data: { plan: { create: { roundUnitId: plan.roundUnitId, title: "Kế hoạch khác" } }, position: 0, code: "9.9", title: "Nhiệm vụ của kế hoạch khác", pointsLost: 1 },
+      select: { id: true },
+    });
+    expect((await postPlan(plan.id, noiVuTinh, updateFields(elsewhere.id, "DONE"))).status).toBe(404);
+    expect((await postPlan(plan.id, noiVuTinh, { intent: "report", period: "2025-13", content: "x" })).status).toBe(400);
+    expect(await snapshot(plan.id)).toEqual(before);
+  });
+
+  it("deletes evidence and a whole plan with one exact audit row each, and removes the files", async () => {
+    const created = await prisma.remediationPlan.create({
+      data: { roundUnitId: plan.roundUnitId, title: "Kế hoạch sẽ xóa", actions: { create: [{ position: 0, code: "2.1", title: "Nhiệm vụ thử", pointsLost: 1, ownerOrganizationId: plan.ownerOrgId }] } },
+      select: { id: true, actions: { select: { id: true } } },
+    });
+    const actionId = created.actions[0]!.id;
+    const upload = (name: string) => {
+      const form = new FormData();
+      form.set("intent", "upload-evidence");
+      form.set("actionId", actionId);
+      form.set("file", pdfFile(name));
+      return postPlan(created.id, ownerOffice, form);
+    };
+    expect((await upload("mot.pdf")).status).toBe(200);
+    expect((await upload("hai.pdf")).status).toBe(200);
+    const files = await prisma.evidenceFile.findMany({ where: { actionId }, orderBy: { fileName: "asc" } });
+    const dataDir = `${process.env.DATA_DIR}/evidence`;
+    for (const f of files) expect(fs.existsSync(`${dataDir}/${f.storagePath}`)).toBe(true);
+
+    // The owner removes one file; a reader cannot.
+    const hai = files.find((f) => f.fileName === "hai.pdf")!;
+    expect((await postPlan(created.id, viewerUnit, { intent: "delete-evidence", fileId: hai.id })).status).toBe(403);
+    expect((await postPlan(created.id, ownerOffice, { intent: "delete-evidence", fileId: hai.id })).status).toBe(200);
+    expect(fs.existsSync(`${dataDir}/${hai.storagePath}`)).toBe(false);
+    const removed = await prisma.auditEvent.findMany({ where: { entityId: hai.id, action: "evidenceFile.delete" } });
+    expect(removed.map((e) => [e.actorUserId, e.summary, JSON.parse(e.changes), e.roundId, e.organizationId])).toEqual([
+      [ownerOffice.id, "Xóa tài liệu kiểm chứng “hai.pdf” của nhiệm vụ khắc phục 2.1", [
+        { field: "actionId", before: actionId, after: null },
+        { field: "fileName", before: "hai.pdf", after: null },
+        { field: "mimeType", before: "application/pdf", after: null },
+        { field: "size", before: hai.size, after: null },
+      ], plan.roundId, plan.unitOrgId],
+    ]);
+
+    // Only Nội vụ deletes the plan; then it is gone with its rows and files, and one audit row says so.
+    expect((await postPlan(created.id, ownerOffice, { intent: "delete-plan" })).status).toBe(403);
+    const deleted = await postPlan(created.id, noiVuTinh, { intent: "delete-plan" });
+    expect(deleted.status).toBe(302);
+    expect(deleted.response!.headers.get("Location")).toBe("/remediation");
+    expect(await prisma.remediationPlan.findUnique({ where: { id: created.id } })).toBeNull();
+    expect(await prisma.evidenceFile.count({ where: { actionId } })).toBe(0);
+    const mot = files.find((f) => f.fileName === "mot.pdf")!;
+    expect(fs.existsSync(`${dataDir}/${mot.storagePath}`)).toBe(false);
+    const events = await prisma.auditEvent.findMany({ where: { entityId: created.id } });
+    expect(events.map((e) => [e.action, e.actorUserId, e.summary, JSON.parse(e.changes)])).toEqual([
+      ["remediationPlan.delete", noiVuTinh.id, "Xóa kế hoạch khắc phục “Kế hoạch sẽ xóa” (1 nhiệm vụ, 0 báo cáo, 1 tài liệu kiểm chứng)", [
+        { field: "title", before: "Kế hoạch sẽ xóa", after: null },
+        { field: "reportingPeriod", before: "QUARTERLY", after: null },
+        { field: "roundUnitId", before: plan.roundUnitId, after: null },
+        { field: "actions", before: 1, after: null },
+        { field: "reports", before: 0, after: null },
+        { field: "evidenceFiles", before: 1, after: null },
+      ]],
+    ]);
+  });
+
+  it("records a plan edit before → after, and nothing when nothing changed", async () => {
+    const current = await prisma.remediationPlan.findUniqueOrThrow({ where: { id: plan.id }, select: { title: true, reportingPeriod: true } });
+    const audits = await prisma.auditEvent.count({ where: { entityId: plan.id } });
+    expect((await postPlan(plan.id, noiVuTinh, { intent: "edit-plan", title: current.title, reportingPeriod: current.reportingPeriod })).status).toBe(200);
+    expect(await prisma.auditEvent.count({ where: { entityId: plan.id } })).toBe(audits);
+    expect((await postPlan(plan.id, noiVuTinh, { intent: "edit-plan", title: current.title, reportingPeriod: "MONTHLY" })).status).toBe(200);
+    const [e] = await prisma.auditEvent.findMany({ where: { entityId: plan.id, action: "remediationPlan.update" } });
+    expect([e!.summary, JSON.parse(e!.changes)]).toEqual([
+      `Sửa kế hoạch khắc phục “${current.title}”: kỳ báo cáo hằng quý → hằng tháng`,
+      [{ field: "reportingPeriod", before: "QUARTERLY", after: "MONTHLY" }],
+    ]);
   });
 });
