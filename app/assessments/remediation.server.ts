@@ -3,7 +3,7 @@ import { diffFields, recordAudit, userActor, type AuditEntry } from "../audit/au
 import { forbidden, notFound, type RemediationAccess } from "../auth/guard.server.ts";
 import type { CurrentUser } from "../auth/session.server.ts";
 import { prisma } from "../db.server.ts";
-import { fromLocalDateValue, toLocalDateValue } from "../lib/vietnamese-date.ts";
+import { formatDate, fromLocalDateValue, toLocalDateValue } from "../lib/vietnamese-date.ts";
 import { organizationScope } from "../organizations/scope.server.ts";
 import type { UnitAppendices } from "../scoring/index.ts";
 import { checkEvidence, reportingPeriods } from "./evidence.ts";
@@ -151,6 +151,7 @@ export async function remediationPlanPage(access: RemediationAccess, now = new D
       ownerOrganizationName: ownerOrganization?.name ?? null,
       ownerUserName: ownerUser?.name ?? null,
       deadlineValue: toLocalDateValue(a.deadline),
+      deadlineText: a.deadline ? formatDate(a.deadline) : null,
       overdue: !!a.deadline && a.deadline < now && a.status !== "DONE",
       editable: mayUpdateAction(capabilities, user, a),
     })),

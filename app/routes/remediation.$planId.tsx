@@ -7,7 +7,6 @@ import { ACTION_STATUS_LABEL, ACTION_STATUSES, type RemediationOutcome } from "~
 import { remediationPlanPage, runRemediationIntent } from "~/assessments/remediation.server.ts";
 import { readUpload } from "~/assessments/upload.server.ts";
 import { requireUser } from "~/auth/session.server.ts";
-import { formatDate } from "~/lib/vietnamese-date.ts";
 import { formatPoints } from "~/scoring/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.plan.title ?? "Kế hoạch khắc phục"} · Hội nghị CCHC` }];
@@ -15,15 +14,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const access = await remediationAccess(user, params.planId, "remediation.view");
-  const page = await remediationPlanPage(access);
-  return { ...page, actions: page.actions.map((a) => ({ ...a, deadlineText: a.deadline ? formatDate(a.deadline) : null })) };
+  return remediationPlanPage(access);
 }
 
+// A body that cannot be parsed is the client's fault (400), never a 500; a too-large file stays 413.
 async function readForm(request: Request, multipart: boolean): Promise<FormData> {
-  if (multipart) return readUpload(request, MAX_EVIDENCE_BYTES);
   try {
-    return await request.formData();
-  } catch {
+    return multipart ? await readUpload(request, MAX_EVIDENCE_BYTES) : await request.formData();
+  } catch (error) {
+    if (error instanceof Response) throw error;
     throw new Response("Dữ liệu gửi lên không hợp lệ.", { status: 400 });
   }
 }

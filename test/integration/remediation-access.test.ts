@@ -368,6 +368,12 @@ describe("remediation: bad input and deletions", () => {
     expect((unknown.body as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ intent: ["Thao tác không hợp lệ."] });
     const garbled = new Request(`${BASE}/remediation/${plan.id}`, { method: "POST", body: "intent=report", headers: { Cookie: noiVuTinh.cookie, "Content-Type": "text/plain" } });
     expect((await call(planRoute.action as RouteFn, garbled, { planId: plan.id })).status).toBe(400);
+    const brokenUpload = new Request(`${BASE}/remediation/${plan.id}`, {
+      method: "POST",
+      body: "--x\r\nContent-Disposition: form-data; name=\"intent\"\r\n\r\nupload-evidence",
+      headers: { Cookie: noiVuTinh.cookie, "Content-Type": "multipart/form-data; boundary=x" },
+    });
+    expect((await call(planRoute.action as RouteFn, brokenUpload, { planId: plan.id })).status).toBeLessThan(500);
     const elsewhere = await prisma.remediationAction.create({
       data: { plan: { create: { roundUnitId: plan.roundUnitId, title: "Kế hoạch khác" } }, position: 0, code: "9.9", title: "Nhiệm vụ của kế hoạch khác", pointsLost: 1 },
       select: { id: true },
