@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { planCreationAccess } from "~/assessments/remediation-access.server.ts";
 import { createRemediationPlan } from "~/assessments/remediation.server.ts";
 import { roundSummaryFor } from "~/assessments/rounds.server.ts";
 import { notFound, requireRound, type RoundAccess } from "~/auth/guard.server.ts";
@@ -31,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     round: { id: loaded.round.id, title: loaded.round.title, year: loaded.round.year, shape: loaded.round.shape },
     unit: { name: unit.name, roundUnitId: unit.roundUnitId },
     canManage: access.capabilities.has("scoring.manage"),
+    canPlan: access.capabilities.has("remediation.manage"),
     result: result && {
       points: result.points,
       maxPoints: result.maxPoints,
@@ -57,15 +59,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   // Nội vụ of the round's organisation, or of the assessed unit once the round is published.
   const access = await requireRound(request, params.id, "remediation.manage");
-  const user = access.user;
   const { loaded, summary, unit } = await unitData(access, params.unitId);
+  const creation = await planCreationAccess(access.user, unit.roundUnitId);
   const appendices = summary.appendices.get(unit.organizationId);
   if (!appendices || !loaded.stored) throw new Response("Đợt đánh giá này không có điểm chi tiết theo tiêu chí.", { status: 400 });
-  const planId = await createRemediationPlan({
-    roundUnitId: unit.roundUnitId,
+  const planId = await createRemediationPlan(creation, {
     title: `Khắc phục những tồn tại, hạn chế Chỉ số CCHC năm ${loaded.round.year} của ${unit.name}`,
-    createdById: user.id,
-    ownerOrganizationId: unit.organizationId,
     appendices,
     nodeIds: loaded.stored.nodeIds,
   });
@@ -182,7 +181,7 @@ export default function UnitPage() {
                     </Link>
                   ))}
                 </span>
-              ) : data.appendices.lostPoints.length ? (
+              ) : data.canPlan && data.appendices.lostPoints.length ? (
                 <Form method="post">
                   <button type="submit" className="primary">
                     Lập kế hoạch khắc phục từ Phụ lục 2
