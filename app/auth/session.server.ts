@@ -136,8 +136,31 @@ export async function logout(request: Request): Promise<Response> {
   return redirect("/login", { headers: { "Set-Cookie": await sessionStorage.destroySession(cookie) } });
 }
 
-/** Only same-site paths, so a crafted link cannot send people elsewhere after sign-in. */
+// Any origin will do as long as no real site has it: a path resolved against it must keep it.
+const SAME_ORIGIN = "http://same-origin.invalid";
+// Browsers read "\" as "/" and drop tabs and newlines inside a URL, so "/\evil.example/" and
+// "/\t/evil.example/" both become "//evil.example/", another site. Refuse them outright, raw or
+// percent-encoded, rather than trust every browser to parse them as we do.
+const UNSAFE_RAW = /[\\\s\u0000-\u001f\u007f-\u009f]/u;
+const UNSAFE_DECODED = /[\\\u0000-\u001f\u007f-\u009f]/u;
+
+/** Only same-origin paths, so a crafted link cannot send people to another site after sign-in. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/conferences"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
-  return to;
+  if (typeof to !== "string" || to.length > 2000) return fallback;
+  if (!to.startsWith("/") || to.startsWith("//") || UNSAFE_RAW.test(to)) return fallback;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(to);
+  } catch {
+    return fallback;
+  }
+  if (decoded.startsWith("//") || UNSAFE_DECODED.test(decoded)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, SAME_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== SAME_ORIGIN) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
