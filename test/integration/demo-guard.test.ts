@@ -21,7 +21,7 @@ function start(env: Record<string, string | undefined>) {
   // An invalid port makes the server fail at once if the checks ever let it through (PORT=1
   // would not: these machines run tests as root, who may listen there).
   childEnv.PORT = "-1";
-  return spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env: childEnv, encoding: "utf8", timeout: 30_000 });
+  return spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env: childEnv as NodeJS.ProcessEnv, encoding: "utf8", timeout: 30_000 });
 }
 
 const SECRET = "s".repeat(40);
