@@ -151,6 +151,9 @@ describe("sign-in throttling", () => {
     // busy machine.
     const knownMs: number[] = [];
     const unknownMs: number[] = [];
+    // One round to warm up (the first hash verification of a process is slower), then nine.
+    await login("vanphong.dongha@hoinghi.local", "sai");
+    await login("khong-ton-tai@hoinghi.local", "sai");
     for (let i = 0; i < 9; i++) {
       await prisma.rateLimit.deleteMany();
       let t = performance.now();
@@ -162,8 +165,10 @@ describe("sign-in throttling", () => {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const ratio = median(unknownMs) / median(knownMs);
-    expect(ratio, `median unknown ${median(unknownMs).toFixed(1)} ms, known ${median(knownMs).toFixed(1)} ms`).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    const figures = `median unknown ${median(unknownMs).toFixed(1)} ms, known ${median(knownMs).toFixed(1)} ms`;
+    // Before the fix: about 0.02 (2 ms against 150 ms). After: about 1.
+    expect(ratio, figures).toBeGreaterThan(1 / 3);
+    expect(ratio, figures).toBeLessThan(3);
   });
 });
 
