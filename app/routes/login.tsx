@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { recordSignIn, signIn } from "~/auth/login.server.ts";
@@ -9,6 +9,14 @@ import { Field } from "~/components/field.tsx";
 import { clientIp } from "~/lib/client-ip.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · Hội nghị CCHC" }];
+
+// Remix sends an action's own headers only when the route passes them on.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  const passed: Record<string, string> = {};
+  if (retryAfter) passed["Retry-After"] = retryAfter;
+  return passed;
+};
 
 const loginSchema = z.object({
   email: z.string({ error: "Nhập địa chỉ thư điện tử" }).trim().toLowerCase().email("Địa chỉ thư điện tử không hợp lệ"),
