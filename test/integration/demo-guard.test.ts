@@ -101,5 +101,6 @@ describe("production start with demo credentials", () => {
     const second = start({ SESSION_SECRET: undefined, ALLOW_DEMO_CREDENTIALS: "true" });
     expect(second.stdout).toContain(`dùng khóa ngẫu nhiên đã lưu trong ${secretFile}`);
     expect(fs.readFileSync(secretFile, "utf8").trim()).toBe(secret);
-  });
+    // Two starts that get as far as loading the production build (when there is one): slow on a busy machine.
+  }, 90_000);
 });
