@@ -96,19 +96,25 @@ export async function takeAttempt(key: string, rule: RateRule, options: { now?: 
   });
 }
 
-/** Blocks a key for the rule's `blockMs` from now; returns that duration. */
+/**
+ * Blocks a key for the rule's `blockMs` from now and returns that duration; a key that is already
+ * blocked (a parallel request got there first) keeps its block, and `onBlock` does not run again.
+ */
 export async function blockKey(key: string, rule: RateRule, options: { now?: Date; onBlock?: OnBlock } = {}): Promise<number> {
   const now = options.now ?? new Date();
-  const blockedUntil = new Date(now.getTime() + rule.blockMs);
-  await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.rateLimit.findUnique({ where: { key }, select: { blockedUntil: true } });
+    const until = row?.blockedUntil?.getTime() ?? 0;
+    if (until > now.getTime()) return until - now.getTime();
+    const blockedUntil = new Date(now.getTime() + rule.blockMs);
     await tx.rateLimit.upsert({
       where: { key },
       create: { key, count: rule.limit, windowStart: now, blockedUntil },
       update: { blockedUntil },
     });
     await options.onBlock?.(tx, blockedUntil);
+    return rule.blockMs;
   });
-  return rule.blockMs;
 }
 
 /** Uncounts one attempt that succeeded, so that legitimate use (a whole office behind one address) does not add up to a block. */

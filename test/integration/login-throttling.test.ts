@@ -130,6 +130,8 @@ describe("sign-in throttling", () => {
     expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(4);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(8);
     expect(statuses.every((s) => s === 400 || s === 429)).toBe(true);
+    // However the requests interleaved, one lockout.
+    expect(await prisma.auditEvent.count({ where: { action: "auth.lockout", entityId: await userId(email) } })).toBe(1);
   });
 
   it("answers an unknown e-mail exactly as a wrong password, and locks it out the same way", async () => {
