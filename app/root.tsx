@@ -13,6 +13,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { can } from "~/auth/policy.ts";
 import { getUser } from "./auth/session.server.ts";
 import stylesHref from "./styles.css?url";
 
@@ -30,7 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? {
           name: user.name,
           organizationName: user.organizationName,
-          isAdmin: user.roles.includes("ADMIN"),
+          isAdmin: can(user.roles, "admin"),
+          plans: can(user.roles, "conference.view"),
+          scoring: can(user.roles, "scoring.view"),
           bridges: user.roles.includes("BRIDGE_OPERATOR") || user.roles.includes("IT_SUPPORT"),
         }
       : null,
@@ -48,8 +51,8 @@ function Header() {
       {user ? (
         <>
           <nav aria-label="Chính">
-            <NavLink to="/conferences">Hội nghị, kế hoạch</NavLink>
-            <NavLink to="/scoring">Chỉ số CCHC</NavLink>
+            {user.plans ? <NavLink to="/conferences">Hội nghị, kế hoạch</NavLink> : null}
+            {user.scoring ? <NavLink to="/scoring">Chỉ số CCHC</NavLink> : null}
             {user.bridges ? <NavLink to="/bridges">Điểm cầu</NavLink> : null}
             {user.isAdmin ? (
               <>

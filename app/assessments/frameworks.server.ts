@@ -6,10 +6,6 @@ import type { Framework, FrameworkNode } from "../scoring/index.ts";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-export function notFoundFramework(): never {
-  throw new Response("Không tìm thấy bộ chỉ số này.", { status: 404 });
-}
-
 export function listFrameworks(user: CurrentUser) {
   return prisma.indexFramework.findMany({
     where: { organizationId: { in: user.visibleOrganizationIds } },

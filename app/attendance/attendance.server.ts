@@ -1,11 +1,12 @@
 // Attendance (điểm danh) for organisers: who may see it, the rows and figures, roll-call marks.
 import crypto from "node:crypto";
+import { conferenceFor, forbidden } from "../auth/guard.server.ts";
 import type { CurrentUser } from "../auth/session.server.ts";
 import { hasRole } from "../auth/permissions.ts";
 import { checkIn } from "../checkin/checkin.server.ts";
 import type { AttendanceStatus, CheckinMethod, CheckinResponse } from "../checkin/types.ts";
 import { prisma } from "../db.server.ts";
-import { groupLabel, invitationConference, notFoundConference } from "../invitations/attendees.server.ts";
+import { groupLabel, invitationConference } from "../invitations/attendees.server.ts";
 import type { Role } from "../plans/vocabulary.ts";
 import { summarize, type AttendanceSummary, type AttendeeRow } from "./summary.ts";
 
@@ -16,10 +17,12 @@ export function canTakeAttendance(roles: readonly Role[]): boolean {
   return hasRole(roles, ...ATTENDANCE_ROLES);
 }
 
-/** The conference, if the user is an organiser who may see it; a 404 otherwise (never says it exists). */
+/** The conference, if the user may take its attendance (the access guard decides). */
 export async function attendanceConference(user: CurrentUser, id: string) {
-  if (!canTakeAttendance(user.roles)) notFoundConference();
-  return invitationConference(user, id);
+  const access = await conferenceFor(user, id, "attendance.take");
+  // Bridge operators take the roll of their own bridge points only (/b/:key/diem-danh), not here.
+  if (access.onlyOperatedBridges("attendance.take")) forbidden();
+  return invitationConference(access.conference.id);
 }
 
 export interface AttendanceData {

@@ -4,7 +4,8 @@
 // Related but the role lacks the capability: 403.
 
 import { prisma } from "../db.server.ts";
-import { can, ROLE_CAPABILITIES, type Capability } from "./policy.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { BRIDGE_CAPABILITIES, can, ROLE_CAPABILITIES, type Capability } from "./policy.ts";
 import { requireUser, type CurrentUser } from "./session.server.ts";
 
 export function notFound(message = "Không tìm thấy trang này hoặc bạn không có quyền xem."): never {
@@ -25,15 +26,9 @@ export async function requireCapability(request: Request, capability: Capability
 // ---------------------------------------------------------------------------------------------
 // Conferences
 
-const conferenceSelect = { id: true, organizationId: true, kind: true, title: true, status: true } as const;
+const conferenceSelect = { id: true, organizationId: true, kind: true, title: true, status: true } satisfies Prisma.ConferenceSelect;
 
-export interface GuardedConference {
-  id: string;
-  organizationId: string;
-  kind: "CONFERENCE" | "REMEDIATION";
-  title: string;
-  status: string;
-}
+export type GuardedConference = Prisma.ConferenceGetPayload<{ select: typeof conferenceSelect }>;
 
 /** What a user holds for one conference, and through which relation. */
 export interface ConferenceAccess {
@@ -48,9 +43,6 @@ export interface ConferenceAccess {
   /** Whether the capability holds only for `operatedBridgeIds` (the domain must narrow to them). */
   onlyOperatedBridges(capability: Capability): boolean;
 }
-
-// What operating a bridge point of a conference gives, for that bridge point only.
-const OPERATOR_CAPABILITIES: readonly Capability[] = ["bridges.operate", "attendance.take"];
 
 /** Organisation ids whose conferences an IT_SUPPORT user supports: their own and its parent. */
 export async function supportedOrganizationIds(user: CurrentUser): Promise<string[]> {
@@ -80,8 +72,8 @@ export async function conferenceAccess(user: CurrentUser, conference: GuardedCon
     conference,
     capabilities,
     operatedBridgeIds,
-    can: (c) => capabilities.has(c) || (operates && OPERATOR_CAPABILITIES.includes(c)),
-    onlyOperatedBridges: (c) => !capabilities.has(c) && operates && OPERATOR_CAPABILITIES.includes(c),
+    can: (c) => capabilities.has(c) || (operates && BRIDGE_CAPABILITIES.includes(c)),
+    onlyOperatedBridges: (c) => !capabilities.has(c) && operates && BRIDGE_CAPABILITIES.includes(c),
   };
 }
 
@@ -121,7 +113,7 @@ function decide(caps: ReadonlySet<Capability>, capability: Capability, missing: 
 }
 
 // What an assessed unit holds for a published round that ranks it (never for a draft).
-const ASSESSED_UNIT_CAPABILITIES: readonly Capability[] = ["scoring.view", "remediation.view", "remediation.update", "audit.view"];
+const ASSESSED_UNIT_CAPABILITIES: readonly Capability[] = ["scoring.view", "remediation.view", "remediation.update", "remediation.manage", "audit.view"];
 
 export interface RoundAccess {
   user: CurrentUser;
@@ -208,4 +200,22 @@ export async function remediationPlanFor(user: CurrentUser, id: string | undefin
 
 export async function requireRemediationPlan(request: Request, id: string | undefined, capability: Capability): Promise<RemediationAccess> {
   return remediationPlanFor(await requireUser(request), id, capability);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Administration: organisations and accounts of an ADMIN's subtree
+
+/** An organisation the signed-in ADMIN administers (their own or below it); 404 for any other. */
+export async function requireAdministeredOrganization(request: Request, id: string | undefined): Promise<{ admin: CurrentUser; organizationId: string }> {
+  const admin = await requireCapability(request, "admin");
+  if (!id || !admin.visibleOrganizationIds.includes(id)) notFound("Không tìm thấy cơ quan, đơn vị này.");
+  return { admin, organizationId: id };
+}
+
+/** An account of the signed-in ADMIN's subtree; 404 for any other. */
+export async function requireAdministeredUser(request: Request, id: string | undefined): Promise<{ admin: CurrentUser; userId: string }> {
+  const admin = await requireCapability(request, "admin");
+  const user = id ? await prisma.user.findUnique({ where: { id }, select: { id: true, organizationId: true } }) : null;
+  if (!user || !admin.visibleOrganizationIds.includes(user.organizationId)) notFound("Không tìm thấy người dùng này.");
+  return { admin, userId: user.id };
 }

@@ -113,14 +113,6 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
   return user;
 }
 
-export async function requireRole(request: Request, ...roles: Role[]): Promise<CurrentUser> {
-  const user = await requireUser(request);
-  if (!roles.some((r) => user.roles.includes(r))) {
-    throw new Response("Bạn không có quyền thực hiện thao tác này.", { status: 403 });
-  }
-  return user;
-}
-
 /**
  * Opens a session and redirects with its cookie. `record` runs inside the transaction that creates
  * the session (the sign-in's audit row), so that there is never one without the other.

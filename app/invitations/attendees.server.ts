@@ -1,3 +1,4 @@
+import { notFound } from "../auth/guard.server.ts";
 import type { CurrentUser } from "../auth/session.server.ts";
 import { prisma } from "../db.server.ts";
 import { queueMessages } from "../mailing/outbox.server.ts";
@@ -5,14 +6,10 @@ import { outboxWorker } from "../mailing/worker.server.ts";
 import type { AttendeeValues } from "./attendee-form.ts";
 import { meetingName, newToken } from "./context.server.ts";
 
-export function notFoundConference(): never {
-  throw new Response("Không tìm thấy hội nghị hoặc kế hoạch này.", { status: 404 });
-}
-
-/** The conference fields the invitation screens need, if the user may see it. */
-export async function invitationConference(user: CurrentUser, id: string) {
-  const c = await prisma.conference.findFirst({
-    where: { id, organizationId: { in: user.visibleOrganizationIds } },
+/** The conference fields the invitation screens need, by id: the access guard has already let the user in. */
+export async function invitationConference(id: string) {
+  const c = await prisma.conference.findUnique({
+    where: { id },
     select: {
       id: true,
       title: true,
@@ -30,7 +27,7 @@ export async function invitationConference(user: CurrentUser, id: string) {
       bridgePoints: { orderBy: { position: "asc" }, select: { id: true, name: true, address: true } },
     },
   });
-  if (!c) notFoundConference();
+  if (!c) notFound("Không tìm thấy hội nghị hoặc kế hoạch này.");
   return c;
 }
 

@@ -1,3 +1,4 @@
+import { notFound } from "../auth/guard.server.ts";
 import type { CurrentUser } from "../auth/session.server.ts";
 import { prisma } from "../db.server.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
@@ -5,10 +6,6 @@ import { issuingBody, type PlanDocumentInput } from "./document.ts";
 import type { PlanFormValues } from "./plan-form.ts";
 import { planFormToData } from "./plan-form.ts";
 import type { ConferenceStatus } from "./vocabulary.ts";
-
-export function notFound(): never {
-  throw new Response("Không tìm thấy hội nghị hoặc kế hoạch này.", { status: 404 });
-}
 
 export interface ConferenceFilters {
   year?: number;
@@ -131,13 +128,10 @@ const conferenceDetail = {
 
 export type ConferenceDetail = Prisma.ConferenceGetPayload<{ select: typeof conferenceDetail }>;
 
-/** A conference the user may see, or a 404 (other organisations' data is never revealed). */
-export async function getConference(user: CurrentUser, id: string): Promise<ConferenceDetail> {
-  const conference = await prisma.conference.findFirst({
-    where: { id, organizationId: { in: user.visibleOrganizationIds } },
-    select: conferenceDetail,
-  });
-  if (!conference) notFound();
+/** A conference's plan, by id: the access guard (app/auth/guard.server.ts) has already let the user in. */
+export async function getConference(id: string): Promise<ConferenceDetail> {
+  const conference = await prisma.conference.findUnique({ where: { id }, select: conferenceDetail });
+  if (!conference) notFound("Không tìm thấy hội nghị hoặc kế hoạch này.");
   return conference;
 }
 
@@ -191,7 +185,6 @@ export async function createConference(user: CurrentUser, values: PlanFormValues
 }
 
 export async function updateConference(user: CurrentUser, id: string, values: PlanFormValues): Promise<void> {
-  await getConference(user, id);
   const data = planFormToData(values);
   const children = childWrites(data);
   // One nested write: Prisma runs it in a single transaction, so a failure leaves the old plan intact.

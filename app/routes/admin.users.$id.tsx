@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { hashPassword } from "~/auth/password.server.ts";
-import { requireRole } from "~/auth/session.server.ts";
+import { requireAdministeredUser } from "~/auth/guard.server.ts";
 import { UserEditor } from "~/components/user-editor.tsx";
 import { prisma } from "~/db.server.ts";
 import { organizationTree } from "~/organizations/organizations.server.ts";
@@ -12,8 +12,8 @@ import { getUserForAdmin } from "~/users/users.server.ts";
 export const meta: MetaFunction = () => [{ title: "Sửa người dùng · Hội nghị CCHC" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const admin = await requireRole(request, "ADMIN");
-  const [user, tree] = await Promise.all([getUserForAdmin(admin, params.id ?? ""), organizationTree(admin)]);
+  const { admin, userId } = await requireAdministeredUser(request, params.id);
+  const [user, tree] = await Promise.all([getUserForAdmin(userId), organizationTree(admin)]);
   return {
     email: user.email,
     organizations: tree.map((o) => ({ id: o.id, name: o.name, depth: o.depth })),
@@ -28,8 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireRole(request, "ADMIN");
-  const user = await getUserForAdmin(admin, params.id ?? "");
+  const { admin, userId } = await requireAdministeredUser(request, params.id);
+  const user = await getUserForAdmin(userId);
   const submission = parseWithZod(await request.formData(), { schema: editUserSchema });
   if (submission.status !== "success") return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const v = submission.value;

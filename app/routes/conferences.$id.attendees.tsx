@@ -4,8 +4,7 @@ import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, us
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
-import { canEditPlans } from "~/auth/permissions.ts";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { ImportErrorsTable } from "~/components/import-errors.tsx";
 import { prisma } from "~/db.server.ts";
 import { formatDateTime } from "~/lib/vietnamese-date.ts";
@@ -32,8 +31,9 @@ const RSVP_LABEL = { NO_ANSWER: "Chưa trả lời", ACCEPTED: "Tham dự", DECL
 const DELIVERY_LABEL = { QUEUED: "Đang chờ gửi", SENDING: "Đang gửi", SENT: "Đã gửi", FAILED: "Gửi lỗi" } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await invitationConference(user, params.id ?? "");
+  const access = await requireConference(request, params.id, "invitations.manage");
+  const user = access.user;
+  const c = await invitationConference(access.conference.id);
   const attendees = await prisma.attendee.findMany({
     where: { conferenceId: c.id },
     orderBy: [{ createdAt: "asc" }],
@@ -71,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const workingDays = c.startsAt ? workingDaysBetween(now, c.startsAt) : null;
   return {
     conference: { id: c.id, title: c.title, status: c.status, when: c.startsAt ? formatDateTime(c.startsAt) : null, sequence: c.calendarSequence },
-    canEdit: canEditPlans(user.roles),
+    canEdit: access.can("invitations.manage"),
     cannotInvite: reason,
     lateWarning: !reason && workingDays !== null && workingDays < 3 && c.startsAt! > now ? workingDays : null,
     mailMode: mailTransportKind(),
@@ -113,9 +113,9 @@ type Result =
   | { intent: string; ok: false; errors: string[]; fieldErrors?: Record<string, string[]>; rowErrors?: ImportError[] };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await invitationConference(user, params.id ?? "");
-  if (!canEditPlans(user.roles)) throw new Response("Bạn không có quyền gửi giấy mời.", { status: 403 });
+  const access = await requireConference(request, params.id, "invitations.manage");
+  const user = access.user;
+  const c = await invitationConference(access.conference.id);
   const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
   const form = multipart ? await readUpload(request) : await request.formData();
   const intent = String(form.get("intent") ?? "");

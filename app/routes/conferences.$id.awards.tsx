@@ -3,8 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
-import { canEditPlans } from "~/auth/permissions.ts";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { AWARD_STATUS_LABEL, awardSchema, RECIPIENT_KIND_LABEL } from "~/awards/award-form.ts";
 import { parseAwards } from "~/awards/award-import.ts";
 import { addAwards, listAwards, moveAward, setAwardStatus } from "~/awards/awards.server.ts";
@@ -17,15 +16,16 @@ import { readTable, type ImportError } from "~/scoring/import.ts";
 export const meta: MetaFunction = () => [{ title: "Khen thưởng · Hội nghị CCHC" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await invitationConference(user, params.id ?? "");
+  const access = await requireConference(request, params.id, "conference.view");
+  const user = access.user;
+  const c = await invitationConference(access.conference.id);
   const [awards, attendees] = await Promise.all([
     listAwards(c.id),
     prisma.attendee.findMany({ where: { conferenceId: c.id, revokedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, organizationName: true } }),
   ]);
   return {
     conference: { id: c.id, title: c.title },
-    canEdit: canEditPlans(user.roles),
+    canEdit: access.can("conference.edit"),
     attendees,
     awards: awards.map((a) => ({
       ...a,
@@ -43,9 +43,9 @@ const intents = z.discriminatedUnion("intent", [
 type Result = { ok: true; message: string } | { ok: false; errors: string[]; rowErrors?: ImportError[]; fieldErrors?: Record<string, string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await invitationConference(user, params.id ?? "");
-  if (!canEditPlans(user.roles)) throw new Response("Bạn không có quyền sửa danh sách khen thưởng.", { status: 403 });
+  const access = await requireConference(request, params.id, "conference.edit");
+  const user = access.user;
+  const c = await invitationConference(access.conference.id);
   const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
   const form = multipart ? await readUpload(request) : await request.formData();
   const fail = (r: Omit<Extract<Result, { ok: false }>, "ok">) => Response.json({ ok: false, ...r } satisfies Result, { status: 400 });

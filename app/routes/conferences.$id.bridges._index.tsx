@@ -2,7 +2,7 @@ import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@c
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { bridgeConference } from "~/bridges/access.server.ts";
 import { BridgeEditor } from "~/bridges/bridge-editor.tsx";
 import { assignSchema, bridgeSchema, bulkBridgeSchema } from "~/bridges/bridge-form.ts";
@@ -23,8 +23,9 @@ const BRIDGES_PER_PAGE = 100;
 const ATTENDEES_SHOWN = 200;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await bridgeConference(user, params.id ?? "", { allowIt: true });
+  const access = await requireConference(request, params.id, "bridges.support");
+  const user = access.user;
+  const c = await bridgeConference(access);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   const aq = (url.searchParams.get("aq") ?? "").slice(0, 100);
@@ -74,8 +75,10 @@ type ActionResult =
   | { intent: "other"; result: SubmissionResult<string[]>; message?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await bridgeConference(user, params.id ?? "");
+  // Only organisers act here; IT support reads the board.
+  const access = await requireConference(request, params.id, "bridges.manage");
+  const user = access.user;
+  const c = await bridgeConference(access);
   const form = await request.formData();
   const intent = form.get("intent");
   const fail = (i: ActionResult["intent"], result: SubmissionResult<string[]>) => Response.json({ intent: i, result } satisfies ActionResult, { status: 400 });

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { bridgeConference } from "~/bridges/access.server.ts";
 import { requestTestSchema, scheduleSchema } from "~/bridges/bridge-form.ts";
 import { readinessBoard, requestBridgeTests, scheduleTest } from "~/bridges/bridges.server.ts";
@@ -28,8 +28,9 @@ const ROWS_SHOWN = 200;
 const MESSAGE_LABEL = { QUEUED: "Đang chờ gửi", SENDING: "Đang gửi", SENT: "Đã gửi", FAILED: "Gửi lỗi" } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await bridgeConference(user, params.id ?? "", { allowIt: true });
+  const access = await requireConference(request, params.id, "bridges.support");
+  const user = access.user;
+  const c = await bridgeConference(access);
   const board = await readinessBoard(c.id);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
@@ -86,9 +87,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { intent: "schedule" | "request"; result: SubmissionResult<string[]>; message?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
   // Only organisers act here; IT support reads the board.
-  const c = await bridgeConference(user, params.id ?? "");
+  const access = await requireConference(request, params.id, "bridges.manage");
+  const user = access.user;
+  const c = await bridgeConference(access);
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "schedule") {

@@ -4,8 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ACCEPTED_EVIDENCE, checkEvidence } from "~/assessments/evidence.ts";
 import { storeEvidence } from "~/assessments/evidence-store.server.ts";
 import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
-import { canEditPlans } from "~/auth/permissions.ts";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { prisma } from "~/db.server.ts";
 import { invitationConference } from "~/invitations/attendees.server.ts";
 import { formatDateTime } from "~/lib/vietnamese-date.ts";
@@ -15,12 +14,13 @@ import { listSpeeches, moveSpeech, saveDraft, setSpeechStatus } from "~/speeches
 export const meta: MetaFunction = () => [{ title: "Tham luận, phát biểu · Hội nghị CCHC" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await invitationConference(user, params.id ?? "");
+  const access = await requireConference(request, params.id, "conference.view");
+  const user = access.user;
+  const c = await invitationConference(access.conference.id);
   const speeches = await listSpeeches(c.id);
   return {
     conference: { id: c.id, title: c.title },
-    canEdit: canEditPlans(user.roles),
+    canEdit: access.can("conference.edit"),
     speeches: speeches.map((s) => ({
       ...s,
       versions: s.versions.map((v) => ({ version: v.version, content: v.content, savedAt: formatDateTime(v.createdAt) })),
@@ -31,9 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Result = { ok: true; message: string } | { ok: false; errors: string[]; fieldErrors?: Record<string, string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await invitationConference(user, params.id ?? "");
-  if (!canEditPlans(user.roles)) throw new Response("Bạn không có quyền sửa danh sách tham luận.", { status: 403 });
+  const access = await requireConference(request, params.id, "conference.edit");
+  const user = access.user;
+  const c = await invitationConference(access.conference.id);
   const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
   const form = multipart ? await readUpload(request) : await request.formData();
   const fail = (r: Omit<Extract<Result, { ok: false }>, "ok">) => Response.json({ ok: false, ...r } satisfies Result, { status: 400 });

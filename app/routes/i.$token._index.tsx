@@ -4,20 +4,17 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { formatDateTime, formatTime } from "~/lib/vietnamese-date.ts";
 import { emailSchema } from "~/invitations/attendee-form.ts";
-import { attendeeByToken, invitationParts, meetingName } from "~/invitations/context.server.ts";
+import { attendeeByToken, invitationLinkNotFound, invitationParts, meetingName } from "~/invitations/context.server.ts";
 import { answer, substitute } from "~/invitations/rsvp.server.ts";
 import { prisma } from "~/db.server.ts";
 import { checkinCode, formatCheckinCode } from "~/checkin/code.ts";
 
 export const meta: MetaFunction = () => [{ title: "Giấy mời · Hội nghị CCHC" }, { name: "robots", content: "noindex" }];
 
-function notFound(): never {
-  throw new Response("Đường dẫn giấy mời không đúng hoặc đã hết hiệu lực.", { status: 404 });
-}
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const a = await attendeeByToken(params.token ?? "");
-  if (!a) notFound();
+  if (!a) invitationLinkNotFound();
   const c = a.conference;
   const ready = !!c.startsAt && !!c.endsAt;
   const parts = ready ? invitationParts(a) : null;
@@ -62,7 +59,7 @@ const rsvpSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const a = await attendeeByToken(params.token ?? "");
-  if (!a) notFound();
+  if (!a) invitationLinkNotFound();
   if (a.revokedAt) return Response.json({ errors: { "": ["Giấy mời này đã được chuyển cho người dự thay."] } }, { status: 400 });
   if (a.conference.status === "CANCELLED") return Response.json({ errors: { "": ["Hội nghị đã hủy."] } }, { status: 400 });
   const submission = parseWithZod(await request.formData(), { schema: rsvpSchema });

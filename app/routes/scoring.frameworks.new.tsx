@@ -5,7 +5,7 @@ import { z } from "zod";
 import { canManageScoring } from "~/assessments/access.ts";
 import { createFramework, nextVersion } from "~/assessments/frameworks.server.ts";
 import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
-import { requireRole } from "~/auth/session.server.ts";
+import { requireCapability } from "~/auth/guard.server.ts";
 import { prisma } from "~/db.server.ts";
 import { organizationTree } from "~/organizations/organizations.server.ts";
 import { frameworkFromXlsx, parseFrameworkJson } from "~/scoring/framework-io.ts";
@@ -13,7 +13,7 @@ import { frameworkFromXlsx, parseFrameworkJson } from "~/scoring/framework-io.ts
 export const meta: MetaFunction = () => [{ title: "Nhập bộ chỉ số · Hội nghị CCHC" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "ADMIN", "HOME_AFFAIRS");
+  const user = await requireCapability(request, "scoring.manage");
   const tree = await organizationTree(user);
   return {
     organizations: tree.filter((o) => canManageScoring(user, o.id)).map((o) => ({ id: o.id, name: o.name, depth: o.depth })),
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const metaSchema = z.object({ organizationId: z.string().min(1, "Chọn cơ quan ban hành") });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "ADMIN", "HOME_AFFAIRS");
+  const user = await requireCapability(request, "scoring.manage");
   const form = await readUpload(request);
   const parsedMeta = metaSchema.safeParse({ organizationId: form.get("organizationId") ?? "" });
   if (!parsedMeta.success || !canManageScoring(user, parsedMeta.data.organizationId)) {

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { canManageScoring } from "~/assessments/access.ts";
 import { newRoundSchema } from "~/assessments/round-forms.ts";
-import { requireRole } from "~/auth/session.server.ts";
+import { requireCapability } from "~/auth/guard.server.ts";
 import { Field } from "~/components/field.tsx";
 import { prisma } from "~/db.server.ts";
 import { organizationTree } from "~/organizations/organizations.server.ts";
@@ -13,7 +13,7 @@ import { organizationTree } from "~/organizations/organizations.server.ts";
 export const meta: MetaFunction = () => [{ title: "Đợt đánh giá mới · Hội nghị CCHC" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "ADMIN", "HOME_AFFAIRS");
+  const user = await requireCapability(request, "scoring.manage");
   const [tree, frameworks, rounds] = await Promise.all([
     organizationTree(user),
     prisma.indexFramework.findMany({
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "ADMIN", "HOME_AFFAIRS");
+  const user = await requireCapability(request, "scoring.manage");
   const submission = parseWithZod(await request.formData(), { schema: newRoundSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
   const v = submission.value;

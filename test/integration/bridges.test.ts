@@ -2,6 +2,7 @@ import ICAL from "ical.js";
 import { simpleParser } from "mailparser";
 import { afterEach, describe, expect, it } from "vitest";
 import { currentUserByEmail, type CurrentUser } from "../../app/auth/session.server.ts";
+import { conferenceFor } from "../../app/auth/guard.server.ts";
 import { bridgeConference, mayOperate } from "../../app/bridges/access.server.ts";
 import { bulkCreateBridges, readinessBoard, recordTest, requestBridgeTests } from "../../app/bridges/bridges.server.ts";
 import { prisma } from "../../app/db.server.ts";
@@ -23,14 +24,16 @@ async function conference(titleStart: string) {
   return prisma.conference.findFirstOrThrow({ where: { title: { startsWith: titleStart } }, select: { id: true, organizationId: true, startsAt: true, bridgeTestRound: true } });
 }
 
-async function expect404(p: Promise<unknown>) {
+async function expectStatus(p: Promise<unknown>, status: number) {
   const thrown = await p.then(
     () => null,
     (e: unknown) => e,
   );
   expect(thrown).toBeInstanceOf(Response);
-  expect((thrown as Response).status).toBe(404);
+  expect((thrown as Response).status).toBe(status);
 }
+
+const expect404 = (p: Promise<unknown>) => expectStatus(p, 404);
 
 const transports: MailTransport[] = [];
 const servers: Array<{ close: () => Promise<void> }> = [];
@@ -88,15 +91,15 @@ describe("bulk creation from the organisation tree", () => {
 describe("access", () => {
   it("is a 404 for another organisation, read-only for IT support of the organiser, and full for the organisers", async () => {
     const c = await conference(QN_PLAN);
-    await expect404(bridgeConference(await user("vanphong.tamduong@hoinghi.local"), c.id, { allowIt: true }));
-    await expect404(bridgeConference(await user("vanphong.danang@hoinghi.local"), c.id, { allowIt: true }));
+    await expect404(conferenceFor(await user("vanphong.tamduong@hoinghi.local"), c.id, "bridges.support"));
+    await expect404(conferenceFor(await user("vanphong.danang@hoinghi.local"), c.id, "bridges.support"));
     const it = await user("cntt.quangnam@hoinghi.local");
-    expect((await bridgeConference(it, c.id, { allowIt: true })).canManage).toBe(false);
-    // IT support reads the board but does not act on it.
-    await expect404(bridgeConference(it, c.id));
-    expect((await bridgeConference(await user("vanphong.quangnam@hoinghi.local"), c.id)).canManage).toBe(true);
+    expect((await bridgeConference(await conferenceFor(it, c.id, "bridges.support"))).canManage).toBe(false);
+    // IT support reads the board but does not act on it: refused, not hidden (it knows the conference).
+    await expectStatus(conferenceFor(it, c.id, "bridges.manage"), 403);
+    expect((await bridgeConference(await conferenceFor(await user("vanphong.quangnam@hoinghi.local"), c.id, "bridges.manage"))).canManage).toBe(true);
     // IT support of Quảng Nam follows nothing in Đà Nẵng.
-    await expect404(bridgeConference(it, (await conference(DN_PLAN)).id, { allowIt: true }));
+    await expect404(conferenceFor(it, (await conference(DN_PLAN)).id, "bridges.support"));
   });
 
   it("lets a bridge operator operate only the bridge points their organisation hosts", async () => {
