@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { parseEnv } from "../../app/env.server.ts";
 
 // Starting and stopping server processes, shared by the benchmarks and the browser tests.
 
@@ -80,10 +81,12 @@ export interface AppOptions {
   databaseFile: string;
   /** Keep the request log on stdout (tests) or discard it (benchmarks). */
   logRequests?: boolean;
+  /** Defaults to this process's own (SESSION_SECRET, or in development DATA_DIR/session-secret). */
+  sessionSecret?: string;
 }
 
 /** Runs the production build the same way `npm start` does (scripts/serve.js), minus the demo-credential guard. */
-export async function startApp({ root, databaseFile, logRequests = false }: AppOptions): Promise<ServerProcess> {
+export async function startApp({ root, databaseFile, logRequests = false, sessionSecret }: AppOptions): Promise<ServerProcess> {
   const port = await freePort();
   const child = track(spawn(
     process.execPath,
@@ -96,8 +99,10 @@ export async function startApp({ root, databaseFile, logRequests = false }: AppO
         PORT: String(port),
         HOST: "127.0.0.1",
         DATABASE_URL: `file:${databaseFile}`,
-        // The demo secret, as `npm run demo` uses: seeded invitation tokens are signed with it.
         ALLOW_DEMO_CREDENTIALS: "true",
+        // Production has no built-in secret: the server signs with the caller's own, which is
+        // what the caller's seed signed the invitation tokens in this database with.
+        SESSION_SECRET: sessionSecret ?? parseEnv().SESSION_SECRET,
         DATA_DIR: path.join(path.dirname(databaseFile), `data-${port}`),
         COOKIE_SECURE: "false",
       },
