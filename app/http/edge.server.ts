@@ -8,7 +8,7 @@ import { bodyOf, guardBody, type Answer } from "./body-guard.server.ts";
 import { bodyLimitFor } from "./body-limits.server.ts";
 import { applyClientAddress } from "./client-address.server.ts";
 import { CROSS_ORIGIN_MESSAGE, isCrossOriginWrite } from "./cross-origin.server.ts";
-import { securityHeaders } from "./security-headers.server.ts";
+import { isTokenPath, securityHeaders } from "./security-headers.server.ts";
 
 export { BodyTooLargeError } from "./body-guard.server.ts";
 export { redactUrl } from "./log-redaction.ts";
@@ -97,11 +97,15 @@ const answer: Answer = (req, res, status, message) => {
 };
 
 export function createEdgeHandler({ checkin, app, log, trustProxy }: EdgeOptions) {
+  // The same two header sets for every request (pages replace the CSP with their nonce'd one): built once,
+  // as the check-in API's hot path goes through here too.
+  const headers = Object.entries(securityHeaders("/"));
+  const tokenHeaders = Object.entries(securityHeaders("/i/"));
   return (req: IncomingMessage, res: ServerResponse, expectsContinue = false): void => {
     const path = routePath(req.url);
     const isCheckin = path === CHECKIN_PATH;
     applyClientAddress(req, trustProxy);
-    for (const [name, value] of Object.entries(securityHeaders(path))) res.setHeader(name, value);
+    for (const [name, value] of isTokenPath(path) ? tokenHeaders : headers) res.setHeader(name, value);
     if (!isCheckin) log(req, res);
 
     if (isCrossOriginWrite(req)) {

@@ -23,27 +23,36 @@ function decodedPath(path: string): string {
   }
 }
 
+function decodedParam(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return text;
+  }
+}
+
+function redactPath(path: string): { path: string; token: boolean } {
+  if (!TOKEN_SEGMENT.test(path) && TOKEN_SEGMENT.test(decodedPath(path))) path = decodedPath(path);
+  const token = TOKEN_SEGMENT.test(path);
+  return { path: path.replace(TOKEN_SEGMENT, (_m, kind: string, _secret: string, data: string | undefined) => `/${kind}/${REDACTED}${data ?? ""}`), token };
+}
+
 /** The path and query of a request URL, as the log may show it. */
 export function redactUrl(url: string): string {
   const q = url.indexOf("?");
-  let rawPath = q === -1 ? url : url.slice(0, q);
+  const { path, token } = redactPath(q === -1 ? url : url.slice(0, q));
   const query = q === -1 ? "" : url.slice(q + 1);
-  if (!TOKEN_SEGMENT.test(rawPath) && TOKEN_SEGMENT.test(decodedPath(rawPath))) rawPath = decodedPath(rawPath);
-  const tokenPath = TOKEN_SEGMENT.test(rawPath);
-  const path = rawPath.replace(TOKEN_SEGMENT, (_m, kind: string, _secret: string, data: string | undefined) => `/${kind}/${REDACTED}${data ?? ""}`);
   if (!query) return path;
   // A token page's query is the page's business (e.g. a search by short code): none of it is logged.
-  if (tokenPath) return `${path}?${REDACTED}`;
+  if (token) return `${path}?${REDACTED}`;
   const parts = query.split("&").map((pair) => {
     const eq = pair.indexOf("=");
-    const name = eq === -1 ? pair : pair.slice(0, eq);
-    let decoded = name;
-    try {
-      decoded = decodeURIComponent(name.replace(/\+/g, " "));
-    } catch {
-      // A malformed name is logged as sent.
-    }
-    return eq !== -1 && SECRET_PARAMS.has(decoded.toLowerCase()) ? `${name}=${REDACTED}` : pair;
+    if (eq === -1) return pair;
+    const name = pair.slice(0, eq);
+    if (SECRET_PARAMS.has(decodedParam(name).toLowerCase())) return `${name}=${REDACTED}`;
+    // Paths in parameters: Remix's route discovery (/__manifest?p=/i/<token>) and redirectTo.
+    const value = redactPath(decodedParam(pair.slice(eq + 1)));
+    return value.token ? `${name}=${value.path}` : pair;
   });
   return `${path}?${parts.join("&")}`;
 }

@@ -148,6 +148,8 @@ describe("request log", () => {
       `/b/${accessKey}`,
       `/b/${accessKey}/diem-danh`,
       `/d/${posterKey}?q=${code}`,
+      // Remix's route discovery asks for the routes of the links on a page, e.g. the attendees' /i/ links.
+      `/__manifest?p=${encodeURIComponent(`/i/${token}`)}&p=%2Fconferences&version=x`,
       `/api/connectivity/ping?k=${accessKey}`,
     ];
     for (const path of paths) await (await fetch(`${server.url}${path}`, { redirect: "manual" })).arrayBuffer();
@@ -160,5 +162,6 @@ describe("request log", () => {
     expect(log).toContain("GET /b/[ẩn]/diem-danh");
     expect(log).toContain("GET /d/[ẩn]?[ẩn]");
     expect(log).toContain("GET /api/connectivity/ping?k=[ẩn] 200");
+    expect(log).toContain("GET /__manifest?p=/i/[ẩn]&p=%2Fconferences&version=x");
   });
 });
