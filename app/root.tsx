@@ -15,6 +15,7 @@ import {
 import type { ReactNode } from "react";
 import { can } from "~/auth/policy.ts";
 import { getUser } from "./auth/session.server.ts";
+import { useNonce } from "./http/nonce.ts";
 import stylesHref from "./styles.css?url";
 
 export const links: LinksFunction = () => [
@@ -78,6 +79,7 @@ function Header() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="vi">
       <head>
@@ -92,8 +94,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <Header />
         <main id="main">{children}</main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -14,6 +14,13 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+export interface AppProcess extends ServerProcess {
+  /** The server's process id (its memory can be read from /proc/<pid>/status). */
+  pid: number;
+  /** The request log (stdout) when started with captureLog, else "". */
+  stdout(): string;
+}
+
 export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
@@ -36,9 +43,9 @@ export function track(child: ChildProcess): ChildProcess {
   return child;
 }
 
-export function collect(child: ChildProcess): () => string {
+export function collect(child: ChildProcess, stream: "stderr" | "stdout" = "stderr"): () => string {
   const chunks: Buffer[] = [];
-  child.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk));
+  child[stream]?.on("data", (chunk: Buffer) => chunks.push(chunk));
   return () => Buffer.concat(chunks).toString("utf8");
 }
 
@@ -83,10 +90,14 @@ export interface AppOptions {
   logRequests?: boolean;
   /** Defaults to this process's own (SESSION_SECRET, or in development DATA_DIR/session-secret). */
   sessionSecret?: string;
+  /** Keep the request log for stdout() instead (tests that read it). */
+  captureLog?: boolean;
+  /** Extra environment for the server (e.g. TRUST_PROXY). */
+  env?: Record<string, string>;
 }
 
 /** Runs the production build the same way `npm start` does (scripts/serve.js), minus the demo-credential guard. */
-export async function startApp({ root, databaseFile, logRequests = false, sessionSecret }: AppOptions): Promise<ServerProcess> {
+export async function startApp({ root, databaseFile, logRequests = false, captureLog = false, sessionSecret, env = {} }: AppOptions): Promise<AppProcess> {
   const port = await freePort();
   const child = track(spawn(
     process.execPath,
@@ -105,13 +116,15 @@ export async function startApp({ root, databaseFile, logRequests = false, sessio
         SESSION_SECRET: sessionSecret ?? parseEnv().SESSION_SECRET,
         DATA_DIR: path.join(path.dirname(databaseFile), `data-${port}`),
         COOKIE_SECURE: "false",
+        ...env,
       },
       // The server logs every request to stdout; discarding it keeps that cost in the
       // server (as in production) without also spending bench CPU to read it.
-      stdio: ["ignore", logRequests ? "inherit" : "ignore", "pipe"],
+      stdio: ["ignore", captureLog ? "pipe" : logRequests ? "inherit" : "ignore", "pipe"],
     },
   ));
   const stderr = collect(child);
+  const stdout = captureLog ? collect(child, "stdout") : () => "";
   const stop = stopper(child);
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
@@ -120,5 +133,5 @@ export async function startApp({ root, databaseFile, logRequests = false, sessio
     await stop();
     throw error;
   }
-  return { name: "app", baseUrl, stderr, stop };
+  return { name: "app", baseUrl, pid: child.pid!, stderr, stdout, stop };
 }
