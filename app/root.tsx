@@ -1,6 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
-  Form,
   isRouteErrorResponse,
   Link,
   Links,
@@ -14,6 +13,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getUser } from "./auth/session.server.ts";
+import { LogoutForm } from "./checkin/scanner/logout-form.tsx";
 import stylesHref from "./styles.css?url";
 
 export const links: LinksFunction = () => [
@@ -62,11 +62,7 @@ function Header() {
             <span>
               {user.name} · <span className="muted">{user.organizationName}</span>
             </span>
-            <Form method="post" action="/logout">
-              <button type="submit" className="link-button">
-                Đăng xuất
-              </button>
-            </Form>
+            <LogoutForm />
           </div>
         </>
       ) : null}

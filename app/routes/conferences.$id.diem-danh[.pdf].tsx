@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { prisma } from "~/db.server.ts";
 import { attendanceData } from "~/attendance/attendance.server.ts";
 import { countsSentence, reportTime } from "~/attendance/report.ts";
@@ -12,9 +12,11 @@ import { getConference, toDocumentInput } from "~/plans/plans.server.ts";
 
 const ANSWER = { NO_ANSWER: "Chưa trả lời", ACCEPTED: "Tham dự", DECLINED: "Vắng", SUBSTITUTED: "Cử người thay" } as const;
 
+// The full attendance with absence reasons: an export like attendance.xlsx ("attendance.report"), not for
+// read-only, IT-support or bridge-operator roles.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await getConference(user, params.id ?? "");
+  const access = await requireConference(request, params.id, "attendance.report");
+  const c = await getConference(access.user, access.conference.id);
   const [groups, bridgePoints, attendees] = await Promise.all([
     prisma.attendeeGroup.findMany({ where: { conferenceId: c.id }, orderBy: { position: "asc" }, select: { id: true, heading: true, lines: { orderBy: { position: "asc" }, select: { text: true } } } }),
     prisma.bridgePoint.findMany({ where: { conferenceId: c.id }, orderBy: { position: "asc" }, select: { id: true, name: true } }),

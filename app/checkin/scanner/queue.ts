@@ -85,3 +85,30 @@ export async function loadCredential(listId: string): Promise<string | null> {
   const row = await run<{ credential: string } | undefined>("credentials", "readonly", (s) => s.get(listId) as IDBRequest<{ credential: string } | undefined>);
   return row?.credential ?? null;
 }
+
+/** Forgets the stored scanner credentials (they stopped working: logout, expiry, role change). The queue stays. */
+export async function forgetCredentials(): Promise<void> {
+  await run("credentials", "readwrite", (s) => s.clear());
+}
+
+/** Deletes everything this device stored for scanning (at logout): queue, admitted list, credentials. */
+export async function deleteScannerStore(): Promise<void> {
+  const db = await dbPromise?.catch(() => null);
+  db?.close();
+  dbPromise = null;
+  await new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase(DB_NAME);
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+}
+
+// The open scanner page registers how to send its queue now, so that logging out can try before warning.
+let syncNow: (() => Promise<void>) | null = null;
+
+export function registerSyncNow(fn: (() => Promise<void>) | null): void {
+  syncNow = fn;
+}
+
+export function registeredSyncNow(): (() => Promise<void>) | null {
+  return syncNow;
+}
