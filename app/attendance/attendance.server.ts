@@ -150,7 +150,7 @@ export async function recordRollCall(input: {
     if (!found) return { ok: false, status: 400, message: "Điểm cầu không thuộc hội nghị này.", field: "bridgePointId" };
   }
   const audit = bridge
-    ? { actor, action: "attendance.bridge-report", label: `Điểm cầu ${bridge.name} báo cáo` }
+    ? { actor, action: "attendance.bridge-report", label: `${bridge.name} báo cáo` }
     : { actor, action: "attendance.roll-call" };
   const elsewhere = (name: string, status: keyof typeof ATTENDANCE_LABEL, place: string): RollCallResult => ({
     ok: false,

@@ -59,7 +59,7 @@ export interface CheckinAudit {
   action: string;
   /** A walk-in: the attendee created for this check-in, recorded in the same audit row (entity Attendee). */
   createdAttendee?: Record<string, unknown>;
-  /** How the log line starts, when not the method's name (e.g. "Điểm cầu Hội An báo cáo"). */
+  /** How the log line starts, when not the method's name (e.g. "Điểm cầu UBND phường Hội An báo cáo"). */
   label?: string;
 }
 
