@@ -187,11 +187,12 @@ describe("check-in pages", () => {
 
     const key = c.hoiAn.accessKey!;
     const path = `/b/${key}/diem-danh`;
-    for (const form of [
+    const forms: Array<Record<string, string>> = [
       { attendeeId: inHall.id, status: "PRESENT" },
       { attendeeId: inHall.id, status: "ABSENT", absenceReason: "Không thấy tại điểm cầu" },
       { attendeeId: inHall.id, status: "CLEAR" },
-    ]) {
+    ];
+    for (const form of forms) {
       const r = await call(bridgeRollAction as Fn, path, { key }, null, form);
       expect(r.status, form.status).toBe(409);
       expect(((await r.json()) as { message: string }).message).toBe(
