@@ -25,8 +25,11 @@ export interface AdmittedRecord {
 }
 
 let dbPromise: Promise<IDBDatabase> | null = null;
+// Set when logging out deleted the store: the page's timers must not create it again before it unloads.
+let deleted = false;
 
 function open(): Promise<IDBDatabase> {
+  if (deleted) return Promise.reject(new Error("scanner store deleted at logout"));
   dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, DB_VERSION);
     request.onupgradeneeded = () => {
@@ -93,6 +96,7 @@ export async function forgetCredentials(): Promise<void> {
 
 /** Deletes everything this device stored for scanning (at logout): queue, admitted list, credentials. */
 export async function deleteScannerStore(): Promise<void> {
+  deleted = true;
   const db = await dbPromise?.catch(() => null);
   db?.close();
   dbPromise = null;
