@@ -1,6 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
-  Form,
   isRouteErrorResponse,
   Link,
   Links,
@@ -16,6 +15,7 @@ import type { ReactNode } from "react";
 import { can } from "~/auth/policy.ts";
 import { getUser } from "./auth/session.server.ts";
 import { useNonce } from "./http/nonce.ts";
+import { LogoutForm } from "./checkin/scanner/logout-form.tsx";
 import stylesHref from "./styles.css?url";
 
 export const links: LinksFunction = () => [
@@ -66,11 +66,7 @@ function Header() {
             <span>
               {user.name} · <span className="muted">{user.organizationName}</span>
             </span>
-            <Form method="post" action="/logout">
-              <button type="submit" className="link-button">
-                Đăng xuất
-              </button>
-            </Form>
+            <LogoutForm />
           </div>
         </>
       ) : null}

@@ -86,11 +86,15 @@ function figuresTable(rows: Figures[]): string {
   );
 }
 
-async function prepare(file: string): Promise<{ conferenceId: string; userId: string; tokens: string[] }> {
+async function prepare(file: string): Promise<{ conferenceId: string; userId: string; sessionId: string; tokens: string[] }> {
   migrateDatabase(file);
   const prisma = createPrismaClient(`file:${file}`);
+  let sessionId: string;
   try {
     await seedDatabase(prisma, { password: "hoinghi-demo" });
+    // Scanner credentials are bound to a sign-in session (issue 10): the admin's, as after signing in.
+    const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@hoinghi.local" }, select: { id: true } });
+    sessionId = (await prisma.session.create({ data: { userId: admin.id, expiresAt: new Date(Date.now() + 86_400_000) }, select: { id: true } })).id;
   } finally {
     await prisma.$disconnect();
   }
@@ -113,7 +117,7 @@ async function prepare(file: string): Promise<{ conferenceId: string; userId: st
         tokens.push(token);
       }
     })();
-    return { conferenceId: conference.id, userId: user.id, tokens };
+    return { conferenceId: conference.id, userId: user.id, sessionId, tokens };
   } finally {
     db.close();
   }
@@ -129,12 +133,14 @@ async function main(): Promise<number> {
   try {
     const file = path.join(tmp, "app.db");
     const t0 = performance.now();
-    const { conferenceId, userId, tokens } = await prepare(file);
+    const { conferenceId, userId, sessionId, tokens } = await prepare(file);
     console.log(`database: seeded + ${tokens.length} attendees with signed invitations (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
     const credential = encodeScannerCredential(parseEnv({ ALLOW_DEMO_CREDENTIALS: "true" }).SESSION_SECRET, {
       conferenceId,
       listId: null,
       userId,
+      sessionId,
+      issuedAt: Date.now(),
       expiresAt: Date.now() + 3_600_000,
     });
     const auth = { authorization: `Bearer ${credential}` };

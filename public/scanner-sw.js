@@ -12,6 +12,16 @@ self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim(
 // The page lists what it was built from (it loaded before this worker controlled it).
 self.addEventListener("message", (event) => {
   const data = event.data;
+  // The page's credential stopped working (logout elsewhere, expiry, role change): drop the cached pages
+  // that embed it. Assets stay.
+  if (data && data.type === "scanner-forget") {
+    event.waitUntil(
+      caches.open(CACHE).then(async (cache) => {
+        for (const req of await cache.keys()) if (SCANNER_PAGE.test(new URL(req.url).pathname)) await cache.delete(req);
+      }),
+    );
+    return;
+  }
   if (!data || data.type !== "scanner-cache" || !Array.isArray(data.urls)) return;
   const urls = data.urls.filter((u) => typeof u === "string" && isCacheable(new URL(u, self.location.origin)));
   event.waitUntil(

@@ -1,27 +1,22 @@
 // Attendance (điểm danh) for organisers: who may see it, the rows and figures, roll-call marks.
 import crypto from "node:crypto";
-import { conferenceFor, forbidden } from "../auth/guard.server.ts";
-import type { CurrentUser } from "../auth/session.server.ts";
-import { hasRole } from "../auth/permissions.ts";
-import { checkIn } from "../checkin/checkin.server.ts";
-import type { AttendanceStatus, CheckinMethod, CheckinResponse } from "../checkin/types.ts";
+import type { AuditActor } from "../audit/audit.server.ts";
+import { forbidden, type ConferenceAccess } from "../auth/guard.server.ts";
+import { checkIn, recordMark, type MarkChange } from "../checkin/checkin.server.ts";
+import { ATTENDANCE_LABEL, type CheckinResponse } from "../checkin/types.ts";
 import { prisma } from "../db.server.ts";
 import { groupLabel, invitationConference } from "../invitations/attendees.server.ts";
-import type { Role } from "../plans/vocabulary.ts";
 import { summarize, type AttendanceSummary, type AttendeeRow } from "./summary.ts";
 
-/** Who may take the roll, see the figures and print the lists. */
-export const ATTENDANCE_ROLES: readonly Role[] = ["ADMIN", "OFFICE", "HOME_AFFAIRS", "CHECKIN_STAFF"];
-
-export function canTakeAttendance(roles: readonly Role[]): boolean {
-  return hasRole(roles, ...ATTENDANCE_ROLES);
-}
-
-/** The conference, if the user may take its attendance (the access guard decides). */
-export async function attendanceConference(user: CurrentUser, id: string) {
-  const access = await conferenceFor(user, id, "attendance.take");
-  // Bridge operators take the roll of their own bridge points only (/b/:key/diem-danh), not here.
-  if (access.onlyOperatedBridges("attendance.take")) forbidden();
+/**
+ * The conference's attendance pages (roll call, figures, printed lists, reports), for a user the guard
+ * let in. These pages cover every attendee: a bridge operator, whose "attendance.take" holds only for
+ * their own bridge points, reports at the bridge's page instead (403 here).
+ */
+export async function attendanceConference(access: ConferenceAccess) {
+  if (access.onlyOperatedBridges("attendance.take")) {
+    forbidden("Người vận hành điểm cầu điểm danh tại trang của điểm cầu (mục “Điểm cầu” › “Điểm danh”), không tại trang điểm danh của cả hội nghị.");
+  }
   return invitationConference(access.conference.id);
 }
 
@@ -88,7 +83,7 @@ export type RollCallMark =
   | { kind: "SUBSTITUTE"; substituteName: string; bridgePointId?: string | null }
   | { kind: "CLEAR" };
 
-export type RollCallResult = { ok: true; message: string } | { ok: false; status: 400 | 404; message: string; field?: string };
+export type RollCallResult = { ok: true; message: string } | { ok: false; status: 400 | 404 | 409; message: string; field?: string };
 
 const clean = (s: string) => s.replace(/[\r\n\t]+/g, " ").replace(/\s+/g, " ").trim();
 
@@ -125,9 +120,13 @@ export function parseRollCallForm(form: FormData): { ok: true; attendeeId: strin
 }
 
 /**
- * Records one roll-call mark. Present marks go through checkIn (method ROLL_CALL), so the scan log and
- * the earliest time stay right; a correction of someone already present changes the place in place.
- * Absent and substitute marks are written directly; CLEAR removes the mark (the scan log stays).
+ * Records one roll-call mark, with its audit row in the same transaction. Present marks go through
+ * checkIn (method ROLL_CALL), so the scan log and the earliest time stay right; an organiser's correction
+ * of someone already present changes the place and keeps the first time. Absent, substitute and CLEAR
+ * (which removes the mark; the scan log stays) are written by recordMark.
+ *
+ * With `bridgePointId` the mark comes from that bridge point reporting its own attendance: present means
+ * online there, and it cannot change a record of someone present in the hall or at another bridge point.
  */
 export async function recordRollCall(input: {
   conferenceId: string;
@@ -135,39 +134,47 @@ export async function recordRollCall(input: {
   mark: RollCallMark;
   /** Null for a bridge operator's link without an account. */
   userId: string | null;
+  actor: AuditActor;
+  /** A bridge point reporting (its link or its operator). */
+  bridge?: { id: string; name: string } | null;
   now?: Date;
 }): Promise<RollCallResult> {
-  const { conferenceId, attendeeId, mark, userId } = input;
+  const { conferenceId, attendeeId, mark, userId, actor } = input;
+  const bridge = input.bridge ?? null;
   const now = input.now ?? new Date();
   const attendee = await prisma.attendee.findFirst({ where: { id: attendeeId, conferenceId }, select: { id: true, name: true, revokedAt: true } });
   if (!attendee) return { ok: false, status: 404, message: "Không tìm thấy đại biểu trong hội nghị này." };
   if (attendee.revokedAt) return { ok: false, status: 400, message: `Giấy mời của ${attendee.name} đã chuyển cho người dự thay.` };
   if (mark.kind === "ONLINE") {
-    const bridge = await prisma.bridgePoint.findFirst({ where: { id: mark.bridgePointId, conferenceId }, select: { id: true } });
-    if (!bridge) return { ok: false, status: 400, message: "Điểm cầu không thuộc hội nghị này.", field: "bridgePointId" };
+    const found = await prisma.bridgePoint.findFirst({ where: { id: mark.bridgePointId, conferenceId }, select: { id: true } });
+    if (!found) return { ok: false, status: 400, message: "Điểm cầu không thuộc hội nghị này.", field: "bridgePointId" };
   }
-  if (mark.kind === "CLEAR") {
-    await prisma.attendance.deleteMany({ where: { attendeeId, conferenceId } });
-    return { ok: true, message: `Đã xóa kết quả điểm danh của ${attendee.name}.` };
-  }
-  if (mark.kind === "ABSENT" || mark.kind === "SUBSTITUTE") {
-    const status: AttendanceStatus = mark.kind;
-    const data = {
-      status,
-      bridgePointId: mark.kind === "SUBSTITUTE" ? (mark.bridgePointId ?? null) : null,
-      checkinListId: null,
-      checkedInAt: mark.kind === "SUBSTITUTE" ? now : null,
-      deviceId: "",
-      method: "ROLL_CALL" as CheckinMethod,
-      absenceReason: mark.kind === "ABSENT" ? mark.reason : "",
-      substituteName: mark.kind === "SUBSTITUTE" ? mark.substituteName : "",
-      recordedById: userId,
-      updatedAt: now,
-    };
-    await prisma.attendance.upsert({ where: { attendeeId }, create: { attendeeId, conferenceId, ...data }, update: data });
+  const audit = bridge
+    ? { actor, action: "attendance.bridge-report", label: `${bridge.name} báo cáo` }
+    : { actor, action: "attendance.roll-call" };
+  const elsewhere = (name: string, status: keyof typeof ATTENDANCE_LABEL, place: string): RollCallResult => ({
+    ok: false,
+    status: 409,
+    message: `${name} đã được ghi “${ATTENDANCE_LABEL[status]}”${place ? ` (${place})` : ""} ở nơi khác; điểm cầu không sửa được kết quả này, hãy báo ban tổ chức.`,
+  });
+
+  if (mark.kind === "ABSENT" || mark.kind === "SUBSTITUTE" || mark.kind === "CLEAR") {
+    const change: MarkChange =
+      mark.kind === "ABSENT"
+        ? { kind: "ABSENT", reason: mark.reason }
+        : mark.kind === "SUBSTITUTE"
+          ? { kind: "SUBSTITUTE", substituteName: mark.substituteName, bridgePointId: mark.bridgePointId ?? null }
+          : { kind: "CLEAR" };
+    const r = await recordMark({ conferenceId, attendeeId, change, userId, now, audit, fromBridgePointId: bridge?.id ?? null });
+    if (!r.ok) return r.reason === "elsewhere" ? elsewhere(r.name, r.status, r.place) : { ok: false, status: 404, message: "Không tìm thấy đại biểu trong hội nghị này." };
     return {
       ok: true,
-      message: mark.kind === "ABSENT" ? `Đã ghi ${attendee.name} vắng mặt.` : `Đã ghi người dự thay ${mark.substituteName} có mặt thay ${attendee.name}.`,
+      message:
+        mark.kind === "ABSENT"
+          ? `Đã ghi ${attendee.name} vắng mặt.`
+          : mark.kind === "SUBSTITUTE"
+            ? `Đã ghi người dự thay ${mark.substituteName} có mặt thay ${attendee.name}.`
+            : `Đã xóa kết quả điểm danh của ${attendee.name}.`,
     };
   }
   const bridgePointId = mark.kind === "ONLINE" ? mark.bridgePointId : null;
@@ -182,14 +189,19 @@ export async function recordRollCall(input: {
     receivedAt: now,
     method: "ROLL_CALL",
     userId,
+    credentialKey: "roll-call",
+    audit,
   });
   if (response.result === "rejected") return { ok: false, status: 400, message: response.message };
   if (response.result === "duplicate") {
-    // Already present: the organiser corrects where (or how) they attend, keeping the first time.
-    await prisma.attendance.update({
-      where: { attendeeId },
-      data: { status: bridgePointId ? "ONLINE" : "IN_PERSON", bridgePointId, absenceReason: "", substituteName: "", recordedById: userId, updatedAt: now },
-    });
+    if (bridge) {
+      // Already present: at this bridge nothing to do; elsewhere the bridge does not move them.
+      const r = await recordMark({ conferenceId, attendeeId, change: { kind: "MOVE", bridgePointId }, userId, now, audit, fromBridgePointId: bridge.id });
+      if (!r.ok) return r.reason === "elsewhere" ? elsewhere(r.name, r.status, r.place) : { ok: false, status: 404, message: "Không tìm thấy đại biểu trong hội nghị này." };
+    } else {
+      // The organiser corrects where (or how) they attend, keeping the first time.
+      await recordMark({ conferenceId, attendeeId, change: { kind: "MOVE", bridgePointId }, userId, now, audit });
+    }
   }
   return { ok: true, message: presentMessage(attendee.name, mark, response) };
 }

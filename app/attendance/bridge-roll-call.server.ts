@@ -1,6 +1,7 @@
 // A bridge point reports its own attendance (PRODUCT: "bridge sites … report their attendance"): the
 // operator, from the bridge's link or signed in, marks each attendee of that bridge present online,
 // absent with a reason, or replaced by a substitute. Only this bridge's attendees are shown or marked.
+import type { AuditActor } from "../audit/audit.server.ts";
 import { ATTENDANCE_LABEL, type AttendanceStatus } from "../checkin/types.ts";
 import { prisma } from "../db.server.ts";
 import { formatDateTime } from "../lib/vietnamese-date.ts";
@@ -56,10 +57,18 @@ export async function bridgeRollCall(bridgePointId: string): Promise<{ rows: Bri
 
 /**
  * One mark from the bridge's roll-call form: status PRESENT (online at this bridge), ABSENT with a
- * reason, SUBSTITUTE with a name, or CLEAR. An attendee of another bridge is not found.
+ * reason, SUBSTITUTE with a name, or CLEAR. An attendee of another bridge is not found; one recorded
+ * present in the hall or at another bridge is not changed (409).
  */
-export async function recordBridgeMark(input: { conferenceId: string; bridgePointId: string; form: FormData; userId: string | null }): Promise<RollCallResult & { attendeeId: string }> {
-  const { conferenceId, bridgePointId, form, userId } = input;
+export async function recordBridgeMark(input: {
+  conferenceId: string;
+  bridge: { id: string; name: string };
+  form: FormData;
+  userId: string | null;
+  actor: AuditActor;
+}): Promise<RollCallResult & { attendeeId: string }> {
+  const { conferenceId, form, userId, actor, bridge } = input;
+  const bridgePointId = bridge.id;
   const attendeeId = String(form.get("attendeeId") ?? "");
   const status = String(form.get("status") ?? "");
   if (!["PRESENT", "ABSENT", "SUBSTITUTE", "CLEAR"].includes(status)) {
@@ -74,5 +83,5 @@ export async function recordBridgeMark(input: { conferenceId: string; bridgePoin
   const parsed = parseRollCallForm(form);
   if (!parsed.ok) return { ok: false, status: 400, message: parsed.message, field: parsed.field, attendeeId };
   const mark = parsed.mark.kind === "SUBSTITUTE" ? { ...parsed.mark, bridgePointId } : parsed.mark;
-  return { ...(await recordRollCall({ conferenceId, attendeeId, mark, userId })), attendeeId };
+  return { ...(await recordRollCall({ conferenceId, attendeeId, mark, userId, actor, bridge })), attendeeId };
 }

@@ -1,10 +1,15 @@
 // Self check-in at a bridge point (/d/:posterKey): the attendee types the short code from the invitation or
 // finds their name among this bridge's attendees, confirms, and is recorded present online at the bridge.
+// The page is public (a QR poster on the wall), so it answers only about this bridge's own attendees and
+// failed lookups are throttled per client address and per poster (guessing codes across a conference was
+// 81 tries a second).
 import crypto from "node:crypto";
+import type { AuditActor } from "../audit/audit.server.ts";
 import { checkIn } from "../checkin/checkin.server.ts";
 import { checkinCode, normalizeCheckinCode } from "../checkin/code.ts";
 import { REJECT_MESSAGE, type CheckinResponse } from "../checkin/types.ts";
 import { prisma } from "../db.server.ts";
+import { blockedFor, recordFailure, waitText, type RateRule } from "../lib/rate-limit.server.ts";
 import { matchByName } from "./summary.ts";
 
 export interface SelfCheckinBridge {
@@ -76,26 +81,59 @@ async function attendeesWithCodes(conferenceId: string) {
 }
 
 /**
- * The attendees whose invitation carries the typed code. Attendees of this bridge come first: when the
- * code matches several people and some are at this bridge, only those are offered; the attendee then picks
- * their name.
+ * This bridge's attendees whose invitation carries the typed code (a code is 6 characters out of 30 bits:
+ * two people of a conference may share one; the attendee then picks their name). Attendees of other
+ * bridge points are not found, and not told apart from a wrong code.
  */
 export async function lookupCode(bridge: SelfCheckinBridge, typed: string): Promise<CodeLookup> {
   const code = normalizeCheckinCode(typed);
   if (!code) return { kind: "error", message: "Nhập mã điểm danh in trên giấy mời (6 ký tự, ví dụ K7Q-M3X)." };
   if (!CODE_SHAPE.test(code)) return { kind: "error", message: "Mã điểm danh gồm 6 chữ và số, ví dụ K7Q-M3X. Vui lòng kiểm tra lại." };
-  const all = (await attendeesWithCodes(bridge.conference.id)).filter((a) => a.code === code);
-  const valid = all.filter((a) => !a.revoked);
+  const here = (await attendeesWithCodes(bridge.conference.id)).filter((a) => a.code === code && a.bridgePointId === bridge.id);
+  const valid = here.filter((a) => !a.revoked);
   if (valid.length === 0) {
-    const revoked = all[0];
+    const revoked = here[0];
     if (revoked) {
       return { kind: "revoked", message: revoked.substitute ? `${REJECT_MESSAGE.revoked.slice(0, -1)}: ${revoked.substitute}.` : REJECT_MESSAGE.revoked };
     }
-    return { kind: "error", message: "Không tìm thấy đại biểu có mã điểm danh này trong hội nghị. Vui lòng kiểm tra lại mã hoặc tìm theo họ tên." };
+    return { kind: "error", message: "Không tìm thấy đại biểu có mã điểm danh này tại điểm cầu. Vui lòng kiểm tra lại mã hoặc tìm theo họ tên." };
   }
-  const here = valid.filter((a) => a.bridgePointId === bridge.id);
-  const candidates = (here.length > 0 ? here : valid).map(({ id, name, position, organizationName }) => ({ id, name, position, organizationName }));
-  return { kind: "found", candidates };
+  return { kind: "found", candidates: valid.map(({ id, name, position, organizationName }) => ({ id, name, position, organizationName })) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Throttling. A poster hangs in a room where dozens of people share one Wi-Fi address and make honest
+// typos, so the limits leave room for that; a guesser still gets a few dozen tries per quarter hour, against
+// codes of 30 bits of which only this bridge's attendees' would answer.
+
+export const SELF_CHECKIN_LIMITS: { ip: RateRule; poster: RateRule } = {
+  ip: { limit: 20, windowMs: 10 * 60_000, blockMs: 10 * 60_000 },
+  poster: { limit: 60, windowMs: 10 * 60_000, blockMs: 5 * 60_000 },
+};
+
+function limitKeys(bridge: SelfCheckinBridge, ip: string | null): Array<{ key: string; rule: RateRule }> {
+  return [
+    ...(ip ? [{ key: `self-checkin:ip:${ip}`, rule: SELF_CHECKIN_LIMITS.ip }] : []),
+    { key: `self-checkin:poster:${bridge.id}`, rule: SELF_CHECKIN_LIMITS.poster },
+  ];
+}
+
+/** The refusal to show while this client or poster is blocked, or null when lookups may go ahead. */
+export async function lookupThrottled(bridge: SelfCheckinBridge, ip: string | null): Promise<string | null> {
+  let wait = 0;
+  for (const { key } of limitKeys(bridge, ip)) wait = Math.max(wait, await blockedFor(key));
+  return wait > 0 ? throttledMessage(wait) : null;
+}
+
+/** Counts one failed lookup (wrong code, no name found, another bridge's attendee); returns the refusal once blocked. */
+export async function lookupFailed(bridge: SelfCheckinBridge, ip: string | null): Promise<string | null> {
+  let wait = 0;
+  for (const { key, rule } of limitKeys(bridge, ip)) wait = Math.max(wait, await recordFailure(key, rule));
+  return wait > 0 ? throttledMessage(wait) : null;
+}
+
+function throttledMessage(ms: number): string {
+  return `Nhập sai quá nhiều lần. Vui lòng thử lại sau ${waitText(ms)}, hoặc nhờ cán bộ điểm cầu điểm danh giúp.`;
 }
 
 /** At most 5 of this bridge's attendees whose name contains the typed text (diacritics ignored), from 3 letters. */
@@ -109,12 +147,21 @@ export async function searchBridgeAttendees(bridge: SelfCheckinBridge, query: st
   return matchByName(people, query.slice(0, 100));
 }
 
-/** Records the attendee present online at the bridge (method SELF). Idempotent per device and nonce. */
-export async function selfCheckIn(bridge: SelfCheckinBridge, attendeeId: string, device: string, nonce: string, now = new Date()): Promise<CheckinResponse> {
+/** Who the audit trail names for a self check-in at this bridge's poster. */
+export function posterActor(bridge: SelfCheckinBridge, ip: string | null): AuditActor {
+  return { kind: "POSTER", userId: null, label: `${bridge.name} (tự điểm danh)`, ip };
+}
+
+/**
+ * Records the attendee present online at the bridge (method SELF): only an attendee assigned to this
+ * bridge point; anyone else is refused without their name. Idempotent per device and nonce.
+ */
+export async function selfCheckIn(bridge: SelfCheckinBridge, attendeeId: string, device: string, nonce: string, actor: AuditActor, now = new Date()): Promise<CheckinResponse> {
   return checkIn({
     conferenceId: bridge.conference.id,
     listId: null,
     bridgePointId: bridge.id,
+    onlyBridgePointId: bridge.id,
     attendeeId,
     deviceId: `self:${bridge.id}:${device}`.slice(0, 200),
     nonce: nonce.slice(0, 100) || crypto.randomUUID(),
@@ -122,5 +169,7 @@ export async function selfCheckIn(bridge: SelfCheckinBridge, attendeeId: string,
     receivedAt: now,
     method: "SELF",
     userId: null,
+    credentialKey: `poster:${bridge.id}`,
+    audit: { actor, action: "attendance.self-checkin" },
   });
 }

@@ -4,8 +4,10 @@
 // (development server, and any deployment that does not use scripts/serve.js).
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { checkIn, userIsActive } from "./checkin.server.ts";
+import { clientIp } from "../lib/client-ip.server.ts";
+import { checkIn } from "./checkin.server.ts";
 import { verifyScannerCredential } from "./credential.server.ts";
+import { authorizeScanner, scannerActor } from "./scanner-auth.server.ts";
 import type { CheckinResponse } from "./types.ts";
 
 export const CHECKIN_PATH = "/api/checkin";
@@ -82,11 +84,15 @@ const UNAUTHORIZED: ApiAnswer = {
   body: { error: "Máy quét chưa được cấp quyền hoặc phiên quét đã hết hạn: mở lại trang quét mã (đăng nhập) để tiếp tục." },
 };
 
-/** The whole API behind both servers: credential, body, check-in. */
-export async function answerCheckin(authorization: string | null | undefined, rawBody: string): Promise<ApiAnswer> {
+/**
+ * The whole API behind both servers: credential (signature, then whether its session and the user's
+ * capability still hold), body, check-in. `ip` is the client's address for the audit trail.
+ */
+export async function answerCheckin(authorization: string | null | undefined, rawBody: string, ip: string | null = null): Promise<ApiAnswer> {
   const bearer = authorization?.startsWith("Bearer ") ? authorization.slice(7).trim() : "";
   const credential = bearer ? verifyScannerCredential(bearer) : null;
-  if (!credential || !userIsActive(credential.userId)) return UNAUTHORIZED;
+  const auth = credential ? await authorizeScanner(credential) : null;
+  if (!auth) return UNAUTHORIZED;
   let json: unknown;
   try {
     json = JSON.parse(rawBody);
@@ -97,8 +103,8 @@ export async function answerCheckin(authorization: string | null | undefined, ra
   if (!parsed.ok) return parsed.answer;
   const v = parsed.value;
   const body = await checkIn({
-    conferenceId: credential.conferenceId,
-    listId: credential.listId,
+    conferenceId: auth.conferenceId,
+    listId: auth.listId,
     token: v.token,
     attendeeId: v.attendeeId,
     deviceId: v.deviceId,
@@ -106,7 +112,11 @@ export async function answerCheckin(authorization: string | null | undefined, ra
     scannedAt: v.scannedAt,
     sentAt: v.sentAt,
     method: v.token !== undefined ? "SCAN" : "MANUAL",
-    userId: credential.userId,
+    userId: auth.userId,
+    credentialKey: auth.credentialKey,
+    onlyBridgePointId: auth.onlyBridgePointId,
+    notBefore: auth.notBefore,
+    audit: { actor: scannerActor(auth, v.deviceId, ip), action: "attendance.scan" },
   });
   return { status: 200, body };
 }
@@ -143,7 +153,8 @@ export function handleCheckinNode(req: IncomingMessage, res: ServerResponse): vo
       return;
     }
     const raw = chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8");
-    answerCheckin(req.headers.authorization, raw).then(
+    // This path is answered before Express: the socket's address is the client (or the proxy in front).
+    answerCheckin(req.headers.authorization, raw, req.socket.remoteAddress ?? null).then(
       (a) => send(res, a.status, JSON.stringify(a.body)),
       (error: unknown) => {
         console.error(error);
@@ -161,7 +172,7 @@ export async function handleCheckinRequest(request: Request): Promise<Response> 
   const raw = await request.text();
   if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return Response.json({ error: "Nội dung yêu cầu quá lớn (tối đa 16 KB)." }, { status: 413, headers });
   try {
-    const a = await answerCheckin(request.headers.get("authorization"), raw);
+    const a = await answerCheckin(request.headers.get("authorization"), raw, clientIp(request));
     return Response.json(a.body, { status: a.status, headers });
   } catch (error) {
     console.error(error);

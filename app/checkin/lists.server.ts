@@ -3,8 +3,8 @@
 
 import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { CurrentUser } from "../auth/session.server.ts";
-import { hasRole } from "../auth/permissions.ts";
+import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
+import type { ConferenceAccess } from "../auth/guard.server.ts";
 import { prisma } from "../db.server.ts";
 import { newToken, signingKeys } from "../invitations/context.server.ts";
 import { conferenceKeyFor, conferenceKeyString } from "../invitations/tokens.ts";
@@ -19,7 +19,8 @@ export function notFound(): never {
   throw new Response("Không tìm thấy hội nghị hoặc danh sách điểm danh này.", { status: 404 });
 }
 
-export interface CheckinAccess {
+/** What the check-in pages need of a conference the guard let the user into with "attendance.take". */
+export interface CheckinScope {
   conference: {
     id: string;
     title: string;
@@ -27,55 +28,48 @@ export interface CheckinAccess {
     organizationId: string;
     bridgePoints: Array<{ id: string; name: string; position: number; isMain: boolean }>;
   };
-  /** Organiser-side staff: every list of the conference. */
+  /** Every list of the conference (organisers, check-in staff); false: a bridge operator's own lists only. */
   staff: boolean;
-  /** Create, rename and delete lists. */
+  /** Create, rename and delete lists ("conference.edit"). */
   canManage: boolean;
-  /** Bridge points this user operates (BRIDGE_OPERATOR of the host organisation): their lists only. */
+  /** Bridge points this user operates, when that is all they may check in at. */
   operatedBridgeIds: string[];
 }
 
-/** Who may check people in at a conference; anyone else gets a 404 (the conference is not shown to exist). */
-export async function checkinAccess(user: CurrentUser, conferenceId: string): Promise<CheckinAccess> {
-  const c = await prisma.conference.findUnique({
-    where: { id: conferenceId },
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      kind: true,
-      organizationId: true,
-      bridgePoints: { orderBy: { position: "asc" }, select: { id: true, name: true, position: true, isMain: true, hostOrganizationId: true } },
-    },
+/**
+ * The check-in view of a guarded conference: a 404 for a remediation plan (it has no check-in), the
+ * bridge points, and whether the user's "attendance.take" is limited to the bridges they operate.
+ */
+export async function checkinScope(access: ConferenceAccess): Promise<CheckinScope> {
+  if (access.conference.kind !== "CONFERENCE") notFound();
+  const bridgePoints = await prisma.bridgePoint.findMany({
+    where: { conferenceId: access.conference.id },
+    orderBy: { position: "asc" },
+    select: { id: true, name: true, position: true, isMain: true },
   });
-  if (!c || c.kind !== "CONFERENCE") notFound();
-  const staff = hasRole(user.roles, "ADMIN", "OFFICE", "HOME_AFFAIRS", "CHECKIN_STAFF") && user.visibleOrganizationIds.includes(c.organizationId);
-  const operatedBridgeIds = hasRole(user.roles, "BRIDGE_OPERATOR")
-    ? c.bridgePoints.filter((b) => b.hostOrganizationId !== null && b.hostOrganizationId === user.organizationId).map((b) => b.id)
-    : [];
-  if (!staff && operatedBridgeIds.length === 0) notFound();
+  const staff = !access.onlyOperatedBridges("attendance.take");
   return {
     conference: {
-      id: c.id,
-      title: c.title,
-      status: c.status,
-      organizationId: c.organizationId,
-      bridgePoints: c.bridgePoints.map(({ hostOrganizationId: _h, ...b }) => b),
+      id: access.conference.id,
+      title: access.conference.title,
+      status: access.conference.status,
+      organizationId: access.conference.organizationId,
+      bridgePoints,
     },
     staff,
-    canManage: staff && hasRole(user.roles, "ADMIN", "OFFICE"),
-    operatedBridgeIds,
+    canManage: access.can("conference.edit"),
+    operatedBridgeIds: staff ? [] : access.operatedBridgeIds,
   };
 }
 
-export function mayUseList(access: CheckinAccess, list: { bridgePointId: string | null }): boolean {
-  return access.staff || (list.bridgePointId !== null && access.operatedBridgeIds.includes(list.bridgePointId));
+export function mayUseList(scope: CheckinScope, list: { bridgePointId: string | null }): boolean {
+  return scope.staff || (list.bridgePointId !== null && scope.operatedBridgeIds.includes(list.bridgePointId));
 }
 
 const listSelect = { id: true, name: true, position: true, bridgePointId: true, bridgePoint: { select: { name: true } } } as const;
 
 /** The lists this user may use, in order. */
-export async function visibleLists(access: CheckinAccess) {
+export async function visibleLists(access: CheckinScope) {
   const lists = await prisma.checkinList.findMany({
     where: { conferenceId: access.conference.id },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -85,7 +79,7 @@ export async function visibleLists(access: CheckinAccess) {
 }
 
 /** One list the user may use, or a 404. */
-export async function usableList(access: CheckinAccess, listId: string) {
+export async function usableList(access: CheckinScope, listId: string) {
   const list = await prisma.checkinList.findFirst({ where: { id: listId, conferenceId: access.conference.id }, select: listSelect });
   if (!list || !mayUseList(access, list)) notFound();
   return list;
@@ -145,16 +139,69 @@ export async function nameTaken(conferenceId: string, name: string, exceptId?: s
   return !!row;
 }
 
-export async function createList(conferenceId: string, name: string, bridgePointId: string | null) {
-  const last = await prisma.checkinList.aggregate({ where: { conferenceId }, _max: { position: true } });
-  return prisma.checkinList.create({
-    data: { conferenceId, name, bridgePointId, position: (last._max.position ?? -1) + 1 },
-    select: { id: true, name: true },
+const listAudit = (l: { name: string; bridgePointId: string | null; position: number }) => ({ name: l.name, bridgePointId: l.bridgePointId, position: l.position });
+
+export async function createList(conferenceId: string, organizationId: string, name: string, bridgePointId: string | null, actor: AuditActor) {
+  return prisma.$transaction(async (tx) => {
+    const last = await tx.checkinList.aggregate({ where: { conferenceId }, _max: { position: true } });
+    const list = await tx.checkinList.create({
+      data: { conferenceId, name, bridgePointId, position: (last._max.position ?? -1) + 1 },
+      select: { id: true, name: true, bridgePointId: true, position: true },
+    });
+    await recordAudit(tx, actor, {
+      action: "checkin-list.create",
+      entity: "CheckinList",
+      entityId: list.id,
+      summary: `Tạo danh sách điểm danh “${name}”`,
+      after: listAudit(list),
+      organizationId,
+      conferenceId,
+    });
+    return { id: list.id, name: list.name };
+  });
+}
+
+/** Renames a list of the conference; null when it is not one of its lists. */
+export async function renameList(conferenceId: string, organizationId: string, listId: string, name: string, actor: AuditActor) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.checkinList.findFirst({ where: { id: listId, conferenceId }, select: { id: true, name: true, bridgePointId: true, position: true } });
+    if (!before) return null;
+    const after = await tx.checkinList.update({ where: { id: before.id }, data: { name }, select: { name: true, bridgePointId: true, position: true } });
+    await recordAudit(tx, actor, {
+      action: "checkin-list.rename",
+      entity: "CheckinList",
+      entityId: before.id,
+      summary: `Đổi tên danh sách điểm danh “${before.name}” thành “${name}”`,
+      before: listAudit(before),
+      after: listAudit(after),
+      organizationId,
+      conferenceId,
+    });
+    return { id: before.id, name };
+  });
+}
+
+/** Deletes a list of the conference (its attendance and scans stay); null when it is not one of its lists. */
+export async function deleteList(conferenceId: string, organizationId: string, listId: string, actor: AuditActor) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.checkinList.findFirst({ where: { id: listId, conferenceId }, select: { id: true, name: true, bridgePointId: true, position: true } });
+    if (!before) return null;
+    await tx.checkinList.delete({ where: { id: before.id } });
+    await recordAudit(tx, actor, {
+      action: "checkin-list.delete",
+      entity: "CheckinList",
+      entityId: before.id,
+      summary: `Xóa danh sách điểm danh “${before.name}”`,
+      before: listAudit(before),
+      organizationId,
+      conferenceId,
+    });
+    return { id: before.id, name: before.name };
   });
 }
 
 /** A list for every bridge point that has none, named after the bridge point; returns how many were created. */
-export async function createBridgeLists(conferenceId: string): Promise<number> {
+export async function createBridgeLists(conferenceId: string, organizationId: string, actor: AuditActor): Promise<number> {
   return prisma.$transaction(async (tx) => {
     const bridges = await tx.bridgePoint.findMany({
       // The main bridge point is the hall: its entrances have their own lists.
@@ -169,7 +216,19 @@ export async function createBridgeLists(conferenceId: string): Promise<number> {
       let name = b.name;
       for (let n = 2; names.has(name); n++) name = `${b.name} (${n})`;
       names.add(name);
-      await tx.checkinList.create({ data: { conferenceId, name, bridgePointId: b.id, position: position++ } });
+      const list = await tx.checkinList.create({
+        data: { conferenceId, name, bridgePointId: b.id, position: position++ },
+        select: { id: true, name: true, bridgePointId: true, position: true },
+      });
+      await recordAudit(tx, actor, {
+        action: "checkin-list.create",
+        entity: "CheckinList",
+        entityId: list.id,
+        summary: `Tạo danh sách điểm danh “${name}” cho điểm cầu`,
+        after: listAudit(list),
+        organizationId,
+        conferenceId,
+      });
     }
     return bridges.length;
   });
@@ -260,6 +319,8 @@ export async function registerWalkIn(input: {
   list: { id: string; bridgePointId: string | null };
   values: WalkInValues;
   userId: string;
+  /** The signed-in user (their scanner session's replay scope is not needed: the nonce is made here). */
+  actor: AuditActor;
 }): Promise<WalkInOutcome> {
   const { conferenceId, list, values } = input;
   if (values.groupId) {
@@ -273,6 +334,7 @@ export async function registerWalkIn(input: {
     }
   }
   const { token, invitationKey } = newToken(conferenceId);
+  const email = values.email ?? placeholderEmail();
   let attendeeId: string;
   try {
     const created = await prisma.attendee.create({
@@ -282,7 +344,7 @@ export async function registerWalkIn(input: {
         position: values.position,
         organizationName: values.organizationName,
         groupId: values.groupId || null,
-        email: values.email ?? placeholderEmail(),
+        email,
         bridgePointId: list.bridgePointId,
         token,
         invitationKey,
@@ -310,6 +372,20 @@ export async function registerWalkIn(input: {
       scannedAt: new Date(),
       method: "WALK_IN",
       userId: input.userId,
+      credentialKey: "walk-in",
+      // One audit row for the new attendee and their attendance, written with the attendance.
+      audit: {
+        actor: input.actor,
+        action: "attendee.walk-in",
+        createdAttendee: {
+          name: values.name,
+          position: values.position,
+          organizationName: values.organizationName,
+          email,
+          groupId: values.groupId || null,
+          walkIn: true,
+        },
+      },
     });
   } catch (error) {
     await prisma.attendee.delete({ where: { id: attendeeId } }).catch(() => undefined);

@@ -14,6 +14,7 @@ export const REJECT_REASONS = [
   "revoked",
   "cancelled-conference",
   "wrong-list",
+  "other-bridge",
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
@@ -26,6 +27,8 @@ export const REJECT_MESSAGE: Record<RejectReason, string> = {
   revoked: "Giấy mời đã bị thu hồi (đã cử người dự thay).",
   "cancelled-conference": "Hội nghị đã bị hủy.",
   "wrong-list": "Danh sách điểm danh không thuộc hội nghị này.",
+  // Said without the attendee's name: a bridge's scanner or poster only learns about its own people.
+  "other-bridge": "Đại biểu không thuộc điểm cầu này: chỉ điểm danh được đại biểu được phân về điểm cầu.",
 };
 
 export type CheckinMethod = "SCAN" | "SELF" | "MANUAL" | "WALK_IN" | "ROLL_CALL";

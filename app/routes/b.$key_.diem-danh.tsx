@@ -2,8 +2,11 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { bridgeRollCall, recordBridgeMark, type BridgeRollCallRow } from "~/attendance/bridge-roll-call.server.ts";
+import { userActor, type AuditActor } from "~/audit/audit.server.ts";
+import { conferenceFor } from "~/auth/guard.server.ts";
 import { getUser } from "~/auth/session.server.ts";
-import { bridgeIdForLink, bridgeLinkNotFound, mayOperate } from "~/bridges/access.server.ts";
+import { bridgeIdForLink, bridgeLinkNotFound } from "~/bridges/access.server.ts";
+import { clientIp } from "~/lib/client-ip.server.ts";
 import { operatorPageMeta } from "~/bridges/operator-meta.ts";
 import bridgesCss from "~/bridges/bridges.css?url";
 import { prisma } from "~/db.server.ts";
@@ -41,14 +44,30 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 type MarkResult = { ok: true; message: string; attendeeId: string } | { ok: false; message: string; field?: string; attendeeId: string };
 
+/**
+ * Who is reporting: the link itself is the capability (operators need no account), but a signed-in user
+ * who operates this bridge (or organises the conference) is named, so the audit trail says who.
+ */
+async function reporter(request: Request, b: Awaited<ReturnType<typeof bridgeForKey>>): Promise<{ userId: string | null; actor: AuditActor }> {
+  const linkActor: AuditActor = { kind: "BRIDGE", userId: null, label: `${b.name} (đường dẫn điểm cầu)`, ip: clientIp(request) };
+  const user = await getUser(request);
+  if (!user) return { userId: null, actor: linkActor };
+  try {
+    const access = await conferenceFor(user, b.conference.id, "bridges.operate");
+    if (!access.onlyOperatedBridges("bridges.operate") || access.operatedBridgeIds.includes(b.id)) return { userId: user.id, actor: userActor(user) };
+  } catch (thrown) {
+    if (!(thrown instanceof Response)) throw thrown;
+  }
+  return { userId: null, actor: linkActor };
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const b = await bridgeForKey(params.key);
   if (b.conference.status === "CANCELLED") {
     return Response.json({ ok: false, message: "Hội nghị đã bị hủy.", attendeeId: "" } satisfies MarkResult, { status: 400 });
   }
-  const user = await getUser(request);
-  const userId = user && (await mayOperate(user, b)) ? user.id : null;
-  const r = await recordBridgeMark({ conferenceId: b.conference.id, bridgePointId: b.id, form: await request.formData(), userId });
+  const { userId, actor } = await reporter(request, b);
+  const r = await recordBridgeMark({ conferenceId: b.conference.id, bridge: { id: b.id, name: b.name }, form: await request.formData(), userId, actor });
   if (!r.ok) {
     return Response.json({ ok: false, message: r.message, field: r.field, attendeeId: r.attendeeId } satisfies MarkResult, { status: r.status });
   }

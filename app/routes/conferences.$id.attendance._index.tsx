@@ -6,7 +6,8 @@ import { attendanceConference, attendanceData, parseRollCallForm, recordRollCall
 import { LiveAttendance, useLiveData, type LiveData } from "~/attendance/live.tsx";
 import { foldVietnamese } from "~/lib/fold-vietnamese.ts";
 import { describeMark, isPresent, methodLabel, MAIN_HALL_LABEL, NO_GROUP_LABEL, type AttendeeRow } from "~/attendance/summary.ts";
-import { requireUser } from "~/auth/session.server.ts";
+import { userActor } from "~/audit/audit.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { formatDateTime, formatTime } from "~/lib/vietnamese-date.ts";
 import type { AttendanceStatus } from "~/checkin/types.ts";
 
@@ -36,8 +37,7 @@ function matchesStatus(row: AttendeeRow, f: StatusFilter): boolean {
 const ROW_LIMIT = 300;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await attendanceConference(user, params.id ?? "");
+  const c = await attendanceConference(await requireConference(request, params.id, "attendance.take"));
   const data = await attendanceData(c);
   const url = new URL(request.url);
   const filter = {
@@ -81,13 +81,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Reply = { ok: true; attendeeId: string; message: string } | { ok: false; attendeeId: string; message: string; field?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await attendanceConference(user, params.id ?? "");
+  const access = await requireConference(request, params.id, "attendance.take");
+  const c = await attendanceConference(access);
+  const user = access.user;
   const form = await request.formData();
   const parsed = parseRollCallForm(form);
   const attendeeId = String(form.get("attendeeId") ?? "");
   if (!parsed.ok) return Response.json({ ok: false, attendeeId, message: parsed.message, field: parsed.field } satisfies Reply, { status: 400 });
-  const r = await recordRollCall({ conferenceId: c.id, attendeeId: parsed.attendeeId, mark: parsed.mark, userId: user.id });
+  const r = await recordRollCall({ conferenceId: c.id, attendeeId: parsed.attendeeId, mark: parsed.mark, userId: user.id, actor: userActor(user) });
   if (!r.ok) return Response.json({ ok: false, attendeeId, message: r.message, field: r.field } satisfies Reply, { status: r.status });
   return Response.json({ ok: true, attendeeId, message: r.message } satisfies Reply);
 }

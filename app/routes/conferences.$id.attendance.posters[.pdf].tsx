@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attendanceConference, ensurePosterKey } from "~/attendance/attendance.server.ts";
 import { renderPosters } from "~/attendance/sheets-pdf.ts";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { prisma } from "~/db.server.ts";
 import { env } from "~/env.server.ts";
 import { meetingName } from "~/invitations/context.server.ts";
@@ -9,8 +9,7 @@ import { formatDateTime } from "~/lib/vietnamese-date.ts";
 
 /** Self check-in posters: one A4 page per bridge point with the QR code of /d/<posterKey>. Organisers only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await attendanceConference(user, params.id ?? "");
+  const c = await attendanceConference(await requireConference(request, params.id, "attendance.take"));
   if (!c.bridgePoints.length) throw new Response("Hội nghị chưa có điểm cầu.", { status: 409 });
   const org = await prisma.organization.findUniqueOrThrow({ where: { id: c.organizationId }, select: { documentName: true } });
   const base = env().APP_URL.replace(/\/$/, "");

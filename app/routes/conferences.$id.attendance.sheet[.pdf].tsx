@@ -2,15 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attendanceConference, attendanceData } from "~/attendance/attendance.server.ts";
 import { reportGroups } from "~/attendance/report.ts";
 import { renderRollCallSheet } from "~/attendance/sheets-pdf.ts";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { prisma } from "~/db.server.ts";
 import { meetingName } from "~/invitations/context.server.ts";
 import { formatDateTime } from "~/lib/vietnamese-date.ts";
 
 /** The printable roll-call list with a "□ Có mặt □ Vắng" box per attendee. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await attendanceConference(user, params.id ?? "");
+  const c = await attendanceConference(await requireConference(request, params.id, "attendance.take"));
   const [data, org] = await Promise.all([
     attendanceData(c),
     prisma.organization.findUniqueOrThrow({ where: { id: c.organizationId }, select: { documentName: true } }),

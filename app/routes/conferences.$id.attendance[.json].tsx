@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attendanceConference, attendanceData } from "~/attendance/attendance.server.ts";
 import type { LiveData } from "~/attendance/live.tsx";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { formatDateTime } from "~/lib/vietnamese-date.ts";
 
 /** Live attendance figures for the roll-call page (polled every few seconds). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await attendanceConference(user, params.id ?? "");
+  const c = await attendanceConference(await requireConference(request, params.id, "attendance.take"));
   const { summary } = await attendanceData(c);
   const now = new Date();
   const body: LiveData = { summary, asOf: formatDateTime(now), at: now.getTime() };

@@ -2,13 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attendanceConference, attendanceData } from "~/attendance/attendance.server.ts";
 import { reportGroups } from "~/attendance/report.ts";
 import { attendanceWorkbook } from "~/attendance/report-xlsx.ts";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { meetingName } from "~/invitations/context.server.ts";
 import { formatDateTime } from "~/lib/vietnamese-date.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await attendanceConference(user, params.id ?? "");
+  const c = await attendanceConference(await requireConference(request, params.id, "attendance.report"));
   const data = await attendanceData(c);
   const xlsx = await attendanceWorkbook({
     meeting: meetingName(c.title),

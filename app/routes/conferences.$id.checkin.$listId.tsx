@@ -3,10 +3,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { requireUser } from "~/auth/session.server.ts";
-import { issueScannerCredential } from "~/checkin/credential.server.ts";
+import { userActor } from "~/audit/audit.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
+import { issueScannerCredential, requestSessionId } from "~/checkin/credential.server.ts";
 import {
-  checkinAccess,
+  checkinScope,
   listCounts,
   offlineKeys,
   registerWalkIn,
@@ -20,6 +21,7 @@ import { cameraWanted, deviceId as storedDeviceId, deviceName as storedDeviceNam
 import { describe, type Display } from "~/checkin/scanner/display.ts";
 import { formatScanTime } from "~/checkin/format.ts";
 import { keepScannerPageOffline } from "~/checkin/scanner/offline-page.ts";
+import { registerSyncNow } from "~/checkin/scanner/queue.ts";
 import scannerStyles from "~/checkin/scanner/scanner.css?url";
 import { playResultSound, unlockSound } from "~/checkin/scanner/sounds.ts";
 import { createLocalVerifier } from "~/checkin/scanner/verify.ts";
@@ -42,9 +44,12 @@ const COUNTS_EVERY_MS = 5_000;
 const SYNC_EVERY_MS = 10_000;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const access = await checkinAccess(user, params.id ?? "");
+  const guarded = await requireConference(request, params.id, "attendance.take");
+  const access = await checkinScope(guarded);
   const list = await usableList(access, params.listId ?? "");
+  // The credential is bound to this sign-in session: logging out ends it (scanner-auth.server.ts).
+  const sessionId = await requestSessionId(request);
+  if (!sessionId) throw new Response("Phiên đăng nhập không hợp lệ: hãy đăng nhập lại.", { status: 401 });
   const [counts, keys, groups] = await Promise.all([
     listCounts(access.conference.id, [list]),
     offlineKeys(access.conference.id),
@@ -58,19 +63,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     conference: { id: access.conference.id, title: access.conference.title, cancelled: access.conference.status === "CANCELLED" },
     list: { id: list.id, name: list.name, bridgePointName: list.bridgePoint?.name ?? null },
     counts: counts.get(list.id)!,
-    credential: issueScannerCredential({ conferenceId: access.conference.id, listId: list.id, userId: user.id }),
+    credential: issueScannerCredential({ conferenceId: access.conference.id, listId: list.id, userId: guarded.user.id, sessionId }),
     keys,
     groups: groups.map((g, i) => ({ id: g.id, label: groupLabel(g, i) })),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const access = await checkinAccess(user, params.id ?? "");
+  // Walk-in registration: an attendee created at this list's place (a bridge operator: their bridge).
+  const guarded = await requireConference(request, params.id, "attendance.take");
+  const access = await checkinScope(guarded);
   const list = await usableList(access, params.listId ?? "");
   const submission = parseWithZod(await request.formData(), { schema: walkInSchema });
   if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400 });
-  const outcome = await registerWalkIn({ conferenceId: access.conference.id, list, values: submission.value, userId: user.id });
+  const outcome = await registerWalkIn({
+    conferenceId: access.conference.id,
+    list,
+    values: submission.value,
+    userId: guarded.user.id,
+    actor: userActor(guarded.user),
+  });
   if (!outcome.ok) {
     const reply =
       outcome.field === "form" ? submission.reply({ formErrors: [outcome.message] }) : submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } });
@@ -242,6 +254,13 @@ export default function Scanner() {
   useEffect(() => {
     void keepScannerPageOffline();
   }, []);
+
+  // Logging out first tries to send what is queued (app/checkin/scanner/logout-form.tsx).
+  useEffect(() => {
+    if (!client) return;
+    registerSyncNow(() => client.sync());
+    return () => registerSyncNow(null);
+  }, [client]);
 
   // Device identity, network state, queue, periodic sync and counters.
   useEffect(() => {

@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth/session.server.ts";
-import { checkinAccess, searchAttendees, usableList } from "~/checkin/lists.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
+import { checkinScope, searchAttendees, usableList } from "~/checkin/lists.server.ts";
 
 /** Attendees of the conference by name, for the scanner's fallback search (?q=, at least 2 characters). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const access = await checkinAccess(user, params.id ?? "");
+  const access = await checkinScope(await requireConference(request, params.id, "attendance.take"));
   const list = await usableList(access, params.listId ?? "");
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   // A bridge operator finds only the attendees of their bridge point.

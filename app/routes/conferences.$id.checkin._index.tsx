@@ -2,35 +2,37 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { requireUser } from "~/auth/session.server.ts";
+import { userActor } from "~/audit/audit.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import {
-  checkinAccess,
+  checkinScope,
   createBridgeLists,
   createList,
+  deleteList,
   listCounts,
   listNameSchema,
   nameTaken,
+  renameList,
   visibleLists,
 } from "~/checkin/lists.server.ts";
 import scannerStyles from "~/checkin/scanner/scanner.css?url";
-import { prisma } from "~/db.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: scannerStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Điểm danh · ${data?.conference.title ?? ""}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const access = await checkinAccess(user, params.id ?? "");
+  const access = await checkinScope(await requireConference(request, params.id, "attendance.take"));
   const lists = await visibleLists(access);
   const counts = await listCounts(access.conference.id, lists);
-  // Only managers see this figure, and they see every list.
+  // Only managers see the bridge points and this figure, and they see every list.
   const covered = new Set(lists.map((l) => l.bridgePointId));
+  const bridgePoints = access.canManage ? access.conference.bridgePoints : [];
   return {
     conference: { id: access.conference.id, title: access.conference.title, cancelled: access.conference.status === "CANCELLED" },
     canManage: access.canManage,
-    bridgePoints: access.conference.bridgePoints.map((b) => ({ id: b.id, name: b.name })),
-    bridgesWithoutList: access.conference.bridgePoints.filter((b) => !b.isMain && !covered.has(b.id)).length,
+    bridgePoints: bridgePoints.map((b) => ({ id: b.id, name: b.name })),
+    bridgesWithoutList: bridgePoints.filter((b) => !b.isMain && !covered.has(b.id)).length,
     lists: lists.map((l) => ({
       id: l.id,
       name: l.name,
@@ -49,11 +51,23 @@ const intents = z.discriminatedUnion("intent", [
 
 type Result = { ok: true; message: string } | { ok: false; message: string; listId?: string };
 
+/** The write's result, or false when another request took the same list name meanwhile (unique key). */
+async function uniqueName<T>(write: () => Promise<T>): Promise<T | false> {
+  try {
+    return await write();
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") return false;
+    throw error;
+  }
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const access = await checkinAccess(user, params.id ?? "");
-  if (!access.canManage) throw new Response("Bạn không có quyền thực hiện thao tác này.", { status: 403 });
+  // Every intent changes the lists: "conference.edit" (check-in staff and operators only use them).
+  const guarded = await requireConference(request, params.id, "conference.edit");
+  const access = await checkinScope(guarded);
   const conferenceId = access.conference.id;
+  const organizationId = access.conference.organizationId;
+  const actor = userActor(guarded.user);
   const submission = parseWithZod(await request.formData(), { schema: intents });
   if (submission.status !== "success") {
     const errors = Object.values(submission.error ?? {}).flat().filter(Boolean);
@@ -61,31 +75,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const v = submission.value;
   const fail = (message: string, status = 400, listId?: string) => Response.json({ ok: false, message, listId } satisfies Result, { status });
-  const ownList = async (listId: string) => prisma.checkinList.findFirst({ where: { id: listId, conferenceId }, select: { id: true, name: true } });
   switch (v.intent) {
     case "create": {
       const bridgePointId = v.bridgePointId || null;
       if (bridgePointId && !access.conference.bridgePoints.some((b) => b.id === bridgePointId)) return fail("Điểm cầu không thuộc hội nghị này.");
       if (await nameTaken(conferenceId, v.name)) return fail(`Đã có danh sách “${v.name}”; hãy đặt tên khác.`);
-      await createList(conferenceId, v.name, bridgePointId);
+      if (!(await uniqueName(() => createList(conferenceId, organizationId, v.name, bridgePointId, actor)))) return fail(`Đã có danh sách “${v.name}”; hãy đặt tên khác.`);
       return Response.json({ ok: true, message: `Đã tạo danh sách “${v.name}”.` } satisfies Result);
     }
     case "rename": {
-      const list = await ownList(v.listId);
+      if (await nameTaken(conferenceId, v.name, v.listId)) return fail(`Đã có danh sách “${v.name}”; hãy đặt tên khác.`, 400, v.listId);
+      const list = await uniqueName(() => renameList(conferenceId, organizationId, v.listId, v.name, actor));
+      if (list === false) return fail(`Đã có danh sách “${v.name}”; hãy đặt tên khác.`, 400, v.listId);
       if (!list) return fail("Không tìm thấy danh sách điểm danh này.", 404);
-      if (await nameTaken(conferenceId, v.name, list.id)) return fail(`Đã có danh sách “${v.name}”; hãy đặt tên khác.`, 400, list.id);
-      await prisma.checkinList.update({ where: { id: list.id }, data: { name: v.name } });
       return Response.json({ ok: true, message: `Đã đổi tên thành “${v.name}”.` } satisfies Result);
     }
     case "delete": {
-      const list = await ownList(v.listId);
-      if (!list) return fail("Không tìm thấy danh sách điểm danh này.", 404);
       // Attendance recorded through it stays (its list becomes empty); so do the scans.
-      await prisma.checkinList.delete({ where: { id: list.id } });
+      const list = await deleteList(conferenceId, organizationId, v.listId, actor);
+      if (!list) return fail("Không tìm thấy danh sách điểm danh này.", 404);
       return Response.json({ ok: true, message: `Đã xóa danh sách “${list.name}”; kết quả điểm danh vẫn được giữ.` } satisfies Result);
     }
     case "bridge-lists": {
-      const n = await createBridgeLists(conferenceId);
+      const n = await createBridgeLists(conferenceId, organizationId, actor);
       return Response.json({
         ok: true,
         message: n ? `Đã tạo ${n} danh sách cho các điểm cầu.` : "Mọi điểm cầu đều đã có danh sách điểm danh.",

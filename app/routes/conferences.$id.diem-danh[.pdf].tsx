@@ -12,6 +12,8 @@ import { getConference, toDocumentInput } from "~/plans/plans.server.ts";
 
 const ANSWER = { NO_ANSWER: "Chưa trả lời", ACCEPTED: "Tham dự", DECLINED: "Vắng", SUBSTITUTED: "Cử người thay" } as const;
 
+// The full attendance with absence reasons: an export like attendance.xlsx ("attendance.report"), not for
+// read-only, IT-support or bridge-operator roles.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { conference } = await requireConference(request, params.id, "attendance.report");
   const c = await getConference(conference.id);

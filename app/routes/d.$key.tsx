@@ -1,8 +1,18 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data as withStatus, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import attendanceStyles from "~/attendance/attendance.css?url";
-import { bridgeByPosterKey, lookupCode, searchBridgeAttendees, selfCheckIn, type Candidate } from "~/attendance/self-checkin.server.ts";
+import {
+  bridgeByPosterKey,
+  lookupCode,
+  lookupFailed,
+  lookupThrottled,
+  posterActor,
+  searchBridgeAttendees,
+  selfCheckIn,
+  type Candidate,
+} from "~/attendance/self-checkin.server.ts";
+import { clientIp } from "~/lib/client-ip.server.ts";
 import { letterCount, NAME_SEARCH_MIN_LETTERS } from "~/attendance/summary.ts";
 import { meetingName } from "~/invitations/context.server.ts";
 import { formatDateTime } from "~/lib/vietnamese-date.ts";
@@ -21,9 +31,19 @@ function notFound(): never {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const bridge = await bridgeByPosterKey(params.key);
   if (!bridge) notFound();
+  const ip = clientIp(request);
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-  const matches = letterCount(q) >= NAME_SEARCH_MIN_LETTERS ? await searchBridgeAttendees(bridge, q) : [];
-  return {
+  let matches: Candidate[] = [];
+  let throttled: string | null = null;
+  if (letterCount(q) >= NAME_SEARCH_MIN_LETTERS) {
+    // The name search is a lookup like the code: refused while blocked, and a miss counts.
+    throttled = await lookupThrottled(bridge, ip);
+    if (!throttled) {
+      matches = await searchBridgeAttendees(bridge, q);
+      if (matches.length === 0) throttled = await lookupFailed(bridge, ip);
+    }
+  }
+  const body = {
     key: params.key!,
     bridge: { name: bridge.name, address: bridge.address },
     conference: {
@@ -33,8 +53,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     q,
     matches,
+    throttled,
     nonce: crypto.randomUUID(),
   };
+  return throttled ? withStatus(body, { status: 429 }) : body;
 }
 
 type Reply =
@@ -47,12 +69,20 @@ type Reply =
 export async function action({ request, params }: ActionFunctionArgs) {
   const bridge = await bridgeByPosterKey(params.key);
   if (!bridge) notFound();
+  const ip = clientIp(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
+  const tooMany = (message: string) => Response.json({ kind: "refused", message } satisfies Reply, { status: 429 });
   if (intent === "code") {
     const code = String(form.get("code") ?? "").slice(0, 40);
+    const blocked = await lookupThrottled(bridge, ip);
+    if (blocked) return tooMany(blocked);
     const found = await lookupCode(bridge, code);
-    if (found.kind === "error") return Response.json({ kind: "error", message: found.message, code } satisfies Reply, { status: 400 });
+    if (found.kind === "error") {
+      const nowBlocked = await lookupFailed(bridge, ip);
+      if (nowBlocked) return tooMany(nowBlocked);
+      return Response.json({ kind: "error", message: found.message, code } satisfies Reply, { status: 400 });
+    }
     if (found.kind === "revoked") return Response.json({ kind: "refused", message: found.message } satisfies Reply, { status: 400 });
     return Response.json({ kind: "candidates", candidates: found.candidates, code } satisfies Reply);
   }
@@ -60,14 +90,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const attendeeId = String(form.get("attendeeId") ?? "");
     const nonce = `${String(form.get("nonce") ?? "")}:${attendeeId}`;
     if (!attendeeId) return Response.json({ kind: "error", message: "Chọn họ tên của Đồng chí." } satisfies Reply, { status: 400 });
-    const r = await selfCheckIn(bridge, attendeeId, "poster", nonce);
+    const blocked = await lookupThrottled(bridge, ip);
+    if (blocked) return tooMany(blocked);
+    const r = await selfCheckIn(bridge, attendeeId, "poster", nonce, posterActor(bridge, ip));
     if (r.result === "accepted") {
       return Response.json({ kind: "accepted", name: r.attendee.name, position: r.attendee.position, at: formatDateTime(new Date(r.checkedInAt)) } satisfies Reply);
     }
     if (r.result === "duplicate") {
       return Response.json({ kind: "already", name: r.attendee.name, position: r.attendee.position, since: formatDateTime(new Date(r.first.at)), where: r.first.list } satisfies Reply);
     }
-    return Response.json({ kind: "refused", message: r.message } satisfies Reply, { status: r.reason === "unknown-attendee" ? 404 : 400 });
+    // An id that is not one of this bridge's attendees: a probe, counted like a wrong code.
+    if (r.reason === "unknown-attendee" || r.reason === "other-conference" || r.reason === "other-bridge") {
+      const nowBlocked = await lookupFailed(bridge, ip);
+      if (nowBlocked) return tooMany(nowBlocked);
+      return Response.json({ kind: "refused", message: r.message } satisfies Reply, { status: r.reason === "other-bridge" ? 403 : 404 });
+    }
+    return Response.json({ kind: "refused", message: r.message } satisfies Reply, { status: 400 });
   }
   return Response.json({ kind: "error", message: "Thao tác không hợp lệ." } satisfies Reply, { status: 400 });
 }
@@ -111,7 +149,9 @@ export default function SelfCheckin() {
       timer.current = setTimeout(() => search.load(`/d/${data.key}?q=${encodeURIComponent(value)}`), 200);
     }
   };
-  const matches = search.data && search.data.q === q ? search.data.matches : data.q === q ? data.matches : [];
+  const current = search.data && search.data.q === q ? search.data : data.q === q ? data : null;
+  const matches = current?.matches ?? [];
+  const throttled = current?.throttled ?? null;
   const finished = reply?.kind === "accepted" || reply?.kind === "already";
 
   return (
@@ -219,7 +259,11 @@ export default function SelfCheckin() {
               </Form>
               <div id="name-matches" aria-live="polite">
                 {enough && matches.length > 0 ? <ConfirmButtons candidates={matches} nonce={data.nonce} /> : null}
-                {enough && matches.length === 0 && (search.state === "idle" || !search.data) && (search.data?.q === q || data.q === q) ? (
+                {enough && throttled ? (
+                  <p className="refused" role="alert">
+                    {throttled}
+                  </p>
+                ) : enough && matches.length === 0 && (search.state === "idle" || !search.data) && current ? (
                   <p className="muted">Không tìm thấy đại biểu có tên này tại điểm cầu. Hãy nhập mã điểm danh trên giấy mời.</p>
                 ) : null}
               </div>

@@ -336,6 +336,48 @@ describe("check-in scanner", () => {
     expect(errors).toEqual([]);
   });
 
+  it("logging out warns about unsynced scans, then deletes the scanner's queue, credentials and cached pages from the device", async () => {
+    const list = hallList();
+    const who = attendee("Đoàn Thị Quỳnh");
+    const page = await signIn(app.browser, app.server.url, "admin@hoinghi.local", { viewport: PHONE });
+    const url = `${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`;
+    await page.goto(url);
+    await expect
+      .poll(() => page.evaluate(async () => (await (await caches.open("hoinghi-scanner-v1")).keys()).some((r) => r.url.includes("/checkin/"))), { timeout: 15_000 })
+      .toBe(true);
+    // The server cannot be reached for check-ins (a venue's Wi-Fi without internet): the scan is queued.
+    await page.route("**/api/checkin", (route) => route.abort());
+    await page.getByLabel(/Mã trên giấy mời/).fill(who.token);
+    await page.getByLabel(/Mã trên giấy mời/).press("Enter");
+    await expect.poll(() => page.getByTestId("queued").textContent()).toBe("1");
+
+    // Logging out tries to send it, cannot, and asks: staying keeps the scan.
+    const asked: string[] = [];
+    page.once("dialog", (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await expect.poll(() => asked.length, { timeout: 15_000 }).toBe(1);
+    expect(asked[0]).toContain("Máy này còn 1 lượt quét chưa gửi được lên máy chủ");
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(url);
+    expect(await page.getByTestId("queued").textContent()).toBe("1");
+
+    // Going on: signed out, and nothing of the scanner is left on the device.
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await page.waitForURL(/\/login/, { timeout: 15_000 });
+    const left = await page.evaluate(async () => ({
+      databases: (await indexedDB.databases()).map((d) => d.name),
+      caches: await caches.keys(),
+      workers: (await navigator.serviceWorker.getRegistrations()).length,
+    }));
+    expect(left).toEqual({ databases: [], caches: [], workers: 0 });
+    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM CheckinScan WHERE attendeeId = ?`, who.id).n).toBe(0);
+    await page.context().close();
+  }, 60_000);
+
   it("shows the lists with counters to check-in staff; other conferences and other bridge points are 404", async () => {
     const staff = await signIn(app.browser, app.server.url, "diemdanh.danang@hoinghi.local");
     const errors = watchConsole(staff);

@@ -38,7 +38,12 @@ async function call(fn: Loader, id: string, cookie: string, path = "attendance")
 }
 
 async function mark(id: string, cookie: string, fields: Record<string, string>): Promise<{ status: number; body: { ok: boolean; message: string; field?: string } }> {
-  const request = new Request(`http://localhost/conferences/${id}/attendance`, { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams(fields) });
+  const request = new Request(`http://localhost/conferences/${id}/attendance`, {
+    method: "POST",
+    // As scripts/serve.js sets it: the client's address, for the audit trail.
+    headers: { Cookie: cookie, "x-hoinghi-client-ip": "203.0.113.7" },
+    body: new URLSearchParams(fields),
+  });
   const res = (await action({ request, params: { id }, context: {} } as ActionFunctionArgs)) as Response;
   return { status: res.status, body: await res.json() };
 }
@@ -92,6 +97,38 @@ describe("roll call", () => {
     // Present marks go through the check-in core: they are in the scan log.
     expect(await prisma.checkinScan.count({ where: { conferenceId: c.id, method: "ROLL_CALL", result: "ACCEPTED" } })).toBe(2);
 
+    // Each saved mark has its audit row (the refused ones none), naming the user and what changed.
+    const staff = (await currentUserByEmail("diemdanh.danang@hoinghi.local"))!;
+    const auditOf = (attendeeId: string) => prisma.auditEvent.findMany({ where: { entityId: attendeeId }, orderBy: { at: "asc" } });
+    const [phuocRow] = await auditOf(phuoc);
+    expect(phuocRow).toMatchObject({
+      actorKind: "USER",
+      actorUserId: staff.id,
+      actorLabel: `${staff.name} <diemdanh.danang@hoinghi.local>`,
+      ip: "203.0.113.7",
+      action: "attendance.roll-call",
+      entity: "Attendance",
+      conferenceId: c.id,
+      summary: "Điểm danh theo danh sách: Nguyễn Hữu Phước — Có mặt trực tiếp",
+    });
+    expect(JSON.parse(phuocRow!.changes)).toEqual([
+      { field: "status", before: null, after: "IN_PERSON" },
+      { field: "checkedInAt", before: null, after: of(phuoc).checkedInAt!.toISOString() },
+      { field: "method", before: null, after: "ROLL_CALL" },
+      { field: "deviceId", before: null, after: `roll-call:${staff.id}` },
+    ]);
+    const nguRows = await auditOf(ngu);
+    expect(nguRows).toHaveLength(1);
+    expect(nguRows[0]!.summary).toBe("Điểm danh theo danh sách: Mai Xuân Ngữ — Vắng mặt (lý do: Ốm)");
+    expect(JSON.parse(nguRows[0]!.changes)).toEqual([
+      { field: "status", before: null, after: "ABSENT" },
+      { field: "method", before: null, after: "ROLL_CALL" },
+      { field: "absenceReason", before: null, after: "Ốm" },
+    ]);
+    const hoaRows = await auditOf(hoa);
+    expect(hoaRows).toHaveLength(1);
+    expect(JSON.parse(hoaRows[0]!.changes)).toContainEqual({ field: "substituteName", before: null, after: "Phan Minh Tuấn" });
+
     // A correction keeps the first time: Phước moves online at the second bridge, then back to the hall.
     const first = of(phuoc).checkedInAt!.getTime();
     expect(await mark(c.id, cookie, { attendeeId: phuoc, status: "ONLINE", bridgePointId: c.bridgePoints[1]!.id })).toMatchObject({ status: 200 });
@@ -99,6 +136,12 @@ describe("roll call", () => {
     expect(moved).toMatchObject({ status: "ONLINE", bridgePointId: c.bridgePoints[1]!.id });
     expect(moved.checkedInAt!.getTime()).toBe(first);
     expect(await mark(c.id, cookie, { attendeeId: phuoc, status: "IN_PERSON" })).toMatchObject({ status: 200 });
+    // The two corrections are logged before → after.
+    const moves = (await auditOf(phuoc)).slice(1).map((r) => JSON.parse(r.changes) as Array<{ field: string; before: unknown; after: unknown }>);
+    expect(moves).toHaveLength(2);
+    expect(moves[0]).toContainEqual({ field: "status", before: "IN_PERSON", after: "ONLINE" });
+    expect(moves[0]).toContainEqual({ field: "bridgePointId", before: null, after: c.bridgePoints[1]!.id });
+    expect(moves[1]).toContainEqual({ field: "status", before: "ONLINE", after: "IN_PERSON" });
 
     const live = (await (await call(jsonLoader, c.id, cookie, "attendance.json")).json()) as { summary: AttendanceSummary };
     expect(live.summary.total).toMatchObject({ invited: 5, present: 3, inPerson: 1, online: 1, substitute: 1, absent: 1, notRecorded: 1 });
@@ -112,8 +155,13 @@ describe("roll call", () => {
     expect(page.rows.find((r) => r.name === "Mai Xuân Ngữ")!.markText).toBe("Vắng mặt (lý do: Ốm)");
     expect(page.rows.find((r) => r.name === "Trịnh Thị Hồng Nhung")!.markText).toBe("Dự trực tuyến tại Điểm cầu UBND phường Hải Châu");
 
+    // The reports carry absence reasons: organisers download them, check-in staff may not (403).
+    const organiser = await cookieOf("vanphong.danang@hoinghi.local");
+    expect((await call(xlsxLoader, c.id, cookie, "attendance.xlsx")).status).toBe(403);
+    expect((await call(reportLoader, c.id, cookie, "diem-danh.pdf")).status).toBe(403);
+
     // The xlsx: three sheets with the same figures and each attendee's line.
-    const xlsx = await call(xlsxLoader, c.id, cookie, "attendance.xlsx");
+    const xlsx = await call(xlsxLoader, c.id, organiser, "attendance.xlsx");
     expect(xlsx.headers.get("Content-Type")).toContain("spreadsheetml");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ExcelJS.Buffer);
@@ -138,7 +186,7 @@ describe("roll call", () => {
     expect(list.find((r) => r[1] === "Lê Thị Hoa")).toContain("Người dự thay: Phan Minh Tuấn");
 
     // The attendance report PDF carries the check-in figures and each attendee's attendance.
-    const report = await call(reportLoader, c.id, cookie, "diem-danh.pdf");
+    const report = await call(reportLoader, c.id, organiser, "diem-danh.pdf");
     expect(report.headers.get("Content-Type")).toBe("application/pdf");
     const text = execFileSync("pdftotext", ["-layout", pdfFile(Buffer.from(await report.arrayBuffer())), "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
     expect(text).toContain("KẾT QUẢ ĐIỂM DANH");
@@ -147,9 +195,17 @@ describe("roll call", () => {
     expect(text).toContain("Vắng mặt (lý do: Ốm)");
     expect(text).toContain("Người dự thay có mặt: Phan Minh Tuấn");
 
-    // Clearing a mark.
+    // Clearing a mark (logged with what was cleared); clearing again changes and logs nothing.
     expect(await mark(c.id, cookie, { attendeeId: ngu, status: "CLEAR" })).toMatchObject({ status: 200 });
     expect(await prisma.attendance.findUnique({ where: { attendeeId: ngu } })).toBeNull();
+    expect(await mark(c.id, cookie, { attendeeId: ngu, status: "CLEAR" })).toMatchObject({ status: 200 });
+    const cleared = await auditOf(ngu);
+    expect(cleared).toHaveLength(2);
+    expect(JSON.parse(cleared[1]!.changes)).toEqual([
+      { field: "status", before: "ABSENT", after: null },
+      { field: "method", before: "ROLL_CALL", after: null },
+      { field: "absenceReason", before: "Ốm", after: null },
+    ]);
   });
 
   it("prints the tick-box sheet and the bridge posters (poster keys made when missing)", async () => {
@@ -178,19 +234,39 @@ describe("roll call", () => {
     }
   });
 
-  it("is for organisers of the conference only: others get a 404", async () => {
+  it("is for organisers and check-in staff of the conference: other organisations get a 404, a bridge operator a 403", async () => {
     const c = await daNang();
-    for (const email of ["diemcau.hoian@hoinghi.local", "vanphong.quangnam@hoinghi.local", "cntt.quangnam@hoinghi.local"]) {
+    for (const email of ["vanphong.quangnam@hoinghi.local", "cntt.quangnam@hoinghi.local"]) {
       expect((await call(pageLoader, c.id, await cookieOf(email))).status, email).toBe(404);
       expect((await call(xlsxLoader, c.id, await cookieOf(email))).status, email).toBe(404);
       expect((await call(postersLoader, c.id, await cookieOf(email))).status, email).toBe(404);
+      expect((await call(reportLoader, c.id, await cookieOf(email))).status, email).toBe(404);
     }
+    // The operator of the Hội An bridge point of this conference: related, but reports at the bridge's page.
+    const operator = await cookieOf("diemcau.hoian@hoinghi.local");
+    for (const fn of [pageLoader, jsonLoader, xlsxLoader, sheetLoader, postersLoader, reportLoader]) expect((await call(fn, c.id, operator)).status).toBe(403);
     const request = new Request(`http://localhost/conferences/${c.id}/attendance`, {
       method: "POST",
-      headers: { Cookie: await cookieOf("diemcau.hoian@hoinghi.local") },
+      headers: { Cookie: operator },
       body: new URLSearchParams({ attendeeId: await attendeeId(c.id, "Mai Xuân Ngữ"), status: "IN_PERSON" }),
     });
-    await expect(action({ request, params: { id: c.id }, context: {} } as ActionFunctionArgs)).rejects.toMatchObject({ status: 404 });
+    await expect(action({ request, params: { id: c.id }, context: {} } as ActionFunctionArgs)).rejects.toMatchObject({ status: 403 });
+    expect(await prisma.attendance.findUnique({ where: { attendeeId: await attendeeId(c.id, "Mai Xuân Ngữ") } })).toBeNull();
+  });
+
+  it("refuses diem-danh.pdf and attendance.xlsx (absence reasons) with 403 to VIEWER, IT_SUPPORT and BRIDGE_OPERATOR of the organising organisation", async () => {
+    const c = await daNang();
+    const org = (await prisma.conference.findUniqueOrThrow({ where: { id: c.id }, select: { organizationId: true } })).organizationId;
+    for (const role of ["VIEWER", "IT_SUPPORT", "BRIDGE_OPERATOR"] as const) {
+      const email = `${role.toLowerCase()}.baocao@danang.hoinghi.local`;
+      await prisma.user.create({ data: { email, name: `Người dùng ${role}`, organizationId: org, roles: { create: [{ role }] } } });
+      const cookie = await cookieOf(email);
+      const report = await call(reportLoader, c.id, cookie, "diem-danh.pdf");
+      expect(report.status, role).toBe(403);
+      expect(await report.text()).toBe("Vai trò của bạn không được phép thực hiện thao tác này.");
+      expect((await call(xlsxLoader, c.id, cookie, "attendance.xlsx")).status, role).toBe(403);
+    }
+    expect((await call(reportLoader, c.id, await cookieOf("vanphong.danang@hoinghi.local"), "diem-danh.pdf")).status).toBe(200);
   });
 
   it("seed 001 shows a held meeting: present in the hall or online, two absent with reasons, one substitute, a scan log with duplicates", async () => {

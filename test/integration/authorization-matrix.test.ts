@@ -406,7 +406,13 @@ async function buildScene(): Promise<Scene> {
     actorsFor: (on) => (on === "round" || on === "framework" || on === "plan" ? scoringActors : conferenceActors),
     cookieOf: (key) => a(key).cookie!,
     throwawayCookie: throwaway.headers.get("Set-Cookie")!.split(";")[0]!,
-    credential: issueScannerCredential({ conferenceId: conference.id, listId: list.id, userId: a("child-operator").userId! }),
+    credential: issueScannerCredential({
+      conferenceId: conference.id,
+      listId: list.id,
+      userId: a("child-operator").userId!,
+      // Credentials are bound to the sign-in session that issued them.
+      sessionId: (await prisma.session.findFirstOrThrow({ where: { userId: a("child-operator").userId! }, orderBy: { createdAt: "desc" }, select: { id: true } })).id,
+    }),
     ownedAction,
     // Not a number in every cell: the scores form stops at validation instead of replacing the unit's scores.
     invalidScoreGrid: Object.fromEntries(Array.from({ length: nodes }, (_, i) => [`final-${i}`, "không phải số"])),

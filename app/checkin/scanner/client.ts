@@ -3,7 +3,8 @@
 // original nonce and scannedAt until the server answers 200 (the server de-duplicates by nonce).
 
 import { REJECT_MESSAGE, type CheckinResponse, type RejectReason } from "../types.ts";
-import { admitted, dequeue, enqueue, queuedScans, rememberAdmitted, loadCredential, saveCredential, type QueuedScan } from "./queue.ts";
+import { forgetScannerPages } from "./offline-page.ts";
+import { admitted, dequeue, enqueue, forgetCredentials, queuedScans, rememberAdmitted, loadCredential, saveCredential, type QueuedScan } from "./queue.ts";
 import { invitationKeyOf, type LocalVerifier } from "./verify.ts";
 
 export const API_PATH = "/api/checkin";
@@ -51,6 +52,18 @@ export class ScanClient {
   constructor(options: ScanClientOptions) {
     this.o = options;
     void saveCredential(options.listId, options.credential).catch(() => undefined);
+  }
+
+  /**
+   * The server refused the credential (logout, expiry, role change): it and the cached pages that embed
+   * it are forgotten on this device. Queued scans stay: signed in again, the page sends them.
+   */
+  private expire() {
+    if (this.authExpired) return;
+    this.authExpired = true;
+    void forgetCredentials().catch(() => undefined);
+    void forgetScannerPages();
+    this.o.onAuthExpired();
   }
 
   private admittedKey(invitationKey: string) {
@@ -144,10 +157,8 @@ export class ScanClient {
         return { offline: false, response: sent.response };
       }
       if (sent.kind === "error") return { offline: false, response: { result: "rejected", reason: "malformed", message: sent.message } };
-      if (sent.kind === "auth") {
-        this.authExpired = true;
-        this.o.onAuthExpired();
-      } else this.setNetworkDown(true);
+      if (sent.kind === "auth") this.expire();
+      else this.setNetworkDown(true);
     }
     return this.offline(scan);
   }
@@ -192,8 +203,7 @@ export class ScanClient {
         }
         if (sent.kind === "auth") {
           if (scan.listId === this.o.listId) {
-            this.authExpired = true;
-            this.o.onAuthExpired();
+            this.expire();
             break;
           }
           continue;

@@ -25,8 +25,11 @@ export interface AdmittedRecord {
 }
 
 let dbPromise: Promise<IDBDatabase> | null = null;
+// Set when logging out deleted the store: the page's timers must not create it again before it unloads.
+let deleted = false;
 
 function open(): Promise<IDBDatabase> {
+  if (deleted) return Promise.reject(new Error("scanner store deleted at logout"));
   dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, DB_VERSION);
     request.onupgradeneeded = () => {
@@ -84,4 +87,32 @@ export async function saveCredential(listId: string, credential: string): Promis
 export async function loadCredential(listId: string): Promise<string | null> {
   const row = await run<{ credential: string } | undefined>("credentials", "readonly", (s) => s.get(listId) as IDBRequest<{ credential: string } | undefined>);
   return row?.credential ?? null;
+}
+
+/** Forgets the stored scanner credentials (they stopped working: logout, expiry, role change). The queue stays. */
+export async function forgetCredentials(): Promise<void> {
+  await run("credentials", "readwrite", (s) => s.clear());
+}
+
+/** Deletes everything this device stored for scanning (at logout): queue, admitted list, credentials. */
+export async function deleteScannerStore(): Promise<void> {
+  deleted = true;
+  const db = await dbPromise?.catch(() => null);
+  db?.close();
+  dbPromise = null;
+  await new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase(DB_NAME);
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+}
+
+// The open scanner page registers how to send its queue now, so that logging out can try before warning.
+let syncNow: (() => Promise<void>) | null = null;
+
+export function registerSyncNow(fn: (() => Promise<void>) | null): void {
+  syncNow = fn;
+}
+
+export function registeredSyncNow(): (() => Promise<void>) | null {
+  return syncNow;
 }

@@ -9,9 +9,9 @@ import { decodeScannerCredential, encodeScannerCredential } from "~/checkin/cred
 const SECRET = "a test secret that is at least thirty-two characters";
 
 describe("scanner credentials", () => {
-  const claims = { conferenceId: "c1", listId: "l1", userId: "u1", expiresAt: Date.now() + 60_000 };
+  const claims = { conferenceId: "c1", listId: "l1", userId: "u1", expiresAt: Date.now() + 60_000, sessionId: "s1", issuedAt: Date.now() };
 
-  it("round-trips and binds conference, list and user", () => {
+  it("round-trips and binds conference, list, user and sign-in session", () => {
     const text = encodeScannerCredential(SECRET, claims);
     expect(decodeScannerCredential(SECRET, text)).toEqual(claims);
     expect(decodeScannerCredential(SECRET, encodeScannerCredential(SECRET, { ...claims, listId: null }))).toMatchObject({ listId: null });
@@ -21,8 +21,11 @@ describe("scanner credentials", () => {
     const text = encodeScannerCredential(SECRET, claims);
     expect(decodeScannerCredential("another secret that is also long enough!!", text)).toBeNull();
     const [payload, mac] = text.split(".");
-    const edited = Buffer.from(JSON.stringify(["c2", "l1", "u1", claims.expiresAt])).toString("base64url");
+    const edited = Buffer.from(JSON.stringify(["c2", "l1", "u1", claims.expiresAt, "s1", claims.issuedAt])).toString("base64url");
     expect(decodeScannerCredential(SECRET, `${edited}.${mac}`)).toBeNull();
+    // Another session, or none (a credential of the first version), is not this credential.
+    const otherSession = Buffer.from(JSON.stringify(["c1", "l1", "u1", claims.expiresAt, "s2", claims.issuedAt])).toString("base64url");
+    expect(decodeScannerCredential(SECRET, `${otherSession}.${mac}`)).toBeNull();
     expect(decodeScannerCredential(SECRET, `${payload}.`)).toBeNull();
     expect(decodeScannerCredential(SECRET, text, claims.expiresAt + 1)).toBeNull();
     for (const junk of ["", ".", "abc", "x".repeat(700)]) expect(decodeScannerCredential(SECRET, junk)).toBeNull();
@@ -58,6 +61,15 @@ describe("scan times", () => {
     const t = effectiveScanTime(new Date("2024-01-18T00:57:00Z"), received, new Date("2024-01-18T01:07:00Z"));
     expect(t.toISOString()).toBe("2024-01-18T01:00:00.000Z");
     expect(effectiveScanTime(new Date("2024-01-18T01:00:00Z"), received).toISOString()).toBe("2024-01-18T01:00:00.000Z");
+  });
+
+  it("never dates an offline scan before the credential it came with was issued", () => {
+    const issued = new Date("2024-01-18T00:30:00Z");
+    // Claims to have been scanned years ago, offline: dated when the credential was issued.
+    expect(effectiveScanTime(new Date("2019-01-01T00:00:00Z"), received, null, issued)).toEqual(issued);
+    expect(effectiveScanTime(new Date("2019-01-01T00:00:00Z"), received, new Date("2024-01-18T01:09:00Z"), issued)).toEqual(issued);
+    // A genuine offline scan after the issue keeps its age.
+    expect(effectiveScanTime(new Date("2024-01-18T00:50:00Z"), received, null, issued).toISOString()).toBe("2024-01-18T00:50:00.000Z");
   });
 
   it("prints times in Asia/Ho_Chi_Minh", () => {
