@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { userActor } from "~/audit/audit.server.ts";
+import { setPacketRound } from "~/documents/packet-settings.server.ts";
 import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
 import { listRounds } from "~/assessments/rounds.server.ts";
 import { canEditPlans } from "~/auth/permissions.ts";
 import { requireUser } from "~/auth/session.server.ts";
-import { prisma } from "~/db.server.ts";
 import { ensurePacket, packetInput, packetJob, type PacketJob } from "~/documents/packet-jobs.server.ts";
 import { packetFingerprint } from "~/documents/packet/index.ts";
 import { getConference } from "~/plans/plans.server.ts";
@@ -42,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (parsed.data.intent === "round") {
     const roundId = parsed.data.roundId || null;
     if (roundId && !(await listRounds(user)).some((r) => r.id === roundId)) return Response.json({ error: "Không tìm thấy đợt đánh giá." }, { status: 400 });
-    await prisma.conference.update({ where: { id: c.id }, data: { scoringRoundId: roundId } });
+    await setPacketRound(userActor(user), c.id, roundId);
     return { ok: true };
   }
   const input = await packetInput(user, c);

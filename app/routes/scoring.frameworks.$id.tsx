@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { userActor } from "~/audit/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { canManageScoring } from "~/assessments/access.ts";
@@ -53,15 +54,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const v = submission.value;
   let error: string | null = null;
   if (v.intent === "update-node") {
-    if (!(await updateNode(stored.id, v))) notFoundFramework();
+    if (!(await updateNode(userActor(user), stored.id, v))) notFoundFramework();
   } else if (v.intent === "add-node") {
-    error = await addNode(stored.id, v);
+    error = await addNode(userActor(user), stored.id, v);
     if (error) return Response.json({ intent: v.intent, target, errors: { code: [error] } } satisfies Reply, { status: 400 });
   } else if (v.intent === "delete-node") {
-    error = await deleteNode(stored.id, v.nodeId);
+    error = await deleteNode(userActor(user), stored.id, v.nodeId);
     if (error) return Response.json({ intent: v.intent, target, errors: { "": [error] } } satisfies Reply, { status: 400 });
   } else {
-    await replaceBands(stored.id, v);
+    await replaceBands(userActor(user), stored.id, v);
   }
   return { ok: true } satisfies Reply;
 }

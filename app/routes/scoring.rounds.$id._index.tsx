@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { setRoundStatus } from "~/assessments/round-writes.server.ts";
+import { userActor } from "~/audit/audit.server.ts";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { canManageScoring } from "~/assessments/access.ts";
@@ -8,7 +10,6 @@ import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
 import { requireUser } from "~/auth/session.server.ts";
 import { ImportErrorsTable } from "~/components/import-errors.tsx";
 import { bandClass, ColumnChart, HorizontalBarChart } from "~/components/charts.tsx";
-import { prisma } from "~/db.server.ts";
 import { formatPct, formatPoints, formatRankChange, formatSignedPct } from "~/scoring/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.title ?? "Đợt đánh giá"} · Hội nghị CCHC` }];
@@ -71,12 +72,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "import") {
     const file = await fileBytes(form.get("file"));
     const outcome: ImportOutcome = file
-      ? await importScores(loaded, file)
+      ? await importScores(userActor(user), loaded, file)
       : { ok: false, errors: [{ row: 0, column: "", message: "Chọn tệp điểm (.csv hoặc .xlsx)" }] };
     return Response.json({ intent: "import", outcome } satisfies ActionResult, { status: outcome.ok ? 200 : 400 });
   }
   if (intent === "publish" || intent === "unpublish") {
-    await prisma.assessmentRound.update({ where: { id: loaded.round.id }, data: { status: intent === "publish" ? "PUBLISHED" : "DRAFT" } });
+    await setRoundStatus(userActor(user), loaded.round.id, intent === "publish" ? "PUBLISHED" : "DRAFT");
     return { intent: "status", ok: true } satisfies ActionResult;
   }
   throw new Response("Thao tác không hợp lệ.", { status: 400 });

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { saveUnitScores } from "~/assessments/unit-scores.server.ts";
+import { userActor } from "~/audit/audit.server.ts";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { canManageScoring } from "~/assessments/access.ts";
 import { loadRound, notFoundRound } from "~/assessments/rounds.server.ts";
 import { parseScoreGrid } from "~/assessments/score-grid.ts";
 import { requireUser, type CurrentUser } from "~/auth/session.server.ts";
-import { prisma } from "~/db.server.ts";
 import { formatPoints } from "~/scoring/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Chấm điểm · Chỉ số CCHC" }];
@@ -61,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       notApplicable: na,
     });
   }
-  await prisma.$transaction([prisma.nodeScore.deleteMany({ where: { roundUnitId: unit.roundUnitId } }), prisma.nodeScore.createMany({ data: rows })]);
+  await saveUnitScores(userActor(user), loaded, unit, rows);
   return redirect(`/scoring/rounds/${loaded.round.id}/units/${unit.roundUnitId}`);
 }
 
