@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { canEditPlans } from "~/auth/permissions.ts";
+import { can } from "~/auth/policy.ts";
 import { requireUser } from "~/auth/session.server.ts";
 import { prisma } from "~/db.server.ts";
 import { PlanDocumentView } from "~/components/plan-document-view.tsx";
@@ -40,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // also for check-in staff.
     canBridges: canEdit,
     canCheckin: canEdit || user.roles.includes("CHECKIN_STAFF"),
+    canAudit: can(user.roles, "audit.view"),
     attendeeCount: await prisma.attendee.count({ where: { conferenceId: c.id, revokedAt: null } }),
     presentCount: await prisma.attendance.count({
       where: { conferenceId: c.id, status: { in: ["IN_PERSON", "ONLINE", "SUBSTITUTE"] }, attendee: { revokedAt: null } },
@@ -186,6 +188,11 @@ export default function ConferencePage() {
             <p>
               <a href={`/conferences/${data.id}/ke-hoach.pdf`}>Tải kế hoạch (PDF)</a>
             </p>
+            {data.canAudit ? (
+              <p>
+                <Link to={`/conferences/${data.id}/audit`}>Nhật ký thay đổi</Link>
+              </p>
+            ) : null}
             {data.customLayout ? <p className="hint">Văn bản giữ bố cục của bản gốc.</p> : null}
           </section>
           {data.tasks.length ? (

@@ -7,6 +7,7 @@ import { canManageScoring } from "~/assessments/access.ts";
 import { loadRound, notFoundRound, roundSummaryFor } from "~/assessments/rounds.server.ts";
 import { importScores, type ImportOutcome } from "~/assessments/score-import.server.ts";
 import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
+import { can } from "~/auth/policy.ts";
 import { requireUser } from "~/auth/session.server.ts";
 import { ImportErrorsTable } from "~/components/import-errors.tsx";
 import { bandClass, ColumnChart, HorizontalBarChart } from "~/components/charts.tsx";
@@ -25,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...loaded.round,
       framework: loaded.stored?.framework.name ?? null,
       canManage: canManageScoring(user, loaded.round.organizationId),
+      canAudit: can(user.roles, "audit.view"),
       unitCount: loaded.units.length,
       unscored,
       hasSipas: summary.sipas.length > 0,
@@ -128,6 +130,11 @@ export default function RoundPage() {
           {round.hasSipas ? (
             <Link to={`/scoring/rounds/${round.id}/sipas`} className="button">
               Chỉ số SIPAS
+            </Link>
+          ) : null}{" "}
+          {round.canAudit ? (
+            <Link to={`/scoring/rounds/${round.id}/audit`} className="button">
+              Nhật ký thay đổi
             </Link>
           ) : null}
         </div>
