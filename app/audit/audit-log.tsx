@@ -54,12 +54,9 @@ function Row({ r }: { r: AuditRowView }) {
       </td>
       <td className="who">
         {r.actor}
-        <div className="muted small">
-          {r.actorKind}
-          {r.ip ? ` · IP ${r.ip}` : ""}
-        </div>
+        {r.ip ? <div className="muted small">IP {r.ip}</div> : null}
       </td>
-      <td>{r.action}</td>
+      <td className="what">{r.action}</td>
       <td className="record">
         {r.summary}
         <div className="muted small">

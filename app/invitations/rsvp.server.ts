@@ -21,7 +21,8 @@ export async function answer(actor: AuditActor, a: InvitationRecord, rsvp: "ACCE
       action: "attendee.rsvp",
       entity: "Attendee",
       entityId: a.id,
-      summary: rsvp === "ACCEPTED" ? `${a.name} xác nhận tham dự` : `${a.name} báo vắng: ${declineReason}`,
+      // One line: a long reason is shortened here and kept whole in the changes.
+      summary: rsvp === "ACCEPTED" ? `${a.name} xác nhận tham dự` : `${a.name} báo vắng: ${declineReason.length > 100 ? `${declineReason.slice(0, 100)}…` : declineReason}`,
       before,
       after,
       conferenceId: a.conference.id,
