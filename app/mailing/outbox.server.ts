@@ -1,5 +1,5 @@
 import type { SendMailOptions } from "nodemailer";
-import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit/audit.server.ts";
+import { auditEventData, recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit/audit.server.ts";
 import { prisma } from "../db.server.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { MessageKind } from "../invitations/types.ts";
@@ -135,10 +135,14 @@ async function releaseClaims(ids: string[]): Promise<void> {
   });
 }
 
-/** The worker's audit record of a message that reached its final state (sent, or failed for good). */
-function deliveryAudit(tx: Tx, row: OutboxRow, outcome: "SENT" | "FAILED", error: string | null) {
+/**
+ * The message's final state (sent, or failed for good) and the worker's audit record of it, as one
+ * batched transaction: the worker writes one per e-mail, so it skips the interactive transaction's
+ * round trips.
+ */
+function finish(row: OutboxRow, outcome: "SENT" | "FAILED", data: Prisma.OutboxMessageUpdateInput, error: string | null) {
   const what = `“${row.subject ?? ""}” tới ${row.toAddress ?? ""}`;
-  return recordAudit(tx, SYSTEM_ACTOR, {
+  const audit = auditEventData(SYSTEM_ACTOR, {
     action: outcome === "SENT" ? "message.sent" : "message.failed",
     entity: "OutboxMessage",
     entityId: row.id,
@@ -147,6 +151,10 @@ function deliveryAudit(tx: Tx, row: OutboxRow, outcome: "SENT" | "FAILED", error
     after: { status: outcome, ...(error ? { lastError: error } : {}) },
     conferenceId: row.conferenceId ?? null,
   });
+  return prisma.$transaction([
+    prisma.outboxMessage.update({ where: { id: row.id }, data: { ...data, status: outcome }, select: { id: true } }),
+    prisma.auditEvent.create({ data: audit, select: { id: true } }),
+  ]);
 }
 
 async function sendOne(row: OutboxRow, opts: DrainOptions): Promise<"sent" | "retry" | "failed"> {
@@ -158,10 +166,7 @@ async function sendOne(row: OutboxRow, opts: DrainOptions): Promise<"sent" | "re
     // A message that cannot be composed (a malformed address, a removed attendee) will not
     // compose any better later: it fails at once instead of being retried.
     const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-    await prisma.$transaction(async (tx) => {
-      await tx.outboxMessage.update({ where: { id: row.id }, data: { status: "FAILED", lastError: reason, claimedAt: null } });
-      await deliveryAudit(tx, row, "FAILED", reason);
-    });
+    await finish(row, "FAILED", { lastError: reason, claimedAt: null }, reason);
     return "failed";
   }
   try {
@@ -170,25 +175,13 @@ async function sendOne(row: OutboxRow, opts: DrainOptions): Promise<"sent" | "re
     const attempts = row.attempts + 1;
     const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
     const failed = attempts >= MAX_ATTEMPTS;
-    await prisma.$transaction(async (tx) => {
-      await tx.outboxMessage.update({
-        where: { id: row.id },
-        data: {
-          status: failed ? "FAILED" : "QUEUED",
-          lastError: reason,
-          nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
-          claimedAt: null,
-        },
-      });
-      // A retry is not a final state: only the give-up is recorded.
-      if (failed) await deliveryAudit(tx, row, "FAILED", reason);
-    });
+    const next = { lastError: reason, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)), claimedAt: null };
+    // A retry is not a final state: only the give-up is recorded.
+    if (failed) await finish(row, "FAILED", next, reason);
+    else await prisma.outboxMessage.update({ where: { id: row.id }, data: { ...next, status: "QUEUED" } });
     return failed ? "failed" : "retry";
   }
-  await prisma.$transaction(async (tx) => {
-    await tx.outboxMessage.update({ where: { id: row.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
-    await deliveryAudit(tx, row, "SENT", null);
-  });
+  await finish(row, "SENT", { sentAt: new Date(), lastError: null }, null);
   return "sent";
 }
 
