@@ -59,6 +59,7 @@ function Header() {
               <>
                 <NavLink to="/admin/organizations">Cơ quan, đơn vị</NavLink>
                 <NavLink to="/admin/users">Người dùng</NavLink>
+                <NavLink to="/admin/audit">Nhật ký thay đổi</NavLink>
               </>
             ) : null}
           </nav>

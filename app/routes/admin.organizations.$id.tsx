@@ -1,4 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { userActor } from "~/audit/audit.server.ts";
+import { updateOrganization } from "~/organizations/organization-writes.server.ts";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireAdministeredOrganization } from "~/auth/guard.server.ts";
@@ -48,10 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const other = await prisma.organization.findUnique({ where: { code: submission.value.code }, select: { id: true } });
     if (other && other.id !== id) return Response.json(submission.reply({ fieldErrors: { code: ["Mã này đã được dùng cho cơ quan khác"] } }), { status: 400 });
   }
-  await prisma.organization.update({
-    where: { id },
-    data: { ...organizationData(submission.value), ...(id === user.organizationId ? {} : { parentId: submission.value.parentId }) },
-  });
+  await updateOrganization(userActor(user), id, { ...organizationData(submission.value), ...(id === user.organizationId ? {} : { parentId: submission.value.parentId }) });
   return redirect("/admin/organizations");
 }
 

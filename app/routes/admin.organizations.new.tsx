@@ -1,4 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { userActor } from "~/audit/audit.server.ts";
+import { createOrganization } from "~/organizations/organization-writes.server.ts";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCapability } from "~/auth/guard.server.ts";
@@ -25,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.value.code && (await prisma.organization.findUnique({ where: { code: submission.value.code }, select: { id: true } }))) {
     return Response.json(submission.reply({ fieldErrors: { code: ["Mã này đã được dùng cho cơ quan khác"] } }), { status: 400 });
   }
-  await prisma.organization.create({ data: { ...organizationData(submission.value), parentId: submission.value.parentId } });
+  await createOrganization(userActor(user), { ...organizationData(submission.value), parentId: submission.value.parentId });
   return redirect("/admin/organizations");
 }
 

@@ -1,4 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { userActor } from "~/audit/audit.server.ts";
+import { createUser } from "~/users/user-writes.server.ts";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { hashPassword } from "~/auth/password.server.ts";
@@ -27,16 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (await prisma.user.findUnique({ where: { email: v.email }, select: { id: true } })) {
     return Response.json(submission.reply({ fieldErrors: { email: ["Thư điện tử này đã có tài khoản"] }, hideFields: ["password"] }), { status: 400 });
   }
-  await prisma.user.create({
-    data: {
-      email: v.email,
-      name: v.name,
-      position: v.position || null,
-      organizationId: v.organizationId,
-      password: { create: { hash: await hashPassword(v.password) } },
-      roles: { create: [...new Set(v.roles)].map((role) => ({ role })) },
-    },
-  });
+  await createUser(userActor(admin), v, await hashPassword(v.password));
   return redirect("/admin/users");
 }
 

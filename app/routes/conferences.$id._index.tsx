@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireConference } from "~/auth/guard.server.ts";
+import { can } from "~/auth/policy.ts";
 import { prisma } from "~/db.server.ts";
 import { PlanDocumentView } from "~/components/plan-document-view.tsx";
 import { StatusBadge } from "~/components/status-badge.tsx";
@@ -185,6 +186,11 @@ export default function ConferencePage() {
             <p>
               <a href={`/conferences/${data.id}/ke-hoach.pdf`}>Tải kế hoạch (PDF)</a>
             </p>
+            {data.canAudit ? (
+              <p>
+                <Link to={`/conferences/${data.id}/audit`}>Nhật ký thay đổi</Link>
+              </p>
+            ) : null}
             {data.customLayout ? <p className="hint">Văn bản giữ bố cục của bản gốc.</p> : null}
             {data.canAudit ? (
               <p>

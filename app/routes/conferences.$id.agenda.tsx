@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { userActor } from "~/audit/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useState, type DragEvent } from "react";
@@ -59,14 +60,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   const found =
     v.intent === "add"
-      ? (await addItem(c.id, fields(v)), true)
+      ? (await addItem(userActor(user), c.id, fields(v)), true)
       : v.intent === "update"
-        ? await updateItem(c.id, v.itemId, fields(v))
+        ? await updateItem(userActor(user), c.id, v.itemId, fields(v))
         : v.intent === "delete"
-          ? await deleteItem(c.id, v.itemId)
+          ? await deleteItem(userActor(user), c.id, v.itemId)
           : v.intent === "move"
-            ? await moveOne(c.id, v.itemId, v.direction)
-            : await reorder(c.id, v.order);
+            ? await moveOne(userActor(user), c.id, v.itemId, v.direction)
+            : await reorder(userActor(user), c.id, v.order);
   if (!found) throw new Response("Không tìm thấy nội dung này trong chương trình.", { status: 404 });
   return { ok: true } satisfies Result;
 }

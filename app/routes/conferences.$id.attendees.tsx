@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { z } from "zod";
 import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
 import { requireConference } from "~/auth/guard.server.ts";
+import { userActor } from "~/audit/audit.server.ts";
 import { ImportErrorsTable } from "~/components/import-errors.tsx";
 import { prisma } from "~/db.server.ts";
 import { formatDateTime } from "~/lib/vietnamese-date.ts";
@@ -130,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return fail([], { fieldErrors: Object.fromEntries(Object.entries(submission.reply().error ?? {}).map(([k, v]) => [k, v ?? []])) });
     if (!validRefs(submission.value)) return fail(["Nhóm hoặc điểm cầu không thuộc hội nghị này"]);
     if ((await existing()).has(submission.value.email)) return fail([], { fieldErrors: { email: ["Thư điện tử này đã có trong danh sách đại biểu"] } });
-    await createAttendees(c.id, [submission.value]);
+    await createAttendees(userActor(user), c.id, [submission.value], { kind: "form" });
     return done(`Đã thêm ${submission.value.name}.`);
   }
   if (intent === "import") {
@@ -148,7 +149,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       existingEmails: await existing(),
     });
     if (!parsed.ok) return fail([`Tệp có ${parsed.errors.length} lỗi, chưa thêm đại biểu nào.`], { rowErrors: parsed.errors });
-    await createAttendees(c.id, parsed.attendees);
+    await createAttendees(userActor(user), c.id, parsed.attendees, { kind: "file", fileName: file.name });
     return done(`Đã thêm ${parsed.attendees.length} đại biểu từ tệp.`);
   }
 
@@ -164,22 +165,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     const fresh = members.filter((m) => !known.has(m.email));
     await createAttendees(
+      userActor(user),
       c.id,
       fresh.map((m) => ({ name: m.name, position: m.position ?? "", organizationName: m.organization.name, email: m.email, phone: "", groupId: undefined, bridgePointId: undefined })),
+      { kind: "members", organizationName: members[0]?.organization.name ?? "" },
     );
     return done(`Đã thêm ${fresh.length} người của cơ quan (${members.length - fresh.length} người đã có trong danh sách).`);
   }
   if (v.intent === "resend") {
-    if (!(await requeueMessage(v.messageId, c.id))) return fail(["Thư này đang chờ gửi hoặc không còn."]);
+    if (!(await requeueMessage(userActor(user), v.messageId, c.id))) return fail(["Thư này đang chờ gửi hoặc không còn."]);
     outboxWorker().kick();
     return done("Đã đưa thư vào hàng đợi gửi lại.");
   }
   const reason = cannotInviteReason(c);
   if (reason && v.intent !== "cancel") return fail([reason]);
-  if (v.intent === "send") return done(`Đã đưa ${await sendInvitations(c, v.attachPdf)} giấy mời vào hàng đợi gửi.`);
-  if (v.intent === "update") return done(`Đã đưa ${await sendUpdate(c, v.changeNote)} thư báo thay đổi vào hàng đợi gửi.`);
-  if (v.intent === "remind") return done(`Đã đưa ${await sendReminders(c, v.attendeeIds?.length ? v.attendeeIds : null)} thư nhắc vào hàng đợi gửi.`);
-  return done(`Đã hủy hội nghị; ${await sendCancellation(c)} thư báo hủy đang được gửi.`);
+  if (v.intent === "send") return done(`Đã đưa ${await sendInvitations(userActor(user), c, v.attachPdf)} giấy mời vào hàng đợi gửi.`);
+  if (v.intent === "update") return done(`Đã đưa ${await sendUpdate(userActor(user), c, v.changeNote)} thư báo thay đổi vào hàng đợi gửi.`);
+  if (v.intent === "remind") return done(`Đã đưa ${await sendReminders(userActor(user), c, v.attendeeIds?.length ? v.attendeeIds : null)} thư nhắc vào hàng đợi gửi.`);
+  return done(`Đã hủy hội nghị; ${await sendCancellation(userActor(user), c)} thư báo hủy đang được gửi.`);
 }
 
 interface Progress {

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { userActor } from "~/audit/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (s.value.attendeeId && !(await prisma.attendee.findFirst({ where: { id: s.value.attendeeId, conferenceId: c.id }, select: { id: true } }))) {
       return fail({ errors: ["Đại biểu không thuộc hội nghị này"] });
     }
-    await addAwards(c.id, [s.value]);
+    await addAwards(userActor(user), c.id, [s.value]);
     return { ok: true, message: `Đã thêm ${s.value.recipientName}.` } satisfies Result;
   }
   if (intent === "import") {
@@ -70,12 +71,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const parsed = parseAwards(table);
     if (!parsed.ok) return fail({ errors: [`Tệp có ${parsed.errors.length} lỗi, chưa thêm dòng nào.`], rowErrors: parsed.errors });
-    await addAwards(c.id, parsed.awards);
+    await addAwards(userActor(user), c.id, parsed.awards, file.name);
     return { ok: true, message: `Đã thêm ${parsed.awards.length} khen thưởng từ tệp.` } satisfies Result;
   }
   const s = intents.safeParse(Object.fromEntries(form));
   if (!s.success) return fail({ errors: ["Yêu cầu không hợp lệ."] });
-  const found = s.data.intent === "move" ? await moveAward(c.id, s.data.awardId, s.data.direction) : await setAwardStatus(c.id, s.data.awardId, s.data.status);
+  const found = s.data.intent === "move" ? await moveAward(userActor(user), c.id, s.data.awardId, s.data.direction) : await setAwardStatus(userActor(user), c.id, s.data.awardId, s.data.status);
   if (!found) throw new Response("Không tìm thấy khen thưởng này.", { status: 404 });
   return { ok: true, message: "Đã cập nhật." } satisfies Result;
 }

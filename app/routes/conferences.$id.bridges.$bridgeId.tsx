@@ -1,4 +1,5 @@
 import { type SubmissionResult } from "@conform-to/react";
+import { userActor } from "~/audit/audit.server.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -81,13 +82,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
-    await updateBridge(c.id, b.id, s.value);
+    await updateBridge(userActor(user), c.id, b.id, s.value);
     return { intent: "update", result: s.reply(), message: "Đã lưu thông tin điểm cầu." } satisfies ActionResult;
   }
   if (intent === "delete") {
     const s = parseWithZod(form, { schema: deleteBridgeSchema });
     if (s.status !== "success") return Response.json({ intent: "delete", result: s.reply() } satisfies ActionResult, { status: 400 });
-    await deleteBridge(c.id, b.id);
+    await deleteBridge(userActor(user), c.id, b.id);
     return redirect(`/conferences/${c.id}/bridges`);
   }
   throw new Response("Yêu cầu không hợp lệ.", { status: 400 });

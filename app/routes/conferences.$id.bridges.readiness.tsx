@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { userActor } from "~/audit/audit.server.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
@@ -96,13 +97,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "schedule") {
     const s = parseWithZod(form, { schema: scheduleSchema });
     if (s.status !== "success") return Response.json({ intent: "schedule", result: s.reply() } satisfies ActionResult, { status: 400 });
-    await scheduleTest(c.id, s.value.bridgeTestAt, s.value.bridgeTestNote);
+    await scheduleTest(userActor(user), c.id, s.value.bridgeTestAt, s.value.bridgeTestNote);
     return { intent: "schedule", result: s.reply(), message: `Đã đặt lịch kiểm tra kết nối: ${formatDateTime(s.value.bridgeTestAt)}.` } satisfies ActionResult;
   }
   if (intent === "request") {
     const s = parseWithZod(form, { schema: requestTestSchema });
     if (s.status !== "success") return Response.json({ intent: "request", result: s.reply() } satisfies ActionResult, { status: 400 });
-    const r = await requestBridgeTests(c.id, s.value.round);
+    const r = await requestBridgeTests(userActor(user), c.id, s.value.round);
     if (!r) return { intent: "request", result: s.reply(), message: "Đề nghị này đã được gửi; không gửi lại lần nữa." } satisfies ActionResult;
     if (r.queued) outboxWorker().kick();
     const parts = [

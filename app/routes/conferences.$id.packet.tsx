@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { userActor } from "~/audit/audit.server.ts";
+import { setPacketRound } from "~/documents/packet-settings.server.ts";
 import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
@@ -41,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (parsed.data.intent === "round") {
     const roundId = parsed.data.roundId || null;
     if (roundId && !(await listRounds(user)).some((r) => r.id === roundId)) return Response.json({ error: "Không tìm thấy đợt đánh giá." }, { status: 400 });
-    await prisma.conference.update({ where: { id: c.id }, data: { scoringRoundId: roundId } });
+    await setPacketRound(userActor(user), c.id, roundId);
     return { ok: true };
   }
   const input = await packetInput(c);

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { userActor } from "~/audit/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ACCEPTED_EVIDENCE, checkEvidence } from "~/assessments/evidence.ts";
@@ -9,7 +10,7 @@ import { prisma } from "~/db.server.ts";
 import { invitationConference } from "~/invitations/attendees.server.ts";
 import { formatDateTime } from "~/lib/vietnamese-date.ts";
 import { registerSpeechSchema, SPEECH_KIND_LABEL, SPEECH_STATUS_LABEL, speechIntentSchema } from "~/speeches/speech-form.ts";
-import { listSpeeches, moveSpeech, saveDraft, setSpeechStatus } from "~/speeches/speeches.server.ts";
+import { listSpeeches, moveSpeech, registerSpeech, saveDraft, setSpeechStatus } from "~/speeches/speeches.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Tham luận, phát biểu · Hội nghị CCHC" }];
 
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       stored = { fileName: file.name.slice(0, 200), fileMime: checked.mime, filePath: await storeEvidence(file.data, file.name) };
     }
     const { intent: _i, ...v } = s.value;
-    await prisma.speech.create({ data: { conferenceId: c.id, ...v, ...(stored ?? {}) } });
+    await registerSpeech(userActor(user), c.id, v, stored);
     return { ok: true, message: `Đã đăng ký “${v.title}”.` } satisfies Result;
   }
   const s = parseWithZod(form, { schema: speechIntentSchema });
@@ -56,10 +57,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const v = s.value;
   const found =
     v.intent === "status"
-      ? await setSpeechStatus(c.id, v.speechId, v.status)
+      ? await setSpeechStatus(userActor(user), c.id, v.speechId, v.status)
       : v.intent === "move"
-        ? await moveSpeech(c.id, v.speechId, v.direction)
-        : await saveDraft(c.id, v.speechId, v.content, user.id);
+        ? await moveSpeech(userActor(user), c.id, v.speechId, v.direction)
+        : await saveDraft(userActor(user), c.id, v.speechId, v.content, user.id);
   if (!found) throw new Response("Không tìm thấy bài tham luận, phát biểu này.", { status: 404 });
   return { ok: true, message: v.intent === "draft" ? "Đã lưu bản thảo." : "Đã cập nhật." } satisfies Result;
 }

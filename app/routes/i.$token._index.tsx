@@ -5,8 +5,8 @@ import { z } from "zod";
 import { formatDateTime, formatTime } from "~/lib/vietnamese-date.ts";
 import { emailSchema } from "~/invitations/attendee-form.ts";
 import { attendeeByToken, invitationLinkNotFound, invitationParts, meetingName } from "~/invitations/context.server.ts";
-import { answer, substitute } from "~/invitations/rsvp.server.ts";
-import { prisma } from "~/db.server.ts";
+import { answer, registerPaper, substitute } from "~/invitations/rsvp.server.ts";
+import { inviteeActor } from "~/audit/actors.server.ts";
 import { checkinCode, formatCheckinCode } from "~/checkin/code.ts";
 
 export const meta: MetaFunction = () => [{ title: "Giấy mời · Hội nghị CCHC" }, { name: "robots", content: "noindex" }];
@@ -66,18 +66,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return Response.json({ errors: submission.reply().error ?? {} }, { status: 400 });
   const v = submission.value;
   if (v.intent === "paper") {
-    // The invited agency registers its discussion paper; the organisers choose and order them.
-    await prisma.speech.create({
-      data: { conferenceId: a.conference.id, kind: "DISCUSSION", title: v.title, speakerName: a.name, speakerPosition: a.position, organizationName: a.organizationName, durationMinutes: v.durationMinutes },
-    });
+    await registerPaper(inviteeActor(a, request), a, v);
     return { done: `Đã đăng ký tham luận “${v.title}”. Ban tổ chức sẽ thông báo nếu bài được chọn trình bày.` };
   }
   if (v.intent === "substitute") {
-    const error = await substitute(a, v);
+    const error = await substitute(inviteeActor(a, request), a, v);
     if (error) return Response.json({ errors: { email: [error] } }, { status: 400 });
     return { done: `Đã ghi nhận: ${v.name} dự thay. Giấy mời và mã QR mới đã được gửi tới ${v.email}.` };
   }
-  await answer(a, v.intent === "accept" ? "ACCEPTED" : "DECLINED", v.intent === "decline" ? v.reason : "");
+  await answer(inviteeActor(a, request), a, v.intent === "accept" ? "ACCEPTED" : "DECLINED", v.intent === "decline" ? v.reason : "");
   return { done: v.intent === "accept" ? "Cảm ơn Đồng chí đã xác nhận tham dự." : "Đã ghi nhận Đồng chí vắng mặt." };
 }
 

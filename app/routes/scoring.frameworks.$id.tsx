@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { userActor } from "~/audit/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { addNode, deleteNode, replaceBands, updateNode } from "~/assessments/framework-editor.server.ts";
@@ -44,7 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Reply = { intent: string; target?: string; errors: Record<string, string[]> } | { ok: true };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { stored } = await guardedFramework(request, params.id, "scoring.manage");
+  const { access, stored } = await guardedFramework(request, params.id, "scoring.manage");
+  const user = access.user;
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: frameworkIntentSchema });
   const target = String(formData.get("nodeId") ?? formData.get("parentId") ?? "");
@@ -55,15 +57,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const v = submission.value;
   let error: string | null = null;
   if (v.intent === "update-node") {
-    if (!(await updateNode(stored.id, v))) missing();
+    if (!(await updateNode(userActor(user), stored.id, v))) missing();
   } else if (v.intent === "add-node") {
-    error = await addNode(stored.id, v);
+    error = await addNode(userActor(user), stored.id, v);
     if (error) return Response.json({ intent: v.intent, target, errors: { code: [error] } } satisfies Reply, { status: 400 });
   } else if (v.intent === "delete-node") {
-    error = await deleteNode(stored.id, v.nodeId);
+    error = await deleteNode(userActor(user), stored.id, v.nodeId);
     if (error) return Response.json({ intent: v.intent, target, errors: { "": [error] } } satisfies Reply, { status: 400 });
   } else {
-    await replaceBands(stored.id, v);
+    await replaceBands(userActor(user), stored.id, v);
   }
   return { ok: true } satisfies Reply;
 }

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { userActor } from "~/audit/audit.server.ts";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { canManageScoring } from "~/assessments/access.ts";
-import { createFramework, nextVersion } from "~/assessments/frameworks.server.ts";
+import { importFramework } from "~/assessments/frameworks.server.ts";
 import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
 import { requireCapability } from "~/auth/guard.server.ts";
 import { prisma } from "~/db.server.ts";
@@ -41,14 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return Response.json({ errors: parsed.errors }, { status: 400 });
   const level = await prisma.organizationLevel.findUnique({ where: { code: parsed.framework.unitLevel }, select: { id: true } });
   if (!level) return Response.json({ errors: [`Cấp đơn vị “${parsed.framework.unitLevel}” không có trong hệ thống`] }, { status: 400 });
-  const id = await prisma.$transaction(async (tx) =>
-    createFramework(tx, {
-      organizationId: parsedMeta.data.organizationId,
-      unitLevelId: level.id,
-      version: await nextVersion(tx, parsedMeta.data.organizationId, level.id, parsed.framework.year),
-      framework: parsed.framework,
-    }),
-  );
+  const id = await importFramework(userActor(user), { organizationId: parsedMeta.data.organizationId, unitLevelId: level.id, framework: parsed.framework }, file.name);
   return redirect(`/scoring/frameworks/${id}`);
 }
 

@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { saveUnitScores } from "~/assessments/unit-scores.server.ts";
+import { userActor } from "~/audit/audit.server.ts";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { loadRound } from "~/assessments/rounds.server.ts";
@@ -11,11 +13,11 @@ export const meta: MetaFunction = () => [{ title: "Chấm điểm · Chỉ số 
 
 /** The round and unit whose scores are edited: Nội vụ (or an ADMIN) of the organisation running the round. */
 async function editable(request: Request, roundId: string | undefined, roundUnitId: string | undefined) {
-  const { round } = await requireRound(request, roundId, "scoring.manage");
+  const { user, round } = await requireRound(request, roundId, "scoring.manage");
   const loaded = await loadRound(round.id);
   const unit = loaded?.units.find((u) => u.roundUnitId === roundUnitId);
   if (!loaded || !unit || !loaded.compiled || !loaded.stored) notFound("Không tìm thấy đợt đánh giá hoặc đơn vị này.");
-  return { loaded, unit, compiled: loaded.compiled, stored: loaded.stored };
+  return { user, loaded, unit, compiled: loaded.compiled, stored: loaded.stored };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -41,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { loaded, unit, compiled, stored } = await editable(request, params.id, params.unitId);
+  const { user, loaded, unit, compiled, stored } = await editable(request, params.id, params.unitId);
   const { values, errors } = parseScoreGrid(compiled, await request.formData());
   if (Object.keys(errors).length) return Response.json({ errors }, { status: 400 });
   const rows = [];
@@ -58,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       notApplicable: na,
     });
   }
-  await prisma.$transaction([prisma.nodeScore.deleteMany({ where: { roundUnitId: unit.roundUnitId } }), prisma.nodeScore.createMany({ data: rows })]);
+  await saveUnitScores(userActor(user), loaded, unit, rows);
   return redirect(`/scoring/rounds/${loaded.round.id}/units/${unit.roundUnitId}`);
 }
 

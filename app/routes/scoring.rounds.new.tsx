@@ -1,4 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { createRound } from "~/assessments/round-writes.server.ts";
+import { userActor } from "~/audit/audit.server.ts";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -52,19 +54,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const previous = v.previousRoundId
     ? await prisma.assessmentRound.findFirst({ where: { id: v.previousRoundId, organizationId: { in: user.visibleOrganizationIds } }, select: { id: true } })
     : null;
-  const round = await prisma.assessmentRound.create({
-    data: {
-      title: v.title,
-      year: v.year,
-      organizationId: v.organizationId,
-      frameworkId: framework?.id ?? null,
-      shape: framework ? "DETAILED" : "SUMMARY",
-      previousRoundId: previous?.id ?? null,
-      units: { create: [...new Set(v.unitIds)].map((organizationId) => ({ organizationId })) },
-    },
-    select: { id: true },
+  const roundId = await createRound(userActor(user), {
+    title: v.title,
+    year: v.year,
+    organizationId: v.organizationId,
+    frameworkId: framework?.id ?? null,
+    previousRoundId: previous?.id ?? null,
+    unitIds: v.unitIds,
   });
-  return redirect(`/scoring/rounds/${round.id}`);
+  return redirect(`/scoring/rounds/${roundId}`);
 }
 
 export default function NewRound() {

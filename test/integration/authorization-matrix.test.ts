@@ -1,6 +1,7 @@
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeEvidence } from "../../app/assessments/evidence-store.server.ts";
+import { SYSTEM_ACTOR } from "../../app/audit/audit.server.ts";
 import { createUserSession } from "../../app/auth/session.server.ts";
 import { checkinCode } from "../../app/checkin/code.ts";
 import { issueScannerCredential } from "../../app/checkin/credential.server.ts";
@@ -323,7 +324,7 @@ async function buildScene(): Promise<Scene> {
   const otherConference = await prisma.conference.findFirstOrThrow({ where: { id: { not: conference.id }, kind: "CONFERENCE", status: { not: "CANCELLED" } }, select: { id: true } });
   const attendee = async (key: string, conferenceId: string, bridgePointId: string | undefined) => {
     const email = `${key}@matrix.test`;
-    await createAttendees(conferenceId, [{ name: `Đại biểu kiểm thử ${key}`, position: "Chuyên viên", organizationName: "Cơ quan kiểm thử", email, phone: "", groupId: undefined, bridgePointId }]);
+    await createAttendees(SYSTEM_ACTOR, conferenceId, [{ name: `Đại biểu kiểm thử ${key}`, position: "Chuyên viên", organizationName: "Cơ quan kiểm thử", email, phone: "", groupId: undefined, bridgePointId }], { kind: "form" });
     return prisma.attendee.findFirstOrThrow({ where: { conferenceId, email }, select: { id: true, token: true, invitationKey: true } });
   };
   const [own1, own2, own3] = [await attendee("hoian-1", conference.id, bridge.id), await attendee("hoian-2", conference.id, bridge.id), await attendee("hoian-3", conference.id, bridge.id)];

@@ -1,6 +1,7 @@
 import ICAL from "ical.js";
 import { simpleParser } from "mailparser";
 import { afterEach, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "../../app/audit/audit.server.ts";
 import { currentUserByEmail, type CurrentUser } from "../../app/auth/session.server.ts";
 import { conferenceFor } from "../../app/auth/guard.server.ts";
 import { bridgeConference, mayOperate } from "../../app/bridges/access.server.ts";
@@ -55,7 +56,7 @@ describe("bulk creation from the organisation tree", () => {
     const communes = await prisma.organization.findMany({ where: { parentId: daNang.id, level: { code: "XA" } }, select: { id: true } });
     expect(communes.length).toBe(10);
 
-    const first = await bulkCreateBridges(c.id, daNang.id, { onlyAdministrative: true, at: c.startsAt! });
+    const first = await bulkCreateBridges(SYSTEM_ACTOR, c.id, daNang.id, { onlyAdministrative: true, at: c.startsAt! });
     // Hải Châu, Hội An and Bà Nà already host one; the three departments are not administrative units.
     expect(first.skippedExisting.sort()).toEqual(["UBND phường Hội An", "UBND phường Hải Châu", "UBND xã Bà Nà"].sort());
     expect(first.created).toHaveLength(7);
@@ -69,7 +70,7 @@ describe("bulk creation from the organisation tree", () => {
     expect(created.position).toBeGreaterThanOrEqual(before);
     expect((await prisma.attendee.findUniqueOrThrow({ where: { id: attendee.id }, select: { bridgePointId: true } })).bridgePointId).toBe(created.id);
 
-    const again = await bulkCreateBridges(c.id, daNang.id, { onlyAdministrative: true, at: c.startsAt! });
+    const again = await bulkCreateBridges(SYSTEM_ACTOR, c.id, daNang.id, { onlyAdministrative: true, at: c.startsAt! });
     expect(again.created).toEqual([]);
     expect(again.skippedExisting).toHaveLength(10);
     expect(await prisma.bridgePoint.count({ where: { conferenceId: c.id } })).toBe(before + 7);
@@ -78,11 +79,11 @@ describe("bulk creation from the organisation tree", () => {
   it("judges dissolution at the conference's date: a 2024 conference still gets its districts, a 2026 one would not", async () => {
     const c = await conference(QN_PLAN);
     const quangNam = await prisma.organization.findFirstOrThrow({ where: { name: "UBND tỉnh Quảng Nam" }, select: { id: true } });
-    const r = await bulkCreateBridges(c.id, quangNam.id, { onlyAdministrative: true, at: c.startsAt! });
+    const r = await bulkCreateBridges(SYSTEM_ACTOR, c.id, quangNam.id, { onlyAdministrative: true, at: c.startsAt! });
     expect(r.created).toEqual(["UBND thành phố Tam Kỳ"]);
     expect(r.skippedExisting).toHaveLength(5);
     expect(r.skippedDissolved).toEqual([]);
-    const later = await bulkCreateBridges(c.id, quangNam.id, { onlyAdministrative: true, at: new Date("2026-01-01T00:00:00+07:00") });
+    const later = await bulkCreateBridges(SYSTEM_ACTOR, c.id, quangNam.id, { onlyAdministrative: true, at: new Date("2026-01-01T00:00:00+07:00") });
     expect(later.created).toEqual([]);
     expect(later.skippedDissolved).toHaveLength(6);
   });
@@ -122,12 +123,12 @@ describe("the test-request e-mail", () => {
     const expected = bridges.filter((b) => b.readiness !== "PASSED" && b.contactEmail);
     expect(expected.map((b) => b.contactEmail).sort()).toEqual(["hvphuoc.duyxuyen@quangnam.gov.vn", "lvthang.thangbinh@quangnam.gov.vn"]);
 
-    const first = await requestBridgeTests(c.id, c.bridgeTestRound);
+    const first = await requestBridgeTests(SYSTEM_ACTOR, c.id, c.bridgeTestRound);
     expect(first?.round).toBe(c.bridgeTestRound + 1);
     expect(first?.queued).toBe(2);
     expect(first?.withoutEmail).toContain("Điểm cầu UBND huyện Đại Lộc");
     // The same form submitted again (double click, resubmission) finds its round gone.
-    expect(await requestBridgeTests(c.id, c.bridgeTestRound)).toBeNull();
+    expect(await requestBridgeTests(SYSTEM_ACTOR, c.id, c.bridgeTestRound)).toBeNull();
     expect(await prisma.outboxMessage.count({ where: { kind: "BRIDGE_TEST" } })).toBe(2);
     const requested = await prisma.bridgePoint.findMany({ where: { conferenceId: c.id, testRequestedAt: { not: null } }, select: { id: true } });
     expect(requested.map((b) => b.id).sort()).toEqual(expected.map((b) => b.id).sort());
@@ -182,7 +183,7 @@ describe("the test-request e-mail", () => {
 
     // A bridge that confirms is left out of the next round.
     const thangBinh = expected.find((b) => b.contactEmail.startsWith("lvthang"))!;
-    await recordTest(thangBinh.id, {
+    await recordTest(SYSTEM_ACTOR, thangBinh.id, {
       operatorName: "Lê Văn Thắng",
       latencyMs: 30,
       jitterMs: 3,
@@ -197,7 +198,7 @@ describe("the test-request e-mail", () => {
       notes: "",
       result: "PASSED",
     }, { userId: null, userAgent: "test" });
-    const second = await requestBridgeTests(c.id, c.bridgeTestRound + 1);
+    const second = await requestBridgeTests(SYSTEM_ACTOR, c.id, c.bridgeTestRound + 1);
     expect(second?.queued).toBe(1);
     const queued = await prisma.outboxMessage.findMany({ where: { kind: "BRIDGE_TEST", version: c.bridgeTestRound + 2 }, select: { toAddress: true, attendeeId: true, messageId: true } });
     expect(queued).toEqual([{ toAddress: "hvphuoc.duyxuyen@quangnam.gov.vn", attendeeId: null, messageId: expect.stringMatching(/^<bridge_test-2-bridge-.+@hoinghi\.local>$/) }]);
@@ -207,7 +208,7 @@ describe("the test-request e-mail", () => {
     const c = await conference(QN_PLAN);
     await prisma.outboxMessage.deleteMany({});
     await prisma.bridgePoint.updateMany({ where: { conferenceId: c.id, contactEmail: "hvphuoc.duyxuyen@quangnam.gov.vn" }, data: { readiness: "UNTESTED" } });
-    const r = await requestBridgeTests(c.id, c.bridgeTestRound);
+    const r = await requestBridgeTests(SYSTEM_ACTOR, c.id, c.bridgeTestRound);
     expect(r?.queued).toBe(1);
     // The contact leaves before the worker sends the message.
     await prisma.bridgePoint.updateMany({ where: { conferenceId: c.id, contactEmail: "hvphuoc.duyxuyen@quangnam.gov.vn" }, data: { contactEmail: "" } });

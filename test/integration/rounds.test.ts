@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "../../app/audit/audit.server.ts";
 import { loadRound, roundSummaryFor } from "../../app/assessments/rounds.server.ts";
 import { importScores } from "../../app/assessments/score-import.server.ts";
 import { roundFor } from "../../app/auth/guard.server.ts";
@@ -42,11 +43,11 @@ describe("assessment rounds from the database", () => {
     const [a, b] = loaded.units;
     const before = await prisma.roundUnit.findMany({ where: { roundId: round.id }, select: { id: true, summaryPoints: true }, orderBy: { id: "asc" } });
     const bad = `don_vi,diem,diem_toi_da\n"${a!.name}",88,100\n"${b!.name}",abc,100\n`;
-    const failed = await importScores(loaded, { name: "diem.csv", data: new TextEncoder().encode(bad) });
+    const failed = await importScores(SYSTEM_ACTOR, loaded, { name: "diem.csv", data: new TextEncoder().encode(bad) });
     expect(failed.ok).toBe(false);
     expect(await prisma.roundUnit.findMany({ where: { roundId: round.id }, select: { id: true, summaryPoints: true }, orderBy: { id: "asc" } })).toEqual(before);
     const good = `don_vi,diem,diem_toi_da\n"${a!.name}",88,100\n`;
-    expect(await importScores(loaded, { name: "diem.csv", data: new TextEncoder().encode(good) })).toEqual({ ok: true, units: 1, rows: 1 });
+    expect(await importScores(SYSTEM_ACTOR, loaded, { name: "diem.csv", data: new TextEncoder().encode(good) })).toEqual({ ok: true, units: 1, rows: 1 });
     const after = await prisma.roundUnit.findMany({ where: { roundId: round.id }, select: { id: true, summaryPoints: true }, orderBy: { id: "asc" } });
     expect(after.find((u) => u.id === a!.roundUnitId)!.summaryPoints).toBe(88);
     expect(after.filter((u) => u.id !== a!.roundUnitId)).toEqual(before.filter((u) => u.id !== a!.roundUnitId));
