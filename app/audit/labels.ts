@@ -40,6 +40,8 @@ export const ENTITY_LABEL: Record<string, string> = {
   RemediationAction: "Nhiệm vụ khắc phục",
   EvidenceFile: "Tài liệu kiểm chứng",
   ProgressReport: "Báo cáo tiến độ",
+  // Sign-in lockouts of an address or of an e-mail without an account.
+  RateLimit: "Giới hạn đăng nhập",
 };
 
 /** Every action the app records, with the kind of record it is about. */
@@ -93,6 +95,27 @@ export const ACTION_LABEL: Record<string, string> = {
   "user.update": "Sửa tài khoản",
   "organization.create": "Thêm cơ quan, đơn vị",
   "organization.update": "Sửa cơ quan, đơn vị",
+  "auth.login": "Đăng nhập",
+  "auth.logout": "Đăng xuất",
+  "auth.lockout": "Tạm khóa đăng nhập do sai nhiều lần",
+  "checkin-list.create": "Thêm danh sách điểm danh",
+  "checkin-list.rename": "Đổi tên danh sách điểm danh",
+  "checkin-list.delete": "Xóa danh sách điểm danh",
+  "attendance.scan": "Điểm danh bằng mã QR",
+  "attendance.roll-call": "Điểm danh theo danh sách",
+  "attendance.self-checkin": "Tự điểm danh tại điểm cầu",
+  "attendance.bridge-report": "Điểm cầu báo cáo điểm danh",
+  "attendee.walk-in": "Đăng ký đại biểu đến trực tiếp",
+  "remediationPlan.create": "Lập kế hoạch khắc phục",
+  "remediationPlan.update": "Sửa kế hoạch khắc phục",
+  "remediationPlan.delete": "Xóa kế hoạch khắc phục",
+  "remediationAction.create": "Thêm nhiệm vụ khắc phục",
+  "remediationAction.update": "Cập nhật nhiệm vụ khắc phục",
+  "remediationAction.status": "Đổi trạng thái nhiệm vụ khắc phục",
+  "progressReport.create": "Báo cáo tiến độ khắc phục",
+  "progressReport.update": "Sửa báo cáo tiến độ khắc phục",
+  "evidenceFile.create": "Tải lên tài liệu kiểm chứng",
+  "evidenceFile.delete": "Xóa tài liệu kiểm chứng",
 };
 
 /** Vietnamese name of an action; an action not in the table shows its code. */
