@@ -51,7 +51,11 @@ export const editPlanSchema = z.object({
   reportingPeriod: z.enum(["MONTHLY", "QUARTERLY"], { error: "Chọn kỳ báo cáo" }),
 });
 
-export const deletePlanSchema = z.object({ intent: z.literal("delete-plan") });
+// Deleting a plan removes its actions, reports and evidence: the form asks for an explicit confirmation.
+export const deletePlanSchema = z.object({
+  intent: z.literal("delete-plan"),
+  confirm: z.literal("yes", { error: "Đánh dấu ô xác nhận để xóa kế hoạch" }),
+});
 
 export const deleteEvidenceSchema = z.object({
   intent: z.literal("delete-evidence"),

@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
 import type { ConferenceAccess } from "../auth/guard.server.ts";
+import { forbidden } from "../auth/guard.server.ts";
 import { prisma } from "../db.server.ts";
 import { newToken, signingKeys } from "../invitations/context.server.ts";
 import { conferenceKeyFor, conferenceKeyString } from "../invitations/tokens.ts";
@@ -81,7 +82,9 @@ export async function visibleLists(access: CheckinScope) {
 /** One list the user may use, or a 404. */
 export async function usableList(access: CheckinScope, listId: string) {
   const list = await prisma.checkinList.findFirst({ where: { id: listId, conferenceId: access.conference.id }, select: listSelect });
-  if (!list || !mayUseList(access, list)) notFound();
+  if (!list) notFound();
+  // The user already knows the conference (the guard let them in): another bridge's list is refused.
+  if (!mayUseList(access, list)) forbidden("Danh sách điểm danh này thuộc điểm cầu khác; bạn chỉ điểm danh tại điểm cầu của mình.");
   return list;
 }
 

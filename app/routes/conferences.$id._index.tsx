@@ -186,11 +186,6 @@ export default function ConferencePage() {
             <p>
               <a href={`/conferences/${data.id}/ke-hoach.pdf`}>Tải kế hoạch (PDF)</a>
             </p>
-            {data.canAudit ? (
-              <p>
-                <Link to={`/conferences/${data.id}/audit`}>Nhật ký thay đổi</Link>
-              </p>
-            ) : null}
             {data.customLayout ? <p className="hint">Văn bản giữ bố cục của bản gốc.</p> : null}
             {data.canAudit ? (
               <p>

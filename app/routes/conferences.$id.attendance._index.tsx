@@ -37,7 +37,8 @@ function matchesStatus(row: AttendeeRow, f: StatusFilter): boolean {
 const ROW_LIMIT = 300;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const c = await attendanceConference(await requireConference(request, params.id, "attendance.take"));
+  const access = await requireConference(request, params.id, "attendance.take");
+  const c = await attendanceConference(access);
   const data = await attendanceData(c);
   const url = new URL(request.url);
   const filter = {
@@ -67,6 +68,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const live: LiveData = { summary: data.summary, asOf: formatDateTime(now), at: now.getTime() };
   return {
+    // Check-in staff take the roll; the reports with absence reasons and the posters are the organisers'.
+    canReport: access.can("attendance.report"),
+    canPosters: access.can("bridges.manage"),
     conference: { id: c.id, title: c.title, when: c.startsAt ? formatDateTime(c.startsAt) : null, cancelled: c.status === "CANCELLED" },
     groups: data.groups,
     bridges: data.bridges,
@@ -246,13 +250,17 @@ export default function AttendancePage() {
           <a href={`/conferences/${c.id}/attendance/sheet.pdf`} className="button">
             In danh sách điểm danh
           </a>
-          <a href={`/conferences/${c.id}/attendance.xlsx`} className="button">
-            Báo cáo điểm danh (.xlsx)
-          </a>
-          <a href={`/conferences/${c.id}/diem-danh.pdf`} className="button">
-            Báo cáo điểm danh (PDF)
-          </a>
-          {data.bridges.length > 0 ? (
+          {data.canReport ? (
+            <>
+              <a href={`/conferences/${c.id}/attendance.xlsx`} className="button">
+                Báo cáo điểm danh (.xlsx)
+              </a>
+              <a href={`/conferences/${c.id}/diem-danh.pdf`} className="button">
+                Báo cáo điểm danh (PDF)
+              </a>
+            </>
+          ) : null}
+          {data.canPosters && data.bridges.length > 0 ? (
             <a href={`/conferences/${c.id}/attendance/posters.pdf`} className="button">
               Áp phích tự điểm danh tại điểm cầu (PDF)
             </a>

@@ -9,7 +9,7 @@ import { formatDateTime } from "~/lib/vietnamese-date.ts";
 
 /** Self check-in posters: one A4 page per bridge point with the QR code of /d/<posterKey>. Organisers only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const c = await attendanceConference(await requireConference(request, params.id, "attendance.take"));
+  const c = await attendanceConference(await requireConference(request, params.id, "bridges.manage"));
   if (!c.bridgePoints.length) throw new Response("Hội nghị chưa có điểm cầu.", { status: 409 });
   const org = await prisma.organization.findUniqueOrThrow({ where: { id: c.organizationId }, select: { documentName: true } });
   const base = env().APP_URL.replace(/\/$/, "");

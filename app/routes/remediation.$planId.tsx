@@ -242,6 +242,11 @@ export default function RemediationPlanPage() {
             <Form method="post">
               <input type="hidden" name="intent" value="delete-plan" />
               <p>Xóa kế hoạch cùng các nhiệm vụ, báo cáo tiến độ và tài liệu kiểm chứng của nó. Thao tác được ghi vào nhật ký thay đổi.</p>
+              <p>
+                <input id="delete-plan-confirm" type="checkbox" name="confirm" value="yes" required />{" "}
+                <label htmlFor="delete-plan-confirm">Tôi xác nhận xóa kế hoạch này</label>
+              </p>
+              {errorsFor(result, "delete-plan")}
               <button type="submit" className="danger">
                 Xóa kế hoạch khắc phục
               </button>

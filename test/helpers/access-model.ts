@@ -23,7 +23,15 @@ export interface Actor {
 /** The record a route reads or writes, as far as access is concerned. */
 export type Target =
   /** A conference; `bridgeId` when the route is about one bridge point (its check-in list, its page). */
-  | { kind: "conference"; organizationId: string; bridgeHosts: ReadonlyMap<string, string | null>; bridgeId?: string }
+  | {
+      kind: "conference";
+      organizationId: string;
+      bridgeHosts: ReadonlyMap<string, string | null>;
+      /** A page of one bridge point: its operator holds the bridge capabilities there. */
+      bridgeId?: string;
+      /** A conference-wide page that a bridge operator may open, narrowed to their bridge points. */
+      operatorNarrowed?: boolean;
+    }
   | { kind: "round"; organizationId: string; published: boolean; unitOrganizationIds: readonly string[] }
   | { kind: "framework"; organizationId: string }
   | { kind: "plan"; roundOrganizationId: string; published: boolean; unitOrganizationId: string }
@@ -75,7 +83,9 @@ export function relationTo(actor: Actor, target: Target): { related: boolean; ca
       const hosted = [...target.bridgeHosts].filter(([, host]) => host !== null && host === actor.organizationId).map(([id]) => id);
       if (actor.roles.includes("BRIDGE_OPERATOR") && hosted.length) {
         related = true;
-        if (!target.bridgeId || hosted.includes(target.bridgeId)) for (const c of BRIDGE_OPERATOR_GRANTS) caps.add(c);
+        // Other conference-wide pages (roll call, reports) are not for operators: they report at their bridge.
+        const grants = target.bridgeId ? hosted.includes(target.bridgeId) : !!target.operatorNarrowed;
+        if (grants) for (const c of BRIDGE_OPERATOR_GRANTS) caps.add(c);
       }
       return { related, capabilities: caps };
     }

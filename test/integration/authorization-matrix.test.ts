@@ -26,7 +26,7 @@ import { dataUrl, get, handlerFor, loadProductionBuild, post, postRaw, type Answ
 // the loader needs; `actions` each intent (the `intent` form field; "" for an action without intents)
 // and the capability it needs. "signed-in": any signed-in user (lists narrowed to what one may see).
 
-type On = "conference" | "conference-bridge" | "round" | "framework" | "plan" | "organization" | "user" | "own" | "signed-in";
+type On = "conference" | "conference-lists" | "conference-bridge" | "round" | "framework" | "plan" | "organization" | "user" | "own" | "signed-in";
 
 interface Row {
   route: string;
@@ -75,7 +75,7 @@ const MATRIX: Row[] = [
   row("conferences.$id.bridges.$bridgeId", `${c}/bridges/{bridge}`, "conference-bridge", "bridges.support", { update: "bridges.manage", delete: "bridges.manage" }),
   row("conferences.$id.bridges.readiness", `${c}/bridges/readiness`, "conference", "bridges.support", { schedule: "bridges.manage", request: "bridges.manage" }),
   // Check-in and attendance ({list}: the check-in list of that bridge)
-  row("conferences.$id.checkin._index", `${c}/checkin`, "conference", "attendance.take", { create: edit, rename: edit, delete: edit, "bridge-lists": edit }),
+  row("conferences.$id.checkin._index", `${c}/checkin`, "conference-lists", "attendance.take", { create: edit, rename: edit, delete: edit, "bridge-lists": edit }),
   row("conferences.$id.checkin.$listId", `${c}/checkin/{list}`, "conference-bridge", "attendance.take", { "": "attendance.take" }),
   row("conferences.$id.checkin.$listId_.counts", `${c}/checkin/{list}/counts`, "conference-bridge", "attendance.take"),
   row("conferences.$id.checkin.$listId_.search", `${c}/checkin/{list}/search?q=Nguyen`, "conference-bridge", "attendance.take"),
@@ -98,9 +98,16 @@ const MATRIX: Row[] = [
   row("scoring.rounds.$id.units.$unitId", "/scoring/rounds/{round}/units/{unit}", "round", "scoring.view", { "": "remediation.manage" }),
   row("scoring.rounds.$id.units.$unitId.scores", "/scoring/rounds/{round}/units/{unit}/scores", "round", score, { "": score }, { fields: { "": (s) => s.invalidScoreGrid } }),
   // Remediation plans ({plan}: the assessed unit's plan of a published round; evidence goes to an action the caller owns)
-  row("remediation._index", "/remediation", "signed-in", "signed-in"),
-  row("remediation.$planId", "/remediation/{plan}", "plan", "remediation.view", { "update-action": "remediation.update", "upload-evidence": "remediation.update", report: "remediation.update", period: "remediation.manage" }, { fields: own }),
+  row("remediation._index", "/remediation", "own", "remediation.view"),
+  row("remediation.$planId", "/remediation/{plan}", "plan", "remediation.view", { "update-action": "remediation.update", "upload-evidence": "remediation.update", "delete-evidence": "remediation.update", report: "remediation.update", "edit-plan": "remediation.manage", "delete-plan": "remediation.manage" }, { fields: own }),
   row("remediation.evidence.$fileId", "/remediation/evidence/{file}", "plan", "remediation.view"),
+  // The change log
+  row("conferences.$id.audit", `${c}/audit`, "conference", "audit.view"),
+  row("conferences.$id.audit[.xlsx]", `${c}/audit.xlsx`, "conference", "audit.view"),
+  row("scoring.rounds.$id.audit", "/scoring/rounds/{round}/audit", "round", "audit.view"),
+  row("scoring.rounds.$id.audit[.xlsx]", "/scoring/rounds/{round}/audit.xlsx", "round", "audit.view"),
+  row("admin.audit", "/admin/audit", "own", "admin"),
+  row("admin.audit[.xlsx]", "/admin/audit.xlsx", "own", "admin"),
   // Administration
   row("admin.organizations._index", "/admin/organizations", "own", "admin"),
   row("admin.organizations.new", "/admin/organizations/new", "own", "admin", { "": "admin" }),
@@ -349,7 +356,8 @@ async function buildScene(): Promise<Scene> {
   const file = await prisma.evidenceFile.create({ data: { actionId: plan.actions.at(-1)!.id, fileName: "kiem-chung.pdf", mimeType: "application/pdf", size: 30, storagePath }, select: { id: true } });
   const ownedAction = new Map<string, string>();
   let position = plan.actions[0]!.position;
-  for (const actor of scoringActors.filter((x) => x.userId)) {
+  // Owners are people of the round's or the unit's organisations (the app refuses others): no sibling.
+  for (const actor of scoringActors.filter((x) => x.userId && !x.key.endsWith("-sibling"))) {
     const action = await prisma.remediationAction.create({
       data: { planId: plan.id, position: ++position, code: `KT.${position}`, title: `Nhiệm vụ của ${actor.label}`, pointsLost: 0.5, ownerUserId: actor.userId },
       select: { id: true },
@@ -395,6 +403,8 @@ async function buildScene(): Promise<Scene> {
     ids,
     targets: {
       conference: conferenceTarget,
+      // The check-in lists page: a bridge operator sees it, narrowed to their own bridge's lists.
+      "conference-lists": { ...conferenceTarget, operatorNarrowed: true },
       "conference-bridge": { ...conferenceTarget, bridgeId: bridge.id },
       round: { kind: "round", organizationId: bt.id, published: true, unitOrganizationIds: round.units.map((u) => u.organizationId) },
       framework: { kind: "framework", organizationId: (await prisma.indexFramework.findUniqueOrThrow({ where: { id: round.frameworkId! }, select: { organizationId: true } })).organizationId },

@@ -419,7 +419,8 @@ describe("remediation: bad input and deletions", () => {
 
     // Only Nội vụ deletes the plan; then it is gone with its rows and files, and one audit row says so.
     expect((await postPlan(created.id, ownerOffice, { intent: "delete-plan" })).status).toBe(403);
-    const deleted = await postPlan(created.id, noiVuTinh, { intent: "delete-plan" });
+    expect((await postPlan(created.id, noiVuTinh, { intent: "delete-plan" })).status).toBe(400);
+    const deleted = await postPlan(created.id, noiVuTinh, { intent: "delete-plan", confirm: "yes" });
     expect(deleted.status).toBe(302);
     expect(deleted.response!.headers.get("Location")).toBe("/remediation");
     expect(await prisma.remediationPlan.findUnique({ where: { id: created.id } })).toBeNull();
