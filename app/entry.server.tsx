@@ -1,8 +1,10 @@
-import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
+import type { EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceContext } from "./http/nonce.ts";
+import { createNonce, securityHeaders } from "./http/security-headers.server.ts";
 import { StripNulBytes } from "./lib/strip-nul.server.ts";
 import { outboxWorker } from "./mailing/worker.server.ts";
 
@@ -13,6 +15,8 @@ outboxWorker();
 
 // Served by scripts/serve.js ahead of Remix (the scanners' hot path); see app/checkin/api.server.ts.
 export { CHECKIN_PATH, handleCheckinNode } from "./checkin/api.server.ts";
+// What scripts/serve.js does before any handler: client address, security headers, body limits, log redaction.
+export * as edge from "./http/edge.server.ts";
 
 /** Called by scripts/serve.js on SIGTERM: messages being sent finish first. */
 export function stopBackgroundWork(): Promise<void> {
@@ -25,11 +29,34 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   console.error(error);
 };
 
+function setSecurityHeaders(request: Request, headers: Headers, nonce?: string): void {
+  for (const [name, value] of Object.entries(securityHeaders(new URL(request.url).pathname, nonce))) headers.set(name, value);
+}
+
+// Data responses get the same headers here so that the dev server (which does not run scripts/serve.js) has them.
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  try {
+    setSecurityHeaders(request, response.headers);
+  } catch {
+    // Immutable headers (Response.redirect): serve.js has set them on the way out in production.
+  }
+  return response;
+};
+
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
   const bot = isbot(request.headers.get("user-agent") ?? "");
+  // Every inline script of the page (Remix's and React's) carries this nonce; the CSP allows no other.
+  const nonce = createNonce();
+  setSecurityHeaders(request, responseHeaders, nonce);
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />, {
+    const app = (
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>
+    );
+    const { pipe, abort } = renderToPipeableStream(app, {
+      nonce,
       [bot ? "onAllReady" : "onShellReady"]() {
         shellRendered = true;
         const body = new StripNulBytes();

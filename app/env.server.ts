@@ -1,5 +1,8 @@
 import path from "node:path";
 import { z } from "zod";
+import { storedSessionSecret } from "./auth/session-secret.server.ts";
+
+export const DEFAULT_DATA_DIR = "./data";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -19,15 +22,21 @@ const schema = z.object({
   // Public address of the app, used in the links of e-mails and calendar entries.
   APP_URL: z.string().url("APP_URL phải là một địa chỉ, ví dụ https://hoinghi.quangnam.gov.vn").default("http://localhost:3000"),
   // Uploaded files (evidence documents) live under this folder.
-  DATA_DIR: z.string().default("./data"),
+  DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   // Session cookies are Secure in production; set false only to serve plain http on a LAN.
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
 });
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };
 
-const DEV_SECRET = "development-only-secret-do-not-use-in-production";
+const MISSING_SECRET =
+  "Biến môi trường không hợp lệ:\n  - SESSION_SECRET: bắt buộc khi chạy production (ít nhất 32 ký tự ngẫu nhiên, ví dụ openssl rand -hex 32)";
 
+/**
+ * Validates the environment. SESSION_SECRET signs the session cookie, invitation tokens and scanner
+ * credentials, so there is no built-in fallback: outside development it must be set. In development
+ * a random secret is generated once and kept in DATA_DIR/session-secret.
+ */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
@@ -35,13 +44,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new Error(`Biến môi trường không hợp lệ:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
-  if (!env.SESSION_SECRET) {
-    if (env.NODE_ENV === "production" && env.ALLOW_DEMO_CREDENTIALS !== "true") {
-      throw new Error("Biến môi trường không hợp lệ:\n  - SESSION_SECRET: bắt buộc khi chạy production (ít nhất 32 ký tự ngẫu nhiên)");
-    }
-    return { ...env, SESSION_SECRET: DEV_SECRET };
-  }
-  return { ...env, SESSION_SECRET: env.SESSION_SECRET };
+  if (env.SESSION_SECRET) return { ...env, SESSION_SECRET: env.SESSION_SECRET };
+  if (env.NODE_ENV !== "development") throw new Error(MISSING_SECRET);
+  return { ...env, SESSION_SECRET: storedSessionSecret(env.DATA_DIR).secret };
 }
 
 let cached: Env | undefined;

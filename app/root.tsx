@@ -12,7 +12,9 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { can } from "~/auth/policy.ts";
 import { getUser } from "./auth/session.server.ts";
+import { useNonce } from "./http/nonce.ts";
 import { LogoutForm } from "./checkin/scanner/logout-form.tsx";
 import stylesHref from "./styles.css?url";
 
@@ -30,7 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? {
           name: user.name,
           organizationName: user.organizationName,
-          isAdmin: user.roles.includes("ADMIN"),
+          isAdmin: can(user.roles, "admin"),
+          plans: can(user.roles, "conference.view"),
+          scoring: can(user.roles, "scoring.view"),
           bridges: user.roles.includes("BRIDGE_OPERATOR") || user.roles.includes("IT_SUPPORT"),
         }
       : null,
@@ -48,13 +52,14 @@ function Header() {
       {user ? (
         <>
           <nav aria-label="Chính">
-            <NavLink to="/conferences">Hội nghị, kế hoạch</NavLink>
-            <NavLink to="/scoring">Chỉ số CCHC</NavLink>
+            {user.plans ? <NavLink to="/conferences">Hội nghị, kế hoạch</NavLink> : null}
+            {user.scoring ? <NavLink to="/scoring">Chỉ số CCHC</NavLink> : null}
             {user.bridges ? <NavLink to="/bridges">Điểm cầu</NavLink> : null}
             {user.isAdmin ? (
               <>
                 <NavLink to="/admin/organizations">Cơ quan, đơn vị</NavLink>
                 <NavLink to="/admin/users">Người dùng</NavLink>
+                <NavLink to="/admin/audit">Nhật ký thay đổi</NavLink>
               </>
             ) : null}
           </nav>
@@ -71,6 +76,7 @@ function Header() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="vi">
       <head>
@@ -85,8 +91,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <Header />
         <main id="main">{children}</main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -82,6 +82,7 @@ async function main(): Promise<number> {
   const { seedDatabase } = await import("../prisma/seed-runner.ts");
   const { prisma } = await import("../app/db.server.ts");
   const { createAttendees } = await import("../app/invitations/attendees.server.ts");
+  const { SYSTEM_ACTOR } = await import("../app/audit/audit.server.ts");
   const { composeOutboxMessage } = await import("../app/invitations/context.server.ts");
   const { drainOnce, queueMessages } = await import("../app/mailing/outbox.server.ts");
   const { smtpTransport } = await import("../app/mailing/transport.server.ts");
@@ -99,7 +100,7 @@ async function main(): Promise<number> {
     const groupIds = conference.attendeeGroups.map((g) => g.id);
     const bridgeIds = conference.bridgePoints.map((b) => b.id);
     for (let from = 0; from < COUNT; from += ATTENDEE_CHUNK) {
-      await createAttendees(conference.id, attendeeValues(from, Math.min(COUNT, from + ATTENDEE_CHUNK), groupIds, bridgeIds));
+      await createAttendees(SYSTEM_ACTOR, conference.id, attendeeValues(from, Math.min(COUNT, from + ATTENDEE_CHUNK), groupIds, bridgeIds), { kind: "file", fileName: "bench.xlsx" });
     }
     const attendeeIds = (await prisma.attendee.findMany({ where: { conferenceId: conference.id }, orderBy: { email: "asc" }, select: { id: true } })).map((a) => a.id);
     if (attendeeIds.length !== COUNT) throw new Error(`expected ${COUNT} attendees, found ${attendeeIds.length}`);

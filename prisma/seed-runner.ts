@@ -125,6 +125,9 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
           name: u.name,
           position: u.position ?? null,
           organizationId: orgId(u.organizationKey),
+          // Every seeded account is a demo account, whatever password it was seeded with:
+          // production refuses to start while any of them keeps the demo password.
+          isDemo: true,
           password: { create: { hash } },
           roles: { create: u.roles.map((role) => ({ role })) },
         },

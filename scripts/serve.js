@@ -1,11 +1,13 @@
 // The production HTTP server (`npm start`): what remix-serve does — compression, immutable /assets,
-// public files, a request log, the Remix handler — plus one path answered before Express and Remix:
-// POST /api/checkin, which door scanners call hundreds of times a second (see app/checkin/api.server.ts).
-// Usage: node scripts/serve.js build/server/index.js   (PORT, HOST from the environment)
+// public files, a request log, the Remix handler — plus, before any of it (app/http/edge.server.ts):
+// the client's address in the x-hoinghi-client-ip header, security headers, the refusal of
+// cross-origin writes (403) and of oversized bodies (413), and one path answered before Express and
+// Remix: POST /api/checkin, which door scanners call hundreds of times a second (see
+// app/checkin/api.server.ts).
+// Usage: node scripts/serve.js build/server/index.js   (PORT, HOST, TRUST_PROXY from the environment)
 import http from "node:http";
 import path from "node:path";
 import url from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -15,20 +17,30 @@ const buildPath = path.resolve(process.argv[2] ?? "build/server/index.js");
 const build = await import(url.pathToFileURL(buildPath).href);
 installGlobals({ nativeFetch: build.future.v3_singleFetch });
 
-const { CHECKIN_PATH, handleCheckinNode, stopBackgroundWork } = build.entry.module;
+const { handleCheckinNode, stopBackgroundWork, edge } = build.entry.module;
 
+// TRUST_PROXY=true only behind a load balancer that appends the client's address to X-Forwarded-For
+// (nginx: proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for) and that clients cannot bypass.
+const trustProxy = process.env.TRUST_PROXY === "true";
+
+// morgan's "tiny" format, with invitation tokens, bridge keys and other secrets in the URL masked.
+morgan.token("safe-url", (req) => edge.redactUrl(req.originalUrl ?? req.url ?? "/"));
+const log = morgan(":method :safe-url :status :res[content-length] - :response-time ms");
+
+const remix = edge.createRemixNodeHandler(build, process.env.NODE_ENV);
 const app = express();
 app.disable("x-powered-by");
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(path.dirname(buildPath), "..", "client"), { maxAge: "1h" }));
-app.use(morgan("tiny"));
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
-
-const server = http.createServer((req, res) => {
-  if (req.url === CHECKIN_PATH) handleCheckinNode(req, res);
-  else app(req, res);
+app.all("*", (req, res, next) => {
+  remix(req, res).catch(next);
 });
+
+const handle = edge.createEdgeHandler({ checkin: handleCheckinNode, app, log: (req, res) => log(req, res, () => {}), trustProxy });
+const server = http.createServer((req, res) => handle(req, res));
+// A client that announces a large body (Expect: 100-continue) is refused before it sends it.
+server.on("checkContinue", (req, res) => handle(req, res, true));
 // Scanners keep their connection open between scans.
 server.keepAliveTimeout = 65_000;
 

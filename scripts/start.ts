@@ -3,24 +3,28 @@
 // the built app with scripts/serve.js (remix-serve's setup plus the check-in fast path).
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { demoCredentialsInUse } from "../app/auth/demo-guard.server.ts";
-import { DEMO_ADMIN_EMAIL } from "../app/auth/password.server.ts";
+import { demoAccountsWithDemoPassword, demoCredentialsMessage } from "../app/auth/demo-guard.server.ts";
+import { storedSessionSecret } from "../app/auth/session-secret.server.ts";
 import { migrateDatabase } from "../app/database/migrate.server.ts";
-import { parseEnv, sqlitePath } from "../app/env.server.ts";
+import { DEFAULT_DATA_DIR, parseEnv, sqlitePath } from "../app/env.server.ts";
 
 async function main() {
   process.env.NODE_ENV ??= "production";
+  // `npm run demo` must work with no manual step, yet there is no built-in secret any more: a demo
+  // run gets a random one, generated once and kept in DATA_DIR/session-secret (the seed, run in
+  // development mode just before, signed its invitation tokens with the same file).
+  if (process.env.ALLOW_DEMO_CREDENTIALS === "true" && !process.env.SESSION_SECRET) {
+    const stored = storedSessionSecret(process.env.DATA_DIR ?? DEFAULT_DATA_DIR);
+    process.env.SESSION_SECRET = stored.secret;
+    console.log(`Bản chạy thử: SESSION_SECRET chưa đặt, dùng khóa ngẫu nhiên ${stored.created ? "vừa tạo" : "đã lưu"} trong ${stored.file}.`);
+  }
   const env = parseEnv();
   const file = sqlitePath(env.DATABASE_URL);
   migrateDatabase(file);
 
   if (env.NODE_ENV === "production" && env.ALLOW_DEMO_CREDENTIALS !== "true") {
-    if (await demoCredentialsInUse(file)) {
-      throw new Error(
-        `Tài khoản mẫu ${DEMO_ADMIN_EMAIL} còn dùng mật khẩu mẫu. Đổi mật khẩu hoặc khóa tài khoản này trước khi chạy production, ` +
-          `hoặc đặt ALLOW_DEMO_CREDENTIALS=true nếu đây là bản chạy thử.`,
-      );
-    }
+    const open = await demoAccountsWithDemoPassword(file);
+    if (open.length > 0) throw new Error(demoCredentialsMessage(open));
   }
 
   const root = path.resolve(import.meta.dirname, "..");

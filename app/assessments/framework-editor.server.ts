@@ -1,3 +1,4 @@
+import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
 import { prisma } from "../db.server.ts";
 import type { z } from "zod";
 import type { addNodeSchema, bandsSchema, updateNodeSchema } from "./framework-forms.ts";
@@ -25,46 +26,99 @@ async function renumber(tx: Parameters<Parameters<typeof prisma.$transaction>[0]
   for (const u of updates) await tx.frameworkNode.update({ where: { id: u.id }, data: { position: u.position } });
 }
 
-export async function updateNode(frameworkId: string, v: z.infer<typeof updateNodeSchema>) {
-  const { count } = await prisma.frameworkNode.updateMany({
-    where: { id: v.nodeId, frameworkId },
-    data: { title: v.title, maxPoints: v.maxPoints, source: v.source },
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+
+/** Records a change to a framework; it shows on the admin log of the framework's organisation. */
+async function recordFramework(
+  tx: Tx,
+  actor: AuditActor,
+  frameworkId: string,
+  entry: { action: string; entity: "FrameworkNode" | "IndexFramework"; entityId: string; summary: (frameworkName: string) => string; before?: Record<string, unknown> | null; after?: Record<string, unknown> | null },
+) {
+  const f = await tx.indexFramework.findUniqueOrThrow({ where: { id: frameworkId }, select: { name: true, organizationId: true } });
+  await recordAudit(tx, actor, { ...entry, summary: entry.summary(f.name), organizationId: f.organizationId });
+}
+
+const nodeFields = { code: true, title: true, maxPoints: true, source: true } as const;
+
+export async function updateNode(actor: AuditActor, frameworkId: string, v: z.infer<typeof updateNodeSchema>) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.frameworkNode.findFirst({ where: { id: v.nodeId, frameworkId }, select: nodeFields });
+    if (!before) return false;
+    const after = await tx.frameworkNode.update({ where: { id: v.nodeId }, data: { title: v.title, maxPoints: v.maxPoints, source: v.source }, select: nodeFields });
+    await recordFramework(tx, actor, frameworkId, {
+      action: "framework.node-update",
+      entity: "FrameworkNode",
+      entityId: v.nodeId,
+      summary: (name) => `Sửa tiêu chí ${before.code} của bộ chỉ số “${name}”`,
+      before,
+      after,
+    });
+    return true;
   });
-  return count === 1;
 }
 
 /** Adds a node; returns a Vietnamese error for the code field, or null. */
-export async function addNode(frameworkId: string, v: z.infer<typeof addNodeSchema>): Promise<string | null> {
+export async function addNode(actor: AuditActor, frameworkId: string, v: z.infer<typeof addNodeSchema>): Promise<string | null> {
   const parent = v.parentId ? await prisma.frameworkNode.findFirst({ where: { id: v.parentId, frameworkId }, select: { id: true, code: true } }) : null;
   if (v.parentId && !parent) return "Không tìm thấy tiêu chí cha";
   if (parent && !v.code.startsWith(`${parent.code}.`)) return `Mã phải bắt đầu bằng ${parent.code}.`;
   if (!parent && v.code.includes(".")) return "Mã lĩnh vực là một số, ví dụ 9";
   if (await prisma.frameworkNode.findFirst({ where: { frameworkId, code: v.code }, select: { id: true } })) return `Mã ${v.code} đã có`;
   await prisma.$transaction(async (tx) => {
-    await tx.frameworkNode.create({
+    const node = await tx.frameworkNode.create({
       data: { frameworkId, parentId: parent?.id ?? null, position: 0, code: v.code, title: v.title, maxPoints: v.maxPoints, source: v.source },
+      select: { id: true, ...nodeFields },
     });
     await renumber(tx, frameworkId);
+    const { id, ...after } = node;
+    await recordFramework(tx, actor, frameworkId, {
+      action: "framework.node-create",
+      entity: "FrameworkNode",
+      entityId: id,
+      summary: (name) => `Thêm tiêu chí ${v.code} vào bộ chỉ số “${name}”`,
+      after: { ...after, parentCode: parent?.code ?? "" },
+    });
   });
   return null;
 }
 
 /** Deletes a node and its subtree unless scores were entered for it. */
-export async function deleteNode(frameworkId: string, nodeId: string): Promise<string | null> {
+export async function deleteNode(actor: AuditActor, frameworkId: string, nodeId: string): Promise<string | null> {
   const node = await prisma.frameworkNode.findFirst({ where: { id: nodeId, frameworkId }, select: { id: true, code: true } });
   if (!node) return "Không tìm thấy tiêu chí";
   const scored = await prisma.nodeScore.count({ where: { node: { frameworkId, OR: [{ id: nodeId }, { code: { startsWith: `${node.code}.` } }] } } });
   if (scored) return `Tiêu chí ${node.code} đã có điểm trong đợt đánh giá nên không xóa được`;
   await prisma.$transaction(async (tx) => {
-    await tx.frameworkNode.deleteMany({ where: { frameworkId, OR: [{ id: nodeId }, { code: { startsWith: `${node.code}.` } }] } });
+    const subtree = { frameworkId, OR: [{ id: nodeId }, { code: { startsWith: `${node.code}.` } }] };
+    const removed = await tx.frameworkNode.findMany({ where: subtree, orderBy: { position: "asc" }, select: nodeFields });
+    await tx.frameworkNode.deleteMany({ where: subtree });
     await renumber(tx, frameworkId);
+    const self = removed.find((n) => n.code === node.code);
+    await recordFramework(tx, actor, frameworkId, {
+      action: "framework.node-delete",
+      entity: "FrameworkNode",
+      entityId: nodeId,
+      summary: (name) => `Xóa tiêu chí ${node.code}${removed.length > 1 ? ` cùng ${removed.length - 1} tiêu chí con` : ""} khỏi bộ chỉ số “${name}”`,
+      before: { ...self, ...(removed.length > 1 ? { children: removed.filter((n) => n !== self).map((n) => `${n.code} ${n.title}`) } : {}) },
+    });
   });
   return null;
 }
 
-export async function replaceBands(frameworkId: string, v: z.infer<typeof bandsSchema>) {
-  await prisma.$transaction([
-    prisma.classBand.deleteMany({ where: { frameworkId } }),
-    prisma.classBand.createMany({ data: v.bands.map((b, position) => ({ frameworkId, position, name: b.name, minPct: b.minPct })) }),
-  ]);
+export async function replaceBands(actor: AuditActor, frameworkId: string, v: z.infer<typeof bandsSchema>) {
+  const text = (bands: Array<{ name: string; minPct: number }>) => bands.map((b) => `${b.name} ≥ ${b.minPct}%`).join("; ");
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.classBand.findMany({ where: { frameworkId }, orderBy: { position: "asc" }, select: { name: true, minPct: true } });
+    await tx.classBand.deleteMany({ where: { frameworkId } });
+    await tx.classBand.createMany({ data: v.bands.map((b, position) => ({ frameworkId, position, name: b.name, minPct: b.minPct })) });
+    await recordFramework(tx, actor, frameworkId, {
+      action: "framework.bands",
+      entity: "IndexFramework",
+      entityId: frameworkId,
+      summary: (name) => `Sửa thang xếp loại của bộ chỉ số “${name}”`,
+      before: { bands: text(before) },
+      after: { bands: text(v.bands) },
+    });
+  });
 }

@@ -1,14 +1,11 @@
 import crypto from "node:crypto";
+import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
 import type { CurrentUser } from "../auth/session.server.ts";
 import { prisma } from "../db.server.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import type { Framework, FrameworkNode } from "../scoring/index.ts";
 
 type Db = PrismaClient | Prisma.TransactionClient;
-
-export function notFoundFramework(): never {
-  throw new Response("Không tìm thấy bộ chỉ số này.", { status: 404 });
-}
 
 export function listFrameworks(user: CurrentUser) {
   return prisma.indexFramework.findMany({
@@ -116,4 +113,35 @@ export async function nextVersion(db: Db, organizationId: string, unitLevelId: s
     select: { version: true },
   });
   return (last?.version ?? 0) + 1;
+}
+
+/** Counts the criteria of a framework tree. */
+function nodeCount(areas: FrameworkNode[]): number {
+  return areas.reduce((n, a) => n + 1 + nodeCount(a.children), 0);
+}
+
+/** Stores an uploaded framework as the next version for its organisation, level and year. */
+export async function importFramework(actor: AuditActor, input: { organizationId: string; unitLevelId: string; framework: Framework }, fileName: string): Promise<string> {
+  return prisma.$transaction(async (tx) => {
+    const version = await nextVersion(tx, input.organizationId, input.unitLevelId, input.framework.year);
+    const id = await createFramework(tx, { ...input, version });
+    const f = input.framework;
+    await recordAudit(tx, actor, {
+      action: "framework.create",
+      entity: "IndexFramework",
+      entityId: id,
+      summary: `Nhập bộ chỉ số “${f.name}” (năm ${f.year}, phiên bản ${version}) từ tệp “${fileName}”`,
+      after: {
+        name: f.name,
+        year: f.year,
+        version,
+        unitLevel: f.unitLevel,
+        nodes: nodeCount(f.areas),
+        maxPoints: f.areas.reduce((n, a) => n + a.maxPoints, 0),
+        bands: f.bands.map((b) => `${b.name} ≥ ${b.minPct}%`).join("; "),
+      },
+      organizationId: input.organizationId,
+    });
+    return id;
+  });
 }

@@ -13,12 +13,8 @@ import {
   type SipasScores,
   type UnitScores,
 } from "../scoring/index.ts";
-import { canViewRound } from "./access.ts";
+import { notFound } from "../auth/guard.server.ts";
 import { loadFramework, type StoredFramework } from "./frameworks.server.ts";
-
-export function notFoundRound(): never {
-  throw new Response("Không tìm thấy đợt đánh giá này.", { status: 404 });
-}
 
 export function listRounds(user: CurrentUser) {
   return prisma.assessmentRound.findMany({
@@ -191,9 +187,10 @@ async function previousResults(previousRoundId: string | null): Promise<Previous
  * The round a user may see, with its summary (ranking, statistics, areas,
  * appendices, SIPAS): the one function the presentation packet also uses.
  */
-export async function roundSummaryFor(user: CurrentUser, roundId: string): Promise<{ loaded: LoadedRound; summary: RoundSummary }> {
+/** A round and its ranking, by id: the access guard (app/auth/guard.server.ts) has already let the user in. */
+export async function roundSummaryFor(roundId: string): Promise<{ loaded: LoadedRound; summary: RoundSummary }> {
   const loaded = await loadRound(roundId);
-  if (!loaded || !canViewRound(user, loaded.round, loaded.units.map((u) => u.organizationId))) notFoundRound();
+  if (!loaded) notFound("Không tìm thấy đợt đánh giá này.");
   const summary = summarizeRound({
     bands: bandsOf(loaded),
     compiled: loaded.compiled ?? undefined,

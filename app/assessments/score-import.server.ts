@@ -1,6 +1,8 @@
+import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
 import { prisma } from "../db.server.ts";
 import { parseDetailedScores, parseSummaryScores, readTable, type ImportError } from "../scoring/import.ts";
 import type { LoadedRound } from "./rounds.server.ts";
+import { detailedScoreFields, publishedNote, summaryScoreFields } from "./score-audit.server.ts";
 
 export type ImportOutcome = { ok: true; units: number; rows: number } | { ok: false; errors: ImportError[] };
 
@@ -17,7 +19,7 @@ export async function unitNames(loaded: LoadedRound) {
  * Reads a score file into the round: all rows valid or nothing written. The
  * units present in the file have their scores replaced; others are untouched.
  */
-export async function importScores(loaded: LoadedRound, file: { name: string; data: Uint8Array }): Promise<ImportOutcome> {
+export async function importScores(actor: AuditActor, loaded: LoadedRound, file: { name: string; data: Uint8Array }): Promise<ImportOutcome> {
   let table;
   try {
     table = await readTable({ fileName: file.name, data: file.data });
@@ -30,14 +32,17 @@ export async function importScores(loaded: LoadedRound, file: { name: string; da
   if (loaded.round.shape === "SUMMARY" || !loaded.compiled || !loaded.stored) {
     const parsed = parseSummaryScores(table, { units });
     if (!parsed.ok) return parsed;
-    await prisma.$transaction(
-      parsed.scores.map((s) =>
-        prisma.roundUnit.update({
+    const touched = parsed.scores.map((s) => roundUnitId.get(s.unitId)!);
+    await prisma.$transaction(async (tx) => {
+      const before = await summaryScoreFields(tx, touched);
+      for (const s of parsed.scores) {
+        await tx.roundUnit.update({
           where: { id: roundUnitId.get(s.unitId)! },
           data: { summaryPoints: s.points, summaryMaxPoints: s.maxPoints, surveyPoints: s.surveyPoints ?? null },
-        }),
-      ),
-    );
+        });
+      }
+      await recordImport(tx, actor, loaded, file.name, before, await summaryScoreFields(tx, touched));
+    });
     return { ok: true, units: parsed.scores.length, rows: table.rows.length };
   }
 
@@ -64,9 +69,39 @@ export async function importScores(loaded: LoadedRound, file: { name: string; da
     return out;
   });
   const touched = parsed.scores.map((s) => roundUnitId.get(s.unitId)!);
-  await prisma.$transaction([
-    prisma.nodeScore.deleteMany({ where: { roundUnitId: { in: touched } } }),
-    prisma.nodeScore.createMany({ data: rows }),
-  ]);
+  await prisma.$transaction(async (tx) => {
+    const before = await detailedScoreFields(tx, loaded, touched);
+    await tx.nodeScore.deleteMany({ where: { roundUnitId: { in: touched } } });
+    await tx.nodeScore.createMany({ data: rows });
+    await recordImport(tx, actor, loaded, file.name, before, await detailedScoreFields(tx, loaded, touched));
+  });
   return { ok: true, units: parsed.scores.length, rows: table.rows.length };
+}
+
+/**
+ * One record per unit the file covered (so each unit finds the change to its own scores), with
+ * every score that changed.
+ */
+async function recordImport(
+  tx: Parameters<Parameters<typeof prisma.$transaction>[0]>[0],
+  actor: AuditActor,
+  loaded: LoadedRound,
+  fileName: string,
+  before: Map<string, Record<string, unknown>>,
+  after: Map<string, Record<string, unknown>>,
+) {
+  const published = await publishedNote(tx, loaded.round.id);
+  for (const unit of loaded.units) {
+    if (!after.has(unit.roundUnitId)) continue;
+    await recordAudit(tx, actor, {
+      action: "score.import",
+      entity: "RoundUnit",
+      entityId: unit.roundUnitId,
+      summary: `Nhập điểm của ${unit.name} từ tệp “${fileName}” vào “${loaded.round.title}”${published}`,
+      before: before.get(unit.roundUnitId),
+      after: after.get(unit.roundUnitId),
+      roundId: loaded.round.id,
+      organizationId: unit.organizationId,
+    });
+  }
 }

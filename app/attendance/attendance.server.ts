@@ -17,7 +17,7 @@ export async function attendanceConference(access: ConferenceAccess) {
   if (access.onlyOperatedBridges("attendance.take")) {
     forbidden("Người vận hành điểm cầu điểm danh tại trang của điểm cầu (mục “Điểm cầu” › “Điểm danh”), không tại trang điểm danh của cả hội nghị.");
   }
-  return invitationConference(access.user, access.conference.id);
+  return invitationConference(access.conference.id);
 }
 
 export interface AttendanceData {

@@ -60,23 +60,25 @@ export function diffFields(before: Record<string, unknown> | null | undefined, a
 
 type AuditClient = Pick<Prisma.TransactionClient, "auditEvent">;
 
+/** The row `recordAudit` writes, for a caller that batches it with its write (`prisma.$transaction([...])`). */
+export function auditEventData(actor: AuditActor, entry: AuditEntry) {
+  return {
+    actorKind: actor.kind,
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    ip: actor.ip,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    summary: entry.summary,
+    changes: JSON.stringify(diffFields(entry.before, entry.after)),
+    organizationId: entry.organizationId ?? null,
+    conferenceId: entry.conferenceId ?? null,
+    roundId: entry.roundId ?? null,
+  };
+}
+
 /** Records one write. Call it with the transaction client of the write itself. */
 export async function recordAudit(tx: AuditClient, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorKind: actor.kind,
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      ip: actor.ip,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      summary: entry.summary,
-      changes: JSON.stringify(diffFields(entry.before, entry.after)),
-      organizationId: entry.organizationId ?? null,
-      conferenceId: entry.conferenceId ?? null,
-      roundId: entry.roundId ?? null,
-    },
-    select: { id: true },
-  });
+  await tx.auditEvent.create({ data: auditEventData(actor, entry), select: { id: true } });
 }

@@ -4,7 +4,8 @@
 // Related but the role lacks the capability: 403.
 
 import { prisma } from "../db.server.ts";
-import { can, ROLE_CAPABILITIES, type Capability } from "./policy.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { BRIDGE_CAPABILITIES, can, ROLE_CAPABILITIES, type Capability } from "./policy.ts";
 import { requireUser, type CurrentUser } from "./session.server.ts";
 
 export function notFound(message = "Không tìm thấy trang này hoặc bạn không có quyền xem."): never {
@@ -25,20 +26,16 @@ export async function requireCapability(request: Request, capability: Capability
 // ---------------------------------------------------------------------------------------------
 // Conferences
 
-const conferenceSelect = { id: true, organizationId: true, kind: true, title: true, status: true } as const;
+const conferenceSelect = { id: true, organizationId: true, kind: true, title: true, status: true } satisfies Prisma.ConferenceSelect;
 
-export interface GuardedConference {
-  id: string;
-  organizationId: string;
-  kind: "CONFERENCE" | "REMEDIATION";
-  title: string;
-  status: string;
-}
+export type GuardedConference = Prisma.ConferenceGetPayload<{ select: typeof conferenceSelect }>;
 
 /** What a user holds for one conference, and through which relation. */
 export interface ConferenceAccess {
   user: CurrentUser;
   conference: GuardedConference;
+  /** Whether the user has any relation to the conference (a refusal is then a 403, not a 404). */
+  related: boolean;
   /** Capabilities held for the whole conference (member of its organisation, or its IT support). */
   capabilities: ReadonlySet<Capability>;
   /** Bridge points of the conference hosted by the user's organisation, when the user operates bridges. */
@@ -49,9 +46,6 @@ export interface ConferenceAccess {
   onlyOperatedBridges(capability: Capability): boolean;
 }
 
-// What operating a bridge point of a conference gives, for that bridge point only.
-const OPERATOR_CAPABILITIES: readonly Capability[] = ["bridges.operate", "attendance.take"];
-
 /** Organisation ids whose conferences an IT_SUPPORT user supports: their own and its parent. */
 export async function supportedOrganizationIds(user: CurrentUser): Promise<string[]> {
   if (!user.roles.includes("IT_SUPPORT")) return [];
@@ -61,11 +55,10 @@ export async function supportedOrganizationIds(user: CurrentUser): Promise<strin
 
 /** The user's capabilities for a conference; pure apart from the bridge and IT lookups. */
 export async function conferenceAccess(user: CurrentUser, conference: GuardedConference): Promise<ConferenceAccess> {
-  const capabilities = new Set<Capability>();
-  if (user.visibleOrganizationIds.includes(conference.organizationId)) {
-    for (const role of user.roles) for (const c of ROLE_CAPABILITIES[role]) capabilities.add(c);
-  }
-  if ((await supportedOrganizationIds(user)).includes(conference.organizationId)) capabilities.add("bridges.support");
+  const member = user.visibleOrganizationIds.includes(conference.organizationId);
+  const capabilities = member ? memberCapabilities(user, conference.organizationId) : new Set<Capability>();
+  const supports = (await supportedOrganizationIds(user)).includes(conference.organizationId);
+  if (supports) capabilities.add("bridges.support");
   const operatedBridgeIds = user.roles.includes("BRIDGE_OPERATOR")
     ? (
         await prisma.bridgePoint.findMany({
@@ -78,10 +71,11 @@ export async function conferenceAccess(user: CurrentUser, conference: GuardedCon
   return {
     user,
     conference,
+    related: member || supports || operates,
     capabilities,
     operatedBridgeIds,
-    can: (c) => capabilities.has(c) || (operates && OPERATOR_CAPABILITIES.includes(c)),
-    onlyOperatedBridges: (c) => !capabilities.has(c) && operates && OPERATOR_CAPABILITIES.includes(c),
+    can: (c) => capabilities.has(c) || (operates && BRIDGE_CAPABILITIES.includes(c)),
+    onlyOperatedBridges: (c) => !capabilities.has(c) && operates && BRIDGE_CAPABILITIES.includes(c),
   };
 }
 
@@ -101,7 +95,7 @@ export async function conferenceFor(user: CurrentUser, id: string | undefined, c
   if (!conference) notFound("Không tìm thấy hội nghị hoặc kế hoạch này.");
   const access = await conferenceAccess(user, conference);
   if (access.can(capability)) return access;
-  if (access.capabilities.size === 0 && access.operatedBridgeIds.length === 0) notFound("Không tìm thấy hội nghị hoặc kế hoạch này.");
+  if (!access.related) notFound("Không tìm thấy hội nghị hoặc kế hoạch này.");
   forbidden();
 }
 
@@ -114,14 +108,14 @@ function memberCapabilities(user: CurrentUser, organizationId: string): Set<Capa
   return caps;
 }
 
-function decide(caps: ReadonlySet<Capability>, capability: Capability, missing: string): void {
+function decide(related: boolean, caps: ReadonlySet<Capability>, capability: Capability, missing: string): void {
   if (caps.has(capability)) return;
-  if (caps.size === 0) notFound(missing);
+  if (!related) notFound(missing);
   forbidden();
 }
 
 // What an assessed unit holds for a published round that ranks it (never for a draft).
-const ASSESSED_UNIT_CAPABILITIES: readonly Capability[] = ["scoring.view", "remediation.view", "remediation.update", "audit.view"];
+const ASSESSED_UNIT_CAPABILITIES: readonly Capability[] = ["scoring.view", "remediation.view", "remediation.update", "remediation.manage", "audit.view"];
 
 export interface RoundAccess {
   user: CurrentUser;
@@ -138,16 +132,17 @@ export async function roundFor(user: CurrentUser, id: string | undefined, capabi
     ? await prisma.assessmentRound.findUnique({ where: { id }, select: { id: true, organizationId: true, status: true, title: true, year: true } })
     : null;
   if (!round) notFound(missing);
+  const member = user.visibleOrganizationIds.includes(round.organizationId);
   const caps = memberCapabilities(user, round.organizationId);
   let asAssessedUnit = false;
-  if (caps.size === 0 && round.status === "PUBLISHED") {
+  if (!member && round.status === "PUBLISHED") {
     const unit = await prisma.roundUnit.findFirst({ where: { roundId: round.id, organizationId: { in: user.visibleOrganizationIds } }, select: { id: true } });
     if (unit) {
       asAssessedUnit = true;
       for (const c of ASSESSED_UNIT_CAPABILITIES) if (can(user.roles, c)) caps.add(c);
     }
   }
-  decide(caps, capability, missing);
+  decide(member || asAssessedUnit, caps, capability, missing);
   return { user, round, capabilities: caps, asAssessedUnit };
 }
 
@@ -167,7 +162,7 @@ export async function frameworkFor(user: CurrentUser, id: string | undefined, ca
   const framework = id ? await prisma.indexFramework.findUnique({ where: { id }, select: { id: true, organizationId: true, name: true } }) : null;
   if (!framework) notFound(missing);
   const caps = memberCapabilities(user, framework.organizationId);
-  decide(caps, capability, missing);
+  decide(user.visibleOrganizationIds.includes(framework.organizationId), caps, capability, missing);
   return { user, framework, capabilities: caps };
 }
 
@@ -197,8 +192,12 @@ export async function remediationPlanFor(user: CurrentUser, id: string | undefin
   if (!row) notFound(missing);
   const round = row.roundUnit.round;
   const caps = memberCapabilities(user, round.organizationId);
-  if (round.status === "PUBLISHED") for (const c of memberCapabilities(user, row.roundUnit.organizationId)) caps.add(c);
-  decide(caps, capability, missing);
+  let related = user.visibleOrganizationIds.includes(round.organizationId);
+  if (round.status === "PUBLISHED" && user.visibleOrganizationIds.includes(row.roundUnit.organizationId)) {
+    related = true;
+    for (const c of memberCapabilities(user, row.roundUnit.organizationId)) caps.add(c);
+  }
+  decide(related, caps, capability, missing);
   return {
     user,
     plan: { id: row.id, roundUnitId: row.roundUnit.id, unitOrganizationId: row.roundUnit.organizationId, roundId: round.id, roundOrganizationId: round.organizationId, roundStatus: round.status },
@@ -208,4 +207,22 @@ export async function remediationPlanFor(user: CurrentUser, id: string | undefin
 
 export async function requireRemediationPlan(request: Request, id: string | undefined, capability: Capability): Promise<RemediationAccess> {
   return remediationPlanFor(await requireUser(request), id, capability);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Administration: organisations and accounts of an ADMIN's subtree
+
+/** An organisation the signed-in ADMIN administers (their own or below it); 404 for any other. */
+export async function requireAdministeredOrganization(request: Request, id: string | undefined): Promise<{ admin: CurrentUser; organizationId: string }> {
+  const admin = await requireCapability(request, "admin");
+  if (!id || !admin.visibleOrganizationIds.includes(id)) notFound("Không tìm thấy cơ quan, đơn vị này.");
+  return { admin, organizationId: id };
+}
+
+/** An account of the signed-in ADMIN's subtree; 404 for any other. */
+export async function requireAdministeredUser(request: Request, id: string | undefined): Promise<{ admin: CurrentUser; userId: string }> {
+  const admin = await requireCapability(request, "admin");
+  const user = id ? await prisma.user.findUnique({ where: { id }, select: { id: true, organizationId: true } }) : null;
+  if (!user || !admin.visibleOrganizationIds.includes(user.organizationId)) notFound("Không tìm thấy người dùng này.");
+  return { admin, userId: user.id };
 }

@@ -13,5 +13,12 @@ export async function verifyPassword(hashed: string, password: string): Promise<
   }
 }
 
-export const DEMO_ADMIN_EMAIL = "admin@hoinghi.local";
 export const DEMO_PASSWORD = "hoinghi-demo";
+
+/**
+ * Verified in place of a real hash when the e-mail matches no account (or one without a password),
+ * so that an unknown address takes as long to refuse as a wrong password and sign-in does not tell
+ * which addresses have accounts. A hash of random bytes nobody kept, with hashPassword's parameters
+ * (a unit test keeps the two in step).
+ */
+export const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$l16C+WFPleQ8I9SJmE1f8Q$Y3tCHOhUm9mVWoUtKL0XIGtMrzvhxYEzuCRvCKbQo48";

@@ -60,12 +60,19 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
   OFFICE: ORGANISER,
   HOME_AFFAIRS: [...ORGANISER, "scoring.manage", "remediation.manage"],
   CHECKIN_STAFF: ["conference.view", "attendance.take"],
-  BRIDGE_OPERATOR: ["bridges.operate"],
+  // Nothing organisation-wide: see BRIDGE_CAPABILITIES.
+  BRIDGE_OPERATOR: [],
   IT_SUPPORT: ["bridges.support"],
   VIEWER: ["conference.view", "scoring.view", "remediation.view"],
 };
 
-/** Whether any of the roles grants the capability. */
+/**
+ * What a BRIDGE_OPERATOR holds for the bridge points their organisation hosts, and only for those
+ * (their connectivity test, their check-in list, their attendees' roll call).
+ */
+export const BRIDGE_CAPABILITIES: readonly Capability[] = ["bridges.operate", "attendance.take"];
+
+/** Whether any of the roles grants the capability organisation-wide. */
 export function can(roles: readonly Role[], capability: Capability): boolean {
   return roles.some((r) => ROLE_CAPABILITIES[r].includes(capability));
 }

@@ -4,6 +4,8 @@ import { env } from "../env.server.ts";
 import type { Role } from "../plans/vocabulary.ts";
 import { organizationScope } from "../organizations/scope.server.ts";
 import { clientIp } from "../lib/client-ip.server.ts";
+import { recordAudit, userActor } from "../audit/audit.server.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 
 const SESSION_DAYS = 30;
 const SESSION_KEY = "sessionId";
@@ -111,33 +113,78 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
   return user;
 }
 
-export async function requireRole(request: Request, ...roles: Role[]): Promise<CurrentUser> {
-  const user = await requireUser(request);
-  if (!roles.some((r) => user.roles.includes(r))) {
-    throw new Response("Bạn không có quyền thực hiện thao tác này.", { status: 403 });
-  }
-  return user;
-}
-
-export async function createUserSession(userId: string, redirectTo: string): Promise<Response> {
-  const session = await prisma.session.create({
-    data: { userId, expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000) },
-    select: { id: true },
+/**
+ * Opens a session and redirects with its cookie. `record` runs inside the transaction that creates
+ * the session (the sign-in's audit row), so that there is never one without the other.
+ */
+export async function createUserSession(
+  userId: string,
+  redirectTo: string,
+  record?: (tx: Prisma.TransactionClient) => Promise<void>,
+): Promise<Response> {
+  const session = await prisma.$transaction(async (tx) => {
+    const created = await tx.session.create({
+      data: { userId, expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000) },
+      select: { id: true },
+    });
+    await record?.(tx);
+    return created;
   });
   const cookie = await sessionStorage.getSession();
   cookie.set(SESSION_KEY, session.id);
   return redirect(redirectTo, { headers: { "Set-Cookie": await sessionStorage.commitSession(cookie) } });
 }
 
+/** Ends the session (recording the sign-out in the audit trail) and clears the cookie. */
 export async function logout(request: Request): Promise<Response> {
   const sessionId = await readSessionId(request);
-  if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } });
+  if (sessionId) {
+    await prisma.$transaction(async (tx) => {
+      const session = await tx.session.findUnique({
+        where: { id: sessionId },
+        select: { user: { select: { id: true, name: true, email: true, organizationId: true } } },
+      });
+      if (!session) return;
+      await tx.session.delete({ where: { id: sessionId } });
+      const { user } = session;
+      await recordAudit(tx, userActor({ ...user, ip: clientIp(request) }), {
+        action: "auth.logout",
+        entity: "User",
+        entityId: user.id,
+        summary: `Đăng xuất: ${user.email}`,
+        organizationId: user.organizationId,
+      });
+    });
+  }
   const cookie = await sessionStorage.getSession(request.headers.get("Cookie"));
   return redirect("/login", { headers: { "Set-Cookie": await sessionStorage.destroySession(cookie) } });
 }
 
-/** Only same-site paths, so a crafted link cannot send people elsewhere after sign-in. */
+// Any origin will do as long as no real site has it: a path resolved against it must keep it.
+const SAME_ORIGIN = "http://same-origin.invalid";
+// Browsers read "\" as "/" and drop tabs and newlines inside a URL, so "/\evil.example/" and
+// "/\t/evil.example/" both become "//evil.example/", another site. Refuse them outright, raw or
+// percent-encoded, rather than trust every browser to parse them as we do.
+const UNSAFE_RAW = /[\\\s\u0000-\u001f\u007f-\u009f]/u;
+const UNSAFE_DECODED = /[\\\u0000-\u001f\u007f-\u009f]/u;
+
+/** Only same-origin paths, so a crafted link cannot send people to another site after sign-in. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/conferences"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
-  return to;
+  if (typeof to !== "string" || to.length > 2000) return fallback;
+  if (!to.startsWith("/") || to.startsWith("//") || UNSAFE_RAW.test(to)) return fallback;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(to);
+  } catch {
+    return fallback;
+  }
+  if (decoded.startsWith("//") || UNSAFE_DECODED.test(decoded)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, SAME_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== SAME_ORIGIN) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -1,4 +1,7 @@
+import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
+import { listSnapshot } from "../audit/snapshot.ts";
 import { prisma } from "../db.server.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { fromLocalDateValue } from "../lib/vietnamese-date.ts";
 import type { AwardValues } from "./award-form.ts";
 
@@ -34,30 +37,98 @@ function row(v: AwardValues) {
   };
 }
 
-export async function addAwards(conferenceId: string, values: AwardValues[]) {
+/** An award as the audit trail shows it (the attendee by name). */
+async function awardFields(tx: Prisma.TransactionClient, id: string) {
+  const a = await tx.award.findUnique({
+    where: { id },
+    select: {
+      conferenceId: true,
+      status: true,
+      position: true,
+      recipientKind: true,
+      recipientName: true,
+      organizationName: true,
+      achievement: true,
+      form: true,
+      decisionNumber: true,
+      decisionDate: true,
+      attendee: { select: { name: true } },
+    },
+  });
+  if (!a) return null;
+  const { attendee, position, conferenceId, ...rest } = a;
+  return { conferenceId, fields: { ...rest, order: position + 1, attendeeId: attendee?.name ?? "" } };
+}
+
+/** Adds awards from the form (one) or a file (a list: one audit record for the whole list). */
+export async function addAwards(actor: AuditActor, conferenceId: string, values: AwardValues[], fileName?: string) {
   await prisma.$transaction(async (tx) => {
     const last = await tx.award.findFirst({ where: { conferenceId }, orderBy: { position: "desc" }, select: { position: true } });
     let position = (last?.position ?? -1) + 1;
-    for (const v of values) await tx.award.create({ data: { conferenceId, position: position++, ...row(v) } });
+    const created: string[] = [];
+    for (const v of values) created.push((await tx.award.create({ data: { conferenceId, position: position++, ...row(v) }, select: { id: true } })).id);
+    if (fileName === undefined) {
+      for (const [i, id] of created.entries()) {
+        await recordAudit(tx, actor, {
+          action: "award.create",
+          entity: "Award",
+          entityId: id,
+          summary: `Thêm khen thưởng: ${values[i]!.form} cho ${values[i]!.recipientName}`,
+          after: (await awardFields(tx, id))?.fields,
+          conferenceId,
+        });
+      }
+    } else if (created.length) {
+      await recordAudit(tx, actor, {
+        action: "award.import",
+        entity: "Conference",
+        entityId: conferenceId,
+        summary: `Nhập ${created.length} khen thưởng từ tệp “${fileName}”`,
+        after: listSnapshot(values.map((v) => [v.recipientName + (v.organizationName ? `, ${v.organizationName}` : ""), v.form])),
+        conferenceId,
+      });
+    }
   });
 }
 
 /** Ceremony order: swap with the neighbour, through a free position because positions are unique. */
-export async function moveAward(conferenceId: string, id: string, direction: "up" | "down") {
-  const all = await prisma.award.findMany({ where: { conferenceId }, orderBy: { position: "asc" }, select: { id: true, position: true } });
-  const i = all.findIndex((a) => a.id === id);
-  const j = direction === "up" ? i - 1 : i + 1;
-  if (i < 0 || j < 0 || j >= all.length) return i >= 0;
-  const [a, b] = [all[i]!, all[j]!];
-  await prisma.$transaction([
-    prisma.award.update({ where: { id: a.id }, data: { position: -1 } }),
-    prisma.award.update({ where: { id: b.id }, data: { position: a.position } }),
-    prisma.award.update({ where: { id: a.id }, data: { position: b.position } }),
-  ]);
-  return true;
+export async function moveAward(actor: AuditActor, conferenceId: string, id: string, direction: "up" | "down") {
+  return prisma.$transaction(async (tx) => {
+    const all = await tx.award.findMany({ where: { conferenceId }, orderBy: { position: "asc" }, select: { id: true, position: true, recipientName: true } });
+    const i = all.findIndex((a) => a.id === id);
+    const j = direction === "up" ? i - 1 : i + 1;
+    if (i < 0 || j < 0 || j >= all.length) return i >= 0;
+    const [a, b] = [all[i]!, all[j]!];
+    await tx.award.update({ where: { id: a.id }, data: { position: -1 } });
+    await tx.award.update({ where: { id: b.id }, data: { position: a.position } });
+    await tx.award.update({ where: { id: a.id }, data: { position: b.position } });
+    await recordAudit(tx, actor, {
+      action: "award.move",
+      entity: "Award",
+      entityId: a.id,
+      summary: `Chuyển khen thưởng của ${a.recipientName} ${direction === "up" ? "lên trước" : "xuống sau"} ${b.recipientName}`,
+      before: { order: i + 1 },
+      after: { order: j + 1 },
+      conferenceId,
+    });
+    return true;
+  });
 }
 
-export async function setAwardStatus(conferenceId: string, id: string, status: "PROPOSED" | "APPROVED") {
-  const { count } = await prisma.award.updateMany({ where: { id, conferenceId }, data: { status } });
-  return count === 1;
+export async function setAwardStatus(actor: AuditActor, conferenceId: string, id: string, status: "PROPOSED" | "APPROVED") {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.award.findFirst({ where: { id, conferenceId }, select: { status: true, recipientName: true, form: true } });
+    if (!before) return false;
+    await tx.award.update({ where: { id }, data: { status } });
+    await recordAudit(tx, actor, {
+      action: "award.status",
+      entity: "Award",
+      entityId: id,
+      summary: `${status === "APPROVED" ? "Duyệt" : "Chuyển về đề nghị"} khen thưởng: ${before.form} cho ${before.recipientName}`,
+      before: { status: before.status },
+      after: { status },
+      conferenceId,
+    });
+    return true;
+  });
 }

@@ -1,20 +1,17 @@
+import type { ConferenceAccess } from "../auth/guard.server.ts";
+import { notFound } from "../auth/guard.server.ts";
+import { can } from "../auth/policy.ts";
 import type { CurrentUser } from "../auth/session.server.ts";
-import { canEditPlans } from "../auth/permissions.ts";
 import { prisma } from "../db.server.ts";
 import { isBridgeKeyShape } from "./keys.ts";
 
-// Who may see which bridge points:
-// - organisers (ADMIN, OFFICE, HOME_AFFAIRS whose scope holds the conference's organisation) see and edit
-//   everything, passcodes included;
-// - IT_SUPPORT sees the readiness board and the bridge pages of conferences organised by their own
-//   organisation or its parent (no passcodes);
-// - a BRIDGE_OPERATOR sees the bridge points hosted by their organisation, passcode included;
+// Who may see which bridge points is the access guard's (app/auth/guard.server.ts):
+// - organisers ("bridges.manage") see and edit everything, passcodes included;
+// - IT support ("bridges.support", conferences of their organisation or its parent) sees the readiness
+//   board and the bridge pages, no passcodes;
+// - a BRIDGE_OPERATOR operates the bridge points hosted by their organisation;
 // - anyone with a bridge's access key sees that bridge's operator page.
-// Everything else is a 404: another organisation's data is never revealed.
-
-export function notFound(message = "Không tìm thấy hội nghị này hoặc bạn không có quyền xem."): never {
-  throw new Response(message, { status: 404 });
-}
+// This module loads what the bridge screens show once the guard has let the user in.
 
 export interface BridgeConference {
   id: string;
@@ -31,21 +28,10 @@ export interface BridgeConference {
   canManage: boolean;
 }
 
-export function isOrganiser(user: CurrentUser, organizationId: string): boolean {
-  return canEditPlans(user.roles) && user.visibleOrganizationIds.includes(organizationId);
-}
-
-/** Organisation ids whose conferences an IT_SUPPORT user follows: their own and its parent. */
-export async function itSupportOrganizationIds(user: CurrentUser): Promise<string[]> {
-  if (!user.roles.includes("IT_SUPPORT")) return [];
-  const org = await prisma.organization.findUnique({ where: { id: user.organizationId }, select: { parentId: true } });
-  return [user.organizationId, ...(org?.parentId ? [org.parentId] : [])];
-}
-
-/** A conference whose bridge points the user may see (organisers; IT support when `allowIt`), or a 404. */
-export async function bridgeConference(user: CurrentUser, id: string, options: { allowIt?: boolean } = {}): Promise<BridgeConference> {
+/** The conference fields of the bridge screens, for a user the guard has let in. */
+export async function bridgeConference(access: ConferenceAccess): Promise<BridgeConference> {
   const c = await prisma.conference.findUnique({
-    where: { id },
+    where: { id: access.conference.id },
     select: {
       id: true,
       title: true,
@@ -59,15 +45,13 @@ export async function bridgeConference(user: CurrentUser, id: string, options: {
       bridgeTestRound: true,
     },
   });
-  if (!c) notFound();
-  if (isOrganiser(user, c.organizationId)) return { ...c, canManage: true };
-  if (options.allowIt && (await itSupportOrganizationIds(user)).includes(c.organizationId)) return { ...c, canManage: false };
-  notFound();
+  if (!c) notFound("Không tìm thấy hội nghị này hoặc bạn không có quyền xem.");
+  return { ...c, canManage: access.can("bridges.manage") };
 }
 
 /** Whether a signed-in user may run and record tests for this bridge point (its operator or an organiser). */
 export async function mayOperate(user: CurrentUser, bridge: { hostOrganizationId: string | null; conference: { organizationId: string } }): Promise<boolean> {
-  if (isOrganiser(user, bridge.conference.organizationId)) return true;
+  if (user.visibleOrganizationIds.includes(bridge.conference.organizationId) && can(user.roles, "bridges.operate")) return true;
   return user.roles.includes("BRIDGE_OPERATOR") && !!bridge.hostOrganizationId && bridge.hostOrganizationId === user.organizationId;
 }
 

@@ -1,11 +1,14 @@
+import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
+import { listSnapshot, maskedSecret, personKey } from "../audit/snapshot.ts";
 import { prisma } from "../db.server.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { env } from "../env.server.ts";
 import { meetingName } from "../invitations/context.server.ts";
 import { messageIdFor } from "../mailing/backoff.ts";
 import { organizationScope } from "../organizations/scope.server.ts";
 import type { BridgeValues, ConnectivityTestValues } from "./bridge-form.ts";
 import { newBridgeKey } from "./keys.ts";
-import { checklistGaps, type Readiness } from "./verdict.ts";
+import { checklistGaps, READINESS_LABEL, type Readiness } from "./verdict.ts";
 
 /** The operator's link of a bridge point. */
 export function operatorLink(accessKey: string): string {
@@ -105,7 +108,33 @@ function bridgeData(v: BridgeValues) {
   };
 }
 
-export async function createBridge(conferenceId: string, v: BridgeValues): Promise<string> {
+const bridgeAuditSelect = {
+  name: true,
+  hostOrganization: { select: { name: true } },
+  address: true,
+  room: true,
+  isMain: true,
+  videoLink: true,
+  videoPasscode: true,
+  contactName: true,
+  contactPhone: true,
+  contactEmail: true,
+} as const;
+
+/** A bridge point as the audit trail compares it; the passcode only as "set" or "changed". */
+async function bridgeSnapshot(tx: Prisma.TransactionClient, id: string) {
+  const b = await tx.bridgePoint.findUnique({ where: { id }, select: bridgeAuditSelect });
+  if (!b) return null;
+  const { hostOrganization, videoPasscode, ...rest } = b;
+  return { ...rest, hostOrganization: hostOrganization?.name ?? "", videoPasscode };
+}
+
+function withMaskedPasscodes<T extends { videoPasscode: string }>(before: T | null, after: T | null): [T | null, T | null] {
+  const [b, a] = maskedSecret(before?.videoPasscode, after?.videoPasscode);
+  return [before ? { ...before, videoPasscode: b } : null, after ? { ...after, videoPasscode: a } : null];
+}
+
+export async function createBridge(actor: AuditActor, conferenceId: string, v: BridgeValues): Promise<string> {
   return prisma.$transaction(async (tx) => {
     const last = await tx.bridgePoint.aggregate({ where: { conferenceId }, _max: { position: true } });
     // One main site: marking this one unmarks the others.
@@ -114,24 +143,44 @@ export async function createBridge(conferenceId: string, v: BridgeValues): Promi
       data: { conferenceId, position: (last._max.position ?? -1) + 1, ...bridgeData(v), accessKey: newBridgeKey(), posterKey: newBridgeKey() },
       select: { id: true },
     });
+    const [, after] = withMaskedPasscodes(null, await bridgeSnapshot(tx, row.id));
+    await recordAudit(tx, actor, { action: "bridge.create", entity: "BridgePoint", entityId: row.id, summary: `Thêm điểm cầu “${v.name}”`, after, conferenceId });
     return row.id;
   });
 }
 
-export async function updateBridge(conferenceId: string, id: string, v: BridgeValues): Promise<boolean> {
+export async function updateBridge(actor: AuditActor, conferenceId: string, id: string, v: BridgeValues): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const found = await tx.bridgePoint.findFirst({ where: { id, conferenceId }, select: { id: true } });
     if (!found) return false;
+    const rawBefore = await bridgeSnapshot(tx, id);
     if (v.isMain) await tx.bridgePoint.updateMany({ where: { conferenceId, id: { not: id } }, data: { isMain: false } });
     await tx.bridgePoint.update({ where: { id }, data: bridgeData(v) });
+    const [before, after] = withMaskedPasscodes(rawBefore, await bridgeSnapshot(tx, id));
+    await recordAudit(tx, actor, { action: "bridge.update", entity: "BridgePoint", entityId: id, summary: `Sửa điểm cầu “${v.name}”`, before, after, conferenceId });
     return true;
   });
 }
 
 /** Deletes a bridge point; its attendees go back to the main hall, its tests go with it. */
-export async function deleteBridge(conferenceId: string, id: string): Promise<boolean> {
-  const { count } = await prisma.bridgePoint.deleteMany({ where: { id, conferenceId } });
-  return count === 1;
+export async function deleteBridge(actor: AuditActor, conferenceId: string, id: string): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const found = await tx.bridgePoint.findFirst({ where: { id, conferenceId }, select: { id: true } });
+    if (!found) return false;
+    const [before] = withMaskedPasscodes(await bridgeSnapshot(tx, id), null);
+    const attendees = await tx.attendee.count({ where: { bridgePointId: id } });
+    const { count } = await tx.bridgePoint.deleteMany({ where: { id, conferenceId } });
+    if (count !== 1) return false;
+    await recordAudit(tx, actor, {
+      action: "bridge.delete",
+      entity: "BridgePoint",
+      entityId: id,
+      summary: `Xóa điểm cầu “${before?.name ?? ""}”${attendees ? `; ${attendees} đại biểu chuyển về hội trường` : ""}`,
+      before,
+      conferenceId,
+    });
+    return true;
+  });
 }
 
 /** Level codes of bodies that are not administrative units (departments, offices, other agencies). */
@@ -143,6 +192,7 @@ const NON_ADMINISTRATIVE_LEVELS = ["SO", "PHONG", "CO_QUAN"];
  * attendees of each new host organisation to it. Returns the names created and skipped.
  */
 export async function bulkCreateBridges(
+  actor: AuditActor,
   conferenceId: string,
   parentId: string,
   options: { onlyAdministrative: boolean; at: Date },
@@ -176,21 +226,53 @@ export async function bulkCreateBridges(
       await tx.attendee.updateMany({ where: { conferenceId, organizationId: o.id }, data: { bridgePointId: b.id } });
       result.created.push(o.name);
     }
+    if (result.created.length) {
+      const parent = await tx.organization.findUnique({ where: { id: parentId }, select: { name: true } });
+      await recordAudit(tx, actor, {
+        action: "bridge.create-many",
+        entity: "Conference",
+        entityId: conferenceId,
+        summary: `Tạo ${result.created.length} điểm cầu cho các đơn vị trực thuộc ${parent?.name ?? ""}`,
+        after: { created: result.created, skippedExisting: result.skippedExisting, skippedDissolved: result.skippedDissolved },
+        conferenceId,
+      });
+    }
     return result;
   });
 }
 
 /** Moves attendees of the conference to a bridge point (or the main hall); returns how many moved. */
-export async function assignAttendees(conferenceId: string, bridgePointId: string | null, attendeeIds: string[]): Promise<number | null> {
-  if (bridgePointId && !(await prisma.bridgePoint.findFirst({ where: { id: bridgePointId, conferenceId }, select: { id: true } }))) return null;
-  const { count } = await prisma.attendee.updateMany({ where: { conferenceId, id: { in: attendeeIds } }, data: { bridgePointId } });
-  return count;
+export async function assignAttendees(actor: AuditActor, conferenceId: string, bridgePointId: string | null, attendeeIds: string[]): Promise<number | null> {
+  return prisma.$transaction(async (tx) => {
+    const target = bridgePointId ? await tx.bridgePoint.findFirst({ where: { id: bridgePointId, conferenceId }, select: { id: true, name: true } }) : null;
+    if (bridgePointId && !target) return null;
+    const moving = await tx.attendee.findMany({
+      where: { conferenceId, id: { in: attendeeIds } },
+      select: { name: true, email: true, bridgePoint: { select: { name: true } } },
+    });
+    const { count } = await tx.attendee.updateMany({ where: { conferenceId, id: { in: attendeeIds } }, data: { bridgePointId } });
+    const place = target?.name ?? "Hội trường";
+    if (count) {
+      await recordAudit(tx, actor, {
+        action: "attendee.assign-bridge",
+        entity: "Conference",
+        entityId: conferenceId,
+        summary: `Chuyển ${count} đại biểu về ${target ? `điểm cầu “${place}”` : "hội trường"}`,
+        before: listSnapshot(moving.map((a) => [personKey(a), a.bridgePoint?.name ?? "Hội trường"])),
+        after: listSnapshot(moving.map((a) => [personKey(a), place])),
+        conferenceId,
+      });
+    }
+    return count;
+  });
 }
 
-export async function recordTest(bridgePointId: string, v: ConnectivityTestValues, by: { userId: string | null; userAgent: string }) {
+/** Records a connectivity test; `actor` is the operator link's holder or the signed-in organiser. */
+export async function recordTest(actor: AuditActor, bridgePointId: string, v: ConnectivityTestValues, by: { userId: string | null; userAgent: string }) {
   const now = new Date();
-  await prisma.$transaction([
-    prisma.connectivityTest.create({
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.bridgePoint.findUniqueOrThrow({ where: { id: bridgePointId }, select: { name: true, conferenceId: true, readiness: true } });
+    const test = await tx.connectivityTest.create({
       data: {
         bridgePointId,
         createdAt: now,
@@ -210,9 +292,33 @@ export async function recordTest(bridgePointId: string, v: ConnectivityTestValue
         result: v.result,
         userAgent: by.userAgent.slice(0, 300),
       },
-    }),
-    prisma.bridgePoint.update({ where: { id: bridgePointId }, data: { readiness: v.result, readinessAt: now } }),
-  ]);
+      select: { id: true },
+    });
+    await tx.bridgePoint.update({ where: { id: bridgePointId }, data: { readiness: v.result, readinessAt: now } });
+    await recordAudit(tx, actor, {
+      action: "bridge.test",
+      entity: "ConnectivityTest",
+      entityId: test.id,
+      summary: `Điểm cầu “${before.name}” ghi kết quả kiểm tra kết nối: ${READINESS_LABEL[v.result]}`,
+      before: { readiness: before.readiness },
+      after: {
+        readiness: v.result,
+        operatorName: v.operatorName,
+        latencyMs: v.latencyMs,
+        jitterMs: v.jitterMs,
+        lossPercent: v.lossPercent,
+        downloadMbps: v.downloadMbps,
+        uploadMbps: v.uploadMbps,
+        camera: v.camera,
+        microphone: v.microphone,
+        screen: v.screen,
+        sound: v.sound,
+        backupConnection: v.backupConnection,
+        notes: v.notes,
+      },
+      conferenceId: before.conferenceId,
+    });
+  });
 }
 
 export const testSelect = {
@@ -304,8 +410,20 @@ export async function readinessBoard(conferenceId: string) {
   };
 }
 
-export async function scheduleTest(conferenceId: string, at: Date, note: string) {
-  await prisma.conference.update({ where: { id: conferenceId }, data: { bridgeTestAt: at, bridgeTestNote: note } });
+export async function scheduleTest(actor: AuditActor, conferenceId: string, at: Date, note: string) {
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.conference.findUniqueOrThrow({ where: { id: conferenceId }, select: { bridgeTestAt: true, bridgeTestNote: true } });
+    await tx.conference.update({ where: { id: conferenceId }, data: { bridgeTestAt: at, bridgeTestNote: note } });
+    await recordAudit(tx, actor, {
+      action: "bridge.test-schedule",
+      entity: "Conference",
+      entityId: conferenceId,
+      summary: "Hẹn lịch kiểm tra kết nối các điểm cầu",
+      before,
+      after: { bridgeTestAt: at, bridgeTestNote: note },
+      conferenceId,
+    });
+  });
 }
 
 /** Message-ID of a bridge point's test request in a round. */
@@ -323,7 +441,7 @@ export function bridgeTestSubject(title: string): string {
  * A second press for the same round (double click, resubmitted form) finds the round moved on and
  * queues nothing. Returns null for a stale round.
  */
-export async function requestBridgeTests(conferenceId: string, round: number): Promise<{ round: number; queued: number; withoutEmail: string[] } | null> {
+export async function requestBridgeTests(actor: AuditActor, conferenceId: string, round: number): Promise<{ round: number; queued: number; withoutEmail: string[] } | null> {
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.conference.updateMany({ where: { id: conferenceId, bridgeTestRound: round }, data: { bridgeTestRound: round + 1 } });
     if (count !== 1) return null;
@@ -354,6 +472,16 @@ export async function requestBridgeTests(conferenceId: string, round: number): P
       });
       await tx.bridgePoint.updateMany({ where: { id: { in: fresh.map((b) => b.id) } }, data: { testRequestedAt: new Date() } });
     }
+    const withoutEmail = pending.filter((b) => !b.contactEmail.trim()).map((b) => b.name);
+    await recordAudit(tx, actor, {
+      action: "bridge.test-request",
+      entity: "Conference",
+      entityId: conferenceId,
+      summary: `Đưa ${fresh.length} thư đề nghị kiểm tra kết nối vào hàng đợi gửi (lượt ${version})`,
+      before: { bridgeTestRound: round },
+      after: { bridgeTestRound: version, count: fresh.length, recipients: fresh.map((b) => b.name), withoutEmail },
+      conferenceId,
+    });
     return { round: version, queued: fresh.length, withoutEmail: pending.filter((b) => !b.contactEmail.trim()).map((b) => b.name) };
   });
 }

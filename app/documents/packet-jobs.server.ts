@@ -44,9 +44,9 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-export async function packetInput(user: CurrentUser, c: ConferenceDetail & { scoringRoundId: string | null }): Promise<PacketInput | null> {
+export async function packetInput(c: ConferenceDetail & { scoringRoundId: string | null }): Promise<PacketInput | null> {
   if (!c.scoringRoundId) return null;
-  const { loaded, summary } = await roundSummaryFor(user, c.scoringRoundId);
+  const { loaded, summary } = await roundSummaryFor(c.scoringRoundId);
   const plan = buildPlanDocument(toDocumentInput(c));
   const items = await agendaItems(c.id);
   return {

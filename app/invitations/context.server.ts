@@ -81,6 +81,11 @@ function findAttendee(where: { id: string } | { invitationKey: string }) {
   return prisma.attendee.findUnique({ where, select: attendeeSelect });
 }
 
+/** A personal invitation link that does not (or no longer) open an invitation. */
+export function invitationLinkNotFound(): never {
+  throw new Response("Đường dẫn giấy mời không đúng hoặc đã hết hiệu lực.", { status: 404 });
+}
+
 /** The attendee a token belongs to; forged tokens are refused before any database lookup. */
 export async function attendeeByToken(token: string) {
   const verified = verifyToken(signingKeys().publicKey, token);

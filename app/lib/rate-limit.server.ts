@@ -2,6 +2,7 @@
 // across restarts and across several app instances.
 
 import { prisma } from "../db.server.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 
 export interface RateRule {
   /** Failures allowed within the window before the key is blocked. */
@@ -32,6 +33,93 @@ export async function recordFailure(key: string, rule: RateRule, now = new Date(
     });
     return blockedUntil ? Math.max(0, blockedUntil.getTime() - now.getTime()) : 0;
   });
+}
+
+/** What `takeAttempt` decided. */
+export interface Attempt {
+  /** False when the key is blocked: do not even run the check it guards. */
+  allowed: boolean;
+  /** Milliseconds until the key may try again (0 when allowed). */
+  waitMs: number;
+  /** Attempts counted in the current window, this one included when allowed. */
+  count: number;
+}
+
+/** Runs inside the transaction that blocks a key, e.g. to write the audit row of a lockout. */
+export type OnBlock = (tx: Prisma.TransactionClient, blockedUntil: Date) => Promise<void>;
+
+// Rows whose window and block ended long ago are deleted as new attempts come in, so that guessed
+// keys (made-up e-mail addresses, passing IPs) do not pile up. Longer than any rule's window.
+const KEEP_MS = 24 * 3600 * 1000;
+
+/**
+ * Counts an attempt *before* the costly check it guards (a password hash), so that a burst of
+ * parallel requests cannot all pass while the first ones are still being checked: once `limit`
+ * attempts are counted in the window, the next one blocks the key for `blockMs`. A successful
+ * attempt should be cleared (`clearFailures`) or given back (`giveBackAttempt`); a failed one that
+ * reaches the limit should block the key at once (`blockKey`).
+ */
+export async function takeAttempt(key: string, rule: RateRule, options: { now?: Date; onBlock?: OnBlock } = {}): Promise<Attempt> {
+  const now = options.now ?? new Date();
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.rateLimit.findUnique({ where: { key } });
+    const until = row?.blockedUntil?.getTime() ?? 0;
+    if (row && until > now.getTime()) return { allowed: false, waitMs: until - now.getTime(), count: row.count };
+    // A block that has run out starts a new window, as does a window that has.
+    const fresh = !row || until > 0 || now.getTime() - row.windowStart.getTime() > rule.windowMs;
+    const windowStart = fresh ? now : row.windowStart;
+    const counted = fresh ? 0 : row.count;
+    await tx.rateLimit.deleteMany({
+      where: {
+        key: { not: key },
+        windowStart: { lt: new Date(now.getTime() - KEEP_MS) },
+        OR: [{ blockedUntil: null }, { blockedUntil: { lt: now } }],
+      },
+    });
+    if (counted >= rule.limit) {
+      const blockedUntil = new Date(now.getTime() + rule.blockMs);
+      await tx.rateLimit.upsert({
+        where: { key },
+        create: { key, count: counted, windowStart, blockedUntil },
+        update: { count: counted, windowStart, blockedUntil },
+      });
+      await options.onBlock?.(tx, blockedUntil);
+      return { allowed: false, waitMs: rule.blockMs, count: counted };
+    }
+    const count = counted + 1;
+    await tx.rateLimit.upsert({
+      where: { key },
+      create: { key, count, windowStart, blockedUntil: null },
+      update: { count, windowStart, blockedUntil: null },
+    });
+    return { allowed: true, waitMs: 0, count };
+  });
+}
+
+/**
+ * Blocks a key for the rule's `blockMs` from now and returns that duration; a key that is already
+ * blocked (a parallel request got there first) keeps its block, and `onBlock` does not run again.
+ */
+export async function blockKey(key: string, rule: RateRule, options: { now?: Date; onBlock?: OnBlock } = {}): Promise<number> {
+  const now = options.now ?? new Date();
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.rateLimit.findUnique({ where: { key }, select: { blockedUntil: true } });
+    const until = row?.blockedUntil?.getTime() ?? 0;
+    if (until > now.getTime()) return until - now.getTime();
+    const blockedUntil = new Date(now.getTime() + rule.blockMs);
+    await tx.rateLimit.upsert({
+      where: { key },
+      create: { key, count: rule.limit, windowStart: now, blockedUntil },
+      update: { blockedUntil },
+    });
+    await options.onBlock?.(tx, blockedUntil);
+    return rule.blockMs;
+  });
+}
+
+/** Uncounts one attempt that succeeded, so that legitimate use (a whole office behind one address) does not add up to a block. */
+export async function giveBackAttempt(key: string): Promise<void> {
+  await prisma.rateLimit.updateMany({ where: { key, count: { gt: 0 }, blockedUntil: null }, data: { count: { decrement: 1 } } });
 }
 
 /** Forgets a key's failures (e.g. after a successful sign-in). */

@@ -63,3 +63,9 @@ export function toLocalDateValue(date: Date | null | undefined): string {
 export function daysInMonth(month: number, year: number): number {
   return DateTime.fromObject({ year, month }, { zone: TIME_ZONE }).daysInMonth ?? 31;
 }
+
+/** "ngày 04 tháng 01 năm 2024 lúc 09:15" in Vietnam's time zone (the audit trail's times). */
+export function formatDateAtTime(date: Date): string {
+  const dt = DateTime.fromJSDate(date, { zone: TIME_ZONE });
+  return `${formatDate(date)} lúc ${dt.toFormat("HH:mm")}`;
+}

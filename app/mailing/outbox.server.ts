@@ -1,5 +1,7 @@
 import type { SendMailOptions } from "nodemailer";
+import { auditEventData, recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit/audit.server.ts";
 import { prisma } from "../db.server.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import type { MessageKind } from "../invitations/types.ts";
 import { MAX_ATTEMPTS, messageIdFor, retryDelayMs } from "./backoff.ts";
 import type { MailTransport } from "./transport.server.ts";
@@ -14,55 +16,91 @@ export interface QueueRequest {
   subject: string;
 }
 
+type Tx = Prisma.TransactionClient;
+
 /**
  * Adds one message per attendee for this kind and version. Messages that
  * already exist (same attendee, kind and version) are left alone, so pressing
  * "send" twice never sends twice. Returns how many were added.
  */
 export async function queueMessages(req: QueueRequest): Promise<number> {
-  return prisma.$transaction(async (tx) => {
-    const attendees = await tx.attendee.findMany({
-      where: { id: { in: req.attendeeIds }, conferenceId: req.conferenceId, revokedAt: null },
-      select: { id: true, email: true },
-    });
-    const existing = new Set(
-      (
-        await tx.outboxMessage.findMany({
-          where: { conferenceId: req.conferenceId, kind: req.kind, version: req.version, attendeeId: { in: attendees.map((a) => a.id) } },
-          select: { attendeeId: true },
-        })
-      ).map((m) => m.attendeeId),
-    );
-    const fresh = attendees.filter((a) => !existing.has(a.id));
-    if (fresh.length) {
-      await tx.outboxMessage.createMany({
-        data: fresh.map((a) => ({
-          conferenceId: req.conferenceId,
-          attendeeId: a.id,
-          kind: req.kind,
-          version: req.version,
-          messageId: messageIdFor(req.kind, req.version, a.id),
-          toAddress: a.email,
-          subject: req.subject,
-          attachPdf: req.attachPdf ?? false,
-          changeNote: req.changeNote ?? "",
-        })),
-      });
-    }
-    return fresh.length;
+  return prisma.$transaction((tx) => queueMessagesIn(tx, req));
+}
+
+/** `queueMessages` inside a transaction the caller runs (with its audit record). */
+export async function queueMessagesIn(tx: Tx, req: QueueRequest): Promise<number> {
+  const attendees = await tx.attendee.findMany({
+    where: { id: { in: req.attendeeIds }, conferenceId: req.conferenceId, revokedAt: null },
+    select: { id: true, email: true },
   });
+  const existing = new Set(
+    (
+      await tx.outboxMessage.findMany({
+        where: { conferenceId: req.conferenceId, kind: req.kind, version: req.version, attendeeId: { in: attendees.map((a) => a.id) } },
+        select: { attendeeId: true },
+      })
+    ).map((m) => m.attendeeId),
+  );
+  const fresh = attendees.filter((a) => !existing.has(a.id));
+  if (fresh.length) {
+    await tx.outboxMessage.createMany({
+      data: fresh.map((a) => ({
+        conferenceId: req.conferenceId,
+        attendeeId: a.id,
+        kind: req.kind,
+        version: req.version,
+        messageId: messageIdFor(req.kind, req.version, a.id),
+        toAddress: a.email,
+        subject: req.subject,
+        attachPdf: req.attachPdf ?? false,
+        changeNote: req.changeNote ?? "",
+      })),
+    });
+  }
+  return fresh.length;
 }
 
 /** Puts a sent or failed message back in the queue (the organiser's "gửi lại"). */
-export async function requeueMessage(id: string, conferenceId: string): Promise<boolean> {
-  const { count } = await prisma.outboxMessage.updateMany({
-    where: { id, conferenceId, status: { in: ["SENT", "FAILED"] } },
-    data: { status: "QUEUED", nextAttemptAt: new Date(), attempts: 0, lastError: null, sentAt: null, claimedAt: null },
+export async function requeueMessage(actor: AuditActor, id: string, conferenceId: string): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.outboxMessage.findFirst({
+      where: { id, conferenceId, status: { in: ["SENT", "FAILED"] } },
+      select: { status: true, toAddress: true, subject: true, lastError: true, sentAt: true },
+    });
+    if (!before) return false;
+    const { count } = await tx.outboxMessage.updateMany({
+      where: { id, conferenceId, status: { in: ["SENT", "FAILED"] } },
+      data: { status: "QUEUED", nextAttemptAt: new Date(), attempts: 0, lastError: null, sentAt: null, claimedAt: null },
+    });
+    if (count !== 1) return false;
+    await recordAudit(tx, actor, {
+      action: "message.requeue",
+      entity: "OutboxMessage",
+      entityId: id,
+      summary: `Gửi lại thư “${before.subject}” tới ${before.toAddress}`,
+      before: { status: before.status, lastError: before.lastError, sentAt: before.sentAt },
+      after: { status: "QUEUED", lastError: null, sentAt: null },
+      conferenceId,
+    });
+    return true;
   });
-  return count === 1;
 }
 
-export type OutboxRow = { id: string; messageId: string; attendeeId: string | null; bridgePointId: string | null; kind: MessageKind | "BRIDGE_TEST"; version: number; attachPdf: boolean; changeNote: string; attempts: number };
+export type OutboxRow = {
+  id: string;
+  messageId: string;
+  attendeeId: string | null;
+  bridgePointId: string | null;
+  kind: MessageKind | "BRIDGE_TEST";
+  version: number;
+  attachPdf: boolean;
+  changeNote: string;
+  attempts: number;
+  /** For the audit record of the delivery. */
+  conferenceId?: string;
+  toAddress?: string;
+  subject?: string;
+};
 
 export interface DrainOptions {
   transport: MailTransport;
@@ -97,6 +135,28 @@ async function releaseClaims(ids: string[]): Promise<void> {
   });
 }
 
+/**
+ * The message's final state (sent, or failed for good) and the worker's audit record of it, as one
+ * batched transaction: the worker writes one per e-mail, so it skips the interactive transaction's
+ * round trips.
+ */
+function finish(row: OutboxRow, outcome: "SENT" | "FAILED", data: Prisma.OutboxMessageUpdateInput, error: string | null) {
+  const what = `“${row.subject ?? ""}” tới ${row.toAddress ?? ""}`;
+  const audit = auditEventData(SYSTEM_ACTOR, {
+    action: outcome === "SENT" ? "message.sent" : "message.failed",
+    entity: "OutboxMessage",
+    entityId: row.id,
+    summary: outcome === "SENT" ? `Đã gửi thư ${what}` : `Không gửi được thư ${what}: ${error ?? ""}`,
+    before: { status: "SENDING" },
+    after: { status: outcome, ...(error ? { lastError: error } : {}) },
+    conferenceId: row.conferenceId ?? null,
+  });
+  return prisma.$transaction([
+    prisma.outboxMessage.update({ where: { id: row.id }, data: { ...data, status: outcome }, select: { id: true } }),
+    prisma.auditEvent.create({ data: audit, select: { id: true } }),
+  ]);
+}
+
 async function sendOne(row: OutboxRow, opts: DrainOptions): Promise<"sent" | "retry" | "failed"> {
   const now = opts.now?.() ?? new Date();
   let message: SendMailOptions;
@@ -105,31 +165,24 @@ async function sendOne(row: OutboxRow, opts: DrainOptions): Promise<"sent" | "re
   } catch (error) {
     // A message that cannot be composed (a malformed address, a removed attendee) will not
     // compose any better later: it fails at once instead of being retried.
-    await prisma.outboxMessage.update({
-      where: { id: row.id },
-      data: { status: "FAILED", lastError: (error instanceof Error ? error.message : String(error)).slice(0, 1000), claimedAt: null },
-    });
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+    await finish(row, "FAILED", { lastError: reason, claimedAt: null }, reason);
     return "failed";
   }
   try {
     await opts.transport.send({ ...message, messageId: row.messageId });
-    await prisma.outboxMessage.update({ where: { id: row.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
-    return "sent";
   } catch (error) {
     const attempts = row.attempts + 1;
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
     const failed = attempts >= MAX_ATTEMPTS;
-    await prisma.outboxMessage.update({
-      where: { id: row.id },
-      data: {
-        status: failed ? "FAILED" : "QUEUED",
-        lastError: reason.slice(0, 1000),
-        nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
-        claimedAt: null,
-      },
-    });
+    const next = { lastError: reason, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)), claimedAt: null };
+    // A retry is not a final state: only the give-up is recorded.
+    if (failed) await finish(row, "FAILED", next, reason);
+    else await prisma.outboxMessage.update({ where: { id: row.id }, data: { ...next, status: "QUEUED" } });
     return failed ? "failed" : "retry";
   }
+  await finish(row, "SENT", { sentAt: new Date(), lastError: null }, null);
+  return "sent";
 }
 
 export interface DrainResult {
@@ -145,7 +198,20 @@ export async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
     where: { status: "QUEUED", nextAttemptAt: { lte: now } },
     orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
     take: opts.batchSize ?? 200,
-    select: { id: true, messageId: true, attendeeId: true, bridgePointId: true, kind: true, version: true, attachPdf: true, changeNote: true, attempts: true },
+    select: {
+      id: true,
+      messageId: true,
+      attendeeId: true,
+      bridgePointId: true,
+      kind: true,
+      version: true,
+      attachPdf: true,
+      changeNote: true,
+      attempts: true,
+      conferenceId: true,
+      toAddress: true,
+      subject: true,
+    },
   });
   const result: DrainResult = { sent: 0, retried: 0, failed: 0 };
   if (opts.stopping?.()) return result;

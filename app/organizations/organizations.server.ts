@@ -25,10 +25,6 @@ export function organizationLevels() {
   return prisma.organizationLevel.findMany({ orderBy: { rank: "asc" }, select: { id: true, name: true } });
 }
 
-export function notFoundOrganization(): never {
-  throw new Response("Không tìm thấy cơ quan, đơn vị này.", { status: 404 });
-}
-
 /**
  * Checks the parent chosen for an organisation: inside the admin's scope and
  * not the organisation itself or one of its descendants. Returns a field error or null.

@@ -1,14 +1,13 @@
+import { notFound } from "../auth/guard.server.ts";
+import { recordAudit, userActor } from "../audit/audit.server.ts";
 import type { CurrentUser } from "../auth/session.server.ts";
 import { prisma } from "../db.server.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { issuingBody, type PlanDocumentInput } from "./document.ts";
 import type { PlanFormValues } from "./plan-form.ts";
 import { planFormToData } from "./plan-form.ts";
-import type { ConferenceStatus } from "./vocabulary.ts";
-
-export function notFound(): never {
-  throw new Response("Không tìm thấy hội nghị hoặc kế hoạch này.", { status: 404 });
-}
+import { planSnapshot } from "./plan-audit.server.ts";
+import { STATUS_LABEL, type ConferenceStatus } from "./vocabulary.ts";
 
 export interface ConferenceFilters {
   year?: number;
@@ -131,13 +130,10 @@ const conferenceDetail = {
 
 export type ConferenceDetail = Prisma.ConferenceGetPayload<{ select: typeof conferenceDetail }>;
 
-/** A conference the user may see, or a 404 (other organisations' data is never revealed). */
-export async function getConference(user: CurrentUser, id: string): Promise<ConferenceDetail> {
-  const conference = await prisma.conference.findFirst({
-    where: { id, organizationId: { in: user.visibleOrganizationIds } },
-    select: conferenceDetail,
-  });
-  if (!conference) notFound();
+/** A conference's plan, by id: the access guard (app/auth/guard.server.ts) has already let the user in. */
+export async function getConference(id: string): Promise<ConferenceDetail> {
+  const conference = await prisma.conference.findUnique({ where: { id }, select: conferenceDetail });
+  if (!conference) notFound("Không tìm thấy hội nghị hoặc kế hoạch này.");
   return conference;
 }
 
@@ -183,32 +179,73 @@ export function foreignOrganizationIds(user: CurrentUser, values: PlanFormValues
 
 export async function createConference(user: CurrentUser, values: PlanFormValues): Promise<string> {
   const data = planFormToData(values);
-  const created = await prisma.conference.create({
-    data: { ...columns(data), createdById: user.id, ...childWrites(data) },
-    select: { id: true },
+  return prisma.$transaction(async (tx) => {
+    const created = await tx.conference.create({
+      data: { ...columns(data), createdById: user.id, ...childWrites(data) },
+      select: { id: true },
+    });
+    const after = (await planSnapshot(tx, created.id))!;
+    await recordAudit(tx, userActor(user), {
+      action: "plan.create",
+      entity: "Conference",
+      entityId: created.id,
+      summary: `Lập kế hoạch “${after.title}”`,
+      after: after.fields,
+      conferenceId: created.id,
+      organizationId: after.organizationId,
+    });
+    return created.id;
   });
-  return created.id;
 }
 
 export async function updateConference(user: CurrentUser, id: string, values: PlanFormValues): Promise<void> {
-  await getConference(user, id);
   const data = planFormToData(values);
   const children = childWrites(data);
-  // One nested write: Prisma runs it in a single transaction, so a failure leaves the old plan intact.
-  await prisma.conference.update({
-    where: { id },
-    data: {
-      ...columns(data),
-      ...(values.useStandardLayout ? { outline: null } : {}),
-      attendeeGroups: { deleteMany: {}, ...children.attendeeGroups },
-      taskAssignments: { deleteMany: {}, ...children.taskAssignments },
-      recipients: { deleteMany: {}, ...children.recipients },
-    },
+  await prisma.$transaction(async (tx) => {
+    const before = (await planSnapshot(tx, id))!;
+    await tx.conference.update({
+      where: { id },
+      data: {
+        ...columns(data),
+        ...(values.useStandardLayout ? { outline: null } : {}),
+        attendeeGroups: { deleteMany: {}, ...children.attendeeGroups },
+        taskAssignments: { deleteMany: {}, ...children.taskAssignments },
+        recipients: { deleteMany: {}, ...children.recipients },
+      },
+    });
+    const after = (await planSnapshot(tx, id))!;
+    await recordAudit(tx, userActor(user), {
+      action: "plan.update",
+      entity: "Conference",
+      entityId: id,
+      summary: `Sửa kế hoạch “${after.title}”`,
+      before: before.fields,
+      after: after.fields,
+      conferenceId: id,
+      organizationId: after.organizationId,
+    });
   });
 }
 
 export async function setConferenceStatus(user: CurrentUser, id: string, status: ConferenceStatus): Promise<void> {
-  await prisma.conference.update({ where: { id, organizationId: { in: user.visibleOrganizationIds } }, data: { status } });
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.conference.findFirst({
+      where: { id, organizationId: { in: user.visibleOrganizationIds } },
+      select: { status: true, title: true, organizationId: true },
+    });
+    if (!before) notFound();
+    await tx.conference.update({ where: { id }, data: { status } });
+    await recordAudit(tx, userActor(user), {
+      action: "plan.status",
+      entity: "Conference",
+      entityId: id,
+      summary: `Chuyển kế hoạch “${before.title}” từ “${STATUS_LABEL[before.status]}” sang “${STATUS_LABEL[status]}”`,
+      before: { status: before.status },
+      after: { status },
+      conferenceId: id,
+      organizationId: before.organizationId,
+    });
+  });
 }
 
 /** Organisations a user may pick in forms (issuing body, attendee and task links). */

@@ -1,19 +1,19 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { userActor } from "~/audit/audit.server.ts";
+import { updateOrganization } from "~/organizations/organization-writes.server.ts";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/session.server.ts";
+import { notFound, requireAdministeredOrganization } from "~/auth/guard.server.ts";
 import { OrganizationEditor } from "~/components/organization-editor.tsx";
 import { prisma } from "~/db.server.ts";
 import { toLocalDateValue } from "~/lib/vietnamese-date.ts";
 import { organizationFormSchema } from "~/organizations/organization-form.ts";
-import { notFoundOrganization, organizationData, organizationLevels, organizationTree, parentError } from "~/organizations/organizations.server.ts";
+import { organizationData, organizationLevels, organizationTree, parentError } from "~/organizations/organizations.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sửa cơ quan, đơn vị · Hội nghị CCHC" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "ADMIN");
-  const id = params.id ?? "";
-  if (!user.visibleOrganizationIds.includes(id)) notFoundOrganization();
+  const { admin: user, organizationId: id } = await requireAdministeredOrganization(request, params.id);
   const [org, levels, tree] = await Promise.all([
     prisma.organization.findUnique({
       where: { id },
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organizationLevels(),
     organizationTree(user),
   ]);
-  if (!org) notFoundOrganization();
+  if (!org) notFound("Không tìm thấy cơ quan, đơn vị này.");
   return {
     org,
     isRoot: id === user.organizationId,
@@ -41,9 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "ADMIN");
-  const id = params.id ?? "";
-  if (!user.visibleOrganizationIds.includes(id)) notFoundOrganization();
+  const { admin: user, organizationId: id } = await requireAdministeredOrganization(request, params.id);
   const submission = parseWithZod(await request.formData(), { schema: organizationFormSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
   const error = await parentError(user, submission.value, id);
@@ -52,10 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const other = await prisma.organization.findUnique({ where: { code: submission.value.code }, select: { id: true } });
     if (other && other.id !== id) return Response.json(submission.reply({ fieldErrors: { code: ["Mã này đã được dùng cho cơ quan khác"] } }), { status: 400 });
   }
-  await prisma.organization.update({
-    where: { id },
-    data: { ...organizationData(submission.value), ...(id === user.organizationId ? {} : { parentId: submission.value.parentId }) },
-  });
+  await updateOrganization(userActor(user), id, { ...organizationData(submission.value), ...(id === user.organizationId ? {} : { parentId: submission.value.parentId }) });
   return redirect("/admin/organizations");
 }
 

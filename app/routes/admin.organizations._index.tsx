@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/session.server.ts";
+import { requireCapability } from "~/auth/guard.server.ts";
 import { formatDate } from "~/lib/vietnamese-date.ts";
 import { organizationTree } from "~/organizations/organizations.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Cơ quan, đơn vị · Hội nghị CCHC" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "ADMIN");
+  const user = await requireCapability(request, "admin");
   const tree = await organizationTree(user);
   return {
     rows: tree.map((o) => ({

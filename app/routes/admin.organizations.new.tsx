@@ -1,7 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { userActor } from "~/audit/audit.server.ts";
+import { createOrganization } from "~/organizations/organization-writes.server.ts";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/session.server.ts";
+import { requireCapability } from "~/auth/guard.server.ts";
 import { OrganizationEditor } from "~/components/organization-editor.tsx";
 import { prisma } from "~/db.server.ts";
 import { organizationFormSchema } from "~/organizations/organization-form.ts";
@@ -10,14 +12,14 @@ import { organizationData, organizationLevels, organizationTree, parentError } f
 export const meta: MetaFunction = () => [{ title: "Thêm cơ quan, đơn vị · Hội nghị CCHC" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "ADMIN");
+  const user = await requireCapability(request, "admin");
   const [levels, tree] = await Promise.all([organizationLevels(), organizationTree(user)]);
   const parentId = new URL(request.url).searchParams.get("parent") ?? user.organizationId;
   return { levels, parents: tree.map((o) => ({ id: o.id, name: o.name, depth: o.depth })), parentId };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "ADMIN");
+  const user = await requireCapability(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: organizationFormSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
   const error = await parentError(user, submission.value);
@@ -25,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.value.code && (await prisma.organization.findUnique({ where: { code: submission.value.code }, select: { id: true } }))) {
     return Response.json(submission.reply({ fieldErrors: { code: ["Mã này đã được dùng cho cơ quan khác"] } }), { status: 400 });
   }
-  await prisma.organization.create({ data: { ...organizationData(submission.value), parentId: submission.value.parentId } });
+  await createOrganization(userActor(user), { ...organizationData(submission.value), parentId: submission.value.parentId });
   return redirect("/admin/organizations");
 }
 

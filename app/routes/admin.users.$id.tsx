@@ -1,10 +1,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { userActor } from "~/audit/audit.server.ts";
+import { updateUser } from "~/users/user-writes.server.ts";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { hashPassword } from "~/auth/password.server.ts";
-import { requireRole } from "~/auth/session.server.ts";
+import { requireAdministeredUser } from "~/auth/guard.server.ts";
 import { UserEditor } from "~/components/user-editor.tsx";
-import { prisma } from "~/db.server.ts";
 import { organizationTree } from "~/organizations/organizations.server.ts";
 import { editUserSchema } from "~/users/user-form.ts";
 import { getUserForAdmin } from "~/users/users.server.ts";
@@ -12,8 +13,8 @@ import { getUserForAdmin } from "~/users/users.server.ts";
 export const meta: MetaFunction = () => [{ title: "Sửa người dùng · Hội nghị CCHC" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const admin = await requireRole(request, "ADMIN");
-  const [user, tree] = await Promise.all([getUserForAdmin(admin, params.id ?? ""), organizationTree(admin)]);
+  const { admin, userId } = await requireAdministeredUser(request, params.id);
+  const [user, tree] = await Promise.all([getUserForAdmin(userId), organizationTree(admin)]);
   return {
     email: user.email,
     organizations: tree.map((o) => ({ id: o.id, name: o.name, depth: o.depth })),
@@ -28,8 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireRole(request, "ADMIN");
-  const user = await getUserForAdmin(admin, params.id ?? "");
+  const { admin, userId } = await requireAdministeredUser(request, params.id);
+  const user = await getUserForAdmin(userId);
   const submission = parseWithZod(await request.formData(), { schema: editUserSchema });
   if (submission.status !== "success") return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const v = submission.value;
@@ -40,17 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return Response.json(submission.reply({ formErrors: ["Bạn không thể tự khóa tài khoản hoặc bỏ vai trò quản trị của chính mình"], hideFields: ["password"] }), { status: 400 });
   }
   const hash = v.password ? await hashPassword(v.password) : null;
-  await prisma.$transaction([
-    prisma.user.update({
-      where: { id: user.id },
-      data: { name: v.name, position: v.position || null, organizationId: v.organizationId, active: v.active },
-    }),
-    prisma.userRole.deleteMany({ where: { userId: user.id } }),
-    prisma.userRole.createMany({ data: [...new Set(v.roles)].map((role) => ({ userId: user.id, role })) }),
-    ...(hash ? [prisma.password.upsert({ where: { userId: user.id }, create: { userId: user.id, hash }, update: { hash } })] : []),
-    // A locked account or a new password ends every open session of that user.
-    ...(!v.active || hash ? [prisma.session.deleteMany({ where: { userId: user.id } })] : []),
-  ]);
+  await updateUser(userActor(admin), user.id, v, hash);
   return redirect("/admin/users");
 }
 

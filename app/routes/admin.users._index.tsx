@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/session.server.ts";
+import { requireCapability } from "~/auth/guard.server.ts";
 import { ROLE_LABEL } from "~/plans/vocabulary.ts";
 import { listUsers } from "~/users/users.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Người dùng · Hội nghị CCHC" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireRole(request, "ADMIN");
+  const admin = await requireCapability(request, "admin");
   const users = await listUsers(admin);
   return {
     users: users.map((u) => ({

@@ -1,8 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { userActor } from "~/audit/audit.server.ts";
+import { createUser } from "~/users/user-writes.server.ts";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { hashPassword } from "~/auth/password.server.ts";
-import { requireRole } from "~/auth/session.server.ts";
+import { requireCapability } from "~/auth/guard.server.ts";
 import { UserEditor } from "~/components/user-editor.tsx";
 import { prisma } from "~/db.server.ts";
 import { organizationTree } from "~/organizations/organizations.server.ts";
@@ -11,13 +13,13 @@ import { newUserSchema } from "~/users/user-form.ts";
 export const meta: MetaFunction = () => [{ title: "Thêm người dùng · Hội nghị CCHC" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireRole(request, "ADMIN");
+  const admin = await requireCapability(request, "admin");
   const tree = await organizationTree(admin);
   return { organizations: tree.map((o) => ({ id: o.id, name: o.name, depth: o.depth })), organizationId: admin.organizationId };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, "ADMIN");
+  const admin = await requireCapability(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: newUserSchema });
   if (submission.status !== "success") return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const v = submission.value;
@@ -27,16 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (await prisma.user.findUnique({ where: { email: v.email }, select: { id: true } })) {
     return Response.json(submission.reply({ fieldErrors: { email: ["Thư điện tử này đã có tài khoản"] }, hideFields: ["password"] }), { status: 400 });
   }
-  await prisma.user.create({
-    data: {
-      email: v.email,
-      name: v.name,
-      position: v.position || null,
-      organizationId: v.organizationId,
-      password: { create: { hash: await hashPassword(v.password) } },
-      roles: { create: [...new Set(v.roles)].map((role) => ({ role })) },
-    },
-  });
+  await createUser(userActor(admin), v, await hashPassword(v.password));
   return redirect("/admin/users");
 }
 

@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { bridgeActor } from "~/audit/actors.server.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -101,8 +102,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema: connectivityTestSchema });
   if (submission.status !== "success") return Response.json({ saved: false, result: submission.reply() } satisfies ActionResult, { status: 400 });
   const user = await getUser(request);
-  const userId = user && (await mayOperate(user, b)) ? user.id : null;
-  await recordTest(b.id, submission.value, { userId, userAgent: request.headers.get("User-Agent") ?? "" });
+  const operator = user && (await mayOperate(user, b)) ? user : null;
+  await recordTest(bridgeActor(b, request, operator), b.id, submission.value, { userId: operator?.id ?? null, userAgent: request.headers.get("User-Agent") ?? "" });
   return { saved: true, verdict: submission.value.result, savedAt: Date.now(), result: submission.reply({ resetForm: true }) } satisfies ActionResult;
 }
 

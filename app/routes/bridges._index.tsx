@@ -1,8 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { canEditPlans } from "~/auth/permissions.ts";
+import { supportedOrganizationIds } from "~/auth/guard.server.ts";
+import { can } from "~/auth/policy.ts";
 import { requireUser } from "~/auth/session.server.ts";
-import { itSupportOrganizationIds } from "~/bridges/access.server.ts";
 import { ensureKeys } from "~/bridges/bridges.server.ts";
 import { ReadinessBadge } from "~/bridges/components.tsx";
 import bridgesCss from "~/bridges/bridges.css?url";
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         },
       })
     : [];
-  const followed = [...(await itSupportOrganizationIds(user)), ...(canEditPlans(user.roles) ? user.visibleOrganizationIds : [])];
+  const followed = [...(await supportedOrganizationIds(user)), ...(can(user.roles, "bridges.manage") ? user.visibleOrganizationIds : [])];
   const conferences = followed.length
     ? await prisma.conference.findMany({
         where: { organizationId: { in: followed }, bridgePoints: { some: {} } },

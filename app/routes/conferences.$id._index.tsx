@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { canEditPlans } from "~/auth/permissions.ts";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
+import { can } from "~/auth/policy.ts";
 import { prisma } from "~/db.server.ts";
 import { PlanDocumentView } from "~/components/plan-document-view.tsx";
 import { StatusBadge } from "~/components/status-badge.tsx";
@@ -15,14 +15,10 @@ import { CONFERENCE_STATUSES, FORMAT_LABEL, PLAN_KIND_LABEL, STATUS_LABEL, TASK_
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Kế hoạch"} · Hội nghị CCHC` }];
 
-const idSchema = z.string().min(1).max(40);
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const id = idSchema.safeParse(params.id);
-  if (!id.success) throw new Response("Không tìm thấy hội nghị hoặc kế hoạch này.", { status: 404 });
-  const c = await getConference(user, id.data);
-  const canEdit = canEditPlans(user.roles);
+  const access = await requireConference(request, params.id, "conference.view");
+  const c = await getConference(access.conference.id);
+  const canEdit = access.can("conference.edit");
   return {
     id: c.id,
     title: c.title,
@@ -38,8 +34,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isConference: c.kind === "CONFERENCE",
     // Bridge points: organisers (and IT support, who reach them from “Điểm cầu”); check-in and roll call
     // also for check-in staff.
-    canBridges: canEdit,
-    canCheckin: canEdit || user.roles.includes("CHECKIN_STAFF"),
+    canBridges: access.can("bridges.manage"),
+    canCheckin: access.can("attendance.take"),
+    canInvite: access.can("invitations.manage"),
+    canAudit: access.can("audit.view"),
     attendeeCount: await prisma.attendee.count({ where: { conferenceId: c.id, revokedAt: null } }),
     presentCount: await prisma.attendance.count({
       where: { conferenceId: c.id, status: { in: ["IN_PERSON", "ONLINE", "SUBSTITUTE"] }, attendee: { revokedAt: null } },
@@ -59,9 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const statusSchema = z.object({ status: z.enum(CONFERENCE_STATUSES) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  if (!canEditPlans(user.roles)) throw new Response("Bạn không có quyền thay đổi kế hoạch.", { status: 403 });
-  const c = await getConference(user, params.id ?? "");
+  const { user, conference: c } = await requireConference(request, params.id, "conference.edit");
   const parsed = statusSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success || !canTransition(c.status, parsed.data.status)) {
     return Response.json({ error: "Không thể chuyển sang trạng thái này." }, { status: 400 });
@@ -140,9 +136,13 @@ export default function ConferencePage() {
             ) : null}{" "}
             {data.isConference ? (
               <>
-                <Link to={`/conferences/${data.id}/attendees`} className="button">
-                  Đại biểu, giấy mời ({data.attendeeCount})
-                </Link>{" "}
+                {data.canInvite ? (
+                  <>
+                    <Link to={`/conferences/${data.id}/attendees`} className="button">
+                      Đại biểu, giấy mời ({data.attendeeCount})
+                    </Link>{" "}
+                  </>
+                ) : null}
                 <Link to={`/conferences/${data.id}/agenda`} className="button">
                   Chương trình
                 </Link>{" "}
@@ -186,7 +186,17 @@ export default function ConferencePage() {
             <p>
               <a href={`/conferences/${data.id}/ke-hoach.pdf`}>Tải kế hoạch (PDF)</a>
             </p>
+            {data.canAudit ? (
+              <p>
+                <Link to={`/conferences/${data.id}/audit`}>Nhật ký thay đổi</Link>
+              </p>
+            ) : null}
             {data.customLayout ? <p className="hint">Văn bản giữ bố cục của bản gốc.</p> : null}
+            {data.canAudit ? (
+              <p>
+                <Link to={`/conferences/${data.id}/audit`}>Nhật ký thay đổi</Link>
+              </p>
+            ) : null}
           </section>
           {data.tasks.length ? (
             <section className="card">

@@ -1,12 +1,12 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { userActor } from "~/audit/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useState, type DragEvent } from "react";
 import { addItem, agendaItems, deleteItem, moveOne, reorder, updateItem } from "~/agenda/agenda.server.ts";
 import { agendaIntentSchema } from "~/agenda/agenda-form.ts";
 import { AGENDA_KIND_LABEL, AGENDA_KINDS, overrunMinutes, timeAgenda, type AgendaKind } from "~/agenda/timing.ts";
-import { canEditPlans } from "~/auth/permissions.ts";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { prisma } from "~/db.server.ts";
 import { invitationConference } from "~/invitations/attendees.server.ts";
 import { formatDate, formatTime } from "~/lib/vietnamese-date.ts";
@@ -14,8 +14,9 @@ import { formatDate, formatTime } from "~/lib/vietnamese-date.ts";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Chương trình · ${data?.conference.title ?? ""}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await invitationConference(user, params.id ?? "");
+  const access = await requireConference(request, params.id, "conference.view");
+  const user = access.user;
+  const c = await invitationConference(access.conference.id);
   const [items, speeches] = await Promise.all([
     agendaItems(c.id),
     prisma.speech.findMany({ where: { conferenceId: c.id, speakingOrder: { not: null } }, orderBy: { speakingOrder: "asc" }, select: { id: true, title: true, speakerName: true } }),
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const timed = timeAgenda(start, items);
   return {
     conference: { id: c.id, title: c.title, date: c.startsAt ? formatDate(c.startsAt) : null, end: c.endsAt ? formatTime(c.endsAt) : null },
-    canEdit: canEditPlans(user.roles),
+    canEdit: access.can("conference.edit"),
     speeches,
     overrun: c.startsAt && c.endsAt ? overrunMinutes(c.startsAt, c.endsAt, items) : 0,
     totalMinutes: items.reduce((s, i) => s + i.durationMinutes, 0),
@@ -36,9 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Result = { ok: true } | { ok: false; intent: string; itemId?: string; errors: string[] };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await invitationConference(user, params.id ?? "");
-  if (!canEditPlans(user.roles)) throw new Response("Bạn không có quyền sửa chương trình.", { status: 403 });
+  const access = await requireConference(request, params.id, "conference.edit");
+  const user = access.user;
+  const c = await invitationConference(access.conference.id);
   const form = await request.formData();
   const submission = parseWithZod(form, { schema: agendaIntentSchema });
   if (submission.status !== "success") {
@@ -59,14 +60,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   const found =
     v.intent === "add"
-      ? (await addItem(c.id, fields(v)), true)
+      ? (await addItem(userActor(user), c.id, fields(v)), true)
       : v.intent === "update"
-        ? await updateItem(c.id, v.itemId, fields(v))
+        ? await updateItem(userActor(user), c.id, v.itemId, fields(v))
         : v.intent === "delete"
-          ? await deleteItem(c.id, v.itemId)
+          ? await deleteItem(userActor(user), c.id, v.itemId)
           : v.intent === "move"
-            ? await moveOne(c.id, v.itemId, v.direction)
-            : await reorder(c.id, v.order);
+            ? await moveOne(userActor(user), c.id, v.itemId, v.direction)
+            : await reorder(userActor(user), c.id, v.order);
   if (!found) throw new Response("Không tìm thấy nội dung này trong chương trình.", { status: 404 });
   return { ok: true } satisfies Result;
 }

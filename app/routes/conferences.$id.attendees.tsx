@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, us
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
-import { canEditPlans } from "~/auth/permissions.ts";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
+import { userActor } from "~/audit/audit.server.ts";
 import { ImportErrorsTable } from "~/components/import-errors.tsx";
 import { prisma } from "~/db.server.ts";
 import { formatDateTime } from "~/lib/vietnamese-date.ts";
@@ -32,8 +32,9 @@ const RSVP_LABEL = { NO_ANSWER: "Chưa trả lời", ACCEPTED: "Tham dự", DECL
 const DELIVERY_LABEL = { QUEUED: "Đang chờ gửi", SENDING: "Đang gửi", SENT: "Đã gửi", FAILED: "Gửi lỗi" } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await invitationConference(user, params.id ?? "");
+  const access = await requireConference(request, params.id, "invitations.manage");
+  const user = access.user;
+  const c = await invitationConference(access.conference.id);
   const attendees = await prisma.attendee.findMany({
     where: { conferenceId: c.id },
     orderBy: [{ createdAt: "asc" }],
@@ -71,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const workingDays = c.startsAt ? workingDaysBetween(now, c.startsAt) : null;
   return {
     conference: { id: c.id, title: c.title, status: c.status, when: c.startsAt ? formatDateTime(c.startsAt) : null, sequence: c.calendarSequence },
-    canEdit: canEditPlans(user.roles),
+    canEdit: access.can("invitations.manage"),
     cannotInvite: reason,
     lateWarning: !reason && workingDays !== null && workingDays < 3 && c.startsAt! > now ? workingDays : null,
     mailMode: mailTransportKind(),
@@ -113,9 +114,9 @@ type Result =
   | { intent: string; ok: false; errors: string[]; fieldErrors?: Record<string, string[]>; rowErrors?: ImportError[] };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await invitationConference(user, params.id ?? "");
-  if (!canEditPlans(user.roles)) throw new Response("Bạn không có quyền gửi giấy mời.", { status: 403 });
+  const access = await requireConference(request, params.id, "invitations.manage");
+  const user = access.user;
+  const c = await invitationConference(access.conference.id);
   const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
   const form = multipart ? await readUpload(request) : await request.formData();
   const intent = String(form.get("intent") ?? "");
@@ -130,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return fail([], { fieldErrors: Object.fromEntries(Object.entries(submission.reply().error ?? {}).map(([k, v]) => [k, v ?? []])) });
     if (!validRefs(submission.value)) return fail(["Nhóm hoặc điểm cầu không thuộc hội nghị này"]);
     if ((await existing()).has(submission.value.email)) return fail([], { fieldErrors: { email: ["Thư điện tử này đã có trong danh sách đại biểu"] } });
-    await createAttendees(c.id, [submission.value]);
+    await createAttendees(userActor(user), c.id, [submission.value], { kind: "form" });
     return done(`Đã thêm ${submission.value.name}.`);
   }
   if (intent === "import") {
@@ -148,7 +149,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       existingEmails: await existing(),
     });
     if (!parsed.ok) return fail([`Tệp có ${parsed.errors.length} lỗi, chưa thêm đại biểu nào.`], { rowErrors: parsed.errors });
-    await createAttendees(c.id, parsed.attendees);
+    await createAttendees(userActor(user), c.id, parsed.attendees, { kind: "file", fileName: file.name });
     return done(`Đã thêm ${parsed.attendees.length} đại biểu từ tệp.`);
   }
 
@@ -164,22 +165,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     const fresh = members.filter((m) => !known.has(m.email));
     await createAttendees(
+      userActor(user),
       c.id,
       fresh.map((m) => ({ name: m.name, position: m.position ?? "", organizationName: m.organization.name, email: m.email, phone: "", groupId: undefined, bridgePointId: undefined })),
+      { kind: "members", organizationName: members[0]?.organization.name ?? "" },
     );
     return done(`Đã thêm ${fresh.length} người của cơ quan (${members.length - fresh.length} người đã có trong danh sách).`);
   }
   if (v.intent === "resend") {
-    if (!(await requeueMessage(v.messageId, c.id))) return fail(["Thư này đang chờ gửi hoặc không còn."]);
+    if (!(await requeueMessage(userActor(user), v.messageId, c.id))) return fail(["Thư này đang chờ gửi hoặc không còn."]);
     outboxWorker().kick();
     return done("Đã đưa thư vào hàng đợi gửi lại.");
   }
   const reason = cannotInviteReason(c);
   if (reason && v.intent !== "cancel") return fail([reason]);
-  if (v.intent === "send") return done(`Đã đưa ${await sendInvitations(c, v.attachPdf)} giấy mời vào hàng đợi gửi.`);
-  if (v.intent === "update") return done(`Đã đưa ${await sendUpdate(c, v.changeNote)} thư báo thay đổi vào hàng đợi gửi.`);
-  if (v.intent === "remind") return done(`Đã đưa ${await sendReminders(c, v.attendeeIds?.length ? v.attendeeIds : null)} thư nhắc vào hàng đợi gửi.`);
-  return done(`Đã hủy hội nghị; ${await sendCancellation(c)} thư báo hủy đang được gửi.`);
+  if (v.intent === "send") return done(`Đã đưa ${await sendInvitations(userActor(user), c, v.attachPdf)} giấy mời vào hàng đợi gửi.`);
+  if (v.intent === "update") return done(`Đã đưa ${await sendUpdate(userActor(user), c, v.changeNote)} thư báo thay đổi vào hàng đợi gửi.`);
+  if (v.intent === "remind") return done(`Đã đưa ${await sendReminders(userActor(user), c, v.attendeeIds?.length ? v.attendeeIds : null)} thư nhắc vào hàng đợi gửi.`);
+  return done(`Đã hủy hội nghị; ${await sendCancellation(userActor(user), c)} thư báo hủy đang được gửi.`);
 }
 
 interface Progress {

@@ -1,10 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { userActor } from "~/audit/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
-import { canEditPlans } from "~/auth/permissions.ts";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { AWARD_STATUS_LABEL, awardSchema, RECIPIENT_KIND_LABEL } from "~/awards/award-form.ts";
 import { parseAwards } from "~/awards/award-import.ts";
 import { addAwards, listAwards, moveAward, setAwardStatus } from "~/awards/awards.server.ts";
@@ -17,15 +17,16 @@ import { readTable, type ImportError } from "~/scoring/import.ts";
 export const meta: MetaFunction = () => [{ title: "Khen thưởng · Hội nghị CCHC" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await invitationConference(user, params.id ?? "");
+  const access = await requireConference(request, params.id, "conference.view");
+  const user = access.user;
+  const c = await invitationConference(access.conference.id);
   const [awards, attendees] = await Promise.all([
     listAwards(c.id),
     prisma.attendee.findMany({ where: { conferenceId: c.id, revokedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, organizationName: true } }),
   ]);
   return {
     conference: { id: c.id, title: c.title },
-    canEdit: canEditPlans(user.roles),
+    canEdit: access.can("conference.edit"),
     attendees,
     awards: awards.map((a) => ({
       ...a,
@@ -43,9 +44,9 @@ const intents = z.discriminatedUnion("intent", [
 type Result = { ok: true; message: string } | { ok: false; errors: string[]; rowErrors?: ImportError[]; fieldErrors?: Record<string, string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await invitationConference(user, params.id ?? "");
-  if (!canEditPlans(user.roles)) throw new Response("Bạn không có quyền sửa danh sách khen thưởng.", { status: 403 });
+  const access = await requireConference(request, params.id, "conference.edit");
+  const user = access.user;
+  const c = await invitationConference(access.conference.id);
   const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
   const form = multipart ? await readUpload(request) : await request.formData();
   const fail = (r: Omit<Extract<Result, { ok: false }>, "ok">) => Response.json({ ok: false, ...r } satisfies Result, { status: 400 });
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (s.value.attendeeId && !(await prisma.attendee.findFirst({ where: { id: s.value.attendeeId, conferenceId: c.id }, select: { id: true } }))) {
       return fail({ errors: ["Đại biểu không thuộc hội nghị này"] });
     }
-    await addAwards(c.id, [s.value]);
+    await addAwards(userActor(user), c.id, [s.value]);
     return { ok: true, message: `Đã thêm ${s.value.recipientName}.` } satisfies Result;
   }
   if (intent === "import") {
@@ -70,12 +71,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const parsed = parseAwards(table);
     if (!parsed.ok) return fail({ errors: [`Tệp có ${parsed.errors.length} lỗi, chưa thêm dòng nào.`], rowErrors: parsed.errors });
-    await addAwards(c.id, parsed.awards);
+    await addAwards(userActor(user), c.id, parsed.awards, file.name);
     return { ok: true, message: `Đã thêm ${parsed.awards.length} khen thưởng từ tệp.` } satisfies Result;
   }
   const s = intents.safeParse(Object.fromEntries(form));
   if (!s.success) return fail({ errors: ["Yêu cầu không hợp lệ."] });
-  const found = s.data.intent === "move" ? await moveAward(c.id, s.data.awardId, s.data.direction) : await setAwardStatus(c.id, s.data.awardId, s.data.status);
+  const found = s.data.intent === "move" ? await moveAward(userActor(user), c.id, s.data.awardId, s.data.direction) : await setAwardStatus(userActor(user), c.id, s.data.awardId, s.data.status);
   if (!found) throw new Response("Không tìm thấy khen thưởng này.", { status: 404 });
   return { ok: true, message: "Đã cập nhật." } satisfies Result;
 }

@@ -1,9 +1,11 @@
 import { type SubmissionResult } from "@conform-to/react";
+import { userActor } from "~/audit/audit.server.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireUser } from "~/auth/session.server.ts";
-import { bridgeConference, notFound } from "~/bridges/access.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
+import { notFound } from "~/auth/guard.server.ts";
+import { bridgeConference } from "~/bridges/access.server.ts";
 import { BridgeEditor } from "~/bridges/bridge-editor.tsx";
 import { bridgeSchema, deleteBridgeSchema } from "~/bridges/bridge-form.ts";
 import { bridgeFields, deleteBridge, ensureKeys, hostOptions, operatorLink, testHistory, updateBridge } from "~/bridges/bridges.server.ts";
@@ -32,8 +34,9 @@ async function findBridge(conferenceId: string, bridgeId: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await bridgeConference(user, params.id ?? "", { allowIt: true });
+  const access = await requireConference(request, params.id, "bridges.support");
+  const user = access.user;
+  const c = await bridgeConference(access);
   const b = await findBridge(c.id, params.bridgeId ?? "");
   const [history, hosts, attendees] = await Promise.all([
     testHistory(b.id),
@@ -63,8 +66,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { intent: "update" | "delete"; result: SubmissionResult<string[]>; message?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await bridgeConference(user, params.id ?? "");
+  // Only organisers act here; IT support reads the board.
+  const access = await requireConference(request, params.id, "bridges.manage");
+  const user = access.user;
+  const c = await bridgeConference(access);
   const b = await findBridge(c.id, params.bridgeId ?? "");
   const form = await request.formData();
   const intent = form.get("intent");
@@ -77,13 +82,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
-    await updateBridge(c.id, b.id, s.value);
+    await updateBridge(userActor(user), c.id, b.id, s.value);
     return { intent: "update", result: s.reply(), message: "Đã lưu thông tin điểm cầu." } satisfies ActionResult;
   }
   if (intent === "delete") {
     const s = parseWithZod(form, { schema: deleteBridgeSchema });
     if (s.status !== "success") return Response.json({ intent: "delete", result: s.reply() } satisfies ActionResult, { status: 400 });
-    await deleteBridge(c.id, b.id);
+    await deleteBridge(userActor(user), c.id, b.id);
     return redirect(`/conferences/${c.id}/bridges`);
   }
   throw new Response("Yêu cầu không hợp lệ.", { status: 400 });

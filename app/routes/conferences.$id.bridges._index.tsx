@@ -1,8 +1,9 @@
 import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { userActor } from "~/audit/audit.server.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { bridgeConference } from "~/bridges/access.server.ts";
 import { BridgeEditor } from "~/bridges/bridge-editor.tsx";
 import { assignSchema, bridgeSchema, bulkBridgeSchema } from "~/bridges/bridge-form.ts";
@@ -23,8 +24,9 @@ const BRIDGES_PER_PAGE = 100;
 const ATTENDEES_SHOWN = 200;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await bridgeConference(user, params.id ?? "", { allowIt: true });
+  const access = await requireConference(request, params.id, "bridges.support");
+  const user = access.user;
+  const c = await bridgeConference(access);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   const aq = (url.searchParams.get("aq") ?? "").slice(0, 100);
@@ -74,8 +76,10 @@ type ActionResult =
   | { intent: "other"; result: SubmissionResult<string[]>; message?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await bridgeConference(user, params.id ?? "");
+  // Only organisers act here; IT support reads the board.
+  const access = await requireConference(request, params.id, "bridges.manage");
+  const user = access.user;
+  const c = await bridgeConference(access);
   const form = await request.formData();
   const intent = form.get("intent");
   const fail = (i: ActionResult["intent"], result: SubmissionResult<string[]>) => Response.json({ intent: i, result } satisfies ActionResult, { status: 400 });
@@ -85,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (s.value.hostOrganizationId && !(await hostOptions(c.organizationId)).some((h) => h.id === s.value.hostOrganizationId)) {
       return fail("create", s.reply({ fieldErrors: { hostOrganizationId: ["Đơn vị chủ trì phải thuộc cơ quan tổ chức hội nghị"] } }));
     }
-    await createBridge(c.id, s.value);
+    await createBridge(userActor(user), c.id, s.value);
     return { intent: "create", result: s.reply({ resetForm: true }), message: `Đã thêm ${s.value.name}.` } satisfies ActionResult;
   }
   if (intent === "bulk") {
@@ -94,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!user.visibleOrganizationIds.includes(s.value.parentId)) {
       return fail("bulk", s.reply({ fieldErrors: { parentId: ["Cơ quan cấp trên không thuộc phạm vi của bạn"] } }));
     }
-    const r = await bulkCreateBridges(c.id, s.value.parentId, { onlyAdministrative: s.value.onlyAdministrative, at: c.startsAt ?? new Date() });
+    const r = await bulkCreateBridges(userActor(user), c.id, s.value.parentId, { onlyAdministrative: s.value.onlyAdministrative, at: c.startsAt ?? new Date() });
     const parts = [
       r.created.length ? `Đã tạo ${r.created.length} điểm cầu.` : "Không có điểm cầu mới nào.",
       r.skippedExisting.length ? `Bỏ qua ${r.skippedExisting.length} đơn vị đã có điểm cầu.` : "",
@@ -105,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "assign") {
     const s = parseWithZod(form, { schema: assignSchema });
     if (s.status !== "success") return fail("assign", s.reply());
-    const moved = await assignAttendees(c.id, s.value.target || null, s.value.attendeeIds);
+    const moved = await assignAttendees(userActor(user), c.id, s.value.target || null, s.value.attendeeIds);
     if (moved === null) return fail("assign", s.reply({ fieldErrors: { target: ["Điểm cầu không thuộc hội nghị này"] } }));
     return { intent: "assign", result: s.reply({ resetForm: true }), message: `Đã chuyển ${moved} đại biểu.` } satisfies ActionResult;
   }

@@ -1,9 +1,10 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { userActor } from "~/audit/audit.server.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { bridgeConference } from "~/bridges/access.server.ts";
 import { requestTestSchema, scheduleSchema } from "~/bridges/bridge-form.ts";
 import { readinessBoard, requestBridgeTests, scheduleTest } from "~/bridges/bridges.server.ts";
@@ -28,8 +29,9 @@ const ROWS_SHOWN = 200;
 const MESSAGE_LABEL = { QUEUED: "Đang chờ gửi", SENDING: "Đang gửi", SENT: "Đã gửi", FAILED: "Gửi lỗi" } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await bridgeConference(user, params.id ?? "", { allowIt: true });
+  const access = await requireConference(request, params.id, "bridges.support");
+  const user = access.user;
+  const c = await bridgeConference(access);
   const board = await readinessBoard(c.id);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
@@ -86,21 +88,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { intent: "schedule" | "request"; result: SubmissionResult<string[]>; message?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
   // Only organisers act here; IT support reads the board.
-  const c = await bridgeConference(user, params.id ?? "");
+  const access = await requireConference(request, params.id, "bridges.manage");
+  const user = access.user;
+  const c = await bridgeConference(access);
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "schedule") {
     const s = parseWithZod(form, { schema: scheduleSchema });
     if (s.status !== "success") return Response.json({ intent: "schedule", result: s.reply() } satisfies ActionResult, { status: 400 });
-    await scheduleTest(c.id, s.value.bridgeTestAt, s.value.bridgeTestNote);
+    await scheduleTest(userActor(user), c.id, s.value.bridgeTestAt, s.value.bridgeTestNote);
     return { intent: "schedule", result: s.reply(), message: `Đã đặt lịch kiểm tra kết nối: ${formatDateTime(s.value.bridgeTestAt)}.` } satisfies ActionResult;
   }
   if (intent === "request") {
     const s = parseWithZod(form, { schema: requestTestSchema });
     if (s.status !== "success") return Response.json({ intent: "request", result: s.reply() } satisfies ActionResult, { status: 400 });
-    const r = await requestBridgeTests(c.id, s.value.round);
+    const r = await requestBridgeTests(userActor(user), c.id, s.value.round);
     if (!r) return { intent: "request", result: s.reply(), message: "Đề nghị này đã được gửi; không gửi lại lần nữa." } satisfies ActionResult;
     if (r.queued) outboxWorker().kick();
     const parts = [

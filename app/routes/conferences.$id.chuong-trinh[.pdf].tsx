@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { agendaItems } from "~/agenda/agenda.server.ts";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { renderProgrammePdf } from "~/documents/programme-pdf.ts";
 import { meetingName } from "~/invitations/context.server.ts";
 import { buildPlanDocument } from "~/plans/document.ts";
 import { getConference, toDocumentInput } from "~/plans/plans.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await getConference(user, params.id ?? "");
+  const { conference } = await requireConference(request, params.id, "conference.view");
+  const c = await getConference(conference.id);
   if (!c.startsAt) throw new Response("Hội nghị chưa có ngày giờ cụ thể nên chưa in được chương trình.", { status: 409 });
   const plan = buildPlanDocument(toDocumentInput(c));
   const items = await agendaItems(c.id);

@@ -15,8 +15,8 @@ const ANSWER = { NO_ANSWER: "Chưa trả lời", ACCEPTED: "Tham dự", DECLINED
 // The full attendance with absence reasons: an export like attendance.xlsx ("attendance.report"), not for
 // read-only, IT-support or bridge-operator roles.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireConference(request, params.id, "attendance.report");
-  const c = await getConference(access.user, access.conference.id);
+  const { conference } = await requireConference(request, params.id, "attendance.report");
+  const c = await getConference(conference.id);
   const [groups, bridgePoints, attendees] = await Promise.all([
     prisma.attendeeGroup.findMany({ where: { conferenceId: c.id }, orderBy: { position: "asc" }, select: { id: true, heading: true, lines: { orderBy: { position: "asc" }, select: { text: true } } } }),
     prisma.bridgePoint.findMany({ where: { conferenceId: c.id }, orderBy: { position: "asc" }, select: { id: true, name: true } }),

@@ -1,8 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PLAN_EDITOR_ROLES } from "~/auth/permissions.ts";
-import { requireRole } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { PlanEditor } from "~/components/plan-editor.tsx";
 import { planFormSchema, planToFormValues } from "~/plans/plan-form.ts";
 import { foreignOrganizationIds, getConference, selectableOrganizations, updateConference } from "~/plans/plans.server.ts";
@@ -15,8 +14,8 @@ function assertEditable(status: Parameters<typeof isEditable>[0]) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ...PLAN_EDITOR_ROLES);
-  const c = await getConference(user, params.id ?? "");
+  const { user, conference } = await requireConference(request, params.id, "conference.edit");
+  const c = await getConference(conference.id);
   assertEditable(c.status);
   const organizations = await selectableOrganizations(user);
   return {
@@ -29,8 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ...PLAN_EDITOR_ROLES);
-  const c = await getConference(user, params.id ?? "");
+  const { user, conference: c } = await requireConference(request, params.id, "conference.edit");
   assertEditable(c.status);
   const submission = parseWithZod(await request.formData(), { schema: planFormSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });

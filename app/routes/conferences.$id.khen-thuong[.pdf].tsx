@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { listAwards } from "~/awards/awards.server.ts";
 import { renderAwardListPdf } from "~/documents/award-list-pdf.ts";
 import { meetingName } from "~/invitations/context.server.ts";
@@ -7,8 +7,8 @@ import { buildPlanDocument } from "~/plans/document.ts";
 import { getConference, toDocumentInput } from "~/plans/plans.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await getConference(user, params.id ?? "");
+  const { conference } = await requireConference(request, params.id, "conference.view");
+  const c = await getConference(conference.id);
   const awards = await listAwards(c.id);
   if (!awards.length) throw new Response("Hội nghị chưa có danh sách khen thưởng.", { status: 409 });
   const plan = buildPlanDocument(toDocumentInput(c));

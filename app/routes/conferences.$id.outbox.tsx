@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { simpleParser } from "mailparser";
 import { z } from "zod";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { prisma } from "~/db.server.ts";
 import { formatDateTime } from "~/lib/vietnamese-date.ts";
 import { invitationConference } from "~/invitations/attendees.server.ts";
@@ -17,8 +17,9 @@ const KIND = { INVITATION: "Giấy mời", UPDATE: "Thay đổi", CANCELLATION: 
 const STATUS = { QUEUED: "Đang chờ", SENDING: "Đang gửi", SENT: "Đã gửi", FAILED: "Lỗi" } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await invitationConference(user, params.id ?? "");
+  const access = await requireConference(request, params.id, "invitations.manage");
+  const user = access.user;
+  const c = await invitationConference(access.conference.id);
   const url = new URL(request.url);
   const page = z.coerce.number().int().min(1).max(10000).catch(1).parse(url.searchParams.get("page") ?? 1);
   const [total, messages] = await Promise.all([

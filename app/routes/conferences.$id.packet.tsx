@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { userActor } from "~/audit/audit.server.ts";
+import { setPacketRound } from "~/documents/packet-settings.server.ts";
 import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
 import { listRounds } from "~/assessments/rounds.server.ts";
-import { canEditPlans } from "~/auth/permissions.ts";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { prisma } from "~/db.server.ts";
 import { ensurePacket, packetInput, packetJob, type PacketJob } from "~/documents/packet-jobs.server.ts";
 import { packetFingerprint } from "~/documents/packet/index.ts";
@@ -13,15 +14,16 @@ import { getConference } from "~/plans/plans.server.ts";
 export const meta: MetaFunction = () => [{ title: "Bộ tài liệu hội nghị · Hội nghị CCHC" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await getConference(user, params.id ?? "");
+  const access = await requireConference(request, params.id, "conference.view");
+  const user = access.user;
+  const c = await getConference(access.conference.id);
   const rounds = await listRounds(user);
-  const input = await packetInput(user, c);
+  const input = await packetInput(c);
   const job = packetJob(c.id);
   const fingerprint = input ? packetFingerprint(input) : null;
   return {
     conference: { id: c.id, title: c.title, scoringRoundId: c.scoringRoundId },
-    canEdit: canEditPlans(user.roles),
+    canEdit: access.can("conference.edit"),
     rounds: rounds.map((r) => ({ id: r.id, title: r.title, year: r.year })),
     units: input?.summary.ranking.length ?? 0,
     job: job && job.fingerprint === fingerprint ? job : null,
@@ -34,18 +36,17 @@ const schema = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await getConference(user, params.id ?? "");
-  if (!canEditPlans(user.roles)) throw new Response("Bạn không có quyền lập bộ tài liệu.", { status: 403 });
+  const { user, conference } = await requireConference(request, params.id, "conference.edit");
+  const c = await getConference(conference.id);
   const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return Response.json({ error: "Yêu cầu không hợp lệ." }, { status: 400 });
   if (parsed.data.intent === "round") {
     const roundId = parsed.data.roundId || null;
     if (roundId && !(await listRounds(user)).some((r) => r.id === roundId)) return Response.json({ error: "Không tìm thấy đợt đánh giá." }, { status: 400 });
-    await prisma.conference.update({ where: { id: c.id }, data: { scoringRoundId: roundId } });
+    await setPacketRound(userActor(user), c.id, roundId);
     return { ok: true };
   }
-  const input = await packetInput(user, c);
+  const input = await packetInput(c);
   if (!input) return Response.json({ error: "Hãy chọn đợt đánh giá trước." }, { status: 400 });
   await ensurePacket(c.id, input);
   return { ok: true };

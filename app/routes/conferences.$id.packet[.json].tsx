@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { packetJob } from "~/documents/packet-jobs.server.ts";
 import { getConference } from "~/plans/plans.server.ts";
 
 /** Progress of the packet being built, polled by the packet page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await getConference(user, params.id ?? "");
+  const { conference } = await requireConference(request, params.id, "conference.view");
+  const c = await getConference(conference.id);
   return Response.json(packetJob(c.id) ?? null, { headers: { "Cache-Control": "no-store" } });
 }

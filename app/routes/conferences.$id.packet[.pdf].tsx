@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { ensurePacket, packetInput, readPacketPdf } from "~/documents/packet-jobs.server.ts";
 import { getConference } from "~/plans/plans.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await getConference(user, params.id ?? "");
-  const input = await packetInput(user, c);
+  const { conference } = await requireConference(request, params.id, "conference.view");
+  const c = await getConference(conference.id);
+  const input = await packetInput(c);
   if (!input) throw new Response("Hội nghị chưa chọn đợt đánh giá để lập bộ tài liệu.", { status: 409 });
   let job = await ensurePacket(c.id, input);
   // A download waits for a build in progress rather than failing.

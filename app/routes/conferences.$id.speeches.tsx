@@ -1,26 +1,27 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { userActor } from "~/audit/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ACCEPTED_EVIDENCE, checkEvidence } from "~/assessments/evidence.ts";
 import { storeEvidence } from "~/assessments/evidence-store.server.ts";
 import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
-import { canEditPlans } from "~/auth/permissions.ts";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireConference } from "~/auth/guard.server.ts";
 import { prisma } from "~/db.server.ts";
 import { invitationConference } from "~/invitations/attendees.server.ts";
 import { formatDateTime } from "~/lib/vietnamese-date.ts";
 import { registerSpeechSchema, SPEECH_KIND_LABEL, SPEECH_STATUS_LABEL, speechIntentSchema } from "~/speeches/speech-form.ts";
-import { listSpeeches, moveSpeech, saveDraft, setSpeechStatus } from "~/speeches/speeches.server.ts";
+import { listSpeeches, moveSpeech, registerSpeech, saveDraft, setSpeechStatus } from "~/speeches/speeches.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Tham luận, phát biểu · Hội nghị CCHC" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await invitationConference(user, params.id ?? "");
+  const access = await requireConference(request, params.id, "conference.view");
+  const user = access.user;
+  const c = await invitationConference(access.conference.id);
   const speeches = await listSpeeches(c.id);
   return {
     conference: { id: c.id, title: c.title },
-    canEdit: canEditPlans(user.roles),
+    canEdit: access.can("conference.edit"),
     speeches: speeches.map((s) => ({
       ...s,
       versions: s.versions.map((v) => ({ version: v.version, content: v.content, savedAt: formatDateTime(v.createdAt) })),
@@ -31,9 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Result = { ok: true; message: string } | { ok: false; errors: string[]; fieldErrors?: Record<string, string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const c = await invitationConference(user, params.id ?? "");
-  if (!canEditPlans(user.roles)) throw new Response("Bạn không có quyền sửa danh sách tham luận.", { status: 403 });
+  const access = await requireConference(request, params.id, "conference.edit");
+  const user = access.user;
+  const c = await invitationConference(access.conference.id);
   const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
   const form = multipart ? await readUpload(request) : await request.formData();
   const fail = (r: Omit<Extract<Result, { ok: false }>, "ok">) => Response.json({ ok: false, ...r } satisfies Result, { status: 400 });
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       stored = { fileName: file.name.slice(0, 200), fileMime: checked.mime, filePath: await storeEvidence(file.data, file.name) };
     }
     const { intent: _i, ...v } = s.value;
-    await prisma.speech.create({ data: { conferenceId: c.id, ...v, ...(stored ?? {}) } });
+    await registerSpeech(userActor(user), c.id, v, stored);
     return { ok: true, message: `Đã đăng ký “${v.title}”.` } satisfies Result;
   }
   const s = parseWithZod(form, { schema: speechIntentSchema });
@@ -56,10 +57,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const v = s.value;
   const found =
     v.intent === "status"
-      ? await setSpeechStatus(c.id, v.speechId, v.status)
+      ? await setSpeechStatus(userActor(user), c.id, v.speechId, v.status)
       : v.intent === "move"
-        ? await moveSpeech(c.id, v.speechId, v.direction)
-        : await saveDraft(c.id, v.speechId, v.content, user.id);
+        ? await moveSpeech(userActor(user), c.id, v.speechId, v.direction)
+        : await saveDraft(userActor(user), c.id, v.speechId, v.content, user.id);
   if (!found) throw new Response("Không tìm thấy bài tham luận, phát biểu này.", { status: 404 });
   return { ok: true, message: v.intent === "draft" ? "Đã lưu bản thảo." : "Đã cập nhật." } satisfies Result;
 }

@@ -1,7 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
 import { z } from "zod";
-import { canEditPlans } from "~/auth/permissions.ts";
+import { forbidden } from "~/auth/guard.server.ts";
+import { can } from "~/auth/policy.ts";
 import { requireUser } from "~/auth/session.server.ts";
 import { StatusBadge } from "~/components/status-badge.tsx";
 import { numberLine } from "~/plans/document.ts";
@@ -21,6 +22,11 @@ const filterSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  if (!can(user.roles, "conference.view")) {
+    // Bridge operators and IT support work from their bridge points, not from the plans.
+    if (user.roles.includes("BRIDGE_OPERATOR") || user.roles.includes("IT_SUPPORT")) throw redirect("/bridges");
+    forbidden();
+  }
   const params = Object.fromEntries(new URL(request.url).searchParams);
   // Unknown or malformed filter values are ignored rather than failing the page.
   const f = filterSchema.parse({ ...params, year: params.year || undefined, status: params.status || undefined, org: params.org || undefined, q: params.q || undefined });
@@ -34,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     years,
     organizations: organizations.map((o) => ({ id: o.id, name: o.name })),
-    canCreate: canEditPlans(user.roles),
+    canCreate: can(user.roles, "conference.edit"),
     conferences: rows.map((c) => ({
       id: c.id,
       title: c.title,

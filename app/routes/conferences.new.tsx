@@ -1,8 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PLAN_EDITOR_ROLES } from "~/auth/permissions.ts";
-import { requireRole } from "~/auth/session.server.ts";
+import { requireCapability } from "~/auth/guard.server.ts";
 import { PlanEditor } from "~/components/plan-editor.tsx";
 import { prisma } from "~/db.server.ts";
 import { planFormSchema } from "~/plans/plan-form.ts";
@@ -11,7 +10,7 @@ import { createConference, foreignOrganizationIds, selectableOrganizations } fro
 export const meta: MetaFunction = () => [{ title: "Lập kế hoạch mới · Hội nghị CCHC" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ...PLAN_EDITOR_ROLES);
+  const user = await requireCapability(request, "conference.edit");
   const [organizations, own] = await Promise.all([
     selectableOrganizations(user),
     prisma.organization.findUniqueOrThrow({ where: { id: user.organizationId }, select: { placeName: true } }),
@@ -36,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ...PLAN_EDITOR_ROLES);
+  const user = await requireCapability(request, "conference.edit");
   const submission = parseWithZod(await request.formData(), { schema: planFormSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
   if (foreignOrganizationIds(user, submission.value).length) {

@@ -4,20 +4,17 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { formatDateTime, formatTime } from "~/lib/vietnamese-date.ts";
 import { emailSchema } from "~/invitations/attendee-form.ts";
-import { attendeeByToken, invitationParts, meetingName } from "~/invitations/context.server.ts";
-import { answer, substitute } from "~/invitations/rsvp.server.ts";
-import { prisma } from "~/db.server.ts";
+import { attendeeByToken, invitationLinkNotFound, invitationParts, meetingName } from "~/invitations/context.server.ts";
+import { answer, registerPaper, substitute } from "~/invitations/rsvp.server.ts";
+import { inviteeActor } from "~/audit/actors.server.ts";
 import { checkinCode, formatCheckinCode } from "~/checkin/code.ts";
 
 export const meta: MetaFunction = () => [{ title: "Giấy mời · Hội nghị CCHC" }, { name: "robots", content: "noindex" }];
 
-function notFound(): never {
-  throw new Response("Đường dẫn giấy mời không đúng hoặc đã hết hiệu lực.", { status: 404 });
-}
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const a = await attendeeByToken(params.token ?? "");
-  if (!a) notFound();
+  if (!a) invitationLinkNotFound();
   const c = a.conference;
   const ready = !!c.startsAt && !!c.endsAt;
   const parts = ready ? invitationParts(a) : null;
@@ -62,25 +59,22 @@ const rsvpSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const a = await attendeeByToken(params.token ?? "");
-  if (!a) notFound();
+  if (!a) invitationLinkNotFound();
   if (a.revokedAt) return Response.json({ errors: { "": ["Giấy mời này đã được chuyển cho người dự thay."] } }, { status: 400 });
   if (a.conference.status === "CANCELLED") return Response.json({ errors: { "": ["Hội nghị đã hủy."] } }, { status: 400 });
   const submission = parseWithZod(await request.formData(), { schema: rsvpSchema });
   if (submission.status !== "success") return Response.json({ errors: submission.reply().error ?? {} }, { status: 400 });
   const v = submission.value;
   if (v.intent === "paper") {
-    // The invited agency registers its discussion paper; the organisers choose and order them.
-    await prisma.speech.create({
-      data: { conferenceId: a.conference.id, kind: "DISCUSSION", title: v.title, speakerName: a.name, speakerPosition: a.position, organizationName: a.organizationName, durationMinutes: v.durationMinutes },
-    });
+    await registerPaper(inviteeActor(a, request), a, v);
     return { done: `Đã đăng ký tham luận “${v.title}”. Ban tổ chức sẽ thông báo nếu bài được chọn trình bày.` };
   }
   if (v.intent === "substitute") {
-    const error = await substitute(a, v);
+    const error = await substitute(inviteeActor(a, request), a, v);
     if (error) return Response.json({ errors: { email: [error] } }, { status: 400 });
     return { done: `Đã ghi nhận: ${v.name} dự thay. Giấy mời và mã QR mới đã được gửi tới ${v.email}.` };
   }
-  await answer(a, v.intent === "accept" ? "ACCEPTED" : "DECLINED", v.intent === "decline" ? v.reason : "");
+  await answer(inviteeActor(a, request), a, v.intent === "accept" ? "ACCEPTED" : "DECLINED", v.intent === "decline" ? v.reason : "");
   return { done: v.intent === "accept" ? "Cảm ơn Đồng chí đã xác nhận tham dự." : "Đã ghi nhận Đồng chí vắng mặt." };
 }
 

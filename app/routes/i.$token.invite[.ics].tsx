@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attendeeByToken, attendeeIcs } from "~/invitations/context.server.ts";
+import { attendeeByToken, attendeeIcs, invitationLinkNotFound } from "~/invitations/context.server.ts";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const a = await attendeeByToken(params.token ?? "");
-  if (!a) throw new Response("Không tìm thấy giấy mời.", { status: 404 });
+  if (!a) invitationLinkNotFound();
   if (!a.conference.startsAt || !a.conference.endsAt) throw new Response("Hội nghị chưa có ngày giờ cụ thể nên chưa có lịch.", { status: 409 });
   const method = a.conference.status === "CANCELLED" ? "CANCEL" : "REQUEST";
   return new Response(attendeeIcs(a), {

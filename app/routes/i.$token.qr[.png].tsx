@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attendeeByToken } from "~/invitations/context.server.ts";
+import { attendeeByToken, invitationLinkNotFound } from "~/invitations/context.server.ts";
 import { qrPng } from "~/invitations/qr.ts";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const a = await attendeeByToken(params.token ?? "");
-  if (!a || a.revokedAt) throw new Response("Không tìm thấy giấy mời.", { status: 404 });
+  if (!a || a.revokedAt) invitationLinkNotFound();
   return new Response(new Uint8Array(await qrPng(a.token)), { headers: { "Content-Type": "image/png", "Cache-Control": "private, max-age=3600" } });
 }

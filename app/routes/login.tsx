@@ -1,14 +1,22 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { verifyPassword } from "~/auth/password.server.ts";
+import { recordSignIn, signIn } from "~/auth/login.server.ts";
 import { createUserSession, getUser, safeRedirect } from "~/auth/session.server.ts";
 import { Field } from "~/components/field.tsx";
-import { prisma } from "~/db.server.ts";
+import { clientIp } from "~/lib/client-ip.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · Hội nghị CCHC" }];
+
+// Remix sends an action's own headers only when the route passes them on.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  const passed: Record<string, string> = {};
+  if (retryAfter) passed["Retry-After"] = retryAfter;
+  return passed;
+};
 
 const loginSchema = z.object({
   email: z.string({ error: "Nhập địa chỉ thư điện tử" }).trim().toLowerCase().email("Địa chỉ thư điện tử không hợp lệ"),
@@ -28,18 +36,18 @@ export async function action({ request }: ActionFunctionArgs) {
     return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const user = await prisma.user.findUnique({
-    where: { email },
-    select: { id: true, active: true, password: { select: { hash: true } } },
-  });
-  const ok = user?.active && user.password ? await verifyPassword(user.password.hash, password) : false;
-  if (!user || !ok) {
-    return Response.json(
-      submission.reply({ formErrors: ["Thư điện tử hoặc mật khẩu không đúng"], hideFields: ["password"] }),
-      { status: 400 },
-    );
+  const ip = clientIp(request);
+  const result = await signIn(email, password, ip);
+  if (!result.ok) {
+    const reply = submission.reply({ formErrors: [result.message], hideFields: ["password"] });
+    if (result.status === 429) {
+      const headers = { "Retry-After": String(Math.ceil(result.retryAfterMs / 1000)) };
+      return Response.json(reply, { status: 429, headers });
+    }
+    return Response.json(reply, { status: 400 });
   }
-  return createUserSession(user.id, safeRedirect(redirectTo));
+  const { user } = result;
+  return createUserSession(user.id, safeRedirect(redirectTo), (tx) => recordSignIn(tx, user, ip));
 }
 
 export default function Login() {

@@ -1,44 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { visiblePlansWhere } from "~/assessments/remediation-access.server.ts";
-import { requireUser } from "~/auth/session.server.ts";
+import { listRemediationPlans } from "~/assessments/remediation.server.ts";
+import { requireCapability } from "~/auth/guard.server.ts";
 import { HorizontalBarChart } from "~/components/charts.tsx";
-import { prisma } from "~/db.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Kế hoạch khắc phục · Hội nghị CCHC" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const now = new Date();
-  const plans = await prisma.remediationPlan.findMany({
-    where: visiblePlansWhere(user),
-    orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      title: true,
-      roundUnit: { select: { organization: { select: { name: true } }, round: { select: { title: true, year: true } } } },
-      actions: { select: { status: true, deadline: true } },
-      _count: { select: { reports: true } },
-    },
-  });
-  return {
-    plans: plans.map((p) => {
-      const total = p.actions.length;
-      const done = p.actions.filter((a) => a.status === "DONE").length;
-      return {
-        id: p.id,
-        title: p.title,
-        unit: p.roundUnit.organization.name,
-        round: `${p.roundUnit.round.title}`,
-        total,
-        done,
-        inProgress: p.actions.filter((a) => a.status === "IN_PROGRESS").length,
-        overdue: p.actions.filter((a) => a.deadline && a.deadline < now && a.status !== "DONE").length,
-        pct: total ? (done / total) * 100 : 0,
-        reports: p._count.reports,
-      };
-    }),
-  };
+  // The list holds only plans the user could open (draft rounds' plans are hidden from the units).
+  const user = await requireCapability(request, "remediation.view");
+  return { plans: await listRemediationPlans(user) };
 }
 
 export default function RemediationSummary() {

@@ -1,20 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { readEvidence } from "~/assessments/evidence-store.server.ts";
-import { visiblePlansWhere } from "~/assessments/remediation-access.server.ts";
+import { evidenceForDownload } from "~/assessments/remediation.server.ts";
 import { requireUser } from "~/auth/session.server.ts";
-import { prisma } from "~/db.server.ts";
 import { asciiFileName } from "~/lib/file-names.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const file = await prisma.evidenceFile.findFirst({
-    where: { id: params.fileId ?? "", action: { plan: visiblePlansWhere(user) } },
-    select: { fileName: true, mimeType: true, storagePath: true },
-  });
-  if (!file) throw new Response("Không tìm thấy tệp.", { status: 404 });
-  const data = await readEvidence(file.storagePath);
+  // Only for those who may read the plan ("remediation.view"); everyone else gets 404.
+  const file = await evidenceForDownload(user, params.fileId);
   const ext = file.fileName.split(".").pop() ?? "bin";
-  return new Response(new Uint8Array(data), {
+  return new Response(new Uint8Array(file.data), {
     headers: {
       "Content-Type": file.mimeType,
       "Content-Disposition": `attachment; filename="${asciiFileName(file.fileName.replace(/\.[^.]+$/, ""))}.${ext}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireCapability } from "~/auth/guard.server.ts";
+import { can } from "~/auth/policy.ts";
 import { listFrameworks } from "~/assessments/frameworks.server.ts";
 import { listRounds } from "~/assessments/rounds.server.ts";
 import { formatPoints } from "~/scoring/format.ts";
@@ -8,9 +9,9 @@ import { formatPoints } from "~/scoring/format.ts";
 export const meta: MetaFunction = () => [{ title: "Chỉ số CCHC · Hội nghị CCHC" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireCapability(request, "scoring.view");
   const [rounds, frameworks] = await Promise.all([listRounds(user), listFrameworks(user)]);
-  const manager = user.roles.includes("ADMIN") || user.roles.includes("HOME_AFFAIRS");
+  const manager = can(user.roles, "scoring.manage");
   return {
     manager,
     rounds: rounds.map((r) => ({

@@ -1,25 +1,30 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { userActor } from "~/audit/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { canManageScoring } from "~/assessments/access.ts";
 import { addNode, deleteNode, replaceBands, updateNode } from "~/assessments/framework-editor.server.ts";
 import { frameworkIntentSchema, NODE_SOURCE_LABEL } from "~/assessments/framework-forms.ts";
-import { loadFramework, notFoundFramework } from "~/assessments/frameworks.server.ts";
-import { requireUser, type CurrentUser } from "~/auth/session.server.ts";
+import { loadFramework } from "~/assessments/frameworks.server.ts";
+import { notFound, requireFramework } from "~/auth/guard.server.ts";
+import type { Capability } from "~/auth/policy.ts";
 import { formatPoints } from "~/scoring/format.ts";
 import { compileFramework, validateFramework, type FrameworkNode } from "~/scoring/index.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "Bộ chỉ số"} · Hội nghị CCHC` }];
 
-async function frameworkFor(user: CurrentUser, id: string) {
-  const stored = await loadFramework(id);
-  if (!stored || !user.visibleOrganizationIds.includes(stored.organizationId)) notFoundFramework();
-  return stored;
+function missing(): never {
+  notFound("Không tìm thấy bộ chỉ số này.");
+}
+
+async function guardedFramework(request: Request, id: string | undefined, capability: Capability) {
+  const access = await requireFramework(request, id, capability);
+  const stored = await loadFramework(access.framework.id);
+  if (!stored) missing();
+  return { access, stored };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const stored = await frameworkFor(user, params.id ?? "");
+  const { access, stored } = await guardedFramework(request, params.id, "scoring.view");
   const { framework } = stored;
   const ids = Object.fromEntries(stored.nodeIds);
   return {
@@ -28,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     year: framework.year,
     version: stored.version,
     organization: stored.organizationName,
-    canEdit: canManageScoring(user, stored.organizationId),
+    canEdit: access.capabilities.has("scoring.manage"),
     totalMax: compileFramework(framework).totalMax,
     bands: framework.bands,
     problems: validateFramework(framework).map((p) => p.message),
@@ -40,9 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Reply = { intent: string; target?: string; errors: Record<string, string[]> } | { ok: true };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const stored = await frameworkFor(user, params.id ?? "");
-  if (!canManageScoring(user, stored.organizationId)) throw new Response("Chỉ Nội vụ hoặc quản trị của cơ quan ban hành được sửa bộ chỉ số.", { status: 403 });
+  const { access, stored } = await guardedFramework(request, params.id, "scoring.manage");
+  const user = access.user;
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: frameworkIntentSchema });
   const target = String(formData.get("nodeId") ?? formData.get("parentId") ?? "");
@@ -53,15 +57,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const v = submission.value;
   let error: string | null = null;
   if (v.intent === "update-node") {
-    if (!(await updateNode(stored.id, v))) notFoundFramework();
+    if (!(await updateNode(userActor(user), stored.id, v))) missing();
   } else if (v.intent === "add-node") {
-    error = await addNode(stored.id, v);
+    error = await addNode(userActor(user), stored.id, v);
     if (error) return Response.json({ intent: v.intent, target, errors: { code: [error] } } satisfies Reply, { status: 400 });
   } else if (v.intent === "delete-node") {
-    error = await deleteNode(stored.id, v.nodeId);
+    error = await deleteNode(userActor(user), stored.id, v.nodeId);
     if (error) return Response.json({ intent: v.intent, target, errors: { "": [error] } } satisfies Reply, { status: 400 });
   } else {
-    await replaceBands(stored.id, v);
+    await replaceBands(userActor(user), stored.id, v);
   }
   return { ok: true } satisfies Reply;
 }

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { userActor } from "~/audit/audit.server.ts";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { canManageScoring } from "~/assessments/access.ts";
-import { createFramework, nextVersion } from "~/assessments/frameworks.server.ts";
+import { importFramework } from "~/assessments/frameworks.server.ts";
 import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
-import { requireRole } from "~/auth/session.server.ts";
+import { requireCapability } from "~/auth/guard.server.ts";
 import { prisma } from "~/db.server.ts";
 import { organizationTree } from "~/organizations/organizations.server.ts";
 import { frameworkFromXlsx, parseFrameworkJson } from "~/scoring/framework-io.ts";
@@ -13,7 +14,7 @@ import { frameworkFromXlsx, parseFrameworkJson } from "~/scoring/framework-io.ts
 export const meta: MetaFunction = () => [{ title: "Nhập bộ chỉ số · Hội nghị CCHC" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "ADMIN", "HOME_AFFAIRS");
+  const user = await requireCapability(request, "scoring.manage");
   const tree = await organizationTree(user);
   return {
     organizations: tree.filter((o) => canManageScoring(user, o.id)).map((o) => ({ id: o.id, name: o.name, depth: o.depth })),
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const metaSchema = z.object({ organizationId: z.string().min(1, "Chọn cơ quan ban hành") });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "ADMIN", "HOME_AFFAIRS");
+  const user = await requireCapability(request, "scoring.manage");
   const form = await readUpload(request);
   const parsedMeta = metaSchema.safeParse({ organizationId: form.get("organizationId") ?? "" });
   if (!parsedMeta.success || !canManageScoring(user, parsedMeta.data.organizationId)) {
@@ -41,14 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return Response.json({ errors: parsed.errors }, { status: 400 });
   const level = await prisma.organizationLevel.findUnique({ where: { code: parsed.framework.unitLevel }, select: { id: true } });
   if (!level) return Response.json({ errors: [`Cấp đơn vị “${parsed.framework.unitLevel}” không có trong hệ thống`] }, { status: 400 });
-  const id = await prisma.$transaction(async (tx) =>
-    createFramework(tx, {
-      organizationId: parsedMeta.data.organizationId,
-      unitLevelId: level.id,
-      version: await nextVersion(tx, parsedMeta.data.organizationId, level.id, parsed.framework.year),
-      framework: parsed.framework,
-    }),
-  );
+  const id = await importFramework(userActor(user), { organizationId: parsedMeta.data.organizationId, unitLevelId: level.id, framework: parsed.framework }, file.name);
   return redirect(`/scoring/frameworks/${id}`);
 }
 

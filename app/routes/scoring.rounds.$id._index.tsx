@@ -1,21 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { setRoundStatus } from "~/assessments/round-writes.server.ts";
+import { userActor } from "~/audit/audit.server.ts";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
-import { canManageScoring } from "~/assessments/access.ts";
-import { loadRound, notFoundRound, roundSummaryFor } from "~/assessments/rounds.server.ts";
+import { loadRound, roundSummaryFor } from "~/assessments/rounds.server.ts";
 import { importScores, type ImportOutcome } from "~/assessments/score-import.server.ts";
 import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
-import { requireUser } from "~/auth/session.server.ts";
+import { notFound, requireRound } from "~/auth/guard.server.ts";
+import { can } from "~/auth/policy.ts";
 import { ImportErrorsTable } from "~/components/import-errors.tsx";
 import { bandClass, ColumnChart, HorizontalBarChart } from "~/components/charts.tsx";
-import { prisma } from "~/db.server.ts";
 import { formatPct, formatPoints, formatRankChange, formatSignedPct } from "~/scoring/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.title ?? "Đợt đánh giá"} · Hội nghị CCHC` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const { loaded, summary } = await roundSummaryFor(user, params.id ?? "");
+  const access = await requireRound(request, params.id, "scoring.view");
+  const { loaded, summary } = await roundSummaryFor(access.round.id);
   const bandIndex = (name: string) => summary.bands.findIndex((b) => b.name === name);
   const roundUnitId = new Map(loaded.units.map((u) => [u.organizationId, u.roundUnitId]));
   const unscored = loaded.units.length - summary.ranking.length;
@@ -23,7 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     round: {
       ...loaded.round,
       framework: loaded.stored?.framework.name ?? null,
-      canManage: canManageScoring(user, loaded.round.organizationId),
+      canManage: access.capabilities.has("scoring.manage"),
+      canAudit: access.capabilities.has("audit.view"),
       unitCount: loaded.units.length,
       unscored,
       hasSipas: summary.sipas.length > 0,
@@ -59,24 +61,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { intent: "import"; outcome: ImportOutcome } | { intent: "status"; ok: true };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const loaded = await loadRound(params.id ?? "");
-  if (!loaded || !user.visibleOrganizationIds.includes(loaded.round.organizationId)) notFoundRound();
-  if (!canManageScoring(user, loaded.round.organizationId)) {
-    throw new Response("Chỉ Nội vụ hoặc quản trị của cơ quan tổ chức đánh giá được nhập điểm.", { status: 403 });
-  }
+  const { user, round } = await requireRound(request, params.id, "scoring.manage");
+  const loaded = await loadRound(round.id);
+  if (!loaded) notFound("Không tìm thấy đợt đánh giá này.");
   const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
   const form = multipart ? await readUpload(request) : await request.formData();
   const intent = form.get("intent");
   if (intent === "import") {
     const file = await fileBytes(form.get("file"));
     const outcome: ImportOutcome = file
-      ? await importScores(loaded, file)
+      ? await importScores(userActor(user), loaded, file)
       : { ok: false, errors: [{ row: 0, column: "", message: "Chọn tệp điểm (.csv hoặc .xlsx)" }] };
     return Response.json({ intent: "import", outcome } satisfies ActionResult, { status: outcome.ok ? 200 : 400 });
   }
   if (intent === "publish" || intent === "unpublish") {
-    await prisma.assessmentRound.update({ where: { id: loaded.round.id }, data: { status: intent === "publish" ? "PUBLISHED" : "DRAFT" } });
+    await setRoundStatus(userActor(user), loaded.round.id, intent === "publish" ? "PUBLISHED" : "DRAFT");
     return { intent: "status", ok: true } satisfies ActionResult;
   }
   throw new Response("Thao tác không hợp lệ.", { status: 400 });
@@ -127,6 +126,11 @@ export default function RoundPage() {
           {round.hasSipas ? (
             <Link to={`/scoring/rounds/${round.id}/sipas`} className="button">
               Chỉ số SIPAS
+            </Link>
+          ) : null}{" "}
+          {round.canAudit ? (
+            <Link to={`/scoring/rounds/${round.id}/audit`} className="button">
+              Nhật ký thay đổi
             </Link>
           ) : null}
         </div>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { roundSummaryFor } from "~/assessments/rounds.server.ts";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireRound } from "~/auth/guard.server.ts";
 import { HorizontalBarChart } from "~/components/charts.tsx";
 import { formatPct } from "~/scoring/format.ts";
 import { SIPAS_COMPONENTS, SIPAS_LABEL } from "~/scoring/sipas.ts";
@@ -9,8 +9,8 @@ import { SIPAS_COMPONENTS, SIPAS_LABEL } from "~/scoring/sipas.ts";
 export const meta: MetaFunction = () => [{ title: "Chỉ số hài lòng SIPAS · Hội nghị CCHC" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const { loaded, summary } = await roundSummaryFor(user, params.id ?? "");
+  const { round } = await requireRound(request, params.id, "scoring.view");
+  const { loaded, summary } = await roundSummaryFor(round.id);
   const averages = SIPAS_COMPONENTS.map((c) => ({
     label: SIPAS_LABEL[c],
     value: summary.sipas.length ? summary.sipas.reduce((s, r) => s + r.components[c], 0) / summary.sipas.length : 0,

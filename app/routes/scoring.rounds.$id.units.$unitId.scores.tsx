@@ -1,27 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { saveUnitScores } from "~/assessments/unit-scores.server.ts";
+import { userActor } from "~/audit/audit.server.ts";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { canManageScoring } from "~/assessments/access.ts";
-import { loadRound, notFoundRound } from "~/assessments/rounds.server.ts";
+import { loadRound } from "~/assessments/rounds.server.ts";
 import { parseScoreGrid } from "~/assessments/score-grid.ts";
-import { requireUser, type CurrentUser } from "~/auth/session.server.ts";
+import { notFound, requireRound } from "~/auth/guard.server.ts";
 import { prisma } from "~/db.server.ts";
 import { formatPoints } from "~/scoring/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Chấm điểm · Chỉ số CCHC" }];
 
-async function editable(user: CurrentUser, roundId: string, roundUnitId: string) {
-  const loaded = await loadRound(roundId);
-  if (!loaded || !user.visibleOrganizationIds.includes(loaded.round.organizationId)) notFoundRound();
-  const unit = loaded.units.find((u) => u.roundUnitId === roundUnitId);
-  if (!unit || !loaded.compiled || !loaded.stored) notFoundRound();
-  if (!canManageScoring(user, loaded.round.organizationId)) throw new Response("Chỉ Nội vụ của cơ quan tổ chức đánh giá được chấm điểm.", { status: 403 });
-  return { loaded, unit, compiled: loaded.compiled, stored: loaded.stored };
+/** The round and unit whose scores are edited: Nội vụ (or an ADMIN) of the organisation running the round. */
+async function editable(request: Request, roundId: string | undefined, roundUnitId: string | undefined) {
+  const { user, round } = await requireRound(request, roundId, "scoring.manage");
+  const loaded = await loadRound(round.id);
+  const unit = loaded?.units.find((u) => u.roundUnitId === roundUnitId);
+  if (!loaded || !unit || !loaded.compiled || !loaded.stored) notFound("Không tìm thấy đợt đánh giá hoặc đơn vị này.");
+  return { user, loaded, unit, compiled: loaded.compiled, stored: loaded.stored };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const { loaded, unit, compiled } = await editable(user, params.id ?? "", params.unitId ?? "");
+  const { loaded, unit, compiled } = await editable(request, params.id, params.unitId);
   const scores = loaded.scores.find((s) => s.unitId === unit.organizationId);
   const self = loaded.selfPoints.get(unit.organizationId);
   const finite = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? "" : String(x));
@@ -43,8 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const { loaded, unit, compiled, stored } = await editable(user, params.id ?? "", params.unitId ?? "");
+  const { user, loaded, unit, compiled, stored } = await editable(request, params.id, params.unitId);
   const { values, errors } = parseScoreGrid(compiled, await request.formData());
   if (Object.keys(errors).length) return Response.json({ errors }, { status: 400 });
   const rows = [];
@@ -61,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       notApplicable: na,
     });
   }
-  await prisma.$transaction([prisma.nodeScore.deleteMany({ where: { roundUnitId: unit.roundUnitId } }), prisma.nodeScore.createMany({ data: rows })]);
+  await saveUnitScores(userActor(user), loaded, unit, rows);
   return redirect(`/scoring/rounds/${loaded.round.id}/units/${unit.roundUnitId}`);
 }
 

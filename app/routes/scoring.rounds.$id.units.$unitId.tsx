@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { canManageScoring } from "~/assessments/access.ts";
+import { planCreationAccess } from "~/assessments/remediation-access.server.ts";
 import { createRemediationPlan } from "~/assessments/remediation.server.ts";
-import { notFoundRound, roundSummaryFor } from "~/assessments/rounds.server.ts";
-import { requireUser, type CurrentUser } from "~/auth/session.server.ts";
+import { roundSummaryFor } from "~/assessments/rounds.server.ts";
+import { notFound, requireRound, type RoundAccess } from "~/auth/guard.server.ts";
 import { bandClass, HorizontalBarChart } from "~/components/charts.tsx";
 import { prisma } from "~/db.server.ts";
 import { formatPct, formatPoints, formatRankChange } from "~/scoring/format.ts";
@@ -12,16 +12,17 @@ import { SIPAS_COMPONENTS, SIPAS_LABEL, sipasIndex } from "~/scoring/sipas.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.unit.name ?? "Đơn vị"} · Chỉ số CCHC` }];
 
-async function unitData(user: CurrentUser, roundId: string, roundUnitId: string) {
-  const { loaded, summary } = await roundSummaryFor(user, roundId);
+/** One unit of a round. An assessed unit (published rounds only) sees its own units, not its peers' details. */
+async function unitData(access: RoundAccess, roundUnitId: string | undefined) {
+  const { loaded, summary } = await roundSummaryFor(access.round.id);
   const unit = loaded.units.find((u) => u.roundUnitId === roundUnitId);
-  if (!unit) notFoundRound();
+  if (!unit || (access.asAssessedUnit && !access.user.visibleOrganizationIds.includes(unit.organizationId))) notFound("Không tìm thấy đơn vị này trong đợt đánh giá.");
   return { loaded, summary, unit };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const { loaded, summary, unit } = await unitData(user, params.id ?? "", params.unitId ?? "");
+  const access = await requireRound(request, params.id, "scoring.view");
+  const { loaded, summary, unit } = await unitData(access, params.unitId);
   const result = summary.ranking.find((r) => r.unitId === unit.organizationId) ?? null;
   const appendices = summary.appendices.get(unit.organizationId) ?? null;
   const sipas = summary.sipas.find((s) => s.unitId === unit.organizationId) ?? null;
@@ -30,7 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     round: { id: loaded.round.id, title: loaded.round.title, year: loaded.round.year, shape: loaded.round.shape },
     unit: { name: unit.name, roundUnitId: unit.roundUnitId },
-    canManage: canManageScoring(user, loaded.round.organizationId),
+    canManage: access.capabilities.has("scoring.manage"),
+    canPlan: access.capabilities.has("remediation.manage"),
     result: result && {
       points: result.points,
       maxPoints: result.maxPoints,
@@ -55,18 +57,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const { loaded, summary, unit } = await unitData(user, params.id ?? "", params.unitId ?? "");
-  if (!canManageScoring(user, loaded.round.organizationId) && user.organizationId !== unit.organizationId) {
-    throw new Response("Bạn không có quyền lập kế hoạch khắc phục cho đơn vị này.", { status: 403 });
-  }
+  // Nội vụ of the round's organisation, or of the assessed unit once the round is published.
+  const access = await requireRound(request, params.id, "remediation.manage");
+  const { loaded, summary, unit } = await unitData(access, params.unitId);
+  const creation = await planCreationAccess(access.user, unit.roundUnitId);
   const appendices = summary.appendices.get(unit.organizationId);
   if (!appendices || !loaded.stored) throw new Response("Đợt đánh giá này không có điểm chi tiết theo tiêu chí.", { status: 400 });
-  const planId = await createRemediationPlan({
-    roundUnitId: unit.roundUnitId,
+  const planId = await createRemediationPlan(creation, {
     title: `Khắc phục những tồn tại, hạn chế Chỉ số CCHC năm ${loaded.round.year} của ${unit.name}`,
-    createdById: user.id,
-    ownerOrganizationId: unit.organizationId,
     appendices,
     nodeIds: loaded.stored.nodeIds,
   });
@@ -183,7 +181,7 @@ export default function UnitPage() {
                     </Link>
                   ))}
                 </span>
-              ) : data.appendices.lostPoints.length ? (
+              ) : data.canPlan && data.appendices.lostPoints.length ? (
                 <Form method="post">
                   <button type="submit" className="primary">
                     Lập kế hoạch khắc phục từ Phụ lục 2

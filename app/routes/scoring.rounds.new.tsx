@@ -1,11 +1,13 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { createRound } from "~/assessments/round-writes.server.ts";
+import { userActor } from "~/audit/audit.server.ts";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { canManageScoring } from "~/assessments/access.ts";
 import { newRoundSchema } from "~/assessments/round-forms.ts";
-import { requireRole } from "~/auth/session.server.ts";
+import { requireCapability } from "~/auth/guard.server.ts";
 import { Field } from "~/components/field.tsx";
 import { prisma } from "~/db.server.ts";
 import { organizationTree } from "~/organizations/organizations.server.ts";
@@ -13,7 +15,7 @@ import { organizationTree } from "~/organizations/organizations.server.ts";
 export const meta: MetaFunction = () => [{ title: "Đợt đánh giá mới · Hội nghị CCHC" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "ADMIN", "HOME_AFFAIRS");
+  const user = await requireCapability(request, "scoring.manage");
   const [tree, frameworks, rounds] = await Promise.all([
     organizationTree(user),
     prisma.indexFramework.findMany({
@@ -36,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "ADMIN", "HOME_AFFAIRS");
+  const user = await requireCapability(request, "scoring.manage");
   const submission = parseWithZod(await request.formData(), { schema: newRoundSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
   const v = submission.value;
@@ -52,19 +54,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const previous = v.previousRoundId
     ? await prisma.assessmentRound.findFirst({ where: { id: v.previousRoundId, organizationId: { in: user.visibleOrganizationIds } }, select: { id: true } })
     : null;
-  const round = await prisma.assessmentRound.create({
-    data: {
-      title: v.title,
-      year: v.year,
-      organizationId: v.organizationId,
-      frameworkId: framework?.id ?? null,
-      shape: framework ? "DETAILED" : "SUMMARY",
-      previousRoundId: previous?.id ?? null,
-      units: { create: [...new Set(v.unitIds)].map((organizationId) => ({ organizationId })) },
-    },
-    select: { id: true },
+  const roundId = await createRound(userActor(user), {
+    title: v.title,
+    year: v.year,
+    organizationId: v.organizationId,
+    frameworkId: framework?.id ?? null,
+    previousRoundId: previous?.id ?? null,
+    unitIds: v.unitIds,
   });
-  return redirect(`/scoring/rounds/${round.id}`);
+  return redirect(`/scoring/rounds/${roundId}`);
 }
 
 export default function NewRound() {

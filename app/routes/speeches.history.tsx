@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/session.server.ts";
+import { requireCapability } from "~/auth/guard.server.ts";
 import { neverSpoke } from "~/speeches/speeches.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Đăng ký tham luận mà chưa trình bày · Hội nghị CCHC" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireCapability(request, "conference.view");
   const rows = await neverSpoke(user);
   return {
     rows: rows.map((r) => ({

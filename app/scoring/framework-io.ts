@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import { validateFramework } from "./framework.ts";
+import { ImportTooLargeError } from "./import-limits.ts";
+import { checkXlsxWithinLimits } from "./import-xlsx.ts";
 import { NODE_SOURCES, type ClassBand, type Framework, type FrameworkNode, type NodeSource } from "./types.ts";
 
 // Import and export of index frameworks (bộ chỉ số) as JSON and as an Excel
@@ -322,6 +324,13 @@ function parentCode(code: string): string | null {
 
 /** Reads the workbook written by frameworkToXlsx (or filled in by hand in the same layout). */
 export async function frameworkFromXlsx(data: Uint8Array | Buffer): Promise<FrameworkParseResult> {
+  // The whole workbook is loaded into memory below: refuse a file past the import limits first.
+  try {
+    await checkXlsxWithinLimits(data);
+  } catch (error) {
+    if (error instanceof ImportTooLargeError) return { ok: false, errors: [error.message] };
+    throw error;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer);

@@ -4,6 +4,7 @@
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { tableFromRecords, type Table } from "./import.ts";
+import { checkImportCells, checkImportRow, ImportTooLargeError } from "./import-limits.ts";
 
 /** Text of a cell value as the user sees it: numbers, strings, formula results, rich text, hyperlinks, errors. */
 export function cellText(value: unknown): string {
@@ -29,24 +30,47 @@ function toBuffer(data: Uint8Array): Buffer {
   return Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }
 
-/** Rows of the first worksheet (in tab order), numbered as in the sheet. */
-export async function readXlsxTable(data: Uint8Array): Promise<Table> {
-  const records: string[][] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([toBuffer(data)]), {
+function streamingReader(data: Uint8Array) {
+  return new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([toBuffer(data)]), {
     worksheets: "emit",
     sharedStrings: "cache",
     hyperlinks: "ignore",
     styles: "ignore",
     entries: "ignore",
   });
+}
+
+function unreadable(error: unknown): Error {
+  if (error instanceof ImportTooLargeError) return error;
+  return new Error(`Không đọc được tệp Excel (.xlsx): ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/**
+ * Row numbers come from the file (`<row r="…">`): exceljs's streaming reader hands rows over one at a
+ * time without allocating for the number, so the limits are checked on each row before anything is
+ * kept for it. Every sheet is checked, including the ones that are only drained.
+ */
+function checkRow(row: { number: number; values: unknown }, cellsSoFar: number): number {
+  checkImportRow(row.number);
+  const width = Math.max(0, (row.values as unknown[]).length - 1);
+  checkImportCells(cellsSoFar + width);
+  return cellsSoFar + width;
+}
+
+/** Rows of the first worksheet (in tab order), numbered as in the sheet. */
+export async function readXlsxTable(data: Uint8Array): Promise<Table> {
+  const records: string[][] = [];
+  const reader = streamingReader(data);
   try {
     let taken = false;
+    let cellCount = 0;
     for await (const worksheet of reader) {
       // workbook.xml comes before the sheets in practice: its first <sheet> is the first tab.
       const model = (reader as unknown as { model?: { sheets?: Array<{ name: string }> } }).model;
       const firstTab = model?.sheets?.[0]?.name;
       const wanted = !taken && (firstTab === undefined || (worksheet as unknown as { name: string }).name === firstTab);
       for await (const row of worksheet) {
+        cellCount = checkRow(row, cellCount);
         // The other sheets are read to the end so that exceljs can release them.
         if (!wanted) continue;
         const values = row.values as unknown[];
@@ -59,7 +83,24 @@ export async function readXlsxTable(data: Uint8Array): Promise<Table> {
       if (wanted) taken = true;
     }
   } catch (error) {
-    throw new Error(`Không đọc được tệp Excel (.xlsx): ${error instanceof Error ? error.message : String(error)}`);
+    throw unreadable(error);
   }
   return tableFromRecords(records);
+}
+
+/**
+ * Throws ImportTooLargeError when any sheet of the workbook is past the import limits, reading it as a
+ * stream (nothing kept). For readers that load the whole workbook (the framework import): run first.
+ * Other problems are left to that reader to report.
+ */
+export async function checkXlsxWithinLimits(data: Uint8Array): Promise<void> {
+  const reader = streamingReader(data);
+  try {
+    let cellCount = 0;
+    for await (const worksheet of reader) {
+      for await (const row of worksheet) cellCount = checkRow(row, cellCount);
+    }
+  } catch (error) {
+    if (error instanceof ImportTooLargeError) throw error;
+  }
 }

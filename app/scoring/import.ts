@@ -7,6 +7,7 @@
 // is loaded on demand from ./import-xlsx.ts so that the parsing functions can
 // also run in a browser bundle.
 import { emptyScores, type CompiledFramework } from "./framework.ts";
+import { checkImportCells, checkImportRow } from "./import-limits.ts";
 import type { DetailedScores, SummaryScores } from "./types.ts";
 
 // ---------------------------------------------------------------------------
@@ -116,6 +117,7 @@ export function parseCsv(text: string, separator: string): string[][] {
   let record: string[] = [];
   let i = 0;
   let recordNumber = 1;
+  let fields = 0;
   while (i < len) {
     // one field
     let field: string;
@@ -157,6 +159,8 @@ export function parseCsv(text: string, separator: string): string[][] {
       field = text.slice(start, i);
     }
     record.push(field);
+    // Bounded before a hostile file (millions of empty lines or separators) can fill the heap.
+    if (++fields % 1024 === 0) checkImportCells(fields);
     if (i >= len) break;
     const c = text.charCodeAt(i);
     if (c === sep) {
@@ -167,6 +171,7 @@ export function parseCsv(text: string, separator: string): string[][] {
     // end of record
     i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
     records.push(record);
+    checkImportRow(records.length);
     record = [];
     recordNumber++;
   }

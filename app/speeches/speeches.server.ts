@@ -1,5 +1,7 @@
+import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
 import type { CurrentUser } from "../auth/session.server.ts";
 import { prisma } from "../db.server.ts";
+import { SPEECH_STATUS_LABEL } from "./speech-form.ts";
 
 export function listSpeeches(conferenceId: string) {
   return prisma.speech.findMany({
@@ -21,10 +23,34 @@ export function listSpeeches(conferenceId: string) {
   });
 }
 
+export interface SpeechRegistration {
+  kind: "DISCUSSION" | "LEADER";
+  title: string;
+  speakerName: string;
+  speakerPosition: string;
+  organizationName: string;
+  durationMinutes: number;
+}
+
+/** The organisers register a speech or discussion paper, with its file when there is one. */
+export async function registerSpeech(actor: AuditActor, conferenceId: string, v: SpeechRegistration, file: { fileName: string; fileMime: string; filePath: string } | null) {
+  await prisma.$transaction(async (tx) => {
+    const speech = await tx.speech.create({ data: { conferenceId, ...v, ...(file ?? {}) }, select: { id: true, status: true } });
+    await recordAudit(tx, actor, {
+      action: "speech.create",
+      entity: "Speech",
+      entityId: speech.id,
+      summary: `Đăng ký “${v.title}” (${v.speakerName})`,
+      after: { ...v, status: speech.status, fileName: file?.fileName ?? "" },
+      conferenceId,
+    });
+  });
+}
+
 /** Approved speeches get the next place in the order; others leave it, and the rest close ranks. */
-export async function setSpeechStatus(conferenceId: string, speechId: string, status: "REGISTERED" | "APPROVED" | "REJECTED" | "DELIVERED") {
+export async function setSpeechStatus(actor: AuditActor, conferenceId: string, speechId: string, status: "REGISTERED" | "APPROVED" | "REJECTED" | "DELIVERED") {
   return prisma.$transaction(async (tx) => {
-    const speech = await tx.speech.findFirst({ where: { id: speechId, conferenceId }, select: { speakingOrder: true } });
+    const speech = await tx.speech.findFirst({ where: { id: speechId, conferenceId }, select: { speakingOrder: true, status: true, title: true } });
     if (!speech) return false;
     let speakingOrder = speech.speakingOrder;
     if ((status === "APPROVED" || status === "DELIVERED") && speakingOrder === null) {
@@ -35,31 +61,71 @@ export async function setSpeechStatus(conferenceId: string, speechId: string, st
     await tx.speech.update({ where: { id: speechId }, data: { status, speakingOrder } });
     const ordered = await tx.speech.findMany({ where: { conferenceId, speakingOrder: { not: null } }, orderBy: { speakingOrder: "asc" }, select: { id: true } });
     for (const [i, s] of ordered.entries()) await tx.speech.update({ where: { id: s.id }, data: { speakingOrder: i + 1 } });
+    const after = await tx.speech.findUniqueOrThrow({ where: { id: speechId }, select: { status: true, speakingOrder: true } });
+    await recordAudit(tx, actor, {
+      action: "speech.status",
+      entity: "Speech",
+      entityId: speechId,
+      summary: `“${speech.title}”: ${SPEECH_STATUS_LABEL[speech.status]} → ${SPEECH_STATUS_LABEL[status]}`,
+      before: { status: speech.status, speakingOrder: speech.speakingOrder },
+      after,
+      conferenceId,
+    });
     return true;
   });
 }
 
-export async function moveSpeech(conferenceId: string, speechId: string, direction: "up" | "down") {
-  const ordered = await prisma.speech.findMany({ where: { conferenceId, speakingOrder: { not: null } }, orderBy: { speakingOrder: "asc" }, select: { id: true, speakingOrder: true } });
-  const i = ordered.findIndex((s) => s.id === speechId);
-  const j = direction === "up" ? i - 1 : i + 1;
-  if (i < 0) return false;
-  if (j < 0 || j >= ordered.length) return true;
-  await prisma.$transaction([
-    prisma.speech.update({ where: { id: ordered[i]!.id }, data: { speakingOrder: ordered[j]!.speakingOrder } }),
-    prisma.speech.update({ where: { id: ordered[j]!.id }, data: { speakingOrder: ordered[i]!.speakingOrder } }),
-  ]);
-  return true;
+export async function moveSpeech(actor: AuditActor, conferenceId: string, speechId: string, direction: "up" | "down") {
+  return prisma.$transaction(async (tx) => {
+    const ordered = await tx.speech.findMany({
+      where: { conferenceId, speakingOrder: { not: null } },
+      orderBy: { speakingOrder: "asc" },
+      select: { id: true, speakingOrder: true, title: true },
+    });
+    const i = ordered.findIndex((s) => s.id === speechId);
+    const j = direction === "up" ? i - 1 : i + 1;
+    if (i < 0) return false;
+    if (j < 0 || j >= ordered.length) return true;
+    const [a, b] = [ordered[i]!, ordered[j]!];
+    await tx.speech.update({ where: { id: a.id }, data: { speakingOrder: b.speakingOrder } });
+    await tx.speech.update({ where: { id: b.id }, data: { speakingOrder: a.speakingOrder } });
+    await recordAudit(tx, actor, {
+      action: "speech.move",
+      entity: "Speech",
+      entityId: a.id,
+      summary: `Chuyển “${a.title}” ${direction === "up" ? "lên trước" : "xuống sau"} “${b.title}”`,
+      before: { speakingOrder: a.speakingOrder },
+      after: { speakingOrder: b.speakingOrder },
+      conferenceId,
+    });
+    return true;
+  });
 }
 
-export async function saveDraft(conferenceId: string, speechId: string, content: string, userId: string) {
-  const speech = await prisma.speech.findFirst({ where: { id: speechId, conferenceId }, select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, content: true } } } });
-  if (!speech) return false;
-  const last = speech.versions[0];
-  // Saving unchanged text does not make a new version.
-  if (last?.content === content) return true;
-  await prisma.speechVersion.create({ data: { speechId, version: (last?.version ?? 0) + 1, content, createdById: userId } });
-  return true;
+export async function saveDraft(actor: AuditActor, conferenceId: string, speechId: string, content: string, userId: string) {
+  return prisma.$transaction(async (tx) => {
+    const speech = await tx.speech.findFirst({
+      where: { id: speechId, conferenceId },
+      select: { id: true, title: true, versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, content: true } } },
+    });
+    if (!speech) return false;
+    const last = speech.versions[0];
+    // Saving unchanged text does not make a new version.
+    if (last?.content === content) return true;
+    const version = (last?.version ?? 0) + 1;
+    await tx.speechVersion.create({ data: { speechId, version, content, createdById: userId } });
+    await recordAudit(tx, actor, {
+      action: "speech.draft",
+      entity: "Speech",
+      entityId: speechId,
+      summary: `Lưu bản thảo lần ${version} của “${speech.title}”`,
+      // The earlier text stays in its own version; the record carries the new one.
+      before: last ? { version: last.version } : null,
+      after: { version, content },
+      conferenceId,
+    });
+    return true;
+  });
 }
 
 /**

@@ -1,9 +1,6 @@
+import { notFound } from "../auth/guard.server.ts";
 import type { CurrentUser } from "../auth/session.server.ts";
 import { prisma } from "../db.server.ts";
-
-export function notFoundUser(): never {
-  throw new Response("Không tìm thấy người dùng này.", { status: 404 });
-}
 
 export function listUsers(user: CurrentUser) {
   return prisma.user.findMany({
@@ -13,11 +10,12 @@ export function listUsers(user: CurrentUser) {
   });
 }
 
-export async function getUserForAdmin(admin: CurrentUser, id: string) {
-  const user = await prisma.user.findFirst({
-    where: { id, organizationId: { in: admin.visibleOrganizationIds } },
+/** An account by id, for its administrator: the access guard (requireAdministeredUser) has let them in. */
+export async function getUserForAdmin(id: string) {
+  const user = await prisma.user.findUnique({
+    where: { id },
     select: { id: true, email: true, name: true, position: true, active: true, organizationId: true, roles: { select: { role: true } } },
   });
-  if (!user) notFoundUser();
+  if (!user) notFound("Không tìm thấy người dùng này.");
   return user;
 }

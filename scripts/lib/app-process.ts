@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { parseEnv } from "../../app/env.server.ts";
 
 // Starting and stopping server processes, shared by the benchmarks and the browser tests.
 
@@ -11,6 +12,13 @@ export interface ServerProcess {
   /** Everything the child wrote to stderr so far; printed after the run when non-empty. */
   stderr(): string;
   stop(): Promise<void>;
+}
+
+export interface AppProcess extends ServerProcess {
+  /** The server's process id (its memory can be read from /proc/<pid>/status). */
+  pid: number;
+  /** The request log (stdout) when started with captureLog, else "". */
+  stdout(): string;
 }
 
 export async function freePort(): Promise<number> {
@@ -35,9 +43,9 @@ export function track(child: ChildProcess): ChildProcess {
   return child;
 }
 
-export function collect(child: ChildProcess): () => string {
+export function collect(child: ChildProcess, stream: "stderr" | "stdout" = "stderr"): () => string {
   const chunks: Buffer[] = [];
-  child.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk));
+  child[stream]?.on("data", (chunk: Buffer) => chunks.push(chunk));
   return () => Buffer.concat(chunks).toString("utf8");
 }
 
@@ -80,10 +88,16 @@ export interface AppOptions {
   databaseFile: string;
   /** Keep the request log on stdout (tests) or discard it (benchmarks). */
   logRequests?: boolean;
+  /** Defaults to this process's own (SESSION_SECRET, or in development DATA_DIR/session-secret). */
+  sessionSecret?: string;
+  /** Keep the request log for stdout() instead (tests that read it). */
+  captureLog?: boolean;
+  /** Extra environment for the server (e.g. TRUST_PROXY). */
+  env?: Record<string, string>;
 }
 
 /** Runs the production build the same way `npm start` does (scripts/serve.js), minus the demo-credential guard. */
-export async function startApp({ root, databaseFile, logRequests = false }: AppOptions): Promise<ServerProcess> {
+export async function startApp({ root, databaseFile, logRequests = false, captureLog = false, sessionSecret, env = {} }: AppOptions): Promise<AppProcess> {
   const port = await freePort();
   const child = track(spawn(
     process.execPath,
@@ -96,17 +110,21 @@ export async function startApp({ root, databaseFile, logRequests = false }: AppO
         PORT: String(port),
         HOST: "127.0.0.1",
         DATABASE_URL: `file:${databaseFile}`,
-        // The demo secret, as `npm run demo` uses: seeded invitation tokens are signed with it.
         ALLOW_DEMO_CREDENTIALS: "true",
+        // Production has no built-in secret: the server signs with the caller's own, which is
+        // what the caller's seed signed the invitation tokens in this database with.
+        SESSION_SECRET: sessionSecret ?? parseEnv().SESSION_SECRET,
         DATA_DIR: path.join(path.dirname(databaseFile), `data-${port}`),
         COOKIE_SECURE: "false",
+        ...env,
       },
       // The server logs every request to stdout; discarding it keeps that cost in the
       // server (as in production) without also spending bench CPU to read it.
-      stdio: ["ignore", logRequests ? "inherit" : "ignore", "pipe"],
+      stdio: ["ignore", captureLog ? "pipe" : logRequests ? "inherit" : "ignore", "pipe"],
     },
   ));
   const stderr = collect(child);
+  const stdout = captureLog ? collect(child, "stdout") : () => "";
   const stop = stopper(child);
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
@@ -115,5 +133,5 @@ export async function startApp({ root, databaseFile, logRequests = false }: AppO
     await stop();
     throw error;
   }
-  return { name: "app", baseUrl, stderr, stop };
+  return { name: "app", baseUrl, pid: child.pid!, stderr, stdout, stop };
 }

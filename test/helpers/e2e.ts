@@ -1,12 +1,12 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { startAppServer, type AppServer } from "./app-server.ts";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser, takeCspViolations } from "./browser.ts";
 
 /**
  * The production build on this test file's database copy, and Chromium, for
  * the file's tests. Expected failures (404s, bad input) must not log errors on
- * the server either.
+ * the server either, and no page may violate its Content-Security-Policy.
  */
 export function useAppAndBrowser(): { server: AppServer; browser: Browser } {
   const ctx = {} as { server: AppServer; browser: Browser };
@@ -14,9 +14,15 @@ export function useAppAndBrowser(): { server: AppServer; browser: Browser } {
     ctx.server = await startAppServer();
     ctx.browser = await launchBrowser();
   });
+  afterEach(() => {
+    if (ctx.browser) expect(takeCspViolations(ctx.browser), "Content Security Policy violations").toEqual([]);
+  });
   afterAll(async () => {
-    await ctx.browser?.close();
-    await ctx.server?.stop();
+    try {
+      await ctx.browser?.close();
+    } finally {
+      await ctx.server?.stop();
+    }
     expect(ctx.server.stderr()).not.toMatch(/Error|at \S+ \(/);
   });
   return ctx;

@@ -6,6 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { AttendanceSummary } from "../../app/attendance/summary.ts";
+import { SYSTEM_ACTOR } from "../../app/audit/audit.server.ts";
 import { createUserSession, currentUserByEmail } from "../../app/auth/session.server.ts";
 import { prisma } from "../../app/db.server.ts";
 import { createAttendees } from "../../app/invitations/attendees.server.ts";
@@ -60,10 +61,10 @@ describe("roll call", () => {
   it("records present, online at a bridge, absent (reason required) and substitute; the figures, xlsx and PDF follow", async () => {
     const c = await daNang();
     const cookie = await cookieOf("diemdanh.danang@hoinghi.local");
-    await createAttendees(c.id, [
+    await createAttendees(SYSTEM_ACTOR, c.id, [
       { name: "Lê Thị Hoa", position: "Trưởng phòng Nội vụ", organizationName: "UBND phường Hải Châu", groupId: c.attendeeGroups[1]!.id, email: "lethihoa@danang.hoinghi.local", phone: "", bridgePointId: c.bridgePoints[0]!.id },
       { name: "Đỗ Văn Nam", position: "Chánh Văn phòng", organizationName: "Sở Nội vụ thành phố Đà Nẵng", groupId: c.attendeeGroups[0]!.id, email: "dovannam@danang.hoinghi.local", phone: "", bridgePointId: "" },
-    ]);
+    ], { kind: "form" });
     const before = (await (await call(jsonLoader, c.id, cookie, "attendance.json")).json()) as { summary: AttendanceSummary };
     expect(before.summary.total).toMatchObject({ invited: 5, present: 0, absent: 0, notRecorded: 5 });
 
@@ -291,6 +292,7 @@ describe("roll call", () => {
     const c = await daNang();
     const cookie = await cookieOf("vanphong.danang@hoinghi.local");
     await createAttendees(
+      SYSTEM_ACTOR,
       c.id,
       Array.from({ length: 320 }, (_, i) => ({
         name: `Đại biểu xã ${i}`,
@@ -301,6 +303,7 @@ describe("roll call", () => {
         phone: "",
         bridgePointId: "",
       })),
+      { kind: "file", fileName: "dai-bieu.xlsx" },
     );
     const page = (await (await call(pageLoader, c.id, cookie)).json()) as { rows: unknown[]; matching: number; total: number };
     expect(page.rows).toHaveLength(300);

@@ -1,7 +1,9 @@
 import ICAL from "ical.js";
 import { simpleParser } from "mailparser";
 import { afterEach, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "../../app/audit/audit.server.ts";
 import { currentUserByEmail, type CurrentUser } from "../../app/auth/session.server.ts";
+import { conferenceFor } from "../../app/auth/guard.server.ts";
 import { bridgeConference, mayOperate } from "../../app/bridges/access.server.ts";
 import { bulkCreateBridges, readinessBoard, recordTest, requestBridgeTests } from "../../app/bridges/bridges.server.ts";
 import { prisma } from "../../app/db.server.ts";
@@ -23,14 +25,16 @@ async function conference(titleStart: string) {
   return prisma.conference.findFirstOrThrow({ where: { title: { startsWith: titleStart } }, select: { id: true, organizationId: true, startsAt: true, bridgeTestRound: true } });
 }
 
-async function expect404(p: Promise<unknown>) {
+async function expectStatus(p: Promise<unknown>, status: number) {
   const thrown = await p.then(
     () => null,
     (e: unknown) => e,
   );
   expect(thrown).toBeInstanceOf(Response);
-  expect((thrown as Response).status).toBe(404);
+  expect((thrown as Response).status).toBe(status);
 }
+
+const expect404 = (p: Promise<unknown>) => expectStatus(p, 404);
 
 const transports: MailTransport[] = [];
 const servers: Array<{ close: () => Promise<void> }> = [];
@@ -52,7 +56,7 @@ describe("bulk creation from the organisation tree", () => {
     const communes = await prisma.organization.findMany({ where: { parentId: daNang.id, level: { code: "XA" } }, select: { id: true } });
     expect(communes.length).toBe(10);
 
-    const first = await bulkCreateBridges(c.id, daNang.id, { onlyAdministrative: true, at: c.startsAt! });
+    const first = await bulkCreateBridges(SYSTEM_ACTOR, c.id, daNang.id, { onlyAdministrative: true, at: c.startsAt! });
     // Hải Châu, Hội An and Bà Nà already host one; the three departments are not administrative units.
     expect(first.skippedExisting.sort()).toEqual(["UBND phường Hội An", "UBND phường Hải Châu", "UBND xã Bà Nà"].sort());
     expect(first.created).toHaveLength(7);
@@ -66,7 +70,7 @@ describe("bulk creation from the organisation tree", () => {
     expect(created.position).toBeGreaterThanOrEqual(before);
     expect((await prisma.attendee.findUniqueOrThrow({ where: { id: attendee.id }, select: { bridgePointId: true } })).bridgePointId).toBe(created.id);
 
-    const again = await bulkCreateBridges(c.id, daNang.id, { onlyAdministrative: true, at: c.startsAt! });
+    const again = await bulkCreateBridges(SYSTEM_ACTOR, c.id, daNang.id, { onlyAdministrative: true, at: c.startsAt! });
     expect(again.created).toEqual([]);
     expect(again.skippedExisting).toHaveLength(10);
     expect(await prisma.bridgePoint.count({ where: { conferenceId: c.id } })).toBe(before + 7);
@@ -75,11 +79,11 @@ describe("bulk creation from the organisation tree", () => {
   it("judges dissolution at the conference's date: a 2024 conference still gets its districts, a 2026 one would not", async () => {
     const c = await conference(QN_PLAN);
     const quangNam = await prisma.organization.findFirstOrThrow({ where: { name: "UBND tỉnh Quảng Nam" }, select: { id: true } });
-    const r = await bulkCreateBridges(c.id, quangNam.id, { onlyAdministrative: true, at: c.startsAt! });
+    const r = await bulkCreateBridges(SYSTEM_ACTOR, c.id, quangNam.id, { onlyAdministrative: true, at: c.startsAt! });
     expect(r.created).toEqual(["UBND thành phố Tam Kỳ"]);
     expect(r.skippedExisting).toHaveLength(5);
     expect(r.skippedDissolved).toEqual([]);
-    const later = await bulkCreateBridges(c.id, quangNam.id, { onlyAdministrative: true, at: new Date("2026-01-01T00:00:00+07:00") });
+    const later = await bulkCreateBridges(SYSTEM_ACTOR, c.id, quangNam.id, { onlyAdministrative: true, at: new Date("2026-01-01T00:00:00+07:00") });
     expect(later.created).toEqual([]);
     expect(later.skippedDissolved).toHaveLength(6);
   });
@@ -88,15 +92,15 @@ describe("bulk creation from the organisation tree", () => {
 describe("access", () => {
   it("is a 404 for another organisation, read-only for IT support of the organiser, and full for the organisers", async () => {
     const c = await conference(QN_PLAN);
-    await expect404(bridgeConference(await user("vanphong.tamduong@hoinghi.local"), c.id, { allowIt: true }));
-    await expect404(bridgeConference(await user("vanphong.danang@hoinghi.local"), c.id, { allowIt: true }));
+    await expect404(conferenceFor(await user("vanphong.tamduong@hoinghi.local"), c.id, "bridges.support"));
+    await expect404(conferenceFor(await user("vanphong.danang@hoinghi.local"), c.id, "bridges.support"));
     const it = await user("cntt.quangnam@hoinghi.local");
-    expect((await bridgeConference(it, c.id, { allowIt: true })).canManage).toBe(false);
-    // IT support reads the board but does not act on it.
-    await expect404(bridgeConference(it, c.id));
-    expect((await bridgeConference(await user("vanphong.quangnam@hoinghi.local"), c.id)).canManage).toBe(true);
+    expect((await bridgeConference(await conferenceFor(it, c.id, "bridges.support"))).canManage).toBe(false);
+    // IT support reads the board but does not act on it: refused, not hidden (it knows the conference).
+    await expectStatus(conferenceFor(it, c.id, "bridges.manage"), 403);
+    expect((await bridgeConference(await conferenceFor(await user("vanphong.quangnam@hoinghi.local"), c.id, "bridges.manage"))).canManage).toBe(true);
     // IT support of Quảng Nam follows nothing in Đà Nẵng.
-    await expect404(bridgeConference(it, (await conference(DN_PLAN)).id, { allowIt: true }));
+    await expect404(conferenceFor(it, (await conference(DN_PLAN)).id, "bridges.support"));
   });
 
   it("lets a bridge operator operate only the bridge points their organisation hosts", async () => {
@@ -119,12 +123,12 @@ describe("the test-request e-mail", () => {
     const expected = bridges.filter((b) => b.readiness !== "PASSED" && b.contactEmail);
     expect(expected.map((b) => b.contactEmail).sort()).toEqual(["hvphuoc.duyxuyen@quangnam.gov.vn", "lvthang.thangbinh@quangnam.gov.vn"]);
 
-    const first = await requestBridgeTests(c.id, c.bridgeTestRound);
+    const first = await requestBridgeTests(SYSTEM_ACTOR, c.id, c.bridgeTestRound);
     expect(first?.round).toBe(c.bridgeTestRound + 1);
     expect(first?.queued).toBe(2);
     expect(first?.withoutEmail).toContain("Điểm cầu UBND huyện Đại Lộc");
     // The same form submitted again (double click, resubmission) finds its round gone.
-    expect(await requestBridgeTests(c.id, c.bridgeTestRound)).toBeNull();
+    expect(await requestBridgeTests(SYSTEM_ACTOR, c.id, c.bridgeTestRound)).toBeNull();
     expect(await prisma.outboxMessage.count({ where: { kind: "BRIDGE_TEST" } })).toBe(2);
     const requested = await prisma.bridgePoint.findMany({ where: { conferenceId: c.id, testRequestedAt: { not: null } }, select: { id: true } });
     expect(requested.map((b) => b.id).sort()).toEqual(expected.map((b) => b.id).sort());
@@ -179,7 +183,7 @@ describe("the test-request e-mail", () => {
 
     // A bridge that confirms is left out of the next round.
     const thangBinh = expected.find((b) => b.contactEmail.startsWith("lvthang"))!;
-    await recordTest(thangBinh.id, {
+    await recordTest(SYSTEM_ACTOR, thangBinh.id, {
       operatorName: "Lê Văn Thắng",
       latencyMs: 30,
       jitterMs: 3,
@@ -194,7 +198,7 @@ describe("the test-request e-mail", () => {
       notes: "",
       result: "PASSED",
     }, { userId: null, userAgent: "test" });
-    const second = await requestBridgeTests(c.id, c.bridgeTestRound + 1);
+    const second = await requestBridgeTests(SYSTEM_ACTOR, c.id, c.bridgeTestRound + 1);
     expect(second?.queued).toBe(1);
     const queued = await prisma.outboxMessage.findMany({ where: { kind: "BRIDGE_TEST", version: c.bridgeTestRound + 2 }, select: { toAddress: true, attendeeId: true, messageId: true } });
     expect(queued).toEqual([{ toAddress: "hvphuoc.duyxuyen@quangnam.gov.vn", attendeeId: null, messageId: expect.stringMatching(/^<bridge_test-2-bridge-.+@hoinghi\.local>$/) }]);
@@ -204,7 +208,7 @@ describe("the test-request e-mail", () => {
     const c = await conference(QN_PLAN);
     await prisma.outboxMessage.deleteMany({});
     await prisma.bridgePoint.updateMany({ where: { conferenceId: c.id, contactEmail: "hvphuoc.duyxuyen@quangnam.gov.vn" }, data: { readiness: "UNTESTED" } });
-    const r = await requestBridgeTests(c.id, c.bridgeTestRound);
+    const r = await requestBridgeTests(SYSTEM_ACTOR, c.id, c.bridgeTestRound);
     expect(r?.queued).toBe(1);
     // The contact leaves before the worker sends the message.
     await prisma.bridgePoint.updateMany({ where: { conferenceId: c.id, contactEmail: "hvphuoc.duyxuyen@quangnam.gov.vn" }, data: { contactEmail: "" } });

@@ -3,6 +3,7 @@
 // scanner credential bound to the sign-in session, and a bridge's own roll call unable to move someone
 // recorded in the hall.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { SYSTEM_ACTOR } from "../../app/audit/audit.server.ts";
 import { describe, expect, it } from "vitest";
 import { createUserSession, currentUserByEmail } from "../../app/auth/session.server.ts";
 import { decodeScannerCredential, requestSessionId } from "../../app/checkin/credential.server.ts";
@@ -64,10 +65,10 @@ describe("check-in pages", () => {
     expect((await call(scannerLoader as Fn, `${base}/${c.hall.id}`, { id: c.id, listId: c.hall.id }, cookie)).status).toBe(404);
     expect((await call(scannerLoader as Fn, `${base}/${c.hoiAnList.id}`, { id: c.id, listId: c.hoiAnList.id }, cookie)).status).toBe(200);
 
-    await createAttendees(c.id, [
+    await createAttendees(SYSTEM_ACTOR, c.id, [
       { name: "Võ Thị Cầu", position: "Chuyên viên", organizationName: "UBND phường Hội An", groupId: "", email: "vothicau@hoian.hoinghi.local", phone: "", bridgePointId: c.hoiAn.id },
       { name: "Võ Thị Châu", position: "Chuyên viên", organizationName: "UBND phường Hải Châu", groupId: "", email: "vothichau@haichau.hoinghi.local", phone: "", bridgePointId: c.haiChau.id },
-    ]);
+    ], { kind: "form" });
     const hits = (await (await call(searchLoader as Fn, `${base}/${c.hoiAnList.id}/search?q=V%C3%B5%20Th%E1%BB%8B`, { id: c.id, listId: c.hoiAnList.id }, cookie)).json()) as {
       hits: Array<{ name: string }>;
     };
@@ -174,10 +175,10 @@ describe("check-in pages", () => {
 
   it("a bridge's own roll call (its link) cannot move someone recorded in the hall, and its marks are audited", async () => {
     const c = await daNang();
-    await createAttendees(c.id, [
+    await createAttendees(SYSTEM_ACTOR, c.id, [
       { name: "Đặng Văn Hội", position: "Phó Chủ tịch", organizationName: "UBND phường Hội An", groupId: "", email: "dangvanhoi@hoian.hoinghi.local", phone: "", bridgePointId: c.hoiAn.id },
       { name: "Đặng Thị Vắng", position: "Chuyên viên", organizationName: "UBND phường Hội An", groupId: "", email: "dangthivang@hoian.hoinghi.local", phone: "", bridgePointId: c.hoiAn.id },
-    ]);
+    ], { kind: "form" });
     const inHall = await prisma.attendee.findFirstOrThrow({ where: { conferenceId: c.id, email: "dangvanhoi@hoian.hoinghi.local" }, select: { id: true } });
     const absent = await prisma.attendee.findFirstOrThrow({ where: { conferenceId: c.id, email: "dangthivang@hoian.hoinghi.local" }, select: { id: true } });
     // Recorded in person in the hall by the organisers' roll call.

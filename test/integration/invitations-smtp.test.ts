@@ -7,6 +7,7 @@ import jsQR from "jsqr";
 import { simpleParser } from "mailparser";
 import { PNG } from "pngjs";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "../../app/audit/audit.server.ts";
 import { prisma } from "../../app/db.server.ts";
 import { createAttendees } from "../../app/invitations/attendees.server.ts";
 import { composeOutboxMessage } from "../../app/invitations/context.server.ts";
@@ -41,6 +42,7 @@ beforeAll(async () => {
   // The seeded demo invitations are not part of these runs.
   await prisma.outboxMessage.deleteMany({ where: { conferenceId: { not: conferenceId } } });
   await createAttendees(
+    SYSTEM_ACTOR,
     conferenceId,
     Array.from({ length: 50 }, (_, i) => ({
       name: `${NAMES[i % NAMES.length]} ${i + 1}`,
@@ -51,6 +53,7 @@ beforeAll(async () => {
       groupId: undefined,
       bridgePointId: undefined,
     })),
+    { kind: "file", fileName: "dai-bieu.xlsx" },
   );
 });
 

@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { currentUserByEmail } from "../../app/auth/session.server.ts";
 import { ensurePacket, packetInput, readPacketPdf } from "../../app/documents/packet-jobs.server.ts";
 import { prisma } from "../../app/db.server.ts";
 import { getConference } from "../../app/plans/plans.server.ts";
 
 describe("presentation packet of a seeded conference", () => {
   it("builds in the background, reports progress, and is reused until the data changes", async () => {
-    const user = (await currentUserByEmail("admin@hoinghi.local"))!;
     const { id } = await prisma.conference.findFirstOrThrow({ where: { scoringRoundId: { not: null }, title: { contains: "Công bố chỉ số" } }, select: { id: true } });
-    const input = (await packetInput(user, await getConference(user, id)))!;
+    const input = (await packetInput(await getConference(id)))!;
     expect(input.summary.ranking.length).toBeGreaterThan(5);
     const job = await ensurePacket(id, input);
     expect(job.status).toBe("building");
@@ -21,7 +19,7 @@ describe("presentation packet of a seeded conference", () => {
     // A changed score gives a new fingerprint and a new build.
     const score = await prisma.nodeScore.findFirstOrThrow({ where: { roundUnit: { round: { conferences: { some: { id } } } } }, select: { roundUnitId: true, nodeId: true, finalPoints: true } });
     await prisma.nodeScore.update({ where: { roundUnitId_nodeId: { roundUnitId: score.roundUnitId, nodeId: score.nodeId } }, data: { finalPoints: 0 } });
-    const changed = (await packetInput(user, await getConference(user, id)))!;
+    const changed = (await packetInput(await getConference(id)))!;
     const rebuilt = await ensurePacket(id, changed);
     expect(rebuilt.fingerprint).not.toBe(job.fingerprint);
     expect(rebuilt.status).toBe("building");

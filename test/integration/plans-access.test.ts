@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
+import { conferenceFor } from "../../app/auth/guard.server.ts";
 import { currentUserByEmail, type CurrentUser } from "../../app/auth/session.server.ts";
 import { prisma } from "../../app/db.server.ts";
 import { planFormSchema, type PlanFormValues } from "../../app/plans/plan-form.ts";
@@ -62,10 +63,11 @@ describe("conference scope", () => {
     const tamDuong = await user("vanphong.tamduong@hoinghi.local");
     const dongHa = await user("vanphong.dongha@hoinghi.local");
     const id = await createConference(tamDuong, values(tamDuong.organizationId));
-    await expect404(getConference(dongHa, id));
-    await expect404(updateConference(dongHa, id, values(dongHa.organizationId, { title: "Chiếm quyền" })));
+    await expect404(conferenceFor(dongHa, id, "conference.view"));
+    await expect404(conferenceFor(dongHa, id, "conference.edit"));
     expect((await prisma.conference.findUniqueOrThrow({ where: { id } })).title).toBe("Hội nghị kiểm thử phạm vi");
-    await expect404(getConference(tamDuong, "khong-ton-tai"));
+    await expect404(conferenceFor(tamDuong, "khong-ton-tai", "conference.view"));
+    await expect404(getConference("khong-ton-tai"));
   });
 
   it("flags organisations outside the user's scope in any field of the form", async () => {

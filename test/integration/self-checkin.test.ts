@@ -2,6 +2,7 @@
 // its own bridge's attendees, confirms only them, throttles failed lookups per client address and per
 // poster (429, in Vietnamese), and writes an exact audit row for each self check-in.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { SYSTEM_ACTOR } from "../../app/audit/audit.server.ts";
 import { describe, expect, it } from "vitest";
 import { ensurePosterKey } from "../../app/attendance/attendance.server.ts";
 import { SELF_CHECKIN_LIMITS } from "../../app/attendance/self-checkin.server.ts";
@@ -24,7 +25,7 @@ async function setup() {
 }
 
 async function person(conferenceId: string, name: string, email: string, bridgePointId: string) {
-  await createAttendees(conferenceId, [{ name, position: "Chuyên viên", organizationName: "UBND phường", groupId: "", email, phone: "", bridgePointId }]);
+  await createAttendees(SYSTEM_ACTOR, conferenceId, [{ name, position: "Chuyên viên", organizationName: "UBND phường", groupId: "", email, phone: "", bridgePointId }], { kind: "form" });
   const a = await prisma.attendee.findFirstOrThrow({ where: { conferenceId, email }, select: { id: true, invitationKey: true } });
   return { id: a.id, code: formatCheckinCode(checkinCode(a.invitationKey)) };
 }

@@ -1,12 +1,17 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createPrismaClient } from "../../app/database/client.server.ts";
-import { migrateDatabase } from "../../app/database/migrate.server.ts";
-import { seedDatabase } from "../../prisma/seed-runner.ts";
 
 // Builds one migrated and seeded SQLite file; every test file works on its own copy.
 export default async function setup() {
+  // There is no built-in secret outside development: the test run makes up its own. Set before the
+  // app modules load (they read it once), and inherited by every test worker, whose database copy
+  // holds invitation tokens the seed signed with it.
+  process.env.SESSION_SECRET ??= crypto.randomBytes(32).toString("hex");
+  const { createPrismaClient } = await import("../../app/database/client.server.ts");
+  const { migrateDatabase } = await import("../../app/database/migrate.server.ts");
+  const { seedDatabase } = await import("../../prisma/seed-runner.ts");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-test-"));
   const template = path.join(dir, "template.db");
   migrateDatabase(template);

@@ -1,0 +1,34 @@
+// Saving one unit's score sheet (the scoring form), with its audit record.
+
+import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
+import { prisma } from "../db.server.ts";
+import type { LoadedRound } from "./rounds.server.ts";
+import { detailedScoreFields, publishedNote } from "./score-audit.server.ts";
+
+export interface ScoreRow {
+  roundUnitId: string;
+  nodeId: string;
+  finalPoints: number | null;
+  selfPoints: number | null;
+  notApplicable: boolean;
+}
+
+/** Replaces the unit's scores with `rows`; the record lists each score that changed. */
+export async function saveUnitScores(actor: AuditActor, loaded: LoadedRound, unit: { roundUnitId: string; organizationId: string; name: string }, rows: ScoreRow[]): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const before = (await detailedScoreFields(tx, loaded, [unit.roundUnitId])).get(unit.roundUnitId);
+    await tx.nodeScore.deleteMany({ where: { roundUnitId: unit.roundUnitId } });
+    await tx.nodeScore.createMany({ data: rows });
+    const after = (await detailedScoreFields(tx, loaded, [unit.roundUnitId])).get(unit.roundUnitId);
+    await recordAudit(tx, actor, {
+      action: "score.update",
+      entity: "RoundUnit",
+      entityId: unit.roundUnitId,
+      summary: `Sửa điểm của ${unit.name} trong “${loaded.round.title}”${await publishedNote(tx, loaded.round.id)}`,
+      before,
+      after,
+      roundId: loaded.round.id,
+      organizationId: unit.organizationId,
+    });
+  });
+}

@@ -1,0 +1,334 @@
+// The one source of the audit trail's Vietnamese words: actions, record types, actor kinds, field
+// names and the values of enum fields. Plain data: used by the pages and the .xlsx export.
+
+import { AGENDA_KIND_LABEL } from "../agenda/timing.ts";
+import { AWARD_STATUS_LABEL, RECIPIENT_KIND_LABEL } from "../awards/award-form.ts";
+import { NODE_SOURCE_LABEL } from "../assessments/framework-forms.ts";
+import { READINESS_LABEL } from "../bridges/verdict.ts";
+import { FORMAT_LABEL, PLAN_KIND_LABEL, ROLE_LABEL, STATUS_LABEL, TASK_STATUS_LABEL } from "../plans/vocabulary.ts";
+import { SPEECH_KIND_LABEL, SPEECH_STATUS_LABEL } from "../speeches/speech-form.ts";
+import type { AuditActor } from "./audit.server.ts";
+
+export const ACTOR_KIND_LABEL: Record<AuditActor["kind"], string> = {
+  USER: "Người dùng",
+  INVITEE: "Đại biểu (qua giấy mời)",
+  BRIDGE: "Điểm cầu (qua đường dẫn)",
+  POSTER: "Tự điểm danh tại điểm cầu",
+  SCANNER: "Máy quét điểm danh",
+  SYSTEM: "Hệ thống",
+};
+
+export const ENTITY_LABEL: Record<string, string> = {
+  Conference: "Kế hoạch, hội nghị",
+  Attendee: "Đại biểu",
+  OutboxMessage: "Thư điện tử",
+  BridgePoint: "Điểm cầu",
+  ConnectivityTest: "Kiểm tra kết nối",
+  Speech: "Tham luận, phát biểu",
+  AgendaItem: "Chương trình hội nghị",
+  Award: "Khen thưởng",
+  IndexFramework: "Bộ chỉ số",
+  FrameworkNode: "Tiêu chí",
+  AssessmentRound: "Đợt đánh giá",
+  RoundUnit: "Điểm của đơn vị",
+  User: "Người dùng",
+  Organization: "Cơ quan, đơn vị",
+  // Written by the check-in, attendance and remediation parts of the app.
+  CheckinList: "Danh sách điểm danh",
+  Attendance: "Điểm danh",
+  RemediationPlan: "Kế hoạch khắc phục",
+  RemediationAction: "Nhiệm vụ khắc phục",
+  EvidenceFile: "Tài liệu kiểm chứng",
+  ProgressReport: "Báo cáo tiến độ",
+  // Sign-in lockouts of an address or of an e-mail without an account.
+  RateLimit: "Giới hạn đăng nhập",
+};
+
+/** Every action the app records, with the kind of record it is about. */
+export const ACTION_LABEL: Record<string, string> = {
+  "plan.create": "Lập kế hoạch",
+  "plan.update": "Sửa kế hoạch",
+  "plan.status": "Đổi trạng thái kế hoạch",
+  "plan.packet-round": "Chọn đợt đánh giá cho bộ tài liệu",
+  "invitation.send": "Gửi giấy mời",
+  "invitation.update": "Gửi thông báo thay đổi",
+  "invitation.cancel": "Hủy hội nghị, gửi thông báo hủy",
+  "invitation.remind": "Gửi thư nhắc trả lời",
+  "attendee.create": "Thêm đại biểu",
+  "attendee.import": "Thêm đại biểu theo danh sách",
+  "attendee.rsvp": "Trả lời giấy mời",
+  "attendee.substitute": "Cử người dự thay",
+  "attendee.assign-bridge": "Phân đại biểu về điểm cầu",
+  "message.sent": "Thư đã gửi đi",
+  "message.failed": "Gửi thư không thành công",
+  "message.requeue": "Gửi lại thư",
+  "bridge.create": "Thêm điểm cầu",
+  "bridge.create-many": "Tạo điểm cầu cho các đơn vị trực thuộc",
+  "bridge.update": "Sửa điểm cầu",
+  "bridge.delete": "Xóa điểm cầu",
+  "bridge.test": "Ghi kết quả kiểm tra kết nối",
+  "bridge.test-schedule": "Hẹn lịch kiểm tra kết nối",
+  "bridge.test-request": "Gửi đề nghị kiểm tra kết nối",
+  "speech.create": "Đăng ký tham luận, phát biểu",
+  "speech.status": "Đổi trạng thái tham luận",
+  "speech.move": "Đổi thứ tự trình bày",
+  "speech.draft": "Lưu bản thảo",
+  "agenda.create": "Thêm mục chương trình",
+  "agenda.update": "Sửa mục chương trình",
+  "agenda.delete": "Xóa mục chương trình",
+  "agenda.reorder": "Sắp xếp lại chương trình",
+  "award.create": "Thêm khen thưởng",
+  "award.import": "Nhập danh sách khen thưởng",
+  "award.status": "Đổi trạng thái khen thưởng",
+  "award.move": "Đổi thứ tự trao thưởng",
+  "framework.create": "Nhập bộ chỉ số",
+  "framework.node-create": "Thêm tiêu chí",
+  "framework.node-update": "Sửa tiêu chí",
+  "framework.node-delete": "Xóa tiêu chí",
+  "framework.bands": "Sửa thang xếp loại",
+  "round.create": "Tạo đợt đánh giá",
+  "round.publish": "Công bố kết quả",
+  "round.unpublish": "Hủy công bố kết quả",
+  "score.import": "Nhập điểm từ tệp",
+  "score.update": "Sửa điểm",
+  "user.create": "Tạo tài khoản",
+  "user.update": "Sửa tài khoản",
+  "organization.create": "Thêm cơ quan, đơn vị",
+  "organization.update": "Sửa cơ quan, đơn vị",
+  "auth.login": "Đăng nhập",
+  "auth.logout": "Đăng xuất",
+  "auth.lockout": "Tạm khóa đăng nhập do sai nhiều lần",
+  "checkin-list.create": "Thêm danh sách điểm danh",
+  "checkin-list.rename": "Đổi tên danh sách điểm danh",
+  "checkin-list.delete": "Xóa danh sách điểm danh",
+  "attendance.scan": "Điểm danh bằng mã QR",
+  "attendance.roll-call": "Điểm danh theo danh sách",
+  "attendance.self-checkin": "Tự điểm danh tại điểm cầu",
+  "attendance.bridge-report": "Điểm cầu báo cáo điểm danh",
+  "attendee.walk-in": "Đăng ký đại biểu đến trực tiếp",
+  "remediationPlan.create": "Lập kế hoạch khắc phục",
+  "remediationPlan.update": "Sửa kế hoạch khắc phục",
+  "remediationPlan.delete": "Xóa kế hoạch khắc phục",
+  "remediationAction.create": "Thêm nhiệm vụ khắc phục",
+  "remediationAction.update": "Cập nhật nhiệm vụ khắc phục",
+  "remediationAction.status": "Đổi trạng thái nhiệm vụ khắc phục",
+  "progressReport.create": "Báo cáo tiến độ khắc phục",
+  "progressReport.update": "Sửa báo cáo tiến độ khắc phục",
+  "evidenceFile.create": "Tải lên tài liệu kiểm chứng",
+  "evidenceFile.delete": "Xóa tài liệu kiểm chứng",
+};
+
+/** Vietnamese name of an action; an action not in the table shows its code. */
+export function actionLabel(action: string): string {
+  return ACTION_LABEL[action] ?? action;
+}
+
+export function entityLabel(entity: string): string {
+  return ENTITY_LABEL[entity] ?? entity;
+}
+
+// Field names, the same for every record unless the record type says otherwise.
+const FIELD_LABEL: Record<string, string> = {
+  title: "Tên",
+  name: "Tên",
+  status: "Trạng thái",
+  kind: "Loại",
+  organizationId: "Cơ quan",
+  organization: "Cơ quan",
+  organizationName: "Cơ quan",
+  position: "Chức vụ",
+  email: "Thư điện tử",
+  phone: "Điện thoại",
+  address: "Địa chỉ",
+  notes: "Ghi chú",
+  durationMinutes: "Thời lượng (phút)",
+  year: "Năm",
+  // Plans
+  documentNumber: "Số văn bản",
+  documentSymbol: "Ký hiệu",
+  issuePlace: "Địa danh ban hành",
+  issueDay: "Ngày ban hành",
+  issueMonth: "Tháng ban hành",
+  issueYear: "Năm ban hành",
+  legalBasis: "Căn cứ",
+  purposes: "Mục đích",
+  requirements: "Yêu cầu",
+  content: "Nội dung",
+  closing: "Phần kết",
+  format: "Hình thức",
+  formatNote: "Ghi chú hình thức",
+  startsAt: "Bắt đầu",
+  endsAt: "Kết thúc",
+  tentativeMonth: "Tháng dự kiến",
+  tentativeYear: "Năm dự kiến",
+  scheduleNote: "Ghi chú thời gian",
+  scheduleText: "Thời gian (ghi bằng chữ)",
+  venue: "Địa điểm",
+  budgetSource: "Kinh phí",
+  chair: "Chủ trì",
+  signAuthority: "Thẩm quyền ký",
+  signDelegation: "Ký thay",
+  signerTitle: "Chức vụ người ký",
+  signerName: "Người ký",
+  invitationNumber: "Số giấy mời",
+  preparationNote: "Chuẩn bị",
+  contactName: "Người liên hệ",
+  contactPhone: "Điện thoại liên hệ",
+  contactEmail: "Thư điện tử liên hệ",
+  outline: "Bố cục văn bản",
+  attendeeGroups: "Thành phần tham dự",
+  tasks: "Phân công thực hiện",
+  recipients: "Nơi nhận",
+  scoringRoundId: "Đợt đánh giá của bộ tài liệu",
+  scoringRound: "Đợt đánh giá của bộ tài liệu",
+  calendarSequence: "Lần cập nhật lịch",
+  reminderRound: "Lượt nhắc",
+  changeNote: "Nội dung thay đổi",
+  count: "Số lượng",
+  recipientsCount: "Số người nhận",
+  // Attendees and answers
+  rsvp: "Trả lời",
+  declineReason: "Lý do vắng",
+  respondedAt: "Thời điểm trả lời",
+  revokedAt: "Thu hồi giấy mời lúc",
+  group: "Thành phần",
+  groupId: "Thành phần",
+  bridgePoint: "Điểm cầu",
+  bridgePointId: "Điểm cầu",
+  substituteFor: "Dự thay cho",
+  // Messages
+  toAddress: "Gửi tới",
+  subject: "Tiêu đề",
+  lastError: "Lỗi",
+  sentAt: "Gửi lúc",
+  attempts: "Số lần thử",
+  // Bridge points and tests
+  hostOrganization: "Đơn vị chủ trì điểm cầu",
+  hostOrganizationId: "Đơn vị chủ trì điểm cầu",
+  room: "Phòng họp",
+  isMain: "Điểm cầu chính",
+  videoLink: "Đường dẫn họp trực tuyến",
+  videoPasscode: "Mật khẩu phòng họp",
+  readiness: "Tình trạng kết nối",
+  bridgeTestAt: "Lịch kiểm tra kết nối",
+  bridgeTestNote: "Ghi chú kiểm tra",
+  bridgeTestRound: "Lượt đề nghị kiểm tra",
+  operatorName: "Người kiểm tra",
+  latencyMs: "Độ trễ (ms)",
+  jitterMs: "Độ dao động (ms)",
+  lossPercent: "Mất gói (%)",
+  downloadMbps: "Tải xuống (Mbps)",
+  uploadMbps: "Tải lên (Mbps)",
+  camera: "Camera",
+  microphone: "Micro",
+  screen: "Màn hình",
+  sound: "Âm thanh",
+  backupConnection: "Đường truyền dự phòng",
+  result: "Kết quả",
+  created: "Đã tạo",
+  skippedExisting: "Bỏ qua (đã có điểm cầu)",
+  skippedDissolved: "Bỏ qua (đã giải thể)",
+  withoutEmail: "Chưa có thư điện tử liên hệ",
+  // Speeches, agenda, awards
+  speakerName: "Người trình bày",
+  speakerPosition: "Chức vụ người trình bày",
+  speakingOrder: "Thứ tự trình bày",
+  fileName: "Tệp đính kèm",
+  version: "Phiên bản",
+  presenter: "Người trình bày",
+  speechId: "Tham luận gắn kèm",
+  order: "Thứ tự",
+  recipientKind: "Tập thể / cá nhân",
+  recipientName: "Người, tập thể được khen",
+  achievement: "Thành tích",
+  form: "Hình thức khen thưởng",
+  decisionNumber: "Số quyết định",
+  decisionDate: "Ngày quyết định",
+  attendeeId: "Đại biểu nhận",
+  // Scoring
+  code: "Mã",
+  maxPoints: "Điểm tối đa",
+  source: "Nguồn điểm",
+  parentCode: "Thuộc tiêu chí",
+  children: "Tiêu chí con",
+  bands: "Thang xếp loại",
+  nodes: "Số tiêu chí",
+  unitLevel: "Cấp đơn vị",
+  frameworkId: "Bộ chỉ số",
+  framework: "Bộ chỉ số",
+  shape: "Dạng điểm",
+  previousRoundId: "So với đợt",
+  previousRound: "So với đợt",
+  units: "Đơn vị được đánh giá",
+  summaryPoints: "Điểm tổng",
+  summaryMaxPoints: "Điểm tối đa",
+  surveyPoints: "Điểm điều tra xã hội học",
+  file: "Tệp",
+  // Users and organisations
+  active: "Đang hoạt động",
+  roles: "Vai trò",
+  password: "Mật khẩu",
+  documentName: "Tên trên văn bản",
+  placeName: "Địa danh",
+  level: "Cấp",
+  levelId: "Cấp",
+  parent: "Cơ quan cấp trên",
+  parentId: "Cơ quan cấp trên",
+  dissolvedOn: "Ngày giải thể, sáp nhập",
+};
+
+const ENTITY_FIELD_LABEL: Record<string, Record<string, string>> = {
+  Conference: { title: "Tên kế hoạch", kind: "Loại kế hoạch", organizationId: "Cơ quan ban hành", organization: "Cơ quan ban hành" },
+  Attendee: { name: "Họ tên" },
+  User: { name: "Họ tên", organization: "Cơ quan", organizationId: "Cơ quan" },
+  Organization: { name: "Tên cơ quan" },
+  BridgePoint: { name: "Tên điểm cầu" },
+  Speech: { title: "Tên bài", kind: "Loại" },
+  AgendaItem: { title: "Nội dung", kind: "Loại mục" },
+  IndexFramework: { name: "Tên bộ chỉ số" },
+  FrameworkNode: { title: "Tên tiêu chí" },
+  AssessmentRound: { title: "Tên đợt" },
+};
+
+export function fieldLabel(entity: string, field: string): string {
+  return ENTITY_FIELD_LABEL[entity]?.[field] ?? FIELD_LABEL[field] ?? field;
+}
+
+const RSVP_VALUE_LABEL = { NO_ANSWER: "Chưa trả lời", ACCEPTED: "Tham dự", DECLINED: "Vắng", SUBSTITUTED: "Cử người thay" };
+const MESSAGE_STATUS_LABEL = { QUEUED: "Đang chờ gửi", SENDING: "Đang gửi", SENT: "Đã gửi", FAILED: "Gửi lỗi" };
+
+// Enum values in Vietnamese, per record type and field.
+const VALUE_LABEL: Record<string, Record<string, Record<string, string>>> = {
+  Conference: { status: STATUS_LABEL, kind: PLAN_KIND_LABEL, format: FORMAT_LABEL },
+  Attendee: { rsvp: RSVP_VALUE_LABEL },
+  OutboxMessage: { status: MESSAGE_STATUS_LABEL },
+  BridgePoint: { readiness: READINESS_LABEL },
+  ConnectivityTest: { readiness: READINESS_LABEL, result: READINESS_LABEL },
+  Speech: { status: SPEECH_STATUS_LABEL, kind: SPEECH_KIND_LABEL },
+  AgendaItem: { kind: AGENDA_KIND_LABEL },
+  Award: { status: AWARD_STATUS_LABEL, recipientKind: RECIPIENT_KIND_LABEL },
+  FrameworkNode: { source: NODE_SOURCE_LABEL },
+  AssessmentRound: { status: { DRAFT: "Dự thảo", PUBLISHED: "Đã công bố" }, shape: { DETAILED: "Điểm từng tiêu chí", SUMMARY: "Chỉ có điểm tổng" } },
+  User: { roles: ROLE_LABEL },
+  TaskAssignment: { status: TASK_STATUS_LABEL },
+};
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/**
+ * A recorded value as the log shows it: enum values in Vietnamese, dates in Vietnam's time,
+ * yes/no, lists joined; `formatDate` is passed in so this file stays free of time-zone code.
+ */
+export function valueText(entity: string, field: string, value: unknown, formatDate: (d: Date) => string): string {
+  if (value === null || value === undefined || value === "") return "(trống)";
+  if (typeof value === "boolean") return value ? "Có" : "Không";
+  if (typeof value === "number") return value.toLocaleString("vi-VN", { maximumFractionDigits: 4 });
+  const labels = VALUE_LABEL[entity]?.[field];
+  if (Array.isArray(value)) return value.map((v) => (typeof v === "string" ? (labels?.[v] ?? v) : JSON.stringify(v))).join("; ") || "(trống)";
+  if (typeof value === "string") {
+    if (labels?.[value]) return labels[value];
+    if (ISO_DATE_TIME.test(value)) return formatDate(new Date(value));
+    return value;
+  }
+  return JSON.stringify(value);
+}

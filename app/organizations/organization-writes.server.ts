@@ -1,0 +1,50 @@
+// Creating and changing organisations, with their audit records (shown on the admin log of the
+// organisation's subtree).
+
+import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
+import { prisma } from "../db.server.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { organizationData } from "./organizations.server.ts";
+
+type OrganizationData = ReturnType<typeof organizationData>;
+
+async function organizationFields(tx: Prisma.TransactionClient, id: string) {
+  const o = await tx.organization.findUniqueOrThrow({
+    where: { id },
+    select: { name: true, documentName: true, placeName: true, code: true, dissolvedOn: true, level: { select: { name: true } }, parent: { select: { name: true } } },
+  });
+  const { level, parent, ...rest } = o;
+  return { ...rest, level: level.name, parent: parent?.name ?? "" };
+}
+
+export async function createOrganization(actor: AuditActor, data: OrganizationData & { parentId: string | undefined }): Promise<string> {
+  return prisma.$transaction(async (tx) => {
+    const o = await tx.organization.create({ data, select: { id: true } });
+    await recordAudit(tx, actor, {
+      action: "organization.create",
+      entity: "Organization",
+      entityId: o.id,
+      summary: `Thêm cơ quan, đơn vị “${data.name}”`,
+      after: await organizationFields(tx, o.id),
+      organizationId: o.id,
+    });
+    return o.id;
+  });
+}
+
+export async function updateOrganization(actor: AuditActor, id: string, data: OrganizationData & { parentId?: string | undefined }): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const before = await organizationFields(tx, id);
+    await tx.organization.update({ where: { id }, data });
+    const after = await organizationFields(tx, id);
+    await recordAudit(tx, actor, {
+      action: "organization.update",
+      entity: "Organization",
+      entityId: id,
+      summary: `Sửa cơ quan, đơn vị “${after.name}”`,
+      before,
+      after,
+      organizationId: id,
+    });
+  });
+}

@@ -1,0 +1,37 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import auditCss from "~/audit/audit.css?url";
+import { AuditLog } from "~/audit/audit-log.tsx";
+import { parseAuditFilters } from "~/audit/filters.ts";
+import { auditPage } from "~/audit/query.server.ts";
+import { roundAuditScope } from "~/audit/scopes.server.ts";
+import { requireRound } from "~/auth/guard.server.ts";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: auditCss }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Nhật ký thay đổi · ${data?.round.title ?? "Đợt đánh giá"}` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireRound(request, params.id, "audit.view");
+  const filters = parseAuditFilters(new URL(request.url).searchParams);
+  return {
+    round: { id: access.round.id, title: access.round.title },
+    ownUnitOnly: access.asAssessedUnit,
+    filters,
+    ...(await auditPage(roundAuditScope(access), filters)),
+  };
+}
+
+export default function RoundAuditPage() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <nav className="breadcrumb" aria-label="Đường dẫn">
+        <Link to="/scoring">Chỉ số CCHC</Link> › <Link to={`/scoring/rounds/${data.round.id}`}>{data.round.title}</Link> › <span>Nhật ký thay đổi</span>
+      </nav>
+      <h1>Nhật ký thay đổi</h1>
+      {data.ownUnitOnly ? <p className="hint">Chỉ hiện các thay đổi về điểm của đơn vị Đồng chí.</p> : null}
+      <AuditLog data={data} exportPath={`/scoring/rounds/${data.round.id}/audit.xlsx`} />
+    </div>
+  );
+}
