@@ -4,7 +4,7 @@
 // (development server, and any deployment that does not use scripts/serve.js).
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { clientIp } from "../lib/client-ip.server.ts";
+import { CLIENT_IP_HEADER, clientIp } from "../lib/client-ip.server.ts";
 import { checkIn } from "./checkin.server.ts";
 import { verifyScannerCredential } from "./credential.server.ts";
 import { authorizeScanner, scannerActor } from "./scanner-auth.server.ts";
@@ -153,8 +153,11 @@ export function handleCheckinNode(req: IncomingMessage, res: ServerResponse): vo
       return;
     }
     const raw = chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8");
-    // This path is answered before Express: the socket's address is the client (or the proxy in front).
-    answerCheckin(req.headers.authorization, raw, req.socket.remoteAddress ?? null).then(
+    // The edge (app/http/edge.server.ts) put the client's address in the header (TRUST_PROXY aware);
+    // without it, the socket's.
+    const forwarded = req.headers[CLIENT_IP_HEADER];
+    const ip = (typeof forwarded === "string" && forwarded) || req.socket.remoteAddress || null;
+    answerCheckin(req.headers.authorization, raw, ip).then(
       (a) => send(res, a.status, JSON.stringify(a.body)),
       (error: unknown) => {
         console.error(error);

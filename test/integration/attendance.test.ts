@@ -100,7 +100,8 @@ describe("roll call", () => {
 
     // Each saved mark has its audit row (the refused ones none), naming the user and what changed.
     const staff = (await currentUserByEmail("diemdanh.danang@hoinghi.local"))!;
-    const auditOf = (attendeeId: string) => prisma.auditEvent.findMany({ where: { entityId: attendeeId, action: { startsWith: "attendance." } }, orderBy: { at: "asc" } });
+    // The attendance entries (adding the attendee has its own entry).
+    const auditOf = (attendeeId: string) => prisma.auditEvent.findMany({ where: { entityId: attendeeId, entity: "Attendance" }, orderBy: { at: "asc" } });
     const [phuocRow] = await auditOf(phuoc);
     expect(phuocRow).toMatchObject({
       actorKind: "USER",
