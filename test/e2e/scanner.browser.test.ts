@@ -400,7 +400,8 @@ describe("check-in scanner", () => {
     await expect.poll(() => opRows.count()).toBe(1);
     expect(await opRows.first().textContent()).toContain("Điểm cầu UBND phường Hội An");
     const hall = one<{ id: string }>(`SELECT id FROM CheckinList WHERE name = 'Cổng chính Trung tâm Hành chính'`);
-    expect((await operator.goto(`${app.server.url}/conferences/${dn.conferenceId}/checkin/${hall.id}`))?.status()).toBe(404);
+    // The operator knows the conference, so the hall's list is refused (403), not hidden.
+    expect((await operator.goto(`${app.server.url}/conferences/${dn.conferenceId}/checkin/${hall.id}`))?.status()).toBe(403);
 
     // The organiser creates a list and the missing bridge lists.
     const office = await signIn(app.browser, app.server.url, "vanphong.danang@hoinghi.local", { viewport: PHONE });

@@ -62,7 +62,7 @@ describe("check-in pages", () => {
     expect(page.lists.map((l) => l.id)).toEqual([c.hoiAnList.id]);
     expect(page.canManage).toBe(false);
     expect(page.bridgePoints).toEqual([]);
-    expect((await call(scannerLoader as Fn, `${base}/${c.hall.id}`, { id: c.id, listId: c.hall.id }, cookie)).status).toBe(404);
+    expect((await call(scannerLoader as Fn, `${base}/${c.hall.id}`, { id: c.id, listId: c.hall.id }, cookie)).status).toBe(403);
     expect((await call(scannerLoader as Fn, `${base}/${c.hoiAnList.id}`, { id: c.id, listId: c.hoiAnList.id }, cookie)).status).toBe(200);
 
     await createAttendees(SYSTEM_ACTOR, c.id, [
