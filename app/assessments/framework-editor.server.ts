@@ -1,4 +1,4 @@
-import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
+import { recordAudit, type AuditActor } from "../database/audit.server.ts";
 import { prisma } from "../db.server.ts";
 import type { z } from "zod";
 import type { addNodeSchema, bandsSchema, updateNodeSchema } from "./framework-forms.ts";

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
+import { recordAudit, type AuditActor } from "../database/audit.server.ts";
 import type { CurrentUser } from "../auth/session.server.ts";
 import { prisma } from "../db.server.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";

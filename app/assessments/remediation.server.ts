@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { diffFields, recordAudit, userActor, type AuditEntry } from "../audit/audit.server.ts";
+import { diffFields, recordAudit, userActor, type AuditEntry } from "../database/audit.server.ts";
 import { forbidden, notFound, type RemediationAccess } from "../auth/guard.server.ts";
 import type { CurrentUser } from "../auth/session.server.ts";
 import { prisma } from "../db.server.ts";

@@ -1,6 +1,6 @@
 // Creating a scoring round and publishing its results, each with its audit record.
 
-import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
+import { recordAudit, type AuditActor } from "../database/audit.server.ts";
 import { prisma } from "../db.server.ts";
 
 export interface NewRound {

@@ -1,4 +1,4 @@
-import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
+import { recordAudit, type AuditActor } from "../database/audit.server.ts";
 import { prisma } from "../db.server.ts";
 import { parseDetailedScores, parseSummaryScores, readTable, type ImportError } from "../scoring/import.ts";
 import type { LoadedRound } from "./rounds.server.ts";

@@ -1,6 +1,6 @@
 // Saving one unit's score sheet (the scoring form), with its audit record.
 
-import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
+import { recordAudit, type AuditActor } from "../database/audit.server.ts";
 import { prisma } from "../db.server.ts";
 import type { LoadedRound } from "./rounds.server.ts";
 import { detailedScoreFields, publishedNote } from "./score-audit.server.ts";

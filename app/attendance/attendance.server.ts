@@ -1,6 +1,6 @@
 // Attendance (điểm danh) for organisers: who may see it, the rows and figures, roll-call marks.
 import crypto from "node:crypto";
-import type { AuditActor } from "../audit/audit.server.ts";
+import type { AuditActor } from "../database/audit.server.ts";
 import { forbidden, type ConferenceAccess } from "../auth/guard.server.ts";
 import { checkIn, recordMark, type MarkChange } from "../checkin/checkin.server.ts";
 import { ATTENDANCE_LABEL, type CheckinResponse } from "../checkin/types.ts";

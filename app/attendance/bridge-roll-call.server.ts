@@ -1,7 +1,7 @@
 // A bridge point reports its own attendance (PRODUCT: "bridge sites … report their attendance"): the
 // operator, from the bridge's link or signed in, marks each attendee of that bridge present online,
 // absent with a reason, or replaced by a substitute. Only this bridge's attendees are shown or marked.
-import type { AuditActor } from "../audit/audit.server.ts";
+import type { AuditActor } from "../database/audit.server.ts";
 import { ATTENDANCE_LABEL, type AttendanceStatus } from "../checkin/types.ts";
 import { prisma } from "../db.server.ts";
 import { formatDateTime } from "../lib/vietnamese-date.ts";

@@ -4,7 +4,7 @@
 // failed lookups are throttled per client address and per poster (guessing codes across a conference was
 // 81 tries a second).
 import crypto from "node:crypto";
-import type { AuditActor } from "../audit/audit.server.ts";
+import type { AuditActor } from "../database/audit.server.ts";
 import { checkIn } from "../checkin/checkin.server.ts";
 import { checkinCode, normalizeCheckinCode } from "../checkin/code.ts";
 import { REJECT_MESSAGE, type CheckinResponse } from "../checkin/types.ts";

@@ -3,7 +3,7 @@
 
 import type { CurrentUser } from "../auth/session.server.ts";
 import { clientIp } from "../lib/client-ip.server.ts";
-import type { AuditActor } from "./audit.server.ts";
+import type { AuditActor } from "../database/audit.server.ts";
 
 /** "Đại biểu Nguyễn Văn A (qua giấy mời)": whoever holds the attendee's personal link. */
 export function inviteeActor(attendee: { name: string }, request: Request): AuditActor {

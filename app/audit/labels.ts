@@ -7,7 +7,7 @@ import { NODE_SOURCE_LABEL } from "../assessments/framework-forms.ts";
 import { READINESS_LABEL } from "../bridges/verdict.ts";
 import { FORMAT_LABEL, PLAN_KIND_LABEL, ROLE_LABEL, STATUS_LABEL, TASK_STATUS_LABEL } from "../plans/vocabulary.ts";
 import { SPEECH_KIND_LABEL, SPEECH_STATUS_LABEL } from "../speeches/speech-form.ts";
-import type { AuditActor } from "./audit.server.ts";
+import type { AuditActor } from "../database/audit.server.ts";
 
 export const ACTOR_KIND_LABEL: Record<AuditActor["kind"], string> = {
   USER: "Người dùng",

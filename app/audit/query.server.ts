@@ -4,7 +4,7 @@
 import { prisma } from "../db.server.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { formatDateAtTime, fromLocalDateValue } from "../lib/vietnamese-date.ts";
-import type { AuditChange } from "./audit.server.ts";
+import type { AuditChange } from "../database/audit.server.ts";
 import type { AuditFilters } from "./filters.ts";
 import { ACTOR_KIND_LABEL, actionLabel, entityLabel, fieldLabel, valueText } from "./labels.ts";
 

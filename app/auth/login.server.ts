@@ -2,7 +2,7 @@
 // an unknown e-mail exactly as a wrong password (same message, same argon2 work), and recording
 // successful sign-ins and lockouts in the audit trail.
 import { isIPv6 } from "node:net";
-import { recordAudit, userActor, type AuditActor } from "../audit/audit.server.ts";
+import { recordAudit, userActor, type AuditActor } from "../database/audit.server.ts";
 import { prisma } from "../db.server.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { blockKey, clearFailures, giveBackAttempt, takeAttempt, waitText, type RateRule } from "../lib/rate-limit.server.ts";

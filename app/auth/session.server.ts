@@ -4,7 +4,7 @@ import { env } from "../env.server.ts";
 import type { Role } from "../plans/vocabulary.ts";
 import { organizationScope } from "../organizations/scope.server.ts";
 import { clientIp } from "../lib/client-ip.server.ts";
-import { recordAudit, userActor } from "../audit/audit.server.ts";
+import { recordAudit, userActor } from "../database/audit.server.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 
 const SESSION_DAYS = 30;

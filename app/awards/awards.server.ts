@@ -1,5 +1,5 @@
-import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
-import { listSnapshot } from "../audit/snapshot.ts";
+import { recordAudit, type AuditActor } from "../database/audit.server.ts";
+import { listSnapshot } from "../database/audit-snapshot.ts";
 import { prisma } from "../db.server.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { fromLocalDateValue } from "../lib/vietnamese-date.ts";

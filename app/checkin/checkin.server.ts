@@ -8,7 +8,7 @@
 
 import Database from "better-sqlite3";
 import { randomBytes, type KeyObject } from "node:crypto";
-import { diffFields, type AuditActor } from "../audit/audit.server.ts";
+import { diffFields, type AuditActor } from "../database/audit.server.ts";
 import { env, sqlitePath } from "../env.server.ts";
 import { formatScanTime } from "./format.ts";
 import { conferenceKeyFor, conferenceKeyString, deriveSigningKeys, verifyToken } from "../invitations/tokens.ts";

@@ -3,7 +3,7 @@
 
 import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
-import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
+import { recordAudit, type AuditActor } from "../database/audit.server.ts";
 import type { ConferenceAccess } from "../auth/guard.server.ts";
 import { forbidden } from "../auth/guard.server.ts";
 import { prisma } from "../db.server.ts";

@@ -9,7 +9,7 @@
 // credential share one check.
 
 import { createHash } from "node:crypto";
-import type { AuditActor } from "../audit/audit.server.ts";
+import type { AuditActor } from "../database/audit.server.ts";
 import { conferenceFor } from "../auth/guard.server.ts";
 import { currentUserByEmail } from "../auth/session.server.ts";
 import { prisma } from "../db.server.ts";

@@ -1,6 +1,6 @@
 // The presentation packet's settings: which scoring round it presents.
 
-import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
+import { recordAudit, type AuditActor } from "../database/audit.server.ts";
 import { prisma } from "../db.server.ts";
 
 export async function setPacketRound(actor: AuditActor, conferenceId: string, roundId: string | null): Promise<void> {

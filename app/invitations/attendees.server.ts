@@ -1,6 +1,6 @@
 import { notFound } from "../auth/guard.server.ts";
-import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
-import { listSnapshot, personKey } from "../audit/snapshot.ts";
+import { recordAudit, type AuditActor } from "../database/audit.server.ts";
+import { listSnapshot, personKey } from "../database/audit-snapshot.ts";
 import type { CurrentUser } from "../auth/session.server.ts";
 import { prisma } from "../db.server.ts";
 import type { Prisma } from "../generated/prisma/client.ts";

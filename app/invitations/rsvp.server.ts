@@ -1,4 +1,4 @@
-import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
+import { recordAudit, type AuditActor } from "../database/audit.server.ts";
 import { prisma } from "../db.server.ts";
 import { queueMessagesIn } from "../mailing/outbox.server.ts";
 import { outboxWorker } from "../mailing/worker.server.ts";

@@ -1,5 +1,5 @@
 import type { SendMailOptions } from "nodemailer";
-import { auditEventData, recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit/audit.server.ts";
+import { auditEventData, recordAudit, SYSTEM_ACTOR, type AuditActor } from "../database/audit.server.ts";
 import { prisma } from "../db.server.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { MessageKind } from "../invitations/types.ts";

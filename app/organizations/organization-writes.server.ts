@@ -1,7 +1,7 @@
 // Creating and changing organisations, with their audit records (shown on the admin log of the
 // organisation's subtree).
 
-import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
+import { recordAudit, type AuditActor } from "../database/audit.server.ts";
 import { prisma } from "../db.server.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { organizationData } from "./organizations.server.ts";

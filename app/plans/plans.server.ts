@@ -1,5 +1,5 @@
 import { notFound } from "../auth/guard.server.ts";
-import { recordAudit, userActor } from "../audit/audit.server.ts";
+import { recordAudit, userActor } from "../database/audit.server.ts";
 import type { CurrentUser } from "../auth/session.server.ts";
 import { prisma } from "../db.server.ts";
 import type { Prisma } from "../generated/prisma/client.ts";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { bridgeRollCall, recordBridgeMark, type BridgeRollCallRow } from "~/attendance/bridge-roll-call.server.ts";
-import { userActor, type AuditActor } from "~/audit/audit.server.ts";
+import { userActor, type AuditActor } from "~/database/audit.server.ts";
 import { conferenceFor } from "~/auth/guard.server.ts";
 import { getUser } from "~/auth/session.server.ts";
 import { bridgeIdForLink, bridgeLinkNotFound } from "~/bridges/access.server.ts";

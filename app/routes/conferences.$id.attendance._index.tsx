@@ -6,7 +6,7 @@ import { attendanceConference, attendanceData, parseRollCallForm, recordRollCall
 import { LiveAttendance, useLiveData, type LiveData } from "~/attendance/live.tsx";
 import { foldVietnamese } from "~/lib/fold-vietnamese.ts";
 import { describeMark, isPresent, methodLabel, MAIN_HALL_LABEL, NO_GROUP_LABEL, type AttendeeRow } from "~/attendance/summary.ts";
-import { userActor } from "~/audit/audit.server.ts";
+import { userActor } from "~/database/audit.server.ts";
 import { requireConference } from "~/auth/guard.server.ts";
 import { formatDateTime, formatTime } from "~/lib/vietnamese-date.ts";
 import type { AttendanceStatus } from "~/checkin/types.ts";

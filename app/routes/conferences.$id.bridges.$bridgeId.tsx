@@ -1,5 +1,5 @@
 import { type SubmissionResult } from "@conform-to/react";
-import { userActor } from "~/audit/audit.server.ts";
+import { userActor } from "~/database/audit.server.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";

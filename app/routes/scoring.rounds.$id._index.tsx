@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { setRoundStatus } from "~/assessments/round-writes.server.ts";
-import { userActor } from "~/audit/audit.server.ts";
+import { userActor } from "~/database/audit.server.ts";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { loadRound, roundSummaryFor } from "~/assessments/rounds.server.ts";

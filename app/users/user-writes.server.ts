@@ -1,7 +1,7 @@
 // Creating and changing accounts, with their audit records. A change of roles, of organisation or a
 // lock/unlock moves `rolesChangedAt`, which ends the scanner credentials issued before it.
 
-import { recordAudit, type AuditActor } from "../audit/audit.server.ts";
+import { recordAudit, type AuditActor } from "../database/audit.server.ts";
 import { prisma } from "../db.server.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { ROLES, type Role } from "../plans/vocabulary.ts";

@@ -6,7 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { AttendanceSummary } from "../../app/attendance/summary.ts";
-import { SYSTEM_ACTOR } from "../../app/audit/audit.server.ts";
+import { SYSTEM_ACTOR } from "../../app/database/audit.server.ts";
 import { createUserSession, currentUserByEmail } from "../../app/auth/session.server.ts";
 import { prisma } from "../../app/db.server.ts";
 import { createAttendees } from "../../app/invitations/attendees.server.ts";

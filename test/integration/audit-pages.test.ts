@@ -5,7 +5,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { recordAudit, SYSTEM_ACTOR, userActor, type AuditEntry } from "../../app/audit/audit.server.ts";
+import { recordAudit, SYSTEM_ACTOR, userActor, type AuditEntry } from "../../app/database/audit.server.ts";
 import type { AuditPage } from "../../app/audit/query.server.ts";
 import { createUserSession, currentUserByEmail } from "../../app/auth/session.server.ts";
 import { prisma } from "../../app/db.server.ts";

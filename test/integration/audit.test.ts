@@ -10,7 +10,7 @@ import { loadRound } from "../../app/assessments/rounds.server.ts";
 import { importScores } from "../../app/assessments/score-import.server.ts";
 import { saveUnitScores } from "../../app/assessments/unit-scores.server.ts";
 import { addItem, reorder } from "../../app/agenda/agenda.server.ts";
-import { recordAudit, SYSTEM_ACTOR, userActor } from "../../app/audit/audit.server.ts";
+import { recordAudit, SYSTEM_ACTOR, userActor } from "../../app/database/audit.server.ts";
 import { currentUserByEmail, type CurrentUser } from "../../app/auth/session.server.ts";
 import { addAwards, setAwardStatus } from "../../app/awards/awards.server.ts";
 import { assignAttendees, createBridge, deleteBridge, requestBridgeTests, updateBridge } from "../../app/bridges/bridges.server.ts";

@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { simpleParser } from "mailparser";
 import { afterEach, describe, expect, it } from "vitest";
-import { SYSTEM_ACTOR } from "../../app/audit/audit.server.ts";
+import { SYSTEM_ACTOR } from "../../app/database/audit.server.ts";
 import { currentUserByEmail, type CurrentUser } from "../../app/auth/session.server.ts";
 import { conferenceFor } from "../../app/auth/guard.server.ts";
 import { bridgeConference, mayOperate } from "../../app/bridges/access.server.ts";

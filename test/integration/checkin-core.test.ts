@@ -3,7 +3,7 @@
 // or audit row behind, and does not take the others down with it.
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { SYSTEM_ACTOR } from "~/audit/audit.server.ts";
+import { SYSTEM_ACTOR } from "~/database/audit.server.ts";
 import { checkIn } from "~/checkin/checkin.server.ts";
 
 describe("check-in core", () => {

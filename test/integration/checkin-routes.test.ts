@@ -3,7 +3,7 @@
 // scanner credential bound to the sign-in session, and a bridge's own roll call unable to move someone
 // recorded in the hall.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { SYSTEM_ACTOR } from "../../app/audit/audit.server.ts";
+import { SYSTEM_ACTOR } from "../../app/database/audit.server.ts";
 import { describe, expect, it } from "vitest";
 import { createUserSession, currentUserByEmail } from "../../app/auth/session.server.ts";
 import { decodeScannerCredential, requestSessionId } from "../../app/checkin/credential.server.ts";

@@ -3,7 +3,7 @@ import path from "node:path";
 import ICAL from "ical.js";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYSTEM_ACTOR } from "../../app/audit/audit.server.ts";
+import { SYSTEM_ACTOR } from "../../app/database/audit.server.ts";
 import { prisma } from "../../app/db.server.ts";
 import { createAttendees, sendCancellation, sendInvitations, sendReminders, sendUpdate } from "../../app/invitations/attendees.server.ts";
 import { emlFileName } from "../../app/mailing/transport.server.ts";

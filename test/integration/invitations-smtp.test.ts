@@ -7,7 +7,7 @@ import jsQR from "jsqr";
 import { simpleParser } from "mailparser";
 import { PNG } from "pngjs";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { SYSTEM_ACTOR } from "../../app/audit/audit.server.ts";
+import { SYSTEM_ACTOR } from "../../app/database/audit.server.ts";
 import { prisma } from "../../app/db.server.ts";
 import { createAttendees } from "../../app/invitations/attendees.server.ts";
 import { composeOutboxMessage } from "../../app/invitations/context.server.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SYSTEM_ACTOR } from "../../app/audit/audit.server.ts";
+import { SYSTEM_ACTOR } from "../../app/database/audit.server.ts";
 import { loadRound, roundSummaryFor } from "../../app/assessments/rounds.server.ts";
 import { importScores } from "../../app/assessments/score-import.server.ts";
 import { roundFor } from "../../app/auth/guard.server.ts";

@@ -2,7 +2,7 @@
 // its own bridge's attendees, confirms only them, throttles failed lookups per client address and per
 // poster (429, in Vietnamese), and writes an exact audit row for each self check-in.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { SYSTEM_ACTOR } from "../../app/audit/audit.server.ts";
+import { SYSTEM_ACTOR } from "../../app/database/audit.server.ts";
 import { describe, expect, it } from "vitest";
 import { ensurePosterKey } from "../../app/attendance/attendance.server.ts";
 import { SELF_CHECKIN_LIMITS } from "../../app/attendance/self-checkin.server.ts";
