@@ -82,7 +82,7 @@ async function main(): Promise<number> {
   const { seedDatabase } = await import("../prisma/seed-runner.ts");
   const { prisma } = await import("../app/db.server.ts");
   const { createAttendees } = await import("../app/invitations/attendees.server.ts");
-  const { SYSTEM_ACTOR } = await import("../app/audit/audit.server.ts");
+  const { SYSTEM_ACTOR } = await import("../app/database/audit.server.ts");
   const { composeOutboxMessage } = await import("../app/invitations/context.server.ts");
   const { drainOnce, queueMessages } = await import("../app/mailing/outbox.server.ts");
   const { smtpTransport } = await import("../app/mailing/transport.server.ts");
