@@ -5,7 +5,8 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { toLocalDateValue } from "../lib/vietnamese-date.ts";
 import { TASK_STATUS_LABEL } from "./vocabulary.ts";
 
-const planAuditSelect = {
+/** The plan's own columns, as the plan form edits them (shared by the plan screens and the audit trail). */
+export const planColumnsSelect = {
   id: true,
   organizationId: true,
   kind: true,
@@ -43,6 +44,10 @@ const planAuditSelect = {
   contactPhone: true,
   contactEmail: true,
   outline: true,
+} satisfies Prisma.ConferenceSelect;
+
+const planAuditSelect = {
+  ...planColumnsSelect,
   organization: { select: { name: true } },
   attendeeGroups: { orderBy: { position: "asc" }, select: { heading: true, lines: { orderBy: { position: "asc" }, select: { text: true } } } },
   taskAssignments: { orderBy: { position: "asc" }, select: { assignee: true, duties: true, dueDate: true, status: true } },

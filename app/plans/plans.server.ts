@@ -6,7 +6,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { issuingBody, type PlanDocumentInput } from "./document.ts";
 import type { PlanFormValues } from "./plan-form.ts";
 import { planFormToData } from "./plan-form.ts";
-import { planSnapshot } from "./plan-audit.server.ts";
+import { planColumnsSelect, planSnapshot } from "./plan-audit.server.ts";
 import { STATUS_LABEL, type ConferenceStatus } from "./vocabulary.ts";
 
 export interface ConferenceFilters {
@@ -65,44 +65,8 @@ export async function listConferences(user: CurrentUser, filters: ConferenceFilt
 }
 
 const conferenceDetail = {
-  id: true,
-  organizationId: true,
-  kind: true,
-  status: true,
-  documentNumber: true,
-  documentSymbol: true,
-  issuePlace: true,
-  issueDay: true,
-  issueMonth: true,
-  issueYear: true,
-  title: true,
-  legalBasis: true,
-  purposes: true,
-  requirements: true,
-  content: true,
-  closing: true,
-  format: true,
-  formatNote: true,
-  startsAt: true,
-  endsAt: true,
-  tentativeMonth: true,
-  tentativeYear: true,
-  scheduleNote: true,
-  scheduleText: true,
-  venue: true,
-  budgetSource: true,
-  chair: true,
-  signAuthority: true,
-  signDelegation: true,
-  signerTitle: true,
-  signerName: true,
-  invitationNumber: true,
-  preparationNote: true,
-  contactName: true,
-  contactPhone: true,
-  contactEmail: true,
+  ...planColumnsSelect,
   scoringRoundId: true,
-  outline: true,
   updatedAt: true,
   organization: { select: { name: true, documentName: true, level: { select: { code: true } }, parent: { select: { documentName: true } } } },
   attendeeGroups: {
