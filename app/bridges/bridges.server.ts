@@ -270,6 +270,21 @@ export async function assignAttendees(actor: AuditActor, conferenceId: string, b
 /** Records a connectivity test; `actor` is the operator link's holder or the signed-in organiser. */
 export async function recordTest(actor: AuditActor, bridgePointId: string, v: ConnectivityTestValues, by: { userId: string | null; userAgent: string }) {
   const now = new Date();
+  // What the operator measured and ticked: stored on the test and shown in the audit trail alike.
+  const measured = {
+    operatorName: v.operatorName,
+    latencyMs: v.latencyMs,
+    jitterMs: v.jitterMs,
+    lossPercent: v.lossPercent,
+    downloadMbps: v.downloadMbps,
+    uploadMbps: v.uploadMbps,
+    camera: v.camera,
+    microphone: v.microphone,
+    screen: v.screen,
+    sound: v.sound,
+    backupConnection: v.backupConnection,
+    notes: v.notes,
+  };
   await prisma.$transaction(async (tx) => {
     const before = await tx.bridgePoint.findUniqueOrThrow({ where: { id: bridgePointId }, select: { name: true, conferenceId: true, readiness: true } });
     const test = await tx.connectivityTest.create({
@@ -277,18 +292,7 @@ export async function recordTest(actor: AuditActor, bridgePointId: string, v: Co
         bridgePointId,
         createdAt: now,
         userId: by.userId,
-        operatorName: v.operatorName,
-        latencyMs: v.latencyMs,
-        jitterMs: v.jitterMs,
-        lossPercent: v.lossPercent,
-        downloadMbps: v.downloadMbps,
-        uploadMbps: v.uploadMbps,
-        camera: v.camera,
-        microphone: v.microphone,
-        screen: v.screen,
-        sound: v.sound,
-        backupConnection: v.backupConnection,
-        notes: v.notes,
+        ...measured,
         result: v.result,
         userAgent: by.userAgent.slice(0, 300),
       },
@@ -303,18 +307,7 @@ export async function recordTest(actor: AuditActor, bridgePointId: string, v: Co
       before: { readiness: before.readiness },
       after: {
         readiness: v.result,
-        operatorName: v.operatorName,
-        latencyMs: v.latencyMs,
-        jitterMs: v.jitterMs,
-        lossPercent: v.lossPercent,
-        downloadMbps: v.downloadMbps,
-        uploadMbps: v.uploadMbps,
-        camera: v.camera,
-        microphone: v.microphone,
-        screen: v.screen,
-        sound: v.sound,
-        backupConnection: v.backupConnection,
-        notes: v.notes,
+        ...measured,
       },
       conferenceId: before.conferenceId,
     });
