@@ -1,8 +1,6 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   test: {
     include: ["test/**/*.test.ts", "app/**/*.test.ts"],
     setupFiles: ["test/setup/worker-db.ts", "test/setup/no-console-error.ts"],

@@ -3,10 +3,10 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { NonceContext } from "./http/nonce.ts";
-import { createNonce, securityHeaders } from "./http/security-headers.server.ts";
-import { StripNulBytes } from "./lib/strip-nul.server.ts";
-import { outboxWorker } from "./mailing/worker.server.ts";
+import { NonceContext } from "#app/http/nonce.ts";
+import { createNonce, securityHeaders } from "#app/http/security-headers.server.ts";
+import { StripNulBytes } from "#app/lib/strip-nul.server.ts";
+import { outboxWorker } from "#app/mailing/worker.server.ts";
 
 const ABORT_DELAY = 5_000;
 
@@ -14,9 +14,9 @@ const ABORT_DELAY = 5_000;
 outboxWorker();
 
 // Served by scripts/serve.js ahead of Remix (the scanners' hot path); see app/checkin/api.server.ts.
-export { CHECKIN_PATH, handleCheckinNode } from "./checkin/api.server.ts";
+export { CHECKIN_PATH, handleCheckinNode } from "#app/checkin/api.server.ts";
 // What scripts/serve.js does before any handler: client address, security headers, body limits, log redaction.
-export * as edge from "./http/edge.server.ts";
+export * as edge from "#app/http/edge.server.ts";
 
 /** Called by scripts/serve.js on SIGTERM: messages being sent finish first. */
 export function stopBackgroundWork(): Promise<void> {
@@ -30,7 +30,8 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
 };
 
 function setSecurityHeaders(request: Request, headers: Headers, nonce?: string): void {
-  for (const [name, value] of Object.entries(securityHeaders(new URL(request.url).pathname, nonce))) headers.set(name, value);
+  for (const [name, value] of Object.entries(securityHeaders(new URL(request.url).pathname, nonce)))
+    headers.set(name, value);
 }
 
 // Data responses get the same headers here so that the dev server (which does not run scripts/serve.js) has them.
@@ -43,7 +44,12 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { request
   return response;
 };
 
-export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
   const bot = isbot(request.headers.get("user-agent") ?? "");
   // Every inline script of the page (Remix's and React's) carries this nonce; the CSP allows no other.
   const nonce = createNonce();
@@ -61,7 +67,12 @@ export default function handleRequest(request: Request, responseStatusCode: numb
         shellRendered = true;
         const body = new StripNulBytes();
         responseHeaders.set("Content-Type", "text/html");
-        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+        resolve(
+          new Response(createReadableStreamFromReadable(body), {
+            headers: responseHeaders,
+            status: responseStatusCode,
+          }),
+        );
         pipe(body);
       },
       onShellError(error: unknown) {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { storedSessionSecret } from "./auth/session-secret.server.ts";
+import { storedSessionSecret } from "#app/auth/session-secret.server.ts";
 
 export const DEFAULT_DATA_DIR = "./data";
 
@@ -20,7 +20,10 @@ const schema = z.object({
     .optional(),
   MAIL_FROM: z.string().default("Hội nghị CCHC <no-reply@hoinghi.local>"),
   // Public address of the app, used in the links of e-mails and calendar entries.
-  APP_URL: z.string().url("APP_URL phải là một địa chỉ, ví dụ https://hoinghi.quangnam.gov.vn").default("http://localhost:3000"),
+  APP_URL: z
+    .string()
+    .url("APP_URL phải là một địa chỉ, ví dụ https://hoinghi.quangnam.gov.vn")
+    .default("http://localhost:3000"),
   // Uploaded files (evidence documents) live under this folder.
   DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   // Session cookies are Secure in production; set false only to serve plain http on a LAN.

@@ -12,11 +12,11 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { can } from "~/auth/policy.ts";
-import { getUser } from "./auth/session.server.ts";
-import { useNonce } from "./http/nonce.ts";
-import { LogoutForm } from "./checkin/scanner/logout-form.tsx";
-import stylesHref from "./styles.css?url";
+import { can } from "#app/auth/policy.ts";
+import { getUser } from "#app/auth/session.server.ts";
+import { useNonce } from "#app/http/nonce.ts";
+import { LogoutForm } from "#app/checkin/scanner/logout-form.tsx";
+import stylesHref from "#app/styles.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },

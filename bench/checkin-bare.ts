@@ -16,7 +16,9 @@ db.pragma("synchronous = NORMAL");
 db.exec(`CREATE TABLE IF NOT EXISTS "Scan" (
   "id" INTEGER PRIMARY KEY AUTOINCREMENT, "deviceId" TEXT NOT NULL, "nonce" TEXT NOT NULL, "token" TEXT NOT NULL,
   "scannedAt" TEXT NOT NULL, "receivedAt" TEXT NOT NULL, "response" TEXT NOT NULL, UNIQUE ("deviceId", "nonce"))`);
-const insert = db.prepare(`INSERT INTO "Scan" ("deviceId", "nonce", "token", "scannedAt", "receivedAt", "response") VALUES (?, ?, ?, ?, ?, ?)`);
+const insert = db.prepare(
+  `INSERT INTO "Scan" ("deviceId", "nonce", "token", "scannedAt", "receivedAt", "response") VALUES (?, ?, ?, ?, ?, ?)`,
+);
 
 const server = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -32,7 +34,10 @@ const server = http.createServer((req, res) => {
       status = 400;
       text = JSON.stringify({ error: "bad request" });
     }
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+    res.writeHead(status, {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": Buffer.byteLength(text),
+    });
     res.end(text);
   });
 });

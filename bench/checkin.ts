@@ -13,27 +13,33 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { encodeScannerCredential } from "../app/checkin/credential.server.ts";
-import { createPrismaClient } from "../app/database/client.server.ts";
-import { migrateDatabase } from "../app/database/migrate.server.ts";
-import { parseEnv } from "../app/env.server.ts";
-import { conferenceKeyFor, deriveSigningKeys, issueToken } from "../app/invitations/tokens.ts";
-import { seedDatabase } from "../prisma/seed-runner.ts";
-import { ensureBuild } from "./lib/build.ts";
-import { positiveInt } from "./lib/args.ts";
-import { printEnvironment, table } from "./lib/report.ts";
-import { startApp, startReference, type ServerProcess } from "./lib/servers.ts";
+import { encodeScannerCredential } from "#app/checkin/credential.server.ts";
+import { createPrismaClient } from "#app/database/client.server.ts";
+import { migrateDatabase } from "#app/database/migrate.server.ts";
+import { parseEnv } from "#app/env.server.ts";
+import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.ts";
+import { seedDatabase } from "#prisma/seed-runner.ts";
+import { ensureBuild } from "#bench/lib/build.ts";
+import { positiveInt } from "#bench/lib/args.ts";
+import { printEnvironment, table } from "#bench/lib/report.ts";
+import { startApp, startReference, type ServerProcess } from "#bench/lib/servers.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const GOAL_RATIO = 0.25;
 const GOAL_P99_MS = 25;
 const FIXED_RATE = 500;
 
-const option = (name: string, raw: string | undefined, fallback: number) => (raw === undefined ? fallback : positiveInt(name, raw));
+const option = (name: string, raw: string | undefined, fallback: number) =>
+  raw === undefined ? fallback : positiveInt(name, raw);
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { quick: { type: "boolean", default: false }, duration: { type: "string" }, connections: { type: "string" }, attendees: { type: "string" } },
+  options: {
+    quick: { type: "boolean", default: false },
+    duration: { type: "string" },
+    connections: { type: "string" },
+    attendees: { type: "string" },
+  },
   strict: true,
 });
 const DURATION = option("duration", values.duration, values.quick ? 4 : 10);
@@ -67,7 +73,14 @@ function scanRequests(tokens: string[], device: string) {
   ];
 }
 
-async function load(target: string, url: string, tokens: string[], device: string, opts: { duration: number; connections: number; rate?: number }, headers: Record<string, string>): Promise<Figures> {
+async function load(
+  target: string,
+  url: string,
+  tokens: string[],
+  device: string,
+  opts: { duration: number; connections: number; rate?: number },
+  headers: Record<string, string>,
+): Promise<Figures> {
   const r = await autocannon({
     url,
     connections: opts.connections,
@@ -76,31 +89,61 @@ async function load(target: string, url: string, tokens: string[], device: strin
     headers: { "content-type": "application/json", ...headers },
     requests: scanRequests(tokens, device),
   });
-  return { target, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors };
+  return {
+    target,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
 }
 
 function figuresTable(rows: Figures[]): string {
   return table(
     ["target", "req/s (mean)", "p50 ms", "p99 ms", "requests", "non-2xx", "errors"],
-    rows.map((r) => [r.target, r.rps.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), String(r.requests), String(r.non2xx), String(r.errors)]),
+    rows.map((r) => [
+      r.target,
+      r.rps.toFixed(0),
+      r.p50.toFixed(1),
+      r.p99.toFixed(1),
+      String(r.requests),
+      String(r.non2xx),
+      String(r.errors),
+    ]),
   );
 }
 
-async function prepare(file: string): Promise<{ conferenceId: string; userId: string; sessionId: string; tokens: string[] }> {
+async function prepare(
+  file: string,
+): Promise<{ conferenceId: string; userId: string; sessionId: string; tokens: string[] }> {
   migrateDatabase(file);
   const prisma = createPrismaClient(`file:${file}`);
   let sessionId: string;
   try {
     await seedDatabase(prisma, { password: "hoinghi-demo" });
     // Scanner credentials are bound to a sign-in session (issue 10): the admin's, as after signing in.
-    const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@hoinghi.local" }, select: { id: true } });
-    sessionId = (await prisma.session.create({ data: { userId: admin.id, expiresAt: new Date(Date.now() + 86_400_000) }, select: { id: true } })).id;
+    const admin = await prisma.user.findUniqueOrThrow({
+      where: { email: "admin@hoinghi.local" },
+      select: { id: true },
+    });
+    sessionId = (
+      await prisma.session.create({
+        data: { userId: admin.id, expiresAt: new Date(Date.now() + 86_400_000) },
+        select: { id: true },
+      })
+    ).id;
   } finally {
     await prisma.$disconnect();
   }
   const db = new Database(file);
   try {
-    const conference = db.prepare(`SELECT "id" FROM "Conference" WHERE "kind" = 'CONFERENCE' AND "status" != 'CANCELLED' ORDER BY "createdAt" LIMIT 1`).get() as { id: string };
+    const conference = db
+      .prepare(
+        `SELECT "id" FROM "Conference" WHERE "kind" = 'CONFERENCE' AND "status" != 'CANCELLED' ORDER BY "createdAt" LIMIT 1`,
+      )
+      .get() as { id: string };
     const user = db.prepare(`SELECT "id" FROM "User" WHERE "email" = 'admin@hoinghi.local'`).get() as { id: string };
     // The server runs with the demo secret (as `npm run demo`); sign with the same.
     const keys = deriveSigningKeys(parseEnv({ ALLOW_DEMO_CREDENTIALS: "true" }).SESSION_SECRET);
@@ -113,7 +156,17 @@ async function prepare(file: string): Promise<{ conferenceId: string; userId: st
     db.transaction(() => {
       for (let i = 0; i < ATTENDEES; i++) {
         const { token, invitationKey } = issueToken(keys, ck);
-        insert.run(`bench${i}`, conference.id, `Đại biểu ${i}`, "Chuyên viên", "UBND xã", `bench${i}@example.vn`, token, invitationKey, now);
+        insert.run(
+          `bench${i}`,
+          conference.id,
+          `Đại biểu ${i}`,
+          "Chuyên viên",
+          "UBND xã",
+          `bench${i}@example.vn`,
+          token,
+          invitationKey,
+          now,
+        );
         tokens.push(token);
       }
     })();
@@ -125,7 +178,9 @@ async function prepare(file: string): Promise<{ conferenceId: string; userId: st
 
 async function main(): Promise<number> {
   printEnvironment(`npm run bench:checkin -- ${process.argv.slice(2).join(" ")}`.trim());
-  console.log(`load:     max rate: ${CONNECTIONS} connections, ${DURATION} s after ${WARMUP} s warm-up; fixed ${FIXED_RATE} req/s: 10 connections, ${DURATION} s`);
+  console.log(
+    `load:     max rate: ${CONNECTIONS} connections, ${DURATION} s after ${WARMUP} s warm-up; fixed ${FIXED_RATE} req/s: 10 connections, ${DURATION} s`,
+  );
   ensureBuild(ROOT);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-bench-checkin-"));
   const servers: ServerProcess[] = [];
@@ -134,7 +189,9 @@ async function main(): Promise<number> {
     const file = path.join(tmp, "app.db");
     const t0 = performance.now();
     const { conferenceId, userId, sessionId, tokens } = await prepare(file);
-    console.log(`database: seeded + ${tokens.length} attendees with signed invitations (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    console.log(
+      `database: seeded + ${tokens.length} attendees with signed invitations (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
     const credential = encodeScannerCredential(parseEnv({ ALLOW_DEMO_CREDENTIALS: "true" }).SESSION_SECRET, {
       conferenceId,
       listId: null,
@@ -150,7 +207,10 @@ async function main(): Promise<number> {
     const bare = await startReference(ROOT, "bench/checkin-bare.ts", [path.join(tmp, "bare.db")], null);
     servers.push(bare);
     // The bare server has no GET route; wait until it answers a scan.
-    const probe = await fetch(`${bare.baseUrl}/`, { method: "POST", body: `{"token":"t","deviceId":"probe","nonce":"0","scannedAt":"${new Date().toISOString()}"}` });
+    const probe = await fetch(`${bare.baseUrl}/`, {
+      method: "POST",
+      body: `{"token":"t","deviceId":"probe","nonce":"0","scannedAt":"${new Date().toISOString()}"}`,
+    });
     if (probe.status !== 200) throw new Error(`bare reference answered ${probe.status}`);
 
     const results: Figures[] = [];
@@ -162,10 +222,38 @@ async function main(): Promise<number> {
     await load("warm-up", url(app), warmTokens, "warm-app", { duration: WARMUP, connections: CONNECTIONS }, auth);
     await load("warm-up", url(bare), warmTokens, "warm-bare", { duration: WARMUP, connections: CONNECTIONS }, {});
 
-    const appMax = await load("app  max rate", url(app), measuredTokens, "max-app", { duration: DURATION, connections: CONNECTIONS }, auth);
-    const bareMax = await load("bare max rate", url(bare), measuredTokens, "max-bare", { duration: DURATION, connections: CONNECTIONS }, {});
-    const appFixed = await load(`app  at ${FIXED_RATE} req/s`, url(app), measuredTokens, "fixed-app", { duration: DURATION, connections: 10, rate: FIXED_RATE }, auth);
-    const bareFixed = await load(`bare at ${FIXED_RATE} req/s`, url(bare), measuredTokens, "fixed-bare", { duration: DURATION, connections: 10, rate: FIXED_RATE }, {});
+    const appMax = await load(
+      "app  max rate",
+      url(app),
+      measuredTokens,
+      "max-app",
+      { duration: DURATION, connections: CONNECTIONS },
+      auth,
+    );
+    const bareMax = await load(
+      "bare max rate",
+      url(bare),
+      measuredTokens,
+      "max-bare",
+      { duration: DURATION, connections: CONNECTIONS },
+      {},
+    );
+    const appFixed = await load(
+      `app  at ${FIXED_RATE} req/s`,
+      url(app),
+      measuredTokens,
+      "fixed-app",
+      { duration: DURATION, connections: 10, rate: FIXED_RATE },
+      auth,
+    );
+    const bareFixed = await load(
+      `bare at ${FIXED_RATE} req/s`,
+      url(bare),
+      measuredTokens,
+      "fixed-bare",
+      { duration: DURATION, connections: 10, rate: FIXED_RATE },
+      {},
+    );
     results.push(appMax, bareMax, appFixed, bareFixed);
 
     console.log();
@@ -173,23 +261,40 @@ async function main(): Promise<number> {
 
     // Every answered scan is in the log, and each attendee is counted once.
     const db = new Database(file, { readonly: true });
-    const logged = (db.prepare(`SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "deviceId" LIKE 'max-app%' OR "deviceId" LIKE 'fixed-app%'`).get() as { n: number }).n;
-    const byResult = db.prepare(`SELECT "result", COUNT(*) AS n FROM "CheckinScan" WHERE "attendeeId" LIKE 'bench%' GROUP BY "result"`).all() as Array<{ result: string; n: number }>;
-    const present = (db.prepare(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" LIKE 'bench%'`).get() as { n: number }).n;
+    const logged = (
+      db
+        .prepare(
+          `SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "deviceId" LIKE 'max-app%' OR "deviceId" LIKE 'fixed-app%'`,
+        )
+        .get() as { n: number }
+    ).n;
+    const byResult = db
+      .prepare(`SELECT "result", COUNT(*) AS n FROM "CheckinScan" WHERE "attendeeId" LIKE 'bench%' GROUP BY "result"`)
+      .all() as Array<{ result: string; n: number }>;
+    const present = (
+      db.prepare(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" LIKE 'bench%'`).get() as { n: number }
+    ).n;
     const twice = db
-      .prepare(`SELECT "attendeeId", group_concat("deviceId" || ' ' || "nonce" || ' scanned ' || "scannedAt" || ' received ' || "receivedAt", ' | ') AS scans FROM "CheckinScan" WHERE "result" = 'ACCEPTED' AND "attendeeId" LIKE 'bench%' GROUP BY "attendeeId" HAVING COUNT(*) > 1`)
+      .prepare(
+        `SELECT "attendeeId", group_concat("deviceId" || ' ' || "nonce" || ' scanned ' || "scannedAt" || ' received ' || "receivedAt", ' | ') AS scans FROM "CheckinScan" WHERE "result" = 'ACCEPTED' AND "attendeeId" LIKE 'bench%' GROUP BY "attendeeId" HAVING COUNT(*) > 1`,
+      )
       .all() as Array<{ attendeeId: string; scans: string }>;
     for (const t of twice.slice(0, 5)) console.log(`accepted twice: ${t.attendeeId}: ${t.scans}`);
     db.close();
     const answered = appMax.requests + appFixed.requests;
     console.log();
-    console.log(`log:      ${logged} scans logged for ${answered} answered measured requests; for the generated attendees by result ${byResult.map((r) => `${r.result} ${r.n}`).join(", ")}; ${present} attendees present`);
+    console.log(
+      `log:      ${logged} scans logged for ${answered} answered measured requests; for the generated attendees by result ${byResult.map((r) => `${r.result} ${r.n}`).join(", ")}; ${present} attendees present`,
+    );
 
     const ratio = appMax.rps / bareMax.rps;
-    console.log(`app/bare  max req/s ${ratio.toFixed(3)} (goal ≥ ${GOAL_RATIO})   p99 at ${FIXED_RATE} req/s: ${appFixed.p99.toFixed(1)} ms (goal ≤ ${GOAL_P99_MS} ms)`);
+    console.log(
+      `app/bare  max req/s ${ratio.toFixed(3)} (goal ≥ ${GOAL_RATIO})   p99 at ${FIXED_RATE} req/s: ${appFixed.p99.toFixed(1)} ms (goal ≤ ${GOAL_P99_MS} ms)`,
+    );
 
     const failures: string[] = [];
-    for (const r of results) if (r.non2xx || r.errors) failures.push(`${r.target}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+    for (const r of results)
+      if (r.non2xx || r.errors) failures.push(`${r.target}: ${r.non2xx} non-2xx, ${r.errors} errors`);
     // autocannon may count a request cut at the end of the run that the server still logged.
     if (twice.length) failures.push(`${twice.length} attendees were accepted more than once`);
     if (logged < answered) failures.push(`only ${logged} of ${answered} answered scans are in the log`);

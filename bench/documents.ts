@@ -4,16 +4,17 @@
 // line of built-in Helvetica, timed in the same run (alternating rounds, so both
 // see the same machine state), and prints ms per letter and the ratio.
 import PDFDocument from "pdfkit";
-import { renderInvitationLetter, type InvitationLetterInput } from "../app/documents/invitation-letter.ts";
-import type { InvitationConference } from "../app/invitations/types.ts";
-import { printEnvironment } from "./lib/report.ts";
+import { renderInvitationLetter, type InvitationLetterInput } from "#app/documents/invitation-letter.ts";
+import type { InvitationConference } from "#app/invitations/types.ts";
+import { printEnvironment } from "#bench/lib/report.ts";
 
 const LETTERS = Number(process.argv[2] ?? 500);
 const ROUNDS = 3;
 
 const conference: InvitationConference = {
   id: "bench",
-  title: "Hội nghị công bố Chỉ số cải cách hành chính năm 2023 của các sở, ban, ngành và UBND các huyện, thị xã, thành phố",
+  title:
+    "Hội nghị công bố Chỉ số cải cách hành chính năm 2023 của các sở, ban, ngành và UBND các huyện, thị xã, thành phố",
   issuingBody: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM",
   parentBody: null,
   organizerName: "UBND tỉnh Quảng Nam",
@@ -35,7 +36,24 @@ const conference: InvitationConference = {
   recipients: ["Thường trực Tỉnh ủy (b/c)", "CT, các PCT UBND tỉnh", "Sở Thông tin và Truyền thông", "CPVP"],
 };
 
-const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"];
+const FAMILY = [
+  "Nguyễn",
+  "Trần",
+  "Lê",
+  "Phạm",
+  "Hoàng",
+  "Huỳnh",
+  "Phan",
+  "Vũ",
+  "Võ",
+  "Đặng",
+  "Bùi",
+  "Đỗ",
+  "Hồ",
+  "Ngô",
+  "Dương",
+  "Lý",
+];
 const MIDDLE = ["Thị", "Văn", "Hữu", "Đức", "Ngọc", "Quang", "Minh", "Thanh"];
 const GIVEN = ["Ánh Tuyết", "Bửu", "Kỷ", "Dũng", "Hằng", "Tuấn", "Phượng", "Nguyệt", "Ẩn", "Lực", "Tiến", "Quyết"];
 
@@ -84,7 +102,9 @@ const median = (xs: number[]) => {
 
 async function main(): Promise<void> {
   printEnvironment(`node --import tsx bench/documents.ts ${LETTERS}`);
-  console.log(`load:     ${LETTERS} personal letters vs ${LETTERS} one-line Helvetica PDFs, ${ROUNDS} alternating rounds, median`);
+  console.log(
+    `load:     ${LETTERS} personal letters vs ${LETTERS} one-line Helvetica PDFs, ${ROUNDS} alternating rounds, median`,
+  );
 
   const coldStart = performance.now();
   await renderInvitationLetter(letterInput(0)); // reads and parses the fonts
@@ -107,8 +127,12 @@ async function main(): Promise<void> {
   const perBare = median(bare);
   console.log();
   console.log(`first letter (fonts read and parsed): ${cold.toFixed(1)} ms`);
-  console.log(`giấy mời:        ${perLetter.toFixed(2)} ms/letter (rounds: ${letters.map((x) => x.toFixed(2)).join(", ")}), ${(letterBytes / 1024).toFixed(1)} KiB/letter`);
-  console.log(`bare pdfkit:     ${perBare.toFixed(2)} ms/document (rounds: ${bare.map((x) => x.toFixed(2)).join(", ")})`);
+  console.log(
+    `giấy mời:        ${perLetter.toFixed(2)} ms/letter (rounds: ${letters.map((x) => x.toFixed(2)).join(", ")}), ${(letterBytes / 1024).toFixed(1)} KiB/letter`,
+  );
+  console.log(
+    `bare pdfkit:     ${perBare.toFixed(2)} ms/document (rounds: ${bare.map((x) => x.toFixed(2)).join(", ")})`,
+  );
   console.log(`ratio:           ${(perLetter / perBare).toFixed(1)}×`);
   console.log(`10,000 letters:  ≈ ${((perLetter * 10_000) / 1000).toFixed(1)} s on one core`);
   console.log(`peak RSS:        ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);

@@ -17,8 +17,14 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import nodemailer from "nodemailer";
-import { attendeeValues, checkDelivery, createBenchConference, startCountingSmtp, type SmtpCounts } from "./lib/invitation-data.ts";
-import { positiveInt } from "./lib/args.ts";
+import {
+  attendeeValues,
+  checkDelivery,
+  createBenchConference,
+  startCountingSmtp,
+  type SmtpCounts,
+} from "#bench/lib/invitation-data.ts";
+import { positiveInt } from "#bench/lib/args.ts";
 
 const FULL = 10_000;
 const TARGET_A_S = 60;
@@ -40,9 +46,18 @@ const { values: args } = parseArgs({
 const COUNT = args.count ? positiveInt("count", args.count) : args.quick ? 1_000 : FULL;
 const BATCH = args.batch ? positiveInt("batch", args.batch) : 500;
 const SETTINGS = (args.concurrency ?? "8,12,16").split(",").map((s) => positiveInt("concurrency", s.trim()));
-const CALIBRATION = Math.min(COUNT, args.calibrate ? positiveInt("calibrate", args.calibrate) : args.quick ? 200 : 1_000);
-const CASES = new Set((args.cases ?? "A,B").toUpperCase().split(",").map((s) => s.trim()));
-if (![...CASES].every((c) => c === "A" || c === "B") || CASES.size === 0) throw new Error(`--cases takes A, B or A,B, got "${args.cases}"`);
+const CALIBRATION = Math.min(
+  COUNT,
+  args.calibrate ? positiveInt("calibrate", args.calibrate) : args.quick ? 200 : 1_000,
+);
+const CASES = new Set(
+  (args.cases ?? "A,B")
+    .toUpperCase()
+    .split(",")
+    .map((s) => s.trim()),
+);
+if (![...CASES].every((c) => c === "A" || c === "B") || CASES.size === 0)
+  throw new Error(`--cases takes A, B or A,B, got "${args.cases}"`);
 const scale = COUNT / FULL;
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
@@ -74,19 +89,26 @@ async function main(): Promise<number> {
   const cmd = `node --import tsx bench/invitations.ts ${process.argv.slice(2).join(" ")}`.trim();
   console.log(`date -u:  ${dateU()}`);
   console.log(`node:     ${process.version}`);
-  console.log(`cpus:     ${os.cpus().length} (${os.cpus()[0]?.model ?? "unknown"}), load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  console.log(
+    `cpus:     ${os.cpus().length} (${os.cpus()[0]?.model ?? "unknown"}), load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`,
+  );
   console.log(`command:  ${cmd}`);
-  console.log(`load:     ${COUNT.toLocaleString("en")} messages per case, batchSize ${BATCH}, concurrency ${SETTINGS.length > 1 ? `calibrated over ${SETTINGS.join("/")} with ${CALIBRATION} each` : SETTINGS[0]}`);
+  console.log(
+    `load:     ${COUNT.toLocaleString("en")} messages per case, batchSize ${BATCH}, concurrency ${SETTINGS.length > 1 ? `calibrated over ${SETTINGS.join("/")} with ${CALIBRATION} each` : SETTINGS[0]}`,
+  );
 
-  const { migrateDatabase } = await import("../app/database/migrate.server.ts");
-  const { seedDatabase } = await import("../prisma/seed-runner.ts");
-  const { prisma } = await import("../app/db.server.ts");
-  const { createAttendees } = await import("../app/invitations/attendees.server.ts");
-  const { SYSTEM_ACTOR } = await import("../app/database/audit.server.ts");
-  const { composeOutboxMessage } = await import("../app/invitations/context.server.ts");
-  const { drainOnce, queueMessages } = await import("../app/mailing/outbox.server.ts");
-  const { smtpTransport } = await import("../app/mailing/transport.server.ts");
-  const { messageIdFor } = await import("../app/mailing/backoff.ts");
+  const { migrateDatabase } = await import("#app/database/migrate.server.ts");
+  const { seedDatabase } = await import("#prisma/seed-runner.ts");
+  const { prisma } = await import("#app/db.server.ts");
+  const { createAttendees } = await import("#app/invitations/attendees.server.ts");
+  const { SYSTEM_ACTOR } = await import("#app/database/audit.server.ts");
+  const { composeOutboxMessage } = await import("#app/invitations/context.server.ts");
+  const { drainOnce, queueMessages } = await import("#app/mailing/outbox.server.ts");
+  const { smtpTransport } = await import("#app/mailing/transport.server.ts");
+  const { messageIdFor } = await import("#app/mailing/backoff.ts");
 
   let smtp: Awaited<ReturnType<typeof startCountingSmtp>> | null = null;
   try {
@@ -100,11 +122,24 @@ async function main(): Promise<number> {
     const groupIds = conference.attendeeGroups.map((g) => g.id);
     const bridgeIds = conference.bridgePoints.map((b) => b.id);
     for (let from = 0; from < COUNT; from += ATTENDEE_CHUNK) {
-      await createAttendees(SYSTEM_ACTOR, conference.id, attendeeValues(from, Math.min(COUNT, from + ATTENDEE_CHUNK), groupIds, bridgeIds), { kind: "file", fileName: "bench.xlsx" });
+      await createAttendees(
+        SYSTEM_ACTOR,
+        conference.id,
+        attendeeValues(from, Math.min(COUNT, from + ATTENDEE_CHUNK), groupIds, bridgeIds),
+        { kind: "file", fileName: "bench.xlsx" },
+      );
     }
-    const attendeeIds = (await prisma.attendee.findMany({ where: { conferenceId: conference.id }, orderBy: { email: "asc" }, select: { id: true } })).map((a) => a.id);
+    const attendeeIds = (
+      await prisma.attendee.findMany({
+        where: { conferenceId: conference.id },
+        orderBy: { email: "asc" },
+        select: { id: true },
+      })
+    ).map((a) => a.id);
     if (attendeeIds.length !== COUNT) throw new Error(`expected ${COUNT} attendees, found ${attendeeIds.length}`);
-    console.log(`data:     migrated + seeded + conference with ${COUNT.toLocaleString("en")} attendees (${bridgeIds.length} bridge points) in ${seconds(performance.now() - t)} s`);
+    console.log(
+      `data:     migrated + seeded + conference with ${COUNT.toLocaleString("en")} attendees (${bridgeIds.length} bridge points) in ${seconds(performance.now() - t)} s`,
+    );
 
     smtp = await startCountingSmtp();
     const server = smtp;
@@ -124,12 +159,25 @@ async function main(): Promise<number> {
       counts: SmtpCounts;
       problems: string[];
     }
-    async function outboxRun(kind: "INVITATION" | "REMINDER", version: number, ids: string[], attachPdf: boolean, concurrency: number): Promise<OutboxRun> {
+    async function outboxRun(
+      kind: "INVITATION" | "REMINDER",
+      version: number,
+      ids: string[],
+      attachPdf: boolean,
+      concurrency: number,
+    ): Promise<OutboxRun> {
       server.reset();
       const transport = smtpTransport(server.url);
       try {
         let start = performance.now();
-        const queued = await queueMessages({ conferenceId: conference.id, kind, version, attendeeIds: ids, attachPdf, subject: `Giấy mời: ${conference.title}` });
+        const queued = await queueMessages({
+          conferenceId: conference.id,
+          kind,
+          version,
+          attendeeIds: ids,
+          attachPdf,
+          subject: `Giấy mời: ${conference.title}`,
+        });
         const queueMs = performance.now() - start;
         if (queued !== ids.length) throw new Error(`queued ${queued} of ${ids.length}`);
         const totals = { sent: 0, retried: 0, failed: 0, drains: 0 };
@@ -154,7 +202,9 @@ async function main(): Promise<number> {
           counts,
           ids.map((id) => messageIdFor(kind, version, id)),
         );
-        const sentRows = await prisma.outboxMessage.count({ where: { conferenceId: conference.id, kind, version, status: "SENT" } });
+        const sentRows = await prisma.outboxMessage.count({
+          where: { conferenceId: conference.id, kind, version, status: "SENT" },
+        });
         if (sentRows !== ids.length) problems.push(`${sentRows} of ${ids.length} outbox rows SENT`);
         if (totals.failed) problems.push(`${totals.failed} failed`);
         if (totals.retried) problems.push(`${totals.retried} retried`);
@@ -165,7 +215,11 @@ async function main(): Promise<number> {
     }
 
     // --- the bare reference --------------------------------------------------------------
-    async function bareRun(label: string, n: number, concurrency: number): Promise<{ ms: number; cpuMs: number; counts: SmtpCounts; problems: string[] }> {
+    async function bareRun(
+      label: string,
+      n: number,
+      concurrency: number,
+    ): Promise<{ ms: number; cpuMs: number; counts: SmtpCounts; problems: string[] }> {
       server.reset();
       const transporter = nodemailer.createTransport(`${server.url}&pool=true`);
       try {
@@ -217,7 +271,9 @@ async function main(): Promise<number> {
           concurrency = c;
         }
       }
-      console.log(`calibrate: ${CALIBRATION} messages without PDF per setting: ${rates.join(", ")}; using concurrency ${concurrency}`);
+      console.log(
+        `calibrate: ${CALIBRATION} messages without PDF per setting: ${rates.join(", ")}; using concurrency ${concurrency}`,
+      );
     }
     console.log(`warm-up:  ${seconds(performance.now() - t)} s`);
 
@@ -243,7 +299,19 @@ async function main(): Promise<number> {
     // --- report ---------------------------------------------------------------------------
     const passed = (c: (typeof cases)[number]) => c.run.problems.length === 0 && c.run.drainMs / 1000 <= c.target;
     const rows: string[][] = [
-      ...[bare1, bare2].map((r, i) => [`bare nodemailer, one line (${i + 1})`, String(r.counts.messages), seconds(r.ms), rate(COUNT, r.ms), mb(r.counts.bytes), "", seconds(r.cpuMs), "", "", "", r.problems.length ? "FAIL" : "ok"]),
+      ...[bare1, bare2].map((r, i) => [
+        `bare nodemailer, one line (${i + 1})`,
+        String(r.counts.messages),
+        seconds(r.ms),
+        rate(COUNT, r.ms),
+        mb(r.counts.bytes),
+        "",
+        seconds(r.cpuMs),
+        "",
+        "",
+        "",
+        r.problems.length ? "FAIL" : "ok",
+      ]),
       ...cases.map((c) => [
         c.label,
         String(c.run.counts.messages),
@@ -258,16 +326,31 @@ async function main(): Promise<number> {
         passed(c) ? "PASS" : "FAIL",
       ]),
     ];
-    const headers = ["case", "received", "seconds", "msg/s", "MB", "×bare", "cpu s", "cpu ×bare", "queue s", "target", "result"];
+    const headers = [
+      "case",
+      "received",
+      "seconds",
+      "msg/s",
+      "MB",
+      "×bare",
+      "cpu s",
+      "cpu ×bare",
+      "queue s",
+      "target",
+      "result",
+    ];
     const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+    const line = (cells: string[]) =>
+      cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
     console.log();
     console.log(line(headers));
     console.log(widths.map((w) => "-".repeat(w)).join("  "));
     for (const r of rows) console.log(line(r));
     console.log();
     console.log(`bare reference: mean of the two runs ${seconds(bareMs)} s (${rate(COUNT, bareMs)} msg/s)`);
-    console.log(`ratios (wall): ${cases.map((c) => `${c.name}/bare ${(c.run.drainMs / bareMs).toFixed(1)}`).join(", ")}`);
+    console.log(
+      `ratios (wall): ${cases.map((c) => `${c.name}/bare ${(c.run.drainMs / bareMs).toFixed(1)}`).join(", ")}`,
+    );
     console.log(
       `cpu per message: bare ${(bareCpuMs / COUNT).toFixed(2)} ms, ${cases.map((c) => `${c.name} ${(c.run.cpuMs / COUNT).toFixed(2)} ms`).join(", ")} ` +
         `(this process's user + system time over wall time: ${cases.map((c) => `${c.name} ${((100 * c.run.cpuMs) / c.run.drainMs).toFixed(0)} %`).join(", ")}, bare ${((100 * bareCpuMs) / bareMs).toFixed(0)} %)`,
@@ -278,19 +361,36 @@ async function main(): Promise<number> {
       return `first ${xs[0]!.toFixed(0)}, min ${sorted[0]!.toFixed(0)}, median ${sorted[sorted.length >> 1]!.toFixed(0)}, max ${sorted[sorted.length - 1]!.toFixed(0)}, last ${xs[xs.length - 1]!.toFixed(0)} msg/s`;
     };
     for (const c of cases) console.log(`${c.name} per batch of ${BATCH}: ${spread(c.run.batchRates)}`);
-    console.log(`average message: ${cases.map((c) => `${c.name} ${(c.run.counts.bytes / COUNT / 1024).toFixed(1)} KiB`).join(", ")}`);
+    console.log(
+      `average message: ${cases.map((c) => `${c.name} ${(c.run.counts.bytes / COUNT / 1024).toFixed(1)} KiB`).join(", ")}`,
+    );
     console.log(
       `settings: batchSize ${BATCH}, concurrency ${concurrency}, pooled smtpTransport (nodemailer pool defaults: 5 connections); ` +
-        cases.map((c) => `${c.name}: ${c.run.drains} drainOnce calls, queueMessages ${seconds(c.run.queueMs)} s (not in the timed figure)`).join("; "),
+        cases
+          .map(
+            (c) =>
+              `${c.name}: ${c.run.drains} drainOnce calls, queueMessages ${seconds(c.run.queueMs)} s (not in the timed figure)`,
+          )
+          .join("; "),
     );
-    console.log(`load average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
-    if (scale !== 1) console.log(`note: --count ${COUNT}: targets scaled to ${(scale * 100).toFixed(0)} % of issue 4's (60 s and 120 s for 10,000)`);
+    console.log(
+      `load average at the end: ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" ")}; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
+    );
+    if (scale !== 1)
+      console.log(
+        `note: --count ${COUNT}: targets scaled to ${(scale * 100).toFixed(0)} % of issue 4's (60 s and 120 s for 10,000)`,
+      );
 
     const problems = [
       ...bare1.problems.map((p) => `bare 1: ${p}`),
       ...bare2.problems.map((p) => `bare 2: ${p}`),
       ...cases.flatMap((c) => c.run.problems.map((p) => `${c.name}: ${p}`)),
-      ...cases.filter((c) => c.run.drainMs / 1000 > c.target).map((c) => `${c.name}: ${seconds(c.run.drainMs)} s over the ${c.target} s target`),
+      ...cases
+        .filter((c) => c.run.drainMs / 1000 > c.target)
+        .map((c) => `${c.name}: ${seconds(c.run.drainMs)} s over the ${c.target} s target`),
     ];
     for (const p of problems) console.log(`FAIL ${p}`);
     console.log(problems.length ? "result: FAIL" : "result: PASS");

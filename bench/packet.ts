@@ -19,12 +19,18 @@ import vm from "node:vm";
 import v8 from "node:v8";
 import { fileURLToPath } from "node:url";
 import PDFDocument from "pdfkit";
-import { packetFingerprint, renderPacketPdf, renderPacketXlsx, type PacketInput } from "../app/documents/packet/index.ts";
-import { preloadFonts } from "../app/documents/fonts.ts";
-import { compileFramework, summarizeRound, type RoundInput, type RoundSummary, type SipasScores } from "../app/scoring/index.ts";
-import { DEFAULT_BANDS } from "../app/scoring/types.ts";
-import { printEnvironment } from "./lib/report.ts";
-import { benchFramework, benchPrevious, benchScores, seededRandom } from "./lib/scoring-data.ts";
+import { packetFingerprint, renderPacketPdf, renderPacketXlsx, type PacketInput } from "#app/documents/packet/index.ts";
+import { preloadFonts } from "#app/documents/fonts.ts";
+import {
+  compileFramework,
+  summarizeRound,
+  type RoundInput,
+  type RoundSummary,
+  type SipasScores,
+} from "#app/scoring/index.ts";
+import { DEFAULT_BANDS } from "#app/scoring/types.ts";
+import { printEnvironment } from "#bench/lib/report.ts";
+import { benchFramework, benchPrevious, benchScores, seededRandom } from "#bench/lib/scoring-data.ts";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -38,7 +44,9 @@ const TARGET_MS = 5_000;
 const TARGET_BYTES = 400e6; // 400 MB (10^6 bytes), the stricter reading
 const MB = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
 
-const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (v8.setFlagsFromString("--expose-gc"), vm.runInNewContext("gc") as () => void);
+const gc: () => void =
+  (globalThis as { gc?: () => void }).gc ??
+  (v8.setFlagsFromString("--expose-gc"), vm.runInNewContext("gc") as () => void);
 
 // -- data ---------------------------------------------------------------------
 
@@ -66,8 +74,130 @@ const CRITERIA = [
   "Thực hiện cơ chế tự chủ tài chính của đơn vị sự nghiệp công lập",
   "Tỷ lệ dịch vụ công trực tuyến toàn trình phát sinh hồ sơ",
 ];
-const FIRST = ["Hòa", "Tân", "Phước", "Bình", "An", "Đông", "Tây", "Nam", "Bắc", "Trung", "Thạnh", "Hưng", "Long", "Phú", "Quảng", "Xuân", "Hải", "Sơn", "Thủy", "Mỹ", "Cẩm", "Điện", "Duy", "Tam", "Thăng", "Tiên", "Nghĩa", "Đức", "Vĩnh", "Hiệp", "Lộc", "Kỳ", "Ẳng", "Nậm", "Mường", "Bản", "Yên", "Thượng", "Hạ", "Vạn", "Đồng", "Ninh", "Trà", "Ea", "Krông", "Chư", "Đắk", "Ia", "Lạc", "Hợp", "Thới", "Mỏ", "Cái", "Vàm", "Tịnh", "Hương", "Quỳnh", "Diễn", "Kim", "Ỷ"];
-const SECOND = ["Khánh", "Thuận", "Lợi", "Minh", "Phong", "Hiệp", "Thành", "Lập", "Tiến", "Quang", "Hà", "Giang", "Điền", "Nhơn", "Hậu", "Châu", "Bửu", "Lĩnh", "Tuyết", "Xuyên", "Hòa", "Sơn", "Trà", "Đường", "Nưa", "Tăm", "Lay", "Chà", "Mơ", "Lâm", "Phụng", "Định", "Hưng", "Vinh", "Yên", "Cường", "Thịnh", "Ngãi", "Đạo", "Bảo", "Kiệt", "Nguyên", "Ngọc", "Thắng", "Lương", "Hiền", "Ân", "Trạch", "Thới", "Mỹ", "Quới", "Cày", "Nước", "Lương", "Sáu", "Gò", "Tháp", "Cừ", "Rạch", "Úc"];
+const FIRST = [
+  "Hòa",
+  "Tân",
+  "Phước",
+  "Bình",
+  "An",
+  "Đông",
+  "Tây",
+  "Nam",
+  "Bắc",
+  "Trung",
+  "Thạnh",
+  "Hưng",
+  "Long",
+  "Phú",
+  "Quảng",
+  "Xuân",
+  "Hải",
+  "Sơn",
+  "Thủy",
+  "Mỹ",
+  "Cẩm",
+  "Điện",
+  "Duy",
+  "Tam",
+  "Thăng",
+  "Tiên",
+  "Nghĩa",
+  "Đức",
+  "Vĩnh",
+  "Hiệp",
+  "Lộc",
+  "Kỳ",
+  "Ẳng",
+  "Nậm",
+  "Mường",
+  "Bản",
+  "Yên",
+  "Thượng",
+  "Hạ",
+  "Vạn",
+  "Đồng",
+  "Ninh",
+  "Trà",
+  "Ea",
+  "Krông",
+  "Chư",
+  "Đắk",
+  "Ia",
+  "Lạc",
+  "Hợp",
+  "Thới",
+  "Mỏ",
+  "Cái",
+  "Vàm",
+  "Tịnh",
+  "Hương",
+  "Quỳnh",
+  "Diễn",
+  "Kim",
+  "Ỷ",
+];
+const SECOND = [
+  "Khánh",
+  "Thuận",
+  "Lợi",
+  "Minh",
+  "Phong",
+  "Hiệp",
+  "Thành",
+  "Lập",
+  "Tiến",
+  "Quang",
+  "Hà",
+  "Giang",
+  "Điền",
+  "Nhơn",
+  "Hậu",
+  "Châu",
+  "Bửu",
+  "Lĩnh",
+  "Tuyết",
+  "Xuyên",
+  "Hòa",
+  "Sơn",
+  "Trà",
+  "Đường",
+  "Nưa",
+  "Tăm",
+  "Lay",
+  "Chà",
+  "Mơ",
+  "Lâm",
+  "Phụng",
+  "Định",
+  "Hưng",
+  "Vinh",
+  "Yên",
+  "Cường",
+  "Thịnh",
+  "Ngãi",
+  "Đạo",
+  "Bảo",
+  "Kiệt",
+  "Nguyên",
+  "Ngọc",
+  "Thắng",
+  "Lương",
+  "Hiền",
+  "Ân",
+  "Trạch",
+  "Thới",
+  "Mỹ",
+  "Quới",
+  "Cày",
+  "Nước",
+  "Lương",
+  "Sáu",
+  "Gò",
+  "Tháp",
+  "Cừ",
+  "Rạch",
+  "Úc",
+];
 
 function unitName(i: number): string {
   const kind = i % 10 < 7 ? "Xã" : i % 10 < 9 ? "Phường" : "Đặc khu";
@@ -83,7 +213,9 @@ function roundInput(units: number): RoundInput {
     area.title = AREAS[a % AREAS.length]!;
     area.children.forEach((crit, c) => {
       crit.title = `${CRITERIA[(a * 4 + c) % CRITERIA.length]} (tiêu chí ${crit.code})`;
-      crit.children.forEach((sub, s) => (sub.title = `${CRITERIA[(a * 7 + c * 3 + s) % CRITERIA.length]}, nội dung ${sub.code}`));
+      crit.children.forEach(
+        (sub, s) => (sub.title = `${CRITERIA[(a * 7 + c * 3 + s) % CRITERIA.length]}, nội dung ${sub.code}`),
+      );
     });
   });
   const compiled = compileFramework(framework);
@@ -94,13 +226,26 @@ function roundInput(units: number): RoundInput {
   const sipas = scores.map((s) => ({
     unitId: s.unitId,
     unitName: s.unitName,
-    sipas: { access: comp(), procedures: comp(), civilServants: comp(), results: comp(), feedback: comp() } satisfies SipasScores,
+    sipas: {
+      access: comp(),
+      procedures: comp(),
+      civilServants: comp(),
+      results: comp(),
+      feedback: comp(),
+    } satisfies SipasScores,
   }));
   return { bands: DEFAULT_BANDS, compiled, units: scores, previous, sipas };
 }
 
 function packetInput(summary: RoundSummary): PacketInput {
-  const names = ["Nguyễn Thị Ánh Tuyết", "Trần Văn Bửu", "Lê Hữu Kỷ", "Phạm Đức Dũng", "Hoàng Thị Hằng", "Võ Ngọc Phượng"];
+  const names = [
+    "Nguyễn Thị Ánh Tuyết",
+    "Trần Văn Bửu",
+    "Lê Hữu Kỷ",
+    "Phạm Đức Dũng",
+    "Hoàng Thị Hằng",
+    "Võ Ngọc Phượng",
+  ];
   return {
     conference: {
       title: "Hội nghị công bố Chỉ số cải cách hành chính năm 2025 của UBND các xã, phường, đặc khu",
@@ -109,11 +254,19 @@ function packetInput(summary: RoundSummary): PacketInput {
       placeAndDate: "Hà Nội, ngày 15 tháng 4 năm 2026",
       startsAt: new Date("2026-04-20T01:00:00Z"),
     },
-    round: { title: "Chỉ số CCHC năm 2025 của UBND cấp xã", year: 2025, frameworkName: "Bộ chỉ số CCHC cấp xã", previousTitle: "Chỉ số CCHC năm 2024" },
+    round: {
+      title: "Chỉ số CCHC năm 2025 của UBND cấp xã",
+      year: 2025,
+      frameworkName: "Bộ chỉ số CCHC cấp xã",
+      previousTitle: "Chỉ số CCHC năm 2024",
+    },
     summary,
     programme: Array.from({ length: 12 }, (_, i) => ({
       time: `${String(8 + Math.floor(i / 3)).padStart(2, "0")} giờ ${String((i % 3) * 20).padStart(2, "0")}`,
-      title: i === 0 ? "Khai mạc hội nghị" : `Tham luận số ${i}: kinh nghiệm nâng cao chỉ số cải cách hành chính tại địa phương`,
+      title:
+        i === 0
+          ? "Khai mạc hội nghị"
+          : `Tham luận số ${i}: kinh nghiệm nâng cao chỉ số cải cách hành chính tại địa phương`,
       presenter: names[i % names.length]!,
     })),
     awards: Array.from({ length: 60 }, (_, i) => ({
@@ -135,13 +288,18 @@ function packetInput(summary: RoundSummary): PacketInput {
 function tableRows(input: PacketInput): string[] {
   const s = input.summary;
   const rows: string[] = [];
-  for (const r of s.ranking) rows.push(`${r.rank} ${r.unitName} ${r.points.toFixed(2)} ${r.maxPoints} ${r.indexPct.toFixed(2)} ${r.className} ${r.rankChange ?? ""} ${r.classChange ?? ""}`);
-  for (const r of s.sipas) rows.push(`${r.rank} ${r.unitName} ${Object.values(r.components).join(" ")} ${r.index.toFixed(2)}`);
+  for (const r of s.ranking)
+    rows.push(
+      `${r.rank} ${r.unitName} ${r.points.toFixed(2)} ${r.maxPoints} ${r.indexPct.toFixed(2)} ${r.className} ${r.rankChange ?? ""} ${r.classChange ?? ""}`,
+    );
+  for (const r of s.sipas)
+    rows.push(`${r.rank} ${r.unitName} ${Object.values(r.components).join(" ")} ${r.index.toFixed(2)}`);
   for (const a of s.areaAverages) rows.push(`${a.code} ${a.title} ${a.maxPoints} ${a.averagePoints.toFixed(2)}`);
   const appendixUnits = Math.min(50, s.appendices.size);
   for (const r of s.ranking.slice(0, appendixUnits)) {
     rows.push(`${r.rank} ${r.unitName}`, `${r.points}`);
-    for (const i of s.appendices.get(r.unitId)?.lostPoints.slice(0, 5) ?? []) rows.push(`${i.code} ${i.title} ${i.maxPoints} ${i.points} ${i.pointsLost}`);
+    for (const i of s.appendices.get(r.unitId)?.lostPoints.slice(0, 5) ?? [])
+      rows.push(`${i.code} ${i.title} ${i.maxPoints} ${i.points} ${i.pointsLost}`);
   }
   for (let i = 0; i < 15; i++) rows.push(`criterion ${i}`);
   for (const a of input.awards) rows.push(`${a.recipient} ${a.organization} ${a.achievement} ${a.form}`);
@@ -215,7 +373,9 @@ interface ChildResult {
   fingerprintMs?: number;
 }
 
-async function measure<T>(fn: () => Promise<T>): Promise<{ ms: number; baseline: number; sampled: number; hwm: number | null; peak: number; value: T }> {
+async function measure<T>(
+  fn: () => Promise<T>,
+): Promise<{ ms: number; baseline: number; sampled: number; hwm: number | null; peak: number; value: T }> {
   gc();
   gc();
   const baseline = process.memoryUsage().rss;
@@ -240,7 +400,17 @@ async function child(kind: Kind): Promise<ChildResult> {
     const rows = tableRows(packetInput(summarizeRound(round)));
     const cold = await measure(() => barePdf(rows));
     const warm = await measure(() => barePdf(rows));
-    return { kind, ms: cold.ms, warmMs: warm.ms, baseline: cold.baseline, sampled: cold.sampled, hwm: cold.hwm, peak: cold.peak, bytes: cold.value.length, rows: rows.length };
+    return {
+      kind,
+      ms: cold.ms,
+      warmMs: warm.ms,
+      baseline: cold.baseline,
+      sampled: cold.sampled,
+      hwm: cold.hwm,
+      peak: cold.peak,
+      bytes: cold.value.length,
+      rows: rows.length,
+    };
   }
   if (kind === "pdf") {
     const once = async () => {
@@ -254,7 +424,8 @@ async function child(kind: Kind): Promise<ChildResult> {
         last = { done, total, stage };
         calls++;
       });
-      if (last.done !== last.total || last.stage !== "Hoàn tất") throw new Error(`progress ended at ${last.done}/${last.total} (${last.stage})`);
+      if (last.done !== last.total || last.stage !== "Hoàn tất")
+        throw new Error(`progress ended at ${last.done}/${last.total} (${last.stage})`);
       if (buffer.subarray(0, 5).toString() !== "%PDF-") throw new Error("not a PDF");
       const pages = buffer.toString("latin1").match(/\/Type \/Page\b/g)?.length ?? 0;
       return { buffer, summaryMs, pages, calls };
@@ -263,7 +434,20 @@ async function child(kind: Kind): Promise<ChildResult> {
     const warm = await measure(once);
     if (WRITE) fs.writeFileSync(path.join(WRITE, "packet.pdf"), cold.value.buffer);
     const v = cold.value;
-    return { kind, ms: cold.ms, warmMs: warm.ms, baseline: cold.baseline, sampled: cold.sampled, hwm: cold.hwm, peak: cold.peak, summaryMs: v.summaryMs, warmSummaryMs: warm.value.summaryMs, bytes: v.buffer.length, pages: v.pages, progressCalls: v.calls };
+    return {
+      kind,
+      ms: cold.ms,
+      warmMs: warm.ms,
+      baseline: cold.baseline,
+      sampled: cold.sampled,
+      hwm: cold.hwm,
+      peak: cold.peak,
+      summaryMs: v.summaryMs,
+      warmSummaryMs: warm.value.summaryMs,
+      bytes: v.buffer.length,
+      pages: v.pages,
+      progressCalls: v.calls,
+    };
   }
   // xlsx: from a summary computed beforehand, as the route builds both from one.
   const input = packetInput(summarizeRound(round));
@@ -273,18 +457,49 @@ async function child(kind: Kind): Promise<ChildResult> {
   const t0 = performance.now();
   const fp = packetFingerprint(input);
   const fingerprintMs = performance.now() - t0;
-  if (packetFingerprint(packetInput(summarizeRound(round))) !== fp) throw new Error("fingerprint differs for the same data");
-  const rows = input.summary.ranking.reduce((n, r) => n + (input.summary.appendices.get(r.unitId)?.fullMarks.length ?? 0) + (input.summary.appendices.get(r.unitId)?.lostPoints.length ?? 0), 0);
-  return { kind, ms: cold.ms, warmMs: warm.ms, baseline: cold.baseline, sampled: cold.sampled, hwm: cold.hwm, peak: cold.peak, bytes: cold.value.length, rows, fingerprintMs };
+  if (packetFingerprint(packetInput(summarizeRound(round))) !== fp)
+    throw new Error("fingerprint differs for the same data");
+  const rows = input.summary.ranking.reduce(
+    (n, r) =>
+      n +
+      (input.summary.appendices.get(r.unitId)?.fullMarks.length ?? 0) +
+      (input.summary.appendices.get(r.unitId)?.lostPoints.length ?? 0),
+    0,
+  );
+  return {
+    kind,
+    ms: cold.ms,
+    warmMs: warm.ms,
+    baseline: cold.baseline,
+    sampled: cold.sampled,
+    hwm: cold.hwm,
+    peak: cold.peak,
+    bytes: cold.value.length,
+    rows,
+    fingerprintMs,
+  };
 }
 
 function runChild(kind: Kind): ChildResult {
   const script = fileURLToPath(import.meta.url);
-  const out = execFileSync(process.execPath, ["--expose-gc", ...process.execArgv, script, "--child", kind, "--units", String(UNITS), ...(WRITE ? ["--write", WRITE] : [])], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    maxBuffer: 1 << 20,
-  });
+  const out = execFileSync(
+    process.execPath,
+    [
+      "--expose-gc",
+      ...process.execArgv,
+      script,
+      "--child",
+      kind,
+      "--units",
+      String(UNITS),
+      ...(WRITE ? ["--write", WRITE] : []),
+    ],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 1 << 20,
+    },
+  );
   const line = out.trim().split("\n").pop()!;
   return JSON.parse(line) as ChildResult;
 }
@@ -300,8 +515,12 @@ async function main(): Promise<number> {
   printEnvironment(`node --import tsx bench/packet.ts${args.length ? ` ${args.join(" ")}` : ""}`);
   const round = roundInput(UNITS);
   const leaves = round.compiled!.isLeaf.reduce((s, x) => s + x, 0);
-  console.log(`data:     ${UNITS.toLocaleString("en")} units × ${leaves} sub-criteria, ${round.previous!.length.toLocaleString("en")} previous-year results, ${round.sipas!.length.toLocaleString("en")} SIPAS rows`);
-  console.log(`method:   each phase in a fresh child process, run cold then warm; peak RSS of the cold run (max of 20 ms samples and VmHWM)`);
+  console.log(
+    `data:     ${UNITS.toLocaleString("en")} units × ${leaves} sub-criteria, ${round.previous!.length.toLocaleString("en")} previous-year results, ${round.sipas!.length.toLocaleString("en")} SIPAS rows`,
+  );
+  console.log(
+    `method:   each phase in a fresh child process, run cold then warm; peak RSS of the cold run (max of 20 ms samples and VmHWM)`,
+  );
   if (WRITE) fs.mkdirSync(WRITE, { recursive: true });
   console.log();
 
@@ -316,8 +535,12 @@ async function main(): Promise<number> {
       `run ${run}: PDF ${fmtMs(pdf.ms)} cold / ${fmtMs(pdf.warmMs)} warm (summarizeRound ${fmtMs(pdf.summaryMs!)} / ${fmtMs(pdf.warmSummaryMs!)}), ` +
         `peak ${MB(pdf.peak)} (before ${MB(pdf.baseline)}; sampled ${MB(pdf.sampled)}, VmHWM ${pdf.hwm ? MB(pdf.hwm) : "n/a"}), ${pdf.pages} pages, ${(pdf.bytes / 1e6).toFixed(2)} MB, ${pdf.progressCalls} progress calls`,
     );
-    console.log(`       xlsx ${fmtMs(xlsx.ms)} cold / ${fmtMs(xlsx.warmMs)} warm, peak ${MB(xlsx.peak)} (before ${MB(xlsx.baseline)}), ${(xlsx.bytes / 1e6).toFixed(2)} MB, ${xlsx.rows!.toLocaleString("en")} appendix rows`);
-    console.log(`       bare ${fmtMs(bare.ms)} cold / ${fmtMs(bare.warmMs)} warm, peak ${MB(bare.peak)} (before ${MB(bare.baseline)}), ${bare.rows!.toLocaleString("en")} rows`);
+    console.log(
+      `       xlsx ${fmtMs(xlsx.ms)} cold / ${fmtMs(xlsx.warmMs)} warm, peak ${MB(xlsx.peak)} (before ${MB(xlsx.baseline)}), ${(xlsx.bytes / 1e6).toFixed(2)} MB, ${xlsx.rows!.toLocaleString("en")} appendix rows`,
+    );
+    console.log(
+      `       bare ${fmtMs(bare.ms)} cold / ${fmtMs(bare.warmMs)} warm, peak ${MB(bare.peak)} (before ${MB(bare.baseline)}), ${bare.rows!.toLocaleString("en")} rows`,
+    );
   }
   if (WRITE) console.log(`written:  ${path.join(WRITE, "packet.pdf")}, ${path.join(WRITE, "packet.xlsx")}`);
 
@@ -331,17 +554,29 @@ async function main(): Promise<number> {
   const memOk = pdfPeak <= TARGET_BYTES;
   console.log();
   console.log(`PDF packet (summarizeRound + renderPacketPdf), ${RUNS} runs`);
-  console.log(`  app        median ${fmtMs(median(pdfCold))} cold, ${fmtMs(median(pdfWarm))} warm; worst ${fmtMs(worst)}`);
+  console.log(
+    `  app        median ${fmtMs(median(pdfCold))} cold, ${fmtMs(median(pdfWarm))} warm; worst ${fmtMs(worst)}`,
+  );
   console.log(`             of which renderPacketPdf: median ${fmtMs(median(render))} cold`);
-  console.log(`  bare       median ${fmtMs(median(bareCold))} cold, ${fmtMs(median(runs.map((r) => r.bare.warmMs)))} warm`);
-  console.log(`  app/bare   ${(median(pdfCold) / median(bareCold)).toFixed(2)} (renderPacketPdf alone: ${(median(render) / median(bareCold)).toFixed(2)})`);
-  console.log(`  peak RSS   ${MB(pdfPeak)} (worst run; process RSS before the phase ${MB(Math.min(...runs.map((r) => r.pdf.baseline)))}–${MB(Math.max(...runs.map((r) => r.pdf.baseline)))})`);
-  console.log(`  target     ≤ ${TARGET_MS.toLocaleString("en")} ms every run: ${timeOk ? "PASS" : "FAIL"}; ≤ ${MB(TARGET_BYTES)} peak: ${memOk ? "PASS" : "FAIL"}`);
+  console.log(
+    `  bare       median ${fmtMs(median(bareCold))} cold, ${fmtMs(median(runs.map((r) => r.bare.warmMs)))} warm`,
+  );
+  console.log(
+    `  app/bare   ${(median(pdfCold) / median(bareCold)).toFixed(2)} (renderPacketPdf alone: ${(median(render) / median(bareCold)).toFixed(2)})`,
+  );
+  console.log(
+    `  peak RSS   ${MB(pdfPeak)} (worst run; process RSS before the phase ${MB(Math.min(...runs.map((r) => r.pdf.baseline)))}–${MB(Math.max(...runs.map((r) => r.pdf.baseline)))})`,
+  );
+  console.log(
+    `  target     ≤ ${TARGET_MS.toLocaleString("en")} ms every run: ${timeOk ? "PASS" : "FAIL"}; ≤ ${MB(TARGET_BYTES)} peak: ${memOk ? "PASS" : "FAIL"}`,
+  );
   console.log(`xlsx (renderPacketXlsx from the same summary; no target)`);
   console.log(
     `  app        median ${fmtMs(median(runs.map((r) => r.xlsx.ms)))} cold, ${fmtMs(median(runs.map((r) => r.xlsx.warmMs)))} warm; peak RSS ${MB(Math.max(...runs.map((r) => r.xlsx.peak)))}`,
   );
-  console.log(`fingerprint (packetFingerprint, ${UNITS.toLocaleString("en")} units): ${fmtMs(median(runs.map((r) => r.xlsx.fingerprintMs!)))}`);
+  console.log(
+    `fingerprint (packetFingerprint, ${UNITS.toLocaleString("en")} units): ${fmtMs(median(runs.map((r) => r.xlsx.fingerprintMs!)))}`,
+  );
   return timeOk && memOk ? 0 : 1;
 }
 

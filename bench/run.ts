@@ -5,13 +5,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseBenchArgs } from "./lib/args.ts";
-import { ensureBuild } from "./lib/build.ts";
-import { prepareDatabase } from "./lib/database.ts";
-import { measure } from "./lib/load.ts";
-import { printEnvironment, printResults } from "./lib/report.ts";
-import { startApp, startBare, type ServerProcess } from "./lib/servers.ts";
-import { fetchConferenceList, signIn } from "./lib/session.ts";
+import { parseBenchArgs } from "#bench/lib/args.ts";
+import { ensureBuild } from "#bench/lib/build.ts";
+import { prepareDatabase } from "#bench/lib/database.ts";
+import { measure } from "#bench/lib/load.ts";
+import { printEnvironment, printResults } from "#bench/lib/report.ts";
+import { startApp, startBare, type ServerProcess } from "#bench/lib/servers.ts";
+import { fetchConferenceList, signIn } from "#bench/lib/session.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const CONFERENCES = 1000;
@@ -21,7 +21,9 @@ const EXPECTED_TOTAL_TEXT = CONFERENCES.toLocaleString("vi-VN");
 async function main(): Promise<number> {
   const options = parseBenchArgs(process.argv.slice(2));
   printEnvironment(commandLine());
-  console.log(`load:     ${options.connections} connections, ${options.duration} s measured after ${options.warmup} s warm-up, per target`);
+  console.log(
+    `load:     ${options.connections} connections, ${options.duration} s measured after ${options.warmup} s warm-up, per target`,
+  );
   console.log();
 
   ensureBuild(ROOT);
@@ -47,7 +49,9 @@ async function main(): Promise<number> {
     servers.push(app);
     const cookie = await signIn(app.baseUrl);
     const page = await fetchConferenceList(app.baseUrl, cookie, EXPECTED_TOTAL_TEXT);
-    console.log(`app:      ${app.baseUrl}/conferences is ${page.length} bytes, shows "${EXPECTED_TOTAL_TEXT} kế hoạch"`);
+    console.log(
+      `app:      ${app.baseUrl}/conferences is ${page.length} bytes, shows "${EXPECTED_TOTAL_TEXT} kế hoạch"`,
+    );
 
     const bodyFile = path.join(tmp, "page.html");
     fs.writeFileSync(bodyFile, page);

@@ -12,11 +12,18 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { compileFramework, rankUnits, type UnitResult } from "../app/scoring/index.ts";
-import { parseDetailedScores, readTable } from "../app/scoring/import.ts";
-import { DEFAULT_BANDS } from "../app/scoring/types.ts";
-import { printEnvironment } from "./lib/report.ts";
-import { benchFramework, benchPrevious, benchScores, seededRandom, unitName, writeDetailedSheet } from "./lib/scoring-data.ts";
+import { compileFramework, rankUnits, type UnitResult } from "#app/scoring/index.ts";
+import { parseDetailedScores, readTable } from "#app/scoring/import.ts";
+import { DEFAULT_BANDS } from "#app/scoring/types.ts";
+import { printEnvironment } from "#bench/lib/report.ts";
+import {
+  benchFramework,
+  benchPrevious,
+  benchScores,
+  seededRandom,
+  unitName,
+  writeDetailedSheet,
+} from "#bench/lib/scoring-data.ts";
 
 const UNITS = 10_000;
 const IMPORT_UNITS = 1_000;
@@ -49,7 +56,9 @@ async function benchRanking() {
   const leaves = compiled.isLeaf.reduce((s, x) => s + x, 0);
   const units = benchScores(compiled, UNITS, random);
   const previous = benchPrevious(compiled, UNITS, random);
-  console.log(`ranking:  ${UNITS.toLocaleString("en")} units × ${leaves} sub-criteria (${compiled.nodes.length} nodes), ${previous.length.toLocaleString("en")} previous-year results`);
+  console.log(
+    `ranking:  ${UNITS.toLocaleString("en")} units × ${leaves} sub-criteria (${compiled.nodes.length} nodes), ${previous.length.toLocaleString("en")} previous-year results`,
+  );
 
   const rank = () => rankUnits(units, { bands: DEFAULT_BANDS, compiled, previous });
   const numbers = new Float64Array(1_000_000).map(() => random() * 100);
@@ -75,8 +84,13 @@ async function benchRanking() {
     last = r.value;
   }
   const compared = last.filter((r) => r.rankChange !== null).length;
-  if (last.length !== UNITS || compared < UNITS * 0.9) throw new Error(`ranking check failed: ${last.length} results, ${compared} with a previous rank`);
-  return { app, ref, note: `${compared.toLocaleString("en")} units with a rank change; top unit ${last[0]!.indexPct.toFixed(2)} %` };
+  if (last.length !== UNITS || compared < UNITS * 0.9)
+    throw new Error(`ranking check failed: ${last.length} results, ${compared} with a previous rank`);
+  return {
+    app,
+    ref,
+    note: `${compared.toLocaleString("en")} units with a rank change; top unit ${last[0]!.indexPct.toFixed(2)} %`,
+  };
 }
 
 async function benchImport(dir: string) {
@@ -86,14 +100,19 @@ async function benchImport(dir: string) {
   const file = path.join(dir, "diem-chi-tiet.xlsx");
   const written = await time(() => writeDetailedSheet(file, compiled, scores, random));
   const size = fs.statSync(file).size;
-  console.log(`import:   ${written.value.toLocaleString("en")} rows (${IMPORT_UNITS.toLocaleString("en")} units × 100 codes), ${(size / 1e6).toFixed(2)} MB xlsx written in ${ms(written.ms)}`);
+  console.log(
+    `import:   ${written.value.toLocaleString("en")} rows (${IMPORT_UNITS.toLocaleString("en")} units × 100 codes), ${(size / 1e6).toFixed(2)} MB xlsx written in ${ms(written.ms)}`,
+  );
   const units = scores.map((s, i) => ({ id: s.unitId, names: [unitName(i)] }));
 
   const full = async () => {
     const data = await fs.promises.readFile(file);
     const table = await readTable({ fileName: file, data });
     const parsed = parseDetailedScores(table, compiled, { units });
-    if (!parsed.ok) throw new Error(`import check failed: ${parsed.errors.length} errors, first: ${JSON.stringify(parsed.errors[0])}`);
+    if (!parsed.ok)
+      throw new Error(
+        `import check failed: ${parsed.errors.length} errors, first: ${JSON.stringify(parsed.errors[0])}`,
+      );
     if (parsed.scores.length !== IMPORT_UNITS) throw new Error(`import check failed: ${parsed.scores.length} units`);
     return table.rows.length;
   };
@@ -125,7 +144,8 @@ async function benchImport(dir: string) {
     ref.push(b.ms);
     const a = await time(full);
     app.push(a.ms);
-    if (a.value !== written.value || b.value !== written.value) throw new Error(`row count mismatch: ${a.value} / ${b.value} / ${written.value}`);
+    if (a.value !== written.value || b.value !== written.value)
+      throw new Error(`row count mismatch: ${a.value} / ${b.value} / ${written.value}`);
   }
   const loaded = await time(inMemory);
   return { app, ref, inMemory: loaded.ms };
@@ -148,16 +168,24 @@ async function main(): Promise<number> {
     console.log();
     console.log(`rank 10,000 units (rankUnits, median of ${RANK_RUNS} after ${RANK_WARMUP} warm-up runs)`);
     console.log(`  app        ${ms(rankMedian)}   (runs ${ranking.app.map((x) => x.toFixed(1)).join(", ")})`);
-    console.log(`  bare       ${ms(rankRef)}   (sum 1,000,000 doubles + sort 10,000 numbers; runs ${ranking.ref.map((x) => x.toFixed(1)).join(", ")})`);
+    console.log(
+      `  bare       ${ms(rankRef)}   (sum 1,000,000 doubles + sort 10,000 numbers; runs ${ranking.ref.map((x) => x.toFixed(1)).join(", ")})`,
+    );
     console.log(`  app/bare   ${(rankMedian / rankRef).toFixed(2)}`);
     console.log(`  target     ≤ ${RANK_TARGET_MS} ms: ${rankOk ? "PASS" : "FAIL"}   (${ranking.note})`);
     console.log();
-    console.log(`import 100,000 detailed rows from xlsx (read + readTable + parseDetailedScores, median of ${IMPORT_RUNS})`);
+    console.log(
+      `import 100,000 detailed rows from xlsx (read + readTable + parseDetailedScores, median of ${IMPORT_RUNS})`,
+    );
     console.log(`  app        ${ms(importMedian)}   (runs ${imported.app.map((x) => x.toFixed(0)).join(", ")})`);
-    console.log(`  bare       ${ms(importRef)}   (exceljs streaming reader, rows only; runs ${imported.ref.map((x) => x.toFixed(0)).join(", ")})`);
+    console.log(
+      `  bare       ${ms(importRef)}   (exceljs streaming reader, rows only; runs ${imported.ref.map((x) => x.toFixed(0)).join(", ")})`,
+    );
     console.log(`  app/bare   ${(importMedian / importRef).toFixed(2)}`);
     console.log(`  target     ≤ ${IMPORT_TARGET_MS.toLocaleString("en")} ms: ${importOk ? "PASS" : "FAIL"}`);
-    console.log(`  for scale  exceljs in-memory reader (Workbook.xlsx.load, not used): ${ms(imported.inMemory)}, one run`);
+    console.log(
+      `  for scale  exceljs in-memory reader (Workbook.xlsx.load, not used): ${ms(imported.inMemory)}, one run`,
+    );
     if (sink === 42) console.log("");
     return rankOk && importOk ? 0 : 1;
   } finally {

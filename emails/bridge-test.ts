@@ -2,12 +2,18 @@
 // HTML and plain text carry the same facts; every value is escaped in the HTML. It never carries the
 // meeting passcode: the operator reads it on the bridge's own page.
 
-import { escapeHtml, escapeHtmlLines, headerText, safeHref } from "../app/invitations/escape.ts";
-import { formatDateTime, formatTime } from "../app/lib/vietnamese-date.ts";
-import { formatMeetingStart } from "./invitation.ts";
+import { escapeHtml, escapeHtmlLines, headerText, safeHref } from "#app/invitations/escape.ts";
+import { formatDateTime, formatTime } from "#app/lib/vietnamese-date.ts";
+import { formatMeetingStart } from "#emails/invitation.ts";
 
 export interface BridgeTestMailData {
-  conference: { title: string; organizerName: string; startsAt: Date | null; endsAt: Date | null; contact: { name: string; phone: string; email: string } };
+  conference: {
+    title: string;
+    organizerName: string;
+    startsAt: Date | null;
+    endsAt: Date | null;
+    contact: { name: string; phone: string; email: string };
+  };
   bridge: { name: string; address: string; room: string; contactName: string };
   test: { at: Date | null; note: string };
   operatorLink: string;
@@ -24,11 +30,19 @@ function when(c: BridgeTestMailData["conference"]): string {
 
 export function renderBridgeTestEmail(d: BridgeTestMailData): { subject: string; html: string; text: string } {
   const c = d.conference;
-  const place = [d.bridge.room, d.bridge.address].map((s) => s.trim()).filter(Boolean).join(", ");
-  const greeting = d.bridge.contactName.trim() ? `Kính gửi: Đồng chí ${d.bridge.contactName.trim()}, phụ trách kỹ thuật ${d.bridge.name.trim()}` : `Kính gửi: Bộ phận kỹ thuật ${d.bridge.name.trim()}`;
+  const place = [d.bridge.room, d.bridge.address]
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(", ");
+  const greeting = d.bridge.contactName.trim()
+    ? `Kính gửi: Đồng chí ${d.bridge.contactName.trim()}, phụ trách kỹ thuật ${d.bridge.name.trim()}`
+    : `Kính gửi: Bộ phận kỹ thuật ${d.bridge.name.trim()}`;
   const intro = `${c.organizerName.trim()} đề nghị ${d.bridge.name.trim()} kiểm tra đường truyền và thiết bị trước ${c.title.trim()}, rồi xác nhận kết quả trên trang của điểm cầu.`;
   const session = d.test.at ? `Buổi kiểm tra kết nối chung: ${formatDateTime(d.test.at)}.` : "";
-  const contact = [c.contact.name, c.contact.phone, c.contact.email].map((s) => s.trim()).filter(Boolean).join(" · ");
+  const contact = [c.contact.name, c.contact.phone, c.contact.email]
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(" · ");
   const steps = [
     "Mở đường dẫn bên dưới trên máy tính dùng cho hội nghị, tại phòng họp của điểm cầu.",
     "Bấm “Bắt đầu kiểm tra” để đo độ trễ, độ dao động, tỷ lệ mất gói và tốc độ tải xuống, tải lên.",

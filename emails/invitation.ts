@@ -2,9 +2,9 @@
 // HTML and plain text carry the same facts and links. Every interpolated value is escaped in the
 // HTML; the subject is one line whatever the data holds.
 
-import { escapeHtml, escapeHtmlLines, headerText, safeHref } from "../app/invitations/escape.ts";
-import type { InvitationMailData, MessageKind } from "../app/invitations/types.ts";
-import { formatDate, formatTime, TIME_ZONE } from "../app/lib/vietnamese-date.ts";
+import { escapeHtml, escapeHtmlLines, headerText, safeHref } from "#app/invitations/escape.ts";
+import type { InvitationMailData, MessageKind } from "#app/invitations/types.ts";
+import { formatDate, formatTime, TIME_ZONE } from "#app/lib/vietnamese-date.ts";
 import { DateTime } from "luxon";
 
 export interface RenderedEmail {
@@ -49,12 +49,18 @@ export function invitationSubject(kind: MessageKind, title: string): string {
 /** "Đồng chí Nguyễn Văn A, Giám đốc – Sở Nội vụ" (parts left out when empty). */
 function addressee(data: InvitationMailData): string {
   const a = data.attendee;
-  const role = [a.position, a.organization].map((s) => s.trim()).filter(Boolean).join(" – ");
+  const role = [a.position, a.organization]
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(" – ");
   return role ? `Đồng chí ${a.name.trim()}, ${role}` : `Đồng chí ${a.name.trim()}`;
 }
 
 function join(...parts: (string | null | undefined)[]): string {
-  return parts.map((p) => (p ?? "").trim()).filter(Boolean).join(", ");
+  return parts
+    .map((p) => (p ?? "").trim())
+    .filter(Boolean)
+    .join(", ");
 }
 
 /** Where this attendee attends, as one line. */
@@ -101,7 +107,10 @@ function rows(data: InvitationMailData): Row[] {
   const c = data.conference;
   const out: Row[] = [];
   const cancelled = data.kind === "CANCELLATION";
-  out.push({ label: cancelled ? "Thời gian dự kiến" : "Thời gian", text: `${formatMeetingStart(c.startsAt)} (giờ Việt Nam)` });
+  out.push({
+    label: cancelled ? "Thời gian dự kiến" : "Thời gian",
+    text: `${formatMeetingStart(c.startsAt)} (giờ Việt Nam)`,
+  });
   if (!cancelled) out.push({ label: "Dự kiến kết thúc", text: formatMeetingEnd(c.startsAt, c.endsAt) });
   out.push({ label: "Địa điểm", text: placeLine(data) });
   if (data.site.kind === "BRIDGE" && !cancelled) {
@@ -139,11 +148,21 @@ export function renderInvitationEmail(data: InvitationMailData, qrCid: string): 
 function banner(data: InvitationMailData): { label: string; body: string; colour: string; background: string } | null {
   switch (data.kind) {
     case "UPDATE":
-      return { label: "THAY ĐỔI: ", body: data.changeNote?.trim() || UPDATE_DEFAULT_NOTE, colour: "#b45309", background: "#fff4e0" };
+      return {
+        label: "THAY ĐỔI: ",
+        body: data.changeNote?.trim() || UPDATE_DEFAULT_NOTE,
+        colour: "#b45309",
+        background: "#fff4e0",
+      };
     case "REMINDER":
       return { label: "CẦN PHẢN HỒI: ", body: REMINDER_NOTE, colour: "#1d4ed8", background: "#e8f0fe" };
     case "CANCELLATION":
-      return { label: "ĐÃ HỦY: ", body: data.changeNote?.trim() || "Hội nghị không được tổ chức như kế hoạch.", colour: "#b91c1c", background: "#fde8e8" };
+      return {
+        label: "ĐÃ HỦY: ",
+        body: data.changeNote?.trim() || "Hội nghị không được tổ chức như kế hoạch.",
+        colour: "#b91c1c",
+        background: "#fde8e8",
+      };
     default:
       return null;
   }

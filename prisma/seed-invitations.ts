@@ -1,17 +1,25 @@
-import type { Prisma } from "../app/generated/prisma/client.ts";
-import { meetingName, newToken } from "../app/invitations/context.server.ts";
-import { messageIdFor } from "../app/mailing/backoff.ts";
-import { invitations } from "./seed-data/invitations.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { meetingName, newToken } from "#app/invitations/context.server.ts";
+import { messageIdFor } from "#app/mailing/backoff.ts";
+import { invitations } from "#prisma/seed-data/invitations.ts";
 
 /** Bridge points and attendees for the demo conferences; queued invitations are sent by the server's worker. */
-export async function seedInvitations(tx: Prisma.TransactionClient, conferenceIdByPlanKey: Map<string, string>, orgId: (key: string) => string) {
+export async function seedInvitations(
+  tx: Prisma.TransactionClient,
+  conferenceIdByPlanKey: Map<string, string>,
+  orgId: (key: string) => string,
+) {
   let attendees = 0;
   for (const seed of invitations) {
     const conferenceId = conferenceIdByPlanKey.get(seed.planKey);
     if (!conferenceId) throw new Error(`Seed: unknown plan ${seed.planKey}`);
     const conference = await tx.conference.findUniqueOrThrow({
       where: { id: conferenceId },
-      select: { title: true, calendarSequence: true, attendeeGroups: { orderBy: { position: "asc" }, select: { id: true } } },
+      select: {
+        title: true,
+        calendarSequence: true,
+        attendeeGroups: { orderBy: { position: "asc" }, select: { id: true } },
+      },
     });
     const bridgeIds: string[] = [];
     for (const [position, b] of seed.bridgePoints.entries()) {

@@ -1,16 +1,16 @@
-import { hashPassword, DEMO_PASSWORD } from "../app/auth/password.server.ts";
-import type { PrismaClient } from "../app/generated/prisma/client.ts";
-import { organizations, users } from "./seed-data/organizations.ts";
-import { demoPlans, plans } from "./seed-data/plans.ts";
-import type { LevelCode, SeedPlan } from "./seed-data/types.ts";
-import { agendas } from "./seed-data/agenda.ts";
-import { awards } from "./seed-data/awards.ts";
-import { speeches } from "./seed-data/speeches.ts";
-import { seedInvitations } from "./seed-invitations.ts";
-import { seedBridgeReadiness } from "./seed-data/bridges.ts";
-import { seedCheckinLists } from "./seed-data/checkin.ts";
-import { seedAttendance } from "./seed-data/attendance.ts";
-import { seedScoring } from "./seed-scoring.ts";
+import { hashPassword, DEMO_PASSWORD } from "#app/auth/password.server.ts";
+import type { PrismaClient } from "#app/generated/prisma/client.ts";
+import { organizations, users } from "#prisma/seed-data/organizations.ts";
+import { demoPlans, plans } from "#prisma/seed-data/plans.ts";
+import type { LevelCode, SeedPlan } from "#prisma/seed-data/types.ts";
+import { agendas } from "#prisma/seed-data/agenda.ts";
+import { awards } from "#prisma/seed-data/awards.ts";
+import { speeches } from "#prisma/seed-data/speeches.ts";
+import { seedInvitations } from "#prisma/seed-invitations.ts";
+import { seedBridgeReadiness } from "#prisma/seed-data/bridges.ts";
+import { seedCheckinLists } from "#prisma/seed-data/checkin.ts";
+import { seedAttendance } from "#prisma/seed-data/attendance.ts";
+import { seedScoring } from "#prisma/seed-scoring.ts";
 
 const LEVELS: Array<{ code: LevelCode; name: string; rank: number }> = [
   { code: "TRUNG_UONG", name: "Trung ương", rank: 0 },
@@ -66,7 +66,11 @@ function planData(p: SeedPlan, orgId: (key: string) => string, createdById: stri
         position,
         heading: g.heading,
         lines: {
-          create: g.lines.map((l, i) => ({ position: i, text: l.text, organizationId: l.organizationKey ? orgId(l.organizationKey) : null })),
+          create: g.lines.map((l, i) => ({
+            position: i,
+            text: l.text,
+            organizationId: l.organizationKey ? orgId(l.organizationKey) : null,
+          })),
         },
       })),
     },
@@ -161,14 +165,19 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
           data: {
             conferenceId: conferenceIds.get(planKey)!,
             ...sp,
-            versions: { create: (drafts ?? []).map((content, i) => ({ version: i + 1, content, createdById: adminId })) },
+            versions: {
+              create: (drafts ?? []).map((content, i) => ({ version: i + 1, content, createdById: adminId })),
+            },
           },
         });
       }
     }
     // Awardees who are also attendees are linked, so the list shows that they are invited.
     for (const award of await tx.award.findMany({ select: { id: true, conferenceId: true, recipientName: true } })) {
-      const attendee = await tx.attendee.findFirst({ where: { conferenceId: award.conferenceId, name: award.recipientName }, select: { id: true } });
+      const attendee = await tx.attendee.findFirst({
+        where: { conferenceId: award.conferenceId, name: award.recipientName },
+        select: { id: true },
+      });
       if (attendee) await tx.award.update({ where: { id: award.id }, data: { attendeeId: attendee.id } });
     }
     for (const [planKey, items] of Object.entries(agendas)) {
@@ -196,8 +205,17 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
       ["tam-duong-2024-cong-bo-chi-so-cap-xa", "tam-duong-xa-2023"],
       ["quang-nam-2024-tong-ket-cchc-2023", "quang-nam-huyen-2023"],
     ] as const) {
-      await tx.conference.update({ where: { id: conferenceIds.get(planKey)! }, data: { scoringRoundId: seeded.roundIds.get(roundKey)! } });
+      await tx.conference.update({
+        where: { id: conferenceIds.get(planKey)! },
+        data: { scoringRoundId: seeded.roundIds.get(roundKey)! },
+      });
     }
   });
-  return { organizations: organizations.length, users: users.length, plans: plans.length + demoPlans.length, attendees, ...scoring };
+  return {
+    organizations: organizations.length,
+    users: users.length,
+    plans: plans.length + demoPlans.length,
+    attendees,
+    ...scoring,
+  };
 }

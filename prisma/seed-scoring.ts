@@ -1,14 +1,18 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createFramework, loadFramework } from "../app/assessments/frameworks.server.ts";
-import type { Prisma } from "../app/generated/prisma/client.ts";
-import { compileFramework, emptyScores, unitAppendices, type Framework } from "../app/scoring/index.ts";
-import { frameworks, rounds } from "./seed-data/scoring.ts";
+import { createFramework, loadFramework } from "#app/assessments/frameworks.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { compileFramework, emptyScores, unitAppendices, type Framework } from "#app/scoring/index.ts";
+import { frameworks, rounds } from "#prisma/seed-data/scoring.ts";
 
 const FRAMEWORK_DIR = path.join(import.meta.dirname, "seed-data", "frameworks");
 
 /** Demo frameworks and assessment rounds (with scores and SIPAS) for the seeded organisations. */
-export async function seedScoring(tx: Prisma.TransactionClient, orgId: (key: string) => string, levelId: (code: string) => string) {
+export async function seedScoring(
+  tx: Prisma.TransactionClient,
+  orgId: (key: string) => string,
+  levelId: (code: string) => string,
+) {
   const frameworkIds = new Map<string, string>();
   for (const f of frameworks) {
     const framework = JSON.parse(fs.readFileSync(path.join(FRAMEWORK_DIR, f.file), "utf8")) as Framework;
@@ -23,7 +27,9 @@ export async function seedScoring(tx: Prisma.TransactionClient, orgId: (key: str
   const roundIds = new Map<string, string>();
   for (const r of rounds) {
     const frameworkId = r.frameworkKey ? frameworkIds.get(r.frameworkKey)! : null;
-    const nodes = frameworkId ? await tx.frameworkNode.findMany({ where: { frameworkId }, select: { id: true, code: true } }) : [];
+    const nodes = frameworkId
+      ? await tx.frameworkNode.findMany({ where: { frameworkId }, select: { id: true, code: true } })
+      : [];
     const nodeId = new Map(nodes.map((n) => [n.code, n.id]));
     const round = await tx.assessmentRound.create({
       data: {
@@ -54,7 +60,11 @@ export async function seedScoring(tx: Prisma.TransactionClient, orgId: (key: str
         },
         select: { id: true },
       });
-      const codes = new Set([...Object.keys(u.scores ?? {}), ...Object.keys(u.selfScores ?? {}), ...(u.notApplicable ?? [])]);
+      const codes = new Set([
+        ...Object.keys(u.scores ?? {}),
+        ...Object.keys(u.selfScores ?? {}),
+        ...(u.notApplicable ?? []),
+      ]);
       if (codes.size) {
         await tx.nodeScore.createMany({
           data: [...codes].map((code) => ({
@@ -91,7 +101,12 @@ async function seedRemediation(
   const compiled = compileFramework(stored.framework);
   const unit = await tx.roundUnit.findUniqueOrThrow({
     where: { roundId_organizationId: { roundId, organizationId: orgId("tanh-linh") } },
-    select: { id: true, scores: { select: { finalPoints: true, selfPoints: true, notApplicable: true, node: { select: { code: true } } } } },
+    select: {
+      id: true,
+      scores: {
+        select: { finalPoints: true, selfPoints: true, notApplicable: true, node: { select: { code: true } } },
+      },
+    },
   });
   const scores = emptyScores(compiled, "tanh-linh", "UBND huyện Tánh Linh");
   for (const s of unit.scores) {
@@ -107,7 +122,8 @@ async function seedRemediation(
   await tx.remediationPlan.create({
     data: {
       roundUnitId: unit.id,
-      title: "Khắc phục những tồn tại, hạn chế năm 2023 và nâng cao chỉ số cải cách hành chính (Par Index) năm 2024 của UBND huyện Tánh Linh",
+      title:
+        "Khắc phục những tồn tại, hạn chế năm 2023 và nâng cao chỉ số cải cách hành chính (Par Index) năm 2024 của UBND huyện Tánh Linh",
       reportingPeriod: "QUARTERLY",
       actions: {
         create: lostPoints.map((item, position) => ({

@@ -1,7 +1,7 @@
 // npm run db:seed [-- --if-empty] — loads the demo organisations, users and the five seed plans.
-import { createPrismaClient } from "../app/database/client.server.ts";
-import { parseEnv } from "../app/env.server.ts";
-import { seedDatabase } from "./seed-runner.ts";
+import { createPrismaClient } from "#app/database/client.server.ts";
+import { parseEnv } from "#app/env.server.ts";
+import { seedDatabase } from "#prisma/seed-runner.ts";
 
 const env = parseEnv();
 const prisma = createPrismaClient(env.DATABASE_URL);

@@ -2,10 +2,10 @@
 // directory, safe while the app serves. See "Sao lưu và khôi phục" in README.md.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createBackup } from "../app/database/backup/backup.server.ts";
-import { storageLocations } from "../app/database/backup/locations.server.ts";
-import { formatBytes } from "../app/database/backup/manifest.server.ts";
-import { progressPrinter } from "./lib/progress.ts";
+import { createBackup } from "#app/database/backup/backup.server.ts";
+import { storageLocations } from "#app/database/backup/locations.server.ts";
+import { formatBytes } from "#app/database/backup/manifest.server.ts";
+import { progressPrinter } from "#scripts/lib/progress.ts";
 
 const USAGE = "Cách dùng: npm run db:backup [-- --to <thư mục chứa các bản sao lưu>]";
 
@@ -20,7 +20,9 @@ function args<T>(parse: () => T): T {
 }
 
 async function main() {
-  const { values } = args(() => parseArgs({ options: { to: { type: "string" }, help: { type: "boolean", short: "h" } } }));
+  const { values } = args(() =>
+    parseArgs({ options: { to: { type: "string" }, help: { type: "boolean", short: "h" } } }),
+  );
   if (values.help) {
     console.log(USAGE);
     return;
@@ -34,7 +36,10 @@ async function main() {
     backupRoot,
     onProgress: (p) => {
       if (p.stage === "database") {
-        print(p.stage, "Cơ sở dữ liệu", p.copiedPages, p.totalPages, { done: p.copiedPages * p.pageSize, total: p.totalPages * p.pageSize });
+        print(p.stage, "Cơ sở dữ liệu", p.copiedPages, p.totalPages, {
+          done: p.copiedPages * p.pageSize,
+          total: p.totalPages * p.pageSize,
+        });
       } else if (p.stage === "integrity") console.log("  Kiểm tra toàn vẹn bản sao (PRAGMA integrity_check) …");
       else print(p.stage, "Tệp dữ liệu", p.copiedFiles, p.totalFiles, { done: p.copiedBytes, total: p.totalBytes });
     },

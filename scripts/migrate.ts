@@ -1,6 +1,6 @@
 // npm run db:migrate — applies prisma/migrations to the SQLite database named by DATABASE_URL.
-import { migrateDatabase } from "../app/database/migrate.server.ts";
-import { parseEnv, sqlitePath } from "../app/env.server.ts";
+import { migrateDatabase } from "#app/database/migrate.server.ts";
+import { parseEnv, sqlitePath } from "#app/env.server.ts";
 
 try {
   const env = parseEnv();

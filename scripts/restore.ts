@@ -2,10 +2,10 @@
 // whatever it replaces aside. See "Sao lưu và khôi phục" in README.md.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { storageLocations } from "../app/database/backup/locations.server.ts";
-import { formatBytes } from "../app/database/backup/manifest.server.ts";
-import { restoreBackup } from "../app/database/backup/restore.server.ts";
-import { progressPrinter } from "./lib/progress.ts";
+import { storageLocations } from "#app/database/backup/locations.server.ts";
+import { formatBytes } from "#app/database/backup/manifest.server.ts";
+import { restoreBackup } from "#app/database/backup/restore.server.ts";
+import { progressPrinter } from "#scripts/lib/progress.ts";
 
 const USAGE = "Cách dùng: npm run db:restore -- <thư mục bản sao lưu> [--force]";
 
@@ -21,14 +21,19 @@ function args<T>(parse: () => T): T {
 
 async function main() {
   const { values, positionals } = args(() =>
-    parseArgs({ allowPositionals: true, options: { force: { type: "boolean" }, help: { type: "boolean", short: "h" } } }),
+    parseArgs({
+      allowPositionals: true,
+      options: { force: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    }),
   );
   if (values.help) {
     console.log(USAGE);
     return;
   }
   if (positionals.length !== 1) {
-    console.error(`${positionals.length ? "Chỉ nhận một thư mục bản sao lưu." : "Thiếu thư mục bản sao lưu."}\n${USAGE}`);
+    console.error(
+      `${positionals.length ? "Chỉ nhận một thư mục bản sao lưu." : "Thiếu thư mục bản sao lưu."}\n${USAGE}`,
+    );
     process.exit(2);
   }
   const backupFolder = path.resolve(positionals[0]!);
@@ -40,9 +45,14 @@ async function main() {
     backupFolder,
     force: values.force === true,
     onProgress: (p) => {
-      if (p.stage === "verify") print(p.stage, "Kiểm tra mã SHA-256", p.checkedFiles, p.totalFiles, { done: p.checkedBytes, total: p.totalBytes });
+      if (p.stage === "verify")
+        print(p.stage, "Kiểm tra mã SHA-256", p.checkedFiles, p.totalFiles, {
+          done: p.checkedBytes,
+          total: p.totalBytes,
+        });
       else if (p.stage === "integrity") console.log("  Kiểm tra toàn vẹn cơ sở dữ liệu (PRAGMA integrity_check) …");
-      else if (p.stage === "copy") print(p.stage, "Chép vào chỗ", p.copiedFiles, p.totalFiles, { done: p.copiedBytes, total: p.totalBytes });
+      else if (p.stage === "copy")
+        print(p.stage, "Chép vào chỗ", p.copiedFiles, p.totalFiles, { done: p.copiedBytes, total: p.totalBytes });
       else console.log("  Áp dụng migration còn thiếu …");
     },
   });

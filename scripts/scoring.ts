@@ -1,5 +1,5 @@
 // npm run scoring -- rank <scores.csv|xlsx> [--previous <file>] [--framework <file.json>] [--json]
 // A thin entry: everything, including the Vietnamese usage text, is in app/scoring/cli.ts.
-import { runCli } from "../app/scoring/cli.ts";
+import { runCli } from "#app/scoring/cli.ts";
 
 process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });

@@ -37,7 +37,12 @@ app.all("*", (req, res, next) => {
   remix(req, res).catch(next);
 });
 
-const handle = edge.createEdgeHandler({ checkin: handleCheckinNode, app, log: (req, res) => log(req, res, () => {}), trustProxy });
+const handle = edge.createEdgeHandler({
+  checkin: handleCheckinNode,
+  app,
+  log: (req, res) => log(req, res, () => {}),
+  trustProxy,
+});
 const server = http.createServer((req, res) => handle(req, res));
 // A client that announces a large body (Expect: 100-continue) is refused before it sends it.
 server.on("checkContinue", (req, res) => handle(req, res, true));

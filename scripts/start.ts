@@ -3,10 +3,10 @@
 // the built app with scripts/serve.js (remix-serve's setup plus the check-in fast path).
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { demoAccountsWithDemoPassword, demoCredentialsMessage } from "../app/auth/demo-guard.server.ts";
-import { storedSessionSecret } from "../app/auth/session-secret.server.ts";
-import { migrateDatabase } from "../app/database/migrate.server.ts";
-import { DEFAULT_DATA_DIR, parseEnv, sqlitePath } from "../app/env.server.ts";
+import { demoAccountsWithDemoPassword, demoCredentialsMessage } from "#app/auth/demo-guard.server.ts";
+import { storedSessionSecret } from "#app/auth/session-secret.server.ts";
+import { migrateDatabase } from "#app/database/migrate.server.ts";
+import { DEFAULT_DATA_DIR, parseEnv, sqlitePath } from "#app/env.server.ts";
 
 async function main() {
   process.env.NODE_ENV ??= "production";
@@ -16,7 +16,9 @@ async function main() {
   if (process.env.ALLOW_DEMO_CREDENTIALS === "true" && !process.env.SESSION_SECRET) {
     const stored = storedSessionSecret(process.env.DATA_DIR ?? DEFAULT_DATA_DIR);
     process.env.SESSION_SECRET = stored.secret;
-    console.log(`Bản chạy thử: SESSION_SECRET chưa đặt, dùng khóa ngẫu nhiên ${stored.created ? "vừa tạo" : "đã lưu"} trong ${stored.file}.`);
+    console.log(
+      `Bản chạy thử: SESSION_SECRET chưa đặt, dùng khóa ngẫu nhiên ${stored.created ? "vừa tạo" : "đã lưu"} trong ${stored.file}.`,
+    );
   }
   const env = parseEnv();
   const file = sqlitePath(env.DATABASE_URL);

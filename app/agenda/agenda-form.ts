@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AGENDA_KINDS } from "./timing.ts";
+import { AGENDA_KINDS } from "#app/agenda/timing.ts";
 
 const itemFields = {
   kind: z.enum(AGENDA_KINDS, { error: "Chọn loại nội dung" }),
@@ -7,7 +7,11 @@ const itemFields = {
     .string({ error: "Nhập nội dung" })
     .transform((v) => v.replace(/[\r\n\t]+/g, " ").trim())
     .pipe(z.string().min(1, "Nhập nội dung").max(300, "Nội dung dài quá 300 ký tự")),
-  presenter: z.string().max(200, "Người trình bày dài quá 200 ký tự").optional().transform((v) => v?.trim() ?? ""),
+  presenter: z
+    .string()
+    .max(200, "Người trình bày dài quá 200 ký tự")
+    .optional()
+    .transform((v) => v?.trim() ?? ""),
   speechId: z.string().optional(),
   durationMinutes: z
     .number({ error: "Nhập thời lượng (phút)" })

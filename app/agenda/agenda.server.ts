@@ -1,8 +1,8 @@
-import { recordAudit, type AuditActor } from "../database/audit.server.ts";
-import { prisma } from "../db.server.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import type { AgendaKind } from "./timing.ts";
-import { moveItem } from "./timing.ts";
+import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
+import { prisma } from "#app/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import type { AgendaKind } from "#app/agenda/timing.ts";
+import { moveItem } from "#app/agenda/timing.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -10,7 +10,15 @@ export function agendaItems(conferenceId: string, db: Tx = prisma) {
   return db.agendaItem.findMany({
     where: { conferenceId },
     orderBy: { position: "asc" },
-    select: { id: true, kind: true, title: true, presenter: true, durationMinutes: true, speechId: true, speech: { select: { title: true, speakerName: true } } },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      presenter: true,
+      durationMinutes: true,
+      speechId: true,
+      speech: { select: { title: true, speakerName: true } },
+    },
   });
 }
 
@@ -19,8 +27,10 @@ export function agendaItems(conferenceId: string, db: Tx = prisma) {
  * so items first move to negative positions, then to their final ones.
  */
 async function writeOrder(tx: Tx, conferenceId: string, ids: string[]) {
-  for (const [i, id] of ids.entries()) await tx.agendaItem.update({ where: { id, conferenceId }, data: { position: -1 - i } });
-  for (const [i, id] of ids.entries()) await tx.agendaItem.update({ where: { id, conferenceId }, data: { position: i } });
+  for (const [i, id] of ids.entries())
+    await tx.agendaItem.update({ where: { id, conferenceId }, data: { position: -1 - i } });
+  for (const [i, id] of ids.entries())
+    await tx.agendaItem.update({ where: { id, conferenceId }, data: { position: i } });
 }
 
 /** The programme as a numbered list of titles, for the audit trail. */
@@ -39,7 +49,14 @@ export interface AgendaValues {
 async function itemFields(tx: Tx, id: string) {
   const item = await tx.agendaItem.findUnique({
     where: { id },
-    select: { kind: true, title: true, presenter: true, durationMinutes: true, position: true, speech: { select: { title: true } } },
+    select: {
+      kind: true,
+      title: true,
+      presenter: true,
+      durationMinutes: true,
+      position: true,
+      speech: { select: { title: true } },
+    },
   });
   if (!item) return null;
   const { speech, position, ...rest } = item;
@@ -48,8 +65,15 @@ async function itemFields(tx: Tx, id: string) {
 
 export async function addItem(actor: AuditActor, conferenceId: string, v: AgendaValues) {
   await prisma.$transaction(async (tx) => {
-    const last = await tx.agendaItem.findFirst({ where: { conferenceId }, orderBy: { position: "desc" }, select: { position: true } });
-    const item = await tx.agendaItem.create({ data: { conferenceId, position: (last?.position ?? -1) + 1, ...v }, select: { id: true } });
+    const last = await tx.agendaItem.findFirst({
+      where: { conferenceId },
+      orderBy: { position: "desc" },
+      select: { position: true },
+    });
+    const item = await tx.agendaItem.create({
+      data: { conferenceId, position: (last?.position ?? -1) + 1, ...v },
+      select: { id: true },
+    });
     await recordAudit(tx, actor, {
       action: "agenda.create",
       entity: "AgendaItem",
@@ -86,7 +110,11 @@ export async function deleteItem(actor: AuditActor, conferenceId: string, itemId
     if (!found) return false;
     const before = await itemFields(tx, itemId);
     await tx.agendaItem.delete({ where: { id: itemId } });
-    await writeOrder(tx, conferenceId, (await agendaItems(conferenceId, tx)).map((i) => i.id));
+    await writeOrder(
+      tx,
+      conferenceId,
+      (await agendaItems(conferenceId, tx)).map((i) => i.id),
+    );
     await recordAudit(tx, actor, {
       action: "agenda.delete",
       entity: "AgendaItem",
@@ -100,7 +128,14 @@ export async function deleteItem(actor: AuditActor, conferenceId: string, itemId
 }
 
 /** Writes a new order and records the programme before and after as one action. */
-async function reorderWithAudit(tx: Tx, actor: AuditActor, conferenceId: string, items: Array<{ id: string; title: string }>, ids: string[], summary: string) {
+async function reorderWithAudit(
+  tx: Tx,
+  actor: AuditActor,
+  conferenceId: string,
+  items: Array<{ id: string; title: string }>,
+  ids: string[],
+  summary: string,
+) {
   const byId = new Map(items.map((i) => [i.id, i]));
   await writeOrder(tx, conferenceId, ids);
   await recordAudit(tx, actor, {
@@ -122,7 +157,14 @@ export async function moveOne(actor: AuditActor, conferenceId: string, itemId: s
     if (from < 0) return false;
     const next = moveItem(ids, from, direction === "up" ? from - 1 : from + 1);
     if (next.join() !== ids.join()) {
-      await reorderWithAudit(tx, actor, conferenceId, items, next, `Chuyển “${items[from]!.title}” ${direction === "up" ? "lên trên" : "xuống dưới"} trong chương trình`);
+      await reorderWithAudit(
+        tx,
+        actor,
+        conferenceId,
+        items,
+        next,
+        `Chuyển “${items[from]!.title}” ${direction === "up" ? "lên trên" : "xuống dưới"} trong chương trình`,
+      );
     }
     return true;
   });
@@ -133,8 +175,10 @@ export async function reorder(actor: AuditActor, conferenceId: string, order: st
   return prisma.$transaction(async (tx) => {
     const items = await agendaItems(conferenceId, tx);
     const ids = items.map((i) => i.id);
-    if (order.length !== ids.length || new Set(order).size !== ids.length || !order.every((id) => ids.includes(id))) return false;
-    if (order.join() !== ids.join()) await reorderWithAudit(tx, actor, conferenceId, items, order, "Sắp xếp lại thứ tự chương trình");
+    if (order.length !== ids.length || new Set(order).size !== ids.length || !order.every((id) => ids.includes(id)))
+      return false;
+    if (order.join() !== ids.join())
+      await reorderWithAudit(tx, actor, conferenceId, items, order, "Sắp xếp lại thứ tự chương trình");
     return true;
   });
 }

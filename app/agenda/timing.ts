@@ -1,7 +1,16 @@
 // The programme of a conference: items timed one after another from the start.
 // Plain functions, no Remix or Prisma.
 
-export const AGENDA_KINDS = ["OPENING", "REPORT", "DISCUSSION", "DIRECTION", "AWARDS", "BREAK", "CLOSING", "OTHER"] as const;
+export const AGENDA_KINDS = [
+  "OPENING",
+  "REPORT",
+  "DISCUSSION",
+  "DIRECTION",
+  "AWARDS",
+  "BREAK",
+  "CLOSING",
+  "OTHER",
+] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
 
 export const AGENDA_KIND_LABEL: Record<AgendaKind, string> = {

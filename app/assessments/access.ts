@@ -1,5 +1,5 @@
-import { can } from "../auth/policy.ts";
-import type { Role } from "../plans/vocabulary.ts";
+import { can } from "#app/auth/policy.ts";
+import type { Role } from "#app/plans/vocabulary.ts";
 
 // Scoring rules over the user's identity, spelled through the one policy table (app/auth/policy.ts).
 

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { env } from "../env.server.ts";
+import { env } from "#app/env.server.ts";
 
 function evidenceRoot(): string {
   return path.resolve(process.cwd(), env().DATA_DIR, "evidence");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NODE_SOURCES } from "../scoring/types.ts";
+import { NODE_SOURCES } from "#app/scoring/types.ts";
 
 // Forms of the framework editor: one schema per form, told apart by `intent`.
 
@@ -11,7 +11,11 @@ const points = z
 export const updateNodeSchema = z.object({
   intent: z.literal("update-node"),
   nodeId: z.string().min(1),
-  title: z.string({ error: "Nhập tên tiêu chí" }).trim().min(1, "Nhập tên tiêu chí").max(500, "Tên tiêu chí dài quá 500 ký tự"),
+  title: z
+    .string({ error: "Nhập tên tiêu chí" })
+    .trim()
+    .min(1, "Nhập tên tiêu chí")
+    .max(500, "Tên tiêu chí dài quá 500 ký tự"),
   maxPoints: points,
   source: z.enum(NODE_SOURCES, { error: "Chọn nguồn điểm" }),
 });
@@ -23,7 +27,11 @@ export const addNodeSchema = z.object({
     .string({ error: "Nhập mã tiêu chí" })
     .trim()
     .regex(/^\d+(\.\d+)*$/, "Mã tiêu chí gồm các số cách nhau bằng dấu chấm, ví dụ 3.2.1"),
-  title: z.string({ error: "Nhập tên tiêu chí" }).trim().min(1, "Nhập tên tiêu chí").max(500, "Tên tiêu chí dài quá 500 ký tự"),
+  title: z
+    .string({ error: "Nhập tên tiêu chí" })
+    .trim()
+    .min(1, "Nhập tên tiêu chí")
+    .max(500, "Tên tiêu chí dài quá 500 ký tự"),
   maxPoints: points,
   source: z.enum(NODE_SOURCES, { error: "Chọn nguồn điểm" }),
 });
@@ -42,6 +50,11 @@ export const bandsSchema = z.object({
     .min(1, "Cần ít nhất một mức xếp loại"),
 });
 
-export const frameworkIntentSchema = z.discriminatedUnion("intent", [updateNodeSchema, addNodeSchema, deleteNodeSchema, bandsSchema]);
+export const frameworkIntentSchema = z.discriminatedUnion("intent", [
+  updateNodeSchema,
+  addNodeSchema,
+  deleteNodeSchema,
+  bandsSchema,
+]);
 
 export const NODE_SOURCE_LABEL = { APPRAISAL: "Tự chấm, thẩm định", SURVEY: "Điều tra xã hội học" } as const;

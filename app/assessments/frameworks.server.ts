@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
-import { recordAudit, type AuditActor } from "../database/audit.server.ts";
-import type { CurrentUser } from "../auth/session.server.ts";
-import { prisma } from "../db.server.ts";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import type { Framework, FrameworkNode } from "../scoring/index.ts";
+import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
+import type { CurrentUser } from "#app/auth/session.server.ts";
+import { prisma } from "#app/db.server.ts";
+import type { Prisma, PrismaClient } from "#app/generated/prisma/client.ts";
+import type { Framework, FrameworkNode } from "#app/scoring/index.ts";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -49,14 +49,23 @@ export async function loadFramework(id: string, db: Db = prisma): Promise<Stored
       organization: { select: { name: true } },
       unitLevel: { select: { code: true } },
       bands: { orderBy: { position: "asc" }, select: { name: true, minPct: true } },
-      nodes: { orderBy: { position: "asc" }, select: { id: true, parentId: true, code: true, title: true, maxPoints: true, source: true } },
+      nodes: {
+        orderBy: { position: "asc" },
+        select: { id: true, parentId: true, code: true, title: true, maxPoints: true, source: true },
+      },
     },
   });
   if (!row) return null;
   const byId = new Map<string, FrameworkNode>();
   const areas: FrameworkNode[] = [];
   for (const n of row.nodes) {
-    const node: FrameworkNode = { code: n.code, title: n.title, maxPoints: n.maxPoints, source: n.source, children: [] };
+    const node: FrameworkNode = {
+      code: n.code,
+      title: n.title,
+      maxPoints: n.maxPoints,
+      source: n.source,
+      children: [],
+    };
     byId.set(n.id, node);
     const parent = n.parentId ? byId.get(n.parentId) : undefined;
     if (parent) parent.children.push(node);
@@ -78,7 +87,16 @@ function nodeRows(frameworkId: string, areas: FrameworkNode[]) {
   const rows: Prisma.FrameworkNodeCreateManyInput[] = [];
   const visit = (node: FrameworkNode, parentId: string | null) => {
     const id = crypto.randomUUID();
-    rows.push({ id, frameworkId, parentId, position: rows.length, code: node.code, title: node.title, maxPoints: node.maxPoints, source: node.source });
+    rows.push({
+      id,
+      frameworkId,
+      parentId,
+      position: rows.length,
+      code: node.code,
+      title: node.title,
+      maxPoints: node.maxPoints,
+      source: node.source,
+    });
     for (const child of node.children) visit(child, id);
   };
   for (const a of areas) visit(a, null);
@@ -121,7 +139,11 @@ function nodeCount(areas: FrameworkNode[]): number {
 }
 
 /** Stores an uploaded framework as the next version for its organisation, level and year. */
-export async function importFramework(actor: AuditActor, input: { organizationId: string; unitLevelId: string; framework: Framework }, fileName: string): Promise<string> {
+export async function importFramework(
+  actor: AuditActor,
+  input: { organizationId: string; unitLevelId: string; framework: Framework },
+  fileName: string,
+): Promise<string> {
   return prisma.$transaction(async (tx) => {
     const version = await nextVersion(tx, input.organizationId, input.unitLevelId, input.framework.year);
     const id = await createFramework(tx, { ...input, version });

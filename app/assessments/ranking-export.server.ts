@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { SIPAS_COMPONENTS, SIPAS_LABEL, type RoundSummary } from "../scoring/index.ts";
+import { SIPAS_COMPONENTS, SIPAS_LABEL, type RoundSummary } from "#app/scoring/index.ts";
 
 const CLASS_CHANGE = { up: "Tăng", down: "Giảm", same: "Giữ nguyên" } as const;
 
@@ -11,7 +11,17 @@ export async function rankingWorkbook(title: string, summary: RoundSummary): Pro
   ws.mergeCells("A1:I1");
   ws.getCell("A1").value = title;
   ws.getCell("A1").font = { bold: true, size: 13 };
-  ws.addRow(["Hạng", "Đơn vị", "Điểm", "Điểm tối đa", "Chỉ số (%)", "Xếp loại", "Thay đổi hạng", "Thay đổi chỉ số (điểm %)", "Thay đổi xếp loại"]);
+  ws.addRow([
+    "Hạng",
+    "Đơn vị",
+    "Điểm",
+    "Điểm tối đa",
+    "Chỉ số (%)",
+    "Xếp loại",
+    "Thay đổi hạng",
+    "Thay đổi chỉ số (điểm %)",
+    "Thay đổi xếp loại",
+  ]);
   ws.getRow(2).font = { bold: true };
   for (const r of summary.ranking) {
     ws.addRow([
@@ -33,7 +43,12 @@ export async function rankingWorkbook(title: string, summary: RoundSummary): Pro
     s.addRow(["Hạng", "Đơn vị", ...SIPAS_COMPONENTS.map((c) => SIPAS_LABEL[c]), "Chỉ số SIPAS (%)"]);
     s.getRow(1).font = { bold: true };
     for (const row of summary.sipas) {
-      s.addRow([row.rank, row.unitName, ...SIPAS_COMPONENTS.map((c) => row.components[c]), Math.round(row.index * 100) / 100]);
+      s.addRow([
+        row.rank,
+        row.unitName,
+        ...SIPAS_COMPONENTS.map((c) => row.components[c]),
+        Math.round(row.index * 100) / 100,
+      ]);
     }
     s.columns.forEach((c, i) => (c.width = i === 1 ? 36 : 16));
   }

@@ -1,9 +1,9 @@
-import { forbidden, notFound, remediationPlanFor, type RemediationAccess } from "../auth/guard.server.ts";
-import { can, type Capability } from "../auth/policy.ts";
-import type { CurrentUser } from "../auth/session.server.ts";
-import { prisma } from "../db.server.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { organizationScope } from "../organizations/scope.server.ts";
+import { forbidden, notFound, remediationPlanFor, type RemediationAccess } from "#app/auth/guard.server.ts";
+import { can, type Capability } from "#app/auth/policy.ts";
+import type { CurrentUser } from "#app/auth/session.server.ts";
+import { prisma } from "#app/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { organizationScope } from "#app/organizations/scope.server.ts";
 
 // Who reaches a remediation plan. The guard relates users to a plan through the round's organisation
 // (always) and the assessed unit's organisation (published rounds only). One more relation is needed
@@ -16,7 +16,9 @@ import { organizationScope } from "../organizations/scope.server.ts";
 const OWNER_CAPABILITIES: readonly Capability[] = ["remediation.view", "remediation.update"];
 
 /** Actions the user owns, as a Prisma filter (see remediation-owner.ts for the same rule in memory). */
-export function ownedActionsWhere(user: Pick<CurrentUser, "id" | "organizationId">): Prisma.RemediationActionWhereInput {
+export function ownedActionsWhere(
+  user: Pick<CurrentUser, "id" | "organizationId">,
+): Prisma.RemediationActionWhereInput {
   return { OR: [{ ownerUserId: user.id }, { ownerOrganizationId: user.organizationId }] };
 }
 
@@ -25,7 +27,11 @@ export function ownedActionsWhere(user: Pick<CurrentUser, "id" | "organizationId
  * actions. 404 when unrelated (or a draft round's plan seen from the unit), 403 when the role is weaker.
  * Row-level rules (which action) are in remediation-owner.ts.
  */
-export async function remediationAccess(user: CurrentUser, planId: string | undefined, capability: Capability): Promise<RemediationAccess> {
+export async function remediationAccess(
+  user: CurrentUser,
+  planId: string | undefined,
+  capability: Capability,
+): Promise<RemediationAccess> {
   try {
     return await remediationPlanFor(user, planId, capability);
   } catch (error) {
@@ -34,7 +40,16 @@ export async function remediationAccess(user: CurrentUser, planId: string | unde
       where: { planId, plan: { roundUnit: { round: { status: "PUBLISHED" } } }, ...ownedActionsWhere(user) },
       select: {
         plan: {
-          select: { id: true, roundUnit: { select: { id: true, organizationId: true, round: { select: { id: true, organizationId: true, status: true } } } } },
+          select: {
+            id: true,
+            roundUnit: {
+              select: {
+                id: true,
+                organizationId: true,
+                round: { select: { id: true, organizationId: true, status: true } },
+              },
+            },
+          },
         },
       },
     });
@@ -97,9 +112,12 @@ export async function planCreationAccess(user: CurrentUser, roundUnitId: string)
   });
   if (!unit) notFound("Không tìm thấy đơn vị được đánh giá này.");
   const visible = user.visibleOrganizationIds;
-  const related = visible.includes(unit.round.organizationId) || (unit.round.status === "PUBLISHED" && visible.includes(unit.organizationId));
+  const related =
+    visible.includes(unit.round.organizationId) ||
+    (unit.round.status === "PUBLISHED" && visible.includes(unit.organizationId));
   if (!related) notFound("Không tìm thấy đơn vị được đánh giá này.");
-  if (!can(user.roles, "remediation.manage")) forbidden("Chỉ Nội vụ hoặc quản trị viên mới lập được kế hoạch khắc phục.");
+  if (!can(user.roles, "remediation.manage"))
+    forbidden("Chỉ Nội vụ hoặc quản trị viên mới lập được kế hoạch khắc phục.");
   return { user, unit };
 }
 
@@ -108,7 +126,13 @@ export async function planCreationAccess(user: CurrentUser, roundUnitId: string)
  * everything below it, and the assessed unit with everything below it. Nobody from another
  * province is ever stored as an owner.
  */
-export async function ownerScope(plan: { roundOrganizationId: string; unitOrganizationId: string }): Promise<Set<string>> {
-  const [round, unit] = await Promise.all([organizationScope(plan.roundOrganizationId, true), organizationScope(plan.unitOrganizationId, true)]);
+export async function ownerScope(plan: {
+  roundOrganizationId: string;
+  unitOrganizationId: string;
+}): Promise<Set<string>> {
+  const [round, unit] = await Promise.all([
+    organizationScope(plan.roundOrganizationId, true),
+    organizationScope(plan.unitOrganizationId, true),
+  ]);
   return new Set([...round, ...unit]);
 }

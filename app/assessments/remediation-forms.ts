@@ -1,9 +1,13 @@
 import { z } from "zod";
-import type { Capability } from "../auth/policy.ts";
-import { fromLocalDateValue } from "../lib/vietnamese-date.ts";
+import type { Capability } from "#app/auth/policy.ts";
+import { fromLocalDateValue } from "#app/lib/vietnamese-date.ts";
 
 export const ACTION_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "DONE"] as const;
-export const ACTION_STATUS_LABEL = { NOT_STARTED: "Chưa thực hiện", IN_PROGRESS: "Đang thực hiện", DONE: "Đã hoàn thành" } as const;
+export const ACTION_STATUS_LABEL = {
+  NOT_STARTED: "Chưa thực hiện",
+  IN_PROGRESS: "Đang thực hiện",
+  DONE: "Đã hoàn thành",
+} as const;
 export const REPORTING_PERIOD_LABEL = { MONTHLY: "Hằng tháng", QUARTERLY: "Hằng quý" } as const;
 
 /**
@@ -42,12 +46,20 @@ export const updateActionSchema = z.object({
 export const reportSchema = z.object({
   intent: z.literal("report"),
   period: z.string({ error: "Chọn kỳ báo cáo" }).regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, "Kỳ báo cáo không hợp lệ"),
-  content: z.string({ error: "Nhập nội dung báo cáo" }).trim().min(1, "Nhập nội dung báo cáo").max(20000, "Báo cáo dài quá 20.000 ký tự"),
+  content: z
+    .string({ error: "Nhập nội dung báo cáo" })
+    .trim()
+    .min(1, "Nhập nội dung báo cáo")
+    .max(20000, "Báo cáo dài quá 20.000 ký tự"),
 });
 
 export const editPlanSchema = z.object({
   intent: z.literal("edit-plan"),
-  title: z.string({ error: "Nhập tên kế hoạch" }).trim().min(1, "Nhập tên kế hoạch").max(500, "Tên kế hoạch dài quá 500 ký tự"),
+  title: z
+    .string({ error: "Nhập tên kế hoạch" })
+    .trim()
+    .min(1, "Nhập tên kế hoạch")
+    .max(500, "Tên kế hoạch dài quá 500 ký tự"),
   reportingPeriod: z.enum(["MONTHLY", "QUARTERLY"], { error: "Chọn kỳ báo cáo" }),
 });
 

@@ -1,4 +1,4 @@
-import type { Capability } from "../auth/policy.ts";
+import type { Capability } from "#app/auth/policy.ts";
 
 // The row-level half of remediation access. The guard (remediationPlanFor) says what a user's role
 // allows on a plan; these rules say which *actions* of that plan the user may change. PRODUCT.md:
@@ -32,7 +32,11 @@ export function mayUpdateAction(capabilities: ReadonlySet<Capability>, user: Per
  * The plan's progress report covers all its actions, so it is written by Nội vụ or by a user who owns
  * at least one of them (a report is the owners' account of their work, not a reader's comment).
  */
-export function mayWriteReport(capabilities: ReadonlySet<Capability>, user: Person, actions: readonly ActionOwner[]): boolean {
+export function mayWriteReport(
+  capabilities: ReadonlySet<Capability>,
+  user: Person,
+  actions: readonly ActionOwner[],
+): boolean {
   if (capabilities.has("remediation.manage")) return true;
   return capabilities.has("remediation.update") && actions.some((a) => ownsAction(user, a));
 }

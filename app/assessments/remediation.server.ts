@@ -1,14 +1,20 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { diffFields, recordAudit, userActor, type AuditEntry } from "../database/audit.server.ts";
-import { forbidden, notFound, type RemediationAccess } from "../auth/guard.server.ts";
-import type { CurrentUser } from "../auth/session.server.ts";
-import { prisma } from "../db.server.ts";
-import { formatDate, fromLocalDateValue, toLocalDateValue } from "../lib/vietnamese-date.ts";
-import { organizationScope } from "../organizations/scope.server.ts";
-import type { UnitAppendices } from "../scoring/index.ts";
-import { checkEvidence, reportingPeriods } from "./evidence.ts";
-import { readEvidence, removeEvidence, storeEvidence } from "./evidence-store.server.ts";
-import { ownerScope, remediationAccess, requirePlanCapability, viewablePlansWhere, type PlanCreationAccess } from "./remediation-access.server.ts";
+import { diffFields, recordAudit, userActor, type AuditEntry } from "#app/database/audit.server.ts";
+import { forbidden, notFound, type RemediationAccess } from "#app/auth/guard.server.ts";
+import type { CurrentUser } from "#app/auth/session.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { formatDate, fromLocalDateValue, toLocalDateValue } from "#app/lib/vietnamese-date.ts";
+import { organizationScope } from "#app/organizations/scope.server.ts";
+import type { UnitAppendices } from "#app/scoring/index.ts";
+import { checkEvidence, reportingPeriods } from "#app/assessments/evidence.ts";
+import { readEvidence, removeEvidence, storeEvidence } from "#app/assessments/evidence-store.server.ts";
+import {
+  ownerScope,
+  remediationAccess,
+  requirePlanCapability,
+  viewablePlansWhere,
+  type PlanCreationAccess,
+} from "#app/assessments/remediation-access.server.ts";
 import {
   ACTION_STATUS_LABEL,
   deleteEvidenceSchema,
@@ -22,8 +28,13 @@ import {
   uploadEvidenceSchema,
   type RemediationIntent,
   type RemediationOutcome,
-} from "./remediation-forms.ts";
-import { mayAssignAction, mayUpdateAction, mayWriteReport, type ActionOwner } from "./remediation-owner.ts";
+} from "#app/assessments/remediation-forms.ts";
+import {
+  mayAssignAction,
+  mayUpdateAction,
+  mayWriteReport,
+  type ActionOwner,
+} from "#app/assessments/remediation-owner.ts";
 
 // Remediation plans (kế hoạch khắc phục): listing, the plan page, and one named function per write.
 // Every write checks its capability and row-level rule, and records its AuditEvent row in the same
@@ -65,7 +76,9 @@ export async function listRemediationPlans(user: CurrentUser, now = new Date()) 
     select: {
       id: true,
       title: true,
-      roundUnit: { select: { organization: { select: { name: true } }, round: { select: { title: true, year: true } } } },
+      roundUnit: {
+        select: { organization: { select: { name: true } }, round: { select: { title: true, year: true } } },
+      },
       actions: { select: { status: true, deadline: true } },
       _count: { select: { reports: true } },
     },
@@ -99,7 +112,12 @@ export async function remediationPlanPage(access: RemediationAccess, now = new D
         id: true,
         title: true,
         reportingPeriod: true,
-        roundUnit: { select: { organization: { select: { name: true } }, round: { select: { id: true, title: true, year: true } } } },
+        roundUnit: {
+          select: {
+            organization: { select: { name: true } },
+            round: { select: { id: true, title: true, year: true } },
+          },
+        },
       },
     }),
     prisma.remediationAction.findMany({
@@ -120,20 +138,30 @@ export async function remediationPlanPage(access: RemediationAccess, now = new D
         evidence: { select: { id: true, fileName: true, size: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       },
     }),
-    prisma.progressReport.findMany({ where: { planId: access.plan.id }, orderBy: { period: "asc" }, select: { id: true, period: true, content: true, createdAt: true } }),
+    prisma.progressReport.findMany({
+      where: { planId: access.plan.id },
+      orderBy: { period: "asc" },
+      select: { id: true, period: true, content: true, createdAt: true },
+    }),
   ]);
   // The assignment lists are offered to Nội vụ only: the unit and its sub-organisations, and the
   // round's organisation (all inside ownerScope, which the server checks again on save).
   let organizations: Array<{ id: string; name: string }> = [];
   let people: Array<{ id: string; name: string; position: string | null }> = [];
   if (assign) {
-    const offered = [...new Set([...(await organizationScope(access.plan.unitOrganizationId, true)), access.plan.roundOrganizationId])];
+    const offered = [
+      ...new Set([...(await organizationScope(access.plan.unitOrganizationId, true)), access.plan.roundOrganizationId]),
+    ];
     // Current owners are always offered, even from elsewhere in the round's subtree or no longer
     // active: a select without its stored value would silently unassign the action on the next save.
     const currentOrgs = actions.flatMap((a) => (a.ownerOrganizationId ? [a.ownerOrganizationId] : []));
     const currentPeople = actions.flatMap((a) => (a.ownerUserId ? [a.ownerUserId] : []));
     [organizations, people] = await Promise.all([
-      prisma.organization.findMany({ where: { id: { in: [...offered, ...currentOrgs] } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+      prisma.organization.findMany({
+        where: { id: { in: [...offered, ...currentOrgs] } },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true },
+      }),
       prisma.user.findMany({
         where: { OR: [{ organizationId: { in: offered }, active: true }, { id: { in: currentPeople } }] },
         orderBy: { name: "asc" },
@@ -143,7 +171,13 @@ export async function remediationPlanPage(access: RemediationAccess, now = new D
   }
   const periods = reportingPeriods(plan.reportingPeriod, plan.roundUnit.round.year + 1);
   return {
-    plan: { id: plan.id, title: plan.title, reportingPeriod: plan.reportingPeriod, unit: plan.roundUnit.organization.name, round: plan.roundUnit.round },
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      reportingPeriod: plan.reportingPeriod,
+      unit: plan.roundUnit.organization.name,
+      round: plan.roundUnit.round,
+    },
     manager: assign,
     canReport: mayWriteReport(capabilities, user, actions),
     actions: actions.map(({ ownerOrganization, ownerUser, ...a }) => ({
@@ -160,7 +194,10 @@ export async function remediationPlanPage(access: RemediationAccess, now = new D
       done: actions.filter((a) => a.status === "DONE").length,
       overdue: actions.filter((a) => a.deadline && a.deadline < now && a.status !== "DONE").length,
     },
-    reports: reports.map((r) => ({ ...r, label: periods.find((p) => p.value === r.period)?.label ?? periodLabel(r.period) })),
+    reports: reports.map((r) => ({
+      ...r,
+      label: periods.find((p) => p.value === r.period)?.label ?? periodLabel(r.period),
+    })),
     periods,
     organizations,
     people,
@@ -170,7 +207,10 @@ export async function remediationPlanPage(access: RemediationAccess, now = new D
 /** An evidence file for download: only for those who may read its plan (404 for everyone else). */
 export async function evidenceForDownload(user: CurrentUser, fileId: string | undefined) {
   const file = fileId
-    ? await prisma.evidenceFile.findUnique({ where: { id: fileId }, select: { fileName: true, mimeType: true, storagePath: true, action: { select: { planId: true } } } })
+    ? await prisma.evidenceFile.findUnique({
+        where: { id: fileId },
+        select: { fileName: true, mimeType: true, storagePath: true, action: { select: { planId: true } } },
+      })
     : null;
   if (!file) notFound("Không tìm thấy tệp.");
   await remediationAccess(user, file.action.planId, "remediation.view");
@@ -216,7 +256,10 @@ export async function createRemediationPlan(
         id: true,
         title: true,
         reportingPeriod: true,
-        actions: { orderBy: { position: "asc" }, select: { id: true, code: true, title: true, pointsLost: true, ownerOrganizationId: true, status: true } },
+        actions: {
+          orderBy: { position: "asc" },
+          select: { id: true, code: true, title: true, pointsLost: true, ownerOrganizationId: true, status: true },
+        },
       },
     });
     await recordAudit(tx, actor, {
@@ -269,7 +312,10 @@ export async function editRemediationPlan(access: RemediationAccess, form: FormD
   if (submission.status !== "success") return invalid("edit-plan", "", fieldErrorsOf(submission.reply().error));
   const v = submission.value;
   await prisma.$transaction(async (tx) => {
-    const before = await tx.remediationPlan.findUniqueOrThrow({ where: { id: access.plan.id }, select: { title: true, reportingPeriod: true } });
+    const before = await tx.remediationPlan.findUniqueOrThrow({
+      where: { id: access.plan.id },
+      select: { title: true, reportingPeriod: true },
+    });
     const after = { title: v.title, reportingPeriod: v.reportingPeriod };
     if (diffFields(before, after).length === 0) return;
     await tx.remediationPlan.update({ where: { id: access.plan.id }, data: after, select: { id: true } });
@@ -298,7 +344,13 @@ export async function deleteRemediationPlan(access: RemediationAccess, form: For
   const paths = await prisma.$transaction(async (tx) => {
     const plan = await tx.remediationPlan.findUniqueOrThrow({
       where: { id: access.plan.id },
-      select: { title: true, reportingPeriod: true, roundUnitId: true, actions: { select: { evidence: { select: { storagePath: true } } } }, _count: { select: { reports: true } } },
+      select: {
+        title: true,
+        reportingPeriod: true,
+        roundUnitId: true,
+        actions: { select: { evidence: { select: { storagePath: true } } } },
+        _count: { select: { reports: true } },
+      },
     });
     const files = plan.actions.flatMap((a) => a.evidence.map((e) => e.storagePath));
     await tx.remediationPlan.delete({ where: { id: access.plan.id }, select: { id: true } });
@@ -307,7 +359,14 @@ export async function deleteRemediationPlan(access: RemediationAccess, form: For
       entity: "RemediationPlan",
       entityId: access.plan.id,
       summary: `Xóa kế hoạch khắc phục “${plan.title}” (${plan.actions.length} nhiệm vụ, ${plan._count.reports} báo cáo, ${files.length} tài liệu kiểm chứng)`,
-      before: { title: plan.title, reportingPeriod: plan.reportingPeriod, roundUnitId: plan.roundUnitId, actions: plan.actions.length, reports: plan._count.reports, evidenceFiles: files.length },
+      before: {
+        title: plan.title,
+        reportingPeriod: plan.reportingPeriod,
+        roundUnitId: plan.roundUnitId,
+        actions: plan.actions.length,
+        reports: plan._count.reports,
+        evidenceFiles: files.length,
+      },
       after: null,
       ...auditScope(access),
     });
@@ -317,7 +376,15 @@ export async function deleteRemediationPlan(access: RemediationAccess, form: For
   return { ok: true, intent: "delete-plan" };
 }
 
-const actionSelect = { id: true, code: true, ownerOrganizationId: true, ownerUserId: true, solution: true, deadline: true, status: true } as const;
+const actionSelect = {
+  id: true,
+  code: true,
+  ownerOrganizationId: true,
+  ownerUserId: true,
+  solution: true,
+  deadline: true,
+  status: true,
+} as const;
 
 /** Owners in scope: a field error per owner field that points outside the round and the unit. */
 async function ownerErrors(
@@ -329,14 +396,21 @@ async function ownerErrors(
   if (!next.ownerOrganizationId && !next.ownerUserId) return errors;
   const scope = await ownerScope(access.plan);
   if (next.ownerOrganizationId && !scope.has(next.ownerOrganizationId)) {
-    errors.ownerOrganizationId = ["Đơn vị chủ trì phải là cơ quan tổ chức đánh giá hoặc đơn vị được đánh giá (kể cả đơn vị trực thuộc)."];
+    errors.ownerOrganizationId = [
+      "Đơn vị chủ trì phải là cơ quan tổ chức đánh giá hoặc đơn vị được đánh giá (kể cả đơn vị trực thuộc).",
+    ];
   }
   if (next.ownerUserId) {
-    const person = await prisma.user.findUnique({ where: { id: next.ownerUserId }, select: { organizationId: true, active: true } });
+    const person = await prisma.user.findUnique({
+      where: { id: next.ownerUserId },
+      select: { organizationId: true, active: true },
+    });
     // An owner whose account was since locked may stay; nobody inactive is newly put in charge.
     const activeEnough = person?.active || next.ownerUserId === current.ownerUserId;
     if (!person || !activeEnough || !scope.has(person.organizationId)) {
-      errors.ownerUserId = ["Người phụ trách phải là cán bộ của cơ quan tổ chức đánh giá hoặc của đơn vị được đánh giá (kể cả đơn vị trực thuộc)."];
+      errors.ownerUserId = [
+        "Người phụ trách phải là cán bộ của cơ quan tổ chức đánh giá hoặc của đơn vị được đánh giá (kể cả đơn vị trực thuộc).",
+      ];
     }
   }
   return errors;
@@ -349,9 +423,13 @@ async function ownerErrors(
 export async function updateRemediationAction(access: RemediationAccess, form: FormData): Promise<RemediationOutcome> {
   requirePlanCapability(access, "remediation.update");
   const submission = parseWithZod(form, { schema: updateActionSchema });
-  if (submission.status !== "success") return invalid("update-action", String(form.get("actionId") ?? ""), fieldErrorsOf(submission.reply().error));
+  if (submission.status !== "success")
+    return invalid("update-action", String(form.get("actionId") ?? ""), fieldErrorsOf(submission.reply().error));
   const v = submission.value;
-  const current = await prisma.remediationAction.findFirst({ where: { id: v.actionId, planId: access.plan.id }, select: actionSelect });
+  const current = await prisma.remediationAction.findFirst({
+    where: { id: v.actionId, planId: access.plan.id },
+    select: actionSelect,
+  });
   if (!current) notFound(NOT_FOUND_ACTION);
   if (!mayUpdateAction(access.capabilities, access.user, current)) forbidden(ONLY_OWNERS);
   const assign = mayAssignAction(access.capabilities);
@@ -405,13 +483,20 @@ export async function updateRemediationAction(access: RemediationAccess, form: F
 /** The progress report of one period (one per period: a second write replaces it, recorded before → after). */
 export async function writeProgressReport(access: RemediationAccess, form: FormData): Promise<RemediationOutcome> {
   requirePlanCapability(access, "remediation.update");
-  const owners = await prisma.remediationAction.findMany({ where: { planId: access.plan.id }, select: { ownerUserId: true, ownerOrganizationId: true } });
-  if (!mayWriteReport(access.capabilities, access.user, owners)) forbidden("Chỉ Nội vụ hoặc đơn vị, người được giao nhiệm vụ của kế hoạch mới gửi được báo cáo tiến độ.");
+  const owners = await prisma.remediationAction.findMany({
+    where: { planId: access.plan.id },
+    select: { ownerUserId: true, ownerOrganizationId: true },
+  });
+  if (!mayWriteReport(access.capabilities, access.user, owners))
+    forbidden("Chỉ Nội vụ hoặc đơn vị, người được giao nhiệm vụ của kế hoạch mới gửi được báo cáo tiến độ.");
   const submission = parseWithZod(form, { schema: reportSchema });
   if (submission.status !== "success") return invalid("report", "", fieldErrorsOf(submission.reply().error));
   const v = submission.value;
   await prisma.$transaction(async (tx) => {
-    const existing = await tx.progressReport.findUnique({ where: { planId_period: { planId: access.plan.id, period: v.period } }, select: { id: true, content: true } });
+    const existing = await tx.progressReport.findUnique({
+      where: { planId_period: { planId: access.plan.id, period: v.period } },
+      select: { id: true, content: true },
+    });
     if (existing?.content === v.content) return;
     const saved = await tx.progressReport.upsert({
       where: { planId_period: { planId: access.plan.id, period: v.period } },
@@ -449,7 +534,10 @@ export async function uploadEvidence(access: RemediationAccess, form: FormData):
   const submission = parseWithZod(form, { schema: uploadEvidenceSchema });
   if (submission.status !== "success") return invalid("upload-evidence", "", fieldErrorsOf(submission.reply().error));
   const { actionId } = submission.value;
-  const action = await prisma.remediationAction.findFirst({ where: { id: actionId, planId: access.plan.id }, select: { id: true, code: true, ownerOrganizationId: true, ownerUserId: true } });
+  const action = await prisma.remediationAction.findFirst({
+    where: { id: actionId, planId: access.plan.id },
+    select: { id: true, code: true, ownerOrganizationId: true, ownerUserId: true },
+  });
   if (!action) notFound(NOT_FOUND_ACTION);
   if (!mayUpdateAction(access.capabilities, access.user, action)) forbidden(ONLY_OWNERS);
   const file = await uploadedFile(form.get("file"));
@@ -460,7 +548,10 @@ export async function uploadEvidence(access: RemediationAccess, form: FormData):
   try {
     await prisma.$transaction(async (tx) => {
       const after = { actionId, fileName: file.name.slice(0, 200), mimeType: checked.mime, size: file.data.length };
-      const row = await tx.evidenceFile.create({ data: { ...after, storagePath, uploadedById: access.user.id }, select: { id: true } });
+      const row = await tx.evidenceFile.create({
+        data: { ...after, storagePath, uploadedById: access.user.id },
+        select: { id: true },
+      });
       await recordAudit(tx, userActor(access.user), {
         action: "evidenceFile.create",
         entity: "EvidenceFile",
@@ -485,7 +576,15 @@ export async function deleteEvidence(access: RemediationAccess, form: FormData):
   if (submission.status !== "success") return invalid("delete-evidence", "", fieldErrorsOf(submission.reply().error));
   const file = await prisma.evidenceFile.findFirst({
     where: { id: submission.value.fileId, action: { planId: access.plan.id } },
-    select: { id: true, actionId: true, fileName: true, mimeType: true, size: true, storagePath: true, action: { select: { code: true, ownerOrganizationId: true, ownerUserId: true } } },
+    select: {
+      id: true,
+      actionId: true,
+      fileName: true,
+      mimeType: true,
+      size: true,
+      storagePath: true,
+      action: { select: { code: true, ownerOrganizationId: true, ownerUserId: true } },
+    },
   });
   if (!file) notFound("Không tìm thấy tệp.");
   if (!mayUpdateAction(access.capabilities, access.user, file.action)) forbidden(ONLY_OWNERS);

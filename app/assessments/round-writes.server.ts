@@ -1,7 +1,7 @@
 // Creating a scoring round and publishing its results, each with its audit record.
 
-import { recordAudit, type AuditActor } from "../database/audit.server.ts";
-import { prisma } from "../db.server.ts";
+import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
+import { prisma } from "#app/db.server.ts";
 
 export interface NewRound {
   title: string;
@@ -61,13 +61,19 @@ export async function createRound(actor: AuditActor, v: NewRound): Promise<strin
 /** Publishes (the assessed units then see their results) or withdraws a round's results. */
 export async function setRoundStatus(actor: AuditActor, roundId: string, status: "DRAFT" | "PUBLISHED"): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const before = await tx.assessmentRound.findUniqueOrThrow({ where: { id: roundId }, select: { status: true, title: true, organizationId: true } });
+    const before = await tx.assessmentRound.findUniqueOrThrow({
+      where: { id: roundId },
+      select: { status: true, title: true, organizationId: true },
+    });
     await tx.assessmentRound.update({ where: { id: roundId }, data: { status } });
     await recordAudit(tx, actor, {
       action: status === "PUBLISHED" ? "round.publish" : "round.unpublish",
       entity: "AssessmentRound",
       entityId: roundId,
-      summary: status === "PUBLISHED" ? `Công bố kết quả “${before.title}”` : `Hủy công bố kết quả “${before.title}”, đưa về dự thảo`,
+      summary:
+        status === "PUBLISHED"
+          ? `Công bố kết quả “${before.title}”`
+          : `Hủy công bố kết quả “${before.title}”, đưa về dự thảo`,
       before: { status: before.status },
       after: { status },
       roundId,

@@ -1,5 +1,5 @@
-import type { CurrentUser } from "../auth/session.server.ts";
-import { prisma } from "../db.server.ts";
+import type { CurrentUser } from "#app/auth/session.server.ts";
+import { prisma } from "#app/db.server.ts";
 import {
   compileFramework,
   DEFAULT_BANDS,
@@ -12,9 +12,9 @@ import {
   type RoundSummary,
   type SipasScores,
   type UnitScores,
-} from "../scoring/index.ts";
-import { notFound } from "../auth/guard.server.ts";
-import { loadFramework, type StoredFramework } from "./frameworks.server.ts";
+} from "#app/scoring/index.ts";
+import { notFound } from "#app/auth/guard.server.ts";
+import { loadFramework, type StoredFramework } from "#app/assessments/frameworks.server.ts";
 
 export function listRounds(user: CurrentUser) {
   return prisma.assessmentRound.findMany({
@@ -94,7 +94,11 @@ export async function loadRound(roundId: string): Promise<LoadedRound | null> {
   if (!r) return null;
   const stored = r.frameworkId ? await loadFramework(r.frameworkId) : null;
   const compiled = stored ? compileFramework(stored.framework) : null;
-  const units = r.units.map((u) => ({ roundUnitId: u.id, organizationId: u.organizationId, name: u.organization.name }));
+  const units = r.units.map((u) => ({
+    roundUnitId: u.id,
+    organizationId: u.organizationId,
+    name: u.organization.name,
+  }));
   const selfPoints = new Map<string, Float64Array>();
   let scores: UnitScores[];
   if (r.shape === "DETAILED" && compiled && stored) {
@@ -133,7 +137,11 @@ export async function loadRound(roundId: string): Promise<LoadedRound | null> {
       }));
   }
   const sipas = r.units
-    .filter((u) => [u.sipasAccess, u.sipasProcedures, u.sipasCivilServants, u.sipasResults, u.sipasFeedback].every((v) => v !== null))
+    .filter((u) =>
+      [u.sipasAccess, u.sipasProcedures, u.sipasCivilServants, u.sipasResults, u.sipasFeedback].every(
+        (v) => v !== null,
+      ),
+    )
     .map((u) => ({
       unitId: u.organizationId,
       unitName: u.organization.name,

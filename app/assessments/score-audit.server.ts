@@ -2,14 +2,20 @@
 // an edit or an import shows exactly which score changed from what to what, and whether the round's
 // results had already been published.
 
-import type { Prisma } from "../generated/prisma/client.ts";
-import type { LoadedRound } from "./rounds.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import type { LoadedRound } from "#app/assessments/rounds.server.ts";
 
 type Tx = Prisma.TransactionClient;
 
 /** Detailed scores of some units of a round, per unit, keyed "TC 1.2 – thẩm định". Absent scores are left out. */
-export async function detailedScoreFields(tx: Tx, loaded: LoadedRound, roundUnitIds: string[]): Promise<Map<string, Record<string, unknown>>> {
-  const codeByNodeId = new Map([...(loaded.stored?.nodeIds ?? new Map<string, string>())].map(([code, id]) => [id, code]));
+export async function detailedScoreFields(
+  tx: Tx,
+  loaded: LoadedRound,
+  roundUnitIds: string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const codeByNodeId = new Map(
+    [...(loaded.stored?.nodeIds ?? new Map<string, string>())].map(([code, id]) => [id, code]),
+  );
   const rows = await tx.nodeScore.findMany({
     where: { roundUnitId: { in: roundUnitIds } },
     select: { roundUnitId: true, nodeId: true, selfPoints: true, finalPoints: true, notApplicable: true },
@@ -26,12 +32,20 @@ export async function detailedScoreFields(tx: Tx, loaded: LoadedRound, roundUnit
 }
 
 /** Summary-shape scores (total, maximum, survey points) of some units of a round, per unit. */
-export async function summaryScoreFields(tx: Tx, roundUnitIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+export async function summaryScoreFields(
+  tx: Tx,
+  roundUnitIds: string[],
+): Promise<Map<string, Record<string, unknown>>> {
   const rows = await tx.roundUnit.findMany({
     where: { id: { in: roundUnitIds } },
     select: { id: true, summaryPoints: true, summaryMaxPoints: true, surveyPoints: true },
   });
-  return new Map(rows.map((r) => [r.id, { summaryPoints: r.summaryPoints, summaryMaxPoints: r.summaryMaxPoints, surveyPoints: r.surveyPoints }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { summaryPoints: r.summaryPoints, summaryMaxPoints: r.summaryMaxPoints, surveyPoints: r.surveyPoints },
+    ]),
+  );
 }
 
 /** " (đợt đã công bố kết quả)" for a published round: a score changed after publication says so. */

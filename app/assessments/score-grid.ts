@@ -1,4 +1,4 @@
-import type { CompiledFramework } from "../scoring/index.ts";
+import type { CompiledFramework } from "#app/scoring/index.ts";
 
 // The per-unit score form: one row per scored criterion, fields named by the
 // node's position so that codes with dots never clash with form paths.
@@ -17,7 +17,10 @@ export function parseNumber(raw: string): number | null {
 }
 
 /** Reads and checks the grid; errors are keyed by field name, in Vietnamese. */
-export function parseScoreGrid(compiled: CompiledFramework, form: FormData): { values: GridValues; errors: Record<string, string> } {
+export function parseScoreGrid(
+  compiled: CompiledFramework,
+  form: FormData,
+): { values: GridValues; errors: Record<string, string> } {
   const n = compiled.nodes.length;
   const values: GridValues = {
     final: new Float64Array(n).fill(Number.NaN),
@@ -38,7 +41,8 @@ export function parseScoreGrid(compiled: CompiledFramework, form: FormData): { v
       if (p === null) continue;
       if (Number.isNaN(p)) errors[name] = `${label} của ${node.code} không phải là số`;
       else if (p < 0) errors[name] = `${label} của ${node.code} không được âm`;
-      else if (p > node.maxPoints + 1e-9) errors[name] = `${label} của ${node.code} vượt điểm tối đa ${node.maxPoints.toLocaleString("vi-VN")}`;
+      else if (p > node.maxPoints + 1e-9)
+        errors[name] = `${label} của ${node.code} vượt điểm tối đa ${node.maxPoints.toLocaleString("vi-VN")}`;
       else target[i] = p;
     }
   }

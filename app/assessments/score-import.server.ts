@@ -1,8 +1,8 @@
-import { recordAudit, type AuditActor } from "../database/audit.server.ts";
-import { prisma } from "../db.server.ts";
-import { parseDetailedScores, parseSummaryScores, readTable, type ImportError } from "../scoring/import.ts";
-import type { LoadedRound } from "./rounds.server.ts";
-import { detailedScoreFields, publishedNote, summaryScoreFields } from "./score-audit.server.ts";
+import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { parseDetailedScores, parseSummaryScores, readTable, type ImportError } from "#app/scoring/import.ts";
+import type { LoadedRound } from "#app/assessments/rounds.server.ts";
+import { detailedScoreFields, publishedNote, summaryScoreFields } from "#app/assessments/score-audit.server.ts";
 
 export type ImportOutcome = { ok: true; units: number; rows: number } | { ok: false; errors: ImportError[] };
 
@@ -19,12 +19,19 @@ export async function unitNames(loaded: LoadedRound) {
  * Reads a score file into the round: all rows valid or nothing written. The
  * units present in the file have their scores replaced; others are untouched.
  */
-export async function importScores(actor: AuditActor, loaded: LoadedRound, file: { name: string; data: Uint8Array }): Promise<ImportOutcome> {
+export async function importScores(
+  actor: AuditActor,
+  loaded: LoadedRound,
+  file: { name: string; data: Uint8Array },
+): Promise<ImportOutcome> {
   let table;
   try {
     table = await readTable({ fileName: file.name, data: file.data });
   } catch (error) {
-    return { ok: false, errors: [{ row: 0, column: "", message: error instanceof Error ? error.message : "Không đọc được tệp" }] };
+    return {
+      ok: false,
+      errors: [{ row: 0, column: "", message: error instanceof Error ? error.message : "Không đọc được tệp" }],
+    };
   }
   const units = await unitNames(loaded);
   const roundUnitId = new Map(loaded.units.map((u) => [u.organizationId, u.roundUnitId]));

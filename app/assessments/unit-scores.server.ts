@@ -1,9 +1,9 @@
 // Saving one unit's score sheet (the scoring form), with its audit record.
 
-import { recordAudit, type AuditActor } from "../database/audit.server.ts";
-import { prisma } from "../db.server.ts";
-import type { LoadedRound } from "./rounds.server.ts";
-import { detailedScoreFields, publishedNote } from "./score-audit.server.ts";
+import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
+import { prisma } from "#app/db.server.ts";
+import type { LoadedRound } from "#app/assessments/rounds.server.ts";
+import { detailedScoreFields, publishedNote } from "#app/assessments/score-audit.server.ts";
 
 export interface ScoreRow {
   roundUnitId: string;
@@ -14,7 +14,12 @@ export interface ScoreRow {
 }
 
 /** Replaces the unit's scores with `rows`; the record lists each score that changed. */
-export async function saveUnitScores(actor: AuditActor, loaded: LoadedRound, unit: { roundUnitId: string; organizationId: string; name: string }, rows: ScoreRow[]): Promise<void> {
+export async function saveUnitScores(
+  actor: AuditActor,
+  loaded: LoadedRound,
+  unit: { roundUnitId: string; organizationId: string; name: string },
+  rows: ScoreRow[],
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const before = (await detailedScoreFields(tx, loaded, [unit.roundUnitId])).get(unit.roundUnitId);
     await tx.nodeScore.deleteMany({ where: { roundUnitId: unit.roundUnitId } });

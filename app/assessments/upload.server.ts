@@ -1,5 +1,9 @@
-import { MaxPartSizeExceededError, unstable_parseMultipartFormData, unstable_createMemoryUploadHandler } from "@remix-run/node";
-import { MB, MULTIPART_OVERHEAD_BYTES, UPLOAD_FILE_MAX_BYTES } from "../http/body-limits.server.ts";
+import {
+  MaxPartSizeExceededError,
+  unstable_parseMultipartFormData,
+  unstable_createMemoryUploadHandler,
+} from "@remix-run/node";
+import { MB, MULTIPART_OVERHEAD_BYTES, UPLOAD_FILE_MAX_BYTES } from "#app/http/body-limits.server.ts";
 
 export const MAX_IMPORT_BYTES = UPLOAD_FILE_MAX_BYTES;
 
@@ -41,10 +45,17 @@ export async function readUpload(request: Request, maxBytes = MAX_IMPORT_BYTES):
       } as RequestInit & { duplex: "half" })
     : request;
   try {
-    return await unstable_parseMultipartFormData(limited, unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }));
+    return await unstable_parseMultipartFormData(
+      limited,
+      unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }),
+    );
   } catch (error) {
     // (Remix's own refusal says 'Field "file" exceeded upload size of … bytes.')
-    if (error instanceof UploadTooLarge || error instanceof MaxPartSizeExceededError || (error instanceof Error && /exceeded upload|maxPartSize|too large/i.test(error.message))) {
+    if (
+      error instanceof UploadTooLarge ||
+      error instanceof MaxPartSizeExceededError ||
+      (error instanceof Error && /exceeded upload|maxPartSize|too large/i.test(error.message))
+    ) {
       throw tooLarge(maxBytes);
     }
     throw error;

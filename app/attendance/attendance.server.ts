@@ -1,12 +1,12 @@
 // Attendance (điểm danh) for organisers: who may see it, the rows and figures, roll-call marks.
 import crypto from "node:crypto";
-import type { AuditActor } from "../database/audit.server.ts";
-import { forbidden, type ConferenceAccess } from "../auth/guard.server.ts";
-import { checkIn, recordMark, type MarkChange } from "../checkin/checkin.server.ts";
-import { ATTENDANCE_LABEL, type CheckinResponse } from "../checkin/types.ts";
-import { prisma } from "../db.server.ts";
-import { groupLabel, invitationConference } from "../invitations/attendees.server.ts";
-import { summarize, type AttendanceSummary, type AttendeeRow } from "./summary.ts";
+import type { AuditActor } from "#app/database/audit.server.ts";
+import { forbidden, type ConferenceAccess } from "#app/auth/guard.server.ts";
+import { checkIn, recordMark, type MarkChange } from "#app/checkin/checkin.server.ts";
+import { ATTENDANCE_LABEL, type CheckinResponse } from "#app/checkin/types.ts";
+import { prisma } from "#app/db.server.ts";
+import { groupLabel, invitationConference } from "#app/invitations/attendees.server.ts";
+import { summarize, type AttendanceSummary, type AttendeeRow } from "#app/attendance/summary.ts";
 
 /**
  * The conference's attendance pages (roll call, figures, printed lists, reports), for a user the guard
@@ -15,7 +15,9 @@ import { summarize, type AttendanceSummary, type AttendeeRow } from "./summary.t
  */
 export async function attendanceConference(access: ConferenceAccess) {
   if (access.onlyOperatedBridges("attendance.take")) {
-    forbidden("Người vận hành điểm cầu điểm danh tại trang của điểm cầu (mục “Điểm cầu” › “Điểm danh”), không tại trang điểm danh của cả hội nghị.");
+    forbidden(
+      "Người vận hành điểm cầu điểm danh tại trang của điểm cầu (mục “Điểm cầu” › “Điểm danh”), không tại trang điểm danh của cả hội nghị.",
+    );
   }
   return invitationConference(access.conference.id);
 }
@@ -46,7 +48,16 @@ export async function attendanceData(conference: {
       rsvp: true,
       walkIn: true,
       substituteFor: { select: { name: true } },
-      attendance: { select: { status: true, bridgePointId: true, checkedInAt: true, method: true, absenceReason: true, substituteName: true } },
+      attendance: {
+        select: {
+          status: true,
+          bridgePointId: true,
+          checkedInAt: true,
+          method: true,
+          absenceReason: true,
+          substituteName: true,
+        },
+      },
     },
   });
   const groups = conference.attendeeGroups.map((g, i) => ({ id: g.id, label: groupLabel(g, i) }));
@@ -83,12 +94,19 @@ export type RollCallMark =
   | { kind: "SUBSTITUTE"; substituteName: string; bridgePointId?: string | null }
   | { kind: "CLEAR" };
 
-export type RollCallResult = { ok: true; message: string } | { ok: false; status: 400 | 404 | 409; message: string; field?: string };
+export type RollCallResult =
+  { ok: true; message: string } | { ok: false; status: 400 | 404 | 409; message: string; field?: string };
 
-const clean = (s: string) => s.replace(/[\r\n\t]+/g, " ").replace(/\s+/g, " ").trim();
+const clean = (s: string) =>
+  s
+    .replace(/[\r\n\t]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** Reads a roll-call form (status, bridgePointId, absenceReason, substituteName); errors name the field in Vietnamese. */
-export function parseRollCallForm(form: FormData): { ok: true; attendeeId: string; mark: RollCallMark } | { ok: false; message: string; field?: string } {
+export function parseRollCallForm(
+  form: FormData,
+): { ok: true; attendeeId: string; mark: RollCallMark } | { ok: false; message: string; field?: string } {
   const attendeeId = String(form.get("attendeeId") ?? "");
   if (!attendeeId) return { ok: false, message: "Thiếu đại biểu cần điểm danh." };
   const status = String(form.get("status") ?? "");
@@ -97,19 +115,22 @@ export function parseRollCallForm(form: FormData): { ok: true; attendeeId: strin
       return { ok: true, attendeeId, mark: { kind: "IN_PERSON" } };
     case "ONLINE": {
       const bridgePointId = String(form.get("bridgePointId") ?? "");
-      if (!bridgePointId) return { ok: false, field: "bridgePointId", message: "Chọn “Điểm cầu” nơi đại biểu dự trực tuyến." };
+      if (!bridgePointId)
+        return { ok: false, field: "bridgePointId", message: "Chọn “Điểm cầu” nơi đại biểu dự trực tuyến." };
       return { ok: true, attendeeId, mark: { kind: "ONLINE", bridgePointId } };
     }
     case "ABSENT": {
       const reason = clean(String(form.get("absenceReason") ?? ""));
       if (!reason) return { ok: false, field: "absenceReason", message: "Nhập “Lý do vắng mặt”." };
-      if (reason.length > 500) return { ok: false, field: "absenceReason", message: "“Lý do vắng mặt” dài quá 500 ký tự." };
+      if (reason.length > 500)
+        return { ok: false, field: "absenceReason", message: "“Lý do vắng mặt” dài quá 500 ký tự." };
       return { ok: true, attendeeId, mark: { kind: "ABSENT", reason } };
     }
     case "SUBSTITUTE": {
       const name = clean(String(form.get("substituteName") ?? ""));
       if (!name) return { ok: false, field: "substituteName", message: "Nhập “Họ tên người dự thay”." };
-      if (name.length > 200) return { ok: false, field: "substituteName", message: "“Họ tên người dự thay” dài quá 200 ký tự." };
+      if (name.length > 200)
+        return { ok: false, field: "substituteName", message: "“Họ tên người dự thay” dài quá 200 ký tự." };
       return { ok: true, attendeeId, mark: { kind: "SUBSTITUTE", substituteName: name } };
     }
     case "CLEAR":
@@ -142,12 +163,20 @@ export async function recordRollCall(input: {
   const { conferenceId, attendeeId, mark, userId, actor } = input;
   const bridge = input.bridge ?? null;
   const now = input.now ?? new Date();
-  const attendee = await prisma.attendee.findFirst({ where: { id: attendeeId, conferenceId }, select: { id: true, name: true, revokedAt: true } });
+  const attendee = await prisma.attendee.findFirst({
+    where: { id: attendeeId, conferenceId },
+    select: { id: true, name: true, revokedAt: true },
+  });
   if (!attendee) return { ok: false, status: 404, message: "Không tìm thấy đại biểu trong hội nghị này." };
-  if (attendee.revokedAt) return { ok: false, status: 400, message: `Giấy mời của ${attendee.name} đã chuyển cho người dự thay.` };
+  if (attendee.revokedAt)
+    return { ok: false, status: 400, message: `Giấy mời của ${attendee.name} đã chuyển cho người dự thay.` };
   if (mark.kind === "ONLINE") {
-    const found = await prisma.bridgePoint.findFirst({ where: { id: mark.bridgePointId, conferenceId }, select: { id: true } });
-    if (!found) return { ok: false, status: 400, message: "Điểm cầu không thuộc hội nghị này.", field: "bridgePointId" };
+    const found = await prisma.bridgePoint.findFirst({
+      where: { id: mark.bridgePointId, conferenceId },
+      select: { id: true },
+    });
+    if (!found)
+      return { ok: false, status: 400, message: "Điểm cầu không thuộc hội nghị này.", field: "bridgePointId" };
   }
   const audit = bridge
     ? { actor, action: "attendance.bridge-report", label: `${bridge.name} báo cáo` }
@@ -165,8 +194,19 @@ export async function recordRollCall(input: {
         : mark.kind === "SUBSTITUTE"
           ? { kind: "SUBSTITUTE", substituteName: mark.substituteName, bridgePointId: mark.bridgePointId ?? null }
           : { kind: "CLEAR" };
-    const r = await recordMark({ conferenceId, attendeeId, change, userId, now, audit, fromBridgePointId: bridge?.id ?? null });
-    if (!r.ok) return r.reason === "elsewhere" ? elsewhere(r.name, r.status, r.place) : { ok: false, status: 404, message: "Không tìm thấy đại biểu trong hội nghị này." };
+    const r = await recordMark({
+      conferenceId,
+      attendeeId,
+      change,
+      userId,
+      now,
+      audit,
+      fromBridgePointId: bridge?.id ?? null,
+    });
+    if (!r.ok)
+      return r.reason === "elsewhere"
+        ? elsewhere(r.name, r.status, r.place)
+        : { ok: false, status: 404, message: "Không tìm thấy đại biểu trong hội nghị này." };
     return {
       ok: true,
       message:
@@ -196,8 +236,19 @@ export async function recordRollCall(input: {
   if (response.result === "duplicate") {
     if (bridge) {
       // Already present: at this bridge nothing to do; elsewhere the bridge does not move them.
-      const r = await recordMark({ conferenceId, attendeeId, change: { kind: "MOVE", bridgePointId }, userId, now, audit, fromBridgePointId: bridge.id });
-      if (!r.ok) return r.reason === "elsewhere" ? elsewhere(r.name, r.status, r.place) : { ok: false, status: 404, message: "Không tìm thấy đại biểu trong hội nghị này." };
+      const r = await recordMark({
+        conferenceId,
+        attendeeId,
+        change: { kind: "MOVE", bridgePointId },
+        userId,
+        now,
+        audit,
+        fromBridgePointId: bridge.id,
+      });
+      if (!r.ok)
+        return r.reason === "elsewhere"
+          ? elsewhere(r.name, r.status, r.place)
+          : { ok: false, status: 404, message: "Không tìm thấy đại biểu trong hội nghị này." };
     } else {
       // The organiser corrects where (or how) they attend, keeping the first time.
       await recordMark({ conferenceId, attendeeId, change: { kind: "MOVE", bridgePointId }, userId, now, audit });
@@ -218,5 +269,6 @@ export async function ensurePosterKey(bridgePointId: string): Promise<string> {
   const key = crypto.randomBytes(16).toString("base64url");
   // Another request may have set it meanwhile: keep whichever was written first.
   await prisma.bridgePoint.updateMany({ where: { id: bridgePointId, posterKey: null }, data: { posterKey: key } });
-  return (await prisma.bridgePoint.findUniqueOrThrow({ where: { id: bridgePointId }, select: { posterKey: true } })).posterKey!;
+  return (await prisma.bridgePoint.findUniqueOrThrow({ where: { id: bridgePointId }, select: { posterKey: true } }))
+    .posterKey!;
 }

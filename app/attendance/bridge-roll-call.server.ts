@@ -1,11 +1,11 @@
 // A bridge point reports its own attendance (PRODUCT: "bridge sites … report their attendance"): the
 // operator, from the bridge's link or signed in, marks each attendee of that bridge present online,
 // absent with a reason, or replaced by a substitute. Only this bridge's attendees are shown or marked.
-import type { AuditActor } from "../database/audit.server.ts";
-import { ATTENDANCE_LABEL, type AttendanceStatus } from "../checkin/types.ts";
-import { prisma } from "../db.server.ts";
-import { formatDateTime } from "../lib/vietnamese-date.ts";
-import { parseRollCallForm, recordRollCall, type RollCallResult } from "./attendance.server.ts";
+import type { AuditActor } from "#app/database/audit.server.ts";
+import { ATTENDANCE_LABEL, type AttendanceStatus } from "#app/checkin/types.ts";
+import { prisma } from "#app/db.server.ts";
+import { formatDateTime } from "#app/lib/vietnamese-date.ts";
+import { parseRollCallForm, recordRollCall, type RollCallResult } from "#app/attendance/attendance.server.ts";
 
 export interface BridgeRollCallRow {
   id: string;
@@ -18,7 +18,9 @@ export interface BridgeRollCallRow {
 }
 
 /** Attendees invited to this bridge point or recorded present there, with their attendance. */
-export async function bridgeRollCall(bridgePointId: string): Promise<{ rows: BridgeRollCallRow[]; present: number; absent: number }> {
+export async function bridgeRollCall(
+  bridgePointId: string,
+): Promise<{ rows: BridgeRollCallRow[]; present: number; absent: number }> {
   const attendees = await prisma.attendee.findMany({
     where: { revokedAt: null, OR: [{ bridgePointId }, { attendance: { bridgePointId } }] },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -27,13 +29,16 @@ export async function bridgeRollCall(bridgePointId: string): Promise<{ rows: Bri
       name: true,
       position: true,
       organizationName: true,
-      attendance: { select: { status: true, bridgePointId: true, checkedInAt: true, absenceReason: true, substituteName: true } },
+      attendance: {
+        select: { status: true, bridgePointId: true, checkedInAt: true, absenceReason: true, substituteName: true },
+      },
     },
   });
   const rows = attendees.map((a): BridgeRollCallRow => {
     const at = a.attendance;
     // Present at another bridge or in the hall: shown, but as recorded elsewhere.
-    const elsewhere = at && (at.status === "IN_PERSON" || (at.status === "ONLINE" && at.bridgePointId !== bridgePointId));
+    const elsewhere =
+      at && (at.status === "IN_PERSON" || (at.status === "ONLINE" && at.bridgePointId !== bridgePointId));
     let detail = "";
     if (at?.status === "ABSENT") detail = `Lý do: ${at.absenceReason}`;
     else if (at?.status === "SUBSTITUTE") detail = `Người dự thay: ${at.substituteName}`;
@@ -72,10 +77,21 @@ export async function recordBridgeMark(input: {
   const attendeeId = String(form.get("attendeeId") ?? "");
   const status = String(form.get("status") ?? "");
   if (!["PRESENT", "ABSENT", "SUBSTITUTE", "CLEAR"].includes(status)) {
-    return { ok: false, status: 400, field: "status", message: "Chọn “Kết quả điểm danh”: có mặt, vắng mặt hoặc người dự thay.", attendeeId };
+    return {
+      ok: false,
+      status: 400,
+      field: "status",
+      message: "Chọn “Kết quả điểm danh”: có mặt, vắng mặt hoặc người dự thay.",
+      attendeeId,
+    };
   }
   const own = await prisma.attendee.count({
-    where: { id: attendeeId, conferenceId, revokedAt: null, OR: [{ bridgePointId }, { attendance: { bridgePointId } }] },
+    where: {
+      id: attendeeId,
+      conferenceId,
+      revokedAt: null,
+      OR: [{ bridgePointId }, { attendance: { bridgePointId } }],
+    },
   });
   if (!own) return { ok: false, status: 404, message: "Đại biểu này không thuộc điểm cầu.", attendeeId };
   if (status === "PRESENT") form.set("status", "ONLINE");

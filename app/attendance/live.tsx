@@ -2,8 +2,8 @@
 // every few seconds while the tab is visible. Rendered on the server too, so it reads without JavaScript.
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { HorizontalBarChart } from "~/components/charts.tsx";
-import { presentShare, type AttendanceSummary, type Counts, type SummaryLine } from "./summary.ts";
+import { HorizontalBarChart } from "#app/components/charts.tsx";
+import { presentShare, type AttendanceSummary, type Counts, type SummaryLine } from "#app/attendance/summary.ts";
 
 export const LIVE_POLL_MS = 3000;
 
@@ -55,7 +55,19 @@ function Row({ line }: { line: SummaryLine }) {
   );
 }
 
-function FiguresTable({ caption, first, lines, total, testId }: { caption: string; first: string; lines: SummaryLine[]; total: Counts; testId: string }) {
+function FiguresTable({
+  caption,
+  first,
+  lines,
+  total,
+  testId,
+}: {
+  caption: string;
+  first: string;
+  lines: SummaryLine[];
+  total: Counts;
+  testId: string;
+}) {
   return (
     <div className="table-scroll">
       <table className="table att-table" data-testid={testId}>
@@ -63,17 +75,27 @@ function FiguresTable({ caption, first, lines, total, testId }: { caption: strin
         <thead>
           <tr>
             <th scope="col">{first}</th>
-            <th scope="col" className="num">Được mời</th>
-            <th scope="col" className="num">Xác nhận</th>
-            <th scope="col" className="num">Có mặt</th>
+            <th scope="col" className="num">
+              Được mời
+            </th>
+            <th scope="col" className="num">
+              Xác nhận
+            </th>
+            <th scope="col" className="num">
+              Có mặt
+            </th>
             <th scope="col" className="num">
               <abbr title="Trong số có mặt: dự trực tuyến tại điểm cầu">Trực tuyến</abbr>
             </th>
             <th scope="col" className="num">
               <abbr title="Trong số có mặt: người dự thay">Dự thay</abbr>
             </th>
-            <th scope="col" className="num">Vắng</th>
-            <th scope="col" className="num">Chưa điểm danh</th>
+            <th scope="col" className="num">
+              Vắng
+            </th>
+            <th scope="col" className="num">
+              Chưa điểm danh
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -90,7 +112,12 @@ function FiguresTable({ caption, first, lines, total, testId }: { caption: strin
 }
 
 const bars = (lines: SummaryLine[]) =>
-  lines.map((l) => ({ label: l.label, value: presentShare(l.counts), display: `${l.counts.present}/${l.counts.invited}`, className: "att-present" }));
+  lines.map((l) => ({
+    label: l.label,
+    value: presentShare(l.counts),
+    display: `${l.counts.present}/${l.counts.invited}`,
+    className: "att-present",
+  }));
 
 export function LiveAttendance({ data }: { data: LiveData }) {
   const { summary, asOf } = data;
@@ -103,34 +130,58 @@ export function LiveAttendance({ data }: { data: LiveData }) {
       </p>
       <div className="kpis att-kpis" data-testid="live-kpis">
         <div className="kpi">
-          <div className="kpi-value" data-testid="kpi-invited">{t.invited}</div>
+          <div className="kpi-value" data-testid="kpi-invited">
+            {t.invited}
+          </div>
           <div className="kpi-label">Được mời</div>
         </div>
         <div className="kpi">
-          <div className="kpi-value" data-testid="kpi-confirmed">{t.confirmed}</div>
+          <div className="kpi-value" data-testid="kpi-confirmed">
+            {t.confirmed}
+          </div>
           <div className="kpi-label">Xác nhận tham dự</div>
         </div>
         <div className="kpi">
-          <div className="kpi-value ok" data-testid="kpi-present">{t.present}</div>
-          <div className="kpi-label">Có mặt (trực tiếp {t.inPerson}, trực tuyến {t.online}, dự thay {t.substitute})</div>
+          <div className="kpi-value ok" data-testid="kpi-present">
+            {t.present}
+          </div>
+          <div className="kpi-label">
+            Có mặt (trực tiếp {t.inPerson}, trực tuyến {t.online}, dự thay {t.substitute})
+          </div>
         </div>
         <div className="kpi">
-          <div className="kpi-value bad" data-testid="kpi-absent">{t.absent}</div>
+          <div className="kpi-value bad" data-testid="kpi-absent">
+            {t.absent}
+          </div>
           <div className="kpi-label">Vắng mặt</div>
         </div>
         <div className="kpi">
-          <div className="kpi-value" data-testid="kpi-not-recorded">{t.notRecorded}</div>
+          <div className="kpi-value" data-testid="kpi-not-recorded">
+            {t.notRecorded}
+          </div>
           <div className="kpi-label">Chưa điểm danh</div>
         </div>
       </div>
       <h3>Theo thành phần</h3>
       <div className="att-figures">
-        <FiguresTable caption="Điểm danh theo thành phần" first="Thành phần" lines={summary.byGroup} total={t} testId="live-by-group" />
+        <FiguresTable
+          caption="Điểm danh theo thành phần"
+          first="Thành phần"
+          lines={summary.byGroup}
+          total={t}
+          testId="live-by-group"
+        />
         <HorizontalBarChart title="Tỷ lệ có mặt theo thành phần (%)" bars={bars(summary.byGroup)} />
       </div>
       <h3>Theo điểm cầu</h3>
       <div className="att-figures">
-        <FiguresTable caption="Điểm danh theo điểm cầu" first="Điểm cầu" lines={summary.byBridge} total={t} testId="live-by-bridge" />
+        <FiguresTable
+          caption="Điểm danh theo điểm cầu"
+          first="Điểm cầu"
+          lines={summary.byBridge}
+          total={t}
+          testId="live-by-bridge"
+        />
         <HorizontalBarChart title="Tỷ lệ có mặt theo điểm cầu (%)" bars={bars(summary.byBridge)} />
       </div>
     </section>

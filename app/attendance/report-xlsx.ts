@@ -1,7 +1,7 @@
 // The attendance report as an .xlsx: "Theo thành phần", "Theo điểm cầu", "Danh sách".
 import ExcelJS from "exceljs";
-import { COUNT_COLUMNS, type ReportGroup } from "./report.ts";
-import type { AttendanceSummary, SummaryLine } from "./summary.ts";
+import { COUNT_COLUMNS, type ReportGroup } from "#app/attendance/report.ts";
+import type { AttendanceSummary, SummaryLine } from "#app/attendance/summary.ts";
 
 export interface AttendanceWorkbookInput {
   meeting: string;
@@ -13,7 +13,14 @@ export interface AttendanceWorkbookInput {
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEEF1F6" } };
 
-function countsSheet(wb: ExcelJS.Workbook, name: string, first: string, lines: SummaryLine[], total: AttendanceSummary["total"], input: AttendanceWorkbookInput) {
+function countsSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  first: string,
+  lines: SummaryLine[],
+  total: AttendanceSummary["total"],
+  input: AttendanceWorkbookInput,
+) {
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 3 }] });
   ws.addRow([`Điểm danh ${input.meeting}`]).font = { bold: true, size: 13 };
   ws.addRow([`Số liệu lúc ${input.asOf}`]).font = { italic: true };

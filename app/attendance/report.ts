@@ -1,10 +1,21 @@
 // The attendance report (báo cáo điểm danh) as plain rows, shared by the .xlsx and the PDF.
 import { DateTime } from "luxon";
-import { TIME_ZONE } from "../lib/vietnamese-date.ts";
-import { ATTENDANCE_LABEL } from "../checkin/types.ts";
-import { MAIN_HALL_LABEL, methodLabel, NO_GROUP_LABEL, type AttendanceSummary, type AttendeeRow } from "./summary.ts";
+import { TIME_ZONE } from "#app/lib/vietnamese-date.ts";
+import { ATTENDANCE_LABEL } from "#app/checkin/types.ts";
+import {
+  MAIN_HALL_LABEL,
+  methodLabel,
+  NO_GROUP_LABEL,
+  type AttendanceSummary,
+  type AttendeeRow,
+} from "#app/attendance/summary.ts";
 
-export const RSVP_LABEL = { NO_ANSWER: "Chưa trả lời", ACCEPTED: "Tham dự", DECLINED: "Vắng", SUBSTITUTED: "Cử người thay" } as const;
+export const RSVP_LABEL = {
+  NO_ANSWER: "Chưa trả lời",
+  ACCEPTED: "Tham dự",
+  DECLINED: "Vắng",
+  SUBSTITUTED: "Cử người thay",
+} as const;
 
 export interface ReportRow {
   name: string;
@@ -36,12 +47,16 @@ export function reportTime(iso: string | null): string {
 }
 
 /** Each attendee's line, grouped by attendee group in the plan's order ("Đại biểu khác" last). */
-export function reportGroups(groups: Array<{ id: string; label: string }>, bridges: Array<{ id: string; name: string }>, rows: AttendeeRow[]): ReportGroup[] {
+export function reportGroups(
+  groups: Array<{ id: string; label: string }>,
+  bridges: Array<{ id: string; name: string }>,
+  rows: AttendeeRow[],
+): ReportGroup[] {
   const bridgeName = new Map(bridges.map((b) => [b.id, b.name]));
   const known = new Set(groups.map((g) => g.id));
   const line = (r: AttendeeRow, group: string): ReportRow => {
     const a = r.attendance;
-    const invitedAt = r.bridgePointId ? bridgeName.get(r.bridgePointId) ?? MAIN_HALL_LABEL : MAIN_HALL_LABEL;
+    const invitedAt = r.bridgePointId ? (bridgeName.get(r.bridgePointId) ?? MAIN_HALL_LABEL) : MAIN_HALL_LABEL;
     let place = "";
     if (a?.status === "IN_PERSON") place = MAIN_HALL_LABEL;
     else if (a?.status === "ONLINE") place = (a.bridgePointId && bridgeName.get(a.bridgePointId)) || invitedAt;
@@ -71,7 +86,9 @@ export function reportGroups(groups: Array<{ id: string; label: string }>, bridg
   return [...groups, { id: null as string | null, label: NO_GROUP_LABEL }]
     .map((g) => ({
       label: g.label,
-      rows: rows.filter((r) => (g.id ? r.groupId === g.id : !r.groupId || !known.has(r.groupId))).map((r) => line(r, g.label)),
+      rows: rows
+        .filter((r) => (g.id ? r.groupId === g.id : !r.groupId || !known.has(r.groupId)))
+        .map((r) => line(r, g.label)),
     }))
     .filter((g) => g.rows.length > 0);
 }

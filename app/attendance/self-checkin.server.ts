@@ -4,13 +4,13 @@
 // failed lookups are throttled per client address and per poster (guessing codes across a conference was
 // 81 tries a second).
 import crypto from "node:crypto";
-import type { AuditActor } from "../database/audit.server.ts";
-import { checkIn } from "../checkin/checkin.server.ts";
-import { checkinCode, normalizeCheckinCode } from "../checkin/code.ts";
-import { REJECT_MESSAGE, type CheckinResponse } from "../checkin/types.ts";
-import { prisma } from "../db.server.ts";
-import { blockedFor, recordFailure, waitText, type RateRule } from "../lib/rate-limit.server.ts";
-import { matchByName } from "./summary.ts";
+import type { AuditActor } from "#app/database/audit.server.ts";
+import { checkIn } from "#app/checkin/checkin.server.ts";
+import { checkinCode, normalizeCheckinCode } from "#app/checkin/code.ts";
+import { REJECT_MESSAGE, type CheckinResponse } from "#app/checkin/types.ts";
+import { prisma } from "#app/db.server.ts";
+import { blockedFor, recordFailure, waitText, type RateRule } from "#app/lib/rate-limit.server.ts";
+import { matchByName } from "#app/attendance/summary.ts";
 
 export interface SelfCheckinBridge {
   id: string;
@@ -24,7 +24,12 @@ export async function bridgeByPosterKey(key: string | undefined): Promise<SelfCh
   if (!key || !/^[A-Za-z0-9_-]{16,64}$/.test(key)) return null;
   return prisma.bridgePoint.findUnique({
     where: { posterKey: key },
-    select: { id: true, name: true, address: true, conference: { select: { id: true, title: true, status: true, startsAt: true } } },
+    select: {
+      id: true,
+      name: true,
+      address: true,
+      conference: { select: { id: true, title: true, status: true, startsAt: true } },
+    },
   });
 }
 
@@ -43,10 +48,22 @@ export type CodeLookup =
 const CODE_SHAPE = /^[0-9A-HJKMNP-TV-Z]{6}$/;
 
 // Codes of a conference's attendees, computed once per set of attendees (a conference can have thousands).
-const codeCache = new Map<string, { stamp: string; rows: Array<Candidate & { code: string; bridgePointId: string | null; revoked: boolean; substitute: string | null }> }>();
+const codeCache = new Map<
+  string,
+  {
+    stamp: string;
+    rows: Array<
+      Candidate & { code: string; bridgePointId: string | null; revoked: boolean; substitute: string | null }
+    >;
+  }
+>();
 
 async function attendeesWithCodes(conferenceId: string) {
-  const stamp = await prisma.attendee.aggregate({ where: { conferenceId }, _count: true, _max: { createdAt: true, respondedAt: true, revokedAt: true } });
+  const stamp = await prisma.attendee.aggregate({
+    where: { conferenceId },
+    _count: true,
+    _max: { createdAt: true, respondedAt: true, revokedAt: true },
+  });
   const key = `${stamp._count}|${stamp._max.createdAt?.getTime()}|${stamp._max.respondedAt?.getTime()}|${stamp._max.revokedAt?.getTime()}`;
   const cached = codeCache.get(conferenceId);
   if (cached && cached.stamp === key) return cached.rows;
@@ -88,17 +105,32 @@ async function attendeesWithCodes(conferenceId: string) {
 export async function lookupCode(bridge: SelfCheckinBridge, typed: string): Promise<CodeLookup> {
   const code = normalizeCheckinCode(typed);
   if (!code) return { kind: "error", message: "Nhập mã điểm danh in trên giấy mời (6 ký tự, ví dụ K7Q-M3X)." };
-  if (!CODE_SHAPE.test(code)) return { kind: "error", message: "Mã điểm danh gồm 6 chữ và số, ví dụ K7Q-M3X. Vui lòng kiểm tra lại." };
-  const here = (await attendeesWithCodes(bridge.conference.id)).filter((a) => a.code === code && a.bridgePointId === bridge.id);
+  if (!CODE_SHAPE.test(code))
+    return { kind: "error", message: "Mã điểm danh gồm 6 chữ và số, ví dụ K7Q-M3X. Vui lòng kiểm tra lại." };
+  const here = (await attendeesWithCodes(bridge.conference.id)).filter(
+    (a) => a.code === code && a.bridgePointId === bridge.id,
+  );
   const valid = here.filter((a) => !a.revoked);
   if (valid.length === 0) {
     const revoked = here[0];
     if (revoked) {
-      return { kind: "revoked", message: revoked.substitute ? `${REJECT_MESSAGE.revoked.slice(0, -1)}: ${revoked.substitute}.` : REJECT_MESSAGE.revoked };
+      return {
+        kind: "revoked",
+        message: revoked.substitute
+          ? `${REJECT_MESSAGE.revoked.slice(0, -1)}: ${revoked.substitute}.`
+          : REJECT_MESSAGE.revoked,
+      };
     }
-    return { kind: "error", message: "Không tìm thấy đại biểu có mã điểm danh này tại điểm cầu. Vui lòng kiểm tra lại mã hoặc tìm theo họ tên." };
+    return {
+      kind: "error",
+      message:
+        "Không tìm thấy đại biểu có mã điểm danh này tại điểm cầu. Vui lòng kiểm tra lại mã hoặc tìm theo họ tên.",
+    };
   }
-  return { kind: "found", candidates: valid.map(({ id, name, position, organizationName }) => ({ id, name, position, organizationName })) };
+  return {
+    kind: "found",
+    candidates: valid.map(({ id, name, position, organizationName }) => ({ id, name, position, organizationName })),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -156,7 +188,14 @@ export function posterActor(bridge: SelfCheckinBridge, ip: string | null): Audit
  * Records the attendee present online at the bridge (method SELF): only an attendee assigned to this
  * bridge point; anyone else is refused without their name. Idempotent per device and nonce.
  */
-export async function selfCheckIn(bridge: SelfCheckinBridge, attendeeId: string, device: string, nonce: string, actor: AuditActor, now = new Date()): Promise<CheckinResponse> {
+export async function selfCheckIn(
+  bridge: SelfCheckinBridge,
+  attendeeId: string,
+  device: string,
+  nonce: string,
+  actor: AuditActor,
+  now = new Date(),
+): Promise<CheckinResponse> {
   return checkIn({
     conferenceId: bridge.conference.id,
     listId: null,

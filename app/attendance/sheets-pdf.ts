@@ -1,8 +1,8 @@
 // Printed attendance documents: the roll-call sheet with tick boxes (staff tick on paper, then enter the
 // ticks on the roll-call page) and the self check-in posters of the bridge points (one A4 page each).
 // Plain TypeScript on the OfficialPdf layer (Liberation Serif, A4, Decree 30 margins).
-import { qrPngSync } from "../invitations/qr.ts";
-import { MM, OfficialPdf } from "../documents/pdf.ts";
+import { qrPngSync } from "#app/invitations/qr.ts";
+import { MM, OfficialPdf } from "#app/documents/pdf.ts";
 
 export interface SheetInput {
   issuingBody: string;
@@ -39,7 +39,11 @@ export function renderRollCallSheet(input: SheetInput): Promise<Buffer> {
     pdf.font(style, SIZE);
     texts.forEach((t, i) => {
       doc.rect(xs[i]!, y, widths[i]!, h).lineWidth(0.5).stroke("#000000");
-      if (t) doc.text(t.normalize("NFC"), xs[i]! + PAD, y + PAD, { width: widths[i]! - 2 * PAD, align: i === 0 ? "center" : "left" });
+      if (t)
+        doc.text(t.normalize("NFC"), xs[i]! + PAD, y + PAD, {
+          width: widths[i]! - 2 * PAD,
+          align: i === 0 ? "center" : "left",
+        });
     });
     if (ticks) {
       const x = xs[5]!;
@@ -47,7 +51,10 @@ export function renderRollCallSheet(input: SheetInput): Promise<Buffer> {
       const box = SIZE * 0.8;
       ["Có mặt", "Vắng"].forEach((label, k) => {
         const by = y + PAD + k * (SIZE + 2);
-        doc.rect(x + PAD, by + 1.5, box, box).lineWidth(0.7).stroke("#000000");
+        doc
+          .rect(x + PAD, by + 1.5, box, box)
+          .lineWidth(0.7)
+          .stroke("#000000");
         pdf.font("regular", SIZE);
         doc.text(label, x + PAD + box + 4, by, { width: widths[5]! - box - 2 * PAD - 4, lineBreak: false });
       });

@@ -1,7 +1,7 @@
 // Attendance figures (điểm danh) per attendee group and per bridge point, from plain rows.
 // Plain TypeScript: no Remix, no Prisma, safe in the browser.
-import { ATTENDANCE_LABEL, METHOD_LABEL, type AttendanceStatus, type CheckinMethod } from "../checkin/types.ts";
-import { foldVietnamese } from "../lib/fold-vietnamese.ts";
+import { ATTENDANCE_LABEL, METHOD_LABEL, type AttendanceStatus, type CheckinMethod } from "#app/checkin/types.ts";
+import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
 
 export const MAIN_HALL_LABEL = "Hội trường chính";
 export const NO_GROUP_LABEL = "Đại biểu khác";
@@ -82,7 +82,7 @@ function add(c: Counts, row: AttendeeRow): void {
 /** Where a row is counted among the bridge points: where it was recorded present, else where it was invited. */
 export function placeOf(row: AttendeeRow): string | null {
   const a = row.attendance;
-  if (a && isPresent(a.status)) return a.status === "IN_PERSON" ? null : a.bridgePointId ?? row.bridgePointId;
+  if (a && isPresent(a.status)) return a.status === "IN_PERSON" ? null : (a.bridgePointId ?? row.bridgePointId);
   return row.bridgePointId;
 }
 
@@ -110,13 +110,21 @@ export function summarize(
     if (!byBridge.has(b)) byBridge.set(b, emptyCounts());
     add(byBridge.get(b)!, row);
   }
-  const lines = (entries: Array<{ id: string | null; label: string; always?: boolean }>, map: Map<string | null, Counts>) =>
-    entries.filter((e) => e.always || map.has(e.id)).map((e) => ({ id: e.id, label: e.label, counts: map.get(e.id) ?? emptyCounts() }));
+  const lines = (
+    entries: Array<{ id: string | null; label: string; always?: boolean }>,
+    map: Map<string | null, Counts>,
+  ) =>
+    entries
+      .filter((e) => e.always || map.has(e.id))
+      .map((e) => ({ id: e.id, label: e.label, counts: map.get(e.id) ?? emptyCounts() }));
   return {
     total,
     byGroup: lines([...groups, { id: null, label: NO_GROUP_LABEL }], byGroup),
     // Every bridge point is listed, even with nobody: a site without attendance is worth seeing.
-    byBridge: lines([{ id: null, label: MAIN_HALL_LABEL }, ...bridges.map((b) => ({ id: b.id, label: b.name, always: true }))], byBridge),
+    byBridge: lines(
+      [{ id: null, label: MAIN_HALL_LABEL }, ...bridges.map((b) => ({ id: b.id, label: b.name, always: true }))],
+      byBridge,
+    ),
   };
 }
 
@@ -141,7 +149,6 @@ export function methodLabel(method: CheckinMethod | null | undefined): string {
   return method ? METHOD_LABEL[method] : "";
 }
 
-
 /** Letters typed, not counting spaces and punctuation (the name list opens at 3). */
 export function letterCount(text: string): number {
   return foldVietnamese(text).replace(/[^a-z0-9]/g, "").length;
@@ -154,7 +161,11 @@ export const NAME_SEARCH_MAX_RESULTS = 5;
  * Attendees whose name contains the typed text, diacritics ignored; names that start with it, or
  * whose given name (last word) starts with it, come first. Empty until 3 letters are typed; at most 5.
  */
-export function matchByName<T extends { name: string }>(people: T[], query: string, limit = NAME_SEARCH_MAX_RESULTS): T[] {
+export function matchByName<T extends { name: string }>(
+  people: T[],
+  query: string,
+  limit = NAME_SEARCH_MAX_RESULTS,
+): T[] {
   if (letterCount(query) < NAME_SEARCH_MIN_LETTERS) return [];
   const q = foldVietnamese(query);
   const scored: Array<{ p: T; score: number }> = [];

@@ -1,9 +1,9 @@
 // Who acted, for the writes of pages opened without an account: an invitation link (/i/:token) or a
 // bridge point's operator link (/b/:key).
 
-import type { CurrentUser } from "../auth/session.server.ts";
-import { clientIp } from "../lib/client-ip.server.ts";
-import type { AuditActor } from "../database/audit.server.ts";
+import type { CurrentUser } from "#app/auth/session.server.ts";
+import { clientIp } from "#app/lib/client-ip.server.ts";
+import type { AuditActor } from "#app/database/audit.server.ts";
 
 /** "Đại biểu Nguyễn Văn A (qua giấy mời)": whoever holds the attendee's personal link. */
 export function inviteeActor(attendee: { name: string }, request: Request): AuditActor {
@@ -14,7 +14,11 @@ export function inviteeActor(attendee: { name: string }, request: Request): Audi
  * "Điểm cầu UBND xã A (qua đường dẫn điểm cầu)": whoever holds the bridge's operator link; when a
  * signed-in operator of that bridge uses it, their account is named as well.
  */
-export function bridgeActor(bridge: { name: string }, request: Request, operator?: Pick<CurrentUser, "id" | "name" | "email"> | null): AuditActor {
+export function bridgeActor(
+  bridge: { name: string },
+  request: Request,
+  operator?: Pick<CurrentUser, "id" | "name" | "email"> | null,
+): AuditActor {
   const via = `${bridge.name} (qua đường dẫn điểm cầu)`;
   return {
     kind: "BRIDGE",

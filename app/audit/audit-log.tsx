@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
-import { ACTOR_KINDS, filterQuery, type AuditFilters } from "./filters.ts";
-import { ACTOR_KIND_LABEL } from "./labels.ts";
-import type { AuditChangeView, AuditPage, AuditRowView } from "./query.server.ts";
+import { ACTOR_KINDS, filterQuery, type AuditFilters } from "#app/audit/filters.ts";
+import { ACTOR_KIND_LABEL } from "#app/audit/labels.ts";
+import type { AuditChangeView, AuditPage, AuditRowView } from "#app/audit/query.server.ts";
 
 // "Nhật ký thay đổi": the filter form, the table of events (newest first) and the pager, shared by
 // the conference, round and admin pages.
@@ -37,7 +37,8 @@ function Changes({ changes, more }: { changes: AuditChangeView[]; more: number }
     <ul className="audit-changes">
       {changes.map((c, i) => (
         <li key={i}>
-          <span className="field-name">{c.field}:</span> <Value text={c.before} kind="before" /> <span aria-hidden="true">→</span>
+          <span className="field-name">{c.field}:</span> <Value text={c.before} kind="before" />{" "}
+          <span aria-hidden="true">→</span>
           <span className="visually-hidden">, </span> <Value text={c.after} kind="after" />
         </li>
       ))}
@@ -91,7 +92,13 @@ export function AuditLog({ data, exportPath }: { data: AuditLogData; exportPath:
         </div>
         <div className="field">
           <label htmlFor="a-actor">Người thực hiện</label>
-          <input id="a-actor" name="actor" type="search" defaultValue={f.actor ?? ""} placeholder="Tên hoặc thư điện tử" />
+          <input
+            id="a-actor"
+            name="actor"
+            type="search"
+            defaultValue={f.actor ?? ""}
+            placeholder="Tên hoặc thư điện tử"
+          />
         </div>
         <div className="field">
           <label htmlFor="a-kind">Loại người thực hiện</label>
@@ -128,7 +135,13 @@ export function AuditLog({ data, exportPath }: { data: AuditLogData; exportPath:
         </div>
         <div className="field wide">
           <label htmlFor="a-q">Tìm trong nội dung</label>
-          <input id="a-q" name="q" type="search" defaultValue={f.q ?? ""} placeholder="Tên người, tên bản ghi, giá trị…" />
+          <input
+            id="a-q"
+            name="q"
+            type="search"
+            defaultValue={f.q ?? ""}
+            placeholder="Tên người, tên bản ghi, giá trị…"
+          />
         </div>
         <div className="actions">
           <button type="submit" className="primary">
@@ -146,7 +159,9 @@ export function AuditLog({ data, exportPath }: { data: AuditLogData; exportPath:
         </a>
       </div>
       {data.rows.length === 0 ? (
-        <p className="empty">{query ? "Không có thay đổi nào khớp với bộ lọc." : "Chưa có thay đổi nào được ghi nhận."}</p>
+        <p className="empty">
+          {query ? "Không có thay đổi nào khớp với bộ lọc." : "Chưa có thay đổi nào được ghi nhận."}
+        </p>
       ) : (
         <div className="table-scroll">
           <table className="table audit-table">

@@ -3,7 +3,7 @@
 // carriage return at the start) is prefixed with an apostrophe, so nothing in the log runs as one.
 
 import ExcelJS from "exceljs";
-import type { AuditRowView } from "./query.server.ts";
+import type { AuditRowView } from "#app/audit/query.server.ts";
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEEF1F6" } };
 /** Excel keeps at most 32,767 characters in a cell. */
@@ -53,9 +53,18 @@ export async function auditWorkbook(input: AuditWorkbookInput): Promise<Buffer> 
   COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
   for (const r of input.rows) {
     const changes = r.changes.map((c) => `${c.field}: ${c.before} → ${c.after}`).join("\n");
-    text(ws.addRow([r.at, r.actor, r.actorKind, r.ip ?? "", r.action, r.entity, r.entityId, r.summary, changes].map(safeCellText)));
+    text(
+      ws.addRow(
+        [r.at, r.actor, r.actorKind, r.ip ?? "", r.action, r.entity, r.entityId, r.summary, changes].map(safeCellText),
+      ),
+    );
   }
-  if (input.truncated) ws.addRow([safeCellText(`Danh sách chỉ có ${input.rows.length.toLocaleString("vi-VN")} dòng mới nhất; hãy thu hẹp bộ lọc để xuất phần còn lại.`)]).font = { italic: true };
+  if (input.truncated)
+    ws.addRow([
+      safeCellText(
+        `Danh sách chỉ có ${input.rows.length.toLocaleString("vi-VN")} dòng mới nhất; hãy thu hẹp bộ lọc để xuất phần còn lại.`,
+      ),
+    ]).font = { italic: true };
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: COLUMNS.length } };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,11 +1,11 @@
 // The .xlsx download of an audit page: the same scope and filters as the page, every matching row.
 
-import { asciiFileName, XLSX_TYPE } from "../lib/file-names.ts";
-import { formatDateAtTime } from "../lib/vietnamese-date.ts";
-import { auditWorkbook } from "./audit-xlsx.ts";
-import type { AuditFilters } from "./filters.ts";
-import { ACTOR_KIND_LABEL, actionLabel, entityLabel } from "./labels.ts";
-import { auditExportRows, type AuditScope } from "./query.server.ts";
+import { asciiFileName, XLSX_TYPE } from "#app/lib/file-names.ts";
+import { formatDateAtTime } from "#app/lib/vietnamese-date.ts";
+import { auditWorkbook } from "#app/audit/audit-xlsx.ts";
+import type { AuditFilters } from "#app/audit/filters.ts";
+import { ACTOR_KIND_LABEL, actionLabel, entityLabel } from "#app/audit/labels.ts";
+import { auditExportRows, type AuditScope } from "#app/audit/query.server.ts";
 
 /** The filters in words, for the file's second line. */
 export function describeFilters(f: AuditFilters): string {
@@ -21,7 +21,11 @@ export function describeFilters(f: AuditFilters): string {
   return parts.length ? parts.join("; ") : "không lọc";
 }
 
-export async function auditExportResponse(scope: AuditScope, filters: AuditFilters, subject: string): Promise<Response> {
+export async function auditExportResponse(
+  scope: AuditScope,
+  filters: AuditFilters,
+  subject: string,
+): Promise<Response> {
   const { rows, truncated } = await auditExportRows(scope, filters);
   const body = await auditWorkbook({
     title: `Nhật ký thay đổi · ${subject}`,

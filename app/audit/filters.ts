@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fromLocalDateValue } from "../lib/vietnamese-date.ts";
+import { fromLocalDateValue } from "#app/lib/vietnamese-date.ts";
 
 // The audit pages' filters, read from the query string (the same string pages and the .xlsx export
 // use). Unknown or malformed values are ignored rather than failing the page.

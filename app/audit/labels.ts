@@ -1,13 +1,13 @@
 // The one source of the audit trail's Vietnamese words: actions, record types, actor kinds, field
 // names and the values of enum fields. Plain data: used by the pages and the .xlsx export.
 
-import { AGENDA_KIND_LABEL } from "../agenda/timing.ts";
-import { AWARD_STATUS_LABEL, RECIPIENT_KIND_LABEL } from "../awards/award-form.ts";
-import { NODE_SOURCE_LABEL } from "../assessments/framework-forms.ts";
-import { READINESS_LABEL } from "../bridges/verdict.ts";
-import { FORMAT_LABEL, PLAN_KIND_LABEL, ROLE_LABEL, STATUS_LABEL, TASK_STATUS_LABEL } from "../plans/vocabulary.ts";
-import { SPEECH_KIND_LABEL, SPEECH_STATUS_LABEL } from "../speeches/speech-form.ts";
-import type { AuditActor } from "../database/audit.server.ts";
+import { AGENDA_KIND_LABEL } from "#app/agenda/timing.ts";
+import { AWARD_STATUS_LABEL, RECIPIENT_KIND_LABEL } from "#app/awards/award-form.ts";
+import { NODE_SOURCE_LABEL } from "#app/assessments/framework-forms.ts";
+import { READINESS_LABEL } from "#app/bridges/verdict.ts";
+import { FORMAT_LABEL, PLAN_KIND_LABEL, ROLE_LABEL, STATUS_LABEL, TASK_STATUS_LABEL } from "#app/plans/vocabulary.ts";
+import { SPEECH_KIND_LABEL, SPEECH_STATUS_LABEL } from "#app/speeches/speech-form.ts";
+import type { AuditActor } from "#app/database/audit.server.ts";
 
 export const ACTOR_KIND_LABEL: Record<AuditActor["kind"], string> = {
   USER: "Người dùng",
@@ -278,7 +278,12 @@ const FIELD_LABEL: Record<string, string> = {
 };
 
 const ENTITY_FIELD_LABEL: Record<string, Record<string, string>> = {
-  Conference: { title: "Tên kế hoạch", kind: "Loại kế hoạch", organizationId: "Cơ quan ban hành", organization: "Cơ quan ban hành" },
+  Conference: {
+    title: "Tên kế hoạch",
+    kind: "Loại kế hoạch",
+    organizationId: "Cơ quan ban hành",
+    organization: "Cơ quan ban hành",
+  },
   Attendee: { name: "Họ tên" },
   User: { name: "Họ tên", organization: "Cơ quan", organizationId: "Cơ quan" },
   Organization: { name: "Tên cơ quan" },
@@ -294,7 +299,12 @@ export function fieldLabel(entity: string, field: string): string {
   return ENTITY_FIELD_LABEL[entity]?.[field] ?? FIELD_LABEL[field] ?? field;
 }
 
-const RSVP_VALUE_LABEL = { NO_ANSWER: "Chưa trả lời", ACCEPTED: "Tham dự", DECLINED: "Vắng", SUBSTITUTED: "Cử người thay" };
+const RSVP_VALUE_LABEL = {
+  NO_ANSWER: "Chưa trả lời",
+  ACCEPTED: "Tham dự",
+  DECLINED: "Vắng",
+  SUBSTITUTED: "Cử người thay",
+};
 const MESSAGE_STATUS_LABEL = { QUEUED: "Đang chờ gửi", SENDING: "Đang gửi", SENT: "Đã gửi", FAILED: "Gửi lỗi" };
 
 // Enum values in Vietnamese, per record type and field.
@@ -308,7 +318,10 @@ const VALUE_LABEL: Record<string, Record<string, Record<string, string>>> = {
   AgendaItem: { kind: AGENDA_KIND_LABEL },
   Award: { status: AWARD_STATUS_LABEL, recipientKind: RECIPIENT_KIND_LABEL },
   FrameworkNode: { source: NODE_SOURCE_LABEL },
-  AssessmentRound: { status: { DRAFT: "Dự thảo", PUBLISHED: "Đã công bố" }, shape: { DETAILED: "Điểm từng tiêu chí", SUMMARY: "Chỉ có điểm tổng" } },
+  AssessmentRound: {
+    status: { DRAFT: "Dự thảo", PUBLISHED: "Đã công bố" },
+    shape: { DETAILED: "Điểm từng tiêu chí", SUMMARY: "Chỉ có điểm tổng" },
+  },
   User: { roles: ROLE_LABEL },
   TaskAssignment: { status: TASK_STATUS_LABEL },
 };
@@ -324,7 +337,8 @@ export function valueText(entity: string, field: string, value: unknown, formatD
   if (typeof value === "boolean") return value ? "Có" : "Không";
   if (typeof value === "number") return value.toLocaleString("vi-VN", { maximumFractionDigits: 4 });
   const labels = VALUE_LABEL[entity]?.[field];
-  if (Array.isArray(value)) return value.map((v) => (typeof v === "string" ? (labels?.[v] ?? v) : JSON.stringify(v))).join("; ") || "(trống)";
+  if (Array.isArray(value))
+    return value.map((v) => (typeof v === "string" ? (labels?.[v] ?? v) : JSON.stringify(v))).join("; ") || "(trống)";
   if (typeof value === "string") {
     if (labels?.[value]) return labels[value];
     if (ISO_DATE_TIME.test(value)) return formatDate(new Date(value));

@@ -1,12 +1,12 @@
 // Reading the audit trail: one conference's, one scoring round's, or an admin's subtree's events,
 // filtered, newest first, a page at a time (counted in SQL), or all of them for the export.
 
-import { prisma } from "../db.server.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { formatDateAtTime, fromLocalDateValue } from "../lib/vietnamese-date.ts";
-import type { AuditChange } from "../database/audit.server.ts";
-import type { AuditFilters } from "./filters.ts";
-import { ACTOR_KIND_LABEL, actionLabel, entityLabel, fieldLabel, valueText } from "./labels.ts";
+import { prisma } from "#app/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { formatDateAtTime, fromLocalDateValue } from "#app/lib/vietnamese-date.ts";
+import type { AuditChange } from "#app/database/audit.server.ts";
+import type { AuditFilters } from "#app/audit/filters.ts";
+import { ACTOR_KIND_LABEL, actionLabel, entityLabel, fieldLabel, valueText } from "#app/audit/labels.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** Most rows one export holds; a longer list asks for a narrower filter. */
@@ -26,7 +26,11 @@ export type AuditScope =
 
 async function scopeWhere(scope: AuditScope): Promise<Prisma.AuditEventWhereInput> {
   if ("conferenceId" in scope) return { conferenceId: scope.conferenceId };
-  if ("roundId" in scope) return { roundId: scope.roundId, ...(scope.organizationIds ? { organizationId: { in: [...scope.organizationIds] } } : {}) };
+  if ("roundId" in scope)
+    return {
+      roundId: scope.roundId,
+      ...(scope.organizationIds ? { organizationId: { in: [...scope.organizationIds] } } : {}),
+    };
   const ids = [...scope.organizationIds];
   const [conferences, rounds] = await Promise.all([
     prisma.conference.findMany({ where: { organizationId: { in: ids } }, select: { id: true } }),
@@ -54,7 +58,13 @@ function filterWhere(f: AuditFilters): Prisma.AuditEventWhereInput[] {
   if (f.action) and.push({ action: f.action });
   if (f.q) {
     and.push({
-      OR: [{ summary: { contains: f.q } }, { changes: { contains: f.q } }, { actorLabel: { contains: f.q } }, { entityId: f.q }, { ip: f.q }],
+      OR: [
+        { summary: { contains: f.q } },
+        { changes: { contains: f.q } },
+        { actorLabel: { contains: f.q } },
+        { entityId: f.q },
+        { ip: f.q },
+      ],
     });
   }
   return and;
@@ -107,7 +117,10 @@ function parseChanges(json: string): AuditChange[] {
 }
 
 /** One stored event in Vietnamese: labels, local time, values as text. */
-export function viewRow(r: StoredRow, limits: { changes: number; chars: number } = { changes: Infinity, chars: Infinity }): AuditRowView {
+export function viewRow(
+  r: StoredRow,
+  limits: { changes: number; chars: number } = { changes: Infinity, chars: Infinity },
+): AuditRowView {
   const changes = parseChanges(r.changes);
   const cut = (s: string) => (s.length > limits.chars ? `${s.slice(0, limits.chars)}… (còn nữa, xem tệp Excel)` : s);
   return {
@@ -162,7 +175,9 @@ export async function auditPage(scope: AuditScope, filters: AuditFilters): Promi
     select: rowSelect,
   });
   const byLabel = (a: AuditFacet, b: AuditFacet) => a.label.localeCompare(b.label, "vi");
-  const entities = [...new Set(kinds.map((k) => k.entity))].map((e) => ({ value: e, label: entityLabel(e) })).sort(byLabel);
+  const entities = [...new Set(kinds.map((k) => k.entity))]
+    .map((e) => ({ value: e, label: entityLabel(e) }))
+    .sort(byLabel);
   const actions = kinds.map((k) => ({ value: k.action, label: actionLabel(k.action), entity: k.entity })).sort(byLabel);
   return {
     total,
@@ -175,8 +190,19 @@ export async function auditPage(scope: AuditScope, filters: AuditFilters): Promi
 }
 
 /** Every event the filters select, newest first, up to AUDIT_EXPORT_LIMIT. */
-export async function auditExportRows(scope: AuditScope, filters: AuditFilters): Promise<{ rows: AuditRowView[]; truncated: boolean }> {
+export async function auditExportRows(
+  scope: AuditScope,
+  filters: AuditFilters,
+): Promise<{ rows: AuditRowView[]; truncated: boolean }> {
   const where: Prisma.AuditEventWhereInput = { AND: [await scopeWhere(scope), ...filterWhere(filters)] };
-  const rows = await prisma.auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], take: AUDIT_EXPORT_LIMIT + 1, select: rowSelect });
-  return { rows: rows.slice(0, AUDIT_EXPORT_LIMIT).map((r) => viewRow(r)), truncated: rows.length > AUDIT_EXPORT_LIMIT };
+  const rows = await prisma.auditEvent.findMany({
+    where,
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: AUDIT_EXPORT_LIMIT + 1,
+    select: rowSelect,
+  });
+  return {
+    rows: rows.slice(0, AUDIT_EXPORT_LIMIT).map((r) => viewRow(r)),
+    truncated: rows.length > AUDIT_EXPORT_LIMIT,
+  };
 }

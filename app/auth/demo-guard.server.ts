@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
-import { users as seededUsers } from "../../prisma/seed-data/organizations.ts";
-import { DEMO_PASSWORD, verifyPassword } from "./password.server.ts";
+import { users as seededUsers } from "#prisma/seed-data/organizations.ts";
+import { DEMO_PASSWORD, verifyPassword } from "#app/auth/password.server.ts";
 
 // Accounts seeded before User.isDemo existed were not marked, so the seed's own e-mail addresses
 // count as demo accounts too.

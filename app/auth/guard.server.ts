@@ -3,10 +3,10 @@
 // call. Not related to the record at all: 404 (another organisation's data is never shown to exist).
 // Related but the role lacks the capability: 403.
 
-import { prisma } from "../db.server.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { BRIDGE_CAPABILITIES, can, ROLE_CAPABILITIES, type Capability } from "./policy.ts";
-import { requireUser, type CurrentUser } from "./session.server.ts";
+import { prisma } from "#app/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { BRIDGE_CAPABILITIES, can, ROLE_CAPABILITIES, type Capability } from "#app/auth/policy.ts";
+import { requireUser, type CurrentUser } from "#app/auth/session.server.ts";
 
 export function notFound(message = "Không tìm thấy trang này hoặc bạn không có quyền xem."): never {
   throw new Response(message, { status: 404 });
@@ -26,7 +26,13 @@ export async function requireCapability(request: Request, capability: Capability
 // ---------------------------------------------------------------------------------------------
 // Conferences
 
-const conferenceSelect = { id: true, organizationId: true, kind: true, title: true, status: true } satisfies Prisma.ConferenceSelect;
+const conferenceSelect = {
+  id: true,
+  organizationId: true,
+  kind: true,
+  title: true,
+  status: true,
+} satisfies Prisma.ConferenceSelect;
 
 export type GuardedConference = Prisma.ConferenceGetPayload<{ select: typeof conferenceSelect }>;
 
@@ -79,18 +85,25 @@ export async function conferenceAccess(user: CurrentUser, conference: GuardedCon
   };
 }
 
-
 /**
  * The conference `id` if the signed-in user holds `capability` for it: 404 when the user has no
  * relation to it (or it does not exist), 403 when the user's role there lacks the capability.
  */
-export async function requireConference(request: Request, id: string | undefined, capability: Capability): Promise<ConferenceAccess> {
+export async function requireConference(
+  request: Request,
+  id: string | undefined,
+  capability: Capability,
+): Promise<ConferenceAccess> {
   const user = await requireUser(request);
   return conferenceFor(user, id, capability);
 }
 
 /** `requireConference` for a user already in hand (tests, domain code). */
-export async function conferenceFor(user: CurrentUser, id: string | undefined, capability: Capability): Promise<ConferenceAccess> {
+export async function conferenceFor(
+  user: CurrentUser,
+  id: string | undefined,
+  capability: Capability,
+): Promise<ConferenceAccess> {
   const conference = id ? await prisma.conference.findUnique({ where: { id }, select: conferenceSelect }) : null;
   if (!conference) notFound("Không tìm thấy hội nghị hoặc kế hoạch này.");
   const access = await conferenceAccess(user, conference);
@@ -104,7 +117,8 @@ export async function conferenceFor(user: CurrentUser, id: string | undefined, c
 
 function memberCapabilities(user: CurrentUser, organizationId: string): Set<Capability> {
   const caps = new Set<Capability>();
-  if (user.visibleOrganizationIds.includes(organizationId)) for (const role of user.roles) for (const c of ROLE_CAPABILITIES[role]) caps.add(c);
+  if (user.visibleOrganizationIds.includes(organizationId))
+    for (const role of user.roles) for (const c of ROLE_CAPABILITIES[role]) caps.add(c);
   return caps;
 }
 
@@ -115,7 +129,13 @@ function decide(related: boolean, caps: ReadonlySet<Capability>, capability: Cap
 }
 
 // What an assessed unit holds for a published round that ranks it (never for a draft).
-const ASSESSED_UNIT_CAPABILITIES: readonly Capability[] = ["scoring.view", "remediation.view", "remediation.update", "remediation.manage", "audit.view"];
+const ASSESSED_UNIT_CAPABILITIES: readonly Capability[] = [
+  "scoring.view",
+  "remediation.view",
+  "remediation.update",
+  "remediation.manage",
+  "audit.view",
+];
 
 export interface RoundAccess {
   user: CurrentUser;
@@ -126,17 +146,27 @@ export interface RoundAccess {
 }
 
 /** A scoring round: its organisation's roles, or an assessed unit once published (reads only). */
-export async function roundFor(user: CurrentUser, id: string | undefined, capability: Capability): Promise<RoundAccess> {
+export async function roundFor(
+  user: CurrentUser,
+  id: string | undefined,
+  capability: Capability,
+): Promise<RoundAccess> {
   const missing = "Không tìm thấy đợt đánh giá này.";
   const round = id
-    ? await prisma.assessmentRound.findUnique({ where: { id }, select: { id: true, organizationId: true, status: true, title: true, year: true } })
+    ? await prisma.assessmentRound.findUnique({
+        where: { id },
+        select: { id: true, organizationId: true, status: true, title: true, year: true },
+      })
     : null;
   if (!round) notFound(missing);
   const member = user.visibleOrganizationIds.includes(round.organizationId);
   const caps = memberCapabilities(user, round.organizationId);
   let asAssessedUnit = false;
   if (!member && round.status === "PUBLISHED") {
-    const unit = await prisma.roundUnit.findFirst({ where: { roundId: round.id, organizationId: { in: user.visibleOrganizationIds } }, select: { id: true } });
+    const unit = await prisma.roundUnit.findFirst({
+      where: { roundId: round.id, organizationId: { in: user.visibleOrganizationIds } },
+      select: { id: true },
+    });
     if (unit) {
       asAssessedUnit = true;
       for (const c of ASSESSED_UNIT_CAPABILITIES) if (can(user.roles, c)) caps.add(c);
@@ -146,7 +176,11 @@ export async function roundFor(user: CurrentUser, id: string | undefined, capabi
   return { user, round, capabilities: caps, asAssessedUnit };
 }
 
-export async function requireRound(request: Request, id: string | undefined, capability: Capability): Promise<RoundAccess> {
+export async function requireRound(
+  request: Request,
+  id: string | undefined,
+  capability: Capability,
+): Promise<RoundAccess> {
   return roundFor(await requireUser(request), id, capability);
 }
 
@@ -157,22 +191,39 @@ export interface FrameworkAccess {
 }
 
 /** An index framework: the roles of the organisation that keeps it. */
-export async function frameworkFor(user: CurrentUser, id: string | undefined, capability: Capability): Promise<FrameworkAccess> {
+export async function frameworkFor(
+  user: CurrentUser,
+  id: string | undefined,
+  capability: Capability,
+): Promise<FrameworkAccess> {
   const missing = "Không tìm thấy bộ chỉ số này.";
-  const framework = id ? await prisma.indexFramework.findUnique({ where: { id }, select: { id: true, organizationId: true, name: true } }) : null;
+  const framework = id
+    ? await prisma.indexFramework.findUnique({ where: { id }, select: { id: true, organizationId: true, name: true } })
+    : null;
   if (!framework) notFound(missing);
   const caps = memberCapabilities(user, framework.organizationId);
   decide(user.visibleOrganizationIds.includes(framework.organizationId), caps, capability, missing);
   return { user, framework, capabilities: caps };
 }
 
-export async function requireFramework(request: Request, id: string | undefined, capability: Capability): Promise<FrameworkAccess> {
+export async function requireFramework(
+  request: Request,
+  id: string | undefined,
+  capability: Capability,
+): Promise<FrameworkAccess> {
   return frameworkFor(await requireUser(request), id, capability);
 }
 
 export interface RemediationAccess {
   user: CurrentUser;
-  plan: { id: string; roundUnitId: string; unitOrganizationId: string; roundId: string; roundOrganizationId: string; roundStatus: string };
+  plan: {
+    id: string;
+    roundUnitId: string;
+    unitOrganizationId: string;
+    roundId: string;
+    roundOrganizationId: string;
+    roundStatus: string;
+  };
   capabilities: ReadonlySet<Capability>;
 }
 
@@ -181,12 +232,25 @@ export interface RemediationAccess {
  * once the round is published (a draft round's plans are not shown to the unit: they carry its scores).
  * "remediation.update" still needs the row-level owner check of the action being changed.
  */
-export async function remediationPlanFor(user: CurrentUser, id: string | undefined, capability: Capability): Promise<RemediationAccess> {
+export async function remediationPlanFor(
+  user: CurrentUser,
+  id: string | undefined,
+  capability: Capability,
+): Promise<RemediationAccess> {
   const missing = "Không tìm thấy kế hoạch khắc phục này.";
   const row = id
     ? await prisma.remediationPlan.findUnique({
         where: { id },
-        select: { id: true, roundUnit: { select: { id: true, organizationId: true, round: { select: { id: true, organizationId: true, status: true } } } } },
+        select: {
+          id: true,
+          roundUnit: {
+            select: {
+              id: true,
+              organizationId: true,
+              round: { select: { id: true, organizationId: true, status: true } },
+            },
+          },
+        },
       })
     : null;
   if (!row) notFound(missing);
@@ -200,12 +264,23 @@ export async function remediationPlanFor(user: CurrentUser, id: string | undefin
   decide(related, caps, capability, missing);
   return {
     user,
-    plan: { id: row.id, roundUnitId: row.roundUnit.id, unitOrganizationId: row.roundUnit.organizationId, roundId: round.id, roundOrganizationId: round.organizationId, roundStatus: round.status },
+    plan: {
+      id: row.id,
+      roundUnitId: row.roundUnit.id,
+      unitOrganizationId: row.roundUnit.organizationId,
+      roundId: round.id,
+      roundOrganizationId: round.organizationId,
+      roundStatus: round.status,
+    },
     capabilities: caps,
   };
 }
 
-export async function requireRemediationPlan(request: Request, id: string | undefined, capability: Capability): Promise<RemediationAccess> {
+export async function requireRemediationPlan(
+  request: Request,
+  id: string | undefined,
+  capability: Capability,
+): Promise<RemediationAccess> {
   return remediationPlanFor(await requireUser(request), id, capability);
 }
 
@@ -213,14 +288,20 @@ export async function requireRemediationPlan(request: Request, id: string | unde
 // Administration: organisations and accounts of an ADMIN's subtree
 
 /** An organisation the signed-in ADMIN administers (their own or below it); 404 for any other. */
-export async function requireAdministeredOrganization(request: Request, id: string | undefined): Promise<{ admin: CurrentUser; organizationId: string }> {
+export async function requireAdministeredOrganization(
+  request: Request,
+  id: string | undefined,
+): Promise<{ admin: CurrentUser; organizationId: string }> {
   const admin = await requireCapability(request, "admin");
   if (!id || !admin.visibleOrganizationIds.includes(id)) notFound("Không tìm thấy cơ quan, đơn vị này.");
   return { admin, organizationId: id };
 }
 
 /** An account of the signed-in ADMIN's subtree; 404 for any other. */
-export async function requireAdministeredUser(request: Request, id: string | undefined): Promise<{ admin: CurrentUser; userId: string }> {
+export async function requireAdministeredUser(
+  request: Request,
+  id: string | undefined,
+): Promise<{ admin: CurrentUser; userId: string }> {
   const admin = await requireCapability(request, "admin");
   const user = id ? await prisma.user.findUnique({ where: { id }, select: { id: true, organizationId: true } }) : null;
   if (!user || !admin.visibleOrganizationIds.includes(user.organizationId)) notFound("Không tìm thấy người dùng này.");

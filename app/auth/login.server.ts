@@ -2,11 +2,18 @@
 // an unknown e-mail exactly as a wrong password (same message, same argon2 work), and recording
 // successful sign-ins and lockouts in the audit trail.
 import { isIPv6 } from "node:net";
-import { recordAudit, userActor, type AuditActor } from "../database/audit.server.ts";
-import { prisma } from "../db.server.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { blockKey, clearFailures, giveBackAttempt, takeAttempt, waitText, type RateRule } from "../lib/rate-limit.server.ts";
-import { DUMMY_HASH, verifyPassword } from "./password.server.ts";
+import { recordAudit, userActor, type AuditActor } from "#app/database/audit.server.ts";
+import { prisma } from "#app/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import {
+  blockKey,
+  clearFailures,
+  giveBackAttempt,
+  takeAttempt,
+  waitText,
+  type RateRule,
+} from "#app/lib/rate-limit.server.ts";
+import { DUMMY_HASH, verifyPassword } from "#app/auth/password.server.ts";
 
 const MINUTE = 60_000;
 
@@ -48,7 +55,9 @@ export function addressKey(ip: string): string {
   const [head = "", tail = ""] = ip.toLowerCase().split("::");
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
-  const groups = ip.includes("::") ? [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right] : left;
+  const groups = ip.includes("::")
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right]
+    : left;
   return `login:ip:${groups
     .slice(0, 4)
     .map((g) => g.replace(/^0+(?=.)/, ""))
@@ -70,10 +79,18 @@ export async function signIn(emailInput: string, password: string, ip: string | 
 
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, organizationId: true, active: true, password: { select: { hash: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      organizationId: true,
+      active: true,
+      password: { select: { hash: true } },
+    },
   });
 
-  const lockout = (kind: "account" | "address"): ((tx: Prisma.TransactionClient, until: Date) => Promise<void>) =>
+  const lockout =
+    (kind: "account" | "address"): ((tx: Prisma.TransactionClient, until: Date) => Promise<void>) =>
     async (tx, until) => {
       if (kind === "account" && user) {
         await recordAudit(tx, lockoutActor(ip), {
@@ -124,7 +141,8 @@ export async function signIn(emailInput: string, password: string, ip: string | 
 
   // The failure that reaches a limit blocks at once (and says so), rather than the attempt after it.
   let waitMs = 0;
-  if (attempt.count >= ACCOUNT_RULE.limit) waitMs = await blockKey(account, ACCOUNT_RULE, { onBlock: lockout("account") });
+  if (attempt.count >= ACCOUNT_RULE.limit)
+    waitMs = await blockKey(account, ACCOUNT_RULE, { onBlock: lockout("account") });
   if (address && addressCount >= IP_RULE.limit) {
     waitMs = Math.max(waitMs, await blockKey(address, IP_RULE, { onBlock: lockout("address") }));
   }

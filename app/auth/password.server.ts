@@ -21,4 +21,5 @@ export const DEMO_PASSWORD = "hoinghi-demo";
  * which addresses have accounts. A hash of random bytes nobody kept, with hashPassword's parameters
  * (a unit test keeps the two in step).
  */
-export const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$l16C+WFPleQ8I9SJmE1f8Q$Y3tCHOhUm9mVWoUtKL0XIGtMrzvhxYEzuCRvCKbQo48";
+export const DUMMY_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$l16C+WFPleQ8I9SJmE1f8Q$Y3tCHOhUm9mVWoUtKL0XIGtMrzvhxYEzuCRvCKbQo48";

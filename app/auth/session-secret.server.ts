@@ -38,7 +38,9 @@ export function storedSessionSecret(dataDir: string): StoredSecret {
   }
   const secret = fs.readFileSync(file, "utf8").trim();
   if (secret.length < 32) {
-    throw new Error(`Tệp khóa phiên ${file} không hợp lệ (ít hơn 32 ký tự). Xóa tệp này để tạo khóa mới, hoặc đặt SESSION_SECRET.`);
+    throw new Error(
+      `Tệp khóa phiên ${file} không hợp lệ (ít hơn 32 ký tự). Xóa tệp này để tạo khóa mới, hoặc đặt SESSION_SECRET.`,
+    );
   }
   return { secret, file, created };
 }

@@ -1,11 +1,11 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
-import { prisma } from "../db.server.ts";
-import { env } from "../env.server.ts";
-import type { Role } from "../plans/vocabulary.ts";
-import { organizationScope } from "../organizations/scope.server.ts";
-import { clientIp } from "../lib/client-ip.server.ts";
-import { recordAudit, userActor } from "../database/audit.server.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { prisma } from "#app/db.server.ts";
+import { env } from "#app/env.server.ts";
+import type { Role } from "#app/plans/vocabulary.ts";
+import { organizationScope } from "#app/organizations/scope.server.ts";
+import { clientIp } from "#app/lib/client-ip.server.ts";
+import { recordAudit, userActor } from "#app/database/audit.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
 
 const SESSION_DAYS = 30;
 const SESSION_KEY = "sessionId";
@@ -51,14 +51,17 @@ const userSelect = {
   roles: { select: { role: true } },
 } as const;
 
-async function toCurrentUser(u: {
-  id: string;
-  email: string;
-  name: string;
-  organizationId: string;
-  organization: { name: string };
-  roles: Array<{ role: Role }>;
-}, ip: string | null = null): Promise<CurrentUser> {
+async function toCurrentUser(
+  u: {
+    id: string;
+    email: string;
+    name: string;
+    organizationId: string;
+    organization: { name: string };
+    roles: Array<{ role: Role }>;
+  },
+  ip: string | null = null,
+): Promise<CurrentUser> {
   const roles = u.roles.map((r) => r.role);
   return {
     id: u.id,
@@ -96,7 +99,10 @@ export function getUser(request: Request): Promise<CurrentUser | null> {
 async function loadUser(request: Request): Promise<CurrentUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
-  const session = await prisma.session.findUnique({ where: { id: sessionId }, select: { expiresAt: true, user: { select: userSelect } } });
+  const session = await prisma.session.findUnique({
+    where: { id: sessionId },
+    select: { expiresAt: true, user: { select: userSelect } },
+  });
   if (!session || session.expiresAt < new Date() || !session.user.active) return null;
   return toCurrentUser(session.user, clientIp(request));
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fromLocalDateValue } from "../lib/vietnamese-date.ts";
+import { fromLocalDateValue } from "#app/lib/vietnamese-date.ts";
 
 export const RECIPIENT_KIND_LABEL = { COLLECTIVE: "Tập thể", INDIVIDUAL: "Cá nhân" } as const;
 export const AWARD_STATUS_LABEL = { PROPOSED: "Đề nghị", APPROVED: "Đã duyệt" } as const;
@@ -19,7 +19,11 @@ export const awardSchema = z.object({
     .pipe(z.string().min(1, "Nhập tên tập thể hoặc cá nhân").max(200, "Tên dài quá 200 ký tự")),
   organizationName: oneLine(200, "Cơ quan"),
   achievement: oneLine(1000, "Thành tích"),
-  form: z.string({ error: "Nhập hình thức khen thưởng" }).trim().min(1, "Nhập hình thức khen thưởng").max(200, "Hình thức dài quá 200 ký tự"),
+  form: z
+    .string({ error: "Nhập hình thức khen thưởng" })
+    .trim()
+    .min(1, "Nhập hình thức khen thưởng")
+    .max(200, "Hình thức dài quá 200 ký tự"),
   decisionNumber: oneLine(50, "Số quyết định"),
   decisionDate: z
     .string()
@@ -29,4 +33,3 @@ export const awardSchema = z.object({
 });
 
 export type AwardValues = z.infer<typeof awardSchema>;
-

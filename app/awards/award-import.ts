@@ -1,6 +1,6 @@
-import { fromLocalDateValue } from "../lib/vietnamese-date.ts";
-import { foldText, type ImportError, type Table } from "../scoring/import.ts";
-import { awardSchema, type AwardValues } from "./award-form.ts";
+import { fromLocalDateValue } from "#app/lib/vietnamese-date.ts";
+import { foldText, type ImportError, type Table } from "#app/scoring/import.ts";
+import { awardSchema, type AwardValues } from "#app/awards/award-form.ts";
 
 // Reading an award list from a spreadsheet (server side: the table reader pulls in exceljs).
 
@@ -28,21 +28,40 @@ export function parseAwards(table: Table): { ok: true; awards: AwardValues[] } |
   const index: Partial<Record<Column, number>> = {};
   table.headers.forEach((h, i) => {
     const key = foldText(h.replace(/[_\-]+/g, " "));
-    for (const [col, names] of Object.entries(COLUMNS) as Array<[Column, readonly string[]]>) if (names.includes(key) && index[col] === undefined) index[col] = i;
+    for (const [col, names] of Object.entries(COLUMNS) as Array<[Column, readonly string[]]>)
+      if (names.includes(key) && index[col] === undefined) index[col] = i;
   });
   const errors: ImportError[] = [];
-  if (index.recipientName === undefined) errors.push({ row: table.headerRow, column: "", message: "Thiếu cột “Tên tập thể, cá nhân”" });
-  if (index.form === undefined) errors.push({ row: table.headerRow, column: "", message: "Thiếu cột “Hình thức khen thưởng”" });
+  if (index.recipientName === undefined)
+    errors.push({ row: table.headerRow, column: "", message: "Thiếu cột “Tên tập thể, cá nhân”" });
+  if (index.form === undefined)
+    errors.push({ row: table.headerRow, column: "", message: "Thiếu cột “Hình thức khen thưởng”" });
   if (errors.length) return { ok: false, errors };
   const cell = (cells: string[], c: Column) => (index[c] === undefined ? "" : (cells[index[c]!] ?? ""));
   const header = (c: Column) => (index[c] === undefined ? "" : table.headers[index[c]!]!);
   const awards: AwardValues[] = [];
   for (const { rowNumber, cells } of table.rows) {
     const kindText = foldText(cell(cells, "kind"));
-    const kind = !kindText ? "INDIVIDUAL" : kindText.startsWith("tap the") ? "COLLECTIVE" : kindText.startsWith("ca nhan") ? "INDIVIDUAL" : null;
-    if (!kind) errors.push({ row: rowNumber, column: header("kind"), message: `“${cell(cells, "kind")}” không phải “Tập thể” hay “Cá nhân”` });
+    const kind = !kindText
+      ? "INDIVIDUAL"
+      : kindText.startsWith("tap the")
+        ? "COLLECTIVE"
+        : kindText.startsWith("ca nhan")
+          ? "INDIVIDUAL"
+          : null;
+    if (!kind)
+      errors.push({
+        row: rowNumber,
+        column: header("kind"),
+        message: `“${cell(cells, "kind")}” không phải “Tập thể” hay “Cá nhân”`,
+      });
     const date = isoDate(cell(cells, "decisionDate"));
-    if (date === null) errors.push({ row: rowNumber, column: header("decisionDate"), message: `Ngày quyết định “${cell(cells, "decisionDate")}” không hợp lệ (dd/mm/yyyy)` });
+    if (date === null)
+      errors.push({
+        row: rowNumber,
+        column: header("decisionDate"),
+        message: `Ngày quyết định “${cell(cells, "decisionDate")}” không hợp lệ (dd/mm/yyyy)`,
+      });
     const parsed = awardSchema.safeParse({
       recipientKind: kind ?? "INDIVIDUAL",
       recipientName: cell(cells, "recipientName"),
@@ -53,7 +72,12 @@ export function parseAwards(table: Table): { ok: true; awards: AwardValues[] } |
       decisionDate: date || undefined,
     });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ row: rowNumber, column: header((issue.path[0] as Column) ?? "recipientName"), message: issue.message });
+      for (const issue of parsed.error.issues)
+        errors.push({
+          row: rowNumber,
+          column: header((issue.path[0] as Column) ?? "recipientName"),
+          message: issue.message,
+        });
     } else awards.push(parsed.data);
   }
   return errors.length ? { ok: false, errors } : { ok: true, awards };

@@ -1,9 +1,9 @@
-import { recordAudit, type AuditActor } from "../database/audit.server.ts";
-import { listSnapshot } from "../database/audit-snapshot.ts";
-import { prisma } from "../db.server.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { fromLocalDateValue } from "../lib/vietnamese-date.ts";
-import type { AwardValues } from "./award-form.ts";
+import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
+import { listSnapshot } from "#app/database/audit-snapshot.ts";
+import { prisma } from "#app/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { fromLocalDateValue } from "#app/lib/vietnamese-date.ts";
+import type { AwardValues } from "#app/awards/award-form.ts";
 
 export function listAwards(conferenceId: string) {
   return prisma.award.findMany({
@@ -63,10 +63,17 @@ async function awardFields(tx: Prisma.TransactionClient, id: string) {
 /** Adds awards from the form (one) or a file (a list: one audit record for the whole list). */
 export async function addAwards(actor: AuditActor, conferenceId: string, values: AwardValues[], fileName?: string) {
   await prisma.$transaction(async (tx) => {
-    const last = await tx.award.findFirst({ where: { conferenceId }, orderBy: { position: "desc" }, select: { position: true } });
+    const last = await tx.award.findFirst({
+      where: { conferenceId },
+      orderBy: { position: "desc" },
+      select: { position: true },
+    });
     let position = (last?.position ?? -1) + 1;
     const created: string[] = [];
-    for (const v of values) created.push((await tx.award.create({ data: { conferenceId, position: position++, ...row(v) }, select: { id: true } })).id);
+    for (const v of values)
+      created.push(
+        (await tx.award.create({ data: { conferenceId, position: position++, ...row(v) }, select: { id: true } })).id,
+      );
     if (fileName === undefined) {
       for (const [i, id] of created.entries()) {
         await recordAudit(tx, actor, {
@@ -84,7 +91,9 @@ export async function addAwards(actor: AuditActor, conferenceId: string, values:
         entity: "Conference",
         entityId: conferenceId,
         summary: `Nhập ${created.length} khen thưởng từ tệp “${fileName}”`,
-        after: listSnapshot(values.map((v) => [v.recipientName + (v.organizationName ? `, ${v.organizationName}` : ""), v.form])),
+        after: listSnapshot(
+          values.map((v) => [v.recipientName + (v.organizationName ? `, ${v.organizationName}` : ""), v.form]),
+        ),
         conferenceId,
       });
     }
@@ -94,7 +103,11 @@ export async function addAwards(actor: AuditActor, conferenceId: string, values:
 /** Ceremony order: swap with the neighbour, through a free position because positions are unique. */
 export async function moveAward(actor: AuditActor, conferenceId: string, id: string, direction: "up" | "down") {
   return prisma.$transaction(async (tx) => {
-    const all = await tx.award.findMany({ where: { conferenceId }, orderBy: { position: "asc" }, select: { id: true, position: true, recipientName: true } });
+    const all = await tx.award.findMany({
+      where: { conferenceId },
+      orderBy: { position: "asc" },
+      select: { id: true, position: true, recipientName: true },
+    });
     const i = all.findIndex((a) => a.id === id);
     const j = direction === "up" ? i - 1 : i + 1;
     if (i < 0 || j < 0 || j >= all.length) return i >= 0;
@@ -115,9 +128,17 @@ export async function moveAward(actor: AuditActor, conferenceId: string, id: str
   });
 }
 
-export async function setAwardStatus(actor: AuditActor, conferenceId: string, id: string, status: "PROPOSED" | "APPROVED") {
+export async function setAwardStatus(
+  actor: AuditActor,
+  conferenceId: string,
+  id: string,
+  status: "PROPOSED" | "APPROVED",
+) {
   return prisma.$transaction(async (tx) => {
-    const before = await tx.award.findFirst({ where: { id, conferenceId }, select: { status: true, recipientName: true, form: true } });
+    const before = await tx.award.findFirst({
+      where: { id, conferenceId },
+      select: { status: true, recipientName: true, form: true },
+    });
     if (!before) return false;
     await tx.award.update({ where: { id }, data: { status } });
     await recordAudit(tx, actor, {

@@ -1,9 +1,9 @@
-import type { ConferenceAccess } from "../auth/guard.server.ts";
-import { notFound } from "../auth/guard.server.ts";
-import { can } from "../auth/policy.ts";
-import type { CurrentUser } from "../auth/session.server.ts";
-import { prisma } from "../db.server.ts";
-import { isBridgeKeyShape } from "./keys.ts";
+import type { ConferenceAccess } from "#app/auth/guard.server.ts";
+import { notFound } from "#app/auth/guard.server.ts";
+import { can } from "#app/auth/policy.ts";
+import type { CurrentUser } from "#app/auth/session.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { isBridgeKeyShape } from "#app/bridges/keys.ts";
 
 // Who may see which bridge points is the access guard's (app/auth/guard.server.ts):
 // - organisers ("bridges.manage") see and edit everything, passcodes included;
@@ -50,9 +50,17 @@ export async function bridgeConference(access: ConferenceAccess): Promise<Bridge
 }
 
 /** Whether a signed-in user may run and record tests for this bridge point (its operator or an organiser). */
-export async function mayOperate(user: CurrentUser, bridge: { hostOrganizationId: string | null; conference: { organizationId: string } }): Promise<boolean> {
-  if (user.visibleOrganizationIds.includes(bridge.conference.organizationId) && can(user.roles, "bridges.operate")) return true;
-  return user.roles.includes("BRIDGE_OPERATOR") && !!bridge.hostOrganizationId && bridge.hostOrganizationId === user.organizationId;
+export async function mayOperate(
+  user: CurrentUser,
+  bridge: { hostOrganizationId: string | null; conference: { organizationId: string } },
+): Promise<boolean> {
+  if (user.visibleOrganizationIds.includes(bridge.conference.organizationId) && can(user.roles, "bridges.operate"))
+    return true;
+  return (
+    user.roles.includes("BRIDGE_OPERATOR") &&
+    !!bridge.hostOrganizationId &&
+    bridge.hostOrganizationId === user.organizationId
+  );
 }
 
 /** The bridge point an operator link opens; null for a malformed or unknown key. */

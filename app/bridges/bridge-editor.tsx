@@ -2,8 +2,8 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
-import { Field } from "~/components/field.tsx";
-import { bridgeSchema } from "./bridge-form.ts";
+import { Field } from "#app/components/field.tsx";
+import { bridgeSchema } from "#app/bridges/bridge-form.ts";
 
 export interface HostOption {
   id: string;
@@ -52,7 +52,11 @@ export function BridgeEditor({
         <Field label="Tên điểm cầu" meta={fields.name} hint="Ví dụ: Điểm cầu UBND xã Tam Nghĩa">
           <input {...getInputProps(fields.name, { type: "text" })} key={fields.name.key} />
         </Field>
-        <Field label="Đơn vị chủ trì điểm cầu" meta={fields.hostOrganizationId} hint="Người vận hành điểm cầu thuộc đơn vị này thấy được trang kiểm tra.">
+        <Field
+          label="Đơn vị chủ trì điểm cầu"
+          meta={fields.hostOrganizationId}
+          hint="Người vận hành điểm cầu thuộc đơn vị này thấy được trang kiểm tra."
+        >
           <select {...getSelectProps(fields.hostOrganizationId)} key={fields.hostOrganizationId.key}>
             <option value="">— Không gắn đơn vị —</option>
             {hosts.map((h) => (
@@ -73,8 +77,16 @@ export function BridgeEditor({
         <Field label="Đường dẫn họp trực tuyến" meta={fields.videoLink}>
           <input {...getInputProps(fields.videoLink, { type: "url" })} key={fields.videoLink.key} />
         </Field>
-        <Field label="Mật khẩu phòng họp" meta={fields.videoPasscode} hint="Chỉ cơ quan tổ chức và người vận hành điểm cầu này thấy; không gửi qua e-mail.">
-          <input {...getInputProps(fields.videoPasscode, { type: "text" })} key={fields.videoPasscode.key} autoComplete="off" />
+        <Field
+          label="Mật khẩu phòng họp"
+          meta={fields.videoPasscode}
+          hint="Chỉ cơ quan tổ chức và người vận hành điểm cầu này thấy; không gửi qua e-mail."
+        >
+          <input
+            {...getInputProps(fields.videoPasscode, { type: "text" })}
+            key={fields.videoPasscode.key}
+            autoComplete="off"
+          />
         </Field>
         <Field label="Người phụ trách kỹ thuật" meta={fields.contactName}>
           <input {...getInputProps(fields.contactName, { type: "text" })} key={fields.contactName.key} />

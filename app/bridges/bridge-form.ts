@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fromLocalInputValue } from "../lib/vietnamese-date.ts";
+import { fromLocalInputValue } from "#app/lib/vietnamese-date.ts";
 
 // One Zod schema per form of the bridge-point screens; every message names its field.
 
@@ -65,7 +65,10 @@ export const bulkBridgeSchema = z.object({
 
 /** Moves the ticked attendees to one bridge point ("" = the main hall). */
 export const assignSchema = z.object({
-  target: z.string().optional().transform((v) => v ?? ""),
+  target: z
+    .string()
+    .optional()
+    .transform((v) => v ?? ""),
   attendeeIds: z.array(z.string().min(1), { error: "Chọn ít nhất một đại biểu" }).min(1, "Chọn ít nhất một đại biểu"),
 });
 
@@ -85,7 +88,10 @@ export const scheduleSchema = z.object({
 export const requestTestSchema = z.object({ round: z.number({ error: "Thiếu lượt đề nghị" }).int().min(0) });
 
 const figure = (label: string, max: number) =>
-  z.number({ error: `Chưa có ${label}: hãy chạy kiểm tra đường truyền` }).min(0, `${label} không hợp lệ`).max(max, `${label} không hợp lệ`);
+  z
+    .number({ error: `Chưa có ${label}: hãy chạy kiểm tra đường truyền` })
+    .min(0, `${label} không hợp lệ`)
+    .max(max, `${label} không hợp lệ`);
 
 export const connectivityTestSchema = z.object({
   operatorName: required(100, "Họ tên người kiểm tra"),

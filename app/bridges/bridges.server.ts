@@ -1,14 +1,14 @@
-import { recordAudit, type AuditActor } from "../database/audit.server.ts";
-import { listSnapshot, maskedSecret, personKey } from "../database/audit-snapshot.ts";
-import { prisma } from "../db.server.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { env } from "../env.server.ts";
-import { meetingName } from "../invitations/context.server.ts";
-import { messageIdFor } from "../mailing/backoff.ts";
-import { organizationScope } from "../organizations/scope.server.ts";
-import type { BridgeValues, ConnectivityTestValues } from "./bridge-form.ts";
-import { newBridgeKey } from "./keys.ts";
-import { checklistGaps, READINESS_LABEL, type Readiness } from "./verdict.ts";
+import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
+import { listSnapshot, maskedSecret, personKey } from "#app/database/audit-snapshot.ts";
+import { prisma } from "#app/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { env } from "#app/env.server.ts";
+import { meetingName } from "#app/invitations/context.server.ts";
+import { messageIdFor } from "#app/mailing/backoff.ts";
+import { organizationScope } from "#app/organizations/scope.server.ts";
+import type { BridgeValues, ConnectivityTestValues } from "#app/bridges/bridge-form.ts";
+import { newBridgeKey } from "#app/bridges/keys.ts";
+import { checklistGaps, READINESS_LABEL, type Readiness } from "#app/bridges/verdict.ts";
 
 /** The operator's link of a bridge point. */
 export function operatorLink(accessKey: string): string {
@@ -24,8 +24,16 @@ export async function ensureKeys(where: { conferenceId: string } | { ids: string
   });
   for (const b of missing) {
     // Only fills a key that is still empty, so two requests at once cannot overwrite each other's link.
-    if (!b.accessKey) await prisma.bridgePoint.updateMany({ where: { id: b.id, accessKey: null }, data: { accessKey: newBridgeKey() } });
-    if (!b.posterKey) await prisma.bridgePoint.updateMany({ where: { id: b.id, posterKey: null }, data: { posterKey: newBridgeKey() } });
+    if (!b.accessKey)
+      await prisma.bridgePoint.updateMany({
+        where: { id: b.id, accessKey: null },
+        data: { accessKey: newBridgeKey() },
+      });
+    if (!b.posterKey)
+      await prisma.bridgePoint.updateMany({
+        where: { id: b.id, posterKey: null },
+        data: { posterKey: newBridgeKey() },
+      });
   }
 }
 
@@ -60,18 +68,28 @@ export async function listBridges(conferenceId: string) {
       _count: { select: { attendees: true } },
     },
   });
-  return rows.map(({ _count, accessKey, ...b }) => ({ ...b, attendees: _count.attendees, operatorLink: operatorLink(accessKey!) }));
+  return rows.map(({ _count, accessKey, ...b }) => ({
+    ...b,
+    attendees: _count.attendees,
+    operatorLink: operatorLink(accessKey!),
+  }));
 }
 
 /** Organisations that may host a bridge point: the conference's organisation and everything below it. */
 export async function hostOptions(conferenceOrganizationId: string) {
   const ids = await organizationScope(conferenceOrganizationId, true);
-  const orgs = await prisma.organization.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, parentId: true, dissolvedOn: true } });
+  const orgs = await prisma.organization.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, parentId: true, dissolvedOn: true },
+  });
   return treeOrder(orgs, conferenceOrganizationId);
 }
 
 /** Depth-first order with depths, for indented <option>s. */
-function treeOrder<T extends { id: string; name: string; parentId: string | null }>(orgs: T[], rootId: string): Array<T & { depth: number }> {
+function treeOrder<T extends { id: string; name: string; parentId: string | null }>(
+  orgs: T[],
+  rootId: string,
+): Array<T & { depth: number }> {
   const children = new Map<string | null, T[]>();
   for (const o of orgs) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o]);
   const out: Array<T & { depth: number }> = [];
@@ -129,7 +147,10 @@ async function bridgeSnapshot(tx: Prisma.TransactionClient, id: string) {
   return { ...rest, hostOrganization: hostOrganization?.name ?? "", videoPasscode };
 }
 
-function withMaskedPasscodes<T extends { videoPasscode: string }>(before: T | null, after: T | null): [T | null, T | null] {
+function withMaskedPasscodes<T extends { videoPasscode: string }>(
+  before: T | null,
+  after: T | null,
+): [T | null, T | null] {
   const [b, a] = maskedSecret(before?.videoPasscode, after?.videoPasscode);
   return [before ? { ...before, videoPasscode: b } : null, after ? { ...after, videoPasscode: a } : null];
 }
@@ -140,24 +161,51 @@ export async function createBridge(actor: AuditActor, conferenceId: string, v: B
     // One main site: marking this one unmarks the others.
     if (v.isMain) await tx.bridgePoint.updateMany({ where: { conferenceId }, data: { isMain: false } });
     const row = await tx.bridgePoint.create({
-      data: { conferenceId, position: (last._max.position ?? -1) + 1, ...bridgeData(v), accessKey: newBridgeKey(), posterKey: newBridgeKey() },
+      data: {
+        conferenceId,
+        position: (last._max.position ?? -1) + 1,
+        ...bridgeData(v),
+        accessKey: newBridgeKey(),
+        posterKey: newBridgeKey(),
+      },
       select: { id: true },
     });
     const [, after] = withMaskedPasscodes(null, await bridgeSnapshot(tx, row.id));
-    await recordAudit(tx, actor, { action: "bridge.create", entity: "BridgePoint", entityId: row.id, summary: `Thêm điểm cầu “${v.name}”`, after, conferenceId });
+    await recordAudit(tx, actor, {
+      action: "bridge.create",
+      entity: "BridgePoint",
+      entityId: row.id,
+      summary: `Thêm điểm cầu “${v.name}”`,
+      after,
+      conferenceId,
+    });
     return row.id;
   });
 }
 
-export async function updateBridge(actor: AuditActor, conferenceId: string, id: string, v: BridgeValues): Promise<boolean> {
+export async function updateBridge(
+  actor: AuditActor,
+  conferenceId: string,
+  id: string,
+  v: BridgeValues,
+): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const found = await tx.bridgePoint.findFirst({ where: { id, conferenceId }, select: { id: true } });
     if (!found) return false;
     const rawBefore = await bridgeSnapshot(tx, id);
-    if (v.isMain) await tx.bridgePoint.updateMany({ where: { conferenceId, id: { not: id } }, data: { isMain: false } });
+    if (v.isMain)
+      await tx.bridgePoint.updateMany({ where: { conferenceId, id: { not: id } }, data: { isMain: false } });
     await tx.bridgePoint.update({ where: { id }, data: bridgeData(v) });
     const [before, after] = withMaskedPasscodes(rawBefore, await bridgeSnapshot(tx, id));
-    await recordAudit(tx, actor, { action: "bridge.update", entity: "BridgePoint", entityId: id, summary: `Sửa điểm cầu “${v.name}”`, before, after, conferenceId });
+    await recordAudit(tx, actor, {
+      action: "bridge.update",
+      entity: "BridgePoint",
+      entityId: id,
+      summary: `Sửa điểm cầu “${v.name}”`,
+      before,
+      after,
+      conferenceId,
+    });
     return true;
   });
 }
@@ -204,7 +252,12 @@ export async function bulkCreateBridges(
       select: { id: true, name: true, dissolvedOn: true, level: { select: { code: true } } },
     });
     const existing = new Set(
-      (await tx.bridgePoint.findMany({ where: { conferenceId, hostOrganizationId: { not: null } }, select: { hostOrganizationId: true } })).map((b) => b.hostOrganizationId),
+      (
+        await tx.bridgePoint.findMany({
+          where: { conferenceId, hostOrganizationId: { not: null } },
+          select: { hostOrganizationId: true },
+        })
+      ).map((b) => b.hostOrganizationId),
     );
     const last = await tx.bridgePoint.aggregate({ where: { conferenceId }, _max: { position: true } });
     let position = (last._max.position ?? -1) + 1;
@@ -220,7 +273,14 @@ export async function bulkCreateBridges(
         continue;
       }
       const b = await tx.bridgePoint.create({
-        data: { conferenceId, position: position++, name: `Điểm cầu ${o.name}`, hostOrganizationId: o.id, accessKey: newBridgeKey(), posterKey: newBridgeKey() },
+        data: {
+          conferenceId,
+          position: position++,
+          name: `Điểm cầu ${o.name}`,
+          hostOrganizationId: o.id,
+          accessKey: newBridgeKey(),
+          posterKey: newBridgeKey(),
+        },
         select: { id: true },
       });
       await tx.attendee.updateMany({ where: { conferenceId, organizationId: o.id }, data: { bridgePointId: b.id } });
@@ -233,7 +293,11 @@ export async function bulkCreateBridges(
         entity: "Conference",
         entityId: conferenceId,
         summary: `Tạo ${result.created.length} điểm cầu cho các đơn vị trực thuộc ${parent?.name ?? ""}`,
-        after: { created: result.created, skippedExisting: result.skippedExisting, skippedDissolved: result.skippedDissolved },
+        after: {
+          created: result.created,
+          skippedExisting: result.skippedExisting,
+          skippedDissolved: result.skippedDissolved,
+        },
         conferenceId,
       });
     }
@@ -242,15 +306,25 @@ export async function bulkCreateBridges(
 }
 
 /** Moves attendees of the conference to a bridge point (or the main hall); returns how many moved. */
-export async function assignAttendees(actor: AuditActor, conferenceId: string, bridgePointId: string | null, attendeeIds: string[]): Promise<number | null> {
+export async function assignAttendees(
+  actor: AuditActor,
+  conferenceId: string,
+  bridgePointId: string | null,
+  attendeeIds: string[],
+): Promise<number | null> {
   return prisma.$transaction(async (tx) => {
-    const target = bridgePointId ? await tx.bridgePoint.findFirst({ where: { id: bridgePointId, conferenceId }, select: { id: true, name: true } }) : null;
+    const target = bridgePointId
+      ? await tx.bridgePoint.findFirst({ where: { id: bridgePointId, conferenceId }, select: { id: true, name: true } })
+      : null;
     if (bridgePointId && !target) return null;
     const moving = await tx.attendee.findMany({
       where: { conferenceId, id: { in: attendeeIds } },
       select: { name: true, email: true, bridgePoint: { select: { name: true } } },
     });
-    const { count } = await tx.attendee.updateMany({ where: { conferenceId, id: { in: attendeeIds } }, data: { bridgePointId } });
+    const { count } = await tx.attendee.updateMany({
+      where: { conferenceId, id: { in: attendeeIds } },
+      data: { bridgePointId },
+    });
     const place = target?.name ?? "Hội trường";
     if (count) {
       await recordAudit(tx, actor, {
@@ -268,7 +342,12 @@ export async function assignAttendees(actor: AuditActor, conferenceId: string, b
 }
 
 /** Records a connectivity test; `actor` is the operator link's holder or the signed-in organiser. */
-export async function recordTest(actor: AuditActor, bridgePointId: string, v: ConnectivityTestValues, by: { userId: string | null; userAgent: string }) {
+export async function recordTest(
+  actor: AuditActor,
+  bridgePointId: string,
+  v: ConnectivityTestValues,
+  by: { userId: string | null; userAgent: string },
+) {
   const now = new Date();
   // What the operator measured and ticked: stored on the test and shown in the audit trail alike.
   const measured = {
@@ -286,7 +365,10 @@ export async function recordTest(actor: AuditActor, bridgePointId: string, v: Co
     notes: v.notes,
   };
   await prisma.$transaction(async (tx) => {
-    const before = await tx.bridgePoint.findUniqueOrThrow({ where: { id: bridgePointId }, select: { name: true, conferenceId: true, readiness: true } });
+    const before = await tx.bridgePoint.findUniqueOrThrow({
+      where: { id: bridgePointId },
+      select: { name: true, conferenceId: true, readiness: true },
+    });
     const test = await tx.connectivityTest.create({
       data: {
         bridgePointId,
@@ -333,7 +415,12 @@ export const testSelect = {
 } as const;
 
 export function testHistory(bridgePointId: string, take = 50) {
-  return prisma.connectivityTest.findMany({ where: { bridgePointId }, orderBy: { createdAt: "desc" }, take, select: testSelect });
+  return prisma.connectivityTest.findMany({
+    where: { bridgePointId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: testSelect,
+  });
 }
 
 const ORDER: Record<Readiness, number> = { FAILED: 0, UNTESTED: 1, PASSED: 2 };
@@ -362,7 +449,10 @@ export async function readinessBoard(conferenceId: string) {
         testRequestedAt: true,
       },
     }),
-    prisma.organization.findMany({ where: { bridgePoints: { some: { conferenceId } } }, select: { id: true, name: true } }),
+    prisma.organization.findMany({
+      where: { bridgePoints: { some: { conferenceId } } },
+      select: { id: true, name: true },
+    }),
     prisma.connectivityTest.findMany({
       where: { bridgePoint: { conferenceId } },
       orderBy: { createdAt: "desc" },
@@ -373,13 +463,18 @@ export async function readinessBoard(conferenceId: string) {
       orderBy: { version: "desc" },
       select: { bridgePointId: true, status: true, lastError: true, version: true, sentAt: true },
     }),
-    prisma.attendee.groupBy({ by: ["bridgePointId"], where: { conferenceId, bridgePointId: { not: null } }, _count: { _all: true } }),
+    prisma.attendee.groupBy({
+      by: ["bridgePointId"],
+      where: { conferenceId, bridgePointId: { not: null } },
+      _count: { _all: true },
+    }),
   ]);
   const hostName = new Map(hosts.map((o) => [o.id, o.name]));
   const lastTest = new Map<string, (typeof tests)[number]>();
   for (const t of tests) if (!lastTest.has(t.bridgePointId)) lastTest.set(t.bridgePointId, t);
   const lastMessage = new Map<string, (typeof messages)[number]>();
-  for (const m of messages) if (m.bridgePointId && !lastMessage.has(m.bridgePointId)) lastMessage.set(m.bridgePointId, m);
+  for (const m of messages)
+    if (m.bridgePointId && !lastMessage.has(m.bridgePointId)) lastMessage.set(m.bridgePointId, m);
   const attendees = new Map(attendeeCounts.map((c) => [c.bridgePointId, c._count._all]));
   const bridges = rows
     .map(({ hostOrganizationId, ...b }) => {
@@ -392,20 +487,31 @@ export async function readinessBoard(conferenceId: string) {
         attendees: attendees.get(b.id) ?? 0,
         last,
         gaps: last ? checklistGaps(last) : [],
-        message: message ? { status: message.status, lastError: message.lastError, version: message.version, sentAt: message.sentAt } : null,
+        message: message
+          ? { status: message.status, lastError: message.lastError, version: message.version, sentAt: message.sentAt }
+          : null,
       };
     })
     .sort((a, b) => ORDER[a.readiness] - ORDER[b.readiness] || a.position - b.position);
   const count = (r: Readiness) => bridges.filter((b) => b.readiness === r).length;
   return {
-    counts: { UNTESTED: count("UNTESTED"), PASSED: count("PASSED"), FAILED: count("FAILED"), requested: bridges.filter((b) => b.testRequestedAt).length, total: bridges.length },
+    counts: {
+      UNTESTED: count("UNTESTED"),
+      PASSED: count("PASSED"),
+      FAILED: count("FAILED"),
+      requested: bridges.filter((b) => b.testRequestedAt).length,
+      total: bridges.length,
+    },
     bridges,
   };
 }
 
 export async function scheduleTest(actor: AuditActor, conferenceId: string, at: Date, note: string) {
   await prisma.$transaction(async (tx) => {
-    const before = await tx.conference.findUniqueOrThrow({ where: { id: conferenceId }, select: { bridgeTestAt: true, bridgeTestNote: true } });
+    const before = await tx.conference.findUniqueOrThrow({
+      where: { id: conferenceId },
+      select: { bridgeTestAt: true, bridgeTestNote: true },
+    });
     await tx.conference.update({ where: { id: conferenceId }, data: { bridgeTestAt: at, bridgeTestNote: note } });
     await recordAudit(tx, actor, {
       action: "bridge.test-schedule",
@@ -425,7 +531,9 @@ export function bridgeMessageId(round: number, bridgePointId: string): string {
 }
 
 export function bridgeTestSubject(title: string): string {
-  return `[Kiểm tra điểm cầu] ${meetingName(title).replace(/[\r\n\t]+/g, " ").trim()}`;
+  return `[Kiểm tra điểm cầu] ${meetingName(title)
+    .replace(/[\r\n\t]+/g, " ")
+    .trim()}`;
 }
 
 /**
@@ -434,9 +542,16 @@ export function bridgeTestSubject(title: string): string {
  * A second press for the same round (double click, resubmitted form) finds the round moved on and
  * queues nothing. Returns null for a stale round.
  */
-export async function requestBridgeTests(actor: AuditActor, conferenceId: string, round: number): Promise<{ round: number; queued: number; withoutEmail: string[] } | null> {
+export async function requestBridgeTests(
+  actor: AuditActor,
+  conferenceId: string,
+  round: number,
+): Promise<{ round: number; queued: number; withoutEmail: string[] } | null> {
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.conference.updateMany({ where: { id: conferenceId, bridgeTestRound: round }, data: { bridgeTestRound: round + 1 } });
+    const { count } = await tx.conference.updateMany({
+      where: { id: conferenceId, bridgeTestRound: round },
+      data: { bridgeTestRound: round + 1 },
+    });
     if (count !== 1) return null;
     const version = round + 1;
     const c = await tx.conference.findUniqueOrThrow({ where: { id: conferenceId }, select: { title: true } });
@@ -447,7 +562,12 @@ export async function requestBridgeTests(actor: AuditActor, conferenceId: string
     });
     const withEmail = pending.filter((b) => b.contactEmail.trim());
     const existing = new Set(
-      (await tx.outboxMessage.findMany({ where: { conferenceId, kind: "BRIDGE_TEST", version }, select: { bridgePointId: true } })).map((m) => m.bridgePointId),
+      (
+        await tx.outboxMessage.findMany({
+          where: { conferenceId, kind: "BRIDGE_TEST", version },
+          select: { bridgePointId: true },
+        })
+      ).map((m) => m.bridgePointId),
     );
     const fresh = withEmail.filter((b) => !existing.has(b.id));
     if (fresh.length) {
@@ -463,7 +583,10 @@ export async function requestBridgeTests(actor: AuditActor, conferenceId: string
           subject: bridgeTestSubject(c.title),
         })),
       });
-      await tx.bridgePoint.updateMany({ where: { id: { in: fresh.map((b) => b.id) } }, data: { testRequestedAt: new Date() } });
+      await tx.bridgePoint.updateMany({
+        where: { id: { in: fresh.map((b) => b.id) } },
+        data: { testRequestedAt: new Date() },
+      });
     }
     const withoutEmail = pending.filter((b) => !b.contactEmail.trim()).map((b) => b.name);
     await recordAudit(tx, actor, {
@@ -475,6 +598,10 @@ export async function requestBridgeTests(actor: AuditActor, conferenceId: string
       after: { bridgeTestRound: version, count: fresh.length, recipients: fresh.map((b) => b.name), withoutEmail },
       conferenceId,
     });
-    return { round: version, queued: fresh.length, withoutEmail: pending.filter((b) => !b.contactEmail.trim()).map((b) => b.name) };
+    return {
+      round: version,
+      queued: fresh.length,
+      withoutEmail: pending.filter((b) => !b.contactEmail.trim()).map((b) => b.name),
+    };
   });
 }

@@ -1,4 +1,11 @@
-import { checklistGaps, formatMbps, formatMs, formatPercent, READINESS_LABEL, type Readiness } from "./verdict.ts";
+import {
+  checklistGaps,
+  formatMbps,
+  formatMs,
+  formatPercent,
+  READINESS_LABEL,
+  type Readiness,
+} from "#app/bridges/verdict.ts";
 
 export function ReadinessBadge({ readiness }: { readiness: Readiness }) {
   return <span className={`badge readiness-${readiness.toLowerCase()}`}>{READINESS_LABEL[readiness]}</span>;
@@ -33,10 +40,18 @@ export function TestHistoryTable({ rows, caption }: { rows: HistoryRow[]; captio
           <tr>
             <th scope="col">Thời gian</th>
             <th scope="col">Kết quả</th>
-            <th scope="col" className="num">Độ trễ</th>
-            <th scope="col" className="num">Dao động</th>
-            <th scope="col" className="num">Mất gói</th>
-            <th scope="col" className="num">Tải xuống / lên</th>
+            <th scope="col" className="num">
+              Độ trễ
+            </th>
+            <th scope="col" className="num">
+              Dao động
+            </th>
+            <th scope="col" className="num">
+              Mất gói
+            </th>
+            <th scope="col" className="num">
+              Tải xuống / lên
+            </th>
             <th scope="col">Thiết bị chưa đạt</th>
             <th scope="col">Người kiểm tra, ghi chú</th>
           </tr>

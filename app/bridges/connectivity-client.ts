@@ -1,9 +1,13 @@
 // The connectivity test as it runs in the operator's browser: a series of small requests for latency,
 // jitter and loss, then a download and an upload sized so that each takes one to three seconds.
-import { jitter, mbps, mean, type Figures } from "./verdict.ts";
+import { jitter, mbps, mean, type Figures } from "#app/bridges/verdict.ts";
 
 export type Step = "latency" | "download" | "upload";
-export const STEP_LABEL: Record<Step, string> = { latency: "Độ trễ, độ dao động, mất gói", download: "Tốc độ tải xuống", upload: "Tốc độ tải lên" };
+export const STEP_LABEL: Record<Step, string> = {
+  latency: "Độ trễ, độ dao động, mất gói",
+  download: "Tốc độ tải xuống",
+  upload: "Tốc độ tải lên",
+};
 
 export interface Progress {
   step: Step;
@@ -24,7 +28,11 @@ export interface TestOptions {
 const MAX_BYTES = 8 * 1024 * 1024;
 const TARGET_MS = 2000;
 
-async function timed<T>(run: (signal: AbortSignal) => Promise<T>, timeoutMs: number, outer?: AbortSignal): Promise<{ ms: number; value: T }> {
+async function timed<T>(
+  run: (signal: AbortSignal) => Promise<T>,
+  timeoutMs: number,
+  outer?: AbortSignal,
+): Promise<{ ms: number; value: T }> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const abort = () => controller.abort();
@@ -56,7 +64,8 @@ export async function runConnectivityTest(opts: TestOptions): Promise<Figures> {
   const pings = opts.pings ?? 20;
   const timeoutMs = opts.timeoutMs ?? 2000;
   const report = (step: Step, fraction: number, message: string) => opts.onProgress?.({ step, fraction, message });
-  const url = (path: string, extra = "") => `/api/connectivity/${path}?${opts.query}${extra}&r=${Math.random().toString(36).slice(2)}`;
+  const url = (path: string, extra = "") =>
+    `/api/connectivity/${path}?${opts.query}${extra}&r=${Math.random().toString(36).slice(2)}`;
 
   // Latency: one warm-up request (opens the connection), then the series.
   report("latency", 0, "Đang đo độ trễ…");
@@ -113,7 +122,13 @@ export async function runConnectivityTest(opts: TestOptions): Promise<Figures> {
     const body = randomBody(bytes);
     const { ms, value } = await timed(
       async (signal) => {
-        const r = await fetch(url("upload"), { method: "POST", body, cache: "no-store", signal, headers: { "Content-Type": "application/octet-stream" } });
+        const r = await fetch(url("upload"), {
+          method: "POST",
+          body,
+          cache: "no-store",
+          signal,
+          headers: { "Content-Type": "application/octet-stream" },
+        });
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
         return ((await r.json()) as { bytes: number }).bytes;
       },

@@ -1,6 +1,6 @@
-import { getUser } from "../auth/session.server.ts";
-import { prisma } from "../db.server.ts";
-import { bridgeIdByKey, mayOperate } from "./access.server.ts";
+import { getUser } from "#app/auth/session.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { bridgeIdByKey, mayOperate } from "#app/bridges/access.server.ts";
 
 /** Largest test payload, both ways. */
 export const MAX_TEST_BYTES = 8 * 1024 * 1024;
@@ -23,7 +23,10 @@ export async function connectivityBridge(request: Request): Promise<string> {
   if (!id) notFound();
   const user = await getUser(request);
   if (!user) notFound();
-  const bridge = await prisma.bridgePoint.findUnique({ where: { id }, select: { hostOrganizationId: true, conference: { select: { organizationId: true } } } });
+  const bridge = await prisma.bridgePoint.findUnique({
+    where: { id },
+    select: { hostOrganizationId: true, conference: { select: { organizationId: true } } },
+  });
   if (!bridge || !(await mayOperate(user, bridge))) notFound();
   return id;
 }

@@ -1,12 +1,12 @@
 import type { SendMailOptions } from "nodemailer";
-import { renderBridgeTestEmail } from "../../emails/bridge-test.ts";
-import { prisma } from "../db.server.ts";
-import { fromAddress, meetingName } from "../invitations/context.server.ts";
-import { buildInvitationIcs } from "../invitations/ics.ts";
-import { checkedAddress, headerText } from "../invitations/escape.ts";
-import type { OutboxRow } from "../mailing/outbox.server.ts";
-import { operatorLink } from "./bridges.server.ts";
-import { ensureKeys } from "./bridges.server.ts";
+import { renderBridgeTestEmail } from "#emails/bridge-test.ts";
+import { prisma } from "#app/db.server.ts";
+import { fromAddress, meetingName } from "#app/invitations/context.server.ts";
+import { buildInvitationIcs } from "#app/invitations/ics.ts";
+import { checkedAddress, headerText } from "#app/invitations/escape.ts";
+import type { OutboxRow } from "#app/mailing/outbox.server.ts";
+import { operatorLink } from "#app/bridges/bridges.server.ts";
+import { ensureKeys } from "#app/bridges/bridges.server.ts";
 
 /** How long the calendar entry of the connectivity test session lasts. */
 const TEST_SESSION_MINUTES = 60;
@@ -69,7 +69,11 @@ export async function composeBridgeTestMessage(row: OutboxRow): Promise<SendMail
         attendee: { name: b.contactName || b.name, email: checkedAddress(b.contactEmail) },
         summary: `Kiểm tra kết nối điểm cầu: ${meetingName(c.title)}`,
         description: [c.bridgeTestNote.trim(), `Trang kiểm tra của điểm cầu: ${link}`].filter(Boolean).join("\n\n"),
-        location: [b.room, b.address].map((x) => x.trim()).filter(Boolean).join(", ") || b.name,
+        location:
+          [b.room, b.address]
+            .map((x) => x.trim())
+            .filter(Boolean)
+            .join(", ") || b.name,
         url: link,
         startsAt: c.bridgeTestAt,
         endsAt: new Date(c.bridgeTestAt.getTime() + TEST_SESSION_MINUTES * 60_000),

@@ -60,9 +60,12 @@ export function problems(f: Partial<Figures> | null, checklist: Partial<Checklis
   if (!f || f.latencyMs == null) out.push("Chưa đo đường truyền");
   else {
     if (f.latencyMs > LIMITS.latencyMs) out.push(`Độ trễ ${formatMs(f.latencyMs)} (trên ${LIMITS.latencyMs} ms)`);
-    if ((f.lossPercent ?? 0) > LIMITS.lossPercent) out.push(`Mất gói ${formatPercent(f.lossPercent ?? 0)} (trên ${LIMITS.lossPercent} %)`);
-    if ((f.downloadMbps ?? 0) < LIMITS.downloadMbps) out.push(`Tốc độ tải xuống ${formatMbps(f.downloadMbps ?? 0)} (dưới ${LIMITS.downloadMbps} Mbps)`);
-    if ((f.uploadMbps ?? 0) < LIMITS.uploadMbps) out.push(`Tốc độ tải lên ${formatMbps(f.uploadMbps ?? 0)} (dưới ${LIMITS.uploadMbps} Mbps)`);
+    if ((f.lossPercent ?? 0) > LIMITS.lossPercent)
+      out.push(`Mất gói ${formatPercent(f.lossPercent ?? 0)} (trên ${LIMITS.lossPercent} %)`);
+    if ((f.downloadMbps ?? 0) < LIMITS.downloadMbps)
+      out.push(`Tốc độ tải xuống ${formatMbps(f.downloadMbps ?? 0)} (dưới ${LIMITS.downloadMbps} Mbps)`);
+    if ((f.uploadMbps ?? 0) < LIMITS.uploadMbps)
+      out.push(`Tốc độ tải lên ${formatMbps(f.uploadMbps ?? 0)} (dưới ${LIMITS.uploadMbps} Mbps)`);
   }
   const missing = CHECKLIST.filter(([k]) => !checklist[k]).map(([k]) => CHECKLIST_SHORT[k]);
   if (missing.length) out.push(`Chưa đạt: ${missing.join(", ")}`);
@@ -78,7 +81,8 @@ export function checklistGaps(t: Partial<Checklist>): string[] {
   return CHECKLIST.filter(([k]) => !t[k]).map(([k]) => CHECKLIST_SHORT[k]);
 }
 
-const nf = (digits: number) => new Intl.NumberFormat("vi-VN", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+const nf = (digits: number) =>
+  new Intl.NumberFormat("vi-VN", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 export function formatMs(v: number | null | undefined): string {
   return v == null ? "—" : `${nf(v < 10 ? 1 : 0).format(v)} ms`;
 }

@@ -4,11 +4,11 @@
 // (development server, and any deployment that does not use scripts/serve.js).
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CLIENT_IP_HEADER, clientIp } from "../lib/client-ip.server.ts";
-import { checkIn } from "./checkin.server.ts";
-import { verifyScannerCredential } from "./credential.server.ts";
-import { authorizeScanner, scannerActor } from "./scanner-auth.server.ts";
-import type { CheckinResponse } from "./types.ts";
+import { CLIENT_IP_HEADER, clientIp } from "#app/lib/client-ip.server.ts";
+import { checkIn } from "#app/checkin/checkin.server.ts";
+import { verifyScannerCredential } from "#app/checkin/credential.server.ts";
+import { authorizeScanner, scannerActor } from "#app/checkin/scanner-auth.server.ts";
+import type { CheckinResponse } from "#app/checkin/types.ts";
 
 export const CHECKIN_PATH = "/api/checkin";
 const MAX_BODY_BYTES = 16 * 1024;
@@ -47,7 +47,11 @@ export function parseCheckinBody(json: unknown): { ok: true; value: ParsedBody }
   const b = json as Record<string, unknown>;
   const hasToken = b.token !== undefined && b.token !== null;
   const hasId = b.attendeeId !== undefined && b.attendeeId !== null;
-  if (!hasToken && !hasId) return { ok: false, answer: bad("Thiếu token (mã QR trên giấy mời) hoặc attendeeId (đại biểu chọn theo tên).", "token") };
+  if (!hasToken && !hasId)
+    return {
+      ok: false,
+      answer: bad("Thiếu token (mã QR trên giấy mời) hoặc attendeeId (đại biểu chọn theo tên).", "token"),
+    };
   if (hasToken && (typeof b.token !== "string" || b.token.length === 0 || b.token.length > 600)) {
     return { ok: false, answer: bad("token phải là chuỗi ký tự đọc được từ mã QR (tối đa 600 ký tự).", "token") };
   }
@@ -61,7 +65,11 @@ export function parseCheckinBody(json: unknown): { ok: true; value: ParsedBody }
     return { ok: false, answer: bad("nonce (mã lượt quét, mỗi lượt một mã) là bắt buộc, tối đa 100 ký tự.", "nonce") };
   }
   const scannedAt = parseTime(b.scannedAt);
-  if (!scannedAt) return { ok: false, answer: bad("scannedAt phải là thời điểm ISO 8601, ví dụ 2024-01-18T08:00:00+07:00.", "scannedAt") };
+  if (!scannedAt)
+    return {
+      ok: false,
+      answer: bad("scannedAt phải là thời điểm ISO 8601, ví dụ 2024-01-18T08:00:00+07:00.", "scannedAt"),
+    };
   let sentAt: Date | null = null;
   if (b.sentAt !== undefined && b.sentAt !== null) {
     sentAt = parseTime(b.sentAt);
@@ -81,14 +89,20 @@ export function parseCheckinBody(json: unknown): { ok: true; value: ParsedBody }
 
 const UNAUTHORIZED: ApiAnswer = {
   status: 401,
-  body: { error: "Máy quét chưa được cấp quyền hoặc phiên quét đã hết hạn: mở lại trang quét mã (đăng nhập) để tiếp tục." },
+  body: {
+    error: "Máy quét chưa được cấp quyền hoặc phiên quét đã hết hạn: mở lại trang quét mã (đăng nhập) để tiếp tục.",
+  },
 };
 
 /**
  * The whole API behind both servers: credential (signature, then whether its session and the user's
  * capability still hold), body, check-in. `ip` is the client's address for the audit trail.
  */
-export async function answerCheckin(authorization: string | null | undefined, rawBody: string, ip: string | null = null): Promise<ApiAnswer> {
+export async function answerCheckin(
+  authorization: string | null | undefined,
+  rawBody: string,
+  ip: string | null = null,
+): Promise<ApiAnswer> {
   const bearer = authorization?.startsWith("Bearer ") ? authorization.slice(7).trim() : "";
   const credential = bearer ? verifyScannerCredential(bearer) : null;
   const auth = credential ? await authorizeScanner(credential) : null;
@@ -121,7 +135,9 @@ export async function answerCheckin(authorization: string | null | undefined, ra
   return { status: 200, body };
 }
 
-const SERVER_ERROR = JSON.stringify({ error: "Máy chủ gặp lỗi khi ghi nhận điểm danh; lượt quét chưa được lưu, hãy thử lại." });
+const SERVER_ERROR = JSON.stringify({
+  error: "Máy chủ gặp lỗi khi ghi nhận điểm danh; lượt quét chưa được lưu, hãy thử lại.",
+});
 
 function send(res: ServerResponse, status: number, text: string, extra?: Record<string, string>): void {
   res.writeHead(status, {
@@ -171,14 +187,19 @@ export function handleCheckinNode(req: IncomingMessage, res: ServerResponse): vo
 /** Fetch-API handler for the Remix route. */
 export async function handleCheckinRequest(request: Request): Promise<Response> {
   const headers = { "cache-control": "no-store" };
-  if (request.method !== "POST") return Response.json({ error: "Chỉ nhận yêu cầu POST." }, { status: 405, headers: { ...headers, allow: "POST" } });
+  if (request.method !== "POST")
+    return Response.json({ error: "Chỉ nhận yêu cầu POST." }, { status: 405, headers: { ...headers, allow: "POST" } });
   const raw = await request.text();
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return Response.json({ error: "Nội dung yêu cầu quá lớn (tối đa 16 KB)." }, { status: 413, headers });
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES)
+    return Response.json({ error: "Nội dung yêu cầu quá lớn (tối đa 16 KB)." }, { status: 413, headers });
   try {
     const a = await answerCheckin(request.headers.get("authorization"), raw, clientIp(request));
     return Response.json(a.body, { status: a.status, headers });
   } catch (error) {
     console.error(error);
-    return new Response(SERVER_ERROR, { status: 500, headers: { ...headers, "content-type": "application/json; charset=utf-8" } });
+    return new Response(SERVER_ERROR, {
+      status: 500,
+      headers: { ...headers, "content-type": "application/json; charset=utf-8" },
+    });
   }
 }

@@ -8,10 +8,10 @@
 
 import Database from "better-sqlite3";
 import { randomBytes, type KeyObject } from "node:crypto";
-import { diffFields, type AuditActor } from "../database/audit.server.ts";
-import { env, sqlitePath } from "../env.server.ts";
-import { formatScanTime } from "./format.ts";
-import { conferenceKeyFor, conferenceKeyString, deriveSigningKeys, verifyToken } from "../invitations/tokens.ts";
+import { diffFields, type AuditActor } from "#app/database/audit.server.ts";
+import { env, sqlitePath } from "#app/env.server.ts";
+import { formatScanTime } from "#app/checkin/format.ts";
+import { conferenceKeyFor, conferenceKeyString, deriveSigningKeys, verifyToken } from "#app/invitations/tokens.ts";
 import {
   ATTENDANCE_LABEL,
   METHOD_LABEL,
@@ -21,7 +21,7 @@ import {
   type CheckinResponse,
   type RejectReason,
   type ScannedAttendee,
-} from "./types.ts";
+} from "#app/checkin/types.ts";
 
 export interface CheckinInput {
   conferenceId: string;
@@ -71,7 +71,10 @@ interface Statements {
   attendeeByKey: Database.Statement<[string], AttendeeRow>;
   attendeeById: Database.Statement<[string], AttendeeRow>;
   substituteOf: Database.Statement<[string], { name: string }>;
-  list: Database.Statement<[string], { id: string; conferenceId: string; name: string; bridgePointId: string | null; bridgeName: string | null }>;
+  list: Database.Statement<
+    [string],
+    { id: string; conferenceId: string; name: string; bridgePointId: string | null; bridgeName: string | null }
+  >;
   bridge: Database.Statement<[string], { id: string; conferenceId: string; name: string }>;
   attendance: Database.Statement<[string], AttendanceRow>;
   upsertAttendance: Database.Statement<unknown[]>;
@@ -134,10 +137,14 @@ function store(): Store {
   // Never block the event loop waiting for Prisma's connection to finish a transaction: retry later instead.
   db.pragma("busy_timeout = 0");
   const s: Statements = {
-    findScan: db.prepare(`SELECT response FROM "CheckinScan" WHERE "conferenceId" = ? AND "credentialKey" = ? AND "deviceId" = ? AND "nonce" = ?`),
+    findScan: db.prepare(
+      `SELECT response FROM "CheckinScan" WHERE "conferenceId" = ? AND "credentialKey" = ? AND "deviceId" = ? AND "nonce" = ?`,
+    ),
     attendeeByKey: db.prepare(ATTENDEE_SQL + ` WHERE a."invitationKey" = ?`),
     attendeeById: db.prepare(ATTENDEE_SQL + ` WHERE a."id" = ?`),
-    substituteOf: db.prepare(`SELECT "name" FROM "Attendee" WHERE "substituteForId" = ? ORDER BY "createdAt" DESC LIMIT 1`),
+    substituteOf: db.prepare(
+      `SELECT "name" FROM "Attendee" WHERE "substituteForId" = ? ORDER BY "createdAt" DESC LIMIT 1`,
+    ),
     list: db.prepare(
       `SELECT l."id", l."conferenceId", l."name", l."bridgePointId", b."name" AS "bridgeName"
        FROM "CheckinList" l LEFT JOIN "BridgePoint" b ON b."id" = l."bridgePointId" WHERE l."id" = ?`,
@@ -213,7 +220,9 @@ function verifySignature(token: string): VerifiedToken {
   const secret = env().SESSION_SECRET;
   if (publicKey?.secret !== secret) publicKey = { secret, key: deriveSigningKeys(secret).publicKey };
   const r = verifyToken(publicKey.key, token);
-  return r.ok ? { ok: true, conferenceKey: conferenceKeyString(r.conferenceKey), invitationKey: r.invitationKey } : { ok: false, reason: r.reason };
+  return r.ok
+    ? { ok: true, conferenceKey: conferenceKeyString(r.conferenceKey), invitationKey: r.invitationKey }
+    : { ok: false, reason: r.reason };
 }
 
 function recogniseToken(st: Store, token: string, conferenceId: string): VerifiedToken {
@@ -263,7 +272,13 @@ function groupLabel(row: AttendeeRow): string {
 }
 
 function scanned(row: AttendeeRow): ScannedAttendee {
-  return { id: row.id, name: row.name, position: row.position, organizationName: row.organizationName, group: groupLabel(row) };
+  return {
+    id: row.id,
+    name: row.name,
+    position: row.position,
+    organizationName: row.organizationName,
+    group: groupLabel(row),
+  };
 }
 
 function rejected(reason: RejectReason, attendee?: ScannedAttendee, message = REJECT_MESSAGE[reason]): CheckinResponse {
@@ -278,7 +293,12 @@ function rejected(reason: RejectReason, attendee?: ScannedAttendee, message = RE
  * scanned with a credential it did not have yet, so a queue (or a forged body) cannot back-date a scan
  * by years to jump ahead of an earlier record.
  */
-export function effectiveScanTime(scannedAt: Date, receivedAt: Date, sentAt?: Date | null, notBefore?: Date | null): Date {
+export function effectiveScanTime(
+  scannedAt: Date,
+  receivedAt: Date,
+  sentAt?: Date | null,
+  notBefore?: Date | null,
+): Date {
   const age = sentAt ? sentAt.getTime() - scannedAt.getTime() : receivedAt.getTime() - scannedAt.getTime();
   if (!(age > 30_000)) return receivedAt;
   const at = receivedAt.getTime() - age;
@@ -348,16 +368,23 @@ function decide(st: Store, input: CheckinInput, invitationKey: string | null, re
   const { s } = st;
   const conferenceId = input.conferenceId;
 
-  const row = invitationKey !== null ? s.attendeeByKey.get(invitationKey) : input.attendeeId !== undefined ? s.attendeeById.get(input.attendeeId) : undefined;
+  const row =
+    invitationKey !== null
+      ? s.attendeeByKey.get(invitationKey)
+      : input.attendeeId !== undefined
+        ? s.attendeeById.get(input.attendeeId)
+        : undefined;
   if (!row) return { response: rejected("unknown-attendee"), attendeeId: null, conferenceId };
   // An id typed by name search can only be from this conference; a token was compared above.
-  if (row.conferenceId !== conferenceId) return { response: rejected("other-conference"), attendeeId: null, conferenceId };
+  if (row.conferenceId !== conferenceId)
+    return { response: rejected("other-conference"), attendeeId: null, conferenceId };
   // Before anything that names the attendee: a bridge's scanner or poster learns nothing about others.
   if (input.onlyBridgePointId && row.bridgePointId !== input.onlyBridgePointId) {
     return { response: rejected("other-bridge"), attendeeId: row.id, conferenceId };
   }
   const who = scanned(row);
-  if (row.conferenceStatus === "CANCELLED") return { response: rejected("cancelled-conference", who), attendeeId: row.id, conferenceId };
+  if (row.conferenceStatus === "CANCELLED")
+    return { response: rejected("cancelled-conference", who), attendeeId: row.id, conferenceId };
   if (row.revokedAt) {
     const sub = s.substituteOf.get(row.id);
     const message = sub ? `${REJECT_MESSAGE.revoked.slice(0, -1)}: ${sub.name}.` : REJECT_MESSAGE.revoked;
@@ -370,14 +397,16 @@ function decide(st: Store, input: CheckinInput, invitationKey: string | null, re
   let bridgeName = "";
   if (input.listId) {
     const list = s.list.get(input.listId);
-    if (!list || list.conferenceId !== conferenceId) return { response: rejected("wrong-list", who), attendeeId: row.id, conferenceId };
+    if (!list || list.conferenceId !== conferenceId)
+      return { response: rejected("wrong-list", who), attendeeId: row.id, conferenceId };
     listId = list.id;
     listName = list.name;
     bridgePointId = list.bridgePointId;
     bridgeName = list.bridgeName ?? "";
   } else if (input.bridgePointId) {
     const bridge = s.bridge.get(input.bridgePointId);
-    if (!bridge || bridge.conferenceId !== conferenceId) return { response: rejected("wrong-list", who), attendeeId: row.id, conferenceId };
+    if (!bridge || bridge.conferenceId !== conferenceId)
+      return { response: rejected("wrong-list", who), attendeeId: row.id, conferenceId };
     bridgePointId = bridge.id;
     bridgeName = bridge.name;
   }
@@ -389,7 +418,10 @@ function decide(st: Store, input: CheckinInput, invitationKey: string | null, re
   const present = current && current.status !== "ABSENT";
   // Two doors that admitted the same person offline both keep their scan; the earlier one counts.
   const earlier =
-    present && current.checkedInAt !== null && new Date(current.checkedInAt).getTime() > at.getTime() && earlierScanReplaces(current.status, status);
+    present &&
+    current.checkedInAt !== null &&
+    new Date(current.checkedInAt).getTime() > at.getTime() &&
+    earlierScanReplaces(current.status, status);
   if (present && !earlier) {
     const firstAt = current.checkedInAt ?? atText;
     const where = current.listName || current.bridgeName || "";
@@ -404,7 +436,18 @@ function decide(st: Store, input: CheckinInput, invitationKey: string | null, re
       conferenceId,
     };
   }
-  s.upsertAttendance.run(row.id, conferenceId, status, bridgePointId, listId, atText, input.deviceId, input.method, input.userId, dbTime(receivedAt));
+  s.upsertAttendance.run(
+    row.id,
+    conferenceId,
+    status,
+    bridgePointId,
+    listId,
+    atText,
+    input.deviceId,
+    input.method,
+    input.userId,
+    dbTime(receivedAt),
+  );
   const place = bridgeName ? `trực tuyến tại ${bridgeName}` : listName ? `tại ${listName}` : "";
   audit(st, input, row, receivedAt, current, {
     status,
@@ -431,13 +474,24 @@ function decide(st: Store, input: CheckinInput, invitationKey: string | null, re
 }
 
 /** The audit row of an accepted check-in, inside the same SQLite transaction as the attendance write. */
-function audit(st: Store, input: CheckinInput, row: AttendeeRow, receivedAt: Date, current: AttendanceRow | undefined, after: Parameters<typeof attendanceFields>[0]): void {
+function audit(
+  st: Store,
+  input: CheckinInput,
+  row: AttendeeRow,
+  receivedAt: Date,
+  current: AttendanceRow | undefined,
+  after: Parameters<typeof attendanceFields>[0],
+): void {
   const { actor, action, createdAttendee } = input.audit;
-  const before = current ? attendanceFields({ ...current, place: current.listName || current.bridgeName || null }) : null;
+  const before = current
+    ? attendanceFields({ ...current, place: current.listName || current.bridgeName || null })
+    : null;
   const afterFields = attendanceFields(after);
   const where = after.place ? ` (${after.place})` : "";
   const summary = `${input.audit.label ?? METHOD_LABEL[input.method]}: ${row.name} — ${ATTENDANCE_LABEL[after.status]}${where}${current && current.status !== "ABSENT" ? ", thay cho lượt ghi muộn hơn" : ""}`;
-  const changes = createdAttendee ? attendanceChanges(null, { ...createdAttendee, ...afterFields }) : attendanceChanges(before, afterFields);
+  const changes = createdAttendee
+    ? attendanceChanges(null, { ...createdAttendee, ...afterFields })
+    : attendanceChanges(before, afterFields);
   st.s.insertAudit.run(
     newId(),
     dbTime(receivedAt),
@@ -549,7 +603,12 @@ function batcherOf(st: Store): Batcher {
   return b;
 }
 
-function enqueueScan(st: Store, input: CheckinInput, invitationKey: string | null, receivedAt: Date): Promise<CheckinResponse> {
+function enqueueScan(
+  st: Store,
+  input: CheckinInput,
+  invitationKey: string | null,
+  receivedAt: Date,
+): Promise<CheckinResponse> {
   const b = batcherOf(st);
   return new Promise<CheckinResponse>((resolve, reject) => {
     b.queue.push({ input, invitationKey, receivedAt, resolve, reject });
@@ -675,7 +734,8 @@ function markTx(st: Store, input: MarkInput): MarkOutcome {
   const currentPlace = current ? current.listName || current.bridgeName || "" : "";
   if (input.fromBridgePointId && current && current.status !== "ABSENT") {
     const elsewhere = current.status === "IN_PERSON" || current.bridgePointId !== input.fromBridgePointId;
-    if (elsewhere) return { ok: false, reason: "elsewhere", name: row.name, status: current.status, place: currentPlace };
+    if (elsewhere)
+      return { ok: false, reason: "elsewhere", name: row.name, status: current.status, place: currentPlace };
   }
   const before = current ? attendanceFields({ ...current, place: currentPlace || null }) : null;
   const at = dbTime(input.now);
@@ -691,9 +751,14 @@ function markTx(st: Store, input: MarkInput): MarkOutcome {
     if (!current || current.status === "ABSENT") return { ok: true, changed: false, name: row.name };
     const status: AttendanceStatus = c.bridgePointId ? "ONLINE" : "IN_PERSON";
     // Back in the hall: the entrance it was scanned at, if it was scanned in the hall.
-    const place = c.bridgePointId ? (s.bridge.get(c.bridgePointId)?.name ?? null) : current.status === "IN_PERSON" ? current.listName : null;
+    const place = c.bridgePointId
+      ? (s.bridge.get(c.bridgePointId)?.name ?? null)
+      : current.status === "IN_PERSON"
+        ? current.listName
+        : null;
     after = { ...current, status, bridgePointId: c.bridgePointId, place, absenceReason: "", substituteName: "" };
-    if (JSON.stringify(attendanceFields(after)) === JSON.stringify(before)) return { ok: true, changed: false, name: row.name };
+    if (JSON.stringify(attendanceFields(after)) === JSON.stringify(before))
+      return { ok: true, changed: false, name: row.name };
     s.moveAttendance.run(status, c.bridgePointId, input.userId, at, row.id);
     detail = `sửa thành ${ATTENDANCE_LABEL[status]}${place ? ` (${place})` : ""}`;
   } else {
@@ -710,11 +775,28 @@ function markTx(st: Store, input: MarkInput): MarkOutcome {
       substituteName: c.kind === "SUBSTITUTE" ? c.substituteName : "",
     };
     // The same mark again (a double submit) changes nothing and is not logged twice.
-    const same = current && current.status === c.kind && current.absenceReason === after.absenceReason && current.substituteName === after.substituteName && current.bridgePointId === bridgePointId;
+    const same =
+      current &&
+      current.status === c.kind &&
+      current.absenceReason === after.absenceReason &&
+      current.substituteName === after.substituteName &&
+      current.bridgePointId === bridgePointId;
     if (same) return { ok: true, changed: false, name: row.name };
-    s.upsertMark.run(row.id, row.conferenceId, c.kind, bridgePointId, after.checkedInAt, after.absenceReason, after.substituteName, input.userId, at);
+    s.upsertMark.run(
+      row.id,
+      row.conferenceId,
+      c.kind,
+      bridgePointId,
+      after.checkedInAt,
+      after.absenceReason,
+      after.substituteName,
+      input.userId,
+      at,
+    );
     detail =
-      c.kind === "ABSENT" ? `${ATTENDANCE_LABEL.ABSENT} (lý do: ${c.reason})` : `${ATTENDANCE_LABEL.SUBSTITUTE}: ${c.substituteName}${after.place ? ` (${after.place})` : ""}`;
+      c.kind === "ABSENT"
+        ? `${ATTENDANCE_LABEL.ABSENT} (lý do: ${c.reason})`
+        : `${ATTENDANCE_LABEL.SUBSTITUTE}: ${c.substituteName}${after.place ? ` (${after.place})` : ""}`;
   }
   const { actor, action, label } = input.audit;
   s.insertAudit.run(

@@ -31,11 +31,7 @@ export function formatCheckinCode(code: string): string {
 
 /** What the attendee typed, normalised: case, spaces, dashes, and the look-alikes O→0, I/L→1. */
 export function normalizeCheckinCode(input: string): string {
-  return input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
+  return input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
 }
 
 function base64UrlBytes(text: string): number[] {

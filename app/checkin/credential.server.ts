@@ -8,8 +8,8 @@
 // a network outage (offline scans sync with it later) but not a day.
 
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
-import { env } from "../env.server.ts";
-import { sessionStorage } from "../auth/session.server.ts";
+import { env } from "#app/env.server.ts";
+import { sessionStorage } from "#app/auth/session.server.ts";
 
 export const CREDENTIAL_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -31,7 +31,9 @@ function credentialKey(secret: string): Buffer {
   let key = keyCache.get(secret);
   if (!key) {
     // v2: bound to a session. Credentials of v1 (no session) no longer verify.
-    key = Buffer.from(hkdfSync("sha256", Buffer.from(secret, "utf8"), Buffer.alloc(0), "hoinghi scanner credential v2", 32));
+    key = Buffer.from(
+      hkdfSync("sha256", Buffer.from(secret, "utf8"), Buffer.alloc(0), "hoinghi scanner credential v2", 32),
+    );
     keyCache.set(secret, key);
   }
   return key;
@@ -42,7 +44,10 @@ function mac(secret: string, payload: string): Buffer {
 }
 
 export function encodeScannerCredential(secret: string, c: ScannerCredential): string {
-  const payload = Buffer.from(JSON.stringify([c.conferenceId, c.listId, c.userId, c.expiresAt, c.sessionId, c.issuedAt]), "utf8").toString("base64url");
+  const payload = Buffer.from(
+    JSON.stringify([c.conferenceId, c.listId, c.userId, c.expiresAt, c.sessionId, c.issuedAt]),
+    "utf8",
+  ).toString("base64url");
   return `${payload}.${mac(secret, payload).toString("base64url")}`;
 }
 
@@ -56,7 +61,9 @@ export function decodeScannerCredential(secret: string, text: string, now = Date
   const expected = mac(secret, payload);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
-    const [conferenceId, listId, userId, expiresAt, sessionId, issuedAt] = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as unknown[];
+    const [conferenceId, listId, userId, expiresAt, sessionId, issuedAt] = JSON.parse(
+      Buffer.from(payload, "base64url").toString("utf8"),
+    ) as unknown[];
     if (typeof conferenceId !== "string" || typeof userId !== "string" || typeof expiresAt !== "number") return null;
     if (typeof sessionId !== "string" || sessionId.length === 0 || typeof issuedAt !== "number") return null;
     if (listId !== null && typeof listId !== "string") return null;
@@ -67,7 +74,10 @@ export function decodeScannerCredential(secret: string, text: string, now = Date
   }
 }
 
-export function issueScannerCredential(c: { conferenceId: string; listId: string | null; userId: string; sessionId: string }, now = Date.now()): string {
+export function issueScannerCredential(
+  c: { conferenceId: string; listId: string | null; userId: string; sessionId: string },
+  now = Date.now(),
+): string {
   return encodeScannerCredential(env().SESSION_SECRET, { ...c, issuedAt: now, expiresAt: now + CREDENTIAL_TTL_MS });
 }
 

@@ -3,16 +3,16 @@
 
 import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
-import { recordAudit, type AuditActor } from "../database/audit.server.ts";
-import type { ConferenceAccess } from "../auth/guard.server.ts";
-import { forbidden } from "../auth/guard.server.ts";
-import { prisma } from "../db.server.ts";
-import { newToken, signingKeys } from "../invitations/context.server.ts";
-import { conferenceKeyFor, conferenceKeyString } from "../invitations/tokens.ts";
-import { checkIn } from "./checkin.server.ts";
-import type { CheckinResponse } from "./types.ts";
-import type { WalkInValues } from "./scanner/walk-in-form.ts";
-import { foldVietnamese } from "../lib/fold-vietnamese.ts";
+import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
+import type { ConferenceAccess } from "#app/auth/guard.server.ts";
+import { forbidden } from "#app/auth/guard.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { newToken, signingKeys } from "#app/invitations/context.server.ts";
+import { conferenceKeyFor, conferenceKeyString } from "#app/invitations/tokens.ts";
+import { checkIn } from "#app/checkin/checkin.server.ts";
+import type { CheckinResponse } from "#app/checkin/types.ts";
+import type { WalkInValues } from "#app/checkin/scanner/walk-in-form.ts";
+import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
 
 export const PRESENT_STATUSES = ["IN_PERSON", "ONLINE", "SUBSTITUTE"] as const;
 
@@ -67,7 +67,13 @@ export function mayUseList(scope: CheckinScope, list: { bridgePointId: string | 
   return scope.staff || (list.bridgePointId !== null && scope.operatedBridgeIds.includes(list.bridgePointId));
 }
 
-const listSelect = { id: true, name: true, position: true, bridgePointId: true, bridgePoint: { select: { name: true } } } as const;
+const listSelect = {
+  id: true,
+  name: true,
+  position: true,
+  bridgePointId: true,
+  bridgePoint: { select: { name: true } },
+} as const;
 
 /** The lists this user may use, in order. */
 export async function visibleLists(access: CheckinScope) {
@@ -81,10 +87,14 @@ export async function visibleLists(access: CheckinScope) {
 
 /** One list the user may use, or a 404. */
 export async function usableList(access: CheckinScope, listId: string) {
-  const list = await prisma.checkinList.findFirst({ where: { id: listId, conferenceId: access.conference.id }, select: listSelect });
+  const list = await prisma.checkinList.findFirst({
+    where: { id: listId, conferenceId: access.conference.id },
+    select: listSelect,
+  });
   if (!list) notFound();
   // The user already knows the conference (the guard let them in): another bridge's list is refused.
-  if (!mayUseList(access, list)) forbidden("Danh sách điểm danh này thuộc điểm cầu khác; bạn chỉ điểm danh tại điểm cầu của mình.");
+  if (!mayUseList(access, list))
+    forbidden("Danh sách điểm danh này thuộc điểm cầu khác; bạn chỉ điểm danh tại điểm cầu của mình.");
   return list;
 }
 
@@ -98,9 +108,16 @@ export interface ListCounts {
 }
 
 /** "x / y đã có mặt" for each list, with two grouped queries whatever the number of lists. */
-export async function listCounts(conferenceId: string, lists: ReadonlyArray<{ id: string; bridgePointId: string | null }>): Promise<Map<string, ListCounts>> {
+export async function listCounts(
+  conferenceId: string,
+  lists: ReadonlyArray<{ id: string; bridgePointId: string | null }>,
+): Promise<Map<string, ListCounts>> {
   const [expected, present, here, mains] = await Promise.all([
-    prisma.attendee.groupBy({ by: ["bridgePointId"], where: { conferenceId, revokedAt: null }, _count: { _all: true } }),
+    prisma.attendee.groupBy({
+      by: ["bridgePointId"],
+      where: { conferenceId, revokedAt: null },
+      _count: { _all: true },
+    }),
     prisma.attendee.groupBy({
       by: ["bridgePointId"],
       where: { conferenceId, revokedAt: null, attendance: { is: { status: { in: [...PRESENT_STATUSES] } } } },
@@ -138,13 +155,26 @@ export const listNameSchema = z
   .pipe(z.string().min(1, "Nhập tên danh sách điểm danh").max(120, "Tên danh sách dài quá 120 ký tự"));
 
 export async function nameTaken(conferenceId: string, name: string, exceptId?: string): Promise<boolean> {
-  const row = await prisma.checkinList.findFirst({ where: { conferenceId, name, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  const row = await prisma.checkinList.findFirst({
+    where: { conferenceId, name, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
   return !!row;
 }
 
-const listAudit = (l: { name: string; bridgePointId: string | null; position: number }) => ({ name: l.name, bridgePointId: l.bridgePointId, position: l.position });
+const listAudit = (l: { name: string; bridgePointId: string | null; position: number }) => ({
+  name: l.name,
+  bridgePointId: l.bridgePointId,
+  position: l.position,
+});
 
-export async function createList(conferenceId: string, organizationId: string, name: string, bridgePointId: string | null, actor: AuditActor) {
+export async function createList(
+  conferenceId: string,
+  organizationId: string,
+  name: string,
+  bridgePointId: string | null,
+  actor: AuditActor,
+) {
   return prisma.$transaction(async (tx) => {
     const last = await tx.checkinList.aggregate({ where: { conferenceId }, _max: { position: true } });
     const list = await tx.checkinList.create({
@@ -165,11 +195,24 @@ export async function createList(conferenceId: string, organizationId: string, n
 }
 
 /** Renames a list of the conference; null when it is not one of its lists. */
-export async function renameList(conferenceId: string, organizationId: string, listId: string, name: string, actor: AuditActor) {
+export async function renameList(
+  conferenceId: string,
+  organizationId: string,
+  listId: string,
+  name: string,
+  actor: AuditActor,
+) {
   return prisma.$transaction(async (tx) => {
-    const before = await tx.checkinList.findFirst({ where: { id: listId, conferenceId }, select: { id: true, name: true, bridgePointId: true, position: true } });
+    const before = await tx.checkinList.findFirst({
+      where: { id: listId, conferenceId },
+      select: { id: true, name: true, bridgePointId: true, position: true },
+    });
     if (!before) return null;
-    const after = await tx.checkinList.update({ where: { id: before.id }, data: { name }, select: { name: true, bridgePointId: true, position: true } });
+    const after = await tx.checkinList.update({
+      where: { id: before.id },
+      data: { name },
+      select: { name: true, bridgePointId: true, position: true },
+    });
     await recordAudit(tx, actor, {
       action: "checkin-list.rename",
       entity: "CheckinList",
@@ -187,7 +230,10 @@ export async function renameList(conferenceId: string, organizationId: string, l
 /** Deletes a list of the conference (its attendance and scans stay); null when it is not one of its lists. */
 export async function deleteList(conferenceId: string, organizationId: string, listId: string, actor: AuditActor) {
   return prisma.$transaction(async (tx) => {
-    const before = await tx.checkinList.findFirst({ where: { id: listId, conferenceId }, select: { id: true, name: true, bridgePointId: true, position: true } });
+    const before = await tx.checkinList.findFirst({
+      where: { id: listId, conferenceId },
+      select: { id: true, name: true, bridgePointId: true, position: true },
+    });
     if (!before) return null;
     await tx.checkinList.delete({ where: { id: before.id } });
     await recordAudit(tx, actor, {
@@ -204,7 +250,11 @@ export async function deleteList(conferenceId: string, organizationId: string, l
 }
 
 /** A list for every bridge point that has none, named after the bridge point; returns how many were created. */
-export async function createBridgeLists(conferenceId: string, organizationId: string, actor: AuditActor): Promise<number> {
+export async function createBridgeLists(
+  conferenceId: string,
+  organizationId: string,
+  actor: AuditActor,
+): Promise<number> {
   return prisma.$transaction(async (tx) => {
     const bridges = await tx.bridgePoint.findMany({
       // The main bridge point is the hall: its entrances have their own lists.
@@ -212,7 +262,9 @@ export async function createBridgeLists(conferenceId: string, organizationId: st
       orderBy: { position: "asc" },
       select: { id: true, name: true },
     });
-    const names = new Set((await tx.checkinList.findMany({ where: { conferenceId }, select: { name: true } })).map((l) => l.name));
+    const names = new Set(
+      (await tx.checkinList.findMany({ where: { conferenceId }, select: { name: true } })).map((l) => l.name),
+    );
     const last = await tx.checkinList.aggregate({ where: { conferenceId }, _max: { position: true } });
     let position = (last._max.position ?? -1) + 1;
     for (const b of bridges) {
@@ -242,7 +294,10 @@ export async function createBridgeLists(conferenceId: string, organizationId: st
 // revoked invitations. Nothing else about attendees leaves the server.
 
 export async function revokedKeys(conferenceId: string): Promise<string[]> {
-  const rows = await prisma.attendee.findMany({ where: { conferenceId, revokedAt: { not: null } }, select: { invitationKey: true } });
+  const rows = await prisma.attendee.findMany({
+    where: { conferenceId, revokedAt: { not: null } },
+    select: { invitationKey: true },
+  });
   return rows.map((r) => r.invitationKey);
 }
 
@@ -257,7 +312,6 @@ export async function offlineKeys(conferenceId: string) {
 // ---------------------------------------------------------------------------------------------------------
 // Search by name
 
-
 export interface SearchHit {
   id: string;
   name: string;
@@ -271,12 +325,23 @@ export const SEARCH_MIN_CHARS = 2;
 const SEARCH_LIMIT = 20;
 
 /** Attendees of the conference whose name (or organisation) holds every word typed; revoked invitations are left out. */
-export async function searchAttendees(conferenceId: string, query: string, bridgePointIds: string[] | null): Promise<SearchHit[]> {
+export async function searchAttendees(
+  conferenceId: string,
+  query: string,
+  bridgePointIds: string[] | null,
+): Promise<SearchHit[]> {
   const words = foldVietnamese(query).split(" ").filter(Boolean);
   if (words.join("").length < SEARCH_MIN_CHARS) return [];
   const rows = await prisma.attendee.findMany({
     where: { conferenceId, revokedAt: null, ...(bridgePointIds ? { bridgePointId: { in: bridgePointIds } } : {}) },
-    select: { id: true, name: true, position: true, organizationName: true, walkIn: true, attendance: { select: { status: true } } },
+    select: {
+      id: true,
+      name: true,
+      position: true,
+      organizationName: true,
+      walkIn: true,
+      attendance: { select: { status: true } },
+    },
   });
   const hits: Array<SearchHit & { rank: number }> = [];
   for (const r of rows) {
@@ -303,7 +368,6 @@ export async function searchAttendees(conferenceId: string, query: string, bridg
 // ---------------------------------------------------------------------------------------------------------
 // Walk-in registration (đăng ký tại chỗ)
 
-
 /** A placeholder address for a walk-in without e-mail: unique per conference, never mailed (no outbox row). */
 export function placeholderEmail(): string {
   return `walkin-${randomBytes(6).toString("hex")}@khach.local`;
@@ -327,13 +391,23 @@ export async function registerWalkIn(input: {
 }): Promise<WalkInOutcome> {
   const { conferenceId, list, values } = input;
   if (values.groupId) {
-    const group = await prisma.attendeeGroup.findFirst({ where: { id: values.groupId, conferenceId }, select: { id: true } });
+    const group = await prisma.attendeeGroup.findFirst({
+      where: { id: values.groupId, conferenceId },
+      select: { id: true },
+    });
     if (!group) return { ok: false, field: "groupId", message: "Nhóm đại biểu không thuộc hội nghị này" };
   }
   if (values.email) {
-    const existing = await prisma.attendee.findFirst({ where: { conferenceId, email: values.email }, select: { name: true } });
+    const existing = await prisma.attendee.findFirst({
+      where: { conferenceId, email: values.email },
+      select: { name: true },
+    });
     if (existing) {
-      return { ok: false, field: "email", message: `Thư điện tử này đã có trong danh sách (${existing.name}): hãy tìm theo tên để điểm danh` };
+      return {
+        ok: false,
+        field: "email",
+        message: `Thư điện tử này đã có trong danh sách (${existing.name}): hãy tìm theo tên để điểm danh`,
+      };
     }
   }
   const { token, invitationKey } = newToken(conferenceId);
@@ -360,7 +434,11 @@ export async function registerWalkIn(input: {
     attendeeId = created.id;
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") {
-      return { ok: false, field: "email", message: "Thư điện tử này đã có trong danh sách: hãy tìm theo tên để điểm danh" };
+      return {
+        ok: false,
+        field: "email",
+        message: "Thư điện tử này đã có trong danh sách: hãy tìm theo tên để điểm danh",
+      };
     }
     throw error;
   }

@@ -9,11 +9,11 @@
 // credential share one check.
 
 import { createHash } from "node:crypto";
-import type { AuditActor } from "../database/audit.server.ts";
-import { conferenceFor } from "../auth/guard.server.ts";
-import { currentUserByEmail } from "../auth/session.server.ts";
-import { prisma } from "../db.server.ts";
-import type { ScannerCredential } from "./credential.server.ts";
+import type { AuditActor } from "#app/database/audit.server.ts";
+import { conferenceFor } from "#app/auth/guard.server.ts";
+import { currentUserByEmail } from "#app/auth/session.server.ts";
+import { prisma } from "#app/db.server.ts";
+import type { ScannerCredential } from "#app/checkin/credential.server.ts";
 
 export const AUTH_CACHE_MS = 3_000;
 const CACHE_LIMIT = 20_000;
@@ -74,7 +74,8 @@ async function check(c: ScannerCredential, now: number): Promise<ScannerAuthoriz
     where: { id: c.sessionId },
     select: { userId: true, expiresAt: true, user: { select: { email: true, active: true, rolesChangedAt: true } } },
   });
-  if (!session || session.userId !== c.userId || session.expiresAt.getTime() <= now || !session.user.active) return null;
+  if (!session || session.userId !== c.userId || session.expiresAt.getTime() <= now || !session.user.active)
+    return null;
   if (session.user.rolesChangedAt.getTime() > c.issuedAt) return null;
   const user = await currentUserByEmail(session.user.email);
   if (!user || user.id !== c.userId) return null;
@@ -89,7 +90,10 @@ async function check(c: ScannerCredential, now: number): Promise<ScannerAuthoriz
   const operatorOnly = access.onlyOperatedBridges("attendance.take");
   let onlyBridgePointId: string | null = null;
   if (c.listId) {
-    const list = await prisma.checkinList.findFirst({ where: { id: c.listId, conferenceId: c.conferenceId }, select: { bridgePointId: true } });
+    const list = await prisma.checkinList.findFirst({
+      where: { id: c.listId, conferenceId: c.conferenceId },
+      select: { bridgePointId: true },
+    });
     if (!list) return null;
     if (operatorOnly) {
       if (!list.bridgePointId || !access.operatedBridgeIds.includes(list.bridgePointId)) return null;

@@ -9,7 +9,17 @@ export interface Bar {
   className?: string;
 }
 
-export function HorizontalBarChart({ bars, max = 100, title, unit = "%" }: { bars: Bar[]; max?: number; title: string; unit?: string }) {
+export function HorizontalBarChart({
+  bars,
+  max = 100,
+  title,
+  unit = "%",
+}: {
+  bars: Bar[];
+  max?: number;
+  title: string;
+  unit?: string;
+}) {
   const rowHeight = 22;
   const labelWidth = 220;
   const chartWidth = 420;
@@ -18,10 +28,20 @@ export function HorizontalBarChart({ bars, max = 100, title, unit = "%" }: { bar
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${labelWidth + chartWidth + 70} ${height}`} role="img" aria-label={`${title}: ${bars.map((b) => `${b.label} ${b.display ?? b.value.toFixed(2)}${unit}`).join("; ")}`}>
+      <svg
+        viewBox={`0 0 ${labelWidth + chartWidth + 70} ${height}`}
+        role="img"
+        aria-label={`${title}: ${bars.map((b) => `${b.label} ${b.display ?? b.value.toFixed(2)}${unit}`).join("; ")}`}
+      >
         {[0, 25, 50, 75, 100].map((t) => (
           <g key={t}>
-            <line x1={labelWidth + x((t / 100) * max)} x2={labelWidth + x((t / 100) * max)} y1={0} y2={height - 18} className="grid" />
+            <line
+              x1={labelWidth + x((t / 100) * max)}
+              x2={labelWidth + x((t / 100) * max)}
+              y1={0}
+              y2={height - 18}
+              className="grid"
+            />
             <text x={labelWidth + x((t / 100) * max)} y={height - 4} className="tick" textAnchor="middle">
               {Math.round((t / 100) * max)}
             </text>
@@ -32,7 +52,14 @@ export function HorizontalBarChart({ bars, max = 100, title, unit = "%" }: { bar
             <text x={labelWidth - 6} y={rowHeight / 2 + 4} textAnchor="end" className="label">
               {b.label.length > 34 ? `${b.label.slice(0, 33)}…` : b.label}
             </text>
-            <rect x={labelWidth} y={4} width={x(b.value)} height={rowHeight - 8} className={`bar ${b.className ?? ""}`} rx={2} />
+            <rect
+              x={labelWidth}
+              y={4}
+              width={x(b.value)}
+              height={rowHeight - 8}
+              className={`bar ${b.className ?? ""}`}
+              rx={2}
+            />
             <text x={labelWidth + x(b.value) + 4} y={rowHeight / 2 + 4} className="value">
               {b.display ?? b.value.toFixed(2)}
             </text>
@@ -44,19 +71,36 @@ export function HorizontalBarChart({ bars, max = 100, title, unit = "%" }: { bar
 }
 
 /** Column chart of counts (e.g. units per class). */
-export function ColumnChart({ columns, title }: { columns: Array<{ label: string; value: number; className?: string }>; title: string }) {
+export function ColumnChart({
+  columns,
+  title,
+}: {
+  columns: Array<{ label: string; value: number; className?: string }>;
+  title: string;
+}) {
   const width = 80;
   const height = 160;
   const max = Math.max(1, ...columns.map((c) => c.value));
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 -16 ${columns.length * width + 20} ${height + 56}`} role="img" aria-label={`${title}: ${columns.map((c) => `${c.label} ${c.value}`).join("; ")}`}>
+      <svg
+        viewBox={`0 -16 ${columns.length * width + 20} ${height + 56}`}
+        role="img"
+        aria-label={`${title}: ${columns.map((c) => `${c.label} ${c.value}`).join("; ")}`}
+      >
         {columns.map((c, i) => {
           const h = (c.value / max) * height;
           return (
             <g key={c.label} transform={`translate(${10 + i * width}, 0)`}>
-              <rect x={14} y={height - h + 10} width={width - 28} height={h} className={`bar ${c.className ?? ""}`} rx={2} />
+              <rect
+                x={14}
+                y={height - h + 10}
+                width={width - 28}
+                height={h}
+                className={`bar ${c.className ?? ""}`}
+                rx={2}
+              />
               <text x={width / 2} y={height - h + 4} textAnchor="middle" className="value">
                 {c.value}
               </text>

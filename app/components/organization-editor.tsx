@@ -2,9 +2,9 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
-import { Field } from "~/components/field.tsx";
-import { OrganizationTreeOptions } from "~/components/organization-tree-options.tsx";
-import { organizationFormSchema } from "~/organizations/organization-form.ts";
+import { Field } from "#app/components/field.tsx";
+import { OrganizationTreeOptions } from "#app/components/organization-tree-options.tsx";
+import { organizationFormSchema } from "#app/organizations/organization-form.ts";
 
 export function OrganizationEditor({
   lastResult,
@@ -37,7 +37,11 @@ export function OrganizationEditor({
       <Field label="Tên cơ quan, đơn vị" meta={fields.name} hint="Ví dụ: UBND xã Bình Lư">
         <input {...getInputProps(fields.name, { type: "text" })} />
       </Field>
-      <Field label="Tên ghi trên văn bản" meta={fields.documentName} hint="Chữ in hoa, ví dụ: ỦY BAN NHÂN DÂN XÃ BÌNH LƯ">
+      <Field
+        label="Tên ghi trên văn bản"
+        meta={fields.documentName}
+        hint="Chữ in hoa, ví dụ: ỦY BAN NHÂN DÂN XÃ BÌNH LƯ"
+      >
         <input {...getInputProps(fields.documentName, { type: "text" })} />
       </Field>
       <div className="grid-2">

@@ -1,5 +1,9 @@
 /** <option>s for an organisation tree, indented by depth, after an empty choice. */
-export function OrganizationTreeOptions({ organizations }: { organizations: Array<{ id: string; name: string; depth: number }> }) {
+export function OrganizationTreeOptions({
+  organizations,
+}: {
+  organizations: Array<{ id: string; name: string; depth: number }>;
+}) {
   return (
     <>
       <option value="">— Chọn —</option>

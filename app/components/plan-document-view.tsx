@@ -1,4 +1,4 @@
-import type { PlanDocument } from "~/plans/document.ts";
+import type { PlanDocument } from "#app/plans/document.ts";
 
 /** A plan laid out like the printed document (Decree 30 style), for reading on screen. */
 export function PlanDocumentView({ doc }: { doc: PlanDocument }) {

@@ -11,17 +11,31 @@ import {
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
-import { Field } from "~/components/field.tsx";
-import { planFormSchema } from "~/plans/plan-form.ts";
-import { CONFERENCE_FORMATS, FORMAT_LABEL, PLAN_KIND_LABEL, PLAN_KINDS, TASK_STATUS_LABEL, TASK_STATUSES } from "~/plans/vocabulary.ts";
+import { Field } from "#app/components/field.tsx";
+import { planFormSchema } from "#app/plans/plan-form.ts";
+import {
+  CONFERENCE_FORMATS,
+  FORMAT_LABEL,
+  PLAN_KIND_LABEL,
+  PLAN_KINDS,
+  TASK_STATUS_LABEL,
+  TASK_STATUSES,
+} from "#app/plans/vocabulary.ts";
 
 export interface OrganizationOption {
   id: string;
   name: string;
 }
 
-
-function OrganizationSelect({ meta, organizations, emptyLabel }: { meta: FieldMetadata<string | undefined>; organizations: OrganizationOption[]; emptyLabel?: string }) {
+function OrganizationSelect({
+  meta,
+  organizations,
+  emptyLabel,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  organizations: OrganizationOption[];
+  emptyLabel?: string;
+}) {
   return (
     <select {...getSelectProps(meta)}>
       <option value="">{emptyLabel ?? "— Chọn —"}</option>
@@ -86,7 +100,11 @@ export function PlanEditor({
             <OrganizationSelect meta={fields.organizationId} organizations={organizations} />
           </Field>
         </div>
-        <Field label="Tên kế hoạch (trích yếu)" meta={fields.title} hint="Ví dụ: Tổ chức Hội nghị Công bố chỉ số cải cách hành chính cấp xã năm 2023">
+        <Field
+          label="Tên kế hoạch (trích yếu)"
+          meta={fields.title}
+          hint="Ví dụ: Tổ chức Hội nghị Công bố chỉ số cải cách hành chính cấp xã năm 2023"
+        >
           <textarea {...getTextareaProps(fields.title)} rows={2} />
         </Field>
         <div className="grid-4">
@@ -148,7 +166,11 @@ export function PlanEditor({
                 <input {...getInputProps(fields.chair, { type: "text" })} />
               </Field>
             </div>
-            <Field label="Mô tả hình thức (nếu cần)" meta={fields.formatNote} hint="Ví dụ: Hội nghị tổ chức trực tuyến tại các điểm cầu UBND tỉnh và UBND cấp xã.">
+            <Field
+              label="Mô tả hình thức (nếu cần)"
+              meta={fields.formatNote}
+              hint="Ví dụ: Hội nghị tổ chức trực tuyến tại các điểm cầu UBND tỉnh và UBND cấp xã."
+            >
               <textarea {...getTextareaProps(fields.formatNote)} rows={2} />
             </Field>
           </>
@@ -156,11 +178,13 @@ export function PlanEditor({
         <fieldset className="subfieldset">
           <legend>Thời gian</legend>
           <div className="radio-row" role="radiogroup" aria-label="Cách ghi thời gian">
-            {([
-              ["EXACT", "Ngày giờ cụ thể"],
-              ["TENTATIVE", "Dự kiến theo tháng"],
-              ["NONE", "Chưa xác định"],
-            ] as const).map(([value, label]) => (
+            {(
+              [
+                ["EXACT", "Ngày giờ cụ thể"],
+                ["TENTATIVE", "Dự kiến theo tháng"],
+                ["NONE", "Chưa xác định"],
+              ] as const
+            ).map(([value, label]) => (
               <label key={value} className="radio">
                 <input
                   {...getInputProps(fields.scheduleKind, { type: "radio", value })}
@@ -186,7 +210,12 @@ export function PlanEditor({
             <Field label="Năm dự kiến" meta={fields.tentativeYear}>
               <input {...getInputProps(fields.tentativeYear, { type: "number" })} />
             </Field>
-            <Field label="Ghi chú" meta={fields.scheduleNote} className="span-2" hint="Ví dụ: Thời gian cụ thể sẽ có thông báo sau">
+            <Field
+              label="Ghi chú"
+              meta={fields.scheduleNote}
+              className="span-2"
+              hint="Ví dụ: Thời gian cụ thể sẽ có thông báo sau"
+            >
               <input {...getInputProps(fields.scheduleNote, { type: "text" })} />
             </Field>
           </div>
@@ -204,9 +233,15 @@ export function PlanEditor({
         </Field>
       </fieldset>
 
-      <fieldset className="card" {...getFieldsetProps(fields.attendeeGroups)} aria-describedby={fields.attendeeGroups.errorId}>
+      <fieldset
+        className="card"
+        {...getFieldsetProps(fields.attendeeGroups)}
+        aria-describedby={fields.attendeeGroups.errorId}
+      >
         <legend>Thành phần tham dự</legend>
-        <p className="hint">Mỗi nhóm có thể có tiêu đề cấp (ví dụ “Cấp tỉnh”) và các dòng thành phần; dòng có thể gắn với một cơ quan.</p>
+        <p className="hint">
+          Mỗi nhóm có thể có tiêu đề cấp (ví dụ “Cấp tỉnh”) và các dòng thành phần; dòng có thể gắn với một cơ quan.
+        </p>
         {fields.attendeeGroups.errors ? (
           <p className="field-error" id={fields.attendeeGroups.errorId} role="alert">
             {fields.attendeeGroups.errors.join(" ")}
@@ -221,7 +256,10 @@ export function PlanEditor({
                 <Field label={`Tiêu đề nhóm ${gi + 1}`} meta={g.heading} className="grow">
                   <input {...getInputProps(g.heading, { type: "text" })} placeholder="Để trống nếu không chia cấp" />
                 </Field>
-                <button {...form.remove.getButtonProps({ name: fields.attendeeGroups.name, index: gi })} className="danger small-button">
+                <button
+                  {...form.remove.getButtonProps({ name: fields.attendeeGroups.name, index: gi })}
+                  className="danger small-button"
+                >
                   Xóa nhóm {gi + 1}
                 </button>
               </div>
@@ -233,21 +271,37 @@ export function PlanEditor({
                       <input {...getInputProps(l.text, { type: "text" })} />
                     </Field>
                     <Field label={`Cơ quan của nhóm ${gi + 1}, dòng ${li + 1}`} meta={l.organizationId}>
-                      <OrganizationSelect meta={l.organizationId} organizations={organizations} emptyLabel="— Không gắn —" />
+                      <OrganizationSelect
+                        meta={l.organizationId}
+                        organizations={organizations}
+                        emptyLabel="— Không gắn —"
+                      />
                     </Field>
-                    <button {...form.remove.getButtonProps({ name: g.lines.name, index: li })} className="link-button" aria-label={`Xóa nhóm ${gi + 1}, dòng ${li + 1}`}>
+                    <button
+                      {...form.remove.getButtonProps({ name: g.lines.name, index: li })}
+                      className="link-button"
+                      aria-label={`Xóa nhóm ${gi + 1}, dòng ${li + 1}`}
+                    >
                       Xóa
                     </button>
                   </div>
                 );
               })}
-              <button {...form.insert.getButtonProps({ name: g.lines.name, defaultValue: { text: "" } })} className="small-button">
+              <button
+                {...form.insert.getButtonProps({ name: g.lines.name, defaultValue: { text: "" } })}
+                className="small-button"
+              >
                 + Thêm dòng
               </button>
             </div>
           );
         })}
-        <button {...form.insert.getButtonProps({ name: fields.attendeeGroups.name, defaultValue: { heading: "", lines: [{ text: "" }] } })}>
+        <button
+          {...form.insert.getButtonProps({
+            name: fields.attendeeGroups.name,
+            defaultValue: { heading: "", lines: [{ text: "" }] },
+          })}
+        >
           + Thêm nhóm thành phần
         </button>
       </fieldset>
@@ -263,10 +317,18 @@ export function PlanEditor({
                   <input {...getInputProps(t.assignee, { type: "text" })} />
                 </Field>
                 <Field label="Gắn với cơ quan trong hệ thống" meta={t.organizationId}>
-                  <OrganizationSelect meta={t.organizationId} organizations={organizations} emptyLabel="— Không gắn —" />
+                  <OrganizationSelect
+                    meta={t.organizationId}
+                    organizations={organizations}
+                    emptyLabel="— Không gắn —"
+                  />
                 </Field>
               </div>
-              <Field label="Nhiệm vụ" meta={t.duties} hint="Mỗi dòng một nhiệm vụ; dòng bắt đầu bằng “- ” là gạch đầu dòng.">
+              <Field
+                label="Nhiệm vụ"
+                meta={t.duties}
+                hint="Mỗi dòng một nhiệm vụ; dòng bắt đầu bằng “- ” là gạch đầu dòng."
+              >
                 <textarea {...getTextareaProps(t.duties)} rows={3} />
               </Field>
               <div className="grid-4">
@@ -289,13 +351,18 @@ export function PlanEditor({
                   </label>
                 </div>
               </div>
-              <button {...form.remove.getButtonProps({ name: fields.tasks.name, index: ti })} className="danger small-button">
+              <button
+                {...form.remove.getButtonProps({ name: fields.tasks.name, index: ti })}
+                className="danger small-button"
+              >
                 Xóa nhiệm vụ {ti + 1}
               </button>
             </div>
           );
         })}
-        <button {...form.insert.getButtonProps({ name: fields.tasks.name, defaultValue: { status: "NOT_STARTED" } })}>+ Thêm phân công</button>
+        <button {...form.insert.getButtonProps({ name: fields.tasks.name, defaultValue: { status: "NOT_STARTED" } })}>
+          + Thêm phân công
+        </button>
       </fieldset>
 
       {isConference ? (
@@ -315,7 +382,11 @@ export function PlanEditor({
               <input {...getInputProps(fields.contactEmail, { type: "email" })} />
             </Field>
           </div>
-          <Field label="Đề nghị đại biểu chuẩn bị" meta={fields.preparationNote} hint="Ví dụ: nghiên cứu tài liệu gửi kèm; chuẩn bị ý kiến tham luận">
+          <Field
+            label="Đề nghị đại biểu chuẩn bị"
+            meta={fields.preparationNote}
+            hint="Ví dụ: nghiên cứu tài liệu gửi kèm; chuẩn bị ý kiến tham luận"
+          >
             <textarea {...getTextareaProps(fields.preparationNote)} rows={2} />
           </Field>
         </fieldset>

@@ -1,11 +1,18 @@
-import { getCollectionProps, getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  getCollectionProps,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
-import { Field } from "~/components/field.tsx";
-import { OrganizationTreeOptions } from "~/components/organization-tree-options.tsx";
-import { ROLE_LABEL, ROLES } from "~/plans/vocabulary.ts";
-import { editUserSchema, newUserSchema } from "~/users/user-form.ts";
+import { Field } from "#app/components/field.tsx";
+import { OrganizationTreeOptions } from "#app/components/organization-tree-options.tsx";
+import { ROLE_LABEL, ROLES } from "#app/plans/vocabulary.ts";
+import { editUserSchema, newUserSchema } from "#app/users/user-form.ts";
 
 export function UserEditor({
   mode,
@@ -70,7 +77,10 @@ export function UserEditor({
           </p>
         ) : null}
       </fieldset>
-      <Field label={mode === "new" ? "Mật khẩu ban đầu" : "Đặt mật khẩu mới (để trống nếu giữ nguyên)"} meta={fields.password}>
+      <Field
+        label={mode === "new" ? "Mật khẩu ban đầu" : "Đặt mật khẩu mới (để trống nếu giữ nguyên)"}
+        meta={fields.password}
+      >
         <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" />
       </Field>
       {mode === "edit" ? (

@@ -1,7 +1,7 @@
 // The audit trail: one append-only AuditEvent row per write, written with the write's own
 // transaction client so that the change and its record land (or roll back) together.
 
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
 
 /** Who did it. Built from the signed-in user (`userActor`) or from the link a public page was opened with. */
 export interface AuditActor {
@@ -47,7 +47,10 @@ function normalise(v: unknown): unknown {
 }
 
 /** Field-by-field differences; fields equal on both sides are left out. */
-export function diffFields(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined): AuditChange[] {
+export function diffFields(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null | undefined,
+): AuditChange[] {
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changes: AuditChange[] = [];
   for (const field of fields) {

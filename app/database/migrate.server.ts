@@ -60,7 +60,9 @@ export function migrateDatabase(file: string, dir = MIGRATIONS_DIR): MigrateResu
       const row = byName.get(m.name);
       if (row?.finished_at) {
         if (row.checksum !== m.checksum) {
-          throw new Error(`Migration ${m.name} đã được áp dụng nhưng tệp SQL đã bị sửa (checksum khác). Hãy tạo migration mới thay vì sửa migration cũ.`);
+          throw new Error(
+            `Migration ${m.name} đã được áp dụng nhưng tệp SQL đã bị sửa (checksum khác). Hãy tạo migration mới thay vì sửa migration cũ.`,
+          );
         }
         alreadyApplied++;
         continue;
@@ -71,14 +73,14 @@ export function migrateDatabase(file: string, dir = MIGRATIONS_DIR): MigrateResu
       const id = crypto.randomUUID();
       // The whole migration and its record commit together or not at all.
       db.transaction(() => {
-        db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)`).run(
-          id,
-          m.checksum,
-          m.name,
-          Date.now(),
-        );
+        db.prepare(
+          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)`,
+        ).run(id, m.checksum, m.name, Date.now());
         db.exec(m.sql);
-        db.prepare(`UPDATE "_prisma_migrations" SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`).run(Date.now(), id);
+        db.prepare(`UPDATE "_prisma_migrations" SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`).run(
+          Date.now(),
+          id,
+        );
       })();
       applied.push(m.name);
     }

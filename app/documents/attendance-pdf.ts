@@ -1,4 +1,4 @@
-import { OfficialPdf, type ClosingBlock, type OfficialHeader } from "./pdf.ts";
+import { OfficialPdf, type ClosingBlock, type OfficialHeader } from "#app/documents/pdf.ts";
 
 export interface AttendanceInput {
   header: OfficialHeader;
@@ -6,7 +6,15 @@ export interface AttendanceInput {
   /** Per attendee group, in the plan's order. */
   groups: Array<{
     label: string;
-    attendees: Array<{ name: string; position: string; organization: string; site: string; answer: string; note: string; attendance?: string }>;
+    attendees: Array<{
+      name: string;
+      position: string;
+      organization: string;
+      site: string;
+      answer: string;
+      note: string;
+      attendance?: string;
+    }>;
   }>;
   /** Check-in figures (issue 6): totals, then per group and per bridge point. */
   checkin?: {
@@ -23,7 +31,10 @@ export interface AttendanceInput {
  * check-in figures (per group and per bridge point) and each attendee's attendance.
  */
 export function renderAttendancePdf(input: AttendanceInput): Promise<Buffer> {
-  const pdf = new OfficialPdf({ title: `Báo cáo thành phần tham dự – ${input.meeting}`, author: input.header.issuingBody });
+  const pdf = new OfficialPdf({
+    title: `Báo cáo thành phần tham dự – ${input.meeting}`,
+    author: input.header.issuingBody,
+  });
   pdf.header(input.header).documentTitle("BÁO CÁO", `Thành phần tham dự ${input.meeting}`);
   const all = input.groups.flatMap((g) => g.attendees);
   const count = (answer: string) => all.filter((a) => a.answer === answer).length;
@@ -49,7 +60,11 @@ export function renderAttendancePdf(input: AttendanceInput): Promise<Buffer> {
     g.attendees.forEach((a, i) => {
       const who = [a.name, a.position, a.organization].filter(Boolean).join(", ");
       const attendance = a.attendance ? `; điểm danh: ${a.attendance}` : "";
-      pdf.labelledParagraph(`${i + 1}. ${who}: `, `${a.answer}; ${a.site}${a.note ? `; ${a.note}` : ""}${attendance}.`, { indent: 0 });
+      pdf.labelledParagraph(
+        `${i + 1}. ${who}: `,
+        `${a.answer}; ${a.site}${a.note ? `; ${a.note}` : ""}${attendance}.`,
+        { indent: 0 },
+      );
     });
   });
   pdf.closing(input.closing);

@@ -1,10 +1,18 @@
-import { formatDate } from "../lib/vietnamese-date.ts";
-import { OfficialPdf, type ClosingBlock, type OfficialHeader } from "./pdf.ts";
+import { formatDate } from "#app/lib/vietnamese-date.ts";
+import { OfficialPdf, type ClosingBlock, type OfficialHeader } from "#app/documents/pdf.ts";
 
 export interface AwardListInput {
   header: OfficialHeader;
   meeting: string;
-  awards: Array<{ recipientKind: "COLLECTIVE" | "INDIVIDUAL"; recipientName: string; organizationName: string; achievement: string; form: string; decisionNumber: string; decisionDate: Date | null }>;
+  awards: Array<{
+    recipientKind: "COLLECTIVE" | "INDIVIDUAL";
+    recipientName: string;
+    organizationName: string;
+    achievement: string;
+    form: string;
+    decisionNumber: string;
+    decisionDate: Date | null;
+  }>;
   closing: ClosingBlock;
 }
 
@@ -21,8 +29,17 @@ export function renderAwardListPdf(input: AwardListInput): Promise<Buffer> {
     pdf.heading(heading);
     group.forEach((a, i) => {
       const who = a.organizationName ? `${a.recipientName}, ${a.organizationName}` : a.recipientName;
-      const decision = [a.decisionNumber && `Quyết định số ${a.decisionNumber}`, a.decisionDate && formatDate(a.decisionDate)].filter(Boolean).join(" ");
-      pdf.labelledParagraph(`${i + 1}. ${who}: `, `${a.form}${a.achievement ? `. Thành tích: ${a.achievement}` : ""}${decision ? ` (${decision})` : ""}.`, { indent: 0 });
+      const decision = [
+        a.decisionNumber && `Quyết định số ${a.decisionNumber}`,
+        a.decisionDate && formatDate(a.decisionDate),
+      ]
+        .filter(Boolean)
+        .join(" ");
+      pdf.labelledParagraph(
+        `${i + 1}. ${who}: `,
+        `${a.form}${a.achievement ? `. Thành tích: ${a.achievement}` : ""}${decision ? ` (${decision})` : ""}.`,
+        { indent: 0 },
+      );
     });
   }
   pdf.closing(input.closing);

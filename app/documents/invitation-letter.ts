@@ -2,9 +2,9 @@
 // attendee, or a generic one for "các đồng chí có tên trong thành phần".
 // Plain TypeScript: no Remix, no Prisma.
 import { DateTime } from "luxon";
-import type { AttendanceSite, InvitationAttendee, InvitationConference } from "../invitations/types.ts";
-import { formatDate, formatPlaceAndDate, formatTime, TIME_ZONE } from "../lib/vietnamese-date.ts";
-import { FIRST_LINE_INDENT, ND30_SIZES, OfficialPdf } from "./pdf.ts";
+import type { AttendanceSite, InvitationAttendee, InvitationConference } from "#app/invitations/types.ts";
+import { formatDate, formatPlaceAndDate, formatTime, TIME_ZONE } from "#app/lib/vietnamese-date.ts";
+import { FIRST_LINE_INDENT, ND30_SIZES, OfficialPdf } from "#app/documents/pdf.ts";
 
 export interface InvitationLetterInput {
   conference: InvitationConference;
@@ -94,7 +94,12 @@ function sentence(s: string): string {
   return /[.!?:;…]$/u.test(t) ? t : `${t}.`;
 }
 
-const withoutFinalStop = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim().replace(/[.;]+$/u, "");
+const withoutFinalStop = (s: string) =>
+  s
+    .normalize("NFC")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[.;]+$/u, "");
 
 /** "Kính gửi: Đồng chí Nguyễn Thị Ánh Tuyết – Trưởng phòng, Sở Nội vụ". */
 export function addresseeLine(attendee: InvitationAttendee | null): string {
@@ -110,7 +115,9 @@ export function placeLine(site: AttendanceSite): string {
   const address = withoutFinalStop(site.address);
   let where = name;
   if (site.kind === "BRIDGE") {
-    where = /^điểm cầu\b/iu.test(name) ? name.replace(/^điểm cầu\b\s*/iu, "Điểm cầu trực tuyến ") : `Điểm cầu trực tuyến ${name}`;
+    where = /^điểm cầu\b/iu.test(name)
+      ? name.replace(/^điểm cầu\b\s*/iu, "Điểm cầu trực tuyến ")
+      : `Điểm cầu trực tuyến ${name}`;
     where = where.trim();
   }
   return `- Địa điểm: ${[where, address].filter(Boolean).join(", ")}.`;
@@ -137,7 +144,10 @@ export function invitationLetterParagraphs(input: InvitationLetterInput): string
     for (const more of content.slice(1)) out.push(`+ ${sentence(more)}`);
   }
   if (c.preparationNote.trim()) out.push(`- Đề nghị ${you}: ${sentence(c.preparationNote)}`);
-  if (attendee?.checkinCode) out.push(`- Mã điểm danh: ${attendee.checkinCode} (dùng khi tự điểm danh tại điểm cầu hoặc khi không quét được mã QR).`);
+  if (attendee?.checkinCode)
+    out.push(
+      `- Mã điểm danh: ${attendee.checkinCode} (dùng khi tự điểm danh tại điểm cầu hoặc khi không quét được mã QR).`,
+    );
   const contact = [
     withoutFinalStop(c.contact.name),
     c.contact.phone.trim() ? `điện thoại ${c.contact.phone.trim()}` : "",

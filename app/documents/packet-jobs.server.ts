@@ -1,18 +1,18 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { agendaItems } from "../agenda/agenda.server.ts";
-import { listAwards } from "../awards/awards.server.ts";
-import { listSpeeches } from "../speeches/speeches.server.ts";
-import { roundSummaryFor } from "../assessments/rounds.server.ts";
-import type { CurrentUser } from "../auth/session.server.ts";
-import { env } from "../env.server.ts";
-import { meetingName } from "../invitations/context.server.ts";
-import { timeAgenda } from "../agenda/timing.ts";
-import { formatTime } from "../lib/vietnamese-date.ts";
-import { buildPlanDocument } from "../plans/document.ts";
-import type { ConferenceDetail } from "../plans/plans.server.ts";
-import { toDocumentInput } from "../plans/plans.server.ts";
-import { packetFingerprint, renderPacketPdf, renderPacketXlsx, type PacketInput } from "./packet/index.ts";
+import { agendaItems } from "#app/agenda/agenda.server.ts";
+import { listAwards } from "#app/awards/awards.server.ts";
+import { listSpeeches } from "#app/speeches/speeches.server.ts";
+import { roundSummaryFor } from "#app/assessments/rounds.server.ts";
+import type { CurrentUser } from "#app/auth/session.server.ts";
+import { env } from "#app/env.server.ts";
+import { meetingName } from "#app/invitations/context.server.ts";
+import { timeAgenda } from "#app/agenda/timing.ts";
+import { formatTime } from "#app/lib/vietnamese-date.ts";
+import { buildPlanDocument } from "#app/plans/document.ts";
+import type { ConferenceDetail } from "#app/plans/plans.server.ts";
+import { toDocumentInput } from "#app/plans/plans.server.ts";
+import { packetFingerprint, renderPacketPdf, renderPacketXlsx, type PacketInput } from "#app/documents/packet/index.ts";
 
 // Packets are built in the background inside the server process and kept as
 // files named by the fingerprint of their data, so they are reused until the
@@ -44,7 +44,9 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-export async function packetInput(c: ConferenceDetail & { scoringRoundId: string | null }): Promise<PacketInput | null> {
+export async function packetInput(
+  c: ConferenceDetail & { scoringRoundId: string | null },
+): Promise<PacketInput | null> {
   if (!c.scoringRoundId) return null;
   const { loaded, summary } = await roundSummaryFor(c.scoringRoundId);
   const plan = buildPlanDocument(toDocumentInput(c));
@@ -65,22 +67,37 @@ export async function packetInput(c: ConferenceDetail & { scoringRoundId: string
     },
     summary,
     programme: c.startsAt
-      ? timeAgenda(c.startsAt, items).map((t) => ({ time: `${formatTime(t.startsAt)} - ${formatTime(t.endsAt)}`, title: t.item.title, presenter: t.item.presenter }))
+      ? timeAgenda(c.startsAt, items).map((t) => ({
+          time: `${formatTime(t.startsAt)} - ${formatTime(t.endsAt)}`,
+          title: t.item.title,
+          presenter: t.item.presenter,
+        }))
       : [],
     // Only approved awards and the chosen speeches, in their order, go into the packet.
     awards: (await listAwards(c.id))
       .filter((a) => a.status === "APPROVED")
-      .map((a) => ({ recipient: a.recipientName, organization: a.organizationName, form: a.form, achievement: a.achievement })),
+      .map((a) => ({
+        recipient: a.recipientName,
+        organization: a.organizationName,
+        form: a.form,
+        achievement: a.achievement,
+      })),
     speeches: (await listSpeeches(c.id))
       .filter((s) => s.speakingOrder !== null)
-      .map((s) => ({ order: s.speakingOrder!, title: s.title, speaker: s.speakerName, organization: s.organizationName })),
+      .map((s) => ({
+        order: s.speakingOrder!,
+        title: s.title,
+        speaker: s.speakerName,
+        organization: s.organizationName,
+      })),
   };
 }
 
 /** The job for this data: a finished file, a build in progress, or a new build started now. */
 export async function ensurePacket(conferenceId: string, input: PacketInput): Promise<PacketJob> {
   const fingerprint = packetFingerprint(input);
-  if (await exists(packetFile(fingerprint, "pdf"))) return { fingerprint, status: "ready", done: 1, total: 1, stage: "Hoàn tất" };
+  if (await exists(packetFile(fingerprint, "pdf")))
+    return { fingerprint, status: "ready", done: 1, total: 1, stage: "Hoàn tất" };
   const current = jobs.get(conferenceId);
   if (current && current.fingerprint === fingerprint && current.status === "building") return current;
   const job: PacketJob = { fingerprint, status: "building", done: 0, total: 1, stage: "Bắt đầu" };

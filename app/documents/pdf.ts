@@ -8,9 +8,9 @@
 // the margins. Only the shipped Liberation Serif fonts are used (no built-in
 // PDF font is ever referenced), each parsed once per process (see fonts.ts).
 import PDFDocument from "pdfkit";
-import { FONT_STYLES, fontSource, type FontStyle } from "./fonts.ts";
+import { FONT_STYLES, fontSource, type FontStyle } from "#app/documents/fonts.ts";
 
-export type { FontStyle } from "./fonts.ts";
+export type { FontStyle } from "#app/documents/fonts.ts";
 
 /** Points per millimetre. */
 export const MM = 72 / 25.4;
@@ -261,7 +261,8 @@ export class OfficialPdf {
     if (!this.sharing.has(style)) {
       this.sharing.add(style);
       const font = (this.doc as unknown as { _font?: { layoutCache?: unknown } })._font;
-      if (font && typeof font.layoutCache === "object" && font.layoutCache !== null) font.layoutCache = sharedLayoutCache(style);
+      if (font && typeof font.layoutCache === "object" && font.layoutCache !== null)
+        font.layoutCache = sharedLayoutCache(style);
     }
     return this;
   }
@@ -305,7 +306,16 @@ export class OfficialPdf {
     return true;
   }
 
-  private line(text: string, x: number, y: number, width: number, style: FontStyle, size: number, align: "left" | "center" | "right" = "center", lineGap = 0): number {
+  private line(
+    text: string,
+    x: number,
+    y: number,
+    width: number,
+    style: FontStyle,
+    size: number,
+    align: "left" | "center" | "right" = "center",
+    lineGap = 0,
+  ): number {
     this.font(style, size);
     this.doc.text(nfc(text), x, y, { width, align, lineGap });
     return this.doc.y;
@@ -331,17 +341,24 @@ export class OfficialPdf {
     let y = top;
     const lines: Array<{ text: string; style: FontStyle; size: number }> = [];
     if (h.parentBody?.trim()) {
-      for (const l of splitBodyName(h.parentBody.toLocaleUpperCase("vi"), (s) => this.measure(s, "regular", ND30_SIZES.parentBody) <= leftWidth)) {
+      for (const l of splitBodyName(
+        h.parentBody.toLocaleUpperCase("vi"),
+        (s) => this.measure(s, "regular", ND30_SIZES.parentBody) <= leftWidth,
+      )) {
         lines.push({ text: l, style: "regular", size: ND30_SIZES.parentBody });
       }
     }
-    for (const l of splitBodyName(h.issuingBody.toLocaleUpperCase("vi"), (s) => this.measure(s, "bold", ND30_SIZES.issuingBody) <= leftWidth)) {
+    for (const l of splitBodyName(
+      h.issuingBody.toLocaleUpperCase("vi"),
+      (s) => this.measure(s, "bold", ND30_SIZES.issuingBody) <= leftWidth,
+    )) {
       lines.push({ text: l, style: "bold", size: ND30_SIZES.issuingBody });
     }
     let longestIssuer = 0;
     for (const l of lines) {
       y = this.line(l.text, this.left, y, leftWidth, l.style, l.size);
-      if (l.style === "bold") longestIssuer = Math.max(longestIssuer, Math.min(leftWidth, this.measure(l.text, l.style, l.size)));
+      if (l.style === "bold")
+        longestIssuer = Math.max(longestIssuer, Math.min(leftWidth, this.measure(l.text, l.style, l.size)));
     }
     const shortRule = Math.max(40, longestIssuer * 0.4);
     const leftCentre = this.left + leftWidth / 2;
@@ -442,7 +459,8 @@ export class OfficialPdf {
           words.push(word);
           word = [];
         }
-        if (chunk) word.push({ text: chunk, style: r.style ?? style, width: this.measure(chunk, r.style ?? style, size) });
+        if (chunk)
+          word.push({ text: chunk, style: r.style ?? style, width: this.measure(chunk, r.style ?? style, size) });
       });
     }
     if (word.length) words.push(word);
@@ -453,7 +471,8 @@ export class OfficialPdf {
     const widthOf = (w: Piece[]) => w.reduce((sum, p) => sum + p.width, 0);
     const space = this.measure(" ", style, size);
     // A word wider than a line (a long link) needs pdfkit's breaking inside words.
-    if (words.some((w) => widthOf(w) > this.width - indent)) return this.paragraph(plain, { ...opts, style: words[0]![0]!.style });
+    if (words.some((w) => widthOf(w) > this.width - indent))
+      return this.paragraph(plain, { ...opts, style: words[0]![0]!.style });
 
     const lines: Array<{ words: Piece[][]; width: number; available: number }> = [];
     let current: Piece[][] = [];
@@ -476,7 +495,8 @@ export class OfficialPdf {
     // Never one line alone at the foot of a page (as `paragraph`), nor at the top
     // of the next: a paragraph of three lines that would break moves as a whole.
     const fitting = Math.max(0, Math.floor((this.bottom - this.doc.y - fontHeight) / lineHeight) + 1);
-    if (fitting < lines.length && (fitting < 2 || (fitting === 2 && lines.length === 3))) this.ensureSpace(lines.length * lineHeight);
+    if (fitting < lines.length && (fitting < 2 || (fitting === 2 && lines.length === 3)))
+      this.ensureSpace(lines.length * lineHeight);
 
     lines.forEach((line, i) => {
       const fits = this.doc.y + fontHeight <= this.bottom;
@@ -532,7 +552,10 @@ export class OfficialPdf {
    */
   closingHeight(block: ClosingBlock): number {
     const items = recipientLines(block.recipients);
-    const authority = block.signature.map(clean).filter(Boolean).map((s) => s.toLocaleUpperCase("vi"));
+    const authority = block.signature
+      .map(clean)
+      .filter(Boolean)
+      .map((s) => s.toLocaleUpperCase("vi"));
     const signer = clean(block.signerName);
     const leftWidth = Math.round(this.width * 0.45);
     const sigWidth = this.width - leftWidth;
@@ -553,7 +576,10 @@ export class OfficialPdf {
    */
   closing(block: ClosingBlock): this {
     const items = recipientLines(block.recipients);
-    const authority = block.signature.map(clean).filter(Boolean).map((s) => s.toLocaleUpperCase("vi"));
+    const authority = block.signature
+      .map(clean)
+      .filter(Boolean)
+      .map((s) => s.toLocaleUpperCase("vi"));
     const signer = clean(block.signerName);
 
     const leftWidth = Math.round(this.width * 0.45);
@@ -597,7 +623,11 @@ export class OfficialPdf {
     const h = this.doc.currentLineHeight(true);
     for (let i = 1; i < range.count; i++) {
       this.doc.switchToPage(range.start + i);
-      this.doc.text(String(i + 1), this.left, this.top - h - 4, { width: this.width, align: "center", lineBreak: false });
+      this.doc.text(String(i + 1), this.left, this.top - h - 4, {
+        width: this.width,
+        align: "center",
+        lineBreak: false,
+      });
     }
   }
 

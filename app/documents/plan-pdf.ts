@@ -10,8 +10,8 @@
 // Drawn from the document model of app/plans/document.ts, so the PDF says what
 // the plan screen and planDocumentText say (test/unit/documents/plan-pdf.test.ts
 // reads every seed plan back from the PDF).
-import type { PlanDocument } from "../plans/document.ts";
-import { FIRST_LINE_INDENT, ND30_SIZES, OfficialPdf, type ClosingBlock } from "./pdf.ts";
+import type { PlanDocument } from "#app/plans/document.ts";
+import { FIRST_LINE_INDENT, ND30_SIZES, OfficialPdf, type ClosingBlock } from "#app/documents/pdf.ts";
 
 export interface PlanPdfMeta {
   /** Title shown by PDF viewers. */
@@ -117,7 +117,10 @@ export function renderPlanPdf(doc: PlanDocument, meta: PlanPdfMeta): Promise<Buf
       // The closing sentence ("Trên đây là Kế hoạch …/.") goes with the
       // signature block: when the block must start a new page, so does it.
       // (Unless the two would not fit on one page anyway.)
-      const together = pdf.heightOf(`${node.label ?? ""}${text}`, "regular", ND30_SIZES.body, textWidth) + 6 + pdf.closingHeight(closing);
+      const together =
+        pdf.heightOf(`${node.label ?? ""}${text}`, "regular", ND30_SIZES.body, textWidth) +
+        6 +
+        pdf.closingHeight(closing);
       if (together > pdf.room && together <= pdf.bottom - pdf.top) pdf.ensureSpace(together);
     }
     if (node.label?.trim()) pdf.labelledParagraph(node.label, text);

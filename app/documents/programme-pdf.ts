@@ -1,6 +1,6 @@
-import { AGENDA_KIND_LABEL, timeAgenda, type AgendaKind } from "../agenda/timing.ts";
-import { formatDate, formatTime } from "../lib/vietnamese-date.ts";
-import { OfficialPdf, type OfficialHeader } from "./pdf.ts";
+import { AGENDA_KIND_LABEL, timeAgenda, type AgendaKind } from "#app/agenda/timing.ts";
+import { formatDate, formatTime } from "#app/lib/vietnamese-date.ts";
+import { OfficialPdf, type OfficialHeader } from "#app/documents/pdf.ts";
 
 export interface ProgrammeInput {
   header: OfficialHeader;
@@ -15,9 +15,17 @@ export interface ProgrammeInput {
 export function renderProgrammePdf(input: ProgrammeInput): Promise<Buffer> {
   const pdf = new OfficialPdf({ title: `Chương trình ${input.meeting}`, author: input.header.issuingBody });
   pdf.header(input.header).documentTitle("CHƯƠNG TRÌNH", input.meeting);
-  pdf.paragraph(`Thời gian: ${formatTime(input.startsAt)}, ${formatDate(input.startsAt)}. Địa điểm: ${input.venue}.`, { style: "italic", align: "center", indent: 0 });
+  pdf.paragraph(`Thời gian: ${formatTime(input.startsAt)}, ${formatDate(input.startsAt)}. Địa điểm: ${input.venue}.`, {
+    style: "italic",
+    align: "center",
+    indent: 0,
+  });
   for (const t of timeAgenda(input.startsAt, input.items)) {
-    pdf.labelledParagraph(`${formatTime(t.startsAt)} – ${formatTime(t.endsAt)}: `, `${AGENDA_KIND_LABEL[t.item.kind]}. ${t.item.title}`, { indent: 0 });
+    pdf.labelledParagraph(
+      `${formatTime(t.startsAt)} – ${formatTime(t.endsAt)}: `,
+      `${AGENDA_KIND_LABEL[t.item.kind]}. ${t.item.title}`,
+      { indent: 0 },
+    );
     if (t.item.presenter) pdf.paragraph(`Trình bày: ${t.item.presenter}`, { style: "italic", indent: 30 });
   }
   return pdf.toBuffer();

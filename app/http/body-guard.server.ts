@@ -7,7 +7,7 @@
 // Memory stays flat either way: nothing is read beyond the limit, and refused bytes are never kept.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Transform, type Readable, type TransformCallback } from "node:stream";
-import type { BodyLimit } from "./body-limits.server.ts";
+import type { BodyLimit } from "#app/http/body-limits.server.ts";
 
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: BodyLimit) {
@@ -41,7 +41,13 @@ export type Answer = (req: IncomingMessage, res: ServerResponse, status: number,
  * is cut off, make its stream fail (Remix must not see a truncated form as complete) or just stop
  * (a handler that answers from its 'end' event, like the check-in API, then never answers twice).
  */
-export function guardBody(req: IncomingMessage, res: ServerResponse, limit: BodyLimit, answer: Answer, failReader: boolean): boolean {
+export function guardBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: BodyLimit,
+  answer: Answer,
+  failReader: boolean,
+): boolean {
   const declared = req.headers["content-length"];
   if (declared !== undefined) {
     if (Number(declared) > limit.bytes) {

@@ -4,7 +4,7 @@
 // sent in the same header; the app reads it through clientIp(request).
 import type { IncomingMessage } from "node:http";
 import net from "node:net";
-import { CLIENT_IP_HEADER } from "../lib/client-ip.server.ts";
+import { CLIENT_IP_HEADER } from "#app/lib/client-ip.server.ts";
 
 /** Headers a client can forge; honoured only from a trusted proxy. */
 const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto"] as const;
@@ -22,7 +22,10 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
   const socket = normalise(req.socket.remoteAddress ?? "");
   if (!trustProxy) return socket;
   // The right-most entry is the one our load balancer added; the ones before it came from the client.
-  const forwarded = firstHeader(req.headers["x-forwarded-for"])?.split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = firstHeader(req.headers["x-forwarded-for"])
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const last = forwarded?.[forwarded.length - 1];
   return last && net.isIP(normalise(last)) ? normalise(last) : socket;
 }

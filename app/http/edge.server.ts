@@ -3,16 +3,16 @@
 // then the check-in API or Express (static files, then Remix). Compiled into the server build and
 // exported from app/entry.server.tsx, so serve.js stays plain JavaScript.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CHECKIN_PATH } from "../checkin/api.server.ts";
-import { bodyOf, guardBody, type Answer } from "./body-guard.server.ts";
-import { bodyLimitFor } from "./body-limits.server.ts";
-import { applyClientAddress } from "./client-address.server.ts";
-import { CROSS_ORIGIN_MESSAGE, isCrossOriginWrite } from "./cross-origin.server.ts";
-import { isTokenPath, securityHeaders } from "./security-headers.server.ts";
+import { CHECKIN_PATH } from "#app/checkin/api.server.ts";
+import { bodyOf, guardBody, type Answer } from "#app/http/body-guard.server.ts";
+import { bodyLimitFor } from "#app/http/body-limits.server.ts";
+import { applyClientAddress } from "#app/http/client-address.server.ts";
+import { CROSS_ORIGIN_MESSAGE, isCrossOriginWrite } from "#app/http/cross-origin.server.ts";
+import { isTokenPath, securityHeaders } from "#app/http/security-headers.server.ts";
 
-export { BodyTooLargeError } from "./body-guard.server.ts";
-export { redactUrl } from "./log-redaction.ts";
-export { createRemixNodeHandler } from "./remix-node.server.ts";
+export { BodyTooLargeError } from "#app/http/body-guard.server.ts";
+export { redactUrl } from "#app/http/log-redaction.ts";
+export { createRemixNodeHandler } from "#app/http/remix-node.server.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -127,7 +127,12 @@ export function createEdgeHandler({ checkin, app, log, trustProxy }: EdgeOptions
 function withGuardedBody(req: IncomingMessage): IncomingMessage {
   const body = bodyOf(req);
   if (body === req) return req;
-  return Object.assign(body, { method: req.method, url: req.url, headers: req.headers, socket: req.socket }) as unknown as IncomingMessage;
+  return Object.assign(body, {
+    method: req.method,
+    url: req.url,
+    headers: req.headers,
+    socket: req.socket,
+  }) as unknown as IncomingMessage;
 }
 
 function logged(log: Handler, then: Answer): Answer {

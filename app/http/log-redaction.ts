@@ -34,7 +34,13 @@ function decodedParam(text: string): string {
 function redactPath(path: string): { path: string; token: boolean } {
   if (!TOKEN_SEGMENT.test(path) && TOKEN_SEGMENT.test(decodedPath(path))) path = decodedPath(path);
   const token = TOKEN_SEGMENT.test(path);
-  return { path: path.replace(TOKEN_SEGMENT, (_m, kind: string, _secret: string, data: string | undefined) => `/${kind}/${REDACTED}${data ?? ""}`), token };
+  return {
+    path: path.replace(
+      TOKEN_SEGMENT,
+      (_m, kind: string, _secret: string, data: string | undefined) => `/${kind}/${REDACTED}${data ?? ""}`,
+    ),
+    token,
+  };
 }
 
 /** The path and query of a request URL, as the log may show it. */

@@ -4,8 +4,13 @@
 // failure is not logged as an error of ours (entry.server.tsx's handleError skips aborted requests)
 // and its late answer is dropped (the 413 already went out).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
-import { bodyOf, onBodyRefused } from "./body-guard.server.ts";
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  writeReadableStreamToWritable,
+  type ServerBuild,
+} from "@remix-run/node";
+import { bodyOf, onBodyRefused } from "#app/http/body-guard.server.ts";
 
 function requestHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();
@@ -23,9 +28,15 @@ function requestHeaders(req: IncomingMessage): Headers {
  */
 function requestUrl(req: IncomingMessage): URL {
   const forwardedProto = req.headers["x-forwarded-proto"];
-  const proto = typeof forwardedProto === "string" ? forwardedProto.split(",")[0]!.trim() : "encrypted" in req.socket ? "https" : "http";
+  const proto =
+    typeof forwardedProto === "string"
+      ? forwardedProto.split(",")[0]!.trim()
+      : "encrypted" in req.socket
+        ? "https"
+        : "http";
   const forwardedHost = req.headers["x-forwarded-host"];
-  const host = (typeof forwardedHost === "string" && forwardedHost.split(",")[0]!.trim()) || req.headers.host || "localhost";
+  const host =
+    (typeof forwardedHost === "string" && forwardedHost.split(",")[0]!.trim()) || req.headers.host || "localhost";
   return new URL(`${proto === "https" ? "https" : "http"}://${host}${req.url ?? "/"}`);
 }
 
@@ -46,7 +57,11 @@ export function createRemixNodeHandler(build: ServerBuild, mode = process.env.NO
     res.on("close", () => {
       if (!res.writableFinished) controller.abort();
     });
-    const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: requestHeaders(req), signal: controller.signal };
+    const init: RequestInit & { duplex?: "half" } = {
+      method: req.method,
+      headers: requestHeaders(req),
+      signal: controller.signal,
+    };
     if (req.method !== "GET" && req.method !== "HEAD") {
       onBodyRefused(req, () => controller.abort());
       init.body = createReadableStreamFromReadable(bodyOf(req));

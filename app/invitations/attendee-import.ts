@@ -1,5 +1,5 @@
-import { foldText, type ImportError, type Table } from "../scoring/import.ts";
-import { attendeeSchema, type AttendeeValues } from "./attendee-form.ts";
+import { foldText, type ImportError, type Table } from "#app/scoring/import.ts";
+import { attendeeSchema, type AttendeeValues } from "#app/invitations/attendee-form.ts";
 
 // Reading an attendee list (xlsx/csv) with the same table reader as scores.
 
@@ -36,7 +36,11 @@ export function parseAttendees(table: Table, ctx: AttendeeImportContext): Attend
   });
   for (const required of ["name", "email"] as const) {
     if (index[required] === undefined) {
-      errors.push({ row: table.headerRow, column: "", message: `Thiếu cột ${required === "name" ? "“Họ tên”" : "“Email”"}` });
+      errors.push({
+        row: table.headerRow,
+        column: "",
+        message: `Thiếu cột ${required === "name" ? "“Họ tên”" : "“Email”"}`,
+      });
     }
   }
   if (errors.length) return { ok: false, errors };
@@ -54,8 +58,18 @@ export function parseAttendees(table: Table, ctx: AttendeeImportContext): Attend
     const bridgeText = cell(cells, "bridge");
     const groupId = groupText ? groupByName.get(foldText(groupText)) : undefined;
     const bridgePointId = bridgeText ? bridgeByName.get(foldText(bridgeText)) : undefined;
-    if (groupText && !groupId) errors.push({ row: rowNumber, column: header("group"), message: `Nhóm thành phần “${groupText}” không có trong kế hoạch` });
-    if (bridgeText && !bridgePointId) errors.push({ row: rowNumber, column: header("bridge"), message: `Điểm cầu “${bridgeText}” không có trong hội nghị` });
+    if (groupText && !groupId)
+      errors.push({
+        row: rowNumber,
+        column: header("group"),
+        message: `Nhóm thành phần “${groupText}” không có trong kế hoạch`,
+      });
+    if (bridgeText && !bridgePointId)
+      errors.push({
+        row: rowNumber,
+        column: header("bridge"),
+        message: `Điểm cầu “${bridgeText}” không có trong hội nghị`,
+      });
     const parsed = attendeeSchema.safeParse({
       name: cell(cells, "name"),
       position: cell(cells, "position"),
@@ -67,15 +81,32 @@ export function parseAttendees(table: Table, ctx: AttendeeImportContext): Attend
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const col = issue.path[0] === "email" ? "email" : issue.path[0] === "phone" ? "phone" : issue.path[0] === "name" ? "name" : "position";
+        const col =
+          issue.path[0] === "email"
+            ? "email"
+            : issue.path[0] === "phone"
+              ? "phone"
+              : issue.path[0] === "name"
+                ? "name"
+                : "position";
         errors.push({ row: rowNumber, column: header(col as Column), message: issue.message });
       }
       continue;
     }
     const email = parsed.data.email;
     const earlier = seen.get(email);
-    if (earlier !== undefined) errors.push({ row: rowNumber, column: header("email"), message: `Thư điện tử ${email} trùng với dòng ${earlier}` });
-    else if (ctx.existingEmails.has(email)) errors.push({ row: rowNumber, column: header("email"), message: `Thư điện tử ${email} đã có trong danh sách đại biểu` });
+    if (earlier !== undefined)
+      errors.push({
+        row: rowNumber,
+        column: header("email"),
+        message: `Thư điện tử ${email} trùng với dòng ${earlier}`,
+      });
+    else if (ctx.existingEmails.has(email))
+      errors.push({
+        row: rowNumber,
+        column: header("email"),
+        message: `Thư điện tử ${email} đã có trong danh sách đại biểu`,
+      });
     seen.set(email, earlier ?? rowNumber);
     attendees.push(parsed.data);
   }

@@ -1,13 +1,13 @@
-import { notFound } from "../auth/guard.server.ts";
-import { recordAudit, type AuditActor } from "../database/audit.server.ts";
-import { listSnapshot, personKey } from "../database/audit-snapshot.ts";
-import type { CurrentUser } from "../auth/session.server.ts";
-import { prisma } from "../db.server.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { queueMessagesIn } from "../mailing/outbox.server.ts";
-import { outboxWorker } from "../mailing/worker.server.ts";
-import type { AttendeeValues } from "./attendee-form.ts";
-import { meetingName, newToken } from "./context.server.ts";
+import { notFound } from "#app/auth/guard.server.ts";
+import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
+import { listSnapshot, personKey } from "#app/database/audit-snapshot.ts";
+import type { CurrentUser } from "#app/auth/session.server.ts";
+import { prisma } from "#app/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { queueMessagesIn } from "#app/mailing/outbox.server.ts";
+import { outboxWorker } from "#app/mailing/worker.server.ts";
+import type { AttendeeValues } from "#app/invitations/attendee-form.ts";
+import { meetingName, newToken } from "#app/invitations/context.server.ts";
 
 /** The conference fields the invitation screens need, by id: the access guard has already let the user in. */
 export async function invitationConference(id: string) {
@@ -26,7 +26,10 @@ export async function invitationConference(id: string) {
       calendarSequence: true,
       reminderRound: true,
       organizationId: true,
-      attendeeGroups: { orderBy: { position: "asc" }, select: { id: true, heading: true, lines: { orderBy: { position: "asc" }, select: { text: true } } } },
+      attendeeGroups: {
+        orderBy: { position: "asc" },
+        select: { id: true, heading: true, lines: { orderBy: { position: "asc" }, select: { text: true } } },
+      },
       bridgePoints: { orderBy: { position: "asc" }, select: { id: true, name: true, address: true } },
     },
   });
@@ -40,14 +43,32 @@ export function groupLabel(g: { heading: string; lines: Array<{ text: string }> 
 }
 
 /** Where new attendees came from: the form (one person), a file, or an organisation's members. */
-export type AttendeeSource = { kind: "form" } | { kind: "file"; fileName: string } | { kind: "members"; organizationName: string };
+export type AttendeeSource =
+  { kind: "form" } | { kind: "file"; fileName: string } | { kind: "members"; organizationName: string };
 
 /** The fields of an attendee the audit trail shows (never the token). */
-export function attendeeAuditFields(v: { name: string; position: string; organizationName: string; email: string; phone: string }, group: string, bridge: string) {
-  return { name: v.name, position: v.position, organizationName: v.organizationName, email: v.email, phone: v.phone, group, bridgePoint: bridge };
+export function attendeeAuditFields(
+  v: { name: string; position: string; organizationName: string; email: string; phone: string },
+  group: string,
+  bridge: string,
+) {
+  return {
+    name: v.name,
+    position: v.position,
+    organizationName: v.organizationName,
+    email: v.email,
+    phone: v.phone,
+    group,
+    bridgePoint: bridge,
+  };
 }
 
-export async function createAttendees(actor: AuditActor, conferenceId: string, values: AttendeeValues[], source: AttendeeSource): Promise<number> {
+export async function createAttendees(
+  actor: AuditActor,
+  conferenceId: string,
+  values: AttendeeValues[],
+  source: AttendeeSource,
+): Promise<number> {
   await prisma.$transaction(async (tx) => {
     const names = await referenceNames(tx, conferenceId);
     const created: Array<{ id: string; v: AttendeeValues }> = [];
@@ -70,7 +91,8 @@ export async function createAttendees(actor: AuditActor, conferenceId: string, v
       });
       created.push({ id: row.id, v });
     }
-    const describe = (v: AttendeeValues) => attendeeAuditFields(v, names.group(v.groupId), names.bridge(v.bridgePointId));
+    const describe = (v: AttendeeValues) =>
+      attendeeAuditFields(v, names.group(v.groupId), names.bridge(v.bridgePointId));
     if (source.kind === "form") {
       for (const { id, v } of created) {
         await recordAudit(tx, actor, {
@@ -84,13 +106,21 @@ export async function createAttendees(actor: AuditActor, conferenceId: string, v
       }
     } else if (created.length) {
       // A list is one action: one record with the count and who was added.
-      const from = source.kind === "file" ? `từ tệp “${source.fileName}”` : `là thành viên của ${source.organizationName}`;
+      const from =
+        source.kind === "file" ? `từ tệp “${source.fileName}”` : `là thành viên của ${source.organizationName}`;
       await recordAudit(tx, actor, {
         action: "attendee.import",
         entity: "Conference",
         entityId: conferenceId,
         summary: `Thêm ${created.length} đại biểu ${from}`,
-        after: listSnapshot(created.map(({ v }) => [personKey(v), [v.position, v.organizationName, names.group(v.groupId), names.bridge(v.bridgePointId)].filter(Boolean).join(" · ")])),
+        after: listSnapshot(
+          created.map(({ v }) => [
+            personKey(v),
+            [v.position, v.organizationName, names.group(v.groupId), names.bridge(v.bridgePointId)]
+              .filter(Boolean)
+              .join(" · "),
+          ]),
+        ),
         conferenceId,
       });
     }
@@ -101,7 +131,11 @@ export async function createAttendees(actor: AuditActor, conferenceId: string, v
 /** Names of the conference's groups and bridge points, for audit records. */
 async function referenceNames(tx: Prisma.TransactionClient, conferenceId: string) {
   const [groups, bridges] = await Promise.all([
-    tx.attendeeGroup.findMany({ where: { conferenceId }, orderBy: { position: "asc" }, select: { id: true, heading: true, lines: { orderBy: { position: "asc" }, select: { text: true } } } }),
+    tx.attendeeGroup.findMany({
+      where: { conferenceId },
+      orderBy: { position: "asc" },
+      select: { id: true, heading: true, lines: { orderBy: { position: "asc" }, select: { text: true } } },
+    }),
     tx.bridgePoint.findMany({ where: { conferenceId }, select: { id: true, name: true } }),
   ]);
   const groupName = new Map(groups.map((g, i) => [g.id, groupLabel(g, i)]));
@@ -132,13 +166,30 @@ async function recordSend(
   before: Record<string, unknown>,
   after: Record<string, unknown>,
 ) {
-  await recordAudit(tx, actor, { action, entity: "Conference", entityId: conference.id, summary, before, after, conferenceId: conference.id });
+  await recordAudit(tx, actor, {
+    action,
+    entity: "Conference",
+    entityId: conference.id,
+    summary,
+    before,
+    after,
+    conferenceId: conference.id,
+  });
 }
 
 /** Queues the current invitation for every attendee who has not had it; returns how many. */
-export async function sendInvitations(actor: AuditActor, conference: InvitationConference & { calendarSequence: number }, attachPdf: boolean, attendeeIds?: string[]) {
+export async function sendInvitations(
+  actor: AuditActor,
+  conference: InvitationConference & { calendarSequence: number },
+  attachPdf: boolean,
+  attendeeIds?: string[],
+) {
   const count = await prisma.$transaction(async (tx) => {
-    const ids = attendeeIds ?? (await tx.attendee.findMany({ where: { conferenceId: conference.id, revokedAt: null }, select: { id: true } })).map((a) => a.id);
+    const ids =
+      attendeeIds ??
+      (
+        await tx.attendee.findMany({ where: { conferenceId: conference.id, revokedAt: null }, select: { id: true } })
+      ).map((a) => a.id);
     const queued = await queueMessagesIn(tx, {
       conferenceId: conference.id,
       kind: "INVITATION",
@@ -168,9 +219,17 @@ export async function sendInvitations(actor: AuditActor, conference: InvitationC
 /** Everyone already invited gets the update, with SEQUENCE + 1. */
 export async function sendUpdate(actor: AuditActor, conference: InvitationConference, changeNote: string) {
   const count = await prisma.$transaction(async (tx) => {
-    const updated = await tx.conference.update({ where: { id: conference.id }, data: { calendarSequence: { increment: 1 } }, select: { calendarSequence: true } });
+    const updated = await tx.conference.update({
+      where: { id: conference.id },
+      data: { calendarSequence: { increment: 1 } },
+      select: { calendarSequence: true },
+    });
     const invited = await tx.attendee.findMany({
-      where: { conferenceId: conference.id, revokedAt: null, messages: { some: { kind: { in: ["INVITATION", "UPDATE"] } } } },
+      where: {
+        conferenceId: conference.id,
+        revokedAt: null,
+        messages: { some: { kind: { in: ["INVITATION", "UPDATE"] } } },
+      },
       select: { id: true },
     });
     const queued = await queueMessagesIn(tx, {
@@ -198,14 +257,21 @@ export async function sendUpdate(actor: AuditActor, conference: InvitationConfer
 
 export async function sendCancellation(actor: AuditActor, conference: InvitationConference) {
   const count = await prisma.$transaction(async (tx) => {
-    const before = await tx.conference.findUniqueOrThrow({ where: { id: conference.id }, select: { status: true, calendarSequence: true } });
+    const before = await tx.conference.findUniqueOrThrow({
+      where: { id: conference.id },
+      select: { status: true, calendarSequence: true },
+    });
     const updated = await tx.conference.update({
       where: { id: conference.id },
       data: { status: "CANCELLED", calendarSequence: { increment: 1 } },
       select: { calendarSequence: true },
     });
     const invited = await tx.attendee.findMany({
-      where: { conferenceId: conference.id, revokedAt: null, messages: { some: { kind: { in: ["INVITATION", "UPDATE"] } } } },
+      where: {
+        conferenceId: conference.id,
+        revokedAt: null,
+        messages: { some: { kind: { in: ["INVITATION", "UPDATE"] } } },
+      },
       select: { id: true },
     });
     const queued = await queueMessagesIn(tx, {
@@ -233,7 +299,11 @@ export async function sendCancellation(actor: AuditActor, conference: Invitation
 /** A reminder round to the chosen attendees, or to everyone who has not answered. */
 export async function sendReminders(actor: AuditActor, conference: InvitationConference, attendeeIds: string[] | null) {
   const count = await prisma.$transaction(async (tx) => {
-    const updated = await tx.conference.update({ where: { id: conference.id }, data: { reminderRound: { increment: 1 } }, select: { reminderRound: true } });
+    const updated = await tx.conference.update({
+      where: { id: conference.id },
+      data: { reminderRound: { increment: 1 } },
+      select: { reminderRound: true },
+    });
     const targets = await tx.attendee.findMany({
       where: {
         conferenceId: conference.id,

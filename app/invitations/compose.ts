@@ -4,11 +4,11 @@
 // Date header and the ICS DTSTAMP.
 
 import type { SendMailOptions } from "nodemailer";
-import { invitationSubject, placeLine, renderInvitationEmail } from "../../emails/invitation.ts";
-import { checkedAddress, headerText } from "./escape.ts";
-import { buildInvitationIcs } from "./ics.ts";
-import { qrPng } from "./qr.ts";
-import type { InvitationMailData } from "./types.ts";
+import { invitationSubject, placeLine, renderInvitationEmail } from "#emails/invitation.ts";
+import { checkedAddress, headerText } from "#app/invitations/escape.ts";
+import { buildInvitationIcs } from "#app/invitations/ics.ts";
+import { qrPng } from "#app/invitations/qr.ts";
+import type { InvitationMailData } from "#app/invitations/types.ts";
 
 /** Stable calendar UID per attendee (and so per conference): every update and the cancel reuse it. */
 export function invitationUid(attendeeId: string): string {
@@ -40,7 +40,11 @@ export function invitationIcs(
   options: { method?: "REQUEST" | "CANCEL"; stamp?: Date; alarmMinutesBefore?: number } = {},
 ): string {
   const c = data.conference;
-  const description = [c.content.trim(), data.videoLink && data.site.kind === "BRIDGE" ? `Đường dẫn họp trực tuyến: ${data.videoLink.trim()}` : "", `Xác nhận tham dự: ${data.links.rsvp}`]
+  const description = [
+    c.content.trim(),
+    data.videoLink && data.site.kind === "BRIDGE" ? `Đường dẫn họp trực tuyến: ${data.videoLink.trim()}` : "",
+    `Xác nhận tham dự: ${data.links.rsvp}`,
+  ]
     .filter(Boolean)
     .join("\n\n");
   return buildInvitationIcs({

@@ -1,14 +1,20 @@
 import type { SendMailOptions } from "nodemailer";
-import { prisma } from "../db.server.ts";
-import { renderInvitationLetter } from "../documents/invitation-letter.ts";
-import { env } from "../env.server.ts";
-import type { OutboxRow } from "../mailing/outbox.server.ts";
-import { composeBridgeTestMessage } from "../bridges/mail.server.ts";
-import { checkinCode, formatCheckinCode } from "../checkin/code.ts";
-import { issuingBody } from "../plans/document.ts";
-import { composeInvitation, invitationIcs } from "./compose.ts";
-import { conferenceKeyFor, deriveSigningKeys, issueToken, verifyToken } from "./tokens.ts";
-import type { AttendanceSite, InvitationAttendee, InvitationConference, InvitationMailData, MessageKind } from "./types.ts";
+import { prisma } from "#app/db.server.ts";
+import { renderInvitationLetter } from "#app/documents/invitation-letter.ts";
+import { env } from "#app/env.server.ts";
+import type { OutboxRow } from "#app/mailing/outbox.server.ts";
+import { composeBridgeTestMessage } from "#app/bridges/mail.server.ts";
+import { checkinCode, formatCheckinCode } from "#app/checkin/code.ts";
+import { issuingBody } from "#app/plans/document.ts";
+import { composeInvitation, invitationIcs } from "#app/invitations/compose.ts";
+import { conferenceKeyFor, deriveSigningKeys, issueToken, verifyToken } from "#app/invitations/tokens.ts";
+import type {
+  AttendanceSite,
+  InvitationAttendee,
+  InvitationConference,
+  InvitationMailData,
+  MessageKind,
+} from "#app/invitations/types.ts";
 
 /** A plan's title names the plan ("Tổ chức Hội nghị …"); invitations name the meeting ("Hội nghị …"). */
 export function meetingName(title: string): string {
@@ -25,7 +31,12 @@ export function newToken(conferenceId: string) {
 }
 
 /** Why a conference cannot send calendar entries yet, or null when it can. */
-export function cannotInviteReason(c: { startsAt: Date | null; endsAt: Date | null; tentativeMonth: number | null; status: string }): string | null {
+export function cannotInviteReason(c: {
+  startsAt: Date | null;
+  endsAt: Date | null;
+  tentativeMonth: number | null;
+  status: string;
+}): string | null {
   if (c.status === "CANCELLED") return "Hội nghị đã hủy.";
   if (!c.startsAt || !c.endsAt) {
     return c.tentativeMonth
@@ -57,7 +68,14 @@ const conferenceSelect = {
   signerTitle: true,
   signerName: true,
   recipients: { orderBy: { position: "asc" }, select: { text: true } },
-  organization: { select: { name: true, documentName: true, level: { select: { code: true } }, parent: { select: { documentName: true } } } },
+  organization: {
+    select: {
+      name: true,
+      documentName: true,
+      level: { select: { code: true } },
+      parent: { select: { documentName: true } },
+    },
+  },
 } as const;
 
 const attendeeSelect = {

@@ -25,11 +25,13 @@ export function escapeHtmlLines(value: unknown): string {
  * become a space, runs of white space collapse. A name with line breaks cannot add a header.
  */
 export function headerText(value: unknown): string {
-  return String(value ?? "")
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    String(value ?? "")
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** Only http(s) and mailto links reach an href; anything else (javascript:, data:) becomes "#". */

@@ -5,9 +5,15 @@
 // zone's name (a 09:00 meeting would come out as 02:00). See ../shared/STACK.md.
 
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
-import ical, { ICalAlarmType, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import ical, {
+  ICalAlarmType,
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  ICalEventStatus,
+} from "ical-generator";
 import { DateTime } from "luxon";
-import { TIME_ZONE } from "../lib/vietnamese-date.ts";
+import { TIME_ZONE } from "#app/lib/vietnamese-date.ts";
 
 export interface InvitationIcsData {
   method: "REQUEST" | "CANCEL";
@@ -89,5 +95,8 @@ function vtimezone(zone: string): string | null {
 
 /** Display names go into quoted parameters (CN="…"), where line breaks and quotes are not allowed. */
 function oneLine(value: string): string {
-  return value.replace(/[\r\n]+/g, " ").replace(/"/g, "'").trim();
+  return value
+    .replace(/[\r\n]+/g, " ")
+    .replace(/"/g, "'")
+    .trim();
 }

@@ -23,7 +23,10 @@ export function qrPngSync(text: string, options: { size?: number } = {}): Buffer
   // A fixed mask pattern: every mask gives a valid code, and scoring all eight (qrcode's default)
   // cost about 0.6 ms a code, a tenth of a bulk invitation's budget. Tokens are random bytes in
   // base64url, so no mask is systematically worse for them.
-  const qr = QRCode.create([{ data: Buffer.from(text, "utf8"), mode: "byte" }], { errorCorrectionLevel: "M", maskPattern: QR_MASK_PATTERN });
+  const qr = QRCode.create([{ data: Buffer.from(text, "utf8"), mode: "byte" }], {
+    errorCorrectionLevel: "M",
+    maskPattern: QR_MASK_PATTERN,
+  });
   const n = qr.modules.size;
   const dark = qr.modules.data;
   const modules = n + 2 * MARGIN;

@@ -1,17 +1,25 @@
-import { recordAudit, type AuditActor } from "../database/audit.server.ts";
-import { prisma } from "../db.server.ts";
-import { queueMessagesIn } from "../mailing/outbox.server.ts";
-import { outboxWorker } from "../mailing/worker.server.ts";
-import type { InvitationRecord } from "./context.server.ts";
-import { newToken } from "./context.server.ts";
-import { MESSAGE_SUBJECT } from "./attendees.server.ts";
+import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { queueMessagesIn } from "#app/mailing/outbox.server.ts";
+import { outboxWorker } from "#app/mailing/worker.server.ts";
+import type { InvitationRecord } from "#app/invitations/context.server.ts";
+import { newToken } from "#app/invitations/context.server.ts";
+import { MESSAGE_SUBJECT } from "#app/invitations/attendees.server.ts";
 
 // What an invited person does on their invitation page (/i/:token). The actor is whoever holds the
 // link (`inviteeActor`); every answer is recorded in the audit trail with the change it made.
 
-export async function answer(actor: AuditActor, a: InvitationRecord, rsvp: "ACCEPTED" | "DECLINED", declineReason = "") {
+export async function answer(
+  actor: AuditActor,
+  a: InvitationRecord,
+  rsvp: "ACCEPTED" | "DECLINED",
+  declineReason = "",
+) {
   await prisma.$transaction(async (tx) => {
-    const before = await tx.attendee.findUniqueOrThrow({ where: { id: a.id }, select: { rsvp: true, declineReason: true, respondedAt: true } });
+    const before = await tx.attendee.findUniqueOrThrow({
+      where: { id: a.id },
+      select: { rsvp: true, declineReason: true, respondedAt: true },
+    });
     const after = await tx.attendee.update({
       where: { id: a.id },
       data: { rsvp, declineReason: rsvp === "DECLINED" ? declineReason : "", respondedAt: new Date() },
@@ -22,7 +30,10 @@ export async function answer(actor: AuditActor, a: InvitationRecord, rsvp: "ACCE
       entity: "Attendee",
       entityId: a.id,
       // One line: a long reason is shortened here and kept whole in the changes.
-      summary: rsvp === "ACCEPTED" ? `${a.name} xác nhận tham dự` : `${a.name} báo vắng: ${declineReason.length > 100 ? `${declineReason.slice(0, 100)}…` : declineReason}`,
+      summary:
+        rsvp === "ACCEPTED"
+          ? `${a.name} xác nhận tham dự`
+          : `${a.name} báo vắng: ${declineReason.length > 100 ? `${declineReason.slice(0, 100)}…` : declineReason}`,
       before,
       after,
       conferenceId: a.conference.id,
@@ -35,16 +46,31 @@ export async function answer(actor: AuditActor, a: InvitationRecord, rsvp: "ACCE
  * own invitation and QR code, the original token stops admitting anyone.
  * Returns an error for the e-mail field, or null.
  */
-export async function substitute(actor: AuditActor, a: InvitationRecord, s: { name: string; position: string; email: string }): Promise<string | null> {
+export async function substitute(
+  actor: AuditActor,
+  a: InvitationRecord,
+  s: { name: string; position: string; email: string },
+): Promise<string | null> {
   const c = a.conference;
   if (s.email === a.email) return "Người dự thay cần một địa chỉ thư điện tử khác";
-  const taken = await prisma.attendee.findUnique({ where: { conferenceId_email: { conferenceId: c.id, email: s.email } }, select: { id: true } });
+  const taken = await prisma.attendee.findUnique({
+    where: { conferenceId_email: { conferenceId: c.id, email: s.email } },
+    select: { id: true },
+  });
   if (taken) return "Địa chỉ này đã có trong danh sách đại biểu";
   const { token, invitationKey } = newToken(c.id);
   await prisma.$transaction(async (tx) => {
     const original = await tx.attendee.findUniqueOrThrow({
       where: { id: a.id },
-      select: { groupId: true, bridgePointId: true, organizationName: true, organizationId: true, rsvp: true, revokedAt: true, respondedAt: true },
+      select: {
+        groupId: true,
+        bridgePointId: true,
+        organizationName: true,
+        organizationId: true,
+        rsvp: true,
+        revokedAt: true,
+        respondedAt: true,
+      },
     });
     const now = new Date();
     const sub = await tx.attendee.create({
@@ -80,7 +106,14 @@ export async function substitute(actor: AuditActor, a: InvitationRecord, s: { na
       entity: "Attendee",
       entityId: sub.id,
       summary: `Thêm người dự thay ${s.name} (thay ${a.name}); giấy mời mới đưa vào hàng đợi gửi`,
-      after: { name: s.name, position: s.position, email: s.email, organizationName: original.organizationName, substituteFor: a.name, rsvp: "ACCEPTED" },
+      after: {
+        name: s.name,
+        position: s.position,
+        email: s.email,
+        organizationName: original.organizationName,
+        substituteFor: a.name,
+        rsvp: "ACCEPTED",
+      },
       conferenceId: c.id,
     });
     await queueMessagesIn(tx, {
@@ -96,7 +129,11 @@ export async function substitute(actor: AuditActor, a: InvitationRecord, s: { na
 }
 
 /** The invited agency registers its discussion paper; the organisers choose and order them. */
-export async function registerPaper(actor: AuditActor, a: InvitationRecord, paper: { title: string; durationMinutes: number }): Promise<void> {
+export async function registerPaper(
+  actor: AuditActor,
+  a: InvitationRecord,
+  paper: { title: string; durationMinutes: number },
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const data = {
       conferenceId: a.conference.id,
@@ -113,7 +150,15 @@ export async function registerPaper(actor: AuditActor, a: InvitationRecord, pape
       entity: "Speech",
       entityId: speech.id,
       summary: `${a.name} đăng ký tham luận “${paper.title}”`,
-      after: { kind: data.kind, status: speech.status, title: data.title, speakerName: data.speakerName, speakerPosition: data.speakerPosition, organizationName: data.organizationName, durationMinutes: data.durationMinutes },
+      after: {
+        kind: data.kind,
+        status: speech.status,
+        title: data.title,
+        speakerName: data.speakerName,
+        speakerPosition: data.speakerPosition,
+        organizationName: data.organizationName,
+        durationMinutes: data.durationMinutes,
+      },
       conferenceId: a.conference.id,
     });
   });

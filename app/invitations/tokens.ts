@@ -8,7 +8,16 @@
 // Ed25519 (not an HMAC) so that a scanner can verify tokens offline with the public key only; the
 // private key is derived from the app secret and never leaves the server.
 
-import { createHash, createPrivateKey, createPublicKey, hkdfSync, randomBytes, sign, verify, type KeyObject } from "node:crypto";
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  hkdfSync,
+  randomBytes,
+  sign,
+  verify,
+  type KeyObject,
+} from "node:crypto";
 
 export const TOKEN_VERSION = 1;
 export const CONFERENCE_KEY_BYTES = 8;
@@ -41,7 +50,11 @@ export function deriveSigningKeys(secret: string): SigningKeys {
   if (cached) return cached;
   if (typeof secret !== "string" || secret.length === 0) throw new Error("deriveSigningKeys: empty secret");
   const seed = Buffer.from(hkdfSync("sha256", Buffer.from(secret, "utf8"), Buffer.alloc(0), HKDF_INFO, 32));
-  const privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: "der", type: "pkcs8" });
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]),
+    format: "der",
+    type: "pkcs8",
+  });
   const publicKey = createPublicKey(privateKey);
   const spki = publicKey.export({ format: "der", type: "spki" });
   const publicKeyRaw = new Uint8Array(spki.subarray(spki.length - 32));

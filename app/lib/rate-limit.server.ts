@@ -1,8 +1,8 @@
 // Throttling of failed attempts (sign-in, public code lookups), kept in the database so that it holds
 // across restarts and across several app instances.
 
-import { prisma } from "../db.server.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { prisma } from "#app/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
 
 export interface RateRule {
   /** Failures allowed within the window before the key is blocked. */
@@ -59,7 +59,11 @@ const KEEP_MS = 24 * 3600 * 1000;
  * attempt should be cleared (`clearFailures`) or given back (`giveBackAttempt`); a failed one that
  * reaches the limit should block the key at once (`blockKey`).
  */
-export async function takeAttempt(key: string, rule: RateRule, options: { now?: Date; onBlock?: OnBlock } = {}): Promise<Attempt> {
+export async function takeAttempt(
+  key: string,
+  rule: RateRule,
+  options: { now?: Date; onBlock?: OnBlock } = {},
+): Promise<Attempt> {
   const now = options.now ?? new Date();
   return prisma.$transaction(async (tx) => {
     const row = await tx.rateLimit.findUnique({ where: { key } });
@@ -100,7 +104,11 @@ export async function takeAttempt(key: string, rule: RateRule, options: { now?: 
  * Blocks a key for the rule's `blockMs` from now and returns that duration; a key that is already
  * blocked (a parallel request got there first) keeps its block, and `onBlock` does not run again.
  */
-export async function blockKey(key: string, rule: RateRule, options: { now?: Date; onBlock?: OnBlock } = {}): Promise<number> {
+export async function blockKey(
+  key: string,
+  rule: RateRule,
+  options: { now?: Date; onBlock?: OnBlock } = {},
+): Promise<number> {
   const now = options.now ?? new Date();
   return prisma.$transaction(async (tx) => {
     const row = await tx.rateLimit.findUnique({ where: { key }, select: { blockedUntil: true } });
@@ -119,7 +127,10 @@ export async function blockKey(key: string, rule: RateRule, options: { now?: Dat
 
 /** Uncounts one attempt that succeeded, so that legitimate use (a whole office behind one address) does not add up to a block. */
 export async function giveBackAttempt(key: string): Promise<void> {
-  await prisma.rateLimit.updateMany({ where: { key, count: { gt: 0 }, blockedUntil: null }, data: { count: { decrement: 1 } } });
+  await prisma.rateLimit.updateMany({
+    where: { key, count: { gt: 0 }, blockedUntil: null },
+    data: { count: { decrement: 1 } },
+  });
 }
 
 /** Forgets a key's failures (e.g. after a successful sign-in). */

@@ -13,7 +13,12 @@ export function ndMonth(month: number): string {
 const BLANK = "   ";
 
 /** "Quảng Nam, ngày 04 tháng 01 năm 2024"; unknown parts stay blank as on a draft. */
-export function formatPlaceAndDate(place: string, day: number | null, month: number | null, year: number | null): string {
+export function formatPlaceAndDate(
+  place: string,
+  day: number | null,
+  month: number | null,
+  year: number | null,
+): string {
   const d = day ? ndDay(day) : BLANK;
   const m = month ? ndMonth(month) : BLANK;
   const y = year ? String(year) : BLANK;

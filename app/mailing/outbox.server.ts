@@ -1,10 +1,10 @@
 import type { SendMailOptions } from "nodemailer";
-import { auditEventData, recordAudit, SYSTEM_ACTOR, type AuditActor } from "../database/audit.server.ts";
-import { prisma } from "../db.server.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import type { MessageKind } from "../invitations/types.ts";
-import { MAX_ATTEMPTS, messageIdFor, retryDelayMs } from "./backoff.ts";
-import type { MailTransport } from "./transport.server.ts";
+import { auditEventData, recordAudit, SYSTEM_ACTOR, type AuditActor } from "#app/database/audit.server.ts";
+import { prisma } from "#app/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import type { MessageKind } from "#app/invitations/types.ts";
+import { MAX_ATTEMPTS, messageIdFor, retryDelayMs } from "#app/mailing/backoff.ts";
+import type { MailTransport } from "#app/mailing/transport.server.ts";
 
 export interface QueueRequest {
   conferenceId: string;
@@ -36,7 +36,12 @@ export async function queueMessagesIn(tx: Tx, req: QueueRequest): Promise<number
   const existing = new Set(
     (
       await tx.outboxMessage.findMany({
-        where: { conferenceId: req.conferenceId, kind: req.kind, version: req.version, attendeeId: { in: attendees.map((a) => a.id) } },
+        where: {
+          conferenceId: req.conferenceId,
+          kind: req.kind,
+          version: req.version,
+          attendeeId: { in: attendees.map((a) => a.id) },
+        },
         select: { attendeeId: true },
       })
     ).map((m) => m.attendeeId),
@@ -70,7 +75,14 @@ export async function requeueMessage(actor: AuditActor, id: string, conferenceId
     if (!before) return false;
     const { count } = await tx.outboxMessage.updateMany({
       where: { id, conferenceId, status: { in: ["SENT", "FAILED"] } },
-      data: { status: "QUEUED", nextAttemptAt: new Date(), attempts: 0, lastError: null, sentAt: null, claimedAt: null },
+      data: {
+        status: "QUEUED",
+        nextAttemptAt: new Date(),
+        attempts: 0,
+        lastError: null,
+        sentAt: null,
+        claimedAt: null,
+      },
     });
     if (count !== 1) return false;
     await recordAudit(tx, actor, {
@@ -122,7 +134,10 @@ async function claimBatch(ids: string[], now: Date): Promise<Set<string>> {
     where: { id: { in: ids }, status: "QUEUED" },
     data: { status: "SENDING", claimedAt: now, attempts: { increment: 1 } },
   });
-  const mine = await prisma.outboxMessage.findMany({ where: { id: { in: ids }, status: "SENDING", claimedAt: now }, select: { id: true } });
+  const mine = await prisma.outboxMessage.findMany({
+    where: { id: { in: ids }, status: "SENDING", claimedAt: now },
+    select: { id: true },
+  });
   return new Set(mine.map((m) => m.id));
 }
 
@@ -140,7 +155,12 @@ async function releaseClaims(ids: string[]): Promise<void> {
  * batched transaction: the worker writes one per e-mail, so it skips the interactive transaction's
  * round trips.
  */
-function finish(row: OutboxRow, outcome: "SENT" | "FAILED", data: Prisma.OutboxMessageUpdateInput, error: string | null) {
+function finish(
+  row: OutboxRow,
+  outcome: "SENT" | "FAILED",
+  data: Prisma.OutboxMessageUpdateInput,
+  error: string | null,
+) {
   const what = `“${row.subject ?? ""}” tới ${row.toAddress ?? ""}`;
   const audit = auditEventData(SYSTEM_ACTOR, {
     action: outcome === "SENT" ? "message.sent" : "message.failed",
@@ -175,7 +195,11 @@ async function sendOne(row: OutboxRow, opts: DrainOptions): Promise<"sent" | "re
     const attempts = row.attempts + 1;
     const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
     const failed = attempts >= MAX_ATTEMPTS;
-    const next = { lastError: reason, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)), claimedAt: null };
+    const next = {
+      lastError: reason,
+      nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+      claimedAt: null,
+    };
     // A retry is not a final state: only the give-up is recorded.
     if (failed) await finish(row, "FAILED", next, reason);
     else await prisma.outboxMessage.update({ where: { id: row.id }, data: { ...next, status: "QUEUED" } });

@@ -1,8 +1,8 @@
 import path from "node:path";
-import { env } from "../env.server.ts";
-import { composeOutboxMessage } from "../invitations/context.server.ts";
-import { startOutboxWorker, type OutboxWorker } from "./outbox.server.ts";
-import { folderTransport, smtpTransport, type MailTransport } from "./transport.server.ts";
+import { env } from "#app/env.server.ts";
+import { composeOutboxMessage } from "#app/invitations/context.server.ts";
+import { startOutboxWorker, type OutboxWorker } from "#app/mailing/outbox.server.ts";
+import { folderTransport, smtpTransport, type MailTransport } from "#app/mailing/transport.server.ts";
 
 export function outboxFolder(): string {
   return path.resolve(process.cwd(), env().DATA_DIR, "outbox");

@@ -1,7 +1,11 @@
 import { z } from "zod";
 
 export const organizationFormSchema = z.object({
-  name: z.string({ error: "Nhập tên cơ quan, đơn vị" }).trim().min(1, "Nhập tên cơ quan, đơn vị").max(200, "Tên dài quá 200 ký tự"),
+  name: z
+    .string({ error: "Nhập tên cơ quan, đơn vị" })
+    .trim()
+    .min(1, "Nhập tên cơ quan, đơn vị")
+    .max(200, "Tên dài quá 200 ký tự"),
   documentName: z
     .string({ error: "Nhập tên ghi trên văn bản" })
     .trim()

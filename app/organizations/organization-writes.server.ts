@@ -1,23 +1,34 @@
 // Creating and changing organisations, with their audit records (shown on the admin log of the
 // organisation's subtree).
 
-import { recordAudit, type AuditActor } from "../database/audit.server.ts";
-import { prisma } from "../db.server.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import type { organizationData } from "./organizations.server.ts";
+import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
+import { prisma } from "#app/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import type { organizationData } from "#app/organizations/organizations.server.ts";
 
 type OrganizationData = ReturnType<typeof organizationData>;
 
 async function organizationFields(tx: Prisma.TransactionClient, id: string) {
   const o = await tx.organization.findUniqueOrThrow({
     where: { id },
-    select: { name: true, documentName: true, placeName: true, code: true, dissolvedOn: true, level: { select: { name: true } }, parent: { select: { name: true } } },
+    select: {
+      name: true,
+      documentName: true,
+      placeName: true,
+      code: true,
+      dissolvedOn: true,
+      level: { select: { name: true } },
+      parent: { select: { name: true } },
+    },
   });
   const { level, parent, ...rest } = o;
   return { ...rest, level: level.name, parent: parent?.name ?? "" };
 }
 
-export async function createOrganization(actor: AuditActor, data: OrganizationData & { parentId: string | undefined }): Promise<string> {
+export async function createOrganization(
+  actor: AuditActor,
+  data: OrganizationData & { parentId: string | undefined },
+): Promise<string> {
   return prisma.$transaction(async (tx) => {
     const o = await tx.organization.create({ data, select: { id: true } });
     await recordAudit(tx, actor, {
@@ -32,7 +43,11 @@ export async function createOrganization(actor: AuditActor, data: OrganizationDa
   });
 }
 
-export async function updateOrganization(actor: AuditActor, id: string, data: OrganizationData & { parentId?: string | undefined }): Promise<void> {
+export async function updateOrganization(
+  actor: AuditActor,
+  id: string,
+  data: OrganizationData & { parentId?: string | undefined },
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const before = await organizationFields(tx, id);
     await tx.organization.update({ where: { id }, data });

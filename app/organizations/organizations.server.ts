@@ -1,7 +1,7 @@
-import { organizationScope } from "./scope.server.ts";
-import type { CurrentUser } from "../auth/session.server.ts";
-import { prisma } from "../db.server.ts";
-import { flattenTree, type OrganizationFormValues } from "./organization-form.ts";
+import { organizationScope } from "#app/organizations/scope.server.ts";
+import type { CurrentUser } from "#app/auth/session.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { flattenTree, type OrganizationFormValues } from "#app/organizations/organization-form.ts";
 
 export async function organizationTree(user: CurrentUser) {
   const rows = await prisma.organization.findMany({
@@ -29,10 +29,15 @@ export function organizationLevels() {
  * Checks the parent chosen for an organisation: inside the admin's scope and
  * not the organisation itself or one of its descendants. Returns a field error or null.
  */
-export async function parentError(user: CurrentUser, values: OrganizationFormValues, editingId?: string): Promise<string | null> {
+export async function parentError(
+  user: CurrentUser,
+  values: OrganizationFormValues,
+  editingId?: string,
+): Promise<string | null> {
   if (editingId === user.organizationId) return null; // the admin's own root keeps its parent
   if (!values.parentId) return "Chọn cơ quan cấp trên";
-  if (!user.visibleOrganizationIds.includes(values.parentId)) return "Cơ quan cấp trên không thuộc phạm vi quản trị của bạn";
+  if (!user.visibleOrganizationIds.includes(values.parentId))
+    return "Cơ quan cấp trên không thuộc phạm vi quản trị của bạn";
   if (editingId) {
     const below = await organizationScope(editingId, true);
     if (below.includes(values.parentId)) return "Không thể đặt cơ quan trực thuộc chính nó hoặc đơn vị cấp dưới của nó";

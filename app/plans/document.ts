@@ -1,6 +1,6 @@
-import { formatDate, formatPlaceAndDate, formatTime, ndMonth } from "../lib/vietnamese-date.ts";
-import { parseOutline, standardOutline, type Outline, type OutlineBlock, type PlanField } from "./outline.ts";
-import type { ConferenceFormat, PlanKind } from "./vocabulary.ts";
+import { formatDate, formatPlaceAndDate, formatTime, ndMonth } from "#app/lib/vietnamese-date.ts";
+import { parseOutline, standardOutline, type Outline, type OutlineBlock, type PlanField } from "#app/plans/outline.ts";
+import type { ConferenceFormat, PlanKind } from "#app/plans/vocabulary.ts";
 
 /** Everything a plan document is drawn from; plain data, no ORM types. */
 export interface PlanDocumentInput {
@@ -70,7 +70,11 @@ export function lines(text: string): string[] {
 // office prints the body that governs it above its own name.
 const LEVELS_UNDER_A_GOVERNING_BODY = new Set(["SO", "PHONG", "CO_QUAN"]);
 
-export function issuingBody(org: { documentName: string; level: { code: string }; parent: { documentName: string } | null }) {
+export function issuingBody(org: {
+  documentName: string;
+  level: { code: string };
+  parent: { documentName: string } | null;
+}) {
   return {
     documentName: org.documentName,
     parentDocumentName: LEVELS_UNDER_A_GOVERNING_BODY.has(org.level.code) ? (org.parent?.documentName ?? null) : null,
@@ -82,7 +86,12 @@ export function numberLine(number: string | null, symbol: string): string {
 }
 
 /** The schedule as the plan words it. */
-export function scheduleText(p: Pick<PlanDocumentInput, "scheduleText" | "startsAt" | "endsAt" | "tentativeMonth" | "tentativeYear" | "scheduleNote">): string {
+export function scheduleText(
+  p: Pick<
+    PlanDocumentInput,
+    "scheduleText" | "startsAt" | "endsAt" | "tentativeMonth" | "tentativeYear" | "scheduleNote"
+  >,
+): string {
   if (p.scheduleText.trim()) return p.scheduleText.trim();
   const note = p.scheduleNote.trim() ? ` (${p.scheduleNote.trim()})` : "";
   if (p.startsAt) {
@@ -227,7 +236,8 @@ export function planDocumentText(doc: PlanDocument): string[] {
   if (doc.header.parentBody) out.push(doc.header.parentBody);
   out.push(doc.header.issuingBody, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc");
   out.push(doc.header.numberLine, doc.header.placeAndDate, doc.documentType, doc.title);
-  for (const node of doc.body) out.push(node.kind === "paragraph" && node.label ? `${node.label}${node.text}` : node.text);
+  for (const node of doc.body)
+    out.push(node.kind === "paragraph" && node.label ? `${node.label}${node.text}` : node.text);
   out.push("Nơi nhận:");
   for (const r of doc.recipients) out.push(r.isHeading ? r.text : `- ${r.text}`);
   out.push(...doc.signature);

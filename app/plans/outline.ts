@@ -56,8 +56,10 @@ export function standardOutline(filled: (field: PlanField) => boolean, kind: "CO
   const sections: OutlineSection[] = [];
   const purposeBlocks: OutlineBlock[] = [];
   let n = 0;
-  if (filled("purposes")) purposeBlocks.push({ type: "subheading", text: `${++n}. Mục đích` }, { type: "field", field: "purposes" });
-  if (filled("requirements")) purposeBlocks.push({ type: "subheading", text: `${++n}. Yêu cầu` }, { type: "field", field: "requirements" });
+  if (filled("purposes"))
+    purposeBlocks.push({ type: "subheading", text: `${++n}. Mục đích` }, { type: "field", field: "purposes" });
+  if (filled("requirements"))
+    purposeBlocks.push({ type: "subheading", text: `${++n}. Yêu cầu` }, { type: "field", field: "requirements" });
   if (purposeBlocks.length) sections.push({ heading: "MỤC ĐÍCH, YÊU CẦU", blocks: purposeBlocks });
 
   if (kind === "CONFERENCE") {
@@ -77,7 +79,9 @@ export function standardOutline(filled: (field: PlanField) => boolean, kind: "CO
       i++;
       // Lists and long texts get their own sub-heading; short values run on.
       const runOn = field !== "attendees" && field !== "content";
-      blocks.push(runOn ? { type: "field", field, label: `${i}. ${label}: ` } : { type: "field", field, label: `${i}. ${label}` });
+      blocks.push(
+        runOn ? { type: "field", field, label: `${i}. ${label}: ` } : { type: "field", field, label: `${i}. ${label}` },
+      );
     }
     if (blocks.length) sections.push({ heading: "NỘI DUNG, THÀNH PHẦN, THỜI GIAN, ĐỊA ĐIỂM", blocks });
   } else if (filled("content")) {

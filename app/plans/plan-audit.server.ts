@@ -1,9 +1,9 @@
 // What the audit trail records of a plan: its columns as the form edits them, the organisation by
 // name, and its lists (attendee groups, tasks, distribution list) as one line each.
 
-import type { Prisma } from "../generated/prisma/client.ts";
-import { toLocalDateValue } from "../lib/vietnamese-date.ts";
-import { TASK_STATUS_LABEL } from "./vocabulary.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { toLocalDateValue } from "#app/lib/vietnamese-date.ts";
+import { TASK_STATUS_LABEL } from "#app/plans/vocabulary.ts";
 
 /** The plan's own columns, as the plan form edits them (shared by the plan screens and the audit trail). */
 export const planColumnsSelect = {
@@ -49,8 +49,14 @@ export const planColumnsSelect = {
 const planAuditSelect = {
   ...planColumnsSelect,
   organization: { select: { name: true } },
-  attendeeGroups: { orderBy: { position: "asc" }, select: { heading: true, lines: { orderBy: { position: "asc" }, select: { text: true } } } },
-  taskAssignments: { orderBy: { position: "asc" }, select: { assignee: true, duties: true, dueDate: true, status: true } },
+  attendeeGroups: {
+    orderBy: { position: "asc" },
+    select: { heading: true, lines: { orderBy: { position: "asc" }, select: { text: true } } },
+  },
+  taskAssignments: {
+    orderBy: { position: "asc" },
+    select: { assignee: true, duties: true, dueDate: true, status: true },
+  },
   recipients: { orderBy: { position: "asc" }, select: { text: true } },
 } satisfies Prisma.ConferenceSelect;
 
@@ -75,9 +81,14 @@ export async function planSnapshot(tx: Prisma.TransactionClient, id: string): Pr
     fields: {
       ...columns,
       organization: organization.name,
-      attendeeGroups: attendeeGroups.map((g) => [g.heading, ...g.lines.map((l) => l.text)].filter(Boolean).join(" / ")).join("\n"),
+      attendeeGroups: attendeeGroups
+        .map((g) => [g.heading, ...g.lines.map((l) => l.text)].filter(Boolean).join(" / "))
+        .join("\n"),
       tasks: taskAssignments
-        .map((t) => `${t.assignee}: ${t.duties}${t.dueDate ? ` (hạn ${toLocalDateValue(t.dueDate)})` : ""} [${TASK_STATUS_LABEL[t.status]}]`)
+        .map(
+          (t) =>
+            `${t.assignee}: ${t.duties}${t.dueDate ? ` (hạn ${toLocalDateValue(t.dueDate)})` : ""} [${TASK_STATUS_LABEL[t.status]}]`,
+        )
         .join("\n"),
       recipients: recipients.map((r) => r.text).join("\n"),
     },

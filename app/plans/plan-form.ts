@@ -1,6 +1,12 @@
 import { z } from "zod";
-import { daysInMonth, fromLocalDateValue, fromLocalInputValue, toLocalDateValue, toLocalInputValue } from "../lib/vietnamese-date.ts";
-import { CONFERENCE_FORMATS, PLAN_KINDS, TASK_STATUSES } from "./vocabulary.ts";
+import {
+  daysInMonth,
+  fromLocalDateValue,
+  fromLocalInputValue,
+  toLocalDateValue,
+  toLocalInputValue,
+} from "#app/lib/vietnamese-date.ts";
+import { CONFERENCE_FORMATS, PLAN_KINDS, TASK_STATUSES } from "#app/plans/vocabulary.ts";
 
 // One schema for the plan form, used by Conform in the browser and on the server.
 
@@ -58,8 +64,10 @@ export const planFormSchema = z
       .max(20, "Số văn bản dài quá 20 ký tự")
       .regex(/^[0-9A-Za-z.]*$/, "Số văn bản chỉ gồm chữ số (ví dụ 71), để trống nếu chưa cấp số")
       .optional(),
-    documentSymbol: required(40, "Nhập ký hiệu văn bản (ví dụ KH-UBND)", "Ký hiệu")
-      .regex(/^[A-ZĐ0-9][A-ZĐ0-9&.\-]*$/, "Ký hiệu chỉ gồm chữ in hoa, chữ số và dấu gạch nối, ví dụ KH-UBND"),
+    documentSymbol: required(40, "Nhập ký hiệu văn bản (ví dụ KH-UBND)", "Ký hiệu").regex(
+      /^[A-ZĐ0-9][A-ZĐ0-9&.\-]*$/,
+      "Ký hiệu chỉ gồm chữ in hoa, chữ số và dấu gạch nối, ví dụ KH-UBND",
+    ),
     issuePlace: required(100, "Nhập địa danh ghi trên văn bản (ví dụ Quảng Nam)", "Địa danh"),
     issueDay: optionalInt(1, 31, "Ngày ban hành phải từ 1 đến 31"),
     issueMonth: optionalInt(1, 12, "Tháng ban hành phải từ 1 đến 12"),
@@ -124,8 +132,18 @@ export const planFormSchema = z
       if (v.issueDay && !v.issueMonth) {
         ctx.addIssue({ code: "custom", path: ["issueMonth"], message: "Đã có ngày thì phải có tháng ban hành" });
       }
-      if (v.issueDay && v.issueMonth && v.issueMonth <= 12 && v.issueDay <= 31 && v.issueDay > daysInMonth(v.issueMonth, year)) {
-        ctx.addIssue({ code: "custom", path: ["issueDay"], message: `Tháng ${v.issueMonth}/${year} không có ngày ${v.issueDay}` });
+      if (
+        v.issueDay &&
+        v.issueMonth &&
+        v.issueMonth <= 12 &&
+        v.issueDay <= 31 &&
+        v.issueDay > daysInMonth(v.issueMonth, year)
+      ) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["issueDay"],
+          message: `Tháng ${v.issueMonth}/${year} không có ngày ${v.issueDay}`,
+        });
       }
       if (v.scheduleKind === "EXACT") {
         const start = v.startsAt ? fromLocalInputValue(v.startsAt) : null;
@@ -137,18 +155,27 @@ export const planFormSchema = z
         }
       }
       if (v.scheduleKind === "TENTATIVE") {
-        if (!v.tentativeMonth) ctx.addIssue({ code: "custom", path: ["tentativeMonth"], message: "Nhập tháng dự kiến" });
+        if (!v.tentativeMonth)
+          ctx.addIssue({ code: "custom", path: ["tentativeMonth"], message: "Nhập tháng dự kiến" });
         if (!v.tentativeYear) ctx.addIssue({ code: "custom", path: ["tentativeYear"], message: "Nhập năm dự kiến" });
       }
       const recipients = splitLines(typeof v.recipients === "string" ? v.recipients : "");
       if (recipients.length === 0) {
-        ctx.addIssue({ code: "custom", path: ["recipients"], message: "Nhập nơi nhận, mỗi dòng một nơi, dòng cuối là “Lưu: VT”" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["recipients"],
+          message: "Nhập nơi nhận, mỗi dòng một nơi, dòng cuối là “Lưu: VT”",
+        });
       } else if (!/^Lưu\b/.test(recipients[recipients.length - 1] ?? "")) {
         ctx.addIssue({ code: "custom", path: ["recipients"], message: "Dòng cuối của nơi nhận phải là “Lưu: VT…”" });
       }
       const groups = Array.isArray(v.attendeeGroups) ? v.attendeeGroups : [];
       if (v.kind === "CONFERENCE" && groups.every((g) => !Array.isArray(g?.lines) || g.lines.length === 0)) {
-        ctx.addIssue({ code: "custom", path: ["attendeeGroups"], message: "Kế hoạch hội nghị cần ít nhất một dòng thành phần tham dự" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["attendeeGroups"],
+          message: "Kế hoạch hội nghị cần ít nhất một dòng thành phần tham dự",
+        });
       }
     },
     { when: () => true },
@@ -257,7 +284,14 @@ export function planToFormValues(c: {
   contactPhone: string;
   contactEmail: string;
   attendeeGroups: Array<{ heading: string; lines: Array<{ text: string; organizationId: string | null }> }>;
-  taskAssignments: Array<{ assignee: string; organizationId: string | null; duties: string; inlineDuties: boolean; dueDate: Date | null; status: string }>;
+  taskAssignments: Array<{
+    assignee: string;
+    organizationId: string | null;
+    duties: string;
+    inlineDuties: boolean;
+    dueDate: Date | null;
+    status: string;
+  }>;
   recipients: Array<{ text: string }>;
 }) {
   return {

@@ -1,13 +1,13 @@
-import { notFound } from "../auth/guard.server.ts";
-import { recordAudit, userActor } from "../database/audit.server.ts";
-import type { CurrentUser } from "../auth/session.server.ts";
-import { prisma } from "../db.server.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { issuingBody, type PlanDocumentInput } from "./document.ts";
-import type { PlanFormValues } from "./plan-form.ts";
-import { planFormToData } from "./plan-form.ts";
-import { planColumnsSelect, planSnapshot } from "./plan-audit.server.ts";
-import { STATUS_LABEL, type ConferenceStatus } from "./vocabulary.ts";
+import { notFound } from "#app/auth/guard.server.ts";
+import { recordAudit, userActor } from "#app/database/audit.server.ts";
+import type { CurrentUser } from "#app/auth/session.server.ts";
+import { prisma } from "#app/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { issuingBody, type PlanDocumentInput } from "#app/plans/document.ts";
+import type { PlanFormValues } from "#app/plans/plan-form.ts";
+import { planFormToData } from "#app/plans/plan-form.ts";
+import { planColumnsSelect, planSnapshot } from "#app/plans/plan-audit.server.ts";
+import { STATUS_LABEL, type ConferenceStatus } from "#app/plans/vocabulary.ts";
 
 export interface ConferenceFilters {
   year?: number;
@@ -68,12 +68,22 @@ const conferenceDetail = {
   ...planColumnsSelect,
   scoringRoundId: true,
   updatedAt: true,
-  organization: { select: { name: true, documentName: true, level: { select: { code: true } }, parent: { select: { documentName: true } } } },
+  organization: {
+    select: {
+      name: true,
+      documentName: true,
+      level: { select: { code: true } },
+      parent: { select: { documentName: true } },
+    },
+  },
   attendeeGroups: {
     orderBy: { position: "asc" },
     select: {
       heading: true,
-      lines: { orderBy: { position: "asc" }, select: { text: true, organizationId: true, organization: { select: { name: true } } } },
+      lines: {
+        orderBy: { position: "asc" },
+        select: { text: true, organizationId: true, organization: { select: { name: true } } },
+      },
     },
   },
   taskAssignments: {

@@ -34,7 +34,15 @@ export const TASK_STATUS_LABEL: Record<TaskStatus, string> = {
   CANCELLED: "Không thực hiện",
 };
 
-export const ROLES = ["ADMIN", "OFFICE", "HOME_AFFAIRS", "BRIDGE_OPERATOR", "CHECKIN_STAFF", "IT_SUPPORT", "VIEWER"] as const;
+export const ROLES = [
+  "ADMIN",
+  "OFFICE",
+  "HOME_AFFAIRS",
+  "BRIDGE_OPERATOR",
+  "CHECKIN_STAFF",
+  "IT_SUPPORT",
+  "VIEWER",
+] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABEL: Record<Role, string> = {
   ADMIN: "Quản trị",

@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { getUser } from "~/auth/session.server.ts";
+import { getUser } from "#app/auth/session.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

@@ -1,9 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { auditExportResponse } from "~/audit/export.server.ts";
-import { parseAuditFilters } from "~/audit/filters.ts";
-import { requireCapability } from "~/auth/guard.server.ts";
+import { auditExportResponse } from "#app/audit/export.server.ts";
+import { parseAuditFilters } from "#app/audit/filters.ts";
+import { requireCapability } from "#app/auth/guard.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "admin");
-  return auditExportResponse({ organizationIds: user.visibleOrganizationIds }, parseAuditFilters(new URL(request.url).searchParams), user.organizationName);
+  return auditExportResponse(
+    { organizationIds: user.visibleOrganizationIds },
+    parseAuditFilters(new URL(request.url).searchParams),
+    user.organizationName,
+  );
 }

@@ -1,14 +1,19 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { userActor } from "~/database/audit.server.ts";
-import { updateOrganization } from "~/organizations/organization-writes.server.ts";
+import { userActor } from "#app/database/audit.server.ts";
+import { updateOrganization } from "#app/organizations/organization-writes.server.ts";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requireAdministeredOrganization } from "~/auth/guard.server.ts";
-import { OrganizationEditor } from "~/components/organization-editor.tsx";
-import { prisma } from "~/db.server.ts";
-import { toLocalDateValue } from "~/lib/vietnamese-date.ts";
-import { organizationFormSchema } from "~/organizations/organization-form.ts";
-import { organizationData, organizationLevels, organizationTree, parentError } from "~/organizations/organizations.server.ts";
+import { notFound, requireAdministeredOrganization } from "#app/auth/guard.server.ts";
+import { OrganizationEditor } from "#app/components/organization-editor.tsx";
+import { prisma } from "#app/db.server.ts";
+import { toLocalDateValue } from "#app/lib/vietnamese-date.ts";
+import { organizationFormSchema } from "#app/organizations/organization-form.ts";
+import {
+  organizationData,
+  organizationLevels,
+  organizationTree,
+  parentError,
+} from "#app/organizations/organizations.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sửa cơ quan, đơn vị · Hội nghị CCHC" }];
 
@@ -17,7 +22,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [org, levels, tree] = await Promise.all([
     prisma.organization.findUnique({
       where: { id },
-      select: { id: true, name: true, documentName: true, placeName: true, levelId: true, parentId: true, code: true, dissolvedOn: true },
+      select: {
+        id: true,
+        name: true,
+        documentName: true,
+        placeName: true,
+        levelId: true,
+        parentId: true,
+        code: true,
+        dissolvedOn: true,
+      },
     }),
     organizationLevels(),
     organizationTree(user),
@@ -47,10 +61,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const error = await parentError(user, submission.value, id);
   if (error) return Response.json(submission.reply({ fieldErrors: { parentId: [error] } }), { status: 400 });
   if (submission.value.code) {
-    const other = await prisma.organization.findUnique({ where: { code: submission.value.code }, select: { id: true } });
-    if (other && other.id !== id) return Response.json(submission.reply({ fieldErrors: { code: ["Mã này đã được dùng cho cơ quan khác"] } }), { status: 400 });
+    const other = await prisma.organization.findUnique({
+      where: { code: submission.value.code },
+      select: { id: true },
+    });
+    if (other && other.id !== id)
+      return Response.json(submission.reply({ fieldErrors: { code: ["Mã này đã được dùng cho cơ quan khác"] } }), {
+        status: 400,
+      });
   }
-  await updateOrganization(userActor(user), id, { ...organizationData(submission.value), ...(id === user.organizationId ? {} : { parentId: submission.value.parentId }) });
+  await updateOrganization(userActor(user), id, {
+    ...organizationData(submission.value),
+    ...(id === user.organizationId ? {} : { parentId: submission.value.parentId }),
+  });
   return redirect("/admin/organizations");
 }
 

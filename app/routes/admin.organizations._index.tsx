@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireCapability } from "~/auth/guard.server.ts";
-import { formatDate } from "~/lib/vietnamese-date.ts";
-import { organizationTree } from "~/organizations/organizations.server.ts";
+import { requireCapability } from "#app/auth/guard.server.ts";
+import { formatDate } from "#app/lib/vietnamese-date.ts";
+import { organizationTree } from "#app/organizations/organizations.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Cơ quan, đơn vị · Hội nghị CCHC" }];
 
@@ -34,7 +34,10 @@ export default function Organizations() {
           + Thêm cơ quan, đơn vị
         </Link>
       </div>
-      <p className="muted">Cấp hành chính là dữ liệu: cây có thể theo mô hình ba cấp (tỉnh, huyện, xã) trước ngày 01/7/2025 hoặc hai cấp (tỉnh, xã) từ ngày 01/7/2025.</p>
+      <p className="muted">
+        Cấp hành chính là dữ liệu: cây có thể theo mô hình ba cấp (tỉnh, huyện, xã) trước ngày 01/7/2025 hoặc hai cấp
+        (tỉnh, xã) từ ngày 01/7/2025.
+      </p>
       <table className="table tree-table">
         <thead>
           <tr>

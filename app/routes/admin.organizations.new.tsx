@@ -1,13 +1,18 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { userActor } from "~/database/audit.server.ts";
-import { createOrganization } from "~/organizations/organization-writes.server.ts";
+import { userActor } from "#app/database/audit.server.ts";
+import { createOrganization } from "#app/organizations/organization-writes.server.ts";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireCapability } from "~/auth/guard.server.ts";
-import { OrganizationEditor } from "~/components/organization-editor.tsx";
-import { prisma } from "~/db.server.ts";
-import { organizationFormSchema } from "~/organizations/organization-form.ts";
-import { organizationData, organizationLevels, organizationTree, parentError } from "~/organizations/organizations.server.ts";
+import { requireCapability } from "#app/auth/guard.server.ts";
+import { OrganizationEditor } from "#app/components/organization-editor.tsx";
+import { prisma } from "#app/db.server.ts";
+import { organizationFormSchema } from "#app/organizations/organization-form.ts";
+import {
+  organizationData,
+  organizationLevels,
+  organizationTree,
+  parentError,
+} from "#app/organizations/organizations.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Thêm cơ quan, đơn vị · Hội nghị CCHC" }];
 
@@ -24,10 +29,18 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
   const error = await parentError(user, submission.value);
   if (error) return Response.json(submission.reply({ fieldErrors: { parentId: [error] } }), { status: 400 });
-  if (submission.value.code && (await prisma.organization.findUnique({ where: { code: submission.value.code }, select: { id: true } }))) {
-    return Response.json(submission.reply({ fieldErrors: { code: ["Mã này đã được dùng cho cơ quan khác"] } }), { status: 400 });
+  if (
+    submission.value.code &&
+    (await prisma.organization.findUnique({ where: { code: submission.value.code }, select: { id: true } }))
+  ) {
+    return Response.json(submission.reply({ fieldErrors: { code: ["Mã này đã được dùng cho cơ quan khác"] } }), {
+      status: 400,
+    });
   }
-  await createOrganization(userActor(user), { ...organizationData(submission.value), parentId: submission.value.parentId });
+  await createOrganization(userActor(user), {
+    ...organizationData(submission.value),
+    parentId: submission.value.parentId,
+  });
   return redirect("/admin/organizations");
 }
 
@@ -40,7 +53,13 @@ export default function NewOrganization() {
         <Link to="/admin/organizations">Cơ quan, đơn vị</Link> › <span>Thêm mới</span>
       </nav>
       <h1>Thêm cơ quan, đơn vị</h1>
-      <OrganizationEditor lastResult={lastResult} defaultValue={{ parentId: data.parentId }} levels={data.levels} parents={data.parents} submitLabel="Thêm" />
+      <OrganizationEditor
+        lastResult={lastResult}
+        defaultValue={{ parentId: data.parentId }}
+        levels={data.levels}
+        parents={data.parents}
+        submitLabel="Thêm"
+      />
     </div>
   );
 }

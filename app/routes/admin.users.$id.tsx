@@ -1,14 +1,14 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { userActor } from "~/database/audit.server.ts";
-import { updateUser } from "~/users/user-writes.server.ts";
+import { userActor } from "#app/database/audit.server.ts";
+import { updateUser } from "#app/users/user-writes.server.ts";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { hashPassword } from "~/auth/password.server.ts";
-import { requireAdministeredUser } from "~/auth/guard.server.ts";
-import { UserEditor } from "~/components/user-editor.tsx";
-import { organizationTree } from "~/organizations/organizations.server.ts";
-import { editUserSchema } from "~/users/user-form.ts";
-import { getUserForAdmin } from "~/users/users.server.ts";
+import { hashPassword } from "#app/auth/password.server.ts";
+import { requireAdministeredUser } from "#app/auth/guard.server.ts";
+import { UserEditor } from "#app/components/user-editor.tsx";
+import { organizationTree } from "#app/organizations/organizations.server.ts";
+import { editUserSchema } from "#app/users/user-form.ts";
+import { getUserForAdmin } from "#app/users/users.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sửa người dùng · Hội nghị CCHC" }];
 
@@ -32,13 +32,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { admin, userId } = await requireAdministeredUser(request, params.id);
   const user = await getUserForAdmin(userId);
   const submission = parseWithZod(await request.formData(), { schema: editUserSchema });
-  if (submission.status !== "success") return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  if (submission.status !== "success")
+    return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const v = submission.value;
   if (!admin.visibleOrganizationIds.includes(v.organizationId)) {
-    return Response.json(submission.reply({ fieldErrors: { organizationId: ["Cơ quan không thuộc phạm vi quản trị của bạn"] }, hideFields: ["password"] }), { status: 400 });
+    return Response.json(
+      submission.reply({
+        fieldErrors: { organizationId: ["Cơ quan không thuộc phạm vi quản trị của bạn"] },
+        hideFields: ["password"],
+      }),
+      { status: 400 },
+    );
   }
   if (user.id === admin.id && (!v.active || !v.roles.includes("ADMIN"))) {
-    return Response.json(submission.reply({ formErrors: ["Bạn không thể tự khóa tài khoản hoặc bỏ vai trò quản trị của chính mình"], hideFields: ["password"] }), { status: 400 });
+    return Response.json(
+      submission.reply({
+        formErrors: ["Bạn không thể tự khóa tài khoản hoặc bỏ vai trò quản trị của chính mình"],
+        hideFields: ["password"],
+      }),
+      { status: 400 },
+    );
   }
   const hash = v.password ? await hashPassword(v.password) : null;
   await updateUser(userActor(admin), user.id, v, hash);
@@ -54,7 +67,12 @@ export default function EditUser() {
         <Link to="/admin/users">Người dùng</Link> › <span>{data.email}</span>
       </nav>
       <h1>{data.email}</h1>
-      <UserEditor mode="edit" lastResult={lastResult} defaultValue={data.defaultValue} organizations={data.organizations} />
+      <UserEditor
+        mode="edit"
+        lastResult={lastResult}
+        defaultValue={data.defaultValue}
+        organizations={data.organizations}
+      />
     </div>
   );
 }

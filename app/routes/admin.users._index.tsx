@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireCapability } from "~/auth/guard.server.ts";
-import { ROLE_LABEL } from "~/plans/vocabulary.ts";
-import { listUsers } from "~/users/users.server.ts";
+import { requireCapability } from "#app/auth/guard.server.ts";
+import { ROLE_LABEL } from "#app/plans/vocabulary.ts";
+import { listUsers } from "#app/users/users.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Người dùng · Hội nghị CCHC" }];
 

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleCheckinRequest } from "~/checkin/api.server.ts";
+import { handleCheckinRequest } from "#app/checkin/api.server.ts";
 
 // The production server answers this path itself (scripts/serve.js); this route serves the same API
 // under `remix vite:dev` and any other adapter.

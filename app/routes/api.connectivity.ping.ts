@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { connectivityBridge, NO_STORE } from "~/bridges/connectivity.server.ts";
+import { connectivityBridge, NO_STORE } from "#app/bridges/connectivity.server.ts";
 
 /** A tiny answer for round-trip times (latency, jitter, loss) of a bridge point's link. */
 export async function loader({ request }: LoaderFunctionArgs) {

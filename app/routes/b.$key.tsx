@@ -1,26 +1,37 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { bridgeActor } from "~/audit/actors.server.ts";
+import { bridgeActor } from "#app/audit/actors.server.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { getUser } from "~/auth/session.server.ts";
-import { bridgeIdForLink, bridgeLinkNotFound, mayOperate } from "~/bridges/access.server.ts";
-import { operatorPageMeta } from "~/bridges/operator-meta.ts";
-import { connectivityTestSchema } from "~/bridges/bridge-form.ts";
-import { recordTest, testHistory } from "~/bridges/bridges.server.ts";
-import { ReadinessBadge, TestHistoryTable } from "~/bridges/components.tsx";
-import { runConnectivityTest, STEP_LABEL, type Step } from "~/bridges/connectivity-client.ts";
-import { CHECKLIST, formatMbps, formatMs, formatPercent, LIMITS, problems, suggestedResult, type Checklist, type Figures } from "~/bridges/verdict.ts";
-import bridgesCss from "~/bridges/bridges.css?url";
-import { Field } from "~/components/field.tsx";
-import { prisma } from "~/db.server.ts";
-import { meetingName } from "~/invitations/context.server.ts";
-import { formatDateTime, formatTime } from "~/lib/vietnamese-date.ts";
+import { getUser } from "#app/auth/session.server.ts";
+import { bridgeIdForLink, bridgeLinkNotFound, mayOperate } from "#app/bridges/access.server.ts";
+import { operatorPageMeta } from "#app/bridges/operator-meta.ts";
+import { connectivityTestSchema } from "#app/bridges/bridge-form.ts";
+import { recordTest, testHistory } from "#app/bridges/bridges.server.ts";
+import { ReadinessBadge, TestHistoryTable } from "#app/bridges/components.tsx";
+import { runConnectivityTest, STEP_LABEL, type Step } from "#app/bridges/connectivity-client.ts";
+import {
+  CHECKLIST,
+  formatMbps,
+  formatMs,
+  formatPercent,
+  LIMITS,
+  problems,
+  suggestedResult,
+  type Checklist,
+  type Figures,
+} from "#app/bridges/verdict.ts";
+import bridgesCss from "#app/bridges/bridges.css?url";
+import { Field } from "#app/components/field.tsx";
+import { prisma } from "#app/db.server.ts";
+import { meetingName } from "#app/invitations/context.server.ts";
+import { formatDateTime, formatTime } from "#app/lib/vietnamese-date.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => operatorPageMeta(`${data?.bridge.name ?? "Điểm cầu"} · Kiểm tra kết nối`);
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  operatorPageMeta(`${data?.bridge.name ?? "Điểm cầu"} · Kiểm tra kết nối`);
 
 async function bridgeForKey(key: string | undefined) {
   const id = await bridgeIdForLink(key);
@@ -75,7 +86,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: meetingName(c.title),
       organizer: c.organization.name,
       cancelled: c.status === "CANCELLED",
-      when: c.startsAt ? `${formatDateTime(c.startsAt)}${c.endsAt ? ` – ${formatTime(c.endsAt)}` : ""}` : "Thời gian sẽ được thông báo sau",
+      when: c.startsAt
+        ? `${formatDateTime(c.startsAt)}${c.endsAt ? ` – ${formatTime(c.endsAt)}` : ""}`
+        : "Thời gian sẽ được thông báo sau",
       mainHall: c.venue,
       testAt: c.bridgeTestAt ? formatDateTime(c.bridgeTestAt) : null,
       testNote: c.bridgeTestNote,
@@ -100,14 +113,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const b = await bridgeForKey(params.key);
   const form = await request.formData();
   const submission = parseWithZod(form, { schema: connectivityTestSchema });
-  if (submission.status !== "success") return Response.json({ saved: false, result: submission.reply() } satisfies ActionResult, { status: 400 });
+  if (submission.status !== "success")
+    return Response.json({ saved: false, result: submission.reply() } satisfies ActionResult, { status: 400 });
   const user = await getUser(request);
   const operator = user && (await mayOperate(user, b)) ? user : null;
-  await recordTest(bridgeActor(b, request, operator), b.id, submission.value, { userId: operator?.id ?? null, userAgent: request.headers.get("User-Agent") ?? "" });
-  return { saved: true, verdict: submission.value.result, savedAt: Date.now(), result: submission.reply({ resetForm: true }) } satisfies ActionResult;
+  await recordTest(bridgeActor(b, request, operator), b.id, submission.value, {
+    userId: operator?.id ?? null,
+    userAgent: request.headers.get("User-Agent") ?? "",
+  });
+  return {
+    saved: true,
+    verdict: submission.value.result,
+    savedAt: Date.now(),
+    result: submission.reply({ resetForm: true }),
+  } satisfies ActionResult;
 }
 
-type ActionResult = { saved: false; result: SubmissionResult<string[]> } | { saved: true; verdict: "PASSED" | "FAILED"; savedAt: number; result: SubmissionResult<string[]> };
+type ActionResult =
+  | { saved: false; result: SubmissionResult<string[]> }
+  | { saved: true; verdict: "PASSED" | "FAILED"; savedAt: number; result: SubmissionResult<string[]> };
 
 type StepState = "waiting" | "running" | "done";
 const STEPS: Step[] = ["latency", "download", "upload"];
@@ -127,9 +151,19 @@ export default function OperatorPage() {
   const navigation = useNavigation();
   const [figures, setFigures] = useState<Figures | null>(null);
   const [running, setRunning] = useState(false);
-  const [progress, setProgress] = useState<{ fraction: number; step: Step | null; message: string }>({ fraction: 0, step: null, message: "" });
+  const [progress, setProgress] = useState<{ fraction: number; step: Step | null; message: string }>({
+    fraction: 0,
+    step: null,
+    message: "",
+  });
   const [testError, setTestError] = useState<string | null>(null);
-  const [checklist, setChecklist] = useState<Checklist>({ camera: false, microphone: false, screen: false, sound: false, backupConnection: false });
+  const [checklist, setChecklist] = useState<Checklist>({
+    camera: false,
+    microphone: false,
+    screen: false,
+    sound: false,
+    backupConnection: false,
+  });
   const [verdict, setVerdict] = useState<"PASSED" | "FAILED" | null>(null);
   const abortRef = useRef<AbortController | null>(null);
   const [form, fields] = useForm({
@@ -167,9 +201,16 @@ export default function OperatorPage() {
         onProgress: (p) => setProgress({ fraction: p.fraction, step: p.step, message: p.message }),
       });
       setFigures(f);
-      setProgress({ fraction: 1, step: null, message: "Đã đo xong đường truyền. Hãy kiểm tra thiết bị và chọn kết luận." });
+      setProgress({
+        fraction: 1,
+        step: null,
+        message: "Đã đo xong đường truyền. Hãy kiểm tra thiết bị và chọn kết luận.",
+      });
     } catch {
-      if (!controller.signal.aborted) setTestError("Không đo được đường truyền (mất kết nối tới máy chủ). Hãy kiểm tra mạng rồi chạy lại; nếu vẫn lỗi, chọn kết luận “Lỗi”.");
+      if (!controller.signal.aborted)
+        setTestError(
+          "Không đo được đường truyền (mất kết nối tới máy chủ). Hãy kiểm tra mạng rồi chạy lại; nếu vẫn lỗi, chọn kết luận “Lỗi”.",
+        );
       setProgress({ fraction: 0, step: null, message: "" });
     } finally {
       setRunning(false);
@@ -227,7 +268,13 @@ export default function OperatorPage() {
             )}
           </dd>
           <dt>Mật khẩu phòng họp</dt>
-          <dd>{data.bridge.videoPasscode ? <span className="passcode">{data.bridge.videoPasscode}</span> : <span className="muted">Không có</span>}</dd>
+          <dd>
+            {data.bridge.videoPasscode ? (
+              <span className="passcode">{data.bridge.videoPasscode}</span>
+            ) : (
+              <span className="muted">Không có</span>
+            )}
+          </dd>
           {data.bridge.contact ? (
             <>
               <dt>Phụ trách kỹ thuật</dt>
@@ -262,15 +309,17 @@ export default function OperatorPage() {
 
       {savedVerdict ? (
         <p role="status" className={savedVerdict === "PASSED" ? "rsvp-done" : "problems"}>
-          Đã lưu kết quả kiểm tra: {savedVerdict === "PASSED" ? "đạt" : "lỗi"}. Cơ quan tổ chức đã thấy kết quả trên bảng theo dõi.
+          Đã lưu kết quả kiểm tra: {savedVerdict === "PASSED" ? "đạt" : "lỗi"}. Cơ quan tổ chức đã thấy kết quả trên
+          bảng theo dõi.
         </p>
       ) : null}
 
       <section className="card" aria-labelledby="test-head">
         <h2 id="test-head">1. Kiểm tra đường truyền</h2>
         <p className="small muted">
-          Chạy trên máy tính dùng cho hội nghị, tại phòng họp. Mất khoảng 10 giây. Ngưỡng đạt: độ trễ không quá {LIMITS.latencyMs} ms, mất gói không quá {LIMITS.lossPercent} %, tải xuống từ{" "}
-          {LIMITS.downloadMbps} Mbps, tải lên từ {LIMITS.uploadMbps} Mbps.
+          Chạy trên máy tính dùng cho hội nghị, tại phòng họp. Mất khoảng 10 giây. Ngưỡng đạt: độ trễ không quá{" "}
+          {LIMITS.latencyMs} ms, mất gói không quá {LIMITS.lossPercent} %, tải xuống từ {LIMITS.downloadMbps} Mbps, tải
+          lên từ {LIMITS.uploadMbps} Mbps.
         </p>
         <div className="actions-row">
           <button type="button" className="primary" onClick={start} disabled={running}>
@@ -280,12 +329,20 @@ export default function OperatorPage() {
         <label htmlFor="test-progress" className="visually-hidden">
           Tiến độ kiểm tra
         </label>
-        <progress id="test-progress" className="test-progress" max={100} value={Math.round(progress.fraction * 100)} hidden={!running && !figures} />
+        <progress
+          id="test-progress"
+          className="test-progress"
+          max={100}
+          value={Math.round(progress.fraction * 100)}
+          hidden={!running && !figures}
+        />
         <ol className="test-steps" aria-label="Các bước kiểm tra">
           {STEPS.map((s) => (
             <li key={s} data-state={stepState(s)}>
               {STEP_LABEL[s]}
-              <span className="visually-hidden">{stepState(s) === "done" ? " (xong)" : stepState(s) === "running" ? " (đang chạy)" : " (chờ)"}</span>
+              <span className="visually-hidden">
+                {stepState(s) === "done" ? " (xong)" : stepState(s) === "running" ? " (đang chạy)" : " (chờ)"}
+              </span>
             </li>
           ))}
         </ol>
@@ -299,11 +356,27 @@ export default function OperatorPage() {
         ) : null}
         {figures ? (
           <div className="figures" aria-label="Kết quả đo">
-            <FigureBox label="Độ trễ trung bình" value={formatMs(figures.latencyMs)} bad={figures.latencyMs > LIMITS.latencyMs} />
+            <FigureBox
+              label="Độ trễ trung bình"
+              value={formatMs(figures.latencyMs)}
+              bad={figures.latencyMs > LIMITS.latencyMs}
+            />
             <FigureBox label="Độ dao động (jitter)" value={formatMs(figures.jitterMs)} bad={false} />
-            <FigureBox label="Mất gói" value={formatPercent(figures.lossPercent)} bad={figures.lossPercent > LIMITS.lossPercent} />
-            <FigureBox label="Tải xuống" value={formatMbps(figures.downloadMbps)} bad={figures.downloadMbps < LIMITS.downloadMbps} />
-            <FigureBox label="Tải lên" value={formatMbps(figures.uploadMbps)} bad={figures.uploadMbps < LIMITS.uploadMbps} />
+            <FigureBox
+              label="Mất gói"
+              value={formatPercent(figures.lossPercent)}
+              bad={figures.lossPercent > LIMITS.lossPercent}
+            />
+            <FigureBox
+              label="Tải xuống"
+              value={formatMbps(figures.downloadMbps)}
+              bad={figures.downloadMbps < LIMITS.downloadMbps}
+            />
+            <FigureBox
+              label="Tải lên"
+              value={formatMbps(figures.uploadMbps)}
+              bad={figures.uploadMbps < LIMITS.uploadMbps}
+            />
           </div>
         ) : null}
       </section>
@@ -329,13 +402,22 @@ export default function OperatorPage() {
             <legend>Thiết bị tại điểm cầu (đánh dấu mục đã kiểm tra đạt)</legend>
             {CHECKLIST.map(([k, label]) => (
               <label key={k}>
-                <input type="checkbox" name={k} checked={checklist[k]} onChange={(e) => setChecklist({ ...checklist, [k]: e.currentTarget.checked })} />
+                <input
+                  type="checkbox"
+                  name={k}
+                  checked={checklist[k]}
+                  onChange={(e) => setChecklist({ ...checklist, [k]: e.currentTarget.checked })}
+                />
                 <span>{label}</span>
               </label>
             ))}
           </fieldset>
           <Field label="Họ tên người kiểm tra" meta={fields.operatorName}>
-            <input {...getInputProps(fields.operatorName, { type: "text" })} key={fields.operatorName.key} autoComplete="name" />
+            <input
+              {...getInputProps(fields.operatorName, { type: "text" })}
+              key={fields.operatorName.key}
+              autoComplete="name"
+            />
           </Field>
           <Field label="Ghi chú (sự cố, việc cần khắc phục)" meta={fields.notes}>
             <textarea {...getTextareaProps(fields.notes)} key={fields.notes.key} rows={3} />
@@ -361,11 +443,23 @@ export default function OperatorPage() {
           <fieldset className="verdict">
             <legend>Kết luận</legend>
             <label>
-              <input type="radio" name="result" value="PASSED" checked={chosen === "PASSED"} onChange={() => setVerdict("PASSED")} />
+              <input
+                type="radio"
+                name="result"
+                value="PASSED"
+                checked={chosen === "PASSED"}
+                onChange={() => setVerdict("PASSED")}
+              />
               <span>Đạt: sẵn sàng kết nối</span>
             </label>
             <label>
-              <input type="radio" name="result" value="FAILED" checked={chosen === "FAILED"} onChange={() => setVerdict("FAILED")} />
+              <input
+                type="radio"
+                name="result"
+                value="FAILED"
+                checked={chosen === "FAILED"}
+                onChange={() => setVerdict("FAILED")}
+              />
               <span>Lỗi: cần khắc phục</span>
             </label>
           </fieldset>

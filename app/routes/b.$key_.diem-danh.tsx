@@ -1,20 +1,21 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { bridgeRollCall, recordBridgeMark, type BridgeRollCallRow } from "~/attendance/bridge-roll-call.server.ts";
-import { userActor, type AuditActor } from "~/database/audit.server.ts";
-import { conferenceFor } from "~/auth/guard.server.ts";
-import { getUser } from "~/auth/session.server.ts";
-import { bridgeIdForLink, bridgeLinkNotFound } from "~/bridges/access.server.ts";
-import { clientIp } from "~/lib/client-ip.server.ts";
-import { operatorPageMeta } from "~/bridges/operator-meta.ts";
-import bridgesCss from "~/bridges/bridges.css?url";
-import { prisma } from "~/db.server.ts";
-import { meetingName } from "~/invitations/context.server.ts";
+import { bridgeRollCall, recordBridgeMark, type BridgeRollCallRow } from "#app/attendance/bridge-roll-call.server.ts";
+import { userActor, type AuditActor } from "#app/database/audit.server.ts";
+import { conferenceFor } from "#app/auth/guard.server.ts";
+import { getUser } from "#app/auth/session.server.ts";
+import { bridgeIdForLink, bridgeLinkNotFound } from "#app/bridges/access.server.ts";
+import { clientIp } from "#app/lib/client-ip.server.ts";
+import { operatorPageMeta } from "#app/bridges/operator-meta.ts";
+import bridgesCss from "#app/bridges/bridges.css?url";
+import { prisma } from "#app/db.server.ts";
+import { meetingName } from "#app/invitations/context.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => operatorPageMeta(`Điểm danh · ${data?.bridge.name ?? "Điểm cầu"}`);
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  operatorPageMeta(`Điểm danh · ${data?.bridge.name ?? "Điểm cầu"}`);
 
 async function bridgeForKey(key: string | undefined) {
   const id = await bridgeIdForLink(key);
@@ -42,19 +43,30 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-type MarkResult = { ok: true; message: string; attendeeId: string } | { ok: false; message: string; field?: string; attendeeId: string };
+type MarkResult =
+  | { ok: true; message: string; attendeeId: string }
+  | { ok: false; message: string; field?: string; attendeeId: string };
 
 /**
  * Who is reporting: the link itself is the capability (operators need no account), but a signed-in user
  * who operates this bridge (or organises the conference) is named, so the audit trail says who.
  */
-async function reporter(request: Request, b: Awaited<ReturnType<typeof bridgeForKey>>): Promise<{ userId: string | null; actor: AuditActor }> {
-  const linkActor: AuditActor = { kind: "BRIDGE", userId: null, label: `${b.name} (đường dẫn điểm cầu)`, ip: clientIp(request) };
+async function reporter(
+  request: Request,
+  b: Awaited<ReturnType<typeof bridgeForKey>>,
+): Promise<{ userId: string | null; actor: AuditActor }> {
+  const linkActor: AuditActor = {
+    kind: "BRIDGE",
+    userId: null,
+    label: `${b.name} (đường dẫn điểm cầu)`,
+    ip: clientIp(request),
+  };
   const user = await getUser(request);
   if (!user) return { userId: null, actor: linkActor };
   try {
     const access = await conferenceFor(user, b.conference.id, "bridges.operate");
-    if (!access.onlyOperatedBridges("bridges.operate") || access.operatedBridgeIds.includes(b.id)) return { userId: user.id, actor: userActor(user) };
+    if (!access.onlyOperatedBridges("bridges.operate") || access.operatedBridgeIds.includes(b.id))
+      return { userId: user.id, actor: userActor(user) };
   } catch (thrown) {
     if (!(thrown instanceof Response)) throw thrown;
   }
@@ -64,12 +76,23 @@ async function reporter(request: Request, b: Awaited<ReturnType<typeof bridgeFor
 export async function action({ request, params }: ActionFunctionArgs) {
   const b = await bridgeForKey(params.key);
   if (b.conference.status === "CANCELLED") {
-    return Response.json({ ok: false, message: "Hội nghị đã bị hủy.", attendeeId: "" } satisfies MarkResult, { status: 400 });
+    return Response.json({ ok: false, message: "Hội nghị đã bị hủy.", attendeeId: "" } satisfies MarkResult, {
+      status: 400,
+    });
   }
   const { userId, actor } = await reporter(request, b);
-  const r = await recordBridgeMark({ conferenceId: b.conference.id, bridge: { id: b.id, name: b.name }, form: await request.formData(), userId, actor });
+  const r = await recordBridgeMark({
+    conferenceId: b.conference.id,
+    bridge: { id: b.id, name: b.name },
+    form: await request.formData(),
+    userId,
+    actor,
+  });
   if (!r.ok) {
-    return Response.json({ ok: false, message: r.message, field: r.field, attendeeId: r.attendeeId } satisfies MarkResult, { status: r.status });
+    return Response.json(
+      { ok: false, message: r.message, field: r.field, attendeeId: r.attendeeId } satisfies MarkResult,
+      { status: r.status },
+    );
   }
   return Response.json({ ok: true, message: r.message, attendeeId: r.attendeeId } satisfies MarkResult);
 }
@@ -104,13 +127,20 @@ function AttendeeMark({ row }: { row: BridgeRollCallRow }) {
         <fieldset className="verdict roll-choices">
           <legend>Kết quả điểm danh</legend>
           <label>
-            <input type="radio" name="status" value="PRESENT" defaultChecked={row.status !== "ABSENT" && row.status !== "SUBSTITUTE"} /> Có mặt
+            <input
+              type="radio"
+              name="status"
+              value="PRESENT"
+              defaultChecked={row.status !== "ABSENT" && row.status !== "SUBSTITUTE"}
+            />{" "}
+            Có mặt
           </label>
           <label>
             <input type="radio" name="status" value="ABSENT" defaultChecked={row.status === "ABSENT"} /> Vắng mặt
           </label>
           <label>
-            <input type="radio" name="status" value="SUBSTITUTE" defaultChecked={row.status === "SUBSTITUTE"} /> Người dự thay
+            <input type="radio" name="status" value="SUBSTITUTE" defaultChecked={row.status === "SUBSTITUTE"} /> Người
+            dự thay
           </label>
         </fieldset>
         <div className="roll-inputs">
@@ -152,7 +182,13 @@ function AttendeeMark({ row }: { row: BridgeRollCallRow }) {
             Lưu
           </button>
           {row.status ? (
-            <button type="submit" name="status" value="CLEAR" className="small-button" disabled={fetcher.state !== "idle"}>
+            <button
+              type="submit"
+              name="status"
+              value="CLEAR"
+              className="small-button"
+              disabled={fetcher.state !== "idle"}
+            >
               Xóa kết quả
             </button>
           ) : null}
@@ -189,8 +225,8 @@ export default function BridgeRollCall() {
         </div>
       </div>
       <p className="hint">
-        Đánh dấu từng đại biểu của điểm cầu: có mặt (dự trực tuyến tại điểm cầu này), vắng mặt kèm lý do, hoặc người dự thay kèm họ tên. Đại biểu
-        cũng có thể tự điểm danh bằng mã trên giấy mời qua áp phích QR của điểm cầu.
+        Đánh dấu từng đại biểu của điểm cầu: có mặt (dự trực tuyến tại điểm cầu này), vắng mặt kèm lý do, hoặc người dự
+        thay kèm họ tên. Đại biểu cũng có thể tự điểm danh bằng mã trên giấy mời qua áp phích QR của điểm cầu.
       </p>
       {data.rows.length === 0 ? (
         <p className="empty">Chưa có đại biểu nào được phân về điểm cầu này.</p>

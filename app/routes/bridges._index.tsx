@@ -1,14 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { supportedOrganizationIds } from "~/auth/guard.server.ts";
-import { can } from "~/auth/policy.ts";
-import { requireUser } from "~/auth/session.server.ts";
-import { ensureKeys } from "~/bridges/bridges.server.ts";
-import { ReadinessBadge } from "~/bridges/components.tsx";
-import bridgesCss from "~/bridges/bridges.css?url";
-import { prisma } from "~/db.server.ts";
-import { meetingName } from "~/invitations/context.server.ts";
-import { formatDateTime } from "~/lib/vietnamese-date.ts";
+import { supportedOrganizationIds } from "#app/auth/guard.server.ts";
+import { can } from "#app/auth/policy.ts";
+import { requireUser } from "#app/auth/session.server.ts";
+import { ensureKeys } from "#app/bridges/bridges.server.ts";
+import { ReadinessBadge } from "#app/bridges/components.tsx";
+import bridgesCss from "#app/bridges/bridges.css?url";
+import { prisma } from "#app/db.server.ts";
+import { meetingName } from "#app/invitations/context.server.ts";
+import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss }];
 
@@ -42,19 +42,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
         },
       })
     : [];
-  const followed = [...(await supportedOrganizationIds(user)), ...(can(user.roles, "bridges.manage") ? user.visibleOrganizationIds : [])];
+  const followed = [
+    ...(await supportedOrganizationIds(user)),
+    ...(can(user.roles, "bridges.manage") ? user.visibleOrganizationIds : []),
+  ];
   const conferences = followed.length
     ? await prisma.conference.findMany({
         where: { organizationId: { in: followed }, bridgePoints: { some: {} } },
         orderBy: [{ startsAt: "desc" }],
         take: 100,
-        select: { id: true, title: true, startsAt: true, organization: { select: { name: true } }, _count: { select: { bridgePoints: true } } },
+        select: {
+          id: true,
+          title: true,
+          startsAt: true,
+          organization: { select: { name: true } },
+          _count: { select: { bridgePoints: true } },
+        },
       })
     : [];
   const readiness = conferences.length
-    ? await prisma.bridgePoint.groupBy({ by: ["conferenceId", "readiness"], where: { conferenceId: { in: conferences.map((c) => c.id) } }, _count: { _all: true } })
+    ? await prisma.bridgePoint.groupBy({
+        by: ["conferenceId", "readiness"],
+        where: { conferenceId: { in: conferences.map((c) => c.id) } },
+        _count: { _all: true },
+      })
     : [];
-  const countOf = (conferenceId: string, r: string) => readiness.find((x) => x.conferenceId === conferenceId && x.readiness === r)?._count._all ?? 0;
+  const countOf = (conferenceId: string, r: string) =>
+    readiness.find((x) => x.conferenceId === conferenceId && x.readiness === r)?._count._all ?? 0;
   return {
     bridges: bridges.map((b) => ({
       id: b.id,
@@ -122,7 +136,8 @@ export default function MyBridges() {
                 </Link>
                 <span className="muted small">
                   {c.organizer}
-                  {c.when ? ` · ${c.when}` : ""} · {c.total} điểm cầu: {c.passed} đạt, {c.failed} lỗi, {c.total - c.passed - c.failed} chưa kiểm tra
+                  {c.when ? ` · ${c.when}` : ""} · {c.total} điểm cầu: {c.passed} đạt, {c.failed} lỗi,{" "}
+                  {c.total - c.passed - c.failed} chưa kiểm tra
                 </span>
               </li>
             ))}

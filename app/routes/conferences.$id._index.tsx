@@ -1,19 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireConference } from "~/auth/guard.server.ts";
-import { can } from "~/auth/policy.ts";
-import { prisma } from "~/db.server.ts";
-import { PlanDocumentView } from "~/components/plan-document-view.tsx";
-import { StatusBadge } from "~/components/status-badge.tsx";
-import { formatDate } from "~/lib/vietnamese-date.ts";
-import { buildPlanDocument } from "~/plans/document.ts";
-import { getConference, setConferenceStatus, toDocumentInput } from "~/plans/plans.server.ts";
-import { scheduleSummary } from "~/plans/schedule-summary.ts";
-import { allowedTransitions, canTransition, isEditable } from "~/plans/status.ts";
-import { CONFERENCE_STATUSES, FORMAT_LABEL, PLAN_KIND_LABEL, STATUS_LABEL, TASK_STATUS_LABEL } from "~/plans/vocabulary.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { can } from "#app/auth/policy.ts";
+import { prisma } from "#app/db.server.ts";
+import { PlanDocumentView } from "#app/components/plan-document-view.tsx";
+import { StatusBadge } from "#app/components/status-badge.tsx";
+import { formatDate } from "#app/lib/vietnamese-date.ts";
+import { buildPlanDocument } from "#app/plans/document.ts";
+import { getConference, setConferenceStatus, toDocumentInput } from "#app/plans/plans.server.ts";
+import { scheduleSummary } from "#app/plans/schedule-summary.ts";
+import { allowedTransitions, canTransition, isEditable } from "#app/plans/status.ts";
+import {
+  CONFERENCE_STATUSES,
+  FORMAT_LABEL,
+  PLAN_KIND_LABEL,
+  STATUS_LABEL,
+  TASK_STATUS_LABEL,
+} from "#app/plans/vocabulary.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Kế hoạch"} · Hội nghị CCHC` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? "Kế hoạch"} · Hội nghị CCHC` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "conference.view");
@@ -40,9 +48,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canAudit: access.can("audit.view"),
     attendeeCount: await prisma.attendee.count({ where: { conferenceId: c.id, revokedAt: null } }),
     presentCount: await prisma.attendance.count({
-      where: { conferenceId: c.id, status: { in: ["IN_PERSON", "ONLINE", "SUBSTITUTE"] }, attendee: { revokedAt: null } },
+      where: {
+        conferenceId: c.id,
+        status: { in: ["IN_PERSON", "ONLINE", "SUBSTITUTE"] },
+        attendee: { revokedAt: null },
+      },
     }),
-    bridges: await prisma.bridgePoint.groupBy({ by: ["readiness"], where: { conferenceId: c.id }, _count: { _all: true } }),
+    bridges: await prisma.bridgePoint.groupBy({
+      by: ["readiness"],
+      where: { conferenceId: c.id },
+      _count: { _all: true },
+    }),
     tasks: c.taskAssignments.map((t) => ({
       id: t.id,
       assignee: t.organization?.name ?? t.assignee,
@@ -76,7 +92,8 @@ const TRANSITION_LABEL: Record<string, string> = {
 
 export default function ConferencePage() {
   const data = useLoaderData<typeof loader>();
-  const bridgeCount = (r: "PASSED" | "FAILED" | "UNTESTED") => data.bridges.find((b) => b.readiness === r)?._count._all ?? 0;
+  const bridgeCount = (r: "PASSED" | "FAILED" | "UNTESTED") =>
+    data.bridges.find((b) => b.readiness === r)?._count._all ?? 0;
   const bridgeTotal = data.bridges.reduce((n, b) => n + b._count._all, 0);
   const bridgeText = `${bridgeCount("PASSED")}/${bridgeTotal} đạt kết nối${bridgeCount("FAILED") ? `, ${bridgeCount("FAILED")} lỗi` : ""}`;
   const presentText = `${data.presentCount}/${data.attendeeCount} đại biểu`;
@@ -110,7 +127,11 @@ export default function ConferencePage() {
                 <>
                   <dt>Điểm cầu</dt>
                   <dd>
-                    {data.canBridges ? <Link to={`/conferences/${data.id}/bridges/readiness`}>{bridgeText}</Link> : bridgeText}
+                    {data.canBridges ? (
+                      <Link to={`/conferences/${data.id}/bridges/readiness`}>{bridgeText}</Link>
+                    ) : (
+                      bridgeText
+                    )}
                   </dd>
                 </>
               ) : null}
@@ -118,7 +139,11 @@ export default function ConferencePage() {
                 <>
                   <dt>Có mặt</dt>
                   <dd>
-                    {data.canCheckin ? <Link to={`/conferences/${data.id}/attendance`}>{presentText}</Link> : presentText}
+                    {data.canCheckin ? (
+                      <Link to={`/conferences/${data.id}/attendance`}>{presentText}</Link>
+                    ) : (
+                      presentText
+                    )}
                   </dd>
                 </>
               ) : null}

@@ -1,17 +1,19 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { userActor } from "~/database/audit.server.ts";
+import { userActor } from "#app/database/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useState, type DragEvent } from "react";
-import { addItem, agendaItems, deleteItem, moveOne, reorder, updateItem } from "~/agenda/agenda.server.ts";
-import { agendaIntentSchema } from "~/agenda/agenda-form.ts";
-import { AGENDA_KIND_LABEL, AGENDA_KINDS, overrunMinutes, timeAgenda, type AgendaKind } from "~/agenda/timing.ts";
-import { requireConference } from "~/auth/guard.server.ts";
-import { prisma } from "~/db.server.ts";
-import { invitationConference } from "~/invitations/attendees.server.ts";
-import { formatDate, formatTime } from "~/lib/vietnamese-date.ts";
+import { addItem, agendaItems, deleteItem, moveOne, reorder, updateItem } from "#app/agenda/agenda.server.ts";
+import { agendaIntentSchema } from "#app/agenda/agenda-form.ts";
+import { AGENDA_KIND_LABEL, AGENDA_KINDS, overrunMinutes, timeAgenda, type AgendaKind } from "#app/agenda/timing.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { invitationConference } from "#app/invitations/attendees.server.ts";
+import { formatDate, formatTime } from "#app/lib/vietnamese-date.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Chương trình · ${data?.conference.title ?? ""}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Chương trình · ${data?.conference.title ?? ""}` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "conference.view");
@@ -19,13 +21,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = await invitationConference(access.conference.id);
   const [items, speeches] = await Promise.all([
     agendaItems(c.id),
-    prisma.speech.findMany({ where: { conferenceId: c.id, speakingOrder: { not: null } }, orderBy: { speakingOrder: "asc" }, select: { id: true, title: true, speakerName: true } }),
+    prisma.speech.findMany({
+      where: { conferenceId: c.id, speakingOrder: { not: null } },
+      orderBy: { speakingOrder: "asc" },
+      select: { id: true, title: true, speakerName: true },
+    }),
   ]);
   // Without an exact start the programme is timed from 08:00 as a draft.
   const start = c.startsAt ?? new Date("2000-01-01T08:00:00+07:00");
   const timed = timeAgenda(start, items);
   return {
-    conference: { id: c.id, title: c.title, date: c.startsAt ? formatDate(c.startsAt) : null, end: c.endsAt ? formatTime(c.endsAt) : null },
+    conference: {
+      id: c.id,
+      title: c.title,
+      date: c.startsAt ? formatDate(c.startsAt) : null,
+      end: c.endsAt ? formatTime(c.endsAt) : null,
+    },
     canEdit: access.can("conference.edit"),
     speeches,
     overrun: c.startsAt && c.endsAt ? overrunMinutes(c.startsAt, c.endsAt, items) : 0,
@@ -44,14 +55,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema: agendaIntentSchema });
   if (submission.status !== "success") {
     const errors = Object.values(submission.reply().error ?? {}).flatMap((e) => e ?? []);
-    return Response.json({ ok: false, intent: String(form.get("intent")), itemId: String(form.get("itemId") ?? ""), errors } satisfies Result, { status: 400 });
+    return Response.json(
+      {
+        ok: false,
+        intent: String(form.get("intent")),
+        itemId: String(form.get("itemId") ?? ""),
+        errors,
+      } satisfies Result,
+      { status: 400 },
+    );
   }
   const v = submission.value;
   // A linked speech must be one of this conference's.
-  if ("speechId" in v && v.speechId && !(await prisma.speech.findFirst({ where: { id: v.speechId, conferenceId: c.id }, select: { id: true } }))) {
-    return Response.json({ ok: false, intent: v.intent, errors: ["Bài tham luận không thuộc hội nghị này"] } satisfies Result, { status: 400 });
+  if (
+    "speechId" in v &&
+    v.speechId &&
+    !(await prisma.speech.findFirst({ where: { id: v.speechId, conferenceId: c.id }, select: { id: true } }))
+  ) {
+    return Response.json(
+      { ok: false, intent: v.intent, errors: ["Bài tham luận không thuộc hội nghị này"] } satisfies Result,
+      { status: 400 },
+    );
   }
-  const fields = (x: { kind: AgendaKind; title: string; presenter: string; durationMinutes: number; speechId?: string }) => ({
+  const fields = (x: {
+    kind: AgendaKind;
+    title: string;
+    presenter: string;
+    durationMinutes: number;
+    speechId?: string;
+  }) => ({
     kind: x.kind,
     title: x.title,
     presenter: x.presenter,
@@ -103,7 +135,15 @@ function ItemFields({
       </div>
       <div className="field">
         <label htmlFor={`${prefix}-duration`}>Thời lượng (phút)</label>
-        <input id={`${prefix}-duration`} name="durationMinutes" type="number" min={1} max={600} defaultValue={item?.durationMinutes ?? 15} required />
+        <input
+          id={`${prefix}-duration`}
+          name="durationMinutes"
+          type="number"
+          min={1}
+          max={600}
+          defaultValue={item?.durationMinutes ?? 15}
+          required
+        />
       </div>
       {speeches.length ? (
         <div className="field">
@@ -142,7 +182,8 @@ export default function AgendaPage() {
   return (
     <div className="page">
       <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/conferences">Hội nghị, kế hoạch</Link> › <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> › <span>Chương trình</span>
+        <Link to="/conferences">Hội nghị, kế hoạch</Link> ›{" "}
+        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> › <span>Chương trình</span>
       </nav>
       <div className="page-head">
         <h1>Chương trình hội nghị</h1>
@@ -153,7 +194,10 @@ export default function AgendaPage() {
         ) : null}
       </div>
       <p className="muted">
-        {data.conference.date ? `${data.conference.date}, kết thúc dự kiến ${data.conference.end}` : "Hội nghị chưa có ngày giờ cụ thể: giờ bên dưới tính tạm từ 08 giờ 00."} · tổng {data.totalMinutes} phút
+        {data.conference.date
+          ? `${data.conference.date}, kết thúc dự kiến ${data.conference.end}`
+          : "Hội nghị chưa có ngày giờ cụ thể: giờ bên dưới tính tạm từ 08 giờ 00."}{" "}
+        · tổng {data.totalMinutes} phút
       </p>
       {data.overrun > 0 ? (
         <p className="problems" role="status">
@@ -194,10 +238,22 @@ export default function AgendaPage() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="move" />
                       <input type="hidden" name="itemId" value={item.id} />
-                      <button type="submit" name="direction" value="up" disabled={i === 0} aria-label={`Đưa “${item.title}” lên trước`}>
+                      <button
+                        type="submit"
+                        name="direction"
+                        value="up"
+                        disabled={i === 0}
+                        aria-label={`Đưa “${item.title}” lên trước`}
+                      >
                         ▲
                       </button>
-                      <button type="submit" name="direction" value="down" disabled={i === data.items.length - 1} aria-label={`Đưa “${item.title}” xuống sau`}>
+                      <button
+                        type="submit"
+                        name="direction"
+                        value="down"
+                        disabled={i === data.items.length - 1}
+                        aria-label={`Đưa “${item.title}” xuống sau`}
+                      >
                         ▼
                       </button>
                     </Form>

@@ -1,19 +1,33 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useId, useState } from "react";
-import attendanceStyles from "~/attendance/attendance.css?url";
-import { attendanceConference, attendanceData, parseRollCallForm, recordRollCall } from "~/attendance/attendance.server.ts";
-import { LiveAttendance, useLiveData, type LiveData } from "~/attendance/live.tsx";
-import { foldVietnamese } from "~/lib/fold-vietnamese.ts";
-import { describeMark, isPresent, methodLabel, MAIN_HALL_LABEL, NO_GROUP_LABEL, type AttendeeRow } from "~/attendance/summary.ts";
-import { userActor } from "~/database/audit.server.ts";
-import { requireConference } from "~/auth/guard.server.ts";
-import { formatDateTime, formatTime } from "~/lib/vietnamese-date.ts";
-import type { AttendanceStatus } from "~/checkin/types.ts";
+import attendanceStyles from "#app/attendance/attendance.css?url";
+import {
+  attendanceConference,
+  attendanceData,
+  parseRollCallForm,
+  recordRollCall,
+} from "#app/attendance/attendance.server.ts";
+import { LiveAttendance, useLiveData, type LiveData } from "#app/attendance/live.tsx";
+import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
+import {
+  describeMark,
+  isPresent,
+  methodLabel,
+  MAIN_HALL_LABEL,
+  NO_GROUP_LABEL,
+  type AttendeeRow,
+} from "#app/attendance/summary.ts";
+import { userActor } from "#app/database/audit.server.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { formatDateTime, formatTime } from "#app/lib/vietnamese-date.ts";
+import type { AttendanceStatus } from "#app/checkin/types.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: attendanceStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Điểm danh · ${data?.conference.title ?? ""}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Điểm danh · ${data?.conference.title ?? ""}` },
+];
 
 const STATUS_FILTERS = {
   "": "Tất cả",
@@ -57,8 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .filter((r) => !name || foldVietnamese(`${r.name} ${r.organizationName}`).includes(name))
     .map((r) => ({
       ...r,
-      site: r.bridgePointId ? bridgeName.get(r.bridgePointId) ?? MAIN_HALL_LABEL : MAIN_HALL_LABEL,
-      markText: describeMark(r.attendance, (id) => (id ? bridgeName.get(id) ?? null : null)),
+      site: r.bridgePointId ? (bridgeName.get(r.bridgePointId) ?? MAIN_HALL_LABEL) : MAIN_HALL_LABEL,
+      markText: describeMark(r.attendance, (id) => (id ? (bridgeName.get(id) ?? null) : null)),
       markTime: r.attendance?.checkedInAt ? formatTime(new Date(r.attendance.checkedInAt)) : "",
       markMethod: methodLabel(r.attendance?.method),
     }));
@@ -71,7 +85,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Check-in staff take the roll; the reports with absence reasons and the posters are the organisers'.
     canReport: access.can("attendance.report"),
     canPosters: access.can("bridges.manage"),
-    conference: { id: c.id, title: c.title, when: c.startsAt ? formatDateTime(c.startsAt) : null, cancelled: c.status === "CANCELLED" },
+    conference: {
+      id: c.id,
+      title: c.title,
+      when: c.startsAt ? formatDateTime(c.startsAt) : null,
+      cancelled: c.status === "CANCELLED",
+    },
     groups: data.groups,
     bridges: data.bridges,
     filter,
@@ -82,7 +101,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Reply = { ok: true; attendeeId: string; message: string } | { ok: false; attendeeId: string; message: string; field?: string };
+type Reply =
+  | { ok: true; attendeeId: string; message: string }
+  | { ok: false; attendeeId: string; message: string; field?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireConference(request, params.id, "attendance.take");
@@ -91,9 +112,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseRollCallForm(form);
   const attendeeId = String(form.get("attendeeId") ?? "");
-  if (!parsed.ok) return Response.json({ ok: false, attendeeId, message: parsed.message, field: parsed.field } satisfies Reply, { status: 400 });
-  const r = await recordRollCall({ conferenceId: c.id, attendeeId: parsed.attendeeId, mark: parsed.mark, userId: user.id, actor: userActor(user) });
-  if (!r.ok) return Response.json({ ok: false, attendeeId, message: r.message, field: r.field } satisfies Reply, { status: r.status });
+  if (!parsed.ok)
+    return Response.json({ ok: false, attendeeId, message: parsed.message, field: parsed.field } satisfies Reply, {
+      status: 400,
+    });
+  const r = await recordRollCall({
+    conferenceId: c.id,
+    attendeeId: parsed.attendeeId,
+    mark: parsed.mark,
+    userId: user.id,
+    actor: userActor(user),
+  });
+  if (!r.ok)
+    return Response.json({ ok: false, attendeeId, message: r.message, field: r.field } satisfies Reply, {
+      status: r.status,
+    });
   return Response.json({ ok: true, attendeeId, message: r.message } satisfies Reply);
 }
 
@@ -166,7 +199,13 @@ function RollCallRow({
           <input type="hidden" name="attendeeId" value={row.id} />
           <div className="field">
             <label htmlFor={`${id}-status`}>Kết quả điểm danh</label>
-            <select id={`${id}-status`} name="status" value={status} onChange={(e) => setStatus(e.currentTarget.value)} aria-invalid={error?.field === "status" || undefined}>
+            <select
+              id={`${id}-status`}
+              name="status"
+              value={status}
+              onChange={(e) => setStatus(e.currentTarget.value)}
+              aria-invalid={error?.field === "status" || undefined}
+            >
               {MARK_OPTIONS.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
@@ -176,7 +215,12 @@ function RollCallRow({
           </div>
           <div className="field" hidden={!show("ONLINE")}>
             <label htmlFor={`${id}-bridge`}>Điểm cầu</label>
-            <select id={`${id}-bridge`} name="bridgePointId" defaultValue={a?.bridgePointId ?? row.bridgePointId ?? ""} aria-invalid={error?.field === "bridgePointId" || undefined}>
+            <select
+              id={`${id}-bridge`}
+              name="bridgePointId"
+              defaultValue={a?.bridgePointId ?? row.bridgePointId ?? ""}
+              aria-invalid={error?.field === "bridgePointId" || undefined}
+            >
               <option value="">— Chọn điểm cầu —</option>
               {bridgeChoices(bridges, [a?.bridgePointId, row.bridgePointId, filterBridge]).map((b) => (
                 <option key={b.id} value={b.id}>
@@ -215,7 +259,11 @@ function RollCallRow({
             </button>
           </div>
           {reply ? (
-            <p id={`${id}-msg`} className={`att-msg ${reply.ok ? "up" : "field-error"}`} role={reply.ok ? "status" : "alert"}>
+            <p
+              id={`${id}-msg`}
+              className={`att-msg ${reply.ok ? "up" : "field-error"}`}
+              role={reply.ok ? "status" : "alert"}
+            >
               {reply.message}
             </p>
           ) : null}
@@ -236,7 +284,12 @@ export default function AttendancePage() {
     ...data.groups.map((g) => ({ id: g.id as string | null, label: g.label })),
     { id: null, label: NO_GROUP_LABEL },
   ]
-    .map((g) => ({ ...g, rows: data.rows.filter((r) => (g.id ? r.groupId === g.id : !r.groupId || !data.groups.some((x) => x.id === r.groupId))) }))
+    .map((g) => ({
+      ...g,
+      rows: data.rows.filter((r) =>
+        g.id ? r.groupId === g.id : !r.groupId || !data.groups.some((x) => x.id === r.groupId),
+      ),
+    }))
     .filter((g) => g.rows.length > 0);
   let n = 0;
   return (
@@ -282,7 +335,8 @@ export default function AttendancePage() {
       <section aria-labelledby="roll-title">
         <h2 id="roll-title">Điểm danh theo danh sách</h2>
         <p className="hint">
-          In danh sách để đánh dấu trên giấy, rồi nhập kết quả tại đây. Chọn kết quả cho từng đại biểu và bấm “Lưu”; có thể sửa hoặc xóa kết quả đã ghi.
+          In danh sách để đánh dấu trên giấy, rồi nhập kết quả tại đây. Chọn kết quả cho từng đại biểu và bấm “Lưu”; có
+          thể sửa hoặc xóa kết quả đã ghi.
         </p>
         <Form method="get" className="filters" aria-label="Lọc danh sách">
           <div className="field">
@@ -354,7 +408,14 @@ export default function AttendancePage() {
                     </th>
                   </tr>
                   {s.rows.map((r) => (
-                    <RollCallRow key={r.id} row={r} index={++n} bridges={data.bridges} filterBridge={data.filter.bridge} pageReply={pageReply} />
+                    <RollCallRow
+                      key={r.id}
+                      row={r}
+                      index={++n}
+                      bridges={data.bridges}
+                      filterBridge={data.filter.bridge}
+                      pageReply={pageReply}
+                    />
                   ))}
                 </tbody>
               ))}

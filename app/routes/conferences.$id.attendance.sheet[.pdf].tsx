@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attendanceConference, attendanceData } from "~/attendance/attendance.server.ts";
-import { reportGroups } from "~/attendance/report.ts";
-import { renderRollCallSheet } from "~/attendance/sheets-pdf.ts";
-import { requireConference } from "~/auth/guard.server.ts";
-import { prisma } from "~/db.server.ts";
-import { meetingName } from "~/invitations/context.server.ts";
-import { formatDateTime } from "~/lib/vietnamese-date.ts";
+import { attendanceConference, attendanceData } from "#app/attendance/attendance.server.ts";
+import { reportGroups } from "#app/attendance/report.ts";
+import { renderRollCallSheet } from "#app/attendance/sheets-pdf.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { meetingName } from "#app/invitations/context.server.ts";
+import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
 /** The printable roll-call list with a "□ Có mặt □ Vắng" box per attendee. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,10 +21,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     when: c.startsAt ? formatDateTime(c.startsAt) : "",
     groups: reportGroups(data.groups, data.bridges, data.rows).map((g) => ({
       label: g.label,
-      rows: g.rows.map((r) => ({ name: r.name, position: r.position, organization: r.organization, site: r.invitedAt })),
+      rows: g.rows.map((r) => ({
+        name: r.name,
+        position: r.position,
+        organization: r.organization,
+        site: r.invitedAt,
+      })),
     })),
   });
   return new Response(new Uint8Array(pdf), {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": 'inline; filename="danh-sach-diem-danh.pdf"', "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": 'inline; filename="danh-sach-diem-danh.pdf"',
+      "Cache-Control": "private, no-store",
+    },
   });
 }

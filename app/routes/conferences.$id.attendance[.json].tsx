@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attendanceConference, attendanceData } from "~/attendance/attendance.server.ts";
-import type { LiveData } from "~/attendance/live.tsx";
-import { requireConference } from "~/auth/guard.server.ts";
-import { formatDateTime } from "~/lib/vietnamese-date.ts";
+import { attendanceConference, attendanceData } from "#app/attendance/attendance.server.ts";
+import type { LiveData } from "#app/attendance/live.tsx";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
 /** Live attendance figures for the roll-call page (polled every few seconds). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attendanceConference, attendanceData } from "~/attendance/attendance.server.ts";
-import { reportGroups } from "~/attendance/report.ts";
-import { attendanceWorkbook } from "~/attendance/report-xlsx.ts";
-import { requireConference } from "~/auth/guard.server.ts";
-import { meetingName } from "~/invitations/context.server.ts";
-import { formatDateTime } from "~/lib/vietnamese-date.ts";
+import { attendanceConference, attendanceData } from "#app/attendance/attendance.server.ts";
+import { reportGroups } from "#app/attendance/report.ts";
+import { attendanceWorkbook } from "#app/attendance/report-xlsx.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { meetingName } from "#app/invitations/context.server.ts";
+import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = await attendanceConference(await requireConference(request, params.id, "attendance.report"));

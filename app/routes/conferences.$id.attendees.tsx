@@ -3,14 +3,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
-import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
-import { requireConference } from "~/auth/guard.server.ts";
-import { userActor } from "~/database/audit.server.ts";
-import { ImportErrorsTable } from "~/components/import-errors.tsx";
-import { prisma } from "~/db.server.ts";
-import { formatDateTime } from "~/lib/vietnamese-date.ts";
-import { attendeeSchema, workingDaysBetween } from "~/invitations/attendee-form.ts";
-import { parseAttendees } from "~/invitations/attendee-import.ts";
+import { fileBytes, readUpload } from "#app/assessments/upload.server.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { userActor } from "#app/database/audit.server.ts";
+import { ImportErrorsTable } from "#app/components/import-errors.tsx";
+import { prisma } from "#app/db.server.ts";
+import { formatDateTime } from "#app/lib/vietnamese-date.ts";
+import { attendeeSchema, workingDaysBetween } from "#app/invitations/attendee-form.ts";
+import { parseAttendees } from "#app/invitations/attendee-import.ts";
 import {
   createAttendees,
   groupLabel,
@@ -19,16 +19,23 @@ import {
   sendInvitations,
   sendReminders,
   sendUpdate,
-} from "~/invitations/attendees.server.ts";
-import { cannotInviteReason } from "~/invitations/context.server.ts";
-import { requeueMessage } from "~/mailing/outbox.server.ts";
-import { outboxWorker } from "~/mailing/worker.server.ts";
-import { mailTransportKind } from "~/mailing/worker.server.ts";
-import { readTable, type ImportError } from "~/scoring/import.ts";
+} from "#app/invitations/attendees.server.ts";
+import { cannotInviteReason } from "#app/invitations/context.server.ts";
+import { requeueMessage } from "#app/mailing/outbox.server.ts";
+import { outboxWorker } from "#app/mailing/worker.server.ts";
+import { mailTransportKind } from "#app/mailing/worker.server.ts";
+import { readTable, type ImportError } from "#app/scoring/import.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Đại biểu, giấy mời · ${data?.conference.title ?? ""}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Đại biểu, giấy mời · ${data?.conference.title ?? ""}` },
+];
 
-const RSVP_LABEL = { NO_ANSWER: "Chưa trả lời", ACCEPTED: "Tham dự", DECLINED: "Vắng", SUBSTITUTED: "Cử người thay" } as const;
+const RSVP_LABEL = {
+  NO_ANSWER: "Chưa trả lời",
+  ACCEPTED: "Tham dự",
+  DECLINED: "Vắng",
+  SUBSTITUTED: "Cử người thay",
+} as const;
 const DELIVERY_LABEL = { QUEUED: "Đang chờ gửi", SENDING: "Đang gửi", SENT: "Đã gửi", FAILED: "Gửi lỗi" } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -51,7 +58,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       groupId: true,
       bridgePoint: { select: { name: true } },
       substituteFor: { select: { name: true } },
-      messages: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, kind: true, status: true, sentAt: true, lastError: true, attempts: true } },
+      messages: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { id: true, kind: true, status: true, sentAt: true, lastError: true, attempts: true },
+      },
     },
   });
   const groups = c.attendeeGroups.map((g, i) => ({ id: g.id, label: groupLabel(g, i) }));
@@ -71,7 +82,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const reason = cannotInviteReason(c);
   const workingDays = c.startsAt ? workingDaysBetween(now, c.startsAt) : null;
   return {
-    conference: { id: c.id, title: c.title, status: c.status, when: c.startsAt ? formatDateTime(c.startsAt) : null, sequence: c.calendarSequence },
+    conference: {
+      id: c.id,
+      title: c.title,
+      status: c.status,
+      when: c.startsAt ? formatDateTime(c.startsAt) : null,
+      sequence: c.calendarSequence,
+    },
     canEdit: access.can("invitations.manage"),
     cannotInvite: reason,
     lateWarning: !reason && workingDays !== null && workingDays < 3 && c.startsAt! > now ? workingDays : null,
@@ -94,7 +111,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       group: groups.find((g) => g.id === a.groupId)?.label ?? "",
       site: a.bridgePoint?.name ?? "Hội trường",
       delivery: a.messages[0]
-        ? { id: a.messages[0].id, status: a.messages[0].status, label: DELIVERY_LABEL[a.messages[0].status], error: a.messages[0].lastError, kind: a.messages[0].kind }
+        ? {
+            id: a.messages[0].id,
+            status: a.messages[0].status,
+            label: DELIVERY_LABEL[a.messages[0].status],
+            error: a.messages[0].lastError,
+            kind: a.messages[0].kind,
+          }
         : null,
     })),
   };
@@ -102,8 +125,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const intentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("send"), attachPdf: z.boolean().optional().default(false) }),
-  z.object({ intent: z.literal("update"), changeNote: z.string({ error: "Nêu nội dung thay đổi" }).trim().min(1, "Nêu nội dung thay đổi").max(1000) }),
-  z.object({ intent: z.literal("cancel"), confirm: z.boolean({ error: "Đánh dấu xác nhận hủy hội nghị" }).refine((v) => v, "Đánh dấu xác nhận hủy hội nghị") }),
+  z.object({
+    intent: z.literal("update"),
+    changeNote: z.string({ error: "Nêu nội dung thay đổi" }).trim().min(1, "Nêu nội dung thay đổi").max(1000),
+  }),
+  z.object({
+    intent: z.literal("cancel"),
+    confirm: z.boolean({ error: "Đánh dấu xác nhận hủy hội nghị" }).refine((v) => v, "Đánh dấu xác nhận hủy hội nghị"),
+  }),
   z.object({ intent: z.literal("remind"), attendeeIds: z.array(z.string()).optional() }),
   z.object({ intent: z.literal("resend"), messageId: z.string().min(1) }),
   z.object({ intent: z.literal("members"), organizationId: z.string().min(1, "Chọn cơ quan") }),
@@ -120,17 +149,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
   const form = multipart ? await readUpload(request) : await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const fail = (errors: string[], extra: Partial<Extract<Result, { ok: false }>> = {}) => Response.json({ intent, ok: false, errors, ...extra } satisfies Result, { status: 400 });
+  const fail = (errors: string[], extra: Partial<Extract<Result, { ok: false }>> = {}) =>
+    Response.json({ intent, ok: false, errors, ...extra } satisfies Result, { status: 400 });
   const done = (message: string) => ({ intent, ok: true, message }) satisfies Result;
-  const existing = async () => new Set((await prisma.attendee.findMany({ where: { conferenceId: c.id }, select: { email: true } })).map((a) => a.email));
+  const existing = async () =>
+    new Set(
+      (await prisma.attendee.findMany({ where: { conferenceId: c.id }, select: { email: true } })).map((a) => a.email),
+    );
   const validRefs = (v: { groupId?: string; bridgePointId?: string }) =>
-    (!v.groupId || c.attendeeGroups.some((g) => g.id === v.groupId)) && (!v.bridgePointId || c.bridgePoints.some((b) => b.id === v.bridgePointId));
+    (!v.groupId || c.attendeeGroups.some((g) => g.id === v.groupId)) &&
+    (!v.bridgePointId || c.bridgePoints.some((b) => b.id === v.bridgePointId));
 
   if (intent === "add") {
     const submission = parseWithZod(form, { schema: attendeeSchema });
-    if (submission.status !== "success") return fail([], { fieldErrors: Object.fromEntries(Object.entries(submission.reply().error ?? {}).map(([k, v]) => [k, v ?? []])) });
+    if (submission.status !== "success")
+      return fail([], {
+        fieldErrors: Object.fromEntries(Object.entries(submission.reply().error ?? {}).map(([k, v]) => [k, v ?? []])),
+      });
     if (!validRefs(submission.value)) return fail(["Nhóm hoặc điểm cầu không thuộc hội nghị này"]);
-    if ((await existing()).has(submission.value.email)) return fail([], { fieldErrors: { email: ["Thư điện tử này đã có trong danh sách đại biểu"] } });
+    if ((await existing()).has(submission.value.email))
+      return fail([], { fieldErrors: { email: ["Thư điện tử này đã có trong danh sách đại biểu"] } });
     await createAttendees(userActor(user), c.id, [submission.value], { kind: "form" });
     return done(`Đã thêm ${submission.value.name}.`);
   }
@@ -144,17 +182,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return fail([error instanceof Error ? error.message : "Không đọc được tệp"]);
     }
     const parsed = parseAttendees(table, {
-      groups: c.attendeeGroups.map((g, i) => ({ id: g.id, names: [groupLabel(g, i), g.heading, ...g.lines.map((l) => l.text.replace(/[;.]$/, ""))] })),
+      groups: c.attendeeGroups.map((g, i) => ({
+        id: g.id,
+        names: [groupLabel(g, i), g.heading, ...g.lines.map((l) => l.text.replace(/[;.]$/, ""))],
+      })),
       bridgePoints: c.bridgePoints,
       existingEmails: await existing(),
     });
-    if (!parsed.ok) return fail([`Tệp có ${parsed.errors.length} lỗi, chưa thêm đại biểu nào.`], { rowErrors: parsed.errors });
+    if (!parsed.ok)
+      return fail([`Tệp có ${parsed.errors.length} lỗi, chưa thêm đại biểu nào.`], { rowErrors: parsed.errors });
     await createAttendees(userActor(user), c.id, parsed.attendees, { kind: "file", fileName: file.name });
     return done(`Đã thêm ${parsed.attendees.length} đại biểu từ tệp.`);
   }
 
   const submission = parseWithZod(form, { schema: intentSchema });
-  if (submission.status !== "success") return fail(Object.values(submission.reply().error ?? {}).flatMap((e) => e ?? []));
+  if (submission.status !== "success")
+    return fail(Object.values(submission.reply().error ?? {}).flatMap((e) => e ?? []));
   const v = submission.value;
   if (v.intent === "members") {
     if (!user.visibleOrganizationIds.includes(v.organizationId)) return fail(["Cơ quan không thuộc phạm vi của bạn"]);
@@ -167,21 +210,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await createAttendees(
       userActor(user),
       c.id,
-      fresh.map((m) => ({ name: m.name, position: m.position ?? "", organizationName: m.organization.name, email: m.email, phone: "", groupId: undefined, bridgePointId: undefined })),
+      fresh.map((m) => ({
+        name: m.name,
+        position: m.position ?? "",
+        organizationName: m.organization.name,
+        email: m.email,
+        phone: "",
+        groupId: undefined,
+        bridgePointId: undefined,
+      })),
       { kind: "members", organizationName: members[0]?.organization.name ?? "" },
     );
-    return done(`Đã thêm ${fresh.length} người của cơ quan (${members.length - fresh.length} người đã có trong danh sách).`);
+    return done(
+      `Đã thêm ${fresh.length} người của cơ quan (${members.length - fresh.length} người đã có trong danh sách).`,
+    );
   }
   if (v.intent === "resend") {
-    if (!(await requeueMessage(userActor(user), v.messageId, c.id))) return fail(["Thư này đang chờ gửi hoặc không còn."]);
+    if (!(await requeueMessage(userActor(user), v.messageId, c.id)))
+      return fail(["Thư này đang chờ gửi hoặc không còn."]);
     outboxWorker().kick();
     return done("Đã đưa thư vào hàng đợi gửi lại.");
   }
   const reason = cannotInviteReason(c);
   if (reason && v.intent !== "cancel") return fail([reason]);
-  if (v.intent === "send") return done(`Đã đưa ${await sendInvitations(userActor(user), c, v.attachPdf)} giấy mời vào hàng đợi gửi.`);
-  if (v.intent === "update") return done(`Đã đưa ${await sendUpdate(userActor(user), c, v.changeNote)} thư báo thay đổi vào hàng đợi gửi.`);
-  if (v.intent === "remind") return done(`Đã đưa ${await sendReminders(userActor(user), c, v.attendeeIds?.length ? v.attendeeIds : null)} thư nhắc vào hàng đợi gửi.`);
+  if (v.intent === "send")
+    return done(`Đã đưa ${await sendInvitations(userActor(user), c, v.attachPdf)} giấy mời vào hàng đợi gửi.`);
+  if (v.intent === "update")
+    return done(`Đã đưa ${await sendUpdate(userActor(user), c, v.changeNote)} thư báo thay đổi vào hàng đợi gửi.`);
+  if (v.intent === "remind")
+    return done(
+      `Đã đưa ${await sendReminders(userActor(user), c, v.attendeeIds?.length ? v.attendeeIds : null)} thư nhắc vào hàng đợi gửi.`,
+    );
   return done(`Đã hủy hội nghị; ${await sendCancellation(userActor(user), c)} thư báo hủy đang được gửi.`);
 }
 
@@ -237,7 +296,8 @@ export default function AttendeesPage() {
   // Answers arrive from attendees at any time: refresh the counts every few seconds while the page is visible.
   useEffect(() => {
     const t = setInterval(() => {
-      if (document.visibilityState === "visible" && revalidator.state === "idle" && navigation.state === "idle") revalidator.revalidate();
+      if (document.visibilityState === "visible" && revalidator.state === "idle" && navigation.state === "idle")
+        revalidator.revalidate();
     }, 5000);
     return () => clearInterval(t);
   }, [revalidator, navigation.state]);
@@ -246,7 +306,8 @@ export default function AttendeesPage() {
   return (
     <div className="page">
       <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/conferences">Hội nghị, kế hoạch</Link> › <Link to={`/conferences/${c.id}`}>{c.title}</Link> › <span>Đại biểu, giấy mời</span>
+        <Link to="/conferences">Hội nghị, kế hoạch</Link> › <Link to={`/conferences/${c.id}`}>{c.title}</Link> ›{" "}
+        <span>Đại biểu, giấy mời</span>
       </nav>
       <div className="page-head">
         <h1>Đại biểu, giấy mời</h1>
@@ -264,7 +325,9 @@ export default function AttendeesPage() {
         {c.when ? ` · ${c.when}` : ""} · {data.attendees.filter((a) => !a.revoked).length} đại biểu
       </p>
       {data.mailMode === "folder" ? (
-        <p className="hint">Chưa cấu hình máy chủ thư (SMTP_URL): thư được lưu trong “Hộp thư gửi đi” để xem và tải về.</p>
+        <p className="hint">
+          Chưa cấu hình máy chủ thư (SMTP_URL): thư được lưu trong “Hộp thư gửi đi” để xem và tải về.
+        </p>
       ) : null}
       {result ? (
         result.ok ? (
@@ -332,7 +395,8 @@ export default function AttendeesPage() {
               <>
                 {data.lateWarning !== null ? (
                   <p className="problems" role="status">
-                    Chỉ còn {data.lateWarning} ngày làm việc trước hội nghị: giấy mời nên được gửi trước ít nhất 03 ngày làm việc.
+                    Chỉ còn {data.lateWarning} ngày làm việc trước hội nghị: giấy mời nên được gửi trước ít nhất 03 ngày
+                    làm việc.
                   </p>
                 ) : null}
                 <Form method="post">
@@ -356,7 +420,12 @@ export default function AttendeesPage() {
                     <input type="hidden" name="intent" value="update" />
                     <div className="field">
                       <label htmlFor="changeNote">Nội dung thay đổi (sửa kế hoạch trước, rồi gửi thông báo)</label>
-                      <textarea id="changeNote" name="changeNote" rows={2} placeholder="Ví dụ: Hội nghị chuyển sang 14 giờ 00 cùng ngày" />
+                      <textarea
+                        id="changeNote"
+                        name="changeNote"
+                        rows={2}
+                        placeholder="Ví dụ: Hội nghị chuyển sang 14 giờ 00 cùng ngày"
+                      />
                     </div>
                     <button type="submit">Gửi thông báo thay đổi</button>
                   </Form>
@@ -370,7 +439,8 @@ export default function AttendeesPage() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="cancel" />
                   <label className="checkbox">
-                    <input type="checkbox" name="confirm" value="on" /> Tôi xác nhận hủy hội nghị và gửi thông báo hủy lịch cho đại biểu đã được mời
+                    <input type="checkbox" name="confirm" value="on" /> Tôi xác nhận hủy hội nghị và gửi thông báo hủy
+                    lịch cho đại biểu đã được mời
                   </label>
                   <button type="submit" className="danger">
                     Hủy hội nghị
@@ -398,7 +468,12 @@ export default function AttendeesPage() {
             ).map(([name, label, type]) => (
               <div className={`field ${r?.fieldErrors?.[name] ? "has-error" : ""}`} key={name}>
                 <label htmlFor={`add-${name}`}>{label}</label>
-                <input id={`add-${name}`} name={name} type={type} aria-invalid={r?.fieldErrors?.[name] ? true : undefined} />
+                <input
+                  id={`add-${name}`}
+                  name={name}
+                  type={type}
+                  aria-invalid={r?.fieldErrors?.[name] ? true : undefined}
+                />
                 {r?.fieldErrors?.[name] ? <p className="field-error">{r.fieldErrors[name]!.join(" ")}</p> : null}
               </div>
             ))}
@@ -433,7 +508,10 @@ export default function AttendeesPage() {
             <div className="field">
               <label htmlFor="attendee-file">Nhập danh sách từ tệp (.xlsx hoặc .csv)</label>
               <input id="attendee-file" name="file" type="file" accept=".xlsx,.csv" required />
-              <p className="hint">Cột: Họ tên, Chức vụ, Cơ quan, Nhóm, Email, Điện thoại, Điểm cầu. Tệp có dòng lỗi thì không dòng nào được thêm.</p>
+              <p className="hint">
+                Cột: Họ tên, Chức vụ, Cơ quan, Nhóm, Email, Điện thoại, Điểm cầu. Tệp có dòng lỗi thì không dòng nào
+                được thêm.
+              </p>
             </div>
             <button type="submit">Nhập danh sách</button>
           </Form>
@@ -479,7 +557,11 @@ export default function AttendeesPage() {
                           <Form method="post">
                             <input type="hidden" name="intent" value="resend" />
                             <input type="hidden" name="messageId" value={a.delivery.id} />
-                            <button type="submit" className="link-button small" aria-label={`Gửi lại thư cho ${a.name}`}>
+                            <button
+                              type="submit"
+                              className="link-button small"
+                              aria-label={`Gửi lại thư cho ${a.name}`}
+                            >
                               Gửi lại
                             </button>
                           </Form>
@@ -489,7 +571,13 @@ export default function AttendeesPage() {
                       <span className="muted">Chưa gửi</span>
                     )}
                   </td>
-                  <td>{a.revoked ? <span className="muted">Đã thu hồi</span> : <a href={a.link}>{a.link.slice(0, 14)}…</a>}</td>
+                  <td>
+                    {a.revoked ? (
+                      <span className="muted">Đã thu hồi</span>
+                    ) : (
+                      <a href={a.link}>{a.link.slice(0, 14)}…</a>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

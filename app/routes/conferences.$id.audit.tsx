@@ -1,19 +1,25 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import auditCss from "~/audit/audit.css?url";
-import { AuditLog } from "~/audit/audit-log.tsx";
-import { parseAuditFilters } from "~/audit/filters.ts";
-import { auditPage } from "~/audit/query.server.ts";
-import { requireConference } from "~/auth/guard.server.ts";
+import auditCss from "#app/audit/audit.css?url";
+import { AuditLog } from "#app/audit/audit-log.tsx";
+import { parseAuditFilters } from "#app/audit/filters.ts";
+import { auditPage } from "#app/audit/query.server.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: auditCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Nhật ký thay đổi · ${data?.conference.title ?? "Hội nghị"}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Nhật ký thay đổi · ${data?.conference.title ?? "Hội nghị"}` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { conference } = await requireConference(request, params.id, "audit.view");
   const filters = parseAuditFilters(new URL(request.url).searchParams);
-  return { conference: { id: conference.id, title: conference.title }, filters, ...(await auditPage({ conferenceId: conference.id }, filters)) };
+  return {
+    conference: { id: conference.id, title: conference.title },
+    filters,
+    ...(await auditPage({ conferenceId: conference.id }, filters)),
+  };
 }
 
 export default function ConferenceAuditPage() {
@@ -21,7 +27,8 @@ export default function ConferenceAuditPage() {
   return (
     <div className="page">
       <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/conferences">Hội nghị, kế hoạch</Link> › <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> › <span>Nhật ký thay đổi</span>
+        <Link to="/conferences">Hội nghị, kế hoạch</Link> ›{" "}
+        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> › <span>Nhật ký thay đổi</span>
       </nav>
       <h1>Nhật ký thay đổi</h1>
       <AuditLog data={data} exportPath={`/conferences/${data.conference.id}/audit.xlsx`} />

@@ -1,18 +1,18 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { userActor } from "~/database/audit.server.ts";
+import { userActor } from "#app/database/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
-import { requireConference } from "~/auth/guard.server.ts";
-import { AWARD_STATUS_LABEL, awardSchema, RECIPIENT_KIND_LABEL } from "~/awards/award-form.ts";
-import { parseAwards } from "~/awards/award-import.ts";
-import { addAwards, listAwards, moveAward, setAwardStatus } from "~/awards/awards.server.ts";
-import { ImportErrorsTable } from "~/components/import-errors.tsx";
-import { prisma } from "~/db.server.ts";
-import { invitationConference } from "~/invitations/attendees.server.ts";
-import { formatDate } from "~/lib/vietnamese-date.ts";
-import { readTable, type ImportError } from "~/scoring/import.ts";
+import { fileBytes, readUpload } from "#app/assessments/upload.server.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { AWARD_STATUS_LABEL, awardSchema, RECIPIENT_KIND_LABEL } from "#app/awards/award-form.ts";
+import { parseAwards } from "#app/awards/award-import.ts";
+import { addAwards, listAwards, moveAward, setAwardStatus } from "#app/awards/awards.server.ts";
+import { ImportErrorsTable } from "#app/components/import-errors.tsx";
+import { prisma } from "#app/db.server.ts";
+import { invitationConference } from "#app/invitations/attendees.server.ts";
+import { formatDate } from "#app/lib/vietnamese-date.ts";
+import { readTable, type ImportError } from "#app/scoring/import.ts";
 
 export const meta: MetaFunction = () => [{ title: "Khen thưởng · Hội nghị CCHC" }];
 
@@ -22,7 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = await invitationConference(access.conference.id);
   const [awards, attendees] = await Promise.all([
     listAwards(c.id),
-    prisma.attendee.findMany({ where: { conferenceId: c.id, revokedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, organizationName: true } }),
+    prisma.attendee.findMany({
+      where: { conferenceId: c.id, revokedAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, organizationName: true },
+    }),
   ]);
   return {
     conference: { id: c.id, title: c.title },
@@ -30,8 +34,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     attendees,
     awards: awards.map((a) => ({
       ...a,
-      decision: [a.decisionNumber && `QĐ số ${a.decisionNumber}`, a.decisionDate && formatDate(a.decisionDate)].filter(Boolean).join(", "),
-      invited: a.attendee ? `${a.attendee.name} (${a.attendee.rsvp === "ACCEPTED" ? "đã xác nhận dự" : "đã mời"})` : null,
+      decision: [a.decisionNumber && `QĐ số ${a.decisionNumber}`, a.decisionDate && formatDate(a.decisionDate)]
+        .filter(Boolean)
+        .join(", "),
+      invited: a.attendee
+        ? `${a.attendee.name} (${a.attendee.rsvp === "ACCEPTED" ? "đã xác nhận dự" : "đã mời"})`
+        : null,
     })),
   };
 }
@@ -41,7 +49,9 @@ const intents = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("status"), awardId: z.string().min(1), status: z.enum(["PROPOSED", "APPROVED"]) }),
 ]);
 
-type Result = { ok: true; message: string } | { ok: false; errors: string[]; rowErrors?: ImportError[]; fieldErrors?: Record<string, string[]> };
+type Result =
+  | { ok: true; message: string }
+  | { ok: false; errors: string[]; rowErrors?: ImportError[]; fieldErrors?: Record<string, string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireConference(request, params.id, "conference.edit");
@@ -49,12 +59,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const c = await invitationConference(access.conference.id);
   const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
   const form = multipart ? await readUpload(request) : await request.formData();
-  const fail = (r: Omit<Extract<Result, { ok: false }>, "ok">) => Response.json({ ok: false, ...r } satisfies Result, { status: 400 });
+  const fail = (r: Omit<Extract<Result, { ok: false }>, "ok">) =>
+    Response.json({ ok: false, ...r } satisfies Result, { status: 400 });
   const intent = form.get("intent");
   if (intent === "add") {
     const s = parseWithZod(form, { schema: awardSchema });
-    if (s.status !== "success") return fail({ errors: [], fieldErrors: Object.fromEntries(Object.entries(s.reply().error ?? {}).map(([k, v]) => [k, v ?? []])) });
-    if (s.value.attendeeId && !(await prisma.attendee.findFirst({ where: { id: s.value.attendeeId, conferenceId: c.id }, select: { id: true } }))) {
+    if (s.status !== "success")
+      return fail({
+        errors: [],
+        fieldErrors: Object.fromEntries(Object.entries(s.reply().error ?? {}).map(([k, v]) => [k, v ?? []])),
+      });
+    if (
+      s.value.attendeeId &&
+      !(await prisma.attendee.findFirst({
+        where: { id: s.value.attendeeId, conferenceId: c.id },
+        select: { id: true },
+      }))
+    ) {
       return fail({ errors: ["Đại biểu không thuộc hội nghị này"] });
     }
     await addAwards(userActor(user), c.id, [s.value]);
@@ -70,13 +91,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return fail({ errors: [error instanceof Error ? error.message : "Không đọc được tệp"] });
     }
     const parsed = parseAwards(table);
-    if (!parsed.ok) return fail({ errors: [`Tệp có ${parsed.errors.length} lỗi, chưa thêm dòng nào.`], rowErrors: parsed.errors });
+    if (!parsed.ok)
+      return fail({ errors: [`Tệp có ${parsed.errors.length} lỗi, chưa thêm dòng nào.`], rowErrors: parsed.errors });
     await addAwards(userActor(user), c.id, parsed.awards, file.name);
     return { ok: true, message: `Đã thêm ${parsed.awards.length} khen thưởng từ tệp.` } satisfies Result;
   }
   const s = intents.safeParse(Object.fromEntries(form));
   if (!s.success) return fail({ errors: ["Yêu cầu không hợp lệ."] });
-  const found = s.data.intent === "move" ? await moveAward(userActor(user), c.id, s.data.awardId, s.data.direction) : await setAwardStatus(userActor(user), c.id, s.data.awardId, s.data.status);
+  const found =
+    s.data.intent === "move"
+      ? await moveAward(userActor(user), c.id, s.data.awardId, s.data.direction)
+      : await setAwardStatus(userActor(user), c.id, s.data.awardId, s.data.status);
   if (!found) throw new Response("Không tìm thấy khen thưởng này.", { status: 404 });
   return { ok: true, message: "Đã cập nhật." } satisfies Result;
 }
@@ -131,17 +156,30 @@ export default function AwardsPage() {
                     <Form method="post" className="agenda-move">
                       <input type="hidden" name="intent" value="move" />
                       <input type="hidden" name="awardId" value={a.id} />
-                      <button type="submit" name="direction" value="up" disabled={i === 0} aria-label={`Đưa ${a.recipientName} lên trước`}>
+                      <button
+                        type="submit"
+                        name="direction"
+                        value="up"
+                        disabled={i === 0}
+                        aria-label={`Đưa ${a.recipientName} lên trước`}
+                      >
                         ▲
                       </button>
-                      <button type="submit" name="direction" value="down" disabled={i === data.awards.length - 1} aria-label={`Đưa ${a.recipientName} xuống sau`}>
+                      <button
+                        type="submit"
+                        name="direction"
+                        value="down"
+                        disabled={i === data.awards.length - 1}
+                        aria-label={`Đưa ${a.recipientName} xuống sau`}
+                      >
                         ▼
                       </button>
                     </Form>
                   ) : null}
                 </td>
                 <td>
-                  <span className="strong">{a.recipientName}</span> <span className="muted small">({RECIPIENT_KIND_LABEL[a.recipientKind]})</span>
+                  <span className="strong">{a.recipientName}</span>{" "}
+                  <span className="muted small">({RECIPIENT_KIND_LABEL[a.recipientKind]})</span>
                   <div className="muted small">{a.organizationName}</div>
                   {a.invited ? <div className="small">Đại biểu: {a.invited}</div> : null}
                 </td>
@@ -151,12 +189,19 @@ export default function AwardsPage() {
                 </td>
                 <td>{a.achievement}</td>
                 <td>
-                  <span className={`badge ${a.status === "APPROVED" ? "status-held" : "status-draft"}`}>{AWARD_STATUS_LABEL[a.status]}</span>
+                  <span className={`badge ${a.status === "APPROVED" ? "status-held" : "status-draft"}`}>
+                    {AWARD_STATUS_LABEL[a.status]}
+                  </span>
                   {data.canEdit ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="status" />
                       <input type="hidden" name="awardId" value={a.id} />
-                      <button type="submit" name="status" value={a.status === "APPROVED" ? "PROPOSED" : "APPROVED"} className="link-button small">
+                      <button
+                        type="submit"
+                        name="status"
+                        value={a.status === "APPROVED" ? "PROPOSED" : "APPROVED"}
+                        className="link-button small"
+                      >
                         {a.status === "APPROVED" ? "Chuyển về đề nghị" : "Duyệt"}
                       </button>
                     </Form>
@@ -219,7 +264,10 @@ export default function AwardsPage() {
             <div className="field">
               <label htmlFor="award-file">Nhập từ tệp (.xlsx hoặc .csv)</label>
               <input id="award-file" name="file" type="file" accept=".xlsx,.csv" required />
-              <p className="hint">Cột: Loại (Tập thể/Cá nhân), Tên, Cơ quan, Thành tích, Hình thức khen thưởng, Số quyết định, Ngày quyết định (dd/mm/yyyy).</p>
+              <p className="hint">
+                Cột: Loại (Tập thể/Cá nhân), Tên, Cơ quan, Thành tích, Hình thức khen thưởng, Số quyết định, Ngày quyết
+                định (dd/mm/yyyy).
+              </p>
             </div>
             <button type="submit">Nhập danh sách</button>
           </Form>

@@ -1,22 +1,38 @@
 import { type SubmissionResult } from "@conform-to/react";
-import { userActor } from "~/database/audit.server.ts";
+import { userActor } from "#app/database/audit.server.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireConference } from "~/auth/guard.server.ts";
-import { notFound } from "~/auth/guard.server.ts";
-import { bridgeConference } from "~/bridges/access.server.ts";
-import { BridgeEditor } from "~/bridges/bridge-editor.tsx";
-import { bridgeSchema, deleteBridgeSchema } from "~/bridges/bridge-form.ts";
-import { bridgeFields, deleteBridge, ensureKeys, hostOptions, operatorLink, testHistory, updateBridge } from "~/bridges/bridges.server.ts";
-import { CopyButton, ReadinessBadge, TestHistoryTable } from "~/bridges/components.tsx";
-import bridgesCss from "~/bridges/bridges.css?url";
-import { prisma } from "~/db.server.ts";
-import { formatDateTime } from "~/lib/vietnamese-date.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { notFound } from "#app/auth/guard.server.ts";
+import { bridgeConference } from "#app/bridges/access.server.ts";
+import { BridgeEditor } from "#app/bridges/bridge-editor.tsx";
+import { bridgeSchema, deleteBridgeSchema } from "#app/bridges/bridge-form.ts";
+import {
+  bridgeFields,
+  deleteBridge,
+  ensureKeys,
+  hostOptions,
+  operatorLink,
+  testHistory,
+  updateBridge,
+} from "#app/bridges/bridges.server.ts";
+import { CopyButton, ReadinessBadge, TestHistoryTable } from "#app/bridges/components.tsx";
+import bridgesCss from "#app/bridges/bridges.css?url";
+import { prisma } from "#app/db.server.ts";
+import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.bridge.name ?? "Điểm cầu"} · Hội nghị CCHC` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.bridge.name ?? "Điểm cầu"} · Hội nghị CCHC` },
+];
 
 async function findBridge(conferenceId: string, bridgeId: string) {
   await ensureKeys({ ids: [bridgeId] });
@@ -41,7 +57,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [history, hosts, attendees] = await Promise.all([
     testHistory(b.id),
     c.canManage ? hostOptions(c.organizationId) : Promise.resolve([]),
-    prisma.attendee.findMany({ where: { bridgePointId: b.id, revokedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, position: true, organizationName: true } }),
+    prisma.attendee.findMany({
+      where: { bridgePointId: b.id, revokedAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, position: true, organizationName: true },
+    }),
   ]);
   const { accessKey, posterKey, _count, readinessAt, testRequestedAt, ...bridge } = b;
   return {
@@ -75,10 +95,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "update") {
     const s = parseWithZod(form, { schema: bridgeSchema });
-    if (s.status !== "success") return Response.json({ intent: "update", result: s.reply() } satisfies ActionResult, { status: 400 });
-    if (s.value.hostOrganizationId && !(await hostOptions(c.organizationId)).some((h) => h.id === s.value.hostOrganizationId)) {
+    if (s.status !== "success")
+      return Response.json({ intent: "update", result: s.reply() } satisfies ActionResult, { status: 400 });
+    if (
+      s.value.hostOrganizationId &&
+      !(await hostOptions(c.organizationId)).some((h) => h.id === s.value.hostOrganizationId)
+    ) {
       return Response.json(
-        { intent: "update", result: s.reply({ fieldErrors: { hostOrganizationId: ["Đơn vị chủ trì phải thuộc cơ quan tổ chức hội nghị"] } }) } satisfies ActionResult,
+        {
+          intent: "update",
+          result: s.reply({
+            fieldErrors: { hostOrganizationId: ["Đơn vị chủ trì phải thuộc cơ quan tổ chức hội nghị"] },
+          }),
+        } satisfies ActionResult,
         { status: 400 },
       );
     }
@@ -87,7 +116,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "delete") {
     const s = parseWithZod(form, { schema: deleteBridgeSchema });
-    if (s.status !== "success") return Response.json({ intent: "delete", result: s.reply() } satisfies ActionResult, { status: 400 });
+    if (s.status !== "success")
+      return Response.json({ intent: "delete", result: s.reply() } satisfies ActionResult, { status: 400 });
     await deleteBridge(userActor(user), c.id, b.id);
     return redirect(`/conferences/${c.id}/bridges`);
   }
@@ -103,8 +133,8 @@ export default function BridgePage() {
   return (
     <div className="page">
       <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> › <Link to={`/conferences/${data.conference.id}/bridges`}>Điểm cầu</Link> ›{" "}
-        <span>{b.name}</span>
+        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> ›{" "}
+        <Link to={`/conferences/${data.conference.id}/bridges`}>Điểm cầu</Link> › <span>{b.name}</span>
       </nav>
       <div className="page-head">
         <h1>
@@ -143,7 +173,8 @@ export default function BridgePage() {
               <dd>{b.videoPasscode ? <span className="passcode">{b.videoPasscode}</span> : "—"}</dd>
               <dt>Trang của điểm cầu</dt>
               <dd className="operator-link">
-                <code>{b.operatorLink}</code> <CopyButton text={b.operatorLink} label={`Sao chép đường dẫn trang ${b.name}`} />
+                <code>{b.operatorLink}</code>{" "}
+                <CopyButton text={b.operatorLink} label={`Sao chép đường dẫn trang ${b.name}`} />
               </dd>
             </>
           ) : null}

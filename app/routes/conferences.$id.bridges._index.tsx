@@ -1,22 +1,31 @@
 import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { userActor } from "~/database/audit.server.ts";
+import { userActor } from "#app/database/audit.server.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireConference } from "~/auth/guard.server.ts";
-import { bridgeConference } from "~/bridges/access.server.ts";
-import { BridgeEditor } from "~/bridges/bridge-editor.tsx";
-import { assignSchema, bridgeSchema, bulkBridgeSchema } from "~/bridges/bridge-form.ts";
-import { assignAttendees, bulkCreateBridges, createBridge, hostOptions, listBridges, parentOptions } from "~/bridges/bridges.server.ts";
-import { CopyButton, ReadinessBadge } from "~/bridges/components.tsx";
-import bridgesCss from "~/bridges/bridges.css?url";
-import { prisma } from "~/db.server.ts";
-import { foldVietnamese } from "~/lib/fold-vietnamese.ts";
-import { formatDateTime } from "~/lib/vietnamese-date.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { bridgeConference } from "#app/bridges/access.server.ts";
+import { BridgeEditor } from "#app/bridges/bridge-editor.tsx";
+import { assignSchema, bridgeSchema, bulkBridgeSchema } from "#app/bridges/bridge-form.ts";
+import {
+  assignAttendees,
+  bulkCreateBridges,
+  createBridge,
+  hostOptions,
+  listBridges,
+  parentOptions,
+} from "#app/bridges/bridges.server.ts";
+import { CopyButton, ReadinessBadge } from "#app/bridges/components.tsx";
+import bridgesCss from "#app/bridges/bridges.css?url";
+import { prisma } from "#app/db.server.ts";
+import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
+import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Điểm cầu · ${data?.conference.title ?? ""}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Điểm cầu · ${data?.conference.title ?? ""}` },
+];
 
 // A province-wide conference has about 100 bridge points, a nation-wide one over 3,300: the list is paged
 // and searchable, and the assignment list shows the attendees a search finds.
@@ -38,25 +47,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? prisma.attendee.findMany({
           where: { conferenceId: c.id, revokedAt: null },
           orderBy: [{ organizationName: "asc" }, { name: "asc" }],
-          select: { id: true, name: true, position: true, organizationName: true, bridgePoint: { select: { name: true } } },
+          select: {
+            id: true,
+            name: true,
+            position: true,
+            organizationName: true,
+            bridgePoint: { select: { name: true } },
+          },
         })
       : Promise.resolve([]),
   ]);
   const folded = foldVietnamese(q);
-  const matching = folded ? allBridges.filter((b) => foldVietnamese(`${b.name} ${b.hostOrganization?.name ?? ""} ${b.contactName}`).includes(folded)) : allBridges;
+  const matching = folded
+    ? allBridges.filter((b) =>
+        foldVietnamese(`${b.name} ${b.hostOrganization?.name ?? ""} ${b.contactName}`).includes(folded),
+      )
+    : allBridges;
   const pages = Math.max(1, Math.ceil(matching.length / BRIDGES_PER_PAGE));
   const page = Math.min(pages, Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
   const bridges = matching.slice((page - 1) * BRIDGES_PER_PAGE, page * BRIDGES_PER_PAGE);
   const foldedAttendee = foldVietnamese(aq);
   const attendeesMatching = foldedAttendee
-    ? allAttendees.filter((a) => foldVietnamese(`${a.name} ${a.organizationName} ${a.bridgePoint?.name ?? ""}`).includes(foldedAttendee))
+    ? allAttendees.filter((a) =>
+        foldVietnamese(`${a.name} ${a.organizationName} ${a.bridgePoint?.name ?? ""}`).includes(foldedAttendee),
+      )
     : allAttendees;
   const attendees = attendeesMatching.slice(0, ATTENDEES_SHOWN);
   return {
     conference: { id: c.id, title: c.title, testAt: c.bridgeTestAt ? formatDateTime(c.bridgeTestAt) : null },
     canManage: c.canManage,
-    totals: { bridges: allBridges.length, passed: allBridges.filter((b) => b.readiness === "PASSED").length, attendees: allAttendees.length },
-    paging: { q, page, pages, matching: matching.length, from: (page - 1) * BRIDGES_PER_PAGE + 1, aq, attendeesMatching: attendeesMatching.length },
+    totals: {
+      bridges: allBridges.length,
+      passed: allBridges.filter((b) => b.readiness === "PASSED").length,
+      attendees: allAttendees.length,
+    },
+    paging: {
+      q,
+      page,
+      pages,
+      matching: matching.length,
+      from: (page - 1) * BRIDGES_PER_PAGE + 1,
+      aq,
+      attendeesMatching: attendeesMatching.length,
+    },
     bridgeOptions: allBridges.map((b) => ({ id: b.id, name: b.name })),
     bridges: bridges.map((b) => ({
       ...b,
@@ -67,7 +100,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     hosts: hosts.map((h) => ({ id: h.id, name: h.name, depth: h.depth, dissolved: !!h.dissolvedOn })),
     parents: parents.map((p) => ({ id: p.id, name: p.name, children: p._count.children })),
-    attendees: attendees.map((a) => ({ id: a.id, label: `${a.name}${a.position ? `, ${a.position}` : ""}${a.organizationName ? ` – ${a.organizationName}` : ""}`, site: a.bridgePoint?.name ?? "Hội trường chính" })),
+    attendees: attendees.map((a) => ({
+      id: a.id,
+      label: `${a.name}${a.position ? `, ${a.position}` : ""}${a.organizationName ? ` – ${a.organizationName}` : ""}`,
+      site: a.bridgePoint?.name ?? "Hội trường chính",
+    })),
   };
 }
 
@@ -82,15 +119,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const c = await bridgeConference(access);
   const form = await request.formData();
   const intent = form.get("intent");
-  const fail = (i: ActionResult["intent"], result: SubmissionResult<string[]>) => Response.json({ intent: i, result } satisfies ActionResult, { status: 400 });
+  const fail = (i: ActionResult["intent"], result: SubmissionResult<string[]>) =>
+    Response.json({ intent: i, result } satisfies ActionResult, { status: 400 });
   if (intent === "create") {
     const s = parseWithZod(form, { schema: bridgeSchema });
     if (s.status !== "success") return fail("create", s.reply());
-    if (s.value.hostOrganizationId && !(await hostOptions(c.organizationId)).some((h) => h.id === s.value.hostOrganizationId)) {
-      return fail("create", s.reply({ fieldErrors: { hostOrganizationId: ["Đơn vị chủ trì phải thuộc cơ quan tổ chức hội nghị"] } }));
+    if (
+      s.value.hostOrganizationId &&
+      !(await hostOptions(c.organizationId)).some((h) => h.id === s.value.hostOrganizationId)
+    ) {
+      return fail(
+        "create",
+        s.reply({ fieldErrors: { hostOrganizationId: ["Đơn vị chủ trì phải thuộc cơ quan tổ chức hội nghị"] } }),
+      );
     }
     await createBridge(userActor(user), c.id, s.value);
-    return { intent: "create", result: s.reply({ resetForm: true }), message: `Đã thêm ${s.value.name}.` } satisfies ActionResult;
+    return {
+      intent: "create",
+      result: s.reply({ resetForm: true }),
+      message: `Đã thêm ${s.value.name}.`,
+    } satisfies ActionResult;
   }
   if (intent === "bulk") {
     const s = parseWithZod(form, { schema: bulkBridgeSchema });
@@ -98,25 +146,43 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!user.visibleOrganizationIds.includes(s.value.parentId)) {
       return fail("bulk", s.reply({ fieldErrors: { parentId: ["Cơ quan cấp trên không thuộc phạm vi của bạn"] } }));
     }
-    const r = await bulkCreateBridges(userActor(user), c.id, s.value.parentId, { onlyAdministrative: s.value.onlyAdministrative, at: c.startsAt ?? new Date() });
+    const r = await bulkCreateBridges(userActor(user), c.id, s.value.parentId, {
+      onlyAdministrative: s.value.onlyAdministrative,
+      at: c.startsAt ?? new Date(),
+    });
     const parts = [
       r.created.length ? `Đã tạo ${r.created.length} điểm cầu.` : "Không có điểm cầu mới nào.",
       r.skippedExisting.length ? `Bỏ qua ${r.skippedExisting.length} đơn vị đã có điểm cầu.` : "",
       r.skippedDissolved.length ? `Bỏ qua ${r.skippedDissolved.length} đơn vị đã giải thể, sáp nhập.` : "",
     ];
-    return { intent: "bulk", result: s.reply({ resetForm: true }), message: parts.filter(Boolean).join(" ") } satisfies ActionResult;
+    return {
+      intent: "bulk",
+      result: s.reply({ resetForm: true }),
+      message: parts.filter(Boolean).join(" "),
+    } satisfies ActionResult;
   }
   if (intent === "assign") {
     const s = parseWithZod(form, { schema: assignSchema });
     if (s.status !== "success") return fail("assign", s.reply());
     const moved = await assignAttendees(userActor(user), c.id, s.value.target || null, s.value.attendeeIds);
-    if (moved === null) return fail("assign", s.reply({ fieldErrors: { target: ["Điểm cầu không thuộc hội nghị này"] } }));
-    return { intent: "assign", result: s.reply({ resetForm: true }), message: `Đã chuyển ${moved} đại biểu.` } satisfies ActionResult;
+    if (moved === null)
+      return fail("assign", s.reply({ fieldErrors: { target: ["Điểm cầu không thuộc hội nghị này"] } }));
+    return {
+      intent: "assign",
+      result: s.reply({ resetForm: true }),
+      message: `Đã chuyển ${moved} đại biểu.`,
+    } satisfies ActionResult;
   }
   throw new Response("Yêu cầu không hợp lệ.", { status: 400 });
 }
 
-function BulkForm({ parents, lastResult }: { parents: Array<{ id: string; name: string; children: number }>; lastResult?: SubmissionResult<string[]> }) {
+function BulkForm({
+  parents,
+  lastResult,
+}: {
+  parents: Array<{ id: string; name: string; children: number }>;
+  lastResult?: SubmissionResult<string[]>;
+}) {
   const [form, fields] = useForm({
     id: "bulk-bridges",
     lastResult,
@@ -147,7 +213,13 @@ function BulkForm({ parents, lastResult }: { parents: Array<{ id: string; name: 
         </div>
         <div className="field checkbox-field">
           <label className="checkbox" htmlFor={fields.onlyAdministrative.id}>
-            <input type="checkbox" id={fields.onlyAdministrative.id} name={fields.onlyAdministrative.name} defaultChecked key={fields.onlyAdministrative.key} />
+            <input
+              type="checkbox"
+              id={fields.onlyAdministrative.id}
+              name={fields.onlyAdministrative.name}
+              defaultChecked
+              key={fields.onlyAdministrative.key}
+            />
             Chỉ đơn vị hành chính (bỏ qua sở, phòng, cơ quan chuyên môn)
           </label>
         </div>
@@ -156,7 +228,8 @@ function BulkForm({ parents, lastResult }: { parents: Array<{ id: string; name: 
         </div>
       </div>
       <p className="hint">
-        Mỗi đơn vị trực thuộc một điểm cầu “Điểm cầu &lt;tên đơn vị&gt;”; bỏ qua đơn vị đã có điểm cầu và đơn vị đã giải thể, sáp nhập trước ngày hội nghị. Đại biểu thuộc đơn vị được chuyển về điểm cầu mới.
+        Mỗi đơn vị trực thuộc một điểm cầu “Điểm cầu &lt;tên đơn vị&gt;”; bỏ qua đơn vị đã có điểm cầu và đơn vị đã giải
+        thể, sáp nhập trước ngày hội nghị. Đại biểu thuộc đơn vị được chuyển về điểm cầu mới.
       </p>
     </Form>
   );
@@ -181,7 +254,10 @@ function AssignForm({
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="assign" />
-      <fieldset className="checklist" aria-describedby={fields.attendeeIds.errors ? fields.attendeeIds.errorId : undefined}>
+      <fieldset
+        className="checklist"
+        aria-describedby={fields.attendeeIds.errors ? fields.attendeeIds.errorId : undefined}
+      >
         <legend>Đại biểu</legend>
         <div className="assign-list">
           {attendees.map((a) => (
@@ -246,12 +322,14 @@ export default function BridgesPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   const navigation = useNavigation();
-  const resultFor = (intent: ActionResult["intent"]) => (navigation.state === "idle" && actionData?.intent === intent ? actionData.result : undefined);
+  const resultFor = (intent: ActionResult["intent"]) =>
+    navigation.state === "idle" && actionData?.intent === intent ? actionData.result : undefined;
   const message = navigation.state === "idle" && actionData?.message ? actionData.message : null;
   return (
     <div className="page">
       <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/conferences">Hội nghị, kế hoạch</Link> › <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> › <span>Điểm cầu</span>
+        <Link to="/conferences">Hội nghị, kế hoạch</Link> ›{" "}
+        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> › <span>Điểm cầu</span>
       </nav>
       <div className="page-head">
         <h1>Điểm cầu trực tuyến</h1>
@@ -272,7 +350,13 @@ export default function BridgesPage() {
         <Form method="get" className="filters" role="search">
           <div className="field">
             <label htmlFor="bridge-q">Tìm điểm cầu</label>
-            <input id="bridge-q" name="q" type="search" defaultValue={data.paging.q} placeholder="Tên điểm cầu, đơn vị, người phụ trách" />
+            <input
+              id="bridge-q"
+              name="q"
+              type="search"
+              defaultValue={data.paging.q}
+              placeholder="Tên điểm cầu, đơn vị, người phụ trách"
+            />
           </div>
           {data.paging.aq ? <input type="hidden" name="aq" value={data.paging.aq} /> : null}
           <div className="field">
@@ -288,7 +372,9 @@ export default function BridgesPage() {
         </p>
       ) : null}
       {data.bridges.length === 0 ? (
-        data.totals.bridges === 0 ? <p className="empty">Chưa có điểm cầu nào.</p> : null
+        data.totals.bridges === 0 ? (
+          <p className="empty">Chưa có điểm cầu nào.</p>
+        ) : null
       ) : (
         <div className="table-scroll">
           <table className="table bridge-list">
@@ -298,7 +384,9 @@ export default function BridgesPage() {
                 <th scope="col">Phòng họp, địa chỉ</th>
                 <th scope="col">Phụ trách kỹ thuật</th>
                 <th scope="col">Họp trực tuyến</th>
-                <th scope="col" className="num">Đại biểu</th>
+                <th scope="col" className="num">
+                  Đại biểu
+                </th>
                 <th scope="col">Kết nối</th>
               </tr>
             </thead>
@@ -336,7 +424,8 @@ export default function BridgesPage() {
                     ) : null}
                     {b.operatorLink ? (
                       <div className="operator-link small">
-                        <span>Trang điểm cầu:</span> <code>{b.operatorLink}</code> <CopyButton text={b.operatorLink} label={`Sao chép đường dẫn trang ${b.name}`} />
+                        <span>Trang điểm cầu:</span> <code>{b.operatorLink}</code>{" "}
+                        <CopyButton text={b.operatorLink} label={`Sao chép đường dẫn trang ${b.name}`} />
                       </div>
                     ) : null}
                   </td>
@@ -358,7 +447,13 @@ export default function BridgesPage() {
         <>
           <section className="card">
             <h2>Thêm điểm cầu</h2>
-            <BridgeEditor id="create-bridge" intent="create" lastResult={resultFor("create")} hosts={data.hosts} submitLabel="Thêm điểm cầu" />
+            <BridgeEditor
+              id="create-bridge"
+              intent="create"
+              lastResult={resultFor("create")}
+              hosts={data.hosts}
+              submitLabel="Thêm điểm cầu"
+            />
           </section>
           {data.parents.length ? (
             <section className="card">
@@ -375,7 +470,13 @@ export default function BridgesPage() {
                   {data.paging.page > 1 ? <input type="hidden" name="page" value={data.paging.page} /> : null}
                   <div className="field">
                     <label htmlFor="attendee-q">Tìm đại biểu</label>
-                    <input id="attendee-q" name="aq" type="search" defaultValue={data.paging.aq} placeholder="Họ tên, cơ quan, điểm cầu hiện tại" />
+                    <input
+                      id="attendee-q"
+                      name="aq"
+                      type="search"
+                      defaultValue={data.paging.aq}
+                      placeholder="Họ tên, cơ quan, điểm cầu hiện tại"
+                    />
                   </div>
                   <div className="field">
                     <button type="submit">Tìm</button>

@@ -1,25 +1,27 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { userActor } from "~/database/audit.server.ts";
+import { userActor } from "#app/database/audit.server.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { requireConference } from "~/auth/guard.server.ts";
-import { bridgeConference } from "~/bridges/access.server.ts";
-import { requestTestSchema, scheduleSchema } from "~/bridges/bridge-form.ts";
-import { readinessBoard, requestBridgeTests, scheduleTest } from "~/bridges/bridges.server.ts";
-import { ReadinessBadge } from "~/bridges/components.tsx";
-import { formatMbps, formatMs, formatPercent } from "~/bridges/verdict.ts";
-import bridgesCss from "~/bridges/bridges.css?url";
-import { ColumnChart } from "~/components/charts.tsx";
-import { Field } from "~/components/field.tsx";
-import { foldVietnamese } from "~/lib/fold-vietnamese.ts";
-import { formatDateTime, toLocalInputValue } from "~/lib/vietnamese-date.ts";
-import { outboxWorker } from "~/mailing/worker.server.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { bridgeConference } from "#app/bridges/access.server.ts";
+import { requestTestSchema, scheduleSchema } from "#app/bridges/bridge-form.ts";
+import { readinessBoard, requestBridgeTests, scheduleTest } from "#app/bridges/bridges.server.ts";
+import { ReadinessBadge } from "#app/bridges/components.tsx";
+import { formatMbps, formatMs, formatPercent } from "#app/bridges/verdict.ts";
+import bridgesCss from "#app/bridges/bridges.css?url";
+import { ColumnChart } from "#app/components/charts.tsx";
+import { Field } from "#app/components/field.tsx";
+import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
+import { formatDateTime, toLocalInputValue } from "#app/lib/vietnamese-date.ts";
+import { outboxWorker } from "#app/mailing/worker.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Kết nối điểm cầu · ${data?.conference.title ?? ""}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Kết nối điểm cầu · ${data?.conference.title ?? ""}` },
+];
 
 // A district's dozen bridges refresh every 5 s; a nation-wide board (thousands of rows, megabytes) less often.
 const refreshMs = (bridges: number) => (bridges <= 200 ? 5_000 : 30_000);
@@ -96,15 +98,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "schedule") {
     const s = parseWithZod(form, { schema: scheduleSchema });
-    if (s.status !== "success") return Response.json({ intent: "schedule", result: s.reply() } satisfies ActionResult, { status: 400 });
+    if (s.status !== "success")
+      return Response.json({ intent: "schedule", result: s.reply() } satisfies ActionResult, { status: 400 });
     await scheduleTest(userActor(user), c.id, s.value.bridgeTestAt, s.value.bridgeTestNote);
-    return { intent: "schedule", result: s.reply(), message: `Đã đặt lịch kiểm tra kết nối: ${formatDateTime(s.value.bridgeTestAt)}.` } satisfies ActionResult;
+    return {
+      intent: "schedule",
+      result: s.reply(),
+      message: `Đã đặt lịch kiểm tra kết nối: ${formatDateTime(s.value.bridgeTestAt)}.`,
+    } satisfies ActionResult;
   }
   if (intent === "request") {
     const s = parseWithZod(form, { schema: requestTestSchema });
-    if (s.status !== "success") return Response.json({ intent: "request", result: s.reply() } satisfies ActionResult, { status: 400 });
+    if (s.status !== "success")
+      return Response.json({ intent: "request", result: s.reply() } satisfies ActionResult, { status: 400 });
     const r = await requestBridgeTests(userActor(user), c.id, s.value.round);
-    if (!r) return { intent: "request", result: s.reply(), message: "Đề nghị này đã được gửi; không gửi lại lần nữa." } satisfies ActionResult;
+    if (!r)
+      return {
+        intent: "request",
+        result: s.reply(),
+        message: "Đề nghị này đã được gửi; không gửi lại lần nữa.",
+      } satisfies ActionResult;
     if (r.queued) outboxWorker().kick();
     const parts = [
       r.queued ? `Đã đưa ${r.queued} thư đề nghị kiểm tra vào hàng đợi gửi.` : "Không có điểm cầu nào cần gửi đề nghị.",
@@ -115,7 +128,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response("Yêu cầu không hợp lệ.", { status: 400 });
 }
 
-function ScheduleForm({ value, note, lastResult }: { value: string; note: string; lastResult?: SubmissionResult<string[]> }) {
+function ScheduleForm({
+  value,
+  note,
+  lastResult,
+}: {
+  value: string;
+  note: string;
+  lastResult?: SubmissionResult<string[]>;
+}) {
   const [form, fields] = useForm({
     id: "bridge-test-schedule",
     lastResult,
@@ -131,7 +152,11 @@ function ScheduleForm({ value, note, lastResult }: { value: string; note: string
         <Field label="Thời gian kiểm tra kết nối (giờ Việt Nam)" meta={fields.bridgeTestAt}>
           <input {...getInputProps(fields.bridgeTestAt, { type: "datetime-local" })} key={fields.bridgeTestAt.key} />
         </Field>
-        <Field label="Ghi chú cho các điểm cầu" meta={fields.bridgeTestNote} hint="Ví dụ: Sở Thông tin và Truyền thông chủ trì, các điểm cầu vào phòng họp trước 15 phút.">
+        <Field
+          label="Ghi chú cho các điểm cầu"
+          meta={fields.bridgeTestNote}
+          hint="Ví dụ: Sở Thông tin và Truyền thông chủ trì, các điểm cầu vào phòng họp trước 15 phút."
+        >
           <textarea {...getTextareaProps(fields.bridgeTestNote)} key={fields.bridgeTestNote.key} rows={2} />
         </Field>
       </div>
@@ -149,7 +174,8 @@ export default function ReadinessBoard() {
   // The board follows the bridges' confirmations without a reload.
   useEffect(() => {
     const timer = setInterval(() => {
-      if (document.visibilityState === "visible" && revalidator.state === "idle" && navigation.state === "idle") revalidator.revalidate();
+      if (document.visibilityState === "visible" && revalidator.state === "idle" && navigation.state === "idle")
+        revalidator.revalidate();
     }, refreshMs(data.counts.total));
     return () => clearInterval(timer);
   }, [revalidator, navigation.state, data.counts.total]);
@@ -157,13 +183,16 @@ export default function ReadinessBoard() {
   return (
     <div className="page">
       <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> › <Link to={`/conferences/${data.conference.id}/bridges`}>Điểm cầu</Link> ›{" "}
-        <span>Theo dõi kết nối</span>
+        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> ›{" "}
+        <Link to={`/conferences/${data.conference.id}/bridges`}>Điểm cầu</Link> › <span>Theo dõi kết nối</span>
       </nav>
       <h1>Theo dõi kết nối điểm cầu</h1>
       <p className="muted">
         {data.conference.when ? `Hội nghị: ${data.conference.when}. ` : ""}
-        {data.conference.testAt ? `Kiểm tra kết nối chung: ${data.conference.testAt}.` : "Chưa đặt lịch kiểm tra kết nối chung."} Bảng tự cập nhật mỗi {refreshMs(data.counts.total) / 1000} giây.
+        {data.conference.testAt
+          ? `Kiểm tra kết nối chung: ${data.conference.testAt}.`
+          : "Chưa đặt lịch kiểm tra kết nối chung."}{" "}
+        Bảng tự cập nhật mỗi {refreshMs(data.counts.total) / 1000} giây.
       </p>
       {idle && actionData?.message ? (
         <p role="status" className="up">
@@ -224,7 +253,9 @@ export default function ReadinessBoard() {
         </p>
       ) : null}
       {data.bridges.length === 0 ? (
-        <p className="empty">{c.total === 0 ? "Hội nghị chưa có điểm cầu nào." : "Không có điểm cầu nào khớp bộ lọc."}</p>
+        <p className="empty">
+          {c.total === 0 ? "Hội nghị chưa có điểm cầu nào." : "Không có điểm cầu nào khớp bộ lọc."}
+        </p>
       ) : (
         <div className="table-scroll">
           <table className="table board">
@@ -233,8 +264,12 @@ export default function ReadinessBoard() {
               <tr>
                 <th scope="col">Điểm cầu</th>
                 <th scope="col">Kết nối</th>
-                <th scope="col" className="num">Độ trễ / dao động</th>
-                <th scope="col" className="num">Tải xuống / lên</th>
+                <th scope="col" className="num">
+                  Độ trễ / dao động
+                </th>
+                <th scope="col" className="num">
+                  Tải xuống / lên
+                </th>
                 <th scope="col">Thiết bị chưa đạt</th>
                 <th scope="col">Kiểm tra gần nhất</th>
                 <th scope="col">Liên hệ</th>
@@ -244,7 +279,8 @@ export default function ReadinessBoard() {
               {data.bridges.map((b) => (
                 <tr key={b.id} className={`board-row-${b.readiness.toLowerCase()}`} data-bridge={b.name}>
                   <td data-label="Điểm cầu" className="bridge-cell">
-                    <span className="strong">{b.name}</span> {b.isMain ? <span className="badge status-issued">Điểm cầu chính</span> : null}
+                    <span className="strong">{b.name}</span>{" "}
+                    {b.isMain ? <span className="badge status-issued">Điểm cầu chính</span> : null}
                     {b.host ? <div className="muted small">{b.host}</div> : null}
                     <div className="small">
                       <Link to={`/conferences/${data.conference.id}/bridges/${b.id}`}>Lịch sử kiểm tra</Link>
@@ -255,8 +291,13 @@ export default function ReadinessBoard() {
                     {b.requestedAt ? <div className="muted small">Đã đề nghị: {b.requestedAt}</div> : null}
                     {b.message ? (
                       <div className="small">
-                        Thư đề nghị: <span className={`badge delivery-${b.message.status.toLowerCase()}`}>{MESSAGE_LABEL[b.message.status]}</span>
-                        {b.message.status === "FAILED" && b.message.error ? <div className="down small">{b.message.error}</div> : null}
+                        Thư đề nghị:{" "}
+                        <span className={`badge delivery-${b.message.status.toLowerCase()}`}>
+                          {MESSAGE_LABEL[b.message.status]}
+                        </span>
+                        {b.message.status === "FAILED" && b.message.error ? (
+                          <div className="down small">{b.message.error}</div>
+                        ) : null}
                       </div>
                     ) : null}
                   </td>
@@ -274,7 +315,7 @@ export default function ReadinessBoard() {
                     {b.last ? `${formatMbps(b.last.downloadMbps)} / ${formatMbps(b.last.uploadMbps)}` : "—"}
                   </td>
                   <td data-label="Thiết bị chưa đạt">
-                    {b.last ? (b.gaps.length ? <span className="down">{b.gaps.join(", ")}</span> : "Không") : "—"}
+                    {b.last ? b.gaps.length ? <span className="down">{b.gaps.join(", ")}</span> : "Không" : "—"}
                     {b.last?.notes ? <div className="muted small">{b.last.notes}</div> : null}
                   </td>
                   <td data-label="Kiểm tra gần nhất">
@@ -312,13 +353,17 @@ export default function ReadinessBoard() {
         <div className="grid-2-wide" style={{ marginTop: "1rem" }}>
           <section className="card">
             <h2>Lịch kiểm tra kết nối chung</h2>
-            <ScheduleForm value={data.conference.testAtValue} note={data.conference.testNote} lastResult={idle && actionData?.intent === "schedule" ? actionData.result : undefined} />
+            <ScheduleForm
+              value={data.conference.testAtValue}
+              note={data.conference.testNote}
+              lastResult={idle && actionData?.intent === "schedule" ? actionData.result : undefined}
+            />
           </section>
           <section className="card">
             <h2>Đề nghị các điểm cầu kiểm tra</h2>
             <p className="small">
-              Gửi thư tới người phụ trách kỹ thuật của {data.pendingWithEmail} điểm cầu chưa xác nhận đạt (có thư điện tử): thời gian hội nghị, lịch kiểm tra, đường dẫn trang của điểm cầu. Thư không
-              chứa mật khẩu phòng họp.
+              Gửi thư tới người phụ trách kỹ thuật của {data.pendingWithEmail} điểm cầu chưa xác nhận đạt (có thư điện
+              tử): thời gian hội nghị, lịch kiểm tra, đường dẫn trang của điểm cầu. Thư không chứa mật khẩu phòng họp.
             </p>
             <Form method="post">
               <input type="hidden" name="intent" value="request" />

@@ -1,11 +1,17 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { userActor } from "~/database/audit.server.ts";
-import { requireConference } from "~/auth/guard.server.ts";
-import { issueScannerCredential, requestSessionId } from "~/checkin/credential.server.ts";
+import { userActor } from "#app/database/audit.server.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { issueScannerCredential, requestSessionId } from "#app/checkin/credential.server.ts";
 import {
   checkinScope,
   listCounts,
@@ -14,26 +20,34 @@ import {
   usableList,
   type ListCounts,
   type SearchHit,
-} from "~/checkin/lists.server.ts";
-import { ScanClient, type Outcome, type SyncReport } from "~/checkin/scanner/client.ts";
-import { CAMERA_PROBLEM, startCamera, type CameraLoop } from "~/checkin/scanner/decoder.ts";
-import { cameraWanted, deviceId as storedDeviceId, deviceName as storedDeviceName, setCameraWanted, setDeviceName } from "~/checkin/scanner/device.ts";
-import { describe, type Display } from "~/checkin/scanner/display.ts";
-import { formatScanTime } from "~/checkin/format.ts";
-import { keepScannerPageOffline } from "~/checkin/scanner/offline-page.ts";
-import { registerSyncNow } from "~/checkin/scanner/queue.ts";
-import scannerStyles from "~/checkin/scanner/scanner.css?url";
-import { playResultSound, unlockSound } from "~/checkin/scanner/sounds.ts";
-import { createLocalVerifier } from "~/checkin/scanner/verify.ts";
-import { walkInSchema } from "~/checkin/scanner/walk-in-form.ts";
-import type { CheckinResponse } from "~/checkin/types.ts";
-import { Field } from "~/components/field.tsx";
-import { prisma } from "~/db.server.ts";
-import { groupLabel } from "~/invitations/attendees.server.ts";
+} from "#app/checkin/lists.server.ts";
+import { ScanClient, type Outcome, type SyncReport } from "#app/checkin/scanner/client.ts";
+import { CAMERA_PROBLEM, startCamera, type CameraLoop } from "#app/checkin/scanner/decoder.ts";
+import {
+  cameraWanted,
+  deviceId as storedDeviceId,
+  deviceName as storedDeviceName,
+  setCameraWanted,
+  setDeviceName,
+} from "#app/checkin/scanner/device.ts";
+import { describe, type Display } from "#app/checkin/scanner/display.ts";
+import { formatScanTime } from "#app/checkin/format.ts";
+import { keepScannerPageOffline } from "#app/checkin/scanner/offline-page.ts";
+import { registerSyncNow } from "#app/checkin/scanner/queue.ts";
+import scannerStyles from "#app/checkin/scanner/scanner.css?url";
+import { playResultSound, unlockSound } from "#app/checkin/scanner/sounds.ts";
+import { createLocalVerifier } from "#app/checkin/scanner/verify.ts";
+import { walkInSchema } from "#app/checkin/scanner/walk-in-form.ts";
+import type { CheckinResponse } from "#app/checkin/types.ts";
+import { Field } from "#app/components/field.tsx";
+import { prisma } from "#app/db.server.ts";
+import { groupLabel } from "#app/invitations/attendees.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: scannerStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Quét mã: ${data?.list.name ?? ""} · Hội nghị CCHC` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Quét mã: ${data?.list.name ?? ""} · Hội nghị CCHC` },
+];
 
 // The page holds a scanner credential: never cached, and not re-run after a walk-in (counts are polled).
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -60,10 +74,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   ]);
   return {
-    conference: { id: access.conference.id, title: access.conference.title, cancelled: access.conference.status === "CANCELLED" },
+    conference: {
+      id: access.conference.id,
+      title: access.conference.title,
+      cancelled: access.conference.status === "CANCELLED",
+    },
     list: { id: list.id, name: list.name, bridgePointName: list.bridgePoint?.name ?? null },
     counts: counts.get(list.id)!,
-    credential: issueScannerCredential({ conferenceId: access.conference.id, listId: list.id, userId: guarded.user.id, sessionId }),
+    credential: issueScannerCredential({
+      conferenceId: access.conference.id,
+      listId: list.id,
+      userId: guarded.user.id,
+      sessionId,
+    }),
     keys,
     groups: groups.map((g, i) => ({ id: g.id, label: groupLabel(g, i) })),
   };
@@ -85,7 +108,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!outcome.ok) {
     const reply =
-      outcome.field === "form" ? submission.reply({ formErrors: [outcome.message] }) : submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } });
+      outcome.field === "form"
+        ? submission.reply({ formErrors: [outcome.message] })
+        : submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } });
     return Response.json({ result: reply }, { status: 400 });
   }
   return Response.json({ result: submission.reply({ resetForm: true }), checkin: outcome.response });
@@ -109,7 +134,9 @@ function ResultPanel({ shown }: { shown: Shown | null }) {
     const timer = setTimeout(() => setStale(true), STALE_AFTER_MS);
     return () => clearTimeout(timer);
   }, [shown]);
-  const classes = ["scan-result", shown ? shown.kind : "idle", shown?.offline ? "offline" : "", stale ? "stale" : ""].filter(Boolean).join(" ");
+  const classes = ["scan-result", shown ? shown.kind : "idle", shown?.offline ? "offline" : "", stale ? "stale" : ""]
+    .filter(Boolean)
+    .join(" ");
   return (
     <section className={classes} aria-live="assertive" aria-atomic="true" data-result={shown?.kind ?? "idle"}>
       {shown ? (
@@ -148,7 +175,9 @@ export default function Scanner() {
   const [counts, setCounts] = useState<ListCounts>(data.counts);
   const [syncNote, setSyncNote] = useState<SyncReport | null>(null);
   const [device, setDevice] = useState({ id: "", name: "" });
-  const [camera, setCamera] = useState<{ state: "off" | "starting" | "on" } | { state: "problem"; message: string }>({ state: "off" });
+  const [camera, setCamera] = useState<{ state: "off" | "starting" | "on" } | { state: "problem"; message: string }>({
+    state: "off",
+  });
   const videoRef = useRef<HTMLVideoElement>(null);
   const loopRef = useRef<CameraLoop | null>(null);
   const lastCode = useRef<{ text: string; at: number }>({ text: "", at: 0 });
@@ -310,7 +339,8 @@ export default function Scanner() {
         <div className="scanner-banner expired" role="alert">
           Phiên quét đã hết hạn hoặc bị thu hồi.
           <p>
-            Hãy <a href={base}>tải lại trang</a> (đăng nhập nếu được hỏi) để tiếp tục; các lượt quét đang chờ vẫn được giữ trên máy.
+            Hãy <a href={base}>tải lại trang</a> (đăng nhập nếu được hỏi) để tiếp tục; các lượt quét đang chờ vẫn được
+            giữ trên máy.
           </p>
         </div>
       ) : null}
@@ -349,7 +379,11 @@ export default function Scanner() {
         {camera.state === "on" ? <div className="camera-frame" aria-hidden="true" /> : null}
         {camera.state !== "on" ? (
           <div className="camera-off">
-            {camera.state === "problem" ? camera.message : camera.state === "starting" ? "Đang mở camera…" : "Camera đang tắt."}
+            {camera.state === "problem"
+              ? camera.message
+              : camera.state === "starting"
+                ? "Đang mở camera…"
+                : "Camera đang tắt."}
           </div>
         ) : null}
       </div>
@@ -380,11 +414,13 @@ export default function Scanner() {
         </span>
       </div>
 
-      <ManualCode onCode={(text) => {
-        unlockSound();
-        lastCode.current = { text: "", at: 0 };
-        void handleCode(text);
-      }} />
+      <ManualCode
+        onCode={(text) => {
+          unlockSound();
+          lastCode.current = { text: "", at: 0 };
+          void handleCode(text);
+        }}
+      />
 
       <Search base={base} offline={offline} onCheckIn={checkInAttendee} />
 
@@ -423,14 +459,30 @@ function ManualCode({ onCode }: { onCode: (text: string) => void }) {
     <form className="scanner-section scanner-form" onSubmit={submit} aria-label="Nhập mã">
       <div className="field">
         <label htmlFor="manual-code">Mã trên giấy mời (máy quét cầm tay hoặc dán mã)</label>
-        <input type="text" id="manual-code" value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" autoCapitalize="off" spellCheck={false} />
+        <input
+          type="text"
+          id="manual-code"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+        />
       </div>
       <button type="submit">Kiểm tra</button>
     </form>
   );
 }
 
-function Search({ base, offline, onCheckIn }: { base: string; offline: boolean; onCheckIn: (attendeeId: string) => Promise<Outcome | null> }) {
+function Search({
+  base,
+  offline,
+  onCheckIn,
+}: {
+  base: string;
+  offline: boolean;
+  onCheckIn: (attendeeId: string) => Promise<Outcome | null>;
+}) {
   const [q, setQ] = useState("");
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [problem, setProblem] = useState("");
@@ -479,7 +531,13 @@ function Search({ base, offline, onCheckIn }: { base: string; offline: boolean; 
       <form role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="attendee-search">Họ tên đại biểu (ít nhất 2 ký tự)</label>
-          <input type="search" id="attendee-search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
+          <input
+            type="search"
+            id="attendee-search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            autoComplete="off"
+          />
         </div>
       </form>
       {active && problem ? <p className="field-error">{problem}</p> : null}
@@ -569,7 +627,11 @@ function WalkIn({
           <input {...getInputProps(fields.position, { type: "text" })} key={fields.position.key} autoComplete="off" />
         </Field>
         <Field label="Cơ quan, đơn vị" meta={fields.organizationName}>
-          <input {...getInputProps(fields.organizationName, { type: "text" })} key={fields.organizationName.key} autoComplete="off" />
+          <input
+            {...getInputProps(fields.organizationName, { type: "text" })}
+            key={fields.organizationName.key}
+            autoComplete="off"
+          />
         </Field>
         <Field label="Thư điện tử (không bắt buộc)" meta={fields.email}>
           <input {...getInputProps(fields.email, { type: "email" })} key={fields.email.key} autoComplete="off" />

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireConference } from "~/auth/guard.server.ts";
-import { checkinScope, searchAttendees, usableList } from "~/checkin/lists.server.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { checkinScope, searchAttendees, usableList } from "#app/checkin/lists.server.ts";
 
 /** Attendees of the conference by name, for the scanner's fallback search (?q=, at least 2 characters). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

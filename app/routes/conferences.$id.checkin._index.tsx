@@ -2,8 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { userActor } from "~/database/audit.server.ts";
-import { requireConference } from "~/auth/guard.server.ts";
+import { userActor } from "#app/database/audit.server.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
 import {
   checkinScope,
   createBridgeLists,
@@ -14,12 +14,14 @@ import {
   nameTaken,
   renameList,
   visibleLists,
-} from "~/checkin/lists.server.ts";
-import scannerStyles from "~/checkin/scanner/scanner.css?url";
+} from "#app/checkin/lists.server.ts";
+import scannerStyles from "#app/checkin/scanner/scanner.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: scannerStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Điểm danh · ${data?.conference.title ?? ""}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Điểm danh · ${data?.conference.title ?? ""}` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await checkinScope(await requireConference(request, params.id, "attendance.take"));
@@ -29,7 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const covered = new Set(lists.map((l) => l.bridgePointId));
   const bridgePoints = access.canManage ? access.conference.bridgePoints : [];
   return {
-    conference: { id: access.conference.id, title: access.conference.title, cancelled: access.conference.status === "CANCELLED" },
+    conference: {
+      id: access.conference.id,
+      title: access.conference.title,
+      cancelled: access.conference.status === "CANCELLED",
+    },
     canManage: access.canManage,
     bridgePoints: bridgePoints.map((b) => ({ id: b.id, name: b.name })),
     bridgesWithoutList: bridgePoints.filter((b) => !b.isMain && !covered.has(b.id)).length,
@@ -70,21 +76,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = userActor(guarded.user);
   const submission = parseWithZod(await request.formData(), { schema: intents });
   if (submission.status !== "success") {
-    const errors = Object.values(submission.error ?? {}).flat().filter(Boolean);
-    return Response.json({ ok: false, message: errors.join(" ") || "Dữ liệu gửi lên không hợp lệ." } satisfies Result, { status: 400 });
+    const errors = Object.values(submission.error ?? {})
+      .flat()
+      .filter(Boolean);
+    return Response.json({ ok: false, message: errors.join(" ") || "Dữ liệu gửi lên không hợp lệ." } satisfies Result, {
+      status: 400,
+    });
   }
   const v = submission.value;
-  const fail = (message: string, status = 400, listId?: string) => Response.json({ ok: false, message, listId } satisfies Result, { status });
+  const fail = (message: string, status = 400, listId?: string) =>
+    Response.json({ ok: false, message, listId } satisfies Result, { status });
   switch (v.intent) {
     case "create": {
       const bridgePointId = v.bridgePointId || null;
-      if (bridgePointId && !access.conference.bridgePoints.some((b) => b.id === bridgePointId)) return fail("Điểm cầu không thuộc hội nghị này.");
+      if (bridgePointId && !access.conference.bridgePoints.some((b) => b.id === bridgePointId))
+        return fail("Điểm cầu không thuộc hội nghị này.");
       if (await nameTaken(conferenceId, v.name)) return fail(`Đã có danh sách “${v.name}”; hãy đặt tên khác.`);
-      if (!(await uniqueName(() => createList(conferenceId, organizationId, v.name, bridgePointId, actor)))) return fail(`Đã có danh sách “${v.name}”; hãy đặt tên khác.`);
+      if (!(await uniqueName(() => createList(conferenceId, organizationId, v.name, bridgePointId, actor))))
+        return fail(`Đã có danh sách “${v.name}”; hãy đặt tên khác.`);
       return Response.json({ ok: true, message: `Đã tạo danh sách “${v.name}”.` } satisfies Result);
     }
     case "rename": {
-      if (await nameTaken(conferenceId, v.name, v.listId)) return fail(`Đã có danh sách “${v.name}”; hãy đặt tên khác.`, 400, v.listId);
+      if (await nameTaken(conferenceId, v.name, v.listId))
+        return fail(`Đã có danh sách “${v.name}”; hãy đặt tên khác.`, 400, v.listId);
       const list = await uniqueName(() => renameList(conferenceId, organizationId, v.listId, v.name, actor));
       if (list === false) return fail(`Đã có danh sách “${v.name}”; hãy đặt tên khác.`, 400, v.listId);
       if (!list) return fail("Không tìm thấy danh sách điểm danh này.", 404);
@@ -94,7 +108,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // Attendance recorded through it stays (its list becomes empty); so do the scans.
       const list = await deleteList(conferenceId, organizationId, v.listId, actor);
       if (!list) return fail("Không tìm thấy danh sách điểm danh này.", 404);
-      return Response.json({ ok: true, message: `Đã xóa danh sách “${list.name}”; kết quả điểm danh vẫn được giữ.` } satisfies Result);
+      return Response.json({
+        ok: true,
+        message: `Đã xóa danh sách “${list.name}”; kết quả điểm danh vẫn được giữ.`,
+      } satisfies Result);
     }
     case "bridge-lists": {
       const n = await createBridgeLists(conferenceId, organizationId, actor);
@@ -118,8 +135,8 @@ export default function CheckinLists() {
       </nav>
       <h1>Danh sách điểm danh</h1>
       <p className="muted">
-        Mỗi cổng vào hội trường hoặc mỗi điểm cầu có một danh sách; nhân viên mở máy quét của danh sách trên điện thoại để quét mã QR trên giấy mời.
-        Đại biểu điểm danh ở danh sách của điểm cầu được tính là dự trực tuyến.
+        Mỗi cổng vào hội trường hoặc mỗi điểm cầu có một danh sách; nhân viên mở máy quét của danh sách trên điện thoại
+        để quét mã QR trên giấy mời. Đại biểu điểm danh ở danh sách của điểm cầu được tính là dự trực tuyến.
       </p>
       {data.conference.cancelled ? (
         <p className="form-error" role="alert">
@@ -174,7 +191,14 @@ export default function CheckinLists() {
                         <input type="hidden" name="intent" value="rename" />
                         <input type="hidden" name="listId" value={l.id} />
                         <label htmlFor={`rename-${l.id}`}>Tên mới</label>
-                        <input type="text" id={`rename-${l.id}`} name="name" defaultValue={l.name} required maxLength={120} />
+                        <input
+                          type="text"
+                          id={`rename-${l.id}`}
+                          name="name"
+                          defaultValue={l.name}
+                          required
+                          maxLength={120}
+                        />
                         <button type="submit" disabled={busy}>
                           Đổi tên
                         </button>
@@ -182,7 +206,8 @@ export default function CheckinLists() {
                       <Form
                         method="post"
                         onSubmit={(e) => {
-                          if (!confirm(`Xóa danh sách “${l.name}”? Kết quả điểm danh vẫn được giữ.`)) e.preventDefault();
+                          if (!confirm(`Xóa danh sách “${l.name}”? Kết quả điểm danh vẫn được giữ.`))
+                            e.preventDefault();
                         }}
                       >
                         <input type="hidden" name="intent" value="delete" />

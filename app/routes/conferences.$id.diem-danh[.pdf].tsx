@@ -1,16 +1,21 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireConference } from "~/auth/guard.server.ts";
-import { prisma } from "~/db.server.ts";
-import { attendanceData } from "~/attendance/attendance.server.ts";
-import { countsSentence, reportTime } from "~/attendance/report.ts";
-import { describeMark } from "~/attendance/summary.ts";
-import { renderAttendancePdf } from "~/documents/attendance-pdf.ts";
-import { groupLabel } from "~/invitations/attendees.server.ts";
-import { meetingName } from "~/invitations/context.server.ts";
-import { buildPlanDocument } from "~/plans/document.ts";
-import { getConference, toDocumentInput } from "~/plans/plans.server.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { attendanceData } from "#app/attendance/attendance.server.ts";
+import { countsSentence, reportTime } from "#app/attendance/report.ts";
+import { describeMark } from "#app/attendance/summary.ts";
+import { renderAttendancePdf } from "#app/documents/attendance-pdf.ts";
+import { groupLabel } from "#app/invitations/attendees.server.ts";
+import { meetingName } from "#app/invitations/context.server.ts";
+import { buildPlanDocument } from "#app/plans/document.ts";
+import { getConference, toDocumentInput } from "#app/plans/plans.server.ts";
 
-const ANSWER = { NO_ANSWER: "Chưa trả lời", ACCEPTED: "Tham dự", DECLINED: "Vắng", SUBSTITUTED: "Cử người thay" } as const;
+const ANSWER = {
+  NO_ANSWER: "Chưa trả lời",
+  ACCEPTED: "Tham dự",
+  DECLINED: "Vắng",
+  SUBSTITUTED: "Cử người thay",
+} as const;
 
 // The full attendance with absence reasons: an export like attendance.xlsx ("attendance.report"), not for
 // read-only, IT-support or bridge-operator roles.
@@ -18,8 +23,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { conference } = await requireConference(request, params.id, "attendance.report");
   const c = await getConference(conference.id);
   const [groups, bridgePoints, attendees] = await Promise.all([
-    prisma.attendeeGroup.findMany({ where: { conferenceId: c.id }, orderBy: { position: "asc" }, select: { id: true, heading: true, lines: { orderBy: { position: "asc" }, select: { text: true } } } }),
-    prisma.bridgePoint.findMany({ where: { conferenceId: c.id }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
+    prisma.attendeeGroup.findMany({
+      where: { conferenceId: c.id },
+      orderBy: { position: "asc" },
+      select: { id: true, heading: true, lines: { orderBy: { position: "asc" }, select: { text: true } } },
+    }),
+    prisma.bridgePoint.findMany({
+      where: { conferenceId: c.id },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true },
+    }),
     prisma.attendee.findMany({
       where: { conferenceId: c.id },
       orderBy: { createdAt: "asc" },
@@ -34,7 +47,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         bridgePoint: { select: { name: true } },
         substitutes: { select: { name: true } },
         substituteFor: { select: { name: true } },
-        attendance: { select: { status: true, bridgePointId: true, checkedInAt: true, method: true, absenceReason: true, substituteName: true } },
+        attendance: {
+          select: {
+            status: true,
+            bridgePointId: true,
+            checkedInAt: true,
+            method: true,
+            absenceReason: true,
+            substituteName: true,
+          },
+        },
       },
     }),
   ]);
@@ -56,14 +78,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organization: a.organizationName,
     site: a.bridgePoint ? `dự tại ${a.bridgePoint.name}` : "dự tại hội trường chính",
     answer: ANSWER[a.rsvp],
-    note: [a.declineReason && `lý do: ${a.declineReason}`, a.substitutes[0] && `người dự thay: ${a.substitutes[0].name}`, a.substituteFor && `dự thay ${a.substituteFor.name}`].filter(Boolean).join("; "),
+    note: [
+      a.declineReason && `lý do: ${a.declineReason}`,
+      a.substitutes[0] && `người dự thay: ${a.substitutes[0].name}`,
+      a.substituteFor && `dự thay ${a.substituteFor.name}`,
+    ]
+      .filter(Boolean)
+      .join("; "),
     ...(recorded ? { attendance: attendanceOf(a) } : {}),
   });
   const pdf = await renderAttendancePdf({
     header: { ...plan.header, numberLine: "" },
     meeting: meetingName(c.title),
     groups: [
-      ...groups.map((g, i) => ({ label: groupLabel(g, i), attendees: attendees.filter((a) => a.groupId === g.id).map(row) })),
+      ...groups.map((g, i) => ({
+        label: groupLabel(g, i),
+        attendees: attendees.filter((a) => a.groupId === g.id).map(row),
+      })),
       { label: "Đại biểu khác", attendees: attendees.filter((a) => !a.groupId).map(row) },
     ].filter((g) => g.attendees.length),
     ...(recorded
@@ -77,5 +108,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : {}),
     closing: { recipients: ["Lưu: VT."], signature: plan.signature, signerName: plan.signerName },
   });
-  return new Response(new Uint8Array(pdf), { headers: { "Content-Type": "application/pdf", "Content-Disposition": 'inline; filename="diem-danh.pdf"', "Cache-Control": "private, no-store" } });
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": 'inline; filename="diem-danh.pdf"',
+      "Cache-Control": "private, no-store",
+    },
+  });
 }

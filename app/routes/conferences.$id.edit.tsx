@@ -1,11 +1,16 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireConference } from "~/auth/guard.server.ts";
-import { PlanEditor } from "~/components/plan-editor.tsx";
-import { planFormSchema, planToFormValues } from "~/plans/plan-form.ts";
-import { foreignOrganizationIds, getConference, selectableOrganizations, updateConference } from "~/plans/plans.server.ts";
-import { isEditable } from "~/plans/status.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { PlanEditor } from "#app/components/plan-editor.tsx";
+import { planFormSchema, planToFormValues } from "#app/plans/plan-form.ts";
+import {
+  foreignOrganizationIds,
+  getConference,
+  selectableOrganizations,
+  updateConference,
+} from "#app/plans/plans.server.ts";
+import { isEditable } from "#app/plans/status.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sửa kế hoạch · Hội nghị CCHC" }];
 
@@ -33,7 +38,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: planFormSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
   if (foreignOrganizationIds(user, submission.value).length) {
-    return Response.json(submission.reply({ formErrors: ["Có cơ quan không thuộc phạm vi của bạn; hãy chọn lại."] }), { status: 400 });
+    return Response.json(submission.reply({ formErrors: ["Có cơ quan không thuộc phạm vi của bạn; hãy chọn lại."] }), {
+      status: 400,
+    });
   }
   await updateConference(user, c.id, submission.value);
   return redirect(`/conferences/${c.id}`);
@@ -45,10 +52,17 @@ export default function EditConference() {
   return (
     <div className="page">
       <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/conferences">Hội nghị, kế hoạch</Link> › <Link to={`/conferences/${data.id}`}>{data.title}</Link> › <span>Sửa</span>
+        <Link to="/conferences">Hội nghị, kế hoạch</Link> › <Link to={`/conferences/${data.id}`}>{data.title}</Link> ›{" "}
+        <span>Sửa</span>
       </nav>
       <h1>Sửa kế hoạch</h1>
-      <PlanEditor lastResult={lastResult} defaultValue={data.defaultValue} organizations={data.organizations} customLayout={data.customLayout} submitLabel="Lưu thay đổi" />
+      <PlanEditor
+        lastResult={lastResult}
+        defaultValue={data.defaultValue}
+        organizations={data.organizations}
+        customLayout={data.customLayout}
+        submitLabel="Lưu thay đổi"
+      />
     </div>
   );
 }

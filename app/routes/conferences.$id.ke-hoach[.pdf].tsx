@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireConference } from "~/auth/guard.server.ts";
-import { planPdfMeta, renderPlanPdf } from "~/documents/plan-pdf.ts";
-import { buildPlanDocument } from "~/plans/document.ts";
-import { getConference, toDocumentInput } from "~/plans/plans.server.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { planPdfMeta, renderPlanPdf } from "#app/documents/plan-pdf.ts";
+import { buildPlanDocument } from "#app/plans/document.ts";
+import { getConference, toDocumentInput } from "#app/plans/plans.server.ts";
 
 /** The plan (kế hoạch) as a Decree 30 PDF: /conferences/:id/ke-hoach.pdf. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

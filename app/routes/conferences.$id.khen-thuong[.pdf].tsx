@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireConference } from "~/auth/guard.server.ts";
-import { listAwards } from "~/awards/awards.server.ts";
-import { renderAwardListPdf } from "~/documents/award-list-pdf.ts";
-import { meetingName } from "~/invitations/context.server.ts";
-import { buildPlanDocument } from "~/plans/document.ts";
-import { getConference, toDocumentInput } from "~/plans/plans.server.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { listAwards } from "#app/awards/awards.server.ts";
+import { renderAwardListPdf } from "#app/documents/award-list-pdf.ts";
+import { meetingName } from "#app/invitations/context.server.ts";
+import { buildPlanDocument } from "#app/plans/document.ts";
+import { getConference, toDocumentInput } from "#app/plans/plans.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { conference } = await requireConference(request, params.id, "conference.view");
@@ -18,5 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     awards,
     closing: { recipients: ["Lưu: VT."], signature: plan.signature, signerName: plan.signerName },
   });
-  return new Response(new Uint8Array(pdf), { headers: { "Content-Type": "application/pdf", "Content-Disposition": 'inline; filename="khen-thuong.pdf"', "Cache-Control": "private, no-store" } });
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": 'inline; filename="khen-thuong.pdf"',
+      "Cache-Control": "private, no-store",
+    },
+  });
 }

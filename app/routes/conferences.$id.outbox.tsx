@@ -4,16 +4,22 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { simpleParser } from "mailparser";
 import { z } from "zod";
-import { requireConference } from "~/auth/guard.server.ts";
-import { prisma } from "~/db.server.ts";
-import { formatDateTime } from "~/lib/vietnamese-date.ts";
-import { invitationConference } from "~/invitations/attendees.server.ts";
-import { emlFileName } from "~/mailing/transport.server.ts";
-import { mailTransportKind, outboxFolder } from "~/mailing/worker.server.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { formatDateTime } from "#app/lib/vietnamese-date.ts";
+import { invitationConference } from "#app/invitations/attendees.server.ts";
+import { emlFileName } from "#app/mailing/transport.server.ts";
+import { mailTransportKind, outboxFolder } from "#app/mailing/worker.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Hộp thư gửi đi · Hội nghị CCHC" }];
 
-const KIND = { INVITATION: "Giấy mời", UPDATE: "Thay đổi", CANCELLATION: "Hủy", REMINDER: "Nhắc trả lời", BRIDGE_TEST: "Kiểm tra điểm cầu" } as const;
+const KIND = {
+  INVITATION: "Giấy mời",
+  UPDATE: "Thay đổi",
+  CANCELLATION: "Hủy",
+  REMINDER: "Nhắc trả lời",
+  BRIDGE_TEST: "Kiểm tra điểm cầu",
+} as const;
 const STATUS = { QUEUED: "Đang chờ", SENDING: "Đang gửi", SENT: "Đã gửi", FAILED: "Lỗi" } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,7 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = access.user;
   const c = await invitationConference(access.conference.id);
   const url = new URL(request.url);
-  const page = z.coerce.number().int().min(1).max(10000).catch(1).parse(url.searchParams.get("page") ?? 1);
+  const page = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10000)
+    .catch(1)
+    .parse(url.searchParams.get("page") ?? 1);
   const [total, messages] = await Promise.all([
     prisma.outboxMessage.count({ where: { conferenceId: c.id } }),
     prisma.outboxMessage.findMany({
@@ -29,7 +41,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       orderBy: { createdAt: "desc" },
       skip: (page - 1) * 100,
       take: 100,
-      select: { id: true, messageId: true, kind: true, toAddress: true, subject: true, status: true, attempts: true, sentAt: true, lastError: true, attendee: { select: { name: true } }, bridgePoint: { select: { name: true, contactName: true } } },
+      select: {
+        id: true,
+        messageId: true,
+        kind: true,
+        toAddress: true,
+        subject: true,
+        status: true,
+        attempts: true,
+        sentAt: true,
+        lastError: true,
+        attendee: { select: { name: true } },
+        bridgePoint: { select: { name: true, contactName: true } },
+      },
     }),
   ]);
   // With no SMTP server the messages are files: show the chosen one as the recipient would see it.
@@ -42,7 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const parsed = await simpleParser(raw);
       let html = typeof parsed.html === "string" ? parsed.html : `<pre>${parsed.text ?? ""}</pre>`;
       for (const att of parsed.attachments) {
-        if (att.cid) html = html.replaceAll(`cid:${att.cid}`, `data:${att.contentType};base64,${att.content.toString("base64")}`);
+        if (att.cid)
+          html = html.replaceAll(`cid:${att.cid}`, `data:${att.contentType};base64,${att.content.toString("base64")}`);
       }
       preview = {
         subject: parsed.subject ?? "",
@@ -77,12 +102,15 @@ export default function Outbox() {
   return (
     <div className="page">
       <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> › <Link to={`/conferences/${data.conference.id}/attendees`}>Đại biểu, giấy mời</Link> ›{" "}
+        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> ›{" "}
+        <Link to={`/conferences/${data.conference.id}/attendees`}>Đại biểu, giấy mời</Link> ›{" "}
         <span>Hộp thư gửi đi</span>
       </nav>
       <h1>Hộp thư gửi đi</h1>
       <p className="muted">
-        {data.mode === "folder" ? "Chưa cấu hình máy chủ thư: thư được lưu thành tệp .eml trong thư mục dữ liệu. " : "Thư được gửi qua máy chủ SMTP. "}
+        {data.mode === "folder"
+          ? "Chưa cấu hình máy chủ thư: thư được lưu thành tệp .eml trong thư mục dữ liệu. "
+          : "Thư được gửi qua máy chủ SMTP. "}
         {data.total} thư.
       </p>
       {data.preview ? (
@@ -110,7 +138,13 @@ export default function Outbox() {
               <tr key={m.id}>
                 <td>{m.kind}</td>
                 <td>{m.to}</td>
-                <td>{m.status === "SENT" && data.mode === "folder" ? <Link to={`?view=${m.id}&page=${data.page}`}>{m.subject}</Link> : m.subject}</td>
+                <td>
+                  {m.status === "SENT" && data.mode === "folder" ? (
+                    <Link to={`?view=${m.id}&page=${data.page}`}>{m.subject}</Link>
+                  ) : (
+                    m.subject
+                  )}
+                </td>
                 <td>
                   <span className={`badge delivery-${m.status.toLowerCase()}`}>{m.statusLabel}</span>
                   {m.attempts > 1 ? <span className="muted small"> ({m.attempts} lần)</span> : null}

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { userActor } from "~/database/audit.server.ts";
-import { setPacketRound } from "~/documents/packet-settings.server.ts";
+import { userActor } from "#app/database/audit.server.ts";
+import { setPacketRound } from "#app/documents/packet-settings.server.ts";
 import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
-import { listRounds } from "~/assessments/rounds.server.ts";
-import { requireConference } from "~/auth/guard.server.ts";
-import { prisma } from "~/db.server.ts";
-import { ensurePacket, packetInput, packetJob, type PacketJob } from "~/documents/packet-jobs.server.ts";
-import { packetFingerprint } from "~/documents/packet/index.ts";
-import { getConference } from "~/plans/plans.server.ts";
+import { listRounds } from "#app/assessments/rounds.server.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { ensurePacket, packetInput, packetJob, type PacketJob } from "#app/documents/packet-jobs.server.ts";
+import { packetFingerprint } from "#app/documents/packet/index.ts";
+import { getConference } from "#app/plans/plans.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Bộ tài liệu hội nghị · Hội nghị CCHC" }];
 
@@ -42,7 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return Response.json({ error: "Yêu cầu không hợp lệ." }, { status: 400 });
   if (parsed.data.intent === "round") {
     const roundId = parsed.data.roundId || null;
-    if (roundId && !(await listRounds(user)).some((r) => r.id === roundId)) return Response.json({ error: "Không tìm thấy đợt đánh giá." }, { status: 400 });
+    if (roundId && !(await listRounds(user)).some((r) => r.id === roundId))
+      return Response.json({ error: "Không tìm thấy đợt đánh giá." }, { status: 400 });
     await setPacketRound(userActor(user), c.id, roundId);
     return { ok: true };
   }
@@ -61,10 +62,19 @@ function Progress({ conferenceId, initial }: { conferenceId: string; initial: Pa
     return () => clearTimeout(t);
   }, [job, fetcher, conferenceId]);
   if (!job) return null;
-  if (job.status === "failed") return <p className="form-error" role="alert">Không tạo được bộ tài liệu: {job.error}</p>;
+  if (job.status === "failed")
+    return (
+      <p className="form-error" role="alert">
+        Không tạo được bộ tài liệu: {job.error}
+      </p>
+    );
   return (
     <div className="delivery" aria-live="polite">
-      <label htmlFor="packet-progress">{job.status === "ready" ? "Bộ tài liệu đã sẵn sàng." : `Đang tạo: ${job.stage} (${Math.round((job.done / Math.max(1, job.total)) * 100)}%)`}</label>
+      <label htmlFor="packet-progress">
+        {job.status === "ready"
+          ? "Bộ tài liệu đã sẵn sàng."
+          : `Đang tạo: ${job.stage} (${Math.round((job.done / Math.max(1, job.total)) * 100)}%)`}
+      </label>
       <progress id="packet-progress" max={job.total} value={job.done} />
     </div>
   );
@@ -79,7 +89,10 @@ export default function PacketPage() {
         <Link to={`/conferences/${c.id}`}>{c.title}</Link> › <span>Bộ tài liệu hội nghị</span>
       </nav>
       <h1>Bộ tài liệu hội nghị</h1>
-      <p className="muted">Bìa, chương trình, bảng xếp hạng, biểu đồ, phân tích theo lĩnh vực, phụ lục, SIPAS — một tệp PDF và một tệp Excel cùng số liệu.</p>
+      <p className="muted">
+        Bìa, chương trình, bảng xếp hạng, biểu đồ, phân tích theo lĩnh vực, phụ lục, SIPAS — một tệp PDF và một tệp
+        Excel cùng số liệu.
+      </p>
       {data.canEdit ? (
         <Form method="post" className="filters">
           <input type="hidden" name="intent" value="round" />
@@ -110,7 +123,8 @@ export default function PacketPage() {
           ) : null}
           <Progress conferenceId={c.id} initial={data.job} />
           <p>
-            <a href={`/conferences/${c.id}/packet.pdf`}>Tải bộ tài liệu (PDF)</a> · <a href={`/conferences/${c.id}/packet.xlsx`}>Tải số liệu (Excel)</a>
+            <a href={`/conferences/${c.id}/packet.pdf`}>Tải bộ tài liệu (PDF)</a> ·{" "}
+            <a href={`/conferences/${c.id}/packet.xlsx`}>Tải số liệu (Excel)</a>
           </p>
         </section>
       ) : (

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireConference } from "~/auth/guard.server.ts";
-import { packetJob } from "~/documents/packet-jobs.server.ts";
-import { getConference } from "~/plans/plans.server.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { packetJob } from "#app/documents/packet-jobs.server.ts";
+import { getConference } from "#app/plans/plans.server.ts";
 
 /** Progress of the packet being built, polled by the packet page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireConference } from "~/auth/guard.server.ts";
-import { ensurePacket, packetInput, readPacketPdf } from "~/documents/packet-jobs.server.ts";
-import { getConference } from "~/plans/plans.server.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { ensurePacket, packetInput, readPacketPdf } from "#app/documents/packet-jobs.server.ts";
+import { getConference } from "#app/plans/plans.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { conference } = await requireConference(request, params.id, "conference.view");
@@ -16,6 +16,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   if (job.status !== "ready") throw new Response("Không tạo được bộ tài liệu; vui lòng thử lại.", { status: 503 });
   return new Response(new Uint8Array(await readPacketPdf(job.fingerprint)), {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": 'inline; filename="bo-tai-lieu.pdf"', "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": 'inline; filename="bo-tai-lieu.pdf"',
+      "Cache-Control": "private, no-store",
+    },
   });
 }

@@ -1,16 +1,21 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { userActor } from "~/database/audit.server.ts";
+import { userActor } from "#app/database/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ACCEPTED_EVIDENCE, checkEvidence } from "~/assessments/evidence.ts";
-import { storeEvidence } from "~/assessments/evidence-store.server.ts";
-import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
-import { requireConference } from "~/auth/guard.server.ts";
-import { prisma } from "~/db.server.ts";
-import { invitationConference } from "~/invitations/attendees.server.ts";
-import { formatDateTime } from "~/lib/vietnamese-date.ts";
-import { registerSpeechSchema, SPEECH_KIND_LABEL, SPEECH_STATUS_LABEL, speechIntentSchema } from "~/speeches/speech-form.ts";
-import { listSpeeches, moveSpeech, registerSpeech, saveDraft, setSpeechStatus } from "~/speeches/speeches.server.ts";
+import { ACCEPTED_EVIDENCE, checkEvidence } from "#app/assessments/evidence.ts";
+import { storeEvidence } from "#app/assessments/evidence-store.server.ts";
+import { fileBytes, readUpload } from "#app/assessments/upload.server.ts";
+import { requireConference } from "#app/auth/guard.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { invitationConference } from "#app/invitations/attendees.server.ts";
+import { formatDateTime } from "#app/lib/vietnamese-date.ts";
+import {
+  registerSpeechSchema,
+  SPEECH_KIND_LABEL,
+  SPEECH_STATUS_LABEL,
+  speechIntentSchema,
+} from "#app/speeches/speech-form.ts";
+import { listSpeeches, moveSpeech, registerSpeech, saveDraft, setSpeechStatus } from "#app/speeches/speeches.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Tham luận, phát biểu · Hội nghị CCHC" }];
 
@@ -24,7 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: access.can("conference.edit"),
     speeches: speeches.map((s) => ({
       ...s,
-      versions: s.versions.map((v) => ({ version: v.version, content: v.content, savedAt: formatDateTime(v.createdAt) })),
+      versions: s.versions.map((v) => ({
+        version: v.version,
+        content: v.content,
+        savedAt: formatDateTime(v.createdAt),
+      })),
     })),
   };
 }
@@ -37,16 +46,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const c = await invitationConference(access.conference.id);
   const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
   const form = multipart ? await readUpload(request) : await request.formData();
-  const fail = (r: Omit<Extract<Result, { ok: false }>, "ok">) => Response.json({ ok: false, ...r } satisfies Result, { status: 400 });
+  const fail = (r: Omit<Extract<Result, { ok: false }>, "ok">) =>
+    Response.json({ ok: false, ...r } satisfies Result, { status: 400 });
   if (form.get("intent") === "register") {
     const s = parseWithZod(form, { schema: registerSpeechSchema });
-    if (s.status !== "success") return fail({ errors: [], fieldErrors: Object.fromEntries(Object.entries(s.reply().error ?? {}).map(([k, v]) => [k, v ?? []])) });
+    if (s.status !== "success")
+      return fail({
+        errors: [],
+        fieldErrors: Object.fromEntries(Object.entries(s.reply().error ?? {}).map(([k, v]) => [k, v ?? []])),
+      });
     const file = await fileBytes(form.get("file"));
     let stored: { fileName: string; fileMime: string; filePath: string } | null = null;
     if (file) {
       const checked = checkEvidence(file.name, file.data);
       if (!checked.ok) return fail({ errors: [], fieldErrors: { file: [checked.error] } });
-      stored = { fileName: file.name.slice(0, 200), fileMime: checked.mime, filePath: await storeEvidence(file.data, file.name) };
+      stored = {
+        fileName: file.name.slice(0, 200),
+        fileMime: checked.mime,
+        filePath: await storeEvidence(file.data, file.name),
+      };
     }
     const { intent: _i, ...v } = s.value;
     await registerSpeech(userActor(user), c.id, v, stored);
@@ -87,7 +105,8 @@ export default function SpeechesPage() {
   return (
     <div className="page">
       <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> › <span>Tham luận, phát biểu</span>
+        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> ›{" "}
+        <span>Tham luận, phát biểu</span>
       </nav>
       <div className="page-head">
         <h1>Tham luận, phát biểu</h1>
@@ -117,7 +136,11 @@ export default function SpeechesPage() {
                 {s.speakerPosition ? `, ${s.speakerPosition}` : ""}
                 {s.organizationName ? ` – ${s.organizationName}` : ""} · {s.durationMinutes} phút
               </span>
-              <span className={`badge ${s.status === "APPROVED" || s.status === "DELIVERED" ? "status-held" : s.status === "REJECTED" ? "status-cancelled" : "status-draft"}`}>{SPEECH_STATUS_LABEL[s.status]}</span>
+              <span
+                className={`badge ${s.status === "APPROVED" || s.status === "DELIVERED" ? "status-held" : s.status === "REJECTED" ? "status-cancelled" : "status-draft"}`}
+              >
+                {SPEECH_STATUS_LABEL[s.status]}
+              </span>
             </div>
             {s.fileName ? <p className="small">Tệp: {s.fileName}</p> : null}
             {data.canEdit ? (
@@ -135,10 +158,22 @@ export default function SpeechesPage() {
                   <Form method="post" className="agenda-move">
                     <input type="hidden" name="intent" value="move" />
                     <input type="hidden" name="speechId" value={s.id} />
-                    <button type="submit" name="direction" value="up" disabled={s.speakingOrder === 1} aria-label={`Đưa “${s.title}” lên trước`}>
+                    <button
+                      type="submit"
+                      name="direction"
+                      value="up"
+                      disabled={s.speakingOrder === 1}
+                      aria-label={`Đưa “${s.title}” lên trước`}
+                    >
                       ▲
                     </button>
-                    <button type="submit" name="direction" value="down" disabled={s.speakingOrder === ordered.length} aria-label={`Đưa “${s.title}” xuống sau`}>
+                    <button
+                      type="submit"
+                      name="direction"
+                      value="down"
+                      disabled={s.speakingOrder === ordered.length}
+                      aria-label={`Đưa “${s.title}” xuống sau`}
+                    >
                       ▼
                     </button>
                   </Form>
@@ -154,7 +189,12 @@ export default function SpeechesPage() {
                     <input type="hidden" name="speechId" value={s.id} />
                     <div className="field">
                       <label htmlFor={`draft-${s.id}`}>Nội dung bản thảo</label>
-                      <textarea id={`draft-${s.id}`} name="content" rows={8} defaultValue={s.versions[0]?.content ?? ""} />
+                      <textarea
+                        id={`draft-${s.id}`}
+                        name="content"
+                        rows={8}
+                        defaultValue={s.versions[0]?.content ?? ""}
+                      />
                     </div>
                     <button type="submit">Lưu phiên bản mới</button>
                   </Form>
@@ -194,7 +234,13 @@ export default function SpeechesPage() {
             ).map(([name, label, type]) => (
               <div key={name} className={`field ${err(name) ? "has-error" : ""}`}>
                 <label htmlFor={`sp-${name}`}>{label}</label>
-                <input id={`sp-${name}`} name={name} type={type} aria-invalid={err(name) ? true : undefined} {...(type === "number" ? { min: 1, max: 120, defaultValue: 10 } : {})} />
+                <input
+                  id={`sp-${name}`}
+                  name={name}
+                  type={type}
+                  aria-invalid={err(name) ? true : undefined}
+                  {...(type === "number" ? { min: 1, max: 120, defaultValue: 10 } : {})}
+                />
                 {err(name) ? <p className="field-error">{err(name)}</p> : null}
               </div>
             ))}

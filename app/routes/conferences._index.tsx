@@ -1,14 +1,14 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
 import { z } from "zod";
-import { forbidden } from "~/auth/guard.server.ts";
-import { can } from "~/auth/policy.ts";
-import { requireUser } from "~/auth/session.server.ts";
-import { StatusBadge } from "~/components/status-badge.tsx";
-import { numberLine } from "~/plans/document.ts";
-import { listConferences, PAGE_SIZE, selectableOrganizations } from "~/plans/plans.server.ts";
-import { scheduleSummary } from "~/plans/schedule-summary.ts";
-import { CONFERENCE_STATUSES, FORMAT_LABEL, PLAN_KIND_LABEL, STATUS_LABEL } from "~/plans/vocabulary.ts";
+import { forbidden } from "#app/auth/guard.server.ts";
+import { can } from "#app/auth/policy.ts";
+import { requireUser } from "#app/auth/session.server.ts";
+import { StatusBadge } from "#app/components/status-badge.tsx";
+import { numberLine } from "#app/plans/document.ts";
+import { listConferences, PAGE_SIZE, selectableOrganizations } from "#app/plans/plans.server.ts";
+import { scheduleSummary } from "#app/plans/schedule-summary.ts";
+import { CONFERENCE_STATUSES, FORMAT_LABEL, PLAN_KIND_LABEL, STATUS_LABEL } from "#app/plans/vocabulary.ts";
 
 export const meta: MetaFunction = () => [{ title: "Hội nghị, kế hoạch · Hội nghị CCHC" }];
 
@@ -29,7 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const params = Object.fromEntries(new URL(request.url).searchParams);
   // Unknown or malformed filter values are ignored rather than failing the page.
-  const f = filterSchema.parse({ ...params, year: params.year || undefined, status: params.status || undefined, org: params.org || undefined, q: params.q || undefined });
+  const f = filterSchema.parse({
+    ...params,
+    year: params.year || undefined,
+    status: params.status || undefined,
+    org: params.org || undefined,
+    q: params.q || undefined,
+  });
   const [{ total, rows, years }, organizations] = await Promise.all([
     listConferences(user, { year: f.year, status: f.status, organizationId: f.org, q: f.q }, f.page),
     selectableOrganizations(user),
@@ -74,10 +80,22 @@ export default function ConferenceList() {
           </Link>
         ) : null}
       </div>
-      <Form method="get" className="filters" role="search" aria-label="Lọc danh sách" onChange={(e) => submit(e.currentTarget, { replace: true })}>
+      <Form
+        method="get"
+        className="filters"
+        role="search"
+        aria-label="Lọc danh sách"
+        onChange={(e) => submit(e.currentTarget, { replace: true })}
+      >
         <div className="field">
           <label htmlFor="f-q">Tìm theo tên</label>
-          <input id="f-q" name="q" type="search" defaultValue={params.get("q") ?? ""} placeholder="Ví dụ: công bố chỉ số" />
+          <input
+            id="f-q"
+            name="q"
+            type="search"
+            defaultValue={params.get("q") ?? ""}
+            placeholder="Ví dụ: công bố chỉ số"
+          />
         </div>
         <div className="field">
           <label htmlFor="f-year">Năm</label>

@@ -1,11 +1,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireCapability } from "~/auth/guard.server.ts";
-import { PlanEditor } from "~/components/plan-editor.tsx";
-import { prisma } from "~/db.server.ts";
-import { planFormSchema } from "~/plans/plan-form.ts";
-import { createConference, foreignOrganizationIds, selectableOrganizations } from "~/plans/plans.server.ts";
+import { requireCapability } from "#app/auth/guard.server.ts";
+import { PlanEditor } from "#app/components/plan-editor.tsx";
+import { prisma } from "#app/db.server.ts";
+import { planFormSchema } from "#app/plans/plan-form.ts";
+import { createConference, foreignOrganizationIds, selectableOrganizations } from "#app/plans/plans.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Lập kế hoạch mới · Hội nghị CCHC" }];
 
@@ -39,7 +39,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: planFormSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
   if (foreignOrganizationIds(user, submission.value).length) {
-    return Response.json(submission.reply({ formErrors: ["Có cơ quan không thuộc phạm vi của bạn; hãy chọn lại."] }), { status: 400 });
+    return Response.json(submission.reply({ formErrors: ["Có cơ quan không thuộc phạm vi của bạn; hãy chọn lại."] }), {
+      status: 400,
+    });
   }
   const id = await createConference(user, submission.value);
   return redirect(`/conferences/${id}`);
@@ -54,7 +56,13 @@ export default function NewConference() {
         <Link to="/conferences">Hội nghị, kế hoạch</Link> › <span>Lập kế hoạch mới</span>
       </nav>
       <h1>Lập kế hoạch mới</h1>
-      <PlanEditor lastResult={lastResult} defaultValue={data.defaultValue} organizations={data.organizations} customLayout={false} submitLabel="Lưu kế hoạch" />
+      <PlanEditor
+        lastResult={lastResult}
+        defaultValue={data.defaultValue}
+        organizations={data.organizations}
+        customLayout={false}
+        submitLabel="Lưu kế hoạch"
+      />
     </div>
   );
 }

@@ -1,7 +1,13 @@
-import { data as withStatus, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data as withStatus,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import attendanceStyles from "~/attendance/attendance.css?url";
+import attendanceStyles from "#app/attendance/attendance.css?url";
 import {
   bridgeByPosterKey,
   lookupCode,
@@ -11,11 +17,11 @@ import {
   searchBridgeAttendees,
   selfCheckIn,
   type Candidate,
-} from "~/attendance/self-checkin.server.ts";
-import { clientIp } from "~/lib/client-ip.server.ts";
-import { letterCount, NAME_SEARCH_MIN_LETTERS } from "~/attendance/summary.ts";
-import { meetingName } from "~/invitations/context.server.ts";
-import { formatDateTime } from "~/lib/vietnamese-date.ts";
+} from "#app/attendance/self-checkin.server.ts";
+import { clientIp } from "#app/lib/client-ip.server.ts";
+import { letterCount, NAME_SEARCH_MIN_LETTERS } from "#app/attendance/summary.ts";
+import { meetingName } from "#app/invitations/context.server.ts";
+import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: attendanceStyles }];
 
@@ -83,27 +89,42 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (nowBlocked) return tooMany(nowBlocked);
       return Response.json({ kind: "error", message: found.message, code } satisfies Reply, { status: 400 });
     }
-    if (found.kind === "revoked") return Response.json({ kind: "refused", message: found.message } satisfies Reply, { status: 400 });
+    if (found.kind === "revoked")
+      return Response.json({ kind: "refused", message: found.message } satisfies Reply, { status: 400 });
     return Response.json({ kind: "candidates", candidates: found.candidates, code } satisfies Reply);
   }
   if (intent === "confirm") {
     const attendeeId = String(form.get("attendeeId") ?? "");
     const nonce = `${String(form.get("nonce") ?? "")}:${attendeeId}`;
-    if (!attendeeId) return Response.json({ kind: "error", message: "Chọn họ tên của Đồng chí." } satisfies Reply, { status: 400 });
+    if (!attendeeId)
+      return Response.json({ kind: "error", message: "Chọn họ tên của Đồng chí." } satisfies Reply, { status: 400 });
     const blocked = await lookupThrottled(bridge, ip);
     if (blocked) return tooMany(blocked);
     const r = await selfCheckIn(bridge, attendeeId, "poster", nonce, posterActor(bridge, ip));
     if (r.result === "accepted") {
-      return Response.json({ kind: "accepted", name: r.attendee.name, position: r.attendee.position, at: formatDateTime(new Date(r.checkedInAt)) } satisfies Reply);
+      return Response.json({
+        kind: "accepted",
+        name: r.attendee.name,
+        position: r.attendee.position,
+        at: formatDateTime(new Date(r.checkedInAt)),
+      } satisfies Reply);
     }
     if (r.result === "duplicate") {
-      return Response.json({ kind: "already", name: r.attendee.name, position: r.attendee.position, since: formatDateTime(new Date(r.first.at)), where: r.first.list } satisfies Reply);
+      return Response.json({
+        kind: "already",
+        name: r.attendee.name,
+        position: r.attendee.position,
+        since: formatDateTime(new Date(r.first.at)),
+        where: r.first.list,
+      } satisfies Reply);
     }
     // An id that is not one of this bridge's attendees: a probe, counted like a wrong code.
     if (r.reason === "unknown-attendee" || r.reason === "other-conference" || r.reason === "other-bridge") {
       const nowBlocked = await lookupFailed(bridge, ip);
       if (nowBlocked) return tooMany(nowBlocked);
-      return Response.json({ kind: "refused", message: r.message } satisfies Reply, { status: r.reason === "other-bridge" ? 403 : 404 });
+      return Response.json({ kind: "refused", message: r.message } satisfies Reply, {
+        status: r.reason === "other-bridge" ? 403 : 404,
+      });
     }
     return Response.json({ kind: "refused", message: r.message } satisfies Reply, { status: 400 });
   }
@@ -170,7 +191,8 @@ export default function SelfCheckin() {
           {reply.kind === "accepted" ? (
             <p className="done">
               <strong>Đã điểm danh.</strong> Đồng chí {reply.name}
-              {reply.position ? `, ${reply.position}` : ""} có mặt trực tuyến tại {data.bridge.name} lúc {reply.at}. Xin cảm ơn!
+              {reply.position ? `, ${reply.position}` : ""} có mặt trực tuyến tại {data.bridge.name} lúc {reply.at}. Xin
+              cảm ơn!
             </p>
           ) : (
             <p className="already">
@@ -191,7 +213,11 @@ export default function SelfCheckin() {
           ) : null}
           {reply?.kind === "candidates" ? (
             <section aria-labelledby="confirm-title">
-              <h2 id="confirm-title">{reply.candidates.length > 1 ? "Mã này trùng với nhiều đại biểu: chọn đúng họ tên của Đồng chí" : "Xác nhận"}</h2>
+              <h2 id="confirm-title">
+                {reply.candidates.length > 1
+                  ? "Mã này trùng với nhiều đại biểu: chọn đúng họ tên của Đồng chí"
+                  : "Xác nhận"}
+              </h2>
               <ConfirmButtons candidates={reply.candidates} nonce={data.nonce} />
               <p className="or">
                 <a href={`/d/${data.key}`}>Không phải tôi, nhập lại</a>
@@ -214,7 +240,7 @@ export default function SelfCheckin() {
                     autoCapitalize="characters"
                     spellCheck={false}
                     placeholder="VD: K7Q-M3X"
-                    defaultValue={reply?.kind === "error" ? reply.code ?? "" : ""}
+                    defaultValue={reply?.kind === "error" ? (reply.code ?? "") : ""}
                     aria-describedby={reply?.kind === "error" ? "code-error" : "code-hint"}
                     aria-invalid={reply?.kind === "error" ? true : undefined}
                     maxLength={20}
@@ -264,7 +290,9 @@ export default function SelfCheckin() {
                     {throttled}
                   </p>
                 ) : enough && matches.length === 0 && (search.state === "idle" || !search.data) && current ? (
-                  <p className="muted">Không tìm thấy đại biểu có tên này tại điểm cầu. Hãy nhập mã điểm danh trên giấy mời.</p>
+                  <p className="muted">
+                    Không tìm thấy đại biểu có tên này tại điểm cầu. Hãy nhập mã điểm danh trên giấy mời.
+                  </p>
                 ) : null}
               </div>
             </>

@@ -2,15 +2,19 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { formatDateTime, formatTime } from "~/lib/vietnamese-date.ts";
-import { emailSchema } from "~/invitations/attendee-form.ts";
-import { attendeeByToken, invitationLinkNotFound, invitationParts, meetingName } from "~/invitations/context.server.ts";
-import { answer, registerPaper, substitute } from "~/invitations/rsvp.server.ts";
-import { inviteeActor } from "~/audit/actors.server.ts";
-import { checkinCode, formatCheckinCode } from "~/checkin/code.ts";
+import { formatDateTime, formatTime } from "#app/lib/vietnamese-date.ts";
+import { emailSchema } from "#app/invitations/attendee-form.ts";
+import {
+  attendeeByToken,
+  invitationLinkNotFound,
+  invitationParts,
+  meetingName,
+} from "#app/invitations/context.server.ts";
+import { answer, registerPaper, substitute } from "#app/invitations/rsvp.server.ts";
+import { inviteeActor } from "#app/audit/actors.server.ts";
+import { checkinCode, formatCheckinCode } from "#app/checkin/code.ts";
 
 export const meta: MetaFunction = () => [{ title: "Giấy mời · Hội nghị CCHC" }, { name: "robots", content: "noindex" }];
-
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const a = await attendeeByToken(params.token ?? "");
@@ -30,7 +34,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
     conference: {
       title: meetingName(c.title),
       organizer: c.organization.name,
-      when: c.startsAt && c.endsAt ? `${formatDateTime(c.startsAt)} – ${formatTime(c.endsAt)}` : "Thời gian sẽ được thông báo sau",
+      when:
+        c.startsAt && c.endsAt
+          ? `${formatDateTime(c.startsAt)} – ${formatTime(c.endsAt)}`
+          : "Thời gian sẽ được thông báo sau",
       chair: c.chair,
       site: parts ? `${parts.site.name}${parts.site.address ? `, ${parts.site.address}` : ""}` : c.venue,
       videoLink: parts?.videoLink ?? null,
@@ -44,15 +51,36 @@ export async function loader({ params }: LoaderFunctionArgs) {
 const rsvpSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("paper"),
-    title: z.string({ error: "Nhập tên bài tham luận" }).transform((v) => v.replace(/[\r\n\t]+/g, " ").trim()).pipe(z.string().min(1, "Nhập tên bài tham luận").max(300, "Tên bài dài quá 300 ký tự")),
-    durationMinutes: z.number({ error: "Nhập thời lượng (phút)" }).int("Thời lượng là số phút nguyên").min(1, "Thời lượng ít nhất 1 phút").max(60, "Thời lượng tối đa 60 phút"),
+    title: z
+      .string({ error: "Nhập tên bài tham luận" })
+      .transform((v) => v.replace(/[\r\n\t]+/g, " ").trim())
+      .pipe(z.string().min(1, "Nhập tên bài tham luận").max(300, "Tên bài dài quá 300 ký tự")),
+    durationMinutes: z
+      .number({ error: "Nhập thời lượng (phút)" })
+      .int("Thời lượng là số phút nguyên")
+      .min(1, "Thời lượng ít nhất 1 phút")
+      .max(60, "Thời lượng tối đa 60 phút"),
   }),
   z.object({ intent: z.literal("accept") }),
-  z.object({ intent: z.literal("decline"), reason: z.string({ error: "Nêu lý do vắng mặt" }).trim().min(1, "Nêu lý do vắng mặt").max(500, "Lý do dài quá 500 ký tự") }),
+  z.object({
+    intent: z.literal("decline"),
+    reason: z
+      .string({ error: "Nêu lý do vắng mặt" })
+      .trim()
+      .min(1, "Nêu lý do vắng mặt")
+      .max(500, "Lý do dài quá 500 ký tự"),
+  }),
   z.object({
     intent: z.literal("substitute"),
-    name: z.string({ error: "Nhập họ tên người dự thay" }).transform((v) => v.replace(/[\r\n\t]+/g, " ").trim()).pipe(z.string().min(1, "Nhập họ tên người dự thay").max(100)),
-    position: z.string().max(200).optional().transform((v) => (v ?? "").replace(/[\r\n\t]+/g, " ").trim()),
+    name: z
+      .string({ error: "Nhập họ tên người dự thay" })
+      .transform((v) => v.replace(/[\r\n\t]+/g, " ").trim())
+      .pipe(z.string().min(1, "Nhập họ tên người dự thay").max(100)),
+    position: z
+      .string()
+      .max(200)
+      .optional()
+      .transform((v) => (v ?? "").replace(/[\r\n\t]+/g, " ").trim()),
     email: emailSchema,
   }),
 ]);
@@ -60,10 +88,13 @@ const rsvpSchema = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   const a = await attendeeByToken(params.token ?? "");
   if (!a) invitationLinkNotFound();
-  if (a.revokedAt) return Response.json({ errors: { "": ["Giấy mời này đã được chuyển cho người dự thay."] } }, { status: 400 });
-  if (a.conference.status === "CANCELLED") return Response.json({ errors: { "": ["Hội nghị đã hủy."] } }, { status: 400 });
+  if (a.revokedAt)
+    return Response.json({ errors: { "": ["Giấy mời này đã được chuyển cho người dự thay."] } }, { status: 400 });
+  if (a.conference.status === "CANCELLED")
+    return Response.json({ errors: { "": ["Hội nghị đã hủy."] } }, { status: 400 });
   const submission = parseWithZod(await request.formData(), { schema: rsvpSchema });
-  if (submission.status !== "success") return Response.json({ errors: submission.reply().error ?? {} }, { status: 400 });
+  if (submission.status !== "success")
+    return Response.json({ errors: submission.reply().error ?? {} }, { status: 400 });
   const v = submission.value;
   if (v.intent === "paper") {
     await registerPaper(inviteeActor(a, request), a, v);
@@ -74,7 +105,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error) return Response.json({ errors: { email: [error] } }, { status: 400 });
     return { done: `Đã ghi nhận: ${v.name} dự thay. Giấy mời và mã QR mới đã được gửi tới ${v.email}.` };
   }
-  await answer(inviteeActor(a, request), a, v.intent === "accept" ? "ACCEPTED" : "DECLINED", v.intent === "decline" ? v.reason : "");
+  await answer(
+    inviteeActor(a, request),
+    a,
+    v.intent === "accept" ? "ACCEPTED" : "DECLINED",
+    v.intent === "decline" ? v.reason : "",
+  );
   return { done: v.intent === "accept" ? "Cảm ơn Đồng chí đã xác nhận tham dự." : "Đã ghi nhận Đồng chí vắng mặt." };
 }
 
@@ -85,7 +121,11 @@ export default function RsvpPage() {
   const err = (k: string) => result?.errors?.[k]?.join(" ");
   const c = data.conference;
   const status =
-    data.rsvp === "ACCEPTED" ? "Đồng chí đã xác nhận tham dự." : data.rsvp === "DECLINED" ? `Đồng chí đã báo vắng${data.declineReason ? `: ${data.declineReason}` : "."}` : null;
+    data.rsvp === "ACCEPTED"
+      ? "Đồng chí đã xác nhận tham dự."
+      : data.rsvp === "DECLINED"
+        ? `Đồng chí đã báo vắng${data.declineReason ? `: ${data.declineReason}` : "."}`
+        : null;
   return (
     <div className="rsvp">
       <p className="muted">{c.organizer} trân trọng kính mời</p>

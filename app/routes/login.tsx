@@ -1,12 +1,18 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { recordSignIn, signIn } from "~/auth/login.server.ts";
-import { createUserSession, getUser, safeRedirect } from "~/auth/session.server.ts";
-import { Field } from "~/components/field.tsx";
-import { clientIp } from "~/lib/client-ip.server.ts";
+import { recordSignIn, signIn } from "#app/auth/login.server.ts";
+import { createUserSession, getUser, safeRedirect } from "#app/auth/session.server.ts";
+import { Field } from "#app/components/field.tsx";
+import { clientIp } from "#app/lib/client-ip.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · Hội nghị CCHC" }];
 

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { logout } from "~/auth/session.server.ts";
-import { forgetScannerAuthorizations } from "~/checkin/scanner-auth.server.ts";
+import { logout } from "#app/auth/session.server.ts";
+import { forgetScannerAuthorizations } from "#app/checkin/scanner-auth.server.ts";
 
 export async function action({ request }: ActionFunctionArgs) {
   const response = await logout(request);

@@ -1,15 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ACCEPTED_EVIDENCE, MAX_EVIDENCE_BYTES } from "~/assessments/evidence.ts";
-import { remediationAccess } from "~/assessments/remediation-access.server.ts";
-import { ACTION_STATUS_LABEL, ACTION_STATUSES, type RemediationOutcome } from "~/assessments/remediation-forms.ts";
-import { remediationPlanPage, runRemediationIntent } from "~/assessments/remediation.server.ts";
-import { readUpload } from "~/assessments/upload.server.ts";
-import { requireUser } from "~/auth/session.server.ts";
-import { formatPoints } from "~/scoring/format.ts";
+import { ACCEPTED_EVIDENCE, MAX_EVIDENCE_BYTES } from "#app/assessments/evidence.ts";
+import { remediationAccess } from "#app/assessments/remediation-access.server.ts";
+import { ACTION_STATUS_LABEL, ACTION_STATUSES, type RemediationOutcome } from "#app/assessments/remediation-forms.ts";
+import { remediationPlanPage, runRemediationIntent } from "#app/assessments/remediation.server.ts";
+import { readUpload } from "#app/assessments/upload.server.ts";
+import { requireUser } from "#app/auth/session.server.ts";
+import { formatPoints } from "#app/scoring/format.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.plan.title ?? "Kế hoạch khắc phục"} · Hội nghị CCHC` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.plan.title ?? "Kế hoạch khắc phục"} · Hội nghị CCHC` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -83,8 +85,9 @@ export default function RemediationPlanPage() {
               {a.overdue ? <span className="badge status-cancelled">Quá hạn</span> : null}
             </h3>
             <p className="muted small">
-              Chủ trì: {a.ownerOrganizationName ?? "chưa giao"} · Phụ trách: {a.ownerUserName ?? "chưa giao"} · Thời hạn: {a.deadlineText ?? "chưa đặt"} ·{" "}
-              {ACTION_STATUS_LABEL[a.status]} · {a.evidence.length} tài liệu kiểm chứng
+              Chủ trì: {a.ownerOrganizationName ?? "chưa giao"} · Phụ trách: {a.ownerUserName ?? "chưa giao"} · Thời
+              hạn: {a.deadlineText ?? "chưa đặt"} · {ACTION_STATUS_LABEL[a.status]} · {a.evidence.length} tài liệu kiểm
+              chứng
             </p>
             {a.editable ? (
               <Form method="post">
@@ -95,7 +98,11 @@ export default function RemediationPlanPage() {
                     <>
                       <div className="field">
                         <label htmlFor={`org-${a.id}`}>Đơn vị chủ trì</label>
-                        <select id={`org-${a.id}`} name="ownerOrganizationId" defaultValue={a.ownerOrganizationId ?? ""}>
+                        <select
+                          id={`org-${a.id}`}
+                          name="ownerOrganizationId"
+                          defaultValue={a.ownerOrganizationId ?? ""}
+                        >
                           <option value="">— Chưa giao —</option>
                           {data.organizations.map((o) => (
                             <option key={o.id} value={o.id}>
@@ -149,7 +156,8 @@ export default function RemediationPlanPage() {
                 <li key={e.id}>
                   {/* One form per file so the delete button sits on the file's line (no extra CSS). */}
                   <Form method="post">
-                    <a href={`/remediation/evidence/${e.id}`}>{e.fileName}</a> <span className="muted small">({Math.ceil(e.size / 1024).toLocaleString("vi-VN")} KB)</span>
+                    <a href={`/remediation/evidence/${e.id}`}>{e.fileName}</a>{" "}
+                    <span className="muted small">({Math.ceil(e.size / 1024).toLocaleString("vi-VN")} KB)</span>
                     {a.editable ? (
                       <>
                         {" "}
@@ -241,7 +249,10 @@ export default function RemediationPlanPage() {
             <summary>Xóa kế hoạch này</summary>
             <Form method="post">
               <input type="hidden" name="intent" value="delete-plan" />
-              <p>Xóa kế hoạch cùng các nhiệm vụ, báo cáo tiến độ và tài liệu kiểm chứng của nó. Thao tác được ghi vào nhật ký thay đổi.</p>
+              <p>
+                Xóa kế hoạch cùng các nhiệm vụ, báo cáo tiến độ và tài liệu kiểm chứng của nó. Thao tác được ghi vào
+                nhật ký thay đổi.
+              </p>
               <p>
                 <input id="delete-plan-confirm" type="checkbox" name="confirm" value="yes" required />{" "}
                 <label htmlFor="delete-plan-confirm">Tôi xác nhận xóa kế hoạch này</label>

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listRemediationPlans } from "~/assessments/remediation.server.ts";
-import { requireCapability } from "~/auth/guard.server.ts";
-import { HorizontalBarChart } from "~/components/charts.tsx";
+import { listRemediationPlans } from "#app/assessments/remediation.server.ts";
+import { requireCapability } from "#app/auth/guard.server.ts";
+import { HorizontalBarChart } from "#app/components/charts.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Kế hoạch khắc phục · Hội nghị CCHC" }];
 
@@ -63,7 +63,10 @@ export default function RemediationSummary() {
             </tbody>
           </table>
           <section className="card">
-            <HorizontalBarChart title="Tỷ lệ nhiệm vụ khắc phục đã hoàn thành (%)" bars={plans.map((p) => ({ label: p.unit, value: p.pct, display: `${Math.round(p.pct)}%` }))} />
+            <HorizontalBarChart
+              title="Tỷ lệ nhiệm vụ khắc phục đã hoàn thành (%)"
+              bars={plans.map((p) => ({ label: p.unit, value: p.pct, display: `${Math.round(p.pct)}%` }))}
+            />
           </section>
         </>
       )}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { evidenceForDownload } from "~/assessments/remediation.server.ts";
-import { requireUser } from "~/auth/session.server.ts";
-import { asciiFileName } from "~/lib/file-names.ts";
+import { evidenceForDownload } from "#app/assessments/remediation.server.ts";
+import { requireUser } from "#app/auth/session.server.ts";
+import { asciiFileName } from "#app/lib/file-names.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

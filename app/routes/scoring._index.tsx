@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireCapability } from "~/auth/guard.server.ts";
-import { can } from "~/auth/policy.ts";
-import { listFrameworks } from "~/assessments/frameworks.server.ts";
-import { listRounds } from "~/assessments/rounds.server.ts";
-import { formatPoints } from "~/scoring/format.ts";
+import { requireCapability } from "#app/auth/guard.server.ts";
+import { can } from "#app/auth/policy.ts";
+import { listFrameworks } from "#app/assessments/frameworks.server.ts";
+import { listRounds } from "#app/assessments/rounds.server.ts";
+import { formatPoints } from "#app/scoring/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Chỉ số CCHC · Hội nghị CCHC" }];
 
@@ -85,7 +85,13 @@ export default function ScoringHome() {
                   <td>{r.organization}</td>
                   <td>{r.framework}</td>
                   <td className="num">{r.units}</td>
-                  <td>{r.published ? <span className="badge status-held">Đã công bố</span> : <span className="badge status-draft">Dự thảo</span>}</td>
+                  <td>
+                    {r.published ? (
+                      <span className="badge status-held">Đã công bố</span>
+                    ) : (
+                      <span className="badge status-draft">Dự thảo</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

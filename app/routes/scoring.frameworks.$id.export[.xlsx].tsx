@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadFramework } from "~/assessments/frameworks.server.ts";
-import { notFound, requireFramework } from "~/auth/guard.server.ts";
-import { asciiFileName, XLSX_TYPE } from "~/lib/file-names.ts";
-import { frameworkToXlsx } from "~/scoring/framework-io.ts";
+import { loadFramework } from "#app/assessments/frameworks.server.ts";
+import { notFound, requireFramework } from "#app/auth/guard.server.ts";
+import { asciiFileName, XLSX_TYPE } from "#app/lib/file-names.ts";
+import { frameworkToXlsx } from "#app/scoring/framework-io.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { framework } = await requireFramework(request, params.id, "scoring.view");
@@ -10,6 +10,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!stored) notFound("Không tìm thấy bộ chỉ số này.");
   const body = await frameworkToXlsx(stored.framework);
   return new Response(new Uint8Array(body), {
-    headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": `attachment; filename="${asciiFileName(stored.framework.name)}.xlsx"` },
+    headers: {
+      "Content-Type": XLSX_TYPE,
+      "Content-Disposition": `attachment; filename="${asciiFileName(stored.framework.name)}.xlsx"`,
+    },
   });
 }

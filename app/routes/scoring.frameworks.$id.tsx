@@ -1,16 +1,18 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { userActor } from "~/database/audit.server.ts";
+import { userActor } from "#app/database/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { addNode, deleteNode, replaceBands, updateNode } from "~/assessments/framework-editor.server.ts";
-import { frameworkIntentSchema, NODE_SOURCE_LABEL } from "~/assessments/framework-forms.ts";
-import { loadFramework } from "~/assessments/frameworks.server.ts";
-import { notFound, requireFramework } from "~/auth/guard.server.ts";
-import type { Capability } from "~/auth/policy.ts";
-import { formatPoints } from "~/scoring/format.ts";
-import { compileFramework, validateFramework, type FrameworkNode } from "~/scoring/index.ts";
+import { addNode, deleteNode, replaceBands, updateNode } from "#app/assessments/framework-editor.server.ts";
+import { frameworkIntentSchema, NODE_SOURCE_LABEL } from "#app/assessments/framework-forms.ts";
+import { loadFramework } from "#app/assessments/frameworks.server.ts";
+import { notFound, requireFramework } from "#app/auth/guard.server.ts";
+import type { Capability } from "#app/auth/policy.ts";
+import { formatPoints } from "#app/scoring/format.ts";
+import { compileFramework, validateFramework, type FrameworkNode } from "#app/scoring/index.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "Bộ chỉ số"} · Hội nghị CCHC` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.name ?? "Bộ chỉ số"} · Hội nghị CCHC` },
+];
 
 function missing(): never {
   notFound("Không tìm thấy bộ chỉ số này.");
@@ -60,10 +62,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await updateNode(userActor(user), stored.id, v))) missing();
   } else if (v.intent === "add-node") {
     error = await addNode(userActor(user), stored.id, v);
-    if (error) return Response.json({ intent: v.intent, target, errors: { code: [error] } } satisfies Reply, { status: 400 });
+    if (error)
+      return Response.json({ intent: v.intent, target, errors: { code: [error] } } satisfies Reply, { status: 400 });
   } else if (v.intent === "delete-node") {
     error = await deleteNode(userActor(user), stored.id, v.nodeId);
-    if (error) return Response.json({ intent: v.intent, target, errors: { "": [error] } } satisfies Reply, { status: 400 });
+    if (error)
+      return Response.json({ intent: v.intent, target, errors: { "": [error] } } satisfies Reply, { status: 400 });
   } else {
     await replaceBands(userActor(user), stored.id, v);
   }
@@ -84,7 +88,15 @@ function NodeFields({ prefix, node }: { prefix: string; node?: FrameworkNode }) 
       </div>
       <div className="field">
         <label htmlFor={`${prefix}-max`}>Điểm tối đa</label>
-        <input id={`${prefix}-max`} name="maxPoints" type="number" step="0.01" min="0.01" defaultValue={node?.maxPoints} required />
+        <input
+          id={`${prefix}-max`}
+          name="maxPoints"
+          type="number"
+          step="0.01"
+          min="0.01"
+          defaultValue={node?.maxPoints}
+          required
+        />
       </div>
       <div className="field">
         <label htmlFor={`${prefix}-source`}>Nguồn điểm</label>
@@ -106,7 +118,17 @@ function Errors({ errors }: { errors: Record<string, string[]> | null }) {
   );
 }
 
-function NodeItem({ node, ids, canEdit, reply }: { node: FrameworkNode; ids: Record<string, string>; canEdit: boolean; reply?: Reply }) {
+function NodeItem({
+  node,
+  ids,
+  canEdit,
+  reply,
+}: {
+  node: FrameworkNode;
+  ids: Record<string, string>;
+  canEdit: boolean;
+  reply?: Reply;
+}) {
   const id = ids[node.code]!;
   const childSum = node.children.reduce((s, c) => s + c.maxPoints, 0);
   const mismatch = node.children.length > 0 && Math.abs(childSum - node.maxPoints) > 1e-6;
@@ -117,7 +139,10 @@ function NodeItem({ node, ids, canEdit, reply }: { node: FrameworkNode; ids: Rec
         <span className="code">{node.code}</span>
         <span className={depth === 1 ? "strong" : ""}>{node.title}</span>
         {node.source === "SURVEY" ? <span className="badge">Điều tra XHH</span> : null}
-        <span className={`max ${mismatch ? "down" : ""}`} title={mismatch ? `Tổng các tiêu chí con: ${formatPoints(childSum)}` : undefined}>
+        <span
+          className={`max ${mismatch ? "down" : ""}`}
+          title={mismatch ? `Tổng các tiêu chí con: ${formatPoints(childSum)}` : undefined}
+        >
           {formatPoints(node.maxPoints)} điểm
         </span>
       </div>
@@ -138,7 +163,13 @@ function NodeItem({ node, ids, canEdit, reply }: { node: FrameworkNode; ids: Rec
             <input type="hidden" name="parentId" value={id} />
             <div className="field">
               <label htmlFor={`add-${id}-code`}>Mã tiêu chí con</label>
-              <input id={`add-${id}-code`} name="code" type="text" placeholder={`${node.code}.${node.children.length + 1}`} required />
+              <input
+                id={`add-${id}-code`}
+                name="code"
+                type="text"
+                placeholder={`${node.code}.${node.children.length + 1}`}
+                required
+              />
             </div>
             <NodeFields prefix={`add-${id}`} />
             <div className="field">
@@ -188,7 +219,8 @@ export default function FrameworkPage() {
         </div>
       </div>
       <p className="muted">
-        Năm {data.year} · phiên bản {data.version} · {data.organization} · tổng điểm tối đa {formatPoints(data.totalMax)}
+        Năm {data.year} · phiên bản {data.version} · {data.organization} · tổng điểm tối đa{" "}
+        {formatPoints(data.totalMax)}
       </p>
       {data.problems.length ? (
         <div className="problems" role="status">
@@ -215,7 +247,13 @@ export default function FrameworkPage() {
                 <input type="hidden" name="intent" value="add-node" />
                 <div className="field">
                   <label htmlFor="add-area-code">Mã lĩnh vực</label>
-                  <input id="add-area-code" name="code" type="text" placeholder={String(data.areas.length + 1)} required />
+                  <input
+                    id="add-area-code"
+                    name="code"
+                    type="text"
+                    placeholder={String(data.areas.length + 1)}
+                    required
+                  />
                 </div>
                 <NodeFields prefix="add-area" />
                 <div className="field">
@@ -251,7 +289,15 @@ export default function FrameworkPage() {
                         <label className="visually-hidden" htmlFor={`band-${i}-min`}>
                           Ngưỡng của mức {i + 1}
                         </label>
-                        <input id={`band-${i}-min`} name={`bands[${i}].minPct`} type="number" step="0.01" min="0" max="100" defaultValue={b.minPct} />
+                        <input
+                          id={`band-${i}-min`}
+                          name={`bands[${i}].minPct`}
+                          type="number"
+                          step="0.01"
+                          min="0"
+                          max="100"
+                          defaultValue={b.minPct}
+                        />
                       </td>
                     </tr>
                   ))}

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { userActor } from "~/database/audit.server.ts";
+import { userActor } from "#app/database/audit.server.ts";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { canManageScoring } from "~/assessments/access.ts";
-import { importFramework } from "~/assessments/frameworks.server.ts";
-import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
-import { requireCapability } from "~/auth/guard.server.ts";
-import { prisma } from "~/db.server.ts";
-import { organizationTree } from "~/organizations/organizations.server.ts";
-import { frameworkFromXlsx, parseFrameworkJson } from "~/scoring/framework-io.ts";
+import { canManageScoring } from "#app/assessments/access.ts";
+import { importFramework } from "#app/assessments/frameworks.server.ts";
+import { fileBytes, readUpload } from "#app/assessments/upload.server.ts";
+import { requireCapability } from "#app/auth/guard.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { organizationTree } from "#app/organizations/organizations.server.ts";
+import { frameworkFromXlsx, parseFrameworkJson } from "#app/scoring/framework-io.ts";
 
 export const meta: MetaFunction = () => [{ title: "Nhập bộ chỉ số · Hội nghị CCHC" }];
 
@@ -17,7 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "scoring.manage");
   const tree = await organizationTree(user);
   return {
-    organizations: tree.filter((o) => canManageScoring(user, o.id)).map((o) => ({ id: o.id, name: o.name, depth: o.depth })),
+    organizations: tree
+      .filter((o) => canManageScoring(user, o.id))
+      .map((o) => ({ id: o.id, name: o.name, depth: o.depth })),
     defaultOrganizationId: user.organizationId,
   };
 }
@@ -40,9 +42,20 @@ export async function action({ request }: ActionFunctionArgs) {
       ? await frameworkFromXlsx(file.data)
       : ({ ok: false, errors: ["Chỉ nhận tệp .json hoặc .xlsx"] } as const);
   if (!parsed.ok) return Response.json({ errors: parsed.errors }, { status: 400 });
-  const level = await prisma.organizationLevel.findUnique({ where: { code: parsed.framework.unitLevel }, select: { id: true } });
-  if (!level) return Response.json({ errors: [`Cấp đơn vị “${parsed.framework.unitLevel}” không có trong hệ thống`] }, { status: 400 });
-  const id = await importFramework(userActor(user), { organizationId: parsedMeta.data.organizationId, unitLevelId: level.id, framework: parsed.framework }, file.name);
+  const level = await prisma.organizationLevel.findUnique({
+    where: { code: parsed.framework.unitLevel },
+    select: { id: true },
+  });
+  if (!level)
+    return Response.json(
+      { errors: [`Cấp đơn vị “${parsed.framework.unitLevel}” không có trong hệ thống`] },
+      { status: 400 },
+    );
+  const id = await importFramework(
+    userActor(user),
+    { organizationId: parsedMeta.data.organizationId, unitLevelId: level.id, framework: parsed.framework },
+    file.name,
+  );
   return redirect(`/scoring/frameworks/${id}`);
 }
 
@@ -81,7 +94,10 @@ export default function NewFramework() {
         <div className="field">
           <label htmlFor="file">Tệp bộ chỉ số (.json hoặc .xlsx)</label>
           <input id="file" name="file" type="file" accept=".json,.xlsx" required />
-          <p className="hint">Dùng mẫu tải về từ một bộ chỉ số có sẵn (nút “Tải Excel”): trang “Bo chi so” gồm Mã, Tên tiêu chí, Điểm tối đa, Nguồn điểm; trang “Xep loai” gồm các mức xếp loại.</p>
+          <p className="hint">
+            Dùng mẫu tải về từ một bộ chỉ số có sẵn (nút “Tải Excel”): trang “Bo chi so” gồm Mã, Tên tiêu chí, Điểm tối
+            đa, Nguồn điểm; trang “Xep loai” gồm các mức xếp loại.
+          </p>
         </div>
         <button type="submit" className="primary" disabled={navigation.state !== "idle"}>
           {navigation.state === "submitting" ? "Đang nhập…" : "Nhập bộ chỉ số"}

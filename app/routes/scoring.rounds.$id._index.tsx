@@ -1,18 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { setRoundStatus } from "~/assessments/round-writes.server.ts";
-import { userActor } from "~/database/audit.server.ts";
+import { setRoundStatus } from "#app/assessments/round-writes.server.ts";
+import { userActor } from "#app/database/audit.server.ts";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
-import { loadRound, roundSummaryFor } from "~/assessments/rounds.server.ts";
-import { importScores, type ImportOutcome } from "~/assessments/score-import.server.ts";
-import { fileBytes, readUpload } from "~/assessments/upload.server.ts";
-import { notFound, requireRound } from "~/auth/guard.server.ts";
-import { can } from "~/auth/policy.ts";
-import { ImportErrorsTable } from "~/components/import-errors.tsx";
-import { bandClass, ColumnChart, HorizontalBarChart } from "~/components/charts.tsx";
-import { formatPct, formatPoints, formatRankChange, formatSignedPct } from "~/scoring/format.ts";
+import { loadRound, roundSummaryFor } from "#app/assessments/rounds.server.ts";
+import { importScores, type ImportOutcome } from "#app/assessments/score-import.server.ts";
+import { fileBytes, readUpload } from "#app/assessments/upload.server.ts";
+import { notFound, requireRound } from "#app/auth/guard.server.ts";
+import { can } from "#app/auth/policy.ts";
+import { ImportErrorsTable } from "#app/components/import-errors.tsx";
+import { bandClass, ColumnChart, HorizontalBarChart } from "#app/components/charts.tsx";
+import { formatPct, formatPoints, formatRankChange, formatSignedPct } from "#app/scoring/format.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.title ?? "Đợt đánh giá"} · Hội nghị CCHC` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.round.title ?? "Đợt đánh giá"} · Hội nghị CCHC` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireRound(request, params.id, "scoring.view");
@@ -51,8 +53,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       averageIndexPct: summary.statistics.averageIndexPct,
       averagePoints: summary.statistics.averagePoints,
       classCounts: summary.statistics.classCounts,
-      gainers: summary.statistics.gainers.map((r) => ({ name: r.unitName, change: r.indexChange, rankChange: r.rankChange })),
-      losers: summary.statistics.losers.map((r) => ({ name: r.unitName, change: r.indexChange, rankChange: r.rankChange })),
+      gainers: summary.statistics.gainers.map((r) => ({
+        name: r.unitName,
+        change: r.indexChange,
+        rankChange: r.rankChange,
+      })),
+      losers: summary.statistics.losers.map((r) => ({
+        name: r.unitName,
+        change: r.indexChange,
+        rankChange: r.rankChange,
+      })),
     },
     areaAverages: summary.areaAverages,
   };
@@ -83,11 +93,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type SortKey = "rank" | "name" | "points" | "maxPoints" | "indexPct" | "rankChange";
 
-function SortHeader({ label, k, sort, setSort, numeric }: { label: string; k: SortKey; sort: { key: SortKey; dir: 1 | -1 }; setSort: (s: { key: SortKey; dir: 1 | -1 }) => void; numeric?: boolean }) {
+function SortHeader({
+  label,
+  k,
+  sort,
+  setSort,
+  numeric,
+}: {
+  label: string;
+  k: SortKey;
+  sort: { key: SortKey; dir: 1 | -1 };
+  setSort: (s: { key: SortKey; dir: 1 | -1 }) => void;
+  numeric?: boolean;
+}) {
   const active = sort.key === k;
   return (
-    <th scope="col" className={numeric ? "num" : ""} aria-sort={active ? (sort.dir === 1 ? "ascending" : "descending") : "none"}>
-      <button type="button" className="sort-button" onClick={() => setSort({ key: k, dir: active ? (sort.dir === 1 ? -1 : 1) : 1 })}>
+    <th
+      scope="col"
+      className={numeric ? "num" : ""}
+      aria-sort={active ? (sort.dir === 1 ? "ascending" : "descending") : "none"}
+    >
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => setSort({ key: k, dir: active ? (sort.dir === 1 ? -1 : 1) : 1 })}
+      >
         {label}
         {active ? (sort.dir === 1 ? " ↑" : " ↓") : ""}
       </button>
@@ -138,7 +168,11 @@ export default function RoundPage() {
       <p className="muted">
         Năm {round.year} · {round.organizationName} · {round.framework ?? "chỉ có điểm tổng"}
         {round.previousRound ? ` · so với ${round.previousRound.title}` : ""} ·{" "}
-        {round.status === "PUBLISHED" ? <span className="badge status-held">Đã công bố</span> : <span className="badge status-draft">Dự thảo</span>}
+        {round.status === "PUBLISHED" ? (
+          <span className="badge status-held">Đã công bố</span>
+        ) : (
+          <span className="badge status-draft">Dự thảo</span>
+        )}
       </p>
 
       <div className="kpis">
@@ -205,7 +239,9 @@ export default function RoundPage() {
       <section>
         <h2>Bảng xếp hạng</h2>
         {data.rows.length === 0 ? (
-          <p className="empty">Chưa có điểm. {round.canManage ? "Nhập tệp điểm ở trên hoặc chấm điểm từng đơn vị." : ""}</p>
+          <p className="empty">
+            Chưa có điểm. {round.canManage ? "Nhập tệp điểm ở trên hoặc chấm điểm từng đơn vị." : ""}
+          </p>
         ) : (
           <div className="table-scroll">
             <table className="table ranking">
@@ -245,12 +281,18 @@ export default function RoundPage() {
                       <>
                         <td className={`num ${r.rankChange ? (r.rankChange > 0 ? "up" : "down") : ""}`}>
                           {formatRankChange(r.rankChange)}
-                          {r.rankChange ? <span className="visually-hidden">{r.rankChange > 0 ? " bậc tăng" : " bậc giảm"}</span> : null}
+                          {r.rankChange ? (
+                            <span className="visually-hidden">{r.rankChange > 0 ? " bậc tăng" : " bậc giảm"}</span>
+                          ) : null}
                         </td>
                         <td className="num">{formatSignedPct(r.indexChange)}</td>
                         <td>
                           {r.previousClass ?? ""}
-                          {r.classChange === "up" ? <span className="up"> ▲</span> : r.classChange === "down" ? <span className="down"> ▼</span> : null}
+                          {r.classChange === "up" ? (
+                            <span className="up"> ▲</span>
+                          ) : r.classChange === "down" ? (
+                            <span className="down"> ▼</span>
+                          ) : null}
                         </td>
                       </>
                     ) : null}
@@ -265,22 +307,39 @@ export default function RoundPage() {
       {data.rows.length ? (
         <div className="grid-2-wide">
           <section className="card">
-            <HorizontalBarChart title="Chỉ số CCHC theo đơn vị (%)" bars={data.rows.map((r) => ({ label: `${r.rank}. ${r.name}`, value: r.indexPct, display: formatPct(r.indexPct), className: r.css }))} />
+            <HorizontalBarChart
+              title="Chỉ số CCHC theo đơn vị (%)"
+              bars={data.rows.map((r) => ({
+                label: `${r.rank}. ${r.name}`,
+                value: r.indexPct,
+                display: formatPct(r.indexPct),
+                className: r.css,
+              }))}
+            />
           </section>
           <section className="card">
-            <ColumnChart title="Số đơn vị theo xếp loại" columns={data.stats.classCounts.map((c, i) => ({ label: c.className, value: c.count, className: data.bands[i]!.css }))} />
+            <ColumnChart
+              title="Số đơn vị theo xếp loại"
+              columns={data.stats.classCounts.map((c, i) => ({
+                label: c.className,
+                value: c.count,
+                className: data.bands[i]!.css,
+              }))}
+            />
             {data.stats.gainers.length || data.stats.losers.length ? (
               <>
                 <h3>Tăng, giảm nhiều nhất so với năm trước</h3>
                 <ul>
                   {data.stats.gainers.map((g) => (
                     <li key={`g-${g.name}`}>
-                      <span className="up">{formatSignedPct(g.change)} điểm %</span> {g.name} ({formatRankChange(g.rankChange)})
+                      <span className="up">{formatSignedPct(g.change)} điểm %</span> {g.name} (
+                      {formatRankChange(g.rankChange)})
                     </li>
                   ))}
                   {data.stats.losers.map((g) => (
                     <li key={`l-${g.name}`}>
-                      <span className="down">{formatSignedPct(g.change)} điểm %</span> {g.name} ({formatRankChange(g.rankChange)})
+                      <span className="down">{formatSignedPct(g.change)} điểm %</span> {g.name} (
+                      {formatRankChange(g.rankChange)})
                     </li>
                   ))}
                 </ul>
@@ -294,7 +353,11 @@ export default function RoundPage() {
         <section className="card">
           <HorizontalBarChart
             title="Tỷ lệ điểm trung bình theo lĩnh vực (%)"
-            bars={data.areaAverages.map((a) => ({ label: `${a.code}. ${a.title}`, value: a.averagePct ?? 0, display: formatPct(a.averagePct) }))}
+            bars={data.areaAverages.map((a) => ({
+              label: `${a.code}. ${a.title}`,
+              value: a.averagePct ?? 0,
+              display: formatPct(a.averagePct),
+            }))}
           />
         </section>
       ) : null}

@@ -1,15 +1,17 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import auditCss from "~/audit/audit.css?url";
-import { AuditLog } from "~/audit/audit-log.tsx";
-import { parseAuditFilters } from "~/audit/filters.ts";
-import { auditPage } from "~/audit/query.server.ts";
-import { roundAuditScope } from "~/audit/scopes.server.ts";
-import { requireRound } from "~/auth/guard.server.ts";
+import auditCss from "#app/audit/audit.css?url";
+import { AuditLog } from "#app/audit/audit-log.tsx";
+import { parseAuditFilters } from "#app/audit/filters.ts";
+import { auditPage } from "#app/audit/query.server.ts";
+import { roundAuditScope } from "#app/audit/scopes.server.ts";
+import { requireRound } from "#app/auth/guard.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: auditCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Nhật ký thay đổi · ${data?.round.title ?? "Đợt đánh giá"}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Nhật ký thay đổi · ${data?.round.title ?? "Đợt đánh giá"}` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireRound(request, params.id, "audit.view");
@@ -27,7 +29,8 @@ export default function RoundAuditPage() {
   return (
     <div className="page">
       <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/scoring">Chỉ số CCHC</Link> › <Link to={`/scoring/rounds/${data.round.id}`}>{data.round.title}</Link> › <span>Nhật ký thay đổi</span>
+        <Link to="/scoring">Chỉ số CCHC</Link> › <Link to={`/scoring/rounds/${data.round.id}`}>{data.round.title}</Link>{" "}
+        › <span>Nhật ký thay đổi</span>
       </nav>
       <h1>Nhật ký thay đổi</h1>
       {data.ownUnitOnly ? <p className="hint">Chỉ hiện các thay đổi về điểm của đơn vị Đồng chí.</p> : null}

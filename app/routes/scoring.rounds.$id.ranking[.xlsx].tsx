@@ -1,14 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { roundSummaryFor } from "~/assessments/rounds.server.ts";
-import { rankingWorkbook } from "~/assessments/ranking-export.server.ts";
-import { requireRound } from "~/auth/guard.server.ts";
-import { asciiFileName, XLSX_TYPE } from "~/lib/file-names.ts";
+import { roundSummaryFor } from "#app/assessments/rounds.server.ts";
+import { rankingWorkbook } from "#app/assessments/ranking-export.server.ts";
+import { requireRound } from "#app/auth/guard.server.ts";
+import { asciiFileName, XLSX_TYPE } from "#app/lib/file-names.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round } = await requireRound(request, params.id, "scoring.view");
   const { loaded, summary } = await roundSummaryFor(round.id);
   const body = await rankingWorkbook(loaded.round.title, summary);
   return new Response(new Uint8Array(body), {
-    headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": `attachment; filename="xep-hang-${asciiFileName(loaded.round.title)}.xlsx"` },
+    headers: {
+      "Content-Type": XLSX_TYPE,
+      "Content-Disposition": `attachment; filename="xep-hang-${asciiFileName(loaded.round.title)}.xlsx"`,
+    },
   });
 }

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { roundSummaryFor } from "~/assessments/rounds.server.ts";
-import { requireRound } from "~/auth/guard.server.ts";
-import { HorizontalBarChart } from "~/components/charts.tsx";
-import { formatPct } from "~/scoring/format.ts";
-import { SIPAS_COMPONENTS, SIPAS_LABEL } from "~/scoring/sipas.ts";
+import { roundSummaryFor } from "#app/assessments/rounds.server.ts";
+import { requireRound } from "#app/auth/guard.server.ts";
+import { HorizontalBarChart } from "#app/components/charts.tsx";
+import { formatPct } from "#app/scoring/format.ts";
+import { SIPAS_COMPONENTS, SIPAS_LABEL } from "#app/scoring/sipas.ts";
 
 export const meta: MetaFunction = () => [{ title: "Chỉ số hài lòng SIPAS · Hội nghị CCHC" }];
 
@@ -18,7 +18,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     round: { id: loaded.round.id, title: loaded.round.title },
     headers: SIPAS_COMPONENTS.map((c) => SIPAS_LABEL[c]),
-    rows: summary.sipas.map((r) => ({ name: r.unitName, rank: r.rank, index: r.index, components: SIPAS_COMPONENTS.map((c) => r.components[c]) })),
+    rows: summary.sipas.map((r) => ({
+      name: r.unitName,
+      rank: r.rank,
+      index: r.index,
+      components: SIPAS_COMPONENTS.map((c) => r.components[c]),
+    })),
     averages,
   };
 }
@@ -28,7 +33,8 @@ export default function SipasPage() {
   return (
     <div className="page">
       <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/scoring">Chỉ số CCHC</Link> › <Link to={`/scoring/rounds/${data.round.id}`}>{data.round.title}</Link> › <span>SIPAS</span>
+        <Link to="/scoring">Chỉ số CCHC</Link> › <Link to={`/scoring/rounds/${data.round.id}`}>{data.round.title}</Link>{" "}
+        › <span>SIPAS</span>
       </nav>
       <h1>Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)</h1>
       {data.rows.length === 0 ? (
@@ -71,10 +77,20 @@ export default function SipasPage() {
           </div>
           <div className="grid-2-wide">
             <section className="card">
-              <HorizontalBarChart title="Chỉ số SIPAS theo đơn vị (%)" bars={data.rows.map((r) => ({ label: `${r.rank}. ${r.name}`, value: r.index, display: formatPct(r.index) }))} />
+              <HorizontalBarChart
+                title="Chỉ số SIPAS theo đơn vị (%)"
+                bars={data.rows.map((r) => ({
+                  label: `${r.rank}. ${r.name}`,
+                  value: r.index,
+                  display: formatPct(r.index),
+                }))}
+              />
             </section>
             <section className="card">
-              <HorizontalBarChart title="Trung bình từng yếu tố (%)" bars={data.averages.map((a) => ({ label: a.label, value: a.value, display: formatPct(a.value) }))} />
+              <HorizontalBarChart
+                title="Trung bình từng yếu tố (%)"
+                bars={data.averages.map((a) => ({ label: a.label, value: a.value, display: formatPct(a.value) }))}
+              />
             </section>
           </div>
         </>

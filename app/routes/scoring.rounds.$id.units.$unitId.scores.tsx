@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { saveUnitScores } from "~/assessments/unit-scores.server.ts";
-import { userActor } from "~/database/audit.server.ts";
+import { saveUnitScores } from "#app/assessments/unit-scores.server.ts";
+import { userActor } from "#app/database/audit.server.ts";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { loadRound } from "~/assessments/rounds.server.ts";
-import { parseScoreGrid } from "~/assessments/score-grid.ts";
-import { notFound, requireRound } from "~/auth/guard.server.ts";
-import { prisma } from "~/db.server.ts";
-import { formatPoints } from "~/scoring/format.ts";
+import { loadRound } from "#app/assessments/rounds.server.ts";
+import { parseScoreGrid } from "#app/assessments/score-grid.ts";
+import { notFound, requireRound } from "#app/auth/guard.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { formatPoints } from "#app/scoring/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Chấm điểm · Chỉ số CCHC" }];
 
@@ -72,8 +72,9 @@ export default function ScoreGrid() {
   return (
     <div className="page">
       <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/scoring">Chỉ số CCHC</Link> › <Link to={`/scoring/rounds/${data.round.id}`}>{data.round.title}</Link> ›{" "}
-        <Link to={`/scoring/rounds/${data.round.id}/units/${data.unit.roundUnitId}`}>{data.unit.name}</Link> › <span>Chấm điểm</span>
+        <Link to="/scoring">Chỉ số CCHC</Link> › <Link to={`/scoring/rounds/${data.round.id}`}>{data.round.title}</Link>{" "}
+        › <Link to={`/scoring/rounds/${data.round.id}/units/${data.unit.roundUnitId}`}>{data.unit.name}</Link> ›{" "}
+        <span>Chấm điểm</span>
       </nav>
       <h1>Chấm điểm: {data.unit.name}</h1>
       {Object.keys(errors).length ? (
@@ -100,7 +101,10 @@ export default function ScoreGrid() {
               {data.rows.map((r) => (
                 <tr key={r.code}>
                   <td className="code">{r.code}</td>
-                  <td className={r.depth === 1 ? "strong" : ""} style={{ paddingLeft: `${0.75 + (r.depth - 1) * 1}rem` }}>
+                  <td
+                    className={r.depth === 1 ? "strong" : ""}
+                    style={{ paddingLeft: `${0.75 + (r.depth - 1) * 1}rem` }}
+                  >
                     {r.title}
                   </td>
                   <td className="num">{formatPoints(r.maxPoints)}</td>
@@ -132,7 +136,12 @@ export default function ScoreGrid() {
                     <td colSpan={2} />
                   )}
                   <td>
-                    <input type="checkbox" name={`na-${r.i}`} defaultChecked={r.na} aria-label={`${r.code} không áp dụng`} />
+                    <input
+                      type="checkbox"
+                      name={`na-${r.i}`}
+                      defaultChecked={r.na}
+                      aria-label={`${r.code} không áp dụng`}
+                    />
                   </td>
                 </tr>
               ))}

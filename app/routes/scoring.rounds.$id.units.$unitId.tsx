@@ -1,22 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { planCreationAccess } from "~/assessments/remediation-access.server.ts";
-import { createRemediationPlan } from "~/assessments/remediation.server.ts";
-import { roundSummaryFor } from "~/assessments/rounds.server.ts";
-import { notFound, requireRound, type RoundAccess } from "~/auth/guard.server.ts";
-import { bandClass, HorizontalBarChart } from "~/components/charts.tsx";
-import { prisma } from "~/db.server.ts";
-import { formatPct, formatPoints, formatRankChange } from "~/scoring/format.ts";
-import { SIPAS_COMPONENTS, SIPAS_LABEL, sipasIndex } from "~/scoring/sipas.ts";
+import { planCreationAccess } from "#app/assessments/remediation-access.server.ts";
+import { createRemediationPlan } from "#app/assessments/remediation.server.ts";
+import { roundSummaryFor } from "#app/assessments/rounds.server.ts";
+import { notFound, requireRound, type RoundAccess } from "#app/auth/guard.server.ts";
+import { bandClass, HorizontalBarChart } from "#app/components/charts.tsx";
+import { prisma } from "#app/db.server.ts";
+import { formatPct, formatPoints, formatRankChange } from "#app/scoring/format.ts";
+import { SIPAS_COMPONENTS, SIPAS_LABEL, sipasIndex } from "#app/scoring/sipas.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.unit.name ?? "Đơn vị"} · Chỉ số CCHC` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.unit.name ?? "Đơn vị"} · Chỉ số CCHC` },
+];
 
 /** One unit of a round. An assessed unit (published rounds only) sees its own units, not its peers' details. */
 async function unitData(access: RoundAccess, roundUnitId: string | undefined) {
   const { loaded, summary } = await roundSummaryFor(access.round.id);
   const unit = loaded.units.find((u) => u.roundUnitId === roundUnitId);
-  if (!unit || (access.asAssessedUnit && !access.user.visibleOrganizationIds.includes(unit.organizationId))) notFound("Không tìm thấy đơn vị này trong đợt đánh giá.");
+  if (!unit || (access.asAssessedUnit && !access.user.visibleOrganizationIds.includes(unit.organizationId)))
+    notFound("Không tìm thấy đơn vị này trong đợt đánh giá.");
   return { loaded, summary, unit };
 }
 
@@ -26,7 +29,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const result = summary.ranking.find((r) => r.unitId === unit.organizationId) ?? null;
   const appendices = summary.appendices.get(unit.organizationId) ?? null;
   const sipas = summary.sipas.find((s) => s.unitId === unit.organizationId) ?? null;
-  const plans = await prisma.remediationPlan.findMany({ where: { roundUnitId: unit.roundUnitId }, select: { id: true, title: true } });
+  const plans = await prisma.remediationPlan.findMany({
+    where: { roundUnitId: unit.roundUnitId },
+    select: { id: true, title: true },
+  });
   const bandIdx = result ? summary.bands.findIndex((b) => b.name === result.className) : -1;
   return {
     round: { id: loaded.round.id, title: loaded.round.title, year: loaded.round.year, shape: loaded.round.shape },
@@ -62,7 +68,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { loaded, summary, unit } = await unitData(access, params.unitId);
   const creation = await planCreationAccess(access.user, unit.roundUnitId);
   const appendices = summary.appendices.get(unit.organizationId);
-  if (!appendices || !loaded.stored) throw new Response("Đợt đánh giá này không có điểm chi tiết theo tiêu chí.", { status: 400 });
+  if (!appendices || !loaded.stored)
+    throw new Response("Đợt đánh giá này không có điểm chi tiết theo tiêu chí.", { status: 400 });
   const planId = await createRemediationPlan(creation, {
     title: `Khắc phục những tồn tại, hạn chế Chỉ số CCHC năm ${loaded.round.year} của ${unit.name}`,
     appendices,
@@ -71,7 +78,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/remediation/${planId}`);
 }
 
-function AppendixTable({ items, lost }: { items: Array<{ code: string; title: string; maxPoints: number; points: number; pointsLost: number; path: Array<{ code: string; title: string }> }>; lost: boolean }) {
+function AppendixTable({
+  items,
+  lost,
+}: {
+  items: Array<{
+    code: string;
+    title: string;
+    maxPoints: number;
+    points: number;
+    pointsLost: number;
+    path: Array<{ code: string; title: string }>;
+  }>;
+  lost: boolean;
+}) {
   return (
     <table className="table">
       <thead>
@@ -115,7 +135,8 @@ export default function UnitPage() {
   return (
     <div className="page">
       <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/scoring">Chỉ số CCHC</Link> › <Link to={`/scoring/rounds/${data.round.id}`}>{data.round.title}</Link> › <span>{data.unit.name}</span>
+        <Link to="/scoring">Chỉ số CCHC</Link> › <Link to={`/scoring/rounds/${data.round.id}`}>{data.round.title}</Link>{" "}
+        › <span>{data.unit.name}</span>
       </nav>
       <div className="page-head">
         <h1>{data.unit.name}</h1>
@@ -148,7 +169,12 @@ export default function UnitPage() {
               {r.rank}/{r.of}
             </div>
             <div className="kpi-label">
-              xếp hạng {r.rankChange !== null ? <span className={r.rankChange > 0 ? "up" : r.rankChange < 0 ? "down" : ""}>{formatRankChange(r.rankChange)}</span> : null}
+              xếp hạng{" "}
+              {r.rankChange !== null ? (
+                <span className={r.rankChange > 0 ? "up" : r.rankChange < 0 ? "down" : ""}>
+                  {formatRankChange(r.rankChange)}
+                </span>
+              ) : null}
               {r.previousRank ? ` (năm trước: ${r.previousRank})` : ""}
             </div>
           </div>
@@ -158,13 +184,28 @@ export default function UnitPage() {
       )}
       {data.areas.length ? (
         <section className="card">
-          <HorizontalBarChart title="Tỷ lệ điểm đạt theo lĩnh vực (%)" bars={data.areas.map((a) => ({ label: `${a.code}. ${a.title}`, value: a.pct ?? 0, display: a.pct === null ? "không áp dụng" : `${formatPct(a.pct)} (${formatPoints(a.points)}/${formatPoints(a.maxPoints)})` }))} />
+          <HorizontalBarChart
+            title="Tỷ lệ điểm đạt theo lĩnh vực (%)"
+            bars={data.areas.map((a) => ({
+              label: `${a.code}. ${a.title}`,
+              value: a.pct ?? 0,
+              display:
+                a.pct === null
+                  ? "không áp dụng"
+                  : `${formatPct(a.pct)} (${formatPoints(a.points)}/${formatPoints(a.maxPoints)})`,
+            }))}
+          />
         </section>
       ) : null}
       {data.sipas ? (
         <section className="card">
-          <h2>Chỉ số hài lòng SIPAS: {formatPct(data.sipas.index)}% (hạng {data.sipas.rank})</h2>
-          <HorizontalBarChart title="Các yếu tố của SIPAS (%)" bars={data.sipas.components.map((c) => ({ label: c.label, value: c.value, display: formatPct(c.value) }))} />
+          <h2>
+            Chỉ số hài lòng SIPAS: {formatPct(data.sipas.index)}% (hạng {data.sipas.rank})
+          </h2>
+          <HorizontalBarChart
+            title="Các yếu tố của SIPAS (%)"
+            bars={data.sipas.components.map((c) => ({ label: c.label, value: c.value, display: formatPct(c.value) }))}
+          />
         </section>
       ) : null}
       {data.appendices ? (

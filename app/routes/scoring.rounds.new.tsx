@@ -1,16 +1,16 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { createRound } from "~/assessments/round-writes.server.ts";
-import { userActor } from "~/database/audit.server.ts";
+import { createRound } from "#app/assessments/round-writes.server.ts";
+import { userActor } from "#app/database/audit.server.ts";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { canManageScoring } from "~/assessments/access.ts";
-import { newRoundSchema } from "~/assessments/round-forms.ts";
-import { requireCapability } from "~/auth/guard.server.ts";
-import { Field } from "~/components/field.tsx";
-import { prisma } from "~/db.server.ts";
-import { organizationTree } from "~/organizations/organizations.server.ts";
+import { canManageScoring } from "#app/assessments/access.ts";
+import { newRoundSchema } from "#app/assessments/round-forms.ts";
+import { requireCapability } from "#app/auth/guard.server.ts";
+import { Field } from "#app/components/field.tsx";
+import { prisma } from "#app/db.server.ts";
+import { organizationTree } from "#app/organizations/organizations.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Đợt đánh giá mới · Hội nghị CCHC" }];
 
@@ -30,8 +30,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
   ]);
   return {
-    organizations: tree.map((o) => ({ id: o.id, name: o.name, depth: o.depth, parentId: o.parentId, levelCode: o.level.code, manageable: canManageScoring(user, o.id) })),
-    frameworks: frameworks.map((f) => ({ id: f.id, name: f.name, year: f.year, version: f.version, unitLevelCode: f.unitLevel.code, unitLevelName: f.unitLevel.name })),
+    organizations: tree.map((o) => ({
+      id: o.id,
+      name: o.name,
+      depth: o.depth,
+      parentId: o.parentId,
+      levelCode: o.level.code,
+      manageable: canManageScoring(user, o.id),
+    })),
+    frameworks: frameworks.map((f) => ({
+      id: f.id,
+      name: f.name,
+      year: f.year,
+      version: f.version,
+      unitLevelCode: f.unitLevel.code,
+      unitLevelName: f.unitLevel.name,
+    })),
     rounds,
     defaultOrganizationId: user.organizationId,
   };
@@ -43,16 +57,31 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
   const v = submission.value;
   if (!canManageScoring(user, v.organizationId)) {
-    return Response.json(submission.reply({ fieldErrors: { organizationId: ["Bạn không quản lý việc chấm điểm của cơ quan này"] } }), { status: 400 });
+    return Response.json(
+      submission.reply({ fieldErrors: { organizationId: ["Bạn không quản lý việc chấm điểm của cơ quan này"] } }),
+      { status: 400 },
+    );
   }
   const foreign = v.unitIds.filter((id) => !user.visibleOrganizationIds.includes(id));
-  if (foreign.length) return Response.json(submission.reply({ fieldErrors: { unitIds: ["Có đơn vị không thuộc phạm vi của bạn"] } }), { status: 400 });
+  if (foreign.length)
+    return Response.json(submission.reply({ fieldErrors: { unitIds: ["Có đơn vị không thuộc phạm vi của bạn"] } }), {
+      status: 400,
+    });
   const framework = v.frameworkId
-    ? await prisma.indexFramework.findFirst({ where: { id: v.frameworkId, organizationId: { in: user.visibleOrganizationIds } }, select: { id: true } })
+    ? await prisma.indexFramework.findFirst({
+        where: { id: v.frameworkId, organizationId: { in: user.visibleOrganizationIds } },
+        select: { id: true },
+      })
     : null;
-  if (v.frameworkId && !framework) return Response.json(submission.reply({ fieldErrors: { frameworkId: ["Không tìm thấy bộ chỉ số"] } }), { status: 400 });
+  if (v.frameworkId && !framework)
+    return Response.json(submission.reply({ fieldErrors: { frameworkId: ["Không tìm thấy bộ chỉ số"] } }), {
+      status: 400,
+    });
   const previous = v.previousRoundId
-    ? await prisma.assessmentRound.findFirst({ where: { id: v.previousRoundId, organizationId: { in: user.visibleOrganizationIds } }, select: { id: true } })
+    ? await prisma.assessmentRound.findFirst({
+        where: { id: v.previousRoundId, organizationId: { in: user.visibleOrganizationIds } },
+        select: { id: true },
+      })
     : null;
   const roundId = await createRound(userActor(user), {
     title: v.title,
@@ -79,7 +108,9 @@ export default function NewRound() {
   const [parent, setParent] = useState(data.defaultOrganizationId);
   // With a framework chosen, offer only units of the level it assesses (communes, districts…).
   const framework = data.frameworks.find((f) => f.id === fields.frameworkId.value);
-  const candidates = data.organizations.filter((o) => o.parentId === parent && (!framework || o.levelCode === framework.unitLevelCode));
+  const candidates = data.organizations.filter(
+    (o) => o.parentId === parent && (!framework || o.levelCode === framework.unitLevelCode),
+  );
   return (
     <div className="page">
       <nav className="breadcrumb" aria-label="Đường dẫn">
@@ -144,7 +175,9 @@ export default function NewRound() {
             </select>
           </div>
           {framework ? <p className="hint">Bộ chỉ số này dùng cho: {framework.unitLevelName}.</p> : null}
-          {candidates.length === 0 ? <p className="muted">Không có đơn vị phù hợp trực thuộc cơ quan đã chọn.</p> : null}
+          {candidates.length === 0 ? (
+            <p className="muted">Không có đơn vị phù hợp trực thuộc cơ quan đã chọn.</p>
+          ) : null}
           <div className="checkbox-grid">
             {candidates.map((o) => (
               <label key={o.id} className="checkbox">

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireCapability } from "~/auth/guard.server.ts";
-import { neverSpoke } from "~/speeches/speeches.server.ts";
+import { requireCapability } from "#app/auth/guard.server.ts";
+import { neverSpoke } from "#app/speeches/speeches.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Đăng ký tham luận mà chưa trình bày · Hội nghị CCHC" }];
 
@@ -13,7 +13,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       speaker: r.speakerName,
       organization: r.organizationName,
       count: r.count,
-      items: r.items.map((i) => ({ title: i.title, conference: i.conference.title, conferenceId: i.conference.id, year: i.conference.issueYear })),
+      items: r.items.map((i) => ({
+        title: i.title,
+        conference: i.conference.title,
+        conferenceId: i.conference.id,
+        year: i.conference.issueYear,
+      })),
     })),
   };
 }
@@ -49,7 +54,8 @@ export default function NeverSpoke() {
                   <ul>
                     {r.items.map((i, k) => (
                       <li key={k}>
-                        {i.title} — <Link to={`/conferences/${i.conferenceId}/speeches`}>{i.conference}</Link> ({i.year})
+                        {i.title} — <Link to={`/conferences/${i.conferenceId}/speeches`}>{i.conference}</Link> ({i.year}
+                        )
                       </li>
                     ))}
                   </ul>

@@ -5,10 +5,22 @@
 // (rows, files, framework), 2 wrong usage.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { rankUnits } from "./compute.ts";
-import { validateBands } from "./framework.ts";
-import { createUnitMatcher, formatImportErrors, parseSummaryScores, readTable, type SummaryImport } from "./import.ts";
-import { DEFAULT_BANDS, type ClassBand, type ClassChange, type PreviousResult, type UnitResult } from "./types.ts";
+import { rankUnits } from "#app/scoring/compute.ts";
+import { validateBands } from "#app/scoring/framework.ts";
+import {
+  createUnitMatcher,
+  formatImportErrors,
+  parseSummaryScores,
+  readTable,
+  type SummaryImport,
+} from "#app/scoring/import.ts";
+import {
+  DEFAULT_BANDS,
+  type ClassBand,
+  type ClassChange,
+  type PreviousResult,
+  type UnitResult,
+} from "#app/scoring/types.ts";
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -65,10 +77,14 @@ function parseRankArgs(args: string[]): RankArgs {
   let json = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, null];
+    const [name, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, null];
     const value = () => {
       const v = inline ?? args[++i];
-      if (v === undefined || v === "" || (inline === null && v.startsWith("--"))) throw new UsageError(`Tùy chọn ${name} cần tên tệp đi kèm`);
+      if (v === undefined || v === "" || (inline === null && v.startsWith("--")))
+        throw new UsageError(`Tùy chọn ${name} cần tên tệp đi kèm`);
       return v;
     };
     if (name === "--previous") previous = value();
@@ -80,11 +96,14 @@ function parseRankArgs(args: string[]): RankArgs {
     else files.push(arg);
   }
   if (!files.length) throw new UsageError("Thiếu tệp điểm cần xếp hạng");
-  if (files.length > 1) throw new UsageError(`Chỉ xếp hạng một tệp mỗi lần (nhận được ${files.length} tệp: ${files.join(", ")})`);
+  if (files.length > 1)
+    throw new UsageError(`Chỉ xếp hạng một tệp mỗi lần (nhận được ${files.length} tệp: ${files.join(", ")})`);
   for (const f of [files[0]!, previous]) {
-    if (f !== null && !/\.(csv|xlsx)$/i.test(f)) throw new UsageError(`Chỉ nhận tệp .csv hoặc .xlsx (tệp “${f}” không đúng định dạng)`);
+    if (f !== null && !/\.(csv|xlsx)$/i.test(f))
+      throw new UsageError(`Chỉ nhận tệp .csv hoặc .xlsx (tệp “${f}” không đúng định dạng)`);
   }
-  if (framework !== null && !/\.json$/i.test(framework)) throw new UsageError(`Bộ chỉ số phải là tệp .json (nhận được “${framework}”)`);
+  if (framework !== null && !/\.json$/i.test(framework))
+    throw new UsageError(`Bộ chỉ số phải là tệp .json (nhận được “${framework}”)`);
   return { file: files[0]!, previous, framework, json };
 }
 
@@ -122,19 +141,31 @@ async function readBands(file: string, cwd: string): Promise<{ bands: ClassBand[
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new DataError(`Tệp bộ chỉ số “${file}” không phải JSON hợp lệ: ${error instanceof Error ? error.message : String(error)}`);
+    throw new DataError(
+      `Tệp bộ chỉ số “${file}” không phải JSON hợp lệ: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const fw = json as { name?: unknown; bands?: unknown } | null;
   const bands = fw && typeof fw === "object" ? fw.bands : undefined;
   const valid =
     Array.isArray(bands) &&
-    bands.every((b) => b && typeof b === "object" && typeof b.name === "string" && typeof b.minPct === "number" && Number.isFinite(b.minPct));
+    bands.every(
+      (b) =>
+        b &&
+        typeof b === "object" &&
+        typeof b.name === "string" &&
+        typeof b.minPct === "number" &&
+        Number.isFinite(b.minPct),
+    );
   if (!valid) {
-    throw new DataError(`Tệp bộ chỉ số “${file}” không có danh sách mức xếp loại hợp lệ (bands: [{ "name": "Tốt", "minPct": 80 }, …])`);
+    throw new DataError(
+      `Tệp bộ chỉ số “${file}” không có danh sách mức xếp loại hợp lệ (bands: [{ "name": "Tốt", "minPct": 80 }, …])`,
+    );
   }
   const clean = (bands as ClassBand[]).map((b) => ({ name: b.name, minPct: b.minPct }));
   const problems = validateBands(clean);
-  if (problems.length) throw new DataError(`Các mức xếp loại trong “${file}” chưa đúng:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  if (problems.length)
+    throw new DataError(`Các mức xếp loại trong “${file}” chưa đúng:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   return { bands: clean, name: typeof fw!.name === "string" ? fw!.name : path.basename(file) };
 }
 
@@ -166,7 +197,13 @@ function renderTable(headers: string[], rows: string[][], rightAligned: boolean[
 }
 
 function bandsText(bands: ClassBand[]): string {
-  return bands.map((b, i) => (i === bands.length - 1 && b.minPct === 0 ? `${b.name} < ${points(bands[i - 1]?.minPct ?? 0)} %` : `${b.name} ≥ ${points(b.minPct)} %`)).join(", ");
+  return bands
+    .map((b, i) =>
+      i === bands.length - 1 && b.minPct === 0
+        ? `${b.name} < ${points(bands[i - 1]?.minPct ?? 0)} %`
+        : `${b.name} ≥ ${points(b.minPct)} %`,
+    )
+    .join(", ");
 }
 
 function toRow(r: UnitResult): CliRankRow {
@@ -221,7 +258,14 @@ async function rank(args: RankArgs, io: CliIo): Promise<number> {
     right.push(true, false);
   }
   const rows = results.map((r) => {
-    const cells = [String(r.rank), r.unitName.normalize("NFC"), points(r.points), points(r.maxPoints), pct(r.indexPct), r.className];
+    const cells = [
+      String(r.rank),
+      r.unitName.normalize("NFC"),
+      points(r.points),
+      points(r.maxPoints),
+      pct(r.indexPct),
+      r.className,
+    ];
     if (withPrevious) cells.push(rankChangeText(r.rankChange), r.previous?.className ?? "");
     return cells;
   });

@@ -1,4 +1,4 @@
-import type { CompiledFramework } from "./framework.ts";
+import type { CompiledFramework } from "#app/scoring/framework.ts";
 import {
   isDetailed,
   type AppendixItem,
@@ -11,7 +11,7 @@ import {
   type UnitAppendices,
   type UnitResult,
   type UnitScores,
-} from "./types.ts";
+} from "#app/scoring/types.ts";
 
 // Ratios are compared with a tolerance so that 48.5/97 and 50/100 tie as the
 // same 50 %, while genuinely different indices never do.
@@ -23,12 +23,15 @@ export function classFor(indexPct: number, bands: ClassBand[]): string {
 }
 
 /** Points and maximum of a unit with detailed scores; not-applicable subtrees drop out of both. */
-export function detailedTotals(compiled: CompiledFramework, scores: DetailedScores): { points: number; maxPoints: number } {
+export function detailedTotals(
+  compiled: CompiledFramework,
+  scores: DetailedScores,
+): { points: number; maxPoints: number } {
   const { isLeaf, maxPoints, subtreeEnd } = compiled;
   const n = compiled.nodes.length;
   let points = 0;
   let max = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (scores.notApplicable[i]) {
       i = subtreeEnd[i]!;
       continue;
@@ -111,7 +114,7 @@ export function areaResults(compiled: CompiledFramework, scores: DetailedScores)
   const points = new Float64Array(compiled.nodes.length);
   const max = new Float64Array(compiled.nodes.length);
   const n = compiled.nodes.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (scores.notApplicable[i]) {
       i = compiled.subtreeEnd[i]!;
       continue;
@@ -126,7 +129,13 @@ export function areaResults(compiled: CompiledFramework, scores: DetailedScores)
   }
   return compiled.areaIndices.map((a) => {
     const node = compiled.nodes[a]!;
-    return { code: node.code, title: node.title, points: points[a]!, maxPoints: max[a]!, pct: max[a]! > 0 ? (points[a]! / max[a]!) * 100 : null };
+    return {
+      code: node.code,
+      title: node.title,
+      points: points[a]!,
+      maxPoints: max[a]!,
+      pct: max[a]! > 0 ? (points[a]! / max[a]!) * 100 : null,
+    };
   });
 }
 
@@ -147,7 +156,7 @@ export function unitAppendices(compiled: CompiledFramework, scores: DetailedScor
   const fullMarks: AppendixItem[] = [];
   const lostPoints: AppendixItem[] = [];
   const n = compiled.nodes.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (scores.notApplicable[i]) {
       i = compiled.subtreeEnd[i]!;
       continue;
@@ -157,7 +166,14 @@ export function unitAppendices(compiled: CompiledFramework, scores: DetailedScor
       const raw = scores.points[i]!;
       const points = raw === raw ? raw : 0;
       const lost = Math.max(0, node.maxPoints - points);
-      const item: AppendixItem = { code: node.code, title: node.title, path: pathOf(compiled, i), maxPoints: node.maxPoints, points, pointsLost: lost };
+      const item: AppendixItem = {
+        code: node.code,
+        title: node.title,
+        path: pathOf(compiled, i),
+        maxPoints: node.maxPoints,
+        points,
+        pointsLost: lost,
+      };
       if (lost <= EPSILON) fullMarks.push({ ...item, pointsLost: 0 });
       else lostPoints.push(item);
     }

@@ -1,9 +1,15 @@
 import ExcelJS from "exceljs";
 import { z } from "zod";
-import { validateFramework } from "./framework.ts";
-import { ImportTooLargeError } from "./import-limits.ts";
-import { checkXlsxWithinLimits } from "./import-xlsx.ts";
-import { NODE_SOURCES, type ClassBand, type Framework, type FrameworkNode, type NodeSource } from "./types.ts";
+import { validateFramework } from "#app/scoring/framework.ts";
+import { ImportTooLargeError } from "#app/scoring/import-limits.ts";
+import { checkXlsxWithinLimits } from "#app/scoring/import-xlsx.ts";
+import {
+  NODE_SOURCES,
+  type ClassBand,
+  type Framework,
+  type FrameworkNode,
+  type NodeSource,
+} from "#app/scoring/types.ts";
 
 // Import and export of index frameworks (bộ chỉ số) as JSON and as an Excel
 // workbook. Every problem is reported in Vietnamese, with where it is: the
@@ -16,10 +22,13 @@ export type FrameworkParseResult = { ok: true; framework: Framework } | { ok: fa
 
 // ─── JSON ───────────────────────────────────────────────────────────────────
 
-const missing = (what: string) => (issue: { input?: unknown }) => (issue.input === undefined ? `thiếu ${what}` : undefined);
+const missing = (what: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? `thiếu ${what}` : undefined;
 
 const codeSchema = z
-  .union([z.string(), z.number()], { error: (i) => (i.input === undefined ? "thiếu mã" : "mã phải là chuỗi ký tự, ví dụ “3.2.1”") })
+  .union([z.string(), z.number()], {
+    error: (i) => (i.input === undefined ? "thiếu mã" : "mã phải là chuỗi ký tự, ví dụ “3.2.1”"),
+  })
   .transform((v) => String(v).trim())
   .refine((v) => v.length > 0, { error: "mã không được để trống" });
 
@@ -77,14 +86,21 @@ export const frameworkJsonSchema = z.object(
       .min(1990, { error: "năm áp dụng không hợp lệ" })
       .max(2200, { error: "năm áp dụng không hợp lệ" }),
     unitLevel: z
-      .string({ error: (i) => missing("cấp đơn vị được đánh giá (unitLevel)")(i) ?? "cấp đơn vị được đánh giá phải là chuỗi ký tự" })
+      .string({
+        error: (i) =>
+          missing("cấp đơn vị được đánh giá (unitLevel)")(i) ?? "cấp đơn vị được đánh giá phải là chuỗi ký tự",
+      })
       .trim()
       .min(1, { error: "cấp đơn vị được đánh giá không được để trống" }),
     bands: z
-      .array(bandSchema, { error: (i) => missing("các mức xếp loại (bands)")(i) ?? "các mức xếp loại (bands) phải là một mảng" })
+      .array(bandSchema, {
+        error: (i) => missing("các mức xếp loại (bands)")(i) ?? "các mức xếp loại (bands) phải là một mảng",
+      })
       .min(1, { error: "chưa khai báo mức xếp loại nào" }),
     areas: z
-      .array(nodeSchema, { error: (i) => missing("danh sách lĩnh vực (areas)")(i) ?? "danh sách lĩnh vực (areas) phải là một mảng" })
+      .array(nodeSchema, {
+        error: (i) => missing("danh sách lĩnh vực (areas)")(i) ?? "danh sách lĩnh vực (areas) phải là một mảng",
+      })
       .min(1, { error: "bộ chỉ số chưa có lĩnh vực nào" }),
   },
   { error: "nội dung phải là một đối tượng JSON mô tả bộ chỉ số" },
@@ -130,7 +146,8 @@ function jsonSyntaxMessage(text: string, error: unknown): string {
     const column = offset - before.lastIndexOf("\n");
     return `Tệp JSON không hợp lệ: lỗi cú pháp ở dòng ${line}, cột ${column}`;
   }
-  if (/end of (JSON|data)/i.test(message)) return "Tệp JSON không hợp lệ: nội dung bị cắt cụt (thiếu dấu đóng } hoặc ])";
+  if (/end of (JSON|data)/i.test(message))
+    return "Tệp JSON không hợp lệ: nội dung bị cắt cụt (thiếu dấu đóng } hoặc ])";
   return "Tệp JSON không hợp lệ: lỗi cú pháp";
 }
 

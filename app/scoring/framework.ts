@@ -1,4 +1,4 @@
-import type { ClassBand, Framework, FrameworkNode } from "./types.ts";
+import type { ClassBand, Framework, FrameworkNode } from "#app/scoring/types.ts";
 
 /** A framework flattened for fast scoring: nodes in pre-order with their structure as arrays. */
 export interface CompiledFramework {
@@ -84,10 +84,14 @@ export function validateFramework(framework: Framework): FrameworkProblem[] {
     if (seen.has(node.code)) problems.push({ code: node.code, message: `Mã ${node.code} bị trùng` });
     seen.add(node.code);
     if (parentCode !== null && !node.code.startsWith(`${parentCode}.`)) {
-      problems.push({ code: node.code, message: `Mã ${node.code} phải bắt đầu bằng mã của tiêu chí cha (${parentCode}.)` });
+      problems.push({
+        code: node.code,
+        message: `Mã ${node.code} phải bắt đầu bằng mã của tiêu chí cha (${parentCode}.)`,
+      });
     }
     if (!node.title.trim()) problems.push({ code: node.code, message: `Tiêu chí ${node.code} chưa có tên` });
-    if (!(node.maxPoints > 0)) problems.push({ code: node.code, message: `Điểm tối đa của ${node.code} phải lớn hơn 0` });
+    if (!(node.maxPoints > 0))
+      problems.push({ code: node.code, message: `Điểm tối đa của ${node.code} phải lớn hơn 0` });
     if (node.children.length) {
       const sum = ROUND(node.children.reduce((s, c) => s + c.maxPoints, 0));
       if (sum !== ROUND(node.maxPoints)) {
@@ -113,7 +117,8 @@ export function validateBands(bands: ClassBand[]): string[] {
       problems.push(`Ngưỡng của mức “${bands[i]!.name}” phải thấp hơn ngưỡng của mức “${bands[i - 1]!.name}”`);
     }
   }
-  if (bands[bands.length - 1]!.minPct !== 0) problems.push(`Mức thấp nhất (“${bands[bands.length - 1]!.name}”) phải có ngưỡng 0%`);
+  if (bands[bands.length - 1]!.minPct !== 0)
+    problems.push(`Mức thấp nhất (“${bands[bands.length - 1]!.name}”) phải có ngưỡng 0%`);
   if (new Set(bands.map((b) => b.name)).size !== bands.length) problems.push("Tên các mức xếp loại bị trùng");
   return problems;
 }

@@ -6,9 +6,9 @@
 // Plain TypeScript: no Remix, no Prisma. The XLSX reader (exceljs, Node only)
 // is loaded on demand from ./import-xlsx.ts so that the parsing functions can
 // also run in a browser bundle.
-import { emptyScores, type CompiledFramework } from "./framework.ts";
-import { checkImportCells, checkImportRow } from "./import-limits.ts";
-import type { DetailedScores, SummaryScores } from "./types.ts";
+import { emptyScores, type CompiledFramework } from "#app/scoring/framework.ts";
+import { checkImportCells, checkImportRow } from "#app/scoring/import-limits.ts";
+import type { DetailedScores, SummaryScores } from "#app/scoring/types.ts";
 
 // ---------------------------------------------------------------------------
 // Table
@@ -39,7 +39,7 @@ export async function readTable(input: TableInput): Promise<Table> {
   const name = input.fileName.toLowerCase();
   if (name.endsWith(".csv")) return readCsvTable(input.data);
   if (name.endsWith(".xlsx")) {
-    const { readXlsxTable } = await import("./import-xlsx.ts");
+    const { readXlsxTable } = await import("#app/scoring/import-xlsx.ts");
     return readXlsxTable(input.data);
   }
   throw new Error(`Chỉ nhận tệp .csv hoặc .xlsx (tệp “${input.fileName}” không đúng định dạng)`);
@@ -193,7 +193,9 @@ export interface ImportError {
 /** "Dòng 7, cột diem: Điểm “abc” không phải là số"; with a limit, the rest is summed up in one line. */
 export function formatImportErrors(errors: ImportError[], options: { limit?: number } = {}): string[] {
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  const lines = errors.slice(0, limit).map((e) => (e.column ? `Dòng ${e.row}, cột ${e.column}: ${e.message}` : `Dòng ${e.row}: ${e.message}`));
+  const lines = errors
+    .slice(0, limit)
+    .map((e) => (e.column ? `Dòng ${e.row}, cột ${e.column}: ${e.message}` : `Dòng ${e.row}: ${e.message}`));
   if (errors.length > limit) lines.push(`… và ${(errors.length - limit).toLocaleString("vi-VN")} lỗi khác`);
   return lines;
 }
@@ -236,7 +238,13 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
 /** Lower case, no diacritics (đ → d), one space between words. */
 export function foldText(s: string): string {
-  return s.normalize("NFD").replace(COMBINING_MARKS, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/\s+/g, " ").trim();
+  return s
+    .normalize("NFD")
+    .replace(COMBINING_MARKS, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function headerKey(header: string): string {
@@ -263,7 +271,8 @@ export interface ImportUnit {
   names: string[];
 }
 
-export type UnitMatch = { ok: true; id: string } | { ok: false; reason: "unknown" } | { ok: false; reason: "ambiguous"; ids: string[] };
+export type UnitMatch =
+  { ok: true; id: string } | { ok: false; reason: "unknown" } | { ok: false; reason: "ambiguous"; ids: string[] };
 
 /**
  * Matches unit names as people write them: first case- and
@@ -361,7 +370,11 @@ function locateHeader(table: Table, specs: Record<string, ColumnSpec>): Table {
 }
 
 /** Finds each column by its header; reports missing required columns and duplicate columns. */
-function resolveColumns<K extends string>(table: Table, specs: Record<K, ColumnSpec>, errors: ImportError[]): Columns<K> | null {
+function resolveColumns<K extends string>(
+  table: Table,
+  specs: Record<K, ColumnSpec>,
+  errors: ImportError[],
+): Columns<K> | null {
   const row = table.headerRow;
   if (!table.headers.length) {
     errors.push({ row: 1, column: "", message: "Tệp không có dữ liệu" });
@@ -384,7 +397,11 @@ function resolveColumns<K extends string>(table: Table, specs: Record<K, ColumnS
     }
     found[name] = matches[0]!;
     for (const i of matches.slice(1)) {
-      errors.push({ row, column: table.headers[i]!, message: `Cột “${table.headers[i]}” trùng với cột “${table.headers[matches[0]!]}”; chỉ để một cột ${s.label}` });
+      errors.push({
+        row,
+        column: table.headers[i]!,
+        message: `Cột “${table.headers[i]}” trùng với cột “${table.headers[matches[0]!]}”; chỉ để một cột ${s.label}`,
+      });
     }
   }
   if (errors.length) return null;
@@ -441,7 +458,10 @@ function unitError(name: string, match: UnitMatch, names: Map<string, string>): 
 }
 
 function sortErrors(errors: ImportError[]): ImportError[] {
-  return errors.map((e, i) => [e, i] as const).sort((a, b) => a[0].row - b[0].row || a[1] - b[1]).map(([e]) => e);
+  return errors
+    .map((e, i) => [e, i] as const)
+    .sort((a, b) => a[0].row - b[0].row || a[1] - b[1])
+    .map(([e]) => e);
 }
 
 // ---------------------------------------------------------------------------
@@ -468,7 +488,8 @@ export function parseSummaryScores(table: Table, opts: SummaryImportOptions = {}
 
   for (const row of table.rows) {
     const before = errors.length;
-    const err = (column: number, message: string) => errors.push({ row: row.rowNumber, column: column < 0 ? "" : h(column), message });
+    const err = (column: number, message: string) =>
+      errors.push({ row: row.rowNumber, column: column < 0 ? "" : h(column), message });
     checkUnlabelledCells(table, row, errors);
 
     const rawName = cell(row, col.unit).replace(/\s+/g, " ");
@@ -559,7 +580,11 @@ interface UnitState {
  * criteria without children); a not-applicable mark may target any node and
  * takes its whole subtree out of the unit's maximum.
  */
-export function parseDetailedScores(table: Table, compiled: CompiledFramework, opts: DetailedImportOptions): DetailedImport {
+export function parseDetailedScores(
+  table: Table,
+  compiled: CompiledFramework,
+  opts: DetailedImportOptions,
+): DetailedImport {
   const errors: ImportError[] = [];
   table = locateHeader(table, DETAILED_COLUMNS);
   const col = resolveColumns(table, DETAILED_COLUMNS, errors);
@@ -584,7 +609,8 @@ export function parseDetailedScores(table: Table, compiled: CompiledFramework, o
   for (const row of table.rows) {
     const r = row.rowNumber;
     const before = errors.length;
-    const err = (column: number, message: string) => errors.push({ row: r, column: column < 0 ? "" : h(column), message });
+    const err = (column: number, message: string) =>
+      errors.push({ row: r, column: column < 0 ? "" : h(column), message });
     checkUnlabelledCells(table, row, errors);
 
     // unit
@@ -613,7 +639,11 @@ export function parseDetailedScores(table: Table, compiled: CompiledFramework, o
     if (rawNa !== "") {
       const folded = foldText(rawNa);
       if (YES.has(folded)) na = true;
-      else if (!NO.has(folded)) err(col.notApplicable, `Giá trị “${rawNa}” không hợp lệ; để trống, hoặc ghi x (hay 1, true, có) nếu tiêu chí không áp dụng`);
+      else if (!NO.has(folded))
+        err(
+          col.notApplicable,
+          `Giá trị “${rawNa}” không hợp lệ; để trống, hoặc ghi x (hay 1, true, có) nếu tiêu chí không áp dụng`,
+        );
     }
 
     // points
@@ -635,7 +665,10 @@ export function parseDetailedScores(table: Table, compiled: CompiledFramework, o
           [self, col.selfPoints, "Điểm tự chấm"],
         ] as const) {
           if (value && "value" in value && value.value > max + TOLERANCE) {
-            err(column, `${label} ${formatNumberVi(value.value)} vượt điểm tối đa ${formatNumberVi(max)} của tiêu chí ${code}`);
+            err(
+              column,
+              `${label} ${formatNumberVi(value.value)} vượt điểm tối đa ${formatNumberVi(max)} của tiêu chí ${code}`,
+            );
           }
         }
       }
@@ -658,7 +691,8 @@ export function parseDetailedScores(table: Table, compiled: CompiledFramework, o
       continue;
     }
     if (self && "value" in self) (s.self ??= new Float64Array(n).fill(Number.NaN))[node] = self.value;
-    s.scores.points[node] = points && "value" in points ? points.value : self && "value" in self ? self.value : Number.NaN;
+    s.scores.points[node] =
+      points && "value" in points ? points.value : self && "value" in self ? self.value : Number.NaN;
   }
 
   // Points entered under a criterion marked not applicable on another row.

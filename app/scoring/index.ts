@@ -1,9 +1,9 @@
 // The scoring module: frameworks, computation and the packet summary. Reading
 // score files (import.ts) and framework files (framework-io.ts) is server-side
 // and imported from those files directly, to keep exceljs out of browser bundles.
-export * from "./types.ts";
-export * from "./framework.ts";
-export * from "./compute.ts";
-export * from "./sipas.ts";
-export * from "./summary.ts";
-export * from "./format.ts";
+export * from "#app/scoring/types.ts";
+export * from "#app/scoring/framework.ts";
+export * from "#app/scoring/compute.ts";
+export * from "#app/scoring/sipas.ts";
+export * from "#app/scoring/summary.ts";
+export * from "#app/scoring/format.ts";

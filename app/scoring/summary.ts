@@ -1,6 +1,6 @@
-import { areaResults, rankUnits, roundStatistics, unitAppendices } from "./compute.ts";
-import type { CompiledFramework } from "./framework.ts";
-import { rankSipas, type SipasRow, type SipasScores } from "./sipas.ts";
+import { areaResults, rankUnits, roundStatistics, unitAppendices } from "#app/scoring/compute.ts";
+import type { CompiledFramework } from "#app/scoring/framework.ts";
+import { rankSipas, type SipasRow, type SipasScores } from "#app/scoring/sipas.ts";
 import {
   isDetailed,
   type AreaResult,
@@ -10,7 +10,7 @@ import {
   type UnitAppendices,
   type UnitResult,
   type UnitScores,
-} from "./types.ts";
+} from "#app/scoring/types.ts";
 
 export interface RoundInput {
   bands: ClassBand[];

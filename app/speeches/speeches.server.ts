@@ -1,7 +1,7 @@
-import { recordAudit, type AuditActor } from "../database/audit.server.ts";
-import type { CurrentUser } from "../auth/session.server.ts";
-import { prisma } from "../db.server.ts";
-import { SPEECH_STATUS_LABEL } from "./speech-form.ts";
+import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
+import type { CurrentUser } from "#app/auth/session.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { SPEECH_STATUS_LABEL } from "#app/speeches/speech-form.ts";
 
 export function listSpeeches(conferenceId: string) {
   return prisma.speech.findMany({
@@ -33,9 +33,17 @@ export interface SpeechRegistration {
 }
 
 /** The organisers register a speech or discussion paper, with its file when there is one. */
-export async function registerSpeech(actor: AuditActor, conferenceId: string, v: SpeechRegistration, file: { fileName: string; fileMime: string; filePath: string } | null) {
+export async function registerSpeech(
+  actor: AuditActor,
+  conferenceId: string,
+  v: SpeechRegistration,
+  file: { fileName: string; fileMime: string; filePath: string } | null,
+) {
   await prisma.$transaction(async (tx) => {
-    const speech = await tx.speech.create({ data: { conferenceId, ...v, ...(file ?? {}) }, select: { id: true, status: true } });
+    const speech = await tx.speech.create({
+      data: { conferenceId, ...v, ...(file ?? {}) },
+      select: { id: true, status: true },
+    });
     await recordAudit(tx, actor, {
       action: "speech.create",
       entity: "Speech",
@@ -48,9 +56,17 @@ export async function registerSpeech(actor: AuditActor, conferenceId: string, v:
 }
 
 /** Approved speeches get the next place in the order; others leave it, and the rest close ranks. */
-export async function setSpeechStatus(actor: AuditActor, conferenceId: string, speechId: string, status: "REGISTERED" | "APPROVED" | "REJECTED" | "DELIVERED") {
+export async function setSpeechStatus(
+  actor: AuditActor,
+  conferenceId: string,
+  speechId: string,
+  status: "REGISTERED" | "APPROVED" | "REJECTED" | "DELIVERED",
+) {
   return prisma.$transaction(async (tx) => {
-    const speech = await tx.speech.findFirst({ where: { id: speechId, conferenceId }, select: { speakingOrder: true, status: true, title: true } });
+    const speech = await tx.speech.findFirst({
+      where: { id: speechId, conferenceId },
+      select: { speakingOrder: true, status: true, title: true },
+    });
     if (!speech) return false;
     let speakingOrder = speech.speakingOrder;
     if ((status === "APPROVED" || status === "DELIVERED") && speakingOrder === null) {
@@ -59,9 +75,17 @@ export async function setSpeechStatus(actor: AuditActor, conferenceId: string, s
     }
     if (status === "REGISTERED" || status === "REJECTED") speakingOrder = null;
     await tx.speech.update({ where: { id: speechId }, data: { status, speakingOrder } });
-    const ordered = await tx.speech.findMany({ where: { conferenceId, speakingOrder: { not: null } }, orderBy: { speakingOrder: "asc" }, select: { id: true } });
-    for (const [i, s] of ordered.entries()) await tx.speech.update({ where: { id: s.id }, data: { speakingOrder: i + 1 } });
-    const after = await tx.speech.findUniqueOrThrow({ where: { id: speechId }, select: { status: true, speakingOrder: true } });
+    const ordered = await tx.speech.findMany({
+      where: { conferenceId, speakingOrder: { not: null } },
+      orderBy: { speakingOrder: "asc" },
+      select: { id: true },
+    });
+    for (const [i, s] of ordered.entries())
+      await tx.speech.update({ where: { id: s.id }, data: { speakingOrder: i + 1 } });
+    const after = await tx.speech.findUniqueOrThrow({
+      where: { id: speechId },
+      select: { status: true, speakingOrder: true },
+    });
     await recordAudit(tx, actor, {
       action: "speech.status",
       entity: "Speech",
@@ -102,11 +126,21 @@ export async function moveSpeech(actor: AuditActor, conferenceId: string, speech
   });
 }
 
-export async function saveDraft(actor: AuditActor, conferenceId: string, speechId: string, content: string, userId: string) {
+export async function saveDraft(
+  actor: AuditActor,
+  conferenceId: string,
+  speechId: string,
+  content: string,
+  userId: string,
+) {
   return prisma.$transaction(async (tx) => {
     const speech = await tx.speech.findFirst({
       where: { id: speechId, conferenceId },
-      select: { id: true, title: true, versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, content: true } } },
+      select: {
+        id: true,
+        title: true,
+        versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, content: true } },
+      },
     });
     if (!speech) return false;
     const last = speech.versions[0];
@@ -139,13 +173,27 @@ export async function neverSpoke(user: CurrentUser) {
       status: { in: ["REGISTERED", "APPROVED", "REJECTED"] },
       conference: { organizationId: { in: user.visibleOrganizationIds }, status: { in: ["HELD", "CLOSED"] } },
     },
-    select: { speakerName: true, organizationName: true, title: true, status: true, conference: { select: { id: true, title: true, issueYear: true } } },
+    select: {
+      speakerName: true,
+      organizationName: true,
+      title: true,
+      status: true,
+      conference: { select: { id: true, title: true, issueYear: true } },
+    },
     orderBy: { createdAt: "asc" },
   });
-  const bySpeaker = new Map<string, { speakerName: string; organizationName: string; count: number; items: typeof rows }>();
+  const bySpeaker = new Map<
+    string,
+    { speakerName: string; organizationName: string; count: number; items: typeof rows }
+  >();
   for (const r of rows) {
     const key = `${r.speakerName.toLowerCase()}|${r.organizationName.toLowerCase()}`;
-    const entry = bySpeaker.get(key) ?? { speakerName: r.speakerName, organizationName: r.organizationName, count: 0, items: [] };
+    const entry = bySpeaker.get(key) ?? {
+      speakerName: r.speakerName,
+      organizationName: r.organizationName,
+      count: 0,
+      items: [],
+    };
     entry.count++;
     entry.items.push(r);
     bySpeaker.set(key, entry);

@@ -1,10 +1,10 @@
 // Creating and changing accounts, with their audit records. A change of roles, of organisation or a
 // lock/unlock moves `rolesChangedAt`, which ends the scanner credentials issued before it.
 
-import { recordAudit, type AuditActor } from "../database/audit.server.ts";
-import { prisma } from "../db.server.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { ROLES, type Role } from "../plans/vocabulary.ts";
+import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
+import { prisma } from "#app/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { ROLES, type Role } from "#app/plans/vocabulary.ts";
 
 export interface UserValues {
   name: string;
@@ -18,15 +18,34 @@ const sortedRoles = (roles: readonly Role[]) => ROLES.filter((r) => roles.includ
 async function userFields(tx: Prisma.TransactionClient, id: string) {
   const u = await tx.user.findUniqueOrThrow({
     where: { id },
-    select: { email: true, name: true, position: true, active: true, organizationId: true, organization: { select: { name: true } }, roles: { select: { role: true } } },
+    select: {
+      email: true,
+      name: true,
+      position: true,
+      active: true,
+      organizationId: true,
+      organization: { select: { name: true } },
+      roles: { select: { role: true } },
+    },
   });
   return {
     organizationId: u.organizationId,
-    fields: { email: u.email, name: u.name, position: u.position ?? "", organization: u.organization.name, active: u.active, roles: sortedRoles(u.roles.map((r) => r.role)) },
+    fields: {
+      email: u.email,
+      name: u.name,
+      position: u.position ?? "",
+      organization: u.organization.name,
+      active: u.active,
+      roles: sortedRoles(u.roles.map((r) => r.role)),
+    },
   };
 }
 
-export async function createUser(actor: AuditActor, v: UserValues & { email: string }, passwordHash: string): Promise<string> {
+export async function createUser(
+  actor: AuditActor,
+  v: UserValues & { email: string },
+  passwordHash: string,
+): Promise<string> {
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: {
@@ -54,18 +73,37 @@ export async function createUser(actor: AuditActor, v: UserValues & { email: str
 }
 
 /** Saves an account; a new password or a lock also ends the user's open sessions. */
-export async function updateUser(actor: AuditActor, userId: string, v: UserValues & { active: boolean }, passwordHash: string | null): Promise<void> {
+export async function updateUser(
+  actor: AuditActor,
+  userId: string,
+  v: UserValues & { active: boolean },
+  passwordHash: string | null,
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const before = await userFields(tx, userId);
     const roles = sortedRoles([...new Set(v.roles)]);
-    const access = before.fields.roles.join() !== roles.join() || before.fields.active !== v.active || before.organizationId !== v.organizationId;
+    const access =
+      before.fields.roles.join() !== roles.join() ||
+      before.fields.active !== v.active ||
+      before.organizationId !== v.organizationId;
     await tx.user.update({
       where: { id: userId },
-      data: { name: v.name, position: v.position || null, organizationId: v.organizationId, active: v.active, ...(access ? { rolesChangedAt: new Date() } : {}) },
+      data: {
+        name: v.name,
+        position: v.position || null,
+        organizationId: v.organizationId,
+        active: v.active,
+        ...(access ? { rolesChangedAt: new Date() } : {}),
+      },
     });
     await tx.userRole.deleteMany({ where: { userId } });
     await tx.userRole.createMany({ data: roles.map((role) => ({ userId, role })) });
-    if (passwordHash) await tx.password.upsert({ where: { userId }, create: { userId, hash: passwordHash }, update: { hash: passwordHash } });
+    if (passwordHash)
+      await tx.password.upsert({
+        where: { userId },
+        create: { userId, hash: passwordHash },
+        update: { hash: passwordHash },
+      });
     // A locked account or a new password ends every open session of that user.
     if (!v.active || passwordHash) await tx.session.deleteMany({ where: { userId } });
     const after = await userFields(tx, userId);

@@ -1,7 +1,7 @@
-import { createPrismaClient } from "../../app/database/client.server.ts";
-import { migrateDatabase } from "../../app/database/migrate.server.ts";
-import { seedDatabase } from "../../prisma/seed-runner.ts";
-import { conferenceRows } from "./conference-data.ts";
+import { createPrismaClient } from "#app/database/client.server.ts";
+import { migrateDatabase } from "#app/database/migrate.server.ts";
+import { seedDatabase } from "#prisma/seed-runner.ts";
+import { conferenceRows } from "#bench/lib/conference-data.ts";
 
 export const ADMIN_EMAIL = "admin@hoinghi.local";
 export const ADMIN_PASSWORD = "hoinghi-demo";
@@ -16,7 +16,10 @@ export async function prepareDatabase(file: string, total: number): Promise<void
   const prisma = createPrismaClient(`file:${file}`);
   try {
     await seedDatabase(prisma, { password: ADMIN_PASSWORD });
-    const admin = await prisma.user.findUniqueOrThrow({ where: { email: ADMIN_EMAIL }, select: { organizationId: true } });
+    const admin = await prisma.user.findUniqueOrThrow({
+      where: { email: ADMIN_EMAIL },
+      select: { organizationId: true },
+    });
     const orgs = await prisma.organization.findMany({
       select: { id: true, name: true, placeName: true, parentId: true },
       orderBy: { id: "asc" },
@@ -29,7 +32,9 @@ export async function prepareDatabase(file: string, total: number): Promise<void
     await prisma.conference.createMany({ data: conferenceRows(missing, targets) });
     const count = await prisma.conference.count({ where: { organizationId: { in: [...visible] } } });
     if (count !== total) throw new Error(`Expected ${total} conferences visible to the admin, found ${count}`);
-    console.log(`database: ${seeded} seeded + ${missing} generated = ${count} conferences over ${targets.length} organisations`);
+    console.log(
+      `database: ${seeded} seeded + ${missing} generated = ${count} conferences over ${targets.length} organisations`,
+    );
   } finally {
     await prisma.$disconnect();
   }

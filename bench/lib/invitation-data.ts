@@ -6,15 +6,81 @@
 // Nothing here imports app modules that read DATABASE_URL at import time; the caller
 // passes in the Prisma client and createAttendees once the environment is set.
 import { SMTPServer } from "smtp-server";
-import type { PrismaClient } from "../../app/generated/prisma/client.ts";
-import type { AttendeeValues } from "../../app/invitations/attendee-form.ts";
+import type { PrismaClient } from "#app/generated/prisma/client.ts";
+import type { AttendeeValues } from "#app/invitations/attendee-form.ts";
 
-const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn Nữ", "Lương"];
+const FAMILY = [
+  "Nguyễn",
+  "Trần",
+  "Lê",
+  "Phạm",
+  "Hoàng",
+  "Huỳnh",
+  "Phan",
+  "Vũ",
+  "Võ",
+  "Đặng",
+  "Bùi",
+  "Đỗ",
+  "Hồ",
+  "Ngô",
+  "Dương",
+  "Lý",
+  "Tôn Nữ",
+  "Lương",
+];
 const MIDDLE = ["Thị", "Văn", "Hữu", "Đức", "Ngọc", "Quang", "Minh", "Thanh", "Thị Mỹ", "Công"];
-const GIVEN = ["Ánh Tuyết", "Bửu", "Kỷ", "Dũng", "Hằng", "Tuấn", "Phượng", "Nguyệt", "Ẩn", "Lực", "Tiến", "Quyết", "Ửng", "Dạ", "Thưởng", "Khiết", "Đoàn", "Yến"];
-const POSITIONS = ["Chủ tịch UBND", "Phó Chủ tịch UBND", "Giám đốc", "Phó Giám đốc", "Trưởng phòng Nội vụ", "Chánh Văn phòng", "Chuyên viên"];
-const ORGANISATIONS = ["Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Thông tin và Truyền thông", "Văn phòng UBND tỉnh", "Ban Quản lý các khu kinh tế"];
-const COMMUNES = ["Tam Kỳ", "Hội An", "Điện Bàn", "Duy Xuyên", "Quế Sơn", "Thăng Bình", "Tiên Phước", "Núi Thành", "Phú Ninh", "Đại Lộc", "Nam Giang", "Phước Sơn"];
+const GIVEN = [
+  "Ánh Tuyết",
+  "Bửu",
+  "Kỷ",
+  "Dũng",
+  "Hằng",
+  "Tuấn",
+  "Phượng",
+  "Nguyệt",
+  "Ẩn",
+  "Lực",
+  "Tiến",
+  "Quyết",
+  "Ửng",
+  "Dạ",
+  "Thưởng",
+  "Khiết",
+  "Đoàn",
+  "Yến",
+];
+const POSITIONS = [
+  "Chủ tịch UBND",
+  "Phó Chủ tịch UBND",
+  "Giám đốc",
+  "Phó Giám đốc",
+  "Trưởng phòng Nội vụ",
+  "Chánh Văn phòng",
+  "Chuyên viên",
+];
+const ORGANISATIONS = [
+  "Sở Nội vụ",
+  "Sở Tư pháp",
+  "Sở Tài chính",
+  "Sở Thông tin và Truyền thông",
+  "Văn phòng UBND tỉnh",
+  "Ban Quản lý các khu kinh tế",
+];
+const COMMUNES = [
+  "Tam Kỳ",
+  "Hội An",
+  "Điện Bàn",
+  "Duy Xuyên",
+  "Quế Sơn",
+  "Thăng Bình",
+  "Tiên Phước",
+  "Núi Thành",
+  "Phú Ninh",
+  "Đại Lộc",
+  "Nam Giang",
+  "Phước Sơn",
+];
 
 /** The i-th attendee's name: every family, middle and given name in turn (1,440+ distinct names with diacritics). */
 export function attendeeName(i: number): string {
@@ -22,7 +88,12 @@ export function attendeeName(i: number): string {
 }
 
 /** Attendee form values for attendees [from, to): unique e-mails, a third at bridge points, spread over the groups. */
-export function attendeeValues(from: number, to: number, groupIds: string[], bridgePointIds: string[]): AttendeeValues[] {
+export function attendeeValues(
+  from: number,
+  to: number,
+  groupIds: string[],
+  bridgePointIds: string[],
+): AttendeeValues[] {
   const values: AttendeeValues[] = [];
   for (let i = from; i < to; i++) {
     const atBridge = bridgePointIds.length > 0 && i % 3 === 0;
@@ -30,7 +101,9 @@ export function attendeeValues(from: number, to: number, groupIds: string[], bri
     values.push({
       name: attendeeName(i),
       position: POSITIONS[i % POSITIONS.length]!,
-      organizationName: atBridge ? `UBND ${i % 2 ? "thị xã" : "huyện"} ${commune}` : ORGANISATIONS[i % ORGANISATIONS.length]!,
+      organizationName: atBridge
+        ? `UBND ${i % 2 ? "thị xã" : "huyện"} ${commune}`
+        : ORGANISATIONS[i % ORGANISATIONS.length]!,
       groupId: groupIds.length ? groupIds[i % groupIds.length] : undefined,
       email: `daibieu${String(i + 1).padStart(5, "0")}@quangnam.hoinghi.local`,
       phone: `0235 38${String(i % 10_000).padStart(4, "0")}`,
@@ -46,7 +119,10 @@ export function attendeeValues(from: number, to: number, groupIds: string[], bri
  * e-mail, the calendar entry and the letter have every part filled.
  */
 export async function createBenchConference(prisma: PrismaClient) {
-  const org = await prisma.organization.findFirstOrThrow({ where: { name: "UBND tỉnh Quảng Nam" }, select: { id: true } });
+  const org = await prisma.organization.findFirstOrThrow({
+    where: { name: "UBND tỉnh Quảng Nam" },
+    select: { id: true },
+  });
   return prisma.conference.create({
     data: {
       organizationId: org.id,
@@ -57,7 +133,8 @@ export async function createBenchConference(prisma: PrismaClient) {
       endsAt: new Date("2026-12-15T11:30:00+07:00"),
       venue: "Hội trường UBND tỉnh, 62 Hùng Vương, Tam Kỳ",
       chair: "Đồng chí Chủ tịch UBND tỉnh",
-      content: "Tổng kết công tác cải cách hành chính năm 2026; công bố Chỉ số CCHC, SIPAS; triển khai nhiệm vụ năm 2027",
+      content:
+        "Tổng kết công tác cải cách hành chính năm 2026; công bố Chỉ số CCHC, SIPAS; triển khai nhiệm vụ năm 2027",
       invitationNumber: "215",
       preparationNote: "Nghiên cứu tài liệu gửi kèm và chuẩn bị ý kiến tham luận (nếu có)",
       contactName: "Bà Trần Thị Hoa, Sở Nội vụ",
@@ -68,8 +145,16 @@ export async function createBenchConference(prisma: PrismaClient) {
       signerName: "Trần Anh Tuấn",
       attendeeGroups: {
         create: [
-          { position: 0, heading: "Cấp tỉnh", lines: { create: [{ position: 0, text: "Lãnh đạo các sở, ban, ngành" }] } },
-          { position: 1, heading: "Cấp huyện", lines: { create: [{ position: 0, text: "Chủ tịch UBND các huyện, thị xã, thành phố" }] } },
+          {
+            position: 0,
+            heading: "Cấp tỉnh",
+            lines: { create: [{ position: 0, text: "Lãnh đạo các sở, ban, ngành" }] },
+          },
+          {
+            position: 1,
+            heading: "Cấp huyện",
+            lines: { create: [{ position: 0, text: "Chủ tịch UBND các huyện, thị xã, thành phố" }] },
+          },
         ],
       },
       bridgePoints: {
@@ -82,10 +167,18 @@ export async function createBenchConference(prisma: PrismaClient) {
         })),
       },
       recipients: {
-        create: ["Thường trực Tỉnh ủy (b/c)", "CT, các PCT UBND tỉnh", "Sở Nội vụ", "Lưu: VT, NC"].map((text, position) => ({ position, text })),
+        create: ["Thường trực Tỉnh ủy (b/c)", "CT, các PCT UBND tỉnh", "Sở Nội vụ", "Lưu: VT, NC"].map(
+          (text, position) => ({ position, text }),
+        ),
       },
     },
-    select: { id: true, title: true, calendarSequence: true, attendeeGroups: { select: { id: true } }, bridgePoints: { select: { id: true } } },
+    select: {
+      id: true,
+      title: true,
+      calendarSequence: true,
+      attendeeGroups: { select: { id: true } },
+      bridgePoints: { select: { id: true } },
+    },
   });
 }
 

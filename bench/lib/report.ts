@@ -1,5 +1,5 @@
 import os from "node:os";
-import type { LoadFigures } from "./load.ts";
+import type { LoadFigures } from "#bench/lib/load.ts";
 
 export function printEnvironment(command: string): void {
   console.log(`date:     ${new Date().toISOString()}`);
@@ -11,7 +11,8 @@ export function printEnvironment(command: string): void {
 /** A plain-text table: first column left-aligned, the rest right-aligned. */
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -37,5 +38,7 @@ export function printResults(results: LoadFigures[], app: LoadFigures, bare: Loa
   // print "n/a" rather than Infinity.
   const ratio = (a: number, b: number) => (b > 0 ? `${fixed(a / b, 3)}` : "n/a");
   console.log();
-  console.log(`app/bare  req/s ${ratio(app.requestsPerSecond, bare.requestsPerSecond)}   p50 ${ratio(app.p50, bare.p50)}   p99 ${ratio(app.p99, bare.p99)}`);
+  console.log(
+    `app/bare  req/s ${ratio(app.requestsPerSecond, bare.requestsPerSecond)}   p50 ${ratio(app.p50, bare.p50)}   p99 ${ratio(app.p99, bare.p99)}`,
+  );
 }

@@ -2,9 +2,15 @@
 // units with detailed scores (some criteria not applicable), a previous-year
 // result list, and a detailed score sheet for the import.
 import ExcelJS from "exceljs";
-import { compileFramework, type CompiledFramework } from "../../app/scoring/framework.ts";
-import { emptyScores, rankUnits } from "../../app/scoring/index.ts";
-import { DEFAULT_BANDS, type DetailedScores, type Framework, type FrameworkNode, type PreviousResult } from "../../app/scoring/types.ts";
+import { compileFramework, type CompiledFramework } from "#app/scoring/framework.ts";
+import { emptyScores, rankUnits } from "#app/scoring/index.ts";
+import {
+  DEFAULT_BANDS,
+  type DetailedScores,
+  type Framework,
+  type FrameworkNode,
+  type PreviousResult,
+} from "#app/scoring/types.ts";
 
 /** mulberry32: small, fast, good enough for benchmark data, and the same on every machine. */
 export function seededRandom(seed: number): () => number {
@@ -32,11 +38,29 @@ export function benchFramework(random = seededRandom(1)): Framework {
       const count = c === 1 && extra-- > 0 ? 4 : 3;
       for (let s = 1; s <= count; s++) {
         const max = 0.5 + Math.floor(random() * 4) / 2;
-        subs.push({ code: `${a}.${c}.${s}`, title: `Tiêu chí thành phần ${a}.${c}.${s}`, maxPoints: max, source: a === 8 ? "SURVEY" : "APPRAISAL", children: [] });
+        subs.push({
+          code: `${a}.${c}.${s}`,
+          title: `Tiêu chí thành phần ${a}.${c}.${s}`,
+          maxPoints: max,
+          source: a === 8 ? "SURVEY" : "APPRAISAL",
+          children: [],
+        });
       }
-      criteria.push({ code: `${a}.${c}`, title: `Tiêu chí ${a}.${c}`, maxPoints: sum(subs), source: "APPRAISAL", children: subs });
+      criteria.push({
+        code: `${a}.${c}`,
+        title: `Tiêu chí ${a}.${c}`,
+        maxPoints: sum(subs),
+        source: "APPRAISAL",
+        children: subs,
+      });
     }
-    areas.push({ code: String(a), title: `Lĩnh vực ${a}`, maxPoints: sum(criteria), source: "APPRAISAL", children: criteria });
+    areas.push({
+      code: String(a),
+      title: `Lĩnh vực ${a}`,
+      maxPoints: sum(criteria),
+      source: "APPRAISAL",
+      children: criteria,
+    });
   }
   return { name: "Bộ chỉ số thử hiệu năng", year: 2024, unitLevel: "XA", bands: DEFAULT_BANDS, areas };
 }
@@ -57,7 +81,11 @@ export function benchScores(compiled: CompiledFramework, units: number, random: 
     for (let i = 0; i < n; i++) {
       if (compiled.isLeaf[i]) {
         if (random() < 0.02) s.notApplicable[i] = 1;
-        else s.points[i] = Math.min(compiled.maxPoints[i]!, Math.round(compiled.maxPoints[i]! * skill * (0.6 + random() * 0.5) * 4) / 4);
+        else
+          s.points[i] = Math.min(
+            compiled.maxPoints[i]!,
+            Math.round(compiled.maxPoints[i]! * skill * (0.6 + random() * 0.5) * 4) / 4,
+          );
       } else if (compiled.parent[i] !== -1 && random() < 0.01) s.notApplicable[i] = 1;
     }
     out.push(s);
@@ -78,7 +106,12 @@ export function benchPrevious(compiled: CompiledFramework, units: number, random
  * not_applicable) with one row per unit and leaf, as an .xlsx with shared
  * strings, the way Excel saves it. Returns the number of data rows.
  */
-export async function writeDetailedSheet(file: string, compiled: CompiledFramework, scores: DetailedScores[], random: () => number): Promise<number> {
+export async function writeDetailedSheet(
+  file: string,
+  compiled: CompiledFramework,
+  scores: DetailedScores[],
+  random: () => number,
+): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
   const sheet = workbook.addWorksheet("Điểm chi tiết");
   sheet.addRow(["Đơn vị", "Mã tiêu chí", "Điểm", "Điểm tự chấm", "Không áp dụng"]).commit();

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { collect, stopper, track, waitForOk, type ServerProcess } from "../../scripts/lib/app-process.ts";
+import { collect, stopper, track, waitForOk, type ServerProcess } from "#scripts/lib/app-process.ts";
 
-export { freePort, startApp, type ServerProcess } from "../../scripts/lib/app-process.ts";
+export { freePort, startApp, type ServerProcess } from "#scripts/lib/app-process.ts";
 
 /** Starts bench/bare-server.ts in its own process, serving the given file for every GET. */
 export function startBare(root: string, bodyFile: string): Promise<ServerProcess> {
@@ -10,7 +10,12 @@ export function startBare(root: string, bodyFile: string): Promise<ServerProcess
 }
 
 /** Starts a reference server script that prints {"port":N} once listening; `probe` is a path answering 200 to GET (or null). */
-export async function startReference(root: string, script: string, args: string[], probe: string | null): Promise<ServerProcess> {
+export async function startReference(
+  root: string,
+  script: string,
+  args: string[],
+  probe: string | null,
+): Promise<ServerProcess> {
   const child = track(
     spawn(process.execPath, ["--import", "tsx", path.join(root, script), ...args], {
       cwd: root,

@@ -1,4 +1,4 @@
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./database.ts";
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from "#bench/lib/database.ts";
 
 /** Signs in as the admin and returns the Cookie header value for later requests. */
 export async function signIn(baseUrl: string): Promise<string> {

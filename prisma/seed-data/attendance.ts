@@ -3,8 +3,8 @@
 // log behind it (a few people scanned twice). Times are local (UTC+7) between 07:30 and 08:05.
 // The 2026 Đà Nẵng conference is left unrecorded. Deterministic: no clock, no randomness.
 
-import type { Prisma } from "../../app/generated/prisma/client.ts";
-import type { AttendanceStatus, CheckinMethod, CheckinResponse } from "../../app/checkin/types.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import type { AttendanceStatus, CheckinMethod, CheckinResponse } from "#app/checkin/types.ts";
 
 const PLAN_KEY = "quang-nam-2024-tong-ket-cchc-2023";
 const HALL_LIST = "Cổng chính Hội trường tỉnh";
@@ -35,7 +35,13 @@ export const attendanceMarks: SeedMark[] = [
   { name: "Lê Thị Hoài Thương", status: "ONLINE", method: "SELF", at: "07:52", againAt: "07:53" },
   { name: "Trần Ngọc Sơn", status: "ONLINE", method: "SCAN", at: "07:55" },
   { name: "Hồ Thị Bích Ngọc", status: "ONLINE", method: "SELF", at: "07:58" },
-  { name: "Phan Văn Thành", status: "SUBSTITUTE", method: "ROLL_CALL", at: "07:57", substituteName: "Nguyễn Đức Hòa – Phó Chủ tịch UBND huyện Thăng Bình" },
+  {
+    name: "Phan Văn Thành",
+    status: "SUBSTITUTE",
+    method: "ROLL_CALL",
+    at: "07:57",
+    substituteName: "Nguyễn Đức Hòa – Phó Chủ tịch UBND huyện Thăng Bình",
+  },
   { name: "Vũ Đình Khoa", status: "ONLINE", method: "SCAN", at: "07:56" },
   { name: "Đoàn Thị Quỳnh", status: "ONLINE", method: "SELF", at: "07:44" },
   { name: "Lương Văn Ẩn", status: "ONLINE", method: "ROLL_CALL", at: "08:02" },
@@ -54,7 +60,15 @@ export async function seedAttendance(tx: Prisma.TransactionClient, conferenceIdB
   const [attendees, lists] = await Promise.all([
     tx.attendee.findMany({
       where: { conferenceId },
-      select: { id: true, name: true, position: true, organizationName: true, bridgePointId: true, bridgePoint: { select: { name: true } }, group: { select: { heading: true, position: true } } },
+      select: {
+        id: true,
+        name: true,
+        position: true,
+        organizationName: true,
+        bridgePointId: true,
+        bridgePoint: { select: { name: true } },
+        group: { select: { heading: true, position: true } },
+      },
     }),
     tx.checkinList.findMany({ where: { conferenceId }, select: { id: true, name: true, bridgePointId: true } }),
   ]);
@@ -63,9 +77,17 @@ export async function seedAttendance(tx: Prisma.TransactionClient, conferenceIdB
     const a = attendees.find((x) => x.name === m.name);
     if (!a) throw new Error(`Seed: attendee ${m.name} not in ${PLAN_KEY}`);
     const online = m.status === "ONLINE";
-    const list = m.method === "SCAN" ? lists.find((l) => (online ? l.bridgePointId === a.bridgePointId : l.name === HALL_LIST)) ?? null : null;
+    const list =
+      m.method === "SCAN"
+        ? (lists.find((l) => (online ? l.bridgePointId === a.bridgePointId : l.name === HALL_LIST)) ?? null)
+        : null;
     const bridgePointId = online ? a.bridgePointId : null;
-    const deviceId = m.method === "SELF" ? `self:${a.bridgePointId}` : m.method === "SCAN" ? `seed-scanner-${list?.bridgePointId ? "bridge" : "hall"}-${(i % 2) + 1}` : "";
+    const deviceId =
+      m.method === "SELF"
+        ? `self:${a.bridgePointId}`
+        : m.method === "SCAN"
+          ? `seed-scanner-${list?.bridgePointId ? "bridge" : "hall"}-${(i % 2) + 1}`
+          : "";
     const checkedInAt = m.at ? at(m.at) : null;
     await tx.attendance.create({
       data: {
@@ -83,7 +105,13 @@ export async function seedAttendance(tx: Prisma.TransactionClient, conferenceIdB
       },
     });
     if (!checkedInAt || m.status === "SUBSTITUTE") continue;
-    const who = { id: a.id, name: a.name, position: a.position, organizationName: a.organizationName, group: a.group ? a.group.heading || `Thành phần ${a.group.position + 1}` : "" };
+    const who = {
+      id: a.id,
+      name: a.name,
+      position: a.position,
+      organizationName: a.organizationName,
+      group: a.group ? a.group.heading || `Thành phần ${a.group.position + 1}` : "",
+    };
     const where = list?.name ?? a.bridgePoint?.name ?? "";
     const accepted: CheckinResponse = {
       result: "accepted",
@@ -92,7 +120,9 @@ export async function seedAttendance(tx: Prisma.TransactionClient, conferenceIdB
       checkedInAt: checkedInAt.toISOString(),
       status: m.status,
     };
-    const rows: Array<{ when: Date; result: "ACCEPTED" | "DUPLICATE"; response: CheckinResponse }> = [{ when: checkedInAt, result: "ACCEPTED", response: accepted }];
+    const rows: Array<{ when: Date; result: "ACCEPTED" | "DUPLICATE"; response: CheckinResponse }> = [
+      { when: checkedInAt, result: "ACCEPTED", response: accepted },
+    ];
     if (m.againAt) {
       const duplicate: CheckinResponse = {
         result: "duplicate",

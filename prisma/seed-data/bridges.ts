@@ -5,7 +5,7 @@
 // wards, one of them hosted by phường Hội An, whose operator (diemcau.hoian@hoinghi.local) sees it.
 // Everything is deterministic: tests read the seeded database.
 import crypto from "node:crypto";
-import type { Prisma } from "../../app/generated/prisma/client.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
 
 interface SeedTest {
   at: string;
@@ -46,7 +46,8 @@ export const bridgeReadiness: SeedConferenceBridges[] = [
   {
     planKey: "quang-nam-2024-tong-ket-cchc-2023",
     testAt: "2024-01-17T14:00:00+07:00",
-    testNote: "Sở Thông tin và Truyền thông chủ trì kiểm tra; các điểm cầu vào phòng họp trực tuyến trước 15 phút, chuẩn bị sẵn đường truyền dự phòng.",
+    testNote:
+      "Sở Thông tin và Truyền thông chủ trì kiểm tra; các điểm cầu vào phòng họp trực tuyến trước 15 phút, chuẩn bị sẵn đường truyền dự phòng.",
     bridges: [
       {
         position: 0,
@@ -55,7 +56,18 @@ export const bridgeReadiness: SeedConferenceBridges[] = [
         contactName: "Nguyễn Thành Trung",
         contactPhone: "0905 318 642",
         contactEmail: "nttrung@quangnam.gov.vn",
-        tests: [{ at: "2024-01-17T14:10:00+07:00", operatorName: "Nguyễn Thành Trung", latencyMs: 12, jitterMs: 1.5, lossPercent: 0, downloadMbps: 94.6, uploadMbps: 61.2, result: "PASSED" }],
+        tests: [
+          {
+            at: "2024-01-17T14:10:00+07:00",
+            operatorName: "Nguyễn Thành Trung",
+            latencyMs: 12,
+            jitterMs: 1.5,
+            lossPercent: 0,
+            downloadMbps: 94.6,
+            uploadMbps: 61.2,
+            result: "PASSED",
+          },
+        ],
       },
       {
         position: 1,
@@ -64,7 +76,18 @@ export const bridgeReadiness: SeedConferenceBridges[] = [
         contactName: "Trương Công Hiếu",
         contactPhone: "0935 472 118",
         contactEmail: "tchieu.hoian@quangnam.gov.vn",
-        tests: [{ at: "2024-01-17T14:25:00+07:00", operatorName: "Trương Công Hiếu", latencyMs: 28, jitterMs: 3, lossPercent: 0, downloadMbps: 45.3, uploadMbps: 20.1, result: "PASSED" }],
+        tests: [
+          {
+            at: "2024-01-17T14:25:00+07:00",
+            operatorName: "Trương Công Hiếu",
+            latencyMs: 28,
+            jitterMs: 3,
+            lossPercent: 0,
+            downloadMbps: 45.3,
+            uploadMbps: 20.1,
+            result: "PASSED",
+          },
+        ],
       },
       {
         position: 2,
@@ -86,7 +109,16 @@ export const bridgeReadiness: SeedConferenceBridges[] = [
             notes: "Loa hội trường bị rè; đã báo bộ phận quản trị thay loa.",
             result: "FAILED",
           },
-          { at: "2024-01-17T14:40:00+07:00", operatorName: "Phạm Thị Thu Hằng", latencyMs: 35, jitterMs: 4, lossPercent: 0, downloadMbps: 38.2, uploadMbps: 18.6, result: "PASSED" },
+          {
+            at: "2024-01-17T14:40:00+07:00",
+            operatorName: "Phạm Thị Thu Hằng",
+            latencyMs: 35,
+            jitterMs: 4,
+            lossPercent: 0,
+            downloadMbps: 38.2,
+            uploadMbps: 18.6,
+            result: "PASSED",
+          },
         ],
       },
       {
@@ -141,7 +173,18 @@ export const bridgeReadiness: SeedConferenceBridges[] = [
         contactName: "Lê Hoàng Nam",
         contactPhone: "0905 771 246",
         contactEmail: "lhnam.haichau@danang.gov.vn",
-        tests: [{ at: "2026-11-20T09:30:00+07:00", operatorName: "Lê Hoàng Nam", latencyMs: 18, jitterMs: 2.4, lossPercent: 0, downloadMbps: 88.5, uploadMbps: 42.7, result: "PASSED" }],
+        tests: [
+          {
+            at: "2026-11-20T09:30:00+07:00",
+            operatorName: "Lê Hoàng Nam",
+            latencyMs: 18,
+            jitterMs: 2.4,
+            lossPercent: 0,
+            downloadMbps: 88.5,
+            uploadMbps: 42.7,
+            result: "PASSED",
+          },
+        ],
       },
       {
         position: 1,
@@ -153,7 +196,13 @@ export const bridgeReadiness: SeedConferenceBridges[] = [
       },
       {
         position: 2,
-        create: { name: "Điểm cầu Trung tâm Hành chính thành phố", hostOrganizationKey: "da-nang", address: "24 Trần Phú, phường Hải Châu, thành phố Đà Nẵng", isMain: true, videoLink: DN_LINK },
+        create: {
+          name: "Điểm cầu Trung tâm Hành chính thành phố",
+          hostOrganizationKey: "da-nang",
+          address: "24 Trần Phú, phường Hải Châu, thành phố Đà Nẵng",
+          isMain: true,
+          videoLink: DN_LINK,
+        },
         room: "Hội trường tầng 2, Trung tâm Hành chính",
         videoPasscode: "DN2026",
         contactName: "Trần Quốc Việt",
@@ -162,7 +211,12 @@ export const bridgeReadiness: SeedConferenceBridges[] = [
       },
       {
         position: 3,
-        create: { name: "Điểm cầu UBND xã Bà Nà", hostOrganizationKey: "da-nang-ba-na", address: "Thôn An Sơn, xã Bà Nà", videoLink: DN_LINK },
+        create: {
+          name: "Điểm cầu UBND xã Bà Nà",
+          hostOrganizationKey: "da-nang-ba-na",
+          address: "Thôn An Sơn, xã Bà Nà",
+          videoLink: DN_LINK,
+        },
         room: "Phòng họp UBND xã",
         videoPasscode: "BN-8830",
         contactName: "Hồ Văn Dũng",
@@ -189,16 +243,27 @@ export const bridgeReadiness: SeedConferenceBridges[] = [
 
 /** Deterministic key of a seeded bridge point (the demo's links stay the same between runs). */
 export function seedBridgeKey(planKey: string, position: number, kind: "access" | "poster"): string {
-  return crypto.createHash("sha256").update(`hoinghi-demo-bridge:${planKey}:${position}:${kind}`).digest("base64url").slice(0, 22);
+  return crypto
+    .createHash("sha256")
+    .update(`hoinghi-demo-bridge:${planKey}:${position}:${kind}`)
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 /** Fills in the demo bridge points; runs after the invitations seed has created the first ones. */
-export async function seedBridgeReadiness(tx: Prisma.TransactionClient, conferenceIdByPlanKey: Map<string, string>, orgId: (key: string) => string): Promise<number> {
+export async function seedBridgeReadiness(
+  tx: Prisma.TransactionClient,
+  conferenceIdByPlanKey: Map<string, string>,
+  orgId: (key: string) => string,
+): Promise<number> {
   let tests = 0;
   for (const seed of bridgeReadiness) {
     const conferenceId = conferenceIdByPlanKey.get(seed.planKey);
     if (!conferenceId) throw new Error(`Seed: unknown plan ${seed.planKey}`);
-    await tx.conference.update({ where: { id: conferenceId }, data: { bridgeTestAt: new Date(seed.testAt), bridgeTestNote: seed.testNote } });
+    await tx.conference.update({
+      where: { id: conferenceId },
+      data: { bridgeTestAt: new Date(seed.testAt), bridgeTestNote: seed.testNote },
+    });
     for (const b of seed.bridges) {
       const details = {
         room: b.room,
@@ -223,7 +288,11 @@ export async function seedBridgeReadiness(tx: Prisma.TransactionClient, conferen
             },
             select: { id: true },
           })
-        : await tx.bridgePoint.update({ where: { conferenceId_position: { conferenceId, position: b.position } }, data: details, select: { id: true } });
+        : await tx.bridgePoint.update({
+            where: { conferenceId_position: { conferenceId, position: b.position } },
+            data: details,
+            select: { id: true },
+          });
       const history = [...(b.tests ?? [])].sort((x, y) => x.at.localeCompare(y.at));
       for (const t of history) {
         const missing = new Set(t.missing ?? []);
@@ -250,7 +319,11 @@ export async function seedBridgeReadiness(tx: Prisma.TransactionClient, conferen
         tests++;
       }
       const last = history.at(-1);
-      if (last) await tx.bridgePoint.update({ where: { id: row.id }, data: { readiness: last.result, readinessAt: new Date(last.at) } });
+      if (last)
+        await tx.bridgePoint.update({
+          where: { id: row.id },
+          data: { readiness: last.result, readinessAt: new Date(last.at) },
+        });
     }
   }
   return tests;

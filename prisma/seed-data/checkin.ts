@@ -3,7 +3,7 @@
 // hall itself, whose entrances have their own lists. Attendance itself and the scan
 // history are seeded with roll call.
 
-import type { Prisma } from "../../app/generated/prisma/client.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
 
 export const checkinLists: Array<{ planKey: string; entrances: string[] }> = [
   { planKey: "quang-nam-2024-tong-ket-cchc-2023", entrances: ["Cổng chính Hội trường tỉnh", "Cổng phụ"] },
@@ -16,7 +16,11 @@ export async function seedCheckinLists(tx: Prisma.TransactionClient, conferenceI
   for (const seed of checkinLists) {
     const conferenceId = conferenceIdByPlanKey.get(seed.planKey);
     if (!conferenceId) throw new Error(`Seed: unknown plan ${seed.planKey}`);
-    const bridges = await tx.bridgePoint.findMany({ where: { conferenceId, isMain: false }, orderBy: { position: "asc" }, select: { id: true, name: true } });
+    const bridges = await tx.bridgePoint.findMany({
+      where: { conferenceId, isMain: false },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true },
+    });
     const rows = [
       ...seed.entrances.map((name) => ({ name, bridgePointId: null as string | null })),
       ...bridges.map((b) => ({ name: b.name, bridgePointId: b.id as string | null })),

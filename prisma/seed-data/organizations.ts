@@ -1,4 +1,4 @@
-import type { LevelCode, SeedOrganization, SeedUser } from "./types.ts";
+import type { LevelCode, SeedOrganization, SeedUser } from "#prisma/seed-data/types.ts";
 
 // The organisation tree of the demo: the five seed plans (2023-2024, three
 // tiers: province → district → commune) and one province under the two-tier
@@ -51,7 +51,9 @@ function office(
 // reorganisation merged them and re-formed every commune and ward directly
 // under the province (see Đà Nẵng below). They stay for the 2023-2024 plans.
 function oldCommunes(parentKey: string, keyPrefix: string, units: Array<[Unit, string, string]>): SeedOrganization[] {
-  return units.map(([unit, place, slug]) => commune(parentKey, keyPrefix, unit, place, { slug, dissolvedOn: REORGANISED }));
+  return units.map(([unit, place, slug]) =>
+    commune(parentKey, keyPrefix, unit, place, { slug, dissolvedOn: REORGANISED }),
+  );
 }
 
 export const organizations: SeedOrganization[] = [
@@ -82,7 +84,15 @@ export const organizations: SeedOrganization[] = [
     parentKey: "lai-chau",
     dissolvedOn: REORGANISED,
   },
-  office("tam-duong", "tam-duong-phong-noi-vu", "PHONG", "Phòng Nội vụ huyện Tam Đường", "PHÒNG NỘI VỤ", "Tam Đường", REORGANISED),
+  office(
+    "tam-duong",
+    "tam-duong-phong-noi-vu",
+    "PHONG",
+    "Phòng Nội vụ huyện Tam Đường",
+    "PHÒNG NỘI VỤ",
+    "Tam Đường",
+    REORGANISED,
+  ),
   office(
     "tam-duong",
     "tam-duong-van-phong",
@@ -110,7 +120,15 @@ export const organizations: SeedOrganization[] = [
     "Tam Đường",
     REORGANISED,
   ),
-  office("tam-duong", "tam-duong-phong-tu-phap", "PHONG", "Phòng Tư pháp huyện Tam Đường", "PHÒNG TƯ PHÁP", "Tam Đường", REORGANISED),
+  office(
+    "tam-duong",
+    "tam-duong-phong-tu-phap",
+    "PHONG",
+    "Phòng Tư pháp huyện Tam Đường",
+    "PHÒNG TƯ PHÁP",
+    "Tam Đường",
+    REORGANISED,
+  ),
   office(
     "tam-duong",
     "tam-duong-phong-kinh-te",
@@ -254,7 +272,15 @@ export const organizations: SeedOrganization[] = [
     parentKey: "bac-kan",
     dissolvedOn: REORGANISED,
   },
-  office("bach-thong", "bach-thong-phong-noi-vu", "PHONG", "Phòng Nội vụ huyện Bạch Thông", "PHÒNG NỘI VỤ", "Bạch Thông", REORGANISED),
+  office(
+    "bach-thong",
+    "bach-thong-phong-noi-vu",
+    "PHONG",
+    "Phòng Nội vụ huyện Bạch Thông",
+    "PHÒNG NỘI VỤ",
+    "Bạch Thông",
+    REORGANISED,
+  ),
   ...oldCommunes("bach-thong", "bach-thong", [
     ["xã", "Cẩm Giàng", "cam-giang"],
     ["thị trấn", "Phủ Thông", "tt-phu-thong"],
@@ -284,7 +310,15 @@ export const organizations: SeedOrganization[] = [
     code: "60",
     dissolvedOn: REORGANISED,
   },
-  office("binh-thuan", "binh-thuan-so-noi-vu", "SO", "Sở Nội vụ tỉnh Bình Thuận", "SỞ NỘI VỤ", "Bình Thuận", REORGANISED),
+  office(
+    "binh-thuan",
+    "binh-thuan-so-noi-vu",
+    "SO",
+    "Sở Nội vụ tỉnh Bình Thuận",
+    "SỞ NỘI VỤ",
+    "Bình Thuận",
+    REORGANISED,
+  ),
   {
     key: "tanh-linh",
     name: "UBND huyện Tánh Linh",
@@ -294,7 +328,15 @@ export const organizations: SeedOrganization[] = [
     parentKey: "binh-thuan",
     dissolvedOn: REORGANISED,
   },
-  office("tanh-linh", "tanh-linh-phong-noi-vu", "PHONG", "Phòng Nội vụ huyện Tánh Linh", "PHÒNG NỘI VỤ", "Tánh Linh", REORGANISED),
+  office(
+    "tanh-linh",
+    "tanh-linh-phong-noi-vu",
+    "PHONG",
+    "Phòng Nội vụ huyện Tánh Linh",
+    "PHÒNG NỘI VỤ",
+    "Tánh Linh",
+    REORGANISED,
+  ),
   ...oldCommunes("tanh-linh", "tanh-linh", [
     ["thị trấn", "Lạc Tánh", "tt-lac-tanh"],
     ["xã", "Bắc Ruộng", "bac-ruong"],
@@ -332,7 +374,15 @@ export const organizations: SeedOrganization[] = [
     parentKey: "quang-tri",
     dissolvedOn: REORGANISED,
   },
-  office("dong-ha", "dong-ha-phong-noi-vu", "PHONG", "Phòng Nội vụ thành phố Đông Hà", "PHÒNG NỘI VỤ", "Đông Hà", REORGANISED),
+  office(
+    "dong-ha",
+    "dong-ha-phong-noi-vu",
+    "PHONG",
+    "Phòng Nội vụ thành phố Đông Hà",
+    "PHÒNG NỘI VỤ",
+    "Đông Hà",
+    REORGANISED,
+  ),
   ...oldCommunes("dong-ha", "dong-ha", [
     ["phường", "Đông Giang", "dong-giang"],
     ["phường", "Đông Lễ", "dong-le"],
@@ -353,7 +403,14 @@ export const organizations: SeedOrganization[] = [
   },
   office("da-nang", "da-nang-so-noi-vu", "SO", "Sở Nội vụ thành phố Đà Nẵng", "SỞ NỘI VỤ", "Đà Nẵng"),
   office("da-nang", "da-nang-van-phong", "SO", "Văn phòng UBND thành phố Đà Nẵng", "VĂN PHÒNG", "Đà Nẵng"),
-  office("da-nang", "da-nang-so-khcn", "SO", "Sở Khoa học và Công nghệ thành phố Đà Nẵng", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Đà Nẵng"),
+  office(
+    "da-nang",
+    "da-nang-so-khcn",
+    "SO",
+    "Sở Khoa học và Công nghệ thành phố Đà Nẵng",
+    "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+    "Đà Nẵng",
+  ),
   commune("da-nang", "da-nang", "phường", "Hải Châu", { slug: "hai-chau" }),
   commune("da-nang", "da-nang", "phường", "Thanh Khê", { slug: "thanh-khe" }),
   commune("da-nang", "da-nang", "phường", "Sơn Trà", { slug: "son-tra" }),
@@ -380,17 +437,15 @@ export const organizations: SeedOrganization[] = [
       ["duc-linh", "huyện", "Đức Linh"],
       ["phu-quy", "huyện", "Phú Quý"],
     ] as const
-  ).map(
-    ([key, unit, place]): SeedOrganization => ({
-      key,
-      name: `UBND ${unit} ${place}`,
-      documentName: `ỦY BAN NHÂN DÂN ${unit.toUpperCase()} ${place.toUpperCase()}`,
-      placeName: place,
-      level: "HUYEN",
-      parentKey: "binh-thuan",
-      dissolvedOn: REORGANISED,
-    }),
-  ),
+  ).map(([key, unit, place]): SeedOrganization => ({
+    key,
+    name: `UBND ${unit} ${place}`,
+    documentName: `ỦY BAN NHÂN DÂN ${unit.toUpperCase()} ${place.toUpperCase()}`,
+    placeName: place,
+    level: "HUYEN",
+    parentKey: "binh-thuan",
+    dissolvedOn: REORGANISED,
+  })),
 ];
 
 export const users: SeedUser[] = [

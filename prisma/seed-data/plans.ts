@@ -1,4 +1,4 @@
-import type { SeedPlan } from "./types.ts";
+import type { SeedPlan } from "#prisma/seed-data/types.ts";
 
 // The five seed plans of ../shared/seeds, transcribed verbatim (the seeds'
 // own typos kept, markdown emphasis dropped), followed by demo plans that are
@@ -225,7 +225,8 @@ const seed001: SeedPlan = {
   scheduleText: "Dự kiến trong tháng 01/2024 (Thời gian cụ thể sẽ có giấy mời).",
   venue: "Hội trường UBND tỉnh Quảng Nam, 62 Hùng Vương, thành phố Tam Kỳ (điểm cầu chính)",
   invitationNumber: "12",
-  preparationNote: "Nghiên cứu tài liệu Hội nghị gửi kèm; các địa phương được phân công chuẩn bị tham luận gửi về Sở Nội vụ trước ngày 15/01/2024.",
+  preparationNote:
+    "Nghiên cứu tài liệu Hội nghị gửi kèm; các địa phương được phân công chuẩn bị tham luận gửi về Sở Nội vụ trước ngày 15/01/2024.",
   contactName: "Đồng chí Phan Thị Thu Hà, chuyên viên Phòng Cải cách hành chính, Sở Nội vụ",
   contactPhone: "0235 3852 214",
   contactEmail: "cchc.snv@quangnam.hoinghi.local",
@@ -321,7 +322,8 @@ const seed002: SeedPlan = {
   issueDay: 29,
   issueMonth: 3,
   issueYear: 2024,
-  title: "Duy trì, khắc phục những tồn tại, hạn chế chỉ số Cải cách hành chính năm 2023, nâng cao chất lượng Chỉ số năm 2024",
+  title:
+    "Duy trì, khắc phục những tồn tại, hạn chế chỉ số Cải cách hành chính năm 2023, nâng cao chất lượng Chỉ số năm 2024",
   legalBasis:
     "Căn cứ kết quả Chỉ số cải cách hành chính năm 2023 cấp xã ban hành kèm theo Quyết định số 3672/QĐ-UBND ngày 29/12/2023 của Ủy ban nhân dân huyện Bạch Thông về việc phê duyệt kết quả Chỉ số Cải cách hành chính của UBND các xã, thị trấn trên địa bàn huyện Bạch Thông năm 2023. UBND xã Cẩm Giàng ban hành Kế hoạch duy trì, khắc phục những tồn tại, hạn chế Chỉ số CCHC năm 2023, nâng cao chất lượng Chỉ số năm 2024 với những nội dung sau:",
   purposes: p(
@@ -582,7 +584,8 @@ const demoDaNang2026: SeedPlan = {
     "Hội nghị tổ chức trực tiếp tại điểm cầu chính, kết nối trực tuyến đến điểm cầu UBND các xã, phường trên địa bàn thành phố.",
   startsAt: "2026-12-18T08:00:00+07:00",
   endsAt: "2026-12-18T11:30:00+07:00",
-  venue: "Trung tâm Hành chính thành phố, số 24 Trần Phú, phường Hải Châu (điểm cầu chính) và trụ sở UBND các xã, phường.",
+  venue:
+    "Trung tâm Hành chính thành phố, số 24 Trần Phú, phường Hải Châu (điểm cầu chính) và trụ sở UBND các xã, phường.",
   budgetSource: "Kinh phí cải cách hành chính năm 2026 giao cho Sở Nội vụ.",
   tasks: [
     {
@@ -603,7 +606,8 @@ const demoDaNang2026: SeedPlan = {
       inlineDuties: true,
       dueDate: "2026-12-04",
       status: "DONE",
-      duties: "phát hành giấy mời, xây dựng chương trình Hội nghị; bố trí hội trường điểm cầu chính và tổ đón tiếp đại biểu.",
+      duties:
+        "phát hành giấy mời, xây dựng chương trình Hội nghị; bố trí hội trường điểm cầu chính và tổ đón tiếp đại biểu.",
     },
     {
       assignee: "Sở Khoa học và Công nghệ",
@@ -654,7 +658,8 @@ const demoHaiChau2026: SeedPlan = {
   issueDay: 1,
   issueMonth: 10,
   issueYear: 2026,
-  title: "Tổ chức Hội nghị đối thoại với người dân, doanh nghiệp về giải quyết thủ tục hành chính và nâng cao Chỉ số hài lòng (SIPAS) năm 2026",
+  title:
+    "Tổ chức Hội nghị đối thoại với người dân, doanh nghiệp về giải quyết thủ tục hành chính và nâng cao Chỉ số hài lòng (SIPAS) năm 2026",
   legalBasis:
     "Để lắng nghe ý kiến của người dân, doanh nghiệp và nâng cao Chỉ số hài lòng đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS), UBND phường Hải Châu ban hành Kế hoạch tổ chức Hội nghị đối thoại như sau:",
   purposes:
@@ -716,7 +721,8 @@ const demoQuangTri2025: SeedPlan = {
   issueDay: 10,
   issueMonth: 3,
   issueYear: 2025,
-  title: "Tổ chức Hội nghị công bố Chỉ số cải cách hành chính năm 2024 của các sở, ban, ngành và UBND các huyện, thị xã, thành phố",
+  title:
+    "Tổ chức Hội nghị công bố Chỉ số cải cách hành chính năm 2024 của các sở, ban, ngành và UBND các huyện, thị xã, thành phố",
   legalBasis:
     "Để đánh giá khách quan kết quả thực hiện nhiệm vụ cải cách hành chính năm 2024, UBND tỉnh ban hành Kế hoạch tổ chức Hội nghị công bố Chỉ số cải cách hành chính năm 2024 như sau:",
   purposes:
@@ -744,7 +750,8 @@ const demoQuangTri2025: SeedPlan = {
     },
   ],
   format: "HYBRID",
-  formatNote: "Hội nghị tổ chức trực tiếp tại Hội trường UBND tỉnh, kết nối trực tuyến đến điểm cầu UBND các huyện, thị xã, thành phố.",
+  formatNote:
+    "Hội nghị tổ chức trực tiếp tại Hội trường UBND tỉnh, kết nối trực tuyến đến điểm cầu UBND các huyện, thị xã, thành phố.",
   startsAt: "2025-03-28T14:00:00+07:00",
   endsAt: "2025-03-28T17:00:00+07:00",
   venue: "Hội trường UBND tỉnh Quảng Trị.",
@@ -792,11 +799,15 @@ const demoQuangNam2025: SeedPlan = {
   title: "Tổ chức Hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm 2025",
   legalBasis:
     "Ủy ban nhân dân tỉnh ban hành Kế hoạch tổ chức Hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm 2025 như sau:",
-  purposes: "Đánh giá kết quả công tác cải cách hành chính 6 tháng đầu năm 2025; đề ra nhiệm vụ trọng tâm 6 tháng cuối năm.",
+  purposes:
+    "Đánh giá kết quả công tác cải cách hành chính 6 tháng đầu năm 2025; đề ra nhiệm vụ trọng tâm 6 tháng cuối năm.",
   content: "- Báo cáo sơ kết công tác cải cách hành chính 6 tháng đầu năm 2025 của tỉnh.",
   chair: "Lãnh đạo Ủy ban nhân dân tỉnh.",
   attendeeGroups: [
-    { heading: "", lines: [{ text: "Lãnh đạo các Sở, Ban, ngành;" }, { text: "Chủ tịch UBND các huyện, thị xã, thành phố." }] },
+    {
+      heading: "",
+      lines: [{ text: "Lãnh đạo các Sở, Ban, ngành;" }, { text: "Chủ tịch UBND các huyện, thị xã, thành phố." }],
+    },
   ],
   format: "ONLINE",
   formatNote: "Hội nghị tổ chức trực tuyến tại các điểm cầu UBND tỉnh và UBND các huyện, thị xã, thành phố.",

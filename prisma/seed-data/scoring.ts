@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Framework, FrameworkNode } from "../../app/scoring/types.ts";
+import type { Framework, FrameworkNode } from "#app/scoring/types.ts";
 
 // Demo index frameworks (bộ chỉ số) and assessment rounds of the seed
 // organisations: the commune index of Tam Đường (seed 000), the district index
@@ -65,7 +65,12 @@ export interface SeedRound {
 export const frameworks: SeedFramework[] = [
   { key: "par-index-tinh", file: "par-index-tinh-2017.json", organizationKey: "bo-noi-vu", version: 1 },
   { key: "par-index-xa-tam-duong", file: "par-index-xa-2023.json", organizationKey: "tam-duong", version: 1 },
-  { key: "par-index-huyen-binh-thuan", file: "par-index-huyen-binh-thuan-2023.json", organizationKey: "binh-thuan", version: 1 },
+  {
+    key: "par-index-huyen-binh-thuan",
+    file: "par-index-huyen-binh-thuan-2023.json",
+    organizationKey: "binh-thuan",
+    version: 1,
+  },
 ];
 
 // ─── Generation of detailed scores ──────────────────────────────────────────
@@ -104,7 +109,8 @@ function applicableLeaves(framework: Framework, notApplicable: string[]): Leaf[]
   const leaves: Leaf[] = [];
   const visit = (node: FrameworkNode) => {
     if (skip.has(node.code)) return;
-    if (!node.children.length) leaves.push({ code: node.code, max: cents(node.maxPoints), survey: node.source === "SURVEY" });
+    if (!node.children.length)
+      leaves.push({ code: node.code, max: cents(node.maxPoints), survey: node.source === "SURVEY" });
     for (const child of node.children) visit(child);
   };
   for (const area of framework.areas) visit(area);
@@ -167,7 +173,8 @@ function detailedUnit(framework: Framework, round: DetailedRoundSpec, spec: Unit
   // The appraised criteria lose the rest, a step at a time, in a shuffled order.
   const appraised = leaves.filter((l) => !l.survey);
   let remaining = appraised.reduce((s, l) => s + l.max, 0) - (target - surveyPoints);
-  if (remaining < 0 || target > totalMax) throw new Error(`${round.key}/${spec.org}: total ${target / 100} cannot be reached`);
+  if (remaining < 0 || target > totalMax)
+    throw new Error(`${round.key}/${spec.org}: total ${target / 100} cannot be reached`);
   for (let i = appraised.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [appraised[i], appraised[j]] = [appraised[j]!, appraised[i]!];
@@ -216,7 +223,12 @@ const COMMUNE_SIPAS: DetailedRoundSpec["sipasCodes"] = ["3.5.1", "3.5.2", "3.5.3
 // 3.4 when it received no complaint about a procedure, 4.3.1 when no hamlet
 // had to be merged, 6.4.2 when no inspection or audit concluded.
 const tamDuong = (year: 2022 | 2023, figures: Array<[string, number, number, string[]?]>): UnitSpec[] =>
-  figures.map(([slug, pct2022, pct2023, na]) => ({ org: `tam-duong-${slug}`, pct: year === 2022 ? pct2022 : pct2023, na, sipas: true }));
+  figures.map(([slug, pct2022, pct2023, na]) => ({
+    org: `tam-duong-${slug}`,
+    pct: year === 2022 ? pct2022 : pct2023,
+    na,
+    sipas: true,
+  }));
 
 const TAM_DUONG: Array<[string, number, number, string[]?]> = [
   ["tt-tam-duong", 86.4, 90.35, ["4.3.1"]],
@@ -269,7 +281,10 @@ const BINH_THUAN_2023: UnitSpec[] = [
 
 // ─── The rounds ─────────────────────────────────────────────────────────────
 
-const detailed = (spec: DetailedRoundSpec, meta: Omit<SeedRound, "key" | "frameworkKey" | "shape" | "units">): SeedRound => ({
+const detailed = (
+  spec: DetailedRoundSpec,
+  meta: Omit<SeedRound, "key" | "frameworkKey" | "shape" | "units">,
+): SeedRound => ({
   key: spec.key,
   frameworkKey: spec.frameworkKey,
   shape: "DETAILED",
@@ -279,7 +294,12 @@ const detailed = (spec: DetailedRoundSpec, meta: Omit<SeedRound, "key" | "framew
 
 export const rounds: SeedRound[] = [
   detailed(
-    { key: "tam-duong-xa-2022", frameworkKey: "par-index-xa-tam-duong", sipasCodes: COMMUNE_SIPAS, units: tamDuong(2022, TAM_DUONG) },
+    {
+      key: "tam-duong-xa-2022",
+      frameworkKey: "par-index-xa-tam-duong",
+      sipasCodes: COMMUNE_SIPAS,
+      units: tamDuong(2022, TAM_DUONG),
+    },
     {
       organizationKey: "tam-duong",
       year: 2022,
@@ -290,7 +310,12 @@ export const rounds: SeedRound[] = [
   // Seed 000: the conference of June 2024 announces this round, so it is
   // still a draft in the demo.
   detailed(
-    { key: "tam-duong-xa-2023", frameworkKey: "par-index-xa-tam-duong", sipasCodes: COMMUNE_SIPAS, units: tamDuong(2023, TAM_DUONG) },
+    {
+      key: "tam-duong-xa-2023",
+      frameworkKey: "par-index-xa-tam-duong",
+      sipasCodes: COMMUNE_SIPAS,
+      units: tamDuong(2023, TAM_DUONG),
+    },
     {
       organizationKey: "tam-duong",
       year: 2023,
@@ -300,7 +325,12 @@ export const rounds: SeedRound[] = [
     },
   ),
   detailed(
-    { key: "binh-thuan-huyen-2022", frameworkKey: "par-index-huyen-binh-thuan", sipasCodes: DISTRICT_SIPAS, units: BINH_THUAN_2022 },
+    {
+      key: "binh-thuan-huyen-2022",
+      frameworkKey: "par-index-huyen-binh-thuan",
+      sipasCodes: DISTRICT_SIPAS,
+      units: BINH_THUAN_2022,
+    },
     {
       organizationKey: "binh-thuan",
       year: 2022,
@@ -309,7 +339,12 @@ export const rounds: SeedRound[] = [
     },
   ),
   detailed(
-    { key: "binh-thuan-huyen-2023", frameworkKey: "par-index-huyen-binh-thuan", sipasCodes: DISTRICT_SIPAS, units: BINH_THUAN_2023 },
+    {
+      key: "binh-thuan-huyen-2023",
+      frameworkKey: "par-index-huyen-binh-thuan",
+      sipasCodes: DISTRICT_SIPAS,
+      units: BINH_THUAN_2023,
+    },
     {
       organizationKey: "binh-thuan",
       year: 2023,

@@ -1,5 +1,5 @@
-import type { Outline } from "../../app/plans/outline.ts";
-import type { ConferenceFormat, ConferenceStatus, PlanKind, Role, TaskStatus } from "../../app/plans/vocabulary.ts";
+import type { Outline } from "#app/plans/outline.ts";
+import type { ConferenceFormat, ConferenceStatus, PlanKind, Role, TaskStatus } from "#app/plans/vocabulary.ts";
 
 export type LevelCode =
   | "TRUNG_UONG" // central bodies (Bộ Nội vụ)

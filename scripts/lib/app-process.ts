@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { parseEnv } from "../../app/env.server.ts";
+import { parseEnv } from "#app/env.server.ts";
 
 // Starting and stopping server processes, shared by the benchmarks and the browser tests.
 
@@ -63,7 +63,12 @@ export function stopper(child: ChildProcess): () => Promise<void> {
 }
 
 /** Polls until `url` answers 200, failing fast if the child dies first (e.g. bad env). */
-export async function waitForOk(url: string, child: ChildProcess, stderr: () => string, timeoutMs = 30_000): Promise<void> {
+export async function waitForOk(
+  url: string,
+  child: ChildProcess,
+  stderr: () => string,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = "no answer";
   while (Date.now() < deadline) {
@@ -97,12 +102,17 @@ export interface AppOptions {
 }
 
 /** Runs the production build the same way `npm start` does (scripts/serve.js), minus the demo-credential guard. */
-export async function startApp({ root, databaseFile, logRequests = false, captureLog = false, sessionSecret, env = {} }: AppOptions): Promise<AppProcess> {
+export async function startApp({
+  root,
+  databaseFile,
+  logRequests = false,
+  captureLog = false,
+  sessionSecret,
+  env = {},
+}: AppOptions): Promise<AppProcess> {
   const port = await freePort();
-  const child = track(spawn(
-    process.execPath,
-    [path.join(root, "scripts/serve.js"), path.join(root, "build/server/index.js")],
-    {
+  const child = track(
+    spawn(process.execPath, [path.join(root, "scripts/serve.js"), path.join(root, "build/server/index.js")], {
       cwd: root,
       env: {
         ...process.env,
@@ -121,8 +131,8 @@ export async function startApp({ root, databaseFile, logRequests = false, captur
       // The server logs every request to stdout; discarding it keeps that cost in the
       // server (as in production) without also spending bench CPU to read it.
       stdio: ["ignore", captureLog ? "pipe" : logRequests ? "inherit" : "ignore", "pipe"],
-    },
-  ));
+    }),
+  );
   const stderr = collect(child);
   const stdout = captureLog ? collect(child, "stdout") : () => "";
   const stop = stopper(child);

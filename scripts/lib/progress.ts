@@ -1,4 +1,4 @@
-import { formatBytes } from "../../app/database/backup/manifest.server.ts";
+import { formatBytes } from "#app/database/backup/manifest.server.ts";
 
 // Progress lines for the backup and restore commands: one line when a stage ends, and one a
 // second while it runs, so a large copy shows it is alive without flooding a cron log.

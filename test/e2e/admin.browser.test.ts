@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { signIn } from "../helpers/browser.ts";
-import { useAppAndBrowser } from "../helpers/e2e.ts";
+import { signIn } from "#tests/helpers/browser.ts";
+import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
@@ -11,7 +11,6 @@ const app = useAppAndBrowser();
 
 const signedIn = (email: string, password = "hoinghi-demo", viewport = { width: 1280, height: 900 }) =>
   signIn(app.browser, app.server.url, email, { password, viewport });
-
 
 describe("administration", () => {
   it("shows the organisation tree with both the three-tier and the two-tier administration", async () => {
@@ -34,7 +33,11 @@ describe("administration", () => {
     await page.getByLabel("Tên ghi trên văn bản").fill("ỦY BAN NHÂN DÂN XÃ THỬ NGHIỆM");
     await page.getByLabel("Địa danh ghi ở dòng ngày tháng").fill("Thử Nghiệm");
     await page.getByLabel("Cấp", { exact: true }).selectOption({ label: "Cấp xã (xã, phường, thị trấn, đặc khu)" });
-    const district = await page.getByLabel("Trực thuộc").locator("option", { hasText: "UBND huyện Tam Đường" }).first().getAttribute("value");
+    const district = await page
+      .getByLabel("Trực thuộc")
+      .locator("option", { hasText: "UBND huyện Tam Đường" })
+      .first()
+      .getAttribute("value");
     await page.getByLabel("Trực thuộc").selectOption(district!);
     await page.getByRole("button", { name: "Thêm" }).click();
     await page.waitForURL(`${app.server.url}/admin/organizations`);
@@ -43,7 +46,10 @@ describe("administration", () => {
     await page.goto(`${app.server.url}/admin/users/new`);
     await page.getByLabel("Thư điện tử").fill("vanphong.thunghiem@hoinghi.local");
     await page.getByLabel("Họ và tên").fill("Nguyễn Thị Thử");
-    const commune = await page.getByLabel("Cơ quan").locator("option", { hasText: "UBND xã Thử Nghiệm" }).getAttribute("value");
+    const commune = await page
+      .getByLabel("Cơ quan")
+      .locator("option", { hasText: "UBND xã Thử Nghiệm" })
+      .getAttribute("value");
     await page.getByLabel("Cơ quan").selectOption(commune!);
     await page.getByLabel("Văn phòng").check();
     await page.getByLabel("Mật khẩu ban đầu").fill("ngan");
@@ -63,7 +69,9 @@ describe("administration", () => {
 
   it("keeps the plan list usable on a phone-sized screen", async () => {
     const page = await signedIn("admin@hoinghi.local", "hoinghi-demo", { width: 390, height: 844 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(shots, "conference-list-phone.png"), fullPage: false });
   });

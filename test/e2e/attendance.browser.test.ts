@@ -5,8 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { signIn } from "../helpers/browser.ts";
-import { useAppAndBrowser } from "../helpers/e2e.ts";
+import { signIn } from "#tests/helpers/browser.ts";
+import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
@@ -20,17 +20,27 @@ function db() {
 function conferenceId(place: string, title: string): string {
   const d = db();
   try {
-    return (d.prepare(`SELECT id FROM Conference WHERE issuePlace LIKE ? AND title LIKE ?`).get(`%${place}%`, `%${title}%`) as { id: string }).id;
+    return (
+      d
+        .prepare(`SELECT id FROM Conference WHERE issuePlace LIKE ? AND title LIKE ?`)
+        .get(`%${place}%`, `%${title}%`) as { id: string }
+    ).id;
   } finally {
     d.close();
   }
 }
 
-function attendanceOf(name: string): { status: string; bridgePointId: string | null; absenceReason: string; substituteName: string; method: string } | undefined {
+function attendanceOf(
+  name: string,
+):
+  | { status: string; bridgePointId: string | null; absenceReason: string; substituteName: string; method: string }
+  | undefined {
   const d = db();
   try {
     return d
-      .prepare(`SELECT at.status, at.bridgePointId, at.absenceReason, at.substituteName, at.method FROM Attendance at JOIN Attendee a ON a.id = at.attendeeId WHERE a.name = ?`)
+      .prepare(
+        `SELECT at.status, at.bridgePointId, at.absenceReason, at.substituteName, at.method FROM Attendance at JOIN Attendee a ON a.id = at.attendeeId WHERE a.name = ?`,
+      )
       .get(name) as never;
   } finally {
     d.close();
@@ -40,7 +50,10 @@ function attendanceOf(name: string): { status: string; bridgePointId: string | n
 describe("roll call in the browser", () => {
   it("marks attendees without reloading, refuses an absence without a reason, and the live figures follow", async () => {
     const page = await signIn(app.browser, app.server.url, "diemdanh.danang@hoinghi.local");
-    await page.getByRole("link", { name: /Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2026/ }).first().click();
+    await page
+      .getByRole("link", { name: /Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2026/ })
+      .first()
+      .click();
     await page.getByRole("link", { name: /Điểm danh, có mặt/ }).click();
     await page.waitForURL(/\/attendance$/);
     await page.getByRole("heading", { name: "Điểm danh đại biểu" }).waitFor();
@@ -64,7 +77,9 @@ describe("roll call in the browser", () => {
     await nhung.getByLabel("Kết quả điểm danh").selectOption("ONLINE");
     await nhung.getByLabel("Điểm cầu").selectOption({ label: "Điểm cầu UBND phường Hội An" });
     await nhung.getByRole("button", { name: "Lưu" }).click();
-    await expect.poll(() => nhung.getByTestId("mark").textContent()).toBe("Dự trực tuyến tại Điểm cầu UBND phường Hội An");
+    await expect
+      .poll(() => nhung.getByTestId("mark").textContent())
+      .toBe("Dự trực tuyến tại Điểm cầu UBND phường Hội An");
 
     // Absent without a reason: the error names the field, nothing is saved.
     const ngu = row("Mai Xuân Ngữ");
@@ -104,7 +119,9 @@ describe("roll call in the browser", () => {
     await otherRow.getByLabel("Kết quả điểm danh").selectOption("IN_PERSON");
     await otherRow.getByRole("button", { name: "Lưu" }).click();
     await expect.poll(() => otherRow.getByTestId("mark").textContent()).toBe("Có mặt trực tiếp");
-    await expect.poll(() => page.getByTestId("kpi-present").textContent(), { timeout: 10_000 }).toBe(String(Number(before) + 1));
+    await expect
+      .poll(() => page.getByTestId("kpi-present").textContent(), { timeout: 10_000 })
+      .toBe(String(Number(before) + 1));
     expect(await page.getByTestId("live-by-bridge").textContent()).toContain("Hội trường chính");
     expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
     await other.context().close();
@@ -130,7 +147,9 @@ describe("roll call in the browser", () => {
     await row.getByLabel("Họ tên người dự thay").fill("");
     await row.getByRole("button", { name: "Lưu" }).click();
     await page.waitForLoadState();
-    expect(await page.locator("tr[data-attendee]").filter({ hasText: "Trương Công Hậu" }).getByRole("alert").textContent()).toBe("Nhập “Họ tên người dự thay”.");
+    expect(
+      await page.locator("tr[data-attendee]").filter({ hasText: "Trương Công Hậu" }).getByRole("alert").textContent(),
+    ).toBe("Nhập “Họ tên người dự thay”.");
     expect(attendanceOf("Trương Công Hậu")).toMatchObject({ status: "ABSENT" });
     const again = page.locator("tr[data-attendee]").filter({ hasText: "Trương Công Hậu" });
     await again.getByLabel("Kết quả điểm danh").selectOption("SUBSTITUTE");

@@ -6,10 +6,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { currentUserByEmail } from "../../app/auth/session.server.ts";
-import { prisma } from "../../app/db.server.ts";
-import { signIn } from "../helpers/browser.ts";
-import { useAppAndBrowser } from "../helpers/e2e.ts";
+import { currentUserByEmail } from "#app/auth/session.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { signIn } from "#tests/helpers/browser.ts";
+import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
@@ -18,21 +18,35 @@ const app = useAppAndBrowser();
 
 describe("the conference's change log", () => {
   it("shows an invitee's answer and an organiser's edit, folds long values, filters from the keyboard", async () => {
-    const c = await prisma.conference.findFirstOrThrow({ where: { title: { startsWith: "Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2023" } }, select: { id: true } });
-    const a = await prisma.attendee.findFirstOrThrow({ where: { conferenceId: c.id, rsvp: "NO_ANSWER", revokedAt: null }, orderBy: { createdAt: "asc" }, select: { name: true, token: true } });
+    const c = await prisma.conference.findFirstOrThrow({
+      where: { title: { startsWith: "Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2023" } },
+      select: { id: true },
+    });
+    const a = await prisma.attendee.findFirstOrThrow({
+      where: { conferenceId: c.id, rsvp: "NO_ANSWER", revokedAt: null },
+      orderBy: { createdAt: "asc" },
+      select: { name: true, token: true },
+    });
     const office = (await currentUserByEmail("vanphong.quangnam@hoinghi.local"))!;
-    const bridge = await prisma.bridgePoint.findFirstOrThrow({ where: { conferenceId: c.id }, orderBy: { position: "asc" }, select: { id: true, name: true } });
+    const bridge = await prisma.bridgePoint.findFirstOrThrow({
+      where: { conferenceId: c.id },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true },
+    });
 
     // The invitee answers on their own page, without an account.
     const invitee = await (await app.browser.newContext()).newPage();
     await invitee.goto(`${app.server.url}/i/${a.token}`);
     await invitee.getByText("Báo vắng mặt").click();
-    const reason = `Đi công tác Hà Nội theo Quyết định số 125/QĐ-UBND; ${"đề nghị Ban tổ chức gửi tài liệu hội nghị qua thư điện tử để nghiên cứu. ".repeat(3)}`.trim();
+    const reason =
+      `Đi công tác Hà Nội theo Quyết định số 125/QĐ-UBND; ${"đề nghị Ban tổ chức gửi tài liệu hội nghị qua thư điện tử để nghiên cứu. ".repeat(3)}`.trim();
     await invitee.getByLabel("Lý do vắng mặt").fill(reason);
     await invitee.getByRole("button", { name: "Gửi báo vắng" }).click();
     await invitee.getByText("Đã ghi nhận Đồng chí vắng mặt.").waitFor();
 
-    const page = await signIn(app.browser, app.server.url, "vanphong.quangnam@hoinghi.local", { viewport: { width: 1366, height: 900 } });
+    const page = await signIn(app.browser, app.server.url, "vanphong.quangnam@hoinghi.local", {
+      viewport: { width: 1366, height: 900 },
+    });
     // The organiser edits a bridge point: its room, and its passcode (which the log must not show).
     await page.goto(`${app.server.url}/conferences/${c.id}/bridges/${bridge.id}`);
     await page.getByLabel("Phòng họp", { exact: true }).fill("Phòng họp số 2, tầng 3");
@@ -66,7 +80,9 @@ describe("the conference's change log", () => {
     expect(edit).toContain(`Sửa điểm cầu “${bridge.name}”`);
     expect(edit).toContain("Phòng họp số 2, tầng 3");
     expect(edit).not.toContain("doi-mat-khau");
-    expect(await page.getByRole("link", { name: "Xuất Excel" }).getAttribute("href")).toBe(`/conferences/${c.id}/audit.xlsx`);
+    expect(await page.getByRole("link", { name: "Xuất Excel" }).getAttribute("href")).toBe(
+      `/conferences/${c.id}/audit.xlsx`,
+    );
     await page.screenshot({ path: path.join(shots, "audit-conference.png"), fullPage: true });
 
     // Filter with the keyboard only: type in the search field, Enter submits.

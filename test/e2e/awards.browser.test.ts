@@ -2,12 +2,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { signIn } from "../helpers/browser.ts";
-import { useAppAndBrowser } from "../helpers/e2e.ts";
+import { signIn } from "#tests/helpers/browser.ts";
+import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
 
 const app = useAppAndBrowser();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-awards-"));
-
 
 describe("award list", () => {
   it("shows the seeded awards with their invited awardee, refuses a bad file by row, reorders by keyboard and prints", async () => {
@@ -20,10 +19,15 @@ describe("award list", () => {
     expect(await rows.nth(2).textContent()).toContain("Đại biểu: Đoàn Thị Quỳnh (đã xác nhận dự)");
 
     const bad = path.join(tmp, "khen-thuong.csv");
-    fs.writeFileSync(bad, "Loại,Tên,Hình thức khen thưởng\nTập thể,UBND xã Cẩm Thanh,Giấy khen\nNhóm,Ai đó,Giấy khen\n");
+    fs.writeFileSync(
+      bad,
+      "Loại,Tên,Hình thức khen thưởng\nTập thể,UBND xã Cẩm Thanh,Giấy khen\nNhóm,Ai đó,Giấy khen\n",
+    );
     await page.getByLabel("Nhập từ tệp (.xlsx hoặc .csv)").setInputFiles(bad);
     await page.getByRole("button", { name: "Nhập danh sách" }).click();
-    await expect.poll(() => page.getByRole("alert").textContent()).toContain("“Nhóm” không phải “Tập thể” hay “Cá nhân”");
+    await expect
+      .poll(() => page.getByRole("alert").textContent())
+      .toContain("“Nhóm” không phải “Tập thể” hay “Cá nhân”");
     expect(await rows.count()).toBe(4);
 
     await page.getByRole("button", { name: "Đưa UBND huyện Núi Thành lên trước" }).focus();

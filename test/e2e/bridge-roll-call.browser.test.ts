@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { useAppAndBrowser } from "../helpers/e2e.ts";
+import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
@@ -30,7 +30,11 @@ interface Bridge {
   conferenceId: string;
 }
 
-function seedBridges(): { bridge: Bridge; own: Array<{ id: string; name: string }>; other: { id: string; name: string } } {
+function seedBridges(): {
+  bridge: Bridge;
+  own: Array<{ id: string; name: string }>;
+  other: { id: string; name: string };
+} {
   return withDb((d) => {
     const bridge = d
       .prepare(
@@ -39,11 +43,19 @@ function seedBridges(): { bridge: Bridge; own: Array<{ id: string; name: string 
          ORDER BY b."position" LIMIT 1`,
       )
       .get() as Bridge;
-    const own = d.prepare(`SELECT "id", "name" FROM "Attendee" WHERE "bridgePointId" = ? AND "revokedAt" IS NULL ORDER BY "createdAt", "id"`).all(bridge.id) as Array<{ id: string; name: string }>;
+    const own = d
+      .prepare(
+        `SELECT "id", "name" FROM "Attendee" WHERE "bridgePointId" = ? AND "revokedAt" IS NULL ORDER BY "createdAt", "id"`,
+      )
+      .all(bridge.id) as Array<{ id: string; name: string }>;
     // Start from an unrecorded bridge (the demo seed records a held meeting).
-    d.prepare(`DELETE FROM "Attendance" WHERE "attendeeId" IN (SELECT "id" FROM "Attendee" WHERE "bridgePointId" = ?) OR "bridgePointId" = ?`).run(bridge.id, bridge.id);
+    d.prepare(
+      `DELETE FROM "Attendance" WHERE "attendeeId" IN (SELECT "id" FROM "Attendee" WHERE "bridgePointId" = ?) OR "bridgePointId" = ?`,
+    ).run(bridge.id, bridge.id);
     const other = d
-      .prepare(`SELECT "id", "name" FROM "Attendee" WHERE "conferenceId" = ? AND "revokedAt" IS NULL AND ("bridgePointId" IS NULL OR "bridgePointId" != ?) LIMIT 1`)
+      .prepare(
+        `SELECT "id", "name" FROM "Attendee" WHERE "conferenceId" = ? AND "revokedAt" IS NULL AND ("bridgePointId" IS NULL OR "bridgePointId" != ?) LIMIT 1`,
+      )
       .get(bridge.conferenceId, bridge.id) as { id: string; name: string };
     return { bridge, own, other };
   });
@@ -63,24 +75,34 @@ describe("bridge point roll call", () => {
     await page.getByRole("link", { name: "Điểm danh đại biểu tại điểm cầu" }).click();
     await page.waitForURL(/\/diem-danh$/);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(`Điểm danh tại ${bridge.name}`);
-    for (const a of own) await expect.poll(() => page.getByRole("form", { name: `Điểm danh ${a.name}` }).count()).toBe(1);
+    for (const a of own)
+      await expect.poll(() => page.getByRole("form", { name: `Điểm danh ${a.name}` }).count()).toBe(1);
     expect(await page.getByRole("form", { name: `Điểm danh ${other.name}` }).count()).toBe(0);
     expect(await page.locator(".kpi-passed .kpi-value").textContent()).toBe(`0 / ${own.length}`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
 
     // Absent without a reason: refused, named field, nothing saved.
-    const card = (name: string) => page.locator("li.roll-card", { has: page.getByRole("form", { name: `Điểm danh ${name}` }) });
+    const card = (name: string) =>
+      page.locator("li.roll-card", { has: page.getByRole("form", { name: `Điểm danh ${name}` }) });
     const first = page.getByRole("form", { name: `Điểm danh ${own[0]!.name}` });
     await first.getByRole("radio", { name: "Vắng mặt" }).check();
     await first.getByRole("button", { name: "Lưu" }).click();
     await expect.poll(() => first.getByRole("alert").textContent()).toContain("Lý do vắng mặt");
-    expect(withDb((d) => d.prepare(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" = ?`).get(own[0]!.id))).toEqual({ n: 0 });
+    expect(
+      withDb((d) => d.prepare(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" = ?`).get(own[0]!.id)),
+    ).toEqual({ n: 0 });
 
     // By keyboard: reason typed, saved.
     await first.getByLabel("Lý do vắng mặt").fill("Đi công tác tỉnh");
     await first.getByLabel("Lý do vắng mặt").press("Enter");
     await expect.poll(() => card(own[0]!.name).locator(".badge").textContent()).toBe("Vắng mặt");
-    expect(withDb((d) => d.prepare(`SELECT "status", "absenceReason" FROM "Attendance" WHERE "attendeeId" = ?`).get(own[0]!.id))).toEqual({
+    expect(
+      withDb((d) =>
+        d.prepare(`SELECT "status", "absenceReason" FROM "Attendance" WHERE "attendeeId" = ?`).get(own[0]!.id),
+      ),
+    ).toEqual({
       status: "ABSENT",
       absenceReason: "Đi công tác tỉnh",
     });
@@ -91,19 +113,39 @@ describe("bridge point roll call", () => {
     await second.getByRole("button", { name: "Lưu" }).click();
     await expect.poll(() => card(own[1]!.name).locator(".badge").textContent()).toBe("Dự trực tuyến tại điểm cầu");
     await expect.poll(() => page.locator(".kpi-passed .kpi-value").textContent()).toBe(`1 / ${own.length}`);
-    expect(withDb((d) => d.prepare(`SELECT "status", "bridgePointId", "method" FROM "Attendance" WHERE "attendeeId" = ?`).get(own[1]!.id))).toEqual({
+    expect(
+      withDb((d) =>
+        d
+          .prepare(`SELECT "status", "bridgePointId", "method" FROM "Attendance" WHERE "attendeeId" = ?`)
+          .get(own[1]!.id),
+      ),
+    ).toEqual({
       status: "ONLINE",
       bridgePointId: bridge.id,
       method: "ROLL_CALL",
     });
-    expect(withDb((d) => d.prepare(`SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "attendeeId" = ? AND "result" = 'ACCEPTED' AND "method" = 'ROLL_CALL'`).get(own[1]!.id))).toEqual({ n: 1 });
+    expect(
+      withDb((d) =>
+        d
+          .prepare(
+            `SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "attendeeId" = ? AND "result" = 'ACCEPTED' AND "method" = 'ROLL_CALL'`,
+          )
+          .get(own[1]!.id),
+      ),
+    ).toEqual({ n: 1 });
 
     // The absent one sends a substitute after all.
     await first.getByRole("radio", { name: "Người dự thay" }).check();
     await first.getByLabel("Họ tên người dự thay").fill("Nguyễn Thị Hồng Nhung");
     await first.getByRole("button", { name: "Lưu" }).click();
     await expect.poll(() => card(own[0]!.name).locator(".badge").textContent()).toBe("Người dự thay có mặt");
-    expect(withDb((d) => d.prepare(`SELECT "status", "substituteName", "bridgePointId" FROM "Attendance" WHERE "attendeeId" = ?`).get(own[0]!.id))).toEqual({
+    expect(
+      withDb((d) =>
+        d
+          .prepare(`SELECT "status", "substituteName", "bridgePointId" FROM "Attendance" WHERE "attendeeId" = ?`)
+          .get(own[0]!.id),
+      ),
+    ).toEqual({
       status: "SUBSTITUTE",
       substituteName: "Nguyễn Thị Hồng Nhung",
       bridgePointId: bridge.id,

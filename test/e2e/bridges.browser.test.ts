@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { prisma } from "../../app/db.server.ts";
-import { signIn } from "../helpers/browser.ts";
-import { useAppAndBrowser } from "../helpers/e2e.ts";
+import { prisma } from "#app/db.server.ts";
+import { signIn } from "#tests/helpers/browser.ts";
+import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
@@ -13,8 +13,15 @@ const app = useAppAndBrowser();
 const QN_PLAN = "Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2023";
 
 async function seed001() {
-  const c = await prisma.conference.findFirstOrThrow({ where: { title: { startsWith: QN_PLAN } }, select: { id: true } });
-  const bridges = await prisma.bridgePoint.findMany({ where: { conferenceId: c.id }, orderBy: { position: "asc" }, select: { id: true, name: true, accessKey: true, videoPasscode: true } });
+  const c = await prisma.conference.findFirstOrThrow({
+    where: { title: { startsWith: QN_PLAN } },
+    select: { id: true },
+  });
+  const bridges = await prisma.bridgePoint.findMany({
+    where: { conferenceId: c.id },
+    orderBy: { position: "asc" },
+    select: { id: true, name: true, accessKey: true, videoPasscode: true },
+  });
   return { id: c.id, bridges };
 }
 
@@ -31,7 +38,8 @@ describe("bridge points in the browser", () => {
     expect(await kpi("count-untested").textContent()).toBe("2");
     expect(await kpi("count-passed").textContent()).toBe("3");
     // Exact names: no "�" from React's 2 KB buffer edge (app/lib/strip-nul.server.ts).
-    const order = () => board.locator("table.board tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-bridge") ?? ""));
+    const order = () =>
+      board.locator("table.board tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-bridge") ?? ""));
     expect(await order()).toEqual([
       "Điểm cầu UBND huyện Thăng Bình",
       "Điểm cầu UBND huyện Duy Xuyên",
@@ -45,10 +53,14 @@ describe("bridge points in the browser", () => {
     expect(await failedRow.textContent()).toContain("lvthang.thangbinh@quangnam.gov.vn");
 
     // The operator's link, on a phone, without an account.
-    const phone = await (await app.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+    const phone = await (
+      await app.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    ).newPage();
     const response = await phone.goto(`${app.server.url}/b/${duyXuyen.accessKey}`);
     expect(response?.status()).toBe(200);
-    expect(await phone.locator("h1").textContent()).toContain("Hội nghị tổng kết công tác cải cách hành chính năm 2023");
+    expect(await phone.locator("h1").textContent()).toContain(
+      "Hội nghị tổng kết công tác cải cách hành chính năm 2023",
+    );
     const main = () => phone.locator("main").textContent();
     expect(await main()).toContain("08 giờ 00, ngày 18 tháng 01 năm 2024");
     expect(await main()).toContain("14 giờ 00, ngày 17 tháng 01 năm 2024");
@@ -60,24 +72,39 @@ describe("bridge points in the browser", () => {
     }
 
     await phone.getByRole("button", { name: "Bắt đầu kiểm tra" }).click();
-    await expect.poll(() => phone.getByRole("status").first().textContent(), { timeout: 30_000 }).toContain("Đã đo xong đường truyền");
+    await expect
+      .poll(() => phone.getByRole("status").first().textContent(), { timeout: 30_000 })
+      .toContain("Đã đo xong đường truyền");
     expect(await phone.locator(".figures").textContent()).toMatch(/Độ trễ trung bình/);
-    for (const label of ["Camera hoạt động", "Micro thu tiếng", "Màn hình, máy chiếu", "Âm thanh (loa)", "Đường truyền dự phòng"]) {
+    for (const label of [
+      "Camera hoạt động",
+      "Micro thu tiếng",
+      "Màn hình, máy chiếu",
+      "Âm thanh (loa)",
+      "Đường truyền dự phòng",
+    ]) {
       await phone.getByLabel(label).check();
     }
     await phone.getByLabel("Họ tên người kiểm tra").fill("Huỳnh Văn Phước");
     await phone.getByLabel("Ghi chú (sự cố, việc cần khắc phục)").fill("Đã thử cả đường truyền 4G dự phòng.");
     expect(await phone.locator(".suggestion").textContent()).toContain("Đề xuất kết luận đạt");
     expect(await phone.getByLabel("Đạt: sẵn sàng kết nối").isChecked()).toBe(true);
-    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await phone.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await phone.getByRole("button", { name: "Lưu kết quả" }).click();
     await expect.poll(() => phone.getByRole("status").first().textContent()).toContain("Đã lưu kết quả kiểm tra: đạt");
     await expect.poll(() => phone.locator("table.bridge-history tbody tr").count()).toBe(1);
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
     await phone.screenshot({ path: path.join(shots, "bridge-operator-phone.png"), fullPage: true });
 
-    const test = await prisma.connectivityTest.findFirstOrThrow({ where: { bridgePointId: duyXuyen.id }, orderBy: { createdAt: "desc" } });
+    const test = await prisma.connectivityTest.findFirstOrThrow({
+      where: { bridgePointId: duyXuyen.id },
+      orderBy: { createdAt: "desc" },
+    });
     expect(test.result).toBe("PASSED");
     expect(test.operatorName).toBe("Huỳnh Văn Phước");
     expect(test.latencyMs).toBeGreaterThan(0);
@@ -85,14 +112,22 @@ describe("bridge points in the browser", () => {
     expect(test.lossPercent).toBe(0);
     expect(test.downloadMbps).toBeGreaterThan(0);
     expect(test.uploadMbps).toBeGreaterThan(0);
-    expect([test.camera, test.microphone, test.screen, test.sound, test.backupConnection]).toEqual([true, true, true, true, true]);
+    expect([test.camera, test.microphone, test.screen, test.sound, test.backupConnection]).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(test.userAgent).toContain("Chrome");
 
     // The board refreshes itself: one fewer untested, one more passed, Duy Xuyên moves down.
     await expect.poll(() => kpi("count-passed").textContent(), { timeout: 15_000 }).toBe("4");
     expect(await kpi("count-untested").textContent()).toBe("1");
     expect((await order()).slice(0, 2)).toEqual(["Điểm cầu UBND huyện Thăng Bình", "Điểm cầu UBND huyện Đại Lộc"]);
-    expect(await board.locator("table.board tbody tr", { hasText: "Duy Xuyên" }).textContent()).toContain("Huỳnh Văn Phước");
+    expect(await board.locator("table.board tbody tr", { hasText: "Duy Xuyên" }).textContent()).toContain(
+      "Huỳnh Văn Phước",
+    );
     await board.screenshot({ path: path.join(shots, "bridge-readiness.png"), fullPage: true });
     await board.goto(`${app.server.url}/conferences/${c.id}/bridges`);
     expect(await board.locator("main").textContent()).toContain(`/b/${duyXuyen.accessKey}`);
@@ -101,9 +136,13 @@ describe("bridge points in the browser", () => {
 
     // Wrong keys are 404, pages and measurements alike.
     expect((await phone.goto(`${app.server.url}/b/khong-phai-ma-diem-cau-nao`))?.status()).toBe(404);
-    expect((await phone.request.get(`${app.server.url}/api/connectivity/ping?k=khong-phai-ma-diem-cau-nao`)).status()).toBe(404);
+    expect(
+      (await phone.request.get(`${app.server.url}/api/connectivity/ping?k=khong-phai-ma-diem-cau-nao`)).status(),
+    ).toBe(404);
     expect((await phone.request.get(`${app.server.url}/api/connectivity/download?bytes=1024`)).status()).toBe(404);
-    const download = await phone.request.get(`${app.server.url}/api/connectivity/download?k=${duyXuyen.accessKey}&bytes=4096`);
+    const download = await phone.request.get(
+      `${app.server.url}/api/connectivity/download?k=${duyXuyen.accessKey}&bytes=4096`,
+    );
     expect(download.status()).toBe(200);
     expect(download.headers()["cache-control"]).toContain("no-store");
     expect((await download.body()).length).toBe(4096);
@@ -116,14 +155,18 @@ describe("bridge points in the browser", () => {
       expect((await other.goto(`${app.server.url}/conferences/${c.id}/${p}`))?.status()).toBe(404);
     }
 
-    const it = await signIn(app.browser, app.server.url, "cntt.quangnam@hoinghi.local", { viewport: { width: 390, height: 844 } });
+    const it = await signIn(app.browser, app.server.url, "cntt.quangnam@hoinghi.local", {
+      viewport: { width: 390, height: 844 },
+    });
     await it.getByRole("link", { name: "Điểm cầu", exact: true }).click();
     await it.getByRole("link", { name: /Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2023/ }).click();
     await it.waitForURL(/\/bridges\/readiness$/);
     await it.getByRole("heading", { name: "Theo dõi kết nối điểm cầu" }).waitFor();
     expect(await it.locator("table.board tbody tr").count()).toBe(6);
     expect(await it.getByRole("button", { name: "Gửi e-mail đề nghị kiểm tra" }).count()).toBe(0);
-    expect(await it.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await it.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
     await it.screenshot({ path: path.join(shots, "bridge-readiness-phone.png"), fullPage: true });
     const html = await it.content();
     for (const b of c.bridges) {

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { signIn } from "../helpers/browser.ts";
-import { useAppAndBrowser } from "../helpers/e2e.ts";
+import { signIn } from "#tests/helpers/browser.ts";
+import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
@@ -11,11 +11,13 @@ const app = useAppAndBrowser();
 
 const signedIn = (email: string) => signIn(app.browser, app.server.url, email);
 
-
 describe("invitations in the browser", () => {
   it("sends invitations with live progress; an attendee accepts on a phone and the organiser's counts change", async () => {
     const page = await signedIn("vanphong.danang@hoinghi.local");
-    await page.getByRole("link", { name: /Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2026/ }).first().click();
+    await page
+      .getByRole("link", { name: /Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2026/ })
+      .first()
+      .click();
     await page.getByRole("link", { name: /Đại biểu, giấy mời/ }).click();
     await page.waitForURL(/\/attendees$/);
     const rows = page.locator("main table").last().locator("tbody tr");
@@ -24,8 +26,12 @@ describe("invitations in the browser", () => {
 
     await page.getByLabel("Đính kèm giấy mời (PDF)").check();
     await page.getByRole("button", { name: "Gửi giấy mời cho đại biểu chưa nhận" }).click();
-    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Đã đưa 3 giấy mời vào hàng đợi gửi");
-    await expect.poll(() => page.locator("label[for='delivery-progress']").textContent(), { timeout: 20_000 }).toContain("Đã gửi 3/3 thư");
+    await expect
+      .poll(() => page.getByRole("status").first().textContent())
+      .toContain("Đã đưa 3 giấy mời vào hàng đợi gửi");
+    await expect
+      .poll(() => page.locator("label[for='delivery-progress']").textContent(), { timeout: 20_000 })
+      .toContain("Đã gửi 3/3 thư");
     await expect.poll(() => rows.filter({ hasText: "Đã gửi" }).count(), { timeout: 15_000 }).toBe(3);
     await page.screenshot({ path: path.join(shots, "invitations.png"), fullPage: true });
 
@@ -33,12 +39,16 @@ describe("invitations in the browser", () => {
     const row = rows.filter({ hasText: "Trịnh Thị Hồng Nhung" });
     const href = await row.getByRole("link").getAttribute("href");
     expect(href).toMatch(/^\/i\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
-    const phone = await (await app.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
+    const phone = await (
+      await app.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
+    ).newPage();
     await phone.goto(`${app.server.url}${href}`);
     expect(await phone.locator("h1").textContent()).toContain("Trịnh Thị Hồng Nhung");
     expect(await phone.locator("main").textContent()).toContain("Điểm cầu UBND phường Hải Châu");
     expect(await phone.locator("main").textContent()).not.toContain("DN2026");
-    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await phone.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     const qr = await phone.request.get(`${app.server.url}${href}/qr.png`);
     expect(qr.headers()["content-type"]).toBe("image/png");
@@ -52,11 +62,16 @@ describe("invitations in the browser", () => {
     await phone.locator("summary", { hasText: "Đăng ký tham luận" }).click();
     await phone.getByLabel("Tên bài tham luận").fill("Kinh nghiệm số hóa hồ sơ ở phường Hải Châu");
     await phone.getByRole("button", { name: "Đăng ký tham luận" }).click();
-    await expect.poll(() => phone.getByRole("status").textContent()).toContain("Đã đăng ký tham luận “Kinh nghiệm số hóa hồ sơ ở phường Hải Châu”");
+    await expect
+      .poll(() => phone.getByRole("status").textContent())
+      .toContain("Đã đăng ký tham luận “Kinh nghiệm số hóa hồ sơ ở phường Hải Châu”");
 
     // The organiser's page refreshes itself.
     await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain("Tham dự");
-    const counts = page.locator("section", { hasText: "Trả lời theo nhóm" }).locator("tbody tr").filter({ hasText: "Tại điểm cầu các xã, phường" });
+    const counts = page
+      .locator("section", { hasText: "Trả lời theo nhóm" })
+      .locator("tbody tr")
+      .filter({ hasText: "Tại điểm cầu các xã, phường" });
     await expect.poll(() => counts.locator("td").nth(2).textContent(), { timeout: 15_000 }).toBe("1");
 
     // The attendance report reflects the answer.
@@ -70,7 +85,10 @@ describe("invitations in the browser", () => {
 
   it("lets an attendee send a substitute: the substitute is invited, the original link is revoked", async () => {
     const page = await signedIn("vanphong.danang@hoinghi.local");
-    await page.getByRole("link", { name: /Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2026/ }).first().click();
+    await page
+      .getByRole("link", { name: /Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2026/ })
+      .first()
+      .click();
     await page.getByRole("link", { name: /Đại biểu, giấy mời/ }).click();
     const row = page.locator("main table").last().locator("tbody tr").filter({ hasText: "Mai Xuân Ngữ" });
     const href = await row.getByRole("link").getAttribute("href");

@@ -1,10 +1,9 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { signIn } from "../helpers/browser.ts";
-import { useAppAndBrowser } from "../helpers/e2e.ts";
+import { signIn } from "#tests/helpers/browser.ts";
+import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
 
 const app = useAppAndBrowser();
-
 
 describe("presentation packet", () => {
   it("is built with progress shown and downloads as PDF and Excel", async () => {
@@ -14,7 +13,9 @@ describe("presentation packet", () => {
     await page.waitForURL(/\/packet$/);
     await expect.poll(() => page.locator("main").textContent()).toContain("13 đơn vị được xếp hạng");
     await page.getByRole("button", { name: "Tạo bộ tài liệu" }).click();
-    await expect.poll(() => page.locator("label[for='packet-progress']").textContent(), { timeout: 30_000 }).toBe("Bộ tài liệu đã sẵn sàng.");
+    await expect
+      .poll(() => page.locator("label[for='packet-progress']").textContent(), { timeout: 30_000 })
+      .toBe("Bộ tài liệu đã sẵn sàng.");
     const pdf = await page.request.get(`${page.url()}.pdf`);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");

@@ -3,8 +3,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../helpers/app-server.ts";
-import { launchBrowser } from "../helpers/browser.ts";
+import { startAppServer, type AppServer } from "#tests/helpers/app-server.ts";
+import { launchBrowser } from "#tests/helpers/browser.ts";
 
 const PASSWORD = "hoinghi-demo";
 const shots = path.resolve(import.meta.dirname, "../../test-results");
@@ -55,7 +55,9 @@ describe("signing in", () => {
     await page.getByLabel("Thư điện tử").fill("admin@hoinghi.local");
     await page.getByLabel("Mật khẩu").fill("sai-mat-khau");
     await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("Thư điện tử hoặc mật khẩu không đúng");
+    await expect
+      .poll(() => page.getByRole("alert").first().textContent())
+      .toContain("Thư điện tử hoặc mật khẩu không đúng");
     expect(page.url()).toContain("/login");
   });
 
@@ -93,14 +95,16 @@ describe("plan form", () => {
     await page.getByLabel("Tháng", { exact: true }).fill("2");
     await page.getByLabel("Nơi nhận").fill("UBND các xã, thị trấn;");
     await page.getByRole("button", { name: "Lưu kế hoạch" }).click();
-    await expect.poll(() => page.locator(".field-error").allTextContents()).toEqual(
-      expect.arrayContaining([
-        "Nhập tên (trích yếu) của kế hoạch",
-        expect.stringMatching(/^Tháng 2\/\d{4} không có ngày 31$/),
-        "Dòng cuối của nơi nhận phải là “Lưu: VT…”",
-        "Nhập nội dung dòng thành phần",
-      ]),
-    );
+    await expect
+      .poll(() => page.locator(".field-error").allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          "Nhập tên (trích yếu) của kế hoạch",
+          expect.stringMatching(/^Tháng 2\/\d{4} không có ngày 31$/),
+          "Dòng cuối của nơi nhận phải là “Lưu: VT…”",
+          "Nhập nội dung dòng thành phần",
+        ]),
+      );
     await expect.poll(() => page.getByLabel("Tên kế hoạch (trích yếu)").getAttribute("aria-invalid")).toBe("true");
     await page.screenshot({ path: path.join(shots, "plan-form-errors.png"), fullPage: true });
     expect(page.url()).toBe(`${server.url}/conferences/new`);

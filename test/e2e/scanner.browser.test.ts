@@ -3,9 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { launchBrowser, signIn } from "../helpers/browser.ts";
-import { useAppAndBrowser } from "../helpers/e2e.ts";
-import { writeQrVideo } from "../helpers/fake-camera.ts";
+import { launchBrowser, signIn } from "#tests/helpers/browser.ts";
+import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
+import { writeQrVideo } from "#tests/helpers/fake-camera.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
@@ -38,9 +38,14 @@ function run(sql: string, ...params: unknown[]) {
 }
 
 const hallList = () =>
-  one<{ id: string; conferenceId: string }>(`SELECT id, conferenceId FROM CheckinList WHERE name = 'Cổng chính Hội trường tỉnh'`);
+  one<{ id: string; conferenceId: string }>(
+    `SELECT id, conferenceId FROM CheckinList WHERE name = 'Cổng chính Hội trường tỉnh'`,
+  );
 const attendee = (name: string) =>
-  one<{ id: string; token: string; conferenceId: string }>(`SELECT id, token, conferenceId FROM Attendee WHERE name = ?`, name);
+  one<{ id: string; token: string; conferenceId: string }>(
+    `SELECT id, token, conferenceId FROM Attendee WHERE name = ?`,
+    name,
+  );
 
 /** Fails the test on any console error or uncaught exception in the page. */
 function watchConsole(page: Page): string[] {
@@ -99,7 +104,9 @@ describe("check-in scanner", () => {
     expect(text).toContain("Tỉnh ủy Quảng Nam");
     expect(await panel(page).getAttribute("aria-live")).toBe("assertive");
     await expect.poll(() => page.getByTestId("counts").textContent()).toMatch(/^1 \/ \d+ đã có mặt$/);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(shots, "scanner-accepted.png") });
 
@@ -117,7 +124,10 @@ describe("check-in scanner", () => {
     expect(dup).toContain("tại Cổng chính Hội trường tỉnh");
     expect(dup).toContain("bởi máy này");
     await page.screenshot({ path: path.join(shots, "scanner-duplicate.png") });
-    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM CheckinScan WHERE attendeeId = ? AND result = 'ACCEPTED'`, who.id).n).toBe(1);
+    expect(
+      one<{ n: number }>(`SELECT COUNT(*) AS n FROM CheckinScan WHERE attendeeId = ? AND result = 'ACCEPTED'`, who.id)
+        .n,
+    ).toBe(1);
     expect(errors).toEqual([]);
   }, 60_000);
 
@@ -132,7 +142,9 @@ describe("check-in scanner", () => {
     await page.locator("summary", { hasText: "Máy quét:" }).click();
     await page.getByLabel("Tên máy quét").fill("Máy quét cổng chính");
     await page.getByRole("button", { name: "Lưu tên" }).click();
-    await expect.poll(() => page.locator("summary", { hasText: "Máy quét:" }).textContent()).toContain("Máy quét cổng chính");
+    await expect
+      .poll(() => page.locator("summary", { hasText: "Máy quét:" }).textContent())
+      .toContain("Máy quét cổng chính");
 
     await page.context().setOffline(true);
     await expect.poll(() => page.getByRole("status").filter({ hasText: "Ngoại tuyến" }).count()).toBe(1);
@@ -140,7 +152,9 @@ describe("check-in scanner", () => {
     await expect.poll(() => resultOf(page), { timeout: 15_000 }).toBe("accepted");
     expect(await panel(page).textContent()).toContain("HỢP LỆ — CHỜ ĐỒNG BỘ");
     const banner = page.locator(".scanner-banner.offline");
-    expect(await banner.textContent()).toContain("Ngoại tuyến — các lượt quét được lưu trên máy và sẽ đồng bộ khi có mạng");
+    expect(await banner.textContent()).toContain(
+      "Ngoại tuyến — các lượt quét được lưu trên máy và sẽ đồng bộ khi có mạng",
+    );
     await expect.poll(() => page.getByTestId("queued").textContent()).toBe("1");
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(shots, "scanner-offline.png") });
@@ -155,11 +169,17 @@ describe("check-in scanner", () => {
     await expect.poll(() => page.getByTestId("queued").textContent()).toBe("1");
 
     await page.context().setOffline(false);
-    await expect.poll(() => page.locator(".scanner-banner").textContent(), { timeout: 15_000 }).toContain("Đã đồng bộ 1 lượt quét");
+    await expect
+      .poll(() => page.locator(".scanner-banner").textContent(), { timeout: 15_000 })
+      .toContain("Đã đồng bộ 1 lượt quét");
     const scans = (() => {
       const d = db();
       try {
-        return d.prepare(`SELECT nonce, result, method, checkinListId, scannedAt, receivedAt FROM CheckinScan WHERE attendeeId = ?`).all(who.id) as Array<{
+        return d
+          .prepare(
+            `SELECT nonce, result, method, checkinListId, scannedAt, receivedAt FROM CheckinScan WHERE attendeeId = ?`,
+          )
+          .all(who.id) as Array<{
           nonce: string;
           result: string;
           method: string;
@@ -174,7 +194,10 @@ describe("check-in scanner", () => {
     expect(scans).toHaveLength(1);
     expect(scans[0]).toMatchObject({ result: "ACCEPTED", method: "SCAN", checkinListId: list.id });
     expect(new Date(scans[0]!.scannedAt).getTime()).toBeLessThan(new Date(scans[0]!.receivedAt).getTime());
-    const attendance = one<{ status: string; checkinListId: string } | undefined>(`SELECT status, checkinListId FROM Attendance WHERE attendeeId = ?`, who.id);
+    const attendance = one<{ status: string; checkinListId: string } | undefined>(
+      `SELECT status, checkinListId FROM Attendance WHERE attendeeId = ?`,
+      who.id,
+    );
     expect(attendance).toEqual({ status: "IN_PERSON", checkinListId: list.id });
     // A reload after the sync finds nothing left in the queue: still exactly one scan on the server.
     await page.reload();
@@ -213,8 +236,13 @@ describe("check-in scanner", () => {
     await expect.poll(() => page.getByTestId("queued").textContent()).toBe("1");
 
     await page.context().setOffline(false);
-    await expect.poll(() => page.locator(".scanner-banner").textContent(), { timeout: 20_000 }).toContain("Đã đồng bộ 1 lượt quét");
-    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM CheckinScan WHERE attendeeId = ? AND result = 'ACCEPTED'`, who.id).n).toBe(1);
+    await expect
+      .poll(() => page.locator(".scanner-banner").textContent(), { timeout: 20_000 })
+      .toContain("Đã đồng bộ 1 lượt quét");
+    expect(
+      one<{ n: number }>(`SELECT COUNT(*) AS n FROM CheckinScan WHERE attendeeId = ? AND result = 'ACCEPTED'`, who.id)
+        .n,
+    ).toBe(1);
     await page.context().close();
   }, 60_000);
 
@@ -273,13 +301,23 @@ describe("check-in scanner", () => {
     await expect.poll(() => counts.textContent()).toBe(`${before[1]! + 1} / ${before[2]! + 1} đã có mặt`);
     expect(await page.getByLabel("Họ và tên").inputValue()).toBe("");
 
-    const row = one<{ id: string; walkIn: number; email: string; token: string; bridgePointId: string | null; rsvp: string }>(
-      `SELECT id, walkIn, email, token, bridgePointId, rsvp FROM Attendee WHERE name = 'Phan Thị Khách Mời'`,
-    );
+    const row = one<{
+      id: string;
+      walkIn: number;
+      email: string;
+      token: string;
+      bridgePointId: string | null;
+      rsvp: string;
+    }>(`SELECT id, walkIn, email, token, bridgePointId, rsvp FROM Attendee WHERE name = 'Phan Thị Khách Mời'`);
     expect(row).toMatchObject({ walkIn: 1, bridgePointId: null, rsvp: "ACCEPTED" });
     expect(row.email).toMatch(/^walkin-[0-9a-f]+@khach\.local$/);
     expect(row.token).toHaveLength(121);
-    expect(one<{ method: string; checkinListId: string }>(`SELECT method, checkinListId FROM Attendance WHERE attendeeId = ?`, row.id)).toEqual({
+    expect(
+      one<{ method: string; checkinListId: string }>(
+        `SELECT method, checkinListId FROM Attendance WHERE attendeeId = ?`,
+        row.id,
+      ),
+    ).toEqual({
       method: "WALK_IN",
       checkinListId: list.id,
     });
@@ -302,7 +340,11 @@ describe("check-in scanner", () => {
     const errors = watchConsole(page);
     await page.goto(`${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`);
     // Revoked while the scanner is open: the server refuses it, and the page learns it for offline checks.
-    run(`UPDATE Attendee SET revokedAt = ?, rsvp = 'SUBSTITUTED' WHERE id = ?`, new Date().toISOString().replace("Z", "+00:00"), revoked.id);
+    run(
+      `UPDATE Attendee SET revokedAt = ?, rsvp = 'SUBSTITUTED' WHERE id = ?`,
+      new Date().toISOString().replace("Z", "+00:00"),
+      revoked.id,
+    );
     const code = page.getByLabel(/Mã trên giấy mời/);
     const enter = async (text: string) => {
       await code.fill(text);
@@ -343,7 +385,13 @@ describe("check-in scanner", () => {
     const url = `${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`;
     await page.goto(url);
     await expect
-      .poll(() => page.evaluate(async () => (await (await caches.open("hoinghi-scanner-v1")).keys()).some((r) => r.url.includes("/checkin/"))), { timeout: 15_000 })
+      .poll(
+        () =>
+          page.evaluate(async () =>
+            (await (await caches.open("hoinghi-scanner-v1")).keys()).some((r) => r.url.includes("/checkin/")),
+          ),
+        { timeout: 15_000 },
+      )
       .toBe(true);
     // The server cannot be reached for check-ins (a venue's Wi-Fi without internet): the scan is queued.
     await page.route("**/api/checkin", (route) => route.abort());
@@ -381,11 +429,15 @@ describe("check-in scanner", () => {
   it("shows the lists with counters to check-in staff; other conferences and other bridge points are 404", async () => {
     const staff = await signIn(app.browser, app.server.url, "diemdanh.danang@hoinghi.local");
     const errors = watchConsole(staff);
-    const dn = one<{ conferenceId: string }>(`SELECT conferenceId FROM CheckinList WHERE name = 'Cổng chính Trung tâm Hành chính'`);
+    const dn = one<{ conferenceId: string }>(
+      `SELECT conferenceId FROM CheckinList WHERE name = 'Cổng chính Trung tâm Hành chính'`,
+    );
     await staff.goto(`${app.server.url}/conferences/${dn.conferenceId}/checkin`);
     const rows = staff.locator("main table tbody tr");
     await expect.poll(() => rows.count()).toBe(5);
-    expect(await rows.filter({ hasText: "Điểm cầu UBND phường Hải Châu" }).first().textContent()).toMatch(/0 \/ 1 đã có mặt/);
+    expect(await rows.filter({ hasText: "Điểm cầu UBND phường Hải Châu" }).first().textContent()).toMatch(
+      /0 \/ 1 đã có mặt/,
+    );
     // Check-in staff scan but do not manage lists.
     expect(await staff.getByRole("button", { name: "Thêm danh sách" }).count()).toBe(0);
     expect(errors).toEqual([]);
@@ -401,7 +453,9 @@ describe("check-in scanner", () => {
     expect(await opRows.first().textContent()).toContain("Điểm cầu UBND phường Hội An");
     const hall = one<{ id: string }>(`SELECT id FROM CheckinList WHERE name = 'Cổng chính Trung tâm Hành chính'`);
     // The operator knows the conference, so the hall's list is refused (403), not hidden.
-    expect((await operator.goto(`${app.server.url}/conferences/${dn.conferenceId}/checkin/${hall.id}`))?.status()).toBe(403);
+    expect((await operator.goto(`${app.server.url}/conferences/${dn.conferenceId}/checkin/${hall.id}`))?.status()).toBe(
+      403,
+    );
 
     // The organiser creates a list and the missing bridge lists.
     const office = await signIn(app.browser, app.server.url, "vanphong.danang@hoinghi.local", { viewport: PHONE });
@@ -415,9 +469,13 @@ describe("check-in scanner", () => {
     officeErrors.length = 0;
     await office.getByLabel("Tên danh sách").fill("Lối vào khu báo chí");
     await office.getByRole("button", { name: "Thêm danh sách" }).click();
-    await expect.poll(() => office.getByRole("status").textContent()).toContain("Đã tạo danh sách “Lối vào khu báo chí”");
+    await expect
+      .poll(() => office.getByRole("status").textContent())
+      .toContain("Đã tạo danh sách “Lối vào khu báo chí”");
     await expect.poll(() => office.locator("main table tbody tr").count()).toBe(6);
-    expect(await office.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await office.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
     await office.screenshot({ path: path.join(shots, "scanner-lists.png"), fullPage: true });
     expect(officeErrors).toEqual([]);
   });

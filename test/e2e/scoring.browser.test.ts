@@ -3,17 +3,20 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { organizations } from "../../prisma/seed-data/organizations.ts";
-import { compileFramework, type Framework } from "../../app/scoring/index.ts";
-import { signIn } from "../helpers/browser.ts";
-import { useAppAndBrowser } from "../helpers/e2e.ts";
+import { organizations } from "#prisma/seed-data/organizations.ts";
+import { compileFramework, type Framework } from "#app/scoring/index.ts";
+import { signIn } from "#tests/helpers/browser.ts";
+import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-scoring-e2e-"));
 
 const framework = JSON.parse(
-  fs.readFileSync(path.resolve(import.meta.dirname, "../../prisma/seed-data/frameworks/par-index-xa-2023.json"), "utf8"),
+  fs.readFileSync(
+    path.resolve(import.meta.dirname, "../../prisma/seed-data/frameworks/par-index-xa-2023.json"),
+    "utf8",
+  ),
 ) as Framework;
 const compiled = compileFramework(framework);
 const leaves = compiled.nodes.filter((_, i) => compiled.isLeaf[i]);
@@ -36,7 +39,6 @@ const app = useAppAndBrowser();
 
 const signedIn = (email: string) => signIn(app.browser, app.server.url, email);
 
-
 describe("scoring in the browser", () => {
   it("imports a score file: row errors first, then the ranking, a unit's appendices and a remediation plan", async () => {
     expect(communes).toHaveLength(3);
@@ -44,11 +46,23 @@ describe("scoring in the browser", () => {
     await page.goto(`${app.server.url}/scoring/rounds/new`);
     await page.getByLabel("Tên đợt đánh giá").fill("Chỉ số CCHC các xã, thị trấn năm 2024 (thử)");
     await page.getByLabel("Năm đánh giá").fill("2024");
-    const orgValue = await page.getByLabel("Cơ quan tổ chức đánh giá").locator("option", { hasText: "UBND huyện Tam Đường" }).first().getAttribute("value");
+    const orgValue = await page
+      .getByLabel("Cơ quan tổ chức đánh giá")
+      .locator("option", { hasText: "UBND huyện Tam Đường" })
+      .first()
+      .getAttribute("value");
     await page.getByLabel("Cơ quan tổ chức đánh giá").selectOption(orgValue!);
-    const fwValue = await page.getByLabel("Bộ chỉ số").locator("option", { hasText: framework.name }).first().getAttribute("value");
+    const fwValue = await page
+      .getByLabel("Bộ chỉ số")
+      .locator("option", { hasText: framework.name })
+      .first()
+      .getAttribute("value");
     await page.getByLabel("Bộ chỉ số").selectOption(fwValue!);
-    const parentValue = await page.getByLabel("Chọn các đơn vị trực thuộc").locator("option", { hasText: "UBND huyện Tam Đường" }).first().getAttribute("value");
+    const parentValue = await page
+      .getByLabel("Chọn các đơn vị trực thuộc")
+      .locator("option", { hasText: "UBND huyện Tam Đường" })
+      .first()
+      .getAttribute("value");
     await page.getByLabel("Chọn các đơn vị trực thuộc").selectOption(parentValue!);
     await page.getByRole("button", { name: "Tạo đợt đánh giá" }).click();
     await page.waitForURL(/\/scoring\/rounds\/[^/]+$/);
@@ -95,12 +109,16 @@ describe("scoring in the browser", () => {
 
     await page.getByRole("button", { name: "Lập kế hoạch khắc phục từ Phụ lục 2" }).click();
     await page.waitForURL(/\/remediation\/[^/]+$/);
-    await expect.poll(() => page.locator("h1").textContent()).toContain("Khắc phục những tồn tại, hạn chế Chỉ số CCHC năm 2024");
+    await expect
+      .poll(() => page.locator("h1").textContent())
+      .toContain("Khắc phục những tồn tại, hạn chế Chỉ số CCHC năm 2024");
     const exe = path.join(tmp, "virus.pdf");
     fs.writeFileSync(exe, "MZ not a pdf");
     await page.getByLabel(/Thêm tài liệu/).setInputFiles(exe);
     await page.getByRole("button", { name: "Tải lên" }).click();
-    await expect.poll(() => page.locator(".field-error").allTextContents()).toContain("Nội dung tệp không phải PDF như phần mở rộng .pdf");
+    await expect
+      .poll(() => page.locator(".field-error").allTextContents())
+      .toContain("Nội dung tệp không phải PDF như phần mở rộng .pdf");
     const pdf = path.join(tmp, "bien-ban.pdf");
     fs.writeFileSync(pdf, "%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
     await page.getByLabel(/Thêm tài liệu/).setInputFiles(pdf);
@@ -123,7 +141,9 @@ describe("scoring in the browser", () => {
     const before = Number(await max.inputValue());
     await max.fill(String(before + 1));
     await page.getByRole("button", { name: "Lưu 1", exact: true }).click();
-    await expect.poll(() => page.locator(".problems").textContent()).toContain(`Điểm tối đa của 1 (${(before + 1).toLocaleString("en-US")})`);
+    await expect
+      .poll(() => page.locator(".problems").textContent())
+      .toContain(`Điểm tối đa của 1 (${(before + 1).toLocaleString("en-US")})`);
 
     const json = await page.request.get(page.url() + "/export.json");
     expect(json.status()).toBe(200);
@@ -132,7 +152,12 @@ describe("scoring in the browser", () => {
     expect(exported.bands.map((b) => b.name)).toEqual(["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"]);
 
     await page.goto(`${app.server.url}/scoring`);
-    await page.getByRole("link", { name: "Chỉ số cải cách hành chính UBND các huyện, thị xã, thành phố tỉnh Bình Thuận năm 2023", exact: true }).click();
+    await page
+      .getByRole("link", {
+        name: "Chỉ số cải cách hành chính UBND các huyện, thị xã, thành phố tỉnh Bình Thuận năm 2023",
+        exact: true,
+      })
+      .click();
     await page.waitForURL(/\/scoring\/rounds\//);
     const xlsx = await page.request.get(page.url() + "/ranking.xlsx");
     expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
@@ -140,7 +165,17 @@ describe("scoring in the browser", () => {
     await wb.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
     const rows = wb.getWorksheet("Xep hang")!.getSheetValues().slice(3) as unknown[][];
     const tanhLinh = rows.find((r) => String(r[2]).includes("Tánh Linh"))!;
-    expect(tanhLinh.slice(1, 10)).toEqual([5, "UBND huyện Tánh Linh", 71.11, 97, 73.31, "Khá", 3, expect.any(Number), "Giữ nguyên"]);
+    expect(tanhLinh.slice(1, 10)).toEqual([
+      5,
+      "UBND huyện Tánh Linh",
+      71.11,
+      97,
+      73.31,
+      "Khá",
+      3,
+      expect.any(Number),
+      "Giữ nguyên",
+    ]);
 
     await page.getByRole("link", { name: "Chỉ số SIPAS" }).click();
     await expect.poll(() => page.locator("main").textContent()).toContain("Tiếp nhận, xử lý góp ý, phản ánh");

@@ -6,8 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { checkinCode, formatCheckinCode } from "../../app/checkin/code.ts";
-import { useAppAndBrowser } from "../helpers/e2e.ts";
+import { checkinCode, formatCheckinCode } from "#app/checkin/code.ts";
+import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
@@ -27,7 +27,10 @@ function withDb<T>(fn: (d: Database.Database) => T): T {
 /** The poster key of a bridge point (given one if the row has none) and the bridge's id. */
 function bridge(name: string): { id: string; posterKey: string } {
   return withDb((d) => {
-    const row = d.prepare(`SELECT id, posterKey FROM BridgePoint WHERE name = ?`).get(name) as { id: string; posterKey: string | null };
+    const row = d.prepare(`SELECT id, posterKey FROM BridgePoint WHERE name = ?`).get(name) as {
+      id: string;
+      posterKey: string | null;
+    };
     if (!row.posterKey) {
       row.posterKey = crypto.randomBytes(16).toString("base64url");
       d.prepare(`UPDATE BridgePoint SET posterKey = ? WHERE id = ?`).run(row.posterKey, row.id);
@@ -37,14 +40,25 @@ function bridge(name: string): { id: string; posterKey: string } {
 }
 
 function attendee(name: string): { id: string; invitationKey: string } {
-  return withDb((d) => d.prepare(`SELECT id, invitationKey FROM Attendee WHERE name = ?`).get(name) as { id: string; invitationKey: string });
+  return withDb(
+    (d) =>
+      d.prepare(`SELECT id, invitationKey FROM Attendee WHERE name = ?`).get(name) as {
+        id: string;
+        invitationKey: string;
+      },
+  );
 }
 
 function attendanceOf(id: string) {
-  return withDb((d) => d.prepare(`SELECT status, bridgePointId, method, checkedInAt FROM Attendance WHERE attendeeId = ?`).get(id) as { status: string; bridgePointId: string; method: string } | undefined);
+  return withDb(
+    (d) =>
+      d.prepare(`SELECT status, bridgePointId, method, checkedInAt FROM Attendance WHERE attendeeId = ?`).get(id) as
+        { status: string; bridgePointId: string; method: string } | undefined,
+  );
 }
 
-const phone = async () => (await app.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+const phone = async () =>
+  (await app.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
 
 describe("self check-in at a bridge point", () => {
   it("records an attendee online at the bridge by the short code; the second time says since when", async () => {
@@ -65,13 +79,17 @@ describe("self check-in at a bridge point", () => {
     await page.waitForTimeout(500);
     expect(await page.locator("#name-matches button").count()).toBe(0);
     await search.pressSequentially("inh", { delay: 30 });
-    await expect.poll(() => page.locator("#name-matches button").allTextContents()).toEqual([expect.stringContaining("Tôi là Trịnh Thị Hồng Nhung, Chủ tịch UBND phường Hải Châu")]);
+    await expect
+      .poll(() => page.locator("#name-matches button").allTextContents())
+      .toEqual([expect.stringContaining("Tôi là Trịnh Thị Hồng Nhung, Chủ tịch UBND phường Hải Châu")]);
     await search.fill("");
 
     // An unknown code is refused in Vietnamese.
     await page.getByLabel("Mã điểm danh").fill("zzz-zz0");
     await page.getByRole("button", { name: "Tiếp tục" }).click();
-    await expect.poll(() => page.locator("#code-error").textContent()).toContain("Không tìm thấy đại biểu có mã điểm danh này");
+    await expect
+      .poll(() => page.locator("#code-error").textContent())
+      .toContain("Không tìm thấy đại biểu có mã điểm danh này");
 
     // The code as typed on a phone: lower case, a space instead of the dash.
     await page.getByLabel("Mã điểm danh").fill(code.toLowerCase().replace("-", " "));
@@ -89,14 +107,20 @@ describe("self check-in at a bridge point", () => {
     await page.getByRole("link", { name: "Điểm danh cho đại biểu khác" }).click();
     await page.getByLabel("Họ và tên của Đồng chí").pressSequentially("hong nhung", { delay: 20 });
     await page.getByRole("button", { name: /^Tôi là Trịnh Thị Hồng Nhung/ }).click();
-    await expect.poll(() => page.locator(".already").textContent()).toMatch(/đã điểm danh từ \d\d giờ \d\d, ngày \d\d tháng \d\d năm \d{4}/);
+    await expect
+      .poll(() => page.locator(".already").textContent())
+      .toMatch(/đã điểm danh từ \d\d giờ \d\d, ngày \d\d tháng \d\d năm \d{4}/);
     await page.context().close();
   });
 
   it("refuses a revoked invitation with the reason, and answers 404 for a key that is not a poster's", async () => {
     const hoiAn = bridge("Điểm cầu UBND phường Hội An");
     const ngu = attendee("Mai Xuân Ngữ");
-    withDb((d) => d.prepare(`UPDATE Attendee SET revokedAt = ? WHERE id = ?`).run(new Date().toISOString().replace("Z", "+00:00"), ngu.id));
+    withDb((d) =>
+      d
+        .prepare(`UPDATE Attendee SET revokedAt = ? WHERE id = ?`)
+        .run(new Date().toISOString().replace("Z", "+00:00"), ngu.id),
+    );
     const page = await phone();
     await page.goto(`${app.server.url}/d/${hoiAn.posterKey}`);
     await page.getByLabel("Mã điểm danh").fill(formatCheckinCode(checkinCode(ngu.invitationKey)));

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { signIn } from "../helpers/browser.ts";
-import { useAppAndBrowser } from "../helpers/e2e.ts";
+import { signIn } from "#tests/helpers/browser.ts";
+import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
 
 const app = useAppAndBrowser();
-
 
 describe("speeches", () => {
   it("registers, approves into the order, keeps leader drafts as versions, and lists who never spoke", async () => {
@@ -18,13 +17,19 @@ describe("speeches", () => {
     await page.getByLabel("Tên bài").fill("Cải thiện chỉ số SIPAS ở cấp xã");
     await page.getByLabel("Người trình bày").fill("Vũ Đình Khoa");
     await page.getByLabel("Cơ quan, đơn vị").fill("UBND huyện Duy Xuyên");
-    await page.getByLabel(/Tệp bài/).setInputFiles({ name: "bai.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ không phải PDF") });
+    await page
+      .getByLabel(/Tệp bài/)
+      .setInputFiles({ name: "bai.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ không phải PDF") });
     await page.getByRole("button", { name: "Đăng ký" }).click();
-    await expect.poll(() => page.locator(".field-error").allTextContents()).toContain("Nội dung tệp không phải PDF như phần mở rộng .pdf");
+    await expect
+      .poll(() => page.locator(".field-error").allTextContents())
+      .toContain("Nội dung tệp không phải PDF như phần mở rộng .pdf");
     expect(await items.count()).toBe(4);
     await page.getByLabel("Tên bài").fill("Cải thiện chỉ số SIPAS ở cấp xã");
     await page.getByLabel("Người trình bày").fill("Vũ Đình Khoa");
-    await page.getByLabel(/Tệp bài/).setInputFiles({ name: "bai.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+    await page
+      .getByLabel(/Tệp bài/)
+      .setInputFiles({ name: "bai.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
     await page.getByRole("button", { name: "Đăng ký" }).click();
     await expect.poll(() => items.count()).toBe(5);
 

@@ -1,5 +1,5 @@
-import { ROLE_CAPABILITIES, type Capability } from "../../app/auth/policy.ts";
-import type { Role } from "../../app/plans/vocabulary.ts";
+import { ROLE_CAPABILITIES, type Capability } from "#app/auth/policy.ts";
+import type { Role } from "#app/plans/vocabulary.ts";
 
 // What a user may do with a record, written down independently of the app's guard: the relations of
 // the issue (member of the record's organisation, IT support, bridge operator, assessed unit) decide
@@ -50,13 +50,20 @@ const IT_SUPPORT_GRANTS: readonly Capability[] = ["bridges.support"];
 /** For the bridge points the user's organisation hosts only; conference-wide pages narrow to them. */
 const BRIDGE_OPERATOR_GRANTS: readonly Capability[] = ["bridges.operate", "attendance.take"];
 /** A PUBLISHED round that assesses the user's organisation: its results and remediation. */
-const ASSESSED_UNIT_GRANTS: readonly Capability[] = ["scoring.view", "remediation.view", "remediation.update", "remediation.manage", "audit.view"];
+const ASSESSED_UNIT_GRANTS: readonly Capability[] = [
+  "scoring.view",
+  "remediation.view",
+  "remediation.update",
+  "remediation.manage",
+  "audit.view",
+];
 
 function roleCapabilities(roles: readonly Role[]): Set<Capability> {
   return new Set(roles.flatMap((r) => ROLE_CAPABILITIES[r]));
 }
 
-const within = (caps: Iterable<Capability>, allowed: readonly Capability[]) => [...caps].filter((c) => allowed.includes(c));
+const within = (caps: Iterable<Capability>, allowed: readonly Capability[]) =>
+  [...caps].filter((c) => allowed.includes(c));
 
 /** Whether the actor is related to the record at all, and the capabilities the relation gives. */
 export function relationTo(actor: Actor, target: Target): { related: boolean; capabilities: Set<Capability> } {
@@ -68,7 +75,9 @@ export function relationTo(actor: Actor, target: Target): { related: boolean; ca
       return { related: true, capabilities: roles };
     case "organization":
     case "framework":
-      return member(target.organizationId) ? { related: true, capabilities: roles } : { related: false, capabilities: new Set() };
+      return member(target.organizationId)
+        ? { related: true, capabilities: roles }
+        : { related: false, capabilities: new Set() };
     case "conference": {
       const caps = new Set<Capability>();
       let related = false;
@@ -76,11 +85,16 @@ export function relationTo(actor: Actor, target: Target): { related: boolean; ca
         related = true;
         for (const c of roles) caps.add(c);
       }
-      if (actor.roles.includes("IT_SUPPORT") && [actor.organizationId, actor.parentOrganizationId].includes(target.organizationId)) {
+      if (
+        actor.roles.includes("IT_SUPPORT") &&
+        [actor.organizationId, actor.parentOrganizationId].includes(target.organizationId)
+      ) {
         related = true;
         for (const c of IT_SUPPORT_GRANTS) caps.add(c);
       }
-      const hosted = [...target.bridgeHosts].filter(([, host]) => host !== null && host === actor.organizationId).map(([id]) => id);
+      const hosted = [...target.bridgeHosts]
+        .filter(([, host]) => host !== null && host === actor.organizationId)
+        .map(([id]) => id);
       if (actor.roles.includes("BRIDGE_OPERATOR") && hosted.length) {
         related = true;
         // Other conference-wide pages (roll call, reports) are not for operators: they report at their bridge.
@@ -91,7 +105,8 @@ export function relationTo(actor: Actor, target: Target): { related: boolean; ca
     }
     case "round": {
       if (member(target.organizationId)) return { related: true, capabilities: roles };
-      if (target.published && target.unitOrganizationIds.some(member)) return { related: true, capabilities: new Set(within(roles, ASSESSED_UNIT_GRANTS)) };
+      if (target.published && target.unitOrganizationIds.some(member))
+        return { related: true, capabilities: new Set(within(roles, ASSESSED_UNIT_GRANTS)) };
       return { related: false, capabilities: new Set() };
     }
     case "plan": {

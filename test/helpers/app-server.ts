@@ -1,5 +1,5 @@
 import path from "node:path";
-import { startApp } from "../../scripts/lib/app-process.ts";
+import { startApp } from "#scripts/lib/app-process.ts";
 
 export interface AppServer {
   url: string;
@@ -21,6 +21,10 @@ export interface AppServerOptions {
 
 /** Starts the production build (npm run build) on this test file's database copy. */
 export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
-  const app = await startApp({ root: path.resolve(import.meta.dirname, "../.."), databaseFile: process.env.TEST_DATABASE_FILE!, ...options });
+  const app = await startApp({
+    root: path.resolve(import.meta.dirname, "../.."),
+    databaseFile: process.env.TEST_DATABASE_FILE!,
+    ...options,
+  });
   return { url: app.baseUrl, pid: app.pid, stderr: app.stderr, stdout: app.stdout, stop: app.stop };
 }

@@ -26,7 +26,8 @@ function watchCsp(browser: Browser): Browser {
     const context = await newContext(...args);
     context.on("console", (message) => {
       const text = message.text();
-      if (/Content[ -]Security[ -]Policy/i.test(text)) seen.push(`${message.page()?.url() ?? message.location().url}: ${text}`);
+      if (/Content[ -]Security[ -]Policy/i.test(text))
+        seen.push(`${message.page()?.url() ?? message.location().url}: ${text}`);
     });
     return context;
   };
@@ -71,7 +72,9 @@ export async function signIn(
   email: string,
   options: { password?: string; viewport?: { width: number; height: number } } = {},
 ): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } })).newPage();
+  const page = await (
+    await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } })
+  ).newPage();
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel("Thư điện tử").fill(email);
   await page.getByLabel("Mật khẩu").fill(options.password ?? "hoinghi-demo");

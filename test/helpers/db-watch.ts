@@ -17,9 +17,12 @@ export class DatabaseWatch {
   /** `ignore`: tables whose changes are not changes of the data (sessions, throttling counters). */
   constructor(file: string, ignore: readonly string[]) {
     this.db = new Database(file, { readonly: true, fileMustExist: true });
-    this.tables = (this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]).filter(
-      (t) => !ignore.includes(t),
-    );
+    this.tables = (
+      this.db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .pluck()
+        .all() as string[]
+    ).filter((t) => !ignore.includes(t));
   }
 
   private version(): number {
@@ -35,7 +38,8 @@ export class DatabaseWatch {
     this.db.transaction(() => {
       for (const table of this.tables) {
         const hash = crypto.createHash("sha1");
-        for (const row of this.db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw(true).iterate()) hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString("base64") : v)));
+        for (const row of this.db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw(true).iterate())
+          hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString("base64") : v)));
         digest.set(table, hash.digest("hex"));
       }
     })();

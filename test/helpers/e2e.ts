@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { startAppServer, type AppServer } from "./app-server.ts";
-import { launchBrowser, takeCspViolations } from "./browser.ts";
+import { startAppServer, type AppServer } from "#tests/helpers/app-server.ts";
+import { launchBrowser, takeCspViolations } from "#tests/helpers/browser.ts";
 
 /**
  * The production build on this test file's database copy, and Chromium, for

@@ -13,7 +13,10 @@ const HEIGHT = 480;
  * Writes `frames` frames of a black-on-white QR code holding `text` (error correction M, quiet zone
  * 4 modules) centred on a white 640×480 frame, and returns the file's path. Chromium loops the file.
  */
-export function writeQrVideo(text: string, options: { frames?: number; file?: string; codeSize?: number } = {}): string {
+export function writeQrVideo(
+  text: string,
+  options: { frames?: number; file?: string; codeSize?: number } = {},
+): string {
   const frames = options.frames ?? 20;
   const file = options.file ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fake-camera-")), "qr.y4m");
   const qr = QRCode.create(text, { errorCorrectionLevel: "M" });

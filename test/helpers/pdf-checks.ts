@@ -19,10 +19,13 @@ export function wordsOutsideMargins(file: string): string[] {
   const [width, height] = [Number(page[1]), Number(page[2])];
   const out: string[] = [];
   let words = 0;
-  for (const m of html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+  for (const m of html.matchAll(
+    /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+  )) {
     words++;
     const [xMin, yMin, xMax, yMax] = [1, 2, 3, 4].map((i) => Number(m[i]));
-    if (xMin! < 30 * MM - 1 || xMax! > width - 15 * MM + 1 || yMin! < 20 * MM - 1 || yMax! > height - 20 * MM + 1) out.push(m[5]!);
+    if (xMin! < 30 * MM - 1 || xMax! > width - 15 * MM + 1 || yMin! < 20 * MM - 1 || yMax! > height - 20 * MM + 1)
+      out.push(m[5]!);
   }
   // A page with no words read would make the check pass vacuously.
   if (words < 20) throw new Error(`only ${words} words read from page 1 of ${file}`);

@@ -30,7 +30,11 @@ export function readPrismaSchema(file: string): SchemaModel[] {
       const line = raw.trim();
       if (!line) continue;
       if (line.startsWith("@@")) {
-        const fields = line.match(/\[([^\]]*)\]/)?.[1]?.split(",").map((f) => f.trim()) ?? [];
+        const fields =
+          line
+            .match(/\[([^\]]*)\]/)?.[1]
+            ?.split(",")
+            .map((f) => f.trim()) ?? [];
         if (line.startsWith("@@id")) primaryKey.push(...fields);
         if (line.startsWith("@@unique")) uniques.push(fields);
         continue;

@@ -37,13 +37,24 @@ export function rawRequest(baseUrl: string, r: RawRequest): Promise<RawAnswer> {
   if (r.contentLength !== undefined) headers["content-length"] = r.contentLength;
   else if (r.body || r.bytes || r.endless) headers["transfer-encoding"] = "chunked";
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, method: r.method ?? "POST", path: r.path, headers, agent: false });
+    const req = http.request({
+      host: url.hostname,
+      port: url.port,
+      method: r.method ?? "POST",
+      path: r.path,
+      headers,
+      agent: false,
+    });
     const started = performance.now();
     let sent = 0;
     let answered = false;
     const timer = setTimeout(() => {
       req.destroy();
-      reject(new Error(`no answer to ${r.method ?? "POST"} ${r.path} within ${r.timeoutMs ?? 15_000} ms (${sent} bytes sent)`));
+      reject(
+        new Error(
+          `no answer to ${r.method ?? "POST"} ${r.path} within ${r.timeoutMs ?? 15_000} ms (${sent} bytes sent)`,
+        ),
+      );
     }, r.timeoutMs ?? 15_000);
     req.on("response", (res) => {
       answered = true;
@@ -52,7 +63,13 @@ export function rawRequest(baseUrl: string, r: RawRequest): Promise<RawAnswer> {
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
         clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), ms, sent });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+          ms,
+          sent,
+        });
         // Stop sending: the answer is all the test wants.
         req.destroy();
       });

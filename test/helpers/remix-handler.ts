@@ -19,7 +19,9 @@ const BUILD = path.resolve(import.meta.dirname, "../../build/server/index.js");
 export async function loadProductionBuild(): Promise<ServerBuild> {
   const g = globalThis as unknown as { outboxWorker?: { kick(): void; stop(): Promise<void> } };
   g.outboxWorker ??= { kick() {}, async stop() {} };
-  const build = (await import(pathToFileURL(BUILD).href)) as ServerBuild & { entry: { module: { stopBackgroundWork?: () => Promise<void> } } };
+  const build = (await import(pathToFileURL(BUILD).href)) as ServerBuild & {
+    entry: { module: { stopBackgroundWork?: () => Promise<void> } };
+  };
   await build.entry.module.stopBackgroundWork?.();
   return build;
 }
@@ -63,7 +65,8 @@ export function handlerFor(build: ServerBuild): Handler {
     const errors: string[] = [];
     const previous = console.error;
     // Collected per request and reported with the row instead of failing the whole file at the first one.
-    console.error = (...args: unknown[]) => errors.push(args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(" "));
+    console.error = (...args: unknown[]) =>
+      errors.push(args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(" "));
     const started = performance.now();
     try {
       const res = await handle(request);
@@ -75,7 +78,14 @@ export function handlerFor(build: ServerBuild): Handler {
       if (res.status === SINGLE_FETCH_REDIRECT_STATUS && type.startsWith("text/x-script")) {
         location = /"(\/[^"]*)"/.exec(text.slice(text.indexOf("redirect")))?.[1] ?? "/";
       }
-      return { status: res.status, outcome: outcomeOf(res.status, location), location, text, errors, ms: performance.now() - started };
+      return {
+        status: res.status,
+        outcome: outcomeOf(res.status, location),
+        location,
+        text,
+        errors,
+        ms: performance.now() - started,
+      };
     } finally {
       console.error = previous;
     }
@@ -96,7 +106,12 @@ export function postRaw(url: string, body: BodyInit, headers: Record<string, str
 }
 
 /** A form POST the way the app's own forms send it, from the app's origin. */
-export function post(url: string, cookie: string | null, fields: Record<string, string | string[]>, extraHeaders: Record<string, string> = {}): Request {
+export function post(
+  url: string,
+  cookie: string | null,
+  fields: Record<string, string | string[]>,
+  extraHeaders: Record<string, string> = {},
+): Request {
   const body = new FormData();
   for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
   return new Request(new URL(url, ORIGIN), {

@@ -96,8 +96,7 @@ export function consume(text: string, rendered: readonly string[], at: Pos): Pos
 }
 
 export type MatchResult =
-  | { ok: true; matchedAt: number[] }
-  | { ok: false; seedIndex: number; from: Pos; reason: "missing" | "unfinished" };
+  { ok: true; matchedAt: number[] } | { ok: false; seedIndex: number; from: Pos; reason: "missing" | "unfinished" };
 
 /** Finds every seed line in the rendered lines, in order (with backtracking). */
 export function matchInOrder(seed: readonly string[], rendered: readonly string[]): MatchResult {
@@ -142,11 +141,18 @@ function commonPrefix(a: string, b: string): number {
 }
 
 function around(s: string, at: number): string {
-  return JSON.stringify(`${at > 30 ? "…" : ""}${s.slice(Math.max(0, at - 30), at + 50)}${at + 50 < s.length ? "…" : ""}`);
+  return JSON.stringify(
+    `${at > 30 ? "…" : ""}${s.slice(Math.max(0, at - 30), at + 50)}${at + 50 < s.length ? "…" : ""}`,
+  );
 }
 
 /** A readable account of why a seed did not match its rendering. */
-export function report(file: string, seed: SeedLine[], rendered: string[], r: Exclude<MatchResult, { ok: true }>): string {
+export function report(
+  file: string,
+  seed: SeedLine[],
+  rendered: string[],
+  r: Exclude<MatchResult, { ok: true }>,
+): string {
   const out: string[] = [];
   if (r.reason === "unfinished") {
     // The previous seed line stopped inside a rendered line; this one does not go on with it.

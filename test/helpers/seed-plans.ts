@@ -1,6 +1,6 @@
-import { issuingBody, type PlanDocumentInput } from "../../app/plans/document.ts";
-import { organizations } from "../../prisma/seed-data/organizations.ts";
-import type { SeedOrganization, SeedPlan } from "../../prisma/seed-data/types.ts";
+import { issuingBody, type PlanDocumentInput } from "#app/plans/document.ts";
+import { organizations } from "#prisma/seed-data/organizations.ts";
+import type { SeedOrganization, SeedPlan } from "#prisma/seed-data/types.ts";
 
 const orgByKey = new Map(organizations.map((o) => [o.key, o]));
 
@@ -22,7 +22,10 @@ export function seedPlanDocumentInput(plan: SeedPlan): PlanDocumentInput {
     }),
     startsAt: plan.startsAt ? new Date(plan.startsAt) : null,
     endsAt: plan.endsAt ? new Date(plan.endsAt) : null,
-    attendeeGroups: plan.attendeeGroups.map((g) => ({ heading: g.heading, lines: g.lines.map((l) => ({ text: l.text })) })),
+    attendeeGroups: plan.attendeeGroups.map((g) => ({
+      heading: g.heading,
+      lines: g.lines.map((l) => ({ text: l.text })),
+    })),
     tasks: plan.tasks.map((t) => ({ assignee: t.assignee, duties: t.duties, inlineDuties: t.inlineDuties })),
   };
 }

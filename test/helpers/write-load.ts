@@ -26,7 +26,8 @@ const insertEvidence = db.prepare(
 const commit = db.transaction((batch: number, evidence: { rel: string; size: number } | null) => {
   const now = new Date().toISOString();
   for (let i = 0; i < BATCH_ROWS; i++) insertSession.run(`load-${batch}-${i}`, userId, now, now);
-  if (evidence) insertEvidence.run(`load-evidence-${batch}`, actionId, `minh-chung-${batch}.bin`, evidence.size, evidence.rel, now);
+  if (evidence)
+    insertEvidence.run(`load-evidence-${batch}`, actionId, `minh-chung-${batch}.bin`, evidence.size, evidence.rel, now);
 });
 
 let batch = 0;

@@ -3,13 +3,14 @@
 import { execFileSync } from "node:child_process";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
-import { checkinCode, formatCheckinCode } from "../../app/checkin/code.ts";
-import { prisma } from "../../app/db.server.ts";
-import { attendeeByToken, composeOutboxMessage, letterPdf } from "../../app/invitations/context.server.ts";
-import { loader } from "../../app/routes/i.$token._index.tsx";
-import { pdfFile } from "../helpers/pdf-checks.ts";
+import { checkinCode, formatCheckinCode } from "#app/checkin/code.ts";
+import { prisma } from "#app/db.server.ts";
+import { attendeeByToken, composeOutboxMessage, letterPdf } from "#app/invitations/context.server.ts";
+import { loader } from "#app/routes/i.$token._index.tsx";
+import { pdfFile } from "#tests/helpers/pdf-checks.ts";
 
-const seeded = (name: string) => prisma.attendee.findFirstOrThrow({ where: { name }, select: { id: true, token: true, invitationKey: true } });
+const seeded = (name: string) =>
+  prisma.attendee.findFirstOrThrow({ where: { name }, select: { id: true, token: true, invitationKey: true } });
 
 describe("short check-in code on the invitation", () => {
   it("is in the e-mail, the letter and the RSVP page; not once the invitation is revoked", async () => {
@@ -17,7 +18,17 @@ describe("short check-in code on the invitation", () => {
     const code = formatCheckinCode(checkinCode(a.invitationKey));
     expect(code).toMatch(/^[0-9A-Z]{3}-[0-9A-Z]{3}$/);
 
-    const mail = await composeOutboxMessage({ id: "x", messageId: "<t@hoinghi.local>", attendeeId: a.id, bridgePointId: null, kind: "INVITATION", version: 0, attachPdf: false, changeNote: "", attempts: 0 });
+    const mail = await composeOutboxMessage({
+      id: "x",
+      messageId: "<t@hoinghi.local>",
+      attendeeId: a.id,
+      bridgePointId: null,
+      kind: "INVITATION",
+      version: 0,
+      attachPdf: false,
+      changeNote: "",
+      attempts: 0,
+    });
     expect(String(mail.text)).toContain(`Mã điểm danh: ${code}`);
     expect(String(mail.html)).toContain(`Mã điểm danh: <strong`);
     expect(String(mail.html)).toContain(`>${code}</strong>`);
@@ -26,7 +37,12 @@ describe("short check-in code on the invitation", () => {
     const text = execFileSync("pdftotext", [pdfFile(await letterPdf(record)), "-"], { encoding: "utf8" });
     expect(text).toContain(`Mã điểm danh: ${code}`);
 
-    const page = async () => (await loader({ request: new Request(`http://localhost/i/${a.token}`), params: { token: a.token }, context: {} } as LoaderFunctionArgs)) as { checkinCode: string | null };
+    const page = async () =>
+      (await loader({
+        request: new Request(`http://localhost/i/${a.token}`),
+        params: { token: a.token },
+        context: {},
+      } as LoaderFunctionArgs)) as { checkinCode: string | null };
     expect((await page()).checkinCode).toBe(code);
     await prisma.attendee.update({ where: { id: a.id }, data: { revokedAt: new Date() } });
     expect((await page()).checkinCode).toBeNull();

@@ -5,18 +5,18 @@ import { execFileSync } from "node:child_process";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import type { AttendanceSummary } from "../../app/attendance/summary.ts";
-import { SYSTEM_ACTOR } from "../../app/database/audit.server.ts";
-import { createUserSession, currentUserByEmail } from "../../app/auth/session.server.ts";
-import { prisma } from "../../app/db.server.ts";
-import { createAttendees } from "../../app/invitations/attendees.server.ts";
-import { action, loader as pageLoader } from "../../app/routes/conferences.$id.attendance._index.tsx";
-import { loader as jsonLoader } from "../../app/routes/conferences.$id.attendance[.json].tsx";
-import { loader as xlsxLoader } from "../../app/routes/conferences.$id.attendance[.xlsx].tsx";
-import { loader as sheetLoader } from "../../app/routes/conferences.$id.attendance.sheet[.pdf].tsx";
-import { loader as postersLoader } from "../../app/routes/conferences.$id.attendance.posters[.pdf].tsx";
-import { loader as reportLoader } from "../../app/routes/conferences.$id.diem-danh[.pdf].tsx";
-import { pdfFile } from "../helpers/pdf-checks.ts";
+import type { AttendanceSummary } from "#app/attendance/summary.ts";
+import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
+import { createUserSession, currentUserByEmail } from "#app/auth/session.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { createAttendees } from "#app/invitations/attendees.server.ts";
+import { action, loader as pageLoader } from "#app/routes/conferences.$id.attendance._index.tsx";
+import { loader as jsonLoader } from "#app/routes/conferences.$id.attendance[.json].tsx";
+import { loader as xlsxLoader } from "#app/routes/conferences.$id.attendance[.xlsx].tsx";
+import { loader as sheetLoader } from "#app/routes/conferences.$id.attendance.sheet[.pdf].tsx";
+import { loader as postersLoader } from "#app/routes/conferences.$id.attendance.posters[.pdf].tsx";
+import { loader as reportLoader } from "#app/routes/conferences.$id.diem-danh[.pdf].tsx";
+import { pdfFile } from "#tests/helpers/pdf-checks.ts";
 
 async function cookieOf(email: string): Promise<string> {
   const user = await currentUserByEmail(email);
@@ -38,7 +38,11 @@ async function call(fn: Loader, id: string, cookie: string, path = "attendance")
   }
 }
 
-async function mark(id: string, cookie: string, fields: Record<string, string>): Promise<{ status: number; body: { ok: boolean; message: string; field?: string } }> {
+async function mark(
+  id: string,
+  cookie: string,
+  fields: Record<string, string>,
+): Promise<{ status: number; body: { ok: boolean; message: string; field?: string } }> {
   const request = new Request(`http://localhost/conferences/${id}/attendance`, {
     method: "POST",
     // As scripts/serve.js sets it: the client's address, for the audit trail.
@@ -52,20 +56,52 @@ async function mark(id: string, cookie: string, fields: Record<string, string>):
 const daNang = () =>
   prisma.conference.findFirstOrThrow({
     where: { title: { contains: "năm 2026" }, issuePlace: { contains: "Đà Nẵng" } },
-    select: { id: true, bridgePoints: { orderBy: { position: "asc" }, select: { id: true, name: true } }, attendeeGroups: { orderBy: { position: "asc" }, select: { id: true } } },
+    select: {
+      id: true,
+      bridgePoints: { orderBy: { position: "asc" }, select: { id: true, name: true } },
+      attendeeGroups: { orderBy: { position: "asc" }, select: { id: true } },
+    },
   });
-const quangNam = () => prisma.conference.findFirstOrThrow({ where: { documentNumber: "71", issuePlace: "Quảng Nam" }, select: { id: true } });
-const attendeeId = async (conferenceId: string, name: string) => (await prisma.attendee.findFirstOrThrow({ where: { conferenceId, name }, select: { id: true } })).id;
+const quangNam = () =>
+  prisma.conference.findFirstOrThrow({
+    where: { documentNumber: "71", issuePlace: "Quảng Nam" },
+    select: { id: true },
+  });
+const attendeeId = async (conferenceId: string, name: string) =>
+  (await prisma.attendee.findFirstOrThrow({ where: { conferenceId, name }, select: { id: true } })).id;
 
 describe("roll call", () => {
   it("records present, online at a bridge, absent (reason required) and substitute; the figures, xlsx and PDF follow", async () => {
     const c = await daNang();
     const cookie = await cookieOf("diemdanh.danang@hoinghi.local");
-    await createAttendees(SYSTEM_ACTOR, c.id, [
-      { name: "Lê Thị Hoa", position: "Trưởng phòng Nội vụ", organizationName: "UBND phường Hải Châu", groupId: c.attendeeGroups[1]!.id, email: "lethihoa@danang.hoinghi.local", phone: "", bridgePointId: c.bridgePoints[0]!.id },
-      { name: "Đỗ Văn Nam", position: "Chánh Văn phòng", organizationName: "Sở Nội vụ thành phố Đà Nẵng", groupId: c.attendeeGroups[0]!.id, email: "dovannam@danang.hoinghi.local", phone: "", bridgePointId: "" },
-    ], { kind: "form" });
-    const before = (await (await call(jsonLoader, c.id, cookie, "attendance.json")).json()) as { summary: AttendanceSummary };
+    await createAttendees(
+      SYSTEM_ACTOR,
+      c.id,
+      [
+        {
+          name: "Lê Thị Hoa",
+          position: "Trưởng phòng Nội vụ",
+          organizationName: "UBND phường Hải Châu",
+          groupId: c.attendeeGroups[1]!.id,
+          email: "lethihoa@danang.hoinghi.local",
+          phone: "",
+          bridgePointId: c.bridgePoints[0]!.id,
+        },
+        {
+          name: "Đỗ Văn Nam",
+          position: "Chánh Văn phòng",
+          organizationName: "Sở Nội vụ thành phố Đà Nẵng",
+          groupId: c.attendeeGroups[0]!.id,
+          email: "dovannam@danang.hoinghi.local",
+          phone: "",
+          bridgePointId: "",
+        },
+      ],
+      { kind: "form" },
+    );
+    const before = (await (await call(jsonLoader, c.id, cookie, "attendance.json")).json()) as {
+      summary: AttendanceSummary;
+    };
     expect(before.summary.total).toMatchObject({ invited: 5, present: 0, absent: 0, notRecorded: 5 });
 
     const phuoc = await attendeeId(c.id, "Nguyễn Hữu Phước");
@@ -73,19 +109,28 @@ describe("roll call", () => {
     const ngu = await attendeeId(c.id, "Mai Xuân Ngữ");
     const hoa = await attendeeId(c.id, "Lê Thị Hoa");
 
-    expect(await mark(c.id, cookie, { attendeeId: phuoc, status: "IN_PERSON" })).toMatchObject({ status: 200, body: { ok: true } });
-    expect(await mark(c.id, cookie, { attendeeId: nhung, status: "ONLINE", bridgePointId: c.bridgePoints[0]!.id })).toMatchObject({ status: 200 });
+    expect(await mark(c.id, cookie, { attendeeId: phuoc, status: "IN_PERSON" })).toMatchObject({
+      status: 200,
+      body: { ok: true },
+    });
+    expect(
+      await mark(c.id, cookie, { attendeeId: nhung, status: "ONLINE", bridgePointId: c.bridgePoints[0]!.id }),
+    ).toMatchObject({ status: 200 });
     // Absent without a reason: 400, the field named in Vietnamese, nothing saved.
     const missing = await mark(c.id, cookie, { attendeeId: ngu, status: "ABSENT", absenceReason: "   " });
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({ ok: false, field: "absenceReason" });
     expect(missing.body.message).toContain("Lý do vắng mặt");
     expect(await prisma.attendance.findUnique({ where: { attendeeId: ngu } })).toBeNull();
-    expect(await mark(c.id, cookie, { attendeeId: ngu, status: "ABSENT", absenceReason: "Ốm" })).toMatchObject({ status: 200 });
+    expect(await mark(c.id, cookie, { attendeeId: ngu, status: "ABSENT", absenceReason: "Ốm" })).toMatchObject({
+      status: 200,
+    });
     const noName = await mark(c.id, cookie, { attendeeId: hoa, status: "SUBSTITUTE", substituteName: "" });
     expect(noName.status).toBe(400);
     expect(noName.body.message).toContain("Họ tên người dự thay");
-    expect(await mark(c.id, cookie, { attendeeId: hoa, status: "SUBSTITUTE", substituteName: "Phan Minh Tuấn" })).toMatchObject({ status: 200 });
+    expect(
+      await mark(c.id, cookie, { attendeeId: hoa, status: "SUBSTITUTE", substituteName: "Phan Minh Tuấn" }),
+    ).toMatchObject({ status: 200 });
 
     const rows = await prisma.attendance.findMany({ where: { conferenceId: c.id } });
     const of = (id: string) => rows.find((r) => r.attendeeId === id)!;
@@ -96,12 +141,15 @@ describe("roll call", () => {
     expect(of(hoa)).toMatchObject({ status: "SUBSTITUTE", substituteName: "Phan Minh Tuấn" });
     expect(of(hoa).recordedById).toBe((await currentUserByEmail("diemdanh.danang@hoinghi.local"))!.id);
     // Present marks go through the check-in core: they are in the scan log.
-    expect(await prisma.checkinScan.count({ where: { conferenceId: c.id, method: "ROLL_CALL", result: "ACCEPTED" } })).toBe(2);
+    expect(
+      await prisma.checkinScan.count({ where: { conferenceId: c.id, method: "ROLL_CALL", result: "ACCEPTED" } }),
+    ).toBe(2);
 
     // Each saved mark has its audit row (the refused ones none), naming the user and what changed.
     const staff = (await currentUserByEmail("diemdanh.danang@hoinghi.local"))!;
     // The attendance entries (adding the attendee has its own entry).
-    const auditOf = (attendeeId: string) => prisma.auditEvent.findMany({ where: { entityId: attendeeId, entity: "Attendance" }, orderBy: { at: "asc" } });
+    const auditOf = (attendeeId: string) =>
+      prisma.auditEvent.findMany({ where: { entityId: attendeeId, entity: "Attendance" }, orderBy: { at: "asc" } });
     const [phuocRow] = await auditOf(phuoc);
     expect(phuocRow).toMatchObject({
       actorKind: "USER",
@@ -129,33 +177,55 @@ describe("roll call", () => {
     ]);
     const hoaRows = await auditOf(hoa);
     expect(hoaRows).toHaveLength(1);
-    expect(JSON.parse(hoaRows[0]!.changes)).toContainEqual({ field: "substituteName", before: null, after: "Phan Minh Tuấn" });
+    expect(JSON.parse(hoaRows[0]!.changes)).toContainEqual({
+      field: "substituteName",
+      before: null,
+      after: "Phan Minh Tuấn",
+    });
 
     // A correction keeps the first time: Phước moves online at the second bridge, then back to the hall.
     const first = of(phuoc).checkedInAt!.getTime();
-    expect(await mark(c.id, cookie, { attendeeId: phuoc, status: "ONLINE", bridgePointId: c.bridgePoints[1]!.id })).toMatchObject({ status: 200 });
+    expect(
+      await mark(c.id, cookie, { attendeeId: phuoc, status: "ONLINE", bridgePointId: c.bridgePoints[1]!.id }),
+    ).toMatchObject({ status: 200 });
     const moved = await prisma.attendance.findUniqueOrThrow({ where: { attendeeId: phuoc } });
     expect(moved).toMatchObject({ status: "ONLINE", bridgePointId: c.bridgePoints[1]!.id });
     expect(moved.checkedInAt!.getTime()).toBe(first);
     expect(await mark(c.id, cookie, { attendeeId: phuoc, status: "IN_PERSON" })).toMatchObject({ status: 200 });
     // The two corrections are logged before → after.
-    const moves = (await auditOf(phuoc)).slice(1).map((r) => JSON.parse(r.changes) as Array<{ field: string; before: unknown; after: unknown }>);
+    const moves = (await auditOf(phuoc))
+      .slice(1)
+      .map((r) => JSON.parse(r.changes) as Array<{ field: string; before: unknown; after: unknown }>);
     expect(moves).toHaveLength(2);
     expect(moves[0]).toContainEqual({ field: "status", before: "IN_PERSON", after: "ONLINE" });
     expect(moves[0]).toContainEqual({ field: "bridgePointId", before: null, after: c.bridgePoints[1]!.id });
     expect(moves[1]).toContainEqual({ field: "status", before: "ONLINE", after: "IN_PERSON" });
 
-    const live = (await (await call(jsonLoader, c.id, cookie, "attendance.json")).json()) as { summary: AttendanceSummary };
-    expect(live.summary.total).toMatchObject({ invited: 5, present: 3, inPerson: 1, online: 1, substitute: 1, absent: 1, notRecorded: 1 });
+    const live = (await (await call(jsonLoader, c.id, cookie, "attendance.json")).json()) as {
+      summary: AttendanceSummary;
+    };
+    expect(live.summary.total).toMatchObject({
+      invited: 5,
+      present: 3,
+      inPerson: 1,
+      online: 1,
+      substitute: 1,
+      absent: 1,
+      notRecorded: 1,
+    });
     const hallLine = live.summary.byBridge.find((l) => l.id === null)!;
     expect(hallLine.counts).toMatchObject({ invited: 2, present: 1, notRecorded: 1 });
     const haiChau = live.summary.byBridge.find((l) => l.id === c.bridgePoints[0]!.id)!;
     expect(haiChau.counts).toMatchObject({ invited: 2, present: 2, online: 1, substitute: 1 });
 
     // The page lists the marks as text.
-    const page = (await (await call(pageLoader, c.id, cookie)).json()) as { rows: Array<{ name: string; markText: string }> };
+    const page = (await (await call(pageLoader, c.id, cookie)).json()) as {
+      rows: Array<{ name: string; markText: string }>;
+    };
     expect(page.rows.find((r) => r.name === "Mai Xuân Ngữ")!.markText).toBe("Vắng mặt (lý do: Ốm)");
-    expect(page.rows.find((r) => r.name === "Trịnh Thị Hồng Nhung")!.markText).toBe("Dự trực tuyến tại Điểm cầu UBND phường Hải Châu");
+    expect(page.rows.find((r) => r.name === "Trịnh Thị Hồng Nhung")!.markText).toBe(
+      "Dự trực tuyến tại Điểm cầu UBND phường Hải Châu",
+    );
 
     // The reports carry absence reasons: organisers download them, check-in staff may not (403).
     const organiser = await cookieOf("vanphong.danang@hoinghi.local");
@@ -174,7 +244,17 @@ describe("roll call", () => {
       return out;
     };
     const byBridge = values("Theo điểm cầu");
-    expect(byBridge.find((r) => r[0] === "Điểm cầu UBND phường Hải Châu")).toEqual(["Điểm cầu UBND phường Hải Châu", 2, 0, 2, 0, 1, 1, 0, 0]);
+    expect(byBridge.find((r) => r[0] === "Điểm cầu UBND phường Hải Châu")).toEqual([
+      "Điểm cầu UBND phường Hải Châu",
+      2,
+      0,
+      2,
+      0,
+      1,
+      1,
+      0,
+      0,
+    ]);
     expect(byBridge.find((r) => r[0] === "Tổng cộng")).toEqual(["Tổng cộng", 5, 0, 3, 1, 1, 1, 1, 1]);
     const list = values("Danh sách");
     expect(list[0]).toContain("Thời gian (giờ Việt Nam)");
@@ -190,7 +270,9 @@ describe("roll call", () => {
     // The attendance report PDF carries the check-in figures and each attendee's attendance.
     const report = await call(reportLoader, c.id, organiser, "diem-danh.pdf");
     expect(report.headers.get("Content-Type")).toBe("application/pdf");
-    const text = execFileSync("pdftotext", ["-layout", pdfFile(Buffer.from(await report.arrayBuffer())), "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    const text = execFileSync("pdftotext", ["-layout", pdfFile(Buffer.from(await report.arrayBuffer())), "-"], {
+      encoding: "utf8",
+    }).replace(/\s+/g, " ");
     expect(text).toContain("KẾT QUẢ ĐIỂM DANH");
     expect(text).toContain("có mặt 3/5 (trực tiếp 1, trực tuyến 1, người dự thay 1); vắng mặt 1; chưa điểm danh 1");
     expect(text).toContain("Theo điểm cầu");
@@ -216,7 +298,9 @@ describe("roll call", () => {
     await prisma.bridgePoint.updateMany({ where: { conferenceId: c.id }, data: { posterKey: null } });
     const sheet = await call(sheetLoader, c.id, cookie, "attendance/sheet.pdf");
     expect(sheet.status).toBe(200);
-    const sheetText = execFileSync("pdftotext", ["-layout", pdfFile(Buffer.from(await sheet.arrayBuffer())), "-"], { encoding: "utf8" });
+    const sheetText = execFileSync("pdftotext", ["-layout", pdfFile(Buffer.from(await sheet.arrayBuffer())), "-"], {
+      encoding: "utf8",
+    });
     expect(sheetText).toContain("DANH SÁCH ĐIỂM DANH ĐẠI BIỂU");
     expect(sheetText).toMatch(/STT\s+Họ và tên\s+Chức vụ\s+Cơ quan\s+Điểm cầu/);
     expect(sheetText).toContain("Mai Xuân Ngữ");
@@ -246,40 +330,66 @@ describe("roll call", () => {
     }
     // The operator of the Hội An bridge point of this conference: related, but reports at the bridge's page.
     const operator = await cookieOf("diemcau.hoian@hoinghi.local");
-    for (const fn of [pageLoader, jsonLoader, xlsxLoader, sheetLoader, postersLoader, reportLoader]) expect((await call(fn, c.id, operator)).status).toBe(403);
+    for (const fn of [pageLoader, jsonLoader, xlsxLoader, sheetLoader, postersLoader, reportLoader])
+      expect((await call(fn, c.id, operator)).status).toBe(403);
     const request = new Request(`http://localhost/conferences/${c.id}/attendance`, {
       method: "POST",
       headers: { Cookie: operator },
       body: new URLSearchParams({ attendeeId: await attendeeId(c.id, "Mai Xuân Ngữ"), status: "IN_PERSON" }),
     });
-    await expect(action({ request, params: { id: c.id }, context: {} } as ActionFunctionArgs)).rejects.toMatchObject({ status: 403 });
-    expect(await prisma.attendance.findUnique({ where: { attendeeId: await attendeeId(c.id, "Mai Xuân Ngữ") } })).toBeNull();
+    await expect(action({ request, params: { id: c.id }, context: {} } as ActionFunctionArgs)).rejects.toMatchObject({
+      status: 403,
+    });
+    expect(
+      await prisma.attendance.findUnique({ where: { attendeeId: await attendeeId(c.id, "Mai Xuân Ngữ") } }),
+    ).toBeNull();
   });
 
   it("refuses diem-danh.pdf and attendance.xlsx (absence reasons) with 403 to VIEWER, IT_SUPPORT and BRIDGE_OPERATOR of the organising organisation", async () => {
     const c = await daNang();
-    const org = (await prisma.conference.findUniqueOrThrow({ where: { id: c.id }, select: { organizationId: true } })).organizationId;
+    const org = (await prisma.conference.findUniqueOrThrow({ where: { id: c.id }, select: { organizationId: true } }))
+      .organizationId;
     for (const role of ["VIEWER", "IT_SUPPORT", "BRIDGE_OPERATOR"] as const) {
       const email = `${role.toLowerCase()}.baocao@danang.hoinghi.local`;
-      await prisma.user.create({ data: { email, name: `Người dùng ${role}`, organizationId: org, roles: { create: [{ role }] } } });
+      await prisma.user.create({
+        data: { email, name: `Người dùng ${role}`, organizationId: org, roles: { create: [{ role }] } },
+      });
       const cookie = await cookieOf(email);
       const report = await call(reportLoader, c.id, cookie, "diem-danh.pdf");
       expect(report.status, role).toBe(403);
       expect(await report.text()).toBe("Vai trò của bạn không được phép thực hiện thao tác này.");
       expect((await call(xlsxLoader, c.id, cookie, "attendance.xlsx")).status, role).toBe(403);
     }
-    expect((await call(reportLoader, c.id, await cookieOf("vanphong.danang@hoinghi.local"), "diem-danh.pdf")).status).toBe(200);
+    expect(
+      (await call(reportLoader, c.id, await cookieOf("vanphong.danang@hoinghi.local"), "diem-danh.pdf")).status,
+    ).toBe(200);
   });
 
   it("seed 001 shows a held meeting: present in the hall or online, two absent with reasons, one substitute, a scan log with duplicates", async () => {
     const { id } = await quangNam();
-    const live = (await (await call(jsonLoader, id, await cookieOf("vanphong.quangnam@hoinghi.local"), "attendance.json")).json()) as { summary: AttendanceSummary };
-    expect(live.summary.total).toMatchObject({ invited: 20, present: 18, inPerson: 7, online: 10, substitute: 1, absent: 2, notRecorded: 0 });
-    const absent = await prisma.attendance.findMany({ where: { conferenceId: id, status: "ABSENT" }, select: { absenceReason: true } });
+    const live = (await (
+      await call(jsonLoader, id, await cookieOf("vanphong.quangnam@hoinghi.local"), "attendance.json")
+    ).json()) as { summary: AttendanceSummary };
+    expect(live.summary.total).toMatchObject({
+      invited: 20,
+      present: 18,
+      inPerson: 7,
+      online: 10,
+      substitute: 1,
+      absent: 2,
+      notRecorded: 0,
+    });
+    const absent = await prisma.attendance.findMany({
+      where: { conferenceId: id, status: "ABSENT" },
+      select: { absenceReason: true },
+    });
     expect(absent.map((a) => a.absenceReason).sort()).toEqual(["Đi công tác", "Ốm"]);
     expect(await prisma.checkinScan.count({ where: { conferenceId: id, result: "DUPLICATE" } })).toBeGreaterThan(0);
     // Every online attendee is at their own bridge point; times between 07:30 and 08:05 local.
-    const online = await prisma.attendance.findMany({ where: { conferenceId: id }, select: { status: true, bridgePointId: true, checkedInAt: true, attendee: { select: { bridgePointId: true } } } });
+    const online = await prisma.attendance.findMany({
+      where: { conferenceId: id },
+      select: { status: true, bridgePointId: true, checkedInAt: true, attendee: { select: { bridgePointId: true } } },
+    });
     for (const a of online) {
       if (a.status === "ONLINE") expect(a.bridgePointId).toBe(a.attendee.bridgePointId);
       if (a.checkedInAt) {
@@ -306,11 +416,17 @@ describe("roll call", () => {
       })),
       { kind: "file", fileName: "dai-bieu.xlsx" },
     );
-    const page = (await (await call(pageLoader, c.id, cookie)).json()) as { rows: unknown[]; matching: number; total: number };
+    const page = (await (await call(pageLoader, c.id, cookie)).json()) as {
+      rows: unknown[];
+      matching: number;
+      total: number;
+    };
     expect(page.rows).toHaveLength(300);
     expect(page.matching).toBe(page.total);
     expect(page.total).toBeGreaterThan(320);
-    const filtered = (await (await call(pageLoader, c.id, cookie, "attendance?name=x%C3%A3%20s%E1%BB%91%2031")).json()) as { rows: Array<{ name: string }>; matching: number };
+    const filtered = (await (
+      await call(pageLoader, c.id, cookie, "attendance?name=x%C3%A3%20s%E1%BB%91%2031")
+    ).json()) as { rows: Array<{ name: string }>; matching: number };
     // "xã số 31" matches 31 and 310–319.
     expect(filtered.matching).toBe(11);
     expect(filtered.rows).toHaveLength(11);

@@ -5,17 +5,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { recordAudit, SYSTEM_ACTOR, userActor, type AuditEntry } from "../../app/database/audit.server.ts";
-import type { AuditPage } from "../../app/audit/query.server.ts";
-import { createUserSession, currentUserByEmail } from "../../app/auth/session.server.ts";
-import { prisma } from "../../app/db.server.ts";
-import type { Role } from "../../app/plans/vocabulary.ts";
-import { loader as adminPage } from "../../app/routes/admin.audit.tsx";
-import { loader as adminXlsx } from "../../app/routes/admin.audit[.xlsx].tsx";
-import { loader as conferencePage } from "../../app/routes/conferences.$id.audit.tsx";
-import { loader as conferenceXlsx } from "../../app/routes/conferences.$id.audit[.xlsx].tsx";
-import { loader as roundPage } from "../../app/routes/scoring.rounds.$id.audit.tsx";
-import { loader as roundXlsx } from "../../app/routes/scoring.rounds.$id.audit[.xlsx].tsx";
+import { recordAudit, SYSTEM_ACTOR, userActor, type AuditEntry } from "#app/database/audit.server.ts";
+import type { AuditPage } from "#app/audit/query.server.ts";
+import { createUserSession, currentUserByEmail } from "#app/auth/session.server.ts";
+import { prisma } from "#app/db.server.ts";
+import type { Role } from "#app/plans/vocabulary.ts";
+import { loader as adminPage } from "#app/routes/admin.audit.tsx";
+import { loader as adminXlsx } from "#app/routes/admin.audit[.xlsx].tsx";
+import { loader as conferencePage } from "#app/routes/conferences.$id.audit.tsx";
+import { loader as conferenceXlsx } from "#app/routes/conferences.$id.audit[.xlsx].tsx";
+import { loader as roundPage } from "#app/routes/scoring.rounds.$id.audit.tsx";
+import { loader as roundXlsx } from "#app/routes/scoring.rounds.$id.audit[.xlsx].tsx";
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
 
@@ -27,7 +27,12 @@ async function cookieOf(email: string): Promise<string> {
 }
 
 /** Calls a loader as the browser would, with the session cookie; thrown responses are returned. */
-async function call(fn: Loader, path: string, params: Record<string, string>, cookie: string | null): Promise<Response> {
+async function call(
+  fn: Loader,
+  path: string,
+  params: Record<string, string>,
+  cookie: string | null,
+): Promise<Response> {
   const request = new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
   try {
     const r = await fn({ request, params, context: {} } as LoaderFunctionArgs);
@@ -45,7 +50,14 @@ async function page(fn: Loader, path: string, params: Record<string, string>, co
 }
 
 async function newUser(email: string, organizationId: string, roles: Role[]): Promise<string> {
-  await prisma.user.create({ data: { email, name: `Người dùng ${roles.join("+")}`, organizationId, roles: { create: roles.map((role) => ({ role })) } } });
+  await prisma.user.create({
+    data: {
+      email,
+      name: `Người dùng ${roles.join("+")}`,
+      organizationId,
+      roles: { create: roles.map((role) => ({ role })) },
+    },
+  });
   return cookieOf(email);
 }
 
@@ -55,7 +67,16 @@ function record(entry: AuditEntry & { at?: Date }) {
     if (!at) return recordAudit(tx, SYSTEM_ACTOR, rest);
     // A back-dated row for the date filter, written directly (inserts are allowed; updates are not).
     await tx.auditEvent.create({
-      data: { at, actorKind: "SYSTEM", actorLabel: "Hệ thống", action: rest.action, entity: rest.entity, entityId: rest.entityId, summary: rest.summary, conferenceId: rest.conferenceId ?? null },
+      data: {
+        at,
+        actorKind: "SYSTEM",
+        actorLabel: "Hệ thống",
+        action: rest.action,
+        entity: rest.entity,
+        entityId: rest.entityId,
+        summary: rest.summary,
+        conferenceId: rest.conferenceId ?? null,
+      },
     });
   });
 }
@@ -64,8 +85,14 @@ let dn: { id: string; organizationId: string; title: string };
 let qn: { id: string; organizationId: string };
 
 beforeAll(async () => {
-  dn = await prisma.conference.findFirstOrThrow({ where: { title: { startsWith: "Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2026" } }, select: { id: true, organizationId: true, title: true } });
-  qn = await prisma.conference.findFirstOrThrow({ where: { title: { startsWith: "Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2023" } }, select: { id: true, organizationId: true } });
+  dn = await prisma.conference.findFirstOrThrow({
+    where: { title: { startsWith: "Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2026" } },
+    select: { id: true, organizationId: true, title: true },
+  });
+  qn = await prisma.conference.findFirstOrThrow({
+    where: { title: { startsWith: "Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2023" } },
+    select: { id: true, organizationId: true },
+  });
   const office = (await currentUserByEmail("vanphong.danang@hoinghi.local"))!;
   await prisma.$transaction(async (tx) => {
     for (let i = 0; i < 53; i++) {
@@ -80,18 +107,36 @@ beforeAll(async () => {
       });
     }
   });
-  await record({ action: "plan.update", entity: "Conference", entityId: dn.id, summary: "=HYPERLINK(\"http://evil.example\") (cũ)", conferenceId: dn.id, at: new Date("2025-03-01T10:00:00+07:00") });
-  await record({ action: "plan.update", entity: "Conference", entityId: qn.id, summary: "Bản ghi của Quảng Nam", conferenceId: qn.id });
+  await record({
+    action: "plan.update",
+    entity: "Conference",
+    entityId: dn.id,
+    summary: '=HYPERLINK("http://evil.example") (cũ)',
+    conferenceId: dn.id,
+    at: new Date("2025-03-01T10:00:00+07:00"),
+  });
+  await record({
+    action: "plan.update",
+    entity: "Conference",
+    entityId: qn.id,
+    summary: "Bản ghi của Quảng Nam",
+    conferenceId: qn.id,
+  });
 });
 
 describe("the conference log", () => {
   it("answers 404 to another organisation, 403 to a viewer, and the login page to nobody", async () => {
     const path = `/conferences/${dn.id}/audit`;
-    expect((await call(conferencePage, path, { id: dn.id }, await cookieOf("vanphong.quangnam@hoinghi.local"))).status).toBe(404);
+    expect(
+      (await call(conferencePage, path, { id: dn.id }, await cookieOf("vanphong.quangnam@hoinghi.local"))).status,
+    ).toBe(404);
     const viewer = await newUser("xem.danang@hoinghi.local", dn.organizationId, ["VIEWER"]);
     expect((await call(conferencePage, path, { id: dn.id }, viewer)).status).toBe(403);
     expect((await call(conferenceXlsx, `${path}.xlsx`, { id: dn.id }, viewer)).status).toBe(403);
-    expect((await call(conferenceXlsx, `${path}.xlsx`, { id: dn.id }, await cookieOf("vanphong.quangnam@hoinghi.local"))).status).toBe(404);
+    expect(
+      (await call(conferenceXlsx, `${path}.xlsx`, { id: dn.id }, await cookieOf("vanphong.quangnam@hoinghi.local")))
+        .status,
+    ).toBe(404);
     const anonymous = await call(conferencePage, path, { id: dn.id }, null);
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("Location")).toContain("/login");
@@ -104,7 +149,15 @@ describe("the conference log", () => {
     expect(first.pages).toBe(2);
     expect(first.rows).toHaveLength(50);
     const office = (await currentUserByEmail("vanphong.danang@hoinghi.local"))!;
-    expect(first.rows[0]).toMatchObject({ summary: "Thay đổi số 52", actor: `${office.name} <${office.email}>`, actorKind: "Người dùng", ip: "203.0.113.9", action: "Trả lời giấy mời", entity: "Đại biểu", entityId: "rec-52" });
+    expect(first.rows[0]).toMatchObject({
+      summary: "Thay đổi số 52",
+      actor: `${office.name} <${office.email}>`,
+      actorKind: "Người dùng",
+      ip: "203.0.113.9",
+      action: "Trả lời giấy mời",
+      entity: "Đại biểu",
+      entityId: "rec-52",
+    });
     expect(first.rows[0]!.at).toMatch(/^ngày \d{2} tháng \d{2} năm \d{4} lúc \d{2}:\d{2}$/);
     expect(first.rows[0]!.changes[0]).toEqual({ field: "Trạng thái", before: "DRAFT", after: "ISSUED" });
     expect(first.rows[1]).toMatchObject({ action: "Đổi trạng thái kế hoạch", entity: "Kế hoạch, hội nghị" });
@@ -112,7 +165,7 @@ describe("the conference log", () => {
     expect(first.rows[0]!.changes.find((c) => c.field === "note")!.after).toHaveLength(500);
     const second = await page(conferencePage, `/conferences/${dn.id}/audit?page=2`, { id: dn.id }, cookie);
     expect(second.rows).toHaveLength(4);
-    expect(second.rows.at(-1)!.summary).toBe("=HYPERLINK(\"http://evil.example\") (cũ)");
+    expect(second.rows.at(-1)!.summary).toBe('=HYPERLINK("http://evil.example") (cũ)');
     expect([...first.rows, ...second.rows].some((r) => r.summary.includes("Quảng Nam"))).toBe(false);
   });
 
@@ -135,7 +188,12 @@ describe("the conference log", () => {
 
   it("exports the filtered list to .xlsx as text, formulas defused", async () => {
     const cookie = await cookieOf("vanphong.danang@hoinghi.local");
-    const res = await call(conferenceXlsx, `/conferences/${dn.id}/audit.xlsx?action=plan.update`, { id: dn.id }, cookie);
+    const res = await call(
+      conferenceXlsx,
+      `/conferences/${dn.id}/audit.xlsx?action=plan.update`,
+      { id: dn.id },
+      cookie,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="nhat-ky-.*\.xlsx"$/);
     const wb = new ExcelJS.Workbook();
@@ -144,7 +202,7 @@ describe("the conference log", () => {
     expect(ws.getRow(3).getCell(1).value).toBe("Thời gian (giờ Việt Nam)");
     expect(ws.rowCount).toBe(4);
     const row = ws.getRow(4);
-    expect(row.getCell(8).value).toBe("'=HYPERLINK(\"http://evil.example\") (cũ)");
+    expect(row.getCell(8).value).toBe('\'=HYPERLINK("http://evil.example") (cũ)');
     expect(row.getCell(8).numFmt).toBe("@");
     expect(row.getCell(1).value).toBe("ngày 01 tháng 3 năm 2025 lúc 10:00");
 
@@ -165,14 +223,39 @@ describe("the round log", () => {
       select: { id: true, organizationId: true, units: { take: 2, select: { id: true, organizationId: true } } },
     });
     const [own, other] = round.units;
-    await record({ action: "score.update", entity: "RoundUnit", entityId: own!.id, summary: "Điểm của đơn vị này", roundId: round.id, organizationId: own!.organizationId });
-    await record({ action: "score.update", entity: "RoundUnit", entityId: other!.id, summary: "Điểm của đơn vị khác", roundId: round.id, organizationId: other!.organizationId });
-    await record({ action: "round.publish", entity: "AssessmentRound", entityId: round.id, summary: "Công bố", roundId: round.id, organizationId: round.organizationId });
+    await record({
+      action: "score.update",
+      entity: "RoundUnit",
+      entityId: own!.id,
+      summary: "Điểm của đơn vị này",
+      roundId: round.id,
+      organizationId: own!.organizationId,
+    });
+    await record({
+      action: "score.update",
+      entity: "RoundUnit",
+      entityId: other!.id,
+      summary: "Điểm của đơn vị khác",
+      roundId: round.id,
+      organizationId: other!.organizationId,
+    });
+    await record({
+      action: "round.publish",
+      entity: "AssessmentRound",
+      entityId: round.id,
+      summary: "Công bố",
+      roundId: round.id,
+      organizationId: round.organizationId,
+    });
     const path = `/scoring/rounds/${round.id}/audit`;
     const params = { id: round.id };
 
     const organisers = await page(roundPage, path, params, await cookieOf("noivu.tamduong@hoinghi.local"));
-    expect(organisers.rows.map((r) => r.summary).sort()).toEqual(["Công bố", "Điểm của đơn vị khác", "Điểm của đơn vị này"]);
+    expect(organisers.rows.map((r) => r.summary).sort()).toEqual([
+      "Công bố",
+      "Điểm của đơn vị khác",
+      "Điểm của đơn vị này",
+    ]);
     const unit = await newUser("xa.xem@hoinghi.local", own!.organizationId, ["OFFICE"]);
     expect((await page(roundPage, path, params, unit)).rows.map((r) => r.summary)).toEqual(["Điểm của đơn vị này"]);
     const unitXlsx = await call(roundXlsx, `${path}.xlsx`, params, unit);
@@ -180,17 +263,37 @@ describe("the round log", () => {
     await wb.xlsx.load(Buffer.from(await unitXlsx.arrayBuffer()) as unknown as ExcelJS.Buffer);
     expect(wb.getWorksheet("Nhật ký thay đổi")!.rowCount).toBe(4);
 
-    expect((await call(roundPage, path, params, await newUser("xem.tamduong@hoinghi.local", round.organizationId, ["VIEWER"]))).status).toBe(403);
+    expect(
+      (
+        await call(
+          roundPage,
+          path,
+          params,
+          await newUser("xem.tamduong@hoinghi.local", round.organizationId, ["VIEWER"]),
+        )
+      ).status,
+    ).toBe(403);
     expect((await call(roundPage, path, params, await cookieOf("noivu.binhthuan@hoinghi.local"))).status).toBe(404);
-    expect((await call(roundXlsx, `${path}.xlsx`, params, await cookieOf("noivu.binhthuan@hoinghi.local"))).status).toBe(404);
+    expect(
+      (await call(roundXlsx, `${path}.xlsx`, params, await cookieOf("noivu.binhthuan@hoinghi.local"))).status,
+    ).toBe(404);
   });
 });
 
 describe("the admin log", () => {
   it("shows an admin the events of their subtree (organisations, conferences, rounds) and refuses everyone else", async () => {
     const qnAdmin = await newUser("quantri.quangnam@hoinghi.local", qn.organizationId, ["ADMIN"]);
-    const org = await prisma.organization.findUniqueOrThrow({ where: { id: qn.organizationId }, select: { name: true } });
-    await record({ action: "organization.update", entity: "Organization", entityId: qn.organizationId, summary: "Sửa Quảng Nam", organizationId: qn.organizationId });
+    const org = await prisma.organization.findUniqueOrThrow({
+      where: { id: qn.organizationId },
+      select: { name: true },
+    });
+    await record({
+      action: "organization.update",
+      entity: "Organization",
+      entityId: qn.organizationId,
+      summary: "Sửa Quảng Nam",
+      organizationId: qn.organizationId,
+    });
     const qnPage = await page(adminPage, "/admin/audit", {}, qnAdmin);
     const summaries = qnPage.rows.map((r) => r.summary);
     expect(summaries).toContain("Sửa Quảng Nam");
@@ -201,8 +304,12 @@ describe("the admin log", () => {
     const national = await page(adminPage, "/admin/audit", {}, await cookieOf("admin@hoinghi.local"));
     expect(national.total).toBeGreaterThanOrEqual(57);
 
-    expect((await call(adminPage, "/admin/audit", {}, await cookieOf("vanphong.quangnam@hoinghi.local"))).status).toBe(403);
-    expect((await call(adminXlsx, "/admin/audit.xlsx", {}, await cookieOf("vanphong.quangnam@hoinghi.local"))).status).toBe(403);
+    expect((await call(adminPage, "/admin/audit", {}, await cookieOf("vanphong.quangnam@hoinghi.local"))).status).toBe(
+      403,
+    );
+    expect(
+      (await call(adminXlsx, "/admin/audit.xlsx", {}, await cookieOf("vanphong.quangnam@hoinghi.local"))).status,
+    ).toBe(403);
     const xlsx = await call(adminXlsx, "/admin/audit.xlsx", {}, qnAdmin);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ExcelJS.Buffer);

@@ -5,12 +5,18 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { createBackup } from "../../app/database/backup/backup.server.ts";
-import { DEFAULT_DATA_DIR, DEFAULT_DATABASE_URL } from "../../app/database/backup/locations.server.ts";
-import { DATA_COPY, DATABASE_COPY, MANIFEST_FILE, readManifest, writeManifest } from "../../app/database/backup/manifest.server.ts";
-import { restoreBackup } from "../../app/database/backup/restore.server.ts";
-import { listMigrations, migrateDatabase, MIGRATIONS_DIR } from "../../app/database/migrate.server.ts";
-import { parseEnv } from "../../app/env.server.ts";
+import { createBackup } from "#app/database/backup/backup.server.ts";
+import { DEFAULT_DATA_DIR, DEFAULT_DATABASE_URL } from "#app/database/backup/locations.server.ts";
+import {
+  DATA_COPY,
+  DATABASE_COPY,
+  MANIFEST_FILE,
+  readManifest,
+  writeManifest,
+} from "#app/database/backup/manifest.server.ts";
+import { restoreBackup } from "#app/database/backup/restore.server.ts";
+import { listMigrations, migrateDatabase, MIGRATIONS_DIR } from "#app/database/migrate.server.ts";
+import { parseEnv } from "#app/env.server.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const databaseFile = process.env.TEST_DATABASE_FILE!;
@@ -68,10 +74,14 @@ afterEach(() => {
 });
 
 async function startWriter(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "test/helpers/write-load.ts"), databaseFile, dataDir], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(root, "test/helpers/write-load.ts"), databaseFile, dataDir],
+    {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   children.push(child);
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
@@ -98,7 +108,10 @@ function writeDataFiles() {
   fs.mkdirSync(path.join(dataDir, "outbox"), { recursive: true });
   fs.mkdirSync(path.join(dataDir, "packets"), { recursive: true });
   fs.mkdirSync(path.join(dataDir, "evidence", "2026-11"), { recursive: true });
-  fs.writeFileSync(path.join(dataDir, "outbox", "thu-moi-1.eml"), "Subject: =?UTF-8?B?R2nhuqV5IG3hu51p?=\r\n\r\nGiấy mời họp\r\n");
+  fs.writeFileSync(
+    path.join(dataDir, "outbox", "thu-moi-1.eml"),
+    "Subject: =?UTF-8?B?R2nhuqV5IG3hu51p?=\r\n\r\nGiấy mời họp\r\n",
+  );
   fs.writeFileSync(path.join(dataDir, "outbox", "thu-moi-2.eml.tmp"), "half a message");
   fs.writeFileSync(path.join(dataDir, "packets", "cached.pdf"), "rebuilt on demand");
   fs.writeFileSync(path.join(dataDir, "evidence", "2026-11", "bao-cao.pdf"), crypto.randomBytes(300_000));
@@ -111,7 +124,9 @@ describe("npm run db:backup and db:restore", () => {
     const grow = new Database(databaseFile);
     grow.pragma("journal_mode = WAL");
     const userId = (grow.prepare(`SELECT id FROM "User" LIMIT 1`).get() as { id: string }).id;
-    const insert = grow.prepare(`INSERT INTO "Session" (id, userId, expiresAt) VALUES (?, ?, '2027-01-01T00:00:00.000+00:00')`);
+    const insert = grow.prepare(
+      `INSERT INTO "Session" (id, userId, expiresAt) VALUES (?, ?, '2027-01-01T00:00:00.000+00:00')`,
+    );
     grow.transaction(() => {
       for (let i = 0; i < 20_000; i++) insert.run(`bulk-${i}-${"x".repeat(100)}`, userId);
     })();
@@ -120,7 +135,9 @@ describe("npm run db:backup and db:restore", () => {
     const writer = await startWriter();
     await new Promise((resolve) => setTimeout(resolve, 100));
     const committedBefore = loadBatches(databaseFile);
-    const evidenceBefore = query<{ storagePath: string }>(databaseFile, `SELECT storagePath FROM "EvidenceFile"`).map((r) => r.storagePath);
+    const evidenceBefore = query<{ storagePath: string }>(databaseFile, `SELECT storagePath FROM "EvidenceFile"`).map(
+      (r) => r.storagePath,
+    );
     expect(committedBefore.size).toBeGreaterThan(0);
 
     const backupRoot = tempDir();
@@ -134,7 +151,8 @@ describe("npm run db:backup and db:restore", () => {
       onProgress: (p) => {
         // Half-way through the copy, make sure the writer commits more transactions.
         if (p.stage !== "database" || duringCopy || p.copiedPages < p.totalPages / 2) return;
-        const count = () => (observer.prepare(`SELECT count(*) AS n FROM "Session" WHERE id LIKE 'load-%'`).get() as { n: number }).n;
+        const count = () =>
+          (observer.prepare(`SELECT count(*) AS n FROM "Session" WHERE id LIKE 'load-%'`).get() as { n: number }).n;
         const seen = count();
         for (let i = 0; i < 200 && count() <= seen; i++) sleepSync(10);
         duringCopy = count() - seen;
@@ -161,8 +179,13 @@ describe("npm run db:backup and db:restore", () => {
     expect(restored.keptAside).toEqual([]);
     expect(restored.appliedMigrations).toEqual([]);
 
-    expect(query<{ integrity_check: string }>(target.databaseFile, "PRAGMA integrity_check")).toEqual([{ integrity_check: "ok" }]);
-    const recorded = query<{ migration_name: string }>(target.databaseFile, `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name`);
+    expect(query<{ integrity_check: string }>(target.databaseFile, "PRAGMA integrity_check")).toEqual([
+      { integrity_check: "ok" },
+    ]);
+    const recorded = query<{ migration_name: string }>(
+      target.databaseFile,
+      `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name`,
+    );
     expect(recorded.map((r) => r.migration_name)).toEqual(listMigrations().map((m) => m.name));
 
     // Every transaction committed before the backup began is there, each one whole, and
@@ -173,14 +196,18 @@ describe("npm run db:backup and db:restore", () => {
       expect(rows).toBe(5);
       expect(committedAfter.get(batch)).toBe(5);
     }
-    expect(query<{ n: number }>(target.databaseFile, `SELECT count(*) AS n FROM "Session" WHERE id LIKE 'bulk-%'`)).toEqual([{ n: 20_000 }]);
+    expect(
+      query<{ n: number }>(target.databaseFile, `SELECT count(*) AS n FROM "Session" WHERE id LIKE 'bulk-%'`),
+    ).toEqual([{ n: 20_000 }]);
 
     // Uploaded files: byte-identical, including every evidence file a restored row names.
     const restoredFiles = tree(target.dataDir);
     const original = tree(dataDir);
     expect(restoredFiles["outbox/thu-moi-1.eml"]).toBe(original["outbox/thu-moi-1.eml"]);
     expect(restoredFiles["evidence/2026-11/bao-cao.pdf"]).toBe(original["evidence/2026-11/bao-cao.pdf"]);
-    const named = query<{ storagePath: string }>(target.databaseFile, `SELECT storagePath FROM "EvidenceFile"`).map((r) => r.storagePath);
+    const named = query<{ storagePath: string }>(target.databaseFile, `SELECT storagePath FROM "EvidenceFile"`).map(
+      (r) => r.storagePath,
+    );
     expect(named).toEqual(expect.arrayContaining(evidenceBefore));
     for (const rel of named) expect(restoredFiles[`evidence/${rel}`], rel).toBe(original[`evidence/${rel}`]);
     for (const rel of Object.keys(restoredFiles)) expect(restoredFiles[rel]).toBe(original[rel]);
@@ -210,21 +237,34 @@ describe("npm run db:backup and db:restore", () => {
 
     // A damaged page whose checksum was "fixed" in the manifest is caught by SQLite itself.
     flip(dbCopy, Math.floor(fs.statSync(dbCopy).size / 2));
-    fs.writeFileSync(dbCopy, Buffer.concat([fs.readFileSync(dbCopy).subarray(0, 4096), Buffer.alloc(8, 0xff), fs.readFileSync(dbCopy).subarray(4096 + 8)]));
+    fs.writeFileSync(
+      dbCopy,
+      Buffer.concat([
+        fs.readFileSync(dbCopy).subarray(0, 4096),
+        Buffer.alloc(8, 0xff),
+        fs.readFileSync(dbCopy).subarray(4096 + 8),
+      ]),
+    );
     const manifest = readManifest(folder);
     writeManifest(folder, { ...manifest, database: { ...manifest.database, sha256: sha256(dbCopy) } });
-    await expect(restoreBackup({ backupFolder: folder, ...target, force: true })).rejects.toThrow(/^Bản sao lưu bị hỏng: .*(integrity_check|malformed|không hợp lệ)/);
+    await expect(restoreBackup({ backupFolder: folder, ...target, force: true })).rejects.toThrow(
+      /^Bản sao lưu bị hỏng: .*(integrity_check|malformed|không hợp lệ)/,
+    );
     expect(tree(fresh)).toEqual(before);
 
     // A changed evidence file.
     const { folder: second } = await createBackup({ databaseFile, dataDir, backupRoot });
     flip(path.join(second, DATA_COPY, "evidence", "2026-11", "bao-cao.pdf"), 1000);
-    await expect(restoreBackup({ backupFolder: second, ...target, force: true })).rejects.toThrow(/data\/evidence\/2026-11\/bao-cao\.pdf có mã SHA-256 khác/);
+    await expect(restoreBackup({ backupFolder: second, ...target, force: true })).rejects.toThrow(
+      /data\/evidence\/2026-11\/bao-cao\.pdf có mã SHA-256 khác/,
+    );
     expect(tree(fresh)).toEqual(before);
 
     // Not a backup at all.
     fs.rmSync(path.join(second, MANIFEST_FILE));
-    await expect(restoreBackup({ backupFolder: second, ...target, force: true })).rejects.toThrow(/Không tìm thấy manifest\.json/);
+    await expect(restoreBackup({ backupFolder: second, ...target, force: true })).rejects.toThrow(
+      /Không tìm thấy manifest\.json/,
+    );
     expect(tree(fresh)).toEqual(before);
   });
 
@@ -233,7 +273,12 @@ describe("npm run db:backup and db:restore", () => {
     // The default place: backups inside the data directory, which later backups leave out.
     const backupRoot = path.join(dataDir, "backups");
     await createBackup({ databaseFile, dataDir, backupRoot, now: new Date("2026-12-04T21:00:00Z") });
-    const { folder, manifest } = await createBackup({ databaseFile, dataDir, backupRoot, now: new Date("2026-12-04T21:00:00Z") });
+    const { folder, manifest } = await createBackup({
+      databaseFile,
+      dataDir,
+      backupRoot,
+      now: new Date("2026-12-04T21:00:00Z"),
+    });
     expect(path.basename(folder)).toBe("hoinghi-2026-12-04T21-00-00Z-2");
     expect(manifest.files.filter((f) => f.path.startsWith("backups/"))).toEqual([]);
     const fresh = tempDir();
@@ -257,16 +302,28 @@ describe("npm run db:backup and db:restore", () => {
     const app = new Database(target.databaseFile);
     app.pragma("journal_mode = WAL");
     app.prepare(`SELECT count(*) FROM "User"`).get();
-    await expect(restoreBackup({ backupFolder: folder, ...target, force: true })).rejects.toThrow(/đang được một tiến trình khác sử dụng/);
+    await expect(restoreBackup({ backupFolder: folder, ...target, force: true })).rejects.toThrow(
+      /đang được một tiến trình khác sử dụng/,
+    );
     app.close();
 
     const stamp = new Date("2026-12-04T21:55:00Z");
     const result = await restoreBackup({ backupFolder: folder, ...target, force: true, now: stamp });
     const aside = `.before-restore-2026-12-04T21-55-00Z`;
-    expect(result.keptAside.map((f) => path.relative(fresh, f)).sort()).toEqual([`data/evidence${aside}`, `data/outbox${aside}`, `hoinghi.db${aside}`]);
-    expect(query<{ name: string }>(`${target.databaseFile}${aside}`, `SELECT name FROM "User" WHERE name = 'Sau sao lưu'`)).toHaveLength(1);
-    expect(query<{ name: string }>(target.databaseFile, `SELECT name FROM "User" WHERE name = 'Sau sao lưu'`)).toHaveLength(0);
-    expect(fs.readFileSync(path.join(target.dataDir, `evidence${aside}`, "2026-12", "moi.pdf"), "utf8")).toBe("new upload");
+    expect(result.keptAside.map((f) => path.relative(fresh, f)).sort()).toEqual([
+      `data/evidence${aside}`,
+      `data/outbox${aside}`,
+      `hoinghi.db${aside}`,
+    ]);
+    expect(
+      query<{ name: string }>(`${target.databaseFile}${aside}`, `SELECT name FROM "User" WHERE name = 'Sau sao lưu'`),
+    ).toHaveLength(1);
+    expect(
+      query<{ name: string }>(target.databaseFile, `SELECT name FROM "User" WHERE name = 'Sau sao lưu'`),
+    ).toHaveLength(0);
+    expect(fs.readFileSync(path.join(target.dataDir, `evidence${aside}`, "2026-12", "moi.pdf"), "utf8")).toBe(
+      "new upload",
+    );
     expect(fs.existsSync(path.join(target.dataDir, "evidence", "2026-12", "moi.pdf"))).toBe(false);
   });
 
@@ -278,9 +335,16 @@ describe("npm run db:backup and db:restore", () => {
     fs.rmSync(path.join(older, all.at(-1)!.name), { recursive: true });
     const oldDb = path.join(dir, "old.db");
     migrateDatabase(oldDb, older);
-    const { folder } = await createBackup({ databaseFile: oldDb, dataDir: path.join(dir, "old-data"), backupRoot: path.join(dir, "backups") });
+    const { folder } = await createBackup({
+      databaseFile: oldDb,
+      dataDir: path.join(dir, "old-data"),
+      backupRoot: path.join(dir, "backups"),
+    });
 
-    const target = { databaseFile: path.join(dir, "restored", "hoinghi.db"), dataDir: path.join(dir, "restored", "data") };
+    const target = {
+      databaseFile: path.join(dir, "restored", "hoinghi.db"),
+      dataDir: path.join(dir, "restored", "data"),
+    };
     const restored = await restoreBackup({ backupFolder: folder, ...target });
     expect(restored.appliedMigrations).toEqual([all.at(-1)!.name]);
 
@@ -288,8 +352,17 @@ describe("npm run db:backup and db:restore", () => {
     const oldest = path.join(dir, "oldest-migrations");
     fs.cpSync(older, oldest, { recursive: true });
     fs.rmSync(path.join(oldest, all.at(-2)!.name), { recursive: true });
-    await expect(restoreBackup({ backupFolder: folder, databaseFile: path.join(dir, "x.db"), dataDir: path.join(dir, "x"), migrationsDir: oldest })).rejects.toThrow(
-      new RegExp(`^Phiên bản ứng dụng này không khôi phục được bản sao lưu: migration ${all.at(-2)!.name} không có trong phiên bản ứng dụng này`),
+    await expect(
+      restoreBackup({
+        backupFolder: folder,
+        databaseFile: path.join(dir, "x.db"),
+        dataDir: path.join(dir, "x"),
+        migrationsDir: oldest,
+      }),
+    ).rejects.toThrow(
+      new RegExp(
+        `^Phiên bản ứng dụng này không khôi phục được bản sao lưu: migration ${all.at(-2)!.name} không có trong phiên bản ứng dụng này`,
+      ),
     );
     expect(fs.existsSync(path.join(dir, "x.db"))).toBe(false);
   });
@@ -297,9 +370,18 @@ describe("npm run db:backup and db:restore", () => {
   it("runs as npm scripts without SESSION_SECRET and fails with a Vietnamese message and exit code", () => {
     const backupRoot = tempDir();
     // Production, no secret: backups must still run on a machine where the app would not start.
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${databaseFile}`, DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: `file:${databaseFile}`,
+      DATA_DIR: dataDir,
+    };
     delete env.SESSION_SECRET;
-    const backup = spawnSync(process.execPath, ["--import", "tsx", "scripts/backup.ts", "--to", backupRoot], { cwd: root, env, encoding: "utf8" });
+    const backup = spawnSync(process.execPath, ["--import", "tsx", "scripts/backup.ts", "--to", backupRoot], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+    });
     expect(backup.stderr).toBe("");
     expect(backup.status).toBe(0);
     expect(backup.stdout).toMatch(/Đã sao lưu xong: .*hoinghi-.*\n.*integrity_check: ok/);
@@ -310,11 +392,15 @@ describe("npm run db:backup and db:restore", () => {
     bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 1;
     fs.writeFileSync(flipped, bytes);
     const fresh = tempDir();
-    const restore = spawnSync(process.execPath, ["--import", "tsx", "scripts/restore.ts", path.join(backupRoot, name!)], {
-      cwd: root,
-      env: { ...env, DATABASE_URL: `file:${path.join(fresh, "hoinghi.db")}`, DATA_DIR: path.join(fresh, "data") },
-      encoding: "utf8",
-    });
+    const restore = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/restore.ts", path.join(backupRoot, name!)],
+      {
+        cwd: root,
+        env: { ...env, DATABASE_URL: `file:${path.join(fresh, "hoinghi.db")}`, DATA_DIR: path.join(fresh, "data") },
+        encoding: "utf8",
+      },
+    );
     expect(restore.status).toBe(1);
     expect(restore.stderr).toMatch(/^Khôi phục thất bại: Bản sao lưu bị hỏng: hoinghi\.db có mã SHA-256 khác manifest/);
     expect(fs.readdirSync(fresh)).toEqual([]);

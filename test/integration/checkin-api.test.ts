@@ -1,14 +1,14 @@
 import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserSession } from "~/auth/session.server.ts";
-import { encodeScannerCredential, requestSessionId } from "~/checkin/credential.server.ts";
-import { AUTH_CACHE_MS } from "~/checkin/scanner-auth.server.ts";
-import type { CheckinResponse } from "~/checkin/types.ts";
-import { prisma } from "~/db.server.ts";
-import { env } from "~/env.server.ts";
-import { conferenceKeyFor, deriveSigningKeys, issueToken } from "~/invitations/tokens.ts";
-import { startAppServer, type AppServer } from "../helpers/app-server.ts";
+import { createUserSession } from "#app/auth/session.server.ts";
+import { encodeScannerCredential, requestSessionId } from "#app/checkin/credential.server.ts";
+import { AUTH_CACHE_MS } from "#app/checkin/scanner-auth.server.ts";
+import type { CheckinResponse } from "#app/checkin/types.ts";
+import { prisma } from "#app/db.server.ts";
+import { env } from "#app/env.server.ts";
+import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.ts";
+import { startAppServer, type AppServer } from "#tests/helpers/app-server.ts";
 
 // The check-in API against the production server (scripts/serve.js) on this file's database copy.
 
@@ -26,7 +26,12 @@ interface Person {
   token: string;
 }
 
-function addAttendees(count: number, prefix: string, confId = conferenceId, bridgePointId: string | null = null): Person[] {
+function addAttendees(
+  count: number,
+  prefix: string,
+  confId = conferenceId,
+  bridgePointId: string | null = null,
+): Person[] {
   const keys = deriveSigningKeys(secret());
   const ck = conferenceKeyFor(confId);
   const insert = db.prepare(
@@ -38,7 +43,18 @@ function addAttendees(count: number, prefix: string, confId = conferenceId, brid
     for (let i = 0; i < count; i++) {
       const { token, invitationKey } = issueToken(keys, ck);
       const id = `${prefix}${i}`;
-      insert.run(id, confId, `Đại biểu ${prefix} ${i}`, "Chuyên viên", "UBND phường Hải Châu", `${prefix}${i}@example.vn`, token, invitationKey, bridgePointId, new Date().toISOString());
+      insert.run(
+        id,
+        confId,
+        `Đại biểu ${prefix} ${i}`,
+        "Chuyên viên",
+        "UBND phường Hải Châu",
+        `${prefix}${i}@example.vn`,
+        token,
+        invitationKey,
+        bridgePointId,
+        new Date().toISOString(),
+      );
       people.push({ id, token });
     }
   })();
@@ -54,7 +70,13 @@ async function signIn(uid: string): Promise<{ cookie: string; sessionId: string 
 }
 
 /** A scanner credential as the scanner page issues it (issuedAt now unless given). */
-function credentialFor(c: { conferenceId: string; listId?: string | null; userId: string; sessionId: string; issuedAt?: number }): string {
+function credentialFor(c: {
+  conferenceId: string;
+  listId?: string | null;
+  userId: string;
+  sessionId: string;
+  issuedAt?: number;
+}): string {
   return encodeScannerCredential(secret(), {
     conferenceId: c.conferenceId,
     listId: c.listId ?? null,
@@ -65,7 +87,10 @@ function credentialFor(c: { conferenceId: string; listId?: string | null; userId
   });
 }
 
-async function post(body: unknown, auth: string | null = credential): Promise<{ status: number; json: Record<string, unknown> }> {
+async function post(
+  body: unknown,
+  auth: string | null = credential,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`${server.url}/api/checkin`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
@@ -78,12 +103,17 @@ function scan(token: string, extra: Record<string, unknown> = {}) {
   return { token, deviceId: "test-device", nonce: randomUUID(), scannedAt: new Date().toISOString(), ...extra };
 }
 
-const userIdOf = (email: string) => (db.prepare(`SELECT "id" FROM "User" WHERE "email" = ?`).get(email) as { id: string }).id;
+const userIdOf = (email: string) =>
+  (db.prepare(`SELECT "id" FROM "User" WHERE "email" = ?`).get(email) as { id: string }).id;
 
 beforeAll(async () => {
   db = new Database(process.env.TEST_DATABASE_FILE!);
   db.pragma("busy_timeout = 5000");
-  const conferences = db.prepare(`SELECT "id" FROM "Conference" WHERE "kind" = 'CONFERENCE' AND "status" != 'CANCELLED' ORDER BY "createdAt" LIMIT 2`).all() as Array<{ id: string }>;
+  const conferences = db
+    .prepare(
+      `SELECT "id" FROM "Conference" WHERE "kind" = 'CONFERENCE' AND "status" != 'CANCELLED' ORDER BY "createdAt" LIMIT 2`,
+    )
+    .all() as Array<{ id: string }>;
   conferenceId = conferences[0]!.id;
   otherConferenceId = conferences[1]!.id;
   userId = userIdOf("admin@hoinghi.local");
@@ -106,7 +136,11 @@ describe("POST /api/checkin", () => {
     const [p] = addAttendees(1, "once");
     const first = await post(scan(p!.token));
     expect(first.status).toBe(200);
-    expect(first.json).toMatchObject({ result: "accepted", attendee: { id: p!.id, name: "Đại biểu once 0" }, status: "IN_PERSON" });
+    expect(first.json).toMatchObject({
+      result: "accepted",
+      attendee: { id: p!.id, name: "Đại biểu once 0" },
+      status: "IN_PERSON",
+    });
     const second = await post(scan(p!.token, { deviceId: "door-2" }));
     expect(second.json).toMatchObject({ result: "duplicate", first: { deviceId: "test-device", method: "SCAN" } });
     expect(String(second.json.message)).toMatch(/^Đã điểm danh trước đó lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}/);
@@ -121,7 +155,9 @@ describe("POST /api/checkin", () => {
     expect(a.json.result).toBe("accepted");
     expect(b.json).toEqual(a.json);
     expect(c.json).toEqual(a.json);
-    const logged = db.prepare(`SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "nonce" = ?`).get(body.nonce) as { n: number };
+    const logged = db.prepare(`SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "nonce" = ?`).get(body.nonce) as {
+      n: number;
+    };
     expect(logged.n).toBe(1);
   });
 
@@ -142,21 +178,31 @@ describe("POST /api/checkin", () => {
     // Revoked: replaced by a substitute.
     db.prepare(`UPDATE "Attendee" SET "revokedAt" = ? WHERE "id" = ?`).run(new Date().toISOString(), revoked!.id);
     const [sub] = addAttendees(1, "substitute");
-    db.prepare(`UPDATE "Attendee" SET "substituteForId" = ?, "name" = 'Trần Thị Thay' WHERE "id" = ?`).run(revoked!.id, sub!.id);
+    db.prepare(`UPDATE "Attendee" SET "substituteForId" = ?, "name" = 'Trần Thị Thay' WHERE "id" = ?`).run(
+      revoked!.id,
+      sub!.id,
+    );
     const r = await post(scan(revoked!.token));
     expect(r.json).toMatchObject({ result: "rejected", reason: "revoked", attendee: { id: revoked!.id } });
     expect(String(r.json.message)).toContain("Trần Thị Thay");
     // The genuine one still works, and nobody refused was counted.
     expect((await post(scan(genuine!.token))).json.result).toBe("accepted");
-    const counted = db.prepare(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" IN (?, ?)`).get(revoked!.id, foreign!.id) as { n: number };
+    const counted = db
+      .prepare(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" IN (?, ?)`)
+      .get(revoked!.id, foreign!.id) as { n: number };
     expect(counted.n).toBe(0);
   });
 
   it("decides forged tokens from the token alone: they are logged, never looked up", async () => {
-    const forged = issueToken(deriveSigningKeys("yet another secret of sufficient length!!"), conferenceKeyFor(conferenceId)).token;
+    const forged = issueToken(
+      deriveSigningKeys("yet another secret of sufficient length!!"),
+      conferenceKeyFor(conferenceId),
+    ).token;
     const body = scan(forged);
     await post(body);
-    const row = db.prepare(`SELECT "attendeeId", "result", "reason" FROM "CheckinScan" WHERE "nonce" = ?`).get(body.nonce);
+    const row = db
+      .prepare(`SELECT "attendeeId", "result", "reason" FROM "CheckinScan" WHERE "nonce" = ?`)
+      .get(body.nonce);
     expect(row).toEqual({ attendeeId: null, result: "REJECTED", reason: "bad-signature" });
   });
 
@@ -166,18 +212,27 @@ describe("POST /api/checkin", () => {
     const claims = { conferenceId, listId: null, userId, sessionId: adminSession, issuedAt: Date.now() };
     const expired = encodeScannerCredential(secret(), { ...claims, expiresAt: Date.now() - 1 });
     expect((await post(scan(p!.token), expired)).status).toBe(401);
-    const forgedCredential = encodeScannerCredential("someone else's secret, 32+ characters long", { ...claims, expiresAt: Date.now() + 60_000 });
+    const forgedCredential = encodeScannerCredential("someone else's secret, 32+ characters long", {
+      ...claims,
+      expiresAt: Date.now() + 60_000,
+    });
     expect((await post(scan(p!.token), forgedCredential)).status).toBe(401);
     // Signed, but for a session that does not exist (or another user's).
-    expect((await post(scan(p!.token), credentialFor({ conferenceId, userId, sessionId: "no-such-session" }))).status).toBe(401);
+    expect(
+      (await post(scan(p!.token), credentialFor({ conferenceId, userId, sessionId: "no-such-session" }))).status,
+    ).toBe(401);
     const other = await signIn(userIdOf("vanphong.danang@hoinghi.local"));
-    expect((await post(scan(p!.token), credentialFor({ conferenceId, userId, sessionId: other.sessionId }))).status).toBe(401);
+    expect(
+      (await post(scan(p!.token), credentialFor({ conferenceId, userId, sessionId: other.sessionId }))).status,
+    ).toBe(401);
 
     const noDevice = await post({ token: p!.token, nonce: "x", scannedAt: new Date().toISOString() });
     expect(noDevice).toMatchObject({ status: 400, json: { field: "deviceId" } });
     expect(String(noDevice.json.error)).toContain("mã thiết bị");
     expect((await post({ ...scan(p!.token), scannedAt: "hôm qua" })).json).toMatchObject({ field: "scannedAt" });
-    expect((await post({ deviceId: "d", nonce: "n", scannedAt: new Date().toISOString() })).json).toMatchObject({ field: "token" });
+    expect((await post({ deviceId: "d", nonce: "n", scannedAt: new Date().toISOString() })).json).toMatchObject({
+      field: "token",
+    });
     expect((await post("{not json")).status).toBe(400);
     const get = await fetch(`${server.url}/api/checkin`);
     expect(get.status).toBe(405);
@@ -191,17 +246,43 @@ describe("POST /api/checkin", () => {
     // The scanners opened their page (credential issued) 20 minutes ago, then lost the network.
     const opened = credentialFor({ conferenceId, userId, sessionId: adminSession, issuedAt: now - 1_200_000 });
     // Door B syncs first a scan made 10 minutes ago; door A then syncs its scan made 12 minutes ago.
-    const b = await post({ token: p!.token, deviceId: "door-B", nonce: randomUUID(), scannedAt: new Date(now - 600_000).toISOString(), sentAt: new Date(now).toISOString() }, opened);
-    const a = await post({ token: p!.token, deviceId: "door-A", nonce: randomUUID(), scannedAt: new Date(now - 720_000).toISOString(), sentAt: new Date(now).toISOString() }, opened);
+    const b = await post(
+      {
+        token: p!.token,
+        deviceId: "door-B",
+        nonce: randomUUID(),
+        scannedAt: new Date(now - 600_000).toISOString(),
+        sentAt: new Date(now).toISOString(),
+      },
+      opened,
+    );
+    const a = await post(
+      {
+        token: p!.token,
+        deviceId: "door-A",
+        nonce: randomUUID(),
+        scannedAt: new Date(now - 720_000).toISOString(),
+        sentAt: new Date(now).toISOString(),
+      },
+      opened,
+    );
     expect(b.json.result).toBe("accepted");
     expect(a.json.result).toBe("accepted");
-    const row = db.prepare(`SELECT "deviceId", "checkedInAt" FROM "Attendance" WHERE "attendeeId" = ?`).get(p!.id) as { deviceId: string; checkedInAt: string };
+    const row = db.prepare(`SELECT "deviceId", "checkedInAt" FROM "Attendance" WHERE "attendeeId" = ?`).get(p!.id) as {
+      deviceId: string;
+      checkedInAt: string;
+    };
     expect(row.deviceId).toBe("door-A");
     expect(Math.abs(new Date(row.checkedInAt).getTime() - (now - 720_000))).toBeLessThan(5_000);
     const scans = db.prepare(`SELECT "deviceId" FROM "CheckinScan" WHERE "attendeeId" = ? ORDER BY "id"`).all(p!.id);
     expect(scans).toEqual([{ deviceId: "door-B" }, { deviceId: "door-A" }]);
     // A live scan at a third door now is a duplicate of door A's.
-    const c = await post({ token: p!.token, deviceId: "door-C", nonce: randomUUID(), scannedAt: new Date().toISOString() });
+    const c = await post({
+      token: p!.token,
+      deviceId: "door-C",
+      nonce: randomUUID(),
+      scannedAt: new Date().toISOString(),
+    });
     expect(c.json).toMatchObject({ result: "duplicate", first: { deviceId: "door-A" } });
   });
 
@@ -222,7 +303,12 @@ describe("POST /api/checkin", () => {
         const res = await fetch(`${server.url}/api/checkin`, {
           method: "POST",
           headers: { "content-type": "application/json", authorization: `Bearer ${credential}` },
-          body: JSON.stringify({ token, deviceId: `client-${c}`, nonce: randomUUID(), scannedAt: new Date().toISOString() }),
+          body: JSON.stringify({
+            token,
+            deviceId: `client-${c}`,
+            nonce: randomUUID(),
+            scannedAt: new Date().toISOString(),
+          }),
         });
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         const json = (await res.json()) as CheckinResponse;
@@ -235,14 +321,20 @@ describe("POST /api/checkin", () => {
     expect(counts).toEqual({ accepted: 9_000, duplicate: 1_000 });
     const after = db.prepare(`SELECT COUNT(*) AS n FROM "CheckinScan"`).get() as { n: number };
     expect(after.n - before.n).toBe(10_000);
-    const present = db.prepare(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" LIKE 'crowd%'`).get() as { n: number };
+    const present = db.prepare(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" LIKE 'crowd%'`).get() as {
+      n: number;
+    };
     expect(present.n).toBe(9_000);
     const acceptedTwice = db
-      .prepare(`SELECT COUNT(*) AS n FROM (SELECT "attendeeId" FROM "CheckinScan" WHERE "attendeeId" LIKE 'crowd%' AND "result" = 'ACCEPTED' GROUP BY "attendeeId" HAVING COUNT(*) > 1)`)
+      .prepare(
+        `SELECT COUNT(*) AS n FROM (SELECT "attendeeId" FROM "CheckinScan" WHERE "attendeeId" LIKE 'crowd%' AND "result" = 'ACCEPTED' GROUP BY "attendeeId" HAVING COUNT(*) > 1)`,
+      )
       .get() as { n: number };
     expect(acceptedTwice.n).toBe(0);
     // One audit row per accepted check-in, none for the duplicates.
-    const audited = db.prepare(`SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "action" = 'attendance.scan' AND "entityId" LIKE 'crowd%'`).get() as { n: number };
+    const audited = db
+      .prepare(`SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "action" = 'attendance.scan' AND "entityId" LIKE 'crowd%'`)
+      .get() as { n: number };
     expect(audited.n).toBe(9_000);
   }, 120_000);
 });
@@ -261,19 +353,51 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
 
   beforeAll(() => {
     const c = db
-      .prepare(`SELECT c."id" FROM "Conference" c JOIN "Organization" o ON o."id" = c."organizationId" WHERE o."name" = 'UBND thành phố Đà Nẵng' AND c."kind" = 'CONFERENCE'`)
+      .prepare(
+        `SELECT c."id" FROM "Conference" c JOIN "Organization" o ON o."id" = c."organizationId" WHERE o."name" = 'UBND thành phố Đà Nẵng' AND c."kind" = 'CONFERENCE'`,
+      )
       .get() as { id: string };
-    const operator = db.prepare(`SELECT "id", "organizationId" FROM "User" WHERE "email" = 'diemcau.hoian@hoinghi.local'`).get() as { id: string; organizationId: string };
-    const bridge = (where: string, ...args: unknown[]) => (db.prepare(`SELECT "id" FROM "BridgePoint" WHERE "conferenceId" = ? AND ${where}`).get(c.id, ...args) as { id: string }).id;
+    const operator = db
+      .prepare(`SELECT "id", "organizationId" FROM "User" WHERE "email" = 'diemcau.hoian@hoinghi.local'`)
+      .get() as { id: string; organizationId: string };
+    const bridge = (where: string, ...args: unknown[]) =>
+      (
+        db.prepare(`SELECT "id" FROM "BridgePoint" WHERE "conferenceId" = ? AND ${where}`).get(c.id, ...args) as {
+          id: string;
+        }
+      ).id;
     const hoiAn = bridge(`"hostOrganizationId" = ?`, operator.organizationId);
     const haiChau = bridge(`"name" = 'Điểm cầu UBND phường Hải Châu'`);
-    const list = (where: string, ...args: unknown[]) => (db.prepare(`SELECT "id" FROM "CheckinList" WHERE "conferenceId" = ? AND ${where}`).get(c.id, ...args) as { id: string }).id;
-    dn = { id: c.id, hoiAn, haiChau, hoiAnList: list(`"bridgePointId" = ?`, hoiAn), hallList: list(`"name" LIKE 'Cổng chính%'`), operatorId: operator.id };
+    const list = (where: string, ...args: unknown[]) =>
+      (
+        db.prepare(`SELECT "id" FROM "CheckinList" WHERE "conferenceId" = ? AND ${where}`).get(c.id, ...args) as {
+          id: string;
+        }
+      ).id;
+    dn = {
+      id: c.id,
+      hoiAn,
+      haiChau,
+      hoiAnList: list(`"bridgePointId" = ?`, hoiAn),
+      hallList: list(`"name" LIKE 'Cổng chính%'`),
+      operatorId: operator.id,
+    };
   });
 
   const attendance = (id: string) =>
-    db.prepare(`SELECT "status", "bridgePointId", "checkinListId", "checkedInAt", "deviceId", "method" FROM "Attendance" WHERE "attendeeId" = ?`).get(id) as
-      | { status: string; bridgePointId: string | null; checkinListId: string | null; checkedInAt: string; deviceId: string; method: string }
+    db
+      .prepare(
+        `SELECT "status", "bridgePointId", "checkinListId", "checkedInAt", "deviceId", "method" FROM "Attendance" WHERE "attendeeId" = ?`,
+      )
+      .get(id) as
+      | {
+          status: string;
+          bridgePointId: string | null;
+          checkinListId: string | null;
+          checkedInAt: string;
+          deviceId: string;
+          method: string;
+        }
       | undefined;
 
   it("a bridge operator's credential checks in that bridge's attendees only, and says nothing about others", async () => {
@@ -283,8 +407,16 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
     const { sessionId } = await signIn(dn.operatorId);
     const op = credentialFor({ conferenceId: dn.id, listId: dn.hoiAnList, userId: dn.operatorId, sessionId });
 
-    expect((await post(scan(own!.token), op)).json).toMatchObject({ result: "accepted", status: "ONLINE", attendee: { id: own!.id } });
-    for (const body of [scan(other!.token), { ...scan(""), token: undefined, attendeeId: other!.id }, { ...scan(""), token: undefined, attendeeId: hall!.id }]) {
+    expect((await post(scan(own!.token), op)).json).toMatchObject({
+      result: "accepted",
+      status: "ONLINE",
+      attendee: { id: own!.id },
+    });
+    for (const body of [
+      scan(other!.token),
+      { ...scan(""), token: undefined, attendeeId: other!.id },
+      { ...scan(""), token: undefined, attendeeId: hall!.id },
+    ]) {
       const r = await post(body, op);
       expect(r.status).toBe(200);
       expect(r.json).toMatchObject({ result: "rejected", reason: "other-bridge" });
@@ -295,15 +427,32 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
     expect(attendance(hall!.id)).toBeUndefined();
     // Not the hall's list, and not without a list: the operator's credential is for their bridge.
     const [x] = addAttendees(1, "op-x", dn.id, dn.hoiAn);
-    expect((await post(scan(x!.token), credentialFor({ conferenceId: dn.id, listId: dn.hallList, userId: dn.operatorId, sessionId }))).status).toBe(401);
-    expect((await post(scan(x!.token), credentialFor({ conferenceId: dn.id, listId: null, userId: dn.operatorId, sessionId }))).status).toBe(401);
+    expect(
+      (
+        await post(
+          scan(x!.token),
+          credentialFor({ conferenceId: dn.id, listId: dn.hallList, userId: dn.operatorId, sessionId }),
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await post(
+          scan(x!.token),
+          credentialFor({ conferenceId: dn.id, listId: null, userId: dn.operatorId, sessionId }),
+        )
+      ).status,
+    ).toBe(401);
   });
 
   it("a back-dated offline scan never moves an in-person record, and is never dated before its credential", async () => {
     const [p, q] = addAttendees(2, "backdate", dn.id, dn.hoiAn);
     // Admitted in person at the hall's main door.
     const hall = credentialFor({ conferenceId: dn.id, listId: dn.hallList, userId, sessionId: adminSession });
-    expect((await post(scan(p!.token, { deviceId: "hall-door" }), hall)).json).toMatchObject({ result: "accepted", status: "IN_PERSON" });
+    expect((await post(scan(p!.token, { deviceId: "hall-door" }), hall)).json).toMatchObject({
+      result: "accepted",
+      status: "IN_PERSON",
+    });
     const before = attendance(p!.id)!;
     // Then a scan "from 2019", synced now, at the bridge: by an organiser's credential and by the operator's.
     const { sessionId } = await signIn(dn.operatorId);
@@ -318,8 +467,17 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
     expect(before).toMatchObject({ status: "IN_PERSON", bridgePointId: null, checkinListId: dn.hallList });
     // A first scan from 2019 counts, dated when the credential was issued.
     const issuedAt = Date.now() - 60_000;
-    const early = credentialFor({ conferenceId: dn.id, listId: dn.hoiAnList, userId: dn.operatorId, sessionId, issuedAt });
-    expect((await post(scan(q!.token, old), early)).json).toMatchObject({ result: "accepted", checkedInAt: new Date(issuedAt).toISOString() });
+    const early = credentialFor({
+      conferenceId: dn.id,
+      listId: dn.hoiAnList,
+      userId: dn.operatorId,
+      sessionId,
+      issuedAt,
+    });
+    expect((await post(scan(q!.token, old), early)).json).toMatchObject({
+      result: "accepted",
+      checkedInAt: new Date(issuedAt).toISOString(),
+    });
     expect(new Date(attendance(q!.id)!.checkedInAt).getTime()).toBe(issuedAt);
   });
 
@@ -341,7 +499,12 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
     const cred = credentialFor({ conferenceId: dn.id, listId: dn.hallList, userId: staffId, sessionId });
     expect((await post(scan(a!.token), cred)).json.result).toBe("accepted");
 
-    const out = await fetch(`${server.url}/logout`, { method: "POST", redirect: "manual", headers: { Cookie: cookie, Origin: server.url, "content-type": "application/x-www-form-urlencoded" }, body: "" });
+    const out = await fetch(`${server.url}/logout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: cookie, Origin: server.url, "content-type": "application/x-www-form-urlencoded" },
+      body: "",
+    });
     expect(out.status).toBe(302);
     expect(out.headers.get("clear-site-data")).toBe('"cache", "storage"');
     expect(db.prepare(`SELECT COUNT(*) AS n FROM "Session" WHERE "id" = ?`).get(sessionId)).toEqual({ n: 0 });
@@ -352,9 +515,19 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
   });
 
   it("ends within seconds of losing the check-in role (not after 24 h), and after any role change", async () => {
-    const org = (db.prepare(`SELECT "organizationId" FROM "Conference" WHERE "id" = ?`).get(dn.id) as { organizationId: string }).organizationId;
+    const org = (
+      db.prepare(`SELECT "organizationId" FROM "Conference" WHERE "id" = ?`).get(dn.id) as { organizationId: string }
+    ).organizationId;
     const make = (email: string) =>
-      prisma.user.create({ data: { email, name: "Nhân viên điểm danh tạm", organizationId: org, roles: { create: [{ role: "CHECKIN_STAFF" }] } }, select: { id: true } });
+      prisma.user.create({
+        data: {
+          email,
+          name: "Nhân viên điểm danh tạm",
+          organizationId: org,
+          roles: { create: [{ role: "CHECKIN_STAFF" }] },
+        },
+        select: { id: true },
+      });
     const people = addAttendees(200, "roles", dn.id);
     let n = 0;
     const next = () => scan(people[n++]!.token);
@@ -388,15 +561,23 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
     // The same credential's retry: the same answer (idempotent).
     expect((await post(body, mine)).json).toEqual(first.json);
     // Another conference: decided there, as a foreign invitation, without the name.
-    const elsewhere = await post(body, credentialFor({ conferenceId: otherConferenceId, userId, sessionId: adminSession }));
+    const elsewhere = await post(
+      body,
+      credentialFor({ conferenceId: otherConferenceId, userId, sessionId: adminSession }),
+    );
     expect(elsewhere.json).toMatchObject({ result: "rejected", reason: "other-conference" });
     expect(JSON.stringify(elsewhere.json)).not.toContain("Đại biểu replay 0");
     // Another credential of the same conference (a bridge operator): decided for it, without the name.
     const { sessionId } = await signIn(dn.operatorId);
-    const op = await post(body, credentialFor({ conferenceId: dn.id, listId: dn.hoiAnList, userId: dn.operatorId, sessionId }));
+    const op = await post(
+      body,
+      credentialFor({ conferenceId: dn.id, listId: dn.hoiAnList, userId: dn.operatorId, sessionId }),
+    );
     expect(op.json).toMatchObject({ result: "rejected", reason: "other-bridge" });
     expect(JSON.stringify(op.json)).not.toContain("Đại biểu replay 0");
-    const logged = db.prepare(`SELECT "conferenceId", "result" FROM "CheckinScan" WHERE "nonce" = ? ORDER BY "id"`).all(body.nonce);
+    const logged = db
+      .prepare(`SELECT "conferenceId", "result" FROM "CheckinScan" WHERE "nonce" = ? ORDER BY "id"`)
+      .all(body.nonce);
     expect(logged).toEqual([
       { conferenceId: dn.id, result: "ACCEPTED" },
       { conferenceId: otherConferenceId, result: "REJECTED" },
@@ -410,10 +591,16 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
     const r = await post(scan(p!.token, { deviceId: "audit-door" }), cred);
     expect(r.json.result).toBe("accepted");
     await post(scan(p!.token, { deviceId: "audit-door-2" }), cred);
-    const rows = db.prepare(`SELECT * FROM "AuditEvent" WHERE "entityId" = ?`).all(p!.id) as Array<Record<string, string | null>>;
+    const rows = db.prepare(`SELECT * FROM "AuditEvent" WHERE "entityId" = ?`).all(p!.id) as Array<
+      Record<string, string | null>
+    >;
     expect(rows).toHaveLength(1);
-    const org = (db.prepare(`SELECT "organizationId" FROM "Conference" WHERE "id" = ?`).get(dn.id) as { organizationId: string }).organizationId;
-    const hallName = (db.prepare(`SELECT "name" FROM "CheckinList" WHERE "id" = ?`).get(dn.hallList) as { name: string }).name;
+    const org = (
+      db.prepare(`SELECT "organizationId" FROM "Conference" WHERE "id" = ?`).get(dn.id) as { organizationId: string }
+    ).organizationId;
+    const hallName = (
+      db.prepare(`SELECT "name" FROM "CheckinList" WHERE "id" = ?`).get(dn.hallList) as { name: string }
+    ).name;
     const row = rows[0]!;
     expect(row).toMatchObject({
       actorKind: "SCANNER",

@@ -3,17 +3,17 @@
 // scanner credential bound to the sign-in session, and a bridge's own roll call unable to move someone
 // recorded in the hall.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { SYSTEM_ACTOR } from "../../app/database/audit.server.ts";
+import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { describe, expect, it } from "vitest";
-import { createUserSession, currentUserByEmail } from "../../app/auth/session.server.ts";
-import { decodeScannerCredential, requestSessionId } from "../../app/checkin/credential.server.ts";
-import { prisma } from "../../app/db.server.ts";
-import { env } from "../../app/env.server.ts";
-import { createAttendees } from "../../app/invitations/attendees.server.ts";
-import { action as bridgeRollAction } from "../../app/routes/b.$key_.diem-danh.tsx";
-import { action as listsAction, loader as listsLoader } from "../../app/routes/conferences.$id.checkin._index.tsx";
-import { action as scannerAction, loader as scannerLoader } from "../../app/routes/conferences.$id.checkin.$listId.tsx";
-import { loader as searchLoader } from "../../app/routes/conferences.$id.checkin.$listId_.search.tsx";
+import { createUserSession, currentUserByEmail } from "#app/auth/session.server.ts";
+import { decodeScannerCredential, requestSessionId } from "#app/checkin/credential.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { env } from "#app/env.server.ts";
+import { createAttendees } from "#app/invitations/attendees.server.ts";
+import { action as bridgeRollAction } from "#app/routes/b.$key_.diem-danh.tsx";
+import { action as listsAction, loader as listsLoader } from "#app/routes/conferences.$id.checkin._index.tsx";
+import { action as scannerAction, loader as scannerLoader } from "#app/routes/conferences.$id.checkin.$listId.tsx";
+import { loader as searchLoader } from "#app/routes/conferences.$id.checkin.$listId_.search.tsx";
 
 async function cookieOf(email: string): Promise<string> {
   const user = await currentUserByEmail(email);
@@ -24,10 +24,19 @@ async function cookieOf(email: string): Promise<string> {
 
 type Fn = (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<unknown>;
 
-async function call(fn: Fn, path: string, params: Record<string, string>, cookie: string | null, form?: Record<string, string>): Promise<Response> {
+async function call(
+  fn: Fn,
+  path: string,
+  params: Record<string, string>,
+  cookie: string | null,
+  form?: Record<string, string>,
+): Promise<Response> {
   const headers: Record<string, string> = { "x-hoinghi-client-ip": "203.0.113.9" };
   if (cookie) headers.Cookie = cookie;
-  const request = new Request(`http://localhost${path}`, form ? { method: "POST", headers, body: new URLSearchParams(form) } : { headers });
+  const request = new Request(
+    `http://localhost${path}`,
+    form ? { method: "POST", headers, body: new URLSearchParams(form) } : { headers },
+  );
   try {
     const r = await fn({ request, params, context: {} } as LoaderFunctionArgs);
     return r instanceof Response ? r : Response.json(r);
@@ -40,7 +49,12 @@ async function call(fn: Fn, path: string, params: Record<string, string>, cookie
 async function daNang() {
   const c = await prisma.conference.findFirstOrThrow({
     where: { kind: "CONFERENCE", organization: { name: "UBND thành phố Đà Nẵng" } },
-    select: { id: true, organizationId: true, bridgePoints: { select: { id: true, name: true, accessKey: true } }, checkinLists: { select: { id: true, name: true, bridgePointId: true } } },
+    select: {
+      id: true,
+      organizationId: true,
+      bridgePoints: { select: { id: true, name: true, accessKey: true } },
+      checkinLists: { select: { id: true, name: true, bridgePointId: true } },
+    },
   });
   const hoiAn = c.bridgePoints.find((b) => b.name === "Điểm cầu UBND phường Hội An")!;
   const haiChau = c.bridgePoints.find((b) => b.name === "Điểm cầu UBND phường Hải Châu")!;
@@ -58,36 +72,91 @@ describe("check-in pages", () => {
     const c = await daNang();
     const cookie = await cookieOf("diemcau.hoian@hoinghi.local");
     const base = `/conferences/${c.id}/checkin`;
-    const page = (await (await call(listsLoader as Fn, base, { id: c.id }, cookie)).json()) as { lists: Array<{ id: string }>; canManage: boolean; bridgePoints: unknown[] };
+    const page = (await (await call(listsLoader as Fn, base, { id: c.id }, cookie)).json()) as {
+      lists: Array<{ id: string }>;
+      canManage: boolean;
+      bridgePoints: unknown[];
+    };
     expect(page.lists.map((l) => l.id)).toEqual([c.hoiAnList.id]);
     expect(page.canManage).toBe(false);
     expect(page.bridgePoints).toEqual([]);
-    expect((await call(scannerLoader as Fn, `${base}/${c.hall.id}`, { id: c.id, listId: c.hall.id }, cookie)).status).toBe(403);
-    expect((await call(scannerLoader as Fn, `${base}/${c.hoiAnList.id}`, { id: c.id, listId: c.hoiAnList.id }, cookie)).status).toBe(200);
+    expect(
+      (await call(scannerLoader as Fn, `${base}/${c.hall.id}`, { id: c.id, listId: c.hall.id }, cookie)).status,
+    ).toBe(403);
+    expect(
+      (await call(scannerLoader as Fn, `${base}/${c.hoiAnList.id}`, { id: c.id, listId: c.hoiAnList.id }, cookie))
+        .status,
+    ).toBe(200);
 
-    await createAttendees(SYSTEM_ACTOR, c.id, [
-      { name: "Võ Thị Cầu", position: "Chuyên viên", organizationName: "UBND phường Hội An", groupId: "", email: "vothicau@hoian.hoinghi.local", phone: "", bridgePointId: c.hoiAn.id },
-      { name: "Võ Thị Châu", position: "Chuyên viên", organizationName: "UBND phường Hải Châu", groupId: "", email: "vothichau@haichau.hoinghi.local", phone: "", bridgePointId: c.haiChau.id },
-    ], { kind: "form" });
-    const hits = (await (await call(searchLoader as Fn, `${base}/${c.hoiAnList.id}/search?q=V%C3%B5%20Th%E1%BB%8B`, { id: c.id, listId: c.hoiAnList.id }, cookie)).json()) as {
+    await createAttendees(
+      SYSTEM_ACTOR,
+      c.id,
+      [
+        {
+          name: "Võ Thị Cầu",
+          position: "Chuyên viên",
+          organizationName: "UBND phường Hội An",
+          groupId: "",
+          email: "vothicau@hoian.hoinghi.local",
+          phone: "",
+          bridgePointId: c.hoiAn.id,
+        },
+        {
+          name: "Võ Thị Châu",
+          position: "Chuyên viên",
+          organizationName: "UBND phường Hải Châu",
+          groupId: "",
+          email: "vothichau@haichau.hoinghi.local",
+          phone: "",
+          bridgePointId: c.haiChau.id,
+        },
+      ],
+      { kind: "form" },
+    );
+    const hits = (await (
+      await call(
+        searchLoader as Fn,
+        `${base}/${c.hoiAnList.id}/search?q=V%C3%B5%20Th%E1%BB%8B`,
+        { id: c.id, listId: c.hoiAnList.id },
+        cookie,
+      )
+    ).json()) as {
       hits: Array<{ name: string }>;
     };
     expect(hits.hits.map((h) => h.name)).toEqual(["Võ Thị Cầu"]);
 
     const lists = await prisma.checkinList.count({ where: { conferenceId: c.id } });
-    const create = await call(listsAction as Fn, base, { id: c.id }, cookie, { intent: "create", name: "Cổng của tôi" });
+    const create = await call(listsAction as Fn, base, { id: c.id }, cookie, {
+      intent: "create",
+      name: "Cổng của tôi",
+    });
     expect(create.status).toBe(403);
-    const staffCreate = await call(listsAction as Fn, base, { id: c.id }, await cookieOf("diemdanh.danang@hoinghi.local"), { intent: "create", name: "Cổng của tôi" });
+    const staffCreate = await call(
+      listsAction as Fn,
+      base,
+      { id: c.id },
+      await cookieOf("diemdanh.danang@hoinghi.local"),
+      { intent: "create", name: "Cổng của tôi" },
+    );
     expect(staffCreate.status).toBe(403);
     expect(await prisma.checkinList.count({ where: { conferenceId: c.id } })).toBe(lists);
     // Another organisation: the conference is not shown to exist.
-    expect((await call(listsLoader as Fn, base, { id: c.id }, await cookieOf("vanphong.quangnam@hoinghi.local"))).status).toBe(404);
+    expect(
+      (await call(listsLoader as Fn, base, { id: c.id }, await cookieOf("vanphong.quangnam@hoinghi.local"))).status,
+    ).toBe(404);
   });
 
   it("binds the scanner page's credential to the sign-in session", async () => {
     const c = await daNang();
     const cookie = await cookieOf("diemdanh.danang@hoinghi.local");
-    const data = (await (await call(scannerLoader as Fn, `/conferences/${c.id}/checkin/${c.hall.id}`, { id: c.id, listId: c.hall.id }, cookie)).json()) as { credential: string };
+    const data = (await (
+      await call(
+        scannerLoader as Fn,
+        `/conferences/${c.id}/checkin/${c.hall.id}`,
+        { id: c.id, listId: c.hall.id },
+        cookie,
+      )
+    ).json()) as { credential: string };
     const claims = decodeScannerCredential(env().SESSION_SECRET, data.credential)!;
     const sessionId = await requestSessionId(new Request("http://localhost/", { headers: { Cookie: cookie } }));
     expect(claims).toMatchObject({ conferenceId: c.id, listId: c.hall.id, sessionId });
@@ -99,10 +168,22 @@ describe("check-in pages", () => {
     const office = await cookieOf("vanphong.danang@hoinghi.local");
     const officeUser = (await currentUserByEmail("vanphong.danang@hoinghi.local"))!;
     const base = `/conferences/${c.id}/checkin`;
-    expect((await call(listsAction as Fn, base, { id: c.id }, office, { intent: "create", name: "Cổng Đông" })).status).toBe(200);
+    expect(
+      (await call(listsAction as Fn, base, { id: c.id }, office, { intent: "create", name: "Cổng Đông" })).status,
+    ).toBe(200);
     const list = await prisma.checkinList.findFirstOrThrow({ where: { conferenceId: c.id, name: "Cổng Đông" } });
-    expect((await call(listsAction as Fn, base, { id: c.id }, office, { intent: "rename", listId: list.id, name: "Cổng Đông (VIP)" })).status).toBe(200);
-    expect((await call(listsAction as Fn, base, { id: c.id }, office, { intent: "delete", listId: list.id })).status).toBe(200);
+    expect(
+      (
+        await call(listsAction as Fn, base, { id: c.id }, office, {
+          intent: "rename",
+          listId: list.id,
+          name: "Cổng Đông (VIP)",
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await call(listsAction as Fn, base, { id: c.id }, office, { intent: "delete", listId: list.id })).status,
+    ).toBe(200);
     const rows = await prisma.auditEvent.findMany({ where: { entityId: list.id }, orderBy: { at: "asc" } });
     expect(rows.map((r) => [r.action, r.summary, r.actorUserId, r.ip, r.conferenceId, JSON.parse(r.changes)])).toEqual([
       [
@@ -117,7 +198,14 @@ describe("check-in pages", () => {
           { field: "position", before: null, after: list.position },
         ].filter((x) => x.after !== null),
       ],
-      ["checkin-list.rename", "Đổi tên danh sách điểm danh “Cổng Đông” thành “Cổng Đông (VIP)”", officeUser.id, "203.0.113.9", c.id, [{ field: "name", before: "Cổng Đông", after: "Cổng Đông (VIP)" }]],
+      [
+        "checkin-list.rename",
+        "Đổi tên danh sách điểm danh “Cổng Đông” thành “Cổng Đông (VIP)”",
+        officeUser.id,
+        "203.0.113.9",
+        c.id,
+        [{ field: "name", before: "Cổng Đông", after: "Cổng Đông (VIP)" }],
+      ],
       [
         "checkin-list.delete",
         "Xóa danh sách điểm danh “Cổng Đông (VIP)”",
@@ -144,9 +232,14 @@ describe("check-in pages", () => {
     const body = (await res.json()) as { checkin: { result: string; checkedInAt: string } };
     expect(res.status).toBe(200);
     expect(body.checkin.result).toBe("accepted");
-    const walkIn = await prisma.attendee.findFirstOrThrow({ where: { conferenceId: c.id, email: "khachmoi@baodanang.vn" }, select: { id: true, walkIn: true } });
+    const walkIn = await prisma.attendee.findFirstOrThrow({
+      where: { conferenceId: c.id, email: "khachmoi@baodanang.vn" },
+      select: { id: true, walkIn: true },
+    });
     expect(walkIn.walkIn).toBe(true);
-    const [row, ...more] = await prisma.auditEvent.findMany({ where: { entityId: walkIn.id, action: { startsWith: "attend" } } });
+    const [row, ...more] = await prisma.auditEvent.findMany({
+      where: { entityId: walkIn.id, action: { startsWith: "attend" } },
+    });
     expect(more).toEqual([]);
     expect(row).toMatchObject({
       actorKind: "USER",
@@ -175,15 +268,52 @@ describe("check-in pages", () => {
 
   it("a bridge's own roll call (its link) cannot move someone recorded in the hall, and its marks are audited", async () => {
     const c = await daNang();
-    await createAttendees(SYSTEM_ACTOR, c.id, [
-      { name: "Đặng Văn Hội", position: "Phó Chủ tịch", organizationName: "UBND phường Hội An", groupId: "", email: "dangvanhoi@hoian.hoinghi.local", phone: "", bridgePointId: c.hoiAn.id },
-      { name: "Đặng Thị Vắng", position: "Chuyên viên", organizationName: "UBND phường Hội An", groupId: "", email: "dangthivang@hoian.hoinghi.local", phone: "", bridgePointId: c.hoiAn.id },
-    ], { kind: "form" });
-    const inHall = await prisma.attendee.findFirstOrThrow({ where: { conferenceId: c.id, email: "dangvanhoi@hoian.hoinghi.local" }, select: { id: true } });
-    const absent = await prisma.attendee.findFirstOrThrow({ where: { conferenceId: c.id, email: "dangthivang@hoian.hoinghi.local" }, select: { id: true } });
+    await createAttendees(
+      SYSTEM_ACTOR,
+      c.id,
+      [
+        {
+          name: "Đặng Văn Hội",
+          position: "Phó Chủ tịch",
+          organizationName: "UBND phường Hội An",
+          groupId: "",
+          email: "dangvanhoi@hoian.hoinghi.local",
+          phone: "",
+          bridgePointId: c.hoiAn.id,
+        },
+        {
+          name: "Đặng Thị Vắng",
+          position: "Chuyên viên",
+          organizationName: "UBND phường Hội An",
+          groupId: "",
+          email: "dangthivang@hoian.hoinghi.local",
+          phone: "",
+          bridgePointId: c.hoiAn.id,
+        },
+      ],
+      { kind: "form" },
+    );
+    const inHall = await prisma.attendee.findFirstOrThrow({
+      where: { conferenceId: c.id, email: "dangvanhoi@hoian.hoinghi.local" },
+      select: { id: true },
+    });
+    const absent = await prisma.attendee.findFirstOrThrow({
+      where: { conferenceId: c.id, email: "dangthivang@hoian.hoinghi.local" },
+      select: { id: true },
+    });
     // Recorded in person in the hall by the organisers' roll call.
-    const { action: rollCall } = await import("../../app/routes/conferences.$id.attendance._index.tsx");
-    expect((await call(rollCall as Fn, `/conferences/${c.id}/attendance`, { id: c.id }, await cookieOf("diemdanh.danang@hoinghi.local"), { attendeeId: inHall.id, status: "IN_PERSON" })).status).toBe(200);
+    const { action: rollCall } = await import("#app/routes/conferences.$id.attendance._index.tsx");
+    expect(
+      (
+        await call(
+          rollCall as Fn,
+          `/conferences/${c.id}/attendance`,
+          { id: c.id },
+          await cookieOf("diemdanh.danang@hoinghi.local"),
+          { attendeeId: inHall.id, status: "IN_PERSON" },
+        )
+      ).status,
+    ).toBe(200);
     const before = await prisma.attendance.findUniqueOrThrow({ where: { attendeeId: inHall.id } });
 
     const key = c.hoiAn.accessKey!;
@@ -203,7 +333,11 @@ describe("check-in pages", () => {
     expect(await prisma.attendance.findUniqueOrThrow({ where: { attendeeId: inHall.id } })).toEqual(before);
 
     // Its own attendee, absent with a reason: saved and audited as the bridge's link.
-    const saved = await call(bridgeRollAction as Fn, path, { key }, null, { attendeeId: absent.id, status: "ABSENT", absenceReason: "Đi công tác" });
+    const saved = await call(bridgeRollAction as Fn, path, { key }, null, {
+      attendeeId: absent.id,
+      status: "ABSENT",
+      absenceReason: "Đi công tác",
+    });
     expect(saved.status).toBe(200);
     const rows = await prisma.auditEvent.findMany({ where: { entityId: absent.id, entity: "Attendance" } });
     expect(rows).toHaveLength(1);

@@ -1,8 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEdgeHandler } from "~/http/edge.server.ts";
-import { CLIENT_IP_HEADER, clientIp } from "~/lib/client-ip.server.ts";
+import { createEdgeHandler } from "#app/http/edge.server.ts";
+import { CLIENT_IP_HEADER, clientIp } from "#app/lib/client-ip.server.ts";
 
 // The edge that scripts/serve.js puts before every handler sets x-hoinghi-client-ip from the socket,
 // overwriting what the client sent; X-Forwarded-For counts only with TRUST_PROXY=true (its last
@@ -44,22 +44,33 @@ describe("client address header", () => {
     for (const path of ["/login", "/api/checkin"]) {
       const h = await seen(direct, path, { [CLIENT_IP_HEADER]: "203.0.113.9", "x-forwarded-for": "198.51.100.7" });
       expect(h[CLIENT_IP_HEADER], path).toBe("127.0.0.1");
-      expect(clientIp(new Request("http://x/", { headers: { [CLIENT_IP_HEADER]: h[CLIENT_IP_HEADER]! } }))).toBe("127.0.0.1");
+      expect(clientIp(new Request("http://x/", { headers: { [CLIENT_IP_HEADER]: h[CLIENT_IP_HEADER]! } }))).toBe(
+        "127.0.0.1",
+      );
     }
   });
 
   it("drops forwarding headers nobody vouches for", async () => {
-    const h = await seen(direct, "/login", { "x-forwarded-for": "198.51.100.7", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
+    const h = await seen(direct, "/login", {
+      "x-forwarded-for": "198.51.100.7",
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+    });
     expect(h["x-forwarded-for"]).toBeUndefined();
     expect(h["x-forwarded-host"]).toBeUndefined();
     expect(h["x-forwarded-proto"]).toBeUndefined();
   });
 
   it("with TRUST_PROXY=true, takes the address the load balancer appended to X-Forwarded-For", async () => {
-    const h = await seen(proxied, "/login", { [CLIENT_IP_HEADER]: "203.0.113.9", "x-forwarded-for": "10.9.9.9, 198.51.100.7" });
+    const h = await seen(proxied, "/login", {
+      [CLIENT_IP_HEADER]: "203.0.113.9",
+      "x-forwarded-for": "10.9.9.9, 198.51.100.7",
+    });
     expect(h[CLIENT_IP_HEADER]).toBe("198.51.100.7");
     // Without a usable X-Forwarded-For, the socket again.
-    expect((await seen(proxied, "/login", { "x-forwarded-for": "not-an-address" }))[CLIENT_IP_HEADER]).toBe("127.0.0.1");
+    expect((await seen(proxied, "/login", { "x-forwarded-for": "not-an-address" }))[CLIENT_IP_HEADER]).toBe(
+      "127.0.0.1",
+    );
     expect((await seen(proxied, "/login"))[CLIENT_IP_HEADER]).toBe("127.0.0.1");
   });
 });

@@ -3,10 +3,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { demoAccountsWithDemoPassword, demoCredentialsInUse } from "../../app/auth/demo-guard.server.ts";
-import { DEMO_PASSWORD, hashPassword } from "../../app/auth/password.server.ts";
-import { prisma } from "../../app/db.server.ts";
-import { users as seededUsers } from "../../prisma/seed-data/organizations.ts";
+import { demoAccountsWithDemoPassword, demoCredentialsInUse } from "#app/auth/demo-guard.server.ts";
+import { DEMO_PASSWORD, hashPassword } from "#app/auth/password.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { users as seededUsers } from "#prisma/seed-data/organizations.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const file = process.env.TEST_DATABASE_FILE!;
@@ -16,12 +16,23 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 /** Runs `npm start`'s script; a variable set to undefined is left out of the child's environment. */
 function start(env: Record<string, string | undefined>) {
   const childEnv: Record<string, string> = {};
-  const merged = { ...process.env, DATABASE_URL: `file:${file}`, NODE_ENV: "production", DATA_DIR: path.join(tmp, "data"), ...env };
+  const merged = {
+    ...process.env,
+    DATABASE_URL: `file:${file}`,
+    NODE_ENV: "production",
+    DATA_DIR: path.join(tmp, "data"),
+    ...env,
+  };
   for (const [k, v] of Object.entries(merged)) if (v !== undefined) childEnv[k] = v;
   // An invalid port makes the server fail at once if the checks ever let it through (PORT=1
   // would not: these machines run tests as root, who may listen there).
   childEnv.PORT = "-1";
-  return spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env: childEnv as NodeJS.ProcessEnv, encoding: "utf8", timeout: 30_000 });
+  return spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: root,
+    env: childEnv as NodeJS.ProcessEnv,
+    encoding: "utf8",
+    timeout: 30_000,
+  });
 }
 
 const SECRET = "s".repeat(40);

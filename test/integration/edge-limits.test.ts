@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readUpload } from "~/assessments/upload.server.ts";
-import { CHECKIN_LIMIT, FORM_LIMIT, MB, UPLOAD_FILE_MAX_BYTES, UPLOAD_LIMIT } from "~/http/body-limits.server.ts";
-import { startAppServer, type AppServer } from "../helpers/app-server.ts";
-import { rawRequest, residentBytes } from "../helpers/raw-request.ts";
+import { readUpload } from "#app/assessments/upload.server.ts";
+import { CHECKIN_LIMIT, FORM_LIMIT, MB, UPLOAD_FILE_MAX_BYTES, UPLOAD_LIMIT } from "#app/http/body-limits.server.ts";
+import { startAppServer, type AppServer } from "#tests/helpers/app-server.ts";
+import { rawRequest, residentBytes } from "#tests/helpers/raw-request.ts";
 
 // Body limits of the production server (scripts/serve.js → app/http/edge.server.ts), enforced before
 // any handler reads the body: 16 KB for the check-in API, 10 MB for uploads, 1 MB for other bodies.
@@ -33,14 +33,21 @@ describe("a 100 MB body", () => {
     const before = residentBytes(server.pid);
     const times: string[] = [];
     for (const path of ["/login", "/api/checkin?x=1"]) {
-      const answer = await rawRequest(server.url, { path, headers: path === "/login" ? FORM : JSON_TYPE, contentLength: 100 * MB, bytes: 100 * MB });
+      const answer = await rawRequest(server.url, {
+        path,
+        headers: path === "/login" ? FORM : JSON_TYPE,
+        contentLength: 100 * MB,
+        bytes: 100 * MB,
+      });
       expect(answer.status, path).toBe(413);
       expect(answer.ms, path).toBeLessThan(1000);
       times.push(`${path} ${answer.ms.toFixed(0)} ms (${(answer.sent / MB).toFixed(1)} MB sent by then)`);
       expect(answer.headers.connection, `${path}: the rest of the body is not read`).toBe("close");
     }
     const grown = residentBytes(server.pid) - before;
-    console.log(`edge-limits: 413 after ${times.join(", ")}; server RSS ${(before / MB).toFixed(1)} MB before, ${(grown / MB).toFixed(1)} MB more after`);
+    console.log(
+      `edge-limits: 413 after ${times.join(", ")}; server RSS ${(before / MB).toFixed(1)} MB before, ${(grown / MB).toFixed(1)} MB more after`,
+    );
     expect(grown).toBeLessThan(8 * MB);
   });
 
@@ -59,7 +66,12 @@ describe("a 100 MB body", () => {
 describe("check-in API: 16 KB", () => {
   it("answers 413 on a declared length over 16 KB without waiting for the body, also with a query string", async () => {
     for (const path of ["/api/checkin", "/api/checkin?x=1", "/API/checkin/"]) {
-      const answer = await rawRequest(server.url, { path, headers: JSON_TYPE, contentLength: CHECKIN_LIMIT.bytes + 1, timeoutMs: 10_000 });
+      const answer = await rawRequest(server.url, {
+        path,
+        headers: JSON_TYPE,
+        contentLength: CHECKIN_LIMIT.bytes + 1,
+        timeoutMs: 10_000,
+      });
       expect(answer.status, path).toBe(413);
       expect(answer.headers["content-type"]).toMatch(/application\/json/);
       expect(JSON.parse(answer.body), path).toEqual({ error: "Nội dung yêu cầu quá lớn (tối đa 16 KB)." });
@@ -78,7 +90,12 @@ describe("check-in API: 16 KB", () => {
     const shell = JSON.stringify({ token: "x", pad: "" });
     const body = Buffer.from(shell.replace('""', `"${" ".repeat(CHECKIN_LIMIT.bytes - shell.length)}"`));
     expect(body.length).toBe(CHECKIN_LIMIT.bytes);
-    const answer = await rawRequest(server.url, { path: "/api/checkin?x=1", headers: JSON_TYPE, contentLength: body.length, body });
+    const answer = await rawRequest(server.url, {
+      path: "/api/checkin?x=1",
+      headers: JSON_TYPE,
+      contentLength: body.length,
+      body,
+    });
     expect(answer.status).toBe(401);
   });
 });
@@ -88,14 +105,21 @@ describe("uploads: 10 MB", () => {
   function multipart(fileBytes: number): Buffer {
     return Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\nimport\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dai-bieu.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dai-bieu.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+      ),
       Buffer.alloc(fileBytes, 0x61),
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
   }
 
   it("answers 413 on a multipart body declared over the limit, before it is sent", async () => {
-    const answer = await rawRequest(server.url, { path: "/conferences/x/attendees", headers: MULTIPART, contentLength: UPLOAD_LIMIT.bytes + 1, timeoutMs: 10_000 });
+    const answer = await rawRequest(server.url, {
+      path: "/conferences/x/attendees",
+      headers: MULTIPART,
+      contentLength: UPLOAD_LIMIT.bytes + 1,
+      timeoutMs: 10_000,
+    });
     expect(answer.status).toBe(413);
     expect(answer.body).toBe("Tệp gửi lên quá lớn (tối đa 10 MB).");
   });
@@ -114,7 +138,13 @@ describe("uploads: 10 MB", () => {
 
   it("lets a 10 MB file through to the application", async () => {
     const body = multipart(UPLOAD_FILE_MAX_BYTES);
-    const answer = await rawRequest(server.url, { path: "/login", headers: MULTIPART, contentLength: body.length, body, timeoutMs: 20_000 });
+    const answer = await rawRequest(server.url, {
+      path: "/login",
+      headers: MULTIPART,
+      contentLength: body.length,
+      body,
+      timeoutMs: 20_000,
+    });
     expect(answer.status).not.toBe(413);
     expect(answer.status).toBeLessThan(500);
   });
@@ -152,7 +182,9 @@ describe("uploads: 10 MB", () => {
     const declared = streamed(11 * MB, { "content-length": String(11 * MB + 400) });
     await refusal(readUpload(declared.request));
     // (A ReadableStream pulls its first piece by itself.)
-    expect(declared.read(), "a declared length over the limit is refused before reading").toBeLessThanOrEqual(64 * 1024);
+    expect(declared.read(), "a declared length over the limit is refused before reading").toBeLessThanOrEqual(
+      64 * 1024,
+    );
 
     const chunked = streamed(11 * MB);
     await refusal(readUpload(chunked.request));

@@ -7,13 +7,13 @@ import jsQR from "jsqr";
 import { simpleParser } from "mailparser";
 import { PNG } from "pngjs";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { SYSTEM_ACTOR } from "../../app/database/audit.server.ts";
-import { prisma } from "../../app/db.server.ts";
-import { createAttendees } from "../../app/invitations/attendees.server.ts";
-import { composeOutboxMessage } from "../../app/invitations/context.server.ts";
-import { drainOnce, queueMessages, startOutboxWorker } from "../../app/mailing/outbox.server.ts";
-import { smtpTransport, type MailTransport } from "../../app/mailing/transport.server.ts";
-import { startSmtp } from "../helpers/smtp.ts";
+import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { createAttendees } from "#app/invitations/attendees.server.ts";
+import { composeOutboxMessage } from "#app/invitations/context.server.ts";
+import { drainOnce, queueMessages, startOutboxWorker } from "#app/mailing/outbox.server.ts";
+import { smtpTransport, type MailTransport } from "#app/mailing/transport.server.ts";
+import { startSmtp } from "#tests/helpers/smtp.ts";
 
 const NAMES = ["Nguyễn Thị Ánh Tuyết", "Hồ Quang Bửu", "Tôn Nữ Thị Ửng", "Lương Văn Ẩn", "Đặng Thị Mỹ Dạ"];
 let conferenceId = "";
@@ -22,7 +22,10 @@ const servers: Array<{ close: () => Promise<void> }> = [];
 
 beforeAll(async () => {
   // A conference of its own, 09:00–11:30 on 18 December 2026 in Vietnam, with 50 attendees.
-  const org = await prisma.organization.findFirstOrThrow({ where: { name: "UBND thành phố Đà Nẵng" }, select: { id: true } });
+  const org = await prisma.organization.findFirstOrThrow({
+    where: { name: "UBND thành phố Đà Nẵng" },
+    select: { id: true },
+  });
   const c = await prisma.conference.create({
     data: {
       organizationId: org.id,
@@ -70,10 +73,28 @@ async function smtpServer(reject?: Parameters<typeof startSmtp>[0]) {
 }
 
 async function queueAll(version: number, attachPdfFor = new Set<number>()) {
-  const attendees = await prisma.attendee.findMany({ where: { conferenceId }, orderBy: { email: "asc" }, select: { id: true } });
+  const attendees = await prisma.attendee.findMany({
+    where: { conferenceId },
+    orderBy: { email: "asc" },
+    select: { id: true },
+  });
   const withPdf = attendees.filter((_, i) => attachPdfFor.has(i)).map((a) => a.id);
-  await queueMessages({ conferenceId, kind: "REMINDER", version, attendeeIds: attendees.map((a) => a.id).filter((id) => !withPdf.includes(id)), subject: "x" });
-  if (withPdf.length) await queueMessages({ conferenceId, kind: "REMINDER", version, attendeeIds: withPdf, subject: "x", attachPdf: true });
+  await queueMessages({
+    conferenceId,
+    kind: "REMINDER",
+    version,
+    attendeeIds: attendees.map((a) => a.id).filter((id) => !withPdf.includes(id)),
+    subject: "x",
+  });
+  if (withPdf.length)
+    await queueMessages({
+      conferenceId,
+      kind: "REMINDER",
+      version,
+      attendeeIds: withPdf,
+      subject: "x",
+      attachPdf: true,
+    });
   return attendees.length;
 }
 
@@ -86,10 +107,23 @@ function transportFor(url: string) {
 describe("invitations through a real SMTP server", () => {
   it("delivers 50 invitations whose calendar, QR code and letter are right", async () => {
     const smtp = await smtpServer();
-    const attendees = await prisma.attendee.findMany({ where: { conferenceId }, select: { id: true, name: true, token: true, email: true } });
-    await queueMessages({ conferenceId, kind: "INVITATION", version: 0, attendeeIds: attendees.map((a) => a.id), subject: "x", attachPdf: false });
+    const attendees = await prisma.attendee.findMany({
+      where: { conferenceId },
+      select: { id: true, name: true, token: true, email: true },
+    });
+    await queueMessages({
+      conferenceId,
+      kind: "INVITATION",
+      version: 0,
+      attendeeIds: attendees.map((a) => a.id),
+      subject: "x",
+      attachPdf: false,
+    });
     // Two of them with the letter attached.
-    await prisma.outboxMessage.updateMany({ where: { conferenceId, attendeeId: { in: attendees.slice(0, 2).map((a) => a.id) } }, data: { attachPdf: true } });
+    await prisma.outboxMessage.updateMany({
+      where: { conferenceId, attendeeId: { in: attendees.slice(0, 2).map((a) => a.id) } },
+      data: { attachPdf: true },
+    });
     const result = await drainOnce({ transport: transportFor(smtp.url), compose: composeOutboxMessage });
     expect(result).toEqual({ sent: 50, retried: 0, failed: 0 });
     expect(smtp.received).toHaveLength(50);
@@ -139,7 +173,11 @@ describe("invitations through a real SMTP server", () => {
     let now = Date.now();
     const rounds: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const r = await drainOnce({ transport: transportFor(smtp.url), compose: composeOutboxMessage, now: () => new Date(now) });
+      const r = await drainOnce({
+        transport: transportFor(smtp.url),
+        compose: composeOutboxMessage,
+        now: () => new Date(now),
+      });
       rounds.push(r.sent);
       now += 10 * 60_000; // past the back-off of the next attempt
     }
@@ -148,7 +186,10 @@ describe("invitations through a real SMTP server", () => {
     const ids = smtp.received.map((m) => m.messageId);
     expect(new Set(ids).size).toBe(total);
     expect(ids).toHaveLength(total);
-    const rows = await prisma.outboxMessage.findMany({ where: { conferenceId, version: 101 }, select: { status: true, attempts: true } });
+    const rows = await prisma.outboxMessage.findMany({
+      where: { conferenceId, version: 101 },
+      select: { status: true, attempts: true },
+    });
     expect(rows.every((r) => r.status === "SENT" && r.attempts === 3)).toBe(true);
   });
 

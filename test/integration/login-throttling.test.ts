@@ -4,11 +4,11 @@
 // password: same message, same argon2 work. Sign-ins, sign-outs and lockouts are audited.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { beforeEach, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "~/auth/password.server.ts";
-import { prisma } from "~/db.server.ts";
-import { CLIENT_IP_HEADER } from "~/lib/client-ip.server.ts";
-import { action as loginAction } from "~/routes/login.tsx";
-import { action as logoutAction } from "~/routes/logout.tsx";
+import { DEMO_PASSWORD } from "#app/auth/password.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { CLIENT_IP_HEADER } from "#app/lib/client-ip.server.ts";
+import { action as loginAction } from "#app/routes/login.tsx";
+import { action as logoutAction } from "#app/routes/logout.tsx";
 
 const BLOCKED = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.";
 const WRONG = "Thư điện tử hoặc mật khẩu không đúng";
@@ -42,7 +42,8 @@ async function message(res: Response): Promise<string> {
   return (body.error?.[""] ?? []).join(" ");
 }
 
-const userId = async (email: string) => (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+const userId = async (email: string) =>
+  (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
 
 beforeEach(async () => {
   await prisma.rateLimit.deleteMany();
@@ -68,7 +69,9 @@ describe("sign-in throttling", () => {
     expect(await prisma.session.count()).toBe(sessionsBefore);
 
     // One lockout, filed under the account.
-    const lockouts = await prisma.auditEvent.findMany({ where: { action: "auth.lockout", entityId: await userId(email) } });
+    const lockouts = await prisma.auditEvent.findMany({
+      where: { action: "auth.lockout", entityId: await userId(email) },
+    });
     expect(lockouts).toHaveLength(1);
     expect(lockouts[0]).toMatchObject({ entity: "User", actorKind: "SYSTEM", actorUserId: null });
     expect(lockouts[0]!.summary).toContain(`Tạm khóa đăng nhập tài khoản ${email} trong 15 phút`);
@@ -79,14 +82,23 @@ describe("sign-in throttling", () => {
     expect(ok.status).toBe(302);
     expect(ok.headers.get("Location")).toBe("/conferences/abc");
     expect(ok.headers.get("Set-Cookie")).toMatch(/^hn_session=/);
-    const signIns = await prisma.auditEvent.findMany({ where: { action: "auth.login", entityId: await userId(email) } });
+    const signIns = await prisma.auditEvent.findMany({
+      where: { action: "auth.login", entityId: await userId(email) },
+    });
     expect(signIns).toHaveLength(1);
-    expect(signIns[0]).toMatchObject({ entity: "User", actorKind: "USER", actorUserId: await userId(email), ip: "198.51.100.20" });
+    expect(signIns[0]).toMatchObject({
+      entity: "User",
+      actorKind: "USER",
+      actorUserId: await userId(email),
+      ip: "198.51.100.20",
+    });
   });
 
   it("blocks an address after 20 failures across different e-mails, for every account", async () => {
     const ip = "198.51.100.7";
-    const seeded = (await prisma.user.findMany({ select: { email: true }, orderBy: { email: "asc" } })).map((u) => u.email);
+    const seeded = (await prisma.user.findMany({ select: { email: true }, orderBy: { email: "asc" } })).map(
+      (u) => u.email,
+    );
     const emails = [...seeded.slice(0, 10), ...Array.from({ length: 10 }, (_, i) => `khong-co-${i}@example.vn`)];
     const statuses: number[] = [];
     for (const email of emails) statuses.push((await login(email, "sai-mat-khau", ip)).status);
@@ -100,7 +112,9 @@ describe("sign-in throttling", () => {
     // From elsewhere it works.
     expect((await login("admin@hoinghi.local", DEMO_PASSWORD, "198.51.100.8")).status).toBe(302);
 
-    const lockout = await prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.lockout", entityId: `login:ip:${ip}` } });
+    const lockout = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "auth.lockout", entityId: `login:ip:${ip}` },
+    });
     expect(lockout).toMatchObject({ entity: "RateLimit", ip });
     expect(lockout.summary).toContain(`Tạm chặn đăng nhập từ địa chỉ IP ${ip}`);
   });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ensurePacket, packetInput, readPacketPdf } from "../../app/documents/packet-jobs.server.ts";
-import { prisma } from "../../app/db.server.ts";
-import { getConference } from "../../app/plans/plans.server.ts";
+import { ensurePacket, packetInput, readPacketPdf } from "#app/documents/packet-jobs.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { getConference } from "#app/plans/plans.server.ts";
 
 describe("presentation packet of a seeded conference", () => {
   it("builds in the background, reports progress, and is reused until the data changes", async () => {
-    const { id } = await prisma.conference.findFirstOrThrow({ where: { scoringRoundId: { not: null }, title: { contains: "Công bố chỉ số" } }, select: { id: true } });
+    const { id } = await prisma.conference.findFirstOrThrow({
+      where: { scoringRoundId: { not: null }, title: { contains: "Công bố chỉ số" } },
+      select: { id: true },
+    });
     const input = (await packetInput(await getConference(id)))!;
     expect(input.summary.ranking.length).toBeGreaterThan(5);
     const job = await ensurePacket(id, input);
@@ -17,8 +20,14 @@ describe("presentation packet of a seeded conference", () => {
     // Same data: the stored file is reused, no new build.
     expect((await ensurePacket(id, input)).status).toBe("ready");
     // A changed score gives a new fingerprint and a new build.
-    const score = await prisma.nodeScore.findFirstOrThrow({ where: { roundUnit: { round: { conferences: { some: { id } } } } }, select: { roundUnitId: true, nodeId: true, finalPoints: true } });
-    await prisma.nodeScore.update({ where: { roundUnitId_nodeId: { roundUnitId: score.roundUnitId, nodeId: score.nodeId } }, data: { finalPoints: 0 } });
+    const score = await prisma.nodeScore.findFirstOrThrow({
+      where: { roundUnit: { round: { conferences: { some: { id } } } } },
+      select: { roundUnitId: true, nodeId: true, finalPoints: true },
+    });
+    await prisma.nodeScore.update({
+      where: { roundUnitId_nodeId: { roundUnitId: score.roundUnitId, nodeId: score.nodeId } },
+      data: { finalPoints: 0 },
+    });
     const changed = (await packetInput(await getConference(id)))!;
     const rebuilt = await ensurePacket(id, changed);
     expect(rebuilt.fingerprint).not.toBe(job.fingerprint);

@@ -6,9 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, describe, expect, it } from "vitest";
-import { createUserSession, currentUserByEmail } from "../../app/auth/session.server.ts";
-import { prisma } from "../../app/db.server.ts";
-import { loader } from "../../app/routes/conferences.$id.ke-hoach[.pdf].tsx";
+import { createUserSession, currentUserByEmail } from "#app/auth/session.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { loader } from "#app/routes/conferences.$id.ke-hoach[.pdf].tsx";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-plan-route-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -32,7 +32,11 @@ async function get(id: string, cookie?: string): Promise<Response> {
   }
 }
 
-const quangNamPlan = () => prisma.conference.findFirstOrThrow({ where: { documentNumber: "71", issuePlace: "Quảng Nam" }, select: { id: true } });
+const quangNamPlan = () =>
+  prisma.conference.findFirstOrThrow({
+    where: { documentNumber: "71", issuePlace: "Quảng Nam" },
+    select: { id: true },
+  });
 
 describe("plan PDF route", () => {
   it("gives the issuing organisation's staff the plan as an inline PDF", async () => {
@@ -47,8 +51,16 @@ describe("plan PDF route", () => {
     expect(res.headers.get("Content-Length")).toBe(String(pdf.length));
     const file = path.join(dir, "ke-hoach.pdf");
     fs.writeFileSync(file, pdf);
-    const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).normalize("NFC").replace(/\s+/g, " ");
-    for (const part of ["Số: 71/KH-UBND", "Quảng Nam, ngày 04 tháng 01 năm 2024", "KẾ HOẠCH", "III. PHÂN CÔNG THỰC HIỆN", "Hồ Quang Bửu"]) {
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" })
+      .normalize("NFC")
+      .replace(/\s+/g, " ");
+    for (const part of [
+      "Số: 71/KH-UBND",
+      "Quảng Nam, ngày 04 tháng 01 năm 2024",
+      "KẾ HOẠCH",
+      "III. PHÂN CÔNG THỰC HIỆN",
+      "Hồ Quang Bửu",
+    ]) {
       expect(text).toContain(part);
     }
   });
@@ -60,6 +72,8 @@ describe("plan PDF route", () => {
     expect((await get("khong-ton-tai", tamDuong)).status).toBe(404);
     const signedOut = await get(id);
     expect(signedOut.status).toBe(302);
-    expect(signedOut.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(`/conferences/${id}/ke-hoach.pdf`)}`);
+    expect(signedOut.headers.get("Location")).toBe(
+      `/login?redirectTo=${encodeURIComponent(`/conferences/${id}/ke-hoach.pdf`)}`,
+    );
   });
 });

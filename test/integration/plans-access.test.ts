@@ -1,10 +1,16 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { conferenceFor } from "../../app/auth/guard.server.ts";
-import { currentUserByEmail, type CurrentUser } from "../../app/auth/session.server.ts";
-import { prisma } from "../../app/db.server.ts";
-import { planFormSchema, type PlanFormValues } from "../../app/plans/plan-form.ts";
-import { createConference, foreignOrganizationIds, getConference, listConferences, updateConference } from "../../app/plans/plans.server.ts";
+import { conferenceFor } from "#app/auth/guard.server.ts";
+import { currentUserByEmail, type CurrentUser } from "#app/auth/session.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { planFormSchema, type PlanFormValues } from "#app/plans/plan-form.ts";
+import {
+  createConference,
+  foreignOrganizationIds,
+  getConference,
+  listConferences,
+  updateConference,
+} from "#app/plans/plans.server.ts";
 
 async function user(email: string): Promise<CurrentUser> {
   const u = await currentUserByEmail(email);
@@ -52,7 +58,12 @@ describe("conference scope", () => {
     const own = await listConferences(tamDuong, {}, 1);
     expect(own.total).toBeGreaterThan(0);
     const ownOrgs = new Set(
-      (await prisma.conference.findMany({ where: { id: { in: own.rows.map((r) => r.id) } }, select: { organizationId: true } })).map((c) => c.organizationId),
+      (
+        await prisma.conference.findMany({
+          where: { id: { in: own.rows.map((r) => r.id) } },
+          select: { organizationId: true },
+        })
+      ).map((c) => c.organizationId),
     );
     expect([...ownOrgs]).toEqual([tamDuong.organizationId]);
     const all = await listConferences(admin, {}, 1);
@@ -88,6 +99,9 @@ describe("conference scope", () => {
       where: { id },
       select: { title: true, _count: { select: { attendeeGroups: true, taskAssignments: true, recipients: true } } },
     });
-    expect(after).toEqual({ title: "Hội nghị kiểm thử phạm vi", _count: { attendeeGroups: 1, taskAssignments: 1, recipients: 1 } });
+    expect(after).toEqual({
+      title: "Hội nghị kiểm thử phạm vi",
+      _count: { attendeeGroups: 1, taskAssignments: 1, recipients: 1 },
+    });
   });
 });

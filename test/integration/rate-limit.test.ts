@@ -1,8 +1,8 @@
 // The attempt counter behind sign-in throttling: counted before the check it guards, blocking
 // once the limit is used up, starting afresh when the window or the block has run out.
 import { beforeEach, describe, expect, it } from "vitest";
-import { prisma } from "~/db.server.ts";
-import { blockKey, giveBackAttempt, takeAttempt, type RateRule } from "~/lib/rate-limit.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { blockKey, giveBackAttempt, takeAttempt, type RateRule } from "#app/lib/rate-limit.server.ts";
 
 const MINUTE = 60_000;
 const rule: RateRule = { limit: 3, windowMs: 10 * MINUTE, blockMs: 5 * MINUTE };
@@ -19,7 +19,8 @@ describe("takeAttempt", () => {
     const onBlock = async () => {
       blocks++;
     };
-    for (let i = 1; i <= 3; i++) expect(await takeAttempt("k", rule, { now: at(0), onBlock })).toEqual({ allowed: true, waitMs: 0, count: i });
+    for (let i = 1; i <= 3; i++)
+      expect(await takeAttempt("k", rule, { now: at(0), onBlock })).toEqual({ allowed: true, waitMs: 0, count: i });
     expect(await takeAttempt("k", rule, { now: at(1), onBlock })).toMatchObject({ allowed: false, waitMs: 5 * MINUTE });
     expect(await takeAttempt("k", rule, { now: at(2), onBlock })).toMatchObject({ allowed: false, waitMs: 4 * MINUTE });
     expect(blocks).toBe(1);
@@ -47,7 +48,9 @@ describe("takeAttempt", () => {
     await takeAttempt("old", rule, { now: at(0) });
     await blockKey("still-blocked", { ...rule, blockMs: 48 * 60 * MINUTE }, { now: at(0) });
     await takeAttempt("new", rule, { now: at(25 * 60) });
-    const keys = (await prisma.rateLimit.findMany({ select: { key: true }, orderBy: { key: "asc" } })).map((r) => r.key);
+    const keys = (await prisma.rateLimit.findMany({ select: { key: true }, orderBy: { key: "asc" } })).map(
+      (r) => r.key,
+    );
     expect(keys).toEqual(["new", "still-blocked"]);
   });
 });

@@ -1,14 +1,14 @@
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sessionStorage } from "../../app/auth/session.server.ts";
-import { prisma } from "../../app/db.server.ts";
-import { toLocalDateValue } from "../../app/lib/vietnamese-date.ts";
-import type { Role } from "../../app/plans/vocabulary.ts";
-import { CLIENT_IP_HEADER } from "../../app/lib/client-ip.server.ts";
-import * as planRoute from "../../app/routes/remediation.$planId.tsx";
-import * as listRoute from "../../app/routes/remediation._index.tsx";
-import * as evidenceRoute from "../../app/routes/remediation.evidence.$fileId.tsx";
-import * as unitRoute from "../../app/routes/scoring.rounds.$id.units.$unitId.tsx";
+import { sessionStorage } from "#app/auth/session.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { toLocalDateValue } from "#app/lib/vietnamese-date.ts";
+import type { Role } from "#app/plans/vocabulary.ts";
+import { CLIENT_IP_HEADER } from "#app/lib/client-ip.server.ts";
+import * as planRoute from "#app/routes/remediation.$planId.tsx";
+import * as listRoute from "#app/routes/remediation._index.tsx";
+import * as evidenceRoute from "#app/routes/remediation.evidence.$fileId.tsx";
+import * as unitRoute from "#app/routes/scoring.rounds.$id.units.$unitId.tsx";
 
 // Issue 10, defect 4: remediation writes by anyone who can read. Each case calls the route modules
 // the way Remix does, with a signed session cookie, and checks the status and the database.
@@ -25,8 +25,14 @@ interface Person {
 }
 
 async function signIn(email: string): Promise<Person> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, organizationId: true } });
-  const session = await prisma.session.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + 3600_000) }, select: { id: true } });
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { email },
+    select: { id: true, email: true, name: true, organizationId: true },
+  });
+  const session = await prisma.session.create({
+    data: { userId: user.id, expiresAt: new Date(Date.now() + 3600_000) },
+    select: { id: true },
+  });
   const cookie = await sessionStorage.getSession();
   cookie.set("sessionId", session.id);
   const header = await sessionStorage.commitSession(cookie);
@@ -37,15 +43,28 @@ let made = 0;
 async function newUser(organizationId: string, role: Role, name = `Người thử ${role}`): Promise<Person> {
   made += 1;
   const u = await prisma.user.create({
-    data: { email: `thu${made}.${role.toLowerCase()}@remediation.test`, name, organizationId, roles: { create: [{ role }] } },
+    data: {
+      email: `thu${made}.${role.toLowerCase()}@remediation.test`,
+      name,
+      organizationId,
+      roles: { create: [{ role }] },
+    },
     select: { email: true },
   });
   return signIn(u.email);
 }
 
-type RouteFn = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<unknown>;
+type RouteFn = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: Record<string, unknown>;
+}) => Promise<unknown>;
 
-async function call(fn: RouteFn, request: Request, params: Record<string, string>): Promise<{ status: number; body: unknown; response?: Response }> {
+async function call(
+  fn: RouteFn,
+  request: Request,
+  params: Record<string, string>,
+): Promise<{ status: number; body: unknown; response?: Response }> {
   try {
     const result = await fn({ request, params, context: {} });
     if (result instanceof Response) {
@@ -66,10 +85,15 @@ function get(path: string, who: Person): Request {
 
 function post(path: string, who: Person, fields: Record<string, string> | FormData): Request {
   const body = fields instanceof FormData ? fields : new URLSearchParams(fields);
-  return new Request(`${BASE}${path}`, { method: "POST", body, headers: { Cookie: who.cookie, [CLIENT_IP_HEADER]: IP } });
+  return new Request(`${BASE}${path}`, {
+    method: "POST",
+    body,
+    headers: { Cookie: who.cookie, [CLIENT_IP_HEADER]: IP },
+  });
 }
 
-const viewPlan = (planId: string, who: Person) => call(planRoute.loader as RouteFn, get(`/remediation/${planId}`, who), { planId });
+const viewPlan = (planId: string, who: Person) =>
+  call(planRoute.loader as RouteFn, get(`/remediation/${planId}`, who), { planId });
 const postPlan = (planId: string, who: Person, fields: Record<string, string> | FormData) =>
   call(planRoute.action as RouteFn, post(`/remediation/${planId}`, who, fields), { planId });
 const listPlans = async (who: Person) => {
@@ -81,7 +105,10 @@ const listPlans = async (who: Person) => {
 /** Everything a remediation write could touch for one plan. */
 async function snapshot(planId: string) {
   return {
-    plan: await prisma.remediationPlan.findUnique({ where: { id: planId }, select: { title: true, reportingPeriod: true, updatedAt: true } }),
+    plan: await prisma.remediationPlan.findUnique({
+      where: { id: planId },
+      select: { title: true, reportingPeriod: true, updatedAt: true },
+    }),
     actions: await prisma.remediationAction.findMany({ where: { planId }, orderBy: { position: "asc" } }),
     reports: await prisma.progressReport.findMany({ where: { planId }, orderBy: { period: "asc" } }),
     evidence: await prisma.evidenceFile.findMany({ where: { action: { planId } }, orderBy: { id: "asc" } }),
@@ -90,7 +117,9 @@ async function snapshot(planId: string) {
 }
 
 function pdfFile(name = "bien-ban.pdf"): File {
-  return new File([new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")], name, { type: "application/pdf" });
+  return new File([new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")], name, {
+    type: "application/pdf",
+  });
 }
 
 // Seed 003: UBND huyện Tánh Linh's plan on Bình Thuận's published 2023 round; every action is led by
@@ -106,10 +135,21 @@ let foreign: Person; // OFFICE of Đông Hà (Quảng Trị): unrelated
 beforeAll(async () => {
   const row = await prisma.remediationPlan.findFirstOrThrow({
     where: { roundUnit: { organization: { name: { contains: "Tánh Linh" } } } },
-    select: { id: true, roundUnitId: true, roundUnit: { select: { organizationId: true, roundId: true, round: { select: { status: true } } } }, actions: { select: { id: true, ownerOrganizationId: true }, orderBy: { position: "asc" } } },
+    select: {
+      id: true,
+      roundUnitId: true,
+      roundUnit: { select: { organizationId: true, roundId: true, round: { select: { status: true } } } },
+      actions: { select: { id: true, ownerOrganizationId: true }, orderBy: { position: "asc" } },
+    },
   });
   expect(row.roundUnit.round.status).toBe("PUBLISHED");
-  plan = { id: row.id, roundId: row.roundUnit.roundId, unitOrgId: row.roundUnit.organizationId, ownerOrgId: row.actions[0]!.ownerOrganizationId!, roundUnitId: row.roundUnitId };
+  plan = {
+    id: row.id,
+    roundId: row.roundUnit.roundId,
+    unitOrgId: row.roundUnit.organizationId,
+    ownerOrgId: row.actions[0]!.ownerOrganizationId!,
+    roundUnitId: row.roundUnitId,
+  };
   actionIds = row.actions.map((a) => a.id);
   expect(plan.ownerOrgId).not.toBe(plan.unitOrgId);
   noiVuTinh = await signIn("noivu.binhthuan@hoinghi.local");
@@ -122,13 +162,20 @@ beforeAll(async () => {
 // Each test works on actions no earlier test touched, and that are not done yet.
 const used = new Set<string>();
 async function freshAction(): Promise<string> {
-  const row = await prisma.remediationAction.findFirstOrThrow({ where: { planId: plan.id, status: { not: "DONE" }, id: { notIn: [...used] } }, orderBy: { position: "asc" }, select: { id: true } });
+  const row = await prisma.remediationAction.findFirstOrThrow({
+    where: { planId: plan.id, status: { not: "DONE" }, id: { notIn: [...used] } },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
   used.add(row.id);
   return row.id;
 }
 
 async function actionRow(id: string) {
-  return prisma.remediationAction.findUniqueOrThrow({ where: { id }, select: { status: true, solution: true, ownerUserId: true, ownerOrganizationId: true, deadline: true } });
+  return prisma.remediationAction.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, solution: true, ownerUserId: true, ownerOrganizationId: true, deadline: true },
+  });
 }
 
 function updateFields(actionId: string, status: string, extra: Record<string, string> = {}) {
@@ -149,7 +196,10 @@ describe("remediation: who writes", () => {
     upload.set("file", pdfFile());
     expect((await postPlan(plan.id, viewerUnit, upload)).status).toBe(403);
     expect((await postPlan(plan.id, viewerUnit, updateFields(actionIds[0]!, "DONE"))).status).toBe(403);
-    expect((await postPlan(plan.id, viewerUnit, { intent: "edit-plan", title: "Chiếm quyền", reportingPeriod: "MONTHLY" })).status).toBe(403);
+    expect(
+      (await postPlan(plan.id, viewerUnit, { intent: "edit-plan", title: "Chiếm quyền", reportingPeriod: "MONTHLY" }))
+        .status,
+    ).toBe(403);
     expect(await snapshot(plan.id)).toEqual(before);
   });
 
@@ -160,12 +210,20 @@ describe("remediation: who writes", () => {
     expect(refused.status).toBe(403);
     expect(await snapshot(plan.id)).toEqual(before);
     // The unit's OFFICE reads the plan, but the page offers no form for actions it does not own.
-    const page = (await viewPlan(plan.id, officeUnit)).body as { actions: Array<{ id: string; editable: boolean }>; canReport: boolean; manager: boolean };
+    const page = (await viewPlan(plan.id, officeUnit)).body as {
+      actions: Array<{ id: string; editable: boolean }>;
+      canReport: boolean;
+      manager: boolean;
+    };
     expect(page.actions.every((a) => !a.editable)).toBe(true);
     expect(page.manager).toBe(false);
 
     // A member of the lead organisation (below the unit) reaches the plan as its owner and marks it done.
-    const ownerPage = (await viewPlan(plan.id, ownerOffice)).body as { actions: Array<{ id: string; editable: boolean }>; canReport: boolean; manager: boolean };
+    const ownerPage = (await viewPlan(plan.id, ownerOffice)).body as {
+      actions: Array<{ id: string; editable: boolean }>;
+      canReport: boolean;
+      manager: boolean;
+    };
     expect(ownerPage.actions.every((a) => a.editable)).toBe(true);
     expect(ownerPage.canReport).toBe(true);
     expect(ownerPage.manager).toBe(false);
@@ -178,7 +236,11 @@ describe("remediation: who writes", () => {
   it("lets the owner update status but not reassign the action or move its deadline", async () => {
     const id = await freshAction();
     const before = await actionRow(id);
-    const r = await postPlan(plan.id, ownerOffice, updateFields(id, "IN_PROGRESS", { ownerUserId: ownerOffice.id, deadline: "2030-01-01" }));
+    const r = await postPlan(
+      plan.id,
+      ownerOffice,
+      updateFields(id, "IN_PROGRESS", { ownerUserId: ownerOffice.id, deadline: "2030-01-01" }),
+    );
     expect(r.status).toBe(403);
     expect(await actionRow(id)).toEqual(before);
   });
@@ -186,7 +248,15 @@ describe("remediation: who writes", () => {
   it("lets a person in charge (ownerUserId) of the unit update their action, and no other", async () => {
     const person = await newUser(plan.unitOrgId, "OFFICE", "Cán bộ được giao nhiệm vụ");
     const [mine, other] = [await freshAction(), await freshAction()];
-    const assigned = await postPlan(plan.id, noiVuTinh, updateFields(mine, "NOT_STARTED", { ownerOrganizationId: plan.ownerOrgId, ownerUserId: person.id, deadline: "2027-03-31" }));
+    const assigned = await postPlan(
+      plan.id,
+      noiVuTinh,
+      updateFields(mine, "NOT_STARTED", {
+        ownerOrganizationId: plan.ownerOrgId,
+        ownerUserId: person.id,
+        deadline: "2027-03-31",
+      }),
+    );
     expect(assigned.status).toBe(200);
     expect((await postPlan(plan.id, person, updateFields(mine, "IN_PROGRESS"))).status).toBe(200);
     expect((await actionRow(mine)).status).toBe("IN_PROGRESS");
@@ -198,7 +268,15 @@ describe("remediation: who writes", () => {
   it("lets Nội vụ of the round and of the unit change any action; the status change is audited exactly", async () => {
     const id = await freshAction();
     const before = await actionRow(id);
-    const r = await postPlan(plan.id, noiVuTinh, updateFields(id, "DONE", { solution: before.solution, ownerOrganizationId: before.ownerOrganizationId ?? "", deadline: toLocalDateValue(before.deadline) }));
+    const r = await postPlan(
+      plan.id,
+      noiVuTinh,
+      updateFields(id, "DONE", {
+        solution: before.solution,
+        ownerOrganizationId: before.ownerOrganizationId ?? "",
+        deadline: toLocalDateValue(before.deadline),
+      }),
+    );
     expect(r.status).toBe(200);
     const after = await actionRow(id);
     expect(after).toEqual({ ...before, status: "DONE" });
@@ -224,30 +302,56 @@ describe("remediation: who writes", () => {
 
     // Nội vụ of the assessed unit manages its own plan once the round is published.
     const unitNoiVu = await signIn("noivu.tanhlinh@hoinghi.local");
-    expect((await postPlan(plan.id, unitNoiVu, { intent: "report", period: "2025-Q1", content: "Quý I/2025: hoàn thành 2/4 nhóm nhiệm vụ." })).status).toBe(200);
-    const report = await prisma.progressReport.findUniqueOrThrow({ where: { planId_period: { planId: plan.id, period: "2025-Q1" } } });
+    expect(
+      (
+        await postPlan(plan.id, unitNoiVu, {
+          intent: "report",
+          period: "2025-Q1",
+          content: "Quý I/2025: hoàn thành 2/4 nhóm nhiệm vụ.",
+        })
+      ).status,
+    ).toBe(200);
+    const report = await prisma.progressReport.findUniqueOrThrow({
+      where: { planId_period: { planId: plan.id, period: "2025-Q1" } },
+    });
     const reportEvents = await prisma.auditEvent.findMany({ where: { entityId: report.id } });
     expect(reportEvents.map((x) => [x.action, x.summary, JSON.parse(x.changes)])).toEqual([
-      ["progressReport.create", "Báo cáo tiến độ kỳ Quý I/2025", [
-        { field: "period", before: null, after: "2025-Q1" },
-        { field: "content", before: null, after: "Quý I/2025: hoàn thành 2/4 nhóm nhiệm vụ." },
-      ]],
+      [
+        "progressReport.create",
+        "Báo cáo tiến độ kỳ Quý I/2025",
+        [
+          { field: "period", before: null, after: "2025-Q1" },
+          { field: "content", before: null, after: "Quý I/2025: hoàn thành 2/4 nhóm nhiệm vụ." },
+        ],
+      ],
     ]);
   });
 
   it("refuses an owner from another province with a field error naming the field, and saves nothing", async () => {
     const id = await freshAction();
     const before = await snapshot(plan.id);
-    const r = await postPlan(plan.id, noiVuTinh, updateFields(id, "DONE", { ownerUserId: foreign.id, ownerOrganizationId: plan.ownerOrgId }));
+    const r = await postPlan(
+      plan.id,
+      noiVuTinh,
+      updateFields(id, "DONE", { ownerUserId: foreign.id, ownerOrganizationId: plan.ownerOrgId }),
+    );
     expect(r.status).toBe(400);
     const body = r.body as { ok: boolean; fieldErrors: Record<string, string[]> };
     expect(body.ok).toBe(false);
     expect(Object.keys(body.fieldErrors)).toEqual(["ownerUserId"]);
     expect(body.fieldErrors.ownerUserId![0]).toMatch(/^Người phụ trách phải là cán bộ của cơ quan tổ chức đánh giá/);
-    const org = await postPlan(plan.id, noiVuTinh, updateFields(id, "DONE", { ownerOrganizationId: foreign.organizationId }));
+    const org = await postPlan(
+      plan.id,
+      noiVuTinh,
+      updateFields(id, "DONE", { ownerOrganizationId: foreign.organizationId }),
+    );
     expect(org.status).toBe(400);
-    expect(Object.keys((org.body as { fieldErrors: Record<string, string[]> }).fieldErrors)).toEqual(["ownerOrganizationId"]);
-    expect((org.body as { fieldErrors: Record<string, string[]> }).fieldErrors.ownerOrganizationId![0]).toMatch(/^Đơn vị chủ trì phải là/);
+    expect(Object.keys((org.body as { fieldErrors: Record<string, string[]> }).fieldErrors)).toEqual([
+      "ownerOrganizationId",
+    ]);
+    expect((org.body as { fieldErrors: Record<string, string[]> }).fieldErrors.ownerOrganizationId![0]).toMatch(
+      /^Đơn vị chủ trì phải là/,
+    );
     expect(await snapshot(plan.id)).toEqual(before);
   });
 
@@ -267,8 +371,13 @@ describe("remediation: who writes", () => {
     const newId = created.response!.headers.get("Location")!.split("/").pop()!;
     const rows = await prisma.remediationAction.findMany({ where: { planId: newId }, select: { id: true } });
     expect(rows.length).toBeGreaterThan(0);
-    const events = await prisma.auditEvent.findMany({ where: { roundId: plan.roundId, entityId: { in: [newId, ...rows.map((x) => x.id)] } }, orderBy: { entity: "asc" } });
-    expect(events.map((x) => x.action).sort()).toEqual(["remediationPlan.create", ...rows.map(() => "remediationAction.create")].sort());
+    const events = await prisma.auditEvent.findMany({
+      where: { roundId: plan.roundId, entityId: { in: [newId, ...rows.map((x) => x.id)] } },
+      orderBy: { entity: "asc" },
+    });
+    expect(events.map((x) => x.action).sort()).toEqual(
+      ["remediationPlan.create", ...rows.map(() => "remediationAction.create")].sort(),
+    );
     expect(events.every((x) => x.actorUserId === unitNoiVu.id && x.organizationId === plan.unitOrgId)).toBe(true);
   });
 });
@@ -289,7 +398,17 @@ describe("remediation: who reads", () => {
       data: {
         roundUnitId: unit.id,
         title: "Kế hoạch khắc phục (dự thảo)",
-        actions: { create: [{ position: 0, code: "1.1", title: "Ban hành kế hoạch CCHC", pointsLost: 0.5, ownerOrganizationId: unit.organizationId }] },
+        actions: {
+          create: [
+            {
+              position: 0,
+              code: "1.1",
+              title: "Ban hành kế hoạch CCHC",
+              pointsLost: 0.5,
+              ownerOrganizationId: unit.organizationId,
+            },
+          ],
+        },
       },
       select: { id: true, actions: { select: { id: true } } },
     });
@@ -300,7 +419,9 @@ describe("remediation: who reads", () => {
     upload.set("actionId", created.actions[0]!.id);
     upload.set("file", pdfFile("du-thao.pdf"));
     expect((await postPlan(draftPlanId, noiVuHuyen, upload)).status).toBe(200);
-    draftFileId = (await prisma.evidenceFile.findFirstOrThrow({ where: { action: { planId: draftPlanId } }, select: { id: true } })).id;
+    draftFileId = (
+      await prisma.evidenceFile.findFirstOrThrow({ where: { action: { planId: draftPlanId } }, select: { id: true } })
+    ).id;
     communeOffice = await newUser(unit.organizationId, "OFFICE", "Công chức xã");
     communeAdmin = await newUser(unit.organizationId, "ADMIN", "Quản trị xã");
   });
@@ -310,7 +431,9 @@ describe("remediation: who reads", () => {
       expect((await viewPlan(draftPlanId, who)).status).toBe(404);
       expect(await listPlans(who)).not.toContain(draftPlanId);
       const before = await snapshot(draftPlanId);
-      expect((await postPlan(draftPlanId, who, { intent: "report", period: "2024-Q1", content: "Báo cáo" })).status).toBe(404);
+      expect(
+        (await postPlan(draftPlanId, who, { intent: "report", period: "2024-Q1", content: "Báo cáo" })).status,
+      ).toBe(404);
       expect(await snapshot(draftPlanId)).toEqual(before);
     }
     // The district's Nội vụ, which runs the round, sees it.
@@ -320,13 +443,20 @@ describe("remediation: who reads", () => {
   });
 
   it("serves evidence only to those who may read the plan (404 otherwise)", async () => {
-    const download = (who: Person) => call(evidenceRoute.loader as RouteFn, get(`/remediation/evidence/${draftFileId}`, who), { fileId: draftFileId });
+    const download = (who: Person) =>
+      call(evidenceRoute.loader as RouteFn, get(`/remediation/evidence/${draftFileId}`, who), { fileId: draftFileId });
     expect((await download(foreign)).status).toBe(404);
     expect((await download(communeOffice)).status).toBe(404);
     const ok = await download(await signIn("noivu.tamduong@hoinghi.local"));
     expect(ok.status).toBe(200);
     expect(ok.response!.headers.get("Content-Type")).toBe("application/pdf");
-    expect((await call(evidenceRoute.loader as RouteFn, get("/remediation/evidence/khong-co", foreign), { fileId: "khong-co" })).status).toBe(404);
+    expect(
+      (
+        await call(evidenceRoute.loader as RouteFn, get("/remediation/evidence/khong-co", foreign), {
+          fileId: "khong-co",
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("records an evidence upload exactly", async () => {
@@ -335,7 +465,10 @@ describe("remediation: who reads", () => {
     const events = await prisma.auditEvent.findMany({ where: { entityId: draftFileId } });
     expect(events).toHaveLength(1);
     const e = events[0]!;
-    const round = await prisma.remediationPlan.findUniqueOrThrow({ where: { id: draftPlanId }, select: { roundUnit: { select: { roundId: true, organizationId: true } } } });
+    const round = await prisma.remediationPlan.findUniqueOrThrow({
+      where: { id: draftPlanId },
+      select: { roundUnit: { select: { roundId: true, organizationId: true } } },
+    });
     expect({ ...e, id: undefined, at: undefined, changes: JSON.parse(e.changes) as unknown }).toEqual({
       id: undefined,
       at: undefined,
@@ -365,27 +498,49 @@ describe("remediation: bad input and deletions", () => {
     const before = await snapshot(plan.id);
     const unknown = await postPlan(plan.id, noiVuTinh, { intent: "drop-table" });
     expect(unknown.status).toBe(400);
-    expect((unknown.body as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ intent: ["Thao tác không hợp lệ."] });
-    const garbled = new Request(`${BASE}/remediation/${plan.id}`, { method: "POST", body: "intent=report", headers: { Cookie: noiVuTinh.cookie, "Content-Type": "text/plain" } });
+    expect((unknown.body as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
+      intent: ["Thao tác không hợp lệ."],
+    });
+    const garbled = new Request(`${BASE}/remediation/${plan.id}`, {
+      method: "POST",
+      body: "intent=report",
+      headers: { Cookie: noiVuTinh.cookie, "Content-Type": "text/plain" },
+    });
     expect((await call(planRoute.action as RouteFn, garbled, { planId: plan.id })).status).toBe(400);
     const brokenUpload = new Request(`${BASE}/remediation/${plan.id}`, {
       method: "POST",
-      body: "--x\r\nContent-Disposition: form-data; name=\"intent\"\r\n\r\nupload-evidence",
+      body: '--x\r\nContent-Disposition: form-data; name="intent"\r\n\r\nupload-evidence',
       headers: { Cookie: noiVuTinh.cookie, "Content-Type": "multipart/form-data; boundary=x" },
     });
     expect((await call(planRoute.action as RouteFn, brokenUpload, { planId: plan.id })).status).toBeLessThan(500);
     const elsewhere = await prisma.remediationAction.create({
-      data: { plan: { create: { roundUnitId: plan.roundUnitId, title: "Kế hoạch khác" } }, position: 0, code: "9.9", title: "Nhiệm vụ của kế hoạch khác", pointsLost: 1 },
+      data: {
+        plan: { create: { roundUnitId: plan.roundUnitId, title: "Kế hoạch khác" } },
+        position: 0,
+        code: "9.9",
+        title: "Nhiệm vụ của kế hoạch khác",
+        pointsLost: 1,
+      },
       select: { id: true },
     });
     expect((await postPlan(plan.id, noiVuTinh, updateFields(elsewhere.id, "DONE"))).status).toBe(404);
-    expect((await postPlan(plan.id, noiVuTinh, { intent: "report", period: "2025-13", content: "x" })).status).toBe(400);
+    expect((await postPlan(plan.id, noiVuTinh, { intent: "report", period: "2025-13", content: "x" })).status).toBe(
+      400,
+    );
     expect(await snapshot(plan.id)).toEqual(before);
   });
 
   it("deletes evidence and a whole plan with one exact audit row each, and removes the files", async () => {
     const created = await prisma.remediationPlan.create({
-      data: { roundUnitId: plan.roundUnitId, title: "Kế hoạch sẽ xóa", actions: { create: [{ position: 0, code: "2.1", title: "Nhiệm vụ thử", pointsLost: 1, ownerOrganizationId: plan.ownerOrgId }] } },
+      data: {
+        roundUnitId: plan.roundUnitId,
+        title: "Kế hoạch sẽ xóa",
+        actions: {
+          create: [
+            { position: 0, code: "2.1", title: "Nhiệm vụ thử", pointsLost: 1, ownerOrganizationId: plan.ownerOrgId },
+          ],
+        },
+      },
       select: { id: true, actions: { select: { id: true } } },
     });
     const actionId = created.actions[0]!.id;
@@ -409,12 +564,18 @@ describe("remediation: bad input and deletions", () => {
     expect(fs.existsSync(`${dataDir}/${hai.storagePath}`)).toBe(false);
     const removed = await prisma.auditEvent.findMany({ where: { entityId: hai.id, action: "evidenceFile.delete" } });
     expect(removed.map((e) => [e.actorUserId, e.summary, JSON.parse(e.changes), e.roundId, e.organizationId])).toEqual([
-      [ownerOffice.id, "Xóa tài liệu kiểm chứng “hai.pdf” của nhiệm vụ khắc phục 2.1", [
-        { field: "actionId", before: actionId, after: null },
-        { field: "fileName", before: "hai.pdf", after: null },
-        { field: "mimeType", before: "application/pdf", after: null },
-        { field: "size", before: hai.size, after: null },
-      ], plan.roundId, plan.unitOrgId],
+      [
+        ownerOffice.id,
+        "Xóa tài liệu kiểm chứng “hai.pdf” của nhiệm vụ khắc phục 2.1",
+        [
+          { field: "actionId", before: actionId, after: null },
+          { field: "fileName", before: "hai.pdf", after: null },
+          { field: "mimeType", before: "application/pdf", after: null },
+          { field: "size", before: hai.size, after: null },
+        ],
+        plan.roundId,
+        plan.unitOrgId,
+      ],
     ]);
 
     // Only Nội vụ deletes the plan; then it is gone with its rows and files, and one audit row says so.
@@ -429,23 +590,42 @@ describe("remediation: bad input and deletions", () => {
     expect(fs.existsSync(`${dataDir}/${mot.storagePath}`)).toBe(false);
     const events = await prisma.auditEvent.findMany({ where: { entityId: created.id } });
     expect(events.map((e) => [e.action, e.actorUserId, e.summary, JSON.parse(e.changes)])).toEqual([
-      ["remediationPlan.delete", noiVuTinh.id, "Xóa kế hoạch khắc phục “Kế hoạch sẽ xóa” (1 nhiệm vụ, 0 báo cáo, 1 tài liệu kiểm chứng)", [
-        { field: "title", before: "Kế hoạch sẽ xóa", after: null },
-        { field: "reportingPeriod", before: "QUARTERLY", after: null },
-        { field: "roundUnitId", before: plan.roundUnitId, after: null },
-        { field: "actions", before: 1, after: null },
-        { field: "reports", before: 0, after: null },
-        { field: "evidenceFiles", before: 1, after: null },
-      ]],
+      [
+        "remediationPlan.delete",
+        noiVuTinh.id,
+        "Xóa kế hoạch khắc phục “Kế hoạch sẽ xóa” (1 nhiệm vụ, 0 báo cáo, 1 tài liệu kiểm chứng)",
+        [
+          { field: "title", before: "Kế hoạch sẽ xóa", after: null },
+          { field: "reportingPeriod", before: "QUARTERLY", after: null },
+          { field: "roundUnitId", before: plan.roundUnitId, after: null },
+          { field: "actions", before: 1, after: null },
+          { field: "reports", before: 0, after: null },
+          { field: "evidenceFiles", before: 1, after: null },
+        ],
+      ],
     ]);
   });
 
   it("records a plan edit before → after, and nothing when nothing changed", async () => {
-    const current = await prisma.remediationPlan.findUniqueOrThrow({ where: { id: plan.id }, select: { title: true, reportingPeriod: true } });
+    const current = await prisma.remediationPlan.findUniqueOrThrow({
+      where: { id: plan.id },
+      select: { title: true, reportingPeriod: true },
+    });
     const audits = await prisma.auditEvent.count({ where: { entityId: plan.id } });
-    expect((await postPlan(plan.id, noiVuTinh, { intent: "edit-plan", title: current.title, reportingPeriod: current.reportingPeriod })).status).toBe(200);
+    expect(
+      (
+        await postPlan(plan.id, noiVuTinh, {
+          intent: "edit-plan",
+          title: current.title,
+          reportingPeriod: current.reportingPeriod,
+        })
+      ).status,
+    ).toBe(200);
     expect(await prisma.auditEvent.count({ where: { entityId: plan.id } })).toBe(audits);
-    expect((await postPlan(plan.id, noiVuTinh, { intent: "edit-plan", title: current.title, reportingPeriod: "MONTHLY" })).status).toBe(200);
+    expect(
+      (await postPlan(plan.id, noiVuTinh, { intent: "edit-plan", title: current.title, reportingPeriod: "MONTHLY" }))
+        .status,
+    ).toBe(200);
     const [e] = await prisma.auditEvent.findMany({ where: { entityId: plan.id, action: "remediationPlan.update" } });
     expect([e!.summary, JSON.parse(e!.changes)]).toEqual([
       `Sửa kế hoạch khắc phục “${current.title}”: kỳ báo cáo hằng quý → hằng tháng`,

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../helpers/app-server.ts";
-import { rawRequest } from "../helpers/raw-request.ts";
+import { startAppServer, type AppServer } from "#tests/helpers/app-server.ts";
+import { rawRequest } from "#tests/helpers/raw-request.ts";
 
 // Issue 10, defect 10: security headers on every response of the production server (scripts/serve.js),
 // a CSP the pages pass (nonce on every inline script), no token in the request log, and a cross-origin
@@ -16,8 +16,13 @@ let posterKey: string;
 beforeAll(async () => {
   db = new Database(process.env.TEST_DATABASE_FILE!);
   db.pragma("busy_timeout = 5000");
-  token = (db.prepare(`SELECT "token" FROM "Attendee" WHERE "revokedAt" IS NULL LIMIT 1`).get() as { token: string }).token;
-  const bridge = db.prepare(`SELECT "accessKey", "posterKey" FROM "BridgePoint" WHERE "accessKey" IS NOT NULL AND "posterKey" IS NOT NULL LIMIT 1`).get() as {
+  token = (db.prepare(`SELECT "token" FROM "Attendee" WHERE "revokedAt" IS NULL LIMIT 1`).get() as { token: string })
+    .token;
+  const bridge = db
+    .prepare(
+      `SELECT "accessKey", "posterKey" FROM "BridgePoint" WHERE "accessKey" IS NOT NULL AND "posterKey" IS NOT NULL LIMIT 1`,
+    )
+    .get() as {
     accessKey: string;
     posterKey: string;
   };
@@ -34,7 +39,8 @@ afterAll(async () => {
 });
 
 function expectCommonHeaders(headers: Headers | Record<string, string | string[] | undefined>, what: string) {
-  const get = (name: string) => (headers instanceof Headers ? headers.get(name) : (headers[name] as string | undefined)) ?? null;
+  const get = (name: string) =>
+    (headers instanceof Headers ? headers.get(name) : (headers[name] as string | undefined)) ?? null;
   expect(get("x-frame-options"), what).toBe("DENY");
   expect(get("x-content-type-options"), what).toBe("nosniff");
   expect(get("content-security-policy"), what).toContain("frame-ancestors 'none'");
@@ -84,13 +90,24 @@ describe("headers on every response", () => {
       await res.arrayBuffer();
       expectCommonHeaders(res.headers, path);
     }
-    const tooLarge = await rawRequest(server.url, { path: "/login", contentLength: 50 * 1024 * 1024, timeoutMs: 10_000 });
+    const tooLarge = await rawRequest(server.url, {
+      path: "/login",
+      contentLength: 50 * 1024 * 1024,
+      timeoutMs: 10_000,
+    });
     expect(tooLarge.status).toBe(413);
     expectCommonHeaders(tooLarge.headers, "413");
   });
 
   it("token pages send no Referer; other pages only their origin to other sites", async () => {
-    for (const path of [`/i/${token}`, `/i/${token}/qr.png`, `/b/${accessKey}`, `/b/${accessKey}/diem-danh`, `/d/${posterKey}`, "/i/khong-ton-tai"]) {
+    for (const path of [
+      `/i/${token}`,
+      `/i/${token}/qr.png`,
+      `/b/${accessKey}`,
+      `/b/${accessKey}/diem-danh`,
+      `/d/${posterKey}`,
+      "/i/khong-ton-tai",
+    ]) {
       const res = await fetch(`${server.url}${path}`, { redirect: "manual" });
       await res.arrayBuffer();
       expect(res.headers.get("referrer-policy"), path).toBe("no-referrer");
@@ -154,7 +171,8 @@ describe("request log", () => {
     ];
     for (const path of paths) await (await fetch(`${server.url}${path}`, { redirect: "manual" })).arrayBuffer();
     // The log line is written when the answer is: wait for the last one to reach the pipe.
-    for (let i = 0; i < 50 && !server.stdout().includes("/api/connectivity/ping?k="); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 50 && !server.stdout().includes("/api/connectivity/ping?k="); i++)
+      await new Promise((r) => setTimeout(r, 100));
     const log = server.stdout();
     for (const secret of [token, accessKey, posterKey, code]) expect(log).not.toContain(secret);
     expect(log).toContain("GET /i/[ẩn] 200");

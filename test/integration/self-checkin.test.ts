@@ -2,14 +2,14 @@
 // its own bridge's attendees, confirms only them, throttles failed lookups per client address and per
 // poster (429, in Vietnamese), and writes an exact audit row for each self check-in.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { SYSTEM_ACTOR } from "../../app/database/audit.server.ts";
+import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { describe, expect, it } from "vitest";
-import { ensurePosterKey } from "../../app/attendance/attendance.server.ts";
-import { SELF_CHECKIN_LIMITS } from "../../app/attendance/self-checkin.server.ts";
-import { checkinCode, formatCheckinCode } from "../../app/checkin/code.ts";
-import { prisma } from "../../app/db.server.ts";
-import { createAttendees } from "../../app/invitations/attendees.server.ts";
-import { action, loader } from "../../app/routes/d.$key.tsx";
+import { ensurePosterKey } from "#app/attendance/attendance.server.ts";
+import { SELF_CHECKIN_LIMITS } from "#app/attendance/self-checkin.server.ts";
+import { checkinCode, formatCheckinCode } from "#app/checkin/code.ts";
+import { prisma } from "#app/db.server.ts";
+import { createAttendees } from "#app/invitations/attendees.server.ts";
+import { action, loader } from "#app/routes/d.$key.tsx";
 
 const daNang = () =>
   prisma.conference.findFirstOrThrow({
@@ -25,8 +25,16 @@ async function setup() {
 }
 
 async function person(conferenceId: string, name: string, email: string, bridgePointId: string) {
-  await createAttendees(SYSTEM_ACTOR, conferenceId, [{ name, position: "Chuyên viên", organizationName: "UBND phường", groupId: "", email, phone: "", bridgePointId }], { kind: "form" });
-  const a = await prisma.attendee.findFirstOrThrow({ where: { conferenceId, email }, select: { id: true, invitationKey: true } });
+  await createAttendees(
+    SYSTEM_ACTOR,
+    conferenceId,
+    [{ name, position: "Chuyên viên", organizationName: "UBND phường", groupId: "", email, phone: "", bridgePointId }],
+    { kind: "form" },
+  );
+  const a = await prisma.attendee.findFirstOrThrow({
+    where: { conferenceId, email },
+    select: { id: true, invitationKey: true },
+  });
   return { id: a.id, code: formatCheckinCode(checkinCode(a.invitationKey)) };
 }
 
@@ -38,7 +46,11 @@ interface Reply {
 }
 
 async function post(key: string, ip: string, fields: Record<string, string>): Promise<{ status: number; body: Reply }> {
-  const request = new Request(`http://localhost/d/${key}`, { method: "POST", headers: { "x-hoinghi-client-ip": ip }, body: new URLSearchParams(fields) });
+  const request = new Request(`http://localhost/d/${key}`, {
+    method: "POST",
+    headers: { "x-hoinghi-client-ip": ip },
+    body: new URLSearchParams(fields),
+  });
   const res = (await action({ request, params: { key }, context: {} } as ActionFunctionArgs)) as Response;
   return { status: res.status, body: (await res.json()) as Reply };
 }
@@ -59,16 +71,25 @@ describe("self check-in at a bridge point's poster", () => {
     const foreign = await post(key, "198.51.100.1", { intent: "code", code: other.code });
     expect(foreign.status).toBe(400);
     expect(foreign.body.kind).toBe("error");
-    expect(foreign.body.message).toBe("Không tìm thấy đại biểu có mã điểm danh này tại điểm cầu. Vui lòng kiểm tra lại mã hoặc tìm theo họ tên.");
+    expect(foreign.body.message).toBe(
+      "Không tìm thấy đại biểu có mã điểm danh này tại điểm cầu. Vui lòng kiểm tra lại mã hoặc tìm theo họ tên.",
+    );
     expect(JSON.stringify(foreign.body)).not.toContain("Lê Thị Khác");
     // Another bridge's attendee confirmed by id: refused, not recorded, not named.
     const confirmed = await post(key, "198.51.100.1", { intent: "confirm", attendeeId: other.id, nonce: "n1" });
     expect(confirmed.status).toBe(403);
-    expect(confirmed.body).toEqual({ kind: "refused", message: "Đại biểu không thuộc điểm cầu này: chỉ điểm danh được đại biểu được phân về điểm cầu." });
+    expect(confirmed.body).toEqual({
+      kind: "refused",
+      message: "Đại biểu không thuộc điểm cầu này: chỉ điểm danh được đại biểu được phân về điểm cầu.",
+    });
     expect(await prisma.attendance.findUnique({ where: { attendeeId: other.id } })).toBeNull();
     // A name search answers this bridge's people only.
     const search = async (q: string) =>
-      (await loader({ request: new Request(`http://localhost/d/${key}?q=${encodeURIComponent(q)}`), params: { key }, context: {} } as LoaderFunctionArgs)) as {
+      (await loader({
+        request: new Request(`http://localhost/d/${key}?q=${encodeURIComponent(q)}`),
+        params: { key },
+        context: {},
+      } as LoaderFunctionArgs)) as {
         matches: Array<{ name: string }>;
       };
     expect((await search("Lê Thị Khác")).matches).toEqual([]);
@@ -76,7 +97,10 @@ describe("self check-in at a bridge point's poster", () => {
 
     // Its own attendee: found, confirmed, recorded online here, and audited.
     const found = await post(key, "198.51.100.1", { intent: "code", code: own.code });
-    expect(found).toMatchObject({ status: 200, body: { kind: "candidates", candidates: [{ id: own.id, name: "Trần Văn Tự" }] } });
+    expect(found).toMatchObject({
+      status: 200,
+      body: { kind: "candidates", candidates: [{ id: own.id, name: "Trần Văn Tự" }] },
+    });
     const done = await post(key, "198.51.100.1", { intent: "confirm", attendeeId: own.id, nonce: "n2" });
     expect(done).toMatchObject({ status: 200, body: { kind: "accepted", name: "Trần Văn Tự" } });
     const att = await prisma.attendance.findUniqueOrThrow({ where: { attendeeId: own.id } });
@@ -103,7 +127,9 @@ describe("self check-in at a bridge point's poster", () => {
       { field: "deviceId", before: null, after: `self:${haiChau.id}:poster` },
     ]);
     // Confirming again: "already", and no second audit row.
-    expect((await post(key, "198.51.100.1", { intent: "confirm", attendeeId: own.id, nonce: "n3" })).body.kind).toBe("already");
+    expect((await post(key, "198.51.100.1", { intent: "confirm", attendeeId: own.id, nonce: "n3" })).body.kind).toBe(
+      "already",
+    );
     expect(await prisma.auditEvent.count({ where: { entityId: own.id, entity: "Attendance" } })).toBe(1);
   });
 
@@ -115,15 +141,20 @@ describe("self check-in at a bridge point's poster", () => {
     const perPoster = SELF_CHECKIN_LIMITS.poster.limit;
 
     // One address guessing: wrong codes answer 400 up to the limit, then 429 — even for a right code.
-    for (let i = 0; i < perIp; i++) expect((await post(key, "192.0.2.1", { intent: "code", code: wrongCode(i) })).status).toBe(400);
+    for (let i = 0; i < perIp; i++)
+      expect((await post(key, "192.0.2.1", { intent: "code", code: wrongCode(i) })).status).toBe(400);
     const blocked = await post(key, "192.0.2.1", { intent: "code", code: wrongCode(perIp) });
     expect(blocked.status).toBe(429);
-    expect(blocked.body.message).toMatch(/^Nhập sai quá nhiều lần\. Vui lòng thử lại sau \d+ phút, hoặc nhờ cán bộ điểm cầu điểm danh giúp\.$/);
+    expect(blocked.body.message).toMatch(
+      /^Nhập sai quá nhiều lần\. Vui lòng thử lại sau \d+ phút, hoặc nhờ cán bộ điểm cầu điểm danh giúp\.$/,
+    );
     expect((await post(key, "192.0.2.1", { intent: "code", code: own.code })).status).toBe(429);
     expect((await post(key, "192.0.2.1", { intent: "confirm", attendeeId: own.id, nonce: "x" })).status).toBe(429);
     // The name search of a blocked address too.
     const res = (await loader({
-      request: new Request(`http://localhost/d/${key}?q=${encodeURIComponent("Phạm Văn Đúng")}`, { headers: { "x-hoinghi-client-ip": "192.0.2.1" } }),
+      request: new Request(`http://localhost/d/${key}?q=${encodeURIComponent("Phạm Văn Đúng")}`, {
+        headers: { "x-hoinghi-client-ip": "192.0.2.1" },
+      }),
       params: { key },
       context: {},
     } as LoaderFunctionArgs)) as { init: { status: number }; data: { throttled: string; matches: unknown[] } };
@@ -135,7 +166,8 @@ describe("self check-in at a bridge point's poster", () => {
 
     // Many addresses guessing at one poster: the poster is blocked for everyone.
     const failuresSoFar = perIp + 1;
-    for (let i = failuresSoFar; i < perPoster; i++) expect((await post(key, `192.0.2.${100 + i}`, { intent: "code", code: wrongCode(i) })).status).toBe(400);
+    for (let i = failuresSoFar; i < perPoster; i++)
+      expect((await post(key, `192.0.2.${100 + i}`, { intent: "code", code: wrongCode(i) })).status).toBe(400);
     expect((await post(key, "192.0.2.250", { intent: "code", code: wrongCode(999) })).status).toBe(429);
     expect((await post(key, "192.0.2.251", { intent: "code", code: own.code })).status).toBe(429);
     // Nobody was checked in by any of it.

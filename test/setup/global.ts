@@ -9,9 +9,9 @@ export default async function setup() {
   // app modules load (they read it once), and inherited by every test worker, whose database copy
   // holds invitation tokens the seed signed with it.
   process.env.SESSION_SECRET ??= crypto.randomBytes(32).toString("hex");
-  const { createPrismaClient } = await import("../../app/database/client.server.ts");
-  const { migrateDatabase } = await import("../../app/database/migrate.server.ts");
-  const { seedDatabase } = await import("../../prisma/seed-runner.ts");
+  const { createPrismaClient } = await import("#app/database/client.server.ts");
+  const { migrateDatabase } = await import("#app/database/migrate.server.ts");
+  const { seedDatabase } = await import("#prisma/seed-runner.ts");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-test-"));
   const template = path.join(dir, "template.db");
   migrateDatabase(template);

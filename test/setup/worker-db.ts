@@ -5,7 +5,10 @@ import path from "node:path";
 // gives the file its own copy of the migrated, seeded template database.
 const template = process.env.TEST_TEMPLATE_DB;
 if (!template) throw new Error("TEST_TEMPLATE_DB is not set: test/setup/global.ts did not run");
-const copy = path.join(path.dirname(template), `worker-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.db`);
+const copy = path.join(
+  path.dirname(template),
+  `worker-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.db`,
+);
 fs.copyFileSync(template, copy);
 process.env.DATABASE_URL = `file:${copy}`;
 process.env.TEST_DATABASE_FILE = copy;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { moveItem, overrunMinutes, timeAgenda } from "../../app/agenda/timing.ts";
-import { formatTime } from "../../app/lib/vietnamese-date.ts";
+import { moveItem, overrunMinutes, timeAgenda } from "#app/agenda/timing.ts";
+import { formatTime } from "#app/lib/vietnamese-date.ts";
 
 const start = new Date("2024-01-18T08:00:00+07:00");
 const items = [{ durationMinutes: 15 }, { durationMinutes: 30 }, { durationMinutes: 20 }];

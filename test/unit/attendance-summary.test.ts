@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { matchByName, summarize, type AttendeeRow } from "../../app/attendance/summary.ts";
-import { foldVietnamese } from "../../app/lib/fold-vietnamese.ts";
-import { checkinCode, formatCheckinCode, normalizeCheckinCode } from "../../app/checkin/code.ts";
+import { matchByName, summarize, type AttendeeRow } from "#app/attendance/summary.ts";
+import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
+import { checkinCode, formatCheckinCode, normalizeCheckinCode } from "#app/checkin/code.ts";
 
 const row = (id: string, over: Partial<AttendeeRow> = {}): AttendeeRow => ({
   id,
@@ -41,7 +41,16 @@ describe("attendance figures", () => {
         row("e", { groupId: "g2", bridgePointId: "b1" }),
       ],
     );
-    expect(s.total).toEqual({ invited: 5, confirmed: 2, present: 3, inPerson: 1, online: 1, substitute: 1, absent: 1, notRecorded: 1 });
+    expect(s.total).toEqual({
+      invited: 5,
+      confirmed: 2,
+      present: 3,
+      inPerson: 1,
+      online: 1,
+      substitute: 1,
+      absent: 1,
+      notRecorded: 1,
+    });
     expect(s.byGroup.map((l) => [l.label, l.counts.invited, l.counts.present])).toEqual([
       ["Cấp tỉnh", 1, 1],
       ["Cấp huyện", 3, 1],
@@ -54,7 +63,17 @@ describe("attendance figures", () => {
   });
 
   it("counts an attendee present online at another bridge there, and one invited online but present in the hall in the hall", () => {
-    const s = summarize([], [{ id: "b1", name: "A" }, { id: "b2", name: "B" }], [row("x", { bridgePointId: "b1", attendance: mark("ONLINE", "b2") }), row("y", { bridgePointId: "b1", attendance: mark("IN_PERSON") })]);
+    const s = summarize(
+      [],
+      [
+        { id: "b1", name: "A" },
+        { id: "b2", name: "B" },
+      ],
+      [
+        row("x", { bridgePointId: "b1", attendance: mark("ONLINE", "b2") }),
+        row("y", { bridgePointId: "b1", attendance: mark("IN_PERSON") }),
+      ],
+    );
     expect(s.byBridge.map((l) => [l.label, l.counts.present])).toEqual([
       ["Hội trường chính", 1],
       ["A", 0],

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACTION_LABEL } from "../../app/audit/labels.ts";
+import { ACTION_LABEL } from "#app/audit/labels.ts";
 
 // Every action the app records has a Vietnamese name on the "Nhật ký thay đổi" pages.
 function sources(dir: string): string[] {

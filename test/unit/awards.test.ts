@@ -3,17 +3,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseAwards } from "../../app/awards/award-import.ts";
-import { renderAwardListPdf } from "../../app/documents/award-list-pdf.ts";
-import { readTable } from "../../app/scoring/import.ts";
-import { foreignFonts, wordsOutsideMargins } from "../helpers/pdf-checks.ts";
+import { parseAwards } from "#app/awards/award-import.ts";
+import { renderAwardListPdf } from "#app/documents/award-list-pdf.ts";
+import { readTable } from "#app/scoring/import.ts";
+import { foreignFonts, wordsOutsideMargins } from "#tests/helpers/pdf-checks.ts";
 
 const csv = (text: string) => readTable({ fileName: "khen-thuong.csv", data: new TextEncoder().encode(text) });
 
 describe("award list import", () => {
   it("reads collectives and individuals with Vietnamese dates", async () => {
     const result = parseAwards(
-      await csv("Loại,Tên,Cơ quan,Thành tích,Hình thức khen thưởng,Số quyết định,Ngày quyết định\nTập thể,UBND xã Bình Lư,,Dẫn đầu chỉ số,Giấy khen của Chủ tịch UBND huyện,12/QĐ-UBND,05/06/2024\n"),
+      await csv(
+        "Loại,Tên,Cơ quan,Thành tích,Hình thức khen thưởng,Số quyết định,Ngày quyết định\nTập thể,UBND xã Bình Lư,,Dẫn đầu chỉ số,Giấy khen của Chủ tịch UBND huyện,12/QĐ-UBND,05/06/2024\n",
+      ),
     );
     expect(result).toEqual({
       ok: true,
@@ -32,7 +34,11 @@ describe("award list import", () => {
     });
   });
   it("reports bad rows by row and column and imports nothing", async () => {
-    const result = parseAwards(await csv("loai,ten,hinh_thuc,ngay_quyet_dinh\nNhóm,A,Giấy khen,\nCá nhân,,Giấy khen,\nCá nhân,C,Giấy khen,31/02/2024\n"));
+    const result = parseAwards(
+      await csv(
+        "loai,ten,hinh_thuc,ngay_quyet_dinh\nNhóm,A,Giấy khen,\nCá nhân,,Giấy khen,\nCá nhân,C,Giấy khen,31/02/2024\n",
+      ),
+    );
     expect(result).toEqual({
       ok: false,
       errors: [
@@ -47,19 +53,45 @@ describe("award list import", () => {
 describe("award list PDF", () => {
   it("lists collectives then individuals with their form of award", async () => {
     const pdf = await renderAwardListPdf({
-      header: { issuingBody: "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM", numberLine: "", placeAndDate: "Quảng Nam, ngày 04 tháng 01 năm 2024" },
+      header: {
+        issuingBody: "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM",
+        numberLine: "",
+        placeAndDate: "Quảng Nam, ngày 04 tháng 01 năm 2024",
+      },
       meeting: "Hội nghị tổng kết công tác cải cách hành chính năm 2023",
       awards: [
-        { recipientKind: "INDIVIDUAL", recipientName: "Tôn Nữ Thị Ửng", organizationName: "UBND xã Bình Dương", achievement: "", form: "Giải Ba cuộc thi", decisionNumber: "", decisionDate: null },
-        { recipientKind: "COLLECTIVE", recipientName: "UBND thành phố Hội An", organizationName: "", achievement: "Giải Nhất tập thể", form: "Giải Nhất cuộc thi", decisionNumber: "05/QĐ-SNV", decisionDate: new Date("2024-01-12T00:00:00+07:00") },
+        {
+          recipientKind: "INDIVIDUAL",
+          recipientName: "Tôn Nữ Thị Ửng",
+          organizationName: "UBND xã Bình Dương",
+          achievement: "",
+          form: "Giải Ba cuộc thi",
+          decisionNumber: "",
+          decisionDate: null,
+        },
+        {
+          recipientKind: "COLLECTIVE",
+          recipientName: "UBND thành phố Hội An",
+          organizationName: "",
+          achievement: "Giải Nhất tập thể",
+          form: "Giải Nhất cuộc thi",
+          decisionNumber: "05/QĐ-SNV",
+          decisionDate: new Date("2024-01-12T00:00:00+07:00"),
+        },
       ],
-      closing: { recipients: ["Lưu: VT."], signature: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], signerName: "Hồ Quang Bửu" },
+      closing: {
+        recipients: ["Lưu: VT."],
+        signature: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        signerName: "Hồ Quang Bửu",
+      },
     });
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-kt-")), "kt.pdf");
     fs.writeFileSync(file, pdf);
     const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).normalize("NFC").replace(/\s+/g, " ");
     expect(text.indexOf("I. TẬP THỂ")).toBeLessThan(text.indexOf("II. CÁ NHÂN"));
-    expect(text).toContain("1. UBND thành phố Hội An: Giải Nhất cuộc thi. Thành tích: Giải Nhất tập thể (Quyết định số 05/QĐ-SNV ngày 12 tháng 01 năm 2024).");
+    expect(text).toContain(
+      "1. UBND thành phố Hội An: Giải Nhất cuộc thi. Thành tích: Giải Nhất tập thể (Quyết định số 05/QĐ-SNV ngày 12 tháng 01 năm 2024).",
+    );
     expect(text).toContain("1. Tôn Nữ Thị Ửng, UBND xã Bình Dương: Giải Ba cuộc thi.");
     expect(text).toContain("Hồ Quang Bửu");
     expect(foreignFonts(file)).toEqual([]);

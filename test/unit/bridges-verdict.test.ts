@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nextSize } from "../../app/bridges/connectivity-client.ts";
-import { jitter, mbps, problems, suggestedResult } from "../../app/bridges/verdict.ts";
+import { nextSize } from "#app/bridges/connectivity-client.ts";
+import { jitter, mbps, problems, suggestedResult } from "#app/bridges/verdict.ts";
 
 const allTicked = { camera: true, microphone: true, screen: true, sound: true, backupConnection: true };
 const good = { latencyMs: 28, jitterMs: 3, lossPercent: 0, downloadMbps: 45, uploadMbps: 20 };

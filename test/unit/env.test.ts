@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseEnv } from "../../app/env.server.ts";
+import { parseEnv } from "#app/env.server.ts";
 
 // The secret the code used to fall back to; it is in the repository's history for anyone to read.
 const PUBLISHED = "development-only-secret-do-not-use-in-production";
@@ -31,7 +31,9 @@ describe("environment validation", () => {
       /SESSION_SECRET: bắt buộc khi chạy production/,
     );
     expect(() => parseEnv({ NODE_ENV: "test", DATA_DIR: dir })).toThrow(/SESSION_SECRET: bắt buộc/);
-    expect(() => parseEnv({ NODE_ENV: "test", ALLOW_DEMO_CREDENTIALS: "true", DATA_DIR: dir })).toThrow(/SESSION_SECRET: bắt buộc/);
+    expect(() => parseEnv({ NODE_ENV: "test", ALLOW_DEMO_CREDENTIALS: "true", DATA_DIR: dir })).toThrow(
+      /SESSION_SECRET: bắt buộc/,
+    );
     // Nor did refusing leave a secret file behind.
     expect(fs.existsSync(dir)).toBe(false);
   });

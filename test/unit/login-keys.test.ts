@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { accountKey, addressKey } from "../../app/auth/login.server.ts";
-import { DUMMY_HASH, hashPassword, verifyPassword } from "../../app/auth/password.server.ts";
+import { accountKey, addressKey } from "#app/auth/login.server.ts";
+import { DUMMY_HASH, hashPassword, verifyPassword } from "#app/auth/password.server.ts";
 
 describe("sign-in throttling keys", () => {
   it("counts an account by its e-mail, whatever its case", () => {
@@ -28,6 +28,7 @@ describe("the dummy hash verified for unknown e-mails", () => {
     expect(params(DUMMY_HASH)).toBe("argon2id$v=19$m=19456,t=2,p=1");
   });
   it("is a valid hash that matches none of the usual guesses", async () => {
-    for (const guess of ["", "hoinghi-demo", "password", "123456"]) expect(await verifyPassword(DUMMY_HASH, guess)).toBe(false);
+    for (const guess of ["", "hoinghi-demo", "password", "123456"])
+      expect(await verifyPassword(DUMMY_HASH, guess)).toBe(false);
   });
 });

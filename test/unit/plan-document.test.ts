@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildPlanDocument, planDocumentText, scheduleText, type PlanDocumentInput } from "../../app/plans/document.ts";
-import { allowedTransitions, canTransition } from "../../app/plans/status.ts";
+import { buildPlanDocument, planDocumentText, scheduleText, type PlanDocumentInput } from "#app/plans/document.ts";
+import { allowedTransitions, canTransition } from "#app/plans/status.ts";
 
 const base: PlanDocumentInput = {
   kind: "CONFERENCE",
@@ -68,14 +68,23 @@ describe("standard plan layout", () => {
         "Nguyễn Văn A",
       ]),
     );
-    expect(text.indexOf("I. MỤC ĐÍCH, YÊU CẦU")).toBeLessThan(text.indexOf("II. NỘI DUNG, THÀNH PHẦN, THỜI GIAN, ĐỊA ĐIỂM"));
+    expect(text.indexOf("I. MỤC ĐÍCH, YÊU CẦU")).toBeLessThan(
+      text.indexOf("II. NỘI DUNG, THÀNH PHẦN, THỜI GIAN, ĐỊA ĐIỂM"),
+    );
     expect(text).not.toContain("1. Mục đích");
   });
 
   it("words a tentative schedule with its note", () => {
-    expect(scheduleText({ ...base, startsAt: null, endsAt: null, tentativeMonth: 1, tentativeYear: 2024, scheduleNote: "Thời gian cụ thể sẽ có giấy mời" })).toBe(
-      "Dự kiến trong tháng 01/2024 (Thời gian cụ thể sẽ có giấy mời).",
-    );
+    expect(
+      scheduleText({
+        ...base,
+        startsAt: null,
+        endsAt: null,
+        tentativeMonth: 1,
+        tentativeYear: 2024,
+        scheduleNote: "Thời gian cụ thể sẽ có giấy mời",
+      }),
+    ).toBe("Dự kiến trong tháng 01/2024 (Thời gian cụ thể sẽ có giấy mời).");
   });
 });
 

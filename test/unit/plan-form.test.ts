@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { planFormSchema, planFormToData } from "../../app/plans/plan-form.ts";
+import { planFormSchema, planFormToData } from "#app/plans/plan-form.ts";
 
 function form(values: Record<string, string>) {
   const fd = new FormData();
@@ -73,7 +73,9 @@ describe("plan form schema", () => {
   it("requires at least one attendee line for a conference but not for a remediation plan", () => {
     const noLines = { ...valid, "attendeeGroups[0].lines[0].text": "" };
     delete (noLines as Record<string, string>)["attendeeGroups[0].lines[0].text"];
-    expect(form(noLines).reply().error?.attendeeGroups).toEqual(["Kế hoạch hội nghị cần ít nhất một dòng thành phần tham dự"]);
+    expect(form(noLines).reply().error?.attendeeGroups).toEqual([
+      "Kế hoạch hội nghị cần ít nhất một dòng thành phần tham dự",
+    ]);
     expect(form({ ...noLines, kind: "REMEDIATION" }).status).toBe("success");
   });
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BRIDGE_CAPABILITIES, ROLE_CAPABILITIES } from "../../app/auth/policy.ts";
+import { BRIDGE_CAPABILITIES, ROLE_CAPABILITIES } from "#app/auth/policy.ts";
 
 // The README's list of roles is documentation of app/auth/policy.ts: it must say what the table says.
 const readme = fs.readFileSync(path.resolve(import.meta.dirname, "../../README.md"), "utf8");
@@ -16,7 +16,8 @@ describe("README roles", () => {
       const text = line!.replace(/\(.*?\)/g, "");
       const [orgWide, attached = ""] = text.split("; ");
       expect(new Set(orgWide!.match(capabilityPattern) ?? [])).toEqual(new Set(caps));
-      if (role === "BRIDGE_OPERATOR") expect(new Set(attached.match(capabilityPattern) ?? [])).toEqual(new Set(BRIDGE_CAPABILITIES));
+      if (role === "BRIDGE_OPERATOR")
+        expect(new Set(attached.match(capabilityPattern) ?? [])).toEqual(new Set(BRIDGE_CAPABILITIES));
     });
   }
 });

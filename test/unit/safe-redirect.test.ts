@@ -1,7 +1,7 @@
 // Issue 10, defect 3: the redirect after sign-in must stay on this site, whatever a crafted
 // ?redirectTo= holds (browsers read "\" as "/" and drop tabs and newlines inside URLs).
 import { describe, expect, it } from "vitest";
-import { safeRedirect } from "../../app/auth/session.server.ts";
+import { safeRedirect } from "#app/auth/session.server.ts";
 
 const FALLBACK = "/conferences";
 
@@ -47,7 +47,10 @@ describe("safeRedirect", () => {
 
   it.each([
     ["/conferences", "/conferences"],
-    ["/conferences/abc/attendees?page=2&q=Nguy%E1%BB%85n%20V%C4%83n", "/conferences/abc/attendees?page=2&q=Nguy%E1%BB%85n%20V%C4%83n"],
+    [
+      "/conferences/abc/attendees?page=2&q=Nguy%E1%BB%85n%20V%C4%83n",
+      "/conferences/abc/attendees?page=2&q=Nguy%E1%BB%85n%20V%C4%83n",
+    ],
     ["/conferences/abc/ke-hoach.pdf", "/conferences/abc/ke-hoach.pdf"],
     ["/rounds/x#diem", "/rounds/x#diem"],
     ["/", "/"],

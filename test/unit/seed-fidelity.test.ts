@@ -1,14 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { seedOrganization, seedPlanDocumentInput } from "../helpers/seed-plans.ts";
-import { matchInOrder, normalize, readSeed, report, SEED_FIXTURES, seedLines } from "../helpers/seed-matching.ts";
-import { buildPlanDocument, planDocumentText } from "../../app/plans/document.ts";
-import { outlineSchema } from "../../app/plans/outline.ts";
-import { CONFERENCE_STATUSES, ROLES } from "../../app/plans/vocabulary.ts";
-import { organizations, users } from "../../prisma/seed-data/organizations.ts";
-import { demoPlans, plans } from "../../prisma/seed-data/plans.ts";
-import type { SeedPlan } from "../../prisma/seed-data/types.ts";
+import { seedOrganization, seedPlanDocumentInput } from "#tests/helpers/seed-plans.ts";
+import { matchInOrder, normalize, readSeed, report, SEED_FIXTURES, seedLines } from "#tests/helpers/seed-matching.ts";
+import { buildPlanDocument, planDocumentText } from "#app/plans/document.ts";
+import { outlineSchema } from "#app/plans/outline.ts";
+import { CONFERENCE_STATUSES, ROLES } from "#app/plans/vocabulary.ts";
+import { organizations, users } from "#prisma/seed-data/organizations.ts";
+import { demoPlans, plans } from "#prisma/seed-data/plans.ts";
+import type { SeedPlan } from "#prisma/seed-data/types.ts";
 
 // The five seed documents are the specification by example: the app's plan
 // renderer must reproduce every line of each of them from the transcribed
@@ -34,15 +34,30 @@ function renderedLines(plan: SeedPlan): string[] {
 // ─── Tests ──────────────────────────────────────────────────────────────────
 
 describe("the matcher", () => {
-  const rendered = ["Số: /KH-UBND", "Tam Đường, ngày tháng 5 năm 2024", "KẾ HOẠCH", "2. Thời gian: Dự kiến trong tháng 6/2024 (sau).", "Nơi nhận:"];
+  const rendered = [
+    "Số: /KH-UBND",
+    "Tam Đường, ngày tháng 5 năm 2024",
+    "KẾ HOẠCH",
+    "2. Thời gian: Dự kiến trong tháng 6/2024 (sau).",
+    "Nơi nhận:",
+  ];
 
   it("accepts a seed line split in two and a seed line spanning two rendered lines", () => {
-    const seed = ["Số: /KH-UBND Tam Đường, ngày tháng 5 năm 2024", "KẾ HOẠCH", "2. Thời gian: Dự kiến trong", "tháng 6/2024 (sau)."];
+    const seed = [
+      "Số: /KH-UBND Tam Đường, ngày tháng 5 năm 2024",
+      "KẾ HOẠCH",
+      "2. Thời gian: Dự kiến trong",
+      "tháng 6/2024 (sau).",
+    ];
     expect(matchInOrder(seed, rendered)).toEqual({ ok: true, matchedAt: [0, 2, 3, 3] });
   });
 
   it("rejects a missing line, a line out of order and an unfinished rendered line", () => {
-    expect(matchInOrder(["KẾ HOẠCH", "Quyết định"], rendered)).toMatchObject({ ok: false, seedIndex: 1, reason: "missing" });
+    expect(matchInOrder(["KẾ HOẠCH", "Quyết định"], rendered)).toMatchObject({
+      ok: false,
+      seedIndex: 1,
+      reason: "missing",
+    });
     expect(matchInOrder(["KẾ HOẠCH", "Số: /KH-UBND"], rendered)).toMatchObject({ ok: false, seedIndex: 1 });
     expect(matchInOrder(["2. Thời gian: Dự kiến trong"], rendered)).toMatchObject({ ok: false, reason: "unfinished" });
     // A seed line may only stop at a word boundary: "Nơi nhận" is not "Nơi nhận:".
@@ -59,7 +74,9 @@ describe("the matcher", () => {
 
 describe("seed fixtures", () => {
   it("are the five seed files, in order", () => {
-    const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".txt")).sort();
+    const files = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith(".txt"))
+      .sort();
     expect(plans.map((p) => p.seedFile)).toEqual(files);
     expect(files).toHaveLength(5);
   });
@@ -111,16 +128,19 @@ describe.each(plans.map((plan) => [plan.seedFile, plan] as const))("seed %s", (f
 });
 
 describe("demo plans", () => {
-  it.each(demoPlans.map((plan) => [plan.key, plan] as const))("%s renders in the standard layout, sections I., II., III.", (_key, plan) => {
-    expect(plan.seedFile).toBe("");
-    expect(plan.outline).toBeNull();
-    const doc = buildPlanDocument(toDocumentInput(plan));
-    const headings = doc.body.filter((n) => n.kind === "heading").map((n) => n.text.split(" ")[0]);
-    expect(headings).toEqual(["I.", "II.", "III."]);
-    const text = planDocumentText(doc);
-    expect(text).toContain(doc.title);
-    expect(text.at(-1)).toBe(plan.signerName);
-  });
+  it.each(demoPlans.map((plan) => [plan.key, plan] as const))(
+    "%s renders in the standard layout, sections I., II., III.",
+    (_key, plan) => {
+      expect(plan.seedFile).toBe("");
+      expect(plan.outline).toBeNull();
+      const doc = buildPlanDocument(toDocumentInput(plan));
+      const headings = doc.body.filter((n) => n.kind === "heading").map((n) => n.text.split(" ")[0]);
+      expect(headings).toEqual(["I.", "II.", "III."]);
+      const text = planDocumentText(doc);
+      expect(text).toContain(doc.title);
+      expect(text.at(-1)).toBe(plan.signerName);
+    },
+  );
 
   it("words an exact schedule from its start and end", () => {
     const plan = demoPlans.find((p) => p.key === "da-nang-2026-tong-ket-cchc")!;
@@ -177,7 +197,10 @@ describe("seed data", () => {
       expect(u.roles.length, u.email).toBeGreaterThan(0);
     }
     expect(new Set(users.flatMap((u) => u.roles))).toEqual(new Set(ROLES));
-    expect(users.find((u) => u.email === "admin@hoinghi.local")).toMatchObject({ organizationKey: "bo-noi-vu", roles: ["ADMIN"] });
+    expect(users.find((u) => u.email === "admin@hoinghi.local")).toMatchObject({
+      organizationKey: "bo-noi-vu",
+      roles: ["ADMIN"],
+    });
   });
 
   it("links plans, attendee lines and tasks to known organisations", () => {
@@ -186,7 +209,8 @@ describe("seed data", () => {
     for (const plan of allPlans) {
       expect(orgByKey.has(plan.organizationKey), plan.key).toBe(true);
       for (const g of plan.attendeeGroups) {
-        for (const l of g.lines) if (l.organizationKey) expect(orgByKey.has(l.organizationKey), `${plan.key}: ${l.text}`).toBe(true);
+        for (const l of g.lines)
+          if (l.organizationKey) expect(orgByKey.has(l.organizationKey), `${plan.key}: ${l.text}`).toBe(true);
       }
       for (const t of plan.tasks) {
         if (t.organizationKey) expect(orgByKey.has(t.organizationKey), `${plan.key}: ${t.assignee}`).toBe(true);

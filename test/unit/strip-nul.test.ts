@@ -2,7 +2,7 @@ import { PassThrough, Writable } from "node:stream";
 import { createElement } from "react";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { StripNulBytes, stripNul } from "~/lib/strip-nul.server.ts";
+import { StripNulBytes, stripNul } from "#app/lib/strip-nul.server.ts";
 
 // Many short text chunks, as real pages have (React encodes long strings in one piece).
 const list = (items: string[]) => createElement("ul", null, ...items.map((t, i) => createElement("li", { key: i }, t)));
@@ -30,7 +30,10 @@ function stream(text: string[], through: () => PassThrough | StripNulBytes): Pro
 
 describe("pages with Vietnamese text on React's buffer edge", () => {
   // Short chunks of ASCII then Vietnamese move a multi-byte letter across the 2,048-byte edge.
-  const texts = Array.from({ length: 12 }, (_, k) => ["a".repeat(k), ...Array.from({ length: 150 }, (_, i) => `Nguyễn Thị Ánh Tuyết ${i}, Thăng Bình`)]);
+  const texts = Array.from({ length: 12 }, (_, k) => [
+    "a".repeat(k),
+    ...Array.from({ length: 150 }, (_, i) => `Nguyễn Thị Ánh Tuyết ${i}, Thăng Bình`),
+  ]);
 
   it("React 18.3 alone puts NUL bytes into some of them (the bug this works around)", async () => {
     const raw = await Promise.all(texts.map((t) => stream(t, () => new PassThrough())));

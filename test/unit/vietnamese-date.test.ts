@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatPlaceAndDate, fromLocalInputValue, toLocalInputValue } from "../../app/lib/vietnamese-date.ts";
+import {
+  formatDate,
+  formatDateTime,
+  formatPlaceAndDate,
+  fromLocalInputValue,
+  toLocalInputValue,
+} from "#app/lib/vietnamese-date.ts";
 
 describe("Decree 30 dates", () => {
   it("pads days below 10 and the months 1 and 2 only", () => {
@@ -8,7 +14,9 @@ describe("Decree 30 dates", () => {
     expect(formatPlaceAndDate("Hà Nội", 9, 12, 2025)).toBe("Hà Nội, ngày 09 tháng 12 năm 2025");
   });
   it("keeps blanks where the plan has them", () => {
-    expect(formatPlaceAndDate("Tam Đường", null, 5, 2024).replace(/\s+/g, " ")).toBe("Tam Đường, ngày tháng 5 năm 2024");
+    expect(formatPlaceAndDate("Tam Đường", null, 5, 2024).replace(/\s+/g, " ")).toBe(
+      "Tam Đường, ngày tháng 5 năm 2024",
+    );
     expect(formatPlaceAndDate("Đông Hà", null, 2, 2024).replace(/\s+/g, " ")).toBe("Đông Hà, ngày tháng 02 năm 2024");
   });
   it("shows instants in Asia/Ho_Chi_Minh whatever the server's zone", () => {

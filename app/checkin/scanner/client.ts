@@ -2,10 +2,20 @@
 // request fails on the way) verified on this device and queued in IndexedDB, then sent again with its
 // original nonce and scannedAt until the server answers 200 (the server de-duplicates by nonce).
 
-import { REJECT_MESSAGE, type CheckinResponse, type RejectReason } from "../types.ts";
-import { forgetScannerPages } from "./offline-page.ts";
-import { admitted, dequeue, enqueue, forgetCredentials, queuedScans, rememberAdmitted, loadCredential, saveCredential, type QueuedScan } from "./queue.ts";
-import { invitationKeyOf, type LocalVerifier } from "./verify.ts";
+import { REJECT_MESSAGE, type CheckinResponse, type RejectReason } from "#app/checkin/types.ts";
+import { forgetScannerPages } from "#app/checkin/scanner/offline-page.ts";
+import {
+  admitted,
+  dequeue,
+  enqueue,
+  forgetCredentials,
+  queuedScans,
+  rememberAdmitted,
+  loadCredential,
+  saveCredential,
+  type QueuedScan,
+} from "#app/checkin/scanner/queue.ts";
+import { invitationKeyOf, type LocalVerifier } from "#app/checkin/scanner/verify.ts";
 
 export const API_PATH = "/api/checkin";
 const REQUEST_TIMEOUT_MS = 8_000;
@@ -35,7 +45,11 @@ export interface ScanClientOptions {
   onSynced: (report: SyncReport) => void;
 }
 
-type Sent = { kind: "answer"; response: CheckinResponse } | { kind: "network" } | { kind: "auth" } | { kind: "error"; message: string };
+type Sent =
+  | { kind: "answer"; response: CheckinResponse }
+  | { kind: "network" }
+  | { kind: "auth" }
+  | { kind: "error"; message: string };
 
 function newNonce(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -156,7 +170,8 @@ export class ScanClient {
         void this.sync();
         return { offline: false, response: sent.response };
       }
-      if (sent.kind === "error") return { offline: false, response: { result: "rejected", reason: "malformed", message: sent.message } };
+      if (sent.kind === "error")
+        return { offline: false, response: { result: "rejected", reason: "malformed", message: sent.message } };
       if (sent.kind === "auth") this.expire();
       else this.setNetworkDown(true);
     }
@@ -168,18 +183,30 @@ export class ScanClient {
     let unchecked = false;
     if (scan.token !== undefined) {
       const verdict = await this.o.verifier.verify(scan.token);
-      if (!verdict.ok) return { offline: true, result: "rejected", reason: verdict.reason, message: REJECT_MESSAGE[verdict.reason] };
+      if (!verdict.ok)
+        return { offline: true, result: "rejected", reason: verdict.reason, message: REJECT_MESSAGE[verdict.reason] };
       unchecked = verdict.unchecked === true;
       const key = this.admittedKey(verdict.invitationKey);
       const before = await admitted(key).catch(() => undefined);
-      if (before) return { offline: true, result: "duplicate", at: before.at, listName: before.listName, deviceId: before.deviceId };
+      if (before)
+        return {
+          offline: true,
+          result: "duplicate",
+          at: before.at,
+          listName: before.listName,
+          deviceId: before.deviceId,
+        };
       await enqueue(scan);
-      await rememberAdmitted({ key, at: scan.scannedAt, listName: this.o.listName, deviceId: scan.deviceId }).catch(() => undefined);
+      await rememberAdmitted({ key, at: scan.scannedAt, listName: this.o.listName, deviceId: scan.deviceId }).catch(
+        () => undefined,
+      );
     } else {
       await enqueue(scan);
     }
     await this.refreshQueueCount();
-    return scan.token !== undefined && unchecked ? { offline: true, result: "accepted", queued: true, unchecked: true } : { offline: true, result: "accepted", queued: true };
+    return scan.token !== undefined && unchecked
+      ? { offline: true, result: "accepted", queued: true, unchecked: true }
+      : { offline: true, result: "accepted", queued: true };
   }
 
   /** Sends the queued scans, oldest first; each leaves the queue only after an HTTP 200. */
@@ -194,7 +221,8 @@ export class ScanClient {
     try {
       const scans = await queuedScans();
       for (const scan of scans) {
-        const credential = scan.listId === this.o.listId ? this.o.credential : await loadCredential(scan.listId).catch(() => null);
+        const credential =
+          scan.listId === this.o.listId ? this.o.credential : await loadCredential(scan.listId).catch(() => null);
         if (!credential) continue;
         const sent = await this.send(scan, credential);
         if (sent.kind === "network") {
@@ -214,7 +242,11 @@ export class ScanClient {
         report.sent++;
         await this.remember(scan.token, sent.response);
         if (sent.response.result === "rejected") {
-          report.refused.push({ scannedAt: scan.scannedAt, message: sent.response.message, name: sent.response.attendee?.name });
+          report.refused.push({
+            scannedAt: scan.scannedAt,
+            message: sent.response.message,
+            name: sent.response.attendee?.name,
+          });
         }
       }
     } catch {

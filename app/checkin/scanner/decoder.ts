@@ -25,8 +25,11 @@ interface Detector {
 }
 
 async function nativeDetector(): Promise<Detector | null> {
-  const Ctor = (globalThis as unknown as { BarcodeDetector?: { new (o: { formats: string[] }): Detector; getSupportedFormats?: () => Promise<string[]> } })
-    .BarcodeDetector;
+  const Ctor = (
+    globalThis as unknown as {
+      BarcodeDetector?: { new (o: { formats: string[] }): Detector; getSupportedFormats?: () => Promise<string[]> };
+    }
+  ).BarcodeDetector;
   if (!Ctor) return null;
   try {
     const formats = (await Ctor.getSupportedFormats?.()) ?? ["qr_code"];

@@ -6,7 +6,9 @@ const NAME_KEY = "hoinghi.checkin.deviceName";
 const CAMERA_KEY = "hoinghi.checkin.camera";
 
 function randomId(): string {
-  return typeof crypto.randomUUID === "function" ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto.randomUUID === "function"
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 export function deviceId(): string {

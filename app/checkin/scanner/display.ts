@@ -1,8 +1,8 @@
 // What the result panel says for each outcome. Pure: the same text is shown and read by screen readers.
 
-import { METHOD_LABEL, type ScanResultKind } from "../types.ts";
-import type { Outcome } from "./client.ts";
-import { formatScanTime } from "../format.ts";
+import { METHOD_LABEL, type ScanResultKind } from "#app/checkin/types.ts";
+import type { Outcome } from "#app/checkin/scanner/client.ts";
+import { formatScanTime } from "#app/checkin/format.ts";
 
 export interface Display {
   kind: ScanResultKind;
@@ -58,7 +58,13 @@ export function describe(outcome: Outcome, me: { deviceId: string; deviceName: s
         note: "Kiểm tra trên máy (ngoại tuyến).",
       };
     }
-    return { kind: "rejected", offline: true, heading: HEADING.rejected, details: [outcome.message], note: "Kiểm tra trên máy (ngoại tuyến)." };
+    return {
+      kind: "rejected",
+      offline: true,
+      heading: HEADING.rejected,
+      details: [outcome.message],
+      note: "Kiểm tra trên máy (ngoại tuyến).",
+    };
   }
   const r = outcome.response;
   if (r.result === "accepted") {
@@ -80,7 +86,12 @@ export function describe(outcome: Outcome, me: { deviceId: string; deviceName: s
       offline: false,
       heading: HEADING.duplicate,
       name: r.attendee.name,
-      details: [`Lần đầu ${formatScanTime(r.first.at)}`, r.first.list ? `tại ${r.first.list}` : "", device ? `bởi ${device}` : "", how].filter(Boolean),
+      details: [
+        `Lần đầu ${formatScanTime(r.first.at)}`,
+        r.first.list ? `tại ${r.first.list}` : "",
+        device ? `bởi ${device}` : "",
+        how,
+      ].filter(Boolean),
     };
   }
   return { kind: "rejected", offline: false, heading: HEADING.rejected, name: r.attendee?.name, details: [r.message] };

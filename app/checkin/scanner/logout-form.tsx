@@ -5,8 +5,8 @@
 // can ask before throwing away scans that never reached the server.
 
 import { useRef } from "react";
-import { removeScannerWorker } from "./offline-page.ts";
-import { deleteScannerStore, queuedScans, registeredSyncNow } from "./queue.ts";
+import { removeScannerWorker } from "#app/checkin/scanner/offline-page.ts";
+import { deleteScannerStore, queuedScans, registeredSyncNow } from "#app/checkin/scanner/queue.ts";
 
 const SYNC_WAIT_MS = 5_000;
 

@@ -10,8 +10,13 @@ export async function keepScannerPageOffline(): Promise<void> {
       .getEntriesByType("resource")
       .map((e) => e.name)
       .filter((u) => new URL(u).origin === location.origin && new URL(u).pathname.startsWith("/assets/"));
-    const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"], link[rel="stylesheet"]')].map((l) => l.href);
-    registration.active?.postMessage({ type: "scanner-cache", urls: [location.href, ...new Set([...assets, ...links])] });
+    const links = [
+      ...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"], link[rel="stylesheet"]'),
+    ].map((l) => l.href);
+    registration.active?.postMessage({
+      type: "scanner-cache",
+      urls: [location.href, ...new Set([...assets, ...links])],
+    });
   } catch {
     // Without the worker the page still works; it just cannot be reloaded offline.
   }
@@ -31,9 +36,11 @@ export async function forgetScannerPages(): Promise<void> {
 /** Removes the scanner's service worker and its caches from this device (at logout). */
 export async function removeScannerWorker(): Promise<void> {
   try {
-    if (typeof caches !== "undefined") for (const name of await caches.keys()) if (name.startsWith("hoinghi-scanner")) await caches.delete(name);
+    if (typeof caches !== "undefined")
+      for (const name of await caches.keys()) if (name.startsWith("hoinghi-scanner")) await caches.delete(name);
     if (typeof navigator !== "undefined" && "serviceWorker" in navigator) {
-      for (const r of await navigator.serviceWorker.getRegistrations()) if (new URL(r.scope).pathname.startsWith("/conferences/")) await r.unregister();
+      for (const r of await navigator.serviceWorker.getRegistrations())
+        if (new URL(r.scope).pathname.startsWith("/conferences/")) await r.unregister();
     }
   } catch {
     // Best effort: the logout response's Clear-Site-Data header asks the browser for the same.

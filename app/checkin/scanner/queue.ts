@@ -77,7 +77,11 @@ export async function rememberAdmitted(record: AdmittedRecord): Promise<void> {
 }
 
 export async function admitted(key: string): Promise<AdmittedRecord | undefined> {
-  return run<AdmittedRecord | undefined>("admitted", "readonly", (s) => s.get(key) as IDBRequest<AdmittedRecord | undefined>);
+  return run<AdmittedRecord | undefined>(
+    "admitted",
+    "readonly",
+    (s) => s.get(key) as IDBRequest<AdmittedRecord | undefined>,
+  );
 }
 
 export async function saveCredential(listId: string, credential: string): Promise<void> {
@@ -85,7 +89,11 @@ export async function saveCredential(listId: string, credential: string): Promis
 }
 
 export async function loadCredential(listId: string): Promise<string | null> {
-  const row = await run<{ credential: string } | undefined>("credentials", "readonly", (s) => s.get(listId) as IDBRequest<{ credential: string } | undefined>);
+  const row = await run<{ credential: string } | undefined>(
+    "credentials",
+    "readonly",
+    (s) => s.get(listId) as IDBRequest<{ credential: string } | undefined>,
+  );
   return row?.credential ?? null;
 }
 

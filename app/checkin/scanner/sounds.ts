@@ -1,13 +1,14 @@
 // Distinct sounds for the three scan results (WebAudio oscillators, no audio files):
 // accepted = one short high beep, duplicate = two beeps, rejected = a low buzz.
 
-import type { ScanResultKind } from "../types.ts";
+import type { ScanResultKind } from "#app/checkin/types.ts";
 
 let context: AudioContext | null = null;
 
 function audio(): AudioContext | null {
   if (typeof window === "undefined") return null;
-  const Ctor = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+  const Ctor =
+    window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
   if (!Ctor) return null;
   context ??= new Ctor();
   // Browsers start the context suspended until a user gesture; resume is harmless when running.
@@ -15,7 +16,14 @@ function audio(): AudioContext | null {
   return context;
 }
 
-function tone(ctx: AudioContext, start: number, frequency: number, duration: number, type: OscillatorType, volume: number) {
+function tone(
+  ctx: AudioContext,
+  start: number,
+  frequency: number,
+  duration: number,
+  type: OscillatorType,
+  volume: number,
+) {
   const osc = ctx.createOscillator();
   const gain = ctx.createGain();
   osc.type = type;

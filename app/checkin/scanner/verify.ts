@@ -3,7 +3,7 @@
 // base64url(payload: version 1 + 8-byte conference key + 16-byte invitation key) "." base64url(signature).
 // The scanner page gives only the public key, this conference's key and the revoked invitation keys.
 
-import type { RejectReason } from "../types.ts";
+import type { RejectReason } from "#app/checkin/types.ts";
 
 const TOKEN_VERSION = 1;
 const CONFERENCE_KEY_BYTES = 8;
@@ -79,7 +79,10 @@ export function invitationKeyOf(token: string): string | null {
   return base64UrlEncode(payload.subarray(1 + CONFERENCE_KEY_BYTES));
 }
 
-export function createLocalVerifier(keys: VerifierKeys, subtle: SubtleCrypto | null = globalThis.crypto?.subtle ?? null): LocalVerifier {
+export function createLocalVerifier(
+  keys: VerifierKeys,
+  subtle: SubtleCrypto | null = globalThis.crypto?.subtle ?? null,
+): LocalVerifier {
   let revoked = new Set(keys.revokedKeys);
   const conferenceKey = keys.conferenceKey;
   let keyPromise: Promise<CryptoKey> | null = null;
@@ -110,7 +113,8 @@ export function createLocalVerifier(keys: VerifierKeys, subtle: SubtleCrypto | n
           const valid = await subtle.verify({ name: "Ed25519" }, await publicKey(), signature, payload);
           if (!valid) return { ok: false, reason: "bad-signature" };
         }
-        if (base64UrlEncode(payload.subarray(1, 1 + CONFERENCE_KEY_BYTES)) !== conferenceKey) return { ok: false, reason: "other-conference" };
+        if (base64UrlEncode(payload.subarray(1, 1 + CONFERENCE_KEY_BYTES)) !== conferenceKey)
+          return { ok: false, reason: "other-conference" };
         const invitationKey = base64UrlEncode(payload.subarray(1 + CONFERENCE_KEY_BYTES));
         if (revoked.has(invitationKey)) return { ok: false, reason: "revoked" };
         return subtle ? { ok: true, invitationKey } : { ok: true, invitationKey, unchecked: true };

@@ -1,7 +1,7 @@
 // The walk-in registration form (đăng ký tại chỗ), validated in the browser and again on the server.
 
 import { z } from "zod";
-import { emailSchema } from "../../invitations/attendee-form.ts";
+import { emailSchema } from "#app/invitations/attendee-form.ts";
 
 const line = (max: number, label: string) =>
   z

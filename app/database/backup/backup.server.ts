@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { checkDatabaseCopy } from "./checks.server.ts";
-import { isExcluded, timeStamp, type ExclusionContext } from "./locations.server.ts";
+import { checkDatabaseCopy } from "#app/database/backup/checks.server.ts";
+import { isExcluded, timeStamp, type ExclusionContext } from "#app/database/backup/locations.server.ts";
 import {
   copyHashed,
   DATA_COPY,
@@ -13,7 +13,7 @@ import {
   writeManifest,
   type BackupFileEntry,
   type BackupManifest,
-} from "./manifest.server.ts";
+} from "#app/database/backup/manifest.server.ts";
 
 // npm run db:backup: a consistent copy of the live database (taken through SQLite's online
 // backup API while the app keeps serving and writing) plus the files of the data directory,
@@ -56,7 +56,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   const { databaseFile, dataDir, backupRoot, onProgress } = options;
   const now = options.now ?? new Date();
   const started = Date.now();
-  if (!fs.existsSync(databaseFile)) throw new Error(`Không tìm thấy cơ sở dữ liệu tại ${databaseFile} (kiểm tra DATABASE_URL).`);
+  if (!fs.existsSync(databaseFile))
+    throw new Error(`Không tìm thấy cơ sở dữ liệu tại ${databaseFile} (kiểm tra DATABASE_URL).`);
   try {
     fs.mkdirSync(backupRoot, { recursive: true });
   } catch (error) {
@@ -71,7 +72,13 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
 
     onProgress?.({ stage: "integrity" });
     const facts = checkCopy(dbCopy);
-    const database = { path: DATABASE_COPY, ...(await hashFile(dbCopy)), pageSize: facts.pageSize, pageCount: facts.pageCount, integrityCheck: "ok" as const };
+    const database = {
+      path: DATABASE_COPY,
+      ...(await hashFile(dbCopy)),
+      pageSize: facts.pageSize,
+      pageCount: facts.pageCount,
+      integrityCheck: "ok" as const,
+    };
 
     // The data directory is copied after the database snapshot: a file that a snapshot row
     // names was stored before that row was committed, so it is there to be copied.
@@ -98,7 +105,12 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   }
 }
 
-async function copyDatabase(source: string, dest: string, pagesPerStep: number, onProgress: BackupOptions["onProgress"]): Promise<void> {
+async function copyDatabase(
+  source: string,
+  dest: string,
+  pagesPerStep: number,
+  onProgress: BackupOptions["onProgress"],
+): Promise<void> {
   let db: Database.Database;
   try {
     db = new Database(source, { fileMustExist: true, timeout: 10_000 });

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
-import { listMigrations } from "../migrate.server.ts";
-import type { BackupMigration } from "./manifest.server.ts";
+import { listMigrations } from "#app/database/migrate.server.ts";
+import type { BackupMigration } from "#app/database/backup/manifest.server.ts";
 
 // Checks run on a database copy (never on the live database): SQLite's own integrity check,
 // and which migrations it carries compared with what this version of the app knows.
@@ -26,17 +26,26 @@ export function checkDatabaseCopy(file: string, { readonly }: { readonly: boolea
   try {
     let problems: string[];
     try {
-      problems = (db.prepare("PRAGMA integrity_check").all() as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+      problems = (db.prepare("PRAGMA integrity_check").all() as Array<{ integrity_check: string }>).map(
+        (r) => r.integrity_check,
+      );
     } catch (error) {
       throw new Error(`Kiểm tra toàn vẹn (PRAGMA integrity_check) thất bại: ${sqliteError(error)}`);
     }
     if (problems.length !== 1 || problems[0] !== "ok") {
       throw new Error(`Kiểm tra toàn vẹn (PRAGMA integrity_check) báo lỗi: ${problems.slice(0, 5).join("; ")}`);
     }
-    const hasTable = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get();
-    if (!hasTable) throw new Error("Cơ sở dữ liệu không có bảng _prisma_migrations: đây không phải cơ sở dữ liệu của ứng dụng (hoặc chưa từng được migrate).");
+    const hasTable = db
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`)
+      .get();
+    if (!hasTable)
+      throw new Error(
+        "Cơ sở dữ liệu không có bảng _prisma_migrations: đây không phải cơ sở dữ liệu của ứng dụng (hoặc chưa từng được migrate).",
+      );
     const rows = db
-      .prepare(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL ORDER BY migration_name`)
+      .prepare(
+        `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL ORDER BY migration_name`,
+      )
       .all() as Array<{ migration_name: string; checksum: string; finished_at: string | number | null }>;
     return {
       pageSize: db.pragma("page_size", { simple: true }) as number,
@@ -45,7 +54,12 @@ export function checkDatabaseCopy(file: string, { readonly }: { readonly: boolea
       migrations: rows.map((r) => ({
         name: r.migration_name,
         checksum: r.checksum,
-        finishedAt: r.finished_at === null ? null : typeof r.finished_at === "number" ? new Date(r.finished_at).toISOString() : String(r.finished_at),
+        finishedAt:
+          r.finished_at === null
+            ? null
+            : typeof r.finished_at === "number"
+              ? new Date(r.finished_at).toISOString()
+              : String(r.finished_at),
       })),
     };
   } finally {
@@ -62,8 +76,12 @@ export function unknownMigrationProblems(migrations: BackupMigration[], migratio
   const problems: string[] = [];
   for (const m of migrations) {
     const checksum = known.get(m.name);
-    if (checksum === undefined) problems.push(`migration ${m.name} không có trong phiên bản ứng dụng này (bản sao lưu được tạo bởi phiên bản mới hơn?)`);
-    else if (checksum !== m.checksum) problems.push(`migration ${m.name} khác với tệp SQL của phiên bản này (checksum khác)`);
+    if (checksum === undefined)
+      problems.push(
+        `migration ${m.name} không có trong phiên bản ứng dụng này (bản sao lưu được tạo bởi phiên bản mới hơn?)`,
+      );
+    else if (checksum !== m.checksum)
+      problems.push(`migration ${m.name} khác với tệp SQL của phiên bản này (checksum khác)`);
     else if (m.finishedAt === null) problems.push(`migration ${m.name} chưa chạy xong khi sao lưu`);
   }
   return problems;

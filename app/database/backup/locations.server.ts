@@ -1,5 +1,5 @@
 import path from "node:path";
-import { sqlitePath } from "../../env.server.ts";
+import { sqlitePath } from "#app/env.server.ts";
 
 // Where the database, the data directory and the backups live. Read straight from the
 // environment rather than through parseEnv(): backing up and restoring must work on a

@@ -18,16 +18,30 @@ export const MANIFEST_FORMAT = "hoinghi-backup/1";
 const relativePath = z
   .string()
   .min(1)
-  .refine((p) => !p.startsWith("/") && !p.includes("\\") && p.split("/").every((part) => part !== "" && part !== "." && part !== ".."), "đường dẫn không hợp lệ");
+  .refine(
+    (p) =>
+      !p.startsWith("/") &&
+      !p.includes("\\") &&
+      p.split("/").every((part) => part !== "" && part !== "." && part !== ".."),
+    "đường dẫn không hợp lệ",
+  );
 
-const fileEntry = z.object({ path: relativePath, bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const fileEntry = z.object({
+  path: relativePath,
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
 
 const manifestSchema = z.object({
   format: z.literal(MANIFEST_FORMAT),
   createdAt: z.string(),
   durationMs: z.number(),
   source: z.object({ databaseFile: z.string(), dataDir: z.string(), host: z.string() }),
-  database: fileEntry.extend({ pageSize: z.number().int(), pageCount: z.number().int(), integrityCheck: z.literal("ok") }),
+  database: fileEntry.extend({
+    pageSize: z.number().int(),
+    pageCount: z.number().int(),
+    integrityCheck: z.literal("ok"),
+  }),
   migrations: z.array(z.object({ name: z.string(), checksum: z.string(), finishedAt: z.string().nullable() })),
   files: z.array(fileEntry),
   skipped: z.array(z.string()),
@@ -44,7 +58,9 @@ export function readManifest(folder: string): BackupManifest {
   try {
     raw = fs.readFileSync(file, "utf8");
   } catch {
-    throw new Error(`Không tìm thấy ${MANIFEST_FILE} trong ${folder}: đây không phải một thư mục sao lưu (hoặc bản sao lưu chưa hoàn tất).`);
+    throw new Error(
+      `Không tìm thấy ${MANIFEST_FILE} trong ${folder}: đây không phải một thư mục sao lưu (hoặc bản sao lưu chưa hoàn tất).`,
+    );
   }
   let json: unknown;
   try {
@@ -55,7 +71,9 @@ export function readManifest(folder: string): BackupManifest {
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(gốc)"}: ${i.message}`);
-    throw new Error(`Bản sao lưu bị hỏng: ${MANIFEST_FILE} không đúng định dạng ${MANIFEST_FORMAT} (${where.join("; ")}).`);
+    throw new Error(
+      `Bản sao lưu bị hỏng: ${MANIFEST_FILE} không đúng định dạng ${MANIFEST_FORMAT} (${where.join("; ")}).`,
+    );
   }
   return parsed.data;
 }

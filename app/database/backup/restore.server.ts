@@ -1,10 +1,26 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { migrateDatabase } from "../migrate.server.ts";
-import { checkDatabaseCopy, unknownMigrationProblems } from "./checks.server.ts";
-import { databaseSidecars, isExcluded, isWithin, KEPT_ASIDE_MARK, RESTORE_STAGING_PREFIX, timeStamp, type ExclusionContext } from "./locations.server.ts";
-import { copyHashed, DATA_COPY, DATABASE_COPY, hashFile, readManifest, type BackupFileEntry, type BackupManifest } from "./manifest.server.ts";
+import { migrateDatabase } from "#app/database/migrate.server.ts";
+import { checkDatabaseCopy, unknownMigrationProblems } from "#app/database/backup/checks.server.ts";
+import {
+  databaseSidecars,
+  isExcluded,
+  isWithin,
+  KEPT_ASIDE_MARK,
+  RESTORE_STAGING_PREFIX,
+  timeStamp,
+  type ExclusionContext,
+} from "#app/database/backup/locations.server.ts";
+import {
+  copyHashed,
+  DATA_COPY,
+  DATABASE_COPY,
+  hashFile,
+  readManifest,
+  type BackupFileEntry,
+  type BackupManifest,
+} from "#app/database/backup/manifest.server.ts";
 
 // npm run db:restore: proves a backup intact (checksums, SQLite integrity, migrations this
 // app knows), stages every file next to its destination, and only then swaps: what it
@@ -49,9 +65,15 @@ function located(folder: string, manifest: BackupManifest): Located[] {
 }
 
 /** Reads and checks a backup without writing anything; returns its manifest or throws a Vietnamese message. */
-export async function verifyBackup(folder: string, options: Pick<RestoreOptions, "migrationsDir" | "onProgress"> = {}): Promise<BackupManifest> {
+export async function verifyBackup(
+  folder: string,
+  options: Pick<RestoreOptions, "migrationsDir" | "onProgress"> = {},
+): Promise<BackupManifest> {
   const manifest = readManifest(folder);
-  if (manifest.database.path !== DATABASE_COPY) throw new Error(`Bản sao lưu bị hỏng: manifest ghi tệp cơ sở dữ liệu là ${manifest.database.path}, không phải ${DATABASE_COPY}.`);
+  if (manifest.database.path !== DATABASE_COPY)
+    throw new Error(
+      `Bản sao lưu bị hỏng: manifest ghi tệp cơ sở dữ liệu là ${manifest.database.path}, không phải ${DATABASE_COPY}.`,
+    );
   const all = located(folder, manifest);
   const totalBytes = all.reduce((sum, f) => sum + f.entry.bytes, 0);
   const problems: string[] = [];
@@ -62,7 +84,8 @@ export async function verifyBackup(folder: string, options: Pick<RestoreOptions,
     else {
       const actual = await hashFile(file);
       if (actual.bytes !== entry.bytes) problems.push(`${name} dài ${actual.bytes} byte, manifest ghi ${entry.bytes}`);
-      else if (actual.sha256 !== entry.sha256) problems.push(`${name} có mã SHA-256 khác manifest (nội dung đã thay đổi)`);
+      else if (actual.sha256 !== entry.sha256)
+        problems.push(`${name} có mã SHA-256 khác manifest (nội dung đã thay đổi)`);
     }
     checkedBytes += entry.bytes;
     options.onProgress?.({ stage: "verify", checkedFiles: i + 1, totalFiles: all.length, checkedBytes, totalBytes });
@@ -81,11 +104,15 @@ export async function verifyBackup(folder: string, options: Pick<RestoreOptions,
   }
   const recorded = manifest.migrations.map((m) => `${m.name}:${m.checksum}`).join(",");
   if (facts.migrations.map((m) => `${m.name}:${m.checksum}`).join(",") !== recorded) {
-    throw new Error("Bản sao lưu bị hỏng: danh sách migration trong cơ sở dữ liệu khác với manifest. Không khôi phục gì cả.");
+    throw new Error(
+      "Bản sao lưu bị hỏng: danh sách migration trong cơ sở dữ liệu khác với manifest. Không khôi phục gì cả.",
+    );
   }
   const unknown = unknownMigrationProblems(facts.migrations, options.migrationsDir);
   if (unknown.length) {
-    throw new Error(`Phiên bản ứng dụng này không khôi phục được bản sao lưu: ${unknown.join("; ")}. Hãy cài đúng phiên bản (hoặc mới hơn) rồi chạy lại.`);
+    throw new Error(
+      `Phiên bản ứng dụng này không khôi phục được bản sao lưu: ${unknown.join("; ")}. Hãy cài đúng phiên bản (hoặc mới hơn) rồi chạy lại.`,
+    );
   }
   return manifest;
 }
@@ -117,7 +144,9 @@ function assertNotInUse(databaseFile: string): void {
   } catch (error) {
     const code = String((error as { code?: unknown }).code ?? "");
     if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
-      throw new Error(`Cơ sở dữ liệu ${databaseFile} đang được một tiến trình khác sử dụng (ứng dụng đang chạy?). Hãy dừng ứng dụng rồi chạy lại lệnh khôi phục.`);
+      throw new Error(
+        `Cơ sở dữ liệu ${databaseFile} đang được một tiến trình khác sử dụng (ứng dụng đang chạy?). Hãy dừng ứng dụng rồi chạy lại lệnh khôi phục.`,
+      );
     }
     // An unreadable or damaged database is exactly what a restore replaces.
   } finally {
@@ -127,7 +156,11 @@ function assertNotInUse(databaseFile: string): void {
 
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
   const { backupFolder, databaseFile, dataDir, onProgress } = options;
-  const ctx: ExclusionContext = { dataDir, databaseFile, protectedDirs: [path.resolve(backupFolder), ...(options.backupRoot ? [options.backupRoot] : [])] };
+  const ctx: ExclusionContext = {
+    dataDir,
+    databaseFile,
+    protectedDirs: [path.resolve(backupFolder), ...(options.backupRoot ? [options.backupRoot] : [])],
+  };
   const databaseExists = databaseSidecars(databaseFile).some((f) => fs.existsSync(f));
   const entries = replaceableEntries(ctx);
   if ((databaseExists || entries.length) && !options.force) {
@@ -182,7 +215,12 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   return { manifest, keptAside, appliedMigrations };
 }
 
-async function stage(files: Located[], stagedDb: string, stagedData: string, onProgress: RestoreOptions["onProgress"]): Promise<void> {
+async function stage(
+  files: Located[],
+  stagedDb: string,
+  stagedData: string,
+  onProgress: RestoreOptions["onProgress"],
+): Promise<void> {
   fs.mkdirSync(path.dirname(stagedDb), { recursive: true });
   fs.mkdirSync(stagedData, { recursive: true });
   const totalBytes = files.reduce((sum, f) => sum + f.entry.bytes, 0);
@@ -191,7 +229,8 @@ async function stage(files: Located[], stagedDb: string, stagedData: string, onP
     const to = i === 0 ? stagedDb : path.join(stagedData, ...entry.path.split("/"));
     const copied = await copyHashed(file, to);
     // Checked again on the way in: the backup may sit on a network share that changed since.
-    if (copied.sha256 !== entry.sha256) throw new Error(`Chép ${entry.path} ra khác với bản sao lưu (SHA-256 khác). Không khôi phục gì cả.`);
+    if (copied.sha256 !== entry.sha256)
+      throw new Error(`Chép ${entry.path} ra khác với bản sao lưu (SHA-256 khác). Không khôi phục gì cả.`);
     copiedBytes += copied.bytes;
     onProgress?.({ stage: "copy", copiedFiles: i + 1, totalFiles: files.length, copiedBytes, totalBytes });
   }

@@ -10,8 +10,8 @@
 // fonts, subsets, widths and ToUnicode maps (text extraction) are exactly those
 // of the shipped Liberation Serif registered by OfficialPdf; no other font is
 // ever referenced. Coordinates are pdfkit's: points from the top-left corner.
-import type { FontStyle } from "../fonts.ts";
-import type { OfficialPdf } from "../pdf.ts";
+import type { FontStyle } from "#app/documents/fonts.ts";
+import type { OfficialPdf } from "#app/documents/pdf.ts";
 
 /** The parts of pdfkit's (undocumented) embedded-font object used here. */
 interface GlyphPosition {
@@ -266,7 +266,10 @@ export class Canvas {
   polygon(points: Array<[number, number]>, fill: string): void {
     if (points.length < 3) return;
     const [first, ...rest] = points;
-    this.graphics.push(`${rgb(fill)} rg`, `${n2(first![0])} ${n2(first![1])} m ${rest.map(([x, y]) => `${n2(x)} ${n2(y)} l`).join(" ")} h f`);
+    this.graphics.push(
+      `${rgb(fill)} rg`,
+      `${n2(first![0])} ${n2(first![1])} m ${rest.map(([x, y]) => `${n2(x)} ${n2(y)} l`).join(" ")} h f`,
+    );
   }
 
   /**

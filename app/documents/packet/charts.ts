@@ -1,6 +1,6 @@
 // Vector charts for the packet, drawn with the canvas's rectangles, lines and
 // text (no images): horizontal bars, columns and a histogram.
-import type { Canvas } from "./canvas.ts";
+import type { Canvas } from "#app/documents/packet/canvas.ts";
 
 const AXIS = "#555555";
 const GRID = "#d9d9d9";
@@ -70,7 +70,8 @@ export function drawHBars(c: Canvas, x: number, y: number, width: number, bars: 
   }
   const plotH = bars.length * o.pitch;
   for (const v of o.ticks) c.line(scale(v), top, scale(v), top + plotH, GRID, 0.4);
-  for (const t of o.thresholds ?? []) c.line(scale(t.value), top - 1, scale(t.value), top + plotH, t.color, 0.8, [3, 2]);
+  for (const t of o.thresholds ?? [])
+    c.line(scale(t.value), top - 1, scale(t.value), top + plotH, t.color, 0.8, [3, 2]);
   const barH = Math.max(2, o.pitch * 0.68);
   const lh = c.lineHeight("regular", size);
   const maxLines = Math.max(1, o.labelLines ?? 1);
@@ -80,7 +81,13 @@ export function drawHBars(c: Canvas, x: number, y: number, width: number, bars: 
     let lines = maxLines > 1 ? c.wrap(b.label, "regular", size, o.labelWidth - 5) : [b.label];
     if (lines.length > maxLines) lines = [...lines.slice(0, maxLines - 1), lines.slice(maxLines - 1).join(" ")];
     lines.forEach((line, k) =>
-      c.text(line, x, mid - (lines.length * lh) / 2 + k * lh, { size, width: o.labelWidth - 5, align: "right", color: LABEL, minSize: lines.length > 1 ? size : 5.5 }),
+      c.text(line, x, mid - (lines.length * lh) / 2 + k * lh, {
+        size,
+        width: o.labelWidth - 5,
+        align: "right",
+        color: LABEL,
+        minSize: lines.length > 1 ? size : 5.5,
+      }),
     );
     const end = scale(b.value);
     if (end > x0) c.rect(x0, mid - barH / 2, end - x0, barH, b.color);
@@ -122,7 +129,14 @@ export interface ColumnOptions {
 }
 
 /** Columns (or a histogram) with a value axis on the left; returns the y under the labels. */
-export function drawColumns(c: Canvas, x: number, y: number, width: number, cols: ColumnBar[], o: ColumnOptions): number {
+export function drawColumns(
+  c: Canvas,
+  x: number,
+  y: number,
+  width: number,
+  cols: ColumnBar[],
+  o: ColumnOptions,
+): number {
   const size = o.size ?? 7.5;
   const axisW = 26;
   const x0 = x + axisW;
@@ -149,10 +163,18 @@ export function drawColumns(c: Canvas, x: number, y: number, width: number, cols
     const cx = x0 + i * slot + (slot - colW) / 2;
     const h = bottom - sy(col.value);
     if (h > 0) c.rect(cx, bottom - h, colW, h, col.color);
-    if (col.topLabel) c.text(col.topLabel, cx - 6, bottom - h - lh, { size: size - 0.5, width: colW + 12, align: "center", color: LABEL });
+    if (col.topLabel)
+      c.text(col.topLabel, cx - 6, bottom - h - lh, {
+        size: size - 0.5,
+        width: colW + 12,
+        align: "center",
+        color: LABEL,
+      });
     if (!histogram && col.label) {
       const lines = c.wrap(col.label, "regular", size, slot - 4).slice(0, 2);
-      lines.forEach((line, k) => c.text(line, x0 + i * slot + 2, bottom + 4 + k * lh, { size, width: slot - 4, align: "center", color: LABEL }));
+      lines.forEach((line, k) =>
+        c.text(line, x0 + i * slot + 2, bottom + 4 + k * lh, { size, width: slot - 4, align: "center", color: LABEL }),
+      );
     }
   });
   c.line(x0, top - 4, x0, bottom, AXIS, 0.7);
@@ -174,7 +196,14 @@ export function drawColumns(c: Canvas, x: number, y: number, width: number, cols
 }
 
 /** A row of coloured squares with their names ("■ Xuất sắc (≥ 90 %)"); returns the y under it. */
-export function drawLegend(c: Canvas, x: number, y: number, width: number, items: Array<{ label: string; color: string }>, size = 8): number {
+export function drawLegend(
+  c: Canvas,
+  x: number,
+  y: number,
+  width: number,
+  items: Array<{ label: string; color: string }>,
+  size = 8,
+): number {
   const lh = c.lineHeight("regular", size);
   let cx = x;
   let cy = y;

@@ -1,8 +1,8 @@
 // Figures derived from the round summary that both the PDF and the xlsx show,
 // and the labels and colours they share.
-import type { ClassChange, UnitResult } from "../../scoring/types.ts";
-import type { RoundSummary } from "../../scoring/summary.ts";
-import type { PacketInput } from "./types.ts";
+import type { ClassChange, UnitResult } from "#app/scoring/types.ts";
+import type { RoundSummary } from "#app/scoring/summary.ts";
+import type { PacketInput } from "#app/documents/packet/types.ts";
 
 export const DEFAULT_APPENDIX_UNITS = 50;
 /** Lost-point criteria listed per unit in the PDF's appendix highlights. */
@@ -108,7 +108,15 @@ export function criterionTallies(summary: RoundSummary): CriterionTally[] {
   const get = (item: { code: string; title: string; maxPoints: number; path: Array<{ title: string }> }) => {
     let t = byCode.get(item.code);
     if (!t) {
-      t = { code: item.code, title: item.title, areaTitle: item.path[0]?.title ?? "", maxPoints: item.maxPoints, unitsLost: 0, unitsFull: 0, totalLost: 0 };
+      t = {
+        code: item.code,
+        title: item.title,
+        areaTitle: item.path[0]?.title ?? "",
+        maxPoints: item.maxPoints,
+        unitsLost: 0,
+        unitsFull: 0,
+        totalLost: 0,
+      };
       byCode.set(item.code, t);
     }
     return t;
@@ -127,7 +135,10 @@ export function criterionTallies(summary: RoundSummary): CriterionTally[] {
 export function mostLost(tallies: CriterionTally[], count = TOP_CRITERIA): CriterionTally[] {
   return tallies
     .filter((t) => t.unitsLost > 0)
-    .sort((a, b) => b.unitsLost - a.unitsLost || b.totalLost - a.totalLost || a.code.localeCompare(b.code, "en", { numeric: true }))
+    .sort(
+      (a, b) =>
+        b.unitsLost - a.unitsLost || b.totalLost - a.totalLost || a.code.localeCompare(b.code, "en", { numeric: true }),
+    )
     .slice(0, count);
 }
 

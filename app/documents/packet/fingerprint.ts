@@ -1,8 +1,8 @@
 // A digest of everything that determines the packet's content, so that a built
 // packet (PDF and xlsx) can be kept and served again until its data changes.
 import { createHash } from "node:crypto";
-import { DEFAULT_APPENDIX_UNITS } from "./data.ts";
-import type { PacketInput } from "./types.ts";
+import { DEFAULT_APPENDIX_UNITS } from "#app/documents/packet/data.ts";
+import type { PacketInput } from "#app/documents/packet/types.ts";
 
 /**
  * Bumped whenever the packet's layout or content changes, so packets cached
@@ -30,7 +30,14 @@ export function packetFingerprint(input: PacketInput): string {
   };
   const { conference: c, round: r, summary: s } = input;
   put(PACKET_FORMAT_VERSION);
-  put("conference", c.title, c.organizerName, c.issuingBody, c.placeAndDate, c.startsAt ? c.startsAt.toISOString() : "");
+  put(
+    "conference",
+    c.title,
+    c.organizerName,
+    c.issuingBody,
+    c.placeAndDate,
+    c.startsAt ? c.startsAt.toISOString() : "",
+  );
   put("round", r.title, r.year, r.frameworkName, r.previousTitle);
   put("appendixUnits", input.appendixUnits ?? DEFAULT_APPENDIX_UNITS);
   put("programme", input.programme.length);
@@ -45,10 +52,29 @@ export function packetFingerprint(input: PacketInput): string {
   put("ranking", s.ranking.length);
   for (const u of s.ranking) {
     const p = u.previous;
-    put(u.unitId, u.unitName, u.points, u.maxPoints, u.indexPct, u.className, u.rank, p ? `${p.rank}${F}${p.indexPct}${F}${p.className}` : "-", num(u.rankChange), num(u.indexChange), u.classChange ?? "", num(u.surveyPoints));
+    put(
+      u.unitId,
+      u.unitName,
+      u.points,
+      u.maxPoints,
+      u.indexPct,
+      u.className,
+      u.rank,
+      p ? `${p.rank}${F}${p.indexPct}${F}${p.className}` : "-",
+      num(u.rankChange),
+      num(u.indexChange),
+      u.classChange ?? "",
+      num(u.surveyPoints),
+    );
   }
   const st = s.statistics;
-  put("statistics", st.units, st.averagePoints, st.averageIndexPct, st.classCounts.map((k) => `${k.className}=${k.count}`).join(","));
+  put(
+    "statistics",
+    st.units,
+    st.averagePoints,
+    st.averageIndexPct,
+    st.classCounts.map((k) => `${k.className}=${k.count}`).join(","),
+  );
   put("gainers", st.gainers.map((g) => g.unitId).join(","), "losers", st.losers.map((g) => g.unitId).join(","));
 
   put("areas", s.areas.size, "appendices", s.appendices.size);
@@ -64,7 +90,8 @@ export function packetFingerprint(input: PacketInput): string {
       const parts: string[] = [];
       for (const i of app.fullMarks) parts.push(`${i.code}${F}${i.title}${F}${i.maxPoints}${F}${i.points}`);
       parts.push("|");
-      for (const i of app.lostPoints) parts.push(`${i.code}${F}${i.title}${F}${i.maxPoints}${F}${i.points}${F}${i.pointsLost}`);
+      for (const i of app.lostPoints)
+        parts.push(`${i.code}${F}${i.title}${F}${i.maxPoints}${F}${i.points}${F}${i.pointsLost}`);
       h.update(parts.join(R));
       h.update(R);
     }
@@ -72,6 +99,7 @@ export function packetFingerprint(input: PacketInput): string {
   put("areaAverages", s.areaAverages.length);
   for (const a of s.areaAverages) put(a.code, a.title, a.maxPoints, a.averagePoints, num(a.averagePct));
   put("sipas", s.sipas.length);
-  for (const row of s.sipas) put(row.unitId, row.unitName, row.rank, row.index, ...Object.entries(row.components).map(([k, v]) => `${k}=${v}`));
+  for (const row of s.sipas)
+    put(row.unitId, row.unitName, row.rank, row.index, ...Object.entries(row.components).map(([k, v]) => `${k}=${v}`));
   return h.digest("hex");
 }

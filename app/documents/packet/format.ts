@@ -2,7 +2,7 @@
 // formatters made once: `toLocaleString` with options builds a new formatter on
 // every call, which for the 30,000 numbers of a 3,300-unit packet costs more
 // than drawing them.
-import { formatRankChange } from "../../scoring/format.ts";
+import { formatRankChange } from "#app/scoring/format.ts";
 
 const points = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
 const pct = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });

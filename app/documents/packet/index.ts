@@ -6,8 +6,16 @@
 //   const key = packetFingerprint(input);          // reuse a stored packet while the key is unchanged
 //   const pdf = await renderPacketPdf(input, (done, total, stage) => …);
 //   const xlsx = await renderPacketXlsx(input);
-export type { PacketAward, PacketConference, PacketInput, PacketProgrammeItem, PacketProgress, PacketRound, PacketSpeech } from "./types.ts";
-export { renderPacketPdf } from "./packet-pdf.ts";
-export { renderPacketXlsx, PACKET_SHEETS } from "./packet-xlsx.ts";
-export { packetFingerprint, PACKET_FORMAT_VERSION } from "./fingerprint.ts";
-export { DEFAULT_APPENDIX_UNITS } from "./data.ts";
+export type {
+  PacketAward,
+  PacketConference,
+  PacketInput,
+  PacketProgrammeItem,
+  PacketProgress,
+  PacketRound,
+  PacketSpeech,
+} from "#app/documents/packet/types.ts";
+export { renderPacketPdf } from "#app/documents/packet/packet-pdf.ts";
+export { renderPacketXlsx, PACKET_SHEETS } from "#app/documents/packet/packet-xlsx.ts";
+export { packetFingerprint, PACKET_FORMAT_VERSION } from "#app/documents/packet/fingerprint.ts";
+export { DEFAULT_APPENDIX_UNITS } from "#app/documents/packet/data.ts";

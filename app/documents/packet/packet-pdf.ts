@@ -10,14 +10,14 @@
 //
 // Rendering yields to the event loop every few hundred rows and reports
 // progress, so a route can run it in the background and show how far it is.
-import { SIPAS_COMPONENTS, SIPAS_LABEL, type SipasRow } from "../../scoring/sipas.ts";
-import { classFor } from "../../scoring/compute.ts";
-import type { UnitResult } from "../../scoring/types.ts";
-import { formatDateTime } from "../../lib/vietnamese-date.ts";
-import type { FontStyle } from "../fonts.ts";
-import { OfficialPdf } from "../pdf.ts";
-import { Canvas } from "./canvas.ts";
-import { drawColumns, drawHBars, drawLegend, ticksUpTo, type HBar } from "./charts.ts";
+import { SIPAS_COMPONENTS, SIPAS_LABEL, type SipasRow } from "#app/scoring/sipas.ts";
+import { classFor } from "#app/scoring/compute.ts";
+import type { UnitResult } from "#app/scoring/types.ts";
+import { formatDateTime } from "#app/lib/vietnamese-date.ts";
+import type { FontStyle } from "#app/documents/fonts.ts";
+import { OfficialPdf } from "#app/documents/pdf.ts";
+import { Canvas } from "#app/documents/packet/canvas.ts";
+import { drawColumns, drawHBars, drawLegend, ticksUpTo, type HBar } from "#app/documents/packet/charts.ts";
 import {
   appendixUnits,
   areaFullCounts,
@@ -33,9 +33,9 @@ import {
   movers,
   UP_COLOR,
   type CriterionTally,
-} from "./data.ts";
-import { fmtInt, fmtPct, fmtPoints, fmtRankChange, fmtSignedPct } from "./format.ts";
-import type { PacketInput, PacketProgress } from "./types.ts";
+} from "#app/documents/packet/data.ts";
+import { fmtInt, fmtPct, fmtPoints, fmtRankChange, fmtSignedPct } from "#app/documents/packet/format.ts";
+import type { PacketInput, PacketProgress } from "#app/documents/packet/types.ts";
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
 const HEADER_FILL = "#e3e8ee";
@@ -171,7 +171,8 @@ class PacketPdf {
     this.newPage();
     const numbered = `${ROMAN[this.sectionNo++] ?? this.sectionNo}. ${title.toLocaleUpperCase("vi")}`;
     this.sections.push({ title: numbered, page: this.pageIndex + 1 });
-    this.y = this.c.paragraph(numbered, this.left, this.y, this.width, { style: "bold", size: 13, align: "center" }) + 6;
+    this.y =
+      this.c.paragraph(numbered, this.left, this.y, this.width, { style: "bold", size: 13, align: "center" }) + 6;
   }
 
   subheading(text: string, keepWith = 60): void {
@@ -220,7 +221,14 @@ class PacketPdf {
       c.rect(this.left, this.y, right - this.left, headH, HEADER_FILL);
       headLines.forEach((lines, i) => {
         const top = this.y + (headH - lines.length * headLh) / 2;
-        lines.forEach((line, k) => c.text(line, xs[i]! + pad, top + k * headLh, { style: "bold", size: headSize, width: widths[i]! - 2 * pad, align: "center" }));
+        lines.forEach((line, k) =>
+          c.text(line, xs[i]! + pad, top + k * headLh, {
+            style: "bold",
+            size: headSize,
+            width: widths[i]! - 2 * pad,
+            align: "center",
+          }),
+        );
       });
       this.y += headH;
       c.line(this.left, this.y, right, this.y, BORDER, 0.6);
@@ -232,12 +240,17 @@ class PacketPdf {
 
     const cellLines = (row: R, index: number): { lines: string[][]; h: number } | null => {
       if (!wraps) return null;
-      const lines = columns.map((col, i) => (col.wrap ? c.wrap(col.text(row, index), col.style ?? "regular", size, widths[i]! - 2 * pad) : [col.text(row, index)]));
+      const lines = columns.map((col, i) =>
+        col.wrap
+          ? c.wrap(col.text(row, index), col.style ?? "regular", size, widths[i]! - 2 * pad)
+          : [col.text(row, index)],
+      );
       return { lines, h: Math.max(...lines.map((l) => l.length)) * lh + 4 };
     };
 
     const first = rows[0];
-    const firstH = first === undefined ? 0 : (cellLines(first, 0)?.h ?? oneLine) * Math.min(rows.length, opts.keepWithHeader ?? 1);
+    const firstH =
+      first === undefined ? 0 : (cellLines(first, 0)?.h ?? oneLine) * Math.min(rows.length, opts.keepWithHeader ?? 1);
     this.ensure(headH + firstH);
     drawHeader();
     for (let index = 0; index < rows.length; index++) {
@@ -258,7 +271,16 @@ class PacketPdf {
         const color = col.color?.(row);
         if (wrapped) {
           const lines = wrapped.lines[i]!;
-          lines.forEach((line, k) => c.text(line, x, this.y + 2 + k * lh, { style, size, width: w, align: col.align ?? "left", color, fit: !col.wrap }));
+          lines.forEach((line, k) =>
+            c.text(line, x, this.y + 2 + k * lh, {
+              style,
+              size,
+              width: w,
+              align: col.align ?? "left",
+              color,
+              fit: !col.wrap,
+            }),
+          );
           return;
         }
         const ty = this.y + (h - lh) / 2 + 0.3;
@@ -309,7 +331,11 @@ function cover(p: PacketPdf): { contentsTop: number } {
   const w = p.width;
   let y = p.y;
   // Issuing body, centred, with a short rule.
-  y = c.paragraph(conference.issuingBody.toLocaleUpperCase("vi"), x, y, w, { style: "bold", size: 13, align: "center" });
+  y = c.paragraph(conference.issuingBody.toLocaleUpperCase("vi"), x, y, w, {
+    style: "bold",
+    size: 13,
+    align: "center",
+  });
   c.line(x + w / 2 - 40, y + 3, x + w / 2 + 40, y + 3, "#000000", 0.6);
   y += 70;
   y = c.paragraph("TÀI LIỆU HỘI NGHỊ", x, y, w, { style: "bold", size: 20, align: "center" }) + 10;
@@ -321,7 +347,10 @@ function cover(p: PacketPdf): { contentsTop: number } {
     ["Thời gian", conference.startsAt ? formatDateTime(conference.startsAt) : "sẽ có thông báo sau"],
   ];
   if (round.frameworkName) lines.push(["Bộ chỉ số", round.frameworkName]);
-  lines.push(["Số đơn vị được đánh giá", `${fmtInt(summary.statistics.units)}; chỉ số bình quân ${fmtPct(summary.statistics.averageIndexPct)} %`]);
+  lines.push([
+    "Số đơn vị được đánh giá",
+    `${fmtInt(summary.statistics.units)}; chỉ số bình quân ${fmtPct(summary.statistics.averageIndexPct)} %`,
+  ]);
   if (round.previousTitle) lines.push(["So sánh với", round.previousTitle]);
   const labelW = 130;
   for (const [label, value] of lines) {
@@ -331,7 +360,13 @@ function cover(p: PacketPdf): { contentsTop: number } {
   y += 20;
   // The contents are written at the end, when the pages are known.
   const contentsTop = y;
-  c.text(conference.placeAndDate, x, p.bottom - 16, { style: "italic", size: 12, width: w, align: "center", fit: true });
+  c.text(conference.placeAndDate, x, p.bottom - 16, {
+    style: "italic",
+    size: 12,
+    width: w,
+    align: "center",
+    fit: true,
+  });
   return { contentsTop };
 }
 
@@ -376,7 +411,10 @@ async function programme(p: PacketPdf): Promise<void> {
 function classLegend(p: PacketPdf, colors: Map<string, string>): void {
   const bands = p.input.summary.bands;
   const items = bands.map((b, i) => ({
-    label: i === bands.length - 1 && b.minPct <= 0 ? `${b.name} (dưới ${fmtInt(bands[i - 1]?.minPct ?? 0)} %)` : `${b.name} (từ ${fmtInt(b.minPct)} %)`,
+    label:
+      i === bands.length - 1 && b.minPct <= 0
+        ? `${b.name} (dưới ${fmtInt(bands[i - 1]?.minPct ?? 0)} %)`
+        : `${b.name} (từ ${fmtInt(b.minPct)} %)`,
     color: colors.get(b.name)!,
   }));
   p.y = drawLegend(p.c, p.left, p.y, p.width, items, 8.5);
@@ -395,8 +433,10 @@ async function ranking(p: PacketPdf, colors: Map<string, string>): Promise<void>
     { style: "regular", size: 9.5, color: "#000000" },
   );
   classLegend(p, colors);
-  const rankColor = (r: UnitResult) => (r.rankChange === null || r.rankChange === 0 ? MUTED : r.rankChange > 0 ? UP_COLOR : DOWN_COLOR);
-  const classChangeColor = (r: UnitResult) => (r.classChange === "up" ? UP_COLOR : r.classChange === "down" ? DOWN_COLOR : MUTED);
+  const rankColor = (r: UnitResult) =>
+    r.rankChange === null || r.rankChange === 0 ? MUTED : r.rankChange > 0 ? UP_COLOR : DOWN_COLOR;
+  const classChangeColor = (r: UnitResult) =>
+    r.classChange === "up" ? UP_COLOR : r.classChange === "down" ? DOWN_COLOR : MUTED;
   await p.table(
     summary.ranking,
     [
@@ -406,8 +446,20 @@ async function ranking(p: PacketPdf, colors: Map<string, string>): Promise<void>
       { title: "Tối đa", width: 38, align: "right", text: (r) => fmtPoints(r.maxPoints) },
       { title: "Chỉ số (%)", width: 44, align: "right", style: "bold", text: (r) => fmtPct(r.indexPct) },
       { title: "Xếp loại", width: 66, text: (r) => r.className, swatch: (r) => colors.get(r.className) },
-      { title: "Thay đổi hạng", width: 44, align: "center", text: (r) => fmtRankChange(r.rankChange), color: rankColor },
-      { title: "Thay đổi xếp loại", width: 56, align: "center", text: (r) => (r.classChange ? CLASS_CHANGE_LABEL[r.classChange] : ""), color: classChangeColor },
+      {
+        title: "Thay đổi hạng",
+        width: 44,
+        align: "center",
+        text: (r) => fmtRankChange(r.rankChange),
+        color: rankColor,
+      },
+      {
+        title: "Thay đổi xếp loại",
+        width: 56,
+        align: "center",
+        text: (r) => (r.classChange ? CLASS_CHANGE_LABEL[r.classChange] : ""),
+        color: classChangeColor,
+      },
     ],
     { keepWithHeader: 5 },
   );
@@ -434,7 +486,15 @@ async function charts(p: PacketPdf, colors: Map<string, string>): Promise<void> 
     color: colors.get(r.className) ?? "#888888",
     valueLabel: fmtPct(r.indexPct),
   });
-  const hbarOptions = (pitch: number) => ({ labelWidth: 165, pitch, max: 100, ticks: pctTicks, tickLabel: (v: number) => `${v}`, thresholds, size: Math.min(7.5, pitch * 0.82) });
+  const hbarOptions = (pitch: number) => ({
+    labelWidth: 165,
+    pitch,
+    max: 100,
+    ticks: pctTicks,
+    tickLabel: (v: number) => `${v}`,
+    thresholds,
+    size: Math.min(7.5, pitch * 0.82),
+  });
 
   // 1. Index by unit.
   if (units.length <= FULL_CHART_UNITS) {
@@ -491,7 +551,12 @@ async function charts(p: PacketPdf, colors: Map<string, string>): Promise<void> 
     p.width,
     counts.map((count, k) => {
       const from = lo + k * binW;
-      return { label: "", value: count, color: colors.get(classFor(from, bands)) ?? "#888888", topLabel: count ? fmtInt(count) : "" };
+      return {
+        label: "",
+        value: count,
+        color: colors.get(classFor(from, bands)) ?? "#888888",
+        topLabel: count ? fmtInt(count) : "",
+      };
     }),
     {
       height: 170,
@@ -530,7 +595,11 @@ async function charts(p: PacketPdf, colors: Map<string, string>): Promise<void> 
   p.subheading("4. Đơn vị tăng, giảm chỉ số nhiều nhất so với năm trước", 200);
   const { gainers, losers } = movers(summary);
   if (!gainers.length && !losers.length) {
-    p.note(p.input.round.previousTitle ? "Không có đơn vị nào thay đổi chỉ số so với năm trước." : "Không có kết quả năm trước để so sánh.");
+    p.note(
+      p.input.round.previousTitle
+        ? "Không có đơn vị nào thay đổi chỉ số so với năm trước."
+        : "Không có kết quả năm trước để so sánh.",
+    );
     await p.tick(20);
     return;
   }
@@ -542,18 +611,36 @@ async function charts(p: PacketPdf, colors: Map<string, string>): Promise<void> 
     color,
     valueLabel: fmtSignedPct(r.indexChange),
   });
-  const moverOptions = { labelWidth: 200, pitch: 15, max: changeTicks.top, ticks: changeTicks.ticks, tickLabel: (v: number) => fmtPoints(v), size: 8 };
+  const moverOptions = {
+    labelWidth: 200,
+    pitch: 15,
+    max: changeTicks.top,
+    ticks: changeTicks.ticks,
+    tickLabel: (v: number) => fmtPoints(v),
+    size: 8,
+  };
   const moverChart = async (title: string, list: UnitResult[], color: string) => {
     p.ensure(list.length * 15 + 40);
     p.y = c.paragraph(title, p.left, p.y, p.width, { style: "bold", size: 9.5 }) + 3;
     if (!list.length) p.note("Không có đơn vị nào.");
-    else p.y = drawHBars(c, p.left, p.y, p.width, list.map((r) => moverBar(r, color)), moverOptions);
+    else
+      p.y = drawHBars(
+        c,
+        p.left,
+        p.y,
+        p.width,
+        list.map((r) => moverBar(r, color)),
+        moverOptions,
+      );
     p.y += 8;
     await p.tick(10);
   };
   await moverChart(`Tăng nhiều nhất (điểm phần trăm của chỉ số)`, gainers, UP_COLOR);
   await moverChart(`Giảm nhiều nhất (điểm phần trăm của chỉ số)`, losers, DOWN_COLOR);
-  p.note("Độ dài cột: mức thay đổi chỉ số so với năm trước, tính bằng điểm phần trăm; trong ngoặc: hạng năm nay và thay đổi hạng.", { size: 8.5 });
+  p.note(
+    "Độ dài cột: mức thay đổi chỉ số so với năm trước, tính bằng điểm phần trăm; trong ngoặc: hạng năm nay và thay đổi hạng.",
+    { size: 8.5 },
+  );
 }
 
 async function areas(p: PacketPdf): Promise<void> {
@@ -579,14 +666,38 @@ async function areas(p: PacketPdf): Promise<void> {
   p.y += 2;
   const pitch = Math.min(22, Math.max(12, 300 / avg.length));
   p.ensure(avg.length * pitch + 30);
-  const areaColor = (pct: number | null) => (pct === null ? "#888888" : pct >= 90 ? "#1b7f3b" : pct >= 80 ? "#6aa84f" : pct >= 70 ? "#3d85c6" : pct >= 50 ? "#e69138" : "#cc0000");
+  const areaColor = (pct: number | null) =>
+    pct === null
+      ? "#888888"
+      : pct >= 90
+        ? "#1b7f3b"
+        : pct >= 80
+          ? "#6aa84f"
+          : pct >= 70
+            ? "#3d85c6"
+            : pct >= 50
+              ? "#e69138"
+              : "#cc0000";
   p.y = drawHBars(
     c,
     p.left,
     p.y,
     p.width,
-    avg.map((a) => ({ label: `${a.code}. ${a.title}`, value: a.averagePct ?? 0, color: areaColor(a.averagePct), valueLabel: `${fmtPct(a.averagePct)} %` })),
-    { labelWidth: 190, pitch, max: 100, ticks: [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100], tickLabel: (v) => `${v}`, size: 8, labelLines: pitch >= 20 ? 2 : 1 },
+    avg.map((a) => ({
+      label: `${a.code}. ${a.title}`,
+      value: a.averagePct ?? 0,
+      color: areaColor(a.averagePct),
+      valueLabel: `${fmtPct(a.averagePct)} %`,
+    })),
+    {
+      labelWidth: 190,
+      pitch,
+      max: 100,
+      ticks: [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100],
+      tickLabel: (v) => `${v}`,
+      size: 8,
+      labelLines: pitch >= 20 ? 2 : 1,
+    },
   );
   p.y += 8;
   const full = areaFullCounts(summary);
@@ -599,7 +710,12 @@ async function areas(p: PacketPdf): Promise<void> {
       { title: "Điểm tối đa", width: 44, align: "right", text: (a) => fmtPoints(a.maxPoints) },
       { title: "Điểm bình quân", width: 52, align: "right", text: (a) => fmtPoints(a.averagePoints) },
       { title: "Tỷ lệ bình quân (%)", width: 56, align: "right", style: "bold", text: (a) => fmtPct(a.averagePct) },
-      { title: "Số đơn vị đạt điểm tối đa", width: 70, align: "right", text: (a) => `${fmtInt(full.get(a.code) ?? 0)}/${fmtInt(scored.get(a.code) ?? 0)}` },
+      {
+        title: "Số đơn vị đạt điểm tối đa",
+        width: 70,
+        align: "right",
+        text: (a) => `${fmtInt(full.get(a.code) ?? 0)}/${fmtInt(scored.get(a.code) ?? 0)}`,
+      },
     ],
     { size: 9 },
   );
@@ -628,8 +744,18 @@ async function appendices(p: PacketPdf): Promise<void> {
         { title: "Tiêu chí thành phần", width: 0, wrap: true, text: (t) => t.title },
         { title: "Điểm tối đa", width: 42, align: "right", text: (t) => fmtPoints(t.maxPoints) },
         { title: "Số đơn vị bị trừ điểm", width: 58, align: "right", text: (t) => fmtInt(t.unitsLost) },
-        { title: "Tỷ lệ đơn vị (%)", width: 48, align: "right", text: (t) => fmtPct((t.unitsLost / Math.max(1, t.unitsLost + t.unitsFull)) * 100) },
-        { title: "Điểm bị trừ bình quân", width: 56, align: "right", text: (t) => fmtPct(t.totalLost / Math.max(1, t.unitsLost)) },
+        {
+          title: "Tỷ lệ đơn vị (%)",
+          width: 48,
+          align: "right",
+          text: (t) => fmtPct((t.unitsLost / Math.max(1, t.unitsLost + t.unitsFull)) * 100),
+        },
+        {
+          title: "Điểm bị trừ bình quân",
+          width: 56,
+          align: "right",
+          text: (t) => fmtPct(t.totalLost / Math.max(1, t.unitsLost)),
+        },
       ],
       { size: 8.5, tick: false },
     );
@@ -643,24 +769,34 @@ async function appendices(p: PacketPdf): Promise<void> {
       ? `2. Từng đơn vị: ${fmtInt(list.length)} đơn vị đầu bảng xếp hạng (trong ${fmtInt(all)} đơn vị; phụ lục đầy đủ trong tệp Excel)`
       : `2. Từng đơn vị`,
   );
-  p.note(`Phụ lục 1: các tiêu chí thành phần đạt điểm tối đa, cần duy trì. Phụ lục 2: các tiêu chí bị trừ điểm, cần khắc phục; dưới đây là ${LOST_PER_UNIT} tiêu chí bị trừ nhiều điểm nhất của mỗi đơn vị.`, { size: 8.5 });
+  p.note(
+    `Phụ lục 1: các tiêu chí thành phần đạt điểm tối đa, cần duy trì. Phụ lục 2: các tiêu chí bị trừ điểm, cần khắc phục; dưới đây là ${LOST_PER_UNIT} tiêu chí bị trừ nhiều điểm nhất của mỗi đơn vị.`,
+    { size: 8.5 },
+  );
   for (const r of list) {
     const a = summary.appendices.get(r.unitId)!;
     const totalLost = a.lostPoints.reduce((s, i) => s + i.pointsLost, 0);
     const top = a.lostPoints.slice(0, LOST_PER_UNIT);
     // Keep the unit's title, its counts and its first rows together.
     p.ensure(46 + Math.min(3, top.length) * 14);
-    p.y = c.paragraph(`Hạng ${r.rank}. ${r.unitName}: ${fmtPoints(r.points)}/${fmtPoints(r.maxPoints)} điểm (${fmtPct(r.indexPct)} %), ${r.className}`, p.left, p.y, p.width, {
-      style: "bold",
-      size: 9.5,
-    });
     p.y = c.paragraph(
-      `Phụ lục 1: ${fmtInt(a.fullMarks.length)} tiêu chí thành phần đạt điểm tối đa. Phụ lục 2: ${fmtInt(a.lostPoints.length)} tiêu chí bị trừ điểm, tổng ${fmtPoints(totalLost)} điểm.`,
+      `Hạng ${r.rank}. ${r.unitName}: ${fmtPoints(r.points)}/${fmtPoints(r.maxPoints)} điểm (${fmtPct(r.indexPct)} %), ${r.className}`,
       p.left,
       p.y,
       p.width,
-      { size: 9 },
-    ) + 2;
+      {
+        style: "bold",
+        size: 9.5,
+      },
+    );
+    p.y =
+      c.paragraph(
+        `Phụ lục 1: ${fmtInt(a.fullMarks.length)} tiêu chí thành phần đạt điểm tối đa. Phụ lục 2: ${fmtInt(a.lostPoints.length)} tiêu chí bị trừ điểm, tổng ${fmtPoints(totalLost)} điểm.`,
+        p.left,
+        p.y,
+        p.width,
+        { size: 9 },
+      ) + 2;
     if (top.length) {
       await p.table(
         top,
@@ -669,7 +805,14 @@ async function appendices(p: PacketPdf): Promise<void> {
           { title: "Tiêu chí bị trừ điểm", width: 0, wrap: true, text: (i) => i.title },
           { title: "Tối đa", width: 40, align: "right", text: (i) => fmtPoints(i.maxPoints) },
           { title: "Đạt", width: 40, align: "right", text: (i) => fmtPoints(i.points) },
-          { title: "Bị trừ", width: 40, align: "right", style: "bold", text: (i) => fmtPoints(i.pointsLost), color: () => DOWN_COLOR },
+          {
+            title: "Bị trừ",
+            width: 40,
+            align: "right",
+            style: "bold",
+            text: (i) => fmtPoints(i.pointsLost),
+            color: () => DOWN_COLOR,
+          },
         ],
         { size: 8.5, keepWithHeader: Math.min(3, top.length), tick: false },
       );
@@ -686,17 +829,25 @@ async function sipas(p: PacketPdf): Promise<void> {
   p.setStage("Chỉ số SIPAS");
   p.section("Chỉ số hài lòng SIPAS");
   const avg = rows.reduce((s, r) => s + r.index, 0) / rows.length;
-  p.note(`Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) của ${fmtInt(rows.length)} đơn vị, theo 5 yếu tố (%); bình quân ${fmtPct(avg)} %.`, {
-    style: "regular",
-    size: 9.5,
-    color: "#000000",
-  });
+  p.note(
+    `Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) của ${fmtInt(rows.length)} đơn vị, theo 5 yếu tố (%); bình quân ${fmtPct(avg)} %.`,
+    {
+      style: "regular",
+      size: 9.5,
+      color: "#000000",
+    },
+  );
   await p.table<SipasRow>(
     rows,
     [
       { title: "Hạng", width: 30, align: "center", text: (r) => String(r.rank) },
       { title: "Đơn vị", width: 0, text: (r) => r.unitName },
-      ...SIPAS_COMPONENTS.map((k) => ({ title: SIPAS_LABEL[k], width: 50, align: "right" as const, text: (r: SipasRow) => fmtPct(r.components[k]) })),
+      ...SIPAS_COMPONENTS.map((k) => ({
+        title: SIPAS_LABEL[k],
+        width: 50,
+        align: "right" as const,
+        text: (r: SipasRow) => fmtPct(r.components[k]),
+      })),
       { title: "Chỉ số SIPAS (%)", width: 50, align: "right", style: "bold", text: (r) => fmtPct(r.index) },
     ],
     { keepWithHeader: 5 },

@@ -11,11 +11,19 @@
 import { PassThrough } from "node:stream";
 import { finished } from "node:stream/promises";
 import ExcelJS from "exceljs";
-import { SIPAS_COMPONENTS, SIPAS_LABEL } from "../../scoring/sipas.ts";
-import { areaFullCounts, CLASS_CHANGE_LABEL, classColorMap } from "./data.ts";
-import type { PacketInput } from "./types.ts";
+import { SIPAS_COMPONENTS, SIPAS_LABEL } from "#app/scoring/sipas.ts";
+import { areaFullCounts, CLASS_CHANGE_LABEL, classColorMap } from "#app/documents/packet/data.ts";
+import type { PacketInput } from "#app/documents/packet/types.ts";
 
-export const PACKET_SHEETS = ["Xep hang", "Theo linh vuc", "Phu luc", "SIPAS", "Khen thuong", "Tham luan", "Chuong trinh"] as const;
+export const PACKET_SHEETS = [
+  "Xep hang",
+  "Theo linh vuc",
+  "Phu luc",
+  "SIPAS",
+  "Khen thuong",
+  "Tham luan",
+  "Chuong trinh",
+] as const;
 
 const BOLD: Partial<ExcelJS.Style> = { font: { bold: true }, alignment: { vertical: "middle", wrapText: true } };
 const NUM2: Partial<ExcelJS.Style> = { numFmt: "0.00" };
@@ -57,9 +65,18 @@ function addRow(ws: Sheet, values: unknown[], styles: Array<Style | undefined> =
 }
 
 /** Column widths and the bold header row; returns the columns' cell styles for addRow. */
-function header(ws: Sheet, titles: string[], widths: number[], styles: Array<Style | undefined> = []): Array<Style | undefined> {
+function header(
+  ws: Sheet,
+  titles: string[],
+  widths: number[],
+  styles: Array<Style | undefined> = [],
+): Array<Style | undefined> {
   ws.columns = titles.map((_, i) => ({ width: widths[i] ?? 14 }));
-  const row = addRow(ws, titles, titles.map(() => BOLD));
+  const row = addRow(
+    ws,
+    titles,
+    titles.map(() => BOLD),
+  );
   row.height = 30;
   row.commit();
   return styles;
@@ -79,17 +96,35 @@ export async function renderPacketXlsx(input: PacketInput): Promise<Buffer> {
   wb.creator = "Hội nghị CCHC";
   wb.title = `${conference.title}: ${round.title}`;
   wb.subject = round.title;
-  const frozen = (cols = 0): Partial<ExcelJS.AddWorksheetOptions> => ({ views: [{ state: "frozen", ySplit: 1, xSplit: cols }] });
+  const frozen = (cols = 0): Partial<ExcelJS.AddWorksheetOptions> => ({
+    views: [{ state: "frozen", ySplit: 1, xSplit: cols }],
+  });
 
   // Xep hang.
   const colors = classColorMap(summary);
   const classFills = new Map<string, Style>(
-    [...colors].map(([name, hex]) => [name, { fill: { type: "pattern", pattern: "solid", fgColor: { argb: tint(hex) } } }]),
+    [...colors].map(([name, hex]) => [
+      name,
+      { fill: { type: "pattern", pattern: "solid", fgColor: { argb: tint(hex) } } },
+    ]),
   );
   const ranking = wb.addWorksheet("Xep hang", frozen(2));
   const rankingStyles = header(
     ranking,
-    ["Hạng", "Đơn vị", "Điểm", "Điểm tối đa", "Chỉ số (%)", "Xếp loại", "Hạng năm trước", "Thay đổi hạng", "Chỉ số năm trước (%)", "Thay đổi chỉ số (điểm %)", "Xếp loại năm trước", "Thay đổi xếp loại"],
+    [
+      "Hạng",
+      "Đơn vị",
+      "Điểm",
+      "Điểm tối đa",
+      "Chỉ số (%)",
+      "Xếp loại",
+      "Hạng năm trước",
+      "Thay đổi hạng",
+      "Chỉ số năm trước (%)",
+      "Thay đổi chỉ số (điểm %)",
+      "Xếp loại năm trước",
+      "Thay đổi xếp loại",
+    ],
     [7, 36, 10, 11, 11, 12, 10, 10, 12, 13, 13, 13],
     [undefined, undefined, POINTS, POINTS, NUM2, undefined, undefined, undefined, NUM2, NUM2],
   );
@@ -126,20 +161,40 @@ export async function renderPacketXlsx(input: PacketInput): Promise<Buffer> {
     [undefined, undefined, POINTS, NUM2, NUM2],
   );
   const full = areaFullCounts(summary);
-  for (const a of summary.areaAverages) addRow(areas, [a.code, a.title, a.maxPoints, a.averagePoints, a.averagePct, full.get(a.code) ?? 0], areaStyles).commit();
+  for (const a of summary.areaAverages)
+    addRow(
+      areas,
+      [a.code, a.title, a.maxPoints, a.averagePoints, a.averagePct, full.get(a.code) ?? 0],
+      areaStyles,
+    ).commit();
   areas.commit();
 
   // Phu luc: every unit in ranking order, Phụ lục 1 (full marks) then Phụ lục 2 (lost points, biggest first).
   const appendix = wb.addWorksheet("Phu luc", frozen(2));
-  header(appendix, ["Hạng", "Đơn vị", "Mã tiêu chí", "Tiêu chí", "Điểm tối đa", "Điểm đạt", "Điểm bị trừ", "Phụ lục"], [7, 30, 10, 60, 11, 10, 11, 20]);
+  header(
+    appendix,
+    ["Hạng", "Đơn vị", "Mã tiêu chí", "Tiêu chí", "Điểm tối đa", "Điểm đạt", "Điểm bị trừ", "Phụ lục"],
+    [7, 30, 10, 60, 11, 10, 11, 20],
+  );
   const P1 = "1 - Đạt điểm tối đa";
   const P2 = "2 - Bị trừ điểm";
   let rows = 0;
   for (const r of summary.ranking) {
     const a = summary.appendices.get(r.unitId);
     if (!a) continue;
-    for (const item of a.fullMarks) addRow(appendix, [r.rank, r.unitName, item.code, item.title, item.maxPoints, item.points, 0, P1]).commit();
-    for (const item of a.lostPoints) addRow(appendix, [r.rank, r.unitName, item.code, item.title, item.maxPoints, item.points, clean(item.pointsLost), P2]).commit();
+    for (const item of a.fullMarks)
+      addRow(appendix, [r.rank, r.unitName, item.code, item.title, item.maxPoints, item.points, 0, P1]).commit();
+    for (const item of a.lostPoints)
+      addRow(appendix, [
+        r.rank,
+        r.unitName,
+        item.code,
+        item.title,
+        item.maxPoints,
+        item.points,
+        clean(item.pointsLost),
+        P2,
+      ]).commit();
     rows += a.fullMarks.length + a.lostPoints.length;
     // Let the zip stream drain (and the event loop breathe) on big rounds.
     if (rows >= YIELD_ROWS) {
@@ -157,25 +212,40 @@ export async function renderPacketXlsx(input: PacketInput): Promise<Buffer> {
     [7, 36, 14, 14, 14, 14, 14, 12],
     [undefined, undefined, NUM2, NUM2, NUM2, NUM2, NUM2, NUM2],
   );
-  for (const r of summary.sipas) addRow(sipas, [r.rank, r.unitName, ...SIPAS_COMPONENTS.map((k) => r.components[k]), r.index], sipasStyles).commit();
+  for (const r of summary.sipas)
+    addRow(sipas, [r.rank, r.unitName, ...SIPAS_COMPONENTS.map((k) => r.components[k]), r.index], sipasStyles).commit();
   sipas.commit();
 
   // Khen thuong.
   const awards = wb.addWorksheet("Khen thuong", frozen());
-  const wrap = header(awards, ["STT", "Tập thể, cá nhân", "Đơn vị", "Thành tích", "Hình thức khen thưởng"], [6, 32, 30, 50, 36], [undefined, WRAP, WRAP, WRAP, WRAP]);
-  input.awards.forEach((a, i) => addRow(awards, [i + 1, a.recipient, a.organization, a.achievement, a.form], wrap).commit());
+  const wrap = header(
+    awards,
+    ["STT", "Tập thể, cá nhân", "Đơn vị", "Thành tích", "Hình thức khen thưởng"],
+    [6, 32, 30, 50, 36],
+    [undefined, WRAP, WRAP, WRAP, WRAP],
+  );
+  input.awards.forEach((a, i) =>
+    addRow(awards, [i + 1, a.recipient, a.organization, a.achievement, a.form], wrap).commit(),
+  );
   awards.commit();
 
   // Tham luan.
   const speeches = wb.addWorksheet("Tham luan", frozen());
-  const speechStyles = header(speeches, ["Thứ tự", "Tên tham luận", "Người trình bày", "Đơn vị"], [8, 60, 28, 36], [undefined, WRAP, WRAP, WRAP]);
-  for (const s of [...input.speeches].sort((a, b) => a.order - b.order)) addRow(speeches, [s.order, s.title, s.speaker, s.organization], speechStyles).commit();
+  const speechStyles = header(
+    speeches,
+    ["Thứ tự", "Tên tham luận", "Người trình bày", "Đơn vị"],
+    [8, 60, 28, 36],
+    [undefined, WRAP, WRAP, WRAP],
+  );
+  for (const s of [...input.speeches].sort((a, b) => a.order - b.order))
+    addRow(speeches, [s.order, s.title, s.speaker, s.organization], speechStyles).commit();
   speeches.commit();
 
   // Chuong trinh.
   const programme = wb.addWorksheet("Chuong trinh", frozen());
   const programmeStyles = header(programme, ["Thời gian", "Nội dung", "Thực hiện"], [22, 70, 36], [WRAP, WRAP, WRAP]);
-  for (const item of input.programme) addRow(programme, [item.time, item.title, item.presenter], programmeStyles).commit();
+  for (const item of input.programme)
+    addRow(programme, [item.time, item.title, item.presenter], programmeStyles).commit();
   programme.commit();
 
   await wb.commit();

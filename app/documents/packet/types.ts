@@ -2,7 +2,7 @@
 // conference, a scoring round's summary (app/scoring/summary.ts) and the
 // conference's programme, award list and speeches. Plain data, no Remix or
 // Prisma types: the route maps its records onto this shape.
-import type { RoundSummary } from "../../scoring/summary.ts";
+import type { RoundSummary } from "#app/scoring/summary.ts";
 
 export interface PacketConference {
   /** "Hội nghị công bố Chỉ số CCHC năm 2023 …". */

@@ -1,30 +1,43 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { parseCheckinBody } from "~/checkin/api.server.ts";
-import { effectiveScanTime } from "~/checkin/checkin.server.ts";
-import { formatScanTime } from "~/checkin/format.ts";
-import { checkinCode, formatCheckinCode, normalizeCheckinCode } from "~/checkin/code.ts";
-import { decodeScannerCredential, encodeScannerCredential } from "~/checkin/credential.server.ts";
+import { parseCheckinBody } from "#app/checkin/api.server.ts";
+import { effectiveScanTime } from "#app/checkin/checkin.server.ts";
+import { formatScanTime } from "#app/checkin/format.ts";
+import { checkinCode, formatCheckinCode, normalizeCheckinCode } from "#app/checkin/code.ts";
+import { decodeScannerCredential, encodeScannerCredential } from "#app/checkin/credential.server.ts";
 
 const SECRET = "a test secret that is at least thirty-two characters";
 
 describe("scanner credentials", () => {
-  const claims = { conferenceId: "c1", listId: "l1", userId: "u1", expiresAt: Date.now() + 60_000, sessionId: "s1", issuedAt: Date.now() };
+  const claims = {
+    conferenceId: "c1",
+    listId: "l1",
+    userId: "u1",
+    expiresAt: Date.now() + 60_000,
+    sessionId: "s1",
+    issuedAt: Date.now(),
+  };
 
   it("round-trips and binds conference, list, user and sign-in session", () => {
     const text = encodeScannerCredential(SECRET, claims);
     expect(decodeScannerCredential(SECRET, text)).toEqual(claims);
-    expect(decodeScannerCredential(SECRET, encodeScannerCredential(SECRET, { ...claims, listId: null }))).toMatchObject({ listId: null });
+    expect(decodeScannerCredential(SECRET, encodeScannerCredential(SECRET, { ...claims, listId: null }))).toMatchObject(
+      { listId: null },
+    );
   });
 
   it("refuses another secret, an edited payload, an expired credential and junk", () => {
     const text = encodeScannerCredential(SECRET, claims);
     expect(decodeScannerCredential("another secret that is also long enough!!", text)).toBeNull();
     const [payload, mac] = text.split(".");
-    const edited = Buffer.from(JSON.stringify(["c2", "l1", "u1", claims.expiresAt, "s1", claims.issuedAt])).toString("base64url");
+    const edited = Buffer.from(JSON.stringify(["c2", "l1", "u1", claims.expiresAt, "s1", claims.issuedAt])).toString(
+      "base64url",
+    );
     expect(decodeScannerCredential(SECRET, `${edited}.${mac}`)).toBeNull();
     // Another session, or none (a credential of the first version), is not this credential.
-    const otherSession = Buffer.from(JSON.stringify(["c1", "l1", "u1", claims.expiresAt, "s2", claims.issuedAt])).toString("base64url");
+    const otherSession = Buffer.from(
+      JSON.stringify(["c1", "l1", "u1", claims.expiresAt, "s2", claims.issuedAt]),
+    ).toString("base64url");
     expect(decodeScannerCredential(SECRET, `${otherSession}.${mac}`)).toBeNull();
     expect(decodeScannerCredential(SECRET, `${payload}.`)).toBeNull();
     expect(decodeScannerCredential(SECRET, text, claims.expiresAt + 1)).toBeNull();
@@ -37,8 +50,11 @@ describe("check-in codes", () => {
     expect(checkinCode(Buffer.alloc(16).toString("base64url"))).toBe("000000");
     expect(checkinCode(Buffer.alloc(16, 255).toString("base64url"))).toBe("ZZZZZZ");
     // 0x1a 0x3b 0x78 … = 00011 01000 11101 1…
-    expect(checkinCode(Buffer.from("1a3b78000000000000000000000000ff", "hex").toString("base64url")).slice(0, 3)).toBe("38X");
-    for (let i = 0; i < 200; i++) expect(checkinCode(randomBytes(16).toString("base64url"))).toMatch(/^[0-9A-HJKMNP-TV-Z]{6}$/);
+    expect(checkinCode(Buffer.from("1a3b78000000000000000000000000ff", "hex").toString("base64url")).slice(0, 3)).toBe(
+      "38X",
+    );
+    for (let i = 0; i < 200; i++)
+      expect(checkinCode(randomBytes(16).toString("base64url"))).toMatch(/^[0-9A-HJKMNP-TV-Z]{6}$/);
   });
 
   it("print in two groups and accept what people type", () => {
@@ -60,16 +76,22 @@ describe("scan times", () => {
     // Device clock 3 minutes slow: scanned at 00:57 device time, sent at 01:07 device time → 10 minutes old.
     const t = effectiveScanTime(new Date("2024-01-18T00:57:00Z"), received, new Date("2024-01-18T01:07:00Z"));
     expect(t.toISOString()).toBe("2024-01-18T01:00:00.000Z");
-    expect(effectiveScanTime(new Date("2024-01-18T01:00:00Z"), received).toISOString()).toBe("2024-01-18T01:00:00.000Z");
+    expect(effectiveScanTime(new Date("2024-01-18T01:00:00Z"), received).toISOString()).toBe(
+      "2024-01-18T01:00:00.000Z",
+    );
   });
 
   it("never dates an offline scan before the credential it came with was issued", () => {
     const issued = new Date("2024-01-18T00:30:00Z");
     // Claims to have been scanned years ago, offline: dated when the credential was issued.
     expect(effectiveScanTime(new Date("2019-01-01T00:00:00Z"), received, null, issued)).toEqual(issued);
-    expect(effectiveScanTime(new Date("2019-01-01T00:00:00Z"), received, new Date("2024-01-18T01:09:00Z"), issued)).toEqual(issued);
+    expect(
+      effectiveScanTime(new Date("2019-01-01T00:00:00Z"), received, new Date("2024-01-18T01:09:00Z"), issued),
+    ).toEqual(issued);
     // A genuine offline scan after the issue keeps its age.
-    expect(effectiveScanTime(new Date("2024-01-18T00:50:00Z"), received, null, issued).toISOString()).toBe("2024-01-18T00:50:00.000Z");
+    expect(effectiveScanTime(new Date("2024-01-18T00:50:00Z"), received, null, issued).toISOString()).toBe(
+      "2024-01-18T00:50:00.000Z",
+    );
   });
 
   it("prints times in Asia/Ho_Chi_Minh", () => {

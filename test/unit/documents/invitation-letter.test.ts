@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { fontFileReads } from "../../../app/documents/fonts.ts";
+import { fontFileReads } from "#app/documents/fonts.ts";
 import {
   addresseeLine,
   invitationNumberLine,
@@ -14,8 +14,8 @@ import {
   renderInvitationLetter,
   vietnameseWeekday,
   type InvitationLetterInput,
-} from "../../../app/documents/invitation-letter.ts";
-import type { InvitationAttendee, InvitationConference } from "../../../app/invitations/types.ts";
+} from "#app/documents/invitation-letter.ts";
+import type { InvitationAttendee, InvitationConference } from "#app/invitations/types.ts";
 
 const MM = 72 / 25.4;
 /** Decree 30 margins used by app/documents/pdf.ts, in pt. */
@@ -37,7 +37,8 @@ function cleanUp(): void {
   dir = null;
 }
 
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+const run = (cmd: string, args: string[]) =>
+  execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
 /** `pdftotext -layout`, NFC, whitespace collapsed (pdftotext breaks and pads lines). */
 function pdfText(file: string, pages?: { first: number; last: number }): string {
@@ -62,7 +63,10 @@ interface FontRow {
 
 /** The rows of `pdffonts`. */
 function pdfFonts(file: string): FontRow[] {
-  const lines = run("pdffonts", [file]).split("\n").slice(2).filter((l) => l.trim());
+  const lines = run("pdffonts", [file])
+    .split("\n")
+    .slice(2)
+    .filter((l) => l.trim());
   return lines.map((l) => {
     // name, type (may contain spaces), encoding, emb, sub, uni, object, id
     const m = l.match(/^(\S+)\s+(.+?)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/);
@@ -102,12 +106,16 @@ function pdfInfo(file: string): Record<string, string> {
 
 /** Words of the page outside the Decree 30 margins (1 pt tolerance). */
 function outsideMargins(words: WordBox[]): WordBox[] {
-  return words.filter((w) => w.xMin < LIMITS.left - 1 || w.xMax > LIMITS.right + 1 || w.yMin < LIMITS.top - 1 || w.yMax > LIMITS.bottom + 1);
+  return words.filter(
+    (w) =>
+      w.xMin < LIMITS.left - 1 || w.xMax > LIMITS.right + 1 || w.yMin < LIMITS.top - 1 || w.yMax > LIMITS.bottom + 1,
+  );
 }
 
 const conference: InvitationConference = {
   id: "conf-1",
-  title: "Hội nghị công bố Chỉ số cải cách hành chính năm 2023 của các sở, ban, ngành và UBND các huyện, thị xã, thành phố",
+  title:
+    "Hội nghị công bố Chỉ số cải cách hành chính năm 2023 của các sở, ban, ngành và UBND các huyện, thị xã, thành phố",
   issuingBody: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM",
   parentBody: null,
   organizerName: "UBND tỉnh Quảng Nam",
@@ -138,10 +146,20 @@ const attendee = (name: string): InvitationAttendee => ({
 });
 
 const hall = { kind: "MAIN_HALL", name: "Hội trường UBND tỉnh", address: "62 Hùng Vương, thành phố Tam Kỳ" } as const;
-const bridge = { kind: "BRIDGE", name: "Điểm cầu UBND huyện Duy Xuyên", address: "Thị trấn Nam Phước, huyện Duy Xuyên" } as const;
+const bridge = {
+  kind: "BRIDGE",
+  name: "Điểm cầu UBND huyện Duy Xuyên",
+  address: "Thị trấn Nam Phước, huyện Duy Xuyên",
+} as const;
 
 async function render(input: Partial<InvitationLetterInput> = {}): Promise<string> {
-  const pdf = await renderInvitationLetter({ conference, attendee: attendee("Nguyễn Thị Ánh Tuyết"), site: hall, videoLink: null, ...input });
+  const pdf = await renderInvitationLetter({
+    conference,
+    attendee: attendee("Nguyễn Thị Ánh Tuyết"),
+    site: hall,
+    videoLink: null,
+    ...input,
+  });
   expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   return writeTemp(pdf);
 }
@@ -215,7 +233,9 @@ describe("giấy mời PDF", () => {
     const videoLink = "https://hop.quangnam.gov.vn/j/cchc-2023-duy-xuyen?room=12";
     const file = await render({ site: bridge, videoLink });
     const text = pdfText(file);
-    expect(text).toContain("- Địa điểm: Điểm cầu trực tuyến UBND huyện Duy Xuyên, Thị trấn Nam Phước, huyện Duy Xuyên.");
+    expect(text).toContain(
+      "- Địa điểm: Điểm cầu trực tuyến UBND huyện Duy Xuyên, Thị trấn Nam Phước, huyện Duy Xuyên.",
+    );
     expect(text.replace(/\s+/g, "")).toContain(videoLink);
     expect(text).not.toMatch(/passcode|mật khẩu|mã truy cập/i);
     // The main-hall letter has no link at all.
@@ -223,7 +243,9 @@ describe("giấy mời PDF", () => {
   });
 
   it("moves an existing filing line last and does not repeat 'Như trên'", async () => {
-    const text = readingText(await render({ conference: { ...conference, recipients: ["- Lưu: VT, NC.", "- Như trên;", "Sở Nội vụ;"] } }));
+    const text = readingText(
+      await render({ conference: { ...conference, recipients: ["- Lưu: VT, NC.", "- Như trên;", "Sở Nội vụ;"] } }),
+    );
     expect(text).toContain("- Như trên; - Sở Nội vụ; - Lưu: VT, NC.");
     expect(text.match(/Như trên/g)).toHaveLength(1);
   });
@@ -240,7 +262,18 @@ describe("giấy mời PDF", () => {
   });
 
   it("keeps every word of page 1 inside the Decree 30 margins", async () => {
-    for (const input of [{}, { site: bridge, videoLink: "https://hop.quangnam.gov.vn/j/" + "x".repeat(120) }, { conference: { ...conference, parentBody: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM", issuingBody: "SỞ NỘI VỤ TỈNH QUẢNG NAM", organizerName: "Sở Nội vụ tỉnh Quảng Nam" } }]) {
+    for (const input of [
+      {},
+      { site: bridge, videoLink: "https://hop.quangnam.gov.vn/j/" + "x".repeat(120) },
+      {
+        conference: {
+          ...conference,
+          parentBody: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM",
+          issuingBody: "SỞ NỘI VỤ TỈNH QUẢNG NAM",
+          organizerName: "Sở Nội vụ tỉnh Quảng Nam",
+        },
+      },
+    ]) {
       const words = wordBoxes(await render(input), 1);
       expect(words.length).toBeGreaterThan(100);
       expect(outsideMargins(words)).toEqual([]);
@@ -248,7 +281,10 @@ describe("giấy mời PDF", () => {
   });
 
   it("numbers pages from page 2, centred in the top margin", async () => {
-    const content = Array.from({ length: 30 }, (_, i) => `Nội dung số ${i + 1}: phân tích các tiêu chí thành phần bị mất điểm và giải pháp khắc phục`).join("\n");
+    const content = Array.from(
+      { length: 30 },
+      (_, i) => `Nội dung số ${i + 1}: phân tích các tiêu chí thành phần bị mất điểm và giải pháp khắc phục`,
+    ).join("\n");
     const file = await render({ conference: { ...conference, content } });
     expect(Number(pdfInfo(file).Pages)).toBeGreaterThanOrEqual(2);
     const page1 = wordBoxes(file, 1);
@@ -274,7 +310,8 @@ describe("giấy mời PDF", () => {
   });
 
   it("draws a letter the same after many others (shared fonts and caches stay intact)", async () => {
-    const png = (file: string) => execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "1", file], { maxBuffer: 1 << 26 });
+    const png = (file: string) =>
+      execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "1", file], { maxBuffer: 1 << 26 });
     const first = png(await render({ attendee: attendee("Trần Ỷ Lực Mẫn Hẵng Thuận") }));
     for (const name of ["Phạm Ẩn", "Đỗ Ượng", "Vũ Ỵ", "Lê Thị Ửng", "Ngô Ỗ Ữ Ặ Ở", "Bùi Ẵng Ẫy"]) {
       await render({ attendee: attendee(name), site: bridge, videoLink: "https://hop.quangnam.gov.vn/j/1" });
@@ -295,22 +332,38 @@ describe("giấy mời text", () => {
   it("writes the number, the place and date and the weekday as Decree 30 wants", () => {
     expect(invitationNumberLine("12")).toBe("Số: 12/GM-UBND");
     expect(invitationNumberLine(null).replace(/\s+/g, " ")).toBe("Số: /GM-UBND");
-    expect(invitationPlaceAndDate("Quảng Nam", new Date("2024-01-03T17:30:00Z"))).toBe("Quảng Nam, ngày 04 tháng 01 năm 2024");
-    expect(invitationPlaceAndDate("Cẩm Giàng", new Date("2024-03-29T03:00:00Z"))).toBe("Cẩm Giàng, ngày 29 tháng 3 năm 2024");
+    expect(invitationPlaceAndDate("Quảng Nam", new Date("2024-01-03T17:30:00Z"))).toBe(
+      "Quảng Nam, ngày 04 tháng 01 năm 2024",
+    );
+    expect(invitationPlaceAndDate("Cẩm Giàng", new Date("2024-03-29T03:00:00Z"))).toBe(
+      "Cẩm Giàng, ngày 29 tháng 3 năm 2024",
+    );
     expect(vietnameseWeekday(new Date("2024-01-12T01:00:00Z"))).toBe("Thứ Sáu");
     expect(vietnameseWeekday(new Date("2024-01-13T17:30:00Z"))).toBe("Chủ nhật"); // 00:30 Sunday 14 January in Vietnam
     expect(vietnameseWeekday(new Date("2024-01-15T01:00:00Z"))).toBe("Thứ Hai");
   });
 
   it("writes the issuing body in sentence case", () => {
-    expect(issuerInSentence({ organizerName: "UBND tỉnh Quảng Nam", issuingBody: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM" })).toBe("Ủy ban nhân dân tỉnh Quảng Nam");
-    expect(issuerInSentence({ organizerName: "", issuingBody: "ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG" })).toBe("Ủy ban nhân dân huyện Tam Đường");
-    expect(issuerInSentence({ organizerName: "", issuingBody: "PHÒNG NỘI VỤ THÀNH PHỐ ĐÔNG HÀ" })).toBe("Phòng Nội vụ thành phố Đông Hà");
-    expect(issuerInSentence({ organizerName: "", issuingBody: "VĂN PHÒNG UBND TỈNH QUẢNG NAM" })).toBe("Văn phòng Ủy ban nhân dân tỉnh Quảng Nam");
+    expect(
+      issuerInSentence({ organizerName: "UBND tỉnh Quảng Nam", issuingBody: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM" }),
+    ).toBe("Ủy ban nhân dân tỉnh Quảng Nam");
+    expect(issuerInSentence({ organizerName: "", issuingBody: "ỦY BAN NHÂN DÂN HUYỆN TAM ĐƯỜNG" })).toBe(
+      "Ủy ban nhân dân huyện Tam Đường",
+    );
+    expect(issuerInSentence({ organizerName: "", issuingBody: "PHÒNG NỘI VỤ THÀNH PHỐ ĐÔNG HÀ" })).toBe(
+      "Phòng Nội vụ thành phố Đông Hà",
+    );
+    expect(issuerInSentence({ organizerName: "", issuingBody: "VĂN PHÒNG UBND TỈNH QUẢNG NAM" })).toBe(
+      "Văn phòng Ủy ban nhân dân tỉnh Quảng Nam",
+    );
   });
 
   it("addresses a person as Đồng chí, whatever their gender", () => {
-    expect(addresseeLine(attendee("Hồ Quang Bửu"))).toBe("Kính gửi: Đồng chí Hồ Quang Bửu – Trưởng phòng Cải cách hành chính, Sở Nội vụ tỉnh Quảng Nam");
-    expect(addresseeLine({ ...attendee("Lê Thị Hằng"), position: "", organization: "" })).toBe("Kính gửi: Đồng chí Lê Thị Hằng");
+    expect(addresseeLine(attendee("Hồ Quang Bửu"))).toBe(
+      "Kính gửi: Đồng chí Hồ Quang Bửu – Trưởng phòng Cải cách hành chính, Sở Nội vụ tỉnh Quảng Nam",
+    );
+    expect(addresseeLine({ ...attendee("Lê Thị Hằng"), position: "", organization: "" })).toBe(
+      "Kính gửi: Đồng chí Lê Thị Hằng",
+    );
   });
 });

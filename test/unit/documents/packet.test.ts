@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { smallFramework } from "../../fixtures/scoring/small-framework.ts";
+import { smallFramework } from "#tests/fixtures/scoring/small-framework.ts";
 import {
   compileFramework,
   DEFAULT_BANDS,
@@ -23,8 +23,14 @@ import {
   type RoundInput,
   type RoundSummary,
   type SummaryScores,
-} from "../../../app/scoring/index.ts";
-import { packetFingerprint, PACKET_SHEETS, renderPacketPdf, renderPacketXlsx, type PacketInput } from "../../../app/documents/packet/index.ts";
+} from "#app/scoring/index.ts";
+import {
+  packetFingerprint,
+  PACKET_SHEETS,
+  renderPacketPdf,
+  renderPacketXlsx,
+  type PacketInput,
+} from "#app/documents/packet/index.ts";
 
 const MM = 72 / 25.4;
 /** Decree 30 margins used by app/documents/pdf.ts, in pt. */
@@ -38,7 +44,8 @@ const writeTemp = (bytes: Buffer, ext = "pdf") => {
   fs.writeFileSync(file, bytes);
   return file;
 };
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+const run = (cmd: string, args: string[]) =>
+  execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 const collapse = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim();
 const pdfText = (file: string) => collapse(run("pdftotext", ["-enc", "UTF-8", file, "-"]));
 const layoutText = (file: string) => run("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"]).normalize("NFC");
@@ -49,9 +56,31 @@ const compiled = compileFramework(smallFramework);
 const LEAVES = ["1.1", "1.2.1", "1.2.2", "2.1", "2.2"];
 
 const NAMES = [
-  "Phan Thiết", "La Gi", "Bắc Bình", "Hàm Thuận Bắc", "Tánh Linh", "Đức Linh", "Hàm Tân", "Hàm Thuận Nam", "Tuy Phong", "Phú Quý",
-  "Tam Đường", "Xã Ẳng Nưa", "Xã Nậm Tăm", "Phường Điện Bàn", "Xã Ỷ La", "Thị trấn Phước Bửu", "Xã Cẩm Giàng", "Phường Đông Lễ",
-  "Xã Mường Chà", "Xã Ea Kly", "Xã Quảng Thọ", "Phường Hòa Khánh", "Xã Thượng Trạch", "Đặc khu Côn Đảo", "Xã Hữu Kiệm",
+  "Phan Thiết",
+  "La Gi",
+  "Bắc Bình",
+  "Hàm Thuận Bắc",
+  "Tánh Linh",
+  "Đức Linh",
+  "Hàm Tân",
+  "Hàm Thuận Nam",
+  "Tuy Phong",
+  "Phú Quý",
+  "Tam Đường",
+  "Xã Ẳng Nưa",
+  "Xã Nậm Tăm",
+  "Phường Điện Bàn",
+  "Xã Ỷ La",
+  "Thị trấn Phước Bửu",
+  "Xã Cẩm Giàng",
+  "Phường Đông Lễ",
+  "Xã Mường Chà",
+  "Xã Ea Kly",
+  "Xã Quảng Thọ",
+  "Phường Hòa Khánh",
+  "Xã Thượng Trạch",
+  "Đặc khu Côn Đảo",
+  "Xã Hữu Kiệm",
 ];
 
 /** Points of unit i on the 5 leaves (2 points each); Tánh Linh gets 7.331 of 10 = 73.31 %. */
@@ -74,7 +103,8 @@ function detailedUnits(change?: { unit: string; leaf: string; points: number }):
 function previousResults(): PreviousResult[] {
   const now = rankUnits(detailedUnits(), { bands: DEFAULT_BANDS, compiled });
   return now.map((r, i) => {
-    if (r.unitName === "Tánh Linh") return { unitId: r.unitId, rank: r.rank + 3, indexPct: 68.2, className: "Trung bình" };
+    if (r.unitName === "Tánh Linh")
+      return { unitId: r.unitId, rank: r.rank + 3, indexPct: 68.2, className: "Trung bình" };
     const rank = ((i * 7) % now.length) + 1;
     return { unitId: r.unitId, rank, indexPct: 100 - rank * 2, className: rank <= 3 ? "Tốt" : "Khá" };
   });
@@ -105,19 +135,44 @@ function packetInput(summary: RoundSummary, extra: Partial<PacketInput> = {}): P
       placeAndDate: "Bình Thuận, ngày 04 tháng 01 năm 2024",
       startsAt: new Date("2024-01-12T01:00:00Z"),
     },
-    round: { title: "Chỉ số CCHC năm 2023 của UBND cấp huyện", year: 2023, frameworkName: "Bộ chỉ số cấp huyện (thử)", previousTitle: "Chỉ số CCHC năm 2022" },
+    round: {
+      title: "Chỉ số CCHC năm 2023 của UBND cấp huyện",
+      year: 2023,
+      frameworkName: "Bộ chỉ số cấp huyện (thử)",
+      previousTitle: "Chỉ số CCHC năm 2022",
+    },
     summary,
     programme: [
       { time: "08 giờ 00 - 08 giờ 15", title: "Khai mạc hội nghị", presenter: "Đồng chí Phó Chủ tịch UBND tỉnh" },
       { time: "08 giờ 15 - 09 giờ 00", title: "Báo cáo kết quả Chỉ số CCHC năm 2023", presenter: "Giám đốc Sở Nội vụ" },
     ],
     awards: [
-      { recipient: "UBND huyện Tánh Linh", organization: "Huyện Tánh Linh", form: "Bằng khen của Chủ tịch UBND tỉnh", achievement: "Tăng 3 bậc xếp hạng Chỉ số CCHC" },
-      { recipient: "Bà Nguyễn Thị Ánh Tuyết", organization: "Phòng Nội vụ huyện Đức Linh", form: "Giấy khen của Giám đốc Sở Nội vụ", achievement: "Hoàn thành xuất sắc nhiệm vụ" },
+      {
+        recipient: "UBND huyện Tánh Linh",
+        organization: "Huyện Tánh Linh",
+        form: "Bằng khen của Chủ tịch UBND tỉnh",
+        achievement: "Tăng 3 bậc xếp hạng Chỉ số CCHC",
+      },
+      {
+        recipient: "Bà Nguyễn Thị Ánh Tuyết",
+        organization: "Phòng Nội vụ huyện Đức Linh",
+        form: "Giấy khen của Giám đốc Sở Nội vụ",
+        achievement: "Hoàn thành xuất sắc nhiệm vụ",
+      },
     ],
     speeches: [
-      { order: 2, title: "Giải pháp cải thiện Chỉ số SIPAS", speaker: "Ông Hồ Quang Bửu", organization: "UBND thị xã La Gi" },
-      { order: 1, title: "Kinh nghiệm nâng hạng Chỉ số CCHC", speaker: "Ông Lê Văn Kỷ", organization: "UBND huyện Tánh Linh" },
+      {
+        order: 2,
+        title: "Giải pháp cải thiện Chỉ số SIPAS",
+        speaker: "Ông Hồ Quang Bửu",
+        organization: "UBND thị xã La Gi",
+      },
+      {
+        order: 1,
+        title: "Kinh nghiệm nâng hạng Chỉ số CCHC",
+        speaker: "Ông Lê Văn Kỷ",
+        organization: "UBND huyện Tánh Linh",
+      },
     ],
     ...extra,
   };
@@ -157,7 +212,9 @@ describe("packet PDF", () => {
     const row = layout.split("\n").find((l) => /\bTánh Linh\s+\d/.test(l));
     expect(row).toBeDefined();
     expect(collapse(row!)).toBe(`${tanhLinh.rank} Tánh Linh ${formatPoints(tanhLinh.points)} 10 73,31 Khá ▲3 Tăng`);
-    expect(collapse(layout.split("\n").find((l) => /^\s*Hạng\s+Đơn vị/.test(l)) ?? "")).toBe("Hạng Đơn vị Điểm Tối đa Chỉ số (%) Xếp loại");
+    expect(collapse(layout.split("\n").find((l) => /^\s*Hạng\s+Đơn vị/.test(l)) ?? "")).toBe(
+      "Hạng Đơn vị Điểm Tối đa Chỉ số (%) Xếp loại",
+    );
     for (const band of DEFAULT_BANDS) expect(text).toContain(band.name);
   });
 
@@ -193,9 +250,15 @@ describe("packet PDF", () => {
     expect(text).toContain("Bà Nguyễn Thị Ánh Tuyết");
     expect(text).toContain("Bằng khen của Chủ tịch UBND tỉnh");
     expect(text).toContain("THỨ TỰ THAM LUẬN, PHÁT BIỂU");
-    expect(text.indexOf("Kinh nghiệm nâng hạng Chỉ số CCHC")).toBeLessThan(text.indexOf("Giải pháp cải thiện Chỉ số SIPAS"));
+    expect(text.indexOf("Kinh nghiệm nâng hạng Chỉ số CCHC")).toBeLessThan(
+      text.indexOf("Giải pháp cải thiện Chỉ số SIPAS"),
+    );
     // Contents on the cover with page numbers.
-    const contents = layout.split("\f")[0]!.split("\n").map(collapse).filter((l) => / Trang \d+$/.test(l));
+    const contents = layout
+      .split("\f")[0]!
+      .split("\n")
+      .map(collapse)
+      .filter((l) => / Trang \d+$/.test(l));
     expect(contents).toEqual([
       "I. CHƯƠNG TRÌNH HỘI NGHỊ Trang 2",
       "II. KẾT QUẢ XẾP HẠNG CHỈ SỐ CCHC Trang 3",
@@ -227,7 +290,13 @@ describe("packet PDF", () => {
     for (let m = re.exec(html); m; m = re.exec(html)) {
       const [xMin, yMin, xMax, yMax] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
       const pageNumber = /^\d+$/.test(m[5]!) && yMax < LIMITS.top;
-      if (xMin < LIMITS.left - 1 || xMax > LIMITS.right + 1 || (yMin < LIMITS.top - 1 && !pageNumber) || yMax > LIMITS.bottom + 1) outside.push(m[5]!);
+      if (
+        xMin < LIMITS.left - 1 ||
+        xMax > LIMITS.right + 1 ||
+        (yMin < LIMITS.top - 1 && !pageNumber) ||
+        yMax > LIMITS.bottom + 1
+      )
+        outside.push(m[5]!);
     }
     expect(outside).toEqual([]);
   });
@@ -243,14 +312,38 @@ describe("packet PDF", () => {
     }
     expect(progress.at(-1)).toEqual({ done: total, total, stage: "Hoàn tất" });
     expect(new Set(progress.map((p) => p.stage))).toEqual(
-      new Set(["Trang bìa", "Chương trình hội nghị", "Bảng xếp hạng", "Biểu đồ", "Phân tích theo lĩnh vực", "Phụ lục", "Chỉ số SIPAS", "Khen thưởng", "Tham luận", "Hoàn thiện tệp PDF", "Hoàn tất"]),
+      new Set([
+        "Trang bìa",
+        "Chương trình hội nghị",
+        "Bảng xếp hạng",
+        "Biểu đồ",
+        "Phân tích theo lĩnh vực",
+        "Phụ lục",
+        "Chỉ số SIPAS",
+        "Khen thưởng",
+        "Tham luận",
+        "Hoàn thiện tệp PDF",
+        "Hoàn tất",
+      ]),
     );
   });
 
   it("leaves out empty sections and copes with a totals-only round without a previous year", async () => {
-    const units: SummaryScores[] = Array.from({ length: 70 }, (_, i) => ({ unitId: `s${i}`, unitName: `Xã Thử Nghiệm Số ${i + 1}`, points: 40 + ((i * 37) % 57), maxPoints: 97 }));
+    const units: SummaryScores[] = Array.from({ length: 70 }, (_, i) => ({
+      unitId: `s${i}`,
+      unitName: `Xã Thử Nghiệm Số ${i + 1}`,
+      points: 40 + ((i * 37) % 57),
+      maxPoints: 97,
+    }));
     const bare = summarizeRound({ bands: DEFAULT_BANDS, units });
-    const pdf = await renderPacketPdf(packetInput(bare, { programme: [], awards: [], speeches: [], round: { title: "Chỉ số CCHC năm 2023", year: 2023, frameworkName: null, previousTitle: null } }));
+    const pdf = await renderPacketPdf(
+      packetInput(bare, {
+        programme: [],
+        awards: [],
+        speeches: [],
+        round: { title: "Chỉ số CCHC năm 2023", year: 2023, frameworkName: null, previousTitle: null },
+      }),
+    );
     const t = pdfText(writeTemp(pdf));
     expect(t).toContain("KẾT QUẢ XẾP HẠNG CHỈ SỐ CCHC");
     expect(t).toContain("Xã Thử Nghiệm Số 70");
@@ -259,7 +352,13 @@ describe("packet PDF", () => {
     expect(t).toContain("Phân bố chỉ số CCHC");
     expect(t).toContain("Không có kết quả năm trước để so sánh");
     expect(t).toContain("không có số liệu theo lĩnh vực");
-    for (const absent of ["CHƯƠNG TRÌNH HỘI NGHỊ", "CHỈ SỐ HÀI LÒNG SIPAS", "DANH SÁCH KHEN THƯỞNG", "THỨ TỰ THAM LUẬN"]) expect(t).not.toContain(absent);
+    for (const absent of [
+      "CHƯƠNG TRÌNH HỘI NGHỊ",
+      "CHỈ SỐ HÀI LÒNG SIPAS",
+      "DANH SÁCH KHEN THƯỞNG",
+      "THỨ TỰ THAM LUẬN",
+    ])
+      expect(t).not.toContain(absent);
   });
 
   it("limits the appendix highlights to appendixUnits units, in ranking order", async () => {
@@ -303,7 +402,13 @@ describe("packet xlsx", () => {
       expect(typeof points).toBe("number");
       expect(typeof max).toBe("number");
       expect(typeof pct).toBe("number");
-      expect([rank, name, className, prevRank, rankChange]).toEqual([r.rank, r.unitName, r.className, r.previous!.rank, r.rankChange]);
+      expect([rank, name, className, prevRank, rankChange]).toEqual([
+        r.rank,
+        r.unitName,
+        r.className,
+        r.previous!.rank,
+        r.rankChange,
+      ]);
       expect(points as number).toBeCloseTo(r.points, 9);
       expect(max as number).toBeCloseTo(r.maxPoints, 9);
       expect(pct as number).toBeCloseTo(r.indexPct, 9);
@@ -334,8 +439,16 @@ describe("packet xlsx", () => {
     expect(sipas.slice(1)).toHaveLength(25);
     expect(sipas[1]![7] as number).toBeCloseTo(summary.sipas[0]!.index, 9);
 
-    expect(rowsOf("Khen thuong").slice(1).map((r) => r[1])).toEqual(["UBND huyện Tánh Linh", "Bà Nguyễn Thị Ánh Tuyết"]);
-    expect(rowsOf("Tham luan").slice(1).map((r) => r[0])).toEqual([1, 2]);
+    expect(
+      rowsOf("Khen thuong")
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual(["UBND huyện Tánh Linh", "Bà Nguyễn Thị Ánh Tuyết"]);
+    expect(
+      rowsOf("Tham luan")
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual([1, 2]);
     expect(rowsOf("Chuong trinh").slice(1)).toHaveLength(2);
   });
 });
@@ -352,21 +465,31 @@ describe("packetFingerprint", () => {
   });
 
   it("changes when a score changes", () => {
-    expect(packetFingerprint(packetInput(summarizeRound(roundInput({ unit: "Hàm Tân", leaf: "2.1", points: 0.25 }))))).not.toBe(fp);
+    expect(
+      packetFingerprint(packetInput(summarizeRound(roundInput({ unit: "Hàm Tân", leaf: "2.1", points: 0.25 })))),
+    ).not.toBe(fp);
     // Even when the total stays the same (only the appendices differ).
     const moved = roundInput();
     const unit = moved.units.find((u) => u.unitName === "Tánh Linh") as DetailedScores;
     unit.points[compiled.indexByCode.get("1.2.1")!] = 1.5;
     unit.points[compiled.indexByCode.get("1.2.2")!] = 1.331;
     const other = packetFingerprint(packetInput(summarizeRound(moved)));
-    expect(summarizeRound(moved).ranking.find((r) => r.unitName === "Tánh Linh")!.points).toBeCloseTo(tanhLinh.points, 9);
+    expect(summarizeRound(moved).ranking.find((r) => r.unitName === "Tánh Linh")!.points).toBeCloseTo(
+      tanhLinh.points,
+      9,
+    );
     expect(other).not.toBe(fp);
   });
 
   it("changes with the programme, awards, speeches and titles, and not after rendering", async () => {
     expect(packetFingerprint({ ...input, awards: input.awards.slice(1) })).not.toBe(fp);
     expect(packetFingerprint({ ...input, speeches: [] })).not.toBe(fp);
-    expect(packetFingerprint({ ...input, programme: [...input.programme, { time: "10 giờ 00", title: "Bế mạc", presenter: "Chủ tịch" }] })).not.toBe(fp);
+    expect(
+      packetFingerprint({
+        ...input,
+        programme: [...input.programme, { time: "10 giờ 00", title: "Bế mạc", presenter: "Chủ tịch" }],
+      }),
+    ).not.toBe(fp);
     expect(packetFingerprint({ ...input, round: { ...input.round, title: "Khác" } })).not.toBe(fp);
     expect(packetFingerprint({ ...input, appendixUnits: 10 })).not.toBe(fp);
     await renderPacketXlsx(input);

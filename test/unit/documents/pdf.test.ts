@@ -7,9 +7,15 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { fontBuffer, TrueTypeSource, TrueTypeSubset } from "../../../app/documents/fonts.ts";
-import { ND30_MARGINS, OfficialPdf, recipientLines, renderOfficialDocument, splitBodyName } from "../../../app/documents/pdf.ts";
-import { buildPlanDocument, type PlanDocumentInput } from "../../../app/plans/document.ts";
+import { fontBuffer, TrueTypeSource, TrueTypeSubset } from "#app/documents/fonts.ts";
+import {
+  ND30_MARGINS,
+  OfficialPdf,
+  recipientLines,
+  renderOfficialDocument,
+  splitBodyName,
+} from "#app/documents/pdf.ts";
+import { buildPlanDocument, type PlanDocumentInput } from "#app/plans/document.ts";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-pdf-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -19,7 +25,8 @@ const writeTemp = (pdf: Buffer) => {
   fs.writeFileSync(file, pdf);
   return file;
 };
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+const run = (cmd: string, args: string[]) =>
+  execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 const collapse = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim();
 const readingText = (file: string) => collapse(run("pdftotext", ["-enc", "UTF-8", file, "-"]));
 
@@ -34,19 +41,31 @@ describe("Nơi nhận", () => {
     ]);
   });
   it("moves the filing line last, as written", () => {
-    expect(recipientLines(["- Lưu: VT, CCHC;", { text: "Các sở, ban, ngành" }])).toEqual(["- Các sở, ban, ngành;", "- Lưu: VT, CCHC."]);
+    expect(recipientLines(["- Lưu: VT, CCHC;", { text: "Các sở, ban, ngành" }])).toEqual([
+      "- Các sở, ban, ngành;",
+      "- Lưu: VT, CCHC.",
+    ]);
   });
 });
 
 describe("issuing body lines", () => {
   const fitsIn = (chars: number) => (s: string) => s.length <= chars;
   it("breaks after 'ỦY BAN NHÂN DÂN' when the name is too long for one line", () => {
-    expect(splitBodyName("ỦY BAN NHÂN DÂN THÀNH PHỐ TAM KỲ", fitsIn(20))).toEqual(["ỦY BAN NHÂN DÂN", "THÀNH PHỐ TAM KỲ"]);
+    expect(splitBodyName("ỦY BAN NHÂN DÂN THÀNH PHỐ TAM KỲ", fitsIn(20))).toEqual([
+      "ỦY BAN NHÂN DÂN",
+      "THÀNH PHỐ TAM KỲ",
+    ]);
     expect(splitBodyName("SỞ NỘI VỤ", fitsIn(20))).toEqual(["SỞ NỘI VỤ"]);
   });
   it("keeps explicit line breaks and otherwise balances the two lines", () => {
-    expect(splitBodyName("BAN CHỈ ĐẠO\nCẢI CÁCH HÀNH CHÍNH", fitsIn(40))).toEqual(["BAN CHỈ ĐẠO", "CẢI CÁCH HÀNH CHÍNH"]);
-    expect(splitBodyName("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH", fitsIn(22))).toEqual(["TRUNG TÂM PHỤC VỤ", "HÀNH CHÍNH CÔNG TỈNH"]);
+    expect(splitBodyName("BAN CHỈ ĐẠO\nCẢI CÁCH HÀNH CHÍNH", fitsIn(40))).toEqual([
+      "BAN CHỈ ĐẠO",
+      "CẢI CÁCH HÀNH CHÍNH",
+    ]);
+    expect(splitBodyName("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH", fitsIn(22))).toEqual([
+      "TRUNG TÂM PHỤC VỤ",
+      "HÀNH CHÍNH CÔNG TỈNH",
+    ]);
   });
 });
 
@@ -56,28 +75,33 @@ describe("TrueType subset", () => {
   // Vietnamese letters) must point at their renumbered components.
   type Glyph = { id: number; advanceWidth: number; path: { toSVG(): string }; codePoints: number[] };
   type Font = { numGlyphs: number; glyphsForString(s: string): Glyph[]; getGlyph(id: number): Glyph };
-  const fontkit = createRequire(createRequire(import.meta.url).resolve("pdfkit"))("fontkit") as { create(b: Uint8Array): Font };
+  const fontkit = createRequire(createRequire(import.meta.url).resolve("pdfkit"))("fontkit") as {
+    create(b: Uint8Array): Font;
+  };
 
-  it.each(["regular", "bold", "italic", "boldItalic"] as const)("keeps every outline of Vietnamese text (%s)", (style) => {
-    const bytes = fontBuffer(style);
-    const before = createHash("sha256").update(bytes).digest("hex");
-    const original = fontkit.create(bytes);
-    const subset = new TrueTypeSubset(new TrueTypeSource(bytes));
-    const text = "Nguyễn Thị Ánh Tuyết, Hồ Quang Bửu, Ỷ ự ẫ ẵ ậ ỗ ữ ặ ở Đ đ – “CỘNG HÒA” 0123456789 ./;";
-    const glyphs = original.glyphsForString(text);
-    const ids = glyphs.map((g) => subset.includeGlyph(g.id));
-    const parsed = fontkit.create(subset.encode());
-    expect(parsed.numGlyphs).toBe(subset.glyphs.length);
-    expect(subset.glyphs.length).toBeGreaterThan(new Set(ids).size); // components were added
-    glyphs.forEach((g, i) => {
-      const copy = parsed.getGlyph(ids[i]!);
-      expect(copy.advanceWidth).toBe(g.advanceWidth);
-      expect(copy.path.toSVG()).toBe(g.path.toSVG());
-    });
-    // Subsetting never writes into the shared font bytes, and is repeatable.
-    expect(Buffer.from(subset.encode()).equals(Buffer.from(subset.encode()))).toBe(true);
-    expect(createHash("sha256").update(bytes).digest("hex")).toBe(before);
-  });
+  it.each(["regular", "bold", "italic", "boldItalic"] as const)(
+    "keeps every outline of Vietnamese text (%s)",
+    (style) => {
+      const bytes = fontBuffer(style);
+      const before = createHash("sha256").update(bytes).digest("hex");
+      const original = fontkit.create(bytes);
+      const subset = new TrueTypeSubset(new TrueTypeSource(bytes));
+      const text = "Nguyễn Thị Ánh Tuyết, Hồ Quang Bửu, Ỷ ự ẫ ẵ ậ ỗ ữ ặ ở Đ đ – “CỘNG HÒA” 0123456789 ./;";
+      const glyphs = original.glyphsForString(text);
+      const ids = glyphs.map((g) => subset.includeGlyph(g.id));
+      const parsed = fontkit.create(subset.encode());
+      expect(parsed.numGlyphs).toBe(subset.glyphs.length);
+      expect(subset.glyphs.length).toBeGreaterThan(new Set(ids).size); // components were added
+      glyphs.forEach((g, i) => {
+        const copy = parsed.getGlyph(ids[i]!);
+        expect(copy.advanceWidth).toBe(g.advanceWidth);
+        expect(copy.path.toSVG()).toBe(g.path.toSVG());
+      });
+      // Subsetting never writes into the shared font bytes, and is repeatable.
+      expect(Buffer.from(subset.encode()).equals(Buffer.from(subset.encode()))).toBe(true);
+      expect(createHash("sha256").update(bytes).digest("hex")).toBe(before);
+    },
+  );
 });
 
 describe("official document", () => {
@@ -147,7 +171,9 @@ describe("official document", () => {
     // The day is left blank to be filled in by hand.
     expect(text).toMatch(/Tam Đường, ngày\s+tháng 5 năm 2024/);
     const html = run("pdftotext", ["-bbox", "-f", "1", "-l", "1", file, "-"]);
-    const boxes = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g)].map((m) => m.slice(1, 5).map(Number));
+    const boxes = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g)].map(
+      (m) => m.slice(1, 5).map(Number),
+    );
     expect(boxes.length).toBeGreaterThan(50);
     for (const [xMin, yMin, xMax, yMax] of boxes) {
       expect(xMin).toBeGreaterThanOrEqual(ND30_MARGINS.left - 1);
@@ -160,7 +186,11 @@ describe("official document", () => {
   it("gives the same text whether documents are drawn one by one or interleaved", async () => {
     const make = (i: number) => {
       const pdf = new OfficialPdf({ title: `Tài liệu ${i}`, author: "UBND" });
-      pdf.header({ issuingBody: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM", numberLine: `Số: ${i}/KH-UBND`, placeAndDate: "Quảng Nam, ngày 04 tháng 01 năm 2024" });
+      pdf.header({
+        issuingBody: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM",
+        numberLine: `Số: ${i}/KH-UBND`,
+        placeAndDate: "Quảng Nam, ngày 04 tháng 01 năm 2024",
+      });
       return pdf;
     };
     const names = ["Lê Ỷ Lan", "Vũ Thị Hẵng", "Đặng Văn Lực"];

@@ -18,13 +18,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { seedPlanDocumentInput } from "../../helpers/seed-plans.ts";
-import { matchInOrder, normalize, report, seedLines } from "../../helpers/seed-matching.ts";
-import { balancedLines, planPdfMeta, printedNumberLine, renderPlanPdf } from "../../../app/documents/plan-pdf.ts";
-import { NATIONAL_MOTTO, NATIONAL_NAME, recipientLines } from "../../../app/documents/pdf.ts";
-import { buildPlanDocument, type PlanDocument } from "../../../app/plans/document.ts";
-import { plans } from "../../../prisma/seed-data/plans.ts";
-import type { SeedPlan } from "../../../prisma/seed-data/types.ts";
+import { seedPlanDocumentInput } from "#tests/helpers/seed-plans.ts";
+import { matchInOrder, normalize, report, seedLines } from "#tests/helpers/seed-matching.ts";
+import { balancedLines, planPdfMeta, printedNumberLine, renderPlanPdf } from "#app/documents/plan-pdf.ts";
+import { NATIONAL_MOTTO, NATIONAL_NAME, recipientLines } from "#app/documents/pdf.ts";
+import { buildPlanDocument, type PlanDocument } from "#app/plans/document.ts";
+import { plans } from "#prisma/seed-data/plans.ts";
+import type { SeedPlan } from "#prisma/seed-data/types.ts";
 
 const MM = 72 / 25.4;
 const PAGE = { width: 595.28, height: 841.89 };
@@ -45,7 +45,8 @@ function writeTemp(pdf: Buffer): string {
   return file;
 }
 
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 26 });
+const run = (cmd: string, args: string[]) =>
+  execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 26 });
 
 const decode = (s: string) =>
   s
@@ -72,14 +73,16 @@ function pdfWords(file: string): Word[][] {
     .split(/<page /)
     .slice(1)
     .map((page, i) =>
-      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-        page: i + 1,
-        xMin: Number(m[1]),
-        yMin: Number(m[2]),
-        xMax: Number(m[3]),
-        yMax: Number(m[4]),
-        text: decode(m[5]!).normalize("NFC"),
-      })),
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+        (m) => ({
+          page: i + 1,
+          xMin: Number(m[1]),
+          yMin: Number(m[2]),
+          xMax: Number(m[3]),
+          yMax: Number(m[4]),
+          text: decode(m[5]!).normalize("NFC"),
+        }),
+      ),
     );
 }
 
@@ -200,7 +203,9 @@ function styledTexts(file: string): StyledText[] {
   const sizes = new Map([...xml.matchAll(/<fontspec id="(\d+)" size="(\d+)"/g)].map((m) => [m[1]!, Number(m[2])]));
   for (const page of xml.split(/<page /).slice(1)) {
     const pageNo = Number(page.match(/^number="(\d+)"/)![1]);
-    for (const m of page.matchAll(/<text top="(\d+)" left="(\d+)" width="\d+" height="\d+" font="(\d+)">(.*?)<\/text>/g)) {
+    for (const m of page.matchAll(
+      /<text top="(\d+)" left="(\d+)" width="\d+" height="\d+" font="(\d+)">(.*?)<\/text>/g,
+    )) {
       // Split the markup into runs: <b>, <i> and plain text may alternate within one line.
       let bold = false;
       let italic = false;
@@ -210,7 +215,15 @@ function styledTexts(file: string): StyledText[] {
         else if (part === "<i>") italic = true;
         else if (part === "</i>") italic = false;
         else if (part.trim()) {
-          out.push({ page: pageNo, top: Number(m[1]), left: Number(m[2]), size: sizes.get(m[3]!)!, bold, italic, text: normalize(decode(part)) });
+          out.push({
+            page: pageNo,
+            top: Number(m[1]),
+            left: Number(m[2]),
+            size: sizes.get(m[3]!)!,
+            bold,
+            italic,
+            text: normalize(decode(part)),
+          });
         }
       }
     }
@@ -249,7 +262,10 @@ function pdfInfo(file: string): Record<string, string> {
 
 /** Words outside the Decree 30 margins (1 pt tolerance). */
 function outsideMargins(words: Word[]): Word[] {
-  return words.filter((w) => w.xMin < LIMITS.left - 1 || w.xMax > LIMITS.right + 1 || w.yMin < LIMITS.top - 1 || w.yMax > LIMITS.bottom + 1);
+  return words.filter(
+    (w) =>
+      w.xMin < LIMITS.left - 1 || w.xMax > LIMITS.right + 1 || w.yMin < LIMITS.top - 1 || w.yMax > LIMITS.bottom + 1,
+  );
 }
 
 // ─── Seed plans, built as test/unit/seed-fidelity.test.ts builds them ───────
@@ -301,7 +317,9 @@ describe.each(plans.map((plan) => [plan.seedFile, plan] as const))("plan PDF of 
     const widths = title.map((l) => l.length);
     if (widths.length > 1) expect(Math.min(...widths) / Math.max(...widths)).toBeGreaterThan(0.6);
     // Every paragraph whole, in order, nothing else.
-    const paragraphs = doc.body.map((n) => normalize(n.kind === "paragraph" && n.label ? `${n.label}${n.text}` : n.text));
+    const paragraphs = doc.body.map((n) =>
+      normalize(n.kind === "paragraph" && n.label ? `${n.label}${n.text}` : n.text),
+    );
     expect(read.body.slice(1 + title.length)).toEqual(paragraphs);
   });
 
@@ -330,14 +348,19 @@ describe.each(plans.map((plan) => [plan.seedFile, plan] as const))("plan PDF of 
     const { read, styled } = await ready;
     const date = styled.filter((t) => t.page === 1 && t.text === normalize(doc.header.placeAndDate));
     expect(date).toEqual([expect.objectContaining({ italic: true, bold: false, size: 13 })]);
-    expect(styled.find((t) => t.text === normalize(doc.header.numberLine))).toMatchObject({ italic: false, bold: false, size: 13 });
+    expect(styled.find((t) => t.text === normalize(doc.header.numberLine))).toMatchObject({
+      italic: false,
+      bold: false,
+      size: 13,
+    });
 
     // Between the document type and the closing row ("Nơi nhận:" beside "TM. …"), page numbers left out.
     const typeAt = styled.findIndex((t) => t.page === 1 && t.text === doc.documentType);
     const closingAt = styled.findIndex((t) => t.text === "Nơi nhận:");
     const closing = styled[closingAt];
     expect(styled[typeAt]).toMatchObject({ bold: true, size: 14 });
-    const beforeClosing = (t: StyledText) => !closing || t.page < closing.page || (t.page === closing.page && t.top < closing.top - 1);
+    const beforeClosing = (t: StyledText) =>
+      !closing || t.page < closing.page || (t.page === closing.page && t.top < closing.top - 1);
     const body = styled.slice(typeAt + 1).filter((t) => beforeClosing(t) && !(t.page > 1 && t.top < LIMITS.top));
     expect(body.every((t) => t.size === 14 && !t.italic)).toBe(true);
     const boldText = normalize(
@@ -347,7 +370,9 @@ describe.each(plans.map((plan) => [plan.seedFile, plan] as const))("plan PDF of 
         .join(" "),
     );
     const expectedBold = normalize(
-      [doc.title, ...doc.body.flatMap((n) => (n.kind === "paragraph" ? (n.label ? [n.label] : []) : [n.text]))].join(" "),
+      [doc.title, ...doc.body.flatMap((n) => (n.kind === "paragraph" ? (n.label ? [n.label] : []) : [n.text]))].join(
+        " ",
+      ),
     );
     expect(boldText).toBe(expectedBold);
 
@@ -356,17 +381,23 @@ describe.each(plans.map((plan) => [plan.seedFile, plan] as const))("plan PDF of 
     expect(items.map((t) => t.text).join(" ")).toBe(recipientLines(doc.recipients).map(normalize).join(" "));
     expect(items.every((t) => t.size === 11 && !t.bold && !t.italic)).toBe(true);
     for (const line of read.signature) {
-      expect(styled.find((t) => t.page === closing!.page && t.text === line && t.top >= closing!.top - 1)).toMatchObject({ bold: true, italic: false, size: 14 });
+      expect(
+        styled.find((t) => t.page === closing!.page && t.text === line && t.top >= closing!.top - 1),
+      ).toMatchObject({ bold: true, italic: false, size: 14 });
     }
   });
 
   it("prints Nơi nhận and the signature block as the plan has them, on one page", async () => {
     const { read } = await ready;
     // Seed 003 (a web page) shows no signer: the block keeps its authority lines only.
-    const signature = [...doc.signature.map((l) => l.toLocaleUpperCase("vi")), ...(doc.signerName ? [doc.signerName] : [])];
+    const signature = [
+      ...doc.signature.map((l) => l.toLocaleUpperCase("vi")),
+      ...(doc.signerName ? [doc.signerName] : []),
+    ];
     expect(read.signature).toEqual(signature.map(normalize));
     expect(read.recipients).toEqual(["Nơi nhận:", ...recipientLines(doc.recipients).map(normalize)]);
-    if (read.signature.length > 0) expect(new Set(read.closingPages.signature)).toEqual(new Set([read.closingPages.recipients]));
+    if (read.signature.length > 0)
+      expect(new Set(read.closingPages.signature)).toEqual(new Set([read.closingPages.recipients]));
     // The signer's name comes back with its diacritics.
     if (plan.signerName) expect(read.signature.at(-1)).toBe(plan.signerName.normalize("NFC"));
   });
@@ -387,7 +418,11 @@ describe.each(plans.map((plan) => [plan.seedFile, plan] as const))("plan PDF of 
       expect(number.map((w) => w.text)).toEqual([String(i + 2)]);
       const centre = (number[0]!.xMin + number[0]!.xMax) / 2;
       expect(Math.abs(centre - (LIMITS.left + LIMITS.right) / 2)).toBeLessThan(3);
-      expect(styled.find((t) => t.page === i + 2 && t.text === String(i + 2))).toMatchObject({ size: 13, bold: false, italic: false });
+      expect(styled.find((t) => t.page === i + 2 && t.text === String(i + 2))).toMatchObject({
+        size: 13,
+        bold: false,
+        italic: false,
+      });
     });
   });
 
@@ -439,22 +474,34 @@ describe("plan PDF, drafts and names", () => {
 
   // Stacked marks (Ánh, Tuyết), hook above on a capital (Ỷ), horn with dot below
   // (ự), circumflex with tilde (ẫ), breve with tilde (ẵ); some given decomposed (NFD).
-  const HARD_NAMES = ["Nguyễn Thị Ánh Tuyết", "Trần Ỷ Lực Mẫn Hẵng Thuận", "Sùng Lữ Páo", "Hồ Quang Bửu", "Đặng Ượng Ửng Ỗ"];
+  const HARD_NAMES = [
+    "Nguyễn Thị Ánh Tuyết",
+    "Trần Ỷ Lực Mẫn Hẵng Thuận",
+    "Sùng Lữ Páo",
+    "Hồ Quang Bửu",
+    "Đặng Ượng Ửng Ỗ",
+  ];
 
-  it.each(HARD_NAMES)("gives back the name %s unchanged, as signer, attendee and recipient, even from decomposed input", async (name) => {
-    const input = toDocumentInput(quangNam);
-    const nfd = name.normalize("NFD");
-    const doc = buildPlanDocument({
-      ...input,
-      signerName: nfd,
-      attendeeGroups: [{ heading: "Khách mời", lines: [{ text: `Đồng chí ${nfd}, Phó Chủ tịch UBND tỉnh;` }] }, ...input.attendeeGroups],
-      recipients: [`Đồng chí ${nfd}`, ...input.recipients],
-    });
-    const read = readBack(await renderFile(doc), doc);
-    expect(read.signature.at(-1)).toBe(name);
-    expect(read.body).toContain(`- Đồng chí ${name}, Phó Chủ tịch UBND tỉnh;`);
-    expect(read.recipients[1]).toBe(`- Đồng chí ${name};`);
-  });
+  it.each(HARD_NAMES)(
+    "gives back the name %s unchanged, as signer, attendee and recipient, even from decomposed input",
+    async (name) => {
+      const input = toDocumentInput(quangNam);
+      const nfd = name.normalize("NFD");
+      const doc = buildPlanDocument({
+        ...input,
+        signerName: nfd,
+        attendeeGroups: [
+          { heading: "Khách mời", lines: [{ text: `Đồng chí ${nfd}, Phó Chủ tịch UBND tỉnh;` }] },
+          ...input.attendeeGroups,
+        ],
+        recipients: [`Đồng chí ${nfd}`, ...input.recipients],
+      });
+      const read = readBack(await renderFile(doc), doc);
+      expect(read.signature.at(-1)).toBe(name);
+      expect(read.body).toContain(`- Đồng chí ${name}, Phó Chủ tịch UBND tỉnh;`);
+      expect(read.recipients[1]).toBe(`- Đồng chí ${name};`);
+    },
+  );
 });
 
 describe("plan PDF, long plans", () => {
@@ -475,7 +522,9 @@ describe("plan PDF, long plans", () => {
     const styled = styledTexts(file);
 
     // Every paragraph comes back whole and in order across the page breaks.
-    const paragraphs = doc.body.map((n) => normalize(n.kind === "paragraph" && n.label ? `${n.label}${n.text}` : n.text));
+    const paragraphs = doc.body.map((n) =>
+      normalize(n.kind === "paragraph" && n.label ? `${n.label}${n.text}` : n.text),
+    );
     expect(read.body.slice(-paragraphs.length)).toEqual(paragraphs);
 
     // Margins and page numbers on every page.
@@ -495,13 +544,19 @@ describe("plan PDF, long plans", () => {
 
     // No line of a paragraph alone at the foot of a page, nor at the top of the next.
     const closingY = read.pages[closingPage - 1]!.findLast((w) => w.text === "Nơi" && w.xMin < LIMITS.left + 2)!.yMin;
-    const bodyRows = (page: number) => rowsOf(read.pages[page - 1]!.filter((w) => !inTopMargin(w))).filter((r) => page < closingPage || r.y < closingY - 1);
+    const bodyRows = (page: number) =>
+      rowsOf(read.pages[page - 1]!.filter((w) => !inTopMargin(w))).filter(
+        (r) => page < closingPage || r.y < closingY - 1,
+      );
     const startsParagraph = (r: Row) => r.words[0]!.xMin > LIMITS.left + 2;
     for (let page = 1; page < closingPage; page++) {
       const [above, below] = [bodyRows(page), bodyRows(page + 1)];
       if (!below[0] || startsParagraph(below[0])) continue;
       expect(startsParagraph(above.at(-1)!), `page ${page} ends with the first line of a paragraph alone`).toBe(false);
-      expect(below.length >= 2 && !startsParagraph(below[1]!), `page ${page + 1} starts with the last line of a paragraph alone`).toBe(true);
+      expect(
+        below.length >= 2 && !startsParagraph(below[1]!),
+        `page ${page + 1} starts with the last line of a paragraph alone`,
+      ).toBe(true);
     }
 
     // No page ends with a heading (a row all in bold) cut off from what follows it.
@@ -509,7 +564,8 @@ describe("plan PDF, long plans", () => {
       const rows = styled.filter((t) => t.page === page && t.top >= LIMITS.top);
       const lastTop = Math.max(...rows.map((t) => t.top));
       const lastRow = rows.filter((t) => t.top === lastTop);
-      if (page < closingPage) expect(lastRow.every(bold), `page ${page} ends with "${lastRow.map((t) => t.text).join(" ")}"`).toBe(false);
+      if (page < closingPage)
+        expect(lastRow.every(bold), `page ${page} ends with "${lastRow.map((t) => t.text).join(" ")}"`).toBe(false);
     }
   });
 });
@@ -523,7 +579,8 @@ describe("plan PDF helpers", () => {
   it("names the PDF after the plan and its number", () => {
     const doc = seedDoc(plans[1]!);
     expect(planPdfMeta(doc)).toEqual({
-      title: "Kế hoạch số 71/KH-UBND: Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2023, triển khai các nhiệm vụ trọng tâm năm 2024",
+      title:
+        "Kế hoạch số 71/KH-UBND: Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2023, triển khai các nhiệm vụ trọng tâm năm 2024",
       author: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM",
     });
     expect(planPdfMeta(seedDoc(plans[0]!)).title).toBe(

@@ -3,14 +3,18 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderProgrammePdf } from "../../../app/documents/programme-pdf.ts";
-import { agendas } from "../../../prisma/seed-data/agenda.ts";
-import { foreignFonts, wordsOutsideMargins } from "../../helpers/pdf-checks.ts";
+import { renderProgrammePdf } from "#app/documents/programme-pdf.ts";
+import { agendas } from "#prisma/seed-data/agenda.ts";
+import { foreignFonts, wordsOutsideMargins } from "#tests/helpers/pdf-checks.ts";
 
 describe("programme PDF", () => {
   it("times each item from the start and keeps names with diacritics", async () => {
     const pdf = await renderProgrammePdf({
-      header: { issuingBody: "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM", numberLine: "", placeAndDate: "Quảng Nam, ngày 04 tháng 01 năm 2024" },
+      header: {
+        issuingBody: "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM",
+        numberLine: "",
+        placeAndDate: "Quảng Nam, ngày 04 tháng 01 năm 2024",
+      },
       meeting: "Hội nghị tổng kết công tác cải cách hành chính năm 2023",
       startsAt: new Date("2024-01-18T08:00:00+07:00"),
       venue: "Hội trường UBND tỉnh",

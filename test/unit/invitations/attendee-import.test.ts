@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { workingDaysBetween } from "../../../app/invitations/attendee-form.ts";
-import { parseAttendees } from "../../../app/invitations/attendee-import.ts";
-import { readTable } from "../../../app/scoring/import.ts";
+import { workingDaysBetween } from "#app/invitations/attendee-form.ts";
+import { parseAttendees } from "#app/invitations/attendee-import.ts";
+import { readTable } from "#app/scoring/import.ts";
 
 const ctx = {
   groups: [
@@ -27,8 +27,24 @@ describe("attendee import", () => {
     expect(result).toEqual({
       ok: true,
       attendees: [
-        { name: "Nguyễn Văn A", position: "Chủ tịch", organizationName: "UBND huyện Duy Xuyên", groupId: "g2", email: "a@example.org", phone: "0235 123 456", bridgePointId: "b1" },
-        { name: "Trần Thị B", position: "Giám đốc", organizationName: "Sở Nội vụ", groupId: "g1", email: "b@example.org", phone: "", bridgePointId: undefined },
+        {
+          name: "Nguyễn Văn A",
+          position: "Chủ tịch",
+          organizationName: "UBND huyện Duy Xuyên",
+          groupId: "g2",
+          email: "a@example.org",
+          phone: "0235 123 456",
+          bridgePointId: "b1",
+        },
+        {
+          name: "Trần Thị B",
+          position: "Giám đốc",
+          organizationName: "Sở Nội vụ",
+          groupId: "g1",
+          email: "b@example.org",
+          phone: "",
+          bridgePointId: undefined,
+        },
       ],
     });
   });

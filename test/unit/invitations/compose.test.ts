@@ -5,10 +5,10 @@ import MailComposer from "nodemailer/lib/mail-composer";
 import type { SendMailOptions } from "nodemailer";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
-import { composeInvitation, invitationIcs, qrContentId } from "../../../app/invitations/compose.ts";
-import { conferenceKeyFor, deriveSigningKeys, issueToken } from "../../../app/invitations/tokens.ts";
-import type { InvitationMailData, MessageKind } from "../../../app/invitations/types.ts";
-import { renderInvitationEmail } from "../../../emails/invitation.ts";
+import { composeInvitation, invitationIcs, qrContentId } from "#app/invitations/compose.ts";
+import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.ts";
+import type { InvitationMailData, MessageKind } from "#app/invitations/types.ts";
+import { renderInvitationEmail } from "#emails/invitation.ts";
 
 const keys = deriveSigningKeys("compose-test-secret");
 const TOKEN = issueToken(keys, conferenceKeyFor("conf_qn_2024")).token;
@@ -79,7 +79,10 @@ function headerBlock(raw: string): string {
 
 function decodeQr(png: Buffer): string | null {
   const image = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)?.data ?? null;
+  return (
+    jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)
+      ?.data ?? null
+  );
 }
 
 function calendarOf(mail: ParsedMail): { text: string; event: ICAL.Event; root: ICAL.Component } {
@@ -109,7 +112,9 @@ describe("composed invitation e-mail", () => {
     const text = mail.text ?? "";
     for (const body of [html, text]) {
       expect(body).toContain("Kính gửi Đồng chí Nguyễn Thị Ánh, Phó Giám đốc – Sở Nội vụ tỉnh Quảng Nam");
-      expect(body).toContain("UBND tỉnh Quảng Nam trân trọng kính mời Đồng chí tham dự Hội nghị công bố Chỉ số CCHC năm 2023.");
+      expect(body).toContain(
+        "UBND tỉnh Quảng Nam trân trọng kính mời Đồng chí tham dự Hội nghị công bố Chỉ số CCHC năm 2023.",
+      );
       expect(body).toContain("09 giờ 00, Thứ Tư, ngày 10 tháng 01 năm 2024");
       expect(body).toContain("11 giờ 30");
       expect(body).toContain("Hội trường UBND tỉnh, 62 Hùng Vương, Tam Kỳ");
@@ -171,7 +176,9 @@ describe("composed invitation e-mail", () => {
     expect(attached?.contentType).toBe("application/pdf");
     expect(attached?.content.equals(pdf)).toBe(true);
     const without = (await roundTrip(await composeInvitation(mailData()))).mail;
-    expect(without.attachments.some((a) => a.filename === "giay-moi.pdf" || a.contentType === "application/pdf")).toBe(false);
+    expect(without.attachments.some((a) => a.filename === "giay-moi.pdf" || a.contentType === "application/pdf")).toBe(
+      false,
+    );
   });
 
   it("escapes names and text in the HTML", async () => {
@@ -222,8 +229,12 @@ describe("composed invitation e-mail", () => {
   });
 
   it("refuses an address that is not a bare e-mail address", async () => {
-    await expect(composeInvitation(mailData({ attendee: { ...mailData().attendee, email: "a@x.vn\r\nBcc: evil@x" } }))).rejects.toThrow(/e-mail/);
-    await expect(composeInvitation(mailData({ attendee: { ...mailData().attendee, email: "a@x.vn, b@y.vn" } }))).rejects.toThrow();
+    await expect(
+      composeInvitation(mailData({ attendee: { ...mailData().attendee, email: "a@x.vn\r\nBcc: evil@x" } })),
+    ).rejects.toThrow(/e-mail/);
+    await expect(
+      composeInvitation(mailData({ attendee: { ...mailData().attendee, email: "a@x.vn, b@y.vn" } })),
+    ).rejects.toThrow();
   });
 
   it("sends an UPDATE with SEQUENCE from the conference and the change highlighted", async () => {
@@ -231,7 +242,12 @@ describe("composed invitation e-mail", () => {
       kind: "UPDATE",
       messageId: "<inv-att_01-UPDATE-1@hoinghi.local>",
       changeNote: "Thời gian chuyển sang 14 giờ 00 cùng ngày.",
-      conference: { ...mailData().conference, sequence: 1, startsAt: new Date("2024-01-10T07:00:00Z"), endsAt: new Date("2024-01-10T09:30:00Z") },
+      conference: {
+        ...mailData().conference,
+        sequence: 1,
+        startsAt: new Date("2024-01-10T07:00:00Z"),
+        endsAt: new Date("2024-01-10T09:30:00Z"),
+      },
     });
     const { mail } = await roundTrip(await composeInvitation(data));
     expect(mail.subject).toBe("[Thay đổi] Giấy mời: Hội nghị công bố Chỉ số CCHC năm 2023");
@@ -296,7 +312,9 @@ describe("composed invitation e-mail", () => {
     }
     expect(html).toContain('href="https://meet.quangnam.gov.vn/hoi-nghi-cchc-2023"');
     const { event } = calendarOf(mail);
-    expect(event.location).toBe("Điểm cầu UBND huyện Duy Xuyên, Thị trấn Nam Phước, huyện Duy Xuyên – https://meet.quangnam.gov.vn/hoi-nghi-cchc-2023");
+    expect(event.location).toBe(
+      "Điểm cầu UBND huyện Duy Xuyên, Thị trấn Nam Phước, huyện Duy Xuyên – https://meet.quangnam.gov.vn/hoi-nghi-cchc-2023",
+    );
     expect(event.description).toContain("Đường dẫn họp trực tuyến: https://meet.quangnam.gov.vn/hoi-nghi-cchc-2023");
   });
 
@@ -306,7 +324,9 @@ describe("composed invitation e-mail", () => {
   });
 
   it("leaves the video link out for the main hall", async () => {
-    const { mail } = await roundTrip(await composeInvitation(mailData({ videoLink: "https://meet.example/secret-room" })));
+    const { mail } = await roundTrip(
+      await composeInvitation(mailData({ videoLink: "https://meet.example/secret-room" })),
+    );
     expect(String(mail.html)).not.toContain("secret-room");
     expect(mail.text).not.toContain("secret-room");
     expect(calendarOf(mail).event.location).not.toContain("secret-room");

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkedAddress, escapeHtml, escapeHtmlLines, headerText, safeHref } from "../../../app/invitations/escape.ts";
+import { checkedAddress, escapeHtml, escapeHtmlLines, headerText, safeHref } from "#app/invitations/escape.ts";
 
 describe("escaping for invitation e-mails", () => {
   it("escapes the five HTML metacharacters", () => {
-    expect(escapeHtml(`<script>alert('x')</script> & "Nguyễn"`)).toBe("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Nguyễn&quot;");
+    expect(escapeHtml(`<script>alert('x')</script> & "Nguyễn"`)).toBe(
+      "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Nguyễn&quot;",
+    );
     expect(escapeHtml(null)).toBe("");
     expect(escapeHtmlLines("a<b\r\nc\nd")).toBe("a&lt;b<br>\nc<br>\nd");
   });

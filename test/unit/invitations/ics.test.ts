@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { buildInvitationIcs, type InvitationIcsData } from "../../../app/invitations/ics.ts";
+import { buildInvitationIcs, type InvitationIcsData } from "#app/invitations/ics.ts";
 
 const TRICKY = "Hội nghị; tổng kết, năm 2023\nDòng 2";
 
@@ -66,7 +66,9 @@ describe("ICS meeting request", () => {
     expect(vevent.getFirstPropertyValue("status")).toBe("CONFIRMED");
     expect(vevent.getFirstPropertyValue("url")).toBe("https://hoinghi.example/i/abc");
     expect(event.location).toBe("Hội trường UBND tỉnh, 62 Hùng Vương, Tam Kỳ");
-    expect(event.description).toBe("Công bố kết quả Chỉ số CCHC, SIPAS.\n\nXác nhận tham dự: https://hoinghi.example/i/abc");
+    expect(event.description).toBe(
+      "Công bố kết quả Chỉ số CCHC, SIPAS.\n\nXác nhận tham dự: https://hoinghi.example/i/abc",
+    );
 
     const organizer = vevent.getFirstProperty("organizer")!;
     expect(String(organizer.getFirstValue()).toLowerCase()).toBe("mailto:vanphong@quangnam.gov.vn");
@@ -91,11 +93,19 @@ describe("ICS meeting request", () => {
   it("takes another alarm time, or none", () => {
     const thirty = parse(buildInvitationIcs(sample({ alarmMinutesBefore: 30 }))).vevent.getFirstSubcomponent("valarm")!;
     expect((thirty.getFirstPropertyValue("trigger") as ICAL.Duration).toSeconds()).toBe(-30 * 60);
-    expect(parse(buildInvitationIcs(sample({ alarmMinutesBefore: 0 }))).vevent.getAllSubcomponents("valarm")).toHaveLength(0);
+    expect(
+      parse(buildInvitationIcs(sample({ alarmMinutesBefore: 0 }))).vevent.getAllSubcomponents("valarm"),
+    ).toHaveLength(0);
   });
 
   it("escapes commas, semicolons and newlines in text and round-trips them", () => {
-    const ics = buildInvitationIcs(sample({ summary: TRICKY, location: "Phòng họp số 2; tầng 3, nhà A", description: "Dòng 1\nDòng 2; còn nữa, hết" }));
+    const ics = buildInvitationIcs(
+      sample({
+        summary: TRICKY,
+        location: "Phòng họp số 2; tầng 3, nhà A",
+        description: "Dòng 1\nDòng 2; còn nữa, hết",
+      }),
+    );
     expect(ics).toContain("SUMMARY:Hội nghị\\; tổng kết\\, năm 2023\\nDòng 2\r\n");
     expect(ics).not.toMatch(/^Dòng 2/m);
     const { event } = parse(ics);
@@ -105,7 +115,9 @@ describe("ICS meeting request", () => {
   });
 
   it("keeps a display name with line breaks and quotes on its property line", () => {
-    const ics = buildInvitationIcs(sample({ attendee: { name: 'Trần "Bình"\r\nATTENDEE:mailto:evil@x', email: "binh@x.vn" } }));
+    const ics = buildInvitationIcs(
+      sample({ attendee: { name: 'Trần "Bình"\r\nATTENDEE:mailto:evil@x', email: "binh@x.vn" } }),
+    );
     expect(ics).not.toMatch(/^ATTENDEE:mailto:evil/im);
     const { vevent } = parse(ics);
     const attendees = vevent.getAllProperties("attendee");

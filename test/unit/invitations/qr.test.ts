@@ -2,12 +2,16 @@ import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
-import { QR_MASK_PATTERN, qrPng } from "../../../app/invitations/qr.ts";
-import { conferenceKeyFor, deriveSigningKeys, issueToken } from "../../../app/invitations/tokens.ts";
+import { QR_MASK_PATTERN, qrPng } from "#app/invitations/qr.ts";
+import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.ts";
 
 function decode(png: Buffer): { text: string | null; width: number; height: number } {
   const image = PNG.sync.read(png);
-  const code = jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height);
+  const code = jsQR(
+    new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length),
+    image.width,
+    image.height,
+  );
   return { text: code?.data ?? null, width: image.width, height: image.height };
 }
 
@@ -33,12 +37,18 @@ describe("QR PNG", () => {
     for (const size of [360, 200, 97]) {
       const ours = PNG.sync.read(await qrPng(token, { size }));
       const theirs = PNG.sync.read(
-        await QRCode.toBuffer(token, { type: "png", errorCorrectionLevel: "M", maskPattern: QR_MASK_PATTERN, margin: 2, width: size }),
+        await QRCode.toBuffer(token, {
+          type: "png",
+          errorCorrectionLevel: "M",
+          maskPattern: QR_MASK_PATTERN,
+          margin: 2,
+          width: size,
+        }),
       );
       expect([ours.width, ours.height]).toEqual([theirs.width, theirs.height]);
       let differences = 0;
       for (let i = 0; i < ours.width * ours.height; i++) {
-        if ((ours.data[i * 4]! < 128) !== (theirs.data[i * 4]! < 128)) differences++;
+        if (ours.data[i * 4]! < 128 !== theirs.data[i * 4]! < 128) differences++;
       }
       expect(differences, `size ${size}`).toBe(0);
     }

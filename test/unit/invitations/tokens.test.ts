@@ -8,7 +8,7 @@ import {
   issueToken,
   publicKeyFromRaw,
   verifyToken,
-} from "../../../app/invitations/tokens.ts";
+} from "#app/invitations/tokens.ts";
 
 const SECRET = "test-secret-for-invitation-tokens-0123456789";
 const keys = deriveSigningKeys(SECRET);
@@ -41,7 +41,9 @@ describe("invitation tokens", () => {
     const result = verifyToken(keys.publicKey, token);
     expect(result).toEqual({ ok: true, conferenceKey: confKey, invitationKey });
     if (!result.ok) throw new Error("unreachable");
-    expect(conferenceKeyString(result.conferenceKey)).toBe(conferenceKeyString(conferenceKeyFor("conf_quang_nam_2024")));
+    expect(conferenceKeyString(result.conferenceKey)).toBe(
+      conferenceKeyString(conferenceKeyFor("conf_quang_nam_2024")),
+    );
     expect(Buffer.from(invitationKey, "base64url").length).toBe(16);
   });
 
@@ -54,7 +56,12 @@ describe("invitation tokens", () => {
     const { token } = issueToken(keys, confKey);
     const [payload, signature] = token.split(".") as [string, string];
     const key = await webcrypto.subtle.importKey("raw", keys.publicKeyRaw, { name: "Ed25519" }, false, ["verify"]);
-    const ok = await webcrypto.subtle.verify("Ed25519", key, Buffer.from(signature, "base64url"), Buffer.from(payload, "base64url"));
+    const ok = await webcrypto.subtle.verify(
+      "Ed25519",
+      key,
+      Buffer.from(signature, "base64url"),
+      Buffer.from(payload, "base64url"),
+    );
     expect(ok).toBe(true);
   });
 
@@ -72,7 +79,10 @@ describe("invitation tokens", () => {
     const { token } = issueToken(keys, confKey);
     for (let byte = 1; byte < 25; byte++) {
       for (let bit = 0; bit < 8; bit++) {
-        expect(verifyToken(keys.publicKey, flipBit(token, 0, byte, bit))).toEqual({ ok: false, reason: "bad-signature" });
+        expect(verifyToken(keys.publicKey, flipBit(token, 0, byte, bit))).toEqual({
+          ok: false,
+          reason: "bad-signature",
+        });
       }
     }
     for (let byte = 0; byte < 64; byte++) {
@@ -126,7 +136,10 @@ describe("invitation tokens", () => {
     const lastP = payload.at(-1)!;
     const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     const sibling = alphabet[alphabet.indexOf(lastP) ^ 1]!;
-    expect(verifyToken(keys.publicKey, `${payload.slice(0, -1)}${sibling}.${signature}`)).toEqual({ ok: false, reason: "malformed" });
+    expect(verifyToken(keys.publicKey, `${payload.slice(0, -1)}${sibling}.${signature}`)).toEqual({
+      ok: false,
+      reason: "malformed",
+    });
     for (const bad of [null, undefined, 42, {}] as unknown[]) {
       expect(verifyToken(keys.publicKey, bad as string)).toEqual({ ok: false, reason: "malformed" });
     }

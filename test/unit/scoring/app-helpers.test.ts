@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { canManageScoring } from "../../../app/assessments/access.ts";
-import { checkEvidence, reportingPeriods } from "../../../app/assessments/evidence.ts";
-import { parseScoreGrid } from "../../../app/assessments/score-grid.ts";
-import { compileFramework, DEFAULT_BANDS, type Framework } from "../../../app/scoring/index.ts";
+import { canManageScoring } from "#app/assessments/access.ts";
+import { checkEvidence, reportingPeriods } from "#app/assessments/evidence.ts";
+import { parseScoreGrid } from "#app/assessments/score-grid.ts";
+import { compileFramework, DEFAULT_BANDS, type Framework } from "#app/scoring/index.ts";
 
 const framework: Framework = {
   name: "Thử",
@@ -52,13 +52,24 @@ describe("score grid", () => {
 
 describe("evidence files", () => {
   it("accepts a real PDF and refuses a renamed or unknown file", () => {
-    expect(checkEvidence("bien-ban.pdf", new TextEncoder().encode("%PDF-1.7 ..."))).toEqual({ ok: true, mime: "application/pdf" });
-    expect(checkEvidence("bien-ban.pdf", new TextEncoder().encode("MZ...."))).toEqual({ ok: false, error: "Nội dung tệp không phải PDF như phần mở rộng .pdf" });
+    expect(checkEvidence("bien-ban.pdf", new TextEncoder().encode("%PDF-1.7 ..."))).toEqual({
+      ok: true,
+      mime: "application/pdf",
+    });
+    expect(checkEvidence("bien-ban.pdf", new TextEncoder().encode("MZ...."))).toEqual({
+      ok: false,
+      error: "Nội dung tệp không phải PDF như phần mở rộng .pdf",
+    });
     expect(checkEvidence("run.exe", new Uint8Array([1]))).toMatchObject({ ok: false });
     expect(checkEvidence("x.pdf", new Uint8Array(11 * 1024 * 1024))).toEqual({ ok: false, error: "Tệp lớn hơn 10 MB" });
   });
   it("offers months or quarters of the year after the assessment", () => {
-    expect(reportingPeriods("QUARTERLY", 2024).map((p) => p.label)).toEqual(["Quý I/2024", "Quý II/2024", "Quý III/2024", "Quý IV/2024"]);
+    expect(reportingPeriods("QUARTERLY", 2024).map((p) => p.label)).toEqual([
+      "Quý I/2024",
+      "Quý II/2024",
+      "Quý III/2024",
+      "Quý IV/2024",
+    ]);
     expect(reportingPeriods("MONTHLY", 2024)[4]).toEqual({ value: "2024-05", label: "Tháng 5/2024" });
   });
 });
@@ -71,6 +82,11 @@ describe("scoring access", () => {
     expect(canManageScoring(noiVu, "huyen")).toBe(true);
     expect(canManageScoring(office, "huyen")).toBe(false);
     expect(canManageScoring(noiVu, "tinh")).toBe(false);
-    expect(canManageScoring({ organizationId: "tinh", roles: ["ADMIN"], visibleOrganizationIds: ["tinh", "huyen"] }, "huyen")).toBe(true);
+    expect(
+      canManageScoring(
+        { organizationId: "tinh", roles: ["ADMIN"], visibleOrganizationIds: ["tinh", "huyen"] },
+        "huyen",
+      ),
+    ).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { runCli, type CliRankRow } from "../../../app/scoring/cli.ts";
+import { runCli, type CliRankRow } from "#app/scoring/cli.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const FIXTURES = "test/fixtures/scoring";
@@ -23,20 +23,56 @@ const line = (out: string, unit: string) => out.split("\n").find((l) => l.includ
 
 describe("npm run scoring -- rank", () => {
   it("prints the ranking table with Vietnamese decimals and the change against the previous year (seed 003)", async () => {
-    const { code, stdout, stderr } = await run("rank", fixture("binh-thuan-2023.csv"), "--previous", fixture("binh-thuan-2022.csv"));
+    const { code, stdout, stderr } = await run(
+      "rank",
+      fixture("binh-thuan-2023.csv"),
+      "--previous",
+      fixture("binh-thuan-2022.csv"),
+    );
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const header = stdout.split("\n").find((l) => l.startsWith("Hạng"))!;
-    for (const h of ["Hạng", "Đơn vị", "Điểm", "Tối đa", "Chỉ số (%)", "Xếp loại", "Thay đổi hạng", "Xếp loại năm trước"]) expect(header).toContain(h);
+    for (const h of [
+      "Hạng",
+      "Đơn vị",
+      "Điểm",
+      "Tối đa",
+      "Chỉ số (%)",
+      "Xếp loại",
+      "Thay đổi hạng",
+      "Xếp loại năm trước",
+    ])
+      expect(header).toContain(h);
     const tanhLinh = line(stdout, "Tánh Linh");
-    expect(tanhLinh.trim().split(/\s{2,}/)).toEqual(["5", "Tánh Linh", "71,11", "97", "73,31", "Khá", "▲3", "Trung bình"]);
+    expect(tanhLinh.trim().split(/\s{2,}/)).toEqual([
+      "5",
+      "Tánh Linh",
+      "71,11",
+      "97",
+      "73,31",
+      "Khá",
+      "▲3",
+      "Trung bình",
+    ]);
     expect(line(stdout, "Đức Linh")).toContain("▼2");
-    expect(line(stdout, "Phan Thiết").trim().split(/\s{2,}/)).toEqual(["1", "Phan Thiết", "85,2", "97", "87,84", "Tốt", "—", "Tốt"]);
-    expect(stdout).toContain("Xếp loại mặc định: Xuất sắc ≥ 90 %, Tốt ≥ 80 %, Khá ≥ 70 %, Trung bình ≥ 50 %, Yếu < 50 %.");
+    expect(
+      line(stdout, "Phan Thiết")
+        .trim()
+        .split(/\s{2,}/),
+    ).toEqual(["1", "Phan Thiết", "85,2", "97", "87,84", "Tốt", "—", "Tốt"]);
+    expect(stdout).toContain(
+      "Xếp loại mặc định: Xuất sắc ≥ 90 %, Tốt ≥ 80 %, Khá ≥ 70 %, Trung bình ≥ 50 %, Yếu < 50 %.",
+    );
   });
 
   it("prints JSON with the exact index, rank, class and changes", async () => {
-    const { code, stdout } = await run("rank", fixture("binh-thuan-2023.csv"), "--previous", fixture("binh-thuan-2022.csv"), "--json");
+    const { code, stdout } = await run(
+      "rank",
+      fixture("binh-thuan-2023.csv"),
+      "--previous",
+      fixture("binh-thuan-2022.csv"),
+      "--json",
+    );
     expect(code).toBe(0);
     const rows = JSON.parse(stdout) as CliRankRow[];
     expect(rows).toHaveLength(10);
@@ -66,10 +102,27 @@ describe("npm run scoring -- rank", () => {
   });
 
   it("uses the bands of --framework", async () => {
-    const { code, stdout } = await run("rank", fixture("binh-thuan-2023.csv"), "--framework", fixture("framework-bands.json"), "--json");
+    const { code, stdout } = await run(
+      "rank",
+      fixture("binh-thuan-2023.csv"),
+      "--framework",
+      fixture("framework-bands.json"),
+      "--json",
+    );
     expect(code).toBe(0);
     const rows = JSON.parse(stdout) as CliRankRow[];
-    expect(rows.map((r) => r.class)).toEqual(["Tốt", "Khá", "Khá", "Khá", "Khá", "Khá", "Trung bình", "Trung bình", "Trung bình", "Trung bình"]);
+    expect(rows.map((r) => r.class)).toEqual([
+      "Tốt",
+      "Khá",
+      "Khá",
+      "Khá",
+      "Khá",
+      "Khá",
+      "Trung bình",
+      "Trung bình",
+      "Trung bình",
+      "Trung bình",
+    ]);
   });
 
   it("prints every bad row to stderr and exits 1", async () => {
@@ -89,11 +142,28 @@ describe("npm run scoring -- rank", () => {
   });
 
   it("exits 1 on a missing file or bad bands, 2 with the usage text on wrong usage", async () => {
-    expect(await run("rank", "khong-co.csv")).toEqual({ code: 1, stdout: "", stderr: "Không tìm thấy tệp “khong-co.csv”\n" });
-    const bands = await run("rank", fixture("binh-thuan-2023.csv"), "--framework", fixture("binh-thuan-2023.csv").replace(".csv", ".json"));
+    expect(await run("rank", "khong-co.csv")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "Không tìm thấy tệp “khong-co.csv”\n",
+    });
+    const bands = await run(
+      "rank",
+      fixture("binh-thuan-2023.csv"),
+      "--framework",
+      fixture("binh-thuan-2023.csv").replace(".csv", ".json"),
+    );
     expect(bands.code).toBe(1);
 
-    for (const argv of [[], ["xep-hang"], ["rank"], ["rank", "a.csv", "b.csv"], ["rank", "a.txt"], ["rank", "a.csv", "--previous"], ["rank", "a.csv", "--top", "3"]]) {
+    for (const argv of [
+      [],
+      ["xep-hang"],
+      ["rank"],
+      ["rank", "a.csv", "b.csv"],
+      ["rank", "a.txt"],
+      ["rank", "a.csv", "--previous"],
+      ["rank", "a.csv", "--top", "3"],
+    ]) {
       const { code, stdout, stderr } = await run(...argv);
       expect([argv, code, stdout]).toEqual([argv, 2, ""]);
       expect(stderr).toContain("Cách dùng:");
@@ -111,7 +181,16 @@ describe("npm run scoring -- rank", () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "scoring-cli-"));
     try {
       const file = path.join(dir, "bo-chi-so.json");
-      await writeFile(file, JSON.stringify({ name: "Sai", bands: [{ name: "Tốt", minPct: 50 }, { name: "Khá", minPct: 70 }] }));
+      await writeFile(
+        file,
+        JSON.stringify({
+          name: "Sai",
+          bands: [
+            { name: "Tốt", minPct: 50 },
+            { name: "Khá", minPct: 70 },
+          ],
+        }),
+      );
       const { code, stderr } = await run("rank", fixture("binh-thuan-2023.csv"), "--framework", file);
       expect(code).toBe(1);
       expect(stderr).toBe(
@@ -123,7 +202,9 @@ describe("npm run scoring -- rank", () => {
         ].join("\n"),
       );
       await writeFile(file, "{ không phải json");
-      expect((await run("rank", fixture("binh-thuan-2023.csv"), "--framework", file)).stderr).toContain("không phải JSON hợp lệ");
+      expect((await run("rank", fixture("binh-thuan-2023.csv"), "--framework", file)).stderr).toContain(
+        "không phải JSON hợp lệ",
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -132,7 +213,16 @@ describe("npm run scoring -- rank", () => {
   it("runs as a real process: node --import tsx scripts/scoring.ts rank <file> --json", async () => {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      ["--import", "tsx", "scripts/scoring.ts", "rank", fixture("binh-thuan-2023.csv"), "--previous", fixture("binh-thuan-2022.csv"), "--json"],
+      [
+        "--import",
+        "tsx",
+        "scripts/scoring.ts",
+        "rank",
+        fixture("binh-thuan-2023.csv"),
+        "--previous",
+        fixture("binh-thuan-2022.csv"),
+        "--json",
+      ],
       { cwd: ROOT },
     );
     expect(stderr).toBe("");
@@ -140,9 +230,11 @@ describe("npm run scoring -- rank", () => {
     expect(rows[4]).toMatchObject({ unit: "Tánh Linh", rank: 5, class: "Khá", rankChange: 3, classChange: "up" });
 
     // and exits 1 on bad rows (execFile rejects on a non-zero exit code)
-    const failed = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/scoring.ts", "rank", fixture("bad-rows.csv")], { cwd: ROOT }).catch(
-      (e: { code: number; stderr: string }) => e,
-    );
+    const failed = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "scripts/scoring.ts", "rank", fixture("bad-rows.csv")],
+      { cwd: ROOT },
+    ).catch((e: { code: number; stderr: string }) => e);
     expect((failed as { code: number }).code).toBe(1);
     expect((failed as { stderr: string }).stderr).toContain("Dòng 3, cột points: Điểm “abc” không phải là số");
   });

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { frameworkFromXlsx, frameworkToJson, frameworkToXlsx, parseFrameworkJson } from "../../../app/scoring/framework-io.ts";
-import { compileFramework, DEFAULT_BANDS, validateFramework, type Framework } from "../../../app/scoring/index.ts";
+import { frameworkFromXlsx, frameworkToJson, frameworkToXlsx, parseFrameworkJson } from "#app/scoring/framework-io.ts";
+import { compileFramework, DEFAULT_BANDS, validateFramework, type Framework } from "#app/scoring/index.ts";
 
 const DIR = new URL("../../../prisma/seed-data/frameworks/", import.meta.url);
 const FILES = readdirSync(DIR).filter((f) => f.endsWith(".json"));
@@ -58,7 +58,11 @@ function errorsOf(result: { ok: true } | { ok: false; errors: string[] }): strin
 
 describe("demo frameworks", () => {
   it("are the three expected files", () => {
-    expect(FILES.sort()).toEqual(["par-index-huyen-binh-thuan-2023.json", "par-index-tinh-2017.json", "par-index-xa-2023.json"]);
+    expect(FILES.sort()).toEqual([
+      "par-index-huyen-binh-thuan-2023.json",
+      "par-index-tinh-2017.json",
+      "par-index-xa-2023.json",
+    ]);
   });
 
   it("have the structure of issue 3", () => {
@@ -105,7 +109,13 @@ describe("frameworkToJson", () => {
     ) as Framework;
     expect(frameworkToJson(shuffled)).toBe(frameworkToJson(small));
     expect(Object.keys(JSON.parse(frameworkToJson(small)))).toEqual(["name", "year", "unitLevel", "bands", "areas"]);
-    expect(Object.keys(JSON.parse(frameworkToJson(small)).areas[0])).toEqual(["code", "title", "maxPoints", "source", "children"]);
+    expect(Object.keys(JSON.parse(frameworkToJson(small)).areas[0])).toEqual([
+      "code",
+      "title",
+      "maxPoints",
+      "source",
+      "children",
+    ]);
     expect(frameworkToJson(small).endsWith("}\n")).toBe(true);
   });
 });
@@ -163,7 +173,9 @@ describe("parseFrameworkJson", () => {
     expect(errorsOf(parseFrameworkJson("[]"))).toEqual(["nội dung phải là một đối tượng JSON mô tả bộ chỉ số"]);
     expect(
       errorsOf(
-        parseFrameworkJson(json({ year: "2024", unitLevel: "XA", bands: [{ name: "Tốt", minPct: 120 }, { minPct: 0 }], areas: [] })),
+        parseFrameworkJson(
+          json({ year: "2024", unitLevel: "XA", bands: [{ name: "Tốt", minPct: 120 }, { minPct: 0 }], areas: [] }),
+        ),
       ),
     ).toEqual([
       "thiếu tên bộ chỉ số (name)",
@@ -172,9 +184,9 @@ describe("parseFrameworkJson", () => {
       "mức xếp loại 2: thiếu tên mức xếp loại",
       "bộ chỉ số chưa có lĩnh vực nào",
     ]);
-    expect(errorsOf(parseFrameworkJson(json({ ...small, areas: [{ ...small.areas[0], children: "không" }] })))).toEqual([
-      "lĩnh vực 1: danh sách tiêu chí con (children) phải là một mảng",
-    ]);
+    expect(errorsOf(parseFrameworkJson(json({ ...small, areas: [{ ...small.areas[0], children: "không" }] })))).toEqual(
+      ["lĩnh vực 1: danh sách tiêu chí con (children) phải là một mảng"],
+    );
   });
 
   it("then applies the framework's own rules (sums, codes, bands)", () => {
@@ -186,7 +198,10 @@ describe("parseFrameworkJson", () => {
       ],
       areas: [
         { ...small.areas[0]!, maxPoints: 7 },
-        { ...small.areas[1]!, children: [{ ...small.areas[1]!.children[0]!, code: "3.1" }, small.areas[1]!.children[1]!] },
+        {
+          ...small.areas[1]!,
+          children: [{ ...small.areas[1]!.children[0]!, code: "3.1" }, small.areas[1]!.children[1]!],
+        },
       ],
     };
     expect(errorsOf(parseFrameworkJson(frameworkToJson(broken)))).toEqual([

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { smallFramework } from "../../fixtures/scoring/small-framework.ts";
-import { compileFramework, DEFAULT_BANDS, rankUnits, type Framework } from "../../../app/scoring/index.ts";
+import { smallFramework } from "#tests/fixtures/scoring/small-framework.ts";
+import { compileFramework, DEFAULT_BANDS, rankUnits, type Framework } from "#app/scoring/index.ts";
 import {
   formatImportErrors,
   parseDetailedScores,
@@ -12,18 +12,27 @@ import {
   readTable,
   type ImportUnit,
   type Table,
-} from "../../../app/scoring/import.ts";
+} from "#app/scoring/import.ts";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures/scoring");
 const csv = (text: string, fileName = "diem.csv") => readTable({ fileName, data: Buffer.from(text, "utf8") });
 
 describe("readTable: CSV", () => {
   it("reads a UTF-8 file with a BOM, semicolons, CRLF and decimal commas (Excel in Vietnamese)", async () => {
-    const table = await readTable({ fileName: "binh-thuan-2023-excel-vn.csv", data: fs.readFileSync(path.join(FIXTURES, "binh-thuan-2023-excel-vn.csv")) });
+    const table = await readTable({
+      fileName: "binh-thuan-2023-excel-vn.csv",
+      data: fs.readFileSync(path.join(FIXTURES, "binh-thuan-2023-excel-vn.csv")),
+    });
     expect(table.headers).toEqual(["Đơn vị", "Điểm", "Điểm tối đa"]);
     expect(table.rows[4]).toEqual({ rowNumber: 6, cells: ["Tánh Linh", "71,11", "97"] });
     const parsed = parseSummaryScores(table);
-    expect(parsed.ok && parsed.scores[4]).toEqual({ unitId: "Tánh Linh", unitName: "Tánh Linh", points: 71.11, maxPoints: 97, surveyPoints: null });
+    expect(parsed.ok && parsed.scores[4]).toEqual({
+      unitId: "Tánh Linh",
+      unitName: "Tánh Linh",
+      points: 71.11,
+      maxPoints: 97,
+      surveyPoints: null,
+    });
   });
 
   it("keeps separators, doubled quotes and line breaks inside quoted fields, and numbers rows as records", async () => {
@@ -42,14 +51,24 @@ describe("readTable: CSV", () => {
   it("detects the separator from the header line (comma, semicolon, tab)", async () => {
     expect((await csv("unit;points;max_points\nA;1,5;2\n")).rows[0]!.cells).toEqual(["A", "1,5", "2"]);
     expect((await csv("unit\tpoints\tmax_points\nA\t1.5\t2\n")).rows[0]!.cells).toEqual(["A", "1.5", "2"]);
-    expect((await csv('"đơn vị; tên",points,max_points\nA,1.5,2\n')).headers).toEqual(["đơn vị; tên", "points", "max_points"]);
+    expect((await csv('"đơn vị; tên",points,max_points\nA,1.5,2\n')).headers).toEqual([
+      "đơn vị; tên",
+      "points",
+      "max_points",
+    ]);
   });
 
   it("refuses other extensions, non-UTF-8 text and an unterminated quote, in Vietnamese", async () => {
-    await expect(readTable({ fileName: "diem.xls", data: Buffer.from("") })).rejects.toThrow("Chỉ nhận tệp .csv hoặc .xlsx");
-    await expect(readTable({ fileName: "diem.txt", data: Buffer.from("") })).rejects.toThrow("Chỉ nhận tệp .csv hoặc .xlsx");
+    await expect(readTable({ fileName: "diem.xls", data: Buffer.from("") })).rejects.toThrow(
+      "Chỉ nhận tệp .csv hoặc .xlsx",
+    );
+    await expect(readTable({ fileName: "diem.txt", data: Buffer.from("") })).rejects.toThrow(
+      "Chỉ nhận tệp .csv hoặc .xlsx",
+    );
     // "Tánh Linh" in Windows-1258
-    await expect(readTable({ fileName: "diem.csv", data: Buffer.from([0x54, 0xe1, 0x6e, 0x68]) })).rejects.toThrow("không được lưu bằng mã UTF-8");
+    await expect(readTable({ fileName: "diem.csv", data: Buffer.from([0x54, 0xe1, 0x6e, 0x68]) })).rejects.toThrow(
+      "không được lưu bằng mã UTF-8",
+    );
     await expect(csv('unit,points\n"Tánh Linh,71\n')).rejects.toThrow("dấu ngoặc kép chưa đóng, mở ở dòng 2");
   });
 });
@@ -68,9 +87,12 @@ describe("parseNumber", () => {
     ["1e2", 100],
   ])("%s → %s", (text, value) => expect(parseNumber(text)).toBe(value));
 
-  it.each(["abc", "", "1.2.1", "1,2,3", "1.23,4", "71,11,5", "Infinity", "NaN", "1 000", "12a"])("“%s” is not a number", (text) => {
-    expect(parseNumber(text)).toBeNull();
-  });
+  it.each(["abc", "", "1.2.1", "1,2,3", "1.23,4", "71,11,5", "Infinity", "NaN", "1 000", "12a"])(
+    "“%s” is not a number",
+    (text) => {
+      expect(parseNumber(text)).toBeNull();
+    },
+  );
 });
 
 const DISTRICTS: ImportUnit[] = [
@@ -81,7 +103,9 @@ const DISTRICTS: ImportUnit[] = [
 
 describe("parseSummaryScores", () => {
   it("matches units by any name, ignoring case, diacritics, spaces and a leading UBND", async () => {
-    const table = await csv("don_vi,diem,diem_toi_da,diem_dieu_tra\nUBND huyện Tánh Linh,71.11,97,8.5\nPHAN  THIET,85.2,97,\nỦy ban nhân dân Phú Quý,58.9,97,\n");
+    const table = await csv(
+      "don_vi,diem,diem_toi_da,diem_dieu_tra\nUBND huyện Tánh Linh,71.11,97,8.5\nPHAN  THIET,85.2,97,\nỦy ban nhân dân Phú Quý,58.9,97,\n",
+    );
     const parsed = parseSummaryScores(table, { units: DISTRICTS });
     expect(parsed).toEqual({
       ok: true,
@@ -96,12 +120,18 @@ describe("parseSummaryScores", () => {
   it("tolerates empty or missing aliases in the unit list (e.g. a null place name from the database)", async () => {
     const units = [{ id: "x", names: [null as unknown as string, "", "Xã Bình Lư"] }];
     const parsed = parseSummaryScores(await csv("unit,points,max_points\nxã bình lư,1,2\n"), { units });
-    expect(parsed).toEqual({ ok: true, scores: [{ unitId: "x", unitName: "Xã Bình Lư", points: 1, maxPoints: 2, surveyPoints: null }] });
+    expect(parsed).toEqual({
+      ok: true,
+      scores: [{ unitId: "x", unitName: "Xã Bình Lư", points: 1, maxPoints: 2, surveyPoints: null }],
+    });
   });
 
   it("without a unit list uses the names as ids", async () => {
     const parsed = parseSummaryScores(await csv("Unit, Points ,MAX POINTS\nTánh Linh,71.11,97\n"));
-    expect(parsed).toEqual({ ok: true, scores: [{ unitId: "Tánh Linh", unitName: "Tánh Linh", points: 71.11, maxPoints: 97, surveyPoints: null }] });
+    expect(parsed).toEqual({
+      ok: true,
+      scores: [{ unitId: "Tánh Linh", unitName: "Tánh Linh", points: 71.11, maxPoints: 97, surveyPoints: null }],
+    });
   });
 
   it("reports every bad row by row and column, and imports nothing", async () => {
@@ -142,12 +172,20 @@ describe("parseSummaryScores", () => {
   it("reports missing and duplicate columns on the header row", async () => {
     const parsed = parseSummaryScores(await csv("đơn vị,diem\nTánh Linh,71.11\n"));
     expect(!parsed.ok && parsed.errors).toEqual([
-      { row: 1, column: "", message: "Thiếu cột “điểm tối đa” (tên cột chấp nhận: max_points, diem_toi_da, điểm tối đa)" },
+      {
+        row: 1,
+        column: "",
+        message: "Thiếu cột “điểm tối đa” (tên cột chấp nhận: max_points, diem_toi_da, điểm tối đa)",
+      },
     ]);
     const twice = parseSummaryScores(await csv("unit,points,Điểm,max_points\nTánh Linh,71.11,71.11,97\n"));
-    expect(!twice.ok && twice.errors).toEqual([{ row: 1, column: "Điểm", message: "Cột “Điểm” trùng với cột “points”; chỉ để một cột điểm" }]);
+    expect(!twice.ok && twice.errors).toEqual([
+      { row: 1, column: "Điểm", message: "Cột “Điểm” trùng với cột “points”; chỉ để một cột điểm" },
+    ]);
     const empty = parseSummaryScores(await csv("unit,points,max_points\n"));
-    expect(!empty.ok && empty.errors).toEqual([{ row: 1, column: "", message: "Tệp chỉ có dòng tiêu đề, chưa có dòng điểm nào" }]);
+    expect(!empty.ok && empty.errors).toEqual([
+      { row: 1, column: "", message: "Tệp chỉ có dòng tiêu đề, chưa có dòng điểm nào" },
+    ]);
     const nothing = parseSummaryScores(await csv("\n\n"));
     expect(!nothing.ok && nothing.errors).toEqual([{ row: 1, column: "", message: "Tệp không có dữ liệu" }]);
   });
@@ -170,7 +208,11 @@ describe("parseSummaryScores", () => {
     const table = await csv("unit,points,max_points\nxã tân hóa,50,100\nXa Tan Hoa,60,100\n");
     const parsed = parseSummaryScores(table, { units });
     expect(!parsed.ok && parsed.errors).toEqual([
-      { row: 3, column: "unit", message: "Tên đơn vị “Xa Tan Hoa” khớp với nhiều đơn vị (Xã Tân Hòa; Xã Tân Hóa); hãy ghi đúng tên có dấu" },
+      {
+        row: 3,
+        column: "unit",
+        message: "Tên đơn vị “Xa Tan Hoa” khớp với nhiều đơn vị (Xã Tân Hòa; Xã Tân Hóa); hãy ghi đúng tên có dấu",
+      },
     ]);
     const one = parseSummaryScores(await csv("unit,points,max_points\nxã tân hóa,50,100\n"), { units });
     expect(one.ok && one.scores[0]!.unitId).toBe("b");
@@ -184,7 +226,11 @@ describe("formatImportErrors", () => {
       { row: 7, column: "diem", message: "Điểm “abc” không phải là số" },
       { row: 9, column: "diem", message: "Chưa nhập điểm" },
     ];
-    expect(formatImportErrors(errors)).toEqual(["Dòng 1: Thiếu cột “điểm”", "Dòng 7, cột diem: Điểm “abc” không phải là số", "Dòng 9, cột diem: Chưa nhập điểm"]);
+    expect(formatImportErrors(errors)).toEqual([
+      "Dòng 1: Thiếu cột “điểm”",
+      "Dòng 7, cột diem: Điểm “abc” không phải là số",
+      "Dòng 9, cột diem: Chưa nhập điểm",
+    ]);
     expect(formatImportErrors(errors, { limit: 1 })).toEqual(["Dòng 1: Thiếu cột “điểm”", "… và 2 lỗi khác"]);
   });
 });
@@ -207,7 +253,7 @@ describe("parseDetailedScores", () => {
         "1.2,Xã Nà Tăm,,,x",
         "2.1,Xã Nà Tăm,1.5,,",
         "1.1,xa binh lu,2,2,",
-        "1.2.1,Xã Bình Lư,\"1,5\",2,",
+        '1.2.1,Xã Bình Lư,"1,5",2,',
         "1.2.2,Xã Bình Lư,,,có",
         "2.1,Xã Bình Lư,,1.75,", // self-assessed only: counts until appraised
         "2.2,Xã Bình Lư,2,,0",
@@ -242,7 +288,7 @@ describe("parseDetailedScores", () => {
       [
         "unit,code,points,self_points,not_applicable",
         "Xã Bình Lư,1.1,2,,", // 2: good
-        "Xã Bình Lư,1.2.1,\"3,5\",,", // 3: above the maximum
+        'Xã Bình Lư,1.2.1,"3,5",,', // 3: above the maximum
         "Xã Bình Lư,1.2,1,,", // 4: not a leaf
         "Xã Bình Lư,9.9,1,,", // 5: unknown code
         "Xã Mường Kim,1.1,1,,", // 6: unknown unit
@@ -275,19 +321,27 @@ describe("parseDetailedScores", () => {
         message: "Giá trị “có thể” không hợp lệ; để trống, hoặc ghi x (hay 1, true, có) nếu tiêu chí không áp dụng",
       },
       { row: 14, column: "self_points", message: "Điểm tự chấm 2,5 vượt điểm tối đa 2 của tiêu chí 1.2.2" },
-      { row: 14, column: "points", message: "Tiêu chí 1.2.2 thuộc tiêu chí 1, đã được đánh dấu không áp dụng ở dòng 13" },
+      {
+        row: 14,
+        column: "points",
+        message: "Tiêu chí 1.2.2 thuộc tiêu chí 1, đã được đánh dấu không áp dụng ở dòng 13",
+      },
       { row: 15, column: "code", message: "Chưa có mã tiêu chí" },
     ]);
   });
 
   it("imports nothing when one row in many is bad", async () => {
     const lines = ["unit,code,points"];
-    for (const u of COMMUNES) for (const code of ["1.1", "1.2.1", "1.2.2", "2.1", "2.2"]) lines.push(`${u.names[0]},${code},1`);
+    for (const u of COMMUNES)
+      for (const code of ["1.1", "1.2.1", "1.2.2", "2.1", "2.2"]) lines.push(`${u.names[0]},${code},1`);
     const good = parseDetailedScores(await csv(lines.join("\n")), compiled, { units: COMMUNES });
     expect(good.ok && good.scores.length).toBe(3);
     lines[9] = lines[9]!.replace(/,1$/, ",2.01");
     const bad = parseDetailedScores(await csv(lines.join("\n")), compiled, { units: COMMUNES });
-    expect(bad).toEqual({ ok: false, errors: [{ row: 10, column: "points", message: "Điểm 2,01 vượt điểm tối đa 2 của tiêu chí 2.1" }] });
+    expect(bad).toEqual({
+      ok: false,
+      errors: [{ row: 10, column: "points", message: "Điểm 2,01 vượt điểm tối đa 2 của tiêu chí 2.1" }],
+    });
   });
 });
 
@@ -305,7 +359,12 @@ describe("readTable: XLSX", () => {
       ws.addRow(["Mã tiêu chí", "Đơn vị", "Điểm", "Không áp dụng"]);
       ws.addRow(["1.1", "Xã Bình Lư", 2, null]);
       ws.addRow([]);
-      ws.addRow(["1.2.1", { richText: [{ text: "Xã " }, { font: { bold: true }, text: "Bình Lư" }] }, { formula: "3/2", result: 1.5 }, null]);
+      ws.addRow([
+        "1.2.1",
+        { richText: [{ text: "Xã " }, { font: { bold: true }, text: "Bình Lư" }] },
+        { formula: "3/2", result: 1.5 },
+        null,
+      ]);
       ws.addRow(["1.2.2", "Xã Bình Lư", null, true]);
       ws.addRow(["2.1", "Xã Bình Lư", { formula: "A1", result: "1,25" }, null]);
       ws.addRow(["2.2", "Xã Bình Lư", 0.1 + 0.2, null]);
@@ -336,18 +395,31 @@ describe("readTable: XLSX", () => {
       ws.addRow([2, "Phú Quý", { formula: "1/0", result: { error: "#DIV/0!" } }, 97]);
     });
     const parsed = parseSummaryScores(table);
-    expect(!parsed.ok && parsed.errors).toEqual([{ row: 5, column: "Tổng điểm", message: "Điểm “=1/0” không phải là số" }]);
+    expect(!parsed.ok && parsed.errors).toEqual([
+      { row: 5, column: "Tổng điểm", message: "Điểm “=1/0” không phải là số" },
+    ]);
   });
 
   it("reads the fixture made by test/fixtures/scoring/make-xlsx.ts", async () => {
-    const table = await readTable({ fileName: "binh-thuan-2023.xlsx", data: fs.readFileSync(path.join(FIXTURES, "binh-thuan-2023.xlsx")) });
+    const table = await readTable({
+      fileName: "binh-thuan-2023.xlsx",
+      data: fs.readFileSync(path.join(FIXTURES, "binh-thuan-2023.xlsx")),
+    });
     const parsed = parseSummaryScores(table);
     if (!parsed.ok) throw new Error(formatImportErrors(parsed.errors).join("\n"));
     expect(parsed.scores).toHaveLength(10);
-    expect(parsed.scores[4]).toEqual({ unitId: "Tánh Linh", unitName: "Tánh Linh", points: 71.11, maxPoints: 97, surveyPoints: null });
+    expect(parsed.scores[4]).toEqual({
+      unitId: "Tánh Linh",
+      unitName: "Tánh Linh",
+      points: 71.11,
+      maxPoints: 97,
+      surveyPoints: null,
+    });
   });
 
   it("reports a file that is not a workbook", async () => {
-    await expect(readTable({ fileName: "diem.xlsx", data: Buffer.from("unit,points\n") })).rejects.toThrow("Không đọc được tệp Excel (.xlsx)");
+    await expect(readTable({ fileName: "diem.xlsx", data: Buffer.from("unit,points\n") })).rejects.toThrow(
+      "Không đọc được tệp Excel (.xlsx)",
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { smallFramework } from "../../fixtures/scoring/small-framework.ts";
+import { smallFramework } from "#tests/fixtures/scoring/small-framework.ts";
 import {
   areaResults,
   compileFramework,
@@ -11,9 +11,14 @@ import {
   validateFramework,
   type Framework,
   type SummaryScores,
-} from "../../../app/scoring/index.ts";
+} from "#app/scoring/index.ts";
 
-const unit = (name: string, points: number, maxPoints: number): SummaryScores => ({ unitId: name, unitName: name, points, maxPoints });
+const unit = (name: string, points: number, maxPoints: number): SummaryScores => ({
+  unitId: name,
+  unitName: name,
+  points,
+  maxPoints,
+});
 
 describe("ranking (examples of issue 3)", () => {
   it("seed 003: 71.11 of 97 points is Khá (73.31 %), 5th of 10, three places up from 8th", () => {
@@ -44,14 +49,18 @@ describe("ranking (examples of issue 3)", () => {
   });
 
   it("ranks by %, so fewer points over a smaller maximum can rank higher", () => {
-    const [first, second] = rankUnits([unit("Nhiều điểm", 80, 100), unit("Ít điểm, tối đa nhỏ", 75, 90)], { bands: DEFAULT_BANDS });
+    const [first, second] = rankUnits([unit("Nhiều điểm", 80, 100), unit("Ít điểm, tối đa nhỏ", 75, 90)], {
+      bands: DEFAULT_BANDS,
+    });
     expect(first!.unitName).toBe("Ít điểm, tối đa nhỏ");
     expect(first!.rank).toBe(1);
     expect(second!.rank).toBe(2);
   });
 
   it("gives equal % the same rank and skips the next (1, 2, 2, 4)", () => {
-    const results = rankUnits([unit("A", 90, 100), unit("B", 80, 100), unit("C", 77.6, 97), unit("D", 70, 100)], { bands: DEFAULT_BANDS });
+    const results = rankUnits([unit("A", 90, 100), unit("B", 80, 100), unit("C", 77.6, 97), unit("D", 70, 100)], {
+      bands: DEFAULT_BANDS,
+    });
     expect(results.map((r) => [r.unitName, r.rank])).toEqual([
       ["A", 1],
       ["B", 2],
@@ -115,7 +124,11 @@ describe("detailed scores", () => {
   });
 
   it("reports framework problems in Vietnamese", () => {
-    const broken: Framework = { ...framework, bands: [{ name: "Tốt", minPct: 50 }], areas: [{ ...framework.areas[0]!, maxPoints: 7 }] };
+    const broken: Framework = {
+      ...framework,
+      bands: [{ name: "Tốt", minPct: 50 }],
+      areas: [{ ...framework.areas[0]!, maxPoints: 7 }],
+    };
     expect(validateFramework(broken).map((p) => p.message)).toEqual([
       "Điểm tối đa của 1 (7) khác tổng điểm tối đa của các tiêu chí con (6)",
       "Mức thấp nhất (“Tốt”) phải có ngưỡng 0%",

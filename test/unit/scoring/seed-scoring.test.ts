@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
-import { parseFrameworkJson } from "../../../app/scoring/framework-io.ts";
+import { parseFrameworkJson } from "#app/scoring/framework-io.ts";
 import {
   compileFramework,
   DEFAULT_BANDS,
@@ -10,9 +10,9 @@ import {
   type Framework,
   type PreviousResult,
   type UnitResult,
-} from "../../../app/scoring/index.ts";
-import { organizations } from "../../../prisma/seed-data/organizations.ts";
-import { frameworks, rounds, type SeedRound } from "../../../prisma/seed-data/scoring.ts";
+} from "#app/scoring/index.ts";
+import { organizations } from "#prisma/seed-data/organizations.ts";
+import { frameworks, rounds, type SeedRound } from "#prisma/seed-data/scoring.ts";
 
 // The demo frameworks and rounds: consistent with the organisation tree and
 // the frameworks, and holding seed 003's figures for Tánh Linh.
@@ -21,7 +21,9 @@ const orgByKey = new Map(organizations.map((o) => [o.key, o]));
 
 const loaded = new Map(
   frameworks.map((f) => {
-    const parsed = parseFrameworkJson(readFileSync(new URL(`../../../prisma/seed-data/frameworks/${f.file}`, import.meta.url), "utf8"));
+    const parsed = parseFrameworkJson(
+      readFileSync(new URL(`../../../prisma/seed-data/frameworks/${f.file}`, import.meta.url), "utf8"),
+    );
     if (!parsed.ok) throw new Error(`${f.file}: ${parsed.errors.join("; ")}`);
     return [f.key, { framework: parsed.framework, compiled: compileFramework(parsed.framework) }] as const;
   }),
@@ -156,7 +158,10 @@ describe("seed rounds", () => {
             expect(underNa(i!), `${where}: ${kind} ${code} is not applicable`).toBe(false);
             expect(points, `${where}: ${kind} ${code}`).toBeGreaterThanOrEqual(0);
             expect(points, `${where}: ${kind} ${code}`).toBeLessThanOrEqual(compiled.maxPoints[i!]!);
-            expect(Math.abs(points * 100 - Math.round(points * 100)), `${where}: ${kind} ${code} = ${points}`).toBeLessThan(1e-9);
+            expect(
+              Math.abs(points * 100 - Math.round(points * 100)),
+              `${where}: ${kind} ${code} = ${points}`,
+            ).toBeLessThan(1e-9);
           }
         }
         // Self-assessment covers the appraised criteria; survey criteria come from the survey.
@@ -179,7 +184,9 @@ describe("seed rounds", () => {
   });
 
   it("give Tam Đường's communes a SIPAS survey in 2023, realistic indices and some criteria not applicable", () => {
-    const tamDuongCommunes = organizations.filter((o) => o.parentKey === "tam-duong" && o.level === "XA").map((o) => o.key);
+    const tamDuongCommunes = organizations
+      .filter((o) => o.parentKey === "tam-duong" && o.level === "XA")
+      .map((o) => o.key);
     for (const key of ["tam-duong-xa-2022", "tam-duong-xa-2023"]) {
       const round = roundByKey.get(key)!;
       expect(round.units.map((u) => u.organizationKey).sort()).toEqual([...tamDuongCommunes].sort());
@@ -230,7 +237,9 @@ describe("seed rounds", () => {
     const round = roundByKey.get("quang-nam-huyen-2023")!;
     expect(round.shape).toBe("SUMMARY");
     expect(round.frameworkKey).toBeNull();
-    const quangNamDistricts = organizations.filter((o) => o.parentKey === "quang-nam" && o.level === "HUYEN").map((o) => o.key);
+    const quangNamDistricts = organizations
+      .filter((o) => o.parentKey === "quang-nam" && o.level === "HUYEN")
+      .map((o) => o.key);
     expect(round.units.map((u) => u.organizationKey).sort()).toEqual([...quangNamDistricts].sort());
     for (const u of round.units) {
       expect(u.surveyPoints).toBeDefined();
@@ -241,7 +250,7 @@ describe("seed rounds", () => {
 
   it("are generated deterministically", async () => {
     vi.resetModules();
-    const again = await import("../../../prisma/seed-data/scoring.ts");
+    const again = await import("#prisma/seed-data/scoring.ts");
     expect(again.rounds).not.toBe(rounds);
     expect(again.rounds).toEqual(rounds);
   });
