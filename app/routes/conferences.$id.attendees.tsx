@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
-import { fileBytes, readUpload } from "#app/assessments/upload.server.ts";
+import { fileBytes, readForm } from "#app/http/form-data.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
 import { ImportErrorsTable } from "#app/components/import-errors.tsx";
@@ -146,8 +146,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireConference(request, params.id, "invitations.manage");
   const user = access.user;
   const c = await invitationConference(access.conference.id);
-  const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
-  const form = multipart ? await readUpload(request) : await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const fail = (errors: string[], extra: Partial<Extract<Result, { ok: false }>> = {}) =>
     Response.json({ intent, ok: false, errors, ...extra } satisfies Result, { status: 400 });

@@ -3,7 +3,7 @@ import { userActor } from "#app/database/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { fileBytes, readUpload } from "#app/assessments/upload.server.ts";
+import { fileBytes, readForm } from "#app/http/form-data.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { AWARD_STATUS_LABEL, awardSchema, RECIPIENT_KIND_LABEL } from "#app/awards/award-form.ts";
 import { parseAwards } from "#app/awards/award-import.ts";
@@ -57,8 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireConference(request, params.id, "conference.edit");
   const user = access.user;
   const c = await invitationConference(access.conference.id);
-  const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
-  const form = multipart ? await readUpload(request) : await request.formData();
+  const form = await readForm(request);
   const fail = (r: Omit<Extract<Result, { ok: false }>, "ok">) =>
     Response.json({ ok: false, ...r } satisfies Result, { status: 400 });
   const intent = form.get("intent");

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ACCEPTED_EVIDENCE, checkEvidence } from "#app/assessments/evidence.ts";
 import { storeEvidence } from "#app/assessments/evidence-store.server.ts";
-import { fileBytes, readUpload } from "#app/assessments/upload.server.ts";
+import { fileBytes, readForm } from "#app/http/form-data.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
@@ -44,8 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireConference(request, params.id, "conference.edit");
   const user = access.user;
   const c = await invitationConference(access.conference.id);
-  const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
-  const form = multipart ? await readUpload(request) : await request.formData();
+  const form = await readForm(request);
   const fail = (r: Omit<Extract<Result, { ok: false }>, "ok">) =>
     Response.json({ ok: false, ...r } satisfies Result, { status: 400 });
   if (form.get("intent") === "register") {

@@ -5,7 +5,7 @@ import { ACCEPTED_EVIDENCE, MAX_EVIDENCE_BYTES } from "#app/assessments/evidence
 import { remediationAccess } from "#app/assessments/remediation-access.server.ts";
 import { ACTION_STATUS_LABEL, ACTION_STATUSES, type RemediationOutcome } from "#app/assessments/remediation-forms.ts";
 import { remediationPlanPage, runRemediationIntent } from "#app/assessments/remediation.server.ts";
-import { readUpload } from "#app/assessments/upload.server.ts";
+import { isMultipart, readForm } from "#app/http/form-data.server.ts";
 import { requireUser } from "#app/auth/session.server.ts";
 import { formatPoints } from "#app/scoring/format.ts";
 
@@ -19,24 +19,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return remediationPlanPage(access);
 }
 
-// A body that cannot be parsed is the client's fault (400), never a 500; a too-large file stays 413.
-async function readForm(request: Request, multipart: boolean): Promise<FormData> {
-  try {
-    return multipart ? await readUpload(request, MAX_EVIDENCE_BYTES) : await request.formData();
-  } catch (error) {
-    if (error instanceof Response) throw error;
-    throw new Response("Dữ liệu gửi lên không hợp lệ.", { status: 400 });
-  }
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   // Access is settled before the body is read: an unrelated user gets 404 and a reader 403 for an
   // upload (the only multipart intent) without the server parsing their file. Each intent then
   // checks the capability it names in REMEDIATION_INTENTS, and its row-level owner rule.
-  const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data") ?? false;
+  const multipart = isMultipart(request);
   const access = await remediationAccess(user, params.planId, multipart ? "remediation.update" : "remediation.view");
-  const outcome = await runRemediationIntent(access, await readForm(request, multipart));
+  const outcome = await runRemediationIntent(access, await readForm(request, MAX_EVIDENCE_BYTES));
   if (!outcome.ok) return Response.json(outcome, { status: 400 });
   if (outcome.intent === "delete-plan") return redirect("/remediation");
   return outcome;

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { canManageScoring } from "#app/assessments/access.ts";
 import { importFramework } from "#app/assessments/frameworks.server.ts";
-import { fileBytes, readUpload } from "#app/assessments/upload.server.ts";
+import { fileBytes, readUpload } from "#app/http/form-data.server.ts";
 import { requireCapability } from "#app/auth/guard.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { organizationTree } from "#app/organizations/organizations.server.ts";

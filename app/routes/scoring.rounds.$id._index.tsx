@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useMemo, useState } from "react";
 import { loadRound, roundSummaryFor } from "#app/assessments/rounds.server.ts";
 import { importScores, type ImportOutcome } from "#app/assessments/score-import.server.ts";
-import { fileBytes, readUpload } from "#app/assessments/upload.server.ts";
+import { fileBytes, readForm } from "#app/http/form-data.server.ts";
 import { notFound, requireRound } from "#app/auth/guard.server.ts";
 import { can } from "#app/auth/policy.ts";
 import { ImportErrorsTable } from "#app/components/import-errors.tsx";
@@ -74,8 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, round } = await requireRound(request, params.id, "scoring.manage");
   const loaded = await loadRound(round.id);
   if (!loaded) notFound("Không tìm thấy đợt đánh giá này.");
-  const multipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
-  const form = multipart ? await readUpload(request) : await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "import") {
     const file = await fileBytes(form.get("file"));

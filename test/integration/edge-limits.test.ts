@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readUpload } from "#app/assessments/upload.server.ts";
+import { readUpload } from "#app/http/form-data.server.ts";
 import { CHECKIN_LIMIT, FORM_LIMIT, MB, UPLOAD_FILE_MAX_BYTES, UPLOAD_LIMIT } from "#app/http/body-limits.server.ts";
 import { startAppServer, type AppServer } from "#tests/helpers/app-server.ts";
 import { rawRequest, residentBytes } from "#tests/helpers/raw-request.ts";

@@ -62,6 +62,24 @@ export async function readUpload(request: Request, maxBytes = MAX_IMPORT_BYTES):
   }
 }
 
+/**
+ * Reads a posted form, multipart (with at most one file of `maxFileBytes`) or URL-encoded, whichever
+ * the request declares. A body that cannot be parsed is the client's fault: 400 with a Vietnamese
+ * message, never a 500; a file over the limit stays 413.
+ */
+export async function readForm(request: Request, maxFileBytes = MAX_IMPORT_BYTES): Promise<FormData> {
+  try {
+    return isMultipart(request) ? await readUpload(request, maxFileBytes) : await request.formData();
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    throw new Response("Dữ liệu gửi lên không hợp lệ.", { status: 400 });
+  }
+}
+
+export function isMultipart(request: Request): boolean {
+  return request.headers.get("Content-Type")?.startsWith("multipart/form-data") ?? false;
+}
+
 export async function fileBytes(value: FormDataEntryValue | null): Promise<{ name: string; data: Uint8Array } | null> {
   if (!value || typeof value === "string" || value.size === 0) return null;
   return { name: value.name, data: new Uint8Array(await value.arrayBuffer()) };
