@@ -13,6 +13,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { can } from "#app/auth/policy.ts";
+import { Breadcrumbs } from "#app/components/breadcrumbs.tsx";
 import { getUser } from "#app/auth/session.server.ts";
 import { useNonce } from "#app/http/nonce.ts";
 import { LogoutForm } from "#app/checkin/scanner/logout-form.tsx";
@@ -90,7 +91,10 @@ export function Layout({ children }: { children: ReactNode }) {
           Bỏ qua, đến nội dung chính
         </a>
         <Header />
-        <main id="main">{children}</main>
+        <main id="main">
+          <Breadcrumbs />
+          {children}
+        </main>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
