@@ -1,5 +1,5 @@
 import { can } from "#app/auth/policy.ts";
-import type { Role } from "#app/plans/vocabulary.ts";
+import type { Role } from "#app/auth/roles.ts";
 
 // Scoring rules over the user's identity, spelled through the one policy table (app/auth/policy.ts).
 

@@ -5,7 +5,8 @@ import { forbidden, type ConferenceAccess } from "#app/auth/guard.server.ts";
 import { checkIn, recordMark, type MarkChange } from "#app/checkin/checkin.server.ts";
 import { ATTENDANCE_LABEL, type CheckinResponse } from "#app/checkin/types.ts";
 import { prisma } from "#app/db.server.ts";
-import { groupLabel, invitationConference } from "#app/invitations/attendees.server.ts";
+import { invitationConference } from "#app/invitations/attendees.server.ts";
+import { groupLabel } from "#app/conferences/naming.ts";
 import { summarize, type AttendanceSummary, type AttendeeRow } from "#app/attendance/summary.ts";
 
 /**

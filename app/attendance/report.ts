@@ -1,3 +1,4 @@
+import { RSVP_LABEL } from "#app/conferences/vocabulary.ts";
 // The attendance report (báo cáo điểm danh) as plain rows, shared by the .xlsx and the PDF.
 import { DateTime } from "luxon";
 import { TIME_ZONE } from "#app/lib/vietnamese-date.ts";
@@ -9,13 +10,6 @@ import {
   type AttendanceSummary,
   type AttendeeRow,
 } from "#app/attendance/summary.ts";
-
-export const RSVP_LABEL = {
-  NO_ANSWER: "Chưa trả lời",
-  ACCEPTED: "Tham dự",
-  DECLINED: "Vắng",
-  SUBSTITUTED: "Cử người thay",
-} as const;
 
 export interface ReportRow {
   name: string;

@@ -1,3 +1,4 @@
+import { DELIVERY_LABEL, RSVP_LABEL } from "#app/conferences/vocabulary.ts";
 // The one source of the audit trail's Vietnamese words: actions, record types, actor kinds, field
 // names and the values of enum fields. Plain data: used by the pages and the .xlsx export.
 
@@ -5,7 +6,8 @@ import { AGENDA_KIND_LABEL } from "#app/agenda/timing.ts";
 import { AWARD_STATUS_LABEL, RECIPIENT_KIND_LABEL } from "#app/awards/award-form.ts";
 import { NODE_SOURCE_LABEL } from "#app/assessments/framework-forms.ts";
 import { READINESS_LABEL } from "#app/bridges/verdict.ts";
-import { FORMAT_LABEL, PLAN_KIND_LABEL, ROLE_LABEL, STATUS_LABEL, TASK_STATUS_LABEL } from "#app/plans/vocabulary.ts";
+import { FORMAT_LABEL, PLAN_KIND_LABEL, STATUS_LABEL, TASK_STATUS_LABEL } from "#app/conferences/vocabulary.ts";
+import { ROLE_LABEL } from "#app/auth/roles.ts";
 import { SPEECH_KIND_LABEL, SPEECH_STATUS_LABEL } from "#app/speeches/speech-form.ts";
 import type { AuditActor } from "#app/database/audit.server.ts";
 
@@ -299,19 +301,11 @@ export function fieldLabel(entity: string, field: string): string {
   return ENTITY_FIELD_LABEL[entity]?.[field] ?? FIELD_LABEL[field] ?? field;
 }
 
-const RSVP_VALUE_LABEL = {
-  NO_ANSWER: "Chưa trả lời",
-  ACCEPTED: "Tham dự",
-  DECLINED: "Vắng",
-  SUBSTITUTED: "Cử người thay",
-};
-const MESSAGE_STATUS_LABEL = { QUEUED: "Đang chờ gửi", SENDING: "Đang gửi", SENT: "Đã gửi", FAILED: "Gửi lỗi" };
-
 // Enum values in Vietnamese, per record type and field.
 const VALUE_LABEL: Record<string, Record<string, Record<string, string>>> = {
   Conference: { status: STATUS_LABEL, kind: PLAN_KIND_LABEL, format: FORMAT_LABEL },
-  Attendee: { rsvp: RSVP_VALUE_LABEL },
-  OutboxMessage: { status: MESSAGE_STATUS_LABEL },
+  Attendee: { rsvp: RSVP_LABEL },
+  OutboxMessage: { status: DELIVERY_LABEL },
   BridgePoint: { readiness: READINESS_LABEL },
   ConnectivityTest: { readiness: READINESS_LABEL, result: READINESS_LABEL },
   Speech: { status: SPEECH_STATUS_LABEL, kind: SPEECH_KIND_LABEL },

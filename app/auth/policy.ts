@@ -1,4 +1,4 @@
-import type { Role } from "#app/plans/vocabulary.ts";
+import type { Role } from "#app/auth/roles.ts";
 
 // The one access policy: what each role may do inside the organisations it belongs to.
 // The guard (guard.server.ts) decides *which* organisation's records a user is related to and

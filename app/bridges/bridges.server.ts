@@ -3,7 +3,7 @@ import { listSnapshot, maskedSecret, personKey } from "#app/database/audit-snaps
 import { prisma } from "#app/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { env } from "#app/env.server.ts";
-import { meetingName } from "#app/invitations/context.server.ts";
+import { meetingName } from "#app/conferences/naming.ts";
 import { messageIdFor } from "#app/mailing/backoff.ts";
 import { organizationScope } from "#app/organizations/scope.server.ts";
 import type { BridgeValues, ConnectivityTestValues } from "#app/bridges/bridge-form.ts";

@@ -1,7 +1,8 @@
 import type { SendMailOptions } from "nodemailer";
 import { renderBridgeTestEmail } from "#emails/bridge-test.ts";
 import { prisma } from "#app/db.server.ts";
-import { fromAddress, meetingName } from "#app/invitations/context.server.ts";
+import { fromAddress } from "#app/invitations/context.server.ts";
+import { meetingName } from "#app/conferences/naming.ts";
 import { buildInvitationIcs } from "#app/invitations/ics.ts";
 import { checkedAddress, headerText } from "#app/invitations/escape.ts";
 import type { OutboxRow } from "#app/mailing/outbox.server.ts";

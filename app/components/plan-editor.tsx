@@ -20,7 +20,7 @@ import {
   PLAN_KINDS,
   TASK_STATUS_LABEL,
   TASK_STATUSES,
-} from "#app/plans/vocabulary.ts";
+} from "#app/conferences/vocabulary.ts";
 
 export interface OrganizationOption {
   id: string;

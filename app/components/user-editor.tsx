@@ -11,7 +11,7 @@ import { Form } from "@remix-run/react";
 import type { z } from "zod";
 import { Field } from "#app/components/field.tsx";
 import { OrganizationTreeOptions } from "#app/components/organization-tree-options.tsx";
-import { ROLE_LABEL, ROLES } from "#app/plans/vocabulary.ts";
+import { ROLE_LABEL, ROLES } from "#app/auth/roles.ts";
 import { editUserSchema, newUserSchema } from "#app/users/user-form.ts";
 
 export function UserEditor({

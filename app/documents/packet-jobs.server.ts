@@ -6,7 +6,7 @@ import { listSpeeches } from "#app/speeches/speeches.server.ts";
 import { roundSummaryFor } from "#app/assessments/rounds.server.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
 import { env } from "#app/env.server.ts";
-import { meetingName } from "#app/invitations/context.server.ts";
+import { meetingName } from "#app/conferences/naming.ts";
 import { timeAgenda } from "#app/agenda/timing.ts";
 import { formatTime } from "#app/lib/vietnamese-date.ts";
 import { buildPlanDocument } from "#app/plans/document.ts";

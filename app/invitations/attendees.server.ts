@@ -7,7 +7,8 @@ import type { Prisma } from "#app/generated/prisma/client.ts";
 import { queueMessagesIn } from "#app/mailing/outbox.server.ts";
 import { outboxWorker } from "#app/mailing/worker.server.ts";
 import type { AttendeeValues } from "#app/invitations/attendee-form.ts";
-import { meetingName, newToken } from "#app/invitations/context.server.ts";
+import { newToken } from "#app/invitations/context.server.ts";
+import { groupLabel, meetingName } from "#app/conferences/naming.ts";
 
 /** The conference fields the invitation screens need, by id: the access guard has already let the user in. */
 export async function invitationConference(id: string) {
@@ -35,11 +36,6 @@ export async function invitationConference(id: string) {
   });
   if (!c) notFound("Không tìm thấy hội nghị hoặc kế hoạch này.");
   return c;
-}
-
-/** How a plan group is named in lists: its heading, or its first role line. */
-export function groupLabel(g: { heading: string; lines: Array<{ text: string }> }, index: number): string {
-  return g.heading || g.lines[0]?.text.replace(/[;.]$/, "") || `Nhóm ${index + 1}`;
 }
 
 /** Where new attendees came from: the form (one person), a file, or an organisation's members. */

@@ -1,3 +1,4 @@
+import { meetingName } from "#app/conferences/naming.ts";
 import type { SendMailOptions } from "nodemailer";
 import { prisma } from "#app/db.server.ts";
 import { renderInvitationLetter } from "#app/documents/invitation-letter.ts";
@@ -15,12 +16,6 @@ import type {
   InvitationMailData,
   MessageKind,
 } from "#app/invitations/types.ts";
-
-/** A plan's title names the plan ("Tổ chức Hội nghị …"); invitations name the meeting ("Hội nghị …"). */
-export function meetingName(title: string): string {
-  const stripped = title.replace(/^\s*(kế hoạch\s+)?tổ chức\s+/i, "");
-  return stripped.charAt(0).toUpperCase() + stripped.slice(1);
-}
 
 export function signingKeys() {
   return deriveSigningKeys(env().SESSION_SECRET);

@@ -1,6 +1,6 @@
 import { formatDate, formatPlaceAndDate, formatTime, ndMonth } from "#app/lib/vietnamese-date.ts";
 import { parseOutline, standardOutline, type Outline, type OutlineBlock, type PlanField } from "#app/plans/outline.ts";
-import type { ConferenceFormat, PlanKind } from "#app/plans/vocabulary.ts";
+import type { ConferenceFormat, PlanKind } from "#app/conferences/vocabulary.ts";
 
 /** Everything a plan document is drawn from; plain data, no ORM types. */
 export interface PlanDocumentInput {

@@ -3,7 +3,7 @@
 
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { toLocalDateValue } from "#app/lib/vietnamese-date.ts";
-import { TASK_STATUS_LABEL } from "#app/plans/vocabulary.ts";
+import { TASK_STATUS_LABEL } from "#app/conferences/vocabulary.ts";
 
 /** The plan's own columns, as the plan form edits them (shared by the plan screens and the audit trail). */
 export const planColumnsSelect = {

@@ -6,7 +6,7 @@ import {
   toLocalDateValue,
   toLocalInputValue,
 } from "#app/lib/vietnamese-date.ts";
-import { CONFERENCE_FORMATS, PLAN_KINDS, TASK_STATUSES } from "#app/plans/vocabulary.ts";
+import { CONFERENCE_FORMATS, PLAN_KINDS, TASK_STATUSES } from "#app/conferences/vocabulary.ts";
 
 // One schema for the plan form, used by Conform in the browser and on the server.
 

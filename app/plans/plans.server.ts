@@ -7,7 +7,7 @@ import { issuingBody, type PlanDocumentInput } from "#app/plans/document.ts";
 import type { PlanFormValues } from "#app/plans/plan-form.ts";
 import { planFormToData } from "#app/plans/plan-form.ts";
 import { planColumnsSelect, planSnapshot } from "#app/plans/plan-audit.server.ts";
-import { STATUS_LABEL, type ConferenceStatus } from "#app/plans/vocabulary.ts";
+import { STATUS_LABEL, type ConferenceStatus } from "#app/conferences/vocabulary.ts";
 
 export interface ConferenceFilters {
   year?: number;

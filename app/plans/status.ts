@@ -1,4 +1,4 @@
-import type { ConferenceStatus } from "#app/plans/vocabulary.ts";
+import type { ConferenceStatus } from "#app/conferences/vocabulary.ts";
 
 // draft → issued → invitations sent → held → closed; any open state may be cancelled.
 const NEXT: Record<ConferenceStatus, readonly ConferenceStatus[]> = {

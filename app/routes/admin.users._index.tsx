@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCapability } from "#app/auth/guard.server.ts";
-import { ROLE_LABEL } from "#app/plans/vocabulary.ts";
+import { ROLE_LABEL } from "#app/auth/roles.ts";
 import { listUsers } from "#app/users/users.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Người dùng · Hội nghị CCHC" }];

@@ -25,7 +25,7 @@ import {
 import bridgesCss from "#app/bridges/bridges.css?url";
 import { Field } from "#app/components/field.tsx";
 import { prisma } from "#app/db.server.ts";
-import { meetingName } from "#app/invitations/context.server.ts";
+import { meetingName } from "#app/conferences/naming.ts";
 import { formatDateTime, formatTime } from "#app/lib/vietnamese-date.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss }];

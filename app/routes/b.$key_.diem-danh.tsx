@@ -10,7 +10,7 @@ import { clientIp } from "#app/lib/client-ip.server.ts";
 import { operatorPageMeta } from "#app/bridges/operator-meta.ts";
 import bridgesCss from "#app/bridges/bridges.css?url";
 import { prisma } from "#app/db.server.ts";
-import { meetingName } from "#app/invitations/context.server.ts";
+import { meetingName } from "#app/conferences/naming.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss }];
 

@@ -7,7 +7,7 @@ import { ensureKeys } from "#app/bridges/bridges.server.ts";
 import { ReadinessBadge } from "#app/bridges/components.tsx";
 import bridgesCss from "#app/bridges/bridges.css?url";
 import { prisma } from "#app/db.server.ts";
-import { meetingName } from "#app/invitations/context.server.ts";
+import { meetingName } from "#app/conferences/naming.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss }];

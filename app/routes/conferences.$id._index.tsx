@@ -17,7 +17,7 @@ import {
   PLAN_KIND_LABEL,
   STATUS_LABEL,
   TASK_STATUS_LABEL,
-} from "#app/plans/vocabulary.ts";
+} from "#app/conferences/vocabulary.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? "Kế hoạch"} · Hội nghị CCHC` },

@@ -4,7 +4,7 @@ import { renderPosters } from "#app/attendance/sheets-pdf.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { env } from "#app/env.server.ts";
-import { meetingName } from "#app/invitations/context.server.ts";
+import { meetingName } from "#app/conferences/naming.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
 /** Self check-in posters: one A4 page per bridge point with the QR code of /d/<posterKey>. Organisers only. */

@@ -4,7 +4,7 @@ import { reportGroups } from "#app/attendance/report.ts";
 import { renderRollCallSheet } from "#app/attendance/sheets-pdf.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { prisma } from "#app/db.server.ts";
-import { meetingName } from "#app/invitations/context.server.ts";
+import { meetingName } from "#app/conferences/naming.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
 /** The printable roll-call list with a "□ Có mặt □ Vắng" box per attendee. */

@@ -3,7 +3,7 @@ import { attendanceConference, attendanceData } from "#app/attendance/attendance
 import { reportGroups } from "#app/attendance/report.ts";
 import { attendanceWorkbook } from "#app/attendance/report-xlsx.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
-import { meetingName } from "#app/invitations/context.server.ts";
+import { meetingName } from "#app/conferences/naming.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,3 +1,4 @@
+import { DELIVERY_LABEL, RSVP_LABEL } from "#app/conferences/vocabulary.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
@@ -13,13 +14,13 @@ import { attendeeSchema, workingDaysBetween } from "#app/invitations/attendee-fo
 import { parseAttendees } from "#app/invitations/attendee-import.ts";
 import {
   createAttendees,
-  groupLabel,
   invitationConference,
   sendCancellation,
   sendInvitations,
   sendReminders,
   sendUpdate,
 } from "#app/invitations/attendees.server.ts";
+import { groupLabel } from "#app/conferences/naming.ts";
 import { cannotInviteReason } from "#app/invitations/context.server.ts";
 import { requeueMessage } from "#app/mailing/outbox.server.ts";
 import { outboxWorker } from "#app/mailing/worker.server.ts";
@@ -29,14 +30,6 @@ import { readTable, type ImportError } from "#app/scoring/import.ts";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Đại biểu, giấy mời · ${data?.conference.title ?? ""}` },
 ];
-
-const RSVP_LABEL = {
-  NO_ANSWER: "Chưa trả lời",
-  ACCEPTED: "Tham dự",
-  DECLINED: "Vắng",
-  SUBSTITUTED: "Cử người thay",
-} as const;
-const DELIVERY_LABEL = { QUEUED: "Đang chờ gửi", SENDING: "Đang gửi", SENT: "Đã gửi", FAILED: "Gửi lỗi" } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "invitations.manage");

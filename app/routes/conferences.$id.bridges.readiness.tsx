@@ -1,3 +1,4 @@
+import { DELIVERY_LABEL } from "#app/conferences/vocabulary.ts";
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { userActor } from "#app/database/audit.server.ts";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -27,8 +28,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const refreshMs = (bridges: number) => (bridges <= 200 ? 5_000 : 30_000);
 
 const ROWS_SHOWN = 200;
-
-const MESSAGE_LABEL = { QUEUED: "Đang chờ gửi", SENDING: "Đang gửi", SENT: "Đã gửi", FAILED: "Gửi lỗi" } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "bridges.support");
@@ -293,7 +292,7 @@ export default function ReadinessBoard() {
                       <div className="small">
                         Thư đề nghị:{" "}
                         <span className={`badge delivery-${b.message.status.toLowerCase()}`}>
-                          {MESSAGE_LABEL[b.message.status]}
+                          {DELIVERY_LABEL[b.message.status]}
                         </span>
                         {b.message.status === "FAILED" && b.message.error ? (
                           <div className="down small">{b.message.error}</div>

@@ -41,7 +41,7 @@ import { walkInSchema } from "#app/checkin/scanner/walk-in-form.ts";
 import type { CheckinResponse } from "#app/checkin/types.ts";
 import { Field } from "#app/components/field.tsx";
 import { prisma } from "#app/db.server.ts";
-import { groupLabel } from "#app/invitations/attendees.server.ts";
+import { groupLabel } from "#app/conferences/naming.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: scannerStyles }];
 

@@ -1,3 +1,4 @@
+import { RSVP_LABEL } from "#app/conferences/vocabulary.ts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { prisma } from "#app/db.server.ts";
@@ -5,17 +6,10 @@ import { attendanceData } from "#app/attendance/attendance.server.ts";
 import { countsSentence, reportTime } from "#app/attendance/report.ts";
 import { describeMark } from "#app/attendance/summary.ts";
 import { renderAttendancePdf } from "#app/documents/attendance-pdf.ts";
-import { groupLabel } from "#app/invitations/attendees.server.ts";
-import { meetingName } from "#app/invitations/context.server.ts";
+import { groupLabel } from "#app/conferences/naming.ts";
+import { meetingName } from "#app/conferences/naming.ts";
 import { buildPlanDocument } from "#app/plans/document.ts";
 import { getConference, toDocumentInput } from "#app/plans/plans.server.ts";
-
-const ANSWER = {
-  NO_ANSWER: "Chưa trả lời",
-  ACCEPTED: "Tham dự",
-  DECLINED: "Vắng",
-  SUBSTITUTED: "Cử người thay",
-} as const;
 
 // The full attendance with absence reasons: an export like attendance.xlsx ("attendance.report"), not for
 // read-only, IT-support or bridge-operator roles.
@@ -77,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     position: a.position,
     organization: a.organizationName,
     site: a.bridgePoint ? `dự tại ${a.bridgePoint.name}` : "dự tại hội trường chính",
-    answer: ANSWER[a.rsvp],
+    answer: RSVP_LABEL[a.rsvp],
     note: [
       a.declineReason && `lý do: ${a.declineReason}`,
       a.substitutes[0] && `người dự thay: ${a.substitutes[0].name}`,

@@ -8,7 +8,7 @@ import { StatusBadge } from "#app/components/status-badge.tsx";
 import { numberLine } from "#app/plans/document.ts";
 import { listConferences, PAGE_SIZE, selectableOrganizations } from "#app/plans/plans.server.ts";
 import { scheduleSummary } from "#app/plans/schedule-summary.ts";
-import { CONFERENCE_STATUSES, FORMAT_LABEL, PLAN_KIND_LABEL, STATUS_LABEL } from "#app/plans/vocabulary.ts";
+import { CONFERENCE_STATUSES, FORMAT_LABEL, PLAN_KIND_LABEL, STATUS_LABEL } from "#app/conferences/vocabulary.ts";
 
 export const meta: MetaFunction = () => [{ title: "Hội nghị, kế hoạch · Hội nghị CCHC" }];
 

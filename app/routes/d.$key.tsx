@@ -20,7 +20,7 @@ import {
 } from "#app/attendance/self-checkin.server.ts";
 import { clientIp } from "#app/lib/client-ip.server.ts";
 import { letterCount, NAME_SEARCH_MIN_LETTERS } from "#app/attendance/summary.ts";
-import { meetingName } from "#app/invitations/context.server.ts";
+import { meetingName } from "#app/conferences/naming.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: attendanceStyles }];

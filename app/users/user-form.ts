@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "#app/plans/vocabulary.ts";
+import { ROLES } from "#app/auth/roles.ts";
 
 const base = {
   name: z.string({ error: "Nhập họ và tên" }).trim().min(1, "Nhập họ và tên").max(100, "Họ tên dài quá 100 ký tự"),

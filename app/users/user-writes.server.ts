@@ -4,7 +4,7 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import { prisma } from "#app/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
-import { ROLES, type Role } from "#app/plans/vocabulary.ts";
+import { ROLES, type Role } from "#app/auth/roles.ts";
 
 export interface UserValues {
   name: string;

@@ -1,5 +1,6 @@
 import type { Outline } from "#app/plans/outline.ts";
-import type { ConferenceFormat, ConferenceStatus, PlanKind, Role, TaskStatus } from "#app/plans/vocabulary.ts";
+import type { ConferenceFormat, ConferenceStatus, PlanKind, TaskStatus } from "#app/conferences/vocabulary.ts";
+import type { Role } from "#app/auth/roles.ts";
 
 export type LevelCode =
   | "TRUNG_UONG" // central bodies (Bộ Nội vụ)

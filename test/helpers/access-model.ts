@@ -1,5 +1,5 @@
 import { ROLE_CAPABILITIES, type Capability } from "#app/auth/policy.ts";
-import type { Role } from "#app/plans/vocabulary.ts";
+import type { Role } from "#app/auth/roles.ts";
 
 // What a user may do with a record, written down independently of the app's guard: the relations of
 // the issue (member of the record's organisation, IT support, bridge operator, assessed unit) decide

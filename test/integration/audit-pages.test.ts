@@ -9,7 +9,7 @@ import { recordAudit, SYSTEM_ACTOR, userActor, type AuditEntry } from "#app/data
 import type { AuditPage } from "#app/audit/query.server.ts";
 import { createUserSession, currentUserByEmail } from "#app/auth/session.server.ts";
 import { prisma } from "#app/db.server.ts";
-import type { Role } from "#app/plans/vocabulary.ts";
+import type { Role } from "#app/auth/roles.ts";
 import { loader as adminPage } from "#app/routes/admin.audit.tsx";
 import { loader as adminXlsx } from "#app/routes/admin.audit[.xlsx].tsx";
 import { loader as conferencePage } from "#app/routes/conferences.$id.audit.tsx";

@@ -7,7 +7,7 @@ import { checkinCode } from "#app/checkin/code.ts";
 import { issueScannerCredential } from "#app/checkin/credential.server.ts";
 import { createAttendees } from "#app/invitations/attendees.server.ts";
 import { prisma } from "#app/db.server.ts";
-import type { Role } from "#app/plans/vocabulary.ts";
+import type { Role } from "#app/auth/roles.ts";
 import { expectedAnswer, type Actor, type Expected, type Need, type Target } from "#tests/helpers/access-model.ts";
 import { DatabaseWatch, type Digest } from "#tests/helpers/db-watch.ts";
 import {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sessionStorage } from "#app/auth/session.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { toLocalDateValue } from "#app/lib/vietnamese-date.ts";
-import type { Role } from "#app/plans/vocabulary.ts";
+import type { Role } from "#app/auth/roles.ts";
 import { CLIENT_IP_HEADER } from "#app/lib/client-ip.server.ts";
 import * as planRoute from "#app/routes/remediation.$planId.tsx";
 import * as listRoute from "#app/routes/remediation._index.tsx";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mayAssignAction, mayUpdateAction, mayWriteReport, ownsAction } from "#app/assessments/remediation-owner.ts";
 import { ROLE_CAPABILITIES, type Capability } from "#app/auth/policy.ts";
-import type { Role } from "#app/plans/vocabulary.ts";
+import type { Role } from "#app/auth/roles.ts";
 
 const caps = (role: Role) => new Set<Capability>(ROLE_CAPABILITIES[role]);
 const me = { id: "u1", organizationId: "org-a" };

@@ -5,7 +5,8 @@ import { seedOrganization, seedPlanDocumentInput } from "#tests/helpers/seed-pla
 import { matchInOrder, normalize, readSeed, report, SEED_FIXTURES, seedLines } from "#tests/helpers/seed-matching.ts";
 import { buildPlanDocument, planDocumentText } from "#app/plans/document.ts";
 import { outlineSchema } from "#app/plans/outline.ts";
-import { CONFERENCE_STATUSES, ROLES } from "#app/plans/vocabulary.ts";
+import { CONFERENCE_STATUSES } from "#app/conferences/vocabulary.ts";
+import { ROLES } from "#app/auth/roles.ts";
 import { organizations, users } from "#prisma/seed-data/organizations.ts";
 import { demoPlans, plans } from "#prisma/seed-data/plans.ts";
 import type { SeedPlan } from "#prisma/seed-data/types.ts";

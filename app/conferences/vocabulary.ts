@@ -1,0 +1,60 @@
+// The one vocabulary of the conference's enums: every screen, PDF, e-mail and export takes its
+// Vietnamese label from here. The value lists come from the Prisma schema, so a new enum value that
+// has no label here fails the type check instead of showing its code to a user.
+import {
+  ConferenceFormat,
+  ConferenceStatus,
+  MessageStatus,
+  PlanKind,
+  RsvpStatus,
+  TaskStatus,
+} from "#app/generated/prisma/enums.ts";
+
+export { ConferenceFormat, ConferenceStatus, MessageStatus, PlanKind, RsvpStatus, TaskStatus };
+
+export const PLAN_KINDS = Object.values(PlanKind) as [PlanKind, ...PlanKind[]];
+export const PLAN_KIND_LABEL: Record<PlanKind, string> = {
+  CONFERENCE: "Kế hoạch tổ chức hội nghị",
+  REMEDIATION: "Kế hoạch khắc phục, nâng cao chỉ số",
+};
+
+export const CONFERENCE_FORMATS = Object.values(ConferenceFormat) as [ConferenceFormat, ...ConferenceFormat[]];
+export const FORMAT_LABEL: Record<ConferenceFormat, string> = {
+  IN_PERSON: "Trực tiếp",
+  ONLINE: "Trực tuyến",
+  HYBRID: "Trực tiếp kết hợp trực tuyến",
+};
+
+export const CONFERENCE_STATUSES = Object.values(ConferenceStatus) as [ConferenceStatus, ...ConferenceStatus[]];
+export const STATUS_LABEL: Record<ConferenceStatus, string> = {
+  DRAFT: "Dự thảo",
+  ISSUED: "Đã ban hành",
+  INVITATIONS_SENT: "Đã gửi giấy mời",
+  HELD: "Đã tổ chức",
+  CLOSED: "Đã kết thúc",
+  CANCELLED: "Đã hủy",
+};
+
+export const TASK_STATUSES = Object.values(TaskStatus) as [TaskStatus, ...TaskStatus[]];
+export const TASK_STATUS_LABEL: Record<TaskStatus, string> = {
+  NOT_STARTED: "Chưa thực hiện",
+  IN_PROGRESS: "Đang thực hiện",
+  DONE: "Đã hoàn thành",
+  CANCELLED: "Không thực hiện",
+};
+
+/** An attendee's answer to the invitation. */
+export const RSVP_LABEL: Record<RsvpStatus, string> = {
+  NO_ANSWER: "Chưa trả lời",
+  ACCEPTED: "Tham dự",
+  DECLINED: "Vắng",
+  SUBSTITUTED: "Cử người thay",
+};
+
+/** Where an e-mail of the outbox stands. */
+export const DELIVERY_LABEL: Record<MessageStatus, string> = {
+  QUEUED: "Đang chờ gửi",
+  SENDING: "Đang gửi",
+  SENT: "Đã gửi",
+  FAILED: "Gửi lỗi",
+};
