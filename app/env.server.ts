@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { storedSessionSecret } from "#app/auth/session-secret.server.ts";
+import { storedSessionSecret } from "#app/lib/session-secret.server.ts";
 
 export const DEFAULT_DATA_DIR = "./data";
 

@@ -5,7 +5,7 @@ import type { Prisma } from "#app/generated/prisma/client.ts";
 import { env } from "#app/env.server.ts";
 import { meetingName } from "#app/conferences/naming.ts";
 import { messageIdFor } from "#app/mailing/backoff.ts";
-import { organizationScope } from "#app/organizations/scope.server.ts";
+import { organizationScope } from "#app/auth/organization-scope.server.ts";
 import type { BridgeValues, ConnectivityTestValues } from "#app/bridges/bridge-form.ts";
 import { newBridgeKey } from "#app/bridges/keys.ts";
 import { checklistGaps, READINESS_LABEL, type Readiness } from "#app/bridges/verdict.ts";
