@@ -10,7 +10,7 @@ export function Field({
   className,
 }: {
   label: ReactNode;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Conform types a field by its form schema; Field takes any field of any form
   meta: FieldMetadata<any, any, any>;
   hint?: ReactNode;
   children: ReactNode;
