@@ -10,7 +10,7 @@ export function Field({
   className,
 }: {
   label: ReactNode;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Conform types a field by its form schema; Field takes any field of any form
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a field of any form schema
   meta: FieldMetadata<any, any, any>;
   hint?: ReactNode;
   children: ReactNode;
