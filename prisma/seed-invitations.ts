@@ -1,5 +1,5 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
-import { newToken } from "#app/invitations/context.server.ts";
+import { newToken } from "#app/invitations/signing.server.ts";
 import { meetingName } from "#app/conferences/naming.ts";
 import { messageIdFor } from "#app/mailing/backoff.ts";
 import { invitations } from "#prisma/seed-data/invitations.ts";

@@ -2,8 +2,8 @@ import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
-import { QR_MASK_PATTERN, qrPng } from "#app/invitations/qr.ts";
-import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.ts";
+import { QR_MASK_PATTERN, qrPng } from "#app/invitations/qr.server.ts";
+import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.server.ts";
 
 function decode(png: Buffer): { text: string | null; width: number; height: number } {
   const image = PNG.sync.read(png);
