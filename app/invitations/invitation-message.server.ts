@@ -13,8 +13,9 @@ import { issuingBody } from "#app/plans/document.ts";
 import { checkinCode, formatCheckinCode } from "#app/invitations/checkin-code.ts";
 import { composeInvitation, invitationIcs } from "#app/invitations/compose.server.ts";
 import { attendeeForMessage, type InvitationRecord } from "#app/invitations/invitation-record.server.ts";
-import type { InvitationKind, InvitationMailData } from "#app/invitations/types.ts";
+import { isInvitationKind, type InvitationMailData } from "#app/invitations/types.ts";
 
+/** What the letter, the e-mail and the calendar entry say, from the attendee's record. */
 export function invitationParts(a: InvitationRecord): {
   conference: InvitationConference;
   attendee: InvitationAttendee;
@@ -63,11 +64,13 @@ export function invitationParts(a: InvitationRecord): {
   };
 }
 
+/** The attendee's personal links: the invitation page, the letter and the calendar file. */
 export function invitationLinks(token: string) {
   const base = env().APP_URL.replace(/\/$/, "");
   return { rsvp: `${base}/i/${token}`, pdf: `${base}/i/${token}/giay-moi.pdf`, ics: `${base}/i/${token}/invite.ics` };
 }
 
+/** The attendee's invitation letter (giấy mời) as a PDF. */
 export async function letterPdf(a: InvitationRecord): Promise<Buffer> {
   const { conference, attendee, site, videoLink } = invitationParts(a);
   return renderInvitationLetter({ conference, attendee, site, videoLink });
@@ -75,12 +78,13 @@ export async function letterPdf(a: InvitationRecord): Promise<Buffer> {
 
 /** The e-mail for one outbox row, composed from the current data at send time. */
 export async function composeInvitationMessage(row: OutboxRow): Promise<SendMailOptions> {
+  if (!isInvitationKind(row.kind)) throw new Error(`Không phải thư mời: ${row.kind}`);
   if (!row.attendeeId) throw new Error("Thư không gắn với người được mời nào");
   const a = await attendeeForMessage(row.attendeeId);
   if (!a) throw new Error("Người được mời không còn trong danh sách");
   const parts = invitationParts(a);
   const data: InvitationMailData = {
-    kind: row.kind as InvitationKind,
+    kind: row.kind,
     messageId: row.messageId,
     from: fromAddress(),
     ...parts,

@@ -88,6 +88,7 @@ async function conferenceForMessage(id: string): Promise<InvitationRecord["confe
   return data;
 }
 
+/** The record for the outbox: the attendee by id, their conference from the per-version cache. */
 export async function attendeeForMessage(id: string): Promise<InvitationRecord | null> {
   const { conference: _c, ...select } = attendeeSelect;
   const a = await prisma.attendee.findUnique({ where: { id }, select: { ...select, conferenceId: true } });

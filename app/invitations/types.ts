@@ -7,6 +7,10 @@ import type { AttendanceSite, InvitationAttendee, InvitationConference } from "#
 export const INVITATION_KINDS = ["INVITATION", "UPDATE", "CANCELLATION", "REMINDER"] as const;
 export type InvitationKind = (typeof INVITATION_KINDS)[number];
 
+export function isInvitationKind(kind: string): kind is InvitationKind {
+  return (INVITATION_KINDS as readonly string[]).includes(kind);
+}
+
 export interface InvitationMailData {
   kind: InvitationKind;
   /** Stable per attendee, kind and version: "<inv-…@hoinghi.local>". */
