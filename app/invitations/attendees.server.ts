@@ -163,10 +163,10 @@ async function openRound(tx: Prisma.TransactionClient, c: Conference, send: Invi
   const where = { id: c.id };
   switch (send.kind) {
     case "INVITATION": {
+      if (c.calendarSequence === undefined) throw new Error("sendToAttendees: the invitation needs the SEQUENCE");
       const { status } = await tx.conference.findUniqueOrThrow({ where, select: { status: true } });
       const moved = status === "DRAFT" || status === "ISSUED";
       if (moved) await tx.conference.update({ where, data: { status: "INVITATIONS_SENT" } });
-      if (c.calendarSequence === undefined) throw new Error("sendToAttendees: the invitation needs the SEQUENCE");
       return {
         version: c.calendarSequence,
         who: send.attendeeIds ? { id: { in: send.attendeeIds } } : {},
