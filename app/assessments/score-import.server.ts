@@ -1,6 +1,9 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import { prisma } from "#app/db.server.ts";
-import { parseDetailedScores, parseSummaryScores, readTable, type ImportError } from "#app/scoring/import.ts";
+import { parseDetailedScores } from "#app/scoring/import-detailed.ts";
+import { parseSummaryScores } from "#app/scoring/import-summary.ts";
+import { readTable } from "#app/lib/table/read.server.ts";
+import type { ImportError } from "#app/lib/table/table.ts";
 import type { LoadedRound } from "#app/assessments/rounds.server.ts";
 import { detailedScoreFields, publishedNote, summaryScoreFields } from "#app/assessments/score-audit.server.ts";
 

@@ -9,7 +9,8 @@ import { fileBytes, readUpload } from "#app/http/form-data.server.ts";
 import { requireCapability } from "#app/auth/guard.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { organizationTree } from "#app/organizations/organizations.server.ts";
-import { frameworkFromXlsx, parseFrameworkJson } from "#app/scoring/framework-io.ts";
+import { frameworkFromXlsx } from "#app/scoring/framework-xlsx-read.server.ts";
+import { parseFrameworkJson } from "#app/scoring/framework-json.ts";
 
 export const meta: MetaFunction = () => [{ title: "Nhập bộ chỉ số · Hội nghị CCHC" }];
 

@@ -77,7 +77,6 @@ describe("evidence files", () => {
 describe("scoring access", () => {
   const noiVu = { organizationId: "huyen", roles: ["HOME_AFFAIRS"] as const, visibleOrganizationIds: ["huyen"] };
   const office = { organizationId: "huyen", roles: ["OFFICE"] as const, visibleOrganizationIds: ["huyen"] };
-  const commune = { organizationId: "xa1", roles: ["VIEWER"] as const, visibleOrganizationIds: ["xa1"] };
   it("lets only Nội vụ of the owning organisation (or an admin above it) manage", () => {
     expect(canManageScoring(noiVu, "huyen")).toBe(true);
     expect(canManageScoring(office, "huyen")).toBe(false);
