@@ -115,3 +115,13 @@ async function recordImport(
     });
   }
 }
+
+/** The round page's "import" intent: the uploaded file (or its absence, reported like a file error) into the round. */
+export async function importScoreUpload(
+  actor: AuditActor,
+  loaded: LoadedRound,
+  file: { name: string; data: Uint8Array } | null,
+): Promise<ImportOutcome> {
+  if (!file) return { ok: false, errors: [{ row: 0, column: "", message: "Chọn tệp điểm (.csv hoặc .xlsx)" }] };
+  return importScores(actor, loaded, file);
+}

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ACCEPTED_EVIDENCE, MAX_EVIDENCE_BYTES } from "#app/assessments/evidence.ts";
@@ -12,6 +13,10 @@ import { formatPoints } from "#app/scoring/format.ts";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.plan.title ?? "Kế hoạch khắc phục"} · Hội nghị CCHC` },
 ];
+
+export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
+  breadcrumb: (data) => [{ label: "Kế hoạch khắc phục", to: "/remediation" }, { label: data?.plan.unit ?? "Kế hoạch" }],
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -47,9 +52,6 @@ export default function RemediationPlanPage() {
   const navigation = useNavigation();
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/remediation">Kế hoạch khắc phục</Link> › <span>{data.plan.unit}</span>
-      </nav>
       <h1>{data.plan.title}</h1>
       <p className="muted">
         Theo kết quả <Link to={`/scoring/rounds/${data.plan.round.id}`}>{data.plan.round.title}</Link>

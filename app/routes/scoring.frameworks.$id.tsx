@@ -1,7 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { userActor } from "#app/database/audit.server.ts";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import { SCORING_CRUMB } from "#app/components/scoring/crumbs.ts";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { addNode, deleteNode, replaceBands, updateNode } from "#app/assessments/framework-editor.server.ts";
 import { frameworkIntentSchema, NODE_SOURCE_LABEL } from "#app/assessments/framework-forms.ts";
 import { loadFramework } from "#app/assessments/frameworks.server.ts";
@@ -24,6 +26,10 @@ async function guardedFramework(request: Request, id: string | undefined, capabi
   if (!stored) missing();
   return { access, stored };
 }
+
+export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
+  breadcrumb: (data) => [SCORING_CRUMB, { label: data?.name ?? "Bộ chỉ số" }],
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { access, stored } = await guardedFramework(request, params.id, "scoring.view");
@@ -204,9 +210,6 @@ export default function FrameworkPage() {
   const navigation = useNavigation();
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/scoring">Chỉ số CCHC</Link> › <span>{data.name}</span>
-      </nav>
       <div className="page-head">
         <h1>{data.name}</h1>
         <div>

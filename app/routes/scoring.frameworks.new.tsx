@@ -1,7 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import { SCORING_CRUMB } from "#app/components/scoring/crumbs.ts";
 import { userActor } from "#app/database/audit.server.ts";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { canManageScoring } from "#app/assessments/access.ts";
 import { importFramework } from "#app/assessments/frameworks.server.ts";
@@ -13,6 +15,10 @@ import { frameworkFromXlsx } from "#app/scoring/framework-xlsx-read.server.ts";
 import { parseFrameworkJson } from "#app/scoring/framework-json.ts";
 
 export const meta: MetaFunction = () => [{ title: "Nhập bộ chỉ số · Hội nghị CCHC" }];
+
+export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
+  breadcrumb: () => [SCORING_CRUMB, { label: "Nhập bộ chỉ số" }],
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "scoring.manage");
@@ -66,9 +72,6 @@ export default function NewFramework() {
   const navigation = useNavigation();
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/scoring">Chỉ số CCHC</Link> › <span>Nhập bộ chỉ số</span>
-      </nav>
       <h1>Nhập bộ chỉ số</h1>
       <Form method="post" encType="multipart/form-data" className="card narrow-form">
         {result?.errors ? (

@@ -1,12 +1,13 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import { roundCrumbs } from "#app/components/scoring/crumbs.ts";
 import { saveUnitScores } from "#app/assessments/unit-scores.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { loadRound } from "#app/assessments/rounds.server.ts";
 import { parseScoreGrid } from "#app/assessments/score-grid.ts";
 import { notFound, requireRound } from "#app/auth/guard.server.ts";
-import { prisma } from "#app/db.server.ts";
 import { formatPoints } from "#app/scoring/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Chấm điểm · Chỉ số CCHC" }];
@@ -19,6 +20,17 @@ async function editable(request: Request, roundId: string | undefined, roundUnit
   if (!loaded || !unit || !loaded.compiled || !loaded.stored) notFound("Không tìm thấy đợt đánh giá hoặc đơn vị này.");
   return { user, loaded, unit, compiled: loaded.compiled, stored: loaded.stored };
 }
+
+export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
+  breadcrumb: (data) => [
+    ...roundCrumbs(data?.round),
+    {
+      label: data?.unit.name ?? "Đơn vị",
+      to: data ? `/scoring/rounds/${data.round.id}/units/${data.unit.roundUnitId}` : undefined,
+    },
+    { label: "Chấm điểm" },
+  ],
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded, unit, compiled } = await editable(request, params.id, params.unitId);
@@ -71,11 +83,6 @@ export default function ScoreGrid() {
   const errors = result?.errors ?? {};
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/scoring">Chỉ số CCHC</Link> › <Link to={`/scoring/rounds/${data.round.id}`}>{data.round.title}</Link>{" "}
-        › <Link to={`/scoring/rounds/${data.round.id}/units/${data.unit.roundUnitId}`}>{data.unit.name}</Link> ›{" "}
-        <span>Chấm điểm</span>
-      </nav>
       <h1>Chấm điểm: {data.unit.name}</h1>
       {Object.keys(errors).length ? (
         <div className="form-error" role="alert">

@@ -2,8 +2,11 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-t
 import { createRound } from "#app/assessments/round-writes.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import { SCORING_CRUMB } from "#app/components/scoring/crumbs.ts";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { canManageScoring } from "#app/assessments/access.ts";
 import { newRoundSchema } from "#app/assessments/round-forms.ts";
@@ -13,6 +16,10 @@ import { prisma } from "#app/db.server.ts";
 import { organizationTree } from "#app/organizations/organizations.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Đợt đánh giá mới · Hội nghị CCHC" }];
+
+export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
+  breadcrumb: () => [SCORING_CRUMB, { label: "Đợt đánh giá mới" }],
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "scoring.manage");
@@ -113,9 +120,6 @@ export default function NewRound() {
   );
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/scoring">Chỉ số CCHC</Link> › <span>Đợt đánh giá mới</span>
-      </nav>
       <h1>Đợt đánh giá mới</h1>
       <Form method="post" {...getFormProps(form)} className="card narrow-form">
         <Field label="Tên đợt đánh giá" meta={fields.title} hint="Ví dụ: Chỉ số CCHC các xã, thị trấn năm 2024">
