@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 import { roundCrumbs } from "#app/components/scoring/crumbs.ts";
-import { saveUnitScores } from "#app/assessments/unit-scores.server.ts";
+import { saveScoreGrid } from "#app/assessments/unit-scores.server.ts";
+import { reply } from "#app/http/reply.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -57,28 +58,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, loaded, unit, compiled, stored } = await editable(request, params.id, params.unitId);
   const { values, errors } = parseScoreGrid(compiled, await request.formData());
-  if (Object.keys(errors).length) return Response.json({ errors }, { status: 400 });
-  const rows = [];
-  for (let i = 0; i < compiled.nodes.length; i++) {
-    const f = values.final[i]!;
-    const s = values.self[i]!;
-    const na = values.notApplicable[i] === 1;
-    if (Number.isNaN(f) && Number.isNaN(s) && !na) continue;
-    rows.push({
-      roundUnitId: unit.roundUnitId,
-      nodeId: stored.nodeIds.get(compiled.nodes[i]!.code)!,
-      finalPoints: Number.isNaN(f) ? null : f,
-      selfPoints: Number.isNaN(s) ? null : s,
-      notApplicable: na,
-    });
-  }
-  await saveUnitScores(userActor(user), loaded, unit, rows);
+  if (Object.keys(errors).length) return reply({ errors }, 400);
+  await saveScoreGrid(userActor(user), loaded, compiled, stored.nodeIds, unit, values);
   return redirect(`/scoring/rounds/${loaded.round.id}/units/${unit.roundUnitId}`);
 }
 
 export default function ScoreGrid() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<{ errors: Record<string, string> }>();
+  const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors = result?.errors ?? {};
   return (

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { createRound } from "#app/assessments/round-writes.server.ts";
-import { userActor } from "#app/database/audit.server.ts";
+import { createRoundAs } from "#app/assessments/round-writes.server.ts";
+import { formReply } from "#app/http/reply.server.ts";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
@@ -61,51 +61,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCapability(request, "scoring.manage");
   const submission = parseWithZod(await request.formData(), { schema: newRoundSchema });
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  const v = submission.value;
-  if (!canManageScoring(user, v.organizationId)) {
-    return Response.json(
-      submission.reply({ fieldErrors: { organizationId: ["Bạn không quản lý việc chấm điểm của cơ quan này"] } }),
-      { status: 400 },
-    );
-  }
-  const foreign = v.unitIds.filter((id) => !user.visibleOrganizationIds.includes(id));
-  if (foreign.length)
-    return Response.json(submission.reply({ fieldErrors: { unitIds: ["Có đơn vị không thuộc phạm vi của bạn"] } }), {
-      status: 400,
-    });
-  const framework = v.frameworkId
-    ? await prisma.indexFramework.findFirst({
-        where: { id: v.frameworkId, organizationId: { in: user.visibleOrganizationIds } },
-        select: { id: true },
-      })
-    : null;
-  if (v.frameworkId && !framework)
-    return Response.json(submission.reply({ fieldErrors: { frameworkId: ["Không tìm thấy bộ chỉ số"] } }), {
-      status: 400,
-    });
-  const previous = v.previousRoundId
-    ? await prisma.assessmentRound.findFirst({
-        where: { id: v.previousRoundId, organizationId: { in: user.visibleOrganizationIds } },
-        select: { id: true },
-      })
-    : null;
-  const roundId = await createRound(userActor(user), {
-    title: v.title,
-    year: v.year,
-    organizationId: v.organizationId,
-    frameworkId: framework?.id ?? null,
-    previousRoundId: previous?.id ?? null,
-    unitIds: v.unitIds,
-  });
-  return redirect(`/scoring/rounds/${roundId}`);
+  if (submission.status !== "success") return formReply("create", submission);
+  const created = await createRoundAs(user, submission.value);
+  if (!created.ok) return formReply("create", submission, { fieldErrors: created.fieldErrors });
+  return redirect(`/scoring/rounds/${created.roundId}`);
 }
 
 export default function NewRound() {
   const data = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
-    lastResult,
+    lastResult: actionData?.intent === "create" ? actionData.result : undefined,
     defaultValue: { organizationId: data.defaultOrganizationId, year: new Date().getFullYear() },
     constraint: getZodConstraint(newRoundSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newRoundSchema }),
