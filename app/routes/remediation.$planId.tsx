@@ -5,8 +5,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ACCEPTED_EVIDENCE, MAX_EVIDENCE_BYTES } from "#app/assessments/evidence.ts";
 import { remediationAccess } from "#app/assessments/remediation-access.server.ts";
 import { ACTION_STATUS_LABEL, ACTION_STATUSES, type RemediationOutcome } from "#app/assessments/remediation-forms.ts";
-import { remediationPlanPage, runRemediationIntent } from "#app/assessments/remediation.server.ts";
+import { remediationPlanPage } from "#app/assessments/remediation-read.server.ts";
+import { runRemediationIntent } from "#app/assessments/remediation.server.ts";
 import { isMultipart, readForm } from "#app/http/form-data.server.ts";
+import { reply } from "#app/http/reply.server.ts";
 import { requireUser } from "#app/auth/session.server.ts";
 import { formatPoints } from "#app/scoring/format.ts";
 
@@ -32,9 +34,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const multipart = isMultipart(request);
   const access = await remediationAccess(user, params.planId, multipart ? "remediation.update" : "remediation.view");
   const outcome = await runRemediationIntent(access, await readForm(request, MAX_EVIDENCE_BYTES));
-  if (!outcome.ok) return Response.json(outcome, { status: 400 });
+  if (!outcome.ok) return reply(outcome, 400);
   if (outcome.intent === "delete-plan") return redirect("/remediation");
-  return outcome;
+  return reply(outcome);
 }
 
 function errorsFor(result: RemediationOutcome | undefined, intent: string, target = "") {
@@ -48,7 +50,7 @@ function errorsFor(result: RemediationOutcome | undefined, intent: string, targe
 
 export default function RemediationPlanPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<RemediationOutcome>();
+  const result = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
     <div className="page">
