@@ -65,23 +65,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     reply({ intent, target, result: submission.reply(options) }, 400);
   if (submission.status !== "success") return refuse();
   const v = submission.value;
-  switch (v.intent) {
-    case "update-node":
-      if (!(await updateNode(actor, stored.id, v))) missing();
-      break;
-    case "add-node": {
-      const error = await addNode(actor, stored.id, v);
-      if (error) return refuse({ fieldErrors: { code: [error] } });
-      break;
-    }
-    case "delete-node": {
-      const error = await deleteNode(actor, stored.id, v.nodeId);
-      if (error) return refuse({ formErrors: [error] });
-      break;
-    }
-    case "update-bands":
-      await replaceBands(actor, stored.id, v);
-      break;
+  if (v.intent === "update-node") {
+    if (!(await updateNode(actor, stored.id, v))) missing();
+  } else if (v.intent === "add-node") {
+    const error = await addNode(actor, stored.id, v);
+    if (error) return refuse({ fieldErrors: { code: [error] } });
+  } else if (v.intent === "delete-node") {
+    const error = await deleteNode(actor, stored.id, v.nodeId);
+    if (error) return refuse({ formErrors: [error] });
+  } else if (v.intent === "update-bands") {
+    await replaceBands(actor, stored.id, v);
   }
   return reply({ ok: true as const });
 }

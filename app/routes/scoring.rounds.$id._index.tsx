@@ -81,18 +81,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!loaded) notFound("Không tìm thấy đợt đánh giá này.");
   const form = await readForm(request);
   const intent = form.get("intent");
-  switch (intent) {
-    case "import": {
-      const outcome = await importScoreUpload(userActor(user), loaded, await fileBytes(form.get("file")));
-      return reply({ intent: "import" as const, outcome }, outcome.ok ? 200 : 400);
-    }
-    case "publish":
-    case "unpublish":
-      await setRoundStatus(userActor(user), loaded.round.id, intent === "publish" ? "PUBLISHED" : "DRAFT");
-      return reply({ intent: "status" as const, ok: true as const });
-    default:
-      throw new Response("Thao tác không hợp lệ.", { status: 400 });
+  if (intent === "import") {
+    const outcome = await importScoreUpload(userActor(user), loaded, await fileBytes(form.get("file")));
+    return reply({ intent: "import" as const, outcome }, outcome.ok ? 200 : 400);
   }
+  if (intent === "publish" || intent === "unpublish") {
+    await setRoundStatus(userActor(user), loaded.round.id, intent === "publish" ? "PUBLISHED" : "DRAFT");
+    return reply({ intent: "status" as const, ok: true as const });
+  }
+  throw new Response("Thao tác không hợp lệ.", { status: 400 });
 }
 
 export default function RoundPage() {

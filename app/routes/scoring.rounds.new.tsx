@@ -71,7 +71,7 @@ export default function NewRound() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
-    lastResult: actionData?.intent === "create" ? actionData.result : undefined,
+    lastResult: actionData?.result,
     defaultValue: { organizationId: data.defaultOrganizationId, year: new Date().getFullYear() },
     constraint: getZodConstraint(newRoundSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newRoundSchema }),
