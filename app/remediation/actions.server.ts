@@ -3,19 +3,14 @@ import { diffFields, recordAudit, userActor } from "#app/database/audit.server.t
 import { forbidden, notFound, type RemediationAccess } from "#app/auth/guard.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { fromLocalDateValue, toLocalDateValue } from "#app/lib/vietnamese-date.ts";
-import { ownerScope, requirePlanCapability } from "#app/assessments/remediation-access.server.ts";
+import { ownerScope, requirePlanCapability } from "#app/remediation/access.server.ts";
 import {
   ACTION_STATUS_LABEL,
   reportSchema,
   updateActionSchema,
   type RemediationOutcome,
-} from "#app/assessments/remediation-forms.ts";
-import {
-  mayAssignAction,
-  mayUpdateAction,
-  mayWriteReport,
-  type ActionOwner,
-} from "#app/assessments/remediation-owner.ts";
+} from "#app/remediation/forms.ts";
+import { mayAssignAction, mayUpdateAction, mayWriteReport, type ActionOwner } from "#app/remediation/owner.ts";
 import {
   NOT_FOUND_ACTION,
   ONLY_OWNERS,
@@ -23,7 +18,7 @@ import {
   invalid,
   fieldErrorsOf,
   periodLabel,
-} from "#app/assessments/remediation-shared.server.ts";
+} from "#app/remediation/shared.server.ts";
 
 // The plan page's writes on one remediation action (owner, deadline, status, solution) and its progress
 // reports. Each checks its capability and owner rule and records its AuditEvent in the same transaction.

@@ -2,15 +2,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { recordAudit, userActor } from "#app/database/audit.server.ts";
 import { forbidden, notFound, type RemediationAccess } from "#app/auth/guard.server.ts";
 import { prisma } from "#app/db.server.ts";
-import { checkEvidence } from "#app/assessments/evidence.ts";
-import { removeEvidence, storeEvidence } from "#app/assessments/evidence-store.server.ts";
-import { requirePlanCapability } from "#app/assessments/remediation-access.server.ts";
-import {
-  deleteEvidenceSchema,
-  uploadEvidenceSchema,
-  type RemediationOutcome,
-} from "#app/assessments/remediation-forms.ts";
-import { mayUpdateAction } from "#app/assessments/remediation-owner.ts";
+import { checkEvidence } from "#app/remediation/evidence.ts";
+import { removeEvidence, storeEvidence } from "#app/remediation/evidence-store.server.ts";
+import { requirePlanCapability } from "#app/remediation/access.server.ts";
+import { deleteEvidenceSchema, uploadEvidenceSchema, type RemediationOutcome } from "#app/remediation/forms.ts";
+import { mayUpdateAction } from "#app/remediation/owner.ts";
 import {
   NOT_FOUND_ACTION,
   ONLY_OWNERS,
@@ -18,7 +14,7 @@ import {
   invalid,
   fieldErrorsOf,
   removeFiles,
-} from "#app/assessments/remediation-shared.server.ts";
+} from "#app/remediation/shared.server.ts";
 
 // Evidence files of a remediation action: upload (checked, written, then recorded) and deletion.
 

@@ -3,7 +3,7 @@ import { diffFields, recordAudit, userActor } from "#app/database/audit.server.t
 import { type RemediationAccess } from "#app/auth/guard.server.ts";
 import { prisma } from "#app/db.server.ts";
 import type { UnitAppendices } from "#app/scoring/index.ts";
-import { requirePlanCapability, type PlanCreationAccess } from "#app/assessments/remediation-access.server.ts";
+import { requirePlanCapability, type PlanCreationAccess } from "#app/remediation/access.server.ts";
 import {
   deletePlanSchema,
   editPlanSchema,
@@ -12,14 +12,14 @@ import {
   REPORTING_PERIOD_LABEL,
   type RemediationIntent,
   type RemediationOutcome,
-} from "#app/assessments/remediation-forms.ts";
-import { auditScope, invalid, fieldErrorsOf, removeFiles } from "#app/assessments/remediation-shared.server.ts";
-import { updateRemediationAction, writeProgressReport } from "#app/assessments/remediation-actions.server.ts";
-import { deleteEvidence, uploadEvidence } from "#app/assessments/remediation-evidence.server.ts";
+} from "#app/remediation/forms.ts";
+import { auditScope, invalid, fieldErrorsOf, removeFiles } from "#app/remediation/shared.server.ts";
+import { updateRemediationAction, writeProgressReport } from "#app/remediation/actions.server.ts";
+import { deleteEvidence, uploadEvidence } from "#app/remediation/evidence-files.server.ts";
 
 // Remediation plans (kế hoạch khắc phục): creating one, and the plan page's intents
-// (reading: remediation-read.server.ts; action and report writes: remediation-actions.server.ts; evidence:
-// remediation-evidence.server.ts).
+// (reading: read.server.ts; action and report writes: actions.server.ts; evidence:
+// evidence-files.server.ts).
 // Every write checks its capability and row-level rule, and records its AuditEvent row in the same
 // transaction as the change, so the trail and the data never disagree.
 

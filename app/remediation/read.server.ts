@@ -3,11 +3,11 @@ import type { CurrentUser } from "#app/auth/session.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { formatDate, toLocalDateValue } from "#app/lib/vietnamese-date.ts";
 import { organizationScope } from "#app/organizations/scope.server.ts";
-import { reportingPeriods } from "#app/assessments/evidence.ts";
-import { readEvidence } from "#app/assessments/evidence-store.server.ts";
-import { remediationAccess, viewablePlansWhere } from "#app/assessments/remediation-access.server.ts";
-import { mayAssignAction, mayUpdateAction, mayWriteReport } from "#app/assessments/remediation-owner.ts";
-import { periodLabel } from "#app/assessments/remediation-shared.server.ts";
+import { reportingPeriods } from "#app/remediation/evidence.ts";
+import { readEvidence } from "#app/remediation/evidence-store.server.ts";
+import { remediationAccess, viewablePlansWhere } from "#app/remediation/access.server.ts";
+import { mayAssignAction, mayUpdateAction, mayWriteReport } from "#app/remediation/owner.ts";
+import { periodLabel } from "#app/remediation/shared.server.ts";
 
 // Remediation plans (kế hoạch khắc phục) as read: the list, the plan page and an evidence file.
 

@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFro
 import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ACCEPTED_EVIDENCE, MAX_EVIDENCE_BYTES } from "#app/assessments/evidence.ts";
-import { remediationAccess } from "#app/assessments/remediation-access.server.ts";
-import { ACTION_STATUS_LABEL, ACTION_STATUSES, type RemediationOutcome } from "#app/assessments/remediation-forms.ts";
-import { remediationPlanPage } from "#app/assessments/remediation-read.server.ts";
-import { runRemediationIntent } from "#app/assessments/remediation.server.ts";
+import { ACCEPTED_EVIDENCE, MAX_EVIDENCE_BYTES } from "#app/remediation/evidence.ts";
+import { remediationAccess } from "#app/remediation/access.server.ts";
+import { ACTION_STATUS_LABEL, ACTION_STATUSES, type RemediationOutcome } from "#app/remediation/forms.ts";
+import { remediationPlanPage } from "#app/remediation/read.server.ts";
+import { runRemediationIntent } from "#app/remediation/plans.server.ts";
 import { isMultipart, readForm } from "#app/http/form-data.server.ts";
 import { reply } from "#app/http/reply.server.ts";
 import { requireUser } from "#app/auth/session.server.ts";

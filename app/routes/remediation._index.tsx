@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run
 import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 import { SCORING_CRUMB } from "#app/components/scoring/crumbs.ts";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listRemediationPlans } from "#app/assessments/remediation-read.server.ts";
+import { listRemediationPlans } from "#app/remediation/read.server.ts";
 import { requireCapability } from "#app/auth/guard.server.ts";
 import { HorizontalBarChart } from "#app/components/charts.tsx";
 

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 import { SCORING_CRUMB } from "#app/components/scoring/crumbs.ts";
-import { setRoundStatus } from "#app/assessments/round-writes.server.ts";
+import { setRoundStatus } from "#app/scoring/round-writes.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { loadRound, roundSummaryFor } from "#app/assessments/rounds.server.ts";
-import { importScoreUpload } from "#app/assessments/score-import.server.ts";
+import { loadRound, roundSummaryFor } from "#app/scoring/rounds.server.ts";
+import { importScoreUpload } from "#app/scoring/score-import.server.ts";
 import { reply } from "#app/http/reply.server.ts";
 import { fileBytes, readForm } from "#app/http/form-data.server.ts";
 import { notFound, requireRound } from "#app/auth/guard.server.ts";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run
 import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 import { roundCrumbs } from "#app/components/scoring/crumbs.ts";
 import { useLoaderData } from "@remix-run/react";
-import { roundSummaryFor } from "#app/assessments/rounds.server.ts";
+import { roundSummaryFor } from "#app/scoring/rounds.server.ts";
 import { requireRound } from "#app/auth/guard.server.ts";
 import { HorizontalBarChart } from "#app/components/charts.tsx";
 import { formatPct } from "#app/scoring/format.ts";

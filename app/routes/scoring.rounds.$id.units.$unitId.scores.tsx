@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 import { roundCrumbs } from "#app/components/scoring/crumbs.ts";
-import { saveScoreGrid } from "#app/assessments/unit-scores.server.ts";
+import { saveScoreGrid } from "#app/scoring/unit-scores.server.ts";
 import { reply } from "#app/http/reply.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { loadRound } from "#app/assessments/rounds.server.ts";
-import { parseScoreGrid } from "#app/assessments/score-grid.ts";
+import { loadRound } from "#app/scoring/rounds.server.ts";
+import { parseScoreGrid } from "#app/scoring/score-grid.ts";
 import { notFound, requireRound } from "#app/auth/guard.server.ts";
 import { formatPoints } from "#app/scoring/format.ts";
 

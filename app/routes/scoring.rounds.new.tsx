@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { createRoundAs } from "#app/assessments/round-writes.server.ts";
+import { createRoundAs } from "#app/scoring/round-writes.server.ts";
 import { formReply } from "#app/http/reply.server.ts";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
@@ -8,8 +8,8 @@ import { SCORING_CRUMB } from "#app/components/scoring/crumbs.ts";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { canManageScoring } from "#app/assessments/access.ts";
-import { newRoundSchema } from "#app/assessments/round-forms.ts";
+import { canManageScoring } from "#app/scoring/access.ts";
+import { newRoundSchema } from "#app/scoring/round-forms.ts";
 import { requireCapability } from "#app/auth/guard.server.ts";
 import { Field } from "#app/components/field.tsx";
 import { prisma } from "#app/db.server.ts";

@@ -1,6 +1,6 @@
 // Creating a scoring round and publishing its results, each with its audit record.
 
-import { canManageScoring } from "#app/assessments/access.ts";
+import { canManageScoring } from "#app/scoring/access.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
 import { recordAudit, userActor, type AuditActor } from "#app/database/audit.server.ts";
 import { prisma } from "#app/db.server.ts";

@@ -4,8 +4,8 @@ import { parseDetailedScores } from "#app/scoring/import-detailed.ts";
 import { parseSummaryScores } from "#app/scoring/import-summary.ts";
 import { readTable } from "#app/lib/table/read.server.ts";
 import type { ImportError } from "#app/lib/table/table.ts";
-import type { LoadedRound } from "#app/assessments/rounds.server.ts";
-import { detailedScoreFields, publishedNote, summaryScoreFields } from "#app/assessments/score-audit.server.ts";
+import type { LoadedRound } from "#app/scoring/rounds.server.ts";
+import { detailedScoreFields, publishedNote, summaryScoreFields } from "#app/scoring/score-audit.server.ts";
 
 export type ImportOutcome = { ok: true; units: number; rows: number } | { ok: false; errors: ImportError[] };
 

@@ -2,10 +2,10 @@
 
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import { prisma } from "#app/db.server.ts";
-import type { LoadedRound } from "#app/assessments/rounds.server.ts";
-import type { GridValues } from "#app/assessments/score-grid.ts";
+import type { LoadedRound } from "#app/scoring/rounds.server.ts";
+import type { GridValues } from "#app/scoring/score-grid.ts";
 import type { CompiledFramework } from "#app/scoring/index.ts";
-import { detailedScoreFields, publishedNote } from "#app/assessments/score-audit.server.ts";
+import { detailedScoreFields, publishedNote } from "#app/scoring/score-audit.server.ts";
 
 export interface ScoreRow {
   roundUnitId: string;

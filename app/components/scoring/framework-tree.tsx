@@ -6,7 +6,7 @@ import {
   type addNodeSchema,
   type bandsSchema,
   type updateNodeSchema,
-} from "#app/assessments/framework-forms.ts";
+} from "#app/scoring/framework-forms.ts";
 import { Field } from "#app/components/field.tsx";
 import { formatPoints } from "#app/scoring/format.ts";
 import type { ClassBand, FrameworkNode } from "#app/scoring/types.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { canManageScoring } from "#app/assessments/access.ts";
-import { checkEvidence, reportingPeriods } from "#app/assessments/evidence.ts";
-import { parseScoreGrid } from "#app/assessments/score-grid.ts";
+import { canManageScoring } from "#app/scoring/access.ts";
+import { checkEvidence, reportingPeriods } from "#app/remediation/evidence.ts";
+import { parseScoreGrid } from "#app/scoring/score-grid.ts";
 import { compileFramework, DEFAULT_BANDS, type Framework } from "#app/scoring/index.ts";
 
 const framework: Framework = {
