@@ -4,7 +4,7 @@ import { DELIVERY_LABEL, RSVP_LABEL } from "#app/conferences/vocabulary.ts";
 
 import { AGENDA_KIND_LABEL } from "#app/agenda/timing.ts";
 import { AWARD_STATUS_LABEL, RECIPIENT_KIND_LABEL } from "#app/awards/award-form.ts";
-import { NODE_SOURCE_LABEL } from "#app/assessments/framework-forms.ts";
+import { NODE_SOURCE_LABEL } from "#app/scoring/framework-forms.ts";
 import { READINESS_LABEL } from "#app/bridges/verdict.ts";
 import { FORMAT_LABEL, PLAN_KIND_LABEL, STATUS_LABEL, TASK_STATUS_LABEL } from "#app/conferences/vocabulary.ts";
 import { ROLE_LABEL } from "#app/auth/roles.ts";

@@ -25,7 +25,8 @@ import { cannotInviteReason } from "#app/invitations/can-invite.ts";
 import { requeueMessage } from "#app/mailing/queue.server.ts";
 import { outboxWorker } from "#app/mailing/worker.server.ts";
 import { mailTransportKind } from "#app/mailing/worker.server.ts";
-import { readTable, type ImportError } from "#app/scoring/import.ts";
+import { readTable } from "#app/lib/table/read.server.ts";
+import type { ImportError } from "#app/lib/table/table.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Đại biểu, giấy mời · ${data?.conference.title ?? ""}` },

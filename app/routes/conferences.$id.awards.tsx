@@ -12,7 +12,8 @@ import { ImportErrorsTable } from "#app/components/import-errors.tsx";
 import { prisma } from "#app/db.server.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
 import { formatDate } from "#app/lib/vietnamese-date.ts";
-import { readTable, type ImportError } from "#app/scoring/import.ts";
+import { readTable } from "#app/lib/table/read.server.ts";
+import type { ImportError } from "#app/lib/table/table.ts";
 
 export const meta: MetaFunction = () => [{ title: "Khen thưởng · Hội nghị CCHC" }];
 

@@ -1,6 +1,6 @@
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { storeEvidence } from "#app/assessments/evidence-store.server.ts";
+import { storeEvidence } from "#app/remediation/evidence-store.server.ts";
 import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { createUserSession } from "#app/auth/session.server.ts";
 import { checkinCode } from "#app/invitations/checkin-code.ts";

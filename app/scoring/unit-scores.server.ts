@@ -2,8 +2,10 @@
 
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import { prisma } from "#app/db.server.ts";
-import type { LoadedRound } from "#app/assessments/rounds.server.ts";
-import { detailedScoreFields, publishedNote } from "#app/assessments/score-audit.server.ts";
+import type { LoadedRound } from "#app/scoring/rounds.server.ts";
+import type { GridValues } from "#app/scoring/score-grid.ts";
+import type { CompiledFramework } from "#app/scoring/index.ts";
+import { detailedScoreFields, publishedNote } from "#app/scoring/score-audit.server.ts";
 
 export interface ScoreRow {
   roundUnitId: string;
@@ -36,4 +38,30 @@ export async function saveUnitScores(
       organizationId: unit.organizationId,
     });
   });
+}
+
+/** The score form's checked values as the unit's score rows (criteria left empty are left out), saved. */
+export async function saveScoreGrid(
+  actor: AuditActor,
+  loaded: LoadedRound,
+  compiled: CompiledFramework,
+  nodeIds: ReadonlyMap<string, string>,
+  unit: { roundUnitId: string; organizationId: string; name: string },
+  values: GridValues,
+): Promise<void> {
+  const rows: ScoreRow[] = [];
+  for (let i = 0; i < compiled.nodes.length; i++) {
+    const f = values.final[i]!;
+    const s = values.self[i]!;
+    const na = values.notApplicable[i] === 1;
+    if (Number.isNaN(f) && Number.isNaN(s) && !na) continue;
+    rows.push({
+      roundUnitId: unit.roundUnitId,
+      nodeId: nodeIds.get(compiled.nodes[i]!.code)!,
+      finalPoints: Number.isNaN(f) ? null : f,
+      selfPoints: Number.isNaN(s) ? null : s,
+      notApplicable: na,
+    });
+  }
+  await saveUnitScores(actor, loaded, unit, rows);
 }

@@ -1,7 +1,7 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import { prisma } from "#app/db.server.ts";
 import type { z } from "zod";
-import type { addNodeSchema, bandsSchema, updateNodeSchema } from "#app/assessments/framework-forms.ts";
+import type { addNodeSchema, bandsSchema, updateNodeSchema } from "#app/scoring/framework-forms.ts";
 
 /** Rewrites node positions in pre-order after a structural change, so one ordered read rebuilds the tree. */
 async function renumber(tx: Parameters<Parameters<typeof prisma.$transaction>[0]>[0], frameworkId: string) {

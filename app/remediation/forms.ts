@@ -12,7 +12,7 @@ export const REPORTING_PERIOD_LABEL = { MONTHLY: "Hằng tháng", QUARTERLY: "H�
 
 /**
  * Every action intent of a remediation plan and the capability it needs on the plan. Intents marked
- * "remediation.update" also pass the row-level owner rule of remediation-owner.ts (Nội vụ, who holds
+ * "remediation.update" also pass the row-level owner rule of owner.ts (Nội vụ, who holds
  * "remediation.manage", passes it for every action).
  */
 export const REMEDIATION_INTENTS = {

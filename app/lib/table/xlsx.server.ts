@@ -3,8 +3,8 @@
 // in-memory reader takes 1.6–2.2 s (see docs/PERFORMANCE.md, "Scoring").
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { tableFromRecords, type Table } from "#app/scoring/import.ts";
-import { checkImportCells, checkImportRow, ImportTooLargeError } from "#app/scoring/import-limits.ts";
+import { tableFromRecords, type Table } from "#app/lib/table/table.ts";
+import { checkImportCells, checkImportRow, ImportTooLargeError } from "#app/lib/table/limits.ts";
 
 /** Text of a cell value as the user sees it: numbers, strings, formula results, rich text, hyperlinks, errors. */
 export function cellText(value: unknown): string {

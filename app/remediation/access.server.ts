@@ -15,7 +15,7 @@ import { organizationScope } from "#app/auth/organization-scope.server.ts";
 
 const OWNER_CAPABILITIES: readonly Capability[] = ["remediation.view", "remediation.update"];
 
-/** Actions the user owns, as a Prisma filter (see remediation-owner.ts for the same rule in memory). */
+/** Actions the user owns, as a Prisma filter (see owner.ts for the same rule in memory). */
 export function ownedActionsWhere(
   user: Pick<CurrentUser, "id" | "organizationId">,
 ): Prisma.RemediationActionWhereInput {

@@ -14,7 +14,7 @@ import {
   type UnitScores,
 } from "#app/scoring/index.ts";
 import { notFound } from "#app/auth/guard.server.ts";
-import { loadFramework, type StoredFramework } from "#app/assessments/frameworks.server.ts";
+import { loadFramework, type StoredFramework } from "#app/scoring/frameworks.server.ts";
 
 export function listRounds(user: CurrentUser) {
   return prisma.assessmentRound.findMany({

@@ -3,7 +3,7 @@
 // results had already been published.
 
 import type { Prisma } from "#app/generated/prisma/client.ts";
-import type { LoadedRound } from "#app/assessments/rounds.server.ts";
+import type { LoadedRound } from "#app/scoring/rounds.server.ts";
 
 type Tx = Prisma.TransactionClient;
 

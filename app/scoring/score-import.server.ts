@@ -1,8 +1,11 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import { prisma } from "#app/db.server.ts";
-import { parseDetailedScores, parseSummaryScores, readTable, type ImportError } from "#app/scoring/import.ts";
-import type { LoadedRound } from "#app/assessments/rounds.server.ts";
-import { detailedScoreFields, publishedNote, summaryScoreFields } from "#app/assessments/score-audit.server.ts";
+import { parseDetailedScores } from "#app/scoring/import-detailed.ts";
+import { parseSummaryScores } from "#app/scoring/import-summary.ts";
+import { readTable } from "#app/lib/table/read.server.ts";
+import type { ImportError } from "#app/lib/table/table.ts";
+import type { LoadedRound } from "#app/scoring/rounds.server.ts";
+import { detailedScoreFields, publishedNote, summaryScoreFields } from "#app/scoring/score-audit.server.ts";
 
 export type ImportOutcome = { ok: true; units: number; rows: number } | { ok: false; errors: ImportError[] };
 
@@ -111,4 +114,14 @@ async function recordImport(
       organizationId: unit.organizationId,
     });
   }
+}
+
+/** The round page's "import" intent: the uploaded file (or its absence, reported like a file error) into the round. */
+export async function importScoreUpload(
+  actor: AuditActor,
+  loaded: LoadedRound,
+  file: { name: string; data: Uint8Array } | null,
+): Promise<ImportOutcome> {
+  if (!file) return { ok: false, errors: [{ row: 0, column: "", message: "Chọn tệp điểm (.csv hoặc .xlsx)" }] };
+  return importScores(actor, loaded, file);
 }

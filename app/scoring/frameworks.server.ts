@@ -4,6 +4,8 @@ import type { CurrentUser } from "#app/auth/session.server.ts";
 import { prisma } from "#app/db.server.ts";
 import type { Prisma, PrismaClient } from "#app/generated/prisma/client.ts";
 import type { Framework, FrameworkNode } from "#app/scoring/index.ts";
+import { parseFrameworkJson } from "#app/scoring/framework-json.ts";
+import { frameworkFromXlsx } from "#app/scoring/framework-xlsx-read.server.ts";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -166,4 +168,33 @@ export async function importFramework(
     });
     return id;
   });
+}
+
+/**
+ * An uploaded framework file (.json or .xlsx) into a new framework of the organisation: every problem
+ * of the file, or an assessed-unit level the system lacks, comes back as Vietnamese messages.
+ */
+export async function importFrameworkFile(
+  actor: AuditActor,
+  organizationId: string,
+  file: { name: string; data: Uint8Array },
+): Promise<{ ok: true; id: string } | { ok: false; errors: string[] }> {
+  const lower = file.name.toLowerCase();
+  const parsed = lower.endsWith(".json")
+    ? parseFrameworkJson(new TextDecoder().decode(file.data))
+    : lower.endsWith(".xlsx")
+      ? await frameworkFromXlsx(file.data)
+      : ({ ok: false, errors: ["Chỉ nhận tệp .json hoặc .xlsx"] } as const);
+  if (!parsed.ok) return { ok: false, errors: [...parsed.errors] };
+  const level = await prisma.organizationLevel.findUnique({
+    where: { code: parsed.framework.unitLevel },
+    select: { id: true },
+  });
+  if (!level) return { ok: false, errors: [`Cấp đơn vị “${parsed.framework.unitLevel}” không có trong hệ thống`] };
+  const id = await importFramework(
+    actor,
+    { organizationId, unitLevelId: level.id, framework: parsed.framework },
+    file.name,
+  );
+  return { ok: true, id };
 }

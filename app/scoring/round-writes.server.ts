@@ -1,6 +1,8 @@
 // Creating a scoring round and publishing its results, each with its audit record.
 
-import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
+import { canManageScoring } from "#app/scoring/access.ts";
+import type { CurrentUser } from "#app/auth/session.server.ts";
+import { recordAudit, userActor, type AuditActor } from "#app/database/audit.server.ts";
 import { prisma } from "#app/db.server.ts";
 
 export interface NewRound {
@@ -80,4 +82,42 @@ export async function setRoundStatus(actor: AuditActor, roundId: string, status:
       organizationId: before.organizationId,
     });
   });
+}
+
+/**
+ * The new-round form, checked against the user's reach: the organisation must be one whose scoring they
+ * manage, every unit and the framework and previous round within their organisations. Refusals come
+ * back as messages on their fields.
+ */
+export async function createRoundAs(
+  user: CurrentUser,
+  v: Omit<NewRound, "frameworkId" | "previousRoundId"> & { frameworkId?: string; previousRoundId?: string },
+): Promise<{ ok: true; roundId: string } | { ok: false; fieldErrors: Record<string, string[]> }> {
+  if (!canManageScoring(user, v.organizationId)) {
+    return { ok: false, fieldErrors: { organizationId: ["Bạn không quản lý việc chấm điểm của cơ quan này"] } };
+  }
+  const foreign = v.unitIds.filter((id) => !user.visibleOrganizationIds.includes(id));
+  if (foreign.length) return { ok: false, fieldErrors: { unitIds: ["Có đơn vị không thuộc phạm vi của bạn"] } };
+  const framework = v.frameworkId
+    ? await prisma.indexFramework.findFirst({
+        where: { id: v.frameworkId, organizationId: { in: user.visibleOrganizationIds } },
+        select: { id: true },
+      })
+    : null;
+  if (v.frameworkId && !framework) return { ok: false, fieldErrors: { frameworkId: ["Không tìm thấy bộ chỉ số"] } };
+  const previous = v.previousRoundId
+    ? await prisma.assessmentRound.findFirst({
+        where: { id: v.previousRoundId, organizationId: { in: user.visibleOrganizationIds } },
+        select: { id: true },
+      })
+    : null;
+  const roundId = await createRound(userActor(user), {
+    title: v.title,
+    year: v.year,
+    organizationId: v.organizationId,
+    frameworkId: framework?.id ?? null,
+    previousRoundId: previous?.id ?? null,
+    unitIds: v.unitIds,
+  });
+  return { ok: true, roundId };
 }
