@@ -45,7 +45,10 @@ export interface CheckinInput {
    * the path for server-made nonces. A nonce replayed under another key is a new scan.
    */
   credentialKey: string;
-  /** A bridge's own scanner or poster: only attendees assigned to this bridge point; others are refused without their name. */
+  /**
+   * A bridge's own scanner or poster: only attendees assigned to this bridge point; others are refused
+   * without their name.
+   */
   onlyBridgePointId?: string | null;
   /** The credential's issue time: a scan is never dated before it (an offline queue cannot back-date). */
   notBefore?: Date | null;
@@ -55,7 +58,10 @@ export interface CheckinInput {
 
 export interface CheckinAudit {
   actor: AuditActor;
-  /** "attendance.scan", "attendance.self-checkin", "attendance.roll-call", "attendance.bridge-report", "attendee.walk-in". */
+  /**
+   * "attendance.scan", "attendance.self-checkin", "attendance.roll-call", "attendance.bridge-report",
+   * "attendee.walk-in".
+   */
   action: string;
   /** A walk-in: the attendee created for this check-in, recorded in the same audit row (entity Attendee). */
   createdAttendee?: Record<string, unknown>;
