@@ -1,7 +1,7 @@
 import { meetingName } from "#app/conferences/naming.ts";
 import type { SendMailOptions } from "nodemailer";
 import { prisma } from "#app/db.server.ts";
-import { renderInvitationLetter } from "#app/documents/invitation-letter.ts";
+import { renderInvitationLetter } from "#app/documents/invitation-letter.server.ts";
 import { env } from "#app/env.server.ts";
 import type { OutboxRow } from "#app/mailing/outbox.server.ts";
 import { composeBridgeTestMessage } from "#app/bridges/mail.server.ts";

@@ -26,7 +26,7 @@ export function NewListForm({
   busy: boolean;
 }) {
   const [form, fields] = useForm<{ name: string; bridgePointId?: string }>({
-    id: "new-list",
+    id: "new-list-form",
     lastResult: answer?.intent === "create" ? answer.result : undefined,
   });
   return (

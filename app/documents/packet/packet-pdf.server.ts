@@ -14,10 +14,10 @@ import { SIPAS_COMPONENTS, SIPAS_LABEL, type SipasRow } from "#app/scoring/sipas
 import { classFor } from "#app/scoring/compute.ts";
 import type { UnitResult } from "#app/scoring/types.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
-import type { FontStyle } from "#app/documents/fonts.ts";
-import { OfficialPdf } from "#app/documents/pdf.ts";
-import { Canvas } from "#app/documents/packet/canvas.ts";
-import { drawColumns, drawHBars, drawLegend, ticksUpTo, type HBar } from "#app/documents/packet/charts.ts";
+import type { FontStyle } from "#app/documents/fonts.server.ts";
+import { OfficialPdf } from "#app/documents/pdf.server.ts";
+import { Canvas } from "#app/documents/packet/canvas.server.ts";
+import { drawColumns, drawHBars, drawLegend, ticksUpTo, type HBar } from "#app/documents/packet/charts.server.ts";
 import {
   appendixUnits,
   areaFullCounts,

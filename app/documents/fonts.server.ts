@@ -162,7 +162,7 @@ export class TrueTypeSource {
     if (data.length >= 10 && this.view.getInt16(glyf + start) < 0) {
       // Composite glyph: flags, glyphIndex, arguments, transform; repeated while MORE_COMPONENTS.
       let p = 10;
-      let flags = 0;
+      let flags: number;
       do {
         flags = this.view.getUint16(glyf + start + p);
         components.push({ pos: p + 2, gid: this.view.getUint16(glyf + start + p + 2) });

@@ -8,9 +8,9 @@
 // the margins. Only the shipped Liberation Serif fonts are used (no built-in
 // PDF font is ever referenced), each parsed once per process (see fonts.ts).
 import PDFDocument from "pdfkit";
-import { FONT_STYLES, fontSource, type FontStyle } from "#app/documents/fonts.ts";
+import { FONT_STYLES, fontSource, type FontStyle } from "#app/documents/fonts.server.ts";
 
-export type { FontStyle } from "#app/documents/fonts.ts";
+export type { FontStyle } from "#app/documents/fonts.server.ts";
 
 /** Points per millimetre. */
 export const MM = 72 / 25.4;
