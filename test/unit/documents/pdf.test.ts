@@ -7,7 +7,8 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { fontBuffer, TrueTypeSource, TrueTypeSubset } from "#app/documents/fonts.server.ts";
+import { fontBuffer } from "#app/documents/fonts.server.ts";
+import { TrueTypeSource, TrueTypeSubset } from "#app/documents/truetype-subset.ts";
 import {
   ND30_MARGINS,
   OfficialPdf,
