@@ -3,7 +3,7 @@ import { can, type Capability } from "#app/auth/policy.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
 import { prisma } from "#app/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
-import { organizationScope } from "#app/organizations/scope.server.ts";
+import { organizationScope } from "#app/auth/organization-scope.server.ts";
 
 // Who reaches a remediation plan. The guard relates users to a plan through the round's organisation
 // (always) and the assessed unit's organisation (published rounds only). One more relation is needed

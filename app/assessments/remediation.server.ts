@@ -4,7 +4,7 @@ import { forbidden, notFound, type RemediationAccess } from "#app/auth/guard.ser
 import type { CurrentUser } from "#app/auth/session.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { formatDate, fromLocalDateValue, toLocalDateValue } from "#app/lib/vietnamese-date.ts";
-import { organizationScope } from "#app/organizations/scope.server.ts";
+import { organizationScope } from "#app/auth/organization-scope.server.ts";
 import type { UnitAppendices } from "#app/scoring/index.ts";
 import { checkEvidence, reportingPeriods } from "#app/assessments/evidence.ts";
 import { readEvidence, removeEvidence, storeEvidence } from "#app/assessments/evidence-store.server.ts";

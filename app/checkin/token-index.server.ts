@@ -10,7 +10,12 @@ import type { KeyObject } from "node:crypto";
 import type { RejectReason } from "#app/checkin/types.ts";
 import type { Store } from "#app/checkin/store.server.ts";
 import { env } from "#app/env.server.ts";
-import { conferenceKeyFor, conferenceKeyString, deriveSigningKeys, verifyToken } from "#app/invitations/tokens.ts";
+import {
+  conferenceKeyFor,
+  conferenceKeyString,
+  deriveSigningKeys,
+  verifyToken,
+} from "#app/invitations/tokens.server.ts";
 
 export type VerifiedToken =
   { ok: true; conferenceKey: string; invitationKey: string } | { ok: false; reason: RejectReason };

@@ -21,8 +21,8 @@ import {
   sendUpdate,
 } from "#app/invitations/attendees.server.ts";
 import { groupLabel } from "#app/conferences/naming.ts";
-import { cannotInviteReason } from "#app/invitations/context.server.ts";
-import { requeueMessage } from "#app/mailing/outbox.server.ts";
+import { cannotInviteReason } from "#app/invitations/can-invite.ts";
+import { requeueMessage } from "#app/mailing/queue.server.ts";
 import { outboxWorker } from "#app/mailing/worker.server.ts";
 import { mailTransportKind } from "#app/mailing/worker.server.ts";
 import { readTable, type ImportError } from "#app/scoring/import.ts";

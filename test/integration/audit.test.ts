@@ -13,13 +13,9 @@ import { addItem, reorder } from "#app/agenda/agenda.server.ts";
 import { recordAudit, SYSTEM_ACTOR, userActor } from "#app/database/audit.server.ts";
 import { currentUserByEmail, type CurrentUser } from "#app/auth/session.server.ts";
 import { addAwards, setAwardStatus } from "#app/awards/awards.server.ts";
-import {
-  assignAttendees,
-  createBridge,
-  deleteBridge,
-  requestBridgeTests,
-  updateBridge,
-} from "#app/bridges/bridges.server.ts";
+import { createBridge, deleteBridge, updateBridge } from "#app/bridges/bridges.server.ts";
+import { assignAttendees } from "#app/bridges/placement.server.ts";
+import { requestBridgeTests } from "#app/bridges/test-request.server.ts";
 import { prisma } from "#app/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { setPacketRound } from "#app/documents/packet-settings.server.ts";

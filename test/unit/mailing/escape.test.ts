@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkedAddress, escapeHtml, escapeHtmlLines, headerText, safeHref } from "#app/invitations/escape.ts";
+import { checkedAddress, escapeHtml, escapeHtmlLines, headerText, safeHref } from "#app/mailing/escape.ts";
 
 describe("escaping for invitation e-mails", () => {
   it("escapes the five HTML metacharacters", () => {

@@ -1,4 +1,4 @@
-// Escaping for the invitation e-mails: HTML text and attributes, header values, link targets.
+// Escaping for e-mails: HTML text and attributes, header values, link targets.
 
 const HTML_ESCAPES: Record<string, string> = {
   "&": "&amp;",

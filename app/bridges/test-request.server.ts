@@ -1,13 +1,80 @@
+// The connectivity test request, the outbox message kind BRIDGE_TEST: queued per bridge point by
+// "Gửi e-mail đề nghị kiểm tra" and composed at send time for the bridge's technical contact (the composer
+// is registered in app/mail-composers.server.ts).
+
 import type { SendMailOptions } from "nodemailer";
 import { renderBridgeTestEmail } from "#emails/bridge-test.ts";
-import { prisma } from "#app/db.server.ts";
-import { fromAddress } from "#app/invitations/context.server.ts";
 import { meetingName } from "#app/conferences/naming.ts";
+import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
+import { prisma } from "#app/db.server.ts";
 import { buildInvitationIcs } from "#app/invitations/ics.ts";
-import { checkedAddress, headerText } from "#app/invitations/escape.ts";
-import type { OutboxRow } from "#app/mailing/outbox.server.ts";
-import { operatorLink } from "#app/bridges/bridges.server.ts";
-import { ensureKeys } from "#app/bridges/bridges.server.ts";
+import type { OutboxRow } from "#app/mailing/composers.server.ts";
+import { checkedAddress, headerText } from "#app/mailing/escape.ts";
+import { fromAddress } from "#app/mailing/from-address.server.ts";
+import { queueMessagesIn } from "#app/mailing/queue.server.ts";
+import { ensureKeys, operatorLink } from "#app/bridges/links.server.ts";
+
+export function bridgeTestSubject(title: string): string {
+  return `[Kiểm tra điểm cầu] ${meetingName(title)
+    .replace(/[\r\n\t]+/g, " ")
+    .trim()}`;
+}
+
+/**
+ * "Gửi e-mail đề nghị kiểm tra": when `round` is still the conference's current round, starts the next
+ * one and queues one e-mail per bridge point that has not confirmed and has a contact e-mail.
+ * A second press for the same round (double click, resubmitted form) finds the round moved on and
+ * queues nothing. Returns null for a stale round.
+ */
+export async function requestBridgeTests(
+  actor: AuditActor,
+  conferenceId: string,
+  round: number,
+): Promise<{ round: number; queued: number; withoutEmail: string[] } | null> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.conference.updateMany({
+      where: { id: conferenceId, bridgeTestRound: round },
+      data: { bridgeTestRound: round + 1 },
+    });
+    if (count !== 1) return null;
+    const version = round + 1;
+    const c = await tx.conference.findUniqueOrThrow({ where: { id: conferenceId }, select: { title: true } });
+    const pending = await tx.bridgePoint.findMany({
+      where: { conferenceId, readiness: { not: "PASSED" } },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true, contactEmail: true },
+    });
+    const withEmail = pending.filter((b) => b.contactEmail.trim());
+    const fresh = await queueMessagesIn(tx, {
+      conferenceId,
+      kind: "BRIDGE_TEST",
+      version,
+      recipients: withEmail.map((b) => ({ bridgePointId: b.id, toAddress: b.contactEmail.trim(), name: b.name })),
+      subject: bridgeTestSubject(c.title),
+    });
+    if (fresh.length) {
+      await tx.bridgePoint.updateMany({
+        where: { id: { in: fresh.map((b) => b.bridgePointId) } },
+        data: { testRequestedAt: new Date() },
+      });
+    }
+    const withoutEmail = pending.filter((b) => !b.contactEmail.trim()).map((b) => b.name);
+    await recordAudit(tx, actor, {
+      action: "bridge.test-request",
+      entity: "Conference",
+      entityId: conferenceId,
+      summary: `Đưa ${fresh.length} thư đề nghị kiểm tra kết nối vào hàng đợi gửi (lượt ${version})`,
+      before: { bridgeTestRound: round },
+      after: { bridgeTestRound: version, count: fresh.length, recipients: fresh.map((b) => b.name), withoutEmail },
+      conferenceId,
+    });
+    return {
+      round: version,
+      queued: fresh.length,
+      withoutEmail,
+    };
+  });
+}
 
 /** How long the calendar entry of the connectivity test session lasts. */
 const TEST_SESSION_MINUTES = 60;

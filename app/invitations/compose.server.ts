@@ -5,9 +5,9 @@
 
 import type { SendMailOptions } from "nodemailer";
 import { invitationSubject, placeLine, renderInvitationEmail } from "#emails/invitation.ts";
-import { checkedAddress, headerText } from "#app/invitations/escape.ts";
+import { checkedAddress, headerText } from "#app/mailing/escape.ts";
 import { buildInvitationIcs } from "#app/invitations/ics.ts";
-import { qrPng } from "#app/invitations/qr.ts";
+import { qrPng } from "#app/invitations/qr.server.ts";
 import type { InvitationMailData } from "#app/invitations/types.ts";
 
 /** Stable calendar UID per attendee (and so per conference): every update and the cancel reuse it. */
