@@ -8,7 +8,7 @@ import { listRounds } from "#app/scoring/rounds.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { ensurePacket, packetInput, packetJob, type PacketJob } from "#app/documents/packet-jobs.server.ts";
-import { packetFingerprint } from "#app/documents/packet/index.ts";
+import { packetFingerprint } from "#app/documents/packet/packet.server.ts";
 import { getConference } from "#app/plans/plans.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Bộ tài liệu hội nghị · Hội nghị CCHC" }];
