@@ -1217,5 +1217,12 @@ async function intentsNamedBySource(route: string): Promise<string[]> {
   ]) {
     for (const m of src.matchAll(re)) found.add(m[1]!);
   }
+  // An intent switch: `switch (form.get("intent")) { case "create": … }`, its cases up to its closing brace.
+  for (const m of src.matchAll(/switch\s*\([^)]*intent[^)]*\)+\s*\{/g)) {
+    let depth = 1;
+    let end = m.index + m[0].length;
+    while (depth > 0 && end < src.length) depth += { "{": 1, "}": -1 }[src[end++]!] ?? 0;
+    for (const c of src.slice(m.index, end).matchAll(/\bcase\s+"([^"]+)"\s*:/g)) found.add(c[1]!);
+  }
   return [...found];
 }
