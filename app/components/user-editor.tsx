@@ -10,6 +10,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
 import { Field } from "#app/components/field.tsx";
+import { FieldsetErrors } from "#app/components/fieldset-errors.tsx";
 import { OrganizationTreeOptions } from "#app/components/organization-tree-options.tsx";
 import { ROLE_LABEL, ROLES } from "#app/auth/roles.ts";
 import { editUserSchema, newUserSchema } from "#app/users/user-form.ts";
@@ -71,11 +72,7 @@ export function UserEditor({
             </label>
           ))}
         </div>
-        {fields.roles.errors ? (
-          <p className="field-error" id={fields.roles.errorId} role="alert">
-            {fields.roles.errors.join(" ")}
-          </p>
-        ) : null}
+        <FieldsetErrors meta={fields.roles} />
       </fieldset>
       <Field
         label={mode === "new" ? "Mật khẩu ban đầu" : "Đặt mật khẩu mới (để trống nếu giữ nguyên)"}

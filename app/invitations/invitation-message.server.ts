@@ -67,7 +67,7 @@ export function invitationParts(a: InvitationRecord): {
 /** The attendee's personal links: the invitation page, the letter and the calendar file. */
 export function invitationLinks(token: string) {
   const base = env().APP_URL.replace(/\/$/, "");
-  return { rsvp: `${base}/i/${token}`, pdf: `${base}/i/${token}/giay-moi.pdf`, ics: `${base}/i/${token}/invite.ics` };
+  return { rsvp: `${base}/i/${token}`, pdf: `${base}/i/${token}/letter.pdf`, ics: `${base}/i/${token}/invite.ics` };
 }
 
 /** The attendee's invitation letter (giấy mời) as a PDF. */

@@ -1,20 +1,20 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { userActor } from "#app/database/audit.server.ts";
-import { createOrganization } from "#app/organizations/organization-writes.server.ts";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireCapability } from "#app/auth/guard.server.ts";
 import { OrganizationEditor } from "#app/components/organization-editor.tsx";
-import { prisma } from "#app/db.server.ts";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import { readForm } from "#app/http/form-data.server.ts";
+import { reply } from "#app/http/reply.server.ts";
+import { addOrganization } from "#app/organizations/organization-admin.server.ts";
 import { organizationFormSchema } from "#app/organizations/organization-form.ts";
-import {
-  organizationData,
-  organizationLevels,
-  organizationTree,
-  parentError,
-} from "#app/organizations/organizations.server.ts";
+import { organizationLevels, organizationTree } from "#app/organizations/organizations.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Thêm cơ quan, đơn vị · Hội nghị CCHC" }];
+
+export const handle: BreadcrumbHandle = {
+  breadcrumb: () => [{ label: "Cơ quan, đơn vị", to: "/admin/organizations" }, { label: "Thêm mới" }],
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "admin");
@@ -25,22 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCapability(request, "admin");
-  const submission = parseWithZod(await request.formData(), { schema: organizationFormSchema });
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  const error = await parentError(user, submission.value);
-  if (error) return Response.json(submission.reply({ fieldErrors: { parentId: [error] } }), { status: 400 });
-  if (
-    submission.value.code &&
-    (await prisma.organization.findUnique({ where: { code: submission.value.code }, select: { id: true } }))
-  ) {
-    return Response.json(submission.reply({ fieldErrors: { code: ["Mã này đã được dùng cho cơ quan khác"] } }), {
-      status: 400,
-    });
-  }
-  await createOrganization(userActor(user), {
-    ...organizationData(submission.value),
-    parentId: submission.value.parentId,
-  });
+  const submission = parseWithZod(await readForm(request), { schema: organizationFormSchema });
+  if (submission.status !== "success") return reply(submission.reply(), 400);
+  const fieldErrors = await addOrganization(user, submission.value);
+  if (fieldErrors) return reply(submission.reply({ fieldErrors }), 400);
   return redirect("/admin/organizations");
 }
 
@@ -49,9 +37,6 @@ export default function NewOrganization() {
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/admin/organizations">Cơ quan, đơn vị</Link> › <span>Thêm mới</span>
-      </nav>
       <h1>Thêm cơ quan, đơn vị</h1>
       <OrganizationEditor
         lastResult={lastResult}

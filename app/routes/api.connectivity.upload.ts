@@ -1,6 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { connectivityBridge, discardBody, MAX_TEST_BYTES, NO_STORE } from "#app/bridges/connectivity.server.ts";
 
+// A resource route that answers the connectivity client's fetch (app/bridges/connectivity-client.ts) in JSON with
+// no-store headers; no form posts here, so Response.json stays (reply() carries no headers).
+
 /** Reads and discards an upload (at most 8 MB) and answers how many bytes arrived. */
 export async function action({ request }: ActionFunctionArgs) {
   await connectivityBridge(request);

@@ -1,96 +1,17 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { supportedOrganizationIds } from "#app/auth/guard.server.ts";
-import { can } from "#app/auth/policy.ts";
 import { requireUser } from "#app/auth/session.server.ts";
-import { ensureKeys } from "#app/bridges/links.server.ts";
 import { ReadinessBadge } from "#app/bridges/components.tsx";
 import bridgesCss from "#app/bridges/bridges.css?url";
-import { prisma } from "#app/db.server.ts";
-import { meetingName } from "#app/conferences/naming.ts";
-import { formatDateTime } from "#app/lib/vietnamese-date.ts";
+import { myBridges } from "#app/bridges/my-bridges.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss }];
 
 export const meta: MetaFunction = () => [{ title: "Điểm cầu · Hội nghị CCHC" }];
 
-/** "My bridge points": those hosted by an operator's organisation; conferences whose boards IT support or organisers follow. */
+/** "My bridge points": those hosted by an operator's organisation; boards IT support or organisers follow. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const operator = user.roles.includes("BRIDGE_OPERATOR");
-  const hosted = operator
-    ? await prisma.bridgePoint.findMany({
-        where: { hostOrganizationId: user.organizationId, conference: { status: { not: "CANCELLED" } } },
-        orderBy: [{ conference: { startsAt: "desc" } }, { position: "asc" }],
-        take: 200,
-        select: { id: true },
-      })
-    : [];
-  if (hosted.length) await ensureKeys({ ids: hosted.map((b) => b.id) });
-  const bridges = hosted.length
-    ? await prisma.bridgePoint.findMany({
-        where: { id: { in: hosted.map((b) => b.id) } },
-        orderBy: [{ conference: { startsAt: "desc" } }, { position: "asc" }],
-        select: {
-          id: true,
-          name: true,
-          room: true,
-          address: true,
-          accessKey: true,
-          readiness: true,
-          conference: { select: { title: true, startsAt: true, bridgeTestAt: true } },
-        },
-      })
-    : [];
-  const followed = [
-    ...(await supportedOrganizationIds(user)),
-    ...(can(user.roles, "bridges.manage") ? user.visibleOrganizationIds : []),
-  ];
-  const conferences = followed.length
-    ? await prisma.conference.findMany({
-        where: { organizationId: { in: followed }, bridgePoints: { some: {} } },
-        orderBy: [{ startsAt: "desc" }],
-        take: 100,
-        select: {
-          id: true,
-          title: true,
-          startsAt: true,
-          organization: { select: { name: true } },
-          _count: { select: { bridgePoints: true } },
-        },
-      })
-    : [];
-  const readiness = conferences.length
-    ? await prisma.bridgePoint.groupBy({
-        by: ["conferenceId", "readiness"],
-        where: { conferenceId: { in: conferences.map((c) => c.id) } },
-        _count: { _all: true },
-      })
-    : [];
-  const countOf = (conferenceId: string, r: string) =>
-    readiness.find((x) => x.conferenceId === conferenceId && x.readiness === r)?._count._all ?? 0;
-  return {
-    bridges: bridges.map((b) => ({
-      id: b.id,
-      name: b.name,
-      place: [b.room, b.address].filter(Boolean).join(", "),
-      path: `/b/${b.accessKey}`,
-      readiness: b.readiness,
-      conference: meetingName(b.conference.title),
-      when: b.conference.startsAt ? formatDateTime(b.conference.startsAt) : "Thời gian sẽ được thông báo sau",
-      testAt: b.conference.bridgeTestAt ? formatDateTime(b.conference.bridgeTestAt) : null,
-    })),
-    conferences: conferences.map((c) => ({
-      id: c.id,
-      title: c.title,
-      organizer: c.organization.name,
-      when: c.startsAt ? formatDateTime(c.startsAt) : "",
-      total: c._count.bridgePoints,
-      passed: countOf(c.id, "PASSED"),
-      failed: countOf(c.id, "FAILED"),
-    })),
-    operator,
-  };
+  return myBridges(await requireUser(request));
 }
 
 export default function MyBridges() {

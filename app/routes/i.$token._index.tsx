@@ -1,9 +1,19 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { formatDateTime, formatTime } from "#app/lib/vietnamese-date.ts";
-import { emailSchema } from "#app/invitations/attendee-form.ts";
+import { AcceptForm, DeclineForm, PaperForm, SubstituteForm } from "#app/components/public/rsvp-forms.tsx";
+import { readForm } from "#app/http/form-data.server.ts";
+import { reply } from "#app/http/reply.server.ts";
+import {
+  acceptSchema,
+  declineSchema,
+  isRsvpIntent,
+  paperSchema,
+  substituteSchema,
+  type RsvpIntent,
+} from "#app/invitations/rsvp-form.ts";
 import { attendeeByToken, invitationLinkNotFound } from "#app/invitations/invitation-record.server.ts";
 import { invitationParts } from "#app/invitations/invitation-message.server.ts";
 import { meetingName } from "#app/conferences/naming.ts";
@@ -45,77 +55,80 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-const rsvpSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("paper"),
-    title: z
-      .string({ error: "Nhập tên bài tham luận" })
-      .transform((v) => v.replace(/[\r\n\t]+/g, " ").trim())
-      .pipe(z.string().min(1, "Nhập tên bài tham luận").max(300, "Tên bài dài quá 300 ký tự")),
-    durationMinutes: z
-      .number({ error: "Nhập thời lượng (phút)" })
-      .int("Thời lượng là số phút nguyên")
-      .min(1, "Thời lượng ít nhất 1 phút")
-      .max(60, "Thời lượng tối đa 60 phút"),
-  }),
-  z.object({ intent: z.literal("accept") }),
-  z.object({
-    intent: z.literal("decline"),
-    reason: z
-      .string({ error: "Nêu lý do vắng mặt" })
-      .trim()
-      .min(1, "Nêu lý do vắng mặt")
-      .max(500, "Lý do dài quá 500 ký tự"),
-  }),
-  z.object({
-    intent: z.literal("substitute"),
-    name: z
-      .string({ error: "Nhập họ tên người dự thay" })
-      .transform((v) => v.replace(/[\r\n\t]+/g, " ").trim())
-      .pipe(z.string().min(1, "Nhập họ tên người dự thay").max(100)),
-    position: z
-      .string()
-      .max(200)
-      .optional()
-      .transform((v) => (v ?? "").replace(/[\r\n\t]+/g, " ").trim()),
-    email: emailSchema,
-  }),
-]);
+type Answerable = {
+  reply: (options?: {
+    formErrors?: string[];
+    fieldErrors?: Record<string, string[]>;
+    resetForm?: boolean;
+  }) => SubmissionResult<string[]>;
+};
+
+/** A refused answer: Conform's reply kept whole, so each message stays on its form and field. */
+const refused = (
+  intent: RsvpIntent,
+  s: Answerable,
+  errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> } = {},
+) => reply({ intent, result: s.reply(errors), done: null }, 400);
+
+/** A recorded answer: the form starts over and the page says what was recorded. */
+const recorded = (intent: RsvpIntent, s: Answerable, done: string) =>
+  reply({ intent, result: s.reply({ resetForm: true }), done });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const a = await attendeeByToken(params.token ?? "");
   if (!a) invitationLinkNotFound();
-  if (a.revokedAt)
-    return Response.json({ errors: { "": ["Giấy mời này đã được chuyển cho người dự thay."] } }, { status: 400 });
-  if (a.conference.status === "CANCELLED")
-    return Response.json({ errors: { "": ["Hội nghị đã hủy."] } }, { status: 400 });
-  const submission = parseWithZod(await request.formData(), { schema: rsvpSchema });
-  if (submission.status !== "success")
-    return Response.json({ errors: submission.reply().error ?? {} }, { status: 400 });
-  const v = submission.value;
-  if (v.intent === "paper") {
-    await registerPaper(inviteeActor(a, request), a, v);
-    return { done: `Đã đăng ký tham luận “${v.title}”. Ban tổ chức sẽ thông báo nếu bài được chọn trình bày.` };
+  const form = await readForm(request);
+  const intent = form.get("intent");
+  if (!isRsvpIntent(intent)) throw new Response("Yêu cầu không hợp lệ.", { status: 400 });
+  const closed = a.revokedAt
+    ? "Giấy mời này đã được chuyển cho người dự thay."
+    : a.conference.status === "CANCELLED"
+      ? "Hội nghị đã hủy."
+      : null;
+  const actor = inviteeActor(a, request);
+  switch (intent) {
+    case "paper": {
+      const s = parseWithZod(form, { schema: paperSchema });
+      if (s.status !== "success" || closed) return refused(intent, s, { formErrors: closed ? [closed] : undefined });
+      await registerPaper(actor, a, s.value);
+      return recorded(
+        intent,
+        s,
+        `Đã đăng ký tham luận “${s.value.title}”. Ban tổ chức sẽ thông báo nếu bài được chọn trình bày.`,
+      );
+    }
+    case "substitute": {
+      const s = parseWithZod(form, { schema: substituteSchema });
+      if (s.status !== "success" || closed) return refused(intent, s, { formErrors: closed ? [closed] : undefined });
+      const error = await substitute(actor, a, s.value);
+      if (error) return refused(intent, s, { fieldErrors: { email: [error] } });
+      return recorded(
+        intent,
+        s,
+        `Đã ghi nhận: ${s.value.name} dự thay. Giấy mời và mã QR mới đã được gửi tới ${s.value.email}.`,
+      );
+    }
+    case "decline": {
+      const s = parseWithZod(form, { schema: declineSchema });
+      if (s.status !== "success" || closed) return refused(intent, s, { formErrors: closed ? [closed] : undefined });
+      await answer(actor, a, "DECLINED", s.value.reason);
+      return recorded(intent, s, "Đã ghi nhận Đồng chí vắng mặt.");
+    }
+    case "accept": {
+      const s = parseWithZod(form, { schema: acceptSchema });
+      if (s.status !== "success" || closed) return refused(intent, s, { formErrors: closed ? [closed] : undefined });
+      await answer(actor, a, "ACCEPTED");
+      return recorded(intent, s, "Cảm ơn Đồng chí đã xác nhận tham dự.");
+    }
   }
-  if (v.intent === "substitute") {
-    const error = await substitute(inviteeActor(a, request), a, v);
-    if (error) return Response.json({ errors: { email: [error] } }, { status: 400 });
-    return { done: `Đã ghi nhận: ${v.name} dự thay. Giấy mời và mã QR mới đã được gửi tới ${v.email}.` };
-  }
-  await answer(
-    inviteeActor(a, request),
-    a,
-    v.intent === "accept" ? "ACCEPTED" : "DECLINED",
-    v.intent === "decline" ? v.reason : "",
-  );
-  return { done: v.intent === "accept" ? "Cảm ơn Đồng chí đã xác nhận tham dự." : "Đã ghi nhận Đồng chí vắng mặt." };
 }
 
 export default function RsvpPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<{ done?: string; errors?: Record<string, string[] | null> }>();
+  const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const err = (k: string) => result?.errors?.[k]?.join(" ");
+  const idle = navigation.state === "idle";
+  const lastResult = (intent: RsvpIntent) => (idle && result?.intent === intent ? result.result : undefined);
   const c = data.conference;
   const status =
     data.rsvp === "ACCEPTED"
@@ -185,68 +198,11 @@ export default function RsvpPage() {
           ) : status ? (
             <p role="status">{status} Đồng chí có thể thay đổi câu trả lời bên dưới.</p>
           ) : null}
-          {err("") ? (
-            <p className="form-error" role="alert">
-              {err("")}
-            </p>
-          ) : null}
           <div className="rsvp-actions">
-            <Form method="post">
-              <input type="hidden" name="intent" value="accept" />
-              <button type="submit" className="primary big" disabled={navigation.state !== "idle"}>
-                Xác nhận tham dự
-              </button>
-            </Form>
-            <details open={!!err("reason")}>
-              <summary>Báo vắng mặt</summary>
-              <Form method="post">
-                <input type="hidden" name="intent" value="decline" />
-                <div className="field">
-                  <label htmlFor="reason">Lý do vắng mặt</label>
-                  <textarea id="reason" name="reason" rows={2} aria-invalid={err("reason") ? true : undefined} />
-                  {err("reason") ? <p className="field-error">{err("reason")}</p> : null}
-                </div>
-                <button type="submit">Gửi báo vắng</button>
-              </Form>
-            </details>
-            <details open={!!(err("title") || err("durationMinutes"))}>
-              <summary>Đăng ký tham luận</summary>
-              <Form method="post">
-                <input type="hidden" name="intent" value="paper" />
-                <div className="field">
-                  <label htmlFor="paper-title">Tên bài tham luận</label>
-                  <input id="paper-title" name="title" type="text" />
-                  {err("title") ? <p className="field-error">{err("title")}</p> : null}
-                </div>
-                <div className="field">
-                  <label htmlFor="paper-duration">Thời lượng (phút)</label>
-                  <input id="paper-duration" name="durationMinutes" type="number" min={1} max={60} defaultValue={10} />
-                  {err("durationMinutes") ? <p className="field-error">{err("durationMinutes")}</p> : null}
-                </div>
-                <button type="submit">Đăng ký tham luận</button>
-              </Form>
-            </details>
-            <details open={!!(err("name") || err("email"))}>
-              <summary>Cử người dự thay</summary>
-              <Form method="post">
-                <input type="hidden" name="intent" value="substitute" />
-                <div className="field">
-                  <label htmlFor="sub-name">Họ và tên người dự thay</label>
-                  <input id="sub-name" name="name" type="text" autoComplete="name" />
-                  {err("name") ? <p className="field-error">{err("name")}</p> : null}
-                </div>
-                <div className="field">
-                  <label htmlFor="sub-position">Chức vụ</label>
-                  <input id="sub-position" name="position" type="text" />
-                </div>
-                <div className="field">
-                  <label htmlFor="sub-email">Thư điện tử</label>
-                  <input id="sub-email" name="email" type="email" autoComplete="email" />
-                  {err("email") ? <p className="field-error">{err("email")}</p> : null}
-                </div>
-                <button type="submit">Cử người dự thay</button>
-              </Form>
-            </details>
+            <AcceptForm lastResult={lastResult("accept")} busy={!idle} />
+            <DeclineForm lastResult={lastResult("decline")} />
+            <PaperForm lastResult={lastResult("paper")} />
+            <SubstituteForm lastResult={lastResult("substitute")} />
           </div>
           <div className="rsvp-qr">
             <img src={`/i/${data.token}/qr.png`} alt="Mã QR điểm danh cá nhân" width={220} height={220} />
@@ -262,7 +218,7 @@ export default function RsvpPage() {
         </>
       )}
       <p>
-        <a href={`/i/${data.token}/giay-moi.pdf`}>Tải giấy mời (PDF)</a>
+        <a href={`/i/${data.token}/letter.pdf`}>Tải giấy mời (PDF)</a>
         {data.hasCalendar ? (
           <>
             {" · "}

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
+  data,
   redirect,
   type ActionFunctionArgs,
   type HeadersFunction,
@@ -12,6 +13,8 @@ import { z } from "zod";
 import { recordSignIn, signIn } from "#app/auth/login.server.ts";
 import { createUserSession, getUser, safeRedirect } from "#app/auth/session.server.ts";
 import { Field } from "#app/components/field.tsx";
+import { readForm } from "#app/http/form-data.server.ts";
+import { reply } from "#app/http/reply.server.ts";
 import { clientIp } from "#app/lib/client-ip.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · Hội nghị CCHC" }];
@@ -36,21 +39,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: loginSchema });
-  if (submission.status !== "success") {
-    return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  }
+  const submission = parseWithZod(await readForm(request), { schema: loginSchema });
+  if (submission.status !== "success") return reply(submission.reply({ hideFields: ["password"] }), 400);
   const { email, password, redirectTo } = submission.value;
   const ip = clientIp(request);
   const result = await signIn(email, password, ip);
   if (!result.ok) {
-    const reply = submission.reply({ formErrors: [result.message], hideFields: ["password"] });
-    if (result.status === 429) {
-      const headers = { "Retry-After": String(Math.ceil(result.retryAfterMs / 1000)) };
-      return Response.json(reply, { status: 429, headers });
-    }
-    return Response.json(reply, { status: 400 });
+    const refused = submission.reply({ formErrors: [result.message], hideFields: ["password"] });
+    // Throttled: the same reply, with the header that says when to try again (`reply` sets no headers).
+    if (result.status === 429)
+      return data(refused, { status: 429, headers: { "Retry-After": String(Math.ceil(result.retryAfterMs / 1000)) } });
+    return reply(refused, 400);
   }
   const { user } = result;
   return createUserSession(user.id, safeRedirect(redirectTo), (tx) => recordSignIn(tx, user, ip));

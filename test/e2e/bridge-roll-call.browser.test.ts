@@ -1,4 +1,4 @@
-// A bridge point reports its attendance from its operator link (/b/:key/diem-danh, no account), on a
+// A bridge point reports its attendance from its operator link (/b/:key/roll-call, no account), on a
 // 390 px phone: only its own attendees, absent needs a reason (nothing saved without), present is
 // recorded online at that bridge through the check-in log, a substitute is recorded at the bridge;
 // another bridge's attendee and a bad key are 404.
@@ -73,7 +73,7 @@ describe("bridge point roll call", () => {
     });
     await page.goto(`${app.server.url}/b/${bridge.accessKey}`);
     await page.getByRole("link", { name: "Điểm danh đại biểu tại điểm cầu" }).click();
-    await page.waitForURL(/\/diem-danh$/);
+    await page.waitForURL(/\/roll-call$/);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(`Điểm danh tại ${bridge.name}`);
     for (const a of own)
       await expect.poll(() => page.getByRole("form", { name: `Điểm danh ${a.name}` }).count()).toBe(1);
@@ -159,10 +159,10 @@ describe("bridge point roll call", () => {
     const { bridge, other } = seedBridges();
     const before = withDb((d) => d.prepare(`SELECT * FROM "Attendance" WHERE "attendeeId" = ?`).get(other.id));
     const form = new URLSearchParams({ attendeeId: other.id, status: "PRESENT" });
-    const res = await fetch(`${app.server.url}/b/${bridge.accessKey}/diem-danh`, { method: "POST", body: form });
+    const res = await fetch(`${app.server.url}/b/${bridge.accessKey}/roll-call`, { method: "POST", body: form });
     expect(res.status).toBe(404);
     expect(withDb((d) => d.prepare(`SELECT * FROM "Attendance" WHERE "attendeeId" = ?`).get(other.id))).toEqual(before);
-    const bad = await fetch(`${app.server.url}/b/${"x".repeat(22)}/diem-danh`);
+    const bad = await fetch(`${app.server.url}/b/${"x".repeat(22)}/roll-call`);
     expect(bad.status).toBe(404);
     expect(await bad.text()).not.toMatch(/at \S+ \(/);
   });

@@ -364,16 +364,22 @@ const PUBLIC: PublicCheck[] = [
     },
   ]),
   {
-    route: "i.$token.giay-moi[.pdf]",
+    route: "i.$token.letter[.pdf]",
     name: "right token",
-    request: (s) => get(`/i/${s.ids.token}/giay-moi.pdf`, null),
+    request: (s) => get(`/i/${s.ids.token}/letter.pdf`, null),
     expect: 200,
   },
   {
-    route: "i.$token.giay-moi[.pdf]",
+    route: "i.$token.letter[.pdf]",
     name: "wrong token",
-    request: () => get(`/i/${WRONG_KEY}/giay-moi.pdf`, null),
+    request: () => get(`/i/${WRONG_KEY}/letter.pdf`, null),
     expect: 404,
+  },
+  {
+    route: "i.$token.giay-moi[.pdf]",
+    name: "former address → letter.pdf",
+    request: (s) => get(`/i/${s.ids.token}/giay-moi.pdf`, null),
+    expect: "ok",
   },
   {
     route: "i.$token.invite[.ics]",
@@ -411,24 +417,24 @@ const PUBLIC: PublicCheck[] = [
     unchanged: true,
   },
   {
-    route: "b.$key_.diem-danh",
+    route: "b.$key_.roll-call",
     name: "right key",
-    request: (s) => get(`/b/${s.ids.bridgeKey}/diem-danh`, null),
+    request: (s) => get(`/b/${s.ids.bridgeKey}/roll-call`, null),
     expect: 200,
   },
-  { route: "b.$key_.diem-danh", name: "wrong key", request: () => get(`/b/${WRONG_KEY}/diem-danh`, null), expect: 404 },
+  { route: "b.$key_.roll-call", name: "wrong key", request: () => get(`/b/${WRONG_KEY}/roll-call`, null), expect: 404 },
   {
-    route: "b.$key_.diem-danh",
+    route: "b.$key_.roll-call",
     name: "mark, own attendee",
     request: (s) =>
-      post(dataUrl(`/b/${s.ids.bridgeKey}/diem-danh`), null, { attendeeId: s.ids.ownAttendee1, status: "PRESENT" }),
+      post(dataUrl(`/b/${s.ids.bridgeKey}/roll-call`), null, { attendeeId: s.ids.ownAttendee1, status: "PRESENT" }),
     expect: "ok",
   },
   {
-    route: "b.$key_.diem-danh",
+    route: "b.$key_.roll-call",
     name: "mark, attendee of another bridge",
     request: (s) =>
-      post(dataUrl(`/b/${s.ids.bridgeKey}/diem-danh`), null, {
+      post(dataUrl(`/b/${s.ids.bridgeKey}/roll-call`), null, {
         attendeeId: s.ids.otherBridgeAttendee1,
         status: "PRESENT",
       }),
@@ -436,10 +442,10 @@ const PUBLIC: PublicCheck[] = [
     unchanged: true,
   },
   {
-    route: "b.$key_.diem-danh",
+    route: "b.$key_.roll-call",
     name: "mark, attendee of another conference",
     request: (s) =>
-      post(dataUrl(`/b/${s.ids.bridgeKey}/diem-danh`), null, {
+      post(dataUrl(`/b/${s.ids.bridgeKey}/roll-call`), null, {
         attendeeId: s.ids.otherConferenceAttendee1,
         status: "PRESENT",
       }),
@@ -447,10 +453,10 @@ const PUBLIC: PublicCheck[] = [
     unchanged: true,
   },
   {
-    route: "b.$key_.diem-danh",
+    route: "b.$key_.roll-call",
     name: "mark, wrong key",
     request: (s) =>
-      post(dataUrl(`/b/${WRONG_KEY}/diem-danh`), null, { attendeeId: s.ids.ownAttendee1, status: "PRESENT" }),
+      post(dataUrl(`/b/${WRONG_KEY}/roll-call`), null, { attendeeId: s.ids.ownAttendee1, status: "PRESENT" }),
     expect: 404,
     unchanged: true,
   },
@@ -1210,6 +1216,13 @@ async function intentsNamedBySource(route: string): Promise<string[]> {
     /set\("intent",\s*"([^"]+)"\)/g,
   ]) {
     for (const m of src.matchAll(re)) found.add(m[1]!);
+  }
+  // An intent switch: `switch (form.get("intent")) { case "create": … }`, its cases up to its closing brace.
+  for (const m of src.matchAll(/switch\s*\([^)]*intent[^)]*\)+\s*\{/g)) {
+    let depth = 1;
+    let end = m.index + m[0].length;
+    while (depth > 0 && end < src.length) depth += { "{": 1, "}": -1 }[src[end++]!] ?? 0;
+    for (const c of src.slice(m.index, end).matchAll(/\bcase\s+"([^"]+)"\s*:/g)) found.add(c[1]!);
   }
   return [...found];
 }

@@ -10,10 +10,11 @@ import { decodeScannerCredential, requestSessionId } from "#app/checkin/credenti
 import { prisma } from "#app/db.server.ts";
 import { env } from "#app/env.server.ts";
 import { createAttendees } from "#app/invitations/attendees.server.ts";
-import { action as bridgeRollAction } from "#app/routes/b.$key_.diem-danh.tsx";
+import { action as bridgeRollAction } from "#app/routes/b.$key_.roll-call.tsx";
 import { action as listsAction, loader as listsLoader } from "#app/routes/conferences.$id.checkin._index.tsx";
 import { action as scannerAction, loader as scannerLoader } from "#app/routes/conferences.$id.checkin.$listId.tsx";
 import { loader as searchLoader } from "#app/routes/conferences.$id.checkin.$listId_.search.tsx";
+import { toResponse } from "#tests/helpers/route-result.ts";
 
 async function cookieOf(email: string): Promise<string> {
   const user = await currentUserByEmail(email);
@@ -23,10 +24,6 @@ async function cookieOf(email: string): Promise<string> {
 }
 
 type Fn = (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<unknown>;
-
-function isData(r: unknown): r is { data: unknown; init: ResponseInit | null } {
-  return typeof r === "object" && r !== null && (r as { type?: unknown }).type === "DataWithResponseInit";
-}
 
 async function call(
   fn: Fn,
@@ -43,10 +40,7 @@ async function call(
   );
   try {
     const r = await fn({ request, params, context: {} } as LoaderFunctionArgs);
-    if (r instanceof Response) return r;
-    // An action's reply()/formReply() (Remix's data()): its body with its status.
-    if (isData(r)) return Response.json(r.data, r.init ?? undefined);
-    return Response.json(r);
+    return toResponse(r);
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;
@@ -324,7 +318,7 @@ describe("check-in pages", () => {
     const before = await prisma.attendance.findUniqueOrThrow({ where: { attendeeId: inHall.id } });
 
     const key = c.hoiAn.accessKey!;
-    const path = `/b/${key}/diem-danh`;
+    const path = `/b/${key}/roll-call`;
     const forms: Array<Record<string, string>> = [
       { attendeeId: inHall.id, status: "PRESENT" },
       { attendeeId: inHall.id, status: "ABSENT", absenceReason: "Không thấy tại điểm cầu" },

@@ -9,13 +9,14 @@ import { prisma } from "#app/db.server.ts";
 import { CLIENT_IP_HEADER } from "#app/lib/client-ip.server.ts";
 import { action as loginAction } from "#app/routes/login.tsx";
 import { action as logoutAction } from "#app/routes/logout.tsx";
+import { toResponse } from "#tests/helpers/route-result.ts";
 
 const BLOCKED = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.";
 const WRONG = "Thư điện tử hoặc mật khẩu không đúng";
 
-async function run(fn: () => Promise<Response>): Promise<Response> {
+async function run(fn: () => Promise<unknown>): Promise<Response> {
   try {
-    return await fn();
+    return toResponse(await fn());
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;

@@ -104,7 +104,7 @@ describe("headers on every response", () => {
       `/i/${token}`,
       `/i/${token}/qr.png`,
       `/b/${accessKey}`,
-      `/b/${accessKey}/diem-danh`,
+      `/b/${accessKey}/roll-call`,
       `/d/${posterKey}`,
       "/i/khong-ton-tai",
     ]) {
@@ -163,7 +163,7 @@ describe("request log", () => {
       `/I/${token}`,
       `//i/${token}`,
       `/b/${accessKey}`,
-      `/b/${accessKey}/diem-danh`,
+      `/b/${accessKey}/roll-call`,
       `/d/${posterKey}?q=${code}`,
       // Remix's route discovery asks for the routes of the links on a page, e.g. the attendees' /i/ links.
       `/__manifest?p=${encodeURIComponent(`/i/${token}`)}&p=%2Fconferences&version=x`,
@@ -177,7 +177,7 @@ describe("request log", () => {
     for (const secret of [token, accessKey, posterKey, code]) expect(log).not.toContain(secret);
     expect(log).toContain("GET /i/[ẩn] 200");
     expect(log).toContain("GET /i/[ẩn]/qr.png 200");
-    expect(log).toContain("GET /b/[ẩn]/diem-danh");
+    expect(log).toContain("GET /b/[ẩn]/roll-call");
     expect(log).toContain("GET /d/[ẩn]?[ẩn]");
     expect(log).toContain("GET /api/connectivity/ping?k=[ẩn] 200");
     expect(log).toContain("GET /__manifest?p=/i/[ẩn]&p=%2Fconferences&version=x");

@@ -10,6 +10,7 @@ import { checkinCode, formatCheckinCode } from "#app/invitations/checkin-code.ts
 import { prisma } from "#app/db.server.ts";
 import { createAttendees } from "#app/invitations/attendees.server.ts";
 import { action, loader } from "#app/routes/d.$key.tsx";
+import { toResponse } from "#tests/helpers/route-result.ts";
 
 const daNang = () =>
   prisma.conference.findFirstOrThrow({
@@ -51,7 +52,7 @@ async function post(key: string, ip: string, fields: Record<string, string>): Pr
     headers: { "x-hoinghi-client-ip": ip },
     body: new URLSearchParams(fields),
   });
-  const res = (await action({ request, params: { key }, context: {} } as ActionFunctionArgs)) as Response;
+  const res = toResponse(await action({ request, params: { key }, context: {} } as ActionFunctionArgs));
   return { status: res.status, body: (await res.json()) as Reply };
 }
 

@@ -52,7 +52,7 @@ function mailData(overrides: Partial<InvitationMailData> = {}): InvitationMailDa
     },
     site: { kind: "MAIN_HALL", name: "Hội trường UBND tỉnh", address: "62 Hùng Vương, Tam Kỳ" },
     videoLink: null,
-    links: { rsvp: `${BASE}/i/${TOKEN}`, pdf: `${BASE}/i/${TOKEN}/giay-moi.pdf`, ics: `${BASE}/i/${TOKEN}/invite.ics` },
+    links: { rsvp: `${BASE}/i/${TOKEN}`, pdf: `${BASE}/i/${TOKEN}/letter.pdf`, ics: `${BASE}/i/${TOKEN}/invite.ics` },
     token: TOKEN,
     changeNote: null,
     pdf: null,
@@ -126,11 +126,11 @@ describe("composed invitation e-mail", () => {
       expect(body).toContain("Giấy mời số 12/GM-UBND");
     }
     expect(html).toContain(`href="${BASE}/i/${TOKEN}"`);
-    expect(html).toContain(`href="${BASE}/i/${TOKEN}/giay-moi.pdf"`);
+    expect(html).toContain(`href="${BASE}/i/${TOKEN}/letter.pdf"`);
     expect(html).toContain(`href="${BASE}/i/${TOKEN}/invite.ics"`);
     expect(html).toMatch(/>Xác nhận tham dự<\/a>/);
     expect(text).toContain(`${BASE}/i/${TOKEN}\n`);
-    expect(text).toContain(`${BASE}/i/${TOKEN}/giay-moi.pdf`);
+    expect(text).toContain(`${BASE}/i/${TOKEN}/letter.pdf`);
     expect(text).toContain(`${BASE}/i/${TOKEN}/invite.ics`);
     expect(text).toMatch(/Trân trọng,\nUBND tỉnh Quảng Nam/);
     expect(html).toContain("xuất trình mã QR");

@@ -1,0 +1,186 @@
+// What the organisers' and IT support's bridge pages show: the paged, searchable list of a conference's
+// bridge points with the attendees to assign, one bridge point with its history, and the readiness board
+// narrowed by a search and a status. The guard (app/auth/guard.server.ts) has let the user in before.
+
+import type { CurrentUser } from "#app/auth/session.server.ts";
+import type { BridgeConference } from "#app/bridges/access.server.ts";
+import { bridgeFields, hostOptions, listBridges, parentOptions } from "#app/bridges/bridges.server.ts";
+import { ensureKeys, operatorLink } from "#app/bridges/links.server.ts";
+import { readinessBoard, testHistory } from "#app/bridges/readiness.server.ts";
+import { notFound } from "#app/auth/guard.server.ts";
+import { prisma } from "#app/db.server.ts";
+import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
+import { formatDateTime, toLocalInputValue } from "#app/lib/vietnamese-date.ts";
+
+// A province-wide conference has about 100 bridge points, a nation-wide one over 3,300: the list is paged
+// and searchable, and the assignment list shows the attendees a search finds.
+const BRIDGES_PER_PAGE = 100;
+const ATTENDEES_SHOWN = 200;
+const BOARD_ROWS_SHOWN = 200;
+
+const query = (params: URLSearchParams, name: string) => (params.get(name) ?? "").slice(0, 100);
+
+const bridgeText = (b: { name: string; hostOrganization: { name: string } | null; contactName: string }) =>
+  foldVietnamese(`${b.name} ${b.hostOrganization?.name ?? ""} ${b.contactName}`);
+
+/** Organisations that may host a bridge point, for the editor's <select>. */
+export async function hostChoices(c: BridgeConference) {
+  const hosts = c.canManage ? await hostOptions(c.organizationId) : [];
+  return hosts.map((h) => ({ id: h.id, name: h.name, depth: h.depth, dissolved: !!h.dissolvedOn }));
+}
+
+function attendeesToAssign(conferenceId: string) {
+  return prisma.attendee.findMany({
+    where: { conferenceId, revokedAt: null },
+    orderBy: [{ organizationName: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, position: true, organizationName: true, bridgePoint: { select: { name: true } } },
+  });
+}
+
+/** The list page: a page of bridge points matching `q`, and for organisers the forms' choices. */
+export async function bridgeListPage(c: BridgeConference, user: CurrentUser, params: URLSearchParams) {
+  const q = query(params, "q");
+  const aq = query(params, "aq");
+  const [allBridges, hosts, parents, allAttendees] = await Promise.all([
+    listBridges(c.id),
+    hostChoices(c),
+    c.canManage ? parentOptions(user.visibleOrganizationIds) : Promise.resolve([]),
+    c.canManage ? attendeesToAssign(c.id) : Promise.resolve([]),
+  ]);
+  const folded = foldVietnamese(q);
+  const matching = folded ? allBridges.filter((b) => bridgeText(b).includes(folded)) : allBridges;
+  const pages = Math.max(1, Math.ceil(matching.length / BRIDGES_PER_PAGE));
+  const page = Math.min(pages, Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1));
+  const bridges = matching.slice((page - 1) * BRIDGES_PER_PAGE, page * BRIDGES_PER_PAGE);
+  const foldedAttendee = foldVietnamese(aq);
+  const attendeesMatching = foldedAttendee
+    ? allAttendees.filter((a) =>
+        foldVietnamese(`${a.name} ${a.organizationName} ${a.bridgePoint?.name ?? ""}`).includes(foldedAttendee),
+      )
+    : allAttendees;
+  return {
+    conference: { id: c.id, title: c.title, testAt: c.bridgeTestAt ? formatDateTime(c.bridgeTestAt) : null },
+    canManage: c.canManage,
+    totals: {
+      bridges: allBridges.length,
+      passed: allBridges.filter((b) => b.readiness === "PASSED").length,
+      attendees: allAttendees.length,
+    },
+    paging: {
+      q,
+      page,
+      pages,
+      matching: matching.length,
+      from: (page - 1) * BRIDGES_PER_PAGE + 1,
+      aq,
+      attendeesMatching: attendeesMatching.length,
+    },
+    bridgeOptions: allBridges.map((b) => ({ id: b.id, name: b.name })),
+    bridges: bridges.map((b) => ({
+      ...b,
+      readinessAt: b.readinessAt ? formatDateTime(b.readinessAt) : null,
+      // Passcodes and operator links are for organisers only.
+      videoPasscode: c.canManage ? b.videoPasscode : "",
+      operatorLink: c.canManage ? b.operatorLink : "",
+    })),
+    hosts,
+    parents: parents.map((p) => ({ id: p.id, name: p.name, children: p._count.children })),
+    attendees: attendeesMatching.slice(0, ATTENDEES_SHOWN).map((a) => ({
+      id: a.id,
+      label: `${a.name}${a.position ? `, ${a.position}` : ""}${a.organizationName ? ` – ${a.organizationName}` : ""}`,
+      site: a.bridgePoint?.name ?? "Hội trường chính",
+    })),
+  };
+}
+
+/** One bridge point of the conference (keys made if missing), or a 404. */
+export async function conferenceBridge(conferenceId: string, bridgeId: string | undefined) {
+  await ensureKeys({ ids: [bridgeId ?? ""] });
+  const b = await prisma.bridgePoint.findFirst({
+    where: { id: bridgeId ?? "", conferenceId },
+    select: { ...bridgeFields, posterKey: true, testRequestedAt: true, _count: { select: { attendees: true } } },
+  });
+  if (!b) notFound("Không tìm thấy điểm cầu này.");
+  return b;
+}
+
+/** The bridge point's page: its facts (passcode and links for organisers only), attendees and tests. */
+export async function bridgePage(c: BridgeConference, b: Awaited<ReturnType<typeof conferenceBridge>>) {
+  const [history, hosts, attendees] = await Promise.all([
+    testHistory(b.id),
+    hostChoices(c),
+    prisma.attendee.findMany({
+      where: { bridgePointId: b.id, revokedAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, position: true, organizationName: true },
+    }),
+  ]);
+  const { accessKey, posterKey, _count, readinessAt, testRequestedAt, ...bridge } = b;
+  return {
+    conference: { id: c.id, title: c.title },
+    canManage: c.canManage,
+    bridge: {
+      ...bridge,
+      videoPasscode: c.canManage ? bridge.videoPasscode : "",
+      operatorLink: c.canManage ? operatorLink(accessKey!) : "",
+      posterPath: c.canManage ? `/d/${posterKey}` : "",
+      attendeeCount: _count.attendees,
+      readinessAt: readinessAt ? formatDateTime(readinessAt) : null,
+      testRequestedAt: testRequestedAt ? formatDateTime(testRequestedAt) : null,
+    },
+    hosts,
+    attendees,
+    history: history.map(({ createdAt, ...t }) => ({ ...t, when: formatDateTime(createdAt) })),
+  };
+}
+
+/** The readiness board, problems first; a nation-wide board shows the first rows of what the filter keeps. */
+export async function readinessPage(c: BridgeConference, params: URLSearchParams) {
+  const board = await readinessBoard(c.id);
+  const q = query(params, "q");
+  const statusParam = params.get("status") ?? "";
+  const status = statusParam === "FAILED" || statusParam === "UNTESTED" || statusParam === "PASSED" ? statusParam : "";
+  const folded = foldVietnamese(q);
+  const matching = board.bridges.filter(
+    (b) => (!status || b.readiness === status) && (!folded || bridgeText(b).includes(folded)),
+  );
+  return {
+    filter: { q, status, matching: matching.length },
+    conference: {
+      id: c.id,
+      title: c.title,
+      when: c.startsAt ? formatDateTime(c.startsAt) : null,
+      testAt: c.bridgeTestAt ? formatDateTime(c.bridgeTestAt) : null,
+      testAtValue: toLocalInputValue(c.bridgeTestAt),
+      testNote: c.bridgeTestNote,
+      round: c.bridgeTestRound,
+    },
+    canManage: c.canManage,
+    counts: board.counts,
+    pendingWithEmail: board.bridges.filter((b) => b.readiness !== "PASSED" && b.contactEmail.trim()).length,
+    bridges: matching.slice(0, BOARD_ROWS_SHOWN).map((b) => ({
+      id: b.id,
+      name: b.name,
+      isMain: b.isMain,
+      host: b.hostOrganization?.name ?? "",
+      readiness: b.readiness,
+      contact: { name: b.contactName, phone: b.contactPhone, email: b.contactEmail },
+      attendees: b.attendees,
+      requestedAt: b.testRequestedAt ? formatDateTime(b.testRequestedAt) : null,
+      last: b.last
+        ? {
+            when: formatDateTime(b.last.createdAt),
+            latencyMs: b.last.latencyMs,
+            jitterMs: b.last.jitterMs,
+            lossPercent: b.last.lossPercent,
+            downloadMbps: b.last.downloadMbps,
+            uploadMbps: b.last.uploadMbps,
+            notes: b.last.notes,
+            operatorName: b.last.operatorName,
+          }
+        : null,
+      gaps: b.gaps,
+      message: b.message ? { status: b.message.status, error: b.message.lastError } : null,
+    })),
+  };
+}
