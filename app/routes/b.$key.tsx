@@ -6,7 +6,7 @@ import { bridgeActor } from "#app/audit/actors.server.ts";
 import { getUser } from "#app/auth/session.server.ts";
 import { connectivityTestSchema } from "#app/bridges/bridge-form.ts";
 import bridgesCss from "#app/bridges/bridges.css?url";
-import { TestHistoryTable } from "#app/bridges/components.tsx";
+import { TestHistoryTable } from "#app/components/bridges/test-history.tsx";
 import { operatorPageMeta } from "#app/bridges/operator-meta.ts";
 import { operatorBridge, operatorPage, saveOperatorTest, signedInOperator } from "#app/bridges/operator-page.server.ts";
 import { ConnectivityTestSection, useConnectivityTest } from "#app/components/bridges/connectivity-test.tsx";

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "#app/auth/session.server.ts";
-import { ReadinessBadge } from "#app/bridges/components.tsx";
+import { ReadinessBadge } from "#app/components/bridges/test-history.tsx";
 import bridgesCss from "#app/bridges/bridges.css?url";
 import { myBridges } from "#app/bridges/my-bridges.server.ts";
 

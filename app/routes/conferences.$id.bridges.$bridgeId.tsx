@@ -9,10 +9,10 @@ import {
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { bridgeConference } from "#app/bridges/access.server.ts";
-import { BridgeEditor } from "#app/bridges/bridge-editor.tsx";
+import { BridgeEditor } from "#app/components/bridges/bridge-editor.tsx";
 import { bridgeSchema, deleteBridgeSchema } from "#app/bridges/bridge-form.ts";
 import bridgesCss from "#app/bridges/bridges.css?url";
-import { ReadinessBadge, TestHistoryTable } from "#app/bridges/components.tsx";
+import { ReadinessBadge, TestHistoryTable } from "#app/components/bridges/test-history.tsx";
 import { editBridge, removeBridge } from "#app/bridges/organiser-actions.server.ts";
 import { bridgePage, conferenceBridge } from "#app/bridges/organiser-pages.server.ts";
 import { BridgeFacts, DeleteBridgeForm } from "#app/components/bridges/bridge-details.tsx";

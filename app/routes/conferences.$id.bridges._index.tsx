@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { bridgeConference } from "#app/bridges/access.server.ts";
-import { BridgeEditor } from "#app/bridges/bridge-editor.tsx";
+import { BridgeEditor } from "#app/components/bridges/bridge-editor.tsx";
 import { assignSchema, bridgeSchema, bulkBridgeSchema } from "#app/bridges/bridge-form.ts";
 import bridgesCss from "#app/bridges/bridges.css?url";
 import { addBridge, addBridgesForChildren, moveAttendees } from "#app/bridges/organiser-actions.server.ts";

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { deleteBridgeSchema } from "#app/bridges/bridge-form.ts";
-import { CopyButton } from "#app/bridges/components.tsx";
+import { CopyButton } from "#app/components/bridges/test-history.tsx";
 import { FieldsetErrors } from "#app/components/fieldset-errors.tsx";
 
 export interface BridgeFactsData {

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { CopyButton, ReadinessBadge } from "#app/bridges/components.tsx";
+import { CopyButton, ReadinessBadge } from "#app/components/bridges/test-history.tsx";
 import type { Readiness } from "#app/bridges/verdict.ts";
 
 export interface BridgeListRow {

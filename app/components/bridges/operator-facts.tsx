@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ReadinessBadge } from "#app/bridges/components.tsx";
+import { ReadinessBadge } from "#app/components/bridges/test-history.tsx";
 import type { Readiness } from "#app/bridges/verdict.ts";
 
 export interface OperatorFactsData {

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { ReadinessBadge } from "#app/bridges/components.tsx";
+import { ReadinessBadge } from "#app/components/bridges/test-history.tsx";
 import { formatMbps, formatMs, formatPercent, type Readiness } from "#app/bridges/verdict.ts";
 import { ColumnChart } from "#app/components/charts.tsx";
 import { DELIVERY_LABEL } from "#app/conferences/vocabulary.ts";
