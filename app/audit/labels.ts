@@ -1,4 +1,3 @@
-import { DELIVERY_LABEL, RSVP_LABEL } from "#app/conferences/vocabulary.ts";
 // The one source of the audit trail's Vietnamese words: actions, record types, actor kinds, field
 // names and the values of enum fields. Plain data: used by the pages and the .xlsx export.
 
@@ -6,7 +5,14 @@ import { AGENDA_KIND_LABEL } from "#app/agenda/timing.ts";
 import { AWARD_STATUS_LABEL, RECIPIENT_KIND_LABEL } from "#app/awards/award-form.ts";
 import { NODE_SOURCE_LABEL } from "#app/assessments/framework-forms.ts";
 import { READINESS_LABEL } from "#app/bridges/verdict.ts";
-import { FORMAT_LABEL, PLAN_KIND_LABEL, STATUS_LABEL, TASK_STATUS_LABEL } from "#app/conferences/vocabulary.ts";
+import {
+  DELIVERY_LABEL,
+  FORMAT_LABEL,
+  PLAN_KIND_LABEL,
+  RSVP_LABEL,
+  STATUS_LABEL,
+  TASK_STATUS_LABEL,
+} from "#app/conferences/vocabulary.ts";
 import { ROLE_LABEL } from "#app/auth/roles.ts";
 import { SPEECH_KIND_LABEL, SPEECH_STATUS_LABEL } from "#app/speeches/speech-form.ts";
 import type { AuditActor } from "#app/database/audit.server.ts";

@@ -27,7 +27,7 @@ function isoDate(text: string): string | null {
 export function parseAwards(table: Table): { ok: true; awards: AwardValues[] } | { ok: false; errors: ImportError[] } {
   const index: Partial<Record<Column, number>> = {};
   table.headers.forEach((h, i) => {
-    const key = foldText(h.replace(/[_\-]+/g, " "));
+    const key = foldText(h.replace(/[_-]+/g, " "));
     for (const [col, names] of Object.entries(COLUMNS) as Array<[Column, readonly string[]]>)
       if (names.includes(key) && index[col] === undefined) index[col] = i;
   });

@@ -65,7 +65,7 @@ export const planFormSchema = z
       .regex(/^[0-9A-Za-z.]*$/, "Số văn bản chỉ gồm chữ số (ví dụ 71), để trống nếu chưa cấp số")
       .optional(),
     documentSymbol: required(40, "Nhập ký hiệu văn bản (ví dụ KH-UBND)", "Ký hiệu").regex(
-      /^[A-ZĐ0-9][A-ZĐ0-9&.\-]*$/,
+      /^[A-ZĐ0-9][A-ZĐ0-9&.-]*$/,
       "Ký hiệu chỉ gồm chữ in hoa, chữ số và dấu gạch nối, ví dụ KH-UBND",
     ),
     issuePlace: required(100, "Nhập địa danh ghi trên văn bản (ví dụ Quảng Nam)", "Địa danh"),

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { userActor } from "#app/database/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useState, type DragEvent } from "react";
 import { addItem, agendaItems, deleteItem, moveOne, reorder, updateItem } from "#app/agenda/agenda.server.ts";
 import { agendaIntentSchema } from "#app/agenda/agenda-form.ts";
@@ -10,14 +10,18 @@ import { requireConference } from "#app/auth/guard.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
 import { formatDate, formatTime } from "#app/lib/vietnamese-date.ts";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Chương trình · ${data?.conference.title ?? ""}` },
 ];
 
+export const handle: BreadcrumbHandle = {
+  breadcrumb: () => ({ label: "Chương trình" }),
+};
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "conference.view");
-  const user = access.user;
   const c = await invitationConference(access.conference.id);
   const [items, speeches] = await Promise.all([
     agendaItems(c.id),
@@ -181,14 +185,10 @@ export default function AgendaPage() {
   };
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/conferences">Hội nghị, kế hoạch</Link> ›{" "}
-        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> › <span>Chương trình</span>
-      </nav>
       <div className="page-head">
         <h1>Chương trình hội nghị</h1>
         {data.conference.date ? (
-          <a href={`/conferences/${data.conference.id}/chuong-trinh.pdf`} className="button">
+          <a href={`/conferences/${data.conference.id}/agenda.pdf`} className="button">
             Tải chương trình (PDF)
           </a>
         ) : null}

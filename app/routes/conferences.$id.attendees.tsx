@@ -26,14 +26,18 @@ import { requeueMessage } from "#app/mailing/outbox.server.ts";
 import { outboxWorker } from "#app/mailing/worker.server.ts";
 import { mailTransportKind } from "#app/mailing/worker.server.ts";
 import { readTable, type ImportError } from "#app/scoring/import.ts";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Đại biểu, giấy mời · ${data?.conference.title ?? ""}` },
 ];
 
+export const handle: BreadcrumbHandle = {
+  breadcrumb: () => ({ label: "Đại biểu, giấy mời" }),
+};
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "invitations.manage");
-  const user = access.user;
   const c = await invitationConference(access.conference.id);
   const attendees = await prisma.attendee.findMany({
     where: { conferenceId: c.id },
@@ -297,14 +301,10 @@ export default function AttendeesPage() {
   const c = data.conference;
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/conferences">Hội nghị, kế hoạch</Link> › <Link to={`/conferences/${c.id}`}>{c.title}</Link> ›{" "}
-        <span>Đại biểu, giấy mời</span>
-      </nav>
       <div className="page-head">
         <h1>Đại biểu, giấy mời</h1>
         <span>
-          <a href={`/conferences/${c.id}/diem-danh.pdf`} className="button">
+          <a href={`/conferences/${c.id}/attendance-report.pdf`} className="button">
             Báo cáo thành phần (PDF)
           </a>{" "}
           <Link to={`/conferences/${c.id}/outbox`} className="button">

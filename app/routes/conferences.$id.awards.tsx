@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { userActor } from "#app/database/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { fileBytes, readForm } from "#app/http/form-data.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
@@ -13,12 +13,16 @@ import { prisma } from "#app/db.server.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
 import { formatDate } from "#app/lib/vietnamese-date.ts";
 import { readTable, type ImportError } from "#app/scoring/import.ts";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Khen thưởng · Hội nghị CCHC" }];
 
+export const handle: BreadcrumbHandle = {
+  breadcrumb: () => ({ label: "Khen thưởng" }),
+};
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "conference.view");
-  const user = access.user;
   const c = await invitationConference(access.conference.id);
   const [awards, attendees] = await Promise.all([
     listAwards(c.id),
@@ -112,13 +116,10 @@ export default function AwardsPage() {
   const err = (k: string) => failed?.fieldErrors?.[k]?.join(" ");
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> › <span>Khen thưởng</span>
-      </nav>
       <div className="page-head">
         <h1>Danh sách khen thưởng</h1>
         {data.awards.length ? (
-          <a href={`/conferences/${data.conference.id}/khen-thuong.pdf`} className="button">
+          <a href={`/conferences/${data.conference.id}/awards.pdf`} className="button">
             Tải danh sách (PDF)
           </a>
         ) : null}

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { PlanEditor } from "#app/components/plan-editor.tsx";
 import { planFormSchema, planToFormValues } from "#app/plans/plan-form.ts";
@@ -11,12 +11,17 @@ import {
   updateConference,
 } from "#app/plans/plans.server.ts";
 import { isEditable } from "#app/plans/status.ts";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Sửa kế hoạch · Hội nghị CCHC" }];
 
 function assertEditable(status: Parameters<typeof isEditable>[0]) {
   if (!isEditable(status)) throw new Response("Kế hoạch đã kết thúc hoặc đã hủy nên không sửa được.", { status: 403 });
 }
+
+export const handle: BreadcrumbHandle = {
+  breadcrumb: () => ({ label: "Sửa" }),
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, conference } = await requireConference(request, params.id, "conference.edit");
@@ -51,10 +56,6 @@ export default function EditConference() {
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/conferences">Hội nghị, kế hoạch</Link> › <Link to={`/conferences/${data.id}`}>{data.title}</Link> ›{" "}
-        <span>Sửa</span>
-      </nav>
       <h1>Sửa kế hoạch</h1>
       <PlanEditor
         lastResult={lastResult}

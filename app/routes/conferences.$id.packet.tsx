@@ -1,17 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { userActor } from "#app/database/audit.server.ts";
 import { setPacketRound } from "#app/documents/packet-settings.server.ts";
-import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { Form, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
 import { listRounds } from "#app/assessments/rounds.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
-import { prisma } from "#app/db.server.ts";
 import { ensurePacket, packetInput, packetJob, type PacketJob } from "#app/documents/packet-jobs.server.ts";
 import { packetFingerprint } from "#app/documents/packet/index.ts";
 import { getConference } from "#app/plans/plans.server.ts";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Bộ tài liệu hội nghị · Hội nghị CCHC" }];
+
+export const handle: BreadcrumbHandle = {
+  breadcrumb: () => ({ label: "Bộ tài liệu hội nghị" }),
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "conference.view");
@@ -85,9 +89,6 @@ export default function PacketPage() {
   const c = data.conference;
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to={`/conferences/${c.id}`}>{c.title}</Link> › <span>Bộ tài liệu hội nghị</span>
-      </nav>
       <h1>Bộ tài liệu hội nghị</h1>
       <p className="muted">
         Bìa, chương trình, bảng xếp hạng, biểu đồ, phân tích theo lĩnh vực, phụ lục, SIPAS — một tệp PDF và một tệp

@@ -6,7 +6,6 @@ import { ACCEPTED_EVIDENCE, checkEvidence } from "#app/assessments/evidence.ts";
 import { storeEvidence } from "#app/assessments/evidence-store.server.ts";
 import { fileBytes, readForm } from "#app/http/form-data.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
-import { prisma } from "#app/db.server.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 import {
@@ -16,12 +15,16 @@ import {
   speechIntentSchema,
 } from "#app/speeches/speech-form.ts";
 import { listSpeeches, moveSpeech, registerSpeech, saveDraft, setSpeechStatus } from "#app/speeches/speeches.server.ts";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Tham luận, phát biểu · Hội nghị CCHC" }];
 
+export const handle: BreadcrumbHandle = {
+  breadcrumb: () => ({ label: "Tham luận, phát biểu" }),
+};
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "conference.view");
-  const user = access.user;
   const c = await invitationConference(access.conference.id);
   const speeches = await listSpeeches(c.id);
   return {
@@ -103,10 +106,6 @@ export default function SpeechesPage() {
   const ordered = data.speeches.filter((s) => s.speakingOrder !== null);
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> ›{" "}
-        <span>Tham luận, phát biểu</span>
-      </nav>
       <div className="page-head">
         <h1>Tham luận, phát biểu</h1>
         <Link to="/speeches/history" className="button">

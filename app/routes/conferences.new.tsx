@@ -1,13 +1,18 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireCapability } from "#app/auth/guard.server.ts";
 import { PlanEditor } from "#app/components/plan-editor.tsx";
 import { prisma } from "#app/db.server.ts";
 import { planFormSchema } from "#app/plans/plan-form.ts";
 import { createConference, foreignOrganizationIds, selectableOrganizations } from "#app/plans/plans.server.ts";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Lập kế hoạch mới · Hội nghị CCHC" }];
+
+export const handle: BreadcrumbHandle = {
+  breadcrumb: () => [{ label: "Hội nghị, kế hoạch", to: "/conferences" }, { label: "Lập kế hoạch mới" }],
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "conference.edit");
@@ -52,9 +57,6 @@ export default function NewConference() {
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/conferences">Hội nghị, kế hoạch</Link> › <span>Lập kế hoạch mới</span>
-      </nav>
       <h1>Lập kế hoạch mới</h1>
       <PlanEditor
         lastResult={lastResult}
