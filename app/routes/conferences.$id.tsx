@@ -38,12 +38,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const handle: BreadcrumbHandle<{ id: string; title: string }> = {
+export const handle: BreadcrumbHandle<{ title: string; links: Array<{ to: string }> }> = {
+  // The title leads to the first page the user may open: the plan, or for IT support the bridge points.
   breadcrumb: (data) =>
     data
       ? [
           { label: "Hội nghị, kế hoạch", to: "/conferences" },
-          { label: data.title, to: `/conferences/${data.id}` },
+          { label: data.title, to: data.links[0]?.to },
         ]
       : { label: "Hội nghị, kế hoạch", to: "/conferences" },
 };

@@ -6,7 +6,7 @@ import type { ConferenceNavLink } from "#app/components/conference/nav-links.ts"
  * screen; the page one is on carries `aria-current="page"` (NavLink).
  */
 export function ConferenceNav({ title, links }: { title: string; links: ConferenceNavLink[] }) {
-  if (links.length < 2) return null;
+  if (!links.length) return null;
   return (
     <nav className="conference-nav" aria-label={`Các trang của ${title}`}>
       <ul>
