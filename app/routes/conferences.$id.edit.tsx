@@ -12,6 +12,8 @@ import {
 } from "#app/plans/plans.server.ts";
 import { isEditable } from "#app/plans/status.ts";
 import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import { readForm } from "#app/http/form-data.server.ts";
+import { formReply } from "#app/http/reply.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sửa kế hoạch · Hội nghị CCHC" }];
 
@@ -40,25 +42,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, conference: c } = await requireConference(request, params.id, "conference.edit");
   assertEditable(c.status);
-  const submission = parseWithZod(await request.formData(), { schema: planFormSchema });
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  if (foreignOrganizationIds(user, submission.value).length) {
-    return Response.json(submission.reply({ formErrors: ["Có cơ quan không thuộc phạm vi của bạn; hãy chọn lại."] }), {
-      status: 400,
-    });
-  }
+  const submission = parseWithZod(await readForm(request), { schema: planFormSchema });
+  if (submission.status !== "success") return formReply("save", submission);
+  if (foreignOrganizationIds(user, submission.value).length)
+    return formReply("save", submission, { formErrors: ["Có cơ quan không thuộc phạm vi của bạn; hãy chọn lại."] });
   await updateConference(user, c.id, submission.value);
   return redirect(`/conferences/${c.id}`);
 }
 
 export default function EditConference() {
   const data = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   return (
     <div className="page">
       <h1>Sửa kế hoạch</h1>
       <PlanEditor
-        lastResult={lastResult}
+        lastResult={actionData?.result}
         defaultValue={data.defaultValue}
         organizations={data.organizations}
         customLayout={data.customLayout}
