@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireConference } from "#app/auth/guard.server.ts";
+import { readForm } from "#app/http/form-data.server.ts";
 import { reply } from "#app/http/reply.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { PlanDocumentView } from "#app/components/plan-document-view.tsx";
@@ -71,7 +72,7 @@ const statusSchema = z.object({ status: z.enum(CONFERENCE_STATUSES) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, conference: c } = await requireConference(request, params.id, "conference.edit");
-  const parsed = statusSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = statusSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success || !canTransition(c.status, parsed.data.status)) {
     return reply({ error: "Không thể chuyển sang trạng thái này." }, 400);
   }

@@ -10,6 +10,8 @@ import { ensurePacket, packetInput, packetJob, type PacketJob } from "#app/docum
 import { packetFingerprint } from "#app/documents/packet/index.ts";
 import { getConference } from "#app/plans/plans.server.ts";
 import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import { readForm } from "#app/http/form-data.server.ts";
+import { reply } from "#app/http/reply.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Bộ tài liệu hội nghị · Hội nghị CCHC" }];
 
@@ -42,19 +44,23 @@ const schema = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, conference } = await requireConference(request, params.id, "conference.edit");
   const c = await getConference(conference.id);
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return Response.json({ error: "Yêu cầu không hợp lệ." }, { status: 400 });
-  if (parsed.data.intent === "round") {
-    const roundId = parsed.data.roundId || null;
-    if (roundId && !(await listRounds(user)).some((r) => r.id === roundId))
-      return Response.json({ error: "Không tìm thấy đợt đánh giá." }, { status: 400 });
-    await setPacketRound(userActor(user), c.id, roundId);
-    return { ok: true };
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
+  if (!parsed.success) return reply({ error: "Yêu cầu không hợp lệ." }, 400);
+  switch (parsed.data.intent) {
+    case "round": {
+      const roundId = parsed.data.roundId || null;
+      if (roundId && !(await listRounds(user)).some((r) => r.id === roundId))
+        return reply({ error: "Không tìm thấy đợt đánh giá." }, 400);
+      await setPacketRound(userActor(user), c.id, roundId);
+      return reply({ ok: true });
+    }
+    case "build": {
+      const input = await packetInput(c);
+      if (!input) return reply({ error: "Hãy chọn đợt đánh giá trước." }, 400);
+      await ensurePacket(c.id, input);
+      return reply({ ok: true });
+    }
   }
-  const input = await packetInput(c);
-  if (!input) return Response.json({ error: "Hãy chọn đợt đánh giá trước." }, { status: 400 });
-  await ensurePacket(c.id, input);
-  return { ok: true };
 }
 
 function Progress({ conferenceId, initial }: { conferenceId: string; initial: PacketJob | null }) {
