@@ -3,7 +3,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { PlanEditor } from "#app/components/plan-editor.tsx";
-import { planFormSchema, planToFormValues } from "#app/plans/plan-form.ts";
+import { planFormSchema } from "#app/plans/plan-form.ts";
+import { planToFormValues } from "#app/plans/plan-form-data.ts";
 import {
   foreignOrganizationIds,
   getConference,
