@@ -6,6 +6,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "#app/http/nonce.ts";
 import { createNonce, securityHeaders } from "#app/http/security-headers.server.ts";
 import { StripNulBytes } from "#app/lib/strip-nul.server.ts";
+// Registers each domain's message composers before the outbox worker starts.
+import "#app/mail-composers.server.ts";
 import { outboxWorker } from "#app/mailing/worker.server.ts";
 
 const ABORT_DELAY = 5_000;
@@ -14,7 +16,8 @@ const ABORT_DELAY = 5_000;
 outboxWorker();
 
 // Served by scripts/serve.js ahead of Remix (the scanners' hot path); see app/checkin/api.server.ts.
-export { CHECKIN_PATH, handleCheckinNode } from "#app/checkin/api.server.ts";
+export { handleCheckinNode } from "#app/checkin/api.server.ts";
+export { CHECKIN_PATH } from "#app/http/api-paths.ts";
 // What scripts/serve.js does before any handler: client address, security headers, body limits, log redaction.
 export * as edge from "#app/http/edge.server.ts";
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { storedSessionSecret } from "#app/auth/session-secret.server.ts";
+import { storedSessionSecret } from "#app/lib/session-secret.server.ts";
 
 export const DEFAULT_DATA_DIR = "./data";
 
@@ -28,6 +28,8 @@ const schema = z.object({
   DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   // Session cookies are Secure in production; set false only to serve plain http on a LAN.
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+  // Read by scripts/serve.js; validated here so a typo ("yes") stops the start instead of being ignored.
+  TRUST_PROXY: z.enum(["true", "false"], "TRUST_PROXY phải là true hoặc false").default("false"),
 });
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };

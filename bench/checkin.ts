@@ -17,7 +17,7 @@ import { encodeScannerCredential } from "#app/checkin/credential.server.ts";
 import { createPrismaClient } from "#app/database/client.server.ts";
 import { migrateDatabase } from "#app/database/migrate.server.ts";
 import { parseEnv } from "#app/env.server.ts";
-import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.ts";
+import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.server.ts";
 import { seedDatabase } from "#prisma/seed-runner.ts";
 import { ensureBuild } from "#bench/lib/build.ts";
 import { positiveInt } from "#bench/lib/args.ts";

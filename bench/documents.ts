@@ -5,7 +5,7 @@
 // see the same machine state), and prints ms per letter and the ratio.
 import PDFDocument from "pdfkit";
 import { renderInvitationLetter, type InvitationLetterInput } from "#app/documents/invitation-letter.ts";
-import type { InvitationConference } from "#app/invitations/types.ts";
+import type { InvitationConference } from "#app/conferences/invitation.ts";
 import { printEnvironment } from "#bench/lib/report.ts";
 
 const LETTERS = Number(process.argv[2] ?? 500);

@@ -105,8 +105,10 @@ async function main(): Promise<number> {
   const { prisma } = await import("#app/db.server.ts");
   const { createAttendees } = await import("#app/invitations/attendees.server.ts");
   const { SYSTEM_ACTOR } = await import("#app/database/audit.server.ts");
-  const { composeOutboxMessage } = await import("#app/invitations/context.server.ts");
-  const { drainOnce, queueMessages } = await import("#app/mailing/outbox.server.ts");
+  await import("#app/mail-composers.server.ts");
+  const { composeMessage } = await import("#app/mailing/composers.server.ts");
+  const { queueInvitations } = await import("#app/invitations/queue.server.ts");
+  const { drainOnce } = await import("#app/mailing/outbox.server.ts");
   const { smtpTransport } = await import("#app/mailing/transport.server.ts");
   const { messageIdFor } = await import("#app/mailing/backoff.ts");
 
@@ -170,7 +172,7 @@ async function main(): Promise<number> {
       const transport = smtpTransport(server.url);
       try {
         let start = performance.now();
-        const queued = await queueMessages({
+        const queued = await queueInvitations({
           conferenceId: conference.id,
           kind,
           version,
@@ -186,7 +188,7 @@ async function main(): Promise<number> {
         start = performance.now();
         for (;;) {
           const batchStart = performance.now();
-          const r = await drainOnce({ transport, compose: composeOutboxMessage, batchSize: BATCH, concurrency });
+          const r = await drainOnce({ transport, compose: composeMessage, batchSize: BATCH, concurrency });
           if (r.sent === BATCH) batchRates.push(r.sent / ((performance.now() - batchStart) / 1000));
           totals.drains++;
           totals.sent += r.sent;
@@ -369,7 +371,7 @@ async function main(): Promise<number> {
         cases
           .map(
             (c) =>
-              `${c.name}: ${c.run.drains} drainOnce calls, queueMessages ${seconds(c.run.queueMs)} s (not in the timed figure)`,
+              `${c.name}: ${c.run.drains} drainOnce calls, queueInvitations ${seconds(c.run.queueMs)} s (not in the timed figure)`,
           )
           .join("; "),
     );

@@ -13,7 +13,8 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { compileFramework, rankUnits, type UnitResult } from "#app/scoring/index.ts";
-import { parseDetailedScores, readTable } from "#app/scoring/import.ts";
+import { parseDetailedScores } from "#app/scoring/import-detailed.ts";
+import { readTable } from "#app/lib/table/read.server.ts";
 import { DEFAULT_BANDS } from "#app/scoring/types.ts";
 import { printEnvironment } from "#bench/lib/report.ts";
 import {

@@ -2,7 +2,7 @@
 // HTML and plain text carry the same facts; every value is escaped in the HTML. It never carries the
 // meeting passcode: the operator reads it on the bridge's own page.
 
-import { escapeHtml, escapeHtmlLines, headerText, safeHref } from "#app/invitations/escape.ts";
+import { escapeHtml, escapeHtmlLines, headerText, safeHref } from "#app/mailing/escape.ts";
 import { formatDateTime, formatTime } from "#app/lib/vietnamese-date.ts";
 import { formatMeetingStart } from "#emails/invitation.ts";
 

@@ -2,8 +2,8 @@
 // HTML and plain text carry the same facts and links. Every interpolated value is escaped in the
 // HTML; the subject is one line whatever the data holds.
 
-import { escapeHtml, escapeHtmlLines, headerText, safeHref } from "#app/invitations/escape.ts";
-import type { InvitationMailData, MessageKind } from "#app/invitations/types.ts";
+import { escapeHtml, escapeHtmlLines, headerText, safeHref } from "#app/mailing/escape.ts";
+import type { InvitationMailData, InvitationKind } from "#app/invitations/types.ts";
 import { formatDate, formatTime, TIME_ZONE } from "#app/lib/vietnamese-date.ts";
 import { DateTime } from "luxon";
 
@@ -32,7 +32,7 @@ function formatMeetingEnd(start: Date, end: Date): string {
   return s.hasSame(e, "day") ? formatTime(end) : formatMeetingStart(end);
 }
 
-export function invitationSubject(kind: MessageKind, title: string): string {
+export function invitationSubject(kind: InvitationKind, title: string): string {
   const t = headerText(title);
   switch (kind) {
     case "INVITATION":

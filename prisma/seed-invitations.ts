@@ -1,6 +1,6 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
-import { newToken } from "#app/invitations/context.server.ts";
-import { meetingName } from "#app/conferences/naming.ts";
+import { newToken } from "#app/invitations/signing.server.ts";
+import { MESSAGE_SUBJECT } from "#app/invitations/queue.server.ts";
 import { messageIdFor } from "#app/mailing/backoff.ts";
 import { invitations } from "#prisma/seed-data/invitations.ts";
 
@@ -69,7 +69,7 @@ export async function seedInvitations(
             version: conference.calendarSequence,
             messageId: messageIdFor("INVITATION", conference.calendarSequence, row.id),
             toAddress: a.email,
-            subject: `Giấy mời: ${meetingName(conference.title)}`,
+            subject: MESSAGE_SUBJECT.INVITATION(conference.title),
           },
         });
       }

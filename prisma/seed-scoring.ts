@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createFramework, loadFramework } from "#app/assessments/frameworks.server.ts";
+import { createFramework, loadFramework } from "#app/scoring/frameworks.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { compileFramework, emptyScores, unitAppendices, type Framework } from "#app/scoring/index.ts";
 import { frameworks, rounds } from "#prisma/seed-data/scoring.ts";

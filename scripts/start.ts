@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { demoAccountsWithDemoPassword, demoCredentialsMessage } from "#app/auth/demo-guard.server.ts";
-import { storedSessionSecret } from "#app/auth/session-secret.server.ts";
+import { storedSessionSecret } from "#app/lib/session-secret.server.ts";
 import { migrateDatabase } from "#app/database/migrate.server.ts";
 import { DEFAULT_DATA_DIR, parseEnv, sqlitePath } from "#app/env.server.ts";
 

@@ -1,7 +1,7 @@
 // Printed attendance documents: the roll-call sheet with tick boxes (staff tick on paper, then enter the
 // ticks on the roll-call page) and the self check-in posters of the bridge points (one A4 page each).
 // Plain TypeScript on the OfficialPdf layer (Liberation Serif, A4, Decree 30 margins).
-import { qrPngSync } from "#app/invitations/qr.ts";
+import { qrPngSync } from "#app/invitations/qr.server.ts";
 import { MM, OfficialPdf } from "#app/documents/pdf.ts";
 
 export interface SheetInput {

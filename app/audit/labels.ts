@@ -3,7 +3,7 @@
 
 import { AGENDA_KIND_LABEL } from "#app/agenda/timing.ts";
 import { AWARD_STATUS_LABEL, RECIPIENT_KIND_LABEL } from "#app/awards/award-form.ts";
-import { NODE_SOURCE_LABEL } from "#app/assessments/framework-forms.ts";
+import { NODE_SOURCE_LABEL } from "#app/scoring/framework-forms.ts";
 import { READINESS_LABEL } from "#app/bridges/verdict.ts";
 import {
   DELIVERY_LABEL,

@@ -12,7 +12,7 @@ import {
   takeAttempt,
   waitText,
   type RateRule,
-} from "#app/lib/rate-limit.server.ts";
+} from "#app/database/rate-limit.server.ts";
 import { DUMMY_HASH, verifyPassword } from "#app/auth/password.server.ts";
 
 const MINUTE = 60_000;

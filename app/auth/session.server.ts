@@ -2,7 +2,7 @@ import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { prisma } from "#app/db.server.ts";
 import { env } from "#app/env.server.ts";
 import type { Role } from "#app/auth/roles.ts";
-import { organizationScope } from "#app/organizations/scope.server.ts";
+import { organizationScope } from "#app/auth/organization-scope.server.ts";
 import { clientIp } from "#app/lib/client-ip.server.ts";
 import { recordAudit, userActor } from "#app/database/audit.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";

@@ -1,5 +1,7 @@
 import { fromLocalDateValue } from "#app/lib/vietnamese-date.ts";
-import { foldText, type ImportError, type Table } from "#app/scoring/import.ts";
+import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
+import { headerKey } from "#app/lib/table/columns.ts";
+import type { ImportError, Table } from "#app/lib/table/table.ts";
 import { awardSchema, type AwardValues } from "#app/awards/award-form.ts";
 
 // Reading an award list from a spreadsheet (server side: the table reader pulls in exceljs).
@@ -27,7 +29,7 @@ function isoDate(text: string): string | null {
 export function parseAwards(table: Table): { ok: true; awards: AwardValues[] } | { ok: false; errors: ImportError[] } {
   const index: Partial<Record<Column, number>> = {};
   table.headers.forEach((h, i) => {
-    const key = foldText(h.replace(/[_-]+/g, " "));
+    const key = headerKey(h);
     for (const [col, names] of Object.entries(COLUMNS) as Array<[Column, readonly string[]]>)
       if (names.includes(key) && index[col] === undefined) index[col] = i;
   });
@@ -41,7 +43,7 @@ export function parseAwards(table: Table): { ok: true; awards: AwardValues[] } |
   const header = (c: Column) => (index[c] === undefined ? "" : table.headers[index[c]!]!);
   const awards: AwardValues[] = [];
   for (const { rowNumber, cells } of table.rows) {
-    const kindText = foldText(cell(cells, "kind"));
+    const kindText = foldVietnamese(cell(cells, "kind"));
     const kind = !kindText
       ? "INDIVIDUAL"
       : kindText.startsWith("tap the")

@@ -5,7 +5,8 @@ import type { Prisma } from "#app/generated/prisma/client.ts";
 import { fromLocalDateValue } from "#app/lib/vietnamese-date.ts";
 import type { AwardValues } from "#app/awards/award-form.ts";
 import { parseAwards } from "#app/awards/award-import.ts";
-import { readTable, type ImportError } from "#app/scoring/import.ts";
+import { readTable } from "#app/lib/table/read.server.ts";
+import type { ImportError } from "#app/lib/table/table.ts";
 
 /** What adding awards answers: a message, or what was refused (for the form, or row by row for a file). */
 export type AwardOutcome = { ok: true; message: string } | { ok: false; formError: string; rowErrors?: ImportError[] };

@@ -10,7 +10,6 @@ import { verifyScannerCredential } from "#app/checkin/credential.server.ts";
 import { authorizeScanner, scannerActor } from "#app/checkin/scanner-auth.server.ts";
 import type { CheckinResponse } from "#app/checkin/types.ts";
 
-export const CHECKIN_PATH = "/api/checkin";
 const MAX_BODY_BYTES = 16 * 1024;
 
 export interface ApiAnswer {

@@ -11,7 +11,12 @@ import { randomBytes, type KeyObject } from "node:crypto";
 import { diffFields, type AuditActor } from "#app/database/audit.server.ts";
 import { env, sqlitePath } from "#app/env.server.ts";
 import { formatScanTime } from "#app/checkin/format.ts";
-import { conferenceKeyFor, conferenceKeyString, deriveSigningKeys, verifyToken } from "#app/invitations/tokens.ts";
+import {
+  conferenceKeyFor,
+  conferenceKeyString,
+  deriveSigningKeys,
+  verifyToken,
+} from "#app/invitations/tokens.server.ts";
 import {
   ATTENDANCE_LABEL,
   METHOD_LABEL,

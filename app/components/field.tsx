@@ -10,7 +10,7 @@ export function Field({
   className,
 }: {
   label: ReactNode;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a field of any form schema
   meta: FieldMetadata<any, any, any>;
   hint?: ReactNode;
   children: ReactNode;

@@ -2,7 +2,7 @@
 // attendee, or a generic one for "các đồng chí có tên trong thành phần".
 // Plain TypeScript: no Remix, no Prisma.
 import { DateTime } from "luxon";
-import type { AttendanceSite, InvitationAttendee, InvitationConference } from "#app/invitations/types.ts";
+import type { AttendanceSite, InvitationAttendee, InvitationConference } from "#app/conferences/invitation.ts";
 import { formatDate, formatPlaceAndDate, formatTime, TIME_ZONE } from "#app/lib/vietnamese-date.ts";
 import { FIRST_LINE_INDENT, ND30_SIZES, OfficialPdf } from "#app/documents/pdf.ts";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { agendaItems } from "#app/agenda/agenda.server.ts";
 import { listAwards } from "#app/awards/awards.server.ts";
 import { listSpeeches } from "#app/speeches/speeches.server.ts";
-import { roundSummaryFor } from "#app/assessments/rounds.server.ts";
+import { roundSummaryFor } from "#app/scoring/rounds.server.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
 import { env } from "#app/env.server.ts";
 import { meetingName } from "#app/conferences/naming.ts";

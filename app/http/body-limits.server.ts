@@ -2,7 +2,7 @@
 // (scripts/serve.js, through ./edge.server.ts) enforces these before any handler reads a byte:
 // a declared Content-Length over the limit is refused at once, a chunked body is counted as it
 // streams and cut off at the limit. Without this, a single 400 MB POST was read whole into memory.
-import { CHECKIN_PATH } from "#app/checkin/api.server.ts";
+import { CHECKIN_PATH } from "#app/http/api-paths.ts";
 
 export const KB = 1024;
 export const MB = 1024 * 1024;

@@ -3,7 +3,7 @@
 // then the check-in API or Express (static files, then Remix). Compiled into the server build and
 // exported from app/entry.server.tsx, so serve.js stays plain JavaScript.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CHECKIN_PATH } from "#app/checkin/api.server.ts";
+import { CHECKIN_PATH } from "#app/http/api-paths.ts";
 import { bodyOf, guardBody, type Answer } from "#app/http/body-guard.server.ts";
 import { bodyLimitFor } from "#app/http/body-limits.server.ts";
 import { applyClientAddress } from "#app/http/client-address.server.ts";

@@ -20,11 +20,12 @@ import {
   sendReminders,
   sendUpdate,
 } from "#app/invitations/attendees.server.ts";
-import { cannotInviteReason } from "#app/invitations/context.server.ts";
+import { cannotInviteReason } from "#app/invitations/can-invite.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
-import { requeueMessage } from "#app/mailing/outbox.server.ts";
+import { requeueMessage } from "#app/mailing/queue.server.ts";
 import { mailTransportKind, outboxWorker } from "#app/mailing/worker.server.ts";
-import { readTable, type ImportError } from "#app/scoring/import.ts";
+import { readTable } from "#app/lib/table/read.server.ts";
+import type { ImportError } from "#app/lib/table/table.ts";
 
 type Conference = Awaited<ReturnType<typeof invitationConference>>;
 

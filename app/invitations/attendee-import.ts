@@ -1,4 +1,6 @@
-import { foldText, type ImportError, type Table } from "#app/scoring/import.ts";
+import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
+import { headerKey } from "#app/lib/table/columns.ts";
+import type { ImportError, Table } from "#app/lib/table/table.ts";
 import { attendeeSchema, type AttendeeValues } from "#app/invitations/attendee-form.ts";
 
 // Reading an attendee list (xlsx/csv) with the same table reader as scores.
@@ -29,7 +31,7 @@ export function parseAttendees(table: Table, ctx: AttendeeImportContext): Attend
   const errors: ImportError[] = [];
   const index: Partial<Record<Column, number>> = {};
   table.headers.forEach((h, i) => {
-    const key = foldText(h.replace(/[_\-]+/g, " "));
+    const key = headerKey(h);
     for (const [col, names] of Object.entries(COLUMNS) as Array<[Column, readonly string[]]>) {
       if (names.includes(key) && index[col] === undefined) index[col] = i;
     }
@@ -46,8 +48,8 @@ export function parseAttendees(table: Table, ctx: AttendeeImportContext): Attend
   if (errors.length) return { ok: false, errors };
 
   const groupByName = new Map<string, string>();
-  for (const g of ctx.groups) for (const n of g.names) if (n.trim()) groupByName.set(foldText(n), g.id);
-  const bridgeByName = new Map(ctx.bridgePoints.map((b) => [foldText(b.name), b.id]));
+  for (const g of ctx.groups) for (const n of g.names) if (n.trim()) groupByName.set(foldVietnamese(n), g.id);
+  const bridgeByName = new Map(ctx.bridgePoints.map((b) => [foldVietnamese(b.name), b.id]));
   const seen = new Map<string, number>();
   const attendees: AttendeeValues[] = [];
   const cell = (cells: string[], col: Column) => (index[col] === undefined ? "" : (cells[index[col]!] ?? ""));
@@ -56,8 +58,8 @@ export function parseAttendees(table: Table, ctx: AttendeeImportContext): Attend
   for (const { rowNumber, cells } of table.rows) {
     const groupText = cell(cells, "group");
     const bridgeText = cell(cells, "bridge");
-    const groupId = groupText ? groupByName.get(foldText(groupText)) : undefined;
-    const bridgePointId = bridgeText ? bridgeByName.get(foldText(bridgeText)) : undefined;
+    const groupId = groupText ? groupByName.get(foldVietnamese(groupText)) : undefined;
+    const bridgePointId = bridgeText ? bridgeByName.get(foldVietnamese(bridgeText)) : undefined;
     if (groupText && !groupId)
       errors.push({
         row: rowNumber,

@@ -1,14 +1,13 @@
 import { notFound } from "#app/auth/guard.server.ts";
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import { listSnapshot, personKey } from "#app/database/audit-snapshot.ts";
-import type { CurrentUser } from "#app/auth/session.server.ts";
 import { prisma } from "#app/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
-import { queueMessagesIn } from "#app/mailing/outbox.server.ts";
 import { outboxWorker } from "#app/mailing/worker.server.ts";
 import type { AttendeeValues } from "#app/invitations/attendee-form.ts";
-import { newToken } from "#app/invitations/context.server.ts";
-import { groupLabel, meetingName } from "#app/conferences/naming.ts";
+import { MESSAGE_SUBJECT, queueInvitationsIn } from "#app/invitations/queue.server.ts";
+import { newToken } from "#app/invitations/signing.server.ts";
+import { groupLabel } from "#app/conferences/naming.ts";
 
 /** The conference fields the invitation screens need, by id: the access guard has already let the user in. */
 export async function invitationConference(id: string) {
@@ -142,192 +141,138 @@ async function referenceNames(tx: Prisma.TransactionClient, conferenceId: string
   };
 }
 
-// Subjects as listed in the outbox; the e-mail itself is composed at send time.
-const SUBJECT = {
-  INVITATION: (t: string) => `Giấy mời: ${meetingName(t)}`,
-  UPDATE: (t: string) => `[Thay đổi] Giấy mời: ${meetingName(t)}`,
-  CANCELLATION: (t: string) => `[Hủy] ${meetingName(t)}`,
-  REMINDER: (t: string) => `[Cần phản hồi] Giấy mời: ${meetingName(t)}`,
-} as const;
+/** One bulk send: the kind of message and what it depends on. */
+export type InvitationSend =
+  | { kind: "INVITATION"; attachPdf: boolean; attendeeIds?: string[] }
+  | { kind: "UPDATE"; changeNote: string }
+  | { kind: "CANCELLATION" }
+  | { kind: "REMINDER"; attendeeIds: string[] | null };
 
-type InvitationConference = { id: string; title: string };
+type Conference = { id: string; title: string; calendarSequence?: number };
+type Json = Record<string, unknown>;
 
-/** The audit record of a bulk send: one per action, with how many messages it queued. */
-async function recordSend(
-  tx: Prisma.TransactionClient,
-  actor: AuditActor,
-  conference: InvitationConference,
-  action: "invitation.send" | "invitation.update" | "invitation.cancel" | "invitation.remind",
-  summary: string,
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-) {
-  await recordAudit(tx, actor, {
-    action,
-    entity: "Conference",
-    entityId: conference.id,
-    summary,
-    before,
-    after,
-    conferenceId: conference.id,
-  });
+/** Who has had the invitation (or an update): they get the updates and the cancellation. */
+const INVITED = { messages: { some: { kind: { in: ["INVITATION", "UPDATE"] } } } } satisfies Prisma.AttendeeWhereInput;
+
+/**
+ * The conference side of a send, per kind: the version its messages carry (SEQUENCE or reminder round,
+ * moved on for an update, a cancellation and a reminder round), who gets one, the audit record's action,
+ * before and after, and its summary for the number queued.
+ */
+async function openRound(tx: Prisma.TransactionClient, c: Conference, send: InvitationSend) {
+  const where = { id: c.id };
+  switch (send.kind) {
+    case "INVITATION": {
+      if (c.calendarSequence === undefined) throw new Error("sendToAttendees: the invitation needs the SEQUENCE");
+      const { status } = await tx.conference.findUniqueOrThrow({ where, select: { status: true } });
+      const moved = status === "DRAFT" || status === "ISSUED";
+      if (moved) await tx.conference.update({ where, data: { status: "INVITATIONS_SENT" } });
+      return {
+        version: c.calendarSequence,
+        who: send.attendeeIds ? { id: { in: send.attendeeIds } } : {},
+        action: "invitation.send" as const,
+        before: { status } as Json,
+        after: { status: moved ? "INVITATIONS_SENT" : status } as Json,
+        summary: (n: number) => `Đưa ${n} giấy mời vào hàng đợi gửi${send.attachPdf ? " (kèm giấy mời PDF)" : ""}`,
+      };
+    }
+    case "UPDATE": {
+      const data = { calendarSequence: { increment: 1 } };
+      const { calendarSequence } = await tx.conference.update({ where, data, select: { calendarSequence: true } });
+      return {
+        version: calendarSequence,
+        who: INVITED,
+        action: "invitation.update" as const,
+        before: { calendarSequence: calendarSequence - 1 } as Json,
+        after: { calendarSequence, changeNote: send.changeNote } as Json,
+        summary: (n: number) => `Đưa ${n} thư báo thay đổi vào hàng đợi gửi`,
+      };
+    }
+    case "CANCELLATION": {
+      const before = await tx.conference.findUniqueOrThrow({
+        where,
+        select: { status: true, calendarSequence: true },
+      });
+      const data = { status: "CANCELLED" as const, calendarSequence: { increment: 1 } };
+      const { calendarSequence } = await tx.conference.update({ where, data, select: { calendarSequence: true } });
+      return {
+        version: calendarSequence,
+        who: INVITED,
+        action: "invitation.cancel" as const,
+        before: { status: before.status, calendarSequence: before.calendarSequence } as Json,
+        after: { status: "CANCELLED", calendarSequence } as Json,
+        summary: (n: number) => `Hủy hội nghị “${c.title}”; đưa ${n} thư báo hủy vào hàng đợi gửi`,
+      };
+    }
+    case "REMINDER": {
+      const data = { reminderRound: { increment: 1 } };
+      const { reminderRound } = await tx.conference.update({ where, data, select: { reminderRound: true } });
+      const chosen = send.attendeeIds;
+      return {
+        version: reminderRound,
+        who: chosen ? { id: { in: chosen } } : { rsvp: "NO_ANSWER" as const },
+        action: "invitation.remind" as const,
+        before: { reminderRound: reminderRound - 1 } as Json,
+        after: { reminderRound } as Json,
+        summary: (n: number) =>
+          `Đưa ${n} thư nhắc trả lời vào hàng đợi gửi${chosen ? " (người được chọn)" : " (người chưa trả lời)"}`,
+      };
+    }
+  }
 }
 
-/** Queues the current invitation for every attendee who has not had it; returns how many. */
-export async function sendInvitations(
+/**
+ * A bulk send of one kind: moves the conference on as the kind requires, queues one message per
+ * attendee concerned who has not had this one, records the action (with how many it queued) and wakes
+ * the outbox worker. Returns how many messages were queued.
+ */
+export async function sendToAttendees(actor: AuditActor, conference: Conference, send: InvitationSend) {
+  const count = await prisma.$transaction(async (tx) => {
+    const round = await openRound(tx, conference, send);
+    const targets = await tx.attendee.findMany({
+      where: { conferenceId: conference.id, revokedAt: null, ...round.who },
+      select: { id: true },
+    });
+    const queued = await queueInvitationsIn(tx, {
+      conferenceId: conference.id,
+      kind: send.kind,
+      version: round.version,
+      attendeeIds: targets.map((a) => a.id),
+      attachPdf: send.kind === "INVITATION" ? send.attachPdf : undefined,
+      changeNote: send.kind === "UPDATE" ? send.changeNote : undefined,
+      subject: MESSAGE_SUBJECT[send.kind](conference.title),
+    });
+    await recordAudit(tx, actor, {
+      action: round.action,
+      entity: "Conference",
+      entityId: conference.id,
+      summary: round.summary(queued),
+      before: round.before,
+      after: { ...round.after, count: queued },
+      conferenceId: conference.id,
+    });
+    return queued;
+  });
+  outboxWorker().kick();
+  return count;
+}
+
+/** Queues the current invitation for every attendee (or these) who has not had it; returns how many. */
+export const sendInvitations = (
   actor: AuditActor,
-  conference: InvitationConference & { calendarSequence: number },
+  conference: Conference & { calendarSequence: number },
   attachPdf: boolean,
   attendeeIds?: string[],
-) {
-  const count = await prisma.$transaction(async (tx) => {
-    const ids =
-      attendeeIds ??
-      (
-        await tx.attendee.findMany({ where: { conferenceId: conference.id, revokedAt: null }, select: { id: true } })
-      ).map((a) => a.id);
-    const queued = await queueMessagesIn(tx, {
-      conferenceId: conference.id,
-      kind: "INVITATION",
-      version: conference.calendarSequence,
-      attendeeIds: ids,
-      attachPdf,
-      subject: SUBJECT.INVITATION(conference.title),
-    });
-    const before = await tx.conference.findUniqueOrThrow({ where: { id: conference.id }, select: { status: true } });
-    const moved = before.status === "DRAFT" || before.status === "ISSUED";
-    if (moved) await tx.conference.update({ where: { id: conference.id }, data: { status: "INVITATIONS_SENT" } });
-    await recordSend(
-      tx,
-      actor,
-      conference,
-      "invitation.send",
-      `Đưa ${queued} giấy mời vào hàng đợi gửi${attachPdf ? " (kèm giấy mời PDF)" : ""}`,
-      { status: before.status },
-      { status: moved ? "INVITATIONS_SENT" : before.status, count: queued },
-    );
-    return queued;
-  });
-  outboxWorker().kick();
-  return count;
-}
+) => sendToAttendees(actor, conference, { kind: "INVITATION", attachPdf, attendeeIds });
 
 /** Everyone already invited gets the update, with SEQUENCE + 1. */
-export async function sendUpdate(actor: AuditActor, conference: InvitationConference, changeNote: string) {
-  const count = await prisma.$transaction(async (tx) => {
-    const updated = await tx.conference.update({
-      where: { id: conference.id },
-      data: { calendarSequence: { increment: 1 } },
-      select: { calendarSequence: true },
-    });
-    const invited = await tx.attendee.findMany({
-      where: {
-        conferenceId: conference.id,
-        revokedAt: null,
-        messages: { some: { kind: { in: ["INVITATION", "UPDATE"] } } },
-      },
-      select: { id: true },
-    });
-    const queued = await queueMessagesIn(tx, {
-      conferenceId: conference.id,
-      kind: "UPDATE",
-      version: updated.calendarSequence,
-      attendeeIds: invited.map((a) => a.id),
-      changeNote,
-      subject: SUBJECT.UPDATE(conference.title),
-    });
-    await recordSend(
-      tx,
-      actor,
-      conference,
-      "invitation.update",
-      `Đưa ${queued} thư báo thay đổi vào hàng đợi gửi`,
-      { calendarSequence: updated.calendarSequence - 1 },
-      { calendarSequence: updated.calendarSequence, changeNote, count: queued },
-    );
-    return queued;
-  });
-  outboxWorker().kick();
-  return count;
-}
+export const sendUpdate = (actor: AuditActor, conference: Conference, changeNote: string) =>
+  sendToAttendees(actor, conference, { kind: "UPDATE", changeNote });
 
-export async function sendCancellation(actor: AuditActor, conference: InvitationConference) {
-  const count = await prisma.$transaction(async (tx) => {
-    const before = await tx.conference.findUniqueOrThrow({
-      where: { id: conference.id },
-      select: { status: true, calendarSequence: true },
-    });
-    const updated = await tx.conference.update({
-      where: { id: conference.id },
-      data: { status: "CANCELLED", calendarSequence: { increment: 1 } },
-      select: { calendarSequence: true },
-    });
-    const invited = await tx.attendee.findMany({
-      where: {
-        conferenceId: conference.id,
-        revokedAt: null,
-        messages: { some: { kind: { in: ["INVITATION", "UPDATE"] } } },
-      },
-      select: { id: true },
-    });
-    const queued = await queueMessagesIn(tx, {
-      conferenceId: conference.id,
-      kind: "CANCELLATION",
-      version: updated.calendarSequence,
-      attendeeIds: invited.map((a) => a.id),
-      subject: SUBJECT.CANCELLATION(conference.title),
-    });
-    await recordSend(
-      tx,
-      actor,
-      conference,
-      "invitation.cancel",
-      `Hủy hội nghị “${conference.title}”; đưa ${queued} thư báo hủy vào hàng đợi gửi`,
-      { status: before.status, calendarSequence: before.calendarSequence },
-      { status: "CANCELLED", calendarSequence: updated.calendarSequence, count: queued },
-    );
-    return queued;
-  });
-  outboxWorker().kick();
-  return count;
-}
+/** Cancels the conference; everyone already invited gets the cancellation (SEQUENCE + 1). */
+export const sendCancellation = (actor: AuditActor, conference: Conference) =>
+  sendToAttendees(actor, conference, { kind: "CANCELLATION" });
 
 /** A reminder round to the chosen attendees, or to everyone who has not answered. */
-export async function sendReminders(actor: AuditActor, conference: InvitationConference, attendeeIds: string[] | null) {
-  const count = await prisma.$transaction(async (tx) => {
-    const updated = await tx.conference.update({
-      where: { id: conference.id },
-      data: { reminderRound: { increment: 1 } },
-      select: { reminderRound: true },
-    });
-    const targets = await tx.attendee.findMany({
-      where: {
-        conferenceId: conference.id,
-        revokedAt: null,
-        ...(attendeeIds ? { id: { in: attendeeIds } } : { rsvp: "NO_ANSWER" }),
-      },
-      select: { id: true },
-    });
-    const queued = await queueMessagesIn(tx, {
-      conferenceId: conference.id,
-      kind: "REMINDER",
-      version: updated.reminderRound,
-      attendeeIds: targets.map((a) => a.id),
-      subject: SUBJECT.REMINDER(conference.title),
-    });
-    await recordSend(
-      tx,
-      actor,
-      conference,
-      "invitation.remind",
-      `Đưa ${queued} thư nhắc trả lời vào hàng đợi gửi${attendeeIds ? " (người được chọn)" : " (người chưa trả lời)"}`,
-      { reminderRound: updated.reminderRound - 1 },
-      { reminderRound: updated.reminderRound, count: queued },
-    );
-    return queued;
-  });
-  outboxWorker().kick();
-  return count;
-}
-
-export { SUBJECT as MESSAGE_SUBJECT };
+export const sendReminders = (actor: AuditActor, conference: Conference, attendeeIds: string[] | null) =>
+  sendToAttendees(actor, conference, { kind: "REMINDER", attendeeIds });

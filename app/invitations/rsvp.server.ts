@@ -1,10 +1,9 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import { prisma } from "#app/db.server.ts";
-import { queueMessagesIn } from "#app/mailing/outbox.server.ts";
 import { outboxWorker } from "#app/mailing/worker.server.ts";
-import type { InvitationRecord } from "#app/invitations/context.server.ts";
-import { newToken } from "#app/invitations/context.server.ts";
-import { MESSAGE_SUBJECT } from "#app/invitations/attendees.server.ts";
+import type { InvitationRecord } from "#app/invitations/invitation-record.server.ts";
+import { newToken } from "#app/invitations/signing.server.ts";
+import { MESSAGE_SUBJECT, queueInvitationsIn } from "#app/invitations/queue.server.ts";
 
 // What an invited person does on their invitation page (/i/:token). The actor is whoever holds the
 // link (`inviteeActor`); every answer is recorded in the audit trail with the change it made.
@@ -116,7 +115,7 @@ export async function substitute(
       },
       conferenceId: c.id,
     });
-    await queueMessagesIn(tx, {
+    await queueInvitationsIn(tx, {
       conferenceId: c.id,
       kind: "INVITATION",
       version: c.calendarSequence,

@@ -1,122 +1,21 @@
 import type { SendMailOptions } from "nodemailer";
-import { auditEventData, recordAudit, SYSTEM_ACTOR, type AuditActor } from "#app/database/audit.server.ts";
+import { auditEventData, SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { prisma } from "#app/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
-import type { MessageKind } from "#app/invitations/types.ts";
-import { MAX_ATTEMPTS, messageIdFor, retryDelayMs } from "#app/mailing/backoff.ts";
+import { MAX_ATTEMPTS, retryDelayMs } from "#app/mailing/backoff.ts";
+import { composableKinds, composeMessage, type OutboxRow } from "#app/mailing/composers.server.ts";
 import type { MailTransport } from "#app/mailing/transport.server.ts";
 
-export interface QueueRequest {
-  conferenceId: string;
-  kind: MessageKind;
-  version: number;
-  attendeeIds: string[];
-  attachPdf?: boolean;
-  changeNote?: string;
-  subject: string;
-}
-
-type Tx = Prisma.TransactionClient;
-
-/**
- * Adds one message per attendee for this kind and version. Messages that
- * already exist (same attendee, kind and version) are left alone, so pressing
- * "send" twice never sends twice. Returns how many were added.
- */
-export async function queueMessages(req: QueueRequest): Promise<number> {
-  return prisma.$transaction((tx) => queueMessagesIn(tx, req));
-}
-
-/** `queueMessages` inside a transaction the caller runs (with its audit record). */
-export async function queueMessagesIn(tx: Tx, req: QueueRequest): Promise<number> {
-  const attendees = await tx.attendee.findMany({
-    where: { id: { in: req.attendeeIds }, conferenceId: req.conferenceId, revokedAt: null },
-    select: { id: true, email: true },
-  });
-  const existing = new Set(
-    (
-      await tx.outboxMessage.findMany({
-        where: {
-          conferenceId: req.conferenceId,
-          kind: req.kind,
-          version: req.version,
-          attendeeId: { in: attendees.map((a) => a.id) },
-        },
-        select: { attendeeId: true },
-      })
-    ).map((m) => m.attendeeId),
-  );
-  const fresh = attendees.filter((a) => !existing.has(a.id));
-  if (fresh.length) {
-    await tx.outboxMessage.createMany({
-      data: fresh.map((a) => ({
-        conferenceId: req.conferenceId,
-        attendeeId: a.id,
-        kind: req.kind,
-        version: req.version,
-        messageId: messageIdFor(req.kind, req.version, a.id),
-        toAddress: a.email,
-        subject: req.subject,
-        attachPdf: req.attachPdf ?? false,
-        changeNote: req.changeNote ?? "",
-      })),
-    });
-  }
-  return fresh.length;
-}
-
-/** Puts a sent or failed message back in the queue (the organiser's "gửi lại"). */
-export async function requeueMessage(actor: AuditActor, id: string, conferenceId: string): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
-    const before = await tx.outboxMessage.findFirst({
-      where: { id, conferenceId, status: { in: ["SENT", "FAILED"] } },
-      select: { status: true, toAddress: true, subject: true, lastError: true, sentAt: true },
-    });
-    if (!before) return false;
-    const { count } = await tx.outboxMessage.updateMany({
-      where: { id, conferenceId, status: { in: ["SENT", "FAILED"] } },
-      data: {
-        status: "QUEUED",
-        nextAttemptAt: new Date(),
-        attempts: 0,
-        lastError: null,
-        sentAt: null,
-        claimedAt: null,
-      },
-    });
-    if (count !== 1) return false;
-    await recordAudit(tx, actor, {
-      action: "message.requeue",
-      entity: "OutboxMessage",
-      entityId: id,
-      summary: `Gửi lại thư “${before.subject}” tới ${before.toAddress}`,
-      before: { status: before.status, lastError: before.lastError, sentAt: before.sentAt },
-      after: { status: "QUEUED", lastError: null, sentAt: null },
-      conferenceId,
-    });
-    return true;
-  });
-}
-
-export type OutboxRow = {
-  id: string;
-  messageId: string;
-  attendeeId: string | null;
-  bridgePointId: string | null;
-  kind: MessageKind | "BRIDGE_TEST";
-  version: number;
-  attachPdf: boolean;
-  changeNote: string;
-  attempts: number;
-  /** For the audit record of the delivery. */
-  conferenceId?: string;
-  toAddress?: string;
-  subject?: string;
-};
+// Sending what is queued: claim a batch exactly once, compose each message at send time, send it, record
+// the outcome (sent, retried later, or failed for good) with its audit record.
 
 export interface DrainOptions {
   transport: MailTransport;
-  compose: (row: OutboxRow) => Promise<SendMailOptions>;
+  /**
+   * Composes a row's e-mail. Default: the registered composers (app/mailing/composers.server.ts), and then
+   * only the kinds this process can compose are claimed.
+   */
+  compose?: (row: OutboxRow) => Promise<SendMailOptions>;
   batchSize?: number;
   concurrency?: number;
   now?: () => Date;
@@ -181,7 +80,7 @@ async function sendOne(row: OutboxRow, opts: DrainOptions): Promise<"sent" | "re
   const now = opts.now?.() ?? new Date();
   let message: SendMailOptions;
   try {
-    message = await opts.compose(row);
+    message = await (opts.compose ?? composeMessage)(row);
   } catch (error) {
     // A message that cannot be composed (a malformed address, a removed attendee) will not
     // compose any better later: it fails at once instead of being retried.
@@ -219,7 +118,11 @@ export interface DrainResult {
 export async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
   const now = opts.now?.() ?? new Date();
   const due = await prisma.outboxMessage.findMany({
-    where: { status: "QUEUED", nextAttemptAt: { lte: now } },
+    where: {
+      status: "QUEUED",
+      nextAttemptAt: { lte: now },
+      ...(opts.compose ? {} : { kind: { in: composableKinds() } }),
+    },
     orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
     take: opts.batchSize ?? 200,
     select: {

@@ -1,8 +1,10 @@
 import path from "node:path";
 import { env } from "#app/env.server.ts";
-import { composeOutboxMessage } from "#app/invitations/context.server.ts";
 import { startOutboxWorker, type OutboxWorker } from "#app/mailing/outbox.server.ts";
 import { folderTransport, smtpTransport, type MailTransport } from "#app/mailing/transport.server.ts";
+
+// The server process's outbox worker. It composes with the registered composers, so whatever starts it
+// (app/entry.server.tsx, a test, a script) imports the composition root app/mail-composers.server.ts first.
 
 export function outboxFolder(): string {
   return path.resolve(process.cwd(), env().DATA_DIR, "outbox");
@@ -20,7 +22,7 @@ const g = globalThis as unknown as { outboxWorker?: OutboxWorker; outboxTranspor
 export function outboxWorker(): OutboxWorker {
   if (!g.outboxWorker) {
     g.outboxTransport = configuredTransport();
-    g.outboxWorker = startOutboxWorker({ transport: g.outboxTransport, compose: composeOutboxMessage });
+    g.outboxWorker = startOutboxWorker({ transport: g.outboxTransport });
   }
   return g.outboxWorker;
 }

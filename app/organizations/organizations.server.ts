@@ -1,4 +1,4 @@
-import { organizationScope } from "#app/organizations/scope.server.ts";
+import { organizationScope } from "#app/auth/organization-scope.server.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { flattenTree, type OrganizationFormValues } from "#app/organizations/organization-form.ts";

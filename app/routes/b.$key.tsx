@@ -8,7 +8,7 @@ import { getUser } from "#app/auth/session.server.ts";
 import { bridgeIdForLink, bridgeLinkNotFound, mayOperate } from "#app/bridges/access.server.ts";
 import { operatorPageMeta } from "#app/bridges/operator-meta.ts";
 import { connectivityTestSchema } from "#app/bridges/bridge-form.ts";
-import { recordTest, testHistory } from "#app/bridges/bridges.server.ts";
+import { recordTest, testHistory } from "#app/bridges/readiness.server.ts";
 import { ReadinessBadge, TestHistoryTable } from "#app/bridges/components.tsx";
 import { runConnectivityTest, STEP_LABEL, type Step } from "#app/bridges/connectivity-client.ts";
 import {

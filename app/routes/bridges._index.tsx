@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { supportedOrganizationIds } from "#app/auth/guard.server.ts";
 import { can } from "#app/auth/policy.ts";
 import { requireUser } from "#app/auth/session.server.ts";
-import { ensureKeys } from "#app/bridges/bridges.server.ts";
+import { ensureKeys } from "#app/bridges/links.server.ts";
 import { ReadinessBadge } from "#app/bridges/components.tsx";
 import bridgesCss from "#app/bridges/bridges.css?url";
 import { prisma } from "#app/db.server.ts";

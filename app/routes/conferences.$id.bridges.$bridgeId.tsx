@@ -14,15 +14,9 @@ import { notFound } from "#app/auth/guard.server.ts";
 import { bridgeConference } from "#app/bridges/access.server.ts";
 import { BridgeEditor } from "#app/bridges/bridge-editor.tsx";
 import { bridgeSchema, deleteBridgeSchema } from "#app/bridges/bridge-form.ts";
-import {
-  bridgeFields,
-  deleteBridge,
-  ensureKeys,
-  hostOptions,
-  operatorLink,
-  testHistory,
-  updateBridge,
-} from "#app/bridges/bridges.server.ts";
+import { bridgeFields, deleteBridge, hostOptions, updateBridge } from "#app/bridges/bridges.server.ts";
+import { ensureKeys, operatorLink } from "#app/bridges/links.server.ts";
+import { testHistory } from "#app/bridges/readiness.server.ts";
 import { CopyButton, ReadinessBadge, TestHistoryTable } from "#app/bridges/components.tsx";
 import bridgesCss from "#app/bridges/bridges.css?url";
 import { prisma } from "#app/db.server.ts";

@@ -7,14 +7,8 @@ import { requireConference } from "#app/auth/guard.server.ts";
 import { bridgeConference } from "#app/bridges/access.server.ts";
 import { BridgeEditor } from "#app/bridges/bridge-editor.tsx";
 import { assignSchema, bridgeSchema, bulkBridgeSchema } from "#app/bridges/bridge-form.ts";
-import {
-  assignAttendees,
-  bulkCreateBridges,
-  createBridge,
-  hostOptions,
-  listBridges,
-  parentOptions,
-} from "#app/bridges/bridges.server.ts";
+import { createBridge, hostOptions, listBridges, parentOptions } from "#app/bridges/bridges.server.ts";
+import { assignAttendees, bulkCreateBridges } from "#app/bridges/placement.server.ts";
 import { CopyButton, ReadinessBadge } from "#app/bridges/components.tsx";
 import bridgesCss from "#app/bridges/bridges.css?url";
 import { prisma } from "#app/db.server.ts";

@@ -4,7 +4,7 @@ import { setPacketRound } from "#app/documents/packet-settings.server.ts";
 import { Form, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
-import { listRounds } from "#app/assessments/rounds.server.ts";
+import { listRounds } from "#app/scoring/rounds.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { ensurePacket, packetInput, packetJob, type PacketJob } from "#app/documents/packet-jobs.server.ts";
 import { packetFingerprint } from "#app/documents/packet/index.ts";

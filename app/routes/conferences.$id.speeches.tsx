@@ -7,7 +7,7 @@ import { reply } from "#app/http/reply.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ACCEPTED_EVIDENCE } from "#app/assessments/evidence.ts";
+import { ACCEPTED_EVIDENCE } from "#app/remediation/evidence.ts";
 import { fileBytes, readForm } from "#app/http/form-data.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";

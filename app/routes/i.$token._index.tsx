@@ -4,11 +4,12 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { formatDateTime, formatTime } from "#app/lib/vietnamese-date.ts";
 import { emailSchema } from "#app/invitations/attendee-form.ts";
-import { attendeeByToken, invitationLinkNotFound, invitationParts } from "#app/invitations/context.server.ts";
+import { attendeeByToken, invitationLinkNotFound } from "#app/invitations/invitation-record.server.ts";
+import { invitationParts } from "#app/invitations/invitation-message.server.ts";
 import { meetingName } from "#app/conferences/naming.ts";
 import { answer, registerPaper, substitute } from "#app/invitations/rsvp.server.ts";
 import { inviteeActor } from "#app/audit/actors.server.ts";
-import { checkinCode, formatCheckinCode } from "#app/checkin/code.ts";
+import { checkinCode, formatCheckinCode } from "#app/invitations/checkin-code.ts";
 
 export const meta: MetaFunction = () => [{ title: "Giấy mời · Hội nghị CCHC" }, { name: "robots", content: "noindex" }];
 

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attendeeByToken, attendeeIcs, invitationLinkNotFound } from "#app/invitations/context.server.ts";
+import { attendeeByToken, invitationLinkNotFound } from "#app/invitations/invitation-record.server.ts";
+import { attendeeIcs } from "#app/invitations/invitation-message.server.ts";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const a = await attendeeByToken(params.token ?? "");

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attendeeByToken, invitationLinkNotFound } from "#app/invitations/context.server.ts";
-import { qrPng } from "#app/invitations/qr.ts";
+import { attendeeByToken, invitationLinkNotFound } from "#app/invitations/invitation-record.server.ts";
+import { qrPng } from "#app/invitations/qr.server.ts";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const a = await attendeeByToken(params.token ?? "");

@@ -1,17 +1,24 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ACCEPTED_EVIDENCE, MAX_EVIDENCE_BYTES } from "#app/assessments/evidence.ts";
-import { remediationAccess } from "#app/assessments/remediation-access.server.ts";
-import { ACTION_STATUS_LABEL, ACTION_STATUSES, type RemediationOutcome } from "#app/assessments/remediation-forms.ts";
-import { remediationPlanPage, runRemediationIntent } from "#app/assessments/remediation.server.ts";
+import { ACCEPTED_EVIDENCE, MAX_EVIDENCE_BYTES } from "#app/remediation/evidence.ts";
+import { remediationAccess } from "#app/remediation/access.server.ts";
+import { ACTION_STATUS_LABEL, ACTION_STATUSES, type RemediationOutcome } from "#app/remediation/forms.ts";
+import { remediationPlanPage } from "#app/remediation/read.server.ts";
+import { runRemediationIntent } from "#app/remediation/plans.server.ts";
 import { isMultipart, readForm } from "#app/http/form-data.server.ts";
+import { reply } from "#app/http/reply.server.ts";
 import { requireUser } from "#app/auth/session.server.ts";
 import { formatPoints } from "#app/scoring/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.plan.title ?? "Kế hoạch khắc phục"} · Hội nghị CCHC` },
 ];
+
+export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
+  breadcrumb: (data) => [{ label: "Kế hoạch khắc phục", to: "/remediation" }, { label: data?.plan.unit ?? "Kế hoạch" }],
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -27,9 +34,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const multipart = isMultipart(request);
   const access = await remediationAccess(user, params.planId, multipart ? "remediation.update" : "remediation.view");
   const outcome = await runRemediationIntent(access, await readForm(request, MAX_EVIDENCE_BYTES));
-  if (!outcome.ok) return Response.json(outcome, { status: 400 });
+  if (!outcome.ok) return reply(outcome, 400);
   if (outcome.intent === "delete-plan") return redirect("/remediation");
-  return outcome;
+  return reply(outcome);
 }
 
 function errorsFor(result: RemediationOutcome | undefined, intent: string, target = "") {
@@ -43,13 +50,10 @@ function errorsFor(result: RemediationOutcome | undefined, intent: string, targe
 
 export default function RemediationPlanPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<RemediationOutcome>();
+  const result = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/remediation">Kế hoạch khắc phục</Link> › <span>{data.plan.unit}</span>
-      </nav>
       <h1>{data.plan.title}</h1>
       <p className="muted">
         Theo kết quả <Link to={`/scoring/rounds/${data.plan.round.id}`}>{data.plan.round.title}</Link>

@@ -1,10 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import { SCORING_CRUMB } from "#app/components/scoring/crumbs.ts";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listRemediationPlans } from "#app/assessments/remediation.server.ts";
+import { listRemediationPlans } from "#app/remediation/read.server.ts";
 import { requireCapability } from "#app/auth/guard.server.ts";
 import { HorizontalBarChart } from "#app/components/charts.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Kế hoạch khắc phục · Hội nghị CCHC" }];
+
+export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
+  breadcrumb: () => [SCORING_CRUMB, { label: "Kế hoạch khắc phục" }],
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // The list holds only plans the user could open (draft rounds' plans are hidden from the units).
@@ -16,9 +22,6 @@ export default function RemediationSummary() {
   const { plans } = useLoaderData<typeof loader>();
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/scoring">Chỉ số CCHC</Link> › <span>Kế hoạch khắc phục</span>
-      </nav>
       <h1>Kế hoạch khắc phục</h1>
       <p className="muted">Lập từ Phụ lục 2 (tiêu chí bị mất điểm) trên trang kết quả của từng đơn vị.</p>
       {plans.length === 0 ? (

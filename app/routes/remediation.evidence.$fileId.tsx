@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { evidenceForDownload } from "#app/assessments/remediation.server.ts";
+import { evidenceForDownload } from "#app/remediation/read.server.ts";
 import { requireUser } from "#app/auth/session.server.ts";
 import { asciiFileName } from "#app/lib/file-names.ts";
 

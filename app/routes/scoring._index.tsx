@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCapability } from "#app/auth/guard.server.ts";
 import { can } from "#app/auth/policy.ts";
-import { listFrameworks } from "#app/assessments/frameworks.server.ts";
-import { listRounds } from "#app/assessments/rounds.server.ts";
+import { listFrameworks } from "#app/scoring/frameworks.server.ts";
+import { listRounds } from "#app/scoring/rounds.server.ts";
 import { formatPoints } from "#app/scoring/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Chỉ số CCHC · Hội nghị CCHC" }];

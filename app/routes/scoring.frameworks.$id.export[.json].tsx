@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadFramework } from "#app/assessments/frameworks.server.ts";
+import { loadFramework } from "#app/scoring/frameworks.server.ts";
 import { notFound, requireFramework } from "#app/auth/guard.server.ts";
 import { asciiFileName } from "#app/lib/file-names.ts";
-import { frameworkToJson } from "#app/scoring/framework-io.ts";
+import { frameworkToJson } from "#app/scoring/framework-json.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { framework } = await requireFramework(request, params.id, "scoring.view");

@@ -1,17 +1,22 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import { SCORING_CRUMB } from "#app/components/scoring/crumbs.ts";
 import { userActor } from "#app/database/audit.server.ts";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { canManageScoring } from "#app/assessments/access.ts";
-import { importFramework } from "#app/assessments/frameworks.server.ts";
+import { canManageScoring } from "#app/scoring/access.ts";
+import { importFrameworkFile } from "#app/scoring/frameworks.server.ts";
+import { reply } from "#app/http/reply.server.ts";
 import { fileBytes, readUpload } from "#app/http/form-data.server.ts";
 import { requireCapability } from "#app/auth/guard.server.ts";
-import { prisma } from "#app/db.server.ts";
 import { organizationTree } from "#app/organizations/organizations.server.ts";
-import { frameworkFromXlsx, parseFrameworkJson } from "#app/scoring/framework-io.ts";
 
 export const meta: MetaFunction = () => [{ title: "Nhập bộ chỉ số · Hội nghị CCHC" }];
+
+export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
+  breadcrumb: () => [SCORING_CRUMB, { label: "Nhập bộ chỉ số" }],
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "scoring.manage");
@@ -31,43 +36,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readUpload(request);
   const parsedMeta = metaSchema.safeParse({ organizationId: form.get("organizationId") ?? "" });
   if (!parsedMeta.success || !canManageScoring(user, parsedMeta.data.organizationId)) {
-    return Response.json({ errors: ["Chọn cơ quan ban hành thuộc phạm vi của bạn"] }, { status: 400 });
+    return reply({ errors: ["Chọn cơ quan ban hành thuộc phạm vi của bạn"] }, 400);
   }
   const file = await fileBytes(form.get("file"));
-  if (!file) return Response.json({ errors: ["Chọn tệp bộ chỉ số (.json hoặc .xlsx)"] }, { status: 400 });
-  const lower = file.name.toLowerCase();
-  const parsed = lower.endsWith(".json")
-    ? parseFrameworkJson(new TextDecoder().decode(file.data))
-    : lower.endsWith(".xlsx")
-      ? await frameworkFromXlsx(file.data)
-      : ({ ok: false, errors: ["Chỉ nhận tệp .json hoặc .xlsx"] } as const);
-  if (!parsed.ok) return Response.json({ errors: parsed.errors }, { status: 400 });
-  const level = await prisma.organizationLevel.findUnique({
-    where: { code: parsed.framework.unitLevel },
-    select: { id: true },
-  });
-  if (!level)
-    return Response.json(
-      { errors: [`Cấp đơn vị “${parsed.framework.unitLevel}” không có trong hệ thống`] },
-      { status: 400 },
-    );
-  const id = await importFramework(
-    userActor(user),
-    { organizationId: parsedMeta.data.organizationId, unitLevelId: level.id, framework: parsed.framework },
-    file.name,
-  );
-  return redirect(`/scoring/frameworks/${id}`);
+  if (!file) return reply({ errors: ["Chọn tệp bộ chỉ số (.json hoặc .xlsx)"] }, 400);
+  const imported = await importFrameworkFile(userActor(user), parsedMeta.data.organizationId, file);
+  if (!imported.ok) return reply({ errors: imported.errors }, 400);
+  return redirect(`/scoring/frameworks/${imported.id}`);
 }
 
 export default function NewFramework() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<{ errors: string[] }>();
+  const result = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/scoring">Chỉ số CCHC</Link> › <span>Nhập bộ chỉ số</span>
-      </nav>
       <h1>Nhập bộ chỉ số</h1>
       <Form method="post" encType="multipart/form-data" className="card narrow-form">
         {result?.errors ? (

@@ -1,20 +1,27 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { setRoundStatus } from "#app/assessments/round-writes.server.ts";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import { SCORING_CRUMB } from "#app/components/scoring/crumbs.ts";
+import { setRoundStatus } from "#app/scoring/round-writes.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useMemo, useState } from "react";
-import { loadRound, roundSummaryFor } from "#app/assessments/rounds.server.ts";
-import { importScores, type ImportOutcome } from "#app/assessments/score-import.server.ts";
+import { loadRound, roundSummaryFor } from "#app/scoring/rounds.server.ts";
+import { importScoreUpload } from "#app/scoring/score-import.server.ts";
+import { reply } from "#app/http/reply.server.ts";
 import { fileBytes, readForm } from "#app/http/form-data.server.ts";
 import { notFound, requireRound } from "#app/auth/guard.server.ts";
-import { can } from "#app/auth/policy.ts";
 import { ImportErrorsTable } from "#app/components/import-errors.tsx";
-import { bandClass, ColumnChart, HorizontalBarChart } from "#app/components/charts.tsx";
-import { formatPct, formatPoints, formatRankChange, formatSignedPct } from "#app/scoring/format.ts";
+import { bandClass } from "#app/components/charts.tsx";
+import { RankingTable } from "#app/components/scoring/ranking-table.tsx";
+import { AreaAveragesChart, RoundCharts } from "#app/components/scoring/round-charts.tsx";
+import { formatPct } from "#app/scoring/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.round.title ?? "Đợt đánh giá"} · Hội nghị CCHC` },
 ];
+
+export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
+  breadcrumb: (data) => [SCORING_CRUMB, { label: data?.round.title ?? "Đợt đánh giá" }],
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireRound(request, params.id, "scoring.view");
@@ -68,8 +75,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { intent: "import"; outcome: ImportOutcome } | { intent: "status"; ok: true };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, round } = await requireRound(request, params.id, "scoring.manage");
   const loaded = await loadRound(round.id);
@@ -77,75 +82,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "import") {
-    const file = await fileBytes(form.get("file"));
-    const outcome: ImportOutcome = file
-      ? await importScores(userActor(user), loaded, file)
-      : { ok: false, errors: [{ row: 0, column: "", message: "Chọn tệp điểm (.csv hoặc .xlsx)" }] };
-    return Response.json({ intent: "import", outcome } satisfies ActionResult, { status: outcome.ok ? 200 : 400 });
+    const outcome = await importScoreUpload(userActor(user), loaded, await fileBytes(form.get("file")));
+    return reply({ intent: "import" as const, outcome }, outcome.ok ? 200 : 400);
   }
   if (intent === "publish" || intent === "unpublish") {
     await setRoundStatus(userActor(user), loaded.round.id, intent === "publish" ? "PUBLISHED" : "DRAFT");
-    return { intent: "status", ok: true } satisfies ActionResult;
+    return reply({ intent: "status" as const, ok: true as const });
   }
   throw new Response("Thao tác không hợp lệ.", { status: 400 });
 }
 
-type SortKey = "rank" | "name" | "points" | "maxPoints" | "indexPct" | "rankChange";
-
-function SortHeader({
-  label,
-  k,
-  sort,
-  setSort,
-  numeric,
-}: {
-  label: string;
-  k: SortKey;
-  sort: { key: SortKey; dir: 1 | -1 };
-  setSort: (s: { key: SortKey; dir: 1 | -1 }) => void;
-  numeric?: boolean;
-}) {
-  const active = sort.key === k;
-  return (
-    <th
-      scope="col"
-      className={numeric ? "num" : ""}
-      aria-sort={active ? (sort.dir === 1 ? "ascending" : "descending") : "none"}
-    >
-      <button
-        type="button"
-        className="sort-button"
-        onClick={() => setSort({ key: k, dir: active ? (sort.dir === 1 ? -1 : 1) : 1 })}
-      >
-        {label}
-        {active ? (sort.dir === 1 ? " ↑" : " ↓") : ""}
-      </button>
-    </th>
-  );
-}
-
 export default function RoundPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<ActionResult>();
+  const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: "rank", dir: 1 });
-  const rows = useMemo(() => {
-    const value = (r: (typeof data.rows)[number]) => (sort.key === "name" ? r.name : (r[sort.key] ?? -Infinity));
-    return [...data.rows].sort((a, b) => {
-      const x = value(a);
-      const y = value(b);
-      const c = typeof x === "string" ? x.localeCompare(String(y), "vi") : (x as number) - (y as number);
-      return c * sort.dir;
-    });
-  }, [data.rows, sort]);
   const importing = navigation.state === "submitting" && navigation.formData?.get("intent") === "import";
   const { round } = data;
 
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/scoring">Chỉ số CCHC</Link> › <span>{round.title}</span>
-      </nav>
       <div className="page-head">
         <h1>{round.title}</h1>
         <div>
@@ -235,131 +190,16 @@ export default function RoundPage() {
         </section>
       ) : null}
 
-      <section>
-        <h2>Bảng xếp hạng</h2>
-        {data.rows.length === 0 ? (
-          <p className="empty">
-            Chưa có điểm. {round.canManage ? "Nhập tệp điểm ở trên hoặc chấm điểm từng đơn vị." : ""}
-          </p>
-        ) : (
-          <div className="table-scroll">
-            <table className="table ranking">
-              <thead>
-                <tr>
-                  <SortHeader label="Hạng" k="rank" sort={sort} setSort={setSort} numeric />
-                  <SortHeader label="Đơn vị" k="name" sort={sort} setSort={setSort} />
-                  <SortHeader label="Điểm" k="points" sort={sort} setSort={setSort} numeric />
-                  <SortHeader label="Tối đa" k="maxPoints" sort={sort} setSort={setSort} numeric />
-                  <SortHeader label="Chỉ số (%)" k="indexPct" sort={sort} setSort={setSort} numeric />
-                  <th scope="col">Xếp loại</th>
-                  {round.previousRound ? (
-                    <>
-                      <SortHeader label="Thay đổi hạng" k="rankChange" sort={sort} setSort={setSort} numeric />
-                      <th scope="col" className="num">
-                        Chỉ số so năm trước
-                      </th>
-                      <th scope="col">Xếp loại năm trước</th>
-                    </>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.unitId}>
-                    <td className="num">{r.rank}</td>
-                    <td>
-                      <Link to={`/scoring/rounds/${round.id}/units/${r.roundUnitId}`}>{r.name}</Link>
-                    </td>
-                    <td className="num">{formatPoints(r.points)}</td>
-                    <td className="num">{formatPoints(r.maxPoints)}</td>
-                    <td className="num">{formatPct(r.indexPct)}</td>
-                    <td>
-                      <span className={`class-pill ${r.css}`}>{r.className}</span>
-                    </td>
-                    {round.previousRound ? (
-                      <>
-                        <td className={`num ${r.rankChange ? (r.rankChange > 0 ? "up" : "down") : ""}`}>
-                          {formatRankChange(r.rankChange)}
-                          {r.rankChange ? (
-                            <span className="visually-hidden">{r.rankChange > 0 ? " bậc tăng" : " bậc giảm"}</span>
-                          ) : null}
-                        </td>
-                        <td className="num">{formatSignedPct(r.indexChange)}</td>
-                        <td>
-                          {r.previousClass ?? ""}
-                          {r.classChange === "up" ? (
-                            <span className="up"> ▲</span>
-                          ) : r.classChange === "down" ? (
-                            <span className="down"> ▼</span>
-                          ) : null}
-                        </td>
-                      </>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <RankingTable
+        rows={data.rows}
+        roundId={round.id}
+        hasPrevious={Boolean(round.previousRound)}
+        canManage={round.canManage}
+      />
 
-      {data.rows.length ? (
-        <div className="grid-2-wide">
-          <section className="card">
-            <HorizontalBarChart
-              title="Chỉ số CCHC theo đơn vị (%)"
-              bars={data.rows.map((r) => ({
-                label: `${r.rank}. ${r.name}`,
-                value: r.indexPct,
-                display: formatPct(r.indexPct),
-                className: r.css,
-              }))}
-            />
-          </section>
-          <section className="card">
-            <ColumnChart
-              title="Số đơn vị theo xếp loại"
-              columns={data.stats.classCounts.map((c, i) => ({
-                label: c.className,
-                value: c.count,
-                className: data.bands[i]!.css,
-              }))}
-            />
-            {data.stats.gainers.length || data.stats.losers.length ? (
-              <>
-                <h3>Tăng, giảm nhiều nhất so với năm trước</h3>
-                <ul>
-                  {data.stats.gainers.map((g) => (
-                    <li key={`g-${g.name}`}>
-                      <span className="up">{formatSignedPct(g.change)} điểm %</span> {g.name} (
-                      {formatRankChange(g.rankChange)})
-                    </li>
-                  ))}
-                  {data.stats.losers.map((g) => (
-                    <li key={`l-${g.name}`}>
-                      <span className="down">{formatSignedPct(g.change)} điểm %</span> {g.name} (
-                      {formatRankChange(g.rankChange)})
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-          </section>
-        </div>
-      ) : null}
+      {data.rows.length ? <RoundCharts rows={data.rows} bands={data.bands} stats={data.stats} /> : null}
 
-      {data.areaAverages.length ? (
-        <section className="card">
-          <HorizontalBarChart
-            title="Tỷ lệ điểm trung bình theo lĩnh vực (%)"
-            bars={data.areaAverages.map((a) => ({
-              label: `${a.code}. ${a.title}`,
-              value: a.averagePct ?? 0,
-              display: formatPct(a.averagePct),
-            }))}
-          />
-        </section>
-      ) : null}
+      {data.areaAverages.length ? <AreaAveragesChart areaAverages={data.areaAverages} /> : null}
     </div>
   );
 }

@@ -1,5 +1,7 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import { roundCrumbs } from "#app/components/scoring/crumbs.ts";
+import { useLoaderData } from "@remix-run/react";
 import auditCss from "#app/audit/audit.css?url";
 import { AuditLog } from "#app/audit/audit-log.tsx";
 import { parseAuditFilters } from "#app/audit/filters.ts";
@@ -12,6 +14,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: auditCss }
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Nhật ký thay đổi · ${data?.round.title ?? "Đợt đánh giá"}` },
 ];
+
+export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
+  breadcrumb: (data) => [...roundCrumbs(data?.round), { label: "Nhật ký thay đổi" }],
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireRound(request, params.id, "audit.view");
@@ -28,10 +34,6 @@ export default function RoundAuditPage() {
   const data = useLoaderData<typeof loader>();
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/scoring">Chỉ số CCHC</Link> › <Link to={`/scoring/rounds/${data.round.id}`}>{data.round.title}</Link>{" "}
-        › <span>Nhật ký thay đổi</span>
-      </nav>
       <h1>Nhật ký thay đổi</h1>
       {data.ownUnitOnly ? <p className="hint">Chỉ hiện các thay đổi về điểm của đơn vị Đồng chí.</p> : null}
       <AuditLog data={data} exportPath={`/scoring/rounds/${data.round.id}/audit.xlsx`} />

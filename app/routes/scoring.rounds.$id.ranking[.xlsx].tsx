@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { roundSummaryFor } from "#app/assessments/rounds.server.ts";
-import { rankingWorkbook } from "#app/assessments/ranking-export.server.ts";
+import { roundSummaryFor } from "#app/scoring/rounds.server.ts";
+import { rankingWorkbook } from "#app/scoring/ranking-export.server.ts";
 import { requireRound } from "#app/auth/guard.server.ts";
 import { asciiFileName, XLSX_TYPE } from "#app/lib/file-names.ts";
 

@@ -1,12 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { roundSummaryFor } from "#app/assessments/rounds.server.ts";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import { roundCrumbs } from "#app/components/scoring/crumbs.ts";
+import { useLoaderData } from "@remix-run/react";
+import { roundSummaryFor } from "#app/scoring/rounds.server.ts";
 import { requireRound } from "#app/auth/guard.server.ts";
 import { HorizontalBarChart } from "#app/components/charts.tsx";
 import { formatPct } from "#app/scoring/format.ts";
 import { SIPAS_COMPONENTS, SIPAS_LABEL } from "#app/scoring/sipas.ts";
 
 export const meta: MetaFunction = () => [{ title: "Chỉ số hài lòng SIPAS · Hội nghị CCHC" }];
+
+export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
+  breadcrumb: (data) => [...roundCrumbs(data?.round), { label: "SIPAS" }],
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { round } = await requireRound(request, params.id, "scoring.view");
@@ -32,10 +38,6 @@ export default function SipasPage() {
   const data = useLoaderData<typeof loader>();
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/scoring">Chỉ số CCHC</Link> › <Link to={`/scoring/rounds/${data.round.id}`}>{data.round.title}</Link>{" "}
-        › <span>SIPAS</span>
-      </nav>
       <h1>Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)</h1>
       {data.rows.length === 0 ? (
         <p className="empty">Đợt này chưa có kết quả điều tra SIPAS.</p>

@@ -1,12 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { saveUnitScores } from "#app/assessments/unit-scores.server.ts";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import { roundCrumbs } from "#app/components/scoring/crumbs.ts";
+import { saveScoreGrid } from "#app/scoring/unit-scores.server.ts";
+import { reply } from "#app/http/reply.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { loadRound } from "#app/assessments/rounds.server.ts";
-import { parseScoreGrid } from "#app/assessments/score-grid.ts";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { loadRound } from "#app/scoring/rounds.server.ts";
+import { parseScoreGrid } from "#app/scoring/score-grid.ts";
 import { notFound, requireRound } from "#app/auth/guard.server.ts";
-import { prisma } from "#app/db.server.ts";
 import { formatPoints } from "#app/scoring/format.ts";
 
 export const meta: MetaFunction = () => [{ title: "Chấm điểm · Chỉ số CCHC" }];
@@ -19,6 +21,17 @@ async function editable(request: Request, roundId: string | undefined, roundUnit
   if (!loaded || !unit || !loaded.compiled || !loaded.stored) notFound("Không tìm thấy đợt đánh giá hoặc đơn vị này.");
   return { user, loaded, unit, compiled: loaded.compiled, stored: loaded.stored };
 }
+
+export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
+  breadcrumb: (data) => [
+    ...roundCrumbs(data?.round),
+    {
+      label: data?.unit.name ?? "Đơn vị",
+      to: data ? `/scoring/rounds/${data.round.id}/units/${data.unit.roundUnitId}` : undefined,
+    },
+    { label: "Chấm điểm" },
+  ],
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded, unit, compiled } = await editable(request, params.id, params.unitId);
@@ -45,37 +58,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, loaded, unit, compiled, stored } = await editable(request, params.id, params.unitId);
   const { values, errors } = parseScoreGrid(compiled, await request.formData());
-  if (Object.keys(errors).length) return Response.json({ errors }, { status: 400 });
-  const rows = [];
-  for (let i = 0; i < compiled.nodes.length; i++) {
-    const f = values.final[i]!;
-    const s = values.self[i]!;
-    const na = values.notApplicable[i] === 1;
-    if (Number.isNaN(f) && Number.isNaN(s) && !na) continue;
-    rows.push({
-      roundUnitId: unit.roundUnitId,
-      nodeId: stored.nodeIds.get(compiled.nodes[i]!.code)!,
-      finalPoints: Number.isNaN(f) ? null : f,
-      selfPoints: Number.isNaN(s) ? null : s,
-      notApplicable: na,
-    });
-  }
-  await saveUnitScores(userActor(user), loaded, unit, rows);
+  if (Object.keys(errors).length) return reply({ errors }, 400);
+  await saveScoreGrid(userActor(user), loaded, compiled, stored.nodeIds, unit, values);
   return redirect(`/scoring/rounds/${loaded.round.id}/units/${unit.roundUnitId}`);
 }
 
 export default function ScoreGrid() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<{ errors: Record<string, string> }>();
+  const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors = result?.errors ?? {};
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/scoring">Chỉ số CCHC</Link> › <Link to={`/scoring/rounds/${data.round.id}`}>{data.round.title}</Link>{" "}
-        › <Link to={`/scoring/rounds/${data.round.id}/units/${data.unit.roundUnitId}`}>{data.unit.name}</Link> ›{" "}
-        <span>Chấm điểm</span>
-      </nav>
       <h1>Chấm điểm: {data.unit.name}</h1>
       {Object.keys(errors).length ? (
         <div className="form-error" role="alert">

@@ -1,9 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import { roundCrumbs } from "#app/components/scoring/crumbs.ts";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { planCreationAccess } from "#app/assessments/remediation-access.server.ts";
-import { createRemediationPlan } from "#app/assessments/remediation.server.ts";
-import { roundSummaryFor } from "#app/assessments/rounds.server.ts";
+import { planCreationAccess } from "#app/remediation/access.server.ts";
+import { createRemediationPlan } from "#app/remediation/plans.server.ts";
+import { roundSummaryFor } from "#app/scoring/rounds.server.ts";
 import { notFound, requireRound, type RoundAccess } from "#app/auth/guard.server.ts";
 import { bandClass, HorizontalBarChart } from "#app/components/charts.tsx";
 import { prisma } from "#app/db.server.ts";
@@ -22,6 +24,10 @@ async function unitData(access: RoundAccess, roundUnitId: string | undefined) {
     notFound("Không tìm thấy đơn vị này trong đợt đánh giá.");
   return { loaded, summary, unit };
 }
+
+export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
+  breadcrumb: (data) => [...roundCrumbs(data?.round), { label: data?.unit.name ?? "Đơn vị" }],
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireRound(request, params.id, "scoring.view");
@@ -134,10 +140,6 @@ export default function UnitPage() {
   const r = data.result;
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/scoring">Chỉ số CCHC</Link> › <Link to={`/scoring/rounds/${data.round.id}`}>{data.round.title}</Link>{" "}
-        › <span>{data.unit.name}</span>
-      </nav>
       <div className="page-head">
         <h1>{data.unit.name}</h1>
         {data.canManage && data.round.shape === "DETAILED" ? (

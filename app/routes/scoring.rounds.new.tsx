@@ -1,18 +1,25 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { createRound } from "#app/assessments/round-writes.server.ts";
-import { userActor } from "#app/database/audit.server.ts";
+import { createRoundAs } from "#app/scoring/round-writes.server.ts";
+import { formReply } from "#app/http/reply.server.ts";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import { SCORING_CRUMB } from "#app/components/scoring/crumbs.ts";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { canManageScoring } from "#app/assessments/access.ts";
-import { newRoundSchema } from "#app/assessments/round-forms.ts";
+import { canManageScoring } from "#app/scoring/access.ts";
+import { newRoundSchema } from "#app/scoring/round-forms.ts";
 import { requireCapability } from "#app/auth/guard.server.ts";
 import { Field } from "#app/components/field.tsx";
 import { prisma } from "#app/db.server.ts";
 import { organizationTree } from "#app/organizations/organizations.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Đợt đánh giá mới · Hội nghị CCHC" }];
+
+export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
+  breadcrumb: () => [SCORING_CRUMB, { label: "Đợt đánh giá mới" }],
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "scoring.manage");
@@ -54,51 +61,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCapability(request, "scoring.manage");
   const submission = parseWithZod(await request.formData(), { schema: newRoundSchema });
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  const v = submission.value;
-  if (!canManageScoring(user, v.organizationId)) {
-    return Response.json(
-      submission.reply({ fieldErrors: { organizationId: ["Bạn không quản lý việc chấm điểm của cơ quan này"] } }),
-      { status: 400 },
-    );
-  }
-  const foreign = v.unitIds.filter((id) => !user.visibleOrganizationIds.includes(id));
-  if (foreign.length)
-    return Response.json(submission.reply({ fieldErrors: { unitIds: ["Có đơn vị không thuộc phạm vi của bạn"] } }), {
-      status: 400,
-    });
-  const framework = v.frameworkId
-    ? await prisma.indexFramework.findFirst({
-        where: { id: v.frameworkId, organizationId: { in: user.visibleOrganizationIds } },
-        select: { id: true },
-      })
-    : null;
-  if (v.frameworkId && !framework)
-    return Response.json(submission.reply({ fieldErrors: { frameworkId: ["Không tìm thấy bộ chỉ số"] } }), {
-      status: 400,
-    });
-  const previous = v.previousRoundId
-    ? await prisma.assessmentRound.findFirst({
-        where: { id: v.previousRoundId, organizationId: { in: user.visibleOrganizationIds } },
-        select: { id: true },
-      })
-    : null;
-  const roundId = await createRound(userActor(user), {
-    title: v.title,
-    year: v.year,
-    organizationId: v.organizationId,
-    frameworkId: framework?.id ?? null,
-    previousRoundId: previous?.id ?? null,
-    unitIds: v.unitIds,
-  });
-  return redirect(`/scoring/rounds/${roundId}`);
+  if (submission.status !== "success") return formReply("create", submission);
+  const created = await createRoundAs(user, submission.value);
+  if (!created.ok) return formReply("create", submission, { fieldErrors: created.fieldErrors });
+  return redirect(`/scoring/rounds/${created.roundId}`);
 }
 
 export default function NewRound() {
   const data = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
-    lastResult,
+    lastResult: actionData?.result,
     defaultValue: { organizationId: data.defaultOrganizationId, year: new Date().getFullYear() },
     constraint: getZodConstraint(newRoundSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newRoundSchema }),
@@ -113,9 +86,6 @@ export default function NewRound() {
   );
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/scoring">Chỉ số CCHC</Link> › <span>Đợt đánh giá mới</span>
-      </nav>
       <h1>Đợt đánh giá mới</h1>
       <Form method="post" {...getFormProps(form)} className="card narrow-form">
         <Field label="Tên đợt đánh giá" meta={fields.title} hint="Ví dụ: Chỉ số CCHC các xã, thị trấn năm 2024">

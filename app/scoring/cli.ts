@@ -5,40 +5,20 @@
 // (rows, files, framework), 2 wrong usage.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { bandsText, pct, points, rankChangeText, renderTable, toRow } from "#app/scoring/cli-output.ts";
 import { rankUnits } from "#app/scoring/compute.ts";
 import { validateBands } from "#app/scoring/framework.ts";
-import {
-  createUnitMatcher,
-  formatImportErrors,
-  parseSummaryScores,
-  readTable,
-  type SummaryImport,
-} from "#app/scoring/import.ts";
-import {
-  DEFAULT_BANDS,
-  type ClassBand,
-  type ClassChange,
-  type PreviousResult,
-  type UnitResult,
-} from "#app/scoring/types.ts";
+import { createUnitMatcher } from "#app/scoring/unit-match.ts";
+import { formatImportErrors } from "#app/lib/table/table.ts";
+import { parseSummaryScores, type SummaryImport } from "#app/scoring/import-summary.ts";
+import { readTable } from "#app/lib/table/read.server.ts";
+import { DEFAULT_BANDS, type ClassBand, type PreviousResult } from "#app/scoring/types.ts";
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
   /** Directory the file arguments are relative to; process.cwd() by default. */
   cwd?: string;
-}
-
-/** One row of `--json`. indexPct is exact; rankChange is places gained (+3 = up three). */
-export interface CliRankRow {
-  unit: string;
-  points: number;
-  maxPoints: number;
-  indexPct: number;
-  rank: number;
-  class: string;
-  rankChange: number | null;
-  classChange: ClassChange | null;
 }
 
 export const USAGE = `Cách dùng:
@@ -167,56 +147,6 @@ async function readBands(file: string, cwd: string): Promise<{ bands: ClassBand[
   if (problems.length)
     throw new DataError(`Các mức xếp loại trong “${file}” chưa đúng:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   return { bands: clean, name: typeof fw!.name === "string" ? fw!.name : path.basename(file) };
-}
-
-// ---------------------------------------------------------------------------
-// Output
-
-const points = (n: number) => n.toLocaleString("vi-VN", { maximumFractionDigits: 2 });
-const pct = (n: number) => n.toLocaleString("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const rankChangeText = (c: number | null) => (c === null ? "" : c > 0 ? `▲${c}` : c < 0 ? `▼${-c}` : "—");
-
-/** Width in terminal columns: code points, combining marks take none. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s.normalize("NFC")) if (!/\p{M}/u.test(ch)) w++;
-  return w;
-}
-
-function renderTable(headers: string[], rows: string[][], rightAligned: boolean[]): string {
-  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => {
-        const pad = " ".repeat(widths[i]! - width(c));
-        return rightAligned[i] ? pad + c : c + pad;
-      })
-      .join("  ")
-      .trimEnd();
-  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
-
-function bandsText(bands: ClassBand[]): string {
-  return bands
-    .map((b, i) =>
-      i === bands.length - 1 && b.minPct === 0
-        ? `${b.name} < ${points(bands[i - 1]?.minPct ?? 0)} %`
-        : `${b.name} ≥ ${points(b.minPct)} %`,
-    )
-    .join(", ");
-}
-
-function toRow(r: UnitResult): CliRankRow {
-  return {
-    unit: r.unitName,
-    points: r.points,
-    maxPoints: r.maxPoints,
-    indexPct: r.indexPct,
-    rank: r.rank,
-    class: r.className,
-    rankChange: r.rankChange,
-    classChange: r.classChange,
-  };
 }
 
 // ---------------------------------------------------------------------------

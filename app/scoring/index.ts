@@ -1,6 +1,7 @@
-// The scoring module: frameworks, computation and the packet summary. Reading
-// score files (import.ts) and framework files (framework-io.ts) is server-side
-// and imported from those files directly, to keep exceljs out of browser bundles.
+// The scoring module: frameworks, computation and the packet summary. Reading score files
+// (import-summary.ts, import-detailed.ts over lib/table) and framework files (framework-json.ts,
+// framework-xlsx*.server.ts) is server-side and imported from those files directly, to keep exceljs out
+// of browser bundles.
 export * from "#app/scoring/types.ts";
 export * from "#app/scoring/framework.ts";
 export * from "#app/scoring/compute.ts";

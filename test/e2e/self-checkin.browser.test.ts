@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { checkinCode, formatCheckinCode } from "#app/checkin/code.ts";
+import { checkinCode, formatCheckinCode } from "#app/invitations/checkin-code.ts";
 import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");

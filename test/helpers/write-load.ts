@@ -2,7 +2,7 @@
 // backup-under-load test: `node --import tsx test/helpers/write-load.ts <database> <data dir>`.
 // Every transaction (batch n) inserts BATCH_ROWS sessions "load-<n>-<i>"; every
 // EVIDENCE_EVERY-th batch also stores an evidence file first and then its EvidenceFile row,
-// in that order, as app/assessments does. Prints "ready" after the first commit; stops on SIGTERM.
+// in that order, as app/remediation does. Prints "ready" after the first commit; stops on SIGTERM.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

@@ -3,9 +3,10 @@
 import { execFileSync } from "node:child_process";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
-import { checkinCode, formatCheckinCode } from "#app/checkin/code.ts";
+import { checkinCode, formatCheckinCode } from "#app/invitations/checkin-code.ts";
 import { prisma } from "#app/db.server.ts";
-import { attendeeByToken, composeOutboxMessage, letterPdf } from "#app/invitations/context.server.ts";
+import { attendeeByToken } from "#app/invitations/invitation-record.server.ts";
+import { composeInvitationMessage, letterPdf } from "#app/invitations/invitation-message.server.ts";
 import { loader } from "#app/routes/i.$token._index.tsx";
 import { pdfFile } from "#tests/helpers/pdf-checks.ts";
 
@@ -18,7 +19,7 @@ describe("short check-in code on the invitation", () => {
     const code = formatCheckinCode(checkinCode(a.invitationKey));
     expect(code).toMatch(/^[0-9A-Z]{3}-[0-9A-Z]{3}$/);
 
-    const mail = await composeOutboxMessage({
+    const mail = await composeInvitationMessage({
       id: "x",
       messageId: "<t@hoinghi.local>",
       attendeeId: a.id,

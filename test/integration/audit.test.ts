@@ -4,22 +4,18 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
-import { createRound, setRoundStatus } from "#app/assessments/round-writes.server.ts";
-import { addNode, replaceBands, updateNode } from "#app/assessments/framework-editor.server.ts";
-import { loadRound } from "#app/assessments/rounds.server.ts";
-import { importScores } from "#app/assessments/score-import.server.ts";
-import { saveUnitScores } from "#app/assessments/unit-scores.server.ts";
+import { createRound, setRoundStatus } from "#app/scoring/round-writes.server.ts";
+import { addNode, replaceBands, updateNode } from "#app/scoring/framework-editor.server.ts";
+import { loadRound } from "#app/scoring/rounds.server.ts";
+import { importScores } from "#app/scoring/score-import.server.ts";
+import { saveUnitScores } from "#app/scoring/unit-scores.server.ts";
 import { addItem, reorder } from "#app/agenda/agenda.server.ts";
 import { recordAudit, SYSTEM_ACTOR, userActor } from "#app/database/audit.server.ts";
 import { currentUserByEmail, type CurrentUser } from "#app/auth/session.server.ts";
 import { addAwards, setAwardStatus } from "#app/awards/awards.server.ts";
-import {
-  assignAttendees,
-  createBridge,
-  deleteBridge,
-  requestBridgeTests,
-  updateBridge,
-} from "#app/bridges/bridges.server.ts";
+import { createBridge, deleteBridge, updateBridge } from "#app/bridges/bridges.server.ts";
+import { assignAttendees } from "#app/bridges/placement.server.ts";
+import { requestBridgeTests } from "#app/bridges/test-request.server.ts";
 import { prisma } from "#app/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { setPacketRound } from "#app/documents/packet-settings.server.ts";

@@ -1,9 +1,9 @@
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { storeEvidence } from "#app/assessments/evidence-store.server.ts";
+import { storeEvidence } from "#app/remediation/evidence-store.server.ts";
 import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { createUserSession } from "#app/auth/session.server.ts";
-import { checkinCode } from "#app/checkin/code.ts";
+import { checkinCode } from "#app/invitations/checkin-code.ts";
 import { issueScannerCredential } from "#app/checkin/credential.server.ts";
 import { createAttendees } from "#app/invitations/attendees.server.ts";
 import { prisma } from "#app/db.server.ts";

@@ -5,9 +5,12 @@ import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { currentUserByEmail, type CurrentUser } from "#app/auth/session.server.ts";
 import { conferenceFor } from "#app/auth/guard.server.ts";
 import { bridgeConference, mayOperate } from "#app/bridges/access.server.ts";
-import { bulkCreateBridges, readinessBoard, recordTest, requestBridgeTests } from "#app/bridges/bridges.server.ts";
+import { bulkCreateBridges } from "#app/bridges/placement.server.ts";
+import { readinessBoard, recordTest } from "#app/bridges/readiness.server.ts";
+import { requestBridgeTests } from "#app/bridges/test-request.server.ts";
 import { prisma } from "#app/db.server.ts";
-import { composeOutboxMessage } from "#app/invitations/context.server.ts";
+import "#app/mail-composers.server.ts";
+import { composeMessage } from "#app/mailing/composers.server.ts";
 import { drainOnce } from "#app/mailing/outbox.server.ts";
 import { smtpTransport, type MailTransport } from "#app/mailing/transport.server.ts";
 import { startSmtp } from "#tests/helpers/smtp.ts";
@@ -192,7 +195,7 @@ describe("the test-request e-mail", () => {
     servers.push(smtp);
     const transport = smtpTransport(smtp.url);
     transports.push(transport);
-    expect(await drainOnce({ transport, compose: composeOutboxMessage })).toEqual({ sent: 2, retried: 0, failed: 0 });
+    expect(await drainOnce({ transport, compose: composeMessage })).toEqual({ sent: 2, retried: 0, failed: 0 });
     expect(smtp.received).toHaveLength(2);
     const passcodes = bridges.map((b) => b.videoPasscode).filter(Boolean);
     for (const { raw } of smtp.received) {
@@ -293,7 +296,7 @@ describe("the test-request e-mail", () => {
     servers.push(smtp);
     const transport = smtpTransport(smtp.url);
     transports.push(transport);
-    expect(await drainOnce({ transport, compose: composeOutboxMessage })).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect(await drainOnce({ transport, compose: composeMessage })).toEqual({ sent: 0, retried: 0, failed: 1 });
     const board = await readinessBoard(c.id);
     const failed = board.bridges.find((b) => b.message?.status === "FAILED")!;
     expect(failed.name).toContain("Duy Xuyên");

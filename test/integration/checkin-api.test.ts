@@ -7,7 +7,7 @@ import { AUTH_CACHE_MS } from "#app/checkin/scanner-auth.server.ts";
 import type { CheckinResponse } from "#app/checkin/types.ts";
 import { prisma } from "#app/db.server.ts";
 import { env } from "#app/env.server.ts";
-import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.ts";
+import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.server.ts";
 import { startAppServer, type AppServer } from "#tests/helpers/app-server.ts";
 
 // The check-in API against the production server (scripts/serve.js) on this file's database copy.

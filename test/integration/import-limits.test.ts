@@ -2,8 +2,8 @@ import ExcelJS from "exceljs";
 // exceljs's own zip library (a dependency of exceljs): used here only to edit the sheet XML.
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { frameworkFromXlsx } from "#app/scoring/framework-io.ts";
-import { readTable } from "#app/scoring/import.ts";
+import { frameworkFromXlsx } from "#app/scoring/framework-xlsx-read.server.ts";
+import { readTable } from "#app/lib/table/read.server.ts";
 
 // Issue 10, defect 2: a 2 KB .xlsx whose only row claims to be row 30,000,000 exhausted the heap in
 // readTable (attendee, award and score imports) — the reader padded 30 million empty rows before it.

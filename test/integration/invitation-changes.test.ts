@@ -12,6 +12,7 @@ import {
   sendReminders,
   sendUpdate,
 } from "#app/invitations/attendees.server.ts";
+import "#app/mail-composers.server.ts";
 import { emlFileName } from "#app/mailing/transport.server.ts";
 import { outboxFolder, outboxWorker } from "#app/mailing/worker.server.ts";
 

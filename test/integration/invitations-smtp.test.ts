@@ -10,8 +10,10 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { createAttendees } from "#app/invitations/attendees.server.ts";
-import { composeOutboxMessage } from "#app/invitations/context.server.ts";
-import { drainOnce, queueMessages, startOutboxWorker } from "#app/mailing/outbox.server.ts";
+import "#app/mail-composers.server.ts";
+import { queueInvitations } from "#app/invitations/queue.server.ts";
+import { composeMessage } from "#app/mailing/composers.server.ts";
+import { drainOnce, startOutboxWorker } from "#app/mailing/outbox.server.ts";
 import { smtpTransport, type MailTransport } from "#app/mailing/transport.server.ts";
 import { startSmtp } from "#tests/helpers/smtp.ts";
 
@@ -79,7 +81,7 @@ async function queueAll(version: number, attachPdfFor = new Set<number>()) {
     select: { id: true },
   });
   const withPdf = attendees.filter((_, i) => attachPdfFor.has(i)).map((a) => a.id);
-  await queueMessages({
+  await queueInvitations({
     conferenceId,
     kind: "REMINDER",
     version,
@@ -87,7 +89,7 @@ async function queueAll(version: number, attachPdfFor = new Set<number>()) {
     subject: "x",
   });
   if (withPdf.length)
-    await queueMessages({
+    await queueInvitations({
       conferenceId,
       kind: "REMINDER",
       version,
@@ -111,7 +113,7 @@ describe("invitations through a real SMTP server", () => {
       where: { conferenceId },
       select: { id: true, name: true, token: true, email: true },
     });
-    await queueMessages({
+    await queueInvitations({
       conferenceId,
       kind: "INVITATION",
       version: 0,
@@ -124,7 +126,7 @@ describe("invitations through a real SMTP server", () => {
       where: { conferenceId, attendeeId: { in: attendees.slice(0, 2).map((a) => a.id) } },
       data: { attachPdf: true },
     });
-    const result = await drainOnce({ transport: transportFor(smtp.url), compose: composeOutboxMessage });
+    const result = await drainOnce({ transport: transportFor(smtp.url), compose: composeMessage });
     expect(result).toEqual({ sent: 50, retried: 0, failed: 0 });
     expect(smtp.received).toHaveLength(50);
     const byEmail = new Map(attendees.map((a) => [a.email, a]));
@@ -175,7 +177,7 @@ describe("invitations through a real SMTP server", () => {
     for (let i = 0; i < 6; i++) {
       const r = await drainOnce({
         transport: transportFor(smtp.url),
-        compose: composeOutboxMessage,
+        compose: composeMessage,
         now: () => new Date(now),
       });
       rounds.push(r.sent);
@@ -205,14 +207,14 @@ describe("invitations through a real SMTP server", () => {
       close: () => {},
     };
     const fast = transportFor(smtp.url);
-    const first = startOutboxWorker({ transport: slow, compose: composeOutboxMessage, concurrency: 4, batchSize: 10 });
+    const first = startOutboxWorker({ transport: slow, compose: composeMessage, concurrency: 4, batchSize: 10 });
     await expect.poll(() => smtp.received.length, { timeout: 10_000, interval: 5 }).toBeGreaterThan(5);
     await first.stop();
     const afterStop = smtp.received.length;
     expect(afterStop).toBeLessThan(total);
     expect(await prisma.outboxMessage.count({ where: { conferenceId, version: 102, status: "SENDING" } })).toBe(0);
 
-    const second = startOutboxWorker({ transport: fast, compose: composeOutboxMessage });
+    const second = startOutboxWorker({ transport: fast, compose: composeMessage });
     await expect.poll(() => smtp.received.length, { timeout: 20_000 }).toBe(total);
     await second.stop();
     const ids = smtp.received.map((m) => m.messageId);

@@ -2,7 +2,7 @@
 // once the limit is used up, starting afresh when the window or the block has run out.
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "#app/db.server.ts";
-import { blockKey, giveBackAttempt, takeAttempt, type RateRule } from "#app/lib/rate-limit.server.ts";
+import { blockKey, giveBackAttempt, takeAttempt, type RateRule } from "#app/database/rate-limit.server.ts";
 
 const MINUTE = 60_000;
 const rule: RateRule = { limit: 3, windowMs: 10 * MINUTE, blockMs: 5 * MINUTE };

@@ -60,6 +60,10 @@ type RouteFn = (args: {
   context: Record<string, unknown>;
 }) => Promise<unknown>;
 
+function isDataReply(value: unknown): value is { data: unknown; init: { status?: number } | null } {
+  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "DataWithResponseInit";
+}
+
 async function call(
   fn: RouteFn,
   request: Request,
@@ -72,6 +76,8 @@ async function call(
       const json = result.headers.get("Content-Type")?.includes("json") ? (JSON.parse(text) as unknown) : text;
       return { status: result.status, body: json, response: result };
     }
+    // reply() answers with Remix's data(): the body and its status.
+    if (isDataReply(result)) return { status: result.init?.status ?? 200, body: result.data };
     return { status: 200, body: result };
   } catch (thrown) {
     if (thrown instanceof Response) return { status: thrown.status, body: await thrown.text() };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
-import { loadRound, roundSummaryFor } from "#app/assessments/rounds.server.ts";
-import { importScores } from "#app/assessments/score-import.server.ts";
+import { loadRound, roundSummaryFor } from "#app/scoring/rounds.server.ts";
+import { importScores } from "#app/scoring/score-import.server.ts";
 import { roundFor } from "#app/auth/guard.server.ts";
 import { currentUserByEmail } from "#app/auth/session.server.ts";
 import { prisma } from "#app/db.server.ts";

@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { describe, expect, it } from "vitest";
 import { ensurePosterKey } from "#app/attendance/attendance.server.ts";
 import { SELF_CHECKIN_LIMITS } from "#app/attendance/self-checkin.server.ts";
-import { checkinCode, formatCheckinCode } from "#app/checkin/code.ts";
+import { checkinCode, formatCheckinCode } from "#app/invitations/checkin-code.ts";
 import { prisma } from "#app/db.server.ts";
 import { createAttendees } from "#app/invitations/attendees.server.ts";
 import { action, loader } from "#app/routes/d.$key.tsx";

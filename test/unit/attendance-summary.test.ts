@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matchByName, summarize, type AttendeeRow } from "#app/attendance/summary.ts";
 import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
-import { checkinCode, formatCheckinCode, normalizeCheckinCode } from "#app/checkin/code.ts";
+import { checkinCode, formatCheckinCode, normalizeCheckinCode } from "#app/invitations/checkin-code.ts";
 
 const row = (id: string, over: Partial<AttendeeRow> = {}): AttendeeRow => ({
   id,

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAwards } from "#app/awards/award-import.ts";
 import { renderAwardListPdf } from "#app/documents/award-list-pdf.ts";
-import { readTable } from "#app/scoring/import.ts";
+import { readTable } from "#app/lib/table/read.server.ts";
 import { foreignFonts, wordsOutsideMargins } from "#tests/helpers/pdf-checks.ts";
 
 const csv = (text: string) => readTable({ fileName: "khen-thuong.csv", data: new TextEncoder().encode(text) });

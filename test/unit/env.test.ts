@@ -20,6 +20,7 @@ describe("environment validation", () => {
     expect(() => parseEnv({ DATABASE_URL: "postgres://x" })).toThrow(/DATABASE_URL phải có dạng file:/);
     expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET phải dài ít nhất 32 ký tự/);
     expect(() => parseEnv({ NODE_ENV: "staging" })).toThrow(/Biến môi trường không hợp lệ[\s\S]*NODE_ENV/);
+    expect(() => parseEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY phải là true hoặc false/);
   });
   it("requires a session secret in production", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET: bắt buộc khi chạy production/);

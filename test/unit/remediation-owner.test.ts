@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayAssignAction, mayUpdateAction, mayWriteReport, ownsAction } from "#app/assessments/remediation-owner.ts";
+import { mayAssignAction, mayUpdateAction, mayWriteReport, ownsAction } from "#app/remediation/owner.ts";
 import { ROLE_CAPABILITIES, type Capability } from "#app/auth/policy.ts";
 import type { Role } from "#app/auth/roles.ts";
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { formatScanTime } from "#app/checkin/format.ts";
 import { base64UrlDecode, base64UrlEncode, createLocalVerifier, invitationKeyOf } from "#app/checkin/scanner/verify.ts";
-import { conferenceKeyFor, conferenceKeyString, deriveSigningKeys, issueToken } from "#app/invitations/tokens.ts";
+import {
+  conferenceKeyFor,
+  conferenceKeyString,
+  deriveSigningKeys,
+  issueToken,
+} from "#app/invitations/tokens.server.ts";
 
 const keys = deriveSigningKeys("scanner unit test secret");
 const conferenceKey = conferenceKeyFor("conference-a");

@@ -1,5 +1,5 @@
 // Offline verification of invitation tokens in the browser (WebCrypto Ed25519), so a scanner keeps
-// admitting people when the network is down. Same rules as app/invitations/tokens.ts `verifyToken`:
+// admitting people when the network is down. Same rules as app/invitations/tokens.server.ts `verifyToken`:
 // base64url(payload: version 1 + 8-byte conference key + 16-byte invitation key) "." base64url(signature).
 // The scanner page gives only the public key, this conference's key and the revoked invitation keys.
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseCheckinBody } from "#app/checkin/api.server.ts";
 import { effectiveScanTime } from "#app/checkin/checkin.server.ts";
 import { formatScanTime } from "#app/checkin/format.ts";
-import { checkinCode, formatCheckinCode, normalizeCheckinCode } from "#app/checkin/code.ts";
+import { checkinCode, formatCheckinCode, normalizeCheckinCode } from "#app/invitations/checkin-code.ts";
 import { decodeScannerCredential, encodeScannerCredential } from "#app/checkin/credential.server.ts";
 
 const SECRET = "a test secret that is at least thirty-two characters";

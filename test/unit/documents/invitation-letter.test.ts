@@ -15,7 +15,7 @@ import {
   vietnameseWeekday,
   type InvitationLetterInput,
 } from "#app/documents/invitation-letter.ts";
-import type { InvitationAttendee, InvitationConference } from "#app/invitations/types.ts";
+import type { InvitationAttendee, InvitationConference } from "#app/conferences/invitation.ts";
 
 const MM = 72 / 25.4;
 /** Decree 30 margins used by app/documents/pdf.ts, in pt. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { workingDaysBetween } from "#app/invitations/attendee-form.ts";
 import { parseAttendees } from "#app/invitations/attendee-import.ts";
-import { readTable } from "#app/scoring/import.ts";
+import { readTable } from "#app/lib/table/read.server.ts";
 
 const ctx = {
   groups: [

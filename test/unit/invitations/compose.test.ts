@@ -5,9 +5,9 @@ import MailComposer from "nodemailer/lib/mail-composer";
 import type { SendMailOptions } from "nodemailer";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
-import { composeInvitation, invitationIcs, qrContentId } from "#app/invitations/compose.ts";
-import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.ts";
-import type { InvitationMailData, MessageKind } from "#app/invitations/types.ts";
+import { composeInvitation, invitationIcs, qrContentId } from "#app/invitations/compose.server.ts";
+import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.server.ts";
+import type { InvitationMailData, InvitationKind } from "#app/invitations/types.ts";
 import { renderInvitationEmail } from "#emails/invitation.ts";
 
 const keys = deriveSigningKeys("compose-test-secret");
@@ -333,13 +333,13 @@ describe("composed invitation e-mail", () => {
   });
 
   it("renders all four kinds with the same ICS as the /invite.ics route would serve", () => {
-    const subjects: Record<MessageKind, string> = {
+    const subjects: Record<InvitationKind, string> = {
       INVITATION: "Giấy mời: ",
       UPDATE: "[Thay đổi] Giấy mời: ",
       CANCELLATION: "[Hủy] ",
       REMINDER: "[Cần phản hồi] Giấy mời: ",
     };
-    for (const kind of Object.keys(subjects) as MessageKind[]) {
+    for (const kind of Object.keys(subjects) as InvitationKind[]) {
       expect(renderInvitationEmail(mailData({ kind }), "qr@x").subject.startsWith(subjects[kind])).toBe(true);
     }
     const stamp = new Date("2024-01-05T00:00:00Z");

@@ -2,8 +2,8 @@ import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
-import { QR_MASK_PATTERN, qrPng } from "#app/invitations/qr.ts";
-import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.ts";
+import { QR_MASK_PATTERN, qrPng } from "#app/invitations/qr.server.ts";
+import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.server.ts";
 
 function decode(png: Buffer): { text: string | null; width: number; height: number } {
   const image = PNG.sync.read(png);
@@ -36,8 +36,10 @@ describe("QR PNG", () => {
   it("draws the same pixels as qrcode's own PNG renderer", async () => {
     for (const size of [360, 200, 97]) {
       const ours = PNG.sync.read(await qrPng(token, { size }));
+      // The same single byte-mode segment qrPng encodes: given the string, qrcode's segment optimiser
+      // splits about one token in twenty (a run of digits becomes a numeric segment), a different code.
       const theirs = PNG.sync.read(
-        await QRCode.toBuffer(token, {
+        await QRCode.toBuffer([{ data: Buffer.from(token, "utf8"), mode: "byte" }], {
           type: "png",
           errorCorrectionLevel: "M",
           maskPattern: QR_MASK_PATTERN,

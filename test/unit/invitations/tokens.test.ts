@@ -8,7 +8,7 @@ import {
   issueToken,
   publicKeyFromRaw,
   verifyToken,
-} from "#app/invitations/tokens.ts";
+} from "#app/invitations/tokens.server.ts";
 
 const SECRET = "test-secret-for-invitation-tokens-0123456789";
 const keys = deriveSigningKeys(SECRET);
@@ -132,7 +132,8 @@ describe("invitation tokens", () => {
       "💥".repeat(40) + "." + "💥".repeat(40),
     ];
     for (const t of malformed) expect(verifyToken(keys.publicKey, t), t).toEqual({ ok: false, reason: "malformed" });
-    // The last character of each part carries padding bits: changing only those is not a second spelling of the same token.
+    // The last character of each part carries padding bits: changing only those is not a second spelling of
+    // the same token.
     const lastP = payload.at(-1)!;
     const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     const sibling = alphabet[alphabet.indexOf(lastP) ^ 1]!;

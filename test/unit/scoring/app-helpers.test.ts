@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { canManageScoring } from "#app/assessments/access.ts";
-import { checkEvidence, reportingPeriods } from "#app/assessments/evidence.ts";
-import { parseScoreGrid } from "#app/assessments/score-grid.ts";
+import { canManageScoring } from "#app/scoring/access.ts";
+import { checkEvidence, reportingPeriods } from "#app/remediation/evidence.ts";
+import { parseScoreGrid } from "#app/scoring/score-grid.ts";
 import { compileFramework, DEFAULT_BANDS, type Framework } from "#app/scoring/index.ts";
 
 const framework: Framework = {
@@ -77,7 +77,6 @@ describe("evidence files", () => {
 describe("scoring access", () => {
   const noiVu = { organizationId: "huyen", roles: ["HOME_AFFAIRS"] as const, visibleOrganizationIds: ["huyen"] };
   const office = { organizationId: "huyen", roles: ["OFFICE"] as const, visibleOrganizationIds: ["huyen"] };
-  const commune = { organizationId: "xa1", roles: ["VIEWER"] as const, visibleOrganizationIds: ["xa1"] };
   it("lets only Nội vụ of the owning organisation (or an admin above it) manage", () => {
     expect(canManageScoring(noiVu, "huyen")).toBe(true);
     expect(canManageScoring(office, "huyen")).toBe(false);

@@ -2,7 +2,8 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { runCli, type CliRankRow } from "#app/scoring/cli.ts";
+import type { CliRankRow } from "#app/scoring/cli-output.ts";
+import { runCli } from "#app/scoring/cli.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const FIXTURES = "test/fixtures/scoring";

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { frameworkFromXlsx, frameworkToJson, frameworkToXlsx, parseFrameworkJson } from "#app/scoring/framework-io.ts";
+import { frameworkFromXlsx } from "#app/scoring/framework-xlsx-read.server.ts";
+import { frameworkToJson, parseFrameworkJson } from "#app/scoring/framework-json.ts";
+import { frameworkToXlsx } from "#app/scoring/framework-xlsx.server.ts";
 import { compileFramework, DEFAULT_BANDS, validateFramework, type Framework } from "#app/scoring/index.ts";
 
 const DIR = new URL("../../../prisma/seed-data/frameworks/", import.meta.url);

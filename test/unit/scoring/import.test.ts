@@ -4,15 +4,12 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { smallFramework } from "#tests/fixtures/scoring/small-framework.ts";
 import { compileFramework, DEFAULT_BANDS, rankUnits, type Framework } from "#app/scoring/index.ts";
-import {
-  formatImportErrors,
-  parseDetailedScores,
-  parseNumber,
-  parseSummaryScores,
-  readTable,
-  type ImportUnit,
-  type Table,
-} from "#app/scoring/import.ts";
+import { formatImportErrors, type Table } from "#app/lib/table/table.ts";
+import { parseDetailedScores } from "#app/scoring/import-detailed.ts";
+import { parseNumber } from "#app/lib/table/numbers.ts";
+import { parseSummaryScores } from "#app/scoring/import-summary.ts";
+import { readTable } from "#app/lib/table/read.server.ts";
+import { type ImportUnit } from "#app/scoring/unit-match.ts";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures/scoring");
 const csv = (text: string, fileName = "diem.csv") => readTable({ fileName, data: Buffer.from(text, "utf8") });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
-import { parseFrameworkJson } from "#app/scoring/framework-io.ts";
+import { parseFrameworkJson } from "#app/scoring/framework-json.ts";
 import {
   compileFramework,
   DEFAULT_BANDS,

@@ -1,0 +1,80 @@
+import { ColumnChart, HorizontalBarChart } from "#app/components/charts.tsx";
+import { formatPct, formatRankChange, formatSignedPct } from "#app/scoring/format.ts";
+
+// The round page's charts: index by unit, units by class, the biggest moves, and the average by area.
+
+type Move = { name: string; change: number | null; rankChange: number | null };
+
+export function RoundCharts({
+  rows,
+  bands,
+  stats,
+}: {
+  rows: Array<{ rank: number; name: string; indexPct: number; css: string }>;
+  bands: Array<{ css: string }>;
+  stats: { classCounts: Array<{ className: string; count: number }>; gainers: Move[]; losers: Move[] };
+}) {
+  return (
+    <div className="grid-2-wide">
+      <section className="card">
+        <HorizontalBarChart
+          title="Chỉ số CCHC theo đơn vị (%)"
+          bars={rows.map((r) => ({
+            label: `${r.rank}. ${r.name}`,
+            value: r.indexPct,
+            display: formatPct(r.indexPct),
+            className: r.css,
+          }))}
+        />
+      </section>
+      <section className="card">
+        <ColumnChart
+          title="Số đơn vị theo xếp loại"
+          columns={stats.classCounts.map((c, i) => ({
+            label: c.className,
+            value: c.count,
+            className: bands[i]!.css,
+          }))}
+        />
+        {stats.gainers.length || stats.losers.length ? (
+          <>
+            <h3>Tăng, giảm nhiều nhất so với năm trước</h3>
+            <ul>
+              {stats.gainers.map((g) => (
+                <li key={`g-${g.name}`}>
+                  <span className="up">{formatSignedPct(g.change)} điểm %</span> {g.name} (
+                  {formatRankChange(g.rankChange)})
+                </li>
+              ))}
+              {stats.losers.map((g) => (
+                <li key={`l-${g.name}`}>
+                  <span className="down">{formatSignedPct(g.change)} điểm %</span> {g.name} (
+                  {formatRankChange(g.rankChange)})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+export function AreaAveragesChart({
+  areaAverages,
+}: {
+  areaAverages: Array<{ code: string; title: string; averagePct: number | null }>;
+}) {
+  return (
+    <section className="card">
+      <HorizontalBarChart
+        title="Tỷ lệ điểm trung bình theo lĩnh vực (%)"
+        bars={areaAverages.map((a) => ({
+          label: `${a.code}. ${a.title}`,
+          value: a.averagePct ?? 0,
+          display: formatPct(a.averagePct),
+        }))}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+// An invitation's e-mail, letter and calendar file, composed from the current record: the outbox
+// composer of the INVITATION, UPDATE, CANCELLATION and REMINDER kinds (registered in
+// app/mail-composers.server.ts) and what the invitation page serves.
+
+import type { SendMailOptions } from "nodemailer";
+import { meetingName } from "#app/conferences/naming.ts";
+import type { AttendanceSite, InvitationAttendee, InvitationConference } from "#app/conferences/invitation.ts";
+import { renderInvitationLetter } from "#app/documents/invitation-letter.ts";
+import { env } from "#app/env.server.ts";
+import type { OutboxRow } from "#app/mailing/composers.server.ts";
+import { fromAddress } from "#app/mailing/from-address.server.ts";
+import { issuingBody } from "#app/plans/document.ts";
+import { checkinCode, formatCheckinCode } from "#app/invitations/checkin-code.ts";
+import { composeInvitation, invitationIcs } from "#app/invitations/compose.server.ts";
+import { attendeeForMessage, type InvitationRecord } from "#app/invitations/invitation-record.server.ts";
+import { isInvitationKind, type InvitationMailData } from "#app/invitations/types.ts";
+
+/** What the letter, the e-mail and the calendar entry say, from the attendee's record. */
+export function invitationParts(a: InvitationRecord): {
+  conference: InvitationConference;
+  attendee: InvitationAttendee;
+  site: AttendanceSite;
+  videoLink: string | null;
+} {
+  const c = a.conference;
+  if (!c.startsAt || !c.endsAt) throw new Error("conference has no exact schedule");
+  const body = issuingBody(c.organization);
+  return {
+    conference: {
+      id: c.id,
+      title: meetingName(c.title),
+      issuingBody: body.documentName,
+      parentBody: body.parentDocumentName,
+      organizerName: c.organization.name,
+      invitationNumber: c.invitationNumber,
+      issuePlace: c.issuePlace,
+      issuedOn: new Date(),
+      chair: c.chair,
+      content: c.content.split("\n")[0]?.replace(/^-\s*/, "") ?? "",
+      startsAt: c.startsAt,
+      endsAt: c.endsAt,
+      venue: c.venue,
+      preparationNote: c.preparationNote,
+      contact: { name: c.contactName, phone: c.contactPhone, email: c.contactEmail },
+      sequence: c.calendarSequence,
+      signAuthority: c.signAuthority,
+      signDelegation: c.signDelegation,
+      signerTitle: c.signerTitle,
+      signerName: c.signerName,
+      recipients: c.recipients.map((r) => r.text),
+    },
+    attendee: {
+      id: a.id,
+      name: a.name,
+      position: a.position,
+      organization: a.organizationName,
+      email: a.email,
+      checkinCode: formatCheckinCode(checkinCode(a.invitationKey)),
+    },
+    site: a.bridgePoint
+      ? { kind: "BRIDGE", name: a.bridgePoint.name, address: a.bridgePoint.address }
+      : { kind: "MAIN_HALL", name: c.venue || "Hội trường", address: "" },
+    videoLink: a.bridgePoint?.videoLink || null,
+  };
+}
+
+/** The attendee's personal links: the invitation page, the letter and the calendar file. */
+export function invitationLinks(token: string) {
+  const base = env().APP_URL.replace(/\/$/, "");
+  return { rsvp: `${base}/i/${token}`, pdf: `${base}/i/${token}/giay-moi.pdf`, ics: `${base}/i/${token}/invite.ics` };
+}
+
+/** The attendee's invitation letter (giấy mời) as a PDF. */
+export async function letterPdf(a: InvitationRecord): Promise<Buffer> {
+  const { conference, attendee, site, videoLink } = invitationParts(a);
+  return renderInvitationLetter({ conference, attendee, site, videoLink });
+}
+
+/** The e-mail for one outbox row, composed from the current data at send time. */
+export async function composeInvitationMessage(row: OutboxRow): Promise<SendMailOptions> {
+  if (!isInvitationKind(row.kind)) throw new Error(`Không phải thư mời: ${row.kind}`);
+  if (!row.attendeeId) throw new Error("Thư không gắn với người được mời nào");
+  const a = await attendeeForMessage(row.attendeeId);
+  if (!a) throw new Error("Người được mời không còn trong danh sách");
+  const parts = invitationParts(a);
+  const data: InvitationMailData = {
+    kind: row.kind,
+    messageId: row.messageId,
+    from: fromAddress(),
+    ...parts,
+    links: invitationLinks(a.token),
+    token: a.token,
+    changeNote: row.changeNote || null,
+    pdf: row.attachPdf ? await renderInvitationLetter(parts) : null,
+  };
+  return composeInvitation(data);
+}
+
+/** The attendee's calendar file, the same as the one in the e-mail; CANCEL once the conference is cancelled. */
+export function attendeeIcs(a: InvitationRecord): string {
+  const cancelled = a.conference.status === "CANCELLED";
+  return invitationIcs(
+    {
+      kind: cancelled ? "CANCELLATION" : "INVITATION",
+      from: fromAddress(),
+      ...invitationParts(a),
+      links: invitationLinks(a.token),
+      token: a.token,
+      changeNote: null,
+    },
+    { method: cancelled ? "CANCEL" : "REQUEST" },
+  );
+}

@@ -1,0 +1,107 @@
+import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
+import { prisma } from "#app/db.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import type { MessageKind } from "#app/generated/prisma/enums.ts";
+import { messageIdFor } from "#app/mailing/backoff.ts";
+
+/** Who one message goes to: an attendee or a bridge point, with the address it is sent to. */
+export type Recipient = { attendeeId: string; toAddress: string } | { bridgePointId: string; toAddress: string };
+
+export interface QueueRequest<R extends Recipient = Recipient> {
+  conferenceId: string;
+  kind: MessageKind;
+  version: number;
+  /** Recipients may carry more fields of the caller's; the ones added come back as given. */
+  recipients: R[];
+  attachPdf?: boolean;
+  changeNote?: string;
+  subject: string;
+}
+
+const recipientId = (r: Recipient) => ("attendeeId" in r ? r.attendeeId : r.bridgePointId);
+
+/** The stable Message-ID of a recipient's message of this kind and version. */
+export function recipientMessageId(kind: MessageKind, version: number, r: Recipient): string {
+  return messageIdFor(kind, version, "attendeeId" in r ? r.attendeeId : `bridge-${r.bridgePointId}`);
+}
+
+/**
+ * Adds one message per recipient for this kind and version, inside a transaction the caller runs (with
+ * its audit record). Messages that already exist (same recipient, kind and version) are left alone, so
+ * pressing "send" twice never sends twice. Returns the recipients added.
+ */
+export async function queueMessagesIn<R extends Recipient>(
+  tx: Prisma.TransactionClient,
+  req: QueueRequest<R>,
+): Promise<R[]> {
+  if (!req.recipients.length) return [];
+  const attendeeIds = req.recipients.flatMap((r) => ("attendeeId" in r ? [r.attendeeId] : []));
+  const bridgePointIds = req.recipients.flatMap((r) => ("bridgePointId" in r ? [r.bridgePointId] : []));
+  const existing = new Set(
+    (
+      await tx.outboxMessage.findMany({
+        where: {
+          conferenceId: req.conferenceId,
+          kind: req.kind,
+          version: req.version,
+          OR: [
+            ...(attendeeIds.length ? [{ attendeeId: { in: attendeeIds } }] : []),
+            ...(bridgePointIds.length ? [{ bridgePointId: { in: bridgePointIds } }] : []),
+          ],
+        },
+        select: { attendeeId: true, bridgePointId: true },
+      })
+    ).map((m) => m.attendeeId ?? m.bridgePointId),
+  );
+  const fresh = req.recipients.filter((r) => !existing.has(recipientId(r)));
+  if (fresh.length) {
+    await tx.outboxMessage.createMany({
+      data: fresh.map((r) => ({
+        conferenceId: req.conferenceId,
+        attendeeId: "attendeeId" in r ? r.attendeeId : null,
+        bridgePointId: "bridgePointId" in r ? r.bridgePointId : null,
+        kind: req.kind,
+        version: req.version,
+        messageId: recipientMessageId(req.kind, req.version, r),
+        toAddress: r.toAddress,
+        subject: req.subject,
+        attachPdf: req.attachPdf ?? false,
+        changeNote: req.changeNote ?? "",
+      })),
+    });
+  }
+  return fresh;
+}
+
+/** Puts a sent or failed message back in the queue (the organiser's "gửi lại"). */
+export async function requeueMessage(actor: AuditActor, id: string, conferenceId: string): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.outboxMessage.findFirst({
+      where: { id, conferenceId, status: { in: ["SENT", "FAILED"] } },
+      select: { status: true, toAddress: true, subject: true, lastError: true, sentAt: true },
+    });
+    if (!before) return false;
+    const { count } = await tx.outboxMessage.updateMany({
+      where: { id, conferenceId, status: { in: ["SENT", "FAILED"] } },
+      data: {
+        status: "QUEUED",
+        nextAttemptAt: new Date(),
+        attempts: 0,
+        lastError: null,
+        sentAt: null,
+        claimedAt: null,
+      },
+    });
+    if (count !== 1) return false;
+    await recordAudit(tx, actor, {
+      action: "message.requeue",
+      entity: "OutboxMessage",
+      entityId: id,
+      summary: `Gửi lại thư “${before.subject}” tới ${before.toAddress}`,
+      before: { status: before.status, lastError: before.lastError, sentAt: before.sentAt },
+      after: { status: "QUEUED", lastError: null, sentAt: null },
+      conferenceId,
+    });
+    return true;
+  });
+}
