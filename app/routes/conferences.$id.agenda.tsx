@@ -96,15 +96,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return formReply(v.intent, submission, { resetForm: v.intent === "add" });
 }
 
-/** Adding or changing one item: its own form, its errors on its fields. */
+/** Adding an item (no `item`) or changing one: its own form, its errors on its fields. */
 function ItemForm({
-  intent,
   item,
   speeches,
   lastResult,
   children,
 }: {
-  intent: "add" | "update";
   item?: {
     id: string;
     kind: AgendaKind;
@@ -126,8 +124,14 @@ function ItemForm({
   });
   return (
     <Form method="post" className="line-row" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value={intent} />
-      {item ? <input type="hidden" name="itemId" value={item.id} /> : null}
+      {item ? (
+        <>
+          <input type="hidden" name="intent" value="update" />
+          <input type="hidden" name="itemId" value={item.id} />
+        </>
+      ) : (
+        <input type="hidden" name="intent" value="add" />
+      )}
       <ItemFields fields={fields} speeches={speeches} />
       {children}
     </Form>
@@ -237,12 +241,7 @@ export default function AgendaPage() {
               {data.canEdit ? (
                 <details>
                   <summary>Sửa</summary>
-                  <ItemForm
-                    intent="update"
-                    item={item}
-                    speeches={data.speeches}
-                    lastResult={resultFor("update", item.id)}
-                  >
+                  <ItemForm item={item} speeches={data.speeches} lastResult={resultFor("update", item.id)}>
                     <button type="submit">Lưu</button>
                   </ItemForm>
                   <Form method="post">
@@ -261,7 +260,7 @@ export default function AgendaPage() {
       {data.canEdit ? (
         <section className="card">
           <h2>Thêm nội dung</h2>
-          <ItemForm intent="add" speeches={data.speeches} lastResult={resultFor("add")}>
+          <ItemForm speeches={data.speeches} lastResult={resultFor("add")}>
             <button type="submit" className="primary">
               Thêm vào chương trình
             </button>
