@@ -4,7 +4,7 @@
 // line of built-in Helvetica, timed in the same run (alternating rounds, so both
 // see the same machine state), and prints ms per letter and the ratio.
 import PDFDocument from "pdfkit";
-import { renderInvitationLetter, type InvitationLetterInput } from "#app/documents/invitation-letter.ts";
+import { renderInvitationLetter, type InvitationLetterInput } from "#app/documents/invitation-letter.server.ts";
 import type { InvitationConference } from "#app/conferences/invitation.ts";
 import { printEnvironment } from "#bench/lib/report.ts";
 

@@ -19,8 +19,13 @@ import vm from "node:vm";
 import v8 from "node:v8";
 import { fileURLToPath } from "node:url";
 import PDFDocument from "pdfkit";
-import { packetFingerprint, renderPacketPdf, renderPacketXlsx, type PacketInput } from "#app/documents/packet/index.ts";
-import { preloadFonts } from "#app/documents/fonts.ts";
+import {
+  packetFingerprint,
+  renderPacketPdf,
+  renderPacketXlsx,
+  type PacketInput,
+} from "#app/documents/packet/packet.server.ts";
+import { preloadFonts } from "#app/documents/fonts.server.ts";
 import {
   compileFramework,
   summarizeRound,

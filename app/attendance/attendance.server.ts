@@ -2,7 +2,8 @@
 import crypto from "node:crypto";
 import type { AuditActor } from "#app/database/audit.server.ts";
 import { forbidden, type ConferenceAccess } from "#app/auth/guard.server.ts";
-import { checkIn, recordMark, type MarkChange } from "#app/checkin/checkin.server.ts";
+import { checkIn } from "#app/checkin/checkin.server.ts";
+import { recordMark, type MarkChange } from "#app/checkin/marks.server.ts";
 import { ATTENDANCE_LABEL, type CheckinResponse } from "#app/checkin/types.ts";
 import { prisma } from "#app/db.server.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
@@ -104,7 +105,10 @@ const clean = (s: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
-/** Reads a roll-call form (status, bridgePointId, absenceReason, substituteName); errors name the field in Vietnamese. */
+/**
+ * Reads a roll-call form (status, bridgePointId, absenceReason, substituteName); errors name the field in
+ * Vietnamese.
+ */
 export function parseRollCallForm(
   form: FormData,
 ): { ok: true; attendeeId: string; mark: RollCallMark } | { ok: false; message: string; field?: string } {

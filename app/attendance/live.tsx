@@ -18,8 +18,11 @@ export interface LiveData {
 /** Polls `url` while the page is visible; returns the newest data (the initial data until then). */
 export function useLiveData<T>(url: string, initial: T, intervalMs = LIVE_POLL_MS): T {
   const fetcher = useFetcher<T>();
+  // The newest fetcher.load, for the timer below (kept up to date after each render, not during it).
   const load = useRef(fetcher.load);
-  load.current = fetcher.load;
+  useEffect(() => {
+    load.current = fetcher.load;
+  });
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = () => {

@@ -157,7 +157,10 @@ export async function lookupThrottled(bridge: SelfCheckinBridge, ip: string | nu
   return wait > 0 ? throttledMessage(wait) : null;
 }
 
-/** Counts one failed lookup (wrong code, no name found, another bridge's attendee); returns the refusal once blocked. */
+/**
+ * Counts one failed lookup (wrong code, no name found, another bridge's attendee); returns the refusal
+ * once blocked.
+ */
 export async function lookupFailed(bridge: SelfCheckinBridge, ip: string | null): Promise<string | null> {
   let wait = 0;
   for (const { key, rule } of limitKeys(bridge, ip)) wait = Math.max(wait, await recordFailure(key, rule));

@@ -128,7 +128,10 @@ export function summarize(
   };
 }
 
-/** "Có mặt trực tiếp", "Dự trực tuyến tại Điểm cầu UBND huyện Núi Thành", "Vắng mặt (lý do: Ốm)"… or "Chưa điểm danh". */
+/**
+ * "Có mặt trực tiếp", "Dự trực tuyến tại Điểm cầu UBND huyện Núi Thành", "Vắng mặt (lý do: Ốm)"… or
+ * "Chưa điểm danh".
+ */
 export function describeMark(mark: AttendanceMark | null, bridgeName: (id: string | null) => string | null): string {
   if (!mark) return "Chưa điểm danh";
   switch (mark.status) {

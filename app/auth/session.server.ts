@@ -171,7 +171,9 @@ const SAME_ORIGIN = "http://same-origin.invalid";
 // Browsers read "\" as "/" and drop tabs and newlines inside a URL, so "/\evil.example/" and
 // "/\t/evil.example/" both become "//evil.example/", another site. Refuse them outright, raw or
 // percent-encoded, rather than trust every browser to parse them as we do.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const UNSAFE_RAW = /[\\\s\u0000-\u001f\u007f-\u009f]/u;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const UNSAFE_DECODED = /[\\\u0000-\u001f\u007f-\u009f]/u;
 
 /** Only same-origin paths, so a crafted link cannot send people to another site after sign-in. */

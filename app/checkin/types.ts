@@ -81,3 +81,26 @@ export interface CheckinRequestBody {
   /** Optional: the device's clock when sending; lets the server correct a device clock that is off. */
   sentAt?: string;
 }
+
+/** "x / y đã có mặt" of one check-in list. */
+export interface ListCounts {
+  /** Expected attendees at the list who are present (anywhere). */
+  present: number;
+  /**
+   * Non-revoked attendees expected there: assigned to the list's bridge point, or to the hall (no bridge
+   * point, or the main one).
+   */
+  expected: number;
+  /** Recorded present through this list. */
+  here: number;
+}
+
+/** One attendee found by the scanner's name search. */
+export interface SearchHit {
+  id: string;
+  name: string;
+  position: string;
+  organizationName: string;
+  present: boolean;
+  walkIn: boolean;
+}

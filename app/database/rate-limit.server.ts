@@ -125,7 +125,10 @@ export async function blockKey(
   });
 }
 
-/** Uncounts one attempt that succeeded, so that legitimate use (a whole office behind one address) does not add up to a block. */
+/**
+ * Uncounts one attempt that succeeded, so that legitimate use (a whole office behind one address)
+ * does not add up to a block.
+ */
 export async function giveBackAttempt(key: string): Promise<void> {
   await prisma.rateLimit.updateMany({
     where: { key, count: { gt: 0 }, blockedUntil: null },

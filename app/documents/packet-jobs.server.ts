@@ -4,7 +4,6 @@ import { agendaItems } from "#app/agenda/agenda.server.ts";
 import { listAwards } from "#app/awards/awards.server.ts";
 import { listSpeeches } from "#app/speeches/speeches.server.ts";
 import { roundSummaryFor } from "#app/scoring/rounds.server.ts";
-import type { CurrentUser } from "#app/auth/session.server.ts";
 import { env } from "#app/env.server.ts";
 import { meetingName } from "#app/conferences/naming.ts";
 import { timeAgenda } from "#app/agenda/timing.ts";
@@ -12,7 +11,12 @@ import { formatTime } from "#app/lib/vietnamese-date.ts";
 import { buildPlanDocument } from "#app/plans/document.ts";
 import type { ConferenceDetail } from "#app/plans/plans.server.ts";
 import { toDocumentInput } from "#app/plans/plans.server.ts";
-import { packetFingerprint, renderPacketPdf, renderPacketXlsx, type PacketInput } from "#app/documents/packet/index.ts";
+import {
+  packetFingerprint,
+  renderPacketPdf,
+  renderPacketXlsx,
+  type PacketInput,
+} from "#app/documents/packet/packet.server.ts";
 
 // Packets are built in the background inside the server process and kept as
 // files named by the fingerprint of their data, so they are reused until the

@@ -5,7 +5,7 @@
 import type { SendMailOptions } from "nodemailer";
 import { meetingName } from "#app/conferences/naming.ts";
 import type { AttendanceSite, InvitationAttendee, InvitationConference } from "#app/conferences/invitation.ts";
-import { renderInvitationLetter } from "#app/documents/invitation-letter.ts";
+import { renderInvitationLetter } from "#app/documents/invitation-letter.server.ts";
 import { env } from "#app/env.server.ts";
 import type { OutboxRow } from "#app/mailing/composers.server.ts";
 import { fromAddress } from "#app/mailing/from-address.server.ts";

@@ -7,6 +7,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return handleCheckinRequest(request);
 }
 
+// A resource route: a plain JSON Response, as the production server's own answer (data() would be
+// serialized as its wrapper here).
 export async function loader() {
   return Response.json({ error: "Chỉ nhận yêu cầu POST." }, { status: 405, headers: { allow: "POST" } });
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { agendaItems } from "#app/agenda/agenda.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
-import { renderProgrammePdf } from "#app/documents/programme-pdf.ts";
+import { renderProgrammePdf } from "#app/documents/programme-pdf.server.ts";
 import { meetingName } from "#app/conferences/naming.ts";
 import { buildPlanDocument } from "#app/plans/document.ts";
 import { getConference, toDocumentInput } from "#app/plans/plans.server.ts";

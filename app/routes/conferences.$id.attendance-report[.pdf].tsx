@@ -1,11 +1,10 @@
-import { RSVP_LABEL } from "#app/conferences/vocabulary.ts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { attendanceData } from "#app/attendance/attendance.server.ts";
 import { countsSentence, reportTime } from "#app/attendance/report.ts";
 import { describeMark } from "#app/attendance/summary.ts";
-import { renderAttendancePdf } from "#app/documents/attendance-pdf.ts";
+import { renderAttendancePdf } from "#app/documents/attendance-pdf.server.ts";
 import { groupLabel, meetingName } from "#app/conferences/naming.ts";
 import { buildPlanDocument } from "#app/plans/document.ts";
 import { getConference, toDocumentInput } from "#app/plans/plans.server.ts";
@@ -70,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     position: a.position,
     organization: a.organizationName,
     site: a.bridgePoint ? `dự tại ${a.bridgePoint.name}` : "dự tại hội trường chính",
-    answer: RSVP_LABEL[a.rsvp],
+    rsvp: a.rsvp,
     note: [
       a.declineReason && `lý do: ${a.declineReason}`,
       a.substitutes[0] && `người dự thay: ${a.substitutes[0].name}`,

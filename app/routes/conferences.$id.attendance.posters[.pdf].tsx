@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attendanceConference, ensurePosterKey } from "#app/attendance/attendance.server.ts";
-import { renderPosters } from "#app/attendance/sheets-pdf.ts";
+import { renderPosters } from "#app/attendance/sheets-pdf.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { env } from "#app/env.server.ts";

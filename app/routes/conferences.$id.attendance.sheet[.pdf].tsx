@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attendanceConference, attendanceData } from "#app/attendance/attendance.server.ts";
 import { reportGroups } from "#app/attendance/report.ts";
-import { renderRollCallSheet } from "#app/attendance/sheets-pdf.ts";
+import { renderRollCallSheet } from "#app/attendance/sheets-pdf.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { meetingName } from "#app/conferences/naming.ts";

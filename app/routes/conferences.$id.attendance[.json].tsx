@@ -10,5 +10,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { summary } = await attendanceData(c);
   const now = new Date();
   const body: LiveData = { summary, asOf: formatDateTime(now), at: now.getTime() };
+  // A resource route polled by fetch: a plain JSON Response (Remix 2 would serialize data()'s wrapper here).
   return Response.json(body, { headers: { "Cache-Control": "private, no-store" } });
 }

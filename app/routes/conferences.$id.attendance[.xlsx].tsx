@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attendanceConference, attendanceData } from "#app/attendance/attendance.server.ts";
 import { reportGroups } from "#app/attendance/report.ts";
-import { attendanceWorkbook } from "#app/attendance/report-xlsx.ts";
+import { attendanceWorkbook } from "#app/attendance/report-xlsx.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { meetingName } from "#app/conferences/naming.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";

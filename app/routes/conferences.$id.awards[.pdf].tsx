@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { listAwards } from "#app/awards/awards.server.ts";
-import { renderAwardListPdf } from "#app/documents/award-list-pdf.ts";
+import { renderAwardListPdf } from "#app/documents/award-list-pdf.server.ts";
 import { meetingName } from "#app/conferences/naming.ts";
 import { buildPlanDocument } from "#app/plans/document.ts";
 import { getConference, toDocumentInput } from "#app/plans/plans.server.ts";

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { listRounds } from "#app/scoring/rounds.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { ensurePacket, packetInput, packetJob, type PacketJob } from "#app/documents/packet-jobs.server.ts";
-import { packetFingerprint } from "#app/documents/packet/index.ts";
+import { packetFingerprint } from "#app/documents/packet/packet.server.ts";
 import { getConference } from "#app/plans/plans.server.ts";
 import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 import { readForm } from "#app/http/form-data.server.ts";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireConference } from "#app/auth/guard.server.ts";
-import { planPdfMeta, renderPlanPdf } from "#app/documents/plan-pdf.ts";
+import { planPdfMeta, renderPlanPdf } from "#app/documents/plan-pdf.server.ts";
 import { buildPlanDocument } from "#app/plans/document.ts";
 import { getConference, toDocumentInput } from "#app/plans/plans.server.ts";
 

@@ -2,7 +2,7 @@
 // units with detailed scores (some criteria not applicable), a previous-year
 // result list, and a detailed score sheet for the import.
 import ExcelJS from "exceljs";
-import { compileFramework, type CompiledFramework } from "#app/scoring/framework.ts";
+import type { CompiledFramework } from "#app/scoring/framework.ts";
 import { emptyScores, rankUnits } from "#app/scoring/index.ts";
 import {
   DEFAULT_BANDS,

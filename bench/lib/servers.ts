@@ -9,7 +9,10 @@ export function startBare(root: string, bodyFile: string): Promise<ServerProcess
   return startReference(root, "bench/bare-server.ts", [bodyFile], "/");
 }
 
-/** Starts a reference server script that prints {"port":N} once listening; `probe` is a path answering 200 to GET (or null). */
+/**
+ * Starts a reference server script that prints {"port":N} once listening; `probe` is a path answering
+ * 200 to GET (or null).
+ */
 export async function startReference(
   root: string,
   script: string,

@@ -49,8 +49,9 @@ async function mark(
     headers: { Cookie: cookie, "x-hoinghi-client-ip": "203.0.113.7" },
     body: new URLSearchParams(fields),
   });
-  const res = (await action({ request, params: { id }, context: {} } as ActionFunctionArgs)) as Response;
-  return { status: res.status, body: await res.json() };
+  // The action answers with reply() (Remix's data()): its body and its status.
+  const res = await action({ request, params: { id }, context: {} } as ActionFunctionArgs);
+  return { status: res.init?.status ?? 200, body: res.data };
 }
 
 const daNang = () =>

@@ -24,6 +24,10 @@ async function cookieOf(email: string): Promise<string> {
 
 type Fn = (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<unknown>;
 
+function isData(r: unknown): r is { data: unknown; init: ResponseInit | null } {
+  return typeof r === "object" && r !== null && (r as { type?: unknown }).type === "DataWithResponseInit";
+}
+
 async function call(
   fn: Fn,
   path: string,
@@ -39,7 +43,10 @@ async function call(
   );
   try {
     const r = await fn({ request, params, context: {} } as LoaderFunctionArgs);
-    return r instanceof Response ? r : Response.json(r);
+    if (r instanceof Response) return r;
+    // An action's reply()/formReply() (Remix's data()): its body with its status.
+    if (isData(r)) return Response.json(r.data, r.init ?? undefined);
+    return Response.json(r);
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAwards } from "#app/awards/award-import.ts";
-import { renderAwardListPdf } from "#app/documents/award-list-pdf.ts";
+import { renderAwardListPdf } from "#app/documents/award-list-pdf.server.ts";
 import { readTable } from "#app/lib/table/read.server.ts";
 import { foreignFonts, wordsOutsideMargins } from "#tests/helpers/pdf-checks.ts";
 

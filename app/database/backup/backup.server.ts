@@ -61,7 +61,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   try {
     fs.mkdirSync(backupRoot, { recursive: true });
   } catch (error) {
-    throw new Error(`Không tạo được thư mục sao lưu ${backupRoot}: ${(error as Error).message}`);
+    throw new Error(`Không tạo được thư mục sao lưu ${backupRoot}: ${(error as Error).message}`, { cause: error });
   }
   const folder = freeFolder(backupRoot, backupName(now));
   const partial = `${folder}.partial`;
@@ -115,7 +115,7 @@ async function copyDatabase(
   try {
     db = new Database(source, { fileMustExist: true, timeout: 10_000 });
   } catch (error) {
-    throw new Error(`Không mở được cơ sở dữ liệu ${source}: ${(error as Error).message}`);
+    throw new Error(`Không mở được cơ sở dữ liệu ${source}: ${(error as Error).message}`, { cause: error });
   }
   try {
     const wal = db.pragma("journal_mode", { simple: true }) === "wal";
@@ -141,7 +141,7 @@ async function copyDatabase(
     if (wal) db.exec("COMMIT");
     onProgress?.({ stage: "database", copiedPages: done.totalPages, totalPages: done.totalPages, pageSize });
   } catch (error) {
-    throw new Error(`Sao chép cơ sở dữ liệu thất bại: ${(error as Error).message}`);
+    throw new Error(`Sao chép cơ sở dữ liệu thất bại: ${(error as Error).message}`, { cause: error });
   } finally {
     db.close();
   }
@@ -158,7 +158,7 @@ function checkCopy(dbCopy: string) {
   try {
     return checkDatabaseCopy(dbCopy, { readonly: true });
   } catch (error) {
-    throw new Error(`Bản sao cơ sở dữ liệu không đạt kiểm tra: ${(error as Error).message}`);
+    throw new Error(`Bản sao cơ sở dữ liệu không đạt kiểm tra: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -201,7 +201,7 @@ async function copyDataDir(ctx: ExclusionContext, dest: string, onProgress: Back
       // A file removed between listing and copying (an outbox message being renamed, an
       // evidence file deleted) is no longer data; anything else is a failed backup.
       if ((error as NodeJS.ErrnoException).code !== "ENOENT" || fs.existsSync(file.absolute)) {
-        throw new Error(`Không sao chép được ${file.absolute}: ${(error as Error).message}`);
+        throw new Error(`Không sao chép được ${file.absolute}: ${(error as Error).message}`, { cause: error });
       }
       fs.rmSync(target, { force: true });
       skipped.push(`${file.rel} (đã bị xóa trong lúc sao lưu)`);

@@ -21,7 +21,7 @@ export function checkDatabaseCopy(file: string, { readonly }: { readonly: boolea
   try {
     db = new Database(file, { readonly, fileMustExist: true });
   } catch (error) {
-    throw new Error(`Không mở được bản sao cơ sở dữ liệu ${file}: ${sqliteError(error)}`);
+    throw new Error(`Không mở được bản sao cơ sở dữ liệu ${file}: ${sqliteError(error)}`, { cause: error });
   }
   try {
     let problems: string[];
@@ -30,7 +30,7 @@ export function checkDatabaseCopy(file: string, { readonly }: { readonly: boolea
         (r) => r.integrity_check,
       );
     } catch (error) {
-      throw new Error(`Kiểm tra toàn vẹn (PRAGMA integrity_check) thất bại: ${sqliteError(error)}`);
+      throw new Error(`Kiểm tra toàn vẹn (PRAGMA integrity_check) thất bại: ${sqliteError(error)}`, { cause: error });
     }
     if (problems.length !== 1 || problems[0] !== "ok") {
       throw new Error(`Kiểm tra toàn vẹn (PRAGMA integrity_check) báo lỗi: ${problems.slice(0, 5).join("; ")}`);

@@ -100,7 +100,7 @@ export async function verifyBackup(
   try {
     facts = checkDatabaseCopy(all[0]!.file, { readonly: true });
   } catch (error) {
-    throw new Error(`Bản sao lưu bị hỏng: ${(error as Error).message}. Không khôi phục gì cả.`);
+    throw new Error(`Bản sao lưu bị hỏng: ${(error as Error).message}. Không khôi phục gì cả.`, { cause: error });
   }
   const recorded = manifest.migrations.map((m) => `${m.name}:${m.checksum}`).join(",");
   if (facts.migrations.map((m) => `${m.name}:${m.checksum}`).join(",") !== recorded) {
@@ -146,6 +146,7 @@ function assertNotInUse(databaseFile: string): void {
     if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
       throw new Error(
         `Cơ sở dữ liệu ${databaseFile} đang được một tiến trình khác sử dụng (ứng dụng đang chạy?). Hãy dừng ứng dụng rồi chạy lại lệnh khôi phục.`,
+        { cause: error },
       );
     }
     // An unreadable or damaged database is exactly what a restore replaces.
@@ -210,7 +211,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   try {
     appliedMigrations = migrateDatabase(databaseFile, options.migrationsDir).applied;
   } catch (error) {
-    throw new Error(`Đã chép bản sao lưu vào chỗ nhưng áp dụng migration thất bại: ${(error as Error).message}`);
+    throw new Error(`Đã chép bản sao lưu vào chỗ nhưng áp dụng migration thất bại: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return { manifest, keptAside, appliedMigrations };
 }

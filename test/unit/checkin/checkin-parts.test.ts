@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseCheckinBody } from "#app/checkin/api.server.ts";
-import { effectiveScanTime } from "#app/checkin/checkin.server.ts";
+import { effectiveScanTime } from "#app/checkin/decision.server.ts";
 import { formatScanTime } from "#app/checkin/format.ts";
 import { checkinCode, formatCheckinCode, normalizeCheckinCode } from "#app/invitations/checkin-code.ts";
 import { decodeScannerCredential, encodeScannerCredential } from "#app/checkin/credential.server.ts";

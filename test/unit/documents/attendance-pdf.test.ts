@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { renderAttendancePdf } from "#app/documents/attendance-pdf.ts";
+import { renderAttendancePdf } from "#app/documents/attendance-pdf.server.ts";
 import { foreignFonts, pdfFile, wordsOutsideMargins } from "#tests/helpers/pdf-checks.ts";
 
 describe("attendance report PDF", () => {
@@ -22,7 +22,7 @@ describe("attendance report PDF", () => {
                 position: "Phó Bí thư",
                 organization: "Tỉnh ủy",
                 site: "dự tại hội trường chính",
-                answer: "Tham dự",
+                rsvp: "ACCEPTED",
                 note: "",
               },
               {
@@ -30,7 +30,7 @@ describe("attendance report PDF", () => {
                 position: "",
                 organization: "Ban Tổ chức Tỉnh ủy",
                 site: "dự tại hội trường chính",
-                answer: "Vắng",
+                rsvp: "DECLINED",
                 note: "lý do: Trùng lịch công tác",
               },
             ],
@@ -43,7 +43,7 @@ describe("attendance report PDF", () => {
                 position: "Chủ tịch",
                 organization: "UBND huyện Thăng Bình",
                 site: "dự tại Điểm cầu UBND huyện Thăng Bình",
-                answer: "Cử người thay",
+                rsvp: "SUBSTITUTED",
                 note: "người dự thay: Ngô Văn Ẩn",
               },
             ],

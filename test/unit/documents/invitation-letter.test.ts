@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { fontFileReads } from "#app/documents/fonts.ts";
+import { fontFileReads } from "#app/documents/fonts.server.ts";
 import {
   addresseeLine,
   invitationNumberLine,
@@ -14,11 +14,11 @@ import {
   renderInvitationLetter,
   vietnameseWeekday,
   type InvitationLetterInput,
-} from "#app/documents/invitation-letter.ts";
+} from "#app/documents/invitation-letter.server.ts";
 import type { InvitationAttendee, InvitationConference } from "#app/conferences/invitation.ts";
 
 const MM = 72 / 25.4;
-/** Decree 30 margins used by app/documents/pdf.ts, in pt. */
+/** Decree 30 margins used by app/documents/pdf.server.ts, in pt. */
 const LIMITS = { left: 30 * MM, right: (210 - 15) * MM, top: 20 * MM, bottom: (297 - 20) * MM };
 
 let dir: string | null = null;

@@ -30,10 +30,10 @@ import {
   renderPacketPdf,
   renderPacketXlsx,
   type PacketInput,
-} from "#app/documents/packet/index.ts";
+} from "#app/documents/packet/packet.server.ts";
 
 const MM = 72 / 25.4;
-/** Decree 30 margins used by app/documents/pdf.ts, in pt. */
+/** Decree 30 margins used by app/documents/pdf.server.ts, in pt. */
 const LIMITS = { left: 30 * MM, right: (210 - 15) * MM, top: 20 * MM, bottom: (297 - 20) * MM };
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-packet-"));

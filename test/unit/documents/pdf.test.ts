@@ -7,14 +7,15 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { fontBuffer, TrueTypeSource, TrueTypeSubset } from "#app/documents/fonts.ts";
+import { fontBuffer } from "#app/documents/fonts.server.ts";
+import { TrueTypeSource, TrueTypeSubset } from "#app/documents/truetype-subset.ts";
 import {
   ND30_MARGINS,
   OfficialPdf,
   recipientLines,
   renderOfficialDocument,
   splitBodyName,
-} from "#app/documents/pdf.ts";
+} from "#app/documents/pdf.server.ts";
 import { buildPlanDocument, type PlanDocumentInput } from "#app/plans/document.ts";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-pdf-"));

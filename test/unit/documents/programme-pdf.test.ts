@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderProgrammePdf } from "#app/documents/programme-pdf.ts";
+import { renderProgrammePdf } from "#app/documents/programme-pdf.server.ts";
 import { agendas } from "#prisma/seed-data/agenda.ts";
 import { foreignFonts, wordsOutsideMargins } from "#tests/helpers/pdf-checks.ts";
 

@@ -1,6 +1,6 @@
 // Vector charts for the packet, drawn with the canvas's rectangles, lines and
 // text (no images): horizontal bars, columns and a histogram.
-import type { Canvas } from "#app/documents/packet/canvas.ts";
+import type { Canvas } from "#app/documents/packet/canvas.server.ts";
 
 const AXIS = "#555555";
 const GRID = "#d9d9d9";

@@ -10,8 +10,8 @@
 // fonts, subsets, widths and ToUnicode maps (text extraction) are exactly those
 // of the shipped Liberation Serif registered by OfficialPdf; no other font is
 // ever referenced. Coordinates are pdfkit's: points from the top-left corner.
-import type { FontStyle } from "#app/documents/fonts.ts";
-import type { OfficialPdf } from "#app/documents/pdf.ts";
+import type { FontStyle } from "#app/documents/fonts.server.ts";
+import type { OfficialPdf } from "#app/documents/pdf.server.ts";
 
 /** The parts of pdfkit's (undocumented) embedded-font object used here. */
 interface GlyphPosition {
@@ -129,7 +129,6 @@ export class Canvas {
           continue;
         }
         if (line) lines.push(line);
-        line = "";
         while (this.widthOf(word, style, size) > width && word.length > 1) {
           let k = word.length - 1;
           while (k > 1 && this.widthOf(word.slice(0, k), style, size) > width) k--;

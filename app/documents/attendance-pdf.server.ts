@@ -1,4 +1,5 @@
-import { OfficialPdf, type ClosingBlock, type OfficialHeader } from "#app/documents/pdf.ts";
+import { RSVP_LABEL, type RsvpStatus } from "#app/conferences/vocabulary.ts";
+import { OfficialPdf, type ClosingBlock, type OfficialHeader } from "#app/documents/pdf.server.ts";
 
 export interface AttendanceInput {
   header: OfficialHeader;
@@ -11,7 +12,8 @@ export interface AttendanceInput {
       position: string;
       organization: string;
       site: string;
-      answer: string;
+      /** The answer to the invitation; its words come from the vocabulary. */
+      rsvp: RsvpStatus;
       note: string;
       attendance?: string;
     }>;
@@ -37,9 +39,9 @@ export function renderAttendancePdf(input: AttendanceInput): Promise<Buffer> {
   });
   pdf.header(input.header).documentTitle("BÁO CÁO", `Thành phần tham dự ${input.meeting}`);
   const all = input.groups.flatMap((g) => g.attendees);
-  const count = (answer: string) => all.filter((a) => a.answer === answer).length;
+  const count = (rsvp: RsvpStatus) => all.filter((a) => a.rsvp === rsvp).length;
   pdf.paragraph(
-    `Tổng số đại biểu được mời: ${all.length}; xác nhận tham dự: ${count("Tham dự")}; báo vắng: ${count("Vắng")}; cử người dự thay: ${count("Cử người thay")}; chưa trả lời: ${count("Chưa trả lời")}.`,
+    `Tổng số đại biểu được mời: ${all.length}; xác nhận tham dự: ${count("ACCEPTED")}; báo vắng: ${count("DECLINED")}; cử người dự thay: ${count("SUBSTITUTED")}; chưa trả lời: ${count("NO_ANSWER")}.`,
   );
   const k = input.checkin;
   if (k) {
@@ -62,7 +64,7 @@ export function renderAttendancePdf(input: AttendanceInput): Promise<Buffer> {
       const attendance = a.attendance ? `; điểm danh: ${a.attendance}` : "";
       pdf.labelledParagraph(
         `${i + 1}. ${who}: `,
-        `${a.answer}; ${a.site}${a.note ? `; ${a.note}` : ""}${attendance}.`,
+        `${RSVP_LABEL[a.rsvp]}; ${a.site}${a.note ? `; ${a.note}` : ""}${attendance}.`,
         { indent: 0 },
       );
     });

@@ -1,5 +1,5 @@
 import { formatDate } from "#app/lib/vietnamese-date.ts";
-import { OfficialPdf, type ClosingBlock, type OfficialHeader } from "#app/documents/pdf.ts";
+import { OfficialPdf, type ClosingBlock, type OfficialHeader } from "#app/documents/pdf.server.ts";
 
 export interface AwardListInput {
   header: OfficialHeader;

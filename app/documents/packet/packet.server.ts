@@ -15,7 +15,7 @@ export type {
   PacketRound,
   PacketSpeech,
 } from "#app/documents/packet/types.ts";
-export { renderPacketPdf } from "#app/documents/packet/packet-pdf.ts";
-export { renderPacketXlsx, PACKET_SHEETS } from "#app/documents/packet/packet-xlsx.ts";
-export { packetFingerprint, PACKET_FORMAT_VERSION } from "#app/documents/packet/fingerprint.ts";
+export { renderPacketPdf } from "#app/documents/packet/packet-pdf.server.ts";
+export { renderPacketXlsx, PACKET_SHEETS } from "#app/documents/packet/packet-xlsx.server.ts";
+export { packetFingerprint, PACKET_FORMAT_VERSION } from "#app/documents/packet/fingerprint.server.ts";
 export { DEFAULT_APPENDIX_UNITS } from "#app/documents/packet/data.ts";

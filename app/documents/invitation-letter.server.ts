@@ -4,7 +4,7 @@
 import { DateTime } from "luxon";
 import type { AttendanceSite, InvitationAttendee, InvitationConference } from "#app/conferences/invitation.ts";
 import { formatDate, formatPlaceAndDate, formatTime, TIME_ZONE } from "#app/lib/vietnamese-date.ts";
-import { FIRST_LINE_INDENT, ND30_SIZES, OfficialPdf } from "#app/documents/pdf.ts";
+import { FIRST_LINE_INDENT, ND30_SIZES, OfficialPdf } from "#app/documents/pdf.server.ts";
 
 export interface InvitationLetterInput {
   conference: InvitationConference;
@@ -160,7 +160,7 @@ export function invitationLetterParagraphs(input: InvitationLetterInput): string
 
 /** The giấy mời as a PDF (A4, Decree 30 layout, Liberation Serif embedded). */
 export function renderInvitationLetter(input: InvitationLetterInput): Promise<Buffer> {
-  const { conference: c, attendee, site, videoLink } = input;
+  const { conference: c, attendee } = input;
   const title = withoutFinalStop(c.title);
   const pdf = new OfficialPdf({
     title: attendee ? `Giấy mời – ${title} – ${attendee.name}` : `Giấy mời – ${title}`,

@@ -11,7 +11,7 @@
 // the plan screen and planDocumentText say (test/unit/documents/plan-pdf.test.ts
 // reads every seed plan back from the PDF).
 import type { PlanDocument } from "#app/plans/document.ts";
-import { FIRST_LINE_INDENT, ND30_SIZES, OfficialPdf, type ClosingBlock } from "#app/documents/pdf.ts";
+import { FIRST_LINE_INDENT, ND30_SIZES, OfficialPdf, type ClosingBlock } from "#app/documents/pdf.server.ts";
 
 export interface PlanPdfMeta {
   /** Title shown by PDF viewers. */

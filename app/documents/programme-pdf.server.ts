@@ -1,6 +1,6 @@
 import { AGENDA_KIND_LABEL, timeAgenda, type AgendaKind } from "#app/agenda/timing.ts";
 import { formatDate, formatTime } from "#app/lib/vietnamese-date.ts";
-import { OfficialPdf, type OfficialHeader } from "#app/documents/pdf.ts";
+import { OfficialPdf, type OfficialHeader } from "#app/documents/pdf.server.ts";
 
 export interface ProgrammeInput {
   header: OfficialHeader;

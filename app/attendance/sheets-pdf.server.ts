@@ -2,7 +2,7 @@
 // ticks on the roll-call page) and the self check-in posters of the bridge points (one A4 page each).
 // Plain TypeScript on the OfficialPdf layer (Liberation Serif, A4, Decree 30 margins).
 import { qrPngSync } from "#app/invitations/qr.server.ts";
-import { MM, OfficialPdf } from "#app/documents/pdf.ts";
+import { MM, OfficialPdf } from "#app/documents/pdf.server.ts";
 
 export interface SheetInput {
   issuingBody: string;
