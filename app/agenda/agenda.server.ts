@@ -46,6 +46,22 @@ export interface AgendaValues {
   speechId: string | null;
 }
 
+/** The stored values of an item from the form's (no linked speech: null). */
+export function agendaValues(x: Omit<AgendaValues, "speechId"> & { speechId?: string }): AgendaValues {
+  return {
+    kind: x.kind,
+    title: x.title,
+    presenter: x.presenter,
+    durationMinutes: x.durationMinutes,
+    speechId: x.speechId || null,
+  };
+}
+
+/** Whether a speech belongs to the conference (an item may link only its own conference's speeches). */
+export async function isSpeechOf(conferenceId: string, speechId: string): Promise<boolean> {
+  return !!(await prisma.speech.findFirst({ where: { id: speechId, conferenceId }, select: { id: true } }));
+}
+
 async function itemFields(tx: Tx, id: string) {
   const item = await tx.agendaItem.findUnique({
     where: { id },

@@ -1,4 +1,3 @@
-import { DELIVERY_LABEL, RSVP_LABEL } from "#app/conferences/vocabulary.ts";
 // The one source of the audit trail's Vietnamese words: actions, record types, actor kinds, field
 // names and the values of enum fields. Plain data: used by the pages and the .xlsx export.
 
@@ -6,7 +5,14 @@ import { AGENDA_KIND_LABEL } from "#app/agenda/timing.ts";
 import { AWARD_STATUS_LABEL, RECIPIENT_KIND_LABEL } from "#app/awards/award-form.ts";
 import { NODE_SOURCE_LABEL } from "#app/scoring/framework-forms.ts";
 import { READINESS_LABEL } from "#app/bridges/verdict.ts";
-import { FORMAT_LABEL, PLAN_KIND_LABEL, STATUS_LABEL, TASK_STATUS_LABEL } from "#app/conferences/vocabulary.ts";
+import {
+  DELIVERY_LABEL,
+  FORMAT_LABEL,
+  PLAN_KIND_LABEL,
+  RSVP_LABEL,
+  STATUS_LABEL,
+  TASK_STATUS_LABEL,
+} from "#app/conferences/vocabulary.ts";
 import { ROLE_LABEL } from "#app/auth/roles.ts";
 import { SPEECH_KIND_LABEL, SPEECH_STATUS_LABEL } from "#app/speeches/speech-form.ts";
 import type { AuditActor } from "#app/database/audit.server.ts";
@@ -127,178 +133,6 @@ export function actionLabel(action: string): string {
 
 export function entityLabel(entity: string): string {
   return ENTITY_LABEL[entity] ?? entity;
-}
-
-// Field names, the same for every record unless the record type says otherwise.
-const FIELD_LABEL: Record<string, string> = {
-  title: "Tên",
-  name: "Tên",
-  status: "Trạng thái",
-  kind: "Loại",
-  organizationId: "Cơ quan",
-  organization: "Cơ quan",
-  organizationName: "Cơ quan",
-  position: "Chức vụ",
-  email: "Thư điện tử",
-  phone: "Điện thoại",
-  address: "Địa chỉ",
-  notes: "Ghi chú",
-  durationMinutes: "Thời lượng (phút)",
-  year: "Năm",
-  // Plans
-  documentNumber: "Số văn bản",
-  documentSymbol: "Ký hiệu",
-  issuePlace: "Địa danh ban hành",
-  issueDay: "Ngày ban hành",
-  issueMonth: "Tháng ban hành",
-  issueYear: "Năm ban hành",
-  legalBasis: "Căn cứ",
-  purposes: "Mục đích",
-  requirements: "Yêu cầu",
-  content: "Nội dung",
-  closing: "Phần kết",
-  format: "Hình thức",
-  formatNote: "Ghi chú hình thức",
-  startsAt: "Bắt đầu",
-  endsAt: "Kết thúc",
-  tentativeMonth: "Tháng dự kiến",
-  tentativeYear: "Năm dự kiến",
-  scheduleNote: "Ghi chú thời gian",
-  scheduleText: "Thời gian (ghi bằng chữ)",
-  venue: "Địa điểm",
-  budgetSource: "Kinh phí",
-  chair: "Chủ trì",
-  signAuthority: "Thẩm quyền ký",
-  signDelegation: "Ký thay",
-  signerTitle: "Chức vụ người ký",
-  signerName: "Người ký",
-  invitationNumber: "Số giấy mời",
-  preparationNote: "Chuẩn bị",
-  contactName: "Người liên hệ",
-  contactPhone: "Điện thoại liên hệ",
-  contactEmail: "Thư điện tử liên hệ",
-  outline: "Bố cục văn bản",
-  attendeeGroups: "Thành phần tham dự",
-  tasks: "Phân công thực hiện",
-  recipients: "Nơi nhận",
-  scoringRoundId: "Đợt đánh giá của bộ tài liệu",
-  scoringRound: "Đợt đánh giá của bộ tài liệu",
-  calendarSequence: "Lần cập nhật lịch",
-  reminderRound: "Lượt nhắc",
-  changeNote: "Nội dung thay đổi",
-  count: "Số lượng",
-  recipientsCount: "Số người nhận",
-  // Attendees and answers
-  rsvp: "Trả lời",
-  declineReason: "Lý do vắng",
-  respondedAt: "Thời điểm trả lời",
-  revokedAt: "Thu hồi giấy mời lúc",
-  group: "Thành phần",
-  groupId: "Thành phần",
-  bridgePoint: "Điểm cầu",
-  bridgePointId: "Điểm cầu",
-  substituteFor: "Dự thay cho",
-  // Messages
-  toAddress: "Gửi tới",
-  subject: "Tiêu đề",
-  lastError: "Lỗi",
-  sentAt: "Gửi lúc",
-  attempts: "Số lần thử",
-  // Bridge points and tests
-  hostOrganization: "Đơn vị chủ trì điểm cầu",
-  hostOrganizationId: "Đơn vị chủ trì điểm cầu",
-  room: "Phòng họp",
-  isMain: "Điểm cầu chính",
-  videoLink: "Đường dẫn họp trực tuyến",
-  videoPasscode: "Mật khẩu phòng họp",
-  readiness: "Tình trạng kết nối",
-  bridgeTestAt: "Lịch kiểm tra kết nối",
-  bridgeTestNote: "Ghi chú kiểm tra",
-  bridgeTestRound: "Lượt đề nghị kiểm tra",
-  operatorName: "Người kiểm tra",
-  latencyMs: "Độ trễ (ms)",
-  jitterMs: "Độ dao động (ms)",
-  lossPercent: "Mất gói (%)",
-  downloadMbps: "Tải xuống (Mbps)",
-  uploadMbps: "Tải lên (Mbps)",
-  camera: "Camera",
-  microphone: "Micro",
-  screen: "Màn hình",
-  sound: "Âm thanh",
-  backupConnection: "Đường truyền dự phòng",
-  result: "Kết quả",
-  created: "Đã tạo",
-  skippedExisting: "Bỏ qua (đã có điểm cầu)",
-  skippedDissolved: "Bỏ qua (đã giải thể)",
-  withoutEmail: "Chưa có thư điện tử liên hệ",
-  // Speeches, agenda, awards
-  speakerName: "Người trình bày",
-  speakerPosition: "Chức vụ người trình bày",
-  speakingOrder: "Thứ tự trình bày",
-  fileName: "Tệp đính kèm",
-  version: "Phiên bản",
-  presenter: "Người trình bày",
-  speechId: "Tham luận gắn kèm",
-  order: "Thứ tự",
-  recipientKind: "Tập thể / cá nhân",
-  recipientName: "Người, tập thể được khen",
-  achievement: "Thành tích",
-  form: "Hình thức khen thưởng",
-  decisionNumber: "Số quyết định",
-  decisionDate: "Ngày quyết định",
-  attendeeId: "Đại biểu nhận",
-  // Scoring
-  code: "Mã",
-  maxPoints: "Điểm tối đa",
-  source: "Nguồn điểm",
-  parentCode: "Thuộc tiêu chí",
-  children: "Tiêu chí con",
-  bands: "Thang xếp loại",
-  nodes: "Số tiêu chí",
-  unitLevel: "Cấp đơn vị",
-  frameworkId: "Bộ chỉ số",
-  framework: "Bộ chỉ số",
-  shape: "Dạng điểm",
-  previousRoundId: "So với đợt",
-  previousRound: "So với đợt",
-  units: "Đơn vị được đánh giá",
-  summaryPoints: "Điểm tổng",
-  summaryMaxPoints: "Điểm tối đa",
-  surveyPoints: "Điểm điều tra xã hội học",
-  file: "Tệp",
-  // Users and organisations
-  active: "Đang hoạt động",
-  roles: "Vai trò",
-  password: "Mật khẩu",
-  documentName: "Tên trên văn bản",
-  placeName: "Địa danh",
-  level: "Cấp",
-  levelId: "Cấp",
-  parent: "Cơ quan cấp trên",
-  parentId: "Cơ quan cấp trên",
-  dissolvedOn: "Ngày giải thể, sáp nhập",
-};
-
-const ENTITY_FIELD_LABEL: Record<string, Record<string, string>> = {
-  Conference: {
-    title: "Tên kế hoạch",
-    kind: "Loại kế hoạch",
-    organizationId: "Cơ quan ban hành",
-    organization: "Cơ quan ban hành",
-  },
-  Attendee: { name: "Họ tên" },
-  User: { name: "Họ tên", organization: "Cơ quan", organizationId: "Cơ quan" },
-  Organization: { name: "Tên cơ quan" },
-  BridgePoint: { name: "Tên điểm cầu" },
-  Speech: { title: "Tên bài", kind: "Loại" },
-  AgendaItem: { title: "Nội dung", kind: "Loại mục" },
-  IndexFramework: { name: "Tên bộ chỉ số" },
-  FrameworkNode: { title: "Tên tiêu chí" },
-  AssessmentRound: { title: "Tên đợt" },
-};
-
-export function fieldLabel(entity: string, field: string): string {
-  return ENTITY_FIELD_LABEL[entity]?.[field] ?? FIELD_LABEL[field] ?? field;
 }
 
 // Enum values in Vietnamese, per record type and field.

@@ -6,7 +6,8 @@ import type { Prisma } from "#app/generated/prisma/client.ts";
 import { formatDateAtTime, fromLocalDateValue } from "#app/lib/vietnamese-date.ts";
 import type { AuditChange } from "#app/database/audit.server.ts";
 import type { AuditFilters } from "#app/audit/filters.ts";
-import { ACTOR_KIND_LABEL, actionLabel, entityLabel, fieldLabel, valueText } from "#app/audit/labels.ts";
+import { fieldLabel } from "#app/audit/field-labels.ts";
+import { ACTOR_KIND_LABEL, actionLabel, entityLabel, valueText } from "#app/audit/labels.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** Most rows one export holds; a longer list asks for a narrower filter. */

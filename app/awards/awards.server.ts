@@ -4,6 +4,12 @@ import { prisma } from "#app/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { fromLocalDateValue } from "#app/lib/vietnamese-date.ts";
 import type { AwardValues } from "#app/awards/award-form.ts";
+import { parseAwards } from "#app/awards/award-import.ts";
+import { readTable } from "#app/lib/table/read.server.ts";
+import type { ImportError } from "#app/lib/table/table.ts";
+
+/** What adding awards answers: a message, or what was refused (for the form, or row by row for a file). */
+export type AwardOutcome = { ok: true; message: string } | { ok: false; formError: string; rowErrors?: ImportError[] };
 
 export function listAwards(conferenceId: string) {
   return prisma.award.findMany({
@@ -152,4 +158,39 @@ export async function setAwardStatus(
     });
     return true;
   });
+}
+
+/** One award typed on the page; the attendee it is linked to must be one of the conference's. */
+export async function addAward(actor: AuditActor, conferenceId: string, v: AwardValues): Promise<AwardOutcome> {
+  if (
+    v.attendeeId &&
+    !(await prisma.attendee.findFirst({ where: { id: v.attendeeId, conferenceId }, select: { id: true } }))
+  )
+    return { ok: false, formError: "Đại biểu không thuộc hội nghị này" };
+  await addAwards(actor, conferenceId, [v]);
+  return { ok: true, message: `Đã thêm ${v.recipientName}.` };
+}
+
+/** A list of awards from a .xlsx or .csv file: all rows or none. */
+export async function importAwards(
+  actor: AuditActor,
+  conferenceId: string,
+  file: { name: string; data: Uint8Array } | null,
+): Promise<AwardOutcome> {
+  if (!file) return { ok: false, formError: "Chọn tệp danh sách khen thưởng (.xlsx hoặc .csv)" };
+  let table;
+  try {
+    table = await readTable({ fileName: file.name, data: file.data });
+  } catch (error) {
+    return { ok: false, formError: error instanceof Error ? error.message : "Không đọc được tệp" };
+  }
+  const parsed = parseAwards(table);
+  if (!parsed.ok)
+    return {
+      ok: false,
+      formError: `Tệp có ${parsed.errors.length} lỗi, chưa thêm dòng nào.`,
+      rowErrors: parsed.errors,
+    };
+  await addAwards(actor, conferenceId, parsed.awards, file.name);
+  return { ok: true, message: `Đã thêm ${parsed.awards.length} khen thưởng từ tệp.` };
 }

@@ -1,52 +1,20 @@
 import {
-  getFieldsetProps,
   getFormProps,
   getInputProps,
   getSelectProps,
   getTextareaProps,
   useForm,
-  type FieldMetadata,
   type SubmissionResult,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import type { z } from "zod";
 import { Field } from "#app/components/field.tsx";
+import type { OrganizationOption, PlanInput } from "#app/components/plan-editor/types.ts";
+import { AttendeeGroupsFieldset } from "#app/components/plan-editor/attendee-groups.tsx";
+import { OrganizationSelect } from "#app/components/plan-editor/organization-select.tsx";
+import { TasksFieldset } from "#app/components/plan-editor/tasks.tsx";
 import { planFormSchema } from "#app/plans/plan-form.ts";
-import {
-  CONFERENCE_FORMATS,
-  FORMAT_LABEL,
-  PLAN_KIND_LABEL,
-  PLAN_KINDS,
-  TASK_STATUS_LABEL,
-  TASK_STATUSES,
-} from "#app/conferences/vocabulary.ts";
-
-export interface OrganizationOption {
-  id: string;
-  name: string;
-}
-
-function OrganizationSelect({
-  meta,
-  organizations,
-  emptyLabel,
-}: {
-  meta: FieldMetadata<string | undefined>;
-  organizations: OrganizationOption[];
-  emptyLabel?: string;
-}) {
-  return (
-    <select {...getSelectProps(meta)}>
-      <option value="">{emptyLabel ?? "— Chọn —"}</option>
-      {organizations.map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.name}
-        </option>
-      ))}
-    </select>
-  );
-}
+import { CONFERENCE_FORMATS, FORMAT_LABEL, PLAN_KIND_LABEL, PLAN_KINDS } from "#app/conferences/vocabulary.ts";
 
 export function PlanEditor({
   lastResult,
@@ -62,7 +30,7 @@ export function PlanEditor({
   submitLabel: string;
 }) {
   const navigation = useNavigation();
-  const [form, fields] = useForm<z.input<typeof planFormSchema>>({
+  const [form, fields] = useForm<PlanInput>({
     lastResult,
     defaultValue,
     constraint: getZodConstraint(planFormSchema),
@@ -70,8 +38,6 @@ export function PlanEditor({
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
-  const groups = fields.attendeeGroups.getFieldList();
-  const tasks = fields.tasks.getFieldList();
   const scheduleKind = fields.scheduleKind.value ?? "NONE";
   const isConference = (fields.kind.value ?? "CONFERENCE") === "CONFERENCE";
   const busy = navigation.state === "submitting";
@@ -233,137 +199,9 @@ export function PlanEditor({
         </Field>
       </fieldset>
 
-      <fieldset
-        className="card"
-        {...getFieldsetProps(fields.attendeeGroups)}
-        aria-describedby={fields.attendeeGroups.errorId}
-      >
-        <legend>Thành phần tham dự</legend>
-        <p className="hint">
-          Mỗi nhóm có thể có tiêu đề cấp (ví dụ “Cấp tỉnh”) và các dòng thành phần; dòng có thể gắn với một cơ quan.
-        </p>
-        {fields.attendeeGroups.errors ? (
-          <p className="field-error" id={fields.attendeeGroups.errorId} role="alert">
-            {fields.attendeeGroups.errors.join(" ")}
-          </p>
-        ) : null}
-        {groups.map((group, gi) => {
-          const g = group.getFieldset();
-          const lines = g.lines.getFieldList();
-          return (
-            <div key={group.key} className="repeat-block">
-              <div className="repeat-head">
-                <Field label={`Tiêu đề nhóm ${gi + 1}`} meta={g.heading} className="grow">
-                  <input {...getInputProps(g.heading, { type: "text" })} placeholder="Để trống nếu không chia cấp" />
-                </Field>
-                <button
-                  {...form.remove.getButtonProps({ name: fields.attendeeGroups.name, index: gi })}
-                  className="danger small-button"
-                >
-                  Xóa nhóm {gi + 1}
-                </button>
-              </div>
-              {lines.map((line, li) => {
-                const l = line.getFieldset();
-                return (
-                  <div key={line.key} className="line-row">
-                    <Field label={`Nhóm ${gi + 1}, dòng ${li + 1}`} meta={l.text} className="grow">
-                      <input {...getInputProps(l.text, { type: "text" })} />
-                    </Field>
-                    <Field label={`Cơ quan của nhóm ${gi + 1}, dòng ${li + 1}`} meta={l.organizationId}>
-                      <OrganizationSelect
-                        meta={l.organizationId}
-                        organizations={organizations}
-                        emptyLabel="— Không gắn —"
-                      />
-                    </Field>
-                    <button
-                      {...form.remove.getButtonProps({ name: g.lines.name, index: li })}
-                      className="link-button"
-                      aria-label={`Xóa nhóm ${gi + 1}, dòng ${li + 1}`}
-                    >
-                      Xóa
-                    </button>
-                  </div>
-                );
-              })}
-              <button
-                {...form.insert.getButtonProps({ name: g.lines.name, defaultValue: { text: "" } })}
-                className="small-button"
-              >
-                + Thêm dòng
-              </button>
-            </div>
-          );
-        })}
-        <button
-          {...form.insert.getButtonProps({
-            name: fields.attendeeGroups.name,
-            defaultValue: { heading: "", lines: [{ text: "" }] },
-          })}
-        >
-          + Thêm nhóm thành phần
-        </button>
-      </fieldset>
+      <AttendeeGroupsFieldset form={form} meta={fields.attendeeGroups} organizations={organizations} />
 
-      <fieldset className="card">
-        <legend>Phân công thực hiện</legend>
-        {tasks.map((task, ti) => {
-          const t = task.getFieldset();
-          return (
-            <div key={task.key} className="repeat-block">
-              <div className="grid-2">
-                <Field label={`Cơ quan, đơn vị ${ti + 1}`} meta={t.assignee}>
-                  <input {...getInputProps(t.assignee, { type: "text" })} />
-                </Field>
-                <Field label="Gắn với cơ quan trong hệ thống" meta={t.organizationId}>
-                  <OrganizationSelect
-                    meta={t.organizationId}
-                    organizations={organizations}
-                    emptyLabel="— Không gắn —"
-                  />
-                </Field>
-              </div>
-              <Field
-                label="Nhiệm vụ"
-                meta={t.duties}
-                hint="Mỗi dòng một nhiệm vụ; dòng bắt đầu bằng “- ” là gạch đầu dòng."
-              >
-                <textarea {...getTextareaProps(t.duties)} rows={3} />
-              </Field>
-              <div className="grid-4">
-                <Field label="Hạn hoàn thành" meta={t.dueDate}>
-                  <input {...getInputProps(t.dueDate, { type: "date" })} />
-                </Field>
-                <Field label="Trạng thái" meta={t.status}>
-                  <select {...getSelectProps(t.status)}>
-                    {TASK_STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {TASK_STATUS_LABEL[s]}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
-                <div className="field span-2 checkbox-field">
-                  <label className="checkbox">
-                    <input {...getInputProps(t.inlineDuties, { type: "checkbox" })} />
-                    In nhiệm vụ cùng dòng với tên cơ quan
-                  </label>
-                </div>
-              </div>
-              <button
-                {...form.remove.getButtonProps({ name: fields.tasks.name, index: ti })}
-                className="danger small-button"
-              >
-                Xóa nhiệm vụ {ti + 1}
-              </button>
-            </div>
-          );
-        })}
-        <button {...form.insert.getButtonProps({ name: fields.tasks.name, defaultValue: { status: "NOT_STARTED" } })}>
-          + Thêm phân công
-        </button>
-      </fieldset>
+      <TasksFieldset form={form} meta={fields.tasks} organizations={organizations} />
 
       {isConference ? (
         <fieldset className="card">

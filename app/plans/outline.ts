@@ -55,11 +55,13 @@ const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 export function standardOutline(filled: (field: PlanField) => boolean, kind: "CONFERENCE" | "REMEDIATION"): Outline {
   const sections: OutlineSection[] = [];
   const purposeBlocks: OutlineBlock[] = [];
-  let n = 0;
   if (filled("purposes"))
-    purposeBlocks.push({ type: "subheading", text: `${++n}. Mục đích` }, { type: "field", field: "purposes" });
+    purposeBlocks.push({ type: "subheading", text: "1. Mục đích" }, { type: "field", field: "purposes" });
   if (filled("requirements"))
-    purposeBlocks.push({ type: "subheading", text: `${++n}. Yêu cầu` }, { type: "field", field: "requirements" });
+    purposeBlocks.push(
+      { type: "subheading", text: `${filled("purposes") ? 2 : 1}. Yêu cầu` },
+      { type: "field", field: "requirements" },
+    );
   if (purposeBlocks.length) sections.push({ heading: "MỤC ĐÍCH, YÊU CẦU", blocks: purposeBlocks });
 
   if (kind === "CONFERENCE") {

@@ -5,7 +5,7 @@ import { prisma } from "#app/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { issuingBody, type PlanDocumentInput } from "#app/plans/document.ts";
 import type { PlanFormValues } from "#app/plans/plan-form.ts";
-import { planFormToData } from "#app/plans/plan-form.ts";
+import { planFormToData } from "#app/plans/plan-form-data.ts";
 import { planColumnsSelect, planSnapshot } from "#app/plans/plan-audit.server.ts";
 import { STATUS_LABEL, type ConferenceStatus } from "#app/conferences/vocabulary.ts";
 

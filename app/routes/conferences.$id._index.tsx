@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireConference } from "#app/auth/guard.server.ts";
-import { can } from "#app/auth/policy.ts";
+import { readForm } from "#app/http/form-data.server.ts";
+import { reply } from "#app/http/reply.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { PlanDocumentView } from "#app/components/plan-document-view.tsx";
 import { StatusBadge } from "#app/components/status-badge.tsx";
@@ -39,13 +40,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: canEdit && isEditable(c.status),
     transitions: canEdit ? allowedTransitions(c.status) : [],
     customLayout: c.outline !== null,
-    isConference: c.kind === "CONFERENCE",
     // Bridge points: organisers (and IT support, who reach them from “Điểm cầu”); check-in and roll call
     // also for check-in staff.
     canBridges: access.can("bridges.manage"),
     canCheckin: access.can("attendance.take"),
-    canInvite: access.can("invitations.manage"),
-    canAudit: access.can("audit.view"),
     attendeeCount: await prisma.attendee.count({ where: { conferenceId: c.id, revokedAt: null } }),
     presentCount: await prisma.attendance.count({
       where: {
@@ -74,12 +72,12 @@ const statusSchema = z.object({ status: z.enum(CONFERENCE_STATUSES) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, conference: c } = await requireConference(request, params.id, "conference.edit");
-  const parsed = statusSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = statusSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success || !canTransition(c.status, parsed.data.status)) {
-    return Response.json({ error: "Không thể chuyển sang trạng thái này." }, { status: 400 });
+    return reply({ error: "Không thể chuyển sang trạng thái này." }, 400);
   }
   await setConferenceStatus(user, c.id, parsed.data.status);
-  return { ok: true };
+  return reply({ ok: true });
 }
 
 const TRANSITION_LABEL: Record<string, string> = {
@@ -99,9 +97,6 @@ export default function ConferencePage() {
   const presentText = `${data.presentCount}/${data.attendeeCount} đại biểu`;
   return (
     <div className="page plan-page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/conferences">Hội nghị, kế hoạch</Link> › <span>{data.title}</span>
-      </nav>
       <div className="plan-layout">
         <PlanDocumentView doc={data.document} />
         <aside className="plan-side" aria-label="Thông tin kế hoạch">
@@ -159,46 +154,6 @@ export default function ConferencePage() {
                 Sửa kế hoạch
               </Link>
             ) : null}{" "}
-            {data.isConference ? (
-              <>
-                {data.canInvite ? (
-                  <>
-                    <Link to={`/conferences/${data.id}/attendees`} className="button">
-                      Đại biểu, giấy mời ({data.attendeeCount})
-                    </Link>{" "}
-                  </>
-                ) : null}
-                <Link to={`/conferences/${data.id}/agenda`} className="button">
-                  Chương trình
-                </Link>{" "}
-                <Link to={`/conferences/${data.id}/speeches`} className="button">
-                  Tham luận
-                </Link>{" "}
-                <Link to={`/conferences/${data.id}/awards`} className="button">
-                  Khen thưởng
-                </Link>{" "}
-                <Link to={`/conferences/${data.id}/packet`} className="button">
-                  Bộ tài liệu
-                </Link>{" "}
-                {data.canBridges ? (
-                  <>
-                    <Link to={`/conferences/${data.id}/bridges`} className="button">
-                      Điểm cầu
-                    </Link>{" "}
-                  </>
-                ) : null}
-                {data.canCheckin ? (
-                  <>
-                    <Link to={`/conferences/${data.id}/checkin`} className="button">
-                      Quét QR điểm danh
-                    </Link>{" "}
-                    <Link to={`/conferences/${data.id}/attendance`} className="button">
-                      Điểm danh, có mặt
-                    </Link>
-                  </>
-                ) : null}
-              </>
-            ) : null}
             {data.transitions.length ? (
               <Form method="post" className="transitions">
                 {data.transitions.map((s) => (
@@ -209,14 +164,9 @@ export default function ConferencePage() {
               </Form>
             ) : null}
             <p>
-              <a href={`/conferences/${data.id}/ke-hoach.pdf`}>Tải kế hoạch (PDF)</a>
+              <a href={`/conferences/${data.id}/plan.pdf`}>Tải kế hoạch (PDF)</a>
             </p>
             {data.customLayout ? <p className="hint">Văn bản giữ bố cục của bản gốc.</p> : null}
-            {data.canAudit ? (
-              <p>
-                <Link to={`/conferences/${data.id}/audit`}>Nhật ký thay đổi</Link>
-              </p>
-            ) : null}
           </section>
           {data.tasks.length ? (
             <section className="card">

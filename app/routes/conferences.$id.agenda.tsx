@@ -1,23 +1,40 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { userActor } from "#app/database/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
-import { useState, type DragEvent } from "react";
-import { addItem, agendaItems, deleteItem, moveOne, reorder, updateItem } from "#app/agenda/agenda.server.ts";
+import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { useState, type DragEvent, type ReactNode } from "react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  addItem,
+  agendaItems,
+  agendaValues,
+  deleteItem,
+  isSpeechOf,
+  moveOne,
+  reorder,
+  updateItem,
+} from "#app/agenda/agenda.server.ts";
 import { agendaIntentSchema } from "#app/agenda/agenda-form.ts";
-import { AGENDA_KIND_LABEL, AGENDA_KINDS, overrunMinutes, timeAgenda, type AgendaKind } from "#app/agenda/timing.ts";
+import { AGENDA_KIND_LABEL, overrunMinutes, timeAgenda, type AgendaKind } from "#app/agenda/timing.ts";
+import { ItemFields, type AgendaItemFields } from "#app/components/agenda/item-fields.tsx";
+import { readForm } from "#app/http/form-data.server.ts";
+import { formReply } from "#app/http/reply.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { prisma } from "#app/db.server.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
 import { formatDate, formatTime } from "#app/lib/vietnamese-date.ts";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Chương trình · ${data?.conference.title ?? ""}` },
 ];
 
+export const handle: BreadcrumbHandle = {
+  breadcrumb: () => ({ label: "Chương trình" }),
+};
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "conference.view");
-  const user = access.user;
   const c = await invitationConference(access.conference.id);
   const [items, speeches] = await Promise.all([
     agendaItems(c.id),
@@ -45,129 +62,94 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Result = { ok: true } | { ok: false; intent: string; itemId?: string; errors: string[] };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireConference(request, params.id, "conference.edit");
-  const user = access.user;
-  const c = await invitationConference(access.conference.id);
-  const form = await request.formData();
+  const conferenceId = access.conference.id;
+  const actor = userActor(access.user);
+  const form = await readForm(request);
   const submission = parseWithZod(form, { schema: agendaIntentSchema });
-  if (submission.status !== "success") {
-    const errors = Object.values(submission.reply().error ?? {}).flatMap((e) => e ?? []);
-    return Response.json(
-      {
-        ok: false,
-        intent: String(form.get("intent")),
-        itemId: String(form.get("itemId") ?? ""),
-        errors,
-      } satisfies Result,
-      { status: 400 },
-    );
-  }
+  if (submission.status !== "success") return formReply(String(form.get("intent") ?? ""), submission);
   const v = submission.value;
   // A linked speech must be one of this conference's.
-  if (
-    "speechId" in v &&
-    v.speechId &&
-    !(await prisma.speech.findFirst({ where: { id: v.speechId, conferenceId: c.id }, select: { id: true } }))
-  ) {
-    return Response.json(
-      { ok: false, intent: v.intent, errors: ["Bài tham luận không thuộc hội nghị này"] } satisfies Result,
-      { status: 400 },
-    );
+  if ("speechId" in v && v.speechId && !(await isSpeechOf(conferenceId, v.speechId)))
+    return formReply(v.intent, submission, { fieldErrors: { speechId: ["Bài tham luận không thuộc hội nghị này"] } });
+  let found: boolean;
+  switch (v.intent) {
+    case "add":
+      await addItem(actor, conferenceId, agendaValues(v));
+      found = true;
+      break;
+    case "update":
+      found = await updateItem(actor, conferenceId, v.itemId, agendaValues(v));
+      break;
+    case "delete":
+      found = await deleteItem(actor, conferenceId, v.itemId);
+      break;
+    case "move":
+      found = await moveOne(actor, conferenceId, v.itemId, v.direction);
+      break;
+    case "reorder":
+      found = await reorder(actor, conferenceId, v.order);
+      break;
   }
-  const fields = (x: {
+  if (!found) throw new Response("Không tìm thấy nội dung này trong chương trình.", { status: 404 });
+  return formReply(v.intent, submission, { resetForm: v.intent === "add" });
+}
+
+/** Adding an item (no `item`) or changing one: its own form, its errors on its fields. */
+function ItemForm({
+  item,
+  speeches,
+  lastResult,
+  children,
+}: {
+  item?: {
+    id: string;
     kind: AgendaKind;
     title: string;
     presenter: string;
     durationMinutes: number;
-    speechId?: string;
-  }) => ({
-    kind: x.kind,
-    title: x.title,
-    presenter: x.presenter,
-    durationMinutes: x.durationMinutes,
-    speechId: x.speechId || null,
-  });
-  const found =
-    v.intent === "add"
-      ? (await addItem(userActor(user), c.id, fields(v)), true)
-      : v.intent === "update"
-        ? await updateItem(userActor(user), c.id, v.itemId, fields(v))
-        : v.intent === "delete"
-          ? await deleteItem(userActor(user), c.id, v.itemId)
-          : v.intent === "move"
-            ? await moveOne(userActor(user), c.id, v.itemId, v.direction)
-            : await reorder(userActor(user), c.id, v.order);
-  if (!found) throw new Response("Không tìm thấy nội dung này trong chương trình.", { status: 404 });
-  return { ok: true } satisfies Result;
-}
-
-function ItemFields({
-  prefix,
-  item,
-  speeches,
-}: {
-  prefix: string;
-  item?: { kind: AgendaKind; title: string; presenter: string; durationMinutes: number; speechId: string | null };
+    speechId: string | null;
+  };
   speeches: Array<{ id: string; title: string; speakerName: string }>;
+  lastResult: SubmissionResult<string[]> | undefined;
+  children: ReactNode;
 }) {
+  const [form, fields] = useForm<AgendaItemFields>({
+    id: item ? `edit-${item.id}` : "add",
+    lastResult,
+    defaultValue: item
+      ? { ...item, speechId: item.speechId ?? "" }
+      : { kind: "REPORT", title: "", presenter: "", durationMinutes: 15, speechId: "" },
+  });
   return (
-    <>
-      <div className="field">
-        <label htmlFor={`${prefix}-kind`}>Loại</label>
-        <select id={`${prefix}-kind`} name="kind" defaultValue={item?.kind ?? "REPORT"}>
-          {AGENDA_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {AGENDA_KIND_LABEL[k]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field grow">
-        <label htmlFor={`${prefix}-title`}>Nội dung</label>
-        <input id={`${prefix}-title`} name="title" type="text" defaultValue={item?.title} required />
-      </div>
-      <div className="field">
-        <label htmlFor={`${prefix}-presenter`}>Người trình bày</label>
-        <input id={`${prefix}-presenter`} name="presenter" type="text" defaultValue={item?.presenter} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${prefix}-duration`}>Thời lượng (phút)</label>
-        <input
-          id={`${prefix}-duration`}
-          name="durationMinutes"
-          type="number"
-          min={1}
-          max={600}
-          defaultValue={item?.durationMinutes ?? 15}
-          required
-        />
-      </div>
-      {speeches.length ? (
-        <div className="field">
-          <label htmlFor={`${prefix}-speech`}>Bài tham luận, phát biểu</label>
-          <select id={`${prefix}-speech`} name="speechId" defaultValue={item?.speechId ?? ""}>
-            <option value="">— Không gắn —</option>
-            {speeches.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title} ({s.speakerName})
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-    </>
+    <Form method="post" className="line-row" {...getFormProps(form)}>
+      {item ? (
+        <>
+          <input type="hidden" name="intent" value="update" />
+          <input type="hidden" name="itemId" value={item.id} />
+        </>
+      ) : (
+        <input type="hidden" name="intent" value="add" />
+      )}
+      <ItemFields fields={fields} speeches={speeches} />
+      {children}
+    </Form>
   );
 }
 
 export default function AgendaPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<Result>();
+  const actionData = useActionData<typeof action>();
   const fetcher = useFetcher();
   const [dragging, setDragging] = useState<string | null>(null);
-  const failed = result && !result.ok ? result : null;
+  const resultFor = (intent: string, itemId?: string) =>
+    actionData?.intent === intent && (!itemId || actionData.result.initialValue?.itemId === itemId)
+      ? actionData.result
+      : undefined;
+  // Errors of the buttons (move, delete, drag and drop) have no field to stand by.
+  const buttonIntent = !!actionData && ["move", "delete", "reorder"].includes(actionData.intent);
+  const formErrors = buttonIntent ? Object.values(actionData?.result.error ?? {}).flatMap((e) => e ?? []) : [];
   const onDrop = (target: string) => (e: DragEvent) => {
     e.preventDefault();
     if (!dragging || dragging === target) return;
@@ -181,14 +163,10 @@ export default function AgendaPage() {
   };
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/conferences">Hội nghị, kế hoạch</Link> ›{" "}
-        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> › <span>Chương trình</span>
-      </nav>
       <div className="page-head">
         <h1>Chương trình hội nghị</h1>
         {data.conference.date ? (
-          <a href={`/conferences/${data.conference.id}/chuong-trinh.pdf`} className="button">
+          <a href={`/conferences/${data.conference.id}/agenda.pdf`} className="button">
             Tải chương trình (PDF)
           </a>
         ) : null}
@@ -204,9 +182,9 @@ export default function AgendaPage() {
           Chương trình vượt thời gian kết thúc dự kiến {data.overrun} phút.
         </p>
       ) : null}
-      {failed ? (
+      {formErrors.length ? (
         <p className="form-error" role="alert">
-          {failed.errors.join(" ")}
+          {formErrors.join(" ")}
         </p>
       ) : null}
       {data.items.length === 0 ? (
@@ -263,12 +241,9 @@ export default function AgendaPage() {
               {data.canEdit ? (
                 <details>
                   <summary>Sửa</summary>
-                  <Form method="post" className="line-row">
-                    <input type="hidden" name="intent" value="update" />
-                    <input type="hidden" name="itemId" value={item.id} />
-                    <ItemFields prefix={`edit-${item.id}`} item={item} speeches={data.speeches} />
+                  <ItemForm item={item} speeches={data.speeches} lastResult={resultFor("update", item.id)}>
                     <button type="submit">Lưu</button>
-                  </Form>
+                  </ItemForm>
                   <Form method="post">
                     <input type="hidden" name="intent" value="delete" />
                     <input type="hidden" name="itemId" value={item.id} />
@@ -285,13 +260,11 @@ export default function AgendaPage() {
       {data.canEdit ? (
         <section className="card">
           <h2>Thêm nội dung</h2>
-          <Form method="post" className="line-row">
-            <input type="hidden" name="intent" value="add" />
-            <ItemFields prefix="add" speeches={data.speeches} />
+          <ItemForm speeches={data.speeches} lastResult={resultFor("add")}>
             <button type="submit" className="primary">
               Thêm vào chương trình
             </button>
-          </Form>
+          </ItemForm>
         </section>
       ) : null}
     </div>

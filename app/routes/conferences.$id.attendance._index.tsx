@@ -81,7 +81,7 @@ export default function AttendancePage() {
               <a href={`/conferences/${c.id}/attendance.xlsx`} className="button">
                 Báo cáo điểm danh (.xlsx)
               </a>
-              <a href={`/conferences/${c.id}/diem-danh.pdf`} className="button">
+              <a href={`/conferences/${c.id}/attendance-report.pdf`} className="button">
                 Báo cáo điểm danh (PDF)
               </a>
             </>

@@ -1,25 +1,37 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { Field } from "#app/components/field.tsx";
+import type { formReply } from "#app/http/reply.server.ts";
+import { reply } from "#app/http/reply.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { fileBytes, readForm } from "#app/http/form-data.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { AWARD_STATUS_LABEL, awardSchema, RECIPIENT_KIND_LABEL } from "#app/awards/award-form.ts";
-import { parseAwards } from "#app/awards/award-import.ts";
-import { addAwards, listAwards, moveAward, setAwardStatus } from "#app/awards/awards.server.ts";
+import {
+  addAward,
+  importAwards,
+  listAwards,
+  moveAward,
+  setAwardStatus,
+  type AwardOutcome,
+} from "#app/awards/awards.server.ts";
 import { ImportErrorsTable } from "#app/components/import-errors.tsx";
 import { prisma } from "#app/db.server.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
 import { formatDate } from "#app/lib/vietnamese-date.ts";
-import { readTable } from "#app/lib/table/read.server.ts";
-import type { ImportError } from "#app/lib/table/table.ts";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Khen thưởng · Hội nghị CCHC" }];
 
+export const handle: BreadcrumbHandle = {
+  breadcrumb: () => ({ label: "Khen thưởng" }),
+};
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "conference.view");
-  const user = access.user;
   const c = await invitationConference(access.conference.id);
   const [awards, attendees] = await Promise.all([
     listAwards(c.id),
@@ -45,93 +57,95 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intents = z.discriminatedUnion("intent", [
+/** The forms of the page, told apart by `intent`. */
+const intentSchema = z.discriminatedUnion("intent", [
+  awardSchema.extend({ intent: z.literal("add") }),
+  z.object({ intent: z.literal("import") }),
   z.object({ intent: z.literal("move"), awardId: z.string().min(1), direction: z.enum(["up", "down"]) }),
   z.object({ intent: z.literal("status"), awardId: z.string().min(1), status: z.enum(["PROPOSED", "APPROVED"]) }),
 ]);
 
-type Result =
-  | { ok: true; message: string }
-  | { ok: false; errors: string[]; rowErrors?: ImportError[]; fieldErrors?: Record<string, string[]> };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireConference(request, params.id, "conference.edit");
-  const user = access.user;
-  const c = await invitationConference(access.conference.id);
+  const actor = userActor(access.user);
+  const conferenceId = access.conference.id;
   const form = await readForm(request);
-  const fail = (r: Omit<Extract<Result, { ok: false }>, "ok">) =>
-    Response.json({ ok: false, ...r } satisfies Result, { status: 400 });
-  const intent = form.get("intent");
-  if (intent === "add") {
-    const s = parseWithZod(form, { schema: awardSchema });
-    if (s.status !== "success")
-      return fail({
-        errors: [],
-        fieldErrors: Object.fromEntries(Object.entries(s.reply().error ?? {}).map(([k, v]) => [k, v ?? []])),
-      });
-    if (
-      s.value.attendeeId &&
-      !(await prisma.attendee.findFirst({
-        where: { id: s.value.attendeeId, conferenceId: c.id },
-        select: { id: true },
-      }))
-    ) {
-      return fail({ errors: ["Đại biểu không thuộc hội nghị này"] });
-    }
-    await addAwards(userActor(user), c.id, [s.value]);
-    return { ok: true, message: `Đã thêm ${s.value.recipientName}.` } satisfies Result;
+  const submission = parseWithZod(form, { schema: intentSchema });
+  if (submission.status !== "success") {
+    const intent = String(form.get("intent") ?? "");
+    // The add form shows its errors on its fields; the buttons have none.
+    return answer(intent, submission, { ok: false, formError: intent === "add" ? "" : "Yêu cầu không hợp lệ." });
   }
-  if (intent === "import") {
-    const file = await fileBytes(form.get("file"));
-    if (!file) return fail({ errors: ["Chọn tệp danh sách khen thưởng (.xlsx hoặc .csv)"] });
-    let table;
-    try {
-      table = await readTable({ fileName: file.name, data: file.data });
-    } catch (error) {
-      return fail({ errors: [error instanceof Error ? error.message : "Không đọc được tệp"] });
+  const v = submission.value;
+  switch (v.intent) {
+    case "add": {
+      const { intent: _intent, ...values } = v;
+      return answer(v.intent, submission, await addAward(actor, conferenceId, values));
     }
-    const parsed = parseAwards(table);
-    if (!parsed.ok)
-      return fail({ errors: [`Tệp có ${parsed.errors.length} lỗi, chưa thêm dòng nào.`], rowErrors: parsed.errors });
-    await addAwards(userActor(user), c.id, parsed.awards, file.name);
-    return { ok: true, message: `Đã thêm ${parsed.awards.length} khen thưởng từ tệp.` } satisfies Result;
+    case "import":
+      return answer(v.intent, submission, await importAwards(actor, conferenceId, await fileBytes(form.get("file"))));
+    case "move":
+    case "status": {
+      const found =
+        v.intent === "move"
+          ? await moveAward(actor, conferenceId, v.awardId, v.direction)
+          : await setAwardStatus(actor, conferenceId, v.awardId, v.status);
+      if (!found) throw new Response("Không tìm thấy khen thưởng này.", { status: 404 });
+      return answer(v.intent, submission, { ok: true, message: "Đã cập nhật." });
+    }
   }
-  const s = intents.safeParse(Object.fromEntries(form));
-  if (!s.success) return fail({ errors: ["Yêu cầu không hợp lệ."] });
-  const found =
-    s.data.intent === "move"
-      ? await moveAward(userActor(user), c.id, s.data.awardId, s.data.direction)
-      : await setAwardStatus(userActor(user), c.id, s.data.awardId, s.data.status);
-  if (!found) throw new Response("Không tìm thấy khen thưởng này.", { status: 404 });
-  return { ok: true, message: "Đã cập nhật." } satisfies Result;
 }
+
+/** Conform's reply kept whole (errors on their fields), with the message and an import's row errors. */
+function answer(intent: string, submission: Parameters<typeof formReply>[1], outcome: AwardOutcome) {
+  if (outcome.ok)
+    return reply({
+      intent,
+      result: submission.reply({ resetForm: intent === "add" }),
+      message: outcome.message,
+      rowErrors: null,
+    });
+  const result = submission.reply(outcome.formError ? { formErrors: [outcome.formError] } : {});
+  return reply({ intent, result, message: null, rowErrors: outcome.rowErrors ?? null }, 400);
+}
+
+const TEXT_FIELDS = [
+  ["recipientName", "Tên tập thể, cá nhân"],
+  ["organizationName", "Cơ quan, đơn vị"],
+  ["form", "Hình thức khen thưởng"],
+  ["achievement", "Thành tích"],
+  ["decisionNumber", "Số quyết định"],
+] as const;
+
+type AwardField = (typeof TEXT_FIELDS)[number][0] | "recipientKind" | "decisionDate" | "attendeeId";
 
 export default function AwardsPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<Result>();
-  const failed = result && !result.ok ? result : null;
-  const err = (k: string) => failed?.fieldErrors?.[k]?.join(" ");
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<Record<AwardField, string>>({
+    id: "add-award",
+    lastResult: actionData?.intent === "add" ? actionData.result : undefined,
+    defaultValue: { recipientKind: "INDIVIDUAL" },
+  });
+  const formErrors = actionData?.result.error?.[""] ?? [];
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> › <span>Khen thưởng</span>
-      </nav>
       <div className="page-head">
         <h1>Danh sách khen thưởng</h1>
         {data.awards.length ? (
-          <a href={`/conferences/${data.conference.id}/khen-thuong.pdf`} className="button">
+          <a href={`/conferences/${data.conference.id}/awards.pdf`} className="button">
             Tải danh sách (PDF)
           </a>
         ) : null}
       </div>
-      {result?.ok ? (
+      {actionData?.message ? (
         <p role="status" className="up">
-          {result.message}
+          {actionData.message}
         </p>
-      ) : failed?.errors.length ? (
+      ) : formErrors.length ? (
         <div className="form-error" role="alert">
-          {failed.errors.join(" ")}
-          {failed.rowErrors ? <ImportErrorsTable errors={failed.rowErrors} /> : null}
+          {formErrors.join(" ")}
+          {actionData?.rowErrors ? <ImportErrorsTable errors={actionData.rowErrors} /> : null}
         </div>
       ) : null}
       {data.awards.length === 0 ? (
@@ -215,37 +229,24 @@ export default function AwardsPage() {
       {data.canEdit ? (
         <section className="card">
           <h2>Thêm khen thưởng</h2>
-          <Form method="post" className="grid-4">
+          <Form method="post" className="grid-4" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add" />
-            <div className="field">
-              <label htmlFor="recipientKind">Đối tượng</label>
-              <select id="recipientKind" name="recipientKind" defaultValue="INDIVIDUAL">
+            <Field label="Đối tượng" meta={fields.recipientKind}>
+              <select {...getSelectProps(fields.recipientKind)}>
                 <option value="INDIVIDUAL">Cá nhân</option>
                 <option value="COLLECTIVE">Tập thể</option>
               </select>
-            </div>
-            {(
-              [
-                ["recipientName", "Tên tập thể, cá nhân"],
-                ["organizationName", "Cơ quan, đơn vị"],
-                ["form", "Hình thức khen thưởng"],
-                ["achievement", "Thành tích"],
-                ["decisionNumber", "Số quyết định"],
-              ] as const
-            ).map(([name, label]) => (
-              <div key={name} className={`field ${err(name) ? "has-error" : ""}`}>
-                <label htmlFor={`award-${name}`}>{label}</label>
-                <input id={`award-${name}`} name={name} type="text" aria-invalid={err(name) ? true : undefined} />
-                {err(name) ? <p className="field-error">{err(name)}</p> : null}
-              </div>
+            </Field>
+            {TEXT_FIELDS.map(([name, label]) => (
+              <Field key={name} label={label} meta={fields[name]}>
+                <input {...getInputProps(fields[name], { type: "text" })} />
+              </Field>
             ))}
-            <div className="field">
-              <label htmlFor="award-decisionDate">Ngày quyết định</label>
-              <input id="award-decisionDate" name="decisionDate" type="date" />
-            </div>
-            <div className="field">
-              <label htmlFor="award-attendee">Đại biểu nhận (để mời dự)</label>
-              <select id="award-attendee" name="attendeeId">
+            <Field label="Ngày quyết định" meta={fields.decisionDate}>
+              <input {...getInputProps(fields.decisionDate, { type: "date" })} />
+            </Field>
+            <Field label="Đại biểu nhận (để mời dự)" meta={fields.attendeeId}>
+              <select {...getSelectProps(fields.attendeeId)}>
                 <option value="">— Chưa gắn —</option>
                 {data.attendees.map((a) => (
                   <option key={a.id} value={a.id}>
@@ -254,7 +255,7 @@ export default function AwardsPage() {
                   </option>
                 ))}
               </select>
-            </div>
+            </Field>
             <div className="field">
               <button type="submit">Thêm</button>
             </div>

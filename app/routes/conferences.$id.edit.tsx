@@ -1,9 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { PlanEditor } from "#app/components/plan-editor.tsx";
-import { planFormSchema, planToFormValues } from "#app/plans/plan-form.ts";
+import { planFormSchema } from "#app/plans/plan-form.ts";
+import { planToFormValues } from "#app/plans/plan-form-data.ts";
 import {
   foreignOrganizationIds,
   getConference,
@@ -11,12 +12,19 @@ import {
   updateConference,
 } from "#app/plans/plans.server.ts";
 import { isEditable } from "#app/plans/status.ts";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import { readForm } from "#app/http/form-data.server.ts";
+import { formReply } from "#app/http/reply.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Sửa kế hoạch · Hội nghị CCHC" }];
 
 function assertEditable(status: Parameters<typeof isEditable>[0]) {
   if (!isEditable(status)) throw new Response("Kế hoạch đã kết thúc hoặc đã hủy nên không sửa được.", { status: 403 });
 }
+
+export const handle: BreadcrumbHandle = {
+  breadcrumb: () => ({ label: "Sửa" }),
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, conference } = await requireConference(request, params.id, "conference.edit");
@@ -35,29 +43,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, conference: c } = await requireConference(request, params.id, "conference.edit");
   assertEditable(c.status);
-  const submission = parseWithZod(await request.formData(), { schema: planFormSchema });
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  if (foreignOrganizationIds(user, submission.value).length) {
-    return Response.json(submission.reply({ formErrors: ["Có cơ quan không thuộc phạm vi của bạn; hãy chọn lại."] }), {
-      status: 400,
-    });
-  }
+  const submission = parseWithZod(await readForm(request), { schema: planFormSchema });
+  if (submission.status !== "success") return formReply("save", submission);
+  if (foreignOrganizationIds(user, submission.value).length)
+    return formReply("save", submission, { formErrors: ["Có cơ quan không thuộc phạm vi của bạn; hãy chọn lại."] });
   await updateConference(user, c.id, submission.value);
   return redirect(`/conferences/${c.id}`);
 }
 
 export default function EditConference() {
   const data = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/conferences">Hội nghị, kế hoạch</Link> › <Link to={`/conferences/${data.id}`}>{data.title}</Link> ›{" "}
-        <span>Sửa</span>
-      </nav>
       <h1>Sửa kế hoạch</h1>
       <PlanEditor
-        lastResult={lastResult}
+        lastResult={actionData?.result}
         defaultValue={data.defaultValue}
         organizations={data.organizations}
         customLayout={data.customLayout}

@@ -10,6 +10,7 @@ import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
 import { emlFileName } from "#app/mailing/transport.server.ts";
 import { mailTransportKind, outboxFolder } from "#app/mailing/worker.server.ts";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Hộp thư gửi đi · Hội nghị CCHC" }];
 
@@ -22,9 +23,15 @@ const KIND = {
 } as const;
 const STATUS = { QUEUED: "Đang chờ", SENDING: "Đang gửi", SENT: "Đã gửi", FAILED: "Lỗi" } as const;
 
+export const handle: BreadcrumbHandle = {
+  breadcrumb: (_data, match) => [
+    { label: "Đại biểu, giấy mời", to: `/conferences/${match.params.id}/attendees` },
+    { label: "Hộp thư gửi đi" },
+  ],
+};
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "invitations.manage");
-  const user = access.user;
   const c = await invitationConference(access.conference.id);
   const url = new URL(request.url);
   const page = z.coerce
@@ -101,11 +108,6 @@ export default function Outbox() {
   const data = useLoaderData<typeof loader>();
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> ›{" "}
-        <Link to={`/conferences/${data.conference.id}/attendees`}>Đại biểu, giấy mời</Link> ›{" "}
-        <span>Hộp thư gửi đi</span>
-      </nav>
       <h1>Hộp thư gửi đi</h1>
       <p className="muted">
         {data.mode === "folder"

@@ -6,7 +6,6 @@ import { invitationConference } from "#app/invitations/attendees.server.ts";
 /** Delivery progress of a conference's e-mails, polled by the invitation screen. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "invitations.manage");
-  const user = access.user;
   const c = await invitationConference(access.conference.id);
   const rows = await prisma.outboxMessage.groupBy({
     by: ["status"],

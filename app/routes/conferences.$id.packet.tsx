@@ -1,17 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { userActor } from "#app/database/audit.server.ts";
 import { setPacketRound } from "#app/documents/packet-settings.server.ts";
-import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { Form, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
 import { listRounds } from "#app/scoring/rounds.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
-import { prisma } from "#app/db.server.ts";
 import { ensurePacket, packetInput, packetJob, type PacketJob } from "#app/documents/packet-jobs.server.ts";
 import { packetFingerprint } from "#app/documents/packet/packet.server.ts";
 import { getConference } from "#app/plans/plans.server.ts";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import { readForm } from "#app/http/form-data.server.ts";
+import { reply } from "#app/http/reply.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Bộ tài liệu hội nghị · Hội nghị CCHC" }];
+
+export const handle: BreadcrumbHandle = {
+  breadcrumb: () => ({ label: "Bộ tài liệu hội nghị" }),
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "conference.view");
@@ -38,19 +44,23 @@ const schema = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, conference } = await requireConference(request, params.id, "conference.edit");
   const c = await getConference(conference.id);
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return Response.json({ error: "Yêu cầu không hợp lệ." }, { status: 400 });
-  if (parsed.data.intent === "round") {
-    const roundId = parsed.data.roundId || null;
-    if (roundId && !(await listRounds(user)).some((r) => r.id === roundId))
-      return Response.json({ error: "Không tìm thấy đợt đánh giá." }, { status: 400 });
-    await setPacketRound(userActor(user), c.id, roundId);
-    return { ok: true };
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
+  if (!parsed.success) return reply({ error: "Yêu cầu không hợp lệ." }, 400);
+  switch (parsed.data.intent) {
+    case "round": {
+      const roundId = parsed.data.roundId || null;
+      if (roundId && !(await listRounds(user)).some((r) => r.id === roundId))
+        return reply({ error: "Không tìm thấy đợt đánh giá." }, 400);
+      await setPacketRound(userActor(user), c.id, roundId);
+      return reply({ ok: true });
+    }
+    case "build": {
+      const input = await packetInput(c);
+      if (!input) return reply({ error: "Hãy chọn đợt đánh giá trước." }, 400);
+      await ensurePacket(c.id, input);
+      return reply({ ok: true });
+    }
   }
-  const input = await packetInput(c);
-  if (!input) return Response.json({ error: "Hãy chọn đợt đánh giá trước." }, { status: 400 });
-  await ensurePacket(c.id, input);
-  return { ok: true };
 }
 
 function Progress({ conferenceId, initial }: { conferenceId: string; initial: PacketJob | null }) {
@@ -85,9 +95,6 @@ export default function PacketPage() {
   const c = data.conference;
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to={`/conferences/${c.id}`}>{c.title}</Link> › <span>Bộ tài liệu hội nghị</span>
-      </nav>
       <h1>Bộ tài liệu hội nghị</h1>
       <p className="muted">
         Bìa, chương trình, bảng xếp hạng, biểu đồ, phân tích theo lĩnh vực, phụ lục, SIPAS — một tệp PDF và một tệp

@@ -1,12 +1,15 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
+import { Field } from "#app/components/field.tsx";
+import type { formReply } from "#app/http/reply.server.ts";
+import { reply } from "#app/http/reply.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ACCEPTED_EVIDENCE, checkEvidence } from "#app/remediation/evidence.ts";
-import { storeEvidence } from "#app/remediation/evidence-store.server.ts";
+import { ACCEPTED_EVIDENCE } from "#app/remediation/evidence.ts";
 import { fileBytes, readForm } from "#app/http/form-data.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
-import { prisma } from "#app/db.server.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 import {
@@ -15,13 +18,23 @@ import {
   SPEECH_STATUS_LABEL,
   speechIntentSchema,
 } from "#app/speeches/speech-form.ts";
-import { listSpeeches, moveSpeech, registerSpeech, saveDraft, setSpeechStatus } from "#app/speeches/speeches.server.ts";
+import {
+  listSpeeches,
+  moveSpeech,
+  registerSpeechWithFile,
+  saveDraft,
+  setSpeechStatus,
+} from "#app/speeches/speeches.server.ts";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Tham luận, phát biểu · Hội nghị CCHC" }];
 
+export const handle: BreadcrumbHandle = {
+  breadcrumb: () => ({ label: "Tham luận, phát biểu" }),
+};
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "conference.view");
-  const user = access.user;
   const c = await invitationConference(access.conference.id);
   const speeches = await listSpeeches(c.id);
   return {
@@ -38,49 +51,60 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Result = { ok: true; message: string } | { ok: false; errors: string[]; fieldErrors?: Record<string, string[]> };
+/** The forms of the page, told apart by `intent`: registering, then the buttons and the draft. */
+const intentSchema = z.discriminatedUnion("intent", [registerSpeechSchema, ...speechIntentSchema.options]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireConference(request, params.id, "conference.edit");
   const user = access.user;
-  const c = await invitationConference(access.conference.id);
+  const conferenceId = access.conference.id;
   const form = await readForm(request);
-  const fail = (r: Omit<Extract<Result, { ok: false }>, "ok">) =>
-    Response.json({ ok: false, ...r } satisfies Result, { status: 400 });
-  if (form.get("intent") === "register") {
-    const s = parseWithZod(form, { schema: registerSpeechSchema });
-    if (s.status !== "success")
-      return fail({
-        errors: [],
-        fieldErrors: Object.fromEntries(Object.entries(s.reply().error ?? {}).map(([k, v]) => [k, v ?? []])),
-      });
-    const file = await fileBytes(form.get("file"));
-    let stored: { fileName: string; fileMime: string; filePath: string } | null = null;
-    if (file) {
-      const checked = checkEvidence(file.name, file.data);
-      if (!checked.ok) return fail({ errors: [], fieldErrors: { file: [checked.error] } });
-      stored = {
-        fileName: file.name.slice(0, 200),
-        fileMime: checked.mime,
-        filePath: await storeEvidence(file.data, file.name),
-      };
+  const submission = parseWithZod(form, { schema: intentSchema });
+  if (submission.status !== "success") return answer(String(form.get("intent") ?? ""), submission, null);
+  const v = submission.value;
+  let found = true;
+  switch (v.intent) {
+    case "register": {
+      const { intent: _intent, ...values } = v;
+      const done = await registerSpeechWithFile(
+        userActor(user),
+        conferenceId,
+        values,
+        await fileBytes(form.get("file")),
+      );
+      if (!done.ok) return answer(v.intent, submission, null, { file: [done.fileError] });
+      return answer(v.intent, submission, `Đã đăng ký “${v.title}”.`);
     }
-    const { intent: _i, ...v } = s.value;
-    await registerSpeech(userActor(user), c.id, v, stored);
-    return { ok: true, message: `Đã đăng ký “${v.title}”.` } satisfies Result;
+    case "status":
+      found = await setSpeechStatus(userActor(user), conferenceId, v.speechId, v.status);
+      break;
+    case "move":
+      found = await moveSpeech(userActor(user), conferenceId, v.speechId, v.direction);
+      break;
+    case "draft":
+      found = await saveDraft(userActor(user), conferenceId, v.speechId, v.content, user.id);
+      break;
   }
-  const s = parseWithZod(form, { schema: speechIntentSchema });
-  if (s.status !== "success") return fail({ errors: Object.values(s.reply().error ?? {}).flatMap((e) => e ?? []) });
-  const v = s.value;
-  const found =
-    v.intent === "status"
-      ? await setSpeechStatus(userActor(user), c.id, v.speechId, v.status)
-      : v.intent === "move"
-        ? await moveSpeech(userActor(user), c.id, v.speechId, v.direction)
-        : await saveDraft(userActor(user), c.id, v.speechId, v.content, user.id);
   if (!found) throw new Response("Không tìm thấy bài tham luận, phát biểu này.", { status: 404 });
-  return { ok: true, message: v.intent === "draft" ? "Đã lưu bản thảo." : "Đã cập nhật." } satisfies Result;
+  return answer(v.intent, submission, v.intent === "draft" ? "Đã lưu bản thảo." : "Đã cập nhật.");
 }
+
+/** Conform's reply kept whole, with the message of a success (null when refused: a 400). */
+function answer(
+  intent: string,
+  submission: Parameters<typeof formReply>[1],
+  message: string | null,
+  fieldErrors?: Record<string, string[]>,
+) {
+  const result = submission.reply(message ? { resetForm: intent === "register" } : { fieldErrors });
+  return reply({ intent, result, message }, message ? 200 : 400);
+}
+
+/** The registration form as typed (strings until the schema reads them). */
+type RegisterFields = Record<
+  "kind" | "title" | "speakerName" | "speakerPosition" | "organizationName" | "durationMinutes",
+  string
+> & { file: File };
 
 const NEXT: Record<string, Array<["REGISTERED" | "APPROVED" | "REJECTED" | "DELIVERED", string]>> = {
   REGISTERED: [
@@ -97,29 +121,33 @@ const NEXT: Record<string, Array<["REGISTERED" | "APPROVED" | "REJECTED" | "DELI
 
 export default function SpeechesPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<Result>();
-  const failed = result && !result.ok ? result : null;
-  const err = (k: string) => failed?.fieldErrors?.[k]?.join(" ");
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<RegisterFields>({
+    id: "register",
+    lastResult: actionData?.intent === "register" ? actionData.result : undefined,
+    defaultValue: { kind: "DISCUSSION", durationMinutes: "10" },
+  });
+  // The buttons and the draft have no field of their own to show an error by.
+  const formErrors =
+    actionData && actionData.intent !== "register"
+      ? Object.values(actionData.result.error ?? {}).flatMap((e) => e ?? [])
+      : [];
   const ordered = data.speeches.filter((s) => s.speakingOrder !== null);
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to={`/conferences/${data.conference.id}`}>{data.conference.title}</Link> ›{" "}
-        <span>Tham luận, phát biểu</span>
-      </nav>
       <div className="page-head">
         <h1>Tham luận, phát biểu</h1>
         <Link to="/speeches/history" className="button">
           Đã đăng ký mà chưa trình bày
         </Link>
       </div>
-      {result?.ok ? (
+      {actionData?.message ? (
         <p role="status" className="up">
-          {result.message}
+          {actionData.message}
         </p>
-      ) : failed?.errors.length ? (
+      ) : formErrors.length ? (
         <p className="form-error" role="alert">
-          {failed.errors.join(" ")}
+          {formErrors.join(" ")}
         </p>
       ) : null}
       {data.speeches.length === 0 ? <p className="empty">Chưa có bài đăng ký.</p> : null}
@@ -213,15 +241,14 @@ export default function SpeechesPage() {
       {data.canEdit ? (
         <section className="card">
           <h2>Đăng ký tham luận, phát biểu</h2>
-          <Form method="post" encType="multipart/form-data" className="grid-4">
+          <Form method="post" encType="multipart/form-data" className="grid-4" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="register" />
-            <div className="field">
-              <label htmlFor="sp-kind">Loại</label>
-              <select id="sp-kind" name="kind" defaultValue="DISCUSSION">
+            <Field label="Loại" meta={fields.kind}>
+              <select {...getSelectProps(fields.kind)}>
                 <option value="DISCUSSION">Tham luận</option>
                 <option value="LEADER">Phát biểu của lãnh đạo</option>
               </select>
-            </div>
+            </Field>
             {(
               [
                 ["title", "Tên bài", "text"],
@@ -231,23 +258,16 @@ export default function SpeechesPage() {
                 ["durationMinutes", "Thời lượng (phút)", "number"],
               ] as const
             ).map(([name, label, type]) => (
-              <div key={name} className={`field ${err(name) ? "has-error" : ""}`}>
-                <label htmlFor={`sp-${name}`}>{label}</label>
+              <Field key={name} label={label} meta={fields[name]}>
                 <input
-                  id={`sp-${name}`}
-                  name={name}
-                  type={type}
-                  aria-invalid={err(name) ? true : undefined}
-                  {...(type === "number" ? { min: 1, max: 120, defaultValue: 10 } : {})}
+                  {...getInputProps(fields[name], { type })}
+                  {...(type === "number" ? { min: 1, max: 120 } : {})}
                 />
-                {err(name) ? <p className="field-error">{err(name)}</p> : null}
-              </div>
+              </Field>
             ))}
-            <div className={`field ${err("file") ? "has-error" : ""}`}>
-              <label htmlFor="sp-file">Tệp bài (PDF, Word; tùy chọn)</label>
-              <input id="sp-file" name="file" type="file" accept={ACCEPTED_EVIDENCE} />
-              {err("file") ? <p className="field-error">{err("file")}</p> : null}
-            </div>
+            <Field label="Tệp bài (PDF, Word; tùy chọn)" meta={fields.file}>
+              <input {...getInputProps(fields.file, { type: "file" })} accept={ACCEPTED_EVIDENCE} />
+            </Field>
             <div className="field">
               <button type="submit" className="primary">
                 Đăng ký

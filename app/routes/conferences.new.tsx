@@ -1,13 +1,20 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireCapability } from "#app/auth/guard.server.ts";
 import { PlanEditor } from "#app/components/plan-editor.tsx";
 import { prisma } from "#app/db.server.ts";
 import { planFormSchema } from "#app/plans/plan-form.ts";
 import { createConference, foreignOrganizationIds, selectableOrganizations } from "#app/plans/plans.server.ts";
+import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import { readForm } from "#app/http/form-data.server.ts";
+import { formReply } from "#app/http/reply.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Lập kế hoạch mới · Hội nghị CCHC" }];
+
+export const handle: BreadcrumbHandle = {
+  breadcrumb: () => [{ label: "Hội nghị, kế hoạch", to: "/conferences" }, { label: "Lập kế hoạch mới" }],
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "conference.edit");
@@ -36,28 +43,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCapability(request, "conference.edit");
-  const submission = parseWithZod(await request.formData(), { schema: planFormSchema });
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  if (foreignOrganizationIds(user, submission.value).length) {
-    return Response.json(submission.reply({ formErrors: ["Có cơ quan không thuộc phạm vi của bạn; hãy chọn lại."] }), {
-      status: 400,
-    });
-  }
+  const submission = parseWithZod(await readForm(request), { schema: planFormSchema });
+  if (submission.status !== "success") return formReply("save", submission);
+  if (foreignOrganizationIds(user, submission.value).length)
+    return formReply("save", submission, { formErrors: ["Có cơ quan không thuộc phạm vi của bạn; hãy chọn lại."] });
   const id = await createConference(user, submission.value);
   return redirect(`/conferences/${id}`);
 }
 
 export default function NewConference() {
   const data = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label="Đường dẫn">
-        <Link to="/conferences">Hội nghị, kế hoạch</Link> › <span>Lập kế hoạch mới</span>
-      </nav>
       <h1>Lập kế hoạch mới</h1>
       <PlanEditor
-        lastResult={lastResult}
+        lastResult={actionData?.result}
         defaultValue={data.defaultValue}
         organizations={data.organizations}
         customLayout={false}

@@ -1,6 +1,8 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
 import { prisma } from "#app/db.server.ts";
+import { checkEvidence } from "#app/remediation/evidence.ts";
+import { storeEvidence } from "#app/remediation/evidence-store.server.ts";
 import { SPEECH_STATUS_LABEL } from "#app/speeches/speech-form.ts";
 
 export function listSpeeches(conferenceId: string) {
@@ -53,6 +55,30 @@ export async function registerSpeech(
       conferenceId,
     });
   });
+}
+
+/**
+ * A registration typed by the organisers, with the paper's file when one is attached: the file is
+ * checked (PDF or Word, its size) and stored first. Answers the file's refusal, if any.
+ */
+export async function registerSpeechWithFile(
+  actor: AuditActor,
+  conferenceId: string,
+  v: SpeechRegistration,
+  file: { name: string; data: Uint8Array } | null,
+): Promise<{ ok: true } | { ok: false; fileError: string }> {
+  let stored: { fileName: string; fileMime: string; filePath: string } | null = null;
+  if (file) {
+    const checked = checkEvidence(file.name, file.data);
+    if (!checked.ok) return { ok: false, fileError: checked.error };
+    stored = {
+      fileName: file.name.slice(0, 200),
+      fileMime: checked.mime,
+      filePath: await storeEvidence(file.data, file.name),
+    };
+  }
+  await registerSpeech(actor, conferenceId, v, stored);
+  return { ok: true };
 }
 
 /** Approved speeches get the next place in the order; others leave it, and the rest close ranks. */

@@ -34,7 +34,7 @@ describe("award list", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => rows.first().textContent()).toContain("UBND huyện Núi Thành");
 
-    const pdf = await page.request.get(page.url().replace(/\/awards$/, "/khen-thuong.pdf"));
+    const pdf = await page.request.get(page.url().replace(/\/awards$/, "/awards.pdf"));
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
   });
 });

@@ -75,7 +75,7 @@ describe("invitations in the browser", () => {
     await expect.poll(() => counts.locator("td").nth(2).textContent(), { timeout: 15_000 }).toBe("1");
 
     // The attendance report reflects the answer.
-    const report = await page.request.get(page.url().replace(/\/attendees$/, "/diem-danh.pdf"));
+    const report = await page.request.get(page.url().replace(/\/attendees$/, "/attendance-report.pdf"));
     expect(report.headers()["content-type"]).toBe("application/pdf");
 
     // A forged token is a 404.

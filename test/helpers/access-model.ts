@@ -125,8 +125,11 @@ export function relationTo(actor: Actor, target: Target): { related: boolean; ca
   }
 }
 
-/** "signed-in": any signed-in user; otherwise a capability of the policy. */
-export type Need = Capability | "signed-in";
+/**
+ * "signed-in": any signed-in user; "related": any relation to the record, whatever capability it gives
+ * (a layout route above pages that each need their own capability); otherwise a capability of the policy.
+ */
+export type Need = Capability | "signed-in" | "related";
 
 /** "allowed": not refused (2xx, a redirect elsewhere than the login page, or 400 for an empty or invalid form). */
 export type Expected = "allowed" | "login" | "403" | "404";
@@ -135,10 +138,12 @@ export function expectedAnswer(actor: Actor, target: Target, need: Need): Expect
   if (!actor.userId) return "login";
   if (need === "signed-in") return "allowed";
   if (target.kind === "organization") {
+    if (need === "related") return actor.visibleOrganizationIds.includes(target.organizationId) ? "allowed" : "404";
     if (!roleCapabilities(actor.roles).has(need)) return "403";
     return actor.visibleOrganizationIds.includes(target.organizationId) ? "allowed" : "404";
   }
   const { related, capabilities } = relationTo(actor, target);
   if (!related) return "404";
+  if (need === "related") return "allowed";
   return capabilities.has(need) ? "allowed" : "403";
 }

@@ -1,5 +1,5 @@
 // Roll call (/conferences/:id/attendance): marks through the route's action, the live figures
-// (attendance.json), the report (.xlsx with exceljs, diem-danh.pdf with pdftotext), access rules, and the
+// (attendance.json), the report (.xlsx with exceljs, attendance-report.pdf with pdftotext), access rules, and the
 // seeded attendance of seed 001.
 import { execFileSync } from "node:child_process";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
@@ -15,7 +15,7 @@ import { loader as jsonLoader } from "#app/routes/conferences.$id.attendance[.js
 import { loader as xlsxLoader } from "#app/routes/conferences.$id.attendance[.xlsx].tsx";
 import { loader as sheetLoader } from "#app/routes/conferences.$id.attendance.sheet[.pdf].tsx";
 import { loader as postersLoader } from "#app/routes/conferences.$id.attendance.posters[.pdf].tsx";
-import { loader as reportLoader } from "#app/routes/conferences.$id.diem-danh[.pdf].tsx";
+import { loader as reportLoader } from "#app/routes/conferences.$id.attendance-report[.pdf].tsx";
 import { pdfFile } from "#tests/helpers/pdf-checks.ts";
 
 async function cookieOf(email: string): Promise<string> {
@@ -231,7 +231,7 @@ describe("roll call", () => {
     // The reports carry absence reasons: organisers download them, check-in staff may not (403).
     const organiser = await cookieOf("vanphong.danang@hoinghi.local");
     expect((await call(xlsxLoader, c.id, cookie, "attendance.xlsx")).status).toBe(403);
-    expect((await call(reportLoader, c.id, cookie, "diem-danh.pdf")).status).toBe(403);
+    expect((await call(reportLoader, c.id, cookie, "attendance-report.pdf")).status).toBe(403);
 
     // The xlsx: three sheets with the same figures and each attendee's line.
     const xlsx = await call(xlsxLoader, c.id, organiser, "attendance.xlsx");
@@ -269,7 +269,7 @@ describe("roll call", () => {
     expect(list.find((r) => r[1] === "Lê Thị Hoa")).toContain("Người dự thay: Phan Minh Tuấn");
 
     // The attendance report PDF carries the check-in figures and each attendee's attendance.
-    const report = await call(reportLoader, c.id, organiser, "diem-danh.pdf");
+    const report = await call(reportLoader, c.id, organiser, "attendance-report.pdf");
     expect(report.headers.get("Content-Type")).toBe("application/pdf");
     const text = execFileSync("pdftotext", ["-layout", pdfFile(Buffer.from(await report.arrayBuffer())), "-"], {
       encoding: "utf8",
@@ -346,7 +346,7 @@ describe("roll call", () => {
     ).toBeNull();
   });
 
-  it("refuses diem-danh.pdf and attendance.xlsx (absence reasons) with 403 to VIEWER, IT_SUPPORT and BRIDGE_OPERATOR of the organising organisation", async () => {
+  it("refuses attendance-report.pdf and attendance.xlsx (absence reasons) with 403 to VIEWER, IT_SUPPORT and BRIDGE_OPERATOR of the organising organisation", async () => {
     const c = await daNang();
     const org = (await prisma.conference.findUniqueOrThrow({ where: { id: c.id }, select: { organizationId: true } }))
       .organizationId;
@@ -356,13 +356,13 @@ describe("roll call", () => {
         data: { email, name: `Người dùng ${role}`, organizationId: org, roles: { create: [{ role }] } },
       });
       const cookie = await cookieOf(email);
-      const report = await call(reportLoader, c.id, cookie, "diem-danh.pdf");
+      const report = await call(reportLoader, c.id, cookie, "attendance-report.pdf");
       expect(report.status, role).toBe(403);
       expect(await report.text()).toBe("Vai trò của bạn không được phép thực hiện thao tác này.");
       expect((await call(xlsxLoader, c.id, cookie, "attendance.xlsx")).status, role).toBe(403);
     }
     expect(
-      (await call(reportLoader, c.id, await cookieOf("vanphong.danang@hoinghi.local"), "diem-danh.pdf")).status,
+      (await call(reportLoader, c.id, await cookieOf("vanphong.danang@hoinghi.local"), "attendance-report.pdf")).status,
     ).toBe(200);
   });
 

@@ -1,4 +1,4 @@
-// /conferences/:id/ke-hoach.pdf: signed-in users of the issuing organisation (or
+// /conferences/:id/plan.pdf: signed-in users of the issuing organisation (or
 // above it) get the plan as a PDF; anyone else gets a 404, the signed-out a login.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -8,7 +8,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, describe, expect, it } from "vitest";
 import { createUserSession, currentUserByEmail } from "#app/auth/session.server.ts";
 import { prisma } from "#app/db.server.ts";
-import { loader } from "#app/routes/conferences.$id.ke-hoach[.pdf].tsx";
+import { loader } from "#app/routes/conferences.$id.plan[.pdf].tsx";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-plan-route-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -22,7 +22,7 @@ async function cookieOf(email: string): Promise<string> {
 }
 
 async function get(id: string, cookie?: string): Promise<Response> {
-  const url = `http://localhost/conferences/${id}/ke-hoach.pdf`;
+  const url = `http://localhost/conferences/${id}/plan.pdf`;
   const request = new Request(url, { headers: cookie ? { Cookie: cookie } : {} });
   try {
     return await loader({ request, params: { id }, context: {} } as LoaderFunctionArgs);
@@ -73,7 +73,7 @@ describe("plan PDF route", () => {
     const signedOut = await get(id);
     expect(signedOut.status).toBe(302);
     expect(signedOut.headers.get("Location")).toBe(
-      `/login?redirectTo=${encodeURIComponent(`/conferences/${id}/ke-hoach.pdf`)}`,
+      `/login?redirectTo=${encodeURIComponent(`/conferences/${id}/plan.pdf`)}`,
     );
   });
 });

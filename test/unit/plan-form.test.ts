@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { planFormSchema, planFormToData } from "#app/plans/plan-form.ts";
+import { planFormSchema } from "#app/plans/plan-form.ts";
+import { planFormToData } from "#app/plans/plan-form-data.ts";
 
 function form(values: Record<string, string>) {
   const fd = new FormData();

@@ -4,7 +4,7 @@ import { planPdfMeta, renderPlanPdf } from "#app/documents/plan-pdf.server.ts";
 import { buildPlanDocument } from "#app/plans/document.ts";
 import { getConference, toDocumentInput } from "#app/plans/plans.server.ts";
 
-/** The plan (kế hoạch) as a Decree 30 PDF: /conferences/:id/ke-hoach.pdf. */
+/** The plan (kế hoạch) as a Decree 30 PDF: /conferences/:id/plan.pdf. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { conference } = await requireConference(request, params.id, "conference.view");
   const c = await getConference(conference.id);

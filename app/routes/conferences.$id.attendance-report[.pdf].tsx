@@ -5,8 +5,7 @@ import { attendanceData } from "#app/attendance/attendance.server.ts";
 import { countsSentence, reportTime } from "#app/attendance/report.ts";
 import { describeMark } from "#app/attendance/summary.ts";
 import { renderAttendancePdf } from "#app/documents/attendance-pdf.server.ts";
-import { groupLabel } from "#app/conferences/naming.ts";
-import { meetingName } from "#app/conferences/naming.ts";
+import { groupLabel, meetingName } from "#app/conferences/naming.ts";
 import { buildPlanDocument } from "#app/plans/document.ts";
 import { getConference, toDocumentInput } from "#app/plans/plans.server.ts";
 

@@ -1,0 +1,66 @@
+import { Form } from "@remix-run/react";
+import type { AttendeesPageData } from "#app/invitations/attendee-actions.server.ts";
+
+/** Every attendee with their group, place, answer, last message (and its resend) and personal link. */
+export function AttendeeTable({ attendees, canEdit }: { attendees: AttendeesPageData["attendees"]; canEdit: boolean }) {
+  return (
+    <section>
+      <h2>Danh sách đại biểu</h2>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Đại biểu</th>
+              <th scope="col">Nhóm</th>
+              <th scope="col">Nơi dự</th>
+              <th scope="col">Trả lời</th>
+              <th scope="col">Gửi thư</th>
+              <th scope="col">Đường dẫn cá nhân</th>
+            </tr>
+          </thead>
+          <tbody>
+            {attendees.map((a) => (
+              <tr key={a.id} className={a.revoked ? "dissolved" : ""}>
+                <td>
+                  <span className="strong">{a.name}</span>
+                  <div className="muted small">
+                    {[a.position, a.organization].filter(Boolean).join(", ")} · {a.email}
+                    {a.substituteFor ? ` · thay ${a.substituteFor}` : ""}
+                  </div>
+                </td>
+                <td>{a.group}</td>
+                <td>{a.site}</td>
+                <td>
+                  <span className={`badge rsvp-${a.rsvp.toLowerCase()}`}>{a.rsvpLabel}</span>
+                  {a.declineReason ? <div className="muted small">{a.declineReason}</div> : null}
+                </td>
+                <td>
+                  {a.delivery ? (
+                    <>
+                      <span className={`badge delivery-${a.delivery.status.toLowerCase()}`}>{a.delivery.label}</span>
+                      {a.delivery.error ? <div className="muted small">{a.delivery.error}</div> : null}
+                      {canEdit && (a.delivery.status === "SENT" || a.delivery.status === "FAILED") ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="resend" />
+                          <input type="hidden" name="messageId" value={a.delivery.id} />
+                          <button type="submit" className="link-button small" aria-label={`Gửi lại thư cho ${a.name}`}>
+                            Gửi lại
+                          </button>
+                        </Form>
+                      ) : null}
+                    </>
+                  ) : (
+                    <span className="muted">Chưa gửi</span>
+                  )}
+                </td>
+                <td>
+                  {a.revoked ? <span className="muted">Đã thu hồi</span> : <a href={a.link}>{a.link.slice(0, 14)}…</a>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

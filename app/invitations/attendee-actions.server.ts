@@ -1,0 +1,267 @@
+// What the organiser does on the attendees page (conferences.$id.attendees): the page's data, adding one
+// attendee, importing a file, taking the people of an organisation, resending a message, and sending
+// invitations, changes, reminders or the cancellation. Each answers a plain outcome the route turns
+// into its reply; nothing here knows of Remix.
+
+import type { ConferenceAccess } from "#app/auth/guard.server.ts";
+import type { CurrentUser } from "#app/auth/session.server.ts";
+import { groupLabel } from "#app/conferences/naming.ts";
+import { DELIVERY_LABEL, RSVP_LABEL } from "#app/conferences/vocabulary.ts";
+import { userActor } from "#app/database/audit.server.ts";
+import { prisma } from "#app/db.server.ts";
+import type { AttendeeValues } from "#app/invitations/attendee-form.ts";
+import { workingDaysBetween } from "#app/invitations/attendee-form.ts";
+import { parseAttendees } from "#app/invitations/attendee-import.ts";
+import {
+  createAttendees,
+  invitationConference,
+  sendCancellation,
+  sendInvitations,
+  sendReminders,
+  sendUpdate,
+} from "#app/invitations/attendees.server.ts";
+import { cannotInviteReason } from "#app/invitations/can-invite.ts";
+import { formatDateTime } from "#app/lib/vietnamese-date.ts";
+import { requeueMessage } from "#app/mailing/queue.server.ts";
+import { mailTransportKind, outboxWorker } from "#app/mailing/worker.server.ts";
+import { readTable } from "#app/lib/table/read.server.ts";
+import type { ImportError } from "#app/lib/table/table.ts";
+
+type Conference = Awaited<ReturnType<typeof invitationConference>>;
+
+/** What an intent answers: a message for the organiser, or what was refused (on a field, or for the form). */
+export type AttendeeOutcome =
+  | { ok: true; message: string }
+  | { ok: false; formErrors?: string[]; fieldErrors?: Record<string, string[]>; rowErrors?: ImportError[] };
+
+const done = (message: string): AttendeeOutcome => ({ ok: true, message });
+const refused = (...formErrors: string[]): AttendeeOutcome => ({ ok: false, formErrors });
+
+async function invitedEmails(conferenceId: string): Promise<Set<string>> {
+  const rows = await prisma.attendee.findMany({ where: { conferenceId }, select: { email: true } });
+  return new Set(rows.map((a) => a.email));
+}
+
+/** The attendee list with each one's answer and last message, the answers per group, and what may be sent. */
+export async function attendeesPage(access: ConferenceAccess, organizationId: string | null) {
+  const c = await invitationConference(access.conference.id);
+  const attendees = await prisma.attendee.findMany({
+    where: { conferenceId: c.id },
+    orderBy: [{ createdAt: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      position: true,
+      organizationName: true,
+      email: true,
+      token: true,
+      rsvp: true,
+      declineReason: true,
+      revokedAt: true,
+      groupId: true,
+      bridgePoint: { select: { name: true } },
+      substituteFor: { select: { name: true } },
+      messages: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { id: true, kind: true, status: true, sentAt: true, lastError: true, attempts: true },
+      },
+    },
+  });
+  const groups = c.attendeeGroups.map((g, i) => ({ id: g.id, label: groupLabel(g, i) }));
+  const counts = [...groups, { id: null, label: "Chưa phân nhóm" }]
+    .map((g) => {
+      const inGroup = attendees.filter((a) => a.groupId === g.id && !a.revokedAt);
+      return {
+        label: g.label,
+        total: inGroup.length,
+        accepted: inGroup.filter((a) => a.rsvp === "ACCEPTED").length,
+        declined: inGroup.filter((a) => a.rsvp === "DECLINED").length,
+        noAnswer: inGroup.filter((a) => a.rsvp === "NO_ANSWER").length,
+      };
+    })
+    .filter((g) => g.total > 0);
+  const now = new Date();
+  const reason = cannotInviteReason(c);
+  const workingDays = c.startsAt ? workingDaysBetween(now, c.startsAt) : null;
+  const invited = new Set(attendees.map((a) => a.email));
+  return {
+    conference: {
+      id: c.id,
+      title: c.title,
+      status: c.status,
+      when: c.startsAt ? formatDateTime(c.startsAt) : null,
+      sequence: c.calendarSequence,
+    },
+    canEdit: access.can("invitations.manage"),
+    cannotInvite: reason,
+    lateWarning: !reason && workingDays !== null && workingDays < 3 && c.startsAt! > now ? workingDays : null,
+    mailMode: mailTransportKind(),
+    groups,
+    bridgePoints: c.bridgePoints.map((b) => ({ id: b.id, name: b.name })),
+    counts,
+    organizations: await prisma.organization.findMany({
+      where: { id: { in: access.user.visibleOrganizationIds } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    members: await organizationMembers(access.user, organizationId, invited),
+    attendees: attendees.map((a) => ({
+      id: a.id,
+      name: a.name,
+      position: a.position,
+      organization: a.organizationName,
+      email: a.email,
+      link: `/i/${a.token}`,
+      rsvp: a.rsvp,
+      rsvpLabel: RSVP_LABEL[a.rsvp],
+      declineReason: a.declineReason,
+      revoked: !!a.revokedAt,
+      substituteFor: a.substituteFor?.name ?? null,
+      group: groups.find((g) => g.id === a.groupId)?.label ?? "",
+      site: a.bridgePoint?.name ?? "Hội trường",
+      delivery: a.messages[0]
+        ? {
+            id: a.messages[0].id,
+            status: a.messages[0].status,
+            label: DELIVERY_LABEL[a.messages[0].status],
+            error: a.messages[0].lastError,
+            kind: a.messages[0].kind,
+          }
+        : null,
+    })),
+  };
+}
+
+/** The active accounts of an organisation within the user's scope, those already invited marked; null outside it. */
+async function organizationMembers(user: CurrentUser, organizationId: string | null, invited: Set<string>) {
+  if (!organizationId || !user.visibleOrganizationIds.includes(organizationId)) return null;
+  const organization = await prisma.organization.findUnique({
+    where: { id: organizationId },
+    select: {
+      id: true,
+      name: true,
+      users: {
+        where: { active: true },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, position: true, email: true },
+      },
+    },
+  });
+  if (!organization) return null;
+  return {
+    id: organization.id,
+    name: organization.name,
+    people: organization.users.map((u) => ({ ...u, invited: invited.has(u.email) })),
+  };
+}
+
+/** One attendee typed on the page. */
+export async function addAttendee(user: CurrentUser, c: Conference, values: AttendeeValues): Promise<AttendeeOutcome> {
+  const validRefs =
+    (!values.groupId || c.attendeeGroups.some((g) => g.id === values.groupId)) &&
+    (!values.bridgePointId || c.bridgePoints.some((b) => b.id === values.bridgePointId));
+  if (!validRefs) return refused("Nhóm hoặc điểm cầu không thuộc hội nghị này");
+  if ((await invitedEmails(c.id)).has(values.email))
+    return { ok: false, fieldErrors: { email: ["Thư điện tử này đã có trong danh sách đại biểu"] } };
+  await createAttendees(userActor(user), c.id, [values], { kind: "form" });
+  return done(`Đã thêm ${values.name}.`);
+}
+
+/** A list of attendees from a .xlsx or .csv file: all rows or none. */
+export async function importAttendees(
+  user: CurrentUser,
+  c: Conference,
+  file: { name: string; data: Uint8Array } | null,
+): Promise<AttendeeOutcome> {
+  if (!file) return refused("Chọn tệp danh sách đại biểu (.xlsx hoặc .csv)");
+  let table;
+  try {
+    table = await readTable({ fileName: file.name, data: file.data });
+  } catch (error) {
+    return refused(error instanceof Error ? error.message : "Không đọc được tệp");
+  }
+  const parsed = parseAttendees(table, {
+    groups: c.attendeeGroups.map((g, i) => ({
+      id: g.id,
+      names: [groupLabel(g, i), g.heading, ...g.lines.map((l) => l.text.replace(/[;.]$/, ""))],
+    })),
+    bridgePoints: c.bridgePoints,
+    existingEmails: await invitedEmails(c.id),
+  });
+  if (!parsed.ok)
+    return {
+      ok: false,
+      formErrors: [`Tệp có ${parsed.errors.length} lỗi, chưa thêm đại biểu nào.`],
+      rowErrors: parsed.errors,
+    };
+  await createAttendees(userActor(user), c.id, parsed.attendees, { kind: "file", fileName: file.name });
+  return done(`Đã thêm ${parsed.attendees.length} đại biểu từ tệp.`);
+}
+
+/** The active people of an organisation within the user's scope, skipping those already invited. */
+export async function addOrganizationMembers(
+  user: CurrentUser,
+  c: Conference,
+  organizationId: string,
+): Promise<AttendeeOutcome> {
+  if (!user.visibleOrganizationIds.includes(organizationId))
+    return { ok: false, fieldErrors: { organizationId: ["Cơ quan không thuộc phạm vi của bạn"] } };
+  const known = await invitedEmails(c.id);
+  const members = await prisma.user.findMany({
+    where: { organizationId, active: true },
+    orderBy: { name: "asc" },
+    select: { name: true, position: true, email: true, organization: { select: { name: true } } },
+  });
+  const fresh = members.filter((m) => !known.has(m.email));
+  await createAttendees(
+    userActor(user),
+    c.id,
+    fresh.map((m) => ({
+      name: m.name,
+      position: m.position ?? "",
+      organizationName: m.organization.name,
+      email: m.email,
+      phone: "",
+      groupId: undefined,
+      bridgePointId: undefined,
+    })),
+    { kind: "members", organizationName: members[0]?.organization.name ?? "" },
+  );
+  return done(
+    `Đã thêm ${fresh.length} người của cơ quan (${members.length - fresh.length} người đã có trong danh sách).`,
+  );
+}
+
+/** Puts a sent or failed message back in the queue. */
+export async function resendMessage(user: CurrentUser, c: Conference, messageId: string): Promise<AttendeeOutcome> {
+  if (!(await requeueMessage(userActor(user), messageId, c.id))) return refused("Thư này đang chờ gửi hoặc không còn.");
+  outboxWorker().kick();
+  return done("Đã đưa thư vào hàng đợi gửi lại.");
+}
+
+export type Mailing =
+  | { kind: "send"; attachPdf: boolean }
+  | { kind: "update"; changeNote: string }
+  | { kind: "remind"; attendeeIds: string[] | null }
+  | { kind: "cancel" };
+
+/** Queues invitations, a change notice, reminders or the cancellation (the last even when invitations cannot go). */
+export async function sendMailing(user: CurrentUser, c: Conference, mailing: Mailing): Promise<AttendeeOutcome> {
+  const reason = cannotInviteReason(c);
+  if (reason && mailing.kind !== "cancel") return refused(reason);
+  const actor = userActor(user);
+  switch (mailing.kind) {
+    case "send":
+      return done(`Đã đưa ${await sendInvitations(actor, c, mailing.attachPdf)} giấy mời vào hàng đợi gửi.`);
+    case "update":
+      return done(`Đã đưa ${await sendUpdate(actor, c, mailing.changeNote)} thư báo thay đổi vào hàng đợi gửi.`);
+    case "remind":
+      return done(`Đã đưa ${await sendReminders(actor, c, mailing.attendeeIds)} thư nhắc vào hàng đợi gửi.`);
+    case "cancel":
+      return done(`Đã hủy hội nghị; ${await sendCancellation(actor, c)} thư báo hủy đang được gửi.`);
+  }
+}
+
+/** The attendees page's data, as the components of the page receive it. */
+export type AttendeesPageData = Awaited<ReturnType<typeof attendeesPage>>;
