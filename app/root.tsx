@@ -13,7 +13,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { can } from "#app/auth/policy.ts";
-import { Breadcrumbs } from "#app/components/breadcrumbs.tsx";
+import { Breadcrumbs } from "#app/ui/breadcrumbs.tsx";
 import { getUser } from "#app/auth/session.server.ts";
 import { useNonce } from "#app/http/nonce.ts";
 import { LogoutForm } from "#app/checkin/scanner/logout-form.tsx";

@@ -102,7 +102,7 @@ async function main(): Promise<number> {
 
   const { migrateDatabase } = await import("#app/database/migrate.server.ts");
   const { seedDatabase } = await import("#prisma/seed-runner.ts");
-  const { prisma } = await import("#app/db.server.ts");
+  const { prisma } = await import("#app/database/db.server.ts");
   const { createAttendees } = await import("#app/invitations/attendees.server.ts");
   const { SYSTEM_ACTOR } = await import("#app/database/audit.server.ts");
   await import("#app/mail-composers.server.ts");

@@ -5,7 +5,7 @@ import { forbidden, type ConferenceAccess } from "#app/auth/guard.server.ts";
 import { checkIn } from "#app/checkin/checkin.server.ts";
 import { recordMark, type MarkChange } from "#app/checkin/marks.server.ts";
 import { ATTENDANCE_LABEL, type CheckinResponse } from "#app/checkin/types.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
 import { groupLabel } from "#app/conferences/naming.ts";
 import { summarize, type AttendanceSummary, type AttendeeRow } from "#app/attendance/summary.ts";

@@ -3,7 +3,7 @@
 // absent with a reason, or replaced by a substitute. Only this bridge's attendees are shown or marked.
 import type { AuditActor } from "#app/database/audit.server.ts";
 import { ATTENDANCE_LABEL, type AttendanceStatus } from "#app/checkin/types.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 import { parseRollCallForm, recordRollCall, type RollCallResult } from "#app/attendance/attendance.server.ts";
 

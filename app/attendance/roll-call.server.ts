@@ -2,7 +2,7 @@
 // each attendee's current mark and the live figures, and one mark saved from a row's form.
 
 import { attendanceData, parseRollCallForm, recordRollCall } from "#app/attendance/attendance.server.ts";
-import type { LiveData } from "#app/components/attendance/live.tsx";
+import type { LiveData } from "#app/attendance/summary.ts";
 import { matchesStatus, STATUS_FILTERS, type StatusFilter } from "#app/attendance/roll-call-filter.ts";
 import { describeMark, MAIN_HALL_LABEL, methodLabel } from "#app/attendance/summary.ts";
 import type { AuditActor } from "#app/database/audit.server.ts";

@@ -8,7 +8,7 @@ import type { AuditActor } from "#app/database/audit.server.ts";
 import { checkIn } from "#app/checkin/checkin.server.ts";
 import { checkinCode, normalizeCheckinCode } from "#app/invitations/checkin-code.ts";
 import { REJECT_MESSAGE, type CheckinResponse } from "#app/checkin/types.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { blockedFor, recordFailure, waitText, type RateRule } from "#app/database/rate-limit.server.ts";
 import { matchByName } from "#app/attendance/summary.ts";
 

@@ -190,3 +190,12 @@ export function matchByName<T extends { name: string }>(
 export function presentShare(c: Counts): number {
   return c.invited ? Math.round((c.present / c.invited) * 100) : 0;
 }
+
+/** What the live attendance page polls: the figures and when they were taken. */
+export interface LiveData {
+  summary: AttendanceSummary;
+  /** "08 giờ 05, ngày 18 tháng 01 năm 2024" of the figures. */
+  asOf: string;
+  /** The same instant in ms, to tell which of two answers is newer. */
+  at: number;
+}

@@ -1,7 +1,7 @@
 // Reading the audit trail: one conference's, one scoring round's, or an admin's subtree's events,
 // filtered, newest first, a page at a time (counted in SQL), or all of them for the export.
 
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { formatDateAtTime, fromLocalDateValue } from "#app/lib/vietnamese-date.ts";
 import type { AuditChange } from "#app/database/audit.server.ts";

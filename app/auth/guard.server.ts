@@ -3,7 +3,7 @@
 // call. Not related to the record at all: 404 (another organisation's data is never shown to exist).
 // Related but the role lacks the capability: 403.
 
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { BRIDGE_CAPABILITIES, can, ROLE_CAPABILITIES, type Capability } from "#app/auth/policy.ts";
 import { requireUser, type CurrentUser } from "#app/auth/session.server.ts";

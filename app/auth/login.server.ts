@@ -3,7 +3,7 @@
 // successful sign-ins and lockouts in the audit trail.
 import { isIPv6 } from "node:net";
 import { recordAudit, userActor, type AuditActor } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import {
   blockKey,

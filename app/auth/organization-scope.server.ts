@@ -1,4 +1,4 @@
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 
 /** The organisation and, when `withDescendants`, every organisation below it. */
 export async function organizationScope(organizationId: string, withDescendants: boolean): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { env } from "#app/env.server.ts";
 import type { Role } from "#app/auth/roles.ts";
 import { organizationScope } from "#app/auth/organization-scope.server.ts";

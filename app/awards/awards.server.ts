@@ -1,6 +1,6 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import { listSnapshot } from "#app/database/audit-snapshot.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { fromLocalDateValue } from "#app/lib/vietnamese-date.ts";
 import type { AwardValues } from "#app/awards/award-form.ts";

@@ -2,7 +2,7 @@ import type { ConferenceAccess } from "#app/auth/guard.server.ts";
 import { notFound } from "#app/auth/guard.server.ts";
 import { can } from "#app/auth/policy.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { isBridgeKeyShape } from "#app/bridges/keys.server.ts";
 
 // Who may see which bridge points is the access guard's (app/auth/guard.server.ts):

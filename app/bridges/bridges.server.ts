@@ -1,6 +1,6 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import { maskedSecret } from "#app/database/audit-snapshot.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { organizationScope } from "#app/auth/organization-scope.server.ts";
 import type { BridgeValues } from "#app/bridges/bridge-form.ts";

@@ -1,5 +1,5 @@
 import { getUser } from "#app/auth/session.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { bridgeIdByKey, mayOperate } from "#app/bridges/access.server.ts";
 
 /** Largest test payload, both ways. */

@@ -1,4 +1,4 @@
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { env } from "#app/env.server.ts";
 import { newBridgeKey } from "#app/bridges/keys.server.ts";
 

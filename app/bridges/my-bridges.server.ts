@@ -6,7 +6,7 @@ import { can } from "#app/auth/policy.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
 import { ensureKeys } from "#app/bridges/links.server.ts";
 import { meetingName } from "#app/conferences/naming.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
 /** The bridge points an operator's organisation hosts (newest conference first), with their operator links. */

@@ -8,7 +8,7 @@ import type { ConnectivityTestValues } from "#app/bridges/bridge-form.ts";
 import { bridgeFields } from "#app/bridges/bridges.server.ts";
 import { recordTest, testHistory } from "#app/bridges/readiness.server.ts";
 import { meetingName } from "#app/conferences/naming.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { formatDateTime, formatTime } from "#app/lib/vietnamese-date.ts";
 
 /** The bridge point an operator link opens, with what its page shows of the conference; or a 404. */

@@ -8,7 +8,7 @@ import { bridgeFields, hostOptions, listBridges, parentOptions } from "#app/brid
 import { ensureKeys, operatorLink } from "#app/bridges/links.server.ts";
 import { readinessBoard, testHistory } from "#app/bridges/readiness.server.ts";
 import { notFound } from "#app/auth/guard.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
 import { formatDateTime, toLocalInputValue } from "#app/lib/vietnamese-date.ts";
 

@@ -1,6 +1,6 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import { listSnapshot, personKey } from "#app/database/audit-snapshot.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { newBridgeKey } from "#app/bridges/keys.server.ts";
 
 // Bridge points in bulk (one per subordinate organisation) and who takes part where.

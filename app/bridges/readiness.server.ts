@@ -1,5 +1,5 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { ConnectivityTestValues } from "#app/bridges/bridge-form.ts";
 import { checklistGaps, READINESS_LABEL, type Readiness } from "#app/bridges/verdict.ts";
 

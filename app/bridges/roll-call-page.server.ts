@@ -6,7 +6,7 @@ import { getUser } from "#app/auth/session.server.ts";
 import { recordBridgeMark } from "#app/attendance/bridge-roll-call.server.ts";
 import { bridgeIdForLink, bridgeLinkNotFound } from "#app/bridges/access.server.ts";
 import { userActor, type AuditActor } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { clientIp } from "#app/lib/client-ip.server.ts";
 
 /** The bridge point an operator link opens, with its conference; or a 404. */

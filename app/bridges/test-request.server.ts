@@ -6,7 +6,7 @@ import type { SendMailOptions } from "nodemailer";
 import { renderBridgeTestEmail } from "#emails/bridge-test.ts";
 import { meetingName } from "#app/conferences/naming.ts";
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { buildInvitationIcs } from "#app/invitations/ics.ts";
 import type { OutboxRow } from "#app/mailing/composers.server.ts";
 import { checkedAddress, headerText } from "#app/mailing/escape.ts";

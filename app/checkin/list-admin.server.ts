@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { CheckinScope } from "#app/checkin/lists.server.ts";
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 
 export const listNameSchema = z
   .string({ error: "Nhập tên danh sách điểm danh" })

@@ -5,7 +5,7 @@
 import type { ConferenceAccess } from "#app/auth/guard.server.ts";
 import { forbidden } from "#app/auth/guard.server.ts";
 import type { ListCounts } from "#app/checkin/types.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 
 export const PRESENT_STATUSES = ["IN_PERSON", "ONLINE", "SUBSTITUTE"] as const;
 

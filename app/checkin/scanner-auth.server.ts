@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import type { AuditActor } from "#app/database/audit.server.ts";
 import { conferenceFor } from "#app/auth/guard.server.ts";
 import { currentUserByEmail } from "#app/auth/session.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { ScannerCredential } from "#app/checkin/credential.server.ts";
 
 export const AUTH_CACHE_MS = 3_000;

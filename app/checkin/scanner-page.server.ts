@@ -5,7 +5,7 @@ import { issueScannerCredential } from "#app/checkin/credential.server.ts";
 import { listCounts, type CheckinScope, type usableList } from "#app/checkin/lists.server.ts";
 import { offlineKeys } from "#app/checkin/search.server.ts";
 import { groupLabel } from "#app/conferences/naming.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 
 export async function scannerPage(
   access: CheckinScope,

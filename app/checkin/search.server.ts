@@ -5,7 +5,7 @@ import { PRESENT_STATUSES } from "#app/checkin/lists.server.ts";
 import type { SearchHit } from "#app/checkin/types.ts";
 import { signingKeys } from "#app/invitations/signing.server.ts";
 import { conferenceKeyFor, conferenceKeyString } from "#app/invitations/tokens.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
 
 // ---------------------------------------------------------------------------------------------------------

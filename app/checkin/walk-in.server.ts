@@ -5,7 +5,7 @@ import type { AuditActor } from "#app/database/audit.server.ts";
 import { checkIn } from "#app/checkin/checkin.server.ts";
 import type { CheckinResponse } from "#app/checkin/types.ts";
 import type { WalkInValues } from "#app/checkin/scanner/walk-in-form.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { newToken } from "#app/invitations/signing.server.ts";
 
 /** A placeholder address for a walk-in without e-mail: unique per conference, never mailed (no outbox row). */

@@ -2,8 +2,8 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
-import { Field } from "#app/components/field.tsx";
-import { OrganizationTreeOptions } from "#app/components/organization-tree-options.tsx";
+import { Field } from "#app/ui/field.tsx";
+import { OrganizationTreeOptions } from "#app/ui/organization-tree-options.tsx";
 import { organizationFormSchema } from "#app/organizations/organization-form.ts";
 
 export function OrganizationEditor({

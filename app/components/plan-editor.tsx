@@ -8,7 +8,7 @@ import {
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import { Field } from "#app/components/field.tsx";
+import { Field } from "#app/ui/field.tsx";
 import type { OrganizationOption, PlanInput } from "#app/components/plan-editor/types.ts";
 import { AttendeeGroupsFieldset } from "#app/components/plan-editor/attendee-groups.tsx";
 import { OrganizationSelect } from "#app/components/plan-editor/organization-select.tsx";

@@ -9,9 +9,9 @@ import {
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
-import { Field } from "#app/components/field.tsx";
-import { FieldsetErrors } from "#app/components/fieldset-errors.tsx";
-import { OrganizationTreeOptions } from "#app/components/organization-tree-options.tsx";
+import { Field } from "#app/ui/field.tsx";
+import { FieldsetErrors } from "#app/ui/fieldset-errors.tsx";
+import { OrganizationTreeOptions } from "#app/ui/organization-tree-options.tsx";
 import { ROLE_LABEL, ROLES } from "#app/auth/roles.ts";
 import { editUserSchema, newUserSchema } from "#app/users/user-form.ts";
 

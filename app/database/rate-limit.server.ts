@@ -1,7 +1,7 @@
 // Throttling of failed attempts (sign-in, public code lookups), kept in the database so that it holds
 // across restarts and across several app instances.
 
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 
 export interface RateRule {

@@ -1,7 +1,7 @@
 // The presentation packet's settings: which scoring round it presents.
 
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 
 export async function setPacketRound(actor: AuditActor, conferenceId: string, roundId: string | null): Promise<void> {
   await prisma.$transaction(async (tx) => {

@@ -8,7 +8,7 @@ import type { CurrentUser } from "#app/auth/session.server.ts";
 import { groupLabel } from "#app/conferences/naming.ts";
 import { DELIVERY_LABEL, RSVP_LABEL } from "#app/conferences/vocabulary.ts";
 import { userActor } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { AttendeeValues } from "#app/invitations/attendee-form.ts";
 import { workingDaysBetween } from "#app/invitations/attendee-form.ts";
 import { parseAttendees } from "#app/invitations/attendee-import.ts";

@@ -1,7 +1,7 @@
 import { notFound } from "#app/auth/guard.server.ts";
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import { listSnapshot, personKey } from "#app/database/audit-snapshot.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { outboxWorker } from "#app/mailing/worker.server.ts";
 import type { AttendeeValues } from "#app/invitations/attendee-form.ts";

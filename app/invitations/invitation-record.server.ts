@@ -2,7 +2,7 @@
 // fields every invitation page, letter and e-mail reads), found by signed token or, for the outbox, by id
 // with the conference read once per version.
 
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { signingKeys } from "#app/invitations/signing.server.ts";
 import { verifyToken } from "#app/invitations/tokens.server.ts";
 

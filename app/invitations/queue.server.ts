@@ -1,5 +1,5 @@
 import { meetingName } from "#app/conferences/naming.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { queueMessagesIn } from "#app/mailing/queue.server.ts";
 import type { InvitationKind } from "#app/invitations/types.ts";

@@ -1,5 +1,5 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { outboxWorker } from "#app/mailing/worker.server.ts";
 import type { InvitationRecord } from "#app/invitations/invitation-record.server.ts";
 import { newToken } from "#app/invitations/signing.server.ts";

@@ -1,6 +1,6 @@
 import type { SendMailOptions } from "nodemailer";
 import { auditEventData, SYSTEM_ACTOR } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { MAX_ATTEMPTS, retryDelayMs } from "#app/mailing/backoff.ts";
 import { composableKinds, composeMessage, type OutboxRow } from "#app/mailing/composers.server.ts";

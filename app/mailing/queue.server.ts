@@ -1,5 +1,5 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import type { MessageKind } from "#app/generated/prisma/enums.ts";
 import { messageIdFor } from "#app/mailing/backoff.ts";

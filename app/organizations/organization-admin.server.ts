@@ -4,7 +4,7 @@
 
 import type { CurrentUser } from "#app/auth/session.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { toLocalDateValue } from "#app/lib/vietnamese-date.ts";
 import type { OrganizationFormValues } from "#app/organizations/organization-form.ts";
 import { createOrganization, updateOrganization } from "#app/organizations/organization-writes.server.ts";

@@ -2,7 +2,7 @@
 // organisation's subtree).
 
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import type { organizationData } from "#app/organizations/organizations.server.ts";
 

@@ -1,6 +1,6 @@
 import { organizationScope } from "#app/auth/organization-scope.server.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { flattenTree, type OrganizationFormValues } from "#app/organizations/organization-form.ts";
 
 export async function organizationTree(user: CurrentUser) {

@@ -1,7 +1,7 @@
 import { forbidden, notFound, remediationPlanFor, type RemediationAccess } from "#app/auth/guard.server.ts";
 import { can, type Capability } from "#app/auth/policy.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { organizationScope } from "#app/auth/organization-scope.server.ts";
 

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { diffFields, recordAudit, userActor } from "#app/database/audit.server.ts";
 import { forbidden, notFound, type RemediationAccess } from "#app/auth/guard.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { fromLocalDateValue, toLocalDateValue } from "#app/lib/vietnamese-date.ts";
 import { ownerScope, requirePlanCapability } from "#app/remediation/access.server.ts";
 import {

@@ -1,9 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { recordAudit, userActor } from "#app/database/audit.server.ts";
 import { forbidden, notFound, type RemediationAccess } from "#app/auth/guard.server.ts";
-import { prisma } from "#app/db.server.ts";
-import { checkEvidence } from "#app/remediation/evidence.ts";
-import { removeEvidence, storeEvidence } from "#app/remediation/evidence-store.server.ts";
+import { prisma } from "#app/database/db.server.ts";
+import { checkEvidence } from "#app/files/accepted-files.ts";
+import { removeEvidence, storeEvidence } from "#app/files/file-store.server.ts";
 import { requirePlanCapability } from "#app/remediation/access.server.ts";
 import { deleteEvidenceSchema, uploadEvidenceSchema, type RemediationOutcome } from "#app/remediation/forms.ts";
 import { mayUpdateAction } from "#app/remediation/owner.ts";

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { diffFields, recordAudit, userActor } from "#app/database/audit.server.ts";
 import { type RemediationAccess } from "#app/auth/guard.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { UnitAppendices } from "#app/scoring/index.ts";
 import { requirePlanCapability, type PlanCreationAccess } from "#app/remediation/access.server.ts";
 import {

@@ -1,10 +1,10 @@
 import { notFound, type RemediationAccess } from "#app/auth/guard.server.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { formatDate, toLocalDateValue } from "#app/lib/vietnamese-date.ts";
 import { organizationScope } from "#app/auth/organization-scope.server.ts";
-import { reportingPeriods } from "#app/remediation/evidence.ts";
-import { readEvidence } from "#app/remediation/evidence-store.server.ts";
+import { reportingPeriods } from "#app/files/accepted-files.ts";
+import { readEvidence } from "#app/files/file-store.server.ts";
 import { remediationAccess, viewablePlansWhere } from "#app/remediation/access.server.ts";
 import { mayAssignAction, mayUpdateAction, mayWriteReport } from "#app/remediation/owner.ts";
 import { periodLabel } from "#app/remediation/shared.server.ts";

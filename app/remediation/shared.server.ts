@@ -1,6 +1,6 @@
 import { type AuditEntry } from "#app/database/audit.server.ts";
 import { type RemediationAccess } from "#app/auth/guard.server.ts";
-import { removeEvidence } from "#app/remediation/evidence-store.server.ts";
+import { removeEvidence } from "#app/files/file-store.server.ts";
 import { type RemediationOutcome } from "#app/remediation/forms.ts";
 
 // What the remediation writes share: messages, the audit scope of a plan, refusals by field, and the

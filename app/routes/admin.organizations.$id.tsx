@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireAdministeredOrganization } from "#app/auth/guard.server.ts";
 import { OrganizationEditor } from "#app/components/organization-editor.tsx";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { readForm } from "#app/http/form-data.server.ts";
 import { reply } from "#app/http/reply.server.ts";
 import { organizationForEdit, saveOrganization } from "#app/organizations/organization-admin.server.ts";

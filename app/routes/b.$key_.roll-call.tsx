@@ -4,7 +4,7 @@ import { bridgeRollCall } from "#app/attendance/bridge-roll-call.server.ts";
 import bridgesCss from "#app/bridges/bridges.css?url";
 import { operatorPageMeta } from "#app/bridges/operator-meta.ts";
 import { markFromLink, rollCallBridge } from "#app/bridges/roll-call-page.server.ts";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { AttendeeMark } from "#app/components/bridges/attendee-mark.tsx";
 import { meetingName } from "#app/conferences/naming.ts";
 import { readForm } from "#app/http/form-data.server.ts";

@@ -20,10 +20,10 @@ import { ItemFields, type AgendaItemFields } from "#app/components/agenda/item-f
 import { readForm } from "#app/http/form-data.server.ts";
 import { formReply } from "#app/http/reply.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
 import { formatDate, formatTime } from "#app/lib/vietnamese-date.ts";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Chương trình · ${data?.conference.title ?? ""}` },

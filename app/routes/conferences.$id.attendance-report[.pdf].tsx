@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireConference } from "#app/auth/guard.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { attendanceData } from "#app/attendance/attendance.server.ts";
 import { countsSentence, reportTime } from "#app/attendance/report.ts";
 import { describeMark } from "#app/attendance/summary.ts";

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import attendanceStyles from "#app/attendance/attendance.css?url";
 import { attendanceConference } from "#app/attendance/attendance.server.ts";
-import { LiveAttendance, useLiveData, type LiveData } from "#app/components/attendance/live.tsx";
+import type { LiveData } from "#app/attendance/summary.ts";
+import { LiveAttendance, useLiveData } from "#app/components/attendance/live.tsx";
 import { STATUS_FILTERS } from "#app/attendance/roll-call-filter.ts";
 import { RollCallRowForm } from "#app/components/attendance/roll-call-row.tsx";
 import { rollCallPage, takeRollCall } from "#app/attendance/roll-call.server.ts";

@@ -3,7 +3,7 @@ import { attendanceConference, attendanceData } from "#app/attendance/attendance
 import { reportGroups } from "#app/attendance/report.ts";
 import { renderRollCallSheet } from "#app/attendance/sheets-pdf.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { meetingName } from "#app/conferences/naming.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attendanceConference, attendanceData } from "#app/attendance/attendance.server.ts";
-import type { LiveData } from "#app/components/attendance/live.tsx";
+import type { LiveData } from "#app/attendance/summary.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 

@@ -5,7 +5,7 @@ import { AuditLog } from "#app/audit/audit-log.tsx";
 import { parseAuditFilters } from "#app/audit/filters.ts";
 import { auditPage } from "#app/audit/query.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: auditCss }];
 

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Field } from "#app/components/field.tsx";
+import { Field } from "#app/ui/field.tsx";
 import type { formReply } from "#app/http/reply.server.ts";
 import { reply } from "#app/http/reply.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
@@ -18,11 +18,11 @@ import {
   setAwardStatus,
   type AwardOutcome,
 } from "#app/awards/awards.server.ts";
-import { ImportErrorsTable } from "#app/components/import-errors.tsx";
-import { prisma } from "#app/db.server.ts";
+import { ImportErrorsTable } from "#app/ui/import-errors.tsx";
+import { prisma } from "#app/database/db.server.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
 import { formatDate } from "#app/lib/vietnamese-date.ts";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Khen thưởng · Hội nghị CCHC" }];
 

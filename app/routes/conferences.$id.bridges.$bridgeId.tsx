@@ -16,7 +16,7 @@ import { ReadinessBadge, TestHistoryTable } from "#app/components/bridges/test-h
 import { editBridge, removeBridge } from "#app/bridges/organiser-actions.server.ts";
 import { bridgePage, conferenceBridge } from "#app/bridges/organiser-pages.server.ts";
 import { BridgeFacts, DeleteBridgeForm } from "#app/components/bridges/bridge-details.tsx";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { readForm } from "#app/http/form-data.server.ts";
 import { invalidReply, outcomeReply } from "#app/http/outcome-reply.server.ts";
 

@@ -10,7 +10,7 @@ import { addBridge, addBridgesForChildren, moveAttendees } from "#app/bridges/or
 import { bridgeListPage } from "#app/bridges/organiser-pages.server.ts";
 import { BridgeSearch, BridgeTable, Pager } from "#app/components/bridges/bridge-list.tsx";
 import { AssignSection, BulkForm } from "#app/components/bridges/bridge-list-forms.tsx";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { readForm } from "#app/http/form-data.server.ts";
 import { invalidReply, outcomeReply } from "#app/http/outcome-reply.server.ts";
 

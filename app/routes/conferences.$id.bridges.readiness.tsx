@@ -10,7 +10,7 @@ import { askBridgesToTest, scheduleBridgeTest } from "#app/bridges/organiser-act
 import { readinessPage } from "#app/bridges/organiser-pages.server.ts";
 import { RequestTests, ScheduleForm } from "#app/components/bridges/board-forms.tsx";
 import { BoardFilters, BoardSummary, BoardTable } from "#app/components/bridges/readiness-board.tsx";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { readForm } from "#app/http/form-data.server.ts";
 import { invalidReply, outcomeReply } from "#app/http/outcome-reply.server.ts";
 

@@ -28,7 +28,7 @@ import { WalkIn } from "#app/checkin/scanner/walk-in.tsx";
 import { walkInSchema } from "#app/checkin/scanner/walk-in-form.ts";
 import { scannerPage } from "#app/checkin/scanner-page.server.ts";
 import { registerWalkIn } from "#app/checkin/walk-in.server.ts";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { userActor } from "#app/database/audit.server.ts";
 import { reply } from "#app/http/reply.server.ts";
 

@@ -12,7 +12,7 @@ import {
   updateConference,
 } from "#app/plans/plans.server.ts";
 import { isEditable } from "#app/plans/status.ts";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { readForm } from "#app/http/form-data.server.ts";
 import { formReply } from "#app/http/reply.server.ts";
 

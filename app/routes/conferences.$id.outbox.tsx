@@ -5,12 +5,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { simpleParser } from "mailparser";
 import { z } from "zod";
 import { requireConference } from "#app/auth/guard.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
 import { emlFileName } from "#app/mailing/transport.server.ts";
 import { mailTransportKind, outboxFolder } from "#app/mailing/worker.server.ts";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Hộp thư gửi đi · Hội nghị CCHC" }];
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireConference } from "#app/auth/guard.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
 
 /** Delivery progress of a conference's e-mails, polled by the invitation screen. */

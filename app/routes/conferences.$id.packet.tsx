@@ -9,7 +9,7 @@ import { requireConference } from "#app/auth/guard.server.ts";
 import { ensurePacket, packetInput, packetJob, type PacketJob } from "#app/documents/packet-jobs.server.ts";
 import { packetFingerprint } from "#app/documents/packet/packet.server.ts";
 import { getConference } from "#app/plans/plans.server.ts";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { readForm } from "#app/http/form-data.server.ts";
 import { reply } from "#app/http/reply.server.ts";
 

@@ -9,8 +9,8 @@ import { conferenceAccess, notFound } from "#app/auth/guard.server.ts";
 import { requireUser } from "#app/auth/session.server.ts";
 import { conferenceNavLinks } from "#app/components/conference/nav-links.ts";
 import { ConferenceNav } from "#app/components/conference/conference-nav.tsx";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
-import { prisma } from "#app/db.server.ts";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
+import { prisma } from "#app/database/db.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

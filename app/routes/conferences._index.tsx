@@ -4,7 +4,7 @@ import { z } from "zod";
 import { forbidden } from "#app/auth/guard.server.ts";
 import { can } from "#app/auth/policy.ts";
 import { requireUser } from "#app/auth/session.server.ts";
-import { StatusBadge } from "#app/components/status-badge.tsx";
+import { StatusBadge } from "#app/ui/status-badge.tsx";
 import { numberLine } from "#app/plans/document.ts";
 import { listConferences, PAGE_SIZE, selectableOrganizations } from "#app/plans/plans.server.ts";
 import { scheduleSummary } from "#app/plans/schedule-summary.ts";

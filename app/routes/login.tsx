@@ -12,7 +12,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { recordSignIn, signIn } from "#app/auth/login.server.ts";
 import { createUserSession, getUser, safeRedirect } from "#app/auth/session.server.ts";
-import { Field } from "#app/components/field.tsx";
+import { Field } from "#app/ui/field.tsx";
 import { readForm } from "#app/http/form-data.server.ts";
 import { reply } from "#app/http/reply.server.ts";
 import { clientIp } from "#app/lib/client-ip.server.ts";

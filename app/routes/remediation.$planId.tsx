@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ACCEPTED_EVIDENCE, MAX_EVIDENCE_BYTES } from "#app/remediation/evidence.ts";
+import { ACCEPTED_EVIDENCE, MAX_EVIDENCE_BYTES } from "#app/files/accepted-files.ts";
 import { remediationAccess } from "#app/remediation/access.server.ts";
 import { ACTION_STATUS_LABEL, ACTION_STATUSES, type RemediationOutcome } from "#app/remediation/forms.ts";
 import { remediationPlanPage } from "#app/remediation/read.server.ts";

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { SCORING_CRUMB } from "#app/components/scoring/crumbs.ts";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listRemediationPlans } from "#app/remediation/read.server.ts";
 import { requireCapability } from "#app/auth/guard.server.ts";
-import { HorizontalBarChart } from "#app/components/charts.tsx";
+import { HorizontalBarChart } from "#app/ui/charts.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Kế hoạch khắc phục · Hội nghị CCHC" }];
 

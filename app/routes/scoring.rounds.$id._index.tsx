@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { SCORING_CRUMB } from "#app/components/scoring/crumbs.ts";
 import { setRoundStatus } from "#app/scoring/round-writes.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
@@ -9,8 +9,8 @@ import { importScoreUpload } from "#app/scoring/score-import.server.ts";
 import { reply } from "#app/http/reply.server.ts";
 import { fileBytes, readForm } from "#app/http/form-data.server.ts";
 import { notFound, requireRound } from "#app/auth/guard.server.ts";
-import { ImportErrorsTable } from "#app/components/import-errors.tsx";
-import { bandClass } from "#app/components/charts.tsx";
+import { ImportErrorsTable } from "#app/ui/import-errors.tsx";
+import { bandClass } from "#app/ui/charts.tsx";
 import { RankingTable } from "#app/components/scoring/ranking-table.tsx";
 import { AreaAveragesChart, RoundCharts } from "#app/components/scoring/round-charts.tsx";
 import { formatPct } from "#app/scoring/format.ts";

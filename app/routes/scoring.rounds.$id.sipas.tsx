@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { roundCrumbs } from "#app/components/scoring/crumbs.ts";
 import { useLoaderData } from "@remix-run/react";
 import { roundSummaryFor } from "#app/scoring/rounds.server.ts";
 import { requireRound } from "#app/auth/guard.server.ts";
-import { HorizontalBarChart } from "#app/components/charts.tsx";
+import { HorizontalBarChart } from "#app/ui/charts.tsx";
 import { formatPct } from "#app/scoring/format.ts";
 import { SIPAS_COMPONENTS, SIPAS_LABEL } from "#app/scoring/sipas.ts";
 

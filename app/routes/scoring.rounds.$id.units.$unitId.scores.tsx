@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { roundCrumbs } from "#app/components/scoring/crumbs.ts";
 import { saveScoreGrid } from "#app/scoring/unit-scores.server.ts";
 import { reply } from "#app/http/reply.server.ts";

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
-import type { BreadcrumbHandle } from "#app/components/breadcrumbs.tsx";
+import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { roundCrumbs } from "#app/components/scoring/crumbs.ts";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -7,8 +7,8 @@ import { planCreationAccess } from "#app/remediation/access.server.ts";
 import { createRemediationPlan } from "#app/remediation/plans.server.ts";
 import { roundSummaryFor } from "#app/scoring/rounds.server.ts";
 import { notFound, requireRound, type RoundAccess } from "#app/auth/guard.server.ts";
-import { bandClass, HorizontalBarChart } from "#app/components/charts.tsx";
-import { prisma } from "#app/db.server.ts";
+import { bandClass, HorizontalBarChart } from "#app/ui/charts.tsx";
+import { prisma } from "#app/database/db.server.ts";
 import { formatPct, formatPoints, formatRankChange } from "#app/scoring/format.ts";
 import { SIPAS_COMPONENTS, SIPAS_LABEL, sipasIndex } from "#app/scoring/sipas.ts";
 

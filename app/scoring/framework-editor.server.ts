@@ -1,5 +1,5 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { z } from "zod";
 import type { addNodeSchema, bandsSchema, updateNodeSchema } from "#app/scoring/framework-forms.ts";
 

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { Prisma, PrismaClient } from "#app/generated/prisma/client.ts";
 import type { Framework, FrameworkNode } from "#app/scoring/index.ts";
 import { parseFrameworkJson } from "#app/scoring/framework-json.ts";

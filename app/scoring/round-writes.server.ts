@@ -3,7 +3,7 @@
 import { canManageScoring } from "#app/scoring/access.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
 import { recordAudit, userActor, type AuditActor } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 
 export interface NewRound {
   title: string;

@@ -1,5 +1,5 @@
 import type { CurrentUser } from "#app/auth/session.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import {
   compileFramework,
   DEFAULT_BANDS,

@@ -1,5 +1,5 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { parseDetailedScores } from "#app/scoring/import-detailed.ts";
 import { parseSummaryScores } from "#app/scoring/import-summary.ts";
 import { readTable } from "#app/lib/table/read.server.ts";

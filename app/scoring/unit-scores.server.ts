@@ -1,7 +1,7 @@
 // Saving one unit's score sheet (the scoring form), with its audit record.
 
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { LoadedRound } from "#app/scoring/rounds.server.ts";
 import type { GridValues } from "#app/scoring/score-grid.ts";
 import type { CompiledFramework } from "#app/scoring/index.ts";

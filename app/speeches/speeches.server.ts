@@ -1,8 +1,8 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
-import { prisma } from "#app/db.server.ts";
-import { checkEvidence } from "#app/remediation/evidence.ts";
-import { storeEvidence } from "#app/remediation/evidence-store.server.ts";
+import { prisma } from "#app/database/db.server.ts";
+import { checkEvidence } from "#app/files/accepted-files.ts";
+import { storeEvidence } from "#app/files/file-store.server.ts";
 import { SPEECH_STATUS_LABEL } from "#app/speeches/speech-form.ts";
 
 export function listSpeeches(conferenceId: string) {

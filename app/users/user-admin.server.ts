@@ -5,7 +5,7 @@
 import { hashPassword } from "#app/auth/password.server.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { createUser, updateUser, type UserValues } from "#app/users/user-writes.server.ts";
 
 type Refusal = { formErrors?: string[]; fieldErrors?: Record<string, string[]> };

@@ -2,7 +2,7 @@
 // lock/unlock moves `rolesChangedAt`, which ends the scanner credentials issued before it.
 
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { ROLES, type Role } from "#app/auth/roles.ts";
 

@@ -1,6 +1,6 @@
 import { notFound } from "#app/auth/guard.server.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 
 export function listUsers(user: CurrentUser) {
   return prisma.user.findMany({

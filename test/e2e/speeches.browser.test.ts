@@ -47,7 +47,8 @@ describe("speeches", () => {
     // Quảng Nam's conference has not been held yet: nothing of it counts as "never spoke".
     await page.getByRole("link", { name: "Đã đăng ký mà chưa trình bày" }).click();
     await expect.poll(() => page.locator("main").textContent()).toContain("Không có ai đăng ký mà chưa trình bày.");
-    // The administrator sees the held dialogue of phường Hải Châu: the registered speaker who never spoke, not the one who did.
+    // The administrator sees the held dialogue of phường Hải Châu: the registered speaker who never
+    // spoke, not the one who did.
     const admin = await signIn(app.browser, app.server.url, "admin@hoinghi.local");
     await admin.goto(`${app.server.url}/speeches/history`);
     await expect.poll(() => admin.locator("main").textContent()).toContain("Lê Văn Tâm");

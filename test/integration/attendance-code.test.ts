@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { checkinCode, formatCheckinCode } from "#app/invitations/checkin-code.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { attendeeByToken } from "#app/invitations/invitation-record.server.ts";
 import { composeInvitationMessage, letterPdf } from "#app/invitations/invitation-message.server.ts";
 import { loader } from "#app/routes/i.$token._index.tsx";

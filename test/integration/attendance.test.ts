@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { AttendanceSummary } from "#app/attendance/summary.ts";
 import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { createUserSession, currentUserByEmail } from "#app/auth/session.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { createAttendees } from "#app/invitations/attendees.server.ts";
 import { action, loader as pageLoader } from "#app/routes/conferences.$id.attendance._index.tsx";
 import { loader as jsonLoader } from "#app/routes/conferences.$id.attendance[.json].tsx";

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { recordAudit, SYSTEM_ACTOR, userActor, type AuditEntry } from "#app/database/audit.server.ts";
 import type { AuditPage } from "#app/audit/query.server.ts";
 import { createUserSession, currentUserByEmail } from "#app/auth/session.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { Role } from "#app/auth/roles.ts";
 import { loader as adminPage } from "#app/routes/admin.audit.tsx";
 import { loader as adminXlsx } from "#app/routes/admin.audit[.xlsx].tsx";

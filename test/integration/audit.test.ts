@@ -16,7 +16,7 @@ import { addAwards, setAwardStatus } from "#app/awards/awards.server.ts";
 import { createBridge, deleteBridge, updateBridge } from "#app/bridges/bridges.server.ts";
 import { assignAttendees } from "#app/bridges/placement.server.ts";
 import { requestBridgeTests } from "#app/bridges/test-request.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { setPacketRound } from "#app/documents/packet-settings.server.ts";
 import { createAttendees, sendInvitations } from "#app/invitations/attendees.server.ts";

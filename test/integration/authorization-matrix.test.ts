@@ -1,12 +1,12 @@
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { storeEvidence } from "#app/remediation/evidence-store.server.ts";
+import { storeEvidence } from "#app/files/file-store.server.ts";
 import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { createUserSession } from "#app/auth/session.server.ts";
 import { checkinCode } from "#app/invitations/checkin-code.ts";
 import { issueScannerCredential } from "#app/checkin/credential.server.ts";
 import { createAttendees } from "#app/invitations/attendees.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import type { Role } from "#app/auth/roles.ts";
 import { expectedAnswer, type Actor, type Expected, type Need, type Target } from "#tests/helpers/access-model.ts";
 import { DatabaseWatch, type Digest } from "#tests/helpers/db-watch.ts";
@@ -218,7 +218,8 @@ const MATRIX: Row[] = [
     { "": score },
     { fields: { "": (s) => s.invalidScoreGrid } },
   ),
-  // Remediation plans ({plan}: the assessed unit's plan of a published round; evidence goes to an action the caller owns)
+  // Remediation plans ({plan}: the assessed unit's plan of a published round; evidence goes to an
+  // action the caller owns)
   row("remediation._index", "/remediation", "own", "remediation.view"),
   row(
     "remediation.$planId",
@@ -1211,7 +1212,10 @@ function meets(expect: PublicExpect, ans: Answer): boolean {
   }
 }
 
-/** The intents a route's source names: `intent === "x"`, `intent: z.literal("x")`, `name="intent" value="x"`, `set("intent", "x")`. */
+/**
+ * The intents a route's source names: `intent === "x"`, `case "x":`, `intent: z.literal("x")`,
+ * `name="intent" value="x"`, `set("intent", "x")`.
+ */
 async function intentsNamedBySource(route: string): Promise<string[]> {
   const fs = await import("node:fs");
   const path = await import("node:path");

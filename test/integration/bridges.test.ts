@@ -8,7 +8,7 @@ import { bridgeConference, mayOperate } from "#app/bridges/access.server.ts";
 import { bulkCreateBridges } from "#app/bridges/placement.server.ts";
 import { readinessBoard, recordTest } from "#app/bridges/readiness.server.ts";
 import { requestBridgeTests } from "#app/bridges/test-request.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import "#app/mail-composers.server.ts";
 import { composeMessage } from "#app/mailing/composers.server.ts";
 import { drainOnce } from "#app/mailing/outbox.server.ts";

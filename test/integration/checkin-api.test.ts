@@ -5,7 +5,7 @@ import { createUserSession } from "#app/auth/session.server.ts";
 import { encodeScannerCredential, requestSessionId } from "#app/checkin/credential.server.ts";
 import { AUTH_CACHE_MS } from "#app/checkin/scanner-auth.server.ts";
 import type { CheckinResponse } from "#app/checkin/types.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { env } from "#app/env.server.ts";
 import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.server.ts";
 import { startAppServer, type AppServer } from "#tests/helpers/app-server.ts";

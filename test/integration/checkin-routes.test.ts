@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { describe, expect, it } from "vitest";
 import { createUserSession, currentUserByEmail } from "#app/auth/session.server.ts";
 import { decodeScannerCredential, requestSessionId } from "#app/checkin/credential.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { env } from "#app/env.server.ts";
 import { createAttendees } from "#app/invitations/attendees.server.ts";
 import { action as bridgeRollAction } from "#app/routes/b.$key_.roll-call.tsx";

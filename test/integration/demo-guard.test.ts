@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { demoAccountsWithDemoPassword, demoCredentialsInUse } from "#app/auth/demo-guard.server.ts";
 import { DEMO_PASSWORD, hashPassword } from "#app/auth/password.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { users as seededUsers } from "#prisma/seed-data/organizations.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");

@@ -8,7 +8,7 @@ import { simpleParser } from "mailparser";
 import { PNG } from "pngjs";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { createAttendees } from "#app/invitations/attendees.server.ts";
 import "#app/mail-composers.server.ts";
 import { queueInvitations } from "#app/invitations/queue.server.ts";

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { createAttendees } from "#app/invitations/attendees.server.ts";
 import { queueInvitations } from "#app/invitations/queue.server.ts";
 import { composableKinds, composeMessage, registerComposer } from "#app/mailing/composers.server.ts";

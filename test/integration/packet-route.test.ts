@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ensurePacket, packetInput, readPacketPdf } from "#app/documents/packet-jobs.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { getConference } from "#app/plans/plans.server.ts";
 
 describe("presentation packet of a seeded conference", () => {

@@ -7,7 +7,7 @@ import path from "node:path";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, describe, expect, it } from "vitest";
 import { createUserSession, currentUserByEmail } from "#app/auth/session.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { loader } from "#app/routes/conferences.$id.plan[.pdf].tsx";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-plan-route-"));

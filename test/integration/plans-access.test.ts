@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { conferenceFor } from "#app/auth/guard.server.ts";
 import { currentUserByEmail, type CurrentUser } from "#app/auth/session.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { planFormSchema, type PlanFormValues } from "#app/plans/plan-form.ts";
 import {
   createConference,

@@ -1,7 +1,7 @@
 // The attempt counter behind sign-in throttling: counted before the check it guards, blocking
 // once the limit is used up, starting afresh when the window or the block has run out.
 import { beforeEach, describe, expect, it } from "vitest";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { blockKey, giveBackAttempt, takeAttempt, type RateRule } from "#app/database/rate-limit.server.ts";
 
 const MINUTE = 60_000;

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sessionStorage } from "#app/auth/session.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { toLocalDateValue } from "#app/lib/vietnamese-date.ts";
 import type { Role } from "#app/auth/roles.ts";
 import { CLIENT_IP_HEADER } from "#app/lib/client-ip.server.ts";

@@ -4,7 +4,7 @@ import { loadRound, roundSummaryFor } from "#app/scoring/rounds.server.ts";
 import { importScores } from "#app/scoring/score-import.server.ts";
 import { roundFor } from "#app/auth/guard.server.ts";
 import { currentUserByEmail } from "#app/auth/session.server.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 
 describe("assessment rounds from the database", () => {
   it("seed 003 holds through persistence: Tánh Linh 71.11/97, Khá, 5th of 10, up 3 places, class unchanged", async () => {

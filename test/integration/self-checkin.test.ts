@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { ensurePosterKey } from "#app/attendance/attendance.server.ts";
 import { SELF_CHECKIN_LIMITS } from "#app/attendance/self-checkin.server.ts";
 import { checkinCode, formatCheckinCode } from "#app/invitations/checkin-code.ts";
-import { prisma } from "#app/db.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { createAttendees } from "#app/invitations/attendees.server.ts";
 import { action, loader } from "#app/routes/d.$key.tsx";
 import { toResponse } from "#tests/helpers/route-result.ts";

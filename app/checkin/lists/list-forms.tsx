@@ -3,7 +3,7 @@
 
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { Field } from "#app/components/field.tsx";
+import { Field } from "#app/ui/field.tsx";
 
 /** What these forms read of the page action's answer (its type is inferred by the route). */
 export type ListAnswer = { intent: string; listId?: string; result: SubmissionResult<string[]> } | undefined;

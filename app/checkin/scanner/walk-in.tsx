@@ -7,7 +7,7 @@ import type { FetcherWithComponents } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { walkInSchema } from "#app/checkin/scanner/walk-in-form.ts";
 import type { CheckinResponse } from "#app/checkin/types.ts";
-import { Field } from "#app/components/field.tsx";
+import { Field } from "#app/ui/field.tsx";
 
 /** What this form reads from the page action's answer (the action's own type is inferred by the route). */
 type Answer = { result: SubmissionResult<string[]>; checkin?: CheckinResponse };

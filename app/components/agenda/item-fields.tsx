@@ -1,6 +1,6 @@
 import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import { AGENDA_KIND_LABEL, AGENDA_KINDS, type AgendaKind } from "#app/agenda/timing.ts";
-import { Field } from "#app/components/field.tsx";
+import { Field } from "#app/ui/field.tsx";
 
 export type AgendaItemFields = {
   kind: AgendaKind;

@@ -2,18 +2,10 @@
 // every few seconds while the tab is visible. Rendered on the server too, so it reads without JavaScript.
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { HorizontalBarChart } from "#app/components/charts.tsx";
-import { presentShare, type AttendanceSummary, type Counts, type SummaryLine } from "#app/attendance/summary.ts";
+import { HorizontalBarChart } from "#app/ui/charts.tsx";
+import { presentShare, type Counts, type LiveData, type SummaryLine } from "#app/attendance/summary.ts";
 
 export const LIVE_POLL_MS = 3000;
-
-export interface LiveData {
-  summary: AttendanceSummary;
-  /** "08 giờ 05, ngày 18 tháng 01 năm 2024" of the figures. */
-  asOf: string;
-  /** The same instant in ms, to tell which of two answers is newer. */
-  at: number;
-}
 
 /** Polls `url` while the page is visible; returns the newest data (the initial data until then). */
 export function useLiveData<T>(url: string, initial: T, intervalMs = LIVE_POLL_MS): T {

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
-import { Field } from "#app/components/field.tsx";
+import { Field } from "#app/ui/field.tsx";
 import type { attendeeSchema } from "#app/invitations/attendee-form.ts";
 import type { AttendeesPageData } from "#app/invitations/attendee-actions.server.ts";
 

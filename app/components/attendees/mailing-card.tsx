@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { DeliveryProgress } from "#app/components/attendees/delivery-progress.tsx";
-import { Field } from "#app/components/field.tsx";
+import { Field } from "#app/ui/field.tsx";
 
 /** Sending: invitations, reminders, a change notice, the cancellation; with the delivery progress. */
 export function MailingCard({

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { scheduleSchema } from "#app/bridges/bridge-form.ts";
-import { Field } from "#app/components/field.tsx";
+import { Field } from "#app/ui/field.tsx";
 
 /** The common connectivity test session: when, and a note for the bridges. */
 export function ScheduleForm({

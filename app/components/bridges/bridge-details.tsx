@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { deleteBridgeSchema } from "#app/bridges/bridge-form.ts";
 import { CopyButton } from "#app/components/bridges/test-history.tsx";
-import { FieldsetErrors } from "#app/components/fieldset-errors.tsx";
+import { FieldsetErrors } from "#app/ui/fieldset-errors.tsx";
 
 export interface BridgeFactsData {
   name: string;

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
-import { Field } from "#app/components/field.tsx";
+import { Field } from "#app/ui/field.tsx";
 import { bridgeSchema } from "#app/bridges/bridge-form.ts";
 
 export interface HostOption {

@@ -3,8 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { assignSchema, bulkBridgeSchema } from "#app/bridges/bridge-form.ts";
 import type { Paging } from "#app/components/bridges/bridge-list.tsx";
-import { Field } from "#app/components/field.tsx";
-import { FieldsetErrors } from "#app/components/fieldset-errors.tsx";
+import { Field } from "#app/ui/field.tsx";
+import { FieldsetErrors } from "#app/ui/fieldset-errors.tsx";
 
 /** One bridge point per child organisation of a parent the user may pick. */
 export function BulkForm({

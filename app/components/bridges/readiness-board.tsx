@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { ReadinessBadge } from "#app/components/bridges/test-history.tsx";
 import { formatMbps, formatMs, formatPercent, type Readiness } from "#app/bridges/verdict.ts";
-import { ColumnChart } from "#app/components/charts.tsx";
+import { ColumnChart } from "#app/ui/charts.tsx";
 import { DELIVERY_LABEL } from "#app/conferences/vocabulary.ts";
 
 export interface BoardCounts {

@@ -4,8 +4,8 @@ import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { connectivityTestSchema } from "#app/bridges/bridge-form.ts";
 import { CHECKLIST, problems, suggestedResult, type Checklist, type Figures } from "#app/bridges/verdict.ts";
-import { Field } from "#app/components/field.tsx";
-import { FieldsetErrors } from "#app/components/fieldset-errors.tsx";
+import { Field } from "#app/ui/field.tsx";
+import { FieldsetErrors } from "#app/ui/fieldset-errors.tsx";
 
 const NOTHING_TICKED: Checklist = {
   camera: false,

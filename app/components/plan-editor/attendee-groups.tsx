@@ -1,5 +1,5 @@
 import { getFieldsetProps, getInputProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
-import { Field } from "#app/components/field.tsx";
+import { Field } from "#app/ui/field.tsx";
 import type { OrganizationOption, PlanInput } from "#app/components/plan-editor/types.ts";
 import { OrganizationSelect } from "#app/components/plan-editor/organization-select.tsx";
 

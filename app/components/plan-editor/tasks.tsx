@@ -5,7 +5,7 @@ import {
   type FieldMetadata,
   type FormMetadata,
 } from "@conform-to/react";
-import { Field } from "#app/components/field.tsx";
+import { Field } from "#app/ui/field.tsx";
 import type { OrganizationOption, PlanInput } from "#app/components/plan-editor/types.ts";
 import { OrganizationSelect } from "#app/components/plan-editor/organization-select.tsx";
 import { TASK_STATUS_LABEL, TASK_STATUSES } from "#app/conferences/vocabulary.ts";

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { Field } from "#app/components/field.tsx";
+import { Field } from "#app/ui/field.tsx";
 import { acceptSchema, declineSchema, paperSchema, substituteSchema } from "#app/invitations/rsvp-form.ts";
 
 type LastResult = SubmissionResult<string[]> | undefined;

@@ -1,4 +1,4 @@
-import type { Crumb } from "#app/components/breadcrumbs.tsx";
+import type { Crumb } from "#app/ui/breadcrumbs.tsx";
 
 // The start of every scoring and remediation page's breadcrumb trail (see each route's `handle`).
 

@@ -7,7 +7,7 @@ import {
   type bandsSchema,
   type updateNodeSchema,
 } from "#app/scoring/framework-forms.ts";
-import { Field } from "#app/components/field.tsx";
+import { Field } from "#app/ui/field.tsx";
 import { formatPoints } from "#app/scoring/format.ts";
 import type { ClassBand, FrameworkNode } from "#app/scoring/types.ts";
 

@@ -1,4 +1,4 @@
-import { ColumnChart, HorizontalBarChart } from "#app/components/charts.tsx";
+import { ColumnChart, HorizontalBarChart } from "#app/ui/charts.tsx";
 import { formatPct, formatRankChange, formatSignedPct } from "#app/scoring/format.ts";
 
 // The round page's charts: index by unit, units by class, the biggest moves, and the average by area.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canManageScoring } from "#app/scoring/access.ts";
-import { checkEvidence, reportingPeriods } from "#app/remediation/evidence.ts";
+import { checkEvidence, reportingPeriods } from "#app/files/accepted-files.ts";
 import { parseScoreGrid } from "#app/scoring/score-grid.ts";
 import { compileFramework, DEFAULT_BANDS, type Framework } from "#app/scoring/index.ts";
 
