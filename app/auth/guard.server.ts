@@ -1,7 +1,8 @@
 // The one access guard. Every loader and every action intent calls one of these: each loads the record
 // (conference, round, framework, remediation plan) and checks a capability of the policy table in one
 // call. Not related to the record at all: 404 (another organisation's data is never shown to exist).
-// Related but the role lacks the capability: 403.
+// Related but the role lacks the capability: 403. Kept in one file (a little over 300 lines) so that
+// every access rule of the app can be read in one place.
 
 import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
