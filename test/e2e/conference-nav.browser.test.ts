@@ -58,6 +58,8 @@ describe("the conference navigation (layout route conferences.$id)", () => {
     await it.getByRole("link", { name: CONFERENCE }).click();
     await it.waitForURL(/\/bridges\/readiness$/);
     const nav = it.getByRole("navigation", { name: /^Các trang của / });
+    // The URL changes before the page has rendered: wait for the nav's link, then read them all.
+    await nav.getByRole("link", { name: "Điểm cầu" }).waitFor();
     expect(await nav.getByRole("link").allTextContents()).toEqual(["Điểm cầu"]);
   });
 });
