@@ -24,6 +24,16 @@ export async function attendanceConference(access: ConferenceAccess) {
   return invitationConference(access.conference.id);
 }
 
+/** The fields of an attendance mark that lists and reports show. */
+export const ATTENDANCE_MARK_SELECT = {
+  status: true,
+  bridgePointId: true,
+  checkedInAt: true,
+  method: true,
+  absenceReason: true,
+  substituteName: true,
+} as const;
+
 export interface AttendanceData {
   groups: Array<{ id: string; label: string }>;
   bridges: Array<{ id: string; name: string }>;
@@ -50,16 +60,7 @@ export async function attendanceData(conference: {
       rsvp: true,
       walkIn: true,
       substituteFor: { select: { name: true } },
-      attendance: {
-        select: {
-          status: true,
-          bridgePointId: true,
-          checkedInAt: true,
-          method: true,
-          absenceReason: true,
-          substituteName: true,
-        },
-      },
+      attendance: { select: ATTENDANCE_MARK_SELECT },
     },
   });
   const groups = conference.attendeeGroups.map((g, i) => ({ id: g.id, label: groupLabel(g, i) }));

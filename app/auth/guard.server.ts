@@ -233,6 +233,18 @@ export interface RemediationAccess {
  * once the round is published (a draft round's plans are not shown to the unit: they carry its scores).
  * "remediation.update" still needs the row-level owner check of the action being changed.
  */
+/** What decides who may see a remediation plan: its unit and its round's organisation and status. */
+export const REMEDIATION_PLAN_SCOPE = {
+  id: true,
+  roundUnit: {
+    select: {
+      id: true,
+      organizationId: true,
+      round: { select: { id: true, organizationId: true, status: true } },
+    },
+  },
+} as const;
+
 export async function remediationPlanFor(
   user: CurrentUser,
   id: string | undefined,
@@ -242,16 +254,7 @@ export async function remediationPlanFor(
   const row = id
     ? await prisma.remediationPlan.findUnique({
         where: { id },
-        select: {
-          id: true,
-          roundUnit: {
-            select: {
-              id: true,
-              organizationId: true,
-              round: { select: { id: true, organizationId: true, status: true } },
-            },
-          },
-        },
+        select: REMEDIATION_PLAN_SCOPE,
       })
     : null;
   if (!row) notFound(missing);

@@ -1,4 +1,10 @@
-import { forbidden, notFound, remediationPlanFor, type RemediationAccess } from "#app/auth/guard.server.ts";
+import {
+  forbidden,
+  notFound,
+  REMEDIATION_PLAN_SCOPE,
+  remediationPlanFor,
+  type RemediationAccess,
+} from "#app/auth/guard.server.ts";
 import { can, type Capability } from "#app/auth/policy.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
 import { prisma } from "#app/database/db.server.ts";
@@ -39,18 +45,7 @@ export async function remediationAccess(
     const owned = await prisma.remediationAction.findFirst({
       where: { planId, plan: { roundUnit: { round: { status: "PUBLISHED" } } }, ...ownedActionsWhere(user) },
       select: {
-        plan: {
-          select: {
-            id: true,
-            roundUnit: {
-              select: {
-                id: true,
-                organizationId: true,
-                round: { select: { id: true, organizationId: true, status: true } },
-              },
-            },
-          },
-        },
+        plan: { select: REMEDIATION_PLAN_SCOPE },
       },
     });
     if (!owned) throw error;

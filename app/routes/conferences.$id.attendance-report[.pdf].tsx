@@ -1,105 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireConference } from "#app/auth/guard.server.ts";
-import { prisma } from "#app/database/db.server.ts";
-import { attendanceData } from "#app/attendance/attendance.server.ts";
-import { countsSentence, reportTime } from "#app/attendance/report.ts";
-import { describeMark } from "#app/attendance/summary.ts";
-import { renderAttendancePdf } from "#app/documents/attendance-pdf.server.ts";
-import { groupLabel, meetingName } from "#app/conferences/naming.ts";
-import { buildPlanDocument } from "#app/plans/document.ts";
-import { getConference, toDocumentInput } from "#app/plans/plans.server.ts";
+import { attendanceReportPdf } from "#app/attendance/report-pdf.server.ts";
 
 // The full attendance with absence reasons: an export like attendance.xlsx ("attendance.report"), not for
 // read-only, IT-support or bridge-operator roles.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { conference } = await requireConference(request, params.id, "attendance.report");
-  const c = await getConference(conference.id);
-  const [groups, bridgePoints, attendees] = await Promise.all([
-    prisma.attendeeGroup.findMany({
-      where: { conferenceId: c.id },
-      orderBy: { position: "asc" },
-      select: { id: true, heading: true, lines: { orderBy: { position: "asc" }, select: { text: true } } },
-    }),
-    prisma.bridgePoint.findMany({
-      where: { conferenceId: c.id },
-      orderBy: { position: "asc" },
-      select: { id: true, name: true },
-    }),
-    prisma.attendee.findMany({
-      where: { conferenceId: c.id },
-      orderBy: { createdAt: "asc" },
-      select: {
-        name: true,
-        position: true,
-        organizationName: true,
-        rsvp: true,
-        declineReason: true,
-        groupId: true,
-        revokedAt: true,
-        bridgePoint: { select: { name: true } },
-        substitutes: { select: { name: true } },
-        substituteFor: { select: { name: true } },
-        attendance: {
-          select: {
-            status: true,
-            bridgePointId: true,
-            checkedInAt: true,
-            method: true,
-            absenceReason: true,
-            substituteName: true,
-          },
-        },
-      },
-    }),
-  ]);
-  const checkin = await attendanceData({ id: c.id, attendeeGroups: groups, bridgePoints });
-  const recorded = checkin.rows.some((r) => r.attendance);
-  const bridgeName = (id: string | null) => bridgePoints.find((b) => b.id === id)?.name ?? null;
-  const attendanceOf = (a: (typeof attendees)[number]) => {
-    if (a.revokedAt) return "giấy mời đã chuyển cho người dự thay";
-    if (!a.attendance) return "chưa điểm danh";
-    const mark = { ...a.attendance, checkedInAt: a.attendance.checkedInAt?.toISOString() ?? null };
-    const at = mark.status !== "ABSENT" && mark.checkedInAt ? ` lúc ${reportTime(mark.checkedInAt)}` : "";
-    return `${describeMark(mark, bridgeName)}${at}`;
-  };
-  if (!attendees.length) throw new Response("Hội nghị chưa có danh sách đại biểu.", { status: 409 });
-  const plan = buildPlanDocument(toDocumentInput(c));
-  const row = (a: (typeof attendees)[number]) => ({
-    name: a.name,
-    position: a.position,
-    organization: a.organizationName,
-    site: a.bridgePoint ? `dự tại ${a.bridgePoint.name}` : "dự tại hội trường chính",
-    rsvp: a.rsvp,
-    note: [
-      a.declineReason && `lý do: ${a.declineReason}`,
-      a.substitutes[0] && `người dự thay: ${a.substitutes[0].name}`,
-      a.substituteFor && `dự thay ${a.substituteFor.name}`,
-    ]
-      .filter(Boolean)
-      .join("; "),
-    ...(recorded ? { attendance: attendanceOf(a) } : {}),
-  });
-  const pdf = await renderAttendancePdf({
-    header: { ...plan.header, numberLine: "" },
-    meeting: meetingName(c.title),
-    groups: [
-      ...groups.map((g, i) => ({
-        label: groupLabel(g, i),
-        attendees: attendees.filter((a) => a.groupId === g.id).map(row),
-      })),
-      { label: "Đại biểu khác", attendees: attendees.filter((a) => !a.groupId).map(row) },
-    ].filter((g) => g.attendees.length),
-    ...(recorded
-      ? {
-          checkin: {
-            total: countsSentence(checkin.summary.total),
-            byGroup: checkin.summary.byGroup.map((l) => ({ label: l.label, text: countsSentence(l.counts) })),
-            byBridge: checkin.summary.byBridge.map((l) => ({ label: l.label, text: countsSentence(l.counts) })),
-          },
-        }
-      : {}),
-    closing: { recipients: ["Lưu: VT."], signature: plan.signature, signerName: plan.signerName },
-  });
+  const pdf = await attendanceReportPdf(conference.id);
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
