@@ -1,3 +1,4 @@
+import { FieldsetErrors } from "#app/ui/fieldset-errors.tsx";
 import {
   getFormProps,
   getInputProps,
@@ -160,7 +161,7 @@ export function PlanEditor({
               </label>
             ))}
           </div>
-          {fields.scheduleKind.errors ? <p className="field-error">{fields.scheduleKind.errors.join(" ")}</p> : null}
+          <FieldsetErrors meta={fields.scheduleKind} />
           <div className="grid-2" hidden={scheduleKind !== "EXACT"}>
             <Field label="Bắt đầu (giờ Việt Nam)" meta={fields.startsAt}>
               <input {...getInputProps(fields.startsAt, { type: "datetime-local" })} />

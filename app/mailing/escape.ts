@@ -27,7 +27,7 @@ export function escapeHtmlLines(value: unknown): string {
 export function headerText(value: unknown): string {
   return (
     String(value ?? "")
-      // eslint-disable-next-line no-control-regex
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
       .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
       .replace(/\s+/g, " ")
       .trim()

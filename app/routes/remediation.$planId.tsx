@@ -1,3 +1,4 @@
+import { ErrorMessage } from "#app/ui/field.tsx";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { redirect } from "@remix-run/node";
@@ -41,11 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function errorsFor(result: RemediationOutcome | undefined, intent: string, target = "") {
   if (!result || result.ok || result.intent !== intent || result.target !== target) return null;
-  return (
-    <p className="field-error" role="alert">
-      {Object.values(result.fieldErrors).flat().join(" ")}
-    </p>
-  );
+  return <ErrorMessage>{Object.values(result.fieldErrors).flat().join(" ")}</ErrorMessage>;
 }
 
 export default function RemediationPlanPage() {

@@ -1,3 +1,4 @@
+import { ErrorMessage } from "#app/ui/field.tsx";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { roundCrumbs } from "#app/components/scoring/crumbs.ts";
@@ -117,11 +118,7 @@ export default function ScoreGrid() {
                               aria-invalid={errors[name] ? true : undefined}
                               aria-describedby={errors[name] ? `${name}-error` : undefined}
                             />
-                            {errors[name] ? (
-                              <div className="field-error" id={`${name}-error`}>
-                                {errors[name]}
-                              </div>
-                            ) : null}
+                            {errors[name] ? <ErrorMessage id={`${name}-error`}>{errors[name]}</ErrorMessage> : null}
                           </td>
                         );
                       })}

@@ -1,3 +1,4 @@
+import { FieldsetErrors } from "#app/ui/fieldset-errors.tsx";
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { createRoundAs } from "#app/scoring/round-writes.server.ts";
 import { formReply } from "#app/http/reply.server.ts";
@@ -156,11 +157,7 @@ export default function NewRound() {
               </label>
             ))}
           </div>
-          {fields.unitIds.errors ? (
-            <p className="field-error" id={fields.unitIds.errorId} role="alert">
-              {fields.unitIds.errors.join(" ")}
-            </p>
-          ) : null}
+          <FieldsetErrors meta={fields.unitIds} />
         </fieldset>
         <button type="submit" className="primary">
           Tạo đợt đánh giá

@@ -25,11 +25,19 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      {meta.errors ? (
-        <p className="field-error" id={meta.errorId} role="alert">
-          {meta.errors.join(" ")}
-        </p>
-      ) : null}
+      {meta.errors ? <ErrorMessage id={meta.errorId}>{meta.errors.join(" ")}</ErrorMessage> : null}
     </div>
+  );
+}
+
+/**
+ * The one markup of an error message under a control or a group of controls: `id` for the control's
+ * `aria-describedby`, announced when it appears.
+ */
+export function ErrorMessage({ id, children }: { id?: string; children: ReactNode }) {
+  return (
+    <p className="field-error" id={id} role="alert">
+      {children}
+    </p>
   );
 }

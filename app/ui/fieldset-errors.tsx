@@ -1,4 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
+import { ErrorMessage } from "#app/ui/field.tsx";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any field of any form, as in field.tsx
 type AnyField = FieldMetadata<any, any, any>;
@@ -8,9 +9,5 @@ type AnyField = FieldMetadata<any, any, any>;
  * names, so `Field` cannot wrap it: shown under the group, with the field's error id for `aria-describedby`.
  */
 export function FieldsetErrors({ meta }: { meta: AnyField }) {
-  return meta.errors ? (
-    <p className="field-error" id={meta.errorId} role="alert">
-      {meta.errors.join(" ")}
-    </p>
-  ) : null;
+  return meta.errors ? <ErrorMessage id={meta.errorId}>{meta.errors.join(" ")}</ErrorMessage> : null;
 }

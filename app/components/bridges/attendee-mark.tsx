@@ -1,3 +1,4 @@
+import { ErrorMessage } from "#app/ui/field.tsx";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { BridgeRollCallRow } from "#app/attendance/bridge-roll-call.server.ts";
@@ -71,11 +72,7 @@ export function AttendeeMark({ row }: { row: BridgeRollCallRow }) {
             <input id={`${idp}-sub`} type="text" name="substituteName" maxLength={200} {...invalid("substituteName")} />
           </div>
         </div>
-        {error ? (
-          <p className="field-error" id={`${idp}-error`} role="alert">
-            {error.message}
-          </p>
-        ) : null}
+        {error ? <ErrorMessage id={`${idp}-error`}>{error.message}</ErrorMessage> : null}
         {result?.ok ? (
           <p className="small" role="status">
             {result.message}

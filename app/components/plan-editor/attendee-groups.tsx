@@ -1,3 +1,4 @@
+import { FieldsetErrors } from "#app/ui/fieldset-errors.tsx";
 import { getFieldsetProps, getInputProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
 import { Field } from "#app/ui/field.tsx";
 import type { OrganizationOption, PlanInput } from "#app/components/plan-editor/types.ts";
@@ -20,11 +21,7 @@ export function AttendeeGroupsFieldset({
       <p className="hint">
         Mỗi nhóm có thể có tiêu đề cấp (ví dụ “Cấp tỉnh”) và các dòng thành phần; dòng có thể gắn với một cơ quan.
       </p>
-      {meta.errors ? (
-        <p className="field-error" id={meta.errorId} role="alert">
-          {meta.errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldsetErrors meta={meta} />
       {groups.map((group, gi) => {
         const g = group.getFieldset();
         const lines = g.lines.getFieldList();

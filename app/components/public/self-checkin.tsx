@@ -1,3 +1,4 @@
+import { ErrorMessage } from "#app/ui/field.tsx";
 import { Form, useFetcher, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { Candidate } from "#app/attendance/self-checkin.server.ts";
@@ -84,9 +85,7 @@ export function CodeForm({ error }: { error: { message: string; code?: string } 
             maxLength={20}
           />
           {error ? (
-            <p className="field-error" id="code-error" role="alert">
-              {error.message}
-            </p>
+            <ErrorMessage id="code-error">{error.message}</ErrorMessage>
           ) : (
             <p className="hint" id="code-hint">
               Mã gồm 6 ký tự, in dưới mã QR trong giấy mời và thư mời.
