@@ -9,24 +9,46 @@ export function reply<T>(body: T, status = 200) {
   return data(body, { status });
 }
 
-type Reply = {
-  reply(options?: {
-    formErrors?: string[];
-    fieldErrors?: Record<string, string[]>;
-    resetForm?: boolean;
-  }): SubmissionResult<string[]>;
+type ReplyOptions = { formErrors?: string[]; fieldErrors?: Record<string, string[]>; resetForm?: boolean };
+type Reply = { reply(options?: ReplyOptions): SubmissionResult<string[]> };
+
+/** How a form post ended: a success `message` for the page, or the domain's refusal. */
+export type FormOutcome = ReplyOptions & {
+  message?: string | null;
+  /** Refused although no message names a field (e.g. only an import's row errors). */
+  refused?: boolean;
 };
 
 /**
  * Answers a form post with Conform's reply kept whole, so each message stays on its field and the form
- * that sent it (named by `intent`) shows it. Refused input, or a refusal the domain adds through
- * `formErrors`/`fieldErrors`, is a 400; a success is a 200 and may ask Conform to reset the form.
+ * that sent it (named by `intent`) shows it, plus the success `message` (null when refused) and any
+ * `extra` fields the page needs (e.g. an import's row errors); every answer of an action has one shape.
+ * Refused input, or a refusal the domain adds, is a 400; a success is a 200.
  */
-export function formReply<I extends string>(
+export function formReply<I extends string, X extends object = object>(
   intent: I,
   submission: Reply,
-  options: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; resetForm?: boolean } = {},
+  outcome: FormOutcome = {},
+  extra?: X,
 ) {
+  const { message = null, refused = false, ...options } = outcome;
   const result = submission.reply(options);
-  return data({ intent, result }, { status: result.status === "error" ? 400 : 200 });
+  const failed = refused || result.status === "error";
+  return data({ ...(extra as X), intent, result, message: failed ? null : message }, { status: failed ? 400 : 200 });
+}
+
+/** A domain step that ends in `{ done }` (the page's message) or `{ fieldErrors }` (the form's). */
+export function outcomeReply<I extends string>(
+  intent: I,
+  submission: Reply,
+  outcome: { done?: string; fieldErrors?: Record<string, string[]> },
+  options: { resetForm?: boolean } = {},
+) {
+  const refused = outcome.done === undefined;
+  return formReply(intent, submission, {
+    message: outcome.done ?? null,
+    fieldErrors: outcome.fieldErrors,
+    resetForm: !refused && options.resetForm,
+    refused,
+  });
 }

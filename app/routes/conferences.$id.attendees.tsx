@@ -12,8 +12,7 @@ import { ResponseCounts } from "#app/components/attendees/response-counts.tsx";
 import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { ImportErrorsTable } from "#app/ui/import-errors.tsx";
 import { fileBytes, readForm } from "#app/http/form-data.server.ts";
-import type { formReply } from "#app/http/reply.server.ts";
-import { reply } from "#app/http/reply.server.ts";
+import { formReply } from "#app/http/reply.server.ts";
 import {
   addAttendee,
   addOrganizationMembers,
@@ -104,10 +103,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 /** Conform's reply kept whole (errors stay on their fields), with the message and an import's row errors. */
 function answer(intent: string, submission: Parameters<typeof formReply>[1], outcome: AttendeeOutcome) {
-  if (outcome.ok)
-    return reply({ intent, result: submission.reply({ resetForm: true }), message: outcome.message, rowErrors: null });
-  const result = submission.reply({ formErrors: outcome.formErrors, fieldErrors: outcome.fieldErrors });
-  return reply({ intent, result, message: null, rowErrors: outcome.rowErrors ?? null }, 400);
+  return formReply(
+    intent,
+    submission,
+    outcome.ok
+      ? { message: outcome.message, resetForm: true }
+      : { formErrors: outcome.formErrors, fieldErrors: outcome.fieldErrors, refused: true },
+    { rowErrors: outcome.ok ? null : (outcome.rowErrors ?? null) },
+  );
 }
 
 export default function AttendeesPage() {

@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Field } from "#app/ui/field.tsx";
-import type { formReply } from "#app/http/reply.server.ts";
-import { reply } from "#app/http/reply.server.ts";
+import { formReply } from "#app/http/reply.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -98,15 +97,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 /** Conform's reply kept whole (errors on their fields), with the message and an import's row errors. */
 function answer(intent: string, submission: Parameters<typeof formReply>[1], outcome: AwardOutcome) {
-  if (outcome.ok)
-    return reply({
-      intent,
-      result: submission.reply({ resetForm: intent === "add" }),
-      message: outcome.message,
-      rowErrors: null,
-    });
-  const result = submission.reply(outcome.formError ? { formErrors: [outcome.formError] } : {});
-  return reply({ intent, result, message: null, rowErrors: outcome.rowErrors ?? null }, 400);
+  return formReply(
+    intent,
+    submission,
+    outcome.ok
+      ? { message: outcome.message, resetForm: intent === "add" }
+      : { formErrors: outcome.formError ? [outcome.formError] : undefined, refused: true },
+    { rowErrors: outcome.ok ? null : (outcome.rowErrors ?? null) },
+  );
 }
 
 const TEXT_FIELDS = [

@@ -18,7 +18,7 @@ import { bridgePage, conferenceBridge } from "#app/bridges/organiser-pages.serve
 import { BridgeFacts, DeleteBridgeForm } from "#app/components/bridges/bridge-details.tsx";
 import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { readForm } from "#app/http/form-data.server.ts";
-import { invalidReply, outcomeReply } from "#app/http/outcome-reply.server.ts";
+import { formReply, outcomeReply } from "#app/http/reply.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss }];
 
@@ -48,12 +48,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (form.get("intent")) {
     case "update": {
       const s = parseWithZod(form, { schema: bridgeSchema });
-      if (s.status !== "success") return invalidReply("update", s);
+      if (s.status !== "success") return formReply("update", s);
       return outcomeReply("update", s, await editBridge(access.user, c, b.id, s.value));
     }
     case "delete": {
       const s = parseWithZod(form, { schema: deleteBridgeSchema });
-      if (s.status !== "success") return invalidReply("delete", s);
+      if (s.status !== "success") return formReply("delete", s);
       await removeBridge(access.user, c, b.id);
       return redirect(`/conferences/${c.id}/bridges`);
     }

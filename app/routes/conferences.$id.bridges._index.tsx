@@ -12,7 +12,7 @@ import { BridgeSearch, BridgeTable, Pager } from "#app/components/bridges/bridge
 import { AssignSection, BulkForm } from "#app/components/bridges/bridge-list-forms.tsx";
 import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { readForm } from "#app/http/form-data.server.ts";
-import { invalidReply, outcomeReply } from "#app/http/outcome-reply.server.ts";
+import { formReply, outcomeReply } from "#app/http/reply.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss }];
 
@@ -36,17 +36,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (form.get("intent")) {
     case "create": {
       const s = parseWithZod(form, { schema: bridgeSchema });
-      if (s.status !== "success") return invalidReply("create", s);
+      if (s.status !== "success") return formReply("create", s);
       return outcomeReply("create", s, await addBridge(access.user, c, s.value), { resetForm: true });
     }
     case "bulk": {
       const s = parseWithZod(form, { schema: bulkBridgeSchema });
-      if (s.status !== "success") return invalidReply("bulk", s);
+      if (s.status !== "success") return formReply("bulk", s);
       return outcomeReply("bulk", s, await addBridgesForChildren(access.user, c, s.value), { resetForm: true });
     }
     case "assign": {
       const s = parseWithZod(form, { schema: assignSchema });
-      if (s.status !== "success") return invalidReply("assign", s);
+      if (s.status !== "success") return formReply("assign", s);
       return outcomeReply("assign", s, await moveAttendees(access.user, c, s.value), { resetForm: true });
     }
     default:

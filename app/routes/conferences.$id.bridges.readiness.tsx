@@ -12,7 +12,7 @@ import { RequestTests, ScheduleForm } from "#app/components/bridges/board-forms.
 import { BoardFilters, BoardSummary, BoardTable } from "#app/components/bridges/readiness-board.tsx";
 import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { readForm } from "#app/http/form-data.server.ts";
-import { invalidReply, outcomeReply } from "#app/http/outcome-reply.server.ts";
+import { formReply, outcomeReply } from "#app/http/reply.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss }];
 
@@ -44,12 +44,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (form.get("intent")) {
     case "schedule": {
       const s = parseWithZod(form, { schema: scheduleSchema });
-      if (s.status !== "success") return invalidReply("schedule", s);
+      if (s.status !== "success") return formReply("schedule", s);
       return outcomeReply("schedule", s, await scheduleBridgeTest(access.user, c, s.value));
     }
     case "request": {
       const s = parseWithZod(form, { schema: requestTestSchema });
-      if (s.status !== "success") return invalidReply("request", s);
+      if (s.status !== "success") return formReply("request", s);
       return outcomeReply("request", s, await askBridgesToTest(access.user, c, s.value.round));
     }
     default:

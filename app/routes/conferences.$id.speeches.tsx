@@ -2,8 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-t
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { Field } from "#app/ui/field.tsx";
-import type { formReply } from "#app/http/reply.server.ts";
-import { reply } from "#app/http/reply.server.ts";
+import { formReply } from "#app/http/reply.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -96,8 +95,11 @@ function answer(
   message: string | null,
   fieldErrors?: Record<string, string[]>,
 ) {
-  const result = submission.reply(message ? { resetForm: intent === "register" } : { fieldErrors });
-  return reply({ intent, result, message }, message ? 200 : 400);
+  return formReply(
+    intent,
+    submission,
+    message ? { message, resetForm: intent === "register" } : { fieldErrors, refused: true },
+  );
 }
 
 /** The registration form as typed (strings until the schema reads them). */
