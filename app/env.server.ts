@@ -9,7 +9,10 @@ const schema = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./data/hoinghi.db")
-    .refine((v) => v.startsWith("file:"), "DATABASE_URL phải có dạng file:<đường dẫn tệp SQLite>"),
+    .refine(
+      (v) => v.startsWith("file:") || isPostgresUrl(v),
+      "DATABASE_URL phải có dạng file:<đường dẫn tệp SQLite> hoặc postgresql://người-dùng:mật-khẩu@máy-chủ:5432/tên-csdl",
+    ),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET phải dài ít nhất 32 ký tự").optional(),
   // Lets a production build run with the demo accounts (npm run demo does this).
   ALLOW_DEMO_CREDENTIALS: z.enum(["true", "false"]).default("false"),
@@ -60,7 +63,19 @@ export function env(): Env {
   return cached;
 }
 
+export type DatabaseKind = "sqlite" | "postgresql";
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** Which database a DATABASE_URL names: file:… is the embedded SQLite, postgresql://… a PostgreSQL server. */
+export function databaseKind(url: string): DatabaseKind {
+  return isPostgresUrl(url) ? "postgresql" : "sqlite";
+}
+
 /** Absolute path of the SQLite file named by a file: URL (relative paths from the working directory). */
 export function sqlitePath(url: string): string {
+  if (isPostgresUrl(url)) throw new Error("DATABASE_URL names a PostgreSQL server, not a SQLite file");
   return path.resolve(process.cwd(), url.replace(/^file:/, ""));
 }

@@ -1,15 +1,15 @@
-// npm run db:migrate — applies prisma/migrations to the SQLite database named by DATABASE_URL.
-import { migrateDatabase } from "#app/database/migrate.server.ts";
-import { parseEnv, sqlitePath } from "#app/env.server.ts";
+// npm run db:migrate — applies the migrations to the database named by DATABASE_URL (the SQLite file,
+// or the PostgreSQL database).
+import { migrateUrl } from "#app/database/migrate.server.ts";
+import { parseEnv } from "#app/env.server.ts";
 
 try {
   const env = parseEnv();
-  const file = sqlitePath(env.DATABASE_URL);
-  const { applied, alreadyApplied } = migrateDatabase(file);
+  const { applied, alreadyApplied, target } = await migrateUrl(env.DATABASE_URL);
   console.log(
     applied.length
-      ? `Đã áp dụng ${applied.length} migration: ${applied.join(", ")} (${file})`
-      : `Cơ sở dữ liệu đã cập nhật (${alreadyApplied} migration) — ${file}`,
+      ? `Đã áp dụng ${applied.length} migration: ${applied.join(", ")} (${target})`
+      : `Cơ sở dữ liệu đã cập nhật (${alreadyApplied} migration) — ${target}`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

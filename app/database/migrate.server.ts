@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { isPostgresUrl, sqlitePath } from "#app/env.server.ts";
 
 // Applies prisma/migrations/<stamp>_<name>/migration.sql in order and records
 // each in _prisma_migrations exactly as `prisma migrate deploy` does, so a
@@ -41,6 +42,24 @@ export function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
 export interface MigrateResult {
   applied: string[];
   alreadyApplied: number;
+}
+
+/**
+ * Migrates the database a DATABASE_URL names: the SQLite file (prisma/migrations) or the PostgreSQL
+ * database (prisma/postgresql/migrations). Returns where it went, for messages.
+ */
+export async function migrateUrl(url: string): Promise<MigrateResult & { target: string }> {
+  if (isPostgresUrl(url)) {
+    const { migratePostgres } = await import("#app/database/migrate-pg.server.ts");
+    return { ...(await migratePostgres(url)), target: redactUrl(url) };
+  }
+  const file = sqlitePath(url);
+  return { ...migrateDatabase(file), target: file };
+}
+
+/** A database URL fit for a log line: the password is left out. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
 }
 
 export function migrateDatabase(file: string, dir = MIGRATIONS_DIR): MigrateResult {

@@ -3,7 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-// Builds one migrated and seeded SQLite file; every test file works on its own copy.
+// Builds one migrated and seeded database; every test file works on its own copy. SQLite by default (a
+// template file, copied); with TEST_POSTGRES_URL set (npm run test:pg) a PostgreSQL template database
+// that each test file clones with CREATE DATABASE … TEMPLATE.
 export default async function setup() {
   // There is no built-in secret outside development: the test run makes up its own. Set before the
   // app modules load (they read it once), and inherited by every test worker, whose database copy
@@ -13,6 +15,26 @@ export default async function setup() {
   const { migrateDatabase } = await import("#app/database/migrate.server.ts");
   const { seedDatabase } = await import("#prisma/seed-runner.ts");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-test-"));
+  process.env.TEST_TMP_DIR = dir;
+  const serverUrl = process.env.TEST_POSTGRES_URL;
+  if (serverUrl) {
+    const pg = await import("#tests/helpers/pg-databases.ts");
+    const { migratePostgres } = await import("#app/database/migrate-pg.server.ts");
+    const { closePgPools } = await import("#app/database/pg-pool.server.ts");
+    const run = `hoinghi_t${Date.now().toString(36)}${crypto.randomBytes(2).toString("hex")}`;
+    const template = await pg.createDatabase(serverUrl, `${run}_template`);
+    await migratePostgres(template);
+    const prisma = createPrismaClient(template);
+    await seedDatabase(prisma);
+    await prisma.$disconnect();
+    await closePgPools();
+    process.env.TEST_TEMPLATE_DB = template;
+    process.env.TEST_PG_RUN = run;
+    return async () => {
+      await pg.dropDatabases(serverUrl, run);
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
+  }
   const template = path.join(dir, "template.db");
   migrateDatabase(template);
   const prisma = createPrismaClient(`file:${template}`);
