@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { PG_SCHEMA, SQLITE_SCHEMA, writePgSchema } from "./derive-pg-schema.js";
+import { PG_SCHEMA, SQLITE_SCHEMA, writePgSchema } from "#scripts/derive-pg-schema.js";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const stub = path.join(root, "scripts", "engine-stub.sh");

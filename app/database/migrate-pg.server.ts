@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import pg from "pg";
-import { listMigrations, type MigrateResult } from "#app/database/migrate.server.ts";
+import { listMigrations, type MigrateResult } from "#app/database/migration-files.server.ts";
 
 // The PostgreSQL migrations (prisma/postgresql/migrations), applied and recorded in _prisma_migrations
 // exactly as `prisma migrate deploy` does. Several instances may start at once: an advisory lock lets
@@ -21,8 +21,8 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
 )`;
 
-// Any constant both migrating processes agree on; "hoinghi" in ASCII.
-const MIGRATION_LOCK = 0x686f696e676869;
+// Any constant both migrating processes agree on; "hoing" in ASCII.
+const MIGRATION_LOCK = 0x686f696e67;
 
 export async function migratePostgres(url: string, dir = PG_MIGRATIONS_DIR): Promise<MigrateResult> {
   const client = new pg.Client({ connectionString: url });

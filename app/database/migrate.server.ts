@@ -3,12 +3,13 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { isPostgresUrl, sqlitePath } from "#app/env.server.ts";
+import { listMigrations, MIGRATIONS_DIR, type MigrateResult } from "#app/database/migration-files.server.ts";
+
+export { listMigrations, MIGRATIONS_DIR, type MigrateResult };
 
 // Applies prisma/migrations/<stamp>_<name>/migration.sql in order and records
 // each in _prisma_migrations exactly as `prisma migrate deploy` does, so a
 // machine with Prisma's schema engine can take over the same database.
-
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    TEXT PRIMARY KEY NOT NULL,
@@ -20,29 +21,6 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
     "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
-
-export interface MigrationFile {
-  name: string;
-  sql: string;
-  checksum: string;
-}
-
-export function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, "migration.sql")))
-    .map((e) => e.name)
-    .sort()
-    .map((name) => {
-      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-      return { name, sql, checksum: crypto.createHash("sha256").update(sql).digest("hex") };
-    });
-}
-
-export interface MigrateResult {
-  applied: string[];
-  alreadyApplied: number;
-}
 
 /**
  * Migrates the database a DATABASE_URL names: the SQLite file (prisma/migrations) or the PostgreSQL
