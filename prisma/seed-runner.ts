@@ -89,6 +89,10 @@ function planData(p: SeedPlan, orgId: (key: string) => string, createdById: stri
   };
 }
 
+// One transaction of a few thousand statements: far more than Prisma's default 5 s on PostgreSQL (a
+// round trip each) or on a busy machine. All or nothing still holds; only the deadline moves.
+const SEED_TRANSACTION = { timeout: 5 * 60_000, maxWait: 60_000 };
+
 /** Creates the demo organisations, users and plans in an empty database. */
 export async function seedDatabase(prisma: PrismaClient, options: { password?: string } = {}) {
   const hash = await hashPassword(options.password ?? DEMO_PASSWORD);
@@ -210,7 +214,7 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
         data: { scoringRoundId: seeded.roundIds.get(roundKey)! },
       });
     }
-  });
+  }, SEED_TRANSACTION);
   return {
     organizations: organizations.length,
     users: users.length,
