@@ -103,7 +103,7 @@ async function pgSource(url: string, ignore: readonly string[]): Promise<Source>
     )
     .join("\nUNION ALL\n");
   return {
-    marker: async () => (await client.query<{ m: string }>(`SELECT pg_current_snapshot()::text AS m`)).rows[0].m,
+    marker: async () => (await client.query<{ m: string }>(`SELECT pg_current_snapshot()::text AS m`)).rows[0]!.m,
     read: async () => new Map((await client.query<{ t: string; h: string }>(sql)).rows.map((r) => [r.t, r.h])),
     close: () => client.end(),
   };
