@@ -6,7 +6,7 @@ import { createPrismaClient } from "#app/database/client.server.ts";
 import { migrateDatabase } from "#app/database/migrate.server.ts";
 import { freePort } from "#scripts/lib/app-process.ts";
 import { seedDatabase } from "#prisma/seed-runner.ts";
-import { startInstance, type Instance } from "#tests/helpers/cluster.ts";
+import { startInstance, type Instance } from "#scripts/lib/cluster.ts";
 import { createDatabase } from "#tests/helpers/pg-databases.ts";
 import { openTestDb } from "#tests/helpers/test-db.ts";
 

@@ -7,7 +7,7 @@ import { createUserSession } from "#app/auth/session.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.server.ts";
 import { queueInvitations } from "#app/invitations/queue.server.ts";
-import { startInstance, startNginx, type Instance, type Nginx } from "#tests/helpers/cluster.ts";
+import { startInstance, startNginx, type Instance, type Nginx } from "#scripts/lib/cluster.ts";
 import { startSmtp } from "#tests/helpers/smtp.ts";
 import { openTestDb } from "#tests/helpers/test-db.ts";
 

@@ -4,8 +4,8 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { collect, stopper, track, waitForOk } from "#scripts/lib/app-process.ts";
 
-// Several production instances (scripts/serve.js, as `npm start` runs it) on one database, each with
-// its OWN data directory, behind nginx running docs/deploy/nginx-hoinghi.conf unchanged.
+// Several production instances (scripts/serve.js, as `npm start` runs it) on one database, each with its OWN
+// data directory, behind nginx running docs/deploy/nginx-hoinghi.conf unchanged; for tests and benchmarks.
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 export const NGINX_CONF = path.join(ROOT, "docs/deploy/nginx-hoinghi.conf");
