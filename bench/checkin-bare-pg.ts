@@ -42,7 +42,7 @@ const server = http.createServer((req, res) => {
           body.deviceId,
           body.nonce,
           body.token,
-          body.scannedAt.slice(0, 23),
+          String(body.scannedAt).slice(0, 23),
           new Date().toISOString().slice(0, 23),
           text,
         ],
