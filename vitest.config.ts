@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // expect.poll waits 1 s by default: too short for a browser page on a busy machine (a full run on
+    // PostgreSQL, several suites at once), where a client navigation or an import can take longer.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -89,133 +89,132 @@ function planData(p: SeedPlan, orgId: (key: string) => string, createdById: stri
   };
 }
 
+// One transaction of a few thousand statements: far more than Prisma's default 5 s on PostgreSQL (a
+// round trip each) or on a busy machine. All or nothing still holds; only the deadline moves.
+const SEED_TRANSACTION = { timeout: 5 * 60_000, maxWait: 60_000 };
+
 /** Creates the demo organisations, users and plans in an empty database. */
 export async function seedDatabase(prisma: PrismaClient, options: { password?: string } = {}) {
   const hash = await hashPassword(options.password ?? DEMO_PASSWORD);
   let scoring = { frameworks: 0, rounds: 0 };
   let attendees = 0;
-  await prisma.$transaction(
-    async (tx) => {
-      const levelIds = new Map<string, string>();
-      for (const level of LEVELS) {
-        const row = await tx.organizationLevel.create({ data: level, select: { id: true } });
-        levelIds.set(level.code, row.id);
-      }
-      const orgIds = new Map<string, string>();
-      const orgId = (key: string) => {
-        const id = orgIds.get(key);
-        if (!id) throw new Error(`Seed: unknown organisation key ${key}`);
-        return id;
-      };
-      for (const o of organizations) {
-        const row = await tx.organization.create({
+  await prisma.$transaction(async (tx) => {
+    const levelIds = new Map<string, string>();
+    for (const level of LEVELS) {
+      const row = await tx.organizationLevel.create({ data: level, select: { id: true } });
+      levelIds.set(level.code, row.id);
+    }
+    const orgIds = new Map<string, string>();
+    const orgId = (key: string) => {
+      const id = orgIds.get(key);
+      if (!id) throw new Error(`Seed: unknown organisation key ${key}`);
+      return id;
+    };
+    for (const o of organizations) {
+      const row = await tx.organization.create({
+        data: {
+          name: o.name,
+          documentName: o.documentName,
+          placeName: o.placeName,
+          code: o.code ?? null,
+          levelId: levelIds.get(o.level)!,
+          parentId: o.parentKey ? orgId(o.parentKey) : null,
+          dissolvedOn: o.dissolvedOn ? new Date(`${o.dissolvedOn}T00:00:00+07:00`) : null,
+        },
+        select: { id: true },
+      });
+      orgIds.set(o.key, row.id);
+    }
+    let adminId = "";
+    for (const u of users) {
+      const row = await tx.user.create({
+        data: {
+          email: u.email,
+          name: u.name,
+          position: u.position ?? null,
+          organizationId: orgId(u.organizationKey),
+          // Every seeded account is a demo account, whatever password it was seeded with:
+          // production refuses to start while any of them keeps the demo password.
+          isDemo: true,
+          password: { create: { hash } },
+          roles: { create: u.roles.map((role) => ({ role })) },
+        },
+        select: { id: true },
+      });
+      if (u.roles.includes("ADMIN") && !adminId) adminId = row.id;
+    }
+    const conferenceIds = new Map<string, string>();
+    for (const p of [...plans, ...demoPlans]) {
+      const created = await tx.conference.create({ data: planData(p, orgId, adminId), select: { id: true } });
+      conferenceIds.set(p.key, created.id);
+    }
+    attendees = await seedInvitations(tx, conferenceIds, orgId);
+    await seedBridgeReadiness(tx, conferenceIds, orgId);
+    await seedCheckinLists(tx, conferenceIds);
+    await seedAttendance(tx, conferenceIds);
+    for (const [planKey, list] of Object.entries(awards)) {
+      await tx.award.createMany({
+        data: list.map(({ approved, decisionDate, ...a }, position) => ({
+          conferenceId: conferenceIds.get(planKey)!,
+          position,
+          status: approved ? "APPROVED" : "PROPOSED",
+          decisionDate: decisionDate ? new Date(`${decisionDate}T00:00:00+07:00`) : null,
+          ...a,
+        })),
+      });
+    }
+    for (const [planKey, list] of Object.entries(speeches)) {
+      for (const { drafts, ...sp } of list) {
+        await tx.speech.create({
           data: {
-            name: o.name,
-            documentName: o.documentName,
-            placeName: o.placeName,
-            code: o.code ?? null,
-            levelId: levelIds.get(o.level)!,
-            parentId: o.parentKey ? orgId(o.parentKey) : null,
-            dissolvedOn: o.dissolvedOn ? new Date(`${o.dissolvedOn}T00:00:00+07:00`) : null,
-          },
-          select: { id: true },
-        });
-        orgIds.set(o.key, row.id);
-      }
-      let adminId = "";
-      for (const u of users) {
-        const row = await tx.user.create({
-          data: {
-            email: u.email,
-            name: u.name,
-            position: u.position ?? null,
-            organizationId: orgId(u.organizationKey),
-            // Every seeded account is a demo account, whatever password it was seeded with:
-            // production refuses to start while any of them keeps the demo password.
-            isDemo: true,
-            password: { create: { hash } },
-            roles: { create: u.roles.map((role) => ({ role })) },
-          },
-          select: { id: true },
-        });
-        if (u.roles.includes("ADMIN") && !adminId) adminId = row.id;
-      }
-      const conferenceIds = new Map<string, string>();
-      for (const p of [...plans, ...demoPlans]) {
-        const created = await tx.conference.create({ data: planData(p, orgId, adminId), select: { id: true } });
-        conferenceIds.set(p.key, created.id);
-      }
-      attendees = await seedInvitations(tx, conferenceIds, orgId);
-      await seedBridgeReadiness(tx, conferenceIds, orgId);
-      await seedCheckinLists(tx, conferenceIds);
-      await seedAttendance(tx, conferenceIds);
-      for (const [planKey, list] of Object.entries(awards)) {
-        await tx.award.createMany({
-          data: list.map(({ approved, decisionDate, ...a }, position) => ({
             conferenceId: conferenceIds.get(planKey)!,
-            position,
-            status: approved ? "APPROVED" : "PROPOSED",
-            decisionDate: decisionDate ? new Date(`${decisionDate}T00:00:00+07:00`) : null,
-            ...a,
-          })),
-        });
-      }
-      for (const [planKey, list] of Object.entries(speeches)) {
-        for (const { drafts, ...sp } of list) {
-          await tx.speech.create({
-            data: {
-              conferenceId: conferenceIds.get(planKey)!,
-              ...sp,
-              versions: {
-                create: (drafts ?? []).map((content, i) => ({ version: i + 1, content, createdById: adminId })),
-              },
+            ...sp,
+            versions: {
+              create: (drafts ?? []).map((content, i) => ({ version: i + 1, content, createdById: adminId })),
             },
-          });
-        }
-      }
-      // Awardees who are also attendees are linked, so the list shows that they are invited.
-      for (const award of await tx.award.findMany({ select: { id: true, conferenceId: true, recipientName: true } })) {
-        const attendee = await tx.attendee.findFirst({
-          where: { conferenceId: award.conferenceId, name: award.recipientName },
-          select: { id: true },
-        });
-        if (attendee) await tx.award.update({ where: { id: award.id }, data: { attendeeId: attendee.id } });
-      }
-      for (const [planKey, items] of Object.entries(agendas)) {
-        const conferenceId = conferenceIds.get(planKey)!;
-        const papers = await tx.speech.findMany({ where: { conferenceId }, select: { id: true, title: true } });
-        await tx.agendaItem.createMany({
-          data: items.map((item, position) => ({
-            conferenceId,
-            position,
-            ...item,
-            // A discussion item presents the paper whose title it quotes.
-            speechId: papers.find((p) => item.title.includes(p.title))?.id ?? null,
-          })),
+          },
         });
       }
-      const levelId = (code: string) => {
-        const id = levelIds.get(code);
-        if (!id) throw new Error(`Seed: unknown level ${code}`);
-        return id;
-      };
-      const seeded = await seedScoring(tx, orgId, levelId);
-      scoring = { frameworks: seeded.frameworks, rounds: seeded.rounds };
-      // The conferences that announce an index show it in their presentation packet.
-      for (const [planKey, roundKey] of [
-        ["tam-duong-2024-cong-bo-chi-so-cap-xa", "tam-duong-xa-2023"],
-        ["quang-nam-2024-tong-ket-cchc-2023", "quang-nam-huyen-2023"],
-      ] as const) {
-        await tx.conference.update({
-          where: { id: conferenceIds.get(planKey)! },
-          data: { scoringRoundId: seeded.roundIds.get(roundKey)! },
-        });
-      }
-      // The whole demo is one transaction (all or nothing); on a busy PostgreSQL server its hundreds of round
-      // trips take longer than the default 5 s.
-    },
-    { timeout: 300_000, maxWait: 30_000 },
-  );
+    }
+    // Awardees who are also attendees are linked, so the list shows that they are invited.
+    for (const award of await tx.award.findMany({ select: { id: true, conferenceId: true, recipientName: true } })) {
+      const attendee = await tx.attendee.findFirst({
+        where: { conferenceId: award.conferenceId, name: award.recipientName },
+        select: { id: true },
+      });
+      if (attendee) await tx.award.update({ where: { id: award.id }, data: { attendeeId: attendee.id } });
+    }
+    for (const [planKey, items] of Object.entries(agendas)) {
+      const conferenceId = conferenceIds.get(planKey)!;
+      const papers = await tx.speech.findMany({ where: { conferenceId }, select: { id: true, title: true } });
+      await tx.agendaItem.createMany({
+        data: items.map((item, position) => ({
+          conferenceId,
+          position,
+          ...item,
+          // A discussion item presents the paper whose title it quotes.
+          speechId: papers.find((p) => item.title.includes(p.title))?.id ?? null,
+        })),
+      });
+    }
+    const levelId = (code: string) => {
+      const id = levelIds.get(code);
+      if (!id) throw new Error(`Seed: unknown level ${code}`);
+      return id;
+    };
+    const seeded = await seedScoring(tx, orgId, levelId);
+    scoring = { frameworks: seeded.frameworks, rounds: seeded.rounds };
+    // The conferences that announce an index show it in their presentation packet.
+    for (const [planKey, roundKey] of [
+      ["tam-duong-2024-cong-bo-chi-so-cap-xa", "tam-duong-xa-2023"],
+      ["quang-nam-2024-tong-ket-cchc-2023", "quang-nam-huyen-2023"],
+    ] as const) {
+      await tx.conference.update({
+        where: { id: conferenceIds.get(planKey)! },
+        data: { scoringRoundId: seeded.roundIds.get(roundKey)! },
+      });
+    }
+  }, SEED_TRANSACTION);
   return {
     organizations: organizations.length,
     users: users.length,

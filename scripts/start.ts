@@ -5,8 +5,8 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { demoAccountsWithDemoPassword, demoCredentialsMessage } from "#app/auth/demo-guard.server.ts";
 import { storedSessionSecret } from "#app/lib/session-secret.server.ts";
-import { migrateDatabase } from "#app/database/migrate.server.ts";
-import { DEFAULT_DATA_DIR, parseEnv, sqlitePath } from "#app/env.server.ts";
+import { migrateUrl } from "#app/database/migrate.server.ts";
+import { DEFAULT_DATA_DIR, parseEnv } from "#app/env.server.ts";
 
 async function main() {
   process.env.NODE_ENV ??= "production";
@@ -21,11 +21,11 @@ async function main() {
     );
   }
   const env = parseEnv();
-  const file = sqlitePath(env.DATABASE_URL);
-  migrateDatabase(file);
+  // The SQLite file or the PostgreSQL database, whichever DATABASE_URL names.
+  await migrateUrl(env.DATABASE_URL);
 
   if (env.NODE_ENV === "production" && env.ALLOW_DEMO_CREDENTIALS !== "true") {
-    const open = await demoAccountsWithDemoPassword(file);
+    const open = await demoAccountsWithDemoPassword(env.DATABASE_URL);
     if (open.length > 0) throw new Error(demoCredentialsMessage(open));
   }
 

@@ -1,7 +1,7 @@
 // Reading the audit trail: one conference's, one scoring round's, or an admin's subtree's events,
 // filtered, newest first, a page at a time (counted in SQL), or all of them for the export.
 
-import { prisma } from "#app/database/db.server.ts";
+import { containsText, prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { formatDateAtTime, fromLocalDateValue } from "#app/lib/vietnamese-date.ts";
 import type { AuditChange } from "#app/database/audit.server.ts";
@@ -53,16 +53,16 @@ function filterWhere(f: AuditFilters): Prisma.AuditEventWhereInput[] {
   if (from) and.push({ at: { gte: from } });
   // "Đến ngày" includes that whole day in Vietnam's time.
   if (to) and.push({ at: { lt: new Date(to.getTime() + 24 * 3600 * 1000) } });
-  if (f.actor) and.push({ actorLabel: { contains: f.actor } });
+  if (f.actor) and.push({ actorLabel: containsText(f.actor) });
   if (f.kind) and.push({ actorKind: f.kind });
   if (f.entity) and.push({ entity: f.entity });
   if (f.action) and.push({ action: f.action });
   if (f.q) {
     and.push({
       OR: [
-        { summary: { contains: f.q } },
-        { changes: { contains: f.q } },
-        { actorLabel: { contains: f.q } },
+        { summary: containsText(f.q) },
+        { changes: containsText(f.q) },
+        { actorLabel: containsText(f.q) },
         { entityId: f.q },
         { ip: f.q },
       ],

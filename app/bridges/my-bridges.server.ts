@@ -9,11 +9,14 @@ import { meetingName } from "#app/conferences/naming.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
+// Conferences not yet scheduled (no startsAt) come last on both databases: SQLite sorts NULL as the
+// smallest value, PostgreSQL as the largest, so the order is spelled out.
+
 /** The bridge points an operator's organisation hosts (newest conference first), with their operator links. */
 async function hostedBridges(user: CurrentUser) {
   const hosted = await prisma.bridgePoint.findMany({
     where: { hostOrganizationId: user.organizationId, conference: { status: { not: "CANCELLED" } } },
-    orderBy: [{ conference: { startsAt: "desc" } }, { position: "asc" }],
+    orderBy: [{ conference: { startsAt: { sort: "desc", nulls: "last" } } }, { position: "asc" }],
     take: 200,
     select: { id: true },
   });
@@ -21,7 +24,7 @@ async function hostedBridges(user: CurrentUser) {
   await ensureKeys({ ids: hosted.map((b) => b.id) });
   const bridges = await prisma.bridgePoint.findMany({
     where: { id: { in: hosted.map((b) => b.id) } },
-    orderBy: [{ conference: { startsAt: "desc" } }, { position: "asc" }],
+    orderBy: [{ conference: { startsAt: { sort: "desc", nulls: "last" } } }, { position: "asc" }],
     select: {
       id: true,
       name: true,
@@ -53,7 +56,7 @@ async function followedBoards(user: CurrentUser) {
   if (!followed.length) return [];
   const conferences = await prisma.conference.findMany({
     where: { organizationId: { in: followed }, bridgePoints: { some: {} } },
-    orderBy: [{ startsAt: "desc" }],
+    orderBy: [{ startsAt: { sort: "desc", nulls: "last" } }],
     take: 100,
     select: {
       id: true,

@@ -125,14 +125,14 @@ export async function createAttendees(
 
 /** Names of the conference's groups and bridge points, for audit records. */
 async function referenceNames(tx: Prisma.TransactionClient, conferenceId: string) {
-  const [groups, bridges] = await Promise.all([
-    tx.attendeeGroup.findMany({
-      where: { conferenceId },
-      orderBy: { position: "asc" },
-      select: { id: true, heading: true, lines: { orderBy: { position: "asc" }, select: { text: true } } },
-    }),
-    tx.bridgePoint.findMany({ where: { conferenceId }, select: { id: true, name: true } }),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time (pg deprecates
+  // queueing a second query on a busy client).
+  const groups = await tx.attendeeGroup.findMany({
+    where: { conferenceId },
+    orderBy: { position: "asc" },
+    select: { id: true, heading: true, lines: { orderBy: { position: "asc" }, select: { text: true } } },
+  });
+  const bridges = await tx.bridgePoint.findMany({ where: { conferenceId }, select: { id: true, name: true } });
   const groupName = new Map(groups.map((g, i) => [g.id, groupLabel(g, i)]));
   const bridgeName = new Map(bridges.map((b) => [b.id, b.name]));
   return {

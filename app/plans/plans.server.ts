@@ -1,7 +1,7 @@
 import { notFound } from "#app/auth/guard.server.ts";
 import { recordAudit, userActor } from "#app/database/audit.server.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
-import { prisma } from "#app/database/db.server.ts";
+import { containsText, prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { issuingBody, type PlanDocumentInput } from "#app/plans/document.ts";
 import type { PlanFormValues } from "#app/plans/plan-form.ts";
@@ -26,7 +26,7 @@ function visibleWhere(user: CurrentUser, f: ConferenceFilters): Prisma.Conferenc
     organizationId: { in: orgIds },
     ...(f.year ? { issueYear: f.year } : {}),
     ...(f.status ? { status: f.status } : {}),
-    ...(f.q ? { title: { contains: f.q } } : {}),
+    ...(f.q ? { title: containsText(f.q) } : {}),
   };
 }
 

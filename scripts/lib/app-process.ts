@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseEnv } from "#app/env.server.ts";
@@ -90,7 +91,11 @@ export async function waitForOk(
 
 export interface AppOptions {
   root: string;
-  databaseFile: string;
+  /** The database: a SQLite file, or `databaseUrl` (file: or postgresql://). One of the two. */
+  databaseFile?: string;
+  databaseUrl?: string;
+  /** Where the server keeps its files; defaults beside the SQLite file, or under the caller's DATA_DIR. */
+  dataDir?: string;
   /** Keep the request log on stdout (tests) or discard it (benchmarks). */
   logRequests?: boolean;
   /** Defaults to this process's own (SESSION_SECRET, or in development DATA_DIR/session-secret). */
@@ -105,12 +110,24 @@ export interface AppOptions {
 export async function startApp({
   root,
   databaseFile,
+  databaseUrl,
+  dataDir,
   logRequests = false,
   captureLog = false,
   sessionSecret,
   env = {},
 }: AppOptions): Promise<AppProcess> {
   const port = await freePort();
+  const url = databaseUrl ?? (databaseFile ? `file:${databaseFile}` : undefined);
+  if (!url) throw new Error("startApp needs databaseFile or databaseUrl");
+  const sqliteFile = databaseFile ?? (url.startsWith("file:") ? url.slice("file:".length) : undefined);
+  // Each server gets a data directory of its own: beside a SQLite file, or (PostgreSQL has no file to
+  // sit beside) under the caller's own DATA_DIR.
+  const serverDataDir =
+    dataDir ??
+    (sqliteFile
+      ? path.join(path.dirname(path.resolve(root, sqliteFile)), `data-${port}`)
+      : path.join(process.env.DATA_DIR ?? path.join(os.tmpdir(), "hoinghi-app"), `server-${port}`));
   const child = track(
     spawn(process.execPath, [path.join(root, "scripts/serve.js"), path.join(root, "build/server/index.js")], {
       cwd: root,
@@ -119,12 +136,12 @@ export async function startApp({
         NODE_ENV: "production",
         PORT: String(port),
         HOST: "127.0.0.1",
-        DATABASE_URL: `file:${databaseFile}`,
+        DATABASE_URL: url,
         ALLOW_DEMO_CREDENTIALS: "true",
         // Production has no built-in secret: the server signs with the caller's own, which is
         // what the caller's seed signed the invitation tokens in this database with.
         SESSION_SECRET: sessionSecret ?? parseEnv().SESSION_SECRET,
-        DATA_DIR: path.join(path.dirname(databaseFile), `data-${port}`),
+        DATA_DIR: serverDataDir,
         COOKIE_SECURE: "false",
         ...env,
       },

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "#tests/helpers/app-server.ts";
 import { launchBrowser } from "#tests/helpers/browser.ts";
+import { openTestDb } from "#tests/helpers/test-db.ts";
 
 const PASSWORD = "hoinghi-demo";
 const shots = path.resolve(import.meta.dirname, "../../test-results");
@@ -14,11 +14,13 @@ let server: AppServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-function countConferences(): number {
-  const db = new Database(process.env.TEST_DATABASE_FILE!, { readonly: true });
-  const { n } = db.prepare(`SELECT count(*) AS n FROM "Conference"`).get() as { n: number };
-  db.close();
-  return n;
+async function countConferences(): Promise<number> {
+  const db = openTestDb();
+  try {
+    return await db.count(`SELECT count(*) AS n FROM "Conference"`);
+  } finally {
+    await db.close();
+  }
 }
 
 async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
@@ -87,7 +89,7 @@ describe("signing in", () => {
 
 describe("plan form", () => {
   it("shows Vietnamese field errors for bad input and saves nothing (browser validation)", async () => {
-    const before = countConferences();
+    const before = await countConferences();
     const page = await newPage();
     await signIn(page, "vanphong.tamduong@hoinghi.local");
     await page.goto(`${server.url}/conferences/new`);
@@ -108,11 +110,11 @@ describe("plan form", () => {
     await expect.poll(() => page.getByLabel("Tên kế hoạch (trích yếu)").getAttribute("aria-invalid")).toBe("true");
     await page.screenshot({ path: path.join(shots, "plan-form-errors.png"), fullPage: true });
     expect(page.url()).toBe(`${server.url}/conferences/new`);
-    expect(countConferences()).toBe(before);
+    expect(await countConferences()).toBe(before);
   });
 
   it("rejects bad input on the server too (no JavaScript): 400, errors shown, nothing saved", async () => {
-    const before = countConferences();
+    const before = await countConferences();
     const page = await newPage({ javaScriptEnabled: false });
     await signIn(page, "vanphong.tamduong@hoinghi.local");
     await page.goto(`${server.url}/conferences/new`);
@@ -128,7 +130,7 @@ describe("plan form", () => {
     const errors = await page.locator(".field-error").allTextContents();
     expect(errors).toContain("Năm ban hành phải từ 2000 đến 2100");
     expect(await page.getByLabel("Tên kế hoạch (trích yếu)").inputValue()).toBe("Hội nghị thử");
-    expect(countConferences()).toBe(before);
+    expect(await countConferences()).toBe(before);
   });
 
   it("saves a valid plan, shows it as a document, and lists it", async () => {

@@ -23,7 +23,8 @@ export interface AppServerOptions {
 export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
   const app = await startApp({
     root: path.resolve(import.meta.dirname, "../.."),
-    databaseFile: process.env.TEST_DATABASE_FILE!,
+    // DATABASE_URL names this file's own database on both SQLite and PostgreSQL runs.
+    databaseUrl: process.env.DATABASE_URL!,
     ...options,
   });
   return { url: app.baseUrl, pid: app.pid, stderr: app.stderr, stdout: app.stdout, stop: app.stop };

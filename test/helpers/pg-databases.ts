@@ -29,7 +29,12 @@ export async function createDatabase(serverUrl: string, name: string, template?:
     // the first copies ("source database is being accessed by other users"), so wait and try again.
     for (let attempt = 0; ; attempt++) {
       try {
-        await c.query(`CREATE DATABASE ${quote(name)}${template ? ` TEMPLATE ${quote(template)}` : ""}`);
+        // A new database (the run's template) sorts text by code point, as SQLite does, whatever the
+        // server's default locale: ORDER BY on names gives the same pages on both databases in every
+        // test run. Clones inherit it.
+        await c.query(
+          `CREATE DATABASE ${quote(name)} ${template ? `TEMPLATE ${quote(template)}` : `TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C'`}`,
+        );
         return;
       } catch (error) {
         const busy = /being accessed by other users/.test(String(error));

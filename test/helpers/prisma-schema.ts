@@ -5,7 +5,9 @@ import fs from "node:fs";
 
 export interface SchemaColumn {
   name: string;
+  /** The scalar type, or "Enum" for an enum (named in `enumName`). */
   type: string;
+  enumName?: string;
   optional: boolean;
   isList: boolean;
 }
@@ -43,13 +45,46 @@ export function readPrismaSchema(file: string): SchemaModel[] {
       if (!m) continue;
       const [, field, type, list, optional, attrs] = m;
       if (modelNames.has(type!)) continue; // relation field: no column
-      columns.push({ name: field!, type: enums.has(type!) ? "Enum" : type!, optional: !!optional, isList: !!list });
+      columns.push({
+        name: field!,
+        type: enums.has(type!) ? "Enum" : type!,
+        ...(enums.has(type!) ? { enumName: type! } : {}),
+        optional: !!optional,
+        isList: !!list,
+      });
       if (/@id\b/.test(attrs!)) primaryKey.push(field!);
       if (/@unique\b/.test(attrs!)) uniques.push([field!]);
     }
     return { name: name!, columns, primaryKey, uniques };
   });
 }
+
+/** The enums of the schema with their values, in order. */
+export function readPrismaEnums(file: string): Map<string, string[]> {
+  const text = fs.readFileSync(file, "utf8").replace(/\/\/.*$/gm, "");
+  return new Map(
+    [...text.matchAll(/^enum\s+(\w+)\s*\{([\s\S]*?)^\}/gm)].map(([, name, body]) => [
+      name!,
+      body!
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => /^\w+$/.test(l)),
+    ]),
+  );
+}
+
+/** The PostgreSQL column type (as format_type prints it) Prisma's migrations use for each scalar type. */
+export const POSTGRES_TYPE: Record<string, string> = {
+  String: "text",
+  Int: "integer",
+  BigInt: "bigint",
+  Float: "double precision",
+  Decimal: "numeric(65,30)",
+  Boolean: "boolean",
+  DateTime: "timestamp(3) without time zone",
+  Json: "jsonb",
+  Bytes: "bytea",
+};
 
 /** The SQLite column type Prisma's migrations use for each scalar type. */
 export const SQLITE_TYPE: Record<string, string> = {

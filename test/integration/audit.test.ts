@@ -20,6 +20,7 @@ import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { setPacketRound } from "#app/documents/packet-settings.server.ts";
 import { createAttendees, sendInvitations } from "#app/invitations/attendees.server.ts";
+import { isPostgresUrl } from "#app/env.server.ts";
 import { CLIENT_IP_HEADER } from "#app/lib/client-ip.server.ts";
 import { drainOnce } from "#app/mailing/outbox.server.ts";
 import type { MailTransport } from "#app/mailing/transport.server.ts";
@@ -309,9 +310,19 @@ describe("attendees, answers and substitutes", () => {
     });
     const events = await prisma.auditEvent.count();
     // The substitute's invitation is queued after both audit records are written: make that fail.
-    await prisma.$executeRawUnsafe(
-      `CREATE TRIGGER "test_outbox_fails" BEFORE INSERT ON "OutboxMessage" BEGIN SELECT RAISE(ABORT, 'outbox down'); END;`,
-    );
+    const pg = isPostgresUrl(process.env.DATABASE_URL!);
+    if (pg) {
+      await prisma.$executeRawUnsafe(
+        `CREATE FUNCTION "test_outbox_down"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox down'; END; $$`,
+      );
+      await prisma.$executeRawUnsafe(
+        `CREATE TRIGGER "test_outbox_fails" BEFORE INSERT ON "OutboxMessage" FOR EACH ROW EXECUTE FUNCTION "test_outbox_down"()`,
+      );
+    } else {
+      await prisma.$executeRawUnsafe(
+        `CREATE TRIGGER "test_outbox_fails" BEFORE INSERT ON "OutboxMessage" BEGIN SELECT RAISE(ABORT, 'outbox down'); END;`,
+      );
+    }
     try {
       const request = post(`http://localhost/i/${a.token}`, {
         intent: "substitute",
@@ -323,7 +334,12 @@ describe("attendees, answers and substitutes", () => {
         rsvpAction({ request, params: { token: a.token }, context: {} } as ActionFunctionArgs),
       ).rejects.toThrow();
     } finally {
-      await prisma.$executeRawUnsafe(`DROP TRIGGER "test_outbox_fails"`);
+      if (pg) {
+        await prisma.$executeRawUnsafe(`DROP TRIGGER "test_outbox_fails" ON "OutboxMessage"`);
+        await prisma.$executeRawUnsafe(`DROP FUNCTION "test_outbox_down"()`);
+      } else {
+        await prisma.$executeRawUnsafe(`DROP TRIGGER "test_outbox_fails"`);
+      }
     }
     expect(await prisma.auditEvent.count()).toBe(events);
     expect(

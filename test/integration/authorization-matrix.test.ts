@@ -985,7 +985,7 @@ beforeAll(async () => {
   build = await loadProductionBuild();
   handle = handlerFor(build);
   // Sessions and throttling counters change on their own; everything else, the audit trail included, must not.
-  watch = new DatabaseWatch(process.env.TEST_DATABASE_FILE!, ["Session", "RateLimit"]);
+  watch = await DatabaseWatch.open(process.env.DATABASE_URL!, ["Session", "RateLimit"]);
 });
 
 afterAll(() => watch?.close());
@@ -1128,11 +1128,11 @@ describe("authorization matrix", () => {
         for (const [intent, need] of Object.entries(r.actions ?? {})) {
           const expected = expectedAnswer(actor, target, need);
           const fields = { ...(intent ? { intent } : {}), ...(r.fields?.[intent]?.(scene, actor) ?? {}) };
-          const before: Digest = watch.digest();
+          const before: Digest = await watch.digest();
           const ans = await call(post(page ? dataUrl(url, { index: !!route.index }) : url, actor.cookie, fields));
           let note = "";
           if (REFUSED.includes(ans.outcome)) {
-            const changed = watch.changedSince(before);
+            const changed = await watch.changedSince(before);
             if (changed.length) note = `; refused, yet changed ${changed.join(", ")}`;
           } else {
             await r.restore?.(scene);
@@ -1158,12 +1158,12 @@ describe("authorization matrix", () => {
   it("public capability routes answer the right key and refuse a wrong one, another bridge's or another conference's", async () => {
     const mismatches: Mismatch[] = [];
     for (const p of PUBLIC) {
-      const before = watch.digest();
+      const before = await watch.digest();
       const ans = await handle(p.request(scene));
       let note = "";
       if (p.unchanged) {
         const allowed = p.unchanged === true ? [] : p.unchanged;
-        const changed = watch.changedSince(before).filter((t) => !allowed.includes(t));
+        const changed = (await watch.changedSince(before)).filter((t) => !allowed.includes(t));
         if (changed.length) note = `; changed ${changed.join(", ")}`;
       }
       if (!meets(p.expect, ans) || ans.errors.length || note) {

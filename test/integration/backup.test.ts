@@ -16,9 +16,12 @@ import {
 } from "#app/database/backup/manifest.server.ts";
 import { restoreBackup } from "#app/database/backup/restore.server.ts";
 import { listMigrations, migrateDatabase, MIGRATIONS_DIR } from "#app/database/migrate.server.ts";
-import { parseEnv } from "#app/env.server.ts";
+import { isPostgresUrl, parseEnv } from "#app/env.server.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
+// db:backup and db:restore copy a SQLite file: their cases run on a SQLite run (the file is this test
+// file's database copy); a PostgreSQL run checks that they refuse and name pg_dump instead.
+const postgres = isPostgresUrl(process.env.DATABASE_URL!);
 const databaseFile = process.env.TEST_DATABASE_FILE!;
 const dataDir = process.env.DATA_DIR!;
 
@@ -117,7 +120,7 @@ function writeDataFiles() {
   fs.writeFileSync(path.join(dataDir, "evidence", "2026-11", "bao-cao.pdf"), crypto.randomBytes(300_000));
 }
 
-describe("npm run db:backup and db:restore", () => {
+describe.skipIf(postgres)("npm run db:backup and db:restore", () => {
   it("backs up under write load and restores into a fresh directory with nothing lost", async () => {
     writeDataFiles();
     // Grow the database so that the copy takes many steps while the writer keeps committing.
@@ -413,7 +416,40 @@ describe("npm run db:backup and db:restore", () => {
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/^Sao lưu thất bại: Không tìm thấy cơ sở dữ liệu tại .*khong-co\.db/);
   });
+});
 
+describe("npm run db:backup and db:restore on PostgreSQL", () => {
+  it("refuse with a Vietnamese message naming pg_dump and pg_restore, exit code 1, and write nothing", () => {
+    // This file's own PostgreSQL database on a PostgreSQL run; on a SQLite run any postgresql:// URL
+    // (the refusal comes before any connection).
+    const url = postgres ? process.env.DATABASE_URL! : "postgresql://hoinghi:x@127.0.0.1:1/khong-co";
+    const backupRoot = tempDir();
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: url, DATA_DIR: dataDir };
+    delete env.SESSION_SECRET;
+    const backup = spawnSync(process.execPath, ["--import", "tsx", "scripts/backup.ts", "--to", backupRoot], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+    });
+    expect(backup.status).toBe(1);
+    expect(backup.stderr).toMatch(
+      /^Sao lưu thất bại: DATABASE_URL trỏ tới máy chủ PostgreSQL: .*chỉ dùng cho tệp SQLite\. Với PostgreSQL, sao lưu bằng pg_dump .*khôi phục bằng pg_restore/,
+    );
+    expect(fs.readdirSync(backupRoot)).toEqual([]);
+
+    const restore = spawnSync(process.execPath, ["--import", "tsx", "scripts/restore.ts", backupRoot, "--force"], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+    });
+    expect(restore.status).toBe(1);
+    expect(restore.stderr).toMatch(
+      /^Khôi phục thất bại: DATABASE_URL trỏ tới máy chủ PostgreSQL: .*pg_dump.*pg_restore/,
+    );
+  });
+});
+
+describe("storage locations", () => {
   it("reads the same default locations as the app's environment", () => {
     const env = parseEnv({ NODE_ENV: "development" });
     expect(DEFAULT_DATABASE_URL).toBe(env.DATABASE_URL);

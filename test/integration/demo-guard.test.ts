@@ -9,7 +9,8 @@ import { prisma } from "#app/database/db.server.ts";
 import { users as seededUsers } from "#prisma/seed-data/organizations.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const file = process.env.TEST_DATABASE_FILE!;
+// This test file's own database, SQLite or PostgreSQL.
+const databaseUrl = process.env.DATABASE_URL!;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hoinghi-demo-guard-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -18,7 +19,7 @@ function start(env: Record<string, string | undefined>) {
   const childEnv: Record<string, string> = {};
   const merged = {
     ...process.env,
-    DATABASE_URL: `file:${file}`,
+    DATABASE_URL: databaseUrl,
     NODE_ENV: "production",
     DATA_DIR: path.join(tmp, "data"),
     ...env,
@@ -51,8 +52,8 @@ describe("production start with demo credentials", () => {
   });
 
   it("refuses to start while the demo accounts keep the demo password, naming them, unless told", async () => {
-    expect(await demoCredentialsInUse(file)).toBe(true);
-    expect(await demoAccountsWithDemoPassword(file)).toHaveLength(seededUsers.length);
+    expect(await demoCredentialsInUse(databaseUrl)).toBe(true);
+    expect(await demoAccountsWithDemoPassword(databaseUrl)).toHaveLength(seededUsers.length);
     const refused = start({ SESSION_SECRET: SECRET });
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`${seededUsers.length} tài khoản mẫu còn dùng mật khẩu mẫu: admin@hoinghi.local`);
@@ -72,7 +73,7 @@ describe("production start with demo credentials", () => {
       seededUsers.map((u) => u.email).filter((e) => e !== NON_ADMIN),
       "mat-khau-rieng-cua-tinh",
     );
-    expect(await demoAccountsWithDemoPassword(file)).toEqual([NON_ADMIN]);
+    expect(await demoAccountsWithDemoPassword(databaseUrl)).toEqual([NON_ADMIN]);
     const refused = start({ SESSION_SECRET: SECRET });
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`1 tài khoản mẫu còn dùng mật khẩu mẫu: ${NON_ADMIN}.`);
@@ -90,14 +91,14 @@ describe("production start with demo credentials", () => {
         password: { create: { hash: await hashPassword(DEMO_PASSWORD) } },
       },
     });
-    expect(await demoAccountsWithDemoPassword(file)).toEqual(["thu-nghiem@hoinghi.local", NON_ADMIN]);
+    expect(await demoAccountsWithDemoPassword(databaseUrl)).toEqual(["thu-nghiem@hoinghi.local", NON_ADMIN]);
   });
 
   it("lets the check pass once every demo account has its own password or is locked", async () => {
     await setPassword([NON_ADMIN], "mat-khau-rieng-cua-huyen");
     await prisma.user.update({ where: { email: "thu-nghiem@hoinghi.local" }, data: { active: false } });
-    expect(await demoAccountsWithDemoPassword(file)).toEqual([]);
-    expect(await demoCredentialsInUse(file)).toBe(false);
+    expect(await demoAccountsWithDemoPassword(databaseUrl)).toEqual([]);
+    expect(await demoCredentialsInUse(databaseUrl)).toBe(false);
   });
 
   it("runs `npm run demo` without a secret: one is generated once in DATA_DIR/session-secret (0600) and reused", () => {

@@ -70,6 +70,20 @@ describe("conference scope", () => {
     expect(all.total).toBe(await prisma.conference.count());
   });
 
+  it("finds plans by a part of the title whatever its letter case, on SQLite and PostgreSQL alike", async () => {
+    const admin = await user("admin@hoinghi.local");
+    const all = await listConferences(admin, {}, 1);
+    const title = all.rows.map((r) => r.title).find((t) => /[A-Z]/.test(t))!;
+    const word = title.match(/[A-Z][a-z]+/)![0];
+    for (const q of [word, word.toLowerCase(), word.toUpperCase()]) {
+      const found = await listConferences(admin, { q }, 1);
+      expect(
+        found.rows.map((r) => r.title),
+        q,
+      ).toContain(title);
+    }
+  });
+
   it("answers 404 for another organisation's plan, for reading and for writing", async () => {
     const tamDuong = await user("vanphong.tamduong@hoinghi.local");
     const dongHa = await user("vanphong.dongha@hoinghi.local");

@@ -1,39 +1,35 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "#tests/helpers/app-server.ts";
 import { rawRequest } from "#tests/helpers/raw-request.ts";
+import { openTestDb } from "#tests/helpers/test-db.ts";
 
 // Issue 10, defect 10: security headers on every response of the production server (scripts/serve.js),
 // a CSP the pages pass (nonce on every inline script), no token in the request log, and a cross-origin
 // write answered 403 in Vietnamese instead of Remix's 500.
 
 let server: AppServer;
-let db: Database.Database;
 let token: string;
 let accessKey: string;
 let posterKey: string;
 
 beforeAll(async () => {
-  db = new Database(process.env.TEST_DATABASE_FILE!);
-  db.pragma("busy_timeout = 5000");
-  token = (db.prepare(`SELECT "token" FROM "Attendee" WHERE "revokedAt" IS NULL LIMIT 1`).get() as { token: string })
-    .token;
-  const bridge = db
-    .prepare(
+  const db = openTestDb();
+  try {
+    token = (await db.get<{ token: string }>(`SELECT "token" FROM "Attendee" WHERE "revokedAt" IS NULL LIMIT 1`))!
+      .token;
+    const bridge = (await db.get<{ accessKey: string; posterKey: string }>(
       `SELECT "accessKey", "posterKey" FROM "BridgePoint" WHERE "accessKey" IS NOT NULL AND "posterKey" IS NOT NULL LIMIT 1`,
-    )
-    .get() as {
-    accessKey: string;
-    posterKey: string;
-  };
-  accessKey = bridge.accessKey;
-  posterKey = bridge.posterKey;
+    ))!;
+    accessKey = bridge.accessKey;
+    posterKey = bridge.posterKey;
+  } finally {
+    await db.close();
+  }
   server = await startAppServer({ captureLog: true });
 });
 
 afterAll(async () => {
   await server?.stop();
-  db?.close();
   // Refusals are answers, not errors: nothing reaches the error log.
   expect(server.stderr()).toBe("");
 });

@@ -23,11 +23,18 @@ export default async function setup() {
     const { closePgPools } = await import("#app/database/pg-pool.server.ts");
     const run = `hoinghi_t${Date.now().toString(36)}${crypto.randomBytes(2).toString("hex")}`;
     const template = await pg.createDatabase(serverUrl, `${run}_template`);
-    await migratePostgres(template);
-    const prisma = createPrismaClient(template);
-    await seedDatabase(prisma);
-    await prisma.$disconnect();
-    await closePgPools();
+    try {
+      await migratePostgres(template);
+      const prisma = createPrismaClient(template);
+      await seedDatabase(prisma);
+      await prisma.$disconnect();
+      await closePgPools();
+    } catch (error) {
+      // No teardown runs when setup fails: leave no half-built template behind on the server.
+      await closePgPools();
+      await pg.dropDatabases(serverUrl, run);
+      throw error;
+    }
     process.env.TEST_TEMPLATE_DB = template;
     process.env.TEST_PG_RUN = run;
     return async () => {

@@ -16,8 +16,19 @@ describe("environment validation", () => {
   it("defaults to the embedded SQLite file", () => {
     expect(parseEnv({ DATA_DIR: dataDir() }).DATABASE_URL).toBe("file:./data/hoinghi.db");
   });
+  it("takes a PostgreSQL server as well as a SQLite file", () => {
+    const url = "postgresql://hoinghi:mk@db.example:5432/hoinghi";
+    expect(parseEnv({ DATA_DIR: dataDir(), DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    expect(parseEnv({ DATA_DIR: dataDir(), DATABASE_URL: "postgres://db/hoinghi" }).DATABASE_URL).toBe(
+      "postgres://db/hoinghi",
+    );
+    expect(parseEnv({ DATA_DIR: dataDir(), DATABASE_URL: "file:/tmp/x.db" }).DATABASE_URL).toBe("file:/tmp/x.db");
+  });
   it("names the bad variable in Vietnamese", () => {
-    expect(() => parseEnv({ DATABASE_URL: "postgres://x" })).toThrow(/DATABASE_URL phải có dạng file:/);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(
+      /DATABASE_URL phải có dạng file:<đường dẫn tệp SQLite> hoặc postgresql:\/\//,
+    );
+    expect(() => parseEnv({ DATABASE_URL: "./data/hoinghi.db" })).toThrow(/DATABASE_URL phải có dạng file:/);
     expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET phải dài ít nhất 32 ký tự/);
     expect(() => parseEnv({ NODE_ENV: "staging" })).toThrow(/Biến môi trường không hợp lệ[\s\S]*NODE_ENV/);
     expect(() => parseEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY phải là true hoặc false/);

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { sqlitePath } from "#app/env.server.ts";
+import { isPostgresUrl, sqlitePath } from "#app/env.server.ts";
 
 // Where the database, the data directory and the backups live. Read straight from the
 // environment rather than through parseEnv(): backing up and restoring must work on a
@@ -16,8 +16,19 @@ export interface StorageLocations {
   backupRoot: string;
 }
 
+/**
+ * db:backup and db:restore copy a SQLite file page by page; a PostgreSQL server has its own tools,
+ * which also back up while the app serves (README, “Sao lưu và khôi phục”).
+ */
+export const POSTGRES_BACKUP_MESSAGE =
+  "DATABASE_URL trỏ tới máy chủ PostgreSQL: npm run db:backup và db:restore chỉ dùng cho tệp SQLite. " +
+  'Với PostgreSQL, sao lưu bằng pg_dump (ví dụ pg_dump -Fc -f hoinghi.dump "$DATABASE_URL") ' +
+  'và khôi phục bằng pg_restore (pg_restore --clean -d "$DATABASE_URL" hoinghi.dump); ' +
+  "sao lưu thư mục dữ liệu DATA_DIR riêng nếu có tệp ở đó.";
+
 export function storageLocations(source: Record<string, string | undefined> = process.env): StorageLocations {
   const url = source.DATABASE_URL || DEFAULT_DATABASE_URL;
+  if (isPostgresUrl(url)) throw new Error(POSTGRES_BACKUP_MESSAGE);
   if (!url.startsWith("file:")) throw new Error("DATABASE_URL phải có dạng file:<đường dẫn tệp SQLite>");
   const dataDir = path.resolve(process.cwd(), source.DATA_DIR || DEFAULT_DATA_DIR);
   const backupRoot = source.BACKUP_DIR ? path.resolve(process.cwd(), source.BACKUP_DIR) : path.join(dataDir, "backups");
