@@ -52,11 +52,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         attendee: { revokedAt: null },
       },
     }),
-    bridges: await prisma.bridgePoint.groupBy({
-      by: ["readiness"],
-      where: { conferenceId: c.id },
-      _count: { _all: true },
-    }),
+    // Groups come back in no promised order, and ORDER BY an enum differs (PostgreSQL sorts by declaration,
+    // SQLite by text): sort by name here so both databases give the same page.
+    bridges: (
+      await prisma.bridgePoint.groupBy({
+        by: ["readiness"],
+        where: { conferenceId: c.id },
+        _count: { _all: true },
+      })
+    ).sort((a, b) => a.readiness.localeCompare(b.readiness)),
     tasks: c.taskAssignments.map((t) => ({
       id: t.id,
       assignee: t.organization?.name ?? t.assignee,

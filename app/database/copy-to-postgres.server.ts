@@ -1,0 +1,187 @@
+import Database from "better-sqlite3";
+import pg from "pg";
+import { migratePostgres } from "#app/database/migrate-pg.server.ts";
+
+// Moves an installation from the embedded SQLite file to an empty PostgreSQL database: migrates the
+// target, copies every table in one transaction (all or nothing), parents before children, converting
+// SQLite's storage (ISO-text or epoch dates, 0/1 booleans) to PostgreSQL's column types, then compares
+// the row counts table by table before it commits.
+
+export interface CopyProgress {
+  table: string;
+  rows: number;
+  tableIndex: number;
+  tables: number;
+}
+
+export interface CopyResult {
+  tables: Array<{ table: string; source: number; target: number }>;
+  rows: number;
+}
+
+const BATCH_PARAMS = 30_000;
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+interface PgColumn {
+  name: string;
+  type: string;
+}
+
+async function targetColumns(client: pg.PoolClient | pg.Client): Promise<Map<string, PgColumn[]>> {
+  const { rows } = await client.query<{ table_name: string; column_name: string; data_type: string }>(
+    `SELECT table_name, column_name, data_type FROM information_schema.columns
+     WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`,
+  );
+  const byTable = new Map<string, PgColumn[]>();
+  for (const r of rows) {
+    const list = byTable.get(r.table_name) ?? [];
+    list.push({ name: r.column_name, type: r.data_type });
+    byTable.set(r.table_name, list);
+  }
+  return byTable;
+}
+
+/** Tables ordered so that every table comes after the tables it references (self-references aside). */
+function parentsFirst(db: Database.Database, tables: string[]): { order: string[]; selfRefs: Map<string, string[]> } {
+  const deps = new Map<string, Set<string>>();
+  const selfRefs = new Map<string, string[]>();
+  for (const t of tables) {
+    const fks = db.prepare(`PRAGMA foreign_key_list(${quote(t)})`).all() as Array<{ table: string; from: string }>;
+    deps.set(t, new Set(fks.filter((f) => f.table !== t).map((f) => f.table)));
+    const own = fks.filter((f) => f.table === t).map((f) => f.from);
+    if (own.length) selfRefs.set(t, own);
+  }
+  const order: string[] = [];
+  const placed = new Set<string>();
+  while (order.length < tables.length) {
+    const next = tables.find((t) => !placed.has(t) && [...deps.get(t)!].every((d) => placed.has(d) || !deps.has(d)));
+    if (!next) throw new Error(`Không sắp được thứ tự chép các bảng (vòng khóa ngoại): ${tables.join(", ")}`);
+    order.push(next);
+    placed.add(next);
+  }
+  return { order, selfRefs };
+}
+
+function convert(value: unknown, type: string): unknown {
+  if (value === null || value === undefined) return null;
+  if (type === "boolean") return value === 1 || value === true || value === "1" || value === "true";
+  if (type.startsWith("timestamp")) {
+    const d =
+      typeof value === "number"
+        ? new Date(value)
+        : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(String(value)) ? String(value) : `${String(value).replace(" ", "T")}Z`);
+    if (Number.isNaN(d.getTime())) throw new Error(`giá trị ngày giờ không đọc được: ${String(value)}`);
+    return d.toISOString().slice(0, -1);
+  }
+  if (type === "bigint" && typeof value === "bigint") return value.toString();
+  return value;
+}
+
+/** Refuses unless every table of the target is empty (or missing: a fresh database). */
+async function assertEmpty(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()
+     AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`,
+  );
+  const filled: string[] = [];
+  for (const { table_name } of rows) {
+    const r = await client.query(`SELECT 1 FROM ${quote(table_name)} LIMIT 1`);
+    if (r.rowCount) filled.push(table_name);
+  }
+  if (filled.length) {
+    throw new Error(
+      `Cơ sở dữ liệu đích không trống (bảng ${filled.slice(0, 5).join(", ")}${filled.length > 5 ? "…" : ""} đã có dữ liệu). ` +
+        `Hãy chép vào một cơ sở dữ liệu PostgreSQL mới tạo.`,
+    );
+  }
+}
+
+export async function copySqliteToPostgres(
+  sqliteFile: string,
+  targetUrl: string,
+  onProgress: (p: CopyProgress) => void = () => {},
+): Promise<CopyResult> {
+  const source = new Database(sqliteFile, { readonly: true, fileMustExist: true });
+  const target = new pg.Client({ connectionString: targetUrl });
+  await target.connect();
+  try {
+    await assertEmpty(target);
+    await migratePostgres(targetUrl);
+    await assertEmpty(target);
+    const columnsOf = await targetColumns(target);
+    const sourceTables = (
+      source
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+        .all() as Array<{ name: string }>
+    )
+      .map((t) => t.name)
+      .filter((t) => t !== "_prisma_migrations");
+    const missing = sourceTables.filter((t) => !columnsOf.has(t));
+    if (missing.length) throw new Error(`Bảng không có ở PostgreSQL: ${missing.join(", ")}. Hãy cập nhật ứng dụng.`);
+    const { order, selfRefs } = parentsFirst(source, sourceTables);
+    const result: CopyResult = { tables: [], rows: 0 };
+    await target.query("BEGIN");
+    try {
+      for (const [index, table] of order.entries()) {
+        const columns = columnsOf.get(table)!;
+        const later = new Set(selfRefs.get(table) ?? []);
+        const select = source.prepare(`SELECT ${columns.map((c) => quote(c.name)).join(", ")} FROM ${quote(table)}`);
+        const perRow = columns.length;
+        const batchRows = Math.max(1, Math.floor(BATCH_PARAMS / perRow));
+        let batch: unknown[][] = [];
+        const deferred: Array<{ id: unknown[]; values: unknown[] }> = [];
+        const pk = (source.prepare(`PRAGMA table_info(${quote(table)})`).all() as Array<{ name: string; pk: number }>)
+          .filter((c) => c.pk > 0)
+          .sort((a, b) => a.pk - b.pk)
+          .map((c) => c.name);
+        let copied = 0;
+        const flush = async () => {
+          if (batch.length === 0) return;
+          const params: unknown[] = [];
+          const tuples = batch.map((row) => `(${row.map((v) => `$${params.push(v)}`).join(", ")})`);
+          await target.query(
+            `INSERT INTO ${quote(table)} (${columns.map((c) => quote(c.name)).join(", ")}) VALUES ${tuples.join(", ")}`,
+            params,
+          );
+          copied += batch.length;
+          batch = [];
+          onProgress({ table, rows: copied, tableIndex: index, tables: order.length });
+        };
+        for (const raw of select.iterate() as Iterable<Record<string, unknown>>) {
+          // A row may point at a row of its own table not copied yet: write that column afterwards.
+          const values = columns.map((c) => (later.has(c.name) ? null : convert(raw[c.name], c.type)));
+          if (later.size) {
+            const refs = [...later].map((c) => raw[c]);
+            if (refs.some((v) => v !== null)) deferred.push({ id: pk.map((k) => raw[k]), values: refs });
+          }
+          batch.push(values);
+          if (batch.length >= batchRows) await flush();
+        }
+        await flush();
+        for (const d of deferred) {
+          const sets = [...later].map((c, i) => `${quote(c)} = $${i + 1}`).join(", ");
+          const where = pk.map((k, i) => `${quote(k)} = $${later.size + i + 1}`).join(" AND ");
+          await target.query(`UPDATE ${quote(table)} SET ${sets} WHERE ${where}`, [...d.values, ...d.id]);
+        }
+        const sourceCount = (source.prepare(`SELECT COUNT(*) AS n FROM ${quote(table)}`).get() as { n: number }).n;
+        const targetCount = Number(
+          (await target.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${quote(table)}`)).rows[0]!.n,
+        );
+        if (sourceCount !== targetCount) {
+          throw new Error(`Bảng ${table}: ${sourceCount} dòng ở SQLite nhưng ${targetCount} dòng ở PostgreSQL.`);
+        }
+        result.tables.push({ table, source: sourceCount, target: targetCount });
+        result.rows += targetCount;
+      }
+      await target.query("COMMIT");
+    } catch (error) {
+      await target.query("ROLLBACK");
+      throw error;
+    }
+    return result;
+  } finally {
+    source.close();
+    await target.end();
+  }
+}
