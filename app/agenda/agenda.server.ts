@@ -1,5 +1,6 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import { prisma } from "#app/database/db.server.ts";
+import { serializeOn } from "#app/database/serialize.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import type { AgendaKind } from "#app/agenda/timing.ts";
 import { moveItem } from "#app/agenda/timing.ts";
@@ -81,6 +82,7 @@ async function itemFields(tx: Tx, id: string) {
 
 export async function addItem(actor: AuditActor, conferenceId: string, v: AgendaValues) {
   await prisma.$transaction(async (tx) => {
+    await serializeOn(tx, `agenda:${conferenceId}`);
     const last = await tx.agendaItem.findFirst({
       where: { conferenceId },
       orderBy: { position: "desc" },
@@ -122,6 +124,7 @@ export async function updateItem(actor: AuditActor, conferenceId: string, itemId
 
 export async function deleteItem(actor: AuditActor, conferenceId: string, itemId: string) {
   return prisma.$transaction(async (tx) => {
+    await serializeOn(tx, `agenda:${conferenceId}`);
     const found = await tx.agendaItem.findFirst({ where: { id: itemId, conferenceId }, select: { id: true } });
     if (!found) return false;
     const before = await itemFields(tx, itemId);
@@ -167,6 +170,7 @@ async function reorderWithAudit(
 
 export async function moveOne(actor: AuditActor, conferenceId: string, itemId: string, direction: "up" | "down") {
   return prisma.$transaction(async (tx) => {
+    await serializeOn(tx, `agenda:${conferenceId}`);
     const items = await agendaItems(conferenceId, tx);
     const ids = items.map((i) => i.id);
     const from = ids.indexOf(itemId);
@@ -189,6 +193,7 @@ export async function moveOne(actor: AuditActor, conferenceId: string, itemId: s
 /** A full new order (drag and drop); it must name exactly the conference's items. */
 export async function reorder(actor: AuditActor, conferenceId: string, order: string[]) {
   return prisma.$transaction(async (tx) => {
+    await serializeOn(tx, `agenda:${conferenceId}`);
     const items = await agendaItems(conferenceId, tx);
     const ids = items.map((i) => i.id);
     if (order.length !== ids.length || new Set(order).size !== ids.length || !order.every((id) => ids.includes(id)))

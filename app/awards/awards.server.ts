@@ -1,6 +1,7 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import { listSnapshot } from "#app/database/audit-snapshot.ts";
 import { prisma } from "#app/database/db.server.ts";
+import { serializeOn } from "#app/database/serialize.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { fromLocalDateValue } from "#app/lib/vietnamese-date.ts";
 import type { AwardValues } from "#app/awards/award-form.ts";
@@ -69,6 +70,7 @@ async function awardFields(tx: Prisma.TransactionClient, id: string) {
 /** Adds awards from the form (one) or a file (a list: one audit record for the whole list). */
 export async function addAwards(actor: AuditActor, conferenceId: string, values: AwardValues[], fileName?: string) {
   await prisma.$transaction(async (tx) => {
+    await serializeOn(tx, `awards:${conferenceId}`);
     const last = await tx.award.findFirst({
       where: { conferenceId },
       orderBy: { position: "desc" },
@@ -109,6 +111,7 @@ export async function addAwards(actor: AuditActor, conferenceId: string, values:
 /** Ceremony order: swap with the neighbour, through a free position because positions are unique. */
 export async function moveAward(actor: AuditActor, conferenceId: string, id: string, direction: "up" | "down") {
   return prisma.$transaction(async (tx) => {
+    await serializeOn(tx, `awards:${conferenceId}`);
     const all = await tx.award.findMany({
       where: { conferenceId },
       orderBy: { position: "asc" },

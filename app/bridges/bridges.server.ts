@@ -1,6 +1,7 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import { maskedSecret } from "#app/database/audit-snapshot.ts";
 import { prisma } from "#app/database/db.server.ts";
+import { serializeOn } from "#app/database/serialize.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { organizationScope } from "#app/auth/organization-scope.server.ts";
 import type { BridgeValues } from "#app/bridges/bridge-form.ts";
@@ -130,6 +131,7 @@ function withMaskedPasscodes<T extends { videoPasscode: string }>(
 
 export async function createBridge(actor: AuditActor, conferenceId: string, v: BridgeValues): Promise<string> {
   return prisma.$transaction(async (tx) => {
+    await serializeOn(tx, `bridges:${conferenceId}`);
     const last = await tx.bridgePoint.aggregate({ where: { conferenceId }, _max: { position: true } });
     // One main site: marking this one unmarks the others.
     if (v.isMain) await tx.bridgePoint.updateMany({ where: { conferenceId }, data: { isMain: false } });

@@ -1,6 +1,7 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import { listSnapshot, personKey } from "#app/database/audit-snapshot.ts";
 import { prisma } from "#app/database/db.server.ts";
+import { serializeOn } from "#app/database/serialize.server.ts";
 import { newBridgeKey } from "#app/bridges/keys.server.ts";
 
 // Bridge points in bulk (one per subordinate organisation) and who takes part where.
@@ -20,6 +21,7 @@ export async function bulkCreateBridges(
   options: { onlyAdministrative: boolean; at: Date },
 ): Promise<{ created: string[]; skippedExisting: string[]; skippedDissolved: string[] }> {
   return prisma.$transaction(async (tx) => {
+    await serializeOn(tx, `bridges:${conferenceId}`);
     const children = await tx.organization.findMany({
       where: { parentId },
       orderBy: { name: "asc" },

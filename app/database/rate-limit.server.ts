@@ -2,7 +2,7 @@
 // across restarts and across several app instances.
 
 import { prisma } from "#app/database/db.server.ts";
-import { env, isPostgresUrl } from "#app/env.server.ts";
+import { serializeOn } from "#app/database/serialize.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 
 export interface RateRule {
@@ -11,18 +11,6 @@ export interface RateRule {
   windowMs: number;
   /** How long a key stays blocked once over the limit. */
   blockMs: number;
-}
-
-/**
- * Makes the read-decide-write of one key's counter run one transaction at a time. SQLite has a single
- * writer, so its transactions never interleave; PostgreSQL runs them side by side, and a burst of
- * attempts would all read the same count (or all find no row) and all pass. A transaction-scoped
- * advisory lock on the key serialises them, whether or not the row exists yet, and is released at
- * commit or rollback; the statements after it see what the previous holder committed.
- */
-async function lockKey(tx: Prisma.TransactionClient, key: string): Promise<void> {
-  if (!isPostgresUrl(env().DATABASE_URL)) return;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rate-limit:${key}`}, 0))`;
 }
 
 /** Milliseconds until the key may try again, or 0 when it is not blocked. */
@@ -35,7 +23,8 @@ export async function blockedFor(key: string, now = new Date()): Promise<number>
 /** Counts one failure; returns the milliseconds the key is now blocked for (0 while under the limit). */
 export async function recordFailure(key: string, rule: RateRule, now = new Date()): Promise<number> {
   return prisma.$transaction(async (tx) => {
-    await lockKey(tx, key);
+    // Counts read and written one transaction at a time, also on PostgreSQL.
+    await serializeOn(tx, `rate-limit:${key}`);
     const row = await tx.rateLimit.findUnique({ where: { key } });
     const fresh = !row || now.getTime() - row.windowStart.getTime() > rule.windowMs;
     const count = fresh ? 1 : row.count + 1;
@@ -80,7 +69,8 @@ export async function takeAttempt(
 ): Promise<Attempt> {
   const now = options.now ?? new Date();
   return prisma.$transaction(async (tx) => {
-    await lockKey(tx, key);
+    // Counts read and written one transaction at a time, also on PostgreSQL.
+    await serializeOn(tx, `rate-limit:${key}`);
     const row = await tx.rateLimit.findUnique({ where: { key } });
     const until = row?.blockedUntil?.getTime() ?? 0;
     if (row && until > now.getTime()) return { allowed: false, waitMs: until - now.getTime(), count: row.count };
@@ -126,7 +116,8 @@ export async function blockKey(
 ): Promise<number> {
   const now = options.now ?? new Date();
   return prisma.$transaction(async (tx) => {
-    await lockKey(tx, key);
+    // Counts read and written one transaction at a time, also on PostgreSQL.
+    await serializeOn(tx, `rate-limit:${key}`);
     const row = await tx.rateLimit.findUnique({ where: { key }, select: { blockedUntil: true } });
     const until = row?.blockedUntil?.getTime() ?? 0;
     if (until > now.getTime()) return until - now.getTime();

@@ -1,6 +1,7 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
 import { prisma } from "#app/database/db.server.ts";
+import { serializeOn } from "#app/database/serialize.server.ts";
 import { checkEvidence } from "#app/files/accepted-files.ts";
 import { storeEvidence } from "#app/files/file-store.server.ts";
 import { SPEECH_STATUS_LABEL } from "#app/speeches/speech-form.ts";
@@ -89,6 +90,7 @@ export async function setSpeechStatus(
   status: "REGISTERED" | "APPROVED" | "REJECTED" | "DELIVERED",
 ) {
   return prisma.$transaction(async (tx) => {
+    await serializeOn(tx, `speeches:${conferenceId}`);
     const speech = await tx.speech.findFirst({
       where: { id: speechId, conferenceId },
       select: { speakingOrder: true, status: true, title: true },
@@ -127,6 +129,7 @@ export async function setSpeechStatus(
 
 export async function moveSpeech(actor: AuditActor, conferenceId: string, speechId: string, direction: "up" | "down") {
   return prisma.$transaction(async (tx) => {
+    await serializeOn(tx, `speeches:${conferenceId}`);
     const ordered = await tx.speech.findMany({
       where: { conferenceId, speakingOrder: { not: null } },
       orderBy: { speakingOrder: "asc" },
