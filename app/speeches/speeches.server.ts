@@ -74,7 +74,7 @@ export async function registerSpeechWithFile(
     stored = {
       fileName: file.name.slice(0, 200),
       fileMime: checked.mime,
-      filePath: await storeEvidence(file.data, file.name),
+      filePath: await storeEvidence(file.data, file.name, checked.mime),
     };
   }
   await registerSpeech(actor, conferenceId, v, stored);
