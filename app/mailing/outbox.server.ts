@@ -1,14 +1,13 @@
 import type { SendMailOptions } from "nodemailer";
 import { auditEventData, SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { prisma } from "#app/database/db.server.ts";
-import type { Prisma } from "#app/generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "#app/generated/prisma/client.ts";
 import { MAX_ATTEMPTS, retryDelayMs } from "#app/mailing/backoff.ts";
 import { composableKinds, composeMessage, type OutboxRow } from "#app/mailing/composers.server.ts";
 import type { MailTransport } from "#app/mailing/transport.server.ts";
 
 import { DEFAULT_LEASE_MS, newClaimOwner, onPostgres, placeholders } from "#app/database/lease.server.ts";
 import { pgTime } from "#app/database/pg-pool.server.ts";
-import type { PrismaClient } from "#app/generated/prisma/client.ts";
 
 // Sending what is queued: claim a batch exactly once, compose each message at send time, send it, record
 // the outcome (sent, retried later, or failed for good) with its audit record. Every app instance drains
@@ -349,8 +348,9 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   const idleMs = opts.idleMs ?? 2000;
   const owner = opts.owner ?? newClaimOwner("outbox");
   const loop = async () => {
-    await recoverExpiredClaims(opts.db ?? prisma);
     while (!stopping) {
+      // Before every batch, not only when idle: instances that are all busy still take up a dead one's work.
+      await recoverExpiredClaims(opts.db ?? prisma);
       const r = await drainOnce({ ...opts, owner, stopping: () => stopping });
       if (r.sent + r.retried + r.failed === 0) break;
     }

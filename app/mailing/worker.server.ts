@@ -22,7 +22,7 @@ const g = globalThis as unknown as { outboxWorker?: OutboxWorker; outboxTranspor
 export function outboxWorker(): OutboxWorker {
   if (!g.outboxWorker) {
     g.outboxTransport = configuredTransport();
-    g.outboxWorker = startOutboxWorker({ transport: g.outboxTransport });
+    g.outboxWorker = startOutboxWorker({ transport: g.outboxTransport, leaseMs: env().CLAIM_LEASE_MS });
   }
   return g.outboxWorker;
 }
