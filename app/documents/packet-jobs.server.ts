@@ -62,6 +62,8 @@ registerJobKind(KIND, {
   describe(params) {
     return { what: "bộ tài liệu hội nghị (PDF)", conferenceId: (params as PacketParams).conferenceId };
   },
+  // A packet of data that has since changed is not served again: only the newest one is kept.
+  keepOnlyLatest: true,
 });
 
 function packetView(job: JobView): PacketJob {

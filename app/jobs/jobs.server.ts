@@ -48,6 +48,11 @@ export interface JobKind {
   run(params: unknown, ctx: JobContext): Promise<JobResult>;
   /** The audit record's wording and scope for the finished or failed job. */
   describe(params: unknown): { what: string; conferenceId?: string | null };
+  /**
+   * When a job of this kind finishes, the older finished jobs of its scope and their result files are
+   * removed (a packet of data that has since changed is never served again).
+   */
+  keepOnlyLatest?: boolean;
 }
 
 const kinds = new Map<string, JobKind>();
@@ -155,6 +160,7 @@ export async function recoverExpiredJobs(db: Db = prisma, now = new Date()): Pro
 interface Claimed {
   id: string;
   kind: string;
+  scope: string | null;
   params: string;
 }
 
@@ -196,7 +202,7 @@ async function claimJob(db: Db, owner: string, leaseMs: number): Promise<Claimed
     // Taken by another instance in between: try again on the next poll rather than spin here.
   }
   if (!id) return null;
-  return db.job.findUniqueOrThrow({ where: { id }, select: { id: true, kind: true, params: true } });
+  return db.job.findUniqueOrThrow({ where: { id }, select: { id: true, kind: true, scope: true, params: true } });
 }
 
 /** Runs one claimed job: progress and lease renewal while it works, then result, state and audit together. */
@@ -261,6 +267,15 @@ async function runClaimed(db: Db, owner: string, leaseMs: number, job: Claimed):
       });
       // Taken back in the meantime: nothing of ours is written (the result file rolls back too).
       if (count === 0) throw new LostClaim();
+      if (result && kind.keepOnlyLatest && job.scope !== null) {
+        const older = await tx.job.findMany({
+          where: { kind: job.kind, scope: job.scope, id: { not: job.id }, status: { in: ["DONE", "FAILED"] } },
+          select: { id: true, resultFileId: true },
+        });
+        const files = older.flatMap((o) => (o.resultFileId ? [o.resultFileId] : []));
+        if (files.length) await tx.storedFile.deleteMany({ where: { id: { in: files } } });
+        if (older.length) await tx.job.deleteMany({ where: { id: { in: older.map((o) => o.id) } } });
+      }
       await tx.auditEvent.create({
         data: auditEventData(SYSTEM_ACTOR, {
           action: result ? "job.done" : "job.failed",

@@ -37,5 +37,9 @@ describe("presentation packet of a seeded conference", () => {
     expect(rebuilt.status).toBe("building");
     await expect.poll(async () => (await packetJob(id))?.status, { timeout: 30_000 }).toBe("ready");
     expect((await packetJob(id))?.fingerprint).toBe(rebuilt.fingerprint);
+    // Only the newest packet is kept: the one of the old data is gone with its file.
+    expect(await readPacketPdf(id, job.fingerprint)).toBeNull();
+    expect(await prisma.job.count({ where: { kind: "packet", scope: id } })).toBe(1);
+    expect(await prisma.storedFile.count({ where: { kind: "job:packet" } })).toBe(1);
   });
 });
