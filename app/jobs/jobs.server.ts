@@ -384,6 +384,8 @@ export function startJobWorker(opts: JobWorkerOptions = {}): JobWorker {
 const g = globalThis as unknown as { jobWorker?: JobWorker };
 
 export function jobWorker(): JobWorker {
+  // A web-only instance (BACKGROUND_WORKERS=off) leaves the jobs to `npm run worker`, which polls for them.
+  if (env().BACKGROUND_WORKERS === "off") return { kick() {}, stop: () => Promise.resolve() };
   g.jobWorker ??= startJobWorker({ leaseMs: env().CLAIM_LEASE_MS });
   return g.jobWorker;
 }

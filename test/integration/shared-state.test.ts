@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -231,6 +231,41 @@ describe("jobs as rows", () => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const other = readOtherInstance([`packet:${c.id}/${job.fingerprint}`]);
     expect(other[`packet:${c.id}/${job.fingerprint}`]).toBe(sha(pdf));
+  });
+});
+
+describe("npm run worker", () => {
+  it("runs a job queued by a web instance in a process of its own, and stops on SIGTERM", async () => {
+    const c = await prisma.conference.findFirstOrThrow({
+      where: { scoringRoundId: { not: null }, title: { contains: "Công bố chỉ số" } },
+      select: { id: true },
+    });
+    // New data, so the packet is built again.
+    await prisma.conference.update({ where: { id: c.id }, data: { title: `${(await getConference(c.id)).title} ` } });
+    const input = (await packetInput(await getConference(c.id)))!;
+    const { fingerprint } = await ensurePacketQueuedOnly(c.id, input);
+    const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: `${process.env.DATA_DIR}-worker`, CLAIM_LEASE_MS: "2000" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    worker.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    worker.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    try {
+      await expect
+        .poll(async () => (await latestJob("packet", c.id))?.status, { timeout: 60_000, interval: 200 })
+        .toBe("DONE");
+      expect(output).toContain("thời hạn nhận việc 2000 ms");
+      expect((await prisma.job.findFirstOrThrow({ where: { kind: "packet", scope: c.id } })).claimedBy).toMatch(
+        new RegExp(`^jobs:.*:${worker.pid}:`),
+      );
+      expect((await readPacketPdf(c.id, fingerprint))!.subarray(0, 5).toString()).toBe("%PDF-");
+    } finally {
+      const exited = new Promise<number | null>((resolve) => worker.once("exit", resolve));
+      worker.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    }
   });
 });
 
