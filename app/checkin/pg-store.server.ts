@@ -88,7 +88,9 @@ const BRIDGE_JSON = (param: string) =>
 const SCAN_FACTS_SQL = `SELECT
   (SELECT "response" FROM "CheckinScan" WHERE "conferenceId" = $4 AND "credentialKey" = $5 AND "deviceId" = $6 AND "nonce" = $7) AS "previous",
   ${ATTENDEE_JSON} AS "attendee",
-  (SELECT s."name" FROM "Attendee" s WHERE s."substituteForId" = $1 ORDER BY s."createdAt" DESC LIMIT 1) AS "substituteName",
+  -- Only for a revoked invitation ("substituteForId" has no index: never scan for everyone).
+  CASE WHEN EXISTS (SELECT 1 FROM "Attendee" r WHERE r."id" = $1 AND r."revokedAt" IS NOT NULL) THEN
+    (SELECT s."name" FROM "Attendee" s WHERE s."substituteForId" = $1 ORDER BY s."createdAt" DESC LIMIT 1) END AS "substituteName",
   (SELECT row_to_json(x) FROM (
     SELECT l."id", l."conferenceId", l."name", l."bridgePointId", b."name" AS "bridgeName"
     FROM "CheckinList" l LEFT JOIN "BridgePoint" b ON b."id" = l."bridgePointId" WHERE l."id" = $2) x) AS "list",
