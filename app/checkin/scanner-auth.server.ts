@@ -4,8 +4,11 @@
 // the bridge points their organisation hosts, and then only that bridge's attendees).
 //
 // The API is hot (thousands of scans a second across all doors), so the answer is remembered per
-// credential for a few seconds: logout, locking and role changes end a credential within AUTH_CACHE_MS
-// (logout in this process at once: it calls forgetScannerAuthorizations). Concurrent scans with the same
+// credential for a moment: logout, locking and role changes end a credential within AUTH_CACHE_MS (logout
+// in this process at once: it calls forgetScannerAuthorizations). Everything is read from the database,
+// so with several app instances a lock, role change or logout on one is enforced by the others within
+// the same bound (under two seconds) — the cache only saves the check for scans that follow each other
+// closely (one check per credential per second instead of one per scan). Concurrent scans with the same
 // credential share one check.
 
 import { createHash } from "node:crypto";
@@ -15,7 +18,7 @@ import { currentUserByEmail } from "#app/auth/session.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import type { ScannerCredential } from "#app/checkin/credential.server.ts";
 
-export const AUTH_CACHE_MS = 3_000;
+export const AUTH_CACHE_MS = 1_000;
 const CACHE_LIMIT = 20_000;
 
 export interface ScannerAuthorization {
