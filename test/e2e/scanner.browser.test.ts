@@ -352,11 +352,7 @@ describe("check-in scanner", () => {
     const errors = watchConsole(page);
     await page.goto(`${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`);
     // Revoked while the scanner is open: the server refuses it, and the page learns it for offline checks.
-    await run(
-      `UPDATE "Attendee" SET "revokedAt" = ?, "rsvp" = 'SUBSTITUTED' WHERE "id" = ?`,
-      new Date(),
-      revoked.id,
-    );
+    await run(`UPDATE "Attendee" SET "revokedAt" = ?, "rsvp" = 'SUBSTITUTED' WHERE "id" = ?`, new Date(), revoked.id);
     const code = page.getByLabel(/Mã trên giấy mời/);
     const enter = async (text: string) => {
       await code.fill(text);
