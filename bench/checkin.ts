@@ -164,7 +164,12 @@ function openBenchDb(url: string): BenchDb {
   }
   const db = new Database(url.replace(/^file:/, ""));
   return {
-    all: async <T>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[],
+    all: async <T>(sql: string, ...params: unknown[]) => {
+      const statement = db.prepare(sql);
+      if (statement.reader) return statement.all(...params) as T[];
+      statement.run(...params);
+      return [];
+    },
     close: async () => {
       db.close();
     },

@@ -1,18 +1,24 @@
 // The check-in core on PostgreSQL: the same decision (decision.server.ts, marks.server.ts) as on SQLite,
 // with the guarantees kept when several app instances share the database.
 //
-// One transaction per scan, on the process's pg pool (raw `pg`, not Prisma: a scan is 4–5 short
-// statements). Why it holds across instances:
-// - an attendee is counted once: the scan first locks the attendee's row (FOR NO KEY UPDATE — it does not
-//   block inserts that merely reference the attendee), so two doors scanning the same person on two
-//   instances decide one after the other, and the second reads the first's attendance (READ COMMITTED:
-//   every statement after the lock sees what committed before it);
-// - idempotent per (conference, credentialKey, device, nonce): after the lock the stored answer is read;
-//   and the scan log insert is `ON CONFLICT DO NOTHING` on that unique key, which waits for an in-flight
-//   insert of the same key (a retry racing its first attempt on another instance) — when it loses, the
-//   transaction rolls back and answers with the stored response;
-// - the attendance write, its audit row and the scan log are ONE statement (data-modifying CTEs), done
-//   only when the scan log row was inserted, and committed together.
+// A scan is two statements on the process's pg pool (raw `pg`, not Prisma), each its own atomic commit:
+// 1. read everything the decision needs (the nonce's stored answer, attendee, substitute, list, current
+//    attendance with its updatedAt);
+// 2. write, in ONE statement (data-modifying CTEs): the scan log row (`ON CONFLICT DO NOTHING` on the
+//    (conference, credentialKey, device, nonce) key), and for an accepted scan the attendance and its
+//    audit row — the attendance only if it is still what step 1 read (optimistic check on updatedAt and
+//    status; an insert finding a row that appeared meanwhile counts as moved).
+// Why it holds across instances:
+// - an attendee is counted once: two doors scanning the same person on two instances both may read "not
+//   present", but their attendance writes meet on the row's primary key — the second waits for the first
+//   to commit, then finds the row moved, its whole statement aborts (nothing written, not even its scan
+//   log row), and it is decided again from fresh rows: a duplicate;
+// - idempotent per (conference, credentialKey, device, nonce): a retry reads the stored answer; a retry
+//   racing its first attempt (maybe on another instance) waits on the scan log key, writes nothing and
+//   answers with the stored response;
+// - the attendance write, its audit row and the scan log commit together (one statement).
+// Roll-call marks (marks.server.ts) use an explicit transaction that locks the attendee row; a scan racing
+// a mark sees the attendance moved and is decided again.
 // Timestamps are `timestamp(3)` holding UTC clock time: read as text and converted (fromPgTime), written
 // with pgTime, as Prisma does.
 
@@ -67,35 +73,44 @@ export async function lockAttendee(
   return r.rows[0]?.id ?? null;
 }
 
-const ATTENDEE_JSON = `(SELECT row_to_json(x) FROM (
+const attendeeJson = (id: string) => `(SELECT row_to_json(x) FROM (
     SELECT a."id", a."conferenceId", c."organizationId", a."bridgePointId", a."name", a."position", a."organizationName",
       a."revokedAt"::text AS "revokedAt", gr."heading" AS "groupHeading", gr."position" AS "groupPosition",
       (SELECT l."text" FROM "AttendeeLine" l WHERE l."groupId" = gr."id" ORDER BY l."position" LIMIT 1) AS "groupFirstLine",
       c."status"::text AS "conferenceStatus"
     FROM "Attendee" a JOIN "Conference" c ON c."id" = a."conferenceId" LEFT JOIN "AttendeeGroup" gr ON gr."id" = a."groupId"
-    WHERE a."id" = $1) x)`;
+    WHERE a."id" = ${id}) x)`;
 
-const CURRENT_JSON = `(SELECT row_to_json(x) FROM (
+// "version": the row's updatedAt, which the scan's write checks has not moved since it was read.
+const currentJson = (id: string) => `(SELECT row_to_json(x) FROM (
     SELECT at."status"::text AS "status", at."bridgePointId", at."checkinListId", at."checkedInAt"::text AS "checkedInAt",
-      at."deviceId", at."method"::text AS "method", at."absenceReason", at."substituteName", l."name" AS "listName", b."name" AS "bridgeName"
+      at."deviceId", at."method"::text AS "method", at."absenceReason", at."substituteName", l."name" AS "listName", b."name" AS "bridgeName",
+      at."updatedAt"::text AS "version"
     FROM "Attendance" at LEFT JOIN "CheckinList" l ON l."id" = at."checkinListId" LEFT JOIN "BridgePoint" b ON b."id" = at."bridgePointId"
-    WHERE at."attendeeId" = $1) x)`;
+    WHERE at."attendeeId" = ${id}) x)`;
+
+const ATTENDEE_JSON = attendeeJson("$1");
+const CURRENT_JSON = currentJson("$1");
 
 const BRIDGE_JSON = (param: string) =>
   `(SELECT row_to_json(x) FROM (SELECT "id", "conferenceId", "name" FROM "BridgePoint" WHERE "id" = ${param}) x)`;
 
-// Read after the lock, in a statement of its own: its snapshot sees every scan that committed before.
-const SCAN_FACTS_SQL = `SELECT
+// Everything a scan's decision reads, in one statement: the stored answer of this nonce, the attendee (by
+// invitation key or id), the substitute, the list or bridge point, and the current attendance.
+const scanFactsSql = (by: "key" | "id") => `SELECT
   (SELECT "response" FROM "CheckinScan" WHERE "conferenceId" = $4 AND "credentialKey" = $5 AND "deviceId" = $6 AND "nonce" = $7) AS "previous",
-  ${ATTENDEE_JSON} AS "attendee",
+  ${attendeeJson('t."aid"')} AS "attendee",
   -- Only for a revoked invitation ("substituteForId" has no index: never scan for everyone).
-  CASE WHEN EXISTS (SELECT 1 FROM "Attendee" r WHERE r."id" = $1 AND r."revokedAt" IS NOT NULL) THEN
-    (SELECT s."name" FROM "Attendee" s WHERE s."substituteForId" = $1 ORDER BY s."createdAt" DESC LIMIT 1) END AS "substituteName",
+  CASE WHEN EXISTS (SELECT 1 FROM "Attendee" r WHERE r."id" = t."aid" AND r."revokedAt" IS NOT NULL) THEN
+    (SELECT s."name" FROM "Attendee" s WHERE s."substituteForId" = t."aid" ORDER BY s."createdAt" DESC LIMIT 1) END AS "substituteName",
   (SELECT row_to_json(x) FROM (
     SELECT l."id", l."conferenceId", l."name", l."bridgePointId", b."name" AS "bridgeName"
     FROM "CheckinList" l LEFT JOIN "BridgePoint" b ON b."id" = l."bridgePointId" WHERE l."id" = $2) x) AS "list",
   ${BRIDGE_JSON("$3")} AS "bridge",
-  ${CURRENT_JSON} AS "current"`;
+  ${currentJson('t."aid"')} AS "current"
+  FROM (SELECT ${by === "key" ? `(SELECT "id" FROM "Attendee" WHERE "invitationKey" = $1)` : `$1::text`} AS "aid") t`;
+const SCAN_FACTS_BY_KEY = scanFactsSql("key");
+const SCAN_FACTS_BY_ID = scanFactsSql("id");
 
 interface FactsRow {
   previous: string | null;
@@ -103,7 +118,7 @@ interface FactsRow {
   substituteName: string | null;
   list: ScanFacts["list"] | null;
   bridge: ScanFacts["bridge"] | null;
-  current: AttendanceRow | null;
+  current: (AttendanceRow & { version: string }) | null;
 }
 
 /** The attendance row as read through JSON: `checkedInAt` back to an ISO instant. */
@@ -122,7 +137,11 @@ const AUDIT_COLUMNS = `"id", "at", "actorKind", "actorUserId", "actorLabel", "ip
 const auditValues = (from: number) =>
   Array.from({ length: 13 }, (_, i) => `$${from + i}${i === 1 ? "::timestamp(3)" : ""}`).join(", ");
 
-// The scan log row first; the attendance and its audit row only when the scan log row went in.
+// One statement, so one atomic commit: the scan log row; the attendance only when the scan log row went
+// in AND the attendance is still what the decision read (same updatedAt and status, or still none); its
+// audit row with it. When the scan log row went in but the attendance had moved (another door, another
+// instance, a roll-call mark), the division by zero aborts the whole statement and the scan is decided
+// again from fresh rows.
 const ACCEPT_SQL = `WITH s AS (
     INSERT INTO "CheckinScan" (${SCAN_COLUMNS}) VALUES (${SCAN_VALUES}) ON CONFLICT ${SCAN_KEY} DO NOTHING RETURNING 1
   ), a AS (
@@ -133,10 +152,13 @@ const ACCEPT_SQL = `WITH s AS (
       "status" = excluded."status", "bridgePointId" = excluded."bridgePointId", "checkinListId" = excluded."checkinListId",
       "checkedInAt" = excluded."checkedInAt", "deviceId" = excluded."deviceId", "method" = excluded."method",
       "absenceReason" = '', "substituteName" = '', "recordedById" = excluded."recordedById", "updatedAt" = excluded."updatedAt"
+    WHERE "Attendance"."updatedAt" = $24::timestamp(3) AND "Attendance"."status" = $25::"AttendanceStatus"
+    RETURNING 1
   ), e AS (
-    INSERT INTO "AuditEvent" (${AUDIT_COLUMNS}) SELECT ${auditValues(24)} WHERE EXISTS (SELECT 1 FROM s)
+    INSERT INTO "AuditEvent" (${AUDIT_COLUMNS}) SELECT ${auditValues(26)} WHERE EXISTS (SELECT 1 FROM a)
   )
-  SELECT COUNT(*)::int AS "n" FROM s`;
+  SELECT 1 / (CASE WHEN (SELECT COUNT(*) FROM s) = (SELECT COUNT(*) FROM a) THEN 1 ELSE 0 END) AS "ok",
+    (SELECT COUNT(*)::int FROM s) AS "n"`;
 
 function scanParams(r: ScanLogWrite): unknown[] {
   return [
@@ -231,75 +253,86 @@ export async function inTransaction<T>(
   }
 }
 
-/** One scan on PostgreSQL (see the header for the guarantees). */
+// The attendance moved between the read and the write (ACCEPT_SQL's division by zero), or a deadlock.
+const RESCAN_CODES = new Set(["22012", "40P01", "40001"]);
+
+/** One scan on PostgreSQL (see the header for the guarantees): two statements, no explicit transaction. */
 export async function checkInPg(
   st: PgStore,
   input: CheckinInput,
   invitationKey: string | null,
   receivedAt: Date,
 ): Promise<CheckinResponse> {
-  const outcome = await inTransaction(st, async (client) => {
-    const attendeeId =
-      invitationKey !== null
-        ? await lockAttendee(client, { invitationKey })
-        : input.attendeeId !== undefined
-          ? await lockAttendee(client, { id: input.attendeeId })
-          : null;
-    const f = (
-      await client.query<FactsRow>({
-        name: "checkin-scan-facts",
-        text: SCAN_FACTS_SQL,
-        values: [
-          attendeeId,
-          input.listId ?? null,
-          input.bridgePointId ?? null,
-          input.conferenceId,
-          input.credentialKey,
-          input.deviceId,
-          input.nonce,
-        ],
-      })
-    ).rows[0]!;
-    if (f.previous !== null) return { commit: false, value: JSON.parse(f.previous) as CheckinResponse };
-    const facts: ScanFacts = {
-      attendee: f.attendee ?? undefined,
-      substituteName: f.substituteName,
-      list: f.list ?? undefined,
-      bridge: f.bridge ?? undefined,
-      current: attendanceOf(f.current),
-    };
-    const d = decideScan(facts, input, receivedAt);
-    const scan = scanParams(scanLogRow(input, d, receivedAt));
-    let logged: boolean;
-    if (d.attendance && d.audit) {
-      const w = d.attendance;
-      const r = await client.query<{ n: number }>({
-        name: "checkin-accept",
-        text: ACCEPT_SQL,
-        values: [
-          ...scan,
-          w.attendeeId,
-          w.conferenceId,
-          w.status,
-          w.bridgePointId,
-          w.checkinListId,
-          pgTime(w.checkedInAt),
-          w.deviceId,
-          w.method,
-          w.recordedById,
-          pgTime(w.updatedAt),
-          ...auditParams(d.audit),
-        ],
-      });
-      logged = r.rows[0]!.n === 1;
-    } else {
-      const r = await client.query({ name: "checkin-insert-scan", text: INSERT_SCAN_SQL, values: scan });
-      logged = r.rowCount === 1;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const answer = await scanOnce(st, input, invitationKey, receivedAt);
+      return answer ?? (await storedResponse(st, input));
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (!(typeof code === "string" && RESCAN_CODES.has(code)) || attempt >= 20) throw error;
     }
-    // Lost the race for this nonce to an attempt that committed meanwhile: its answer, nothing written.
-    return logged ? { commit: true, value: d.response } : { commit: false, value: null };
-  });
-  return outcome ?? storedResponse(st, input);
+  }
+}
+
+/** The scan's answer, or null when the same nonce's answer was stored meanwhile (by a racing retry). */
+async function scanOnce(
+  st: PgStore,
+  input: CheckinInput,
+  invitationKey: string | null,
+  receivedAt: Date,
+): Promise<CheckinResponse | null> {
+  const by = invitationKey !== null ? invitationKey : (input.attendeeId ?? null);
+  const f = (
+    await st.pool.query<FactsRow>({
+      name: invitationKey !== null ? "checkin-scan-facts-key" : "checkin-scan-facts-id",
+      text: invitationKey !== null ? SCAN_FACTS_BY_KEY : SCAN_FACTS_BY_ID,
+      values: [
+        by,
+        input.listId ?? null,
+        input.bridgePointId ?? null,
+        input.conferenceId,
+        input.credentialKey,
+        input.deviceId,
+        input.nonce,
+      ],
+    })
+  ).rows[0]!;
+  if (f.previous !== null) return JSON.parse(f.previous) as CheckinResponse;
+  const facts: ScanFacts = {
+    attendee: f.attendee ?? undefined,
+    substituteName: f.substituteName,
+    list: f.list ?? undefined,
+    bridge: f.bridge ?? undefined,
+    current: attendanceOf(f.current),
+  };
+  const d = decideScan(facts, input, receivedAt);
+  const scan = scanParams(scanLogRow(input, d, receivedAt));
+  if (d.attendance && d.audit) {
+    const w = d.attendance;
+    const r = await st.pool.query<{ n: number }>({
+      name: "checkin-accept",
+      text: ACCEPT_SQL,
+      values: [
+        ...scan,
+        w.attendeeId,
+        w.conferenceId,
+        w.status,
+        w.bridgePointId,
+        w.checkinListId,
+        pgTime(w.checkedInAt),
+        w.deviceId,
+        w.method,
+        w.recordedById,
+        pgTime(w.updatedAt),
+        f.current?.version ?? null,
+        f.current?.status ?? null,
+        ...auditParams(d.audit),
+      ],
+    });
+    return r.rows[0]!.n === 1 ? d.response : null;
+  }
+  const r = await st.pool.query({ name: "checkin-insert-scan", text: INSERT_SCAN_SQL, values: scan });
+  return r.rowCount === 1 ? d.response : null;
 }
 
 export { BRIDGE_JSON, CURRENT_JSON, ATTENDEE_JSON, attendanceOf };
