@@ -148,8 +148,24 @@ export async function waitForJob(id: string, timeoutMs: number, db: Db = prisma,
   }
 }
 
-/** Jobs left RUNNING by an instance whose lease ran out go back to the queue; a live runner renews its lease. */
+/** A job whose runner was lost this many times (it may be what kills its instance) is not tried again. */
+export const MAX_JOB_ATTEMPTS = 3;
+
+/**
+ * Jobs left RUNNING by an instance whose lease ran out go back to the queue (a live runner renews its
+ * lease); one that has been started MAX_JOB_ATTEMPTS times fails instead. Returns how many were requeued.
+ */
 export async function recoverExpiredJobs(db: Db = prisma, now = new Date()): Promise<number> {
+  await db.job.updateMany({
+    where: { status: "RUNNING", leaseUntil: { lt: now }, attempts: { gte: MAX_JOB_ATTEMPTS } },
+    data: {
+      status: "FAILED",
+      error: "Tác vụ bị gián đoạn nhiều lần; hãy thử lại.",
+      claimedBy: null,
+      leaseUntil: null,
+      finishedAt: now,
+    },
+  });
   const { count } = await db.job.updateMany({
     where: { status: "RUNNING", leaseUntil: { lt: now } },
     data: { status: "QUEUED", claimedBy: null, leaseUntil: null },
@@ -288,13 +304,17 @@ async function runClaimed(db: Db, owner: string, leaseMs: number, job: Claimed):
         }),
         select: { id: true },
       });
-    })
+    }, RESULT_TRANSACTION)
     .catch((error: unknown) => {
       if (!(error instanceof LostClaim)) throw error;
     });
 }
 
 class LostClaim extends Error {}
+
+// A result is a file of some megabytes written with its row and audit record: more than the default
+// five seconds is allowed for it on a busy database server.
+const RESULT_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
 
 export interface RunJobsOptions {
   db?: Db;

@@ -14,6 +14,7 @@ import {
   enqueueJob,
   jobResult,
   latestJob,
+  MAX_JOB_ATTEMPTS,
   recoverExpiredJobs,
   registerJobKind,
   runJobsOnce,
@@ -217,6 +218,20 @@ describe("jobs as rows", () => {
     expect(await run).toBe(1);
     const done = await prisma.job.findUniqueOrThrow({ where: { id: job.id } });
     expect(done).toMatchObject({ status: "DONE", claimedBy: "instance-b", attempts: 1 });
+    // A job whose runner keeps dying is given up after MAX_JOB_ATTEMPTS starts, not retried for ever.
+    const poison = await enqueueJob(
+      { kind: "test-echo", key: "echo-3", scope: "khac", params: { text: "ba", steps: 2 } },
+      { kick: false },
+    );
+    await prisma.job.update({
+      where: { id: poison.id },
+      data: { status: "RUNNING", claimedBy: "dead", leaseUntil: new Date(Date.now() - 1), attempts: MAX_JOB_ATTEMPTS },
+    });
+    expect(await recoverExpiredJobs(instanceB)).toBe(0);
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: poison.id } })).toMatchObject({
+      status: "FAILED",
+      error: "Tác vụ bị gián đoạn nhiều lần; hãy thử lại.",
+    });
   });
 
   it("builds a conference packet on one instance and serves it from another", async () => {
