@@ -246,6 +246,7 @@ export async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, retried: 0, failed: 0 };
   if (opts.stopping?.()) return result;
   // One claim for the batch rather than one per message: a query less per e-mail.
+  const claimStarted = Date.now();
   const rows = await claimBatch({
     db,
     owner,
@@ -260,20 +261,29 @@ export async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
   // While the batch is being sent, its remaining claims are renewed, so a batch that takes longer than
   // one lease is not taken back from a live sender.
   let renewing: Promise<void> = Promise.resolve();
-  const renewal = setInterval(
-    () => {
-      renewing = renewing
-        .then(async () => {
-          const gone = await renewLeases(db, owner, [...pending], new Date(clock().getTime() + leaseMs));
-          for (const id of gone) lost.add(id);
-        })
-        .catch((error: unknown) => console.warn("outbox lease:", error instanceof Error ? error.message : error));
-    },
-    Math.max(50, Math.floor(leaseMs / 3)),
-  );
+  // Until when (this process's clock) the claims are known to hold: the claim's start plus one lease,
+  // moved on by each renewal from the moment it was asked.
+  let heldUntil = claimStarted + leaseMs;
+  const renew = () => {
+    renewing = renewing
+      .then(async () => {
+        const asked = Date.now();
+        const gone = await renewLeases(db, owner, [...pending], new Date(clock().getTime() + leaseMs));
+        for (const id of gone) lost.add(id);
+        heldUntil = asked + leaseMs;
+      })
+      .catch((error: unknown) => console.warn("outbox lease:", error instanceof Error ? error.message : error));
+    return renewing;
+  };
+  const renewal = setInterval(renew, Math.max(50, Math.floor(leaseMs / 3)));
   let next = 0;
   const worker = async () => {
     while (next < rows.length && !opts.stopping?.()) {
+      // A blocked event loop (a long PDF render, a GC pause) may have kept the timer from renewing: a
+      // message is handed to SMTP only while its claim is known to hold for a while yet.
+      if (Date.now() > heldUntil - leaseMs / 3) await renew();
+      // The database did not confirm the claims in time: the rest is left to go back to the queue.
+      if (Date.now() >= heldUntil) break;
       const row = rows[next++]!;
       // Another instance took this message back after our lease ran out: it is theirs to send now.
       if (lost.has(row.id)) {
