@@ -23,7 +23,9 @@ afterEach(async () => {
   for (const p of running.splice(0).reverse()) await p.stop();
 });
 
-async function pair(env: Record<string, string> = {}): Promise<{ a: Instance; b: Instance; nginx: Nginx }> {
+async function pair(extra: Record<string, string> = {}): Promise<{ a: Instance; b: Instance; nginx: Nginx }> {
+  // A killed instance's claims (mail, jobs) return to the queue after 5 s instead of the default 30 s.
+  const env = { CLAIM_LEASE_MS: "5000", ...extra };
   const dir = path.join(process.env.DATA_DIR!, `cluster-${Date.now()}`);
   const databaseUrl = process.env.DATABASE_URL!;
   const [a, b] = await Promise.all([
