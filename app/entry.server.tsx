@@ -9,11 +9,16 @@ import { StripNulBytes } from "#app/lib/strip-nul.server.ts";
 // Registers each domain's message composers before the outbox worker starts.
 import "#app/mail-composers.server.ts";
 import { outboxWorker } from "#app/mailing/worker.server.ts";
+// Registers each domain's job runners before the job worker starts.
+import "#app/job-kinds.server.ts";
+import { jobWorker } from "#app/jobs/jobs.server.ts";
 
 const ABORT_DELAY = 5_000;
 
-// The e-mail outbox is drained by a worker inside the server process.
+// The e-mail outbox and the job table (packet builds) are worked by every server process: queued work
+// is claimed with a lease, so several instances share it and take over a dead one's.
 outboxWorker();
+jobWorker();
 
 // Served by scripts/serve.js ahead of Remix (the scanners' hot path); see app/checkin/api.server.ts.
 export { handleCheckinNode } from "#app/checkin/api.server.ts";
@@ -21,9 +26,9 @@ export { CHECKIN_PATH } from "#app/http/api-paths.ts";
 // What scripts/serve.js does before any handler: client address, security headers, body limits, log redaction.
 export * as edge from "#app/http/edge.server.ts";
 
-/** Called by scripts/serve.js on SIGTERM: messages being sent finish first. */
-export function stopBackgroundWork(): Promise<void> {
-  return outboxWorker().stop();
+/** Called by scripts/serve.js on SIGTERM: messages being sent and the job in hand finish first. */
+export async function stopBackgroundWork(): Promise<void> {
+  await Promise.all([outboxWorker().stop(), jobWorker().stop()]);
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {

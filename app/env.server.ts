@@ -27,6 +27,12 @@ const schema = z.object({
     .string()
     .url("APP_URL phải là một địa chỉ, ví dụ https://hoinghi.quangnam.gov.vn")
     .default("http://localhost:3000"),
+  // How long an outbox or job claim holds without renewal: a live instance renews it every third of it,
+  // the work of an instance that died is taken up by another once it has run out (milliseconds).
+  CLAIM_LEASE_MS: z.coerce.number().int().min(1000, "CLAIM_LEASE_MS phải ít nhất 1000 (mili giây)").default(30_000),
+  // "off": this server process only serves requests; the outbox and the job table are worked by
+  // `npm run worker` (or by other instances). Default "on": every instance works them too.
+  BACKGROUND_WORKERS: z.enum(["on", "off"], "BACKGROUND_WORKERS phải là on hoặc off").default("on"),
   // Uploaded files (evidence documents) live under this folder.
   DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   // Session cookies are Secure in production; set false only to serve plain http on a LAN.

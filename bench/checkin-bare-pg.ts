@@ -1,55 +1,53 @@
-// The reference for POST /api/checkin on PostgreSQL: plain node:http that parses the same JSON body and
-// does the same durable insert with `pg` (one INSERT … ON CONFLICT DO NOTHING per scan, committed before
-// the answer) — no credential, no signature, no attendee lookup, no audit row.
+// The PostgreSQL reference for POST /api/checkin: plain node:http that parses the same JSON body and does
+// the same durable insert into PostgreSQL with `pg` (a pool as large as the app's, a committed INSERT per
+// scan, synchronous_commit as the server has it) — no credential, no signature, no attendee lookup, no
+// idempotency check, no audit row.
 // Usage: node --import tsx bench/checkin-bare-pg.ts <postgresql-url>; prints {"port":N} once listening.
 import http from "node:http";
 import pg from "pg";
 
 const url = process.argv[2];
-if (!url) {
-  console.error("usage: checkin-bare-pg.ts <postgresql-url>");
+if (!url || !/^postgres(ql)?:\/\//.test(url)) {
+  console.error("usage: checkin-bare-pg.ts <postgresql://…>");
   process.exit(2);
 }
-const pool = new pg.Pool({ connectionString: url, max: 10 });
+const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
 await pool.query(`CREATE TABLE IF NOT EXISTS "BareScan" (
-  "id" BIGSERIAL PRIMARY KEY, "deviceId" TEXT NOT NULL, "nonce" TEXT NOT NULL, "token" TEXT NOT NULL,
-  "scannedAt" TIMESTAMP(3) NOT NULL, "receivedAt" TIMESTAMP(3) NOT NULL, "response" TEXT NOT NULL,
-  UNIQUE ("deviceId", "nonce"))`);
+  "id" SERIAL PRIMARY KEY, "deviceId" TEXT NOT NULL, "nonce" TEXT NOT NULL, "token" TEXT NOT NULL,
+  "scannedAt" TIMESTAMP(3) NOT NULL, "receivedAt" TIMESTAMP(3) NOT NULL, "response" TEXT NOT NULL, UNIQUE ("deviceId", "nonce"))`);
+const INSERT = `INSERT INTO "BareScan" ("deviceId", "nonce", "token", "scannedAt", "receivedAt", "response") VALUES ($1, $2, $3, $4, $5, $6)`;
+
+function send(res: http.ServerResponse, status: number, text: string): void {
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
+  res.end(text);
+}
 
 const server = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on("data", (c: Buffer) => chunks.push(c));
   req.on("end", () => {
-    const answer = (status: number, text: string) => {
-      res.writeHead(status, {
-        "content-type": "application/json; charset=utf-8",
-        "content-length": Buffer.byteLength(text),
-      });
-      res.end(text);
-    };
-    let body: Record<string, string>;
-    try {
-      body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, string>;
-    } catch {
-      return answer(400, JSON.stringify({ error: "bad request" }));
-    }
+    let values: unknown[];
     const text = JSON.stringify({ result: "accepted" });
+    try {
+      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, string>;
+      const scannedAt = new Date(body.scannedAt ?? "").toISOString().slice(0, -1);
+      values = [body.deviceId, body.nonce, body.token, scannedAt, new Date().toISOString().slice(0, -1), text];
+    } catch {
+      send(res, 400, JSON.stringify({ error: "bad request" }));
+      return;
+    }
     pool
-      .query(
-        `INSERT INTO "BareScan" ("deviceId", "nonce", "token", "scannedAt", "receivedAt", "response")
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-        [
-          body.deviceId,
-          body.nonce,
-          body.token,
-          String(body.scannedAt).slice(0, 23),
-          new Date().toISOString().slice(0, 23),
-          text,
-        ],
-      )
+      .query({
+        name: "bare-insert",
+        text: INSERT,
+        values,
+      })
       .then(
-        () => answer(200, text),
-        () => answer(500, JSON.stringify({ error: "database" })),
+        () => send(res, 200, text),
+        () => send(res, 500, JSON.stringify({ error: "not saved" })),
       );
   });
 });

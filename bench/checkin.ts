@@ -1,4 +1,6 @@
 // npm run bench:checkin [-- --quick | --duration N | --connections N | --attendees N]
+// DATABASE_URL=postgresql://user:pass@host:5432/any npm run bench:checkin: the same on PostgreSQL (two fresh
+// databases are made on that server and dropped after), against bench/checkin-bare-pg.ts.
 // Issue 6's speed targets for POST /api/checkin on SQLite, through the production server (scripts/serve.js):
 //   1. maximum throughput (req/s) with `connections` clients sending as fast as they can;
 //   2. p50/p99 latency at a fixed 500 req/s.
@@ -9,14 +11,18 @@
 // at 500 req/s. Exits 1 when a goal is missed, a request fails, or a scan is missing from the log.
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { encodeScannerCredential } from "#app/checkin/credential.server.ts";
 import { createPrismaClient } from "#app/database/client.server.ts";
+import { migratePostgres } from "#app/database/migrate-pg.server.ts";
 import { migrateDatabase } from "#app/database/migrate.server.ts";
-import { parseEnv } from "#app/env.server.ts";
+import { closePgPools } from "#app/database/pg-pool.server.ts";
+import { isPostgresUrl, parseEnv } from "#app/env.server.ts";
 import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.server.ts";
 import { seedDatabase } from "#prisma/seed-runner.ts";
 import { ensureBuild } from "#bench/lib/build.ts";
@@ -115,11 +121,67 @@ function figuresTable(rows: Figures[]): string {
   );
 }
 
+/** PostgreSQL run: the server DATABASE_URL names (any database there; the role needs CREATEDB). */
+const PG_SERVER = process.env.DATABASE_URL && isPostgresUrl(process.env.DATABASE_URL) ? process.env.DATABASE_URL : null;
+const PG_PREFIX = `hoinghi_bench_${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
+
+function pgDatabaseUrl(name: string): string {
+  const u = new URL(PG_SERVER!);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function onPgServer(sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: PG_SERVER! });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+/** The bench's database access, either kind: `?` placeholders (PostgreSQL: $1, $2 …). */
+interface BenchDb {
+  all<T>(sql: string, ...params: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+function openBenchDb(url: string): BenchDb {
+  if (isPostgresUrl(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    return {
+      all: async <T>(sql: string, ...params: unknown[]) => {
+        let n = 0;
+        const r = await pool.query(
+          sql.replace(/\?/g, () => `$${++n}`),
+          params,
+        );
+        return r.rows as T[];
+      },
+      close: () => pool.end(),
+    };
+  }
+  const db = new Database(url.replace(/^file:/, ""));
+  return {
+    all: async <T>(sql: string, ...params: unknown[]) => {
+      const statement = db.prepare(sql);
+      if (statement.reader) return statement.all(...params) as T[];
+      statement.run(...params);
+      return [];
+    },
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
 async function prepare(
-  file: string,
+  url: string,
 ): Promise<{ conferenceId: string; userId: string; sessionId: string; tokens: string[] }> {
-  migrateDatabase(file);
-  const prisma = createPrismaClient(`file:${file}`);
+  if (isPostgresUrl(url)) await migratePostgres(url);
+  else migrateDatabase(url.replace(/^file:/, ""));
+  const prisma = createPrismaClient(url);
   let sessionId: string;
   try {
     await seedDatabase(prisma, { password: "hoinghi-demo" });
@@ -137,42 +199,44 @@ async function prepare(
   } finally {
     await prisma.$disconnect();
   }
-  const db = new Database(file);
+  const db = openBenchDb(url);
   try {
-    const conference = db
-      .prepare(
-        `SELECT "id" FROM "Conference" WHERE "kind" = 'CONFERENCE' AND "status" != 'CANCELLED' ORDER BY "createdAt" LIMIT 1`,
-      )
-      .get() as { id: string };
-    const user = db.prepare(`SELECT "id" FROM "User" WHERE "email" = 'admin@hoinghi.local'`).get() as { id: string };
+    const [conference] = await db.all<{ id: string }>(
+      `SELECT "id" FROM "Conference" WHERE "kind" = 'CONFERENCE' AND "status" != 'CANCELLED' ORDER BY "createdAt" LIMIT 1`,
+    );
+    const [user] = await db.all<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = 'admin@hoinghi.local'`);
     // The server runs with the demo secret (as `npm run demo`); sign with the same.
     const keys = deriveSigningKeys(parseEnv({ ALLOW_DEMO_CREDENTIALS: "true" }).SESSION_SECRET);
-    const ck = conferenceKeyFor(conference.id);
-    const insert = db.prepare(
-      `INSERT INTO "Attendee" ("id", "conferenceId", "name", "position", "organizationName", "email", "token", "invitationKey", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const ck = conferenceKeyFor(conference!.id);
     const tokens: string[] = [];
-    const now = new Date().toISOString();
-    db.transaction(() => {
-      for (let i = 0; i < ATTENDEES; i++) {
-        const { token, invitationKey } = issueToken(keys, ck);
-        insert.run(
-          `bench${i}`,
-          conference.id,
-          `Đại biểu ${i}`,
-          "Chuyên viên",
-          "UBND xã",
-          `bench${i}@example.vn`,
-          token,
-          invitationKey,
-          now,
-        );
-        tokens.push(token);
-      }
-    })();
-    return { conferenceId: conference.id, userId: user.id, sessionId, tokens };
+    // Prisma's text form of DateTime on each database.
+    const now = isPostgresUrl(url) ? new Date().toISOString().slice(0, -1) : new Date().toISOString();
+    const rows: unknown[][] = [];
+    for (let i = 0; i < ATTENDEES; i++) {
+      const { token, invitationKey } = issueToken(keys, ck);
+      rows.push([
+        `bench${i}`,
+        conference!.id,
+        `Đại biểu ${i}`,
+        "Chuyên viên",
+        "UBND xã",
+        `bench${i}@example.vn`,
+        token,
+        invitationKey,
+        now,
+      ]);
+      tokens.push(token);
+    }
+    for (let at = 0; at < rows.length; at += 500) {
+      const chunk = rows.slice(at, at + 500);
+      await db.all(
+        `INSERT INTO "Attendee" ("id", "conferenceId", "name", "position", "organizationName", "email", "token", "invitationKey", "createdAt") VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+        ...chunk.flat(),
+      );
+    }
+    return { conferenceId: conference!.id, userId: user!.id, sessionId, tokens };
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -187,8 +251,18 @@ async function main(): Promise<number> {
   process.once("exit", () => fs.rmSync(tmp, { recursive: true, force: true }));
   try {
     const file = path.join(tmp, "app.db");
+    let appUrl = `file:${file}`;
+    let bareTarget = path.join(tmp, "bare.db");
+    if (PG_SERVER) {
+      await onPgServer(`CREATE DATABASE "${PG_PREFIX}_app"`);
+      await onPgServer(`CREATE DATABASE "${PG_PREFIX}_bare"`);
+      appUrl = pgDatabaseUrl(`${PG_PREFIX}_app`);
+      bareTarget = pgDatabaseUrl(`${PG_PREFIX}_bare`);
+    }
+    console.log(`database: ${PG_SERVER ? "PostgreSQL" : "SQLite"}`);
     const t0 = performance.now();
-    const { conferenceId, userId, sessionId, tokens } = await prepare(file);
+    const { conferenceId, userId, sessionId, tokens } = await prepare(appUrl);
+    await closePgPools();
     console.log(
       `database: seeded + ${tokens.length} attendees with signed invitations (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
     );
@@ -202,9 +276,15 @@ async function main(): Promise<number> {
     });
     const auth = { authorization: `Bearer ${credential}` };
 
-    const app = await startApp({ root: ROOT, databaseFile: file });
+    // On PostgreSQL the server's data directory still sits beside the (unused) file path.
+    const app = await startApp({ root: ROOT, databaseFile: file, env: PG_SERVER ? { DATABASE_URL: appUrl } : {} });
     servers.push(app);
-    const bare = await startReference(ROOT, "bench/checkin-bare.ts", [path.join(tmp, "bare.db")], null);
+    const bare = await startReference(
+      ROOT,
+      PG_SERVER ? "bench/checkin-bare-pg.ts" : "bench/checkin-bare.ts",
+      [bareTarget],
+      null,
+    );
     servers.push(bare);
     // The bare server has no GET route; wait until it answers a scan.
     const probe = await fetch(`${bare.baseUrl}/`, {
@@ -260,27 +340,21 @@ async function main(): Promise<number> {
     console.log(figuresTable(results));
 
     // Every answered scan is in the log, and each attendee is counted once.
-    const db = new Database(file, { readonly: true });
-    const logged = (
-      db
-        .prepare(
-          `SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "deviceId" LIKE 'max-app%' OR "deviceId" LIKE 'fixed-app%'`,
-        )
-        .get() as { n: number }
-    ).n;
-    const byResult = db
-      .prepare(`SELECT "result", COUNT(*) AS n FROM "CheckinScan" WHERE "attendeeId" LIKE 'bench%' GROUP BY "result"`)
-      .all() as Array<{ result: string; n: number }>;
-    const present = (
-      db.prepare(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" LIKE 'bench%'`).get() as { n: number }
-    ).n;
-    const twice = db
-      .prepare(
-        `SELECT "attendeeId", group_concat("deviceId" || ' ' || "nonce" || ' scanned ' || "scannedAt" || ' received ' || "receivedAt", ' | ') AS scans FROM "CheckinScan" WHERE "result" = 'ACCEPTED' AND "attendeeId" LIKE 'bench%' GROUP BY "attendeeId" HAVING COUNT(*) > 1`,
-      )
-      .all() as Array<{ attendeeId: string; scans: string }>;
+    const db = openBenchDb(appUrl);
+    const count = async (sql: string) => Number((await db.all<{ n: number | string }>(sql))[0]!.n);
+    const logged = await count(
+      `SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "deviceId" LIKE 'max-app%' OR "deviceId" LIKE 'fixed-app%'`,
+    );
+    const byResult = await db.all<{ result: string; n: number }>(
+      `SELECT "result", COUNT(*) AS n FROM "CheckinScan" WHERE "attendeeId" LIKE 'bench%' GROUP BY "result"`,
+    );
+    const present = await count(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" LIKE 'bench%'`);
+    const scanText = `"deviceId" || ' ' || "nonce" || ' scanned ' || "scannedAt" || ' received ' || "receivedAt"`;
+    const twice = await db.all<{ attendeeId: string; scans: string }>(
+      `SELECT "attendeeId", ${PG_SERVER ? `string_agg(${scanText}, ' | ')` : `group_concat(${scanText}, ' | ')`} AS scans FROM "CheckinScan" WHERE "result" = 'ACCEPTED' AND "attendeeId" LIKE 'bench%' GROUP BY "attendeeId" HAVING COUNT(*) > 1`,
+    );
     for (const t of twice.slice(0, 5)) console.log(`accepted twice: ${t.attendeeId}: ${t.scans}`);
-    db.close();
+    await db.close();
     const answered = appMax.requests + appFixed.requests;
     console.log();
     console.log(
@@ -312,6 +386,9 @@ async function main(): Promise<number> {
       if (err) console.log(`\n--- ${s.name} server stderr ---\n${err}`);
     }
     await Promise.allSettled(servers.map((s) => s.stop()));
+    if (PG_SERVER)
+      for (const kind of ["app", "bare"])
+        await onPgServer(`DROP DATABASE IF EXISTS "${PG_PREFIX}_${kind}" WITH (FORCE)`).catch(() => undefined);
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -158,7 +158,7 @@ async function main(): Promise<number> {
   const dbName = `hoinghi_bench_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: SERVER_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
+  await admin.query(`CREATE DATABASE "${dbName}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C'`);
   const target = new URL(SERVER_URL);
   target.pathname = `/${dbName}`;
   const pgUrl = target.toString();

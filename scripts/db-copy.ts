@@ -21,12 +21,19 @@ try {
   const file = sqlitePath(env.DATABASE_URL);
   console.log(`Chép ${file} → ${redactUrl(to)}`);
   let last = "";
-  const result = await copySqliteToPostgres(file, to, (p) => {
-    if (p.table !== last) process.stdout.write(`  [${p.tableIndex + 1}/${p.tables}] ${p.table}\n`);
-    last = p.table;
-  });
+  const result = await copySqliteToPostgres(
+    file,
+    to,
+    (p) => {
+      if (p.table !== last) process.stdout.write(`  [${p.tableIndex + 1}/${p.tables}] ${p.table}\n`);
+      last = p.table;
+    },
+    env.DATA_DIR,
+  );
   for (const t of result.tables.filter((t) => t.source > 0)) console.log(`  ${t.table}: ${t.target} dòng`);
   console.log(`Đã chép ${result.rows} dòng của ${result.tables.length} bảng; số dòng khớp từng bảng.`);
+  if (result.files) console.log(`Đã chuyển ${result.files} tệp tải lên từ ${env.DATA_DIR} vào cơ sở dữ liệu.`);
+  for (const m of result.missingFiles) console.warn(`Cảnh báo: không có tệp trên đĩa (đã mất từ trước): ${m}`);
 } catch (error) {
   console.error(`Không chép được: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

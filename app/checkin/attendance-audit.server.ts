@@ -1,8 +1,8 @@
-// The audit rows the check-in core writes in the same SQLite transaction as the attendance change: the
-// fields compared, and the row of an accepted check-in (roll-call marks: marks.server.ts).
+// The audit rows the check-in core writes in the same transaction as the attendance change: the fields
+// compared, and the row of an accepted check-in (roll-call marks: marks.server.ts).
 
+import { newId, type AttendanceRow, type AttendeeRow, type AuditWrite } from "#app/checkin/rows.server.ts";
 import type { CheckinInput } from "#app/checkin/scan-input.ts";
-import { dbTime, newId, type AttendanceRow, type AttendeeRow, type Store } from "#app/checkin/store.server.ts";
 import { ATTENDANCE_LABEL, METHOD_LABEL, type AttendanceStatus, type CheckinMethod } from "#app/checkin/types.ts";
 import { diffFields } from "#app/database/audit.server.ts";
 
@@ -42,15 +42,14 @@ export function attendanceChanges(before: Record<string, unknown> | null, after:
   return diffFields(before && after ? before : filled(before), before && after ? after : filled(after));
 }
 
-/** The audit row of an accepted check-in, inside the same SQLite transaction as the attendance write. */
-export function audit(
-  st: Store,
+/** The audit row of an accepted check-in, written in the same transaction as the attendance write. */
+export function checkinAuditRow(
   input: CheckinInput,
   row: AttendeeRow,
   receivedAt: Date,
   current: AttendanceRow | undefined,
   after: Parameters<typeof attendanceFields>[0],
-): void {
+): AuditWrite {
   const { actor, action, createdAttendee } = input.audit;
   const before = current
     ? attendanceFields({ ...current, place: current.listName || current.bridgeName || null })
@@ -61,19 +60,19 @@ export function audit(
   const changes = createdAttendee
     ? attendanceChanges(null, { ...createdAttendee, ...afterFields })
     : attendanceChanges(before, afterFields);
-  st.s.insertAudit.run(
-    newId(),
-    dbTime(receivedAt),
-    actor.kind,
-    actor.userId,
-    actor.label,
-    actor.ip,
+  return {
+    id: newId(),
+    at: receivedAt,
+    actorKind: actor.kind,
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    ip: actor.ip,
     action,
-    createdAttendee ? "Attendee" : "Attendance",
-    row.id,
+    entity: createdAttendee ? "Attendee" : "Attendance",
+    entityId: row.id,
     summary,
-    JSON.stringify(changes),
-    row.organizationId,
-    row.conferenceId,
-  );
+    changes: JSON.stringify(changes),
+    organizationId: row.organizationId,
+    conferenceId: row.conferenceId,
+  };
 }

@@ -1,15 +1,17 @@
-// The decision on one scan, inside its transaction: who it is, whether they may be checked in here, and
-// whether this is the first record or a duplicate; then the attendance write, its audit row and the scan
-// log (group-commit.server.ts runs it; checkin.server.ts is the entry point).
+// The decision on one scan: who it is, whether they may be checked in here, and whether this is the first
+// record or a duplicate; then the attendance write, its audit row and the scan log. A pure function of the
+// rows the store read inside the scan's transaction (rows.server.ts), so the rules live once for both
+// databases: store.server.ts + group-commit.server.ts apply it on SQLite, pg-store.server.ts on
+// PostgreSQL; checkin.server.ts is the entry point.
 
-import type Database from "better-sqlite3";
-import { audit } from "#app/checkin/attendance-audit.server.ts";
+import { checkinAuditRow } from "#app/checkin/attendance-audit.server.ts";
 import { formatScanTime } from "#app/checkin/format.ts";
+import type { AttendanceWrite, AttendeeRow, AuditWrite, ScanFacts } from "#app/checkin/rows.server.ts";
 import type { CheckinInput } from "#app/checkin/scan-input.ts";
-import { dbTime, type AttendeeRow, type Store } from "#app/checkin/store.server.ts";
 import {
   REJECT_MESSAGE,
   type AttendanceStatus,
+  type CheckinMethod,
   type CheckinResponse,
   type RejectReason,
   type ScannedAttendee,
@@ -80,16 +82,15 @@ export interface Decision {
   conferenceId: string;
 }
 
-export function decide(st: Store, input: CheckinInput, invitationKey: string | null, receivedAt: Date): Decision {
-  const { s } = st;
-  const conferenceId = input.conferenceId;
+/** A decision and the writes that go with it, besides the scan log (none for a duplicate or a refusal). */
+export interface ScanOutcome extends Decision {
+  attendance?: AttendanceWrite;
+  audit?: AuditWrite;
+}
 
-  const row =
-    invitationKey !== null
-      ? s.attendeeByKey.get(invitationKey)
-      : input.attendeeId !== undefined
-        ? s.attendeeById.get(input.attendeeId)
-        : undefined;
+export function decideScan(facts: ScanFacts, input: CheckinInput, receivedAt: Date): ScanOutcome {
+  const conferenceId = input.conferenceId;
+  const row = facts.attendee;
   if (!row) return { response: rejected("unknown-attendee"), attendeeId: null, conferenceId };
   // An id typed by name search can only be from this conference; a token was compared above.
   if (row.conferenceId !== conferenceId)
@@ -102,8 +103,8 @@ export function decide(st: Store, input: CheckinInput, invitationKey: string | n
   if (row.conferenceStatus === "CANCELLED")
     return { response: rejected("cancelled-conference", who), attendeeId: row.id, conferenceId };
   if (row.revokedAt) {
-    const sub = s.substituteOf.get(row.id);
-    const message = sub ? `${REJECT_MESSAGE.revoked.slice(0, -1)}: ${sub.name}.` : REJECT_MESSAGE.revoked;
+    const sub = facts.substituteName;
+    const message = sub !== null ? `${REJECT_MESSAGE.revoked.slice(0, -1)}: ${sub}.` : REJECT_MESSAGE.revoked;
     return { response: rejected("revoked", who, message), attendeeId: row.id, conferenceId };
   }
 
@@ -112,7 +113,7 @@ export function decide(st: Store, input: CheckinInput, invitationKey: string | n
   let bridgePointId: string | null = null;
   let bridgeName = "";
   if (input.listId) {
-    const list = s.list.get(input.listId);
+    const list = facts.list;
     if (!list || list.conferenceId !== conferenceId)
       return { response: rejected("wrong-list", who), attendeeId: row.id, conferenceId };
     listId = list.id;
@@ -120,7 +121,7 @@ export function decide(st: Store, input: CheckinInput, invitationKey: string | n
     bridgePointId = list.bridgePointId;
     bridgeName = list.bridgeName ?? "";
   } else if (input.bridgePointId) {
-    const bridge = s.bridge.get(input.bridgePointId);
+    const bridge = facts.bridge;
     if (!bridge || bridge.conferenceId !== conferenceId)
       return { response: rejected("wrong-list", who), attendeeId: row.id, conferenceId };
     bridgePointId = bridge.id;
@@ -129,17 +130,21 @@ export function decide(st: Store, input: CheckinInput, invitationKey: string | n
 
   const status: AttendanceStatus = bridgePointId ? "ONLINE" : "IN_PERSON";
   const at = effectiveScanTime(input.scannedAt, receivedAt, input.sentAt, input.notBefore);
-  const atText = dbTime(at);
-  const current = s.attendance.get(row.id);
+  const current = facts.current;
   const present = current && current.status !== "ABSENT";
-  // Two doors that admitted the same person offline both keep their scan; the earlier one counts.
+  // Two doors that admitted the same person offline both keep their scan; the earlier one counts. Only a
+  // scan dated in the past (it waited offline) can be earlier: a live scan is dated when it arrives, and
+  // two live scans of the same person at the same moment (two doors, maybe two app instances whose
+  // clocks differ by milliseconds) are decided in the order they take the attendee: the second is a
+  // duplicate, never a second "accepted".
   const earlier =
     present &&
+    at.getTime() < receivedAt.getTime() &&
     current.checkedInAt !== null &&
     new Date(current.checkedInAt).getTime() > at.getTime() &&
     earlierScanReplaces(current.status, status);
   if (present && !earlier) {
-    const firstAt = current.checkedInAt ?? atText;
+    const firstAt = current.checkedInAt ?? at.toISOString();
     const where = current.listName || current.bridgeName || "";
     return {
       response: {
@@ -152,25 +157,13 @@ export function decide(st: Store, input: CheckinInput, invitationKey: string | n
       conferenceId,
     };
   }
-  s.upsertAttendance.run(
-    row.id,
-    conferenceId,
-    status,
-    bridgePointId,
-    listId,
-    atText,
-    input.deviceId,
-    input.method,
-    input.userId,
-    dbTime(receivedAt),
-  );
   const place = bridgeName ? `trực tuyến tại ${bridgeName}` : listName ? `tại ${listName}` : "";
-  audit(st, input, row, receivedAt, current, {
+  const audit = checkinAuditRow(input, row, receivedAt, current, {
     status,
     place: listName || bridgeName || null,
     bridgePointId,
     checkinListId: listId,
-    checkedInAt: atText,
+    checkedInAt: at.toISOString(),
     method: input.method,
     deviceId: input.deviceId,
     absenceReason: "",
@@ -186,42 +179,54 @@ export function decide(st: Store, input: CheckinInput, invitationKey: string | n
     },
     attendeeId: row.id,
     conferenceId,
+    attendance: {
+      attendeeId: row.id,
+      conferenceId,
+      status,
+      bridgePointId,
+      checkinListId: listId,
+      checkedInAt: at,
+      deviceId: input.deviceId,
+      method: input.method,
+      recordedById: input.userId,
+      updatedAt: receivedAt,
+    },
+    audit,
   };
 }
 
-export function recordOnce(
-  st: Store,
-  input: CheckinInput,
-  invitationKey: string | null,
-  receivedAt: Date,
-): CheckinResponse {
-  const previous = st.s.findScan.get(input.conferenceId, input.credentialKey, input.deviceId, input.nonce);
-  if (previous) return JSON.parse(previous.response) as CheckinResponse;
-  const d = decide(st, input, invitationKey, receivedAt);
-  logScan(st.s.insertScan, input, d, receivedAt);
-  return d.response;
+/** The scan log row of a decision (every scan has one; a retry with the same key reads its response). */
+export interface ScanLogWrite {
+  deviceId: string;
+  nonce: string;
+  conferenceId: string;
+  credentialKey: string;
+  attendeeId: string | null;
+  checkinListId: string | null;
+  userId: string | null;
+  method: CheckinMethod;
+  scannedAt: Date;
+  receivedAt: Date;
+  result: "ACCEPTED" | "DUPLICATE" | "REJECTED";
+  reason: string;
+  response: string;
 }
 
-export function logScan(
-  statement: Database.Statement<unknown[]>,
-  input: CheckinInput,
-  d: Decision,
-  receivedAt: Date,
-): void {
-  const response = JSON.stringify(d.response);
-  statement.run(
-    input.deviceId,
-    input.nonce,
-    d.conferenceId,
-    input.credentialKey,
-    d.attendeeId,
-    input.listId,
-    input.userId,
-    input.method,
-    dbTime(input.scannedAt),
-    dbTime(receivedAt),
-    d.response.result.toUpperCase(),
-    d.response.result === "rejected" ? d.response.reason : "",
-    response,
-  );
+export function scanLogRow(input: CheckinInput, d: Decision, receivedAt: Date): ScanLogWrite {
+  return {
+    deviceId: input.deviceId,
+    nonce: input.nonce,
+    conferenceId: d.conferenceId,
+    credentialKey: input.credentialKey,
+    attendeeId: d.attendeeId,
+    checkinListId: input.listId,
+    userId: input.userId,
+    method: input.method,
+    scannedAt: input.scannedAt,
+    receivedAt,
+    result:
+      d.response.result === "accepted" ? "ACCEPTED" : d.response.result === "duplicate" ? "DUPLICATE" : "REJECTED",
+    reason: d.response.result === "rejected" ? d.response.reason : "",
+    response: JSON.stringify(d.response),
+  };
 }

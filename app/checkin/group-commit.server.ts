@@ -6,9 +6,8 @@
 // one scan, as before; under a door rush (many scanners) the commit is shared.
 
 import type Database from "better-sqlite3";
-import { recordOnce } from "#app/checkin/decision.server.ts";
 import type { CheckinInput } from "#app/checkin/scan-input.ts";
-import type { Store } from "#app/checkin/store.server.ts";
+import { recordOnce, type Store } from "#app/checkin/store.server.ts";
 import type { CheckinResponse } from "#app/checkin/types.ts";
 
 interface PendingScan {

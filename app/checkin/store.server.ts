@@ -2,8 +2,18 @@
 // prepared statements and the rows they read. One connection per database file, kept across reloads.
 
 import Database from "better-sqlite3";
-import { randomBytes } from "node:crypto";
-import type { AttendanceStatus, CheckinMethod } from "#app/checkin/types.ts";
+import { decideScan, scanLogRow, type Decision } from "#app/checkin/decision.server.ts";
+import type {
+  AttendanceRow,
+  AttendeeRow,
+  AuditWrite,
+  BridgeRow,
+  ListRow,
+  ScanFacts,
+} from "#app/checkin/rows.server.ts";
+import type { CheckinInput } from "#app/checkin/scan-input.ts";
+import type { TokenIndex } from "#app/checkin/token-index.server.ts";
+import type { CheckinResponse } from "#app/checkin/types.ts";
 import { env, sqlitePath } from "#app/env.server.ts";
 
 interface Statements {
@@ -11,11 +21,8 @@ interface Statements {
   attendeeByKey: Database.Statement<[string], AttendeeRow>;
   attendeeById: Database.Statement<[string], AttendeeRow>;
   substituteOf: Database.Statement<[string], { name: string }>;
-  list: Database.Statement<
-    [string],
-    { id: string; conferenceId: string; name: string; bridgePointId: string | null; bridgeName: string | null }
-  >;
-  bridge: Database.Statement<[string], { id: string; conferenceId: string; name: string }>;
+  list: Database.Statement<[string], ListRow>;
+  bridge: Database.Statement<[string], BridgeRow>;
   attendance: Database.Statement<[string], AttendanceRow>;
   upsertAttendance: Database.Statement<unknown[]>;
   insertScan: Database.Statement<unknown[]>;
@@ -27,41 +34,12 @@ interface Statements {
   issuedTokens: Database.Statement<[string], { token: string; invitationKey: string }>;
 }
 
-export interface AttendeeRow {
-  id: string;
-  conferenceId: string;
-  organizationId: string;
-  bridgePointId: string | null;
-  name: string;
-  position: string;
-  organizationName: string;
-  revokedAt: string | null;
-  groupHeading: string | null;
-  groupPosition: number | null;
-  /** The group's first role line, which names it when it has no heading (groupLabel). */
-  groupFirstLine: string | null;
-  conferenceStatus: string;
-}
-
-export interface AttendanceRow {
-  status: AttendanceStatus;
-  bridgePointId: string | null;
-  checkinListId: string | null;
-  checkedInAt: string | null;
-  deviceId: string;
-  method: CheckinMethod;
-  absenceReason: string;
-  substituteName: string;
-  listName: string | null;
-  bridgeName: string | null;
-}
-
 export interface Store {
   file: string;
   db: Database.Database;
   s: Statements;
   /** Issued tokens of the conferences scanned so far (token-index.server.ts), reset with the connection. */
-  tokens: { index: Map<string, Map<string, string>>; count: number };
+  tokens: TokenIndex;
 }
 
 const g = globalThis as unknown as { checkinStore?: Store };
@@ -148,7 +126,93 @@ export function dbTime(d: Date): string {
   return d.toISOString().replace("Z", "+00:00");
 }
 
-/** A cuid-like id for rows this connection writes (AuditEvent ids are opaque text). */
-export function newId(): string {
-  return `c${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
+/** The rows a scan's decision reads (decision.server.ts), inside the scan's transaction. */
+export function readScanFacts(st: Store, input: CheckinInput, invitationKey: string | null): ScanFacts {
+  const { s } = st;
+  const attendee =
+    invitationKey !== null
+      ? s.attendeeByKey.get(invitationKey)
+      : input.attendeeId !== undefined
+        ? s.attendeeById.get(input.attendeeId)
+        : undefined;
+  if (!attendee) return { attendee, substituteName: null, list: undefined, bridge: undefined, current: undefined };
+  return {
+    attendee,
+    substituteName: attendee.revokedAt ? (s.substituteOf.get(attendee.id)?.name ?? null) : null,
+    list: input.listId ? s.list.get(input.listId) : undefined,
+    bridge: !input.listId && input.bridgePointId ? s.bridge.get(input.bridgePointId) : undefined,
+    current: s.attendance.get(attendee.id),
+  };
+}
+
+/** One scan inside its (savepoint) transaction: a retry gets the first answer; otherwise decide and write. */
+export function recordOnce(
+  st: Store,
+  input: CheckinInput,
+  invitationKey: string | null,
+  receivedAt: Date,
+): CheckinResponse {
+  const previous = st.s.findScan.get(input.conferenceId, input.credentialKey, input.deviceId, input.nonce);
+  if (previous) return JSON.parse(previous.response) as CheckinResponse;
+  const d = decideScan(readScanFacts(st, input, invitationKey), input, receivedAt);
+  if (d.attendance) {
+    const w = d.attendance;
+    st.s.upsertAttendance.run(
+      w.attendeeId,
+      w.conferenceId,
+      w.status,
+      w.bridgePointId,
+      w.checkinListId,
+      dbTime(w.checkedInAt),
+      w.deviceId,
+      w.method,
+      w.recordedById,
+      dbTime(w.updatedAt),
+    );
+  }
+  if (d.audit) insertAudit(st, d.audit);
+  logScan(st.s.insertScan, input, d, receivedAt);
+  return d.response;
+}
+
+export function insertAudit(st: Store, a: AuditWrite): void {
+  st.s.insertAudit.run(
+    a.id,
+    dbTime(a.at),
+    a.actorKind,
+    a.actorUserId,
+    a.actorLabel,
+    a.ip,
+    a.action,
+    a.entity,
+    a.entityId,
+    a.summary,
+    a.changes,
+    a.organizationId,
+    a.conferenceId,
+  );
+}
+
+export function logScan(
+  statement: Database.Statement<unknown[]>,
+  input: CheckinInput,
+  d: Decision,
+  receivedAt: Date,
+): void {
+  const r = scanLogRow(input, d, receivedAt);
+  statement.run(
+    r.deviceId,
+    r.nonce,
+    r.conferenceId,
+    r.credentialKey,
+    r.attendeeId,
+    r.checkinListId,
+    r.userId,
+    r.method,
+    dbTime(r.scannedAt),
+    dbTime(r.receivedAt),
+    r.result,
+    r.reason,
+    r.response,
+  );
 }

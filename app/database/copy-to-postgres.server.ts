@@ -1,3 +1,6 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { migratePostgres } from "#app/database/migrate-pg.server.ts";
@@ -5,7 +8,8 @@ import { migratePostgres } from "#app/database/migrate-pg.server.ts";
 // Moves an installation from the embedded SQLite file to an empty PostgreSQL database: migrates the
 // target, copies every table in one transaction (all or nothing), parents before children, converting
 // SQLite's storage (ISO-text or epoch dates, 0/1 booleans) to PostgreSQL's column types, then compares
-// the row counts table by table before it commits.
+// the row counts table by table before it commits. Uploads an older version kept on disk move into the
+// database with them, so the new instances need no copy of the old data directory.
 
 export interface CopyProgress {
   table: string;
@@ -17,7 +21,18 @@ export interface CopyProgress {
 export interface CopyResult {
   tables: Array<{ table: string; source: number; target: number }>;
   rows: number;
+  /** Uploads an older installation kept on disk (DATA_DIR/evidence), now stored in the database. */
+  files: number;
+  /** Rows naming a file that is not on disk (already lost at the source): left as they were. */
+  missingFiles: string[];
 }
+
+// Columns that name an upload: "db:<id>" for files kept in StoredFile, otherwise a path under
+// DATA_DIR/evidence that only the old machine has.
+const FILE_COLUMNS = [
+  { table: "EvidenceFile", column: "storagePath", name: "fileName", type: "mimeType" },
+  { table: "Speech", column: "filePath", name: "fileName", type: "fileMime" },
+] as const;
 
 const BATCH_PARAMS = 30_000;
 
@@ -97,10 +112,47 @@ async function assertEmpty(client: pg.Client): Promise<void> {
   }
 }
 
+/** Moves the uploads still on disk into StoredFile (inside the copy's transaction) and points their rows there. */
+async function moveDiskFiles(target: pg.Client, dataDir: string, result: CopyResult): Promise<void> {
+  const root = path.resolve(dataDir, "evidence");
+  for (const f of FILE_COLUMNS) {
+    const { rows } = await target.query<{ id: string; at: string; name: string | null; type: string | null }>(
+      `SELECT "id", ${quote(f.column)} AS at, ${quote(f.name)} AS name, ${quote(f.type)} AS type FROM ${quote(f.table)}
+       WHERE ${quote(f.column)} IS NOT NULL AND ${quote(f.column)} NOT LIKE 'db:%'`,
+    );
+    for (const row of rows) {
+      const full = path.resolve(root, row.at);
+      if (!full.startsWith(root + path.sep) || !fs.existsSync(full)) {
+        result.missingFiles.push(`${f.table} ${row.id}: ${row.at}`);
+        continue;
+      }
+      const bytes = fs.readFileSync(full);
+      const id = `c${crypto.randomUUID().replace(/-/g, "").slice(0, 24)}`;
+      await target.query(
+        `INSERT INTO "StoredFile" ("id", "kind", "name", "contentType", "size", "bytes", "createdAt")
+         VALUES ($1, 'evidence', $2, $3, $4, $5, $6)`,
+        [
+          id,
+          (row.name ?? path.basename(full)).slice(0, 200),
+          row.type ?? "application/octet-stream",
+          bytes.length,
+          bytes,
+          pgNow(),
+        ],
+      );
+      await target.query(`UPDATE ${quote(f.table)} SET ${quote(f.column)} = $1 WHERE "id" = $2`, [`db:${id}`, row.id]);
+      result.files++;
+    }
+  }
+}
+
+const pgNow = () => new Date().toISOString().slice(0, -1);
+
 export async function copySqliteToPostgres(
   sqliteFile: string,
   targetUrl: string,
   onProgress: (p: CopyProgress) => void = () => {},
+  dataDir?: string,
 ): Promise<CopyResult> {
   const source = new Database(sqliteFile, { readonly: true, fileMustExist: true });
   const target = new pg.Client({ connectionString: targetUrl });
@@ -120,7 +172,7 @@ export async function copySqliteToPostgres(
     const missing = sourceTables.filter((t) => !columnsOf.has(t));
     if (missing.length) throw new Error(`Bảng không có ở PostgreSQL: ${missing.join(", ")}. Hãy cập nhật ứng dụng.`);
     const { order, selfRefs } = parentsFirst(source, sourceTables);
-    const result: CopyResult = { tables: [], rows: 0 };
+    const result: CopyResult = { tables: [], rows: 0, files: 0, missingFiles: [] };
     await target.query("BEGIN");
     try {
       for (const [index, table] of order.entries()) {
@@ -174,6 +226,7 @@ export async function copySqliteToPostgres(
         result.tables.push({ table, source: sourceCount, target: targetCount });
         result.rows += targetCount;
       }
+      if (dataDir) await moveDiskFiles(target, dataDir, result);
       await target.query("COMMIT");
     } catch (error) {
       await target.query("ROLLBACK");

@@ -28,6 +28,18 @@ export async function migratePostgres(url: string, dir = PG_MIGRATIONS_DIR): Pro
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    const { rows: collation } = await client.query<{ datcollate: string }>(
+      "SELECT datcollate FROM pg_database WHERE datname = current_database()",
+    );
+    const collate = collation[0]?.datcollate ?? "";
+    if (!["C", "POSIX", "C.UTF-8", "C.utf8"].includes(collate)) {
+      // Not an error: the app works, but lists sorted by the database follow its language rules instead of
+      // the code-point order of SQLite (and of the tests).
+      console.warn(
+        `Cảnh báo: cơ sở dữ liệu PostgreSQL dùng collation "${collate}"; nên tạo với LC_COLLATE 'C' để danh sách ` +
+          `sắp xếp như bản SQLite (xem README).`,
+      );
+    }
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     await client.query(CREATE_TABLE);
     const { rows } = await client.query<{ migration_name: string; checksum: string; finished: boolean }>(

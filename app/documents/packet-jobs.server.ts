@@ -1,16 +1,25 @@
-import fs from "node:fs/promises";
-import path from "node:path";
 import { agendaItems } from "#app/agenda/agenda.server.ts";
 import { listAwards } from "#app/awards/awards.server.ts";
 import { listSpeeches } from "#app/speeches/speeches.server.ts";
 import { roundSummaryFor } from "#app/scoring/rounds.server.ts";
-import { env } from "#app/env.server.ts";
+import { prisma } from "#app/database/db.server.ts";
+import { putKeyedFile, readKeyedFile } from "#app/files/stored-files.server.ts";
+import {
+  enqueueJob,
+  findJob,
+  jobResult,
+  latestJob,
+  registerJobKind,
+  waitForJob,
+  type JobView,
+} from "#app/jobs/jobs.server.ts";
+import { XLSX_TYPE } from "#app/lib/file-names.ts";
 import { meetingName } from "#app/conferences/naming.ts";
 import { timeAgenda } from "#app/agenda/timing.ts";
 import { formatTime } from "#app/lib/vietnamese-date.ts";
 import { buildPlanDocument } from "#app/plans/document.ts";
 import type { ConferenceDetail } from "#app/plans/plans.server.ts";
-import { toDocumentInput } from "#app/plans/plans.server.ts";
+import { getConference, toDocumentInput } from "#app/plans/plans.server.ts";
 import {
   packetFingerprint,
   renderPacketPdf,
@@ -18,9 +27,9 @@ import {
   type PacketInput,
 } from "#app/documents/packet/packet.server.ts";
 
-// Packets are built in the background inside the server process and kept as
-// files named by the fingerprint of their data, so they are reused until the
-// data changes.
+// Packets are built as jobs (app/jobs/): any app instance may run the build, and any instance serves
+// its progress and the finished PDF, kept in the database. A job is keyed by the conference and the
+// fingerprint of the packet's data, so a packet is reused until the data changes.
 
 export interface PacketJob {
   fingerprint: string;
@@ -31,21 +40,46 @@ export interface PacketJob {
   error?: string;
 }
 
-const jobs = new Map<string, PacketJob>();
+const KIND = "packet";
 
-function packetDir(): string {
-  return path.resolve(process.cwd(), env().DATA_DIR, "packets");
+interface PacketParams {
+  conferenceId: string;
+  fingerprint: string;
 }
 
-export function packetFile(fingerprint: string, ext: "pdf" | "xlsx"): string {
-  return path.join(packetDir(), `${fingerprint}.${ext}`);
-}
+const jobKey = (conferenceId: string, fingerprint: string) => `${conferenceId}/${fingerprint}`;
 
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
+registerJobKind(KIND, {
+  async run(params, ctx) {
+    const { conferenceId, fingerprint } = params as PacketParams;
+    // The input is read again where the job runs; the fingerprint proves it is the data that was asked for.
+    const input = await packetInput(await getConference(conferenceId));
+    if (!input || packetFingerprint(input) !== fingerprint)
+      throw new Error("Số liệu đã thay đổi trong khi chờ; hãy tạo lại bộ tài liệu.");
+    const pdf = await renderPacketPdf(input, (done, total, stage) => ctx.progress(done, total, stage));
+    return { name: "bo-tai-lieu.pdf", contentType: "application/pdf", bytes: pdf };
+  },
+  describe(params) {
+    return { what: "bộ tài liệu hội nghị (PDF)", conferenceId: (params as PacketParams).conferenceId };
+  },
+  // A packet of data that has since changed is not served again: only the newest one is kept.
+  keepOnlyLatest: true,
+});
+
+function packetView(job: JobView): PacketJob {
+  const fingerprint = job.key.slice(job.key.indexOf("/") + 1);
+  if (job.status === "DONE")
+    return { fingerprint, status: "ready", done: job.total, total: job.total, stage: job.stage };
+  if (job.status === "FAILED")
+    return {
+      fingerprint,
+      status: "failed",
+      done: job.done,
+      total: job.total,
+      stage: job.stage,
+      error: job.error ?? "",
+    };
+  return { fingerprint, status: "building", done: job.done, total: job.total, stage: job.stage || "Đang chờ" };
 }
 
 export async function packetInput(
@@ -97,44 +131,44 @@ export async function packetInput(
   };
 }
 
-/** The job for this data: a finished file, a build in progress, or a new build started now. */
+/** The job for this data: a finished packet, a build queued or in progress, or a new build queued now. */
 export async function ensurePacket(conferenceId: string, input: PacketInput): Promise<PacketJob> {
   const fingerprint = packetFingerprint(input);
-  if (await exists(packetFile(fingerprint, "pdf")))
-    return { fingerprint, status: "ready", done: 1, total: 1, stage: "Hoàn tất" };
-  const current = jobs.get(conferenceId);
-  if (current && current.fingerprint === fingerprint && current.status === "building") return current;
-  const job: PacketJob = { fingerprint, status: "building", done: 0, total: 1, stage: "Bắt đầu" };
-  jobs.set(conferenceId, job);
-  void (async () => {
-    try {
-      const pdf = await renderPacketPdf(input, (done, total, stage) => Object.assign(job, { done, total, stage }));
-      await fs.mkdir(packetDir(), { recursive: true });
-      await fs.writeFile(`${packetFile(fingerprint, "pdf")}.tmp`, pdf);
-      await fs.rename(`${packetFile(fingerprint, "pdf")}.tmp`, packetFile(fingerprint, "pdf"));
-      job.status = "ready";
-    } catch (error) {
-      job.status = "failed";
-      job.error = error instanceof Error ? error.message : String(error);
-    }
-  })();
-  return job;
+  const params: PacketParams = { conferenceId, fingerprint };
+  return packetView(
+    await enqueueJob({ kind: KIND, key: jobKey(conferenceId, fingerprint), scope: conferenceId, params }),
+  );
 }
 
-export function packetJob(conferenceId: string): PacketJob | undefined {
-  return jobs.get(conferenceId);
+/** The conference's latest packet build, whichever instance runs or ran it. */
+export async function packetJob(conferenceId: string): Promise<PacketJob | null> {
+  const job = await latestJob(KIND, conferenceId);
+  return job ? packetView(job) : null;
 }
 
-/** The spreadsheet, built on first download (it is cheaper than the PDF and needs no progress). */
+/**
+ * The built PDF of this data, waiting up to `waitMs` for a build in progress (on any instance);
+ * null when there is no finished build.
+ */
+export async function readPacketPdf(conferenceId: string, fingerprint: string, waitMs = 0): Promise<Buffer | null> {
+  let job = await findJob(KIND, jobKey(conferenceId, fingerprint));
+  if (job && waitMs > 0) job = await waitForJob(job.id, waitMs);
+  if (job?.status !== "DONE") return null;
+  return (await jobResult(job))?.bytes ?? null;
+}
+
+/** The spreadsheet, built on first download (it is cheaper than the PDF and needs no progress) and kept. */
 export async function packetXlsx(input: PacketInput): Promise<Buffer> {
-  const file = packetFile(packetFingerprint(input), "xlsx");
-  if (await exists(file)) return fs.readFile(file);
+  const fingerprint = packetFingerprint(input);
+  const stored = await readKeyedFile(prisma, "packet-xlsx", fingerprint);
+  if (stored) return stored.bytes;
   const xlsx = await renderPacketXlsx(input);
-  await fs.mkdir(packetDir(), { recursive: true });
-  await fs.writeFile(file, xlsx);
+  await putKeyedFile(prisma, {
+    kind: "packet-xlsx",
+    key: fingerprint,
+    name: "bo-tai-lieu.xlsx",
+    contentType: XLSX_TYPE,
+    bytes: xlsx,
+  });
   return xlsx;
-}
-
-export function readPacketPdf(fingerprint: string): Promise<Buffer> {
-  return fs.readFile(packetFile(fingerprint, "pdf"));
 }

@@ -1,6 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type SendMailOptions } from "nodemailer";
+import { prisma } from "#app/database/db.server.ts";
+import { putKeyedFile, readKeyedFile, type FileDb } from "#app/files/stored-files.server.ts";
 
 /** Where messages go: a real SMTP server, or (no SMTP configured) .eml files in an outbox folder. */
 export interface MailTransport {
@@ -26,7 +28,15 @@ export function emlFileName(messageId: string): string {
   return `${messageId.replace(/[<>]/g, "").replace(/[^A-Za-z0-9._@-]/g, "_")}.eml`;
 }
 
-export function folderTransport(dir: string): MailTransport {
+/** StoredFile kind of the .eml copies the folder transport keeps in the database. */
+const EML_KIND = "eml";
+
+/**
+ * With no SMTP server, messages are .eml files: written to `dir` (for whoever reads the folder on this
+ * machine) and kept in the database under their Message-ID, so every app instance shows every message
+ * whatever its data directory. A message sent twice (its sender died before recording it) is kept once.
+ */
+export function folderTransport(dir: string, db: FileDb = prisma): MailTransport {
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     kind: "folder",
@@ -37,7 +47,21 @@ export function folderTransport(dir: string): MailTransport {
       const file = path.join(dir, emlFileName(String(message.messageId)));
       await fs.writeFile(`${file}.tmp`, info.message);
       await fs.rename(`${file}.tmp`, file);
+      await putKeyedFile(db, {
+        kind: EML_KIND,
+        key: String(message.messageId),
+        name: emlFileName(String(message.messageId)),
+        contentType: "message/rfc822",
+        bytes: info.message,
+      });
     },
     close: () => transporter.close(),
   };
+}
+
+/** The .eml of a message the folder transport sent: from the database, or (older messages) from `dir`. */
+export async function sentMessageCopy(dir: string, messageId: string, db: FileDb = prisma): Promise<Buffer | null> {
+  const stored = await readKeyedFile(db, EML_KIND, messageId);
+  if (stored) return stored.bytes;
+  return fs.readFile(path.join(dir, emlFileName(messageId))).catch(() => null);
 }

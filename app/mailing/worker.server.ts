@@ -19,10 +19,14 @@ export function configuredTransport(): MailTransport {
 // dev reloads don't start more.
 const g = globalThis as unknown as { outboxWorker?: OutboxWorker; outboxTransport?: MailTransport };
 
+/** What a server process that leaves background work to `npm run worker` holds instead (BACKGROUND_WORKERS=off). */
+export const idleWorker: OutboxWorker = { kick() {}, stop: () => Promise.resolve() };
+
 export function outboxWorker(): OutboxWorker {
+  if (env().BACKGROUND_WORKERS === "off") return idleWorker;
   if (!g.outboxWorker) {
     g.outboxTransport = configuredTransport();
-    g.outboxWorker = startOutboxWorker({ transport: g.outboxTransport });
+    g.outboxWorker = startOutboxWorker({ transport: g.outboxTransport, leaseMs: env().CLAIM_LEASE_MS });
   }
   return g.outboxWorker;
 }

@@ -36,7 +36,9 @@ export async function listConferences(user: CurrentUser, filters: ConferenceFilt
     prisma.conference.count({ where }),
     prisma.conference.findMany({
       where,
-      orderBy: [{ issueYear: "desc" }, { updatedAt: "desc" }],
+      // The id breaks ties (rows imported together share updatedAt): without it a page's rows are whatever the
+      // database returns first, so pages could repeat or skip rows, and SQLite and PostgreSQL would differ.
+      orderBy: [{ issueYear: "desc" }, { updatedAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {

@@ -3,7 +3,7 @@ import { recordAudit, userActor } from "#app/database/audit.server.ts";
 import { forbidden, notFound, type RemediationAccess } from "#app/auth/guard.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { checkEvidence } from "#app/files/accepted-files.ts";
-import { removeEvidence, storeEvidence } from "#app/files/file-store.server.ts";
+import { storeEvidence } from "#app/files/file-store.server.ts";
 import { requirePlanCapability } from "#app/remediation/access.server.ts";
 import { deleteEvidenceSchema, uploadEvidenceSchema, type RemediationOutcome } from "#app/remediation/forms.ts";
 import { mayUpdateAction } from "#app/remediation/owner.ts";
@@ -16,14 +16,14 @@ import {
   removeFiles,
 } from "#app/remediation/shared.server.ts";
 
-// Evidence files of a remediation action: upload (checked, written, then recorded) and deletion.
+// Evidence files of a remediation action: upload (checked, then stored with its row and audit record) and deletion.
 
 async function uploadedFile(value: FormDataEntryValue | null): Promise<{ name: string; data: Uint8Array } | null> {
   if (!value || typeof value === "string" || value.size === 0) return null;
   return { name: value.name, data: new Uint8Array(await value.arrayBuffer()) };
 }
 
-/** A checked evidence file for one action. The file is written first and removed again if the rows are not. */
+/** A checked evidence file for one action. The file commits with its row and audit record. */
 export async function uploadEvidence(access: RemediationAccess, form: FormData): Promise<RemediationOutcome> {
   requirePlanCapability(access, "remediation.update");
   const submission = parseWithZod(form, { schema: uploadEvidenceSchema });
@@ -39,28 +39,24 @@ export async function uploadEvidence(access: RemediationAccess, form: FormData):
   if (!file) return invalid("upload-evidence", actionId, { file: ["Chọn tệp tài liệu kiểm chứng"] });
   const checked = checkEvidence(file.name, file.data);
   if (!checked.ok) return invalid("upload-evidence", actionId, { file: [checked.error] });
-  const storagePath = await storeEvidence(file.data, file.name);
-  try {
-    await prisma.$transaction(async (tx) => {
-      const after = { actionId, fileName: file.name.slice(0, 200), mimeType: checked.mime, size: file.data.length };
-      const row = await tx.evidenceFile.create({
-        data: { ...after, storagePath, uploadedById: access.user.id },
-        select: { id: true },
-      });
-      await recordAudit(tx, userActor(access.user), {
-        action: "evidenceFile.create",
-        entity: "EvidenceFile",
-        entityId: row.id,
-        summary: `Tải lên tài liệu kiểm chứng “${after.fileName}” cho nhiệm vụ khắc phục ${action.code}`,
-        before: null,
-        after,
-        ...auditScope(access),
-      });
+  // The file is stored in the same transaction as its row and audit record: all of them or none.
+  await prisma.$transaction(async (tx) => {
+    const storagePath = await storeEvidence(file.data, file.name, checked.mime, tx);
+    const after = { actionId, fileName: file.name.slice(0, 200), mimeType: checked.mime, size: file.data.length };
+    const row = await tx.evidenceFile.create({
+      data: { ...after, storagePath, uploadedById: access.user.id },
+      select: { id: true },
     });
-  } catch (error) {
-    await removeEvidence(storagePath);
-    throw error;
-  }
+    await recordAudit(tx, userActor(access.user), {
+      action: "evidenceFile.create",
+      entity: "EvidenceFile",
+      entityId: row.id,
+      summary: `Tải lên tài liệu kiểm chứng “${after.fileName}” cho nhiệm vụ khắc phục ${action.code}`,
+      before: null,
+      after,
+      ...auditScope(access),
+    });
+  });
   return { ok: true, intent: "upload-evidence" };
 }
 

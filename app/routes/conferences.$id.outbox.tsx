@@ -1,5 +1,3 @@
-import fs from "node:fs/promises";
-import path from "node:path";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { simpleParser } from "mailparser";
@@ -8,7 +6,7 @@ import { requireConference } from "#app/auth/guard.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
-import { emlFileName } from "#app/mailing/transport.server.ts";
+import { sentMessageCopy } from "#app/mailing/transport.server.ts";
 import { mailTransportKind, outboxFolder } from "#app/mailing/worker.server.ts";
 import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 
@@ -68,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let preview: { subject: string; to: string; html: string; attachments: string[] } | null = null;
   const chosen = view ? messages.find((m) => m.id === view) : null;
   if (chosen && chosen.status === "SENT" && mailTransportKind() === "folder") {
-    const raw = await fs.readFile(path.join(outboxFolder(), emlFileName(chosen.messageId))).catch(() => null);
+    const raw = await sentMessageCopy(outboxFolder(), chosen.messageId);
     if (raw) {
       const parsed = await simpleParser(raw);
       let html = typeof parsed.html === "string" ? parsed.html : `<pre>${parsed.text ?? ""}</pre>`;

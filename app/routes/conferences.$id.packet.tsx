@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = await getConference(access.conference.id);
   const rounds = await listRounds(user);
   const input = await packetInput(c);
-  const job = packetJob(c.id);
+  const job = await packetJob(c.id);
   const fingerprint = input ? packetFingerprint(input) : null;
   return {
     conference: { id: c.id, title: c.title, scoringRoundId: c.scoringRoundId },

@@ -8,14 +8,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = await getConference(conference.id);
   const input = await packetInput(c);
   if (!input) throw new Response("Hội nghị chưa chọn đợt đánh giá để lập bộ tài liệu.", { status: 409 });
-  let job = await ensurePacket(c.id, input);
-  // A download waits for a build in progress rather than failing.
-  for (let waited = 0; job.status === "building" && waited < 120_000; waited += 250) {
-    await new Promise((r) => setTimeout(r, 250));
-    job = await ensurePacket(c.id, input);
-  }
-  if (job.status !== "ready") throw new Response("Không tạo được bộ tài liệu; vui lòng thử lại.", { status: 503 });
-  return new Response(new Uint8Array(await readPacketPdf(job.fingerprint)), {
+  const job = await ensurePacket(c.id, input);
+  // A download waits for a build in progress (on this instance or another) rather than failing.
+  const pdf = await readPacketPdf(c.id, job.fingerprint, 120_000);
+  if (!pdf) throw new Response("Không tạo được bộ tài liệu; vui lòng thử lại.", { status: 503 });
+  return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
       "Content-Disposition": 'inline; filename="bo-tai-lieu.pdf"',

@@ -40,11 +40,23 @@ export async function registerSpeech(
   actor: AuditActor,
   conferenceId: string,
   v: SpeechRegistration,
-  file: { fileName: string; fileMime: string; filePath: string } | null,
+  file:
+    | { fileName: string; fileMime: string; filePath: string }
+    | { fileName: string; fileMime: string; data: Uint8Array }
+    | null,
 ) {
   await prisma.$transaction(async (tx) => {
+    // An uploaded paper is stored with the speech's row and audit record: all of them or none.
+    const stored =
+      file && "data" in file
+        ? {
+            fileName: file.fileName,
+            fileMime: file.fileMime,
+            filePath: await storeEvidence(file.data, file.fileName, file.fileMime, tx),
+          }
+        : file;
     const speech = await tx.speech.create({
-      data: { conferenceId, ...v, ...(file ?? {}) },
+      data: { conferenceId, ...v, ...(stored ?? {}) },
       select: { id: true, status: true },
     });
     await recordAudit(tx, actor, {
@@ -60,7 +72,7 @@ export async function registerSpeech(
 
 /**
  * A registration typed by the organisers, with the paper's file when one is attached: the file is
- * checked (PDF or Word, its size) and stored first. Answers the file's refusal, if any.
+ * checked (PDF or Word, its size) first, then stored with the speech's row. Answers the file's refusal, if any.
  */
 export async function registerSpeechWithFile(
   actor: AuditActor,
@@ -68,17 +80,14 @@ export async function registerSpeechWithFile(
   v: SpeechRegistration,
   file: { name: string; data: Uint8Array } | null,
 ): Promise<{ ok: true } | { ok: false; fileError: string }> {
-  let stored: { fileName: string; fileMime: string; filePath: string } | null = null;
+  let checkedFile: { fileName: string; fileMime: string; data: Uint8Array } | null = null;
   if (file) {
+    // The limits are checked before anything is written.
     const checked = checkEvidence(file.name, file.data);
     if (!checked.ok) return { ok: false, fileError: checked.error };
-    stored = {
-      fileName: file.name.slice(0, 200),
-      fileMime: checked.mime,
-      filePath: await storeEvidence(file.data, file.name),
-    };
+    checkedFile = { fileName: file.name.slice(0, 200), fileMime: checked.mime, data: file.data };
   }
-  await registerSpeech(actor, conferenceId, v, stored);
+  await registerSpeech(actor, conferenceId, v, checkedFile);
   return { ok: true };
 }
 

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { collect, stopper, track, waitForOk } from "#scripts/lib/app-process.ts";
@@ -26,6 +27,8 @@ export async function startInstance(
   options: { databaseUrl: string; dataDir: string; env?: Record<string, string> },
 ): Promise<Instance> {
   fs.mkdirSync(options.dataDir, { recursive: true });
+  // The documented ports are fixed: a stray server already on one would answer for this instance.
+  await assertFree(port);
   const child = track(
     spawn(process.execPath, [path.join(ROOT, "scripts/serve.js"), path.join(ROOT, "build/server/index.js")], {
       cwd: ROOT,
@@ -69,6 +72,17 @@ export async function startInstance(
   };
 }
 
+async function assertFree(port: number): Promise<void> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(new Error(`port ${port} is already in use (${error.code}); stop whatever listens there`)),
+    );
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
 export interface Nginx {
   url: string;
   errorLog: () => string;
@@ -102,6 +116,7 @@ http {
 }
 `,
   );
+  await assertFree(8080);
   const bin = fs.existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
   const child = track(spawn(bin, ["-p", dir, "-c", conf], { stdio: ["ignore", "ignore", "pipe"] }));
   const stderr = collect(child);

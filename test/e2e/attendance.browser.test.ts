@@ -3,47 +3,46 @@
 // figures following a check-in made by another request.
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { signIn } from "#tests/helpers/browser.ts";
 import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
+import { openTestDb } from "#tests/helpers/test-db.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
 
 const app = useAppAndBrowser();
 
-function db() {
-  return new Database(process.env.TEST_DATABASE_FILE!, { readonly: true });
-}
-
-function conferenceId(place: string, title: string): string {
-  const d = db();
+// The test file's own database (SQLite or PostgreSQL), opened for each look: the app server writes to it.
+async function conferenceId(place: string, title: string): Promise<string> {
+  const d = openTestDb();
   try {
     return (
-      d
-        .prepare(`SELECT id FROM Conference WHERE issuePlace LIKE ? AND title LIKE ?`)
-        .get(`%${place}%`, `%${title}%`) as { id: string }
+      (await d.get(
+        `SELECT "id" FROM "Conference" WHERE "issuePlace" LIKE ? AND "title" LIKE ?`,
+        `%${place}%`,
+        `%${title}%`,
+      )) as { id: string }
     ).id;
   } finally {
-    d.close();
+    await d.close();
   }
 }
 
-function attendanceOf(
+async function attendanceOf(
   name: string,
-):
+): Promise<
   | { status: string; bridgePointId: string | null; absenceReason: string; substituteName: string; method: string }
-  | undefined {
-  const d = db();
+  | undefined
+> {
+  const d = openTestDb();
   try {
-    return d
-      .prepare(
-        `SELECT at.status, at.bridgePointId, at.absenceReason, at.substituteName, at.method FROM Attendance at JOIN Attendee a ON a.id = at.attendeeId WHERE a.name = ?`,
-      )
-      .get(name) as never;
+    return (await d.get(
+      `SELECT t."status", t."bridgePointId", t."absenceReason", t."substituteName", t."method" FROM "Attendance" t JOIN "Attendee" a ON a."id" = t."attendeeId" WHERE a."name" = ?`,
+      name,
+    )) as never;
   } finally {
-    d.close();
+    await d.close();
   }
 }
 
@@ -87,14 +86,14 @@ describe("roll call in the browser", () => {
     await ngu.getByRole("button", { name: "Lưu" }).click();
     await expect.poll(() => ngu.getByRole("alert").textContent()).toBe("Nhập “Lý do vắng mặt”.");
     expect(await ngu.getByLabel("Lý do vắng mặt").getAttribute("aria-invalid")).toBe("true");
-    expect(attendanceOf("Mai Xuân Ngữ")).toBeUndefined();
+    expect(await attendanceOf("Mai Xuân Ngữ")).toBeUndefined();
     await ngu.getByLabel("Lý do vắng mặt").fill("Đi công tác");
     await ngu.getByRole("button", { name: "Lưu" }).click();
     await expect.poll(() => ngu.getByTestId("mark").textContent()).toBe("Vắng mặt (lý do: Đi công tác)");
 
-    expect(attendanceOf("Nguyễn Hữu Phước")).toMatchObject({ status: "IN_PERSON", method: "ROLL_CALL" });
-    expect(attendanceOf("Trịnh Thị Hồng Nhung")).toMatchObject({ status: "ONLINE" });
-    expect(attendanceOf("Mai Xuân Ngữ")).toMatchObject({ status: "ABSENT", absenceReason: "Đi công tác" });
+    expect(await attendanceOf("Nguyễn Hữu Phước")).toMatchObject({ status: "IN_PERSON", method: "ROLL_CALL" });
+    expect(await attendanceOf("Trịnh Thị Hồng Nhung")).toMatchObject({ status: "ONLINE" });
+    expect(await attendanceOf("Mai Xuân Ngữ")).toMatchObject({ status: "ABSENT", absenceReason: "Đi công tác" });
     await expect.poll(() => page.getByTestId("kpi-present").textContent()).toBe("2");
     expect(await page.getByTestId("kpi-absent").textContent()).toBe("1");
     expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
@@ -108,7 +107,7 @@ describe("roll call in the browser", () => {
     await nhung.getByLabel("Kết quả điểm danh").selectOption("CLEAR");
     await nhung.getByRole("button", { name: "Lưu" }).click();
     await expect.poll(() => nhung.getByTestId("mark").textContent()).toBe("Chưa điểm danh");
-    expect(attendanceOf("Trịnh Thị Hồng Nhung")).toBeUndefined();
+    expect(await attendanceOf("Trịnh Thị Hồng Nhung")).toBeUndefined();
 
     // Someone checks in through the API's core from elsewhere (the scanner at the door): the live figures
     // change on this open page without a reload.
@@ -136,7 +135,7 @@ describe("roll call in the browser", () => {
     await page.getByLabel("Mật khẩu").fill("hoinghi-demo");
     await page.getByRole("button", { name: "Đăng nhập" }).click();
     await page.waitForURL(`${app.server.url}/conferences`);
-    const id = conferenceId("Quảng Nam", "Hội nghị tổng kết");
+    const id = await conferenceId("Quảng Nam", "Hội nghị tổng kết");
     await page.goto(`${app.server.url}/conferences/${id}/attendance?name=Trương Công Hậu`);
     const row = page.locator("tr[data-attendee]").filter({ hasText: "Trương Công Hậu" });
     expect(await page.locator("tr[data-attendee]").count()).toBe(1);
@@ -150,13 +149,16 @@ describe("roll call in the browser", () => {
     expect(
       await page.locator("tr[data-attendee]").filter({ hasText: "Trương Công Hậu" }).getByRole("alert").textContent(),
     ).toBe("Nhập “Họ tên người dự thay”.");
-    expect(attendanceOf("Trương Công Hậu")).toMatchObject({ status: "ABSENT" });
+    expect(await attendanceOf("Trương Công Hậu")).toMatchObject({ status: "ABSENT" });
     const again = page.locator("tr[data-attendee]").filter({ hasText: "Trương Công Hậu" });
     await again.getByLabel("Kết quả điểm danh").selectOption("SUBSTITUTE");
     await again.getByLabel("Họ tên người dự thay").fill("Lê Quang Vinh");
     await again.getByRole("button", { name: "Lưu" }).click();
     await page.waitForLoadState();
-    expect(attendanceOf("Trương Công Hậu")).toMatchObject({ status: "SUBSTITUTE", substituteName: "Lê Quang Vinh" });
+    expect(await attendanceOf("Trương Công Hậu")).toMatchObject({
+      status: "SUBSTITUTE",
+      substituteName: "Lê Quang Vinh",
+    });
     await context.close();
   });
 });

@@ -4,22 +4,22 @@
 // another bridge's attendee and a bad key are 404.
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
+import { openTestDb, type TestDb } from "#tests/helpers/test-db.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
 
 const app = useAppAndBrowser();
 
-function withDb<T>(fn: (d: Database.Database) => T): T {
-  const d = new Database(process.env.TEST_DATABASE_FILE!);
-  d.pragma("busy_timeout = 5000");
+/** The test file's own database (SQLite or PostgreSQL), opened for each look: the app server writes to it. */
+async function withDb<T>(fn: (d: TestDb) => Promise<T>): Promise<T> {
+  const d = openTestDb();
   try {
-    return fn(d);
+    return await fn(d);
   } finally {
-    d.close();
+    await d.close();
   }
 }
 
@@ -30,40 +30,37 @@ interface Bridge {
   conferenceId: string;
 }
 
-function seedBridges(): {
+async function seedBridges(): Promise<{
   bridge: Bridge;
   own: Array<{ id: string; name: string }>;
   other: { id: string; name: string };
-} {
-  return withDb((d) => {
-    const bridge = d
-      .prepare(
-        `SELECT b."id", b."name", b."accessKey", b."conferenceId" FROM "BridgePoint" b
+}> {
+  return await withDb(async (d) => {
+    const bridge = (await d.get(`SELECT b."id", b."name", b."accessKey", b."conferenceId" FROM "BridgePoint" b
          WHERE b."accessKey" IS NOT NULL AND (SELECT COUNT(*) FROM "Attendee" a WHERE a."bridgePointId" = b."id" AND a."revokedAt" IS NULL) >= 2
-         ORDER BY b."position" LIMIT 1`,
-      )
-      .get() as Bridge;
-    const own = d
-      .prepare(
-        `SELECT "id", "name" FROM "Attendee" WHERE "bridgePointId" = ? AND "revokedAt" IS NULL ORDER BY "createdAt", "id"`,
-      )
-      .all(bridge.id) as Array<{ id: string; name: string }>;
+         ORDER BY b."position" LIMIT 1`)) as Bridge;
+    const own = (await d.all(
+      `SELECT "id", "name" FROM "Attendee" WHERE "bridgePointId" = ? AND "revokedAt" IS NULL ORDER BY "createdAt", "id"`,
+      bridge.id,
+    )) as Array<{ id: string; name: string }>;
     // Start from an unrecorded bridge (the demo seed records a held meeting).
-    d.prepare(
+    await d.run(
       `DELETE FROM "Attendance" WHERE "attendeeId" IN (SELECT "id" FROM "Attendee" WHERE "bridgePointId" = ?) OR "bridgePointId" = ?`,
-    ).run(bridge.id, bridge.id);
-    const other = d
-      .prepare(
-        `SELECT "id", "name" FROM "Attendee" WHERE "conferenceId" = ? AND "revokedAt" IS NULL AND ("bridgePointId" IS NULL OR "bridgePointId" != ?) LIMIT 1`,
-      )
-      .get(bridge.conferenceId, bridge.id) as { id: string; name: string };
+      bridge.id,
+      bridge.id,
+    );
+    const other = (await d.get(
+      `SELECT "id", "name" FROM "Attendee" WHERE "conferenceId" = ? AND "revokedAt" IS NULL AND ("bridgePointId" IS NULL OR "bridgePointId" != ?) LIMIT 1`,
+      bridge.conferenceId,
+      bridge.id,
+    )) as { id: string; name: string };
     return { bridge, own, other };
   });
 }
 
 describe("bridge point roll call", () => {
   it("marks its own attendees on a phone: absent needs a reason, present is online at the bridge, substitute at the bridge", async () => {
-    const { bridge, own, other } = seedBridges();
+    const { bridge, own, other } = await seedBridges();
     const context = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     page.setDefaultTimeout(8_000);
@@ -91,7 +88,9 @@ describe("bridge point roll call", () => {
     await first.getByRole("button", { name: "Lưu" }).click();
     await expect.poll(() => first.getByRole("alert").textContent()).toContain("Lý do vắng mặt");
     expect(
-      withDb((d) => d.prepare(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" = ?`).get(own[0]!.id)),
+      await withDb(
+        async (d) => await d.get(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" = ?`, own[0]!.id),
+      ),
     ).toEqual({ n: 0 });
 
     // By keyboard: reason typed, saved.
@@ -99,8 +98,9 @@ describe("bridge point roll call", () => {
     await first.getByLabel("Lý do vắng mặt").press("Enter");
     await expect.poll(() => card(own[0]!.name).locator(".badge").textContent()).toBe("Vắng mặt");
     expect(
-      withDb((d) =>
-        d.prepare(`SELECT "status", "absenceReason" FROM "Attendance" WHERE "attendeeId" = ?`).get(own[0]!.id),
+      await withDb(
+        async (d) =>
+          await d.get(`SELECT "status", "absenceReason" FROM "Attendance" WHERE "attendeeId" = ?`, own[0]!.id),
       ),
     ).toEqual({
       status: "ABSENT",
@@ -114,10 +114,12 @@ describe("bridge point roll call", () => {
     await expect.poll(() => card(own[1]!.name).locator(".badge").textContent()).toBe("Dự trực tuyến tại điểm cầu");
     await expect.poll(() => page.locator(".kpi-passed .kpi-value").textContent()).toBe(`1 / ${own.length}`);
     expect(
-      withDb((d) =>
-        d
-          .prepare(`SELECT "status", "bridgePointId", "method" FROM "Attendance" WHERE "attendeeId" = ?`)
-          .get(own[1]!.id),
+      await withDb(
+        async (d) =>
+          await d.get(
+            `SELECT "status", "bridgePointId", "method" FROM "Attendance" WHERE "attendeeId" = ?`,
+            own[1]!.id,
+          ),
       ),
     ).toEqual({
       status: "ONLINE",
@@ -125,12 +127,12 @@ describe("bridge point roll call", () => {
       method: "ROLL_CALL",
     });
     expect(
-      withDb((d) =>
-        d
-          .prepare(
+      await withDb(
+        async (d) =>
+          await d.get(
             `SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "attendeeId" = ? AND "result" = 'ACCEPTED' AND "method" = 'ROLL_CALL'`,
-          )
-          .get(own[1]!.id),
+            own[1]!.id,
+          ),
       ),
     ).toEqual({ n: 1 });
 
@@ -140,10 +142,12 @@ describe("bridge point roll call", () => {
     await first.getByRole("button", { name: "Lưu" }).click();
     await expect.poll(() => card(own[0]!.name).locator(".badge").textContent()).toBe("Người dự thay có mặt");
     expect(
-      withDb((d) =>
-        d
-          .prepare(`SELECT "status", "substituteName", "bridgePointId" FROM "Attendance" WHERE "attendeeId" = ?`)
-          .get(own[0]!.id),
+      await withDb(
+        async (d) =>
+          await d.get(
+            `SELECT "status", "substituteName", "bridgePointId" FROM "Attendance" WHERE "attendeeId" = ?`,
+            own[0]!.id,
+          ),
       ),
     ).toEqual({
       status: "SUBSTITUTE",
@@ -156,12 +160,16 @@ describe("bridge point roll call", () => {
   });
 
   it("refuses another bridge's attendee and unknown keys", async () => {
-    const { bridge, other } = seedBridges();
-    const before = withDb((d) => d.prepare(`SELECT * FROM "Attendance" WHERE "attendeeId" = ?`).get(other.id));
+    const { bridge, other } = await seedBridges();
+    const before = await withDb(
+      async (d) => await d.get(`SELECT * FROM "Attendance" WHERE "attendeeId" = ?`, other.id),
+    );
     const form = new URLSearchParams({ attendeeId: other.id, status: "PRESENT" });
     const res = await fetch(`${app.server.url}/b/${bridge.accessKey}/roll-call`, { method: "POST", body: form });
     expect(res.status).toBe(404);
-    expect(withDb((d) => d.prepare(`SELECT * FROM "Attendance" WHERE "attendeeId" = ?`).get(other.id))).toEqual(before);
+    expect(
+      await withDb(async (d) => await d.get(`SELECT * FROM "Attendance" WHERE "attendeeId" = ?`, other.id)),
+    ).toEqual(before);
     const bad = await fetch(`${app.server.url}/b/${"x".repeat(22)}/roll-call`);
     expect(bad.status).toBe(404);
     expect(await bad.text()).not.toMatch(/at \S+ \(/);

@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -6,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { launchBrowser, signIn } from "#tests/helpers/browser.ts";
 import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
 import { writeQrVideo } from "#tests/helpers/fake-camera.ts";
+import { openTestDb } from "#tests/helpers/test-db.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
@@ -13,37 +13,32 @@ fs.mkdirSync(shots, { recursive: true });
 const app = useAppAndBrowser();
 const PHONE = { width: 390, height: 844 };
 
-function db() {
-  const d = new Database(process.env.TEST_DATABASE_FILE!);
-  d.pragma("busy_timeout = 5000");
-  return d;
-}
-
-function one<T>(sql: string, ...params: unknown[]): T {
-  const d = db();
+// The test file's own database (SQLite or PostgreSQL), opened for each look: the app server writes to it.
+async function one<T>(sql: string, ...params: unknown[]): Promise<T> {
+  const d = openTestDb();
   try {
-    return d.prepare(sql).get(...params) as T;
+    return (await d.get(sql, ...params)) as T;
   } finally {
-    d.close();
+    await d.close();
   }
 }
 
-function run(sql: string, ...params: unknown[]) {
-  const d = db();
+async function run(sql: string, ...params: unknown[]) {
+  const d = openTestDb();
   try {
-    d.prepare(sql).run(...params);
+    await d.run(sql, ...params);
   } finally {
-    d.close();
+    await d.close();
   }
 }
 
-const hallList = () =>
-  one<{ id: string; conferenceId: string }>(
-    `SELECT id, conferenceId FROM CheckinList WHERE name = 'Cổng chính Hội trường tỉnh'`,
+const hallList = async () =>
+  await one<{ id: string; conferenceId: string }>(
+    `SELECT "id", "conferenceId" FROM "CheckinList" WHERE "name" = 'Cổng chính Hội trường tỉnh'`,
   );
-const attendee = (name: string) =>
-  one<{ id: string; token: string; conferenceId: string }>(
-    `SELECT id, token, conferenceId FROM Attendee WHERE name = ?`,
+const attendee = async (name: string) =>
+  await one<{ id: string; token: string; conferenceId: string }>(
+    `SELECT "id", "token", "conferenceId" FROM "Attendee" WHERE "name" = ?`,
     name,
   );
 
@@ -78,17 +73,19 @@ const panel = (page: Page) => page.locator(".scan-result");
 const resultOf = (page: Page) => panel(page).getAttribute("data-result");
 
 describe("check-in scanner", () => {
-  it("starts from a hall where nobody has checked in", () => {
+  it("starts from a hall where nobody has checked in", async () => {
     // Demo attendance history may be seeded for seed 001: these tests count from zero.
-    const { conferenceId } = hallList();
-    run(`DELETE FROM CheckinScan WHERE conferenceId = ?`, conferenceId);
-    run(`DELETE FROM Attendance WHERE conferenceId = ?`, conferenceId);
-    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM Attendance WHERE conferenceId = ?`, conferenceId).n).toBe(0);
+    const { conferenceId } = await hallList();
+    await run(`DELETE FROM "CheckinScan" WHERE "conferenceId" = ?`, conferenceId);
+    await run(`DELETE FROM "Attendance" WHERE "conferenceId" = ?`, conferenceId);
+    expect(
+      (await one<{ n: number }>(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "conferenceId" = ?`, conferenceId)).n,
+    ).toBe(0);
   });
 
   it("reads an invitation QR from the camera: accepted with the name, then already checked in on the next read", async () => {
-    const list = hallList();
-    const who = attendee("Lê Văn Dũng");
+    const list = await hallList();
+    const who = await attendee("Lê Văn Dũng");
     const browser = await cameraBrowser(who.token);
     const page = await signIn(browser, app.server.url, "admin@hoinghi.local", { viewport: PHONE });
     const errors = watchConsole(page);
@@ -112,7 +109,9 @@ describe("check-in scanner", () => {
 
     // The camera keeps seeing the code: no second submission while it stays in view.
     await page.waitForTimeout(1_500);
-    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM CheckinScan WHERE attendeeId = ?`, who.id).n).toBe(1);
+    expect((await one<{ n: number }>(`SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "attendeeId" = ?`, who.id)).n).toBe(
+      1,
+    );
 
     // A later read goes to the server again and is answered "already checked in"; the camera stays on.
     await page.reload();
@@ -125,15 +124,19 @@ describe("check-in scanner", () => {
     expect(dup).toContain("bởi máy này");
     await page.screenshot({ path: path.join(shots, "scanner-duplicate.png") });
     expect(
-      one<{ n: number }>(`SELECT COUNT(*) AS n FROM CheckinScan WHERE attendeeId = ? AND result = 'ACCEPTED'`, who.id)
-        .n,
+      (
+        await one<{ n: number }>(
+          `SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "attendeeId" = ? AND "result" = 'ACCEPTED'`,
+          who.id,
+        )
+      ).n,
     ).toBe(1);
     expect(errors).toEqual([]);
   }, 60_000);
 
   it("keeps scanning offline: verifies locally, queues the scan, and syncs it exactly once when back online", async () => {
-    const list = hallList();
-    const who = attendee("Nguyễn Thị Thu Lan");
+    const list = await hallList();
+    const who = await attendee("Nguyễn Thị Thu Lan");
     const browser = await cameraBrowser(who.token);
     const page = await signIn(browser, app.server.url, "admin@hoinghi.local", { viewport: PHONE });
     const errors = watchConsole(page);
@@ -158,7 +161,9 @@ describe("check-in scanner", () => {
     await expect.poll(() => page.getByTestId("queued").textContent()).toBe("1");
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(shots, "scanner-offline.png") });
-    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM CheckinScan WHERE attendeeId = ?`, who.id).n).toBe(0);
+    expect((await one<{ n: number }>(`SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "attendeeId" = ?`, who.id)).n).toBe(
+      0,
+    );
 
     // The same person again, still offline: this device already admitted them.
     await page.getByRole("button", { name: "Tắt camera" }).click();
@@ -172,43 +177,39 @@ describe("check-in scanner", () => {
     await expect
       .poll(() => page.locator(".scanner-banner").textContent(), { timeout: 15_000 })
       .toContain("Đã đồng bộ 1 lượt quét");
-    const scans = (() => {
-      const d = db();
-      try {
-        return d
-          .prepare(
-            `SELECT nonce, result, method, checkinListId, scannedAt, receivedAt FROM CheckinScan WHERE attendeeId = ?`,
-          )
-          .all(who.id) as Array<{
-          nonce: string;
-          result: string;
-          method: string;
-          checkinListId: string;
-          scannedAt: string;
-          receivedAt: string;
-        }>;
-      } finally {
-        d.close();
-      }
-    })();
+    const d = openTestDb();
+    const scans = await d.all<{
+      nonce: string;
+      result: string;
+      method: string;
+      checkinListId: string;
+      scannedAt: Date;
+      receivedAt: Date;
+    }>(
+      `SELECT "nonce", "result", "method", "checkinListId", "scannedAt", "receivedAt" FROM "CheckinScan" WHERE "attendeeId" = ?`,
+      who.id,
+    );
+    await d.close();
     expect(scans).toHaveLength(1);
     expect(scans[0]).toMatchObject({ result: "ACCEPTED", method: "SCAN", checkinListId: list.id });
     expect(new Date(scans[0]!.scannedAt).getTime()).toBeLessThan(new Date(scans[0]!.receivedAt).getTime());
-    const attendance = one<{ status: string; checkinListId: string } | undefined>(
-      `SELECT status, checkinListId FROM Attendance WHERE attendeeId = ?`,
+    const attendance = await one<{ status: string; checkinListId: string } | undefined>(
+      `SELECT "status", "checkinListId" FROM "Attendance" WHERE "attendeeId" = ?`,
       who.id,
     );
     expect(attendance).toEqual({ status: "IN_PERSON", checkinListId: list.id });
     // A reload after the sync finds nothing left in the queue: still exactly one scan on the server.
     await page.reload();
     await page.waitForTimeout(1_000);
-    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM CheckinScan WHERE attendeeId = ?`, who.id).n).toBe(1);
+    expect((await one<{ n: number }>(`SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "attendeeId" = ?`, who.id)).n).toBe(
+      1,
+    );
     expect(errors).toEqual([]);
   }, 60_000);
 
   it("reopens without a network once it has been open: the page comes from the service worker and still queues scans", async () => {
-    const list = hallList();
-    const who = attendee("Huỳnh Thị Mỹ Hạnh");
+    const list = await hallList();
+    const who = await attendee("Huỳnh Thị Mỹ Hạnh");
     const page = await signIn(app.browser, app.server.url, "admin@hoinghi.local", { viewport: PHONE });
     const url = `${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`;
     await page.goto(url);
@@ -240,14 +241,18 @@ describe("check-in scanner", () => {
       .poll(() => page.locator(".scanner-banner").textContent(), { timeout: 20_000 })
       .toContain("Đã đồng bộ 1 lượt quét");
     expect(
-      one<{ n: number }>(`SELECT COUNT(*) AS n FROM CheckinScan WHERE attendeeId = ? AND result = 'ACCEPTED'`, who.id)
-        .n,
+      (
+        await one<{ n: number }>(
+          `SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "attendeeId" = ? AND "result" = 'ACCEPTED'`,
+          who.id,
+        )
+      ).n,
     ).toBe(1);
     await page.context().close();
   }, 60_000);
 
   it("finds an attendee by name (list hidden until 2 characters) and checks them in", async () => {
-    const list = hallList();
+    const list = await hallList();
     const page = await signIn(app.browser, app.server.url, "admin@hoinghi.local", { viewport: PHONE });
     const errors = watchConsole(page);
     await page.goto(`${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`);
@@ -267,8 +272,10 @@ describe("check-in scanner", () => {
     await expect.poll(() => resultOf(page)).toBe("accepted");
     expect(await panel(page).textContent()).toContain("Trần Văn Tân");
     await expect.poll(() => item.textContent()).toContain("đã có mặt");
-    const tan = attendee("Trần Văn Tân");
-    expect(one<{ method: string }>(`SELECT method FROM Attendance WHERE attendeeId = ?`, tan.id).method).toBe("MANUAL");
+    const tan = await attendee("Trần Văn Tân");
+    expect(
+      (await one<{ method: string }>(`SELECT "method" FROM "Attendance" WHERE "attendeeId" = ?`, tan.id)).method,
+    ).toBe("MANUAL");
     // A second press: already checked in, by name.
     await item.getByRole("button", { name: "Điểm danh Trần Văn Tân" }).click();
     await expect.poll(() => resultOf(page)).toBe("duplicate");
@@ -277,7 +284,7 @@ describe("check-in scanner", () => {
   });
 
   it("registers a walk-in: validated in Vietnamese, created with a token, checked in and counted", async () => {
-    const list = hallList();
+    const list = await hallList();
     const page = await signIn(app.browser, app.server.url, "admin@hoinghi.local", { viewport: PHONE });
     const errors = watchConsole(page);
     await page.goto(`${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`);
@@ -301,50 +308,51 @@ describe("check-in scanner", () => {
     await expect.poll(() => counts.textContent()).toBe(`${before[1]! + 1} / ${before[2]! + 1} đã có mặt`);
     expect(await page.getByLabel("Họ và tên").inputValue()).toBe("");
 
-    const row = one<{
+    const row = await one<{
       id: string;
-      walkIn: number;
+      walkIn: boolean | number;
       email: string;
       token: string;
       bridgePointId: string | null;
       rsvp: string;
-    }>(`SELECT id, walkIn, email, token, bridgePointId, rsvp FROM Attendee WHERE name = 'Phan Thị Khách Mời'`);
-    expect(row).toMatchObject({ walkIn: 1, bridgePointId: null, rsvp: "ACCEPTED" });
+    }>(
+      `SELECT "id", "walkIn", "email", "token", "bridgePointId", "rsvp" FROM "Attendee" WHERE "name" = 'Phan Thị Khách Mời'`,
+    );
+    expect(row).toMatchObject({ bridgePointId: null, rsvp: "ACCEPTED" });
+    expect(Boolean(row.walkIn)).toBe(true);
     expect(row.email).toMatch(/^walkin-[0-9a-f]+@khach\.local$/);
     expect(row.token).toHaveLength(121);
     expect(
-      one<{ method: string; checkinListId: string }>(
-        `SELECT method, checkinListId FROM Attendance WHERE attendeeId = ?`,
+      await one<{ method: string; checkinListId: string }>(
+        `SELECT "method", "checkinListId" FROM "Attendance" WHERE "attendeeId" = ?`,
         row.id,
       ),
     ).toEqual({
       method: "WALK_IN",
       checkinListId: list.id,
     });
-    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM OutboxMessage WHERE attendeeId = ?`, row.id).n).toBe(0);
+    expect(
+      (await one<{ n: number }>(`SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE "attendeeId" = ?`, row.id)).n,
+    ).toBe(0);
 
     // The server checks again: a bad submission is a 400 with a Vietnamese field error and saves nothing.
-    const attendeesBefore = one<{ n: number }>(`SELECT COUNT(*) AS n FROM Attendee`).n;
+    const attendeesBefore = (await one<{ n: number }>(`SELECT COUNT(*) AS n FROM "Attendee"`)).n;
     const bad = await page.request.post(`${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`, {
       form: { name: "  ", deviceId: "scanner-test" },
     });
     expect(bad.status()).toBe(400);
-    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM Attendee`).n).toBe(attendeesBefore);
+    expect((await one<{ n: number }>(`SELECT COUNT(*) AS n FROM "Attendee"`)).n).toBe(attendeesBefore);
     expect(errors).toEqual([]);
   });
 
   it("refuses a revoked invitation (replaced by a substitute), online and offline, and forged or foreign codes offline", async () => {
-    const list = hallList();
-    const revoked = attendee("Trương Công Hậu");
+    const list = await hallList();
+    const revoked = await attendee("Trương Công Hậu");
     const page = await signIn(app.browser, app.server.url, "admin@hoinghi.local", { viewport: PHONE });
     const errors = watchConsole(page);
     await page.goto(`${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`);
     // Revoked while the scanner is open: the server refuses it, and the page learns it for offline checks.
-    run(
-      `UPDATE Attendee SET revokedAt = ?, rsvp = 'SUBSTITUTED' WHERE id = ?`,
-      new Date().toISOString().replace("Z", "+00:00"),
-      revoked.id,
-    );
+    await run(`UPDATE "Attendee" SET "revokedAt" = ?, "rsvp" = 'SUBSTITUTED' WHERE "id" = ?`, new Date(), revoked.id);
     const code = page.getByLabel(/Mã trên giấy mời/);
     const enter = async (text: string) => {
       await code.fill(text);
@@ -357,7 +365,9 @@ describe("check-in scanner", () => {
     expect(text).toContain("Giấy mời đã bị thu hồi");
     expect(text).toContain("Trương Công Hậu");
     await page.screenshot({ path: path.join(shots, "scanner-rejected.png") });
-    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM Attendance WHERE attendeeId = ?`, revoked.id).n).toBe(0);
+    expect(
+      (await one<{ n: number }>(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" = ?`, revoked.id)).n,
+    ).toBe(0);
 
     await page.context().setOffline(true);
     await expect.poll(() => page.locator(".scanner-banner.offline").count()).toBe(1);
@@ -366,10 +376,10 @@ describe("check-in scanner", () => {
     expect(await resultOf(page)).toBe("rejected");
     expect(await panel(page).textContent()).toContain("Giấy mời đã bị thu hồi");
 
-    const valid = attendee("Võ Minh Quang").token;
+    const valid = (await attendee("Võ Minh Quang")).token;
     await enter(`${valid.slice(0, -4)}AAAA`);
     await expect.poll(() => panel(page).textContent()).toContain("chữ ký không hợp lệ");
-    await enter(attendee("Mai Xuân Ngữ").token);
+    await enter((await attendee("Mai Xuân Ngữ")).token);
     await expect.poll(() => panel(page).textContent()).toContain("Giấy mời của hội nghị khác");
     await enter("https://example.com/khong-phai-giay-moi");
     await expect.poll(() => panel(page).textContent()).toContain("Mã QR không phải giấy mời của hệ thống");
@@ -379,8 +389,8 @@ describe("check-in scanner", () => {
   });
 
   it("logging out warns about unsynced scans, then deletes the scanner's queue, credentials and cached pages from the device", async () => {
-    const list = hallList();
-    const who = attendee("Đoàn Thị Quỳnh");
+    const list = await hallList();
+    const who = await attendee("Đoàn Thị Quỳnh");
     const page = await signIn(app.browser, app.server.url, "admin@hoinghi.local", { viewport: PHONE });
     const url = `${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`;
     await page.goto(url);
@@ -422,15 +432,17 @@ describe("check-in scanner", () => {
       workers: (await navigator.serviceWorker.getRegistrations()).length,
     }));
     expect(left).toEqual({ databases: [], caches: [], workers: 0 });
-    expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM CheckinScan WHERE attendeeId = ?`, who.id).n).toBe(0);
+    expect((await one<{ n: number }>(`SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "attendeeId" = ?`, who.id)).n).toBe(
+      0,
+    );
     await page.context().close();
   }, 60_000);
 
   it("shows the lists with counters to check-in staff; other conferences and other bridge points are 404", async () => {
     const staff = await signIn(app.browser, app.server.url, "diemdanh.danang@hoinghi.local");
     const errors = watchConsole(staff);
-    const dn = one<{ conferenceId: string }>(
-      `SELECT conferenceId FROM CheckinList WHERE name = 'Cổng chính Trung tâm Hành chính'`,
+    const dn = await one<{ conferenceId: string }>(
+      `SELECT "conferenceId" FROM "CheckinList" WHERE "name" = 'Cổng chính Trung tâm Hành chính'`,
     );
     await staff.goto(`${app.server.url}/conferences/${dn.conferenceId}/checkin`);
     const rows = staff.locator("main table tbody tr");
@@ -441,7 +453,7 @@ describe("check-in scanner", () => {
     // Check-in staff scan but do not manage lists.
     expect(await staff.getByRole("button", { name: "Thêm danh sách" }).count()).toBe(0);
     expect(errors).toEqual([]);
-    const list = hallList();
+    const list = await hallList();
     const other = await staff.goto(`${app.server.url}/conferences/${list.conferenceId}/checkin/${list.id}`);
     expect(other?.status()).toBe(404);
 
@@ -451,7 +463,9 @@ describe("check-in scanner", () => {
     const opRows = operator.locator("main table tbody tr");
     await expect.poll(() => opRows.count()).toBe(1);
     expect(await opRows.first().textContent()).toContain("Điểm cầu UBND phường Hội An");
-    const hall = one<{ id: string }>(`SELECT id FROM CheckinList WHERE name = 'Cổng chính Trung tâm Hành chính'`);
+    const hall = await one<{ id: string }>(
+      `SELECT "id" FROM "CheckinList" WHERE "name" = 'Cổng chính Trung tâm Hành chính'`,
+    );
     // The operator knows the conference, so the hall's list is refused (403), not hidden.
     expect((await operator.goto(`${app.server.url}/conferences/${dn.conferenceId}/checkin/${hall.id}`))?.status()).toBe(
       403,

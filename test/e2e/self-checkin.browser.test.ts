@@ -4,56 +4,58 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { checkinCode, formatCheckinCode } from "#app/invitations/checkin-code.ts";
 import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
+import { openTestDb, type TestDb } from "#tests/helpers/test-db.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
 
 const app = useAppAndBrowser();
 
-function withDb<T>(fn: (d: Database.Database) => T): T {
-  const d = new Database(process.env.TEST_DATABASE_FILE!);
-  d.pragma("busy_timeout = 5000");
+/** The test file's own database (SQLite or PostgreSQL), opened for each look: the app server writes to it. */
+async function withDb<T>(fn: (d: TestDb) => Promise<T>): Promise<T> {
+  const d = openTestDb();
   try {
-    return fn(d);
+    return await fn(d);
   } finally {
-    d.close();
+    await d.close();
   }
 }
 
 /** The poster key of a bridge point (given one if the row has none) and the bridge's id. */
-function bridge(name: string): { id: string; posterKey: string } {
-  return withDb((d) => {
-    const row = d.prepare(`SELECT id, posterKey FROM BridgePoint WHERE name = ?`).get(name) as {
+async function bridge(name: string): Promise<{ id: string; posterKey: string }> {
+  return withDb(async (d) => {
+    const row = (await d.get(`SELECT "id", "posterKey" FROM "BridgePoint" WHERE "name" = ?`, name)) as {
       id: string;
       posterKey: string | null;
     };
     if (!row.posterKey) {
       row.posterKey = crypto.randomBytes(16).toString("base64url");
-      d.prepare(`UPDATE BridgePoint SET posterKey = ? WHERE id = ?`).run(row.posterKey, row.id);
+      await d.run(`UPDATE "BridgePoint" SET "posterKey" = ? WHERE "id" = ?`, row.posterKey, row.id);
     }
     return row as { id: string; posterKey: string };
   });
 }
 
-function attendee(name: string): { id: string; invitationKey: string } {
+async function attendee(name: string): Promise<{ id: string; invitationKey: string }> {
   return withDb(
-    (d) =>
-      d.prepare(`SELECT id, invitationKey FROM Attendee WHERE name = ?`).get(name) as {
+    async (d) =>
+      (await d.get(`SELECT "id", "invitationKey" FROM "Attendee" WHERE "name" = ?`, name)) as {
         id: string;
         invitationKey: string;
       },
   );
 }
 
-function attendanceOf(id: string) {
+async function attendanceOf(id: string) {
   return withDb(
-    (d) =>
-      d.prepare(`SELECT status, bridgePointId, method, checkedInAt FROM Attendance WHERE attendeeId = ?`).get(id) as
-        { status: string; bridgePointId: string; method: string } | undefined,
+    async (d) =>
+      (await d.get(
+        `SELECT "status", "bridgePointId", "method", "checkedInAt" FROM "Attendance" WHERE "attendeeId" = ?`,
+        id,
+      )) as { status: string; bridgePointId: string; method: string } | undefined,
   );
 }
 
@@ -62,8 +64,8 @@ const phone = async () =>
 
 describe("self check-in at a bridge point", () => {
   it("records an attendee online at the bridge by the short code; the second time says since when", async () => {
-    const haiChau = bridge("Điểm cầu UBND phường Hải Châu");
-    const nhung = attendee("Trịnh Thị Hồng Nhung");
+    const haiChau = await bridge("Điểm cầu UBND phường Hải Châu");
+    const nhung = await attendee("Trịnh Thị Hồng Nhung");
     const code = formatCheckinCode(checkinCode(nhung.invitationKey));
     const page = await phone();
     await page.goto(`${app.server.url}/d/${haiChau.posterKey}`);
@@ -100,7 +102,7 @@ describe("self check-in at a bridge point", () => {
     await confirm.click();
     await expect.poll(() => page.locator(".done").textContent()).toContain("Đã điểm danh.");
     expect(await page.locator(".done").textContent()).toContain("có mặt trực tuyến tại Điểm cầu UBND phường Hải Châu");
-    expect(attendanceOf(nhung.id)).toMatchObject({ status: "ONLINE", bridgePointId: haiChau.id, method: "SELF" });
+    expect(await attendanceOf(nhung.id)).toMatchObject({ status: "ONLINE", bridgePointId: haiChau.id, method: "SELF" });
     await page.screenshot({ path: path.join(shots, "self-checkin-done.png"), fullPage: true });
 
     // Again, by name this time: already present, since when.
@@ -114,19 +116,15 @@ describe("self check-in at a bridge point", () => {
   });
 
   it("refuses a revoked invitation with the reason, and answers 404 for a key that is not a poster's", async () => {
-    const hoiAn = bridge("Điểm cầu UBND phường Hội An");
-    const ngu = attendee("Mai Xuân Ngữ");
-    withDb((d) =>
-      d
-        .prepare(`UPDATE Attendee SET revokedAt = ? WHERE id = ?`)
-        .run(new Date().toISOString().replace("Z", "+00:00"), ngu.id),
-    );
+    const hoiAn = await bridge("Điểm cầu UBND phường Hội An");
+    const ngu = await attendee("Mai Xuân Ngữ");
+    await withDb(async (d) => await d.run(`UPDATE "Attendee" SET "revokedAt" = ? WHERE "id" = ?`, new Date(), ngu.id));
     const page = await phone();
     await page.goto(`${app.server.url}/d/${hoiAn.posterKey}`);
     await page.getByLabel("Mã điểm danh").fill(formatCheckinCode(checkinCode(ngu.invitationKey)));
     await page.getByRole("button", { name: "Tiếp tục" }).click();
     await expect.poll(() => page.locator(".refused").textContent()).toContain("Giấy mời đã bị thu hồi");
-    expect(attendanceOf(ngu.id)).toBeUndefined();
+    expect(await attendanceOf(ngu.id)).toBeUndefined();
     // Revoked attendees are not offered by name either.
     await page.getByLabel("Họ và tên của Đồng chí").pressSequentially("xuan ngu", { delay: 20 });
     await page.waitForTimeout(600);

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import "#app/job-kinds.server.ts";
+import { runJobsOnce } from "#app/jobs/jobs.server.ts";
 
 // Calls the production build (build/server/index.js, made by `npm run build`, which `npm test` runs
 // before Vitest) through Remix's own request handler, in this process, on this test file's database
@@ -17,14 +19,25 @@ const BUILD = path.resolve(import.meta.dirname, "../../build/server/index.js");
  * no-op worker is put in its place first (the app keeps the one worker per process on globalThis).
  */
 export async function loadProductionBuild(): Promise<ServerBuild> {
-  const g = globalThis as unknown as { outboxWorker?: { kick(): void; stop(): Promise<void> } };
+  type Worker = { kick(): void; stop(): Promise<void> };
+  const g = globalThis as unknown as { outboxWorker?: Worker; jobWorker?: Worker };
   g.outboxWorker ??= { kick() {}, async stop() {} };
+  // Jobs (packet builds) a request queues run here, and the request's answer waits for them (see
+  // handlerFor): no job writes rows in the background between a request and the check after it.
+  g.jobWorker ??= {
+    kick() {
+      jobs.idle = jobs.idle.then(() => runJobsOnce()).catch((error: unknown) => console.warn("jobs:", error));
+    },
+    async stop() {},
+  };
   const build = (await import(pathToFileURL(BUILD).href)) as ServerBuild & {
     entry: { module: { stopBackgroundWork?: () => Promise<void> } };
   };
   await build.entry.module.stopBackgroundWork?.();
   return build;
 }
+
+const jobs: { idle: Promise<unknown> } = { idle: Promise.resolve() };
 
 /** What a response amounts to, for access control. */
 export type Outcome = "allowed" | "login" | "401" | "403" | "404" | "405" | "429" | "500";
@@ -73,6 +86,7 @@ export function handlerFor(build: ServerBuild): Handler {
       const type = res.headers.get("Content-Type") ?? "";
       const binary = /pdf|spreadsheet|octet-stream|image\//.test(type);
       const bytes = new Uint8Array(await res.arrayBuffer());
+      await jobs.idle;
       const text = binary ? "" : new TextDecoder().decode(bytes);
       let location = res.status >= 300 && res.status < 400 ? res.headers.get("Location") : null;
       if (res.status === SINGLE_FETCH_REDIRECT_STATUS && type.startsWith("text/x-script")) {

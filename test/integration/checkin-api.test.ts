@@ -1,19 +1,19 @@
-import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUserSession } from "#app/auth/session.server.ts";
 import { encodeScannerCredential, requestSessionId } from "#app/checkin/credential.server.ts";
-import { AUTH_CACHE_MS } from "#app/checkin/scanner-auth.server.ts";
+import { authCacheMs } from "#app/checkin/scanner-auth.server.ts";
 import type { CheckinResponse } from "#app/checkin/types.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { env } from "#app/env.server.ts";
 import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.server.ts";
 import { startAppServer, type AppServer } from "#tests/helpers/app-server.ts";
+import { openTestDb, type TestDb } from "#tests/helpers/test-db.ts";
 
 // The check-in API against the production server (scripts/serve.js) on this file's database copy.
 
 let server: AppServer;
-let db: Database.Database;
+let db: TestDb;
 let conferenceId: string;
 let otherConferenceId: string;
 let userId: string;
@@ -26,38 +26,42 @@ interface Person {
   token: string;
 }
 
-function addAttendees(
+async function addAttendees(
   count: number,
   prefix: string,
   confId = conferenceId,
   bridgePointId: string | null = null,
-): Person[] {
+): Promise<Person[]> {
   const keys = deriveSigningKeys(secret());
   const ck = conferenceKeyFor(confId);
-  const insert = db.prepare(
-    `INSERT INTO "Attendee" ("id", "conferenceId", "name", "position", "organizationName", "email", "token", "invitationKey", "bridgePointId", "createdAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const people: Person[] = [];
-  db.transaction(() => {
-    for (let i = 0; i < count; i++) {
-      const { token, invitationKey } = issueToken(keys, ck);
-      const id = `${prefix}${i}`;
-      insert.run(
-        id,
-        confId,
-        `Đại biểu ${prefix} ${i}`,
-        "Chuyên viên",
-        "UBND phường Hải Châu",
-        `${prefix}${i}@example.vn`,
-        token,
-        invitationKey,
-        bridgePointId,
-        new Date().toISOString(),
-      );
-      people.push({ id, token });
-    }
-  })();
+  const rows: unknown[][] = [];
+  for (let i = 0; i < count; i++) {
+    const { token, invitationKey } = issueToken(keys, ck);
+    const id = `${prefix}${i}`;
+    rows.push([
+      id,
+      confId,
+      `Đại biểu ${prefix} ${i}`,
+      "Chuyên viên",
+      "UBND phường Hải Châu",
+      `${prefix}${i}@example.vn`,
+      token,
+      invitationKey,
+      bridgePointId,
+      new Date(),
+    ]);
+    people.push({ id, token });
+  }
+  // Many rows per statement: thousands of attendees in a few round trips on either database.
+  for (let at = 0; at < rows.length; at += 500) {
+    const chunk = rows.slice(at, at + 500);
+    await db.run(
+      `INSERT INTO "Attendee" ("id", "conferenceId", "name", "position", "organizationName", "email", "token", "invitationKey", "bridgePointId", "createdAt")
+       VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+      ...chunk.flat(),
+    );
+  }
   return people;
 }
 
@@ -103,23 +107,20 @@ function scan(token: string, extra: Record<string, unknown> = {}) {
   return { token, deviceId: "test-device", nonce: randomUUID(), scannedAt: new Date().toISOString(), ...extra };
 }
 
-const userIdOf = (email: string) =>
-  (db.prepare(`SELECT "id" FROM "User" WHERE "email" = ?`).get(email) as { id: string }).id;
+const userIdOf = async (email: string) =>
+  ((await db.get(`SELECT "id" FROM "User" WHERE "email" = ?`, email)) as { id: string }).id;
 
 beforeAll(async () => {
-  db = new Database(process.env.TEST_DATABASE_FILE!);
-  db.pragma("busy_timeout = 5000");
-  const conferences = db
-    .prepare(
-      `SELECT "id" FROM "Conference" WHERE "kind" = 'CONFERENCE' AND "status" != 'CANCELLED' ORDER BY "createdAt" LIMIT 2`,
-    )
-    .all() as Array<{ id: string }>;
+  db = openTestDb();
+  const conferences = (await db.all(
+    `SELECT "id" FROM "Conference" WHERE "kind" = 'CONFERENCE' AND "status" != 'CANCELLED' ORDER BY "createdAt" LIMIT 2`,
+  )) as Array<{ id: string }>;
   conferenceId = conferences[0]!.id;
   otherConferenceId = conferences[1]!.id;
-  userId = userIdOf("admin@hoinghi.local");
+  userId = await userIdOf("admin@hoinghi.local");
   // Nobody's roles changed since long before the test (the seed stamps now): credentials issued in the
   // past, as for scanners opened before going offline, are valid.
-  db.prepare(`UPDATE "User" SET "rolesChangedAt" = '2020-01-01T00:00:00.000+00:00'`).run();
+  await db.run(`UPDATE "User" SET "rolesChangedAt" = ?`, new Date("2020-01-01T00:00:00.000Z"));
   adminSession = (await signIn(userId)).sessionId;
   credential = credentialFor({ conferenceId, userId, sessionId: adminSession });
   server = await startAppServer();
@@ -127,13 +128,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  db?.close();
+  await db?.close();
   expect(server.stderr()).toBe("");
 });
 
 describe("POST /api/checkin", () => {
   it("admits an invitation once, then answers duplicate with when and where", async () => {
-    const [p] = addAttendees(1, "once");
+    const [p] = await addAttendees(1, "once");
     const first = await post(scan(p!.token));
     expect(first.status).toBe(200);
     expect(first.json).toMatchObject({
@@ -147,7 +148,7 @@ describe("POST /api/checkin", () => {
   });
 
   it("returns the same answer for the same nonce and logs it once", async () => {
-    const [p] = addAttendees(1, "nonce");
+    const [p] = await addAttendees(1, "nonce");
     const body = scan(p!.token);
     const a = await post(body);
     const b = await post(body);
@@ -155,14 +156,14 @@ describe("POST /api/checkin", () => {
     expect(a.json.result).toBe("accepted");
     expect(b.json).toEqual(a.json);
     expect(c.json).toEqual(a.json);
-    const logged = db.prepare(`SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "nonce" = ?`).get(body.nonce) as {
+    const logged = (await db.get(`SELECT COUNT(*) AS n FROM "CheckinScan" WHERE "nonce" = ?`, body.nonce)) as {
       n: number;
     };
     expect(logged.n).toBe(1);
   });
 
   it("refuses forged, tampered, foreign and revoked tokens with the right reason", async () => {
-    const [genuine, revoked] = addAttendees(2, "refuse");
+    const [genuine, revoked] = await addAttendees(2, "refuse");
     // Forged: a well-formed token signed with another key.
     const forgedKeys = deriveSigningKeys("an attacker's own secret that is long enough");
     const forged = issueToken(forgedKeys, conferenceKeyFor(conferenceId)).token;
@@ -173,12 +174,13 @@ describe("POST /api/checkin", () => {
     expect((await post(scan(flipped))).json).toMatchObject({ result: "rejected", reason: "bad-signature" });
     expect((await post(scan("not-a-token"))).json).toMatchObject({ result: "rejected", reason: "malformed" });
     // Another conference's genuine invitation.
-    const [foreign] = addAttendees(1, "foreign", otherConferenceId);
+    const [foreign] = await addAttendees(1, "foreign", otherConferenceId);
     expect((await post(scan(foreign!.token))).json).toMatchObject({ result: "rejected", reason: "other-conference" });
     // Revoked: replaced by a substitute.
-    db.prepare(`UPDATE "Attendee" SET "revokedAt" = ? WHERE "id" = ?`).run(new Date().toISOString(), revoked!.id);
-    const [sub] = addAttendees(1, "substitute");
-    db.prepare(`UPDATE "Attendee" SET "substituteForId" = ?, "name" = 'Trần Thị Thay' WHERE "id" = ?`).run(
+    await db.run(`UPDATE "Attendee" SET "revokedAt" = ? WHERE "id" = ?`, new Date().toISOString(), revoked!.id);
+    const [sub] = await addAttendees(1, "substitute");
+    await db.run(
+      `UPDATE "Attendee" SET "substituteForId" = ?, "name" = 'Trần Thị Thay' WHERE "id" = ?`,
       revoked!.id,
       sub!.id,
     );
@@ -187,9 +189,11 @@ describe("POST /api/checkin", () => {
     expect(String(r.json.message)).toContain("Trần Thị Thay");
     // The genuine one still works, and nobody refused was counted.
     expect((await post(scan(genuine!.token))).json.result).toBe("accepted");
-    const counted = db
-      .prepare(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" IN (?, ?)`)
-      .get(revoked!.id, foreign!.id) as { n: number };
+    const counted = (await db.get(
+      `SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" IN (?, ?)`,
+      revoked!.id,
+      foreign!.id,
+    )) as { n: number };
     expect(counted.n).toBe(0);
   });
 
@@ -200,14 +204,15 @@ describe("POST /api/checkin", () => {
     ).token;
     const body = scan(forged);
     await post(body);
-    const row = db
-      .prepare(`SELECT "attendeeId", "result", "reason" FROM "CheckinScan" WHERE "nonce" = ?`)
-      .get(body.nonce);
+    const row = await db.get(
+      `SELECT "attendeeId", "result", "reason" FROM "CheckinScan" WHERE "nonce" = ?`,
+      body.nonce,
+    );
     expect(row).toEqual({ attendeeId: null, result: "REJECTED", reason: "bad-signature" });
   });
 
   it("needs a scanner credential, and names the bad field in Vietnamese", async () => {
-    const [p] = addAttendees(1, "auth");
+    const [p] = await addAttendees(1, "auth");
     expect((await post(scan(p!.token), null)).status).toBe(401);
     const claims = { conferenceId, listId: null, userId, sessionId: adminSession, issuedAt: Date.now() };
     const expired = encodeScannerCredential(secret(), { ...claims, expiresAt: Date.now() - 1 });
@@ -221,7 +226,7 @@ describe("POST /api/checkin", () => {
     expect(
       (await post(scan(p!.token), credentialFor({ conferenceId, userId, sessionId: "no-such-session" }))).status,
     ).toBe(401);
-    const other = await signIn(userIdOf("vanphong.danang@hoinghi.local"));
+    const other = await signIn(await userIdOf("vanphong.danang@hoinghi.local"));
     expect(
       (await post(scan(p!.token), credentialFor({ conferenceId, userId, sessionId: other.sessionId }))).status,
     ).toBe(401);
@@ -237,11 +242,11 @@ describe("POST /api/checkin", () => {
     const get = await fetch(`${server.url}/api/checkin`);
     expect(get.status).toBe(405);
     // Nothing of the refused requests was counted.
-    expect(db.prepare(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" = ?`).get(p!.id)).toEqual({ n: 0 });
+    expect(await db.get(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" = ?`, p!.id)).toEqual({ n: 0 });
   });
 
   it("keeps the earliest of two offline scans from different doors", async () => {
-    const [p] = addAttendees(1, "offline");
+    const [p] = await addAttendees(1, "offline");
     const now = Date.now();
     // The scanners opened their page (credential issued) 20 minutes ago, then lost the network.
     const opened = credentialFor({ conferenceId, userId, sessionId: adminSession, issuedAt: now - 1_200_000 });
@@ -268,13 +273,13 @@ describe("POST /api/checkin", () => {
     );
     expect(b.json.result).toBe("accepted");
     expect(a.json.result).toBe("accepted");
-    const row = db.prepare(`SELECT "deviceId", "checkedInAt" FROM "Attendance" WHERE "attendeeId" = ?`).get(p!.id) as {
+    const row = (await db.get(`SELECT "deviceId", "checkedInAt" FROM "Attendance" WHERE "attendeeId" = ?`, p!.id)) as {
       deviceId: string;
       checkedInAt: string;
     };
     expect(row.deviceId).toBe("door-A");
     expect(Math.abs(new Date(row.checkedInAt).getTime() - (now - 720_000))).toBeLessThan(5_000);
-    const scans = db.prepare(`SELECT "deviceId" FROM "CheckinScan" WHERE "attendeeId" = ? ORDER BY "id"`).all(p!.id);
+    const scans = await db.all(`SELECT "deviceId" FROM "CheckinScan" WHERE "attendeeId" = ? ORDER BY "id"`, p!.id);
     expect(scans).toEqual([{ deviceId: "door-B" }, { deviceId: "door-A" }]);
     // A live scan at a third door now is a duplicate of door A's.
     const c = await post({
@@ -287,12 +292,12 @@ describe("POST /api/checkin", () => {
   });
 
   it("50 concurrent clients, 10,000 scans with 10 % duplicates: each attendee once, every scan logged, no errors", async () => {
-    const people = addAttendees(9_000, "crowd");
+    const people = await addAttendees(9_000, "crowd");
     const scans = people.map((p) => p.token);
     // 1,000 repeated scans of people already in the list, spread through the run.
     for (let i = 0; i < 1_000; i++) scans.splice(1_000 + i * 9, 0, people[i * 7]!.token);
     expect(scans).toHaveLength(10_000);
-    const before = db.prepare(`SELECT COUNT(*) AS n FROM "CheckinScan"`).get() as { n: number };
+    const before = (await db.get(`SELECT COUNT(*) AS n FROM "CheckinScan"`)) as { n: number };
 
     const counts: Record<string, number> = {};
     const statuses: Record<number, number> = {};
@@ -319,22 +324,20 @@ describe("POST /api/checkin", () => {
 
     expect(statuses).toEqual({ 200: 10_000 });
     expect(counts).toEqual({ accepted: 9_000, duplicate: 1_000 });
-    const after = db.prepare(`SELECT COUNT(*) AS n FROM "CheckinScan"`).get() as { n: number };
+    const after = (await db.get(`SELECT COUNT(*) AS n FROM "CheckinScan"`)) as { n: number };
     expect(after.n - before.n).toBe(10_000);
-    const present = db.prepare(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" LIKE 'crowd%'`).get() as {
+    const present = (await db.get(`SELECT COUNT(*) AS n FROM "Attendance" WHERE "attendeeId" LIKE 'crowd%'`)) as {
       n: number;
     };
     expect(present.n).toBe(9_000);
-    const acceptedTwice = db
-      .prepare(
-        `SELECT COUNT(*) AS n FROM (SELECT "attendeeId" FROM "CheckinScan" WHERE "attendeeId" LIKE 'crowd%' AND "result" = 'ACCEPTED' GROUP BY "attendeeId" HAVING COUNT(*) > 1)`,
-      )
-      .get() as { n: number };
+    const acceptedTwice = (await db.get(
+      `SELECT COUNT(*) AS n FROM (SELECT "attendeeId" FROM "CheckinScan" WHERE "attendeeId" LIKE 'crowd%' AND "result" = 'ACCEPTED' GROUP BY "attendeeId" HAVING COUNT(*) > 1) AS twice`,
+    )) as { n: number };
     expect(acceptedTwice.n).toBe(0);
     // One audit row per accepted check-in, none for the duplicates.
-    const audited = db
-      .prepare(`SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "action" = 'attendance.scan' AND "entityId" LIKE 'crowd%'`)
-      .get() as { n: number };
+    const audited = (await db.get(
+      `SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "action" = 'attendance.scan' AND "entityId" LIKE 'crowd%'`,
+    )) as { n: number };
     expect(audited.n).toBe(9_000);
   }, 120_000);
 });
@@ -351,26 +354,24 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
   }
   let dn: DaNang;
 
-  beforeAll(() => {
-    const c = db
-      .prepare(
-        `SELECT c."id" FROM "Conference" c JOIN "Organization" o ON o."id" = c."organizationId" WHERE o."name" = 'UBND thành phố Đà Nẵng' AND c."kind" = 'CONFERENCE'`,
-      )
-      .get() as { id: string };
-    const operator = db
-      .prepare(`SELECT "id", "organizationId" FROM "User" WHERE "email" = 'diemcau.hoian@hoinghi.local'`)
-      .get() as { id: string; organizationId: string };
-    const bridge = (where: string, ...args: unknown[]) =>
+  beforeAll(async () => {
+    const c = (await db.get(
+      `SELECT c."id" FROM "Conference" c JOIN "Organization" o ON o."id" = c."organizationId" WHERE o."name" = 'UBND thành phố Đà Nẵng' AND c."kind" = 'CONFERENCE'`,
+    )) as { id: string };
+    const operator = (await db.get(
+      `SELECT "id", "organizationId" FROM "User" WHERE "email" = 'diemcau.hoian@hoinghi.local'`,
+    )) as { id: string; organizationId: string };
+    const bridge = async (where: string, ...args: unknown[]) =>
       (
-        db.prepare(`SELECT "id" FROM "BridgePoint" WHERE "conferenceId" = ? AND ${where}`).get(c.id, ...args) as {
+        (await db.get(`SELECT "id" FROM "BridgePoint" WHERE "conferenceId" = ? AND ${where}`, c.id, ...args)) as {
           id: string;
         }
       ).id;
-    const hoiAn = bridge(`"hostOrganizationId" = ?`, operator.organizationId);
-    const haiChau = bridge(`"name" = 'Điểm cầu UBND phường Hải Châu'`);
-    const list = (where: string, ...args: unknown[]) =>
+    const hoiAn = await bridge(`"hostOrganizationId" = ?`, operator.organizationId);
+    const haiChau = await bridge(`"name" = 'Điểm cầu UBND phường Hải Châu'`);
+    const list = async (where: string, ...args: unknown[]) =>
       (
-        db.prepare(`SELECT "id" FROM "CheckinList" WHERE "conferenceId" = ? AND ${where}`).get(c.id, ...args) as {
+        (await db.get(`SELECT "id" FROM "CheckinList" WHERE "conferenceId" = ? AND ${where}`, c.id, ...args)) as {
           id: string;
         }
       ).id;
@@ -378,18 +379,17 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
       id: c.id,
       hoiAn,
       haiChau,
-      hoiAnList: list(`"bridgePointId" = ?`, hoiAn),
-      hallList: list(`"name" LIKE 'Cổng chính%'`),
+      hoiAnList: await list(`"bridgePointId" = ?`, hoiAn),
+      hallList: await list(`"name" LIKE 'Cổng chính%'`),
       operatorId: operator.id,
     };
   });
 
-  const attendance = (id: string) =>
-    db
-      .prepare(
-        `SELECT "status", "bridgePointId", "checkinListId", "checkedInAt", "deviceId", "method" FROM "Attendance" WHERE "attendeeId" = ?`,
-      )
-      .get(id) as
+  const attendance = async (id: string) =>
+    (await db.get(
+      `SELECT "status", "bridgePointId", "checkinListId", "checkedInAt", "deviceId", "method" FROM "Attendance" WHERE "attendeeId" = ?`,
+      id,
+    )) as
       | {
           status: string;
           bridgePointId: string | null;
@@ -401,9 +401,9 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
       | undefined;
 
   it("a bridge operator's credential checks in that bridge's attendees only, and says nothing about others", async () => {
-    const [own] = addAttendees(1, "op-own", dn.id, dn.hoiAn);
-    const [other] = addAttendees(1, "op-other", dn.id, dn.haiChau);
-    const [hall] = addAttendees(1, "op-hall", dn.id, null);
+    const [own] = await addAttendees(1, "op-own", dn.id, dn.hoiAn);
+    const [other] = await addAttendees(1, "op-other", dn.id, dn.haiChau);
+    const [hall] = await addAttendees(1, "op-hall", dn.id, null);
     const { sessionId } = await signIn(dn.operatorId);
     const op = credentialFor({ conferenceId: dn.id, listId: dn.hoiAnList, userId: dn.operatorId, sessionId });
 
@@ -423,10 +423,10 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
       expect(r.json.attendee).toBeUndefined();
       expect(String(r.json.message)).not.toContain("Đại biểu op-");
     }
-    expect(attendance(other!.id)).toBeUndefined();
-    expect(attendance(hall!.id)).toBeUndefined();
+    expect(await attendance(other!.id)).toBeUndefined();
+    expect(await attendance(hall!.id)).toBeUndefined();
     // Not the hall's list, and not without a list: the operator's credential is for their bridge.
-    const [x] = addAttendees(1, "op-x", dn.id, dn.hoiAn);
+    const [x] = await addAttendees(1, "op-x", dn.id, dn.hoiAn);
     expect(
       (
         await post(
@@ -446,14 +446,14 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
   });
 
   it("a back-dated offline scan never moves an in-person record, and is never dated before its credential", async () => {
-    const [p, q] = addAttendees(2, "backdate", dn.id, dn.hoiAn);
+    const [p, q] = await addAttendees(2, "backdate", dn.id, dn.hoiAn);
     // Admitted in person at the hall's main door.
     const hall = credentialFor({ conferenceId: dn.id, listId: dn.hallList, userId, sessionId: adminSession });
     expect((await post(scan(p!.token, { deviceId: "hall-door" }), hall)).json).toMatchObject({
       result: "accepted",
       status: "IN_PERSON",
     });
-    const before = attendance(p!.id)!;
+    const before = (await attendance(p!.id))!;
     // Then a scan "from 2019", synced now, at the bridge: by an organiser's credential and by the operator's.
     const { sessionId } = await signIn(dn.operatorId);
     const op = credentialFor({ conferenceId: dn.id, listId: dn.hoiAnList, userId: dn.operatorId, sessionId });
@@ -463,7 +463,7 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
       const r = await post(scan(p!.token, { deviceId: "bridge-phone", ...old }), cred);
       expect(r.json).toMatchObject({ result: "duplicate", first: { deviceId: "hall-door" } });
     }
-    expect(attendance(p!.id)).toEqual(before);
+    expect(await attendance(p!.id)).toEqual(before);
     expect(before).toMatchObject({ status: "IN_PERSON", bridgePointId: null, checkinListId: dn.hallList });
     // A first scan from 2019 counts, dated when the credential was issued.
     const issuedAt = Date.now() - 60_000;
@@ -478,7 +478,7 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
       result: "accepted",
       checkedInAt: new Date(issuedAt).toISOString(),
     });
-    expect(new Date(attendance(q!.id)!.checkedInAt).getTime()).toBe(issuedAt);
+    expect(new Date((await attendance(q!.id))!.checkedInAt).getTime()).toBe(issuedAt);
   });
 
   async function refusedWithin(body: () => unknown, cred: string): Promise<number> {
@@ -487,14 +487,14 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
       const r = await post(body(), cred);
       if (r.status === 401) return Date.now() - start;
       expect(r.status).toBe(200);
-      if (Date.now() - start > AUTH_CACHE_MS + 3_000) throw new Error("credential still accepted");
+      if (Date.now() - start > authCacheMs() + 3_000) throw new Error("credential still accepted");
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
 
   it("ends within seconds of logout; logout asks the browser to clear the scanner's data", async () => {
-    const staffId = userIdOf("diemdanh.danang@hoinghi.local");
-    const [a, b] = addAttendees(2, "logout", dn.id);
+    const staffId = await userIdOf("diemdanh.danang@hoinghi.local");
+    const [a, b] = await addAttendees(2, "logout", dn.id);
     const { cookie, sessionId } = await signIn(staffId);
     const cred = credentialFor({ conferenceId: dn.id, listId: dn.hallList, userId: staffId, sessionId });
     expect((await post(scan(a!.token), cred)).json.result).toBe("accepted");
@@ -507,16 +507,16 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
     });
     expect(out.status).toBe(302);
     expect(out.headers.get("clear-site-data")).toBe('"cache", "storage"');
-    expect(db.prepare(`SELECT COUNT(*) AS n FROM "Session" WHERE "id" = ?`).get(sessionId)).toEqual({ n: 0 });
+    expect(await db.get(`SELECT COUNT(*) AS n FROM "Session" WHERE "id" = ?`, sessionId)).toEqual({ n: 0 });
     // The logout was served by the same process: refused at once (at most the cache's few seconds).
     const waited = await refusedWithin(() => scan(b!.token), cred);
-    expect(waited).toBeLessThan(AUTH_CACHE_MS + 1_000);
-    expect(attendance(b!.id)).toBeUndefined();
+    expect(waited).toBeLessThan(authCacheMs() + 1_000);
+    expect(await attendance(b!.id)).toBeUndefined();
   });
 
   it("ends within seconds of losing the check-in role (not after 24 h), and after any role change", async () => {
     const org = (
-      db.prepare(`SELECT "organizationId" FROM "Conference" WHERE "id" = ?`).get(dn.id) as { organizationId: string }
+      (await db.get(`SELECT "organizationId" FROM "Conference" WHERE "id" = ?`, dn.id)) as { organizationId: string }
     ).organizationId;
     const make = (email: string) =>
       prisma.user.create({
@@ -528,7 +528,7 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
         },
         select: { id: true },
       });
-    const people = addAttendees(200, "roles", dn.id);
+    const people = await addAttendees(200, "roles", dn.id);
     let n = 0;
     const next = () => scan(people[n++]!.token);
 
@@ -538,7 +538,7 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
     const c1 = credentialFor({ conferenceId: dn.id, listId: dn.hallList, userId: removed.id, sessionId: s1.sessionId });
     expect((await post(next(), c1)).json.result).toBe("accepted");
     await prisma.userRole.deleteMany({ where: { userId: removed.id } });
-    expect(await refusedWithin(next, c1)).toBeLessThan(AUTH_CACHE_MS + 1_000);
+    expect(await refusedWithin(next, c1)).toBeLessThan(authCacheMs() + 1_000);
 
     // Roles changed after the credential was issued (rolesChangedAt): refused, whatever the new roles.
     const changed = await make("tam.doivaitro@danang.hoinghi.local");
@@ -546,14 +546,14 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
     const c2 = credentialFor({ conferenceId: dn.id, listId: dn.hallList, userId: changed.id, sessionId: s2.sessionId });
     expect((await post(next(), c2)).json.result).toBe("accepted");
     await prisma.user.update({ where: { id: changed.id }, data: { rolesChangedAt: new Date() } });
-    expect(await refusedWithin(next, c2)).toBeLessThan(AUTH_CACHE_MS + 1_000);
+    expect(await refusedWithin(next, c2)).toBeLessThan(authCacheMs() + 1_000);
     // A credential issued after the change works again.
     const c3 = credentialFor({ conferenceId: dn.id, listId: dn.hallList, userId: changed.id, sessionId: s2.sessionId });
     expect((await post(next(), c3)).json.result).toBe("accepted");
   });
 
   it("a nonce replayed from another conference or with another credential never returns the first answer", async () => {
-    const [p] = addAttendees(1, "replay", dn.id);
+    const [p] = await addAttendees(1, "replay", dn.id);
     const body = scan(p!.token, { deviceId: "replayed-device" });
     const mine = credentialFor({ conferenceId: dn.id, listId: dn.hallList, userId, sessionId: adminSession });
     const first = await post(body, mine);
@@ -575,9 +575,10 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
     );
     expect(op.json).toMatchObject({ result: "rejected", reason: "other-bridge" });
     expect(JSON.stringify(op.json)).not.toContain("Đại biểu replay 0");
-    const logged = db
-      .prepare(`SELECT "conferenceId", "result" FROM "CheckinScan" WHERE "nonce" = ? ORDER BY "id"`)
-      .all(body.nonce);
+    const logged = await db.all(
+      `SELECT "conferenceId", "result" FROM "CheckinScan" WHERE "nonce" = ? ORDER BY "id"`,
+      body.nonce,
+    );
     expect(logged).toEqual([
       { conferenceId: dn.id, result: "ACCEPTED" },
       { conferenceId: otherConferenceId, result: "REJECTED" },
@@ -586,20 +587,20 @@ describe("scanner credentials: scope, lifetime, replay (issue 10)", () => {
   });
 
   it("writes one exact audit row per accepted check-in, none for a duplicate or a refusal", async () => {
-    const [p] = addAttendees(1, "audited", dn.id);
+    const [p] = await addAttendees(1, "audited", dn.id);
     const cred = credentialFor({ conferenceId: dn.id, listId: dn.hallList, userId, sessionId: adminSession });
     const r = await post(scan(p!.token, { deviceId: "audit-door" }), cred);
     expect(r.json.result).toBe("accepted");
     await post(scan(p!.token, { deviceId: "audit-door-2" }), cred);
-    const rows = db.prepare(`SELECT * FROM "AuditEvent" WHERE "entityId" = ?`).all(p!.id) as Array<
+    const rows = (await db.all(`SELECT * FROM "AuditEvent" WHERE "entityId" = ?`, p!.id)) as Array<
       Record<string, string | null>
     >;
     expect(rows).toHaveLength(1);
     const org = (
-      db.prepare(`SELECT "organizationId" FROM "Conference" WHERE "id" = ?`).get(dn.id) as { organizationId: string }
+      (await db.get(`SELECT "organizationId" FROM "Conference" WHERE "id" = ?`, dn.id)) as { organizationId: string }
     ).organizationId;
     const hallName = (
-      db.prepare(`SELECT "name" FROM "CheckinList" WHERE "id" = ?`).get(dn.hallList) as { name: string }
+      (await db.get(`SELECT "name" FROM "CheckinList" WHERE "id" = ?`, dn.hallList)) as { name: string }
     ).name;
     const row = rows[0]!;
     expect(row).toMatchObject({

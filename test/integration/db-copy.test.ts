@@ -20,10 +20,14 @@ const sqliteFile = path.join(process.env.DATA_DIR ?? "/tmp", "copy-source", "dem
 let targetUrl = "";
 const servers: Instance[] = [];
 
+const sourceDataDir = path.join(path.dirname(sqliteFile), "source-data");
+// An upload as versions before StoredFile kept it: a file under DATA_DIR/evidence named by the row.
+const legacy = { id: "legacyevidence1", path: "2025-11/bien-ban-kiem-tra.pdf", bytes: Buffer.from("%PDF-1.4\n% cũ\n") };
+
 function copy(to: string) {
   return spawnSync(process.execPath, ["--import", "tsx", "scripts/db-copy.ts", "--to", to], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${sqliteFile}` },
+    env: { ...process.env, DATABASE_URL: `file:${sqliteFile}`, DATA_DIR: sourceDataDir },
     encoding: "utf8",
   });
 }
@@ -34,6 +38,19 @@ describe.runIf(serverUrl)("npm run db:copy from the demo SQLite database into Po
     migrateDatabase(sqliteFile);
     const prisma = createPrismaClient(`file:${sqliteFile}`);
     await seedDatabase(prisma);
+    const action = await prisma.remediationAction.findFirstOrThrow({ select: { id: true } });
+    await prisma.evidenceFile.create({
+      data: {
+        id: legacy.id,
+        actionId: action.id,
+        fileName: "bien-ban.pdf",
+        mimeType: "application/pdf",
+        size: legacy.bytes.length,
+        storagePath: legacy.path,
+      },
+    });
+    fs.mkdirSync(path.join(sourceDataDir, "evidence", "2025-11"), { recursive: true });
+    fs.writeFileSync(path.join(sourceDataDir, "evidence", legacy.path), legacy.bytes);
     await prisma.$disconnect();
     targetUrl = await createDatabase(serverUrl!, `${process.env.TEST_PG_RUN}_copy${Date.now().toString(36)}`);
   }, 180_000);
@@ -47,6 +64,7 @@ describe.runIf(serverUrl)("npm run db:copy from the demo SQLite database into Po
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/số dòng khớp từng bảng/);
+    expect(first.stdout).toMatch(/Đã chuyển 1 tệp tải lên/);
     const source = openTestDb(`file:${sqliteFile}`);
     const target = openTestDb(targetUrl);
     try {
@@ -58,7 +76,8 @@ describe.runIf(serverUrl)("npm run db:copy from the demo SQLite database into Po
       expect(tables.length).toBeGreaterThan(30);
       for (const t of tables) {
         const q = `SELECT COUNT(*) AS n FROM "${t}"`;
-        expect(await target.count(q), t).toBe(await source.count(q));
+        // The one upload the source kept on disk is now a StoredFile row too.
+        expect(await target.count(q), t).toBe((await source.count(q)) + (t === "StoredFile" ? 1 : 0));
       }
       expect(await target.count(`SELECT COUNT(*) AS n FROM "Conference"`)).toBeGreaterThan(5);
     } finally {
@@ -115,6 +134,10 @@ describe.runIf(serverUrl)("npm run db:copy from the demo SQLite database into Po
       if (a!.body !== b!.body) differing.push(`${page}\n${firstDifference(a!.body, b!.body)}`);
     }
     expect(differing, differing.join("\n\n")).toEqual([]);
+    // The upload the old installation kept on disk opens from PostgreSQL, without that data directory.
+    const file = await fetch(`${onPg.url}/remediation/evidence/${legacy.id}`, { headers: { cookie: sessions[1]! } });
+    expect(file.status).toBe(200);
+    expect(Buffer.from(await file.arrayBuffer()).equals(legacy.bytes)).toBe(true);
     for (const s of servers) expect(s.stderr()).not.toMatch(/Error|at \S+ \(/);
   }, 180_000);
 });

@@ -1,10 +1,10 @@
 // A nation-wide conference (PRODUCT: over 3,300 bridge points, each with its attendees) must not break
 // the organisers' pages: Prisma's default of 999 bound parameters for SQLite refused the relation loads
 // (P2029), and one bridge select per roll-call row made a page too large to render.
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUserSession, currentUserByEmail } from "#app/auth/session.server.ts";
 import { startAppServer, type AppServer } from "#tests/helpers/app-server.ts";
+import { openTestDb, type TestDb } from "#tests/helpers/test-db.ts";
 
 const BRIDGES = 3_400;
 const PER_BRIDGE = 2;
@@ -13,48 +13,71 @@ let server: AppServer;
 let conferenceId: string;
 let cookie: string;
 
+/** Many rows per statement (500 at a time): thousands of rows in a few round trips on either database. */
+async function insertRows(db: TestDb, head: string, row: string, rows: unknown[][]): Promise<void> {
+  for (let at = 0; at < rows.length; at += 500) {
+    const chunk = rows.slice(at, at + 500);
+    await db.run(`${head} VALUES ${chunk.map(() => row).join(", ")}`, ...chunk.flat());
+  }
+}
+
 beforeAll(async () => {
-  const db = new Database(process.env.TEST_DATABASE_FILE!);
-  const c = db
-    .prepare(`SELECT "id" FROM "Conference" WHERE "title" LIKE '%năm 2026%' AND "issuePlace" LIKE '%Đà Nẵng%'`)
-    .get() as { id: string };
+  const db = openTestDb();
+  const c = (await db.get(
+    `SELECT "id" FROM "Conference" WHERE "title" LIKE '%năm 2026%' AND "issuePlace" LIKE '%Đà Nẵng%'`,
+  )) as { id: string };
   conferenceId = c.id;
-  const now = new Date().toISOString();
-  const bridge = db.prepare(
-    `INSERT INTO "BridgePoint" ("id", "conferenceId", "position", "name", "contactEmail", "accessKey", "posterKey", "readiness") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const test = db.prepare(
-    `INSERT INTO "ConnectivityTest" ("id", "bridgePointId", "createdAt", "latencyMs", "jitterMs", "downloadMbps", "uploadMbps", "camera", "microphone", "screen", "sound", "backupConnection", "result") VALUES (?, ?, ?, 30, 3, 40, 20, 1, 1, 1, 1, 1, 'PASSED')`,
-  );
-  const attendee = db.prepare(
-    `INSERT INTO "Attendee" ("id", "conferenceId", "name", "email", "token", "invitationKey", "bridgePointId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const message = db.prepare(
-    `INSERT INTO "OutboxMessage" ("id", "conferenceId", "attendeeId", "kind", "version", "messageId", "toAddress", "subject", "status") VALUES (?, ?, ?, 'INVITATION', 1, ?, ?, 'Giấy mời', 'SENT')`,
-  );
-  db.transaction(() => {
-    for (let i = 0; i < BRIDGES; i++) {
-      const id = `nb${i}`;
-      const passed = i % 3 === 0;
-      bridge.run(
-        id,
-        conferenceId,
-        1000 + i,
-        `Điểm cầu xã số ${i}`,
-        `xa${i}@example.vn`,
-        `nbkey${String(i).padStart(17, "0")}`,
-        `nbposter${String(i).padStart(14, "0")}`,
-        passed ? "PASSED" : "UNTESTED",
-      );
-      if (passed) test.run(`nt${i}`, id, now);
-      for (let j = 0; j < PER_BRIDGE; j++) {
-        const a = `na${i}_${j}`;
-        attendee.run(a, conferenceId, `Đại biểu ${i}.${j}`, `${a}@example.vn`, `token-${a}`, `key-${a}`, id, now);
-        message.run(`nm${a}`, conferenceId, a, `<${a}@hoinghi.local>`, `${a}@example.vn`);
-      }
+  const now = new Date();
+  const bridges: unknown[][] = [];
+  const tests: unknown[][] = [];
+  const attendees: unknown[][] = [];
+  const messages: unknown[][] = [];
+  for (let i = 0; i < BRIDGES; i++) {
+    const id = `nb${i}`;
+    const passed = i % 3 === 0;
+    bridges.push([
+      id,
+      conferenceId,
+      1000 + i,
+      `Điểm cầu xã số ${i}`,
+      `xa${i}@example.vn`,
+      `nbkey${String(i).padStart(17, "0")}`,
+      `nbposter${String(i).padStart(14, "0")}`,
+      passed ? "PASSED" : "UNTESTED",
+    ]);
+    if (passed) tests.push([`nt${i}`, id, now, true, true, true, true, true]);
+    for (let j = 0; j < PER_BRIDGE; j++) {
+      const a = `na${i}_${j}`;
+      attendees.push([a, conferenceId, `Đại biểu ${i}.${j}`, `${a}@example.vn`, `token-${a}`, `key-${a}`, id, now]);
+      messages.push([`nm${a}`, conferenceId, a, `<${a}@hoinghi.local>`, `${a}@example.vn`]);
     }
-  })();
-  db.close();
+  }
+  const pg = db.kind === "postgresql";
+  await insertRows(
+    db,
+    `INSERT INTO "BridgePoint" ("id", "conferenceId", "position", "name", "contactEmail", "accessKey", "posterKey", "readiness")`,
+    `(?, ?, ?, ?, ?, ?, ?, ?${pg ? `::"BridgeReadiness"` : ""})`,
+    bridges,
+  );
+  await insertRows(
+    db,
+    `INSERT INTO "ConnectivityTest" ("id", "bridgePointId", "createdAt", "latencyMs", "jitterMs", "downloadMbps", "uploadMbps", "camera", "microphone", "screen", "sound", "backupConnection", "result")`,
+    `(?, ?, ?, 30, 3, 40, 20, ?, ?, ?, ?, ?, 'PASSED')`,
+    tests,
+  );
+  await insertRows(
+    db,
+    `INSERT INTO "Attendee" ("id", "conferenceId", "name", "email", "token", "invitationKey", "bridgePointId", "createdAt")`,
+    `(?, ?, ?, ?, ?, ?, ?, ?)`,
+    attendees,
+  );
+  await insertRows(
+    db,
+    `INSERT INTO "OutboxMessage" ("id", "conferenceId", "attendeeId", "kind", "version", "messageId", "toAddress", "subject", "status")`,
+    `(?, ?, ?, 'INVITATION', 1, ?, ?, 'Giấy mời', 'SENT')`,
+    messages,
+  );
+  await db.close();
   const user = await currentUserByEmail("vanphong.danang@hoinghi.local");
   cookie = (await createUserSession(user!.id, "/conferences")).headers.get("Set-Cookie")!.split(";")[0]!;
   server = await startAppServer();

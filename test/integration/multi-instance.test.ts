@@ -23,7 +23,9 @@ afterEach(async () => {
   for (const p of running.splice(0).reverse()) await p.stop();
 });
 
-async function pair(env: Record<string, string> = {}): Promise<{ a: Instance; b: Instance; nginx: Nginx }> {
+async function pair(extra: Record<string, string> = {}): Promise<{ a: Instance; b: Instance; nginx: Nginx }> {
+  // A killed instance's claims (mail, jobs) return to the queue after 5 s instead of the default 30 s.
+  const env = { CLAIM_LEASE_MS: "5000", ...extra };
   const dir = path.join(process.env.DATA_DIR!, `cluster-${Date.now()}`);
   const databaseUrl = process.env.DATABASE_URL!;
   const [a, b] = await Promise.all([
@@ -198,6 +200,89 @@ describe.runIf(onPostgres)("two instances behind nginx on one PostgreSQL databas
       await smtp.close();
     }
   }, 240_000);
+
+  it("builds a packet on A and serves it from B; opens on B a file uploaded on A; refuses at B a revocation made on A", async () => {
+    const { a, b } = await pair();
+    const { cookie } = await adminSession();
+    const post = (base: string, path: string, body: FormData | URLSearchParams) =>
+      fetch(`${base}${path}`, { method: "POST", headers: { cookie, origin: base }, body, redirect: "manual" });
+
+    // A packet: the build is asked of A, its progress and its PDF come from B.
+    const conference = await prisma.conference.findFirstOrThrow({
+      where: { scoringRoundId: { not: null } },
+      select: { id: true },
+    });
+    const build = await post(a.url, `/conferences/${conference.id}/packet`, new URLSearchParams({ intent: "build" }));
+    expect(build.status, build.headers.get("location") ?? "").toBe(200);
+    let status = "";
+    for (const end = Date.now() + 60_000; status !== "ready" && Date.now() < end;) {
+      const res = await fetch(`${b.url}/conferences/${conference.id}/packet.json`, { headers: { cookie } });
+      status = ((await res.json()) as { status?: string } | null)?.status ?? "";
+      if (status === "failed") throw new Error("packet build failed");
+      if (status !== "ready") await sleep(200);
+    }
+    expect(status).toBe("ready");
+    const pdf = await fetch(`${b.url}/conferences/${conference.id}/packet.pdf`, { headers: { cookie } });
+    expect(pdf.status).toBe(200);
+    const packet = Buffer.from(await pdf.arrayBuffer());
+    expect(packet.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+    // An evidence file uploaded through A opens through B (their data directories differ).
+    const action = await prisma.remediationAction.findFirstOrThrow({ select: { id: true, planId: true } });
+    const form = new FormData();
+    form.set("intent", "upload-evidence");
+    form.set("actionId", action.id);
+    form.set("file", new Blob([packet], { type: "application/pdf" }), "bien-ban.pdf");
+    const upload = await post(a.url, `/remediation/${action.planId}`, form);
+    expect([200, 302, 303]).toContain(upload.status);
+    const evidence = await prisma.evidenceFile.findFirstOrThrow({
+      where: { actionId: action.id, fileName: "bien-ban.pdf" },
+      select: { id: true },
+    });
+    const opened = await fetch(`${b.url}/remediation/evidence/${evidence.id}`, { headers: { cookie } });
+    expect(opened.status).toBe(200);
+    expect(Buffer.from(await opened.arrayBuffer()).equals(packet)).toBe(true);
+
+    // A revocation (the invitee names a substitute on A) is enforced at B's door within two seconds,
+    // although B had already seen this invitation (its caches are warm).
+    const { conferenceId, people } = await conferenceWith(1, "rev");
+    const invitee = people[0]!;
+    const { userId, sessionId } = await adminSession();
+    const now = Date.now();
+    const credential = encodeScannerCredential(secret, {
+      conferenceId,
+      listId: null,
+      userId,
+      sessionId,
+      issuedAt: now,
+      expiresAt: now + 3_600_000,
+    });
+    const scan = async (nonce: string) => {
+      const res = await fetch(`${b.url}/api/checkin`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${credential}` },
+        body: JSON.stringify({ token: invitee.token, deviceId: "door-b", nonce, scannedAt: new Date().toISOString() }),
+      });
+      return (await res.json()) as { result: string; reason?: string };
+    };
+    expect((await scan("before")).result).toBe("accepted");
+    const revokedAt = Date.now();
+    const substitute = await post(
+      a.url,
+      `/i/${invitee.token}`,
+      new URLSearchParams({
+        intent: "substitute",
+        name: "Trần Văn Thay",
+        position: "Phó Chủ tịch",
+        email: "thay@example.vn",
+      }),
+    );
+    expect(substitute.status).toBe(200);
+    const after = await scan("after");
+    expect(Date.now() - revokedAt).toBeLessThan(2_000);
+    expect(after).toMatchObject({ result: "rejected", reason: "revoked" });
+    for (const instance of [a, b]) expect(instance.stderr()).not.toMatch(/Error|at \S+ \(/);
+  }, 180_000);
 });
 
 describe.runIf(!onPostgres)("two instances behind nginx", () => {

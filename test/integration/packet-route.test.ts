@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ensurePacket, packetInput, readPacketPdf } from "#app/documents/packet-jobs.server.ts";
+import { ensurePacket, packetInput, packetJob, readPacketPdf } from "#app/documents/packet-jobs.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { getConference } from "#app/plans/plans.server.ts";
 
@@ -13,9 +13,12 @@ describe("presentation packet of a seeded conference", () => {
     expect(input.summary.ranking.length).toBeGreaterThan(5);
     const job = await ensurePacket(id, input);
     expect(job.status).toBe("building");
-    await expect.poll(() => job.status, { timeout: 30_000 }).toBe("ready");
-    expect(job.done).toBe(job.total);
-    const pdf = await readPacketPdf(job.fingerprint);
+    // The build runs as a job row: its progress is read from the database, not from the object above.
+    await expect.poll(async () => (await packetJob(id))?.status, { timeout: 30_000 }).toBe("ready");
+    const ready = (await packetJob(id))!;
+    expect(ready).toMatchObject({ fingerprint: job.fingerprint, status: "ready" });
+    expect(ready.done).toBe(ready.total);
+    const pdf = (await readPacketPdf(id, job.fingerprint))!;
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     // Same data: the stored file is reused, no new build.
     expect((await ensurePacket(id, input)).status).toBe("ready");
@@ -32,6 +35,11 @@ describe("presentation packet of a seeded conference", () => {
     const rebuilt = await ensurePacket(id, changed);
     expect(rebuilt.fingerprint).not.toBe(job.fingerprint);
     expect(rebuilt.status).toBe("building");
-    await expect.poll(() => rebuilt.status, { timeout: 30_000 }).toBe("ready");
+    await expect.poll(async () => (await packetJob(id))?.status, { timeout: 30_000 }).toBe("ready");
+    expect((await packetJob(id))?.fingerprint).toBe(rebuilt.fingerprint);
+    // Only the newest packet is kept: the one of the old data is gone with its file.
+    expect(await readPacketPdf(id, job.fingerprint)).toBeNull();
+    expect(await prisma.job.count({ where: { kind: "packet", scope: id } })).toBe(1);
+    expect(await prisma.storedFile.count({ where: { kind: "job:packet" } })).toBe(1);
   });
 });

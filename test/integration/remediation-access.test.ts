@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sessionStorage } from "#app/auth/session.server.ts";
 import { prisma } from "#app/database/db.server.ts";
@@ -560,14 +559,16 @@ describe("remediation: bad input and deletions", () => {
     expect((await upload("mot.pdf")).status).toBe(200);
     expect((await upload("hai.pdf")).status).toBe(200);
     const files = await prisma.evidenceFile.findMany({ where: { actionId }, orderBy: { fileName: "asc" } });
-    const dataDir = `${process.env.DATA_DIR}/evidence`;
-    for (const f of files) expect(fs.existsSync(`${dataDir}/${f.storagePath}`)).toBe(true);
+    // Uploads are kept in the database (StoredFile), so every app instance serves them.
+    const stored = async (storagePath: string) =>
+      storagePath.startsWith("db:") && (await prisma.storedFile.count({ where: { id: storagePath.slice(3) } })) === 1;
+    for (const f of files) expect(await stored(f.storagePath)).toBe(true);
 
     // The owner removes one file; a reader cannot.
     const hai = files.find((f) => f.fileName === "hai.pdf")!;
     expect((await postPlan(created.id, viewerUnit, { intent: "delete-evidence", fileId: hai.id })).status).toBe(403);
     expect((await postPlan(created.id, ownerOffice, { intent: "delete-evidence", fileId: hai.id })).status).toBe(200);
-    expect(fs.existsSync(`${dataDir}/${hai.storagePath}`)).toBe(false);
+    expect(await stored(hai.storagePath)).toBe(false);
     const removed = await prisma.auditEvent.findMany({ where: { entityId: hai.id, action: "evidenceFile.delete" } });
     expect(removed.map((e) => [e.actorUserId, e.summary, JSON.parse(e.changes), e.roundId, e.organizationId])).toEqual([
       [
@@ -593,7 +594,7 @@ describe("remediation: bad input and deletions", () => {
     expect(await prisma.remediationPlan.findUnique({ where: { id: created.id } })).toBeNull();
     expect(await prisma.evidenceFile.count({ where: { actionId } })).toBe(0);
     const mot = files.find((f) => f.fileName === "mot.pdf")!;
-    expect(fs.existsSync(`${dataDir}/${mot.storagePath}`)).toBe(false);
+    expect(await stored(mot.storagePath)).toBe(false);
     const events = await prisma.auditEvent.findMany({ where: { entityId: created.id } });
     expect(events.map((e) => [e.action, e.actorUserId, e.summary, JSON.parse(e.changes)])).toEqual([
       [

@@ -33,6 +33,16 @@ describe("environment validation", () => {
     expect(() => parseEnv({ NODE_ENV: "staging" })).toThrow(/Biến môi trường không hợp lệ[\s\S]*NODE_ENV/);
     expect(() => parseEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY phải là true hoặc false/);
   });
+  it("checks the claim lease and the background-worker switch", () => {
+    const secret = { SESSION_SECRET: "x".repeat(32) };
+    expect(parseEnv(secret)).toMatchObject({ CLAIM_LEASE_MS: 30_000, BACKGROUND_WORKERS: "on" });
+    expect(parseEnv({ ...secret, CLAIM_LEASE_MS: "5000", BACKGROUND_WORKERS: "off" })).toMatchObject({
+      CLAIM_LEASE_MS: 5000,
+      BACKGROUND_WORKERS: "off",
+    });
+    expect(() => parseEnv({ ...secret, CLAIM_LEASE_MS: "10" })).toThrow(/CLAIM_LEASE_MS phải ít nhất 1000/);
+    expect(() => parseEnv({ ...secret, BACKGROUND_WORKERS: "no" })).toThrow(/BACKGROUND_WORKERS phải là on hoặc off/);
+  });
   it("requires a session secret in production", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET: bắt buộc khi chạy production/);
     expect(parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32) }).SESSION_SECRET).toBe("x".repeat(32));

@@ -67,6 +67,9 @@ CREATE TYPE "SpeechKind" AS ENUM ('DISCUSSION', 'LEADER');
 -- CreateEnum
 CREATE TYPE "SpeechStatus" AS ENUM ('REGISTERED', 'APPROVED', 'REJECTED', 'DELIVERED');
 
+-- CreateEnum
+CREATE TYPE "JobStatus" AS ENUM ('QUEUED', 'RUNNING', 'DONE', 'FAILED');
+
 -- CreateTable
 CREATE TABLE "OrganizationLevel" (
     "id" TEXT NOT NULL,
@@ -511,6 +514,8 @@ CREATE TABLE "OutboxMessage" (
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "nextAttemptAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "claimedAt" TIMESTAMP(3),
+    "claimedBy" TEXT,
+    "leaseUntil" TIMESTAMP(3),
     "sentAt" TIMESTAMP(3),
     "lastError" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -610,6 +615,43 @@ CREATE TABLE "RateLimit" (
     "blockedUntil" TIMESTAMP(3),
 
     CONSTRAINT "RateLimit_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
+CREATE TABLE "StoredFile" (
+    "id" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "key" TEXT,
+    "name" TEXT NOT NULL,
+    "contentType" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "bytes" BYTEA NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "StoredFile_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Job" (
+    "id" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "scope" TEXT,
+    "params" TEXT NOT NULL,
+    "status" "JobStatus" NOT NULL DEFAULT 'QUEUED',
+    "done" INTEGER NOT NULL DEFAULT 0,
+    "total" INTEGER NOT NULL DEFAULT 1,
+    "stage" TEXT NOT NULL DEFAULT '',
+    "error" TEXT,
+    "resultFileId" TEXT,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "claimedBy" TEXT,
+    "leaseUntil" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "finishedAt" TIMESTAMP(3),
+
+    CONSTRAINT "Job_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -724,6 +766,9 @@ CREATE UNIQUE INDEX "OutboxMessage_messageId_key" ON "OutboxMessage"("messageId"
 CREATE INDEX "OutboxMessage_status_nextAttemptAt_idx" ON "OutboxMessage"("status", "nextAttemptAt");
 
 -- CreateIndex
+CREATE INDEX "OutboxMessage_status_leaseUntil_idx" ON "OutboxMessage"("status", "leaseUntil");
+
+-- CreateIndex
 CREATE INDEX "OutboxMessage_conferenceId_kind_version_idx" ON "OutboxMessage"("conferenceId", "kind", "version");
 
 -- CreateIndex
@@ -755,6 +800,18 @@ CREATE INDEX "AuditEvent_organizationId_at_idx" ON "AuditEvent"("organizationId"
 
 -- CreateIndex
 CREATE INDEX "AuditEvent_at_idx" ON "AuditEvent"("at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "StoredFile_kind_key_key" ON "StoredFile"("kind", "key");
+
+-- CreateIndex
+CREATE INDEX "Job_status_leaseUntil_idx" ON "Job"("status", "leaseUntil");
+
+-- CreateIndex
+CREATE INDEX "Job_kind_scope_createdAt_idx" ON "Job"("kind", "scope", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Job_kind_key_key" ON "Job"("kind", "key");
 
 -- AddForeignKey
 ALTER TABLE "Organization" ADD CONSTRAINT "Organization_levelId_fkey" FOREIGN KEY ("levelId") REFERENCES "OrganizationLevel"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

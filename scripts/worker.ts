@@ -1,0 +1,41 @@
+// npm run worker — the outbox and the job table (packet builds) without the web server, for
+// installations whose web instances run with BACKGROUND_WORKERS=off. Any number may run, on any
+// machine that reaches the database: claims carry a lease, so each message is sent once and each job
+// run once, and the work of a worker that dies is taken up by another once its lease has run out.
+// It does not migrate the database: start it after `npm start` has done so.
+
+// Set before any app module reads the environment (the database client does so when imported).
+process.env.NODE_ENV ??= "production";
+process.env.BACKGROUND_WORKERS = "on";
+await import("#app/mail-composers.server.ts");
+await import("#app/job-kinds.server.ts");
+const { env } = await import("#app/env.server.ts");
+const { prisma } = await import("#app/database/db.server.ts");
+const { outboxWorker, mailTransportKind } = await import("#app/mailing/worker.server.ts");
+const { jobWorker } = await import("#app/jobs/jobs.server.ts");
+
+const settings = env();
+outboxWorker();
+jobWorker();
+// The job worker's idle timer does not hold the process open; this does, until a signal.
+const alive = setInterval(() => {}, 60_000);
+console.log(
+  `Tiến trình nền đang chạy: hộp thư gửi đi (${mailTransportKind() === "smtp" ? "SMTP" : "tệp .eml"}) và tác vụ nền, ` +
+    `thời hạn nhận việc ${settings.CLAIM_LEASE_MS} ms.`,
+);
+
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    // Messages being sent and the job in hand finish first; what is left stays queued for the others.
+    void Promise.all([outboxWorker().stop(), jobWorker().stop()])
+      .then(() => prisma.$disconnect())
+      .finally(() => {
+        clearInterval(alive);
+        process.exit(0);
+      });
+  });
+}
+export {};
