@@ -32,6 +32,11 @@ export async function startSmtp(reject?: (messageId: string, attempt: number) =>
       });
     },
   });
+  // A client that dies mid-conversation (an app instance killed with SIGKILL while sending) resets its
+  // connection: that is the client's failure, not the server's. Anything else is reported.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") console.error("smtp-server:", error);
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as { port: number }).port;
   return {
