@@ -27,6 +27,7 @@ import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitation
 import { seedDatabase } from "#prisma/seed-runner.ts";
 import { ensureBuild } from "#bench/lib/build.ts";
 import { positiveInt } from "#bench/lib/args.ts";
+import { scanRequests } from "#bench/lib/scans.ts";
 import { printEnvironment, table } from "#bench/lib/report.ts";
 import { startApp, startReference, type ServerProcess } from "#bench/lib/servers.ts";
 
@@ -61,22 +62,6 @@ interface Figures {
   requests: number;
   non2xx: number;
   errors: number;
-}
-
-/** Each request a new scan: the next token in turn, a fresh nonce, now. */
-function scanRequests(tokens: string[], device: string) {
-  let i = 0;
-  return [
-    {
-      method: "POST" as const,
-      path: "/api/checkin",
-      setupRequest(req: { body?: string }) {
-        const n = i++;
-        req.body = `{"token":"${tokens[n % tokens.length]}","deviceId":"${device}","nonce":"${device}-${n}","scannedAt":"${new Date().toISOString()}"}`;
-        return req;
-      },
-    },
-  ];
 }
 
 async function load(

@@ -21,6 +21,7 @@ import { parseEnv } from "#app/env.server.ts";
 import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.server.ts";
 import { ensureBuild } from "#bench/lib/build.ts";
 import { ADMIN_EMAIL, prepareDatabase } from "#bench/lib/database.ts";
+import { scanRequests } from "#bench/lib/scans.ts";
 import { printEnvironment, table } from "#bench/lib/report.ts";
 import { freePort, startApp, startReference, type ServerProcess } from "#bench/lib/servers.ts";
 import { signIn } from "#bench/lib/session.ts";
@@ -77,22 +78,6 @@ function show(rows: Row[]): void {
       ]),
     ),
   );
-}
-
-/** Each request a new scan of the next token, with a fresh nonce: first passes accepted, later ones duplicates. */
-function scans(tokens: string[], device: string) {
-  let i = 0;
-  return [
-    {
-      method: "POST" as const,
-      path: "/api/checkin",
-      setupRequest(req: { body?: string }) {
-        const n = i++;
-        req.body = `{"token":"${tokens[n % tokens.length]}","deviceId":"${device}","nonce":"${device}-${n}","scannedAt":"${new Date().toISOString()}"}`;
-        return req;
-      },
-    },
-  ];
 }
 
 async function prepare(file: string) {
@@ -227,15 +212,15 @@ async function main(): Promise<number> {
     const rows: Row[] = [
       await load("2 instances on PostgreSQL via nginx", `${nginx.url}/api/checkin`, 50, {
         headers,
-        requests: scans(data.tokens.slice(0, half), "pair"),
+        requests: scanRequests(data.tokens.slice(0, half), "pair"),
       }),
       await load("1 instance on SQLite", `${onSqlite.baseUrl}/api/checkin`, 50, {
         headers,
-        requests: scans(data.tokens.slice(0, half), "sqlite"),
+        requests: scanRequests(data.tokens.slice(0, half), "sqlite"),
       }),
       await load("bare node:http + pg insert", `${bare.baseUrl}/`, 50, {
         headers: { "content-type": "application/json" },
-        requests: scans(data.tokens.slice(half), "bare").map((r) => ({ ...r, path: "/" })),
+        requests: scanRequests(data.tokens.slice(half), "bare", "/"),
       }),
     ];
     console.log("\nPOST /api/checkin (50 connections):");
