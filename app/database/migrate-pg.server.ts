@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import pg from "pg";
-import { listMigrations, type MigrateResult } from "#app/database/migration-files.server.ts";
+import { pendingMigrations, type MigrateResult } from "#app/database/migration-files.server.ts";
 
 // The PostgreSQL migrations (prisma/postgresql/migrations), applied and recorded in _prisma_migrations
 // exactly as `prisma migrate deploy` does. Several instances may start at once: an advisory lock lets
@@ -46,21 +46,12 @@ export async function migratePostgres(url: string, dir = PG_MIGRATIONS_DIR): Pro
       `SELECT migration_name, checksum, finished_at IS NOT NULL AS finished FROM "_prisma_migrations"
        WHERE rolled_back_at IS NULL`,
     );
-    const byName = new Map(rows.map((r) => [r.migration_name, r]));
+    const { pending, alreadyApplied } = pendingMigrations(
+      dir,
+      rows.map((r) => ({ name: r.migration_name, checksum: r.checksum, finished: r.finished })),
+    );
     const applied: string[] = [];
-    let alreadyApplied = 0;
-    for (const m of listMigrations(dir)) {
-      const row = byName.get(m.name);
-      if (row?.finished) {
-        if (row.checksum !== m.checksum) {
-          throw new Error(
-            `Migration ${m.name} đã được áp dụng nhưng tệp SQL đã bị sửa (checksum khác). Hãy tạo migration mới thay vì sửa migration cũ.`,
-          );
-        }
-        alreadyApplied++;
-        continue;
-      }
-      if (row) throw new Error(`Migration ${m.name} đã thất bại trước đó; hãy khắc phục cơ sở dữ liệu rồi chạy lại.`);
+    for (const m of pending) {
       const id = crypto.randomUUID();
       // DDL is transactional in PostgreSQL: the migration and its record commit together or not at all.
       await client.query("BEGIN");

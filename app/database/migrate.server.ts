@@ -3,7 +3,12 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { isPostgresUrl, sqlitePath } from "#app/env.server.ts";
-import { listMigrations, MIGRATIONS_DIR, type MigrateResult } from "#app/database/migration-files.server.ts";
+import {
+  listMigrations,
+  MIGRATIONS_DIR,
+  pendingMigrations,
+  type MigrateResult,
+} from "#app/database/migration-files.server.ts";
 
 export { listMigrations, MIGRATIONS_DIR, type MigrateResult };
 
@@ -50,23 +55,12 @@ export function migrateDatabase(file: string, dir = MIGRATIONS_DIR): MigrateResu
     const done = db
       .prepare(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`)
       .all() as Array<{ migration_name: string; checksum: string; finished_at: string | null }>;
-    const byName = new Map(done.map((r) => [r.migration_name, r]));
+    const { pending, alreadyApplied } = pendingMigrations(
+      dir,
+      done.map((r) => ({ name: r.migration_name, checksum: r.checksum, finished: r.finished_at !== null })),
+    );
     const applied: string[] = [];
-    let alreadyApplied = 0;
-    for (const m of listMigrations(dir)) {
-      const row = byName.get(m.name);
-      if (row?.finished_at) {
-        if (row.checksum !== m.checksum) {
-          throw new Error(
-            `Migration ${m.name} đã được áp dụng nhưng tệp SQL đã bị sửa (checksum khác). Hãy tạo migration mới thay vì sửa migration cũ.`,
-          );
-        }
-        alreadyApplied++;
-        continue;
-      }
-      if (row && !row.finished_at) {
-        throw new Error(`Migration ${m.name} đã thất bại trước đó; hãy khắc phục cơ sở dữ liệu rồi chạy lại.`);
-      }
+    for (const m of pending) {
       const id = crypto.randomUUID();
       // The whole migration and its record commit together or not at all.
       db.transaction(() => {

@@ -29,3 +29,36 @@ export interface MigrateResult {
   applied: string[];
   alreadyApplied: number;
 }
+
+export interface RecordedMigration {
+  name: string;
+  checksum: string;
+  finished: boolean;
+}
+
+/**
+ * The migrations still to apply, in order, given what `_prisma_migrations` records. Refuses (in
+ * Vietnamese) an applied migration whose file was edited since, and one that failed before.
+ */
+export function pendingMigrations(
+  dir: string,
+  recorded: RecordedMigration[],
+): { pending: MigrationFile[]; alreadyApplied: number } {
+  const byName = new Map(recorded.map((r) => [r.name, r]));
+  const pending: MigrationFile[] = [];
+  let alreadyApplied = 0;
+  for (const m of listMigrations(dir)) {
+    const row = byName.get(m.name);
+    if (row?.finished) {
+      if (row.checksum !== m.checksum) {
+        throw new Error(
+          `Migration ${m.name} đã được áp dụng nhưng tệp SQL đã bị sửa (checksum khác). Hãy tạo migration mới thay vì sửa migration cũ.`,
+        );
+      }
+      alreadyApplied++;
+    } else if (row) {
+      throw new Error(`Migration ${m.name} đã thất bại trước đó; hãy khắc phục cơ sở dữ liệu rồi chạy lại.`);
+    } else pending.push(m);
+  }
+  return { pending, alreadyApplied };
+}
