@@ -59,7 +59,9 @@ describe("a 100 MB body", () => {
     expect(answer.body).toBe("Nội dung gửi lên quá lớn (tối đa 1 MB).");
     expect(answer.headers.connection).toBe("close");
     expect(answer.sent).toBeLessThan(100 * MB);
-    expect(residentBytes(server.pid) - before).toBeLessThan(8 * MB);
+    // A body read whole would add 100 MB or more. The chunked path allocates and frees a few MB of
+    // chunks before the cut, and under CI load the collector may not have run yet (one run saw 9.6 MB).
+    expect(residentBytes(server.pid) - before).toBeLessThan(24 * MB);
   });
 });
 
