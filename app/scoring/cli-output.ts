@@ -7,7 +7,8 @@ export interface CliRankRow {
   points: number;
   maxPoints: number;
   indexPct: number;
-  rank: number;
+  /** null when the unit is not ranked. */
+  rank: number | null;
   class: string;
   rankChange: number | null;
   classChange: ClassChange | null;

@@ -1,49 +1,68 @@
+import { blockKey, blockOrder, cleanBlockName } from "#app/scoring/blocks.ts";
+import { classify, EPSILON, type AreaPct } from "#app/scoring/classes.ts";
 import type { CompiledFramework } from "#app/scoring/framework.ts";
 import {
   isDetailed,
+  NODE_SOURCES,
   type AppendixItem,
   type AreaResult,
+  type BlockResult,
   type ClassBand,
   type ClassChange,
   type DetailedScores,
+  type PreviousBasis,
   type PreviousResult,
   type RoundStatistics,
+  type SourcePart,
+  type SummaryScores,
   type UnitAppendices,
   type UnitResult,
   type UnitScores,
 } from "#app/scoring/types.ts";
-
-// Ratios are compared with a tolerance so that 48.5/97 and 50/100 tie as the
-// same 50 %, while genuinely different indices never do.
-const EPSILON = 1e-9;
-
-export function classFor(indexPct: number, bands: ClassBand[]): string {
-  for (const band of bands) if (indexPct + EPSILON >= band.minPct) return band.name;
-  return bands[bands.length - 1]?.name ?? "";
-}
 
 /** Points and maximum of a unit with detailed scores; not-applicable subtrees drop out of both. */
 export function detailedTotals(
   compiled: CompiledFramework,
   scores: DetailedScores,
 ): { points: number; maxPoints: number } {
+  const parts = detailedParts(compiled, scores);
+  return { points: parts.reduce((s, p) => s + p.points, 0), maxPoints: parts.reduce((s, p) => s + p.maxPoints, 0) };
+}
+
+/** Appraisal and survey points of a unit, each with its maximum (sources with no applicable leaf left out). */
+export function detailedParts(compiled: CompiledFramework, scores: DetailedScores): SourcePart[] {
   const { isLeaf, maxPoints, subtreeEnd } = compiled;
   const n = compiled.nodes.length;
-  let points = 0;
-  let max = 0;
+  const points = new Float64Array(2);
+  const max = new Float64Array(2);
   for (let i = 0; i < n;) {
     if (scores.notApplicable[i]) {
       i = subtreeEnd[i]!;
       continue;
     }
     if (isLeaf[i]) {
-      max += maxPoints[i]!;
+      const s = compiled.nodes[i]!.source === "SURVEY" ? 1 : 0;
+      max[s] = max[s]! + maxPoints[i]!;
       const p = scores.points[i]!;
-      if (p === p) points += p; // NaN (not scored) counts as 0
+      if (p === p) points[s] = points[s]! + p; // NaN (not scored) counts as 0
     }
     i++;
   }
-  return { points, maxPoints: max };
+  return NODE_SOURCES.map((source, s) => ({ source, points: points[s]!, maxPoints: max[s]! })).filter(
+    (p) => p.maxPoints > 0,
+  );
+}
+
+function summaryParts(u: SummaryScores): SourcePart[] {
+  const survey = u.surveyPoints;
+  if (survey === null || survey === undefined) return [];
+  const surveyMax = u.surveyMaxPoints ?? null;
+  if (surveyMax === null) return [];
+  // The appraisal part is what the total leaves; kept unrounded so the parts add up to the total exactly.
+  return [
+    { source: "APPRAISAL", points: u.points - survey, maxPoints: u.maxPoints - surveyMax },
+    { source: "SURVEY", points: survey, maxPoints: surveyMax },
+  ];
 }
 
 function classChange(current: string, previous: string, bands: ClassBand[]): ClassChange {
@@ -58,36 +77,86 @@ export interface RankOptions {
   /** Needed for units with detailed scores. */
   compiled?: CompiledFramework;
   previous?: PreviousResult[];
+  /** Block names in display order; blocks not listed follow in order of first appearance. */
+  blockOrder?: string[];
+}
+
+/** The previous result a unit is compared with, and how it was found. */
+function previousFor(
+  u: UnitScores,
+  previousById: Map<string, PreviousResult>,
+): { previous: PreviousResult | null; predecessors: PreviousResult[]; basis: PreviousBasis } {
+  const mapped = u.predecessorIds ?? [];
+  if (!mapped.length) {
+    const own = previousById.get(u.unitId) ?? null;
+    return { previous: own, predecessors: [], basis: own ? "same-unit" : "none" };
+  }
+  const predecessors = mapped.map((id) => previousById.get(id)).filter((p): p is PreviousResult => Boolean(p));
+  if (!predecessors.length) return { previous: null, predecessors: [], basis: "none" };
+  if (predecessors.length === 1) return { previous: predecessors[0]!, predecessors, basis: "mapped" };
+  // Several units merged into one: their average index is the comparison; none of their ranks or
+  // classes is this unit's, so neither changes is reported.
+  const indexPct = predecessors.reduce((s, p) => s + p.indexPct, 0) / predecessors.length;
+  return {
+    previous: { unitId: mapped.join("+"), rank: null, indexPct, className: "", block: null },
+    predecessors,
+    basis: "mapped",
+  };
 }
 
 /**
- * Totals, index, class and rank of every unit of a round, with the change
- * against the previous round. Ties (equal index) share a rank: 1, 2, 2, 4.
+ * Totals, index, class and rank of every unit of a round, with the change against the previous round.
+ * Each block is ranked on its own; within a block, ranked units sorted by the exact index, ties
+ * (equal index) sharing a rank: 1, 2, 2, 4. Units not ranked keep their index and class, take no place
+ * and follow the ranked ones of their block. The result lists the blocks one after another.
  */
 export function rankUnits(units: UnitScores[], options: RankOptions): UnitResult[] {
+  return rankBlocks(units, options).flatMap((b) => b.results);
+}
+
+/** rankUnits, grouped by block, with each block's statistics. */
+export function rankBlocks(units: UnitScores[], options: RankOptions): BlockResult[] {
   const previousById = new Map((options.previous ?? []).map((p) => [p.unitId, p]));
   const results: UnitResult[] = units.map((u) => {
     let points: number;
     let maxPoints: number;
-    let surveyPoints: number | null = null;
+    let parts: SourcePart[];
+    let surveyPoints: number | null;
+    let areas: AreaPct[] | undefined;
     if (isDetailed(u)) {
       if (!options.compiled) throw new Error("Detailed scores need a compiled framework");
-      ({ points, maxPoints } = detailedTotals(options.compiled, u));
+      parts = detailedParts(options.compiled, u);
+      points = parts.reduce((s, p) => s + p.points, 0);
+      maxPoints = parts.reduce((s, p) => s + p.maxPoints, 0);
+      surveyPoints = parts.find((p) => p.source === "SURVEY")?.points ?? null;
+      areas = areaResults(options.compiled, u);
     } else {
       points = u.points;
       maxPoints = u.maxPoints;
       surveyPoints = u.surveyPoints ?? null;
+      parts = summaryParts(u);
     }
     const indexPct = maxPoints > 0 ? (points / maxPoints) * 100 : 0;
+    const { className, floor } = classify(indexPct, options.bands, areas);
+    const { previous, predecessors, basis } = previousFor(u, previousById);
+    const block = u.block?.trim() ? cleanBlockName(u.block) : null;
+    const ranked = u.ranked ?? true;
     return {
       unitId: u.unitId,
       unitName: u.unitName,
       points,
       maxPoints,
       indexPct,
-      className: classFor(indexPct, options.bands),
-      rank: 0,
-      previous: previousById.get(u.unitId) ?? null,
+      className,
+      classFloor: floor,
+      rank: null,
+      block,
+      ranked,
+      notRankedReason: ranked ? null : (u.notRankedReason?.trim() ?? null) || null,
+      parts,
+      previous,
+      predecessors,
+      previousBasis: basis,
       rankChange: null,
       indexChange: null,
       classChange: null,
@@ -95,18 +164,39 @@ export function rankUnits(units: UnitScores[], options: RankOptions): UnitResult
     };
   });
 
-  results.sort((a, b) => b.indexPct - a.indexPct || a.unitName.localeCompare(b.unitName, "vi"));
-  for (let i = 0; i < results.length; i++) {
-    const r = results[i]!;
-    const prev = results[i - 1];
-    r.rank = prev && prev.indexPct - r.indexPct <= EPSILON ? prev.rank : i + 1;
-    if (r.previous) {
-      r.rankChange = r.previous.rank - r.rank;
-      r.indexChange = r.indexPct - r.previous.indexPct;
-      r.classChange = classChange(r.className, r.previous.className, options.bands);
+  const order = blockOrder(
+    results.map((r) => r.block),
+    options.blockOrder,
+  );
+  const byBlock = new Map<string | null, UnitResult[]>(order.map((b) => [b === null ? null : blockKey(b), []]));
+  for (const r of results) byBlock.get(r.block === null ? null : blockKey(r.block))!.push(r);
+
+  return order.map((name) => {
+    const members = byBlock.get(name === null ? null : blockKey(name))!;
+    for (const r of members) r.block = name;
+    const byIndex = (a: UnitResult, b: UnitResult) =>
+      b.indexPct - a.indexPct || a.unitName.localeCompare(b.unitName, "vi");
+    const rankedUnits = members.filter((r) => r.ranked).sort(byIndex);
+    const others = members.filter((r) => !r.ranked).sort(byIndex);
+    for (let i = 0; i < rankedUnits.length; i++) {
+      const r = rankedUnits[i]!;
+      const prev = rankedUnits[i - 1];
+      r.rank = prev && prev.indexPct - r.indexPct <= EPSILON ? prev.rank : i + 1;
     }
-  }
-  return results;
+    const ordered = [...rankedUnits, ...others];
+    for (const r of ordered) {
+      if (!r.previous) continue;
+      r.indexChange = r.indexPct - r.previous.indexPct;
+      if (r.previous.className) r.classChange = classChange(r.className, r.previous.className, options.bands);
+      const otherBlock =
+        r.block !== null &&
+        r.previous.block !== null &&
+        r.previous.block !== undefined &&
+        blockKey(r.block) !== blockKey(r.previous.block);
+      if (r.rank !== null && r.previous.rank !== null && !otherBlock) r.rankChange = r.previous.rank - r.rank;
+    }
+    return { name, results: ordered, statistics: roundStatistics(ordered, options.bands) };
+  });
 }
 
 /** Subtotal, maximum and % of each area for one unit. */
@@ -199,14 +289,32 @@ export function compareCodes(a: string, b: string): number {
   return 0;
 }
 
+/**
+ * Figures of a set of units (a block or the round). Averages are over ranked units: a unit left out of
+ * the ranking does not move anyone's rank and does not move the averages either. Class counts cover
+ * every assessed unit (it is classified even when not ranked).
+ */
 export function roundStatistics(results: UnitResult[], bands: ClassBand[], top = 5): RoundStatistics {
-  const count = results.length;
+  const ranked = results.filter((r) => r.ranked);
+  const count = ranked.length;
   const compared = results.filter((r) => r.indexChange !== null);
   const byChange = [...compared].sort((a, b) => b.indexChange! - a.indexChange!);
+  const averageParts = NODE_SOURCES.map((source) => {
+    const parts = ranked.flatMap((r) => r.parts.filter((p) => p.source === source));
+    const n = parts.length;
+    return {
+      source,
+      averagePoints: n ? parts.reduce((s, p) => s + p.points, 0) / n : 0,
+      averageMaxPoints: n ? parts.reduce((s, p) => s + p.maxPoints, 0) / n : 0,
+      units: n,
+    };
+  }).filter((p) => p.units > 0);
   return {
-    units: count,
-    averagePoints: count ? results.reduce((s, r) => s + r.points, 0) / count : 0,
-    averageIndexPct: count ? results.reduce((s, r) => s + r.indexPct, 0) / count : 0,
+    units: results.length,
+    ranked: count,
+    averagePoints: count ? ranked.reduce((s, r) => s + r.points, 0) / count : 0,
+    averageIndexPct: count ? ranked.reduce((s, r) => s + r.indexPct, 0) / count : 0,
+    averageParts,
     classCounts: bands.map((b) => ({ className: b.name, count: results.filter((r) => r.className === b.name).length })),
     gainers: byChange.filter((r) => r.indexChange! > EPSILON).slice(0, top),
     losers: byChange

@@ -22,3 +22,18 @@ export function formatSignedPct(n: number | null): string {
   const s = Math.abs(n).toLocaleString("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return n > 0 ? `+${s}` : n < 0 ? `−${s}` : s;
 }
+
+/** "không đạt Xuất sắc vì lĩnh vực 3 đạt 75,00 % (tối thiểu 80 %)": why a floor kept a unit out of a class. */
+export function floorExplanation(miss: {
+  className: string;
+  minAreaPct: number;
+  areas: Array<{ code: string; pct: number }>;
+}): string {
+  const areas = miss.areas.map((a) => `lĩnh vực ${a.code} đạt ${formatPct(a.pct)} %`).join(", ");
+  return `không đạt ${miss.className} vì ${areas} (tối thiểu ${formatPoints(miss.minAreaPct)} % mỗi lĩnh vực)`;
+}
+
+/** "Hạng 3" or "Không xếp hạng" for a unit left out of the ranking. */
+export function formatRank(rank: number | null): string {
+  return rank === null ? "Không xếp hạng" : String(rank);
+}

@@ -120,5 +120,15 @@ export function validateBands(bands: ClassBand[]): string[] {
   if (bands[bands.length - 1]!.minPct !== 0)
     problems.push(`Mức thấp nhất (“${bands[bands.length - 1]!.name}”) phải có ngưỡng 0%`);
   if (new Set(bands.map((b) => b.name)).size !== bands.length) problems.push("Tên các mức xếp loại bị trùng");
+  for (const band of bands) {
+    const floor = band.minAreaPct;
+    if (floor === null || floor === undefined) continue;
+    if (!(floor >= 0 && floor <= 100))
+      problems.push(`Mức tối thiểu mỗi lĩnh vực của “${band.name}” phải từ 0 đến 100 (%)`);
+    else if (floor > band.minPct)
+      problems.push(
+        `Mức tối thiểu mỗi lĩnh vực của “${band.name}” (${floor}%) không được cao hơn ngưỡng của chính mức đó (${band.minPct}%)`,
+      );
+  }
   return problems;
 }

@@ -50,7 +50,7 @@ export async function loadFramework(id: string, db: Db = prisma): Promise<Stored
       unitLevelId: true,
       organization: { select: { name: true } },
       unitLevel: { select: { code: true } },
-      bands: { orderBy: { position: "asc" }, select: { name: true, minPct: true } },
+      bands: { orderBy: { position: "asc" }, select: { name: true, minPct: true, minAreaPct: true } },
       nodes: {
         orderBy: { position: "asc" },
         select: { id: true, parentId: true, code: true, title: true, maxPoints: true, source: true },
@@ -117,7 +117,14 @@ export async function createFramework(
       version: input.version,
       name: framework.name,
       year: framework.year,
-      bands: { create: framework.bands.map((b, position) => ({ position, name: b.name, minPct: b.minPct })) },
+      bands: {
+        create: framework.bands.map((b, position) => ({
+          position,
+          name: b.name,
+          minPct: b.minPct,
+          minAreaPct: b.minAreaPct ?? null,
+        })),
+      },
     },
     select: { id: true },
   });

@@ -3,6 +3,8 @@
 // framework-xlsx*.server.ts) is server-side and imported from those files directly, to keep exceljs out
 // of browser bundles.
 export * from "#app/scoring/types.ts";
+export * from "#app/scoring/blocks.ts";
+export * from "#app/scoring/classes.ts";
 export * from "#app/scoring/framework.ts";
 export * from "#app/scoring/compute.ts";
 export * from "#app/scoring/sipas.ts";

@@ -49,14 +49,21 @@ const roundSelect = {
   previousRoundId: true,
   organization: { select: { name: true } },
   previousRound: { select: { id: true, title: true, year: true } },
+  blocks: { select: { id: true, name: true, position: true }, orderBy: { position: "asc" } },
   units: {
     select: {
       id: true,
       organizationId: true,
       organization: { select: { name: true } },
+      blockId: true,
+      ranked: true,
+      notRankedReason: true,
+      publishedRank: true,
+      predecessors: { select: { previousRoundUnit: { select: { id: true, organizationId: true } } } },
       summaryPoints: true,
       summaryMaxPoints: true,
       surveyPoints: true,
+      surveyMaxPoints: true,
       sipasAccess: true,
       sipasProcedures: true,
       sipasCivilServants: true,
@@ -79,7 +86,21 @@ export interface LoadedRound {
     frameworkId: string | null;
     previousRound: { id: string; title: string; year: number } | null;
   };
-  units: Array<{ roundUnitId: string; organizationId: string; name: string }>;
+  /** The round's ranking blocks in order; empty when every unit is ranked together. */
+  blocks: Array<{ id: string; name: string; position: number }>;
+  units: Array<{
+    roundUnitId: string;
+    organizationId: string;
+    name: string;
+    blockId: string | null;
+    block: string | null;
+    ranked: boolean;
+    notRankedReason: string | null;
+    /** The rank as published, when a file carried one (used when the next round compares). */
+    publishedRank: number | null;
+    /** Round-unit ids of the previous round's units this one replaced (a merger). */
+    predecessorRoundUnitIds: string[];
+  }>;
   stored: StoredFramework | null;
   compiled: CompiledFramework | null;
   scores: UnitScores[];
@@ -94,11 +115,31 @@ export async function loadRound(roundId: string): Promise<LoadedRound | null> {
   if (!r) return null;
   const stored = r.frameworkId ? await loadFramework(r.frameworkId) : null;
   const compiled = stored ? compileFramework(stored.framework) : null;
+  const blockName = new Map(r.blocks.map((b) => [b.id, b.name]));
   const units = r.units.map((u) => ({
     roundUnitId: u.id,
     organizationId: u.organizationId,
     name: u.organization.name,
+    blockId: u.blockId,
+    block: u.blockId ? (blockName.get(u.blockId) ?? null) : null,
+    ranked: u.ranked,
+    notRankedReason: u.notRankedReason,
+    publishedRank: u.publishedRank,
+    predecessorRoundUnitIds: u.predecessors.map((p) => p.previousRoundUnit.id),
   }));
+  // What rankUnits needs beside the scores: block, ranked flag, and the predecessors (by organisation,
+  // the id the previous round's results carry).
+  const placement = new Map(
+    r.units.map((u) => [
+      u.organizationId,
+      {
+        block: u.blockId ? (blockName.get(u.blockId) ?? null) : null,
+        ranked: u.ranked,
+        notRankedReason: u.notRankedReason,
+        predecessorIds: u.predecessors.map((p) => p.previousRoundUnit.organizationId),
+      },
+    ]),
+  );
   const selfPoints = new Map<string, Float64Array>();
   let scores: UnitScores[];
   if (r.shape === "DETAILED" && compiled && stored) {
@@ -106,7 +147,10 @@ export async function loadRound(roundId: string): Promise<LoadedRound | null> {
     for (const [code, id] of stored.nodeIds) indexByNodeId.set(id, compiled.indexByCode.get(code)!);
     const byUnit = new Map<string, DetailedScores>();
     for (const u of units) {
-      byUnit.set(u.roundUnitId, emptyScores(compiled, u.organizationId, u.name));
+      byUnit.set(u.roundUnitId, {
+        ...emptyScores(compiled, u.organizationId, u.name),
+        ...placement.get(u.organizationId),
+      });
       selfPoints.set(u.organizationId, new Float64Array(compiled.nodes.length).fill(Number.NaN));
     }
     const rows = await prisma.nodeScore.findMany({
@@ -134,6 +178,8 @@ export async function loadRound(roundId: string): Promise<LoadedRound | null> {
         points: u.summaryPoints!,
         maxPoints: u.summaryMaxPoints!,
         surveyPoints: u.surveyPoints,
+        surveyMaxPoints: u.surveyMaxPoints,
+        ...placement.get(u.organizationId),
       }));
   }
   const sipas = r.units
@@ -165,6 +211,7 @@ export async function loadRound(roundId: string): Promise<LoadedRound | null> {
       frameworkId: r.frameworkId,
       previousRound: r.previousRound,
     },
+    blocks: r.blocks,
     units,
     stored,
     compiled,
@@ -178,16 +225,26 @@ export function bandsOf(loaded: LoadedRound) {
   return loaded.stored?.framework.bands.length ? loaded.stored.framework.bands : DEFAULT_BANDS;
 }
 
-/** The previous round's results, ranked the same way, keyed by organisation. */
+/**
+ * The previous round's results keyed by organisation, with each unit's rank as published: the rank its
+ * file carried when there was one, else the rank recomputed within its block.
+ */
 async function previousResults(previousRoundId: string | null): Promise<PreviousResult[]> {
   if (!previousRoundId) return [];
   const prev = await loadRound(previousRoundId);
   if (!prev) return [];
-  return rankUnits(prev.scores, { bands: bandsOf(prev), compiled: prev.compiled ?? undefined }).map((r) => ({
+  const published = new Map(prev.units.map((u) => [u.organizationId, u.publishedRank]));
+  return rankUnits(prev.scores, {
+    bands: bandsOf(prev),
+    compiled: prev.compiled ?? undefined,
+    blockOrder: prev.blocks.map((b) => b.name),
+  }).map((r) => ({
     unitId: r.unitId,
-    rank: r.rank,
+    unitName: r.unitName,
+    rank: published.get(r.unitId) ?? r.rank,
     indexPct: r.indexPct,
     className: r.className,
+    block: r.block,
   }));
 }
 
@@ -204,6 +261,7 @@ export async function roundSummaryFor(roundId: string): Promise<{ loaded: Loaded
     compiled: loaded.compiled ?? undefined,
     units: loaded.scores,
     previous: await previousResults(loaded.round.previousRound?.id ?? null),
+    blockOrder: loaded.blocks.map((b) => b.name),
     sipas: loaded.sipas,
   });
   return { loaded, summary };

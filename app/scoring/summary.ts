@@ -1,9 +1,10 @@
-import { areaResults, rankUnits, roundStatistics, unitAppendices } from "#app/scoring/compute.ts";
+import { areaResults, rankBlocks, roundStatistics, unitAppendices } from "#app/scoring/compute.ts";
 import type { CompiledFramework } from "#app/scoring/framework.ts";
-import { rankSipas, type SipasRow, type SipasScores } from "#app/scoring/sipas.ts";
+import { rankSipas, type SipasInput, type SipasRow } from "#app/scoring/sipas.ts";
 import {
   isDetailed,
   type AreaResult,
+  type BlockResult,
   type ClassBand,
   type PreviousResult,
   type RoundStatistics,
@@ -17,7 +18,10 @@ export interface RoundInput {
   compiled?: CompiledFramework;
   units: UnitScores[];
   previous?: PreviousResult[];
-  sipas?: Array<{ unitId: string; unitName: string; sipas: SipasScores }>;
+  /** Block names in display order (the round's blocks). */
+  blockOrder?: string[];
+  /** Block and ranked flag are taken from the unit's scores when the SIPAS row does not carry them. */
+  sipas?: SipasInput[];
 }
 
 export interface AreaAverage {
@@ -31,7 +35,11 @@ export interface AreaAverage {
 /** Everything the presentation packet needs about one round, computed once. */
 export interface RoundSummary {
   bands: ClassBand[];
+  /** Every unit, block after block (see rankUnits). */
   ranking: UnitResult[];
+  /** The blocks; one block named null when the round has none. */
+  blocks: BlockResult[];
+  /** Over the whole round (averages over ranked units of every block). */
   statistics: RoundStatistics;
   /** Per unit (detailed rounds only). */
   areas: Map<string, AreaResult[]>;
@@ -42,7 +50,14 @@ export interface RoundSummary {
 }
 
 export function summarizeRound(input: RoundInput): RoundSummary {
-  const ranking = rankUnits(input.units, { bands: input.bands, compiled: input.compiled, previous: input.previous });
+  const blocks = rankBlocks(input.units, {
+    bands: input.bands,
+    compiled: input.compiled,
+    previous: input.previous,
+    blockOrder: input.blockOrder,
+  });
+  const ranking = blocks.flatMap((b) => b.results);
+  const placement = new Map(input.units.map((u) => [u.unitId, u]));
   const areas = new Map<string, AreaResult[]>();
   const appendices = new Map<string, UnitAppendices>();
   if (input.compiled) {
@@ -72,10 +87,18 @@ export function summarizeRound(input: RoundInput): RoundSummary {
   return {
     bands: input.bands,
     ranking,
+    blocks,
     statistics: roundStatistics(ranking, input.bands),
     areas,
     appendices,
     areaAverages,
-    sipas: rankSipas(input.sipas ?? []),
+    sipas: rankSipas(
+      (input.sipas ?? []).map((s) => ({
+        ...s,
+        block: s.block !== undefined ? s.block : (placement.get(s.unitId)?.block ?? null),
+        ranked: s.ranked ?? placement.get(s.unitId)?.ranked ?? true,
+      })),
+      blocks.flatMap((b) => (b.name === null ? [] : [b.name])),
+    ),
   };
 }

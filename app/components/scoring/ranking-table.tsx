@@ -14,7 +14,7 @@ export interface RankingRow {
   indexPct: number;
   className: string;
   css: string;
-  rank: number;
+  rank: number | null;
   rankChange: number | null;
   indexChange: number | null;
   classChange: ClassChange | null;
@@ -106,7 +106,7 @@ export function RankingTable({
             <tbody>
               {rows.map((r) => (
                 <tr key={r.unitId}>
-                  <td className="num">{r.rank}</td>
+                  <td className="num">{r.rank ?? "—"}</td>
                   <td>
                     <Link to={`/scoring/rounds/${roundId}/units/${r.roundUnitId}`}>{r.name}</Link>
                   </td>

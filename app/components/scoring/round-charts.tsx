@@ -10,7 +10,7 @@ export function RoundCharts({
   bands,
   stats,
 }: {
-  rows: Array<{ rank: number; name: string; indexPct: number; css: string }>;
+  rows: Array<{ rank: number | null; name: string; indexPct: number; css: string }>;
   bands: Array<{ css: string }>;
   stats: { classCounts: Array<{ className: string; count: number }>; gainers: Move[]; losers: Move[] };
 }) {
@@ -20,7 +20,7 @@ export function RoundCharts({
         <HorizontalBarChart
           title="Chỉ số CCHC theo đơn vị (%)"
           bars={rows.map((r) => ({
-            label: `${r.rank}. ${r.name}`,
+            label: r.rank === null ? r.name : `${r.rank}. ${r.name}`,
             value: r.indexPct,
             display: formatPct(r.indexPct),
             className: r.css,

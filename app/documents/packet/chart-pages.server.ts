@@ -1,7 +1,7 @@
 // The packet's charts: the index by unit (all units up to FULL_CHART_UNITS, else both ends and a
 // histogram), the classes, the areas and the movers.
 
-import { classFor } from "#app/scoring/compute.ts";
+import { classFor } from "#app/scoring/classes.ts";
 import type { UnitResult } from "#app/scoring/types.ts";
 import { drawColumns, drawHBars, ticksUpTo, type HBar } from "#app/documents/packet/charts.server.ts";
 import { CHART_ENDS, DOWN_COLOR, FULL_CHART_UNITS, movers, UP_COLOR } from "#app/documents/packet/data.ts";

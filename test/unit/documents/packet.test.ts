@@ -104,7 +104,7 @@ function previousResults(): PreviousResult[] {
   const now = rankUnits(detailedUnits(), { bands: DEFAULT_BANDS, compiled });
   return now.map((r, i) => {
     if (r.unitName === "Tánh Linh")
-      return { unitId: r.unitId, rank: r.rank + 3, indexPct: 68.2, className: "Trung bình" };
+      return { unitId: r.unitId, rank: r.rank! + 3, indexPct: 68.2, className: "Trung bình" };
     const rank = ((i * 7) % now.length) + 1;
     return { unitId: r.unitId, rank, indexPct: 100 - rank * 2, className: rank <= 3 ? "Tốt" : "Khá" };
   });
