@@ -58,6 +58,8 @@ export interface DetailedImportOptions {
   units?: ImportUnit[];
   /** The previous round's units, for the previous_unit column (a merged unit's predecessors). */
   previousUnits?: ImportUnit[];
+  /** The previous_unit column is not read (the CLI without --previous: no comparison to make). */
+  ignorePreviousUnits?: boolean;
 }
 
 /** A unit's detailed scores with, when the file has a rank column, its rank as published. */
@@ -129,6 +131,7 @@ export function parseDetailedScores(
   table = locateHeader(table, DETAILED_COLUMNS);
   const col = resolveColumns(table, DETAILED_COLUMNS, errors);
   if (!col) return { ok: false, errors };
+  if (opts.ignorePreviousUnits) col.previousUnit = -1;
   const h = (i: number) => table.headers[i]!;
   const units = opts.units ?? unitsOfFile(table, col.unit);
   const match = createUnitMatcher(units);

@@ -88,14 +88,14 @@ export function predecessorReader(previousUnits: ImportUnit[] | undefined): (raw
   return (raw) => {
     const ids: string[] = [];
     const problems: string[] = [];
-    for (const part of raw.split(";")) {
-      const name = part.replace(/\s+/g, " ").trim();
-      if (!name) continue;
-      if (!match) {
-        problems.push(`Không có đợt đánh giá năm trước để ghép đơn vị “${name}”`);
-        continue;
-      }
-      const m = match(name);
+    const wanted = raw
+      .split(";")
+      .map((part) => part.replace(/\s+/g, " ").trim())
+      .filter(Boolean);
+    if (!match && wanted.length)
+      return { error: `Không có đợt đánh giá năm trước để ghép đơn vị ${wanted.map((n) => `“${n}”`).join(", ")}` };
+    for (const name of wanted) {
+      const m = match!(name);
       if (m.ok) {
         if (!ids.includes(m.id)) ids.push(m.id);
       } else if (m.reason === "unknown") problems.push(`Không tìm thấy đơn vị “${name}” trong đợt đánh giá năm trước`);

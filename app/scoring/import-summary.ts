@@ -36,6 +36,8 @@ export interface SummaryImportOptions {
   units?: ImportUnit[];
   /** The previous round's units, for the previous_unit column (a merged unit's predecessors). */
   previousUnits?: ImportUnit[];
+  /** The previous_unit column is not read (the CLI without --previous: no comparison to make). */
+  ignorePreviousUnits?: boolean;
 }
 
 export type SummaryImport = { ok: true; scores: SummaryScores[] } | { ok: false; errors: ImportError[] };
@@ -51,6 +53,7 @@ export function parseSummaryScores(table: Table, opts: SummaryImportOptions = {}
   table = locateHeader(table, SUMMARY_COLUMNS);
   const col = resolveColumns(table, SUMMARY_COLUMNS, errors);
   if (!col) return { ok: false, errors };
+  if (opts.ignorePreviousUnits) col.previousUnit = -1;
   const h = (i: number) => table.headers[i]!;
   const match = opts.units ? createUnitMatcher(opts.units) : null;
   const displayName = displayNames(opts.units ?? []);
