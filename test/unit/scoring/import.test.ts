@@ -551,6 +551,22 @@ describe("parseSummaryScores: placement columns", () => {
   });
 });
 
+describe("ignorePreviousUnits (the CLI without --previous)", () => {
+  it("does not read the previous_unit column, in either shape", async () => {
+    const summary = parseSummaryScores(
+      await csv("unit,points,max_points,previous_unit\nXã Vĩnh Bảo,80,100,Huyện Vĩnh Bảo\n"),
+      { ignorePreviousUnits: true },
+    );
+    expect(summary.ok && "predecessorIds" in summary.scores[0]!).toBe(false);
+    const detailed = parseDetailedScores(
+      await csv("unit,code,points,previous_unit\nXã Bình Lư,1.1,2,Huyện Vĩnh Bảo\n"),
+      compiled,
+      { ignorePreviousUnits: true },
+    );
+    expect(detailed.ok && "predecessorIds" in detailed.scores[0]!).toBe(false);
+  });
+});
+
 describe("parseDetailedScores: placement columns", () => {
   const rows = (unit: string, extra: string[]) =>
     ["1.1", "1.2.1", "1.2.2", "2.1", "2.2"].map((code, i) => `${unit},${code},1,${extra[i] ?? extra[0] ?? ""}`);
