@@ -1,17 +1,33 @@
 // What `npm run scoring -- rank` prints: the ranking as an aligned text table or as JSON rows.
-import type { ClassBand, ClassChange, UnitResult } from "#app/scoring/types.ts";
+import { floorExplanation } from "#app/scoring/format.ts";
+import type { ClassBand, ClassChange, PreviousBasis, SourcePart, UnitResult } from "#app/scoring/types.ts";
 
 /** One row of `--json`. indexPct is exact; rankChange is places gained (+3 = up three). */
 export interface CliRankRow {
   unit: string;
+  /** Unrounded: appraisal plus survey points. */
   points: number;
   maxPoints: number;
   indexPct: number;
-  /** null when the unit is not ranked. */
+  /** Rank within the block; null when the unit is not ranked. */
   rank: number | null;
   class: string;
   rankChange: number | null;
   classChange: ClassChange | null;
+  /** Block name; null when the file has no block column (or the unit's cell is blank). */
+  block: string | null;
+  ranked: boolean;
+  notRankedReason: string | null;
+  /** Appraisal and survey parts, unrounded, when known. */
+  parts: SourcePart[];
+  /** Why a floor kept the unit out of a higher class ("không đạt Xuất sắc vì lĩnh vực 3 đạt 75,00 % …"). */
+  classFloor: string | null;
+  /** Change of the index in percentage points; null without a previous result. */
+  indexChange: number | null;
+  /** "same-unit", "mapped" (through previous_unit) or "none" (a new unit: no change reported). */
+  previousBasis: PreviousBasis;
+  /** Names of last year's units it replaced (previous_unit). */
+  predecessors: string[];
 }
 
 export const points = (n: number) => n.toLocaleString("vi-VN", { maximumFractionDigits: 2 });
@@ -43,7 +59,7 @@ export function bandsText(bands: ClassBand[]): string {
     .map((b, i) =>
       i === bands.length - 1 && b.minPct === 0
         ? `${b.name} < ${points(bands[i - 1]?.minPct ?? 0)} %`
-        : `${b.name} ≥ ${points(b.minPct)} %`,
+        : `${b.name} ≥ ${points(b.minPct)} %${typeof b.minAreaPct === "number" ? ` (mỗi lĩnh vực ≥ ${points(b.minAreaPct)} %)` : ""}`,
     )
     .join(", ");
 }
@@ -58,5 +74,13 @@ export function toRow(r: UnitResult): CliRankRow {
     class: r.className,
     rankChange: r.rankChange,
     classChange: r.classChange,
+    block: r.block,
+    ranked: r.ranked,
+    notRankedReason: r.notRankedReason,
+    parts: r.parts,
+    classFloor: r.classFloor ? floorExplanation(r.classFloor) : null,
+    indexChange: r.indexChange,
+    previousBasis: r.previousBasis,
+    predecessors: r.predecessors.map((p) => p.unitName ?? p.unitId),
   };
 }

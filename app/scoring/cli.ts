@@ -1,18 +1,32 @@
 // npm run scoring -- rank <scores.csv|xlsx> [--previous <file>] [--framework <file.json>] [--json]
 //
-// Ranks the units of a summary score file (unit, points, max_points) with the
-// same import and computation as the app. Exit codes: 0 done, 1 bad data
-// (rows, files, framework), 2 wrong usage.
+// Ranks the units of a score file with the same import and computation as the app: a summary file
+// (unit, points, max_points) or a detailed one (unit, code, points, with --framework's tree, so that
+// the class floors on every area apply). Optional columns: block, ranked (+ reason), survey_points
+// (+ survey_max_points), previous_unit; the previous file's rank column is last year's rank as
+// published. Each block is ranked on its own. Exit codes: 0 done, 1 bad data (rows, files,
+// framework), 2 wrong usage.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { bandsText, pct, points, rankChangeText, renderTable, toRow } from "#app/scoring/cli-output.ts";
-import { rankUnits } from "#app/scoring/compute.ts";
-import { validateBands } from "#app/scoring/framework.ts";
-import { createUnitMatcher } from "#app/scoring/unit-match.ts";
-import { formatImportErrors } from "#app/lib/table/table.ts";
-import { parseSummaryScores, type SummaryImport } from "#app/scoring/import-summary.ts";
+import { formatImportErrors, type ImportError, type Table } from "#app/lib/table/table.ts";
 import { readTable } from "#app/lib/table/read.server.ts";
-import { DEFAULT_BANDS, type ClassBand, type PreviousResult } from "#app/scoring/types.ts";
+import { hasFloors } from "#app/scoring/classes.ts";
+import { bandsText, pct, points, rankChangeText, renderTable, toRow } from "#app/scoring/cli-output.ts";
+import { asPreviousResults, rankBlocks, rankUnits } from "#app/scoring/compute.ts";
+import { floorExplanation, formatRank } from "#app/scoring/format.ts";
+import { parseFrameworkJson } from "#app/scoring/framework-json.ts";
+import { compileFramework, validateBands, type CompiledFramework } from "#app/scoring/framework.ts";
+import { isDetailedTable, parseDetailedScores } from "#app/scoring/import-detailed.ts";
+import { parseSummaryScores } from "#app/scoring/import-summary.ts";
+import {
+  DEFAULT_BANDS,
+  type ClassBand,
+  type NodeSource,
+  type PreviousResult,
+  type UnitResult,
+  type UnitScores,
+} from "#app/scoring/types.ts";
+import { createUnitMatcher, type ImportUnit } from "#app/scoring/unit-match.ts";
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -24,16 +38,41 @@ export interface CliIo {
 export const USAGE = `Cách dùng:
   npm run scoring -- rank <tệp điểm .csv|.xlsx> [--previous <tệp>] [--framework <tệp .json>] [--json]
 
-Xếp hạng các đơn vị theo chỉ số cải cách hành chính từ tệp điểm tổng hợp: mỗi dòng một
-đơn vị, các cột unit,points,max_points (hoặc don_vi,diem,diem_toi_da; tùy chọn thêm
-survey_points / diem_dieu_tra). Tệp CSV mã UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy.
+Xếp hạng các đơn vị theo chỉ số cải cách hành chính. Tệp CSV mã UTF-8, phân cách bằng dấu
+phẩy hoặc chấm phẩy; tên cột không phân biệt hoa thường, có dấu hay không dấu.
 
-  --previous <tệp>    tệp điểm năm trước (cùng dạng) để tính thay đổi hạng và xếp loại;
-                      đơn vị được ghép theo tên (không phân biệt hoa thường, khoảng trắng)
-  --framework <tệp>   bộ chỉ số dạng JSON; chỉ dùng các mức xếp loại (bands). Mặc định:
-                      Xuất sắc ≥ 90 %, Tốt ≥ 80 %, Khá ≥ 70 %, Trung bình ≥ 50 %, Yếu
-  --json              in kết quả dạng JSON (unit, points, maxPoints, indexPct, rank,
-                      class, rankChange, classChange) thay cho bảng
+Tệp điểm tổng hợp: mỗi dòng một đơn vị, các cột unit,points,max_points (hoặc
+don_vi,diem,diem_toi_da). Tệp điểm chi tiết: mỗi dòng một đơn vị và một tiêu chí, các cột
+unit,code,points (hoặc don_vi,ma,diem; nhận ra nhờ cột mã tiêu chí), cần --framework với đầy
+đủ cây tiêu chí để tính điểm từng lĩnh vực và áp dụng mức tối thiểu mỗi lĩnh vực.
+Cột tùy chọn (cả hai dạng; tệp chi tiết ghi giống nhau trên mọi dòng của một đơn vị):
+  block / khoi            khối xếp hạng (sở, ngành / phường / xã, đặc khu): mỗi khối xếp
+                          hạng riêng từ 1; tên khối khác nhau chỉ ở hoa thường, khoảng trắng
+                          là một khối
+  ranked / xep_hang       “không” (khong, no, 0, false, sai): có chấm điểm, xếp loại nhưng
+                          không xếp hạng, không làm thay đổi hạng của đơn vị khác; để trống
+                          hoặc “có” là có xếp hạng
+  reason / ly_do          lý do không xếp hạng
+  survey_points / diem_dieu_tra, survey_max_points / diem_dieu_tra_toi_da (tệp tổng hợp):
+                          điểm điều tra xã hội học và điểm tối đa của phần đó; tổng điểm là
+                          thẩm định cộng điều tra, không làm tròn từng phần
+  rank / hang             hạng đã công bố (số nguyên dương); ở tệp năm trước, hạng này được
+                          dùng thay cho hạng tính lại
+  previous_unit / don_vi_truoc
+                          tên đơn vị năm trước mà đơn vị này thay thế (sáp nhập), cách nhau
+                          bằng dấu chấm phẩy; phải có trong tệp --previous
+
+  --previous <tệp>    tệp điểm năm trước (tổng hợp hoặc chi tiết) để tính thay đổi hạng và
+                      xếp loại; đơn vị được ghép theo tên (không phân biệt hoa thường, khoảng
+                      trắng) hoặc theo cột previous_unit; đơn vị không có kết quả năm trước
+                      được ghi là đơn vị mới, không tính thay đổi
+  --framework <tệp>   bộ chỉ số dạng JSON: các mức xếp loại (bands, có thể có minAreaPct là
+                      mức tối thiểu mỗi lĩnh vực) và, với tệp điểm chi tiết, cây tiêu chí.
+                      Mặc định: Xuất sắc ≥ 90 %, Tốt ≥ 80 %, Khá ≥ 70 %, Trung bình ≥ 50 %, Yếu
+  --json              in kết quả dạng JSON (unit, points, maxPoints, indexPct, rank, class,
+                      rankChange, classChange, block, ranked, notRankedReason, parts,
+                      classFloor, indexChange, previousBasis, predecessors) thay cho bảng;
+                      rank là null với đơn vị không xếp hạng
   -h, --help          in hướng dẫn này
 
 Mã thoát: 0 thành công; 1 dữ liệu có lỗi (từng dòng lỗi được in ra); 2 dùng sai lệnh.
@@ -98,82 +137,155 @@ async function readInput(file: string, cwd: string): Promise<Uint8Array> {
   }
 }
 
-async function importSummary(file: string, cwd: string, io: CliIo): Promise<SummaryImport & { ok: true }> {
+/** A score file read and checked: summary or detailed (a criterion code column), all rows good. */
+interface ImportedFile {
+  scores: Array<UnitScores & { publishedRank?: number | null }>;
+  detailed: boolean;
+}
+
+async function importScores(
+  file: string,
+  cwd: string,
+  io: CliIo,
+  framework: FrameworkFile | null,
+  /** The previous file's units; undefined: no --previous, the previous_unit column is not read. */
+  previousUnits?: ImportUnit[],
+): Promise<ImportedFile> {
+  const opts = { previousUnits, ignorePreviousUnits: previousUnits === undefined };
   const data = await readInput(file, cwd);
-  let parsed: SummaryImport;
+  let table: Table;
   try {
-    parsed = parseSummaryScores(await readTable({ fileName: file, data }));
+    table = await readTable({ fileName: file, data });
   } catch (error) {
     throw new DataError(`Tệp “${file}”: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const detailed = isDetailedTable(table);
+  let parsed: { ok: true; scores: ImportedFile["scores"] } | { ok: false; errors: ImportError[] };
+  if (detailed) {
+    if (!framework) {
+      throw new DataError(
+        `Tệp “${file}” là tệp điểm chi tiết (có cột mã tiêu chí): cần --framework <tệp .json> với đầy đủ cây tiêu chí của bộ chỉ số`,
+      );
+    }
+    parsed = parseDetailedScores(table, framework.compiled(), opts);
+  } else parsed = parseSummaryScores(table, opts);
   if (!parsed.ok) {
     const count = parsed.errors.length;
     io.stderr.write(`Tệp “${file}” có ${count} lỗi, chưa xếp hạng:\n`);
     io.stderr.write(`${formatImportErrors(parsed.errors, { limit: 200 }).join("\n")}\n`);
     throw new DataError("");
   }
-  return parsed;
+  return { scores: parsed.scores, detailed };
 }
 
-async function readBands(file: string, cwd: string): Promise<{ bands: ClassBand[]; name: string }> {
+interface FrameworkFile {
+  name: string;
+  bands: ClassBand[];
+  /** The whole framework, compiled; only a detailed score file needs it (a DataError when it is not whole). */
+  compiled: () => CompiledFramework;
+}
+
+const isBand = (b: unknown): b is ClassBand => {
+  const band = b as Record<string, unknown> | null;
+  return (
+    !!band &&
+    typeof band === "object" &&
+    typeof band.name === "string" &&
+    typeof band.minPct === "number" &&
+    Number.isFinite(band.minPct) &&
+    (band.minAreaPct === undefined ||
+      band.minAreaPct === null ||
+      (typeof band.minAreaPct === "number" && Number.isFinite(band.minAreaPct)))
+  );
+};
+
+const cleanBand = (b: ClassBand): ClassBand =>
+  typeof b.minAreaPct === "number"
+    ? { name: b.name, minPct: b.minPct, minAreaPct: b.minAreaPct }
+    : { name: b.name, minPct: b.minPct };
+
+async function readFramework(file: string, cwd: string): Promise<FrameworkFile> {
   const text = new TextDecoder().decode(await readInput(file, cwd));
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new DataError(
       `Tệp bộ chỉ số “${file}” không phải JSON hợp lệ: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
   const fw = json as { name?: unknown; bands?: unknown } | null;
-  const bands = fw && typeof fw === "object" ? fw.bands : undefined;
-  const valid =
-    Array.isArray(bands) &&
-    bands.every(
-      (b) =>
-        b &&
-        typeof b === "object" &&
-        typeof b.name === "string" &&
-        typeof b.minPct === "number" &&
-        Number.isFinite(b.minPct),
-    );
-  if (!valid) {
+  const raw = fw && typeof fw === "object" ? fw.bands : undefined;
+  if (!Array.isArray(raw) || !raw.every(isBand)) {
     throw new DataError(
-      `Tệp bộ chỉ số “${file}” không có danh sách mức xếp loại hợp lệ (bands: [{ "name": "Tốt", "minPct": 80 }, …])`,
+      `Tệp bộ chỉ số “${file}” không có danh sách mức xếp loại hợp lệ (bands: [{ "name": "Tốt", "minPct": 80, "minAreaPct": 70 }, …])`,
     );
   }
-  const clean = (bands as ClassBand[]).map((b) => ({ name: b.name, minPct: b.minPct }));
-  const problems = validateBands(clean);
+  const bands = raw.map(cleanBand);
+  const problems = validateBands(bands);
   if (problems.length)
     throw new DataError(`Các mức xếp loại trong “${file}” chưa đúng:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-  return { bands: clean, name: typeof fw!.name === "string" ? fw!.name : path.basename(file) };
+  let compiled: CompiledFramework | null = null;
+  return {
+    bands,
+    name: typeof fw!.name === "string" ? fw!.name : path.basename(file),
+    compiled: () => {
+      if (compiled) return compiled;
+      const parsed = parseFrameworkJson(text);
+      if (!parsed.ok) {
+        throw new DataError(
+          `Tệp điểm chi tiết cần bộ chỉ số đầy đủ (cây tiêu chí); “${file}” chưa đúng:\n${parsed.errors.map((p) => `  - ${p}`).join("\n")}`,
+        );
+      }
+      // The bands as read above, with their floors (minAreaPct), whatever the JSON reader keeps.
+      compiled = compileFramework({ ...parsed.framework, bands });
+      return compiled;
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------
 
 async function rank(args: RankArgs, io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
-  const framework = args.framework ? await readBands(args.framework, cwd) : null;
+  const framework = args.framework ? await readFramework(args.framework, cwd) : null;
   const bands = framework?.bands ?? DEFAULT_BANDS;
-  const current = await importSummary(args.file, cwd, io);
 
-  let previous: PreviousResult[] | undefined;
-  let unmatched: string[] = [];
+  // Last year's results as published: the file's rank column wins over the rank recomputed here.
+  let before: PreviousResult[] | undefined;
   if (args.previous) {
-    const before = await importSummary(args.previous, cwd, io);
-    const ranked = rankUnits(before.scores, { bands });
-    // Match last year's names to this year's units (normalised names; the unit id is this year's name).
+    const prev = await importScores(args.previous, cwd, io, framework);
+    const results = rankUnits(prev.scores, { bands, compiled: prev.detailed ? framework!.compiled() : undefined });
+    before = asPreviousResults(results, new Map(prev.scores.map((s) => [s.unitId, s.publishedRank])));
+  }
+  const current = await importScores(
+    args.file,
+    cwd,
+    io,
+    framework,
+    before?.map((p) => ({ id: p.unitId, names: [p.unitName ?? p.unitId] })),
+  );
+
+  // Last year's units are this year's when their names match; the others keep an id of their own, for
+  // the units that name them in previous_unit (a merger).
+  let scores: UnitScores[] = current.scores;
+  let previous: PreviousResult[] | undefined;
+  if (before) {
     const match = createUnitMatcher(current.scores.map((s) => ({ id: s.unitId, names: [s.unitName] })));
-    previous = [];
-    for (const r of ranked) {
-      const m = match(r.unitName);
-      if (m.ok) previous.push({ unitId: m.id, rank: r.rank, indexPct: r.indexPct, className: r.className });
+    const idOf = new Map<string, string>();
+    for (const p of before) {
+      const m = match(p.unitName ?? p.unitId);
+      idOf.set(p.unitId, m.ok ? m.id : `năm trước: ${p.unitId}`);
     }
-    const found = new Set(previous.map((p) => p.unitId));
-    unmatched = current.scores.filter((s) => !found.has(s.unitId)).map((s) => s.unitName);
+    previous = before.map((p) => ({ ...p, unitId: idOf.get(p.unitId)! }));
+    scores = current.scores.map((s) =>
+      s.predecessorIds?.length ? { ...s, predecessorIds: s.predecessorIds.map((id) => idOf.get(id)!) } : s,
+    );
   }
 
-  const results = rankUnits(current.scores, { bands, previous });
+  const compiled = current.detailed ? framework!.compiled() : undefined;
+  const blocks = rankBlocks(scores, { bands, compiled, previous });
+  const results = blocks.flatMap((b) => b.results);
 
   if (args.json) {
     io.stdout.write(`${JSON.stringify(results.map(toRow), null, 2)}\n`);
@@ -181,33 +293,74 @@ async function rank(args: RankArgs, io: CliIo): Promise<number> {
   }
 
   const withPrevious = previous !== undefined;
-  const headers = ["Hạng", "Đơn vị", "Điểm", "Tối đa", "Chỉ số (%)", "Xếp loại"];
-  const right = [true, false, true, true, true, false];
+  const withParts = results.some((r) => r.parts.length > 1);
+  const headers = ["Hạng", "Đơn vị", "Điểm", "Tối đa"];
+  const right = [true, false, true, true];
+  if (withParts) {
+    headers.push("Thẩm định", "Điều tra");
+    right.push(true, true);
+  }
+  headers.push("Chỉ số (%)", "Xếp loại");
+  right.push(true, false);
   if (withPrevious) {
     headers.push("Thay đổi hạng", "Xếp loại năm trước");
     right.push(true, false);
   }
-  const rows = results.map((r) => {
+  const part = (r: UnitResult, source: NodeSource) => {
+    const p = r.parts.find((x) => x.source === source);
+    return p ? points(p.points) : "";
+  };
+  const row = (r: UnitResult) => {
     const cells = [
-      String(r.rank),
+      r.rank === null ? "—" : String(r.rank),
       r.unitName.normalize("NFC"),
       points(r.points),
       points(r.maxPoints),
-      pct(r.indexPct),
-      r.className,
     ];
+    if (withParts) cells.push(part(r, "APPRAISAL"), part(r, "SURVEY"));
+    cells.push(pct(r.indexPct), r.className);
     if (withPrevious) cells.push(rankChangeText(r.rankChange), r.previous?.className ?? "");
     return cells;
-  });
+  };
+
+  const named = blocks.filter((b) => b.name !== null).length;
   const out: string[] = [];
-  out.push(`Xếp hạng chỉ số CCHC: ${path.basename(args.file)}, ${results.length} đơn vị`);
-  out.push("");
-  out.push(renderTable(headers, rows, right));
+  out.push(
+    `Xếp hạng chỉ số CCHC: ${path.basename(args.file)}, ${results.length} đơn vị${named ? `, ${blocks.length} khối` : ""}`,
+  );
+  for (const block of blocks) {
+    out.push("");
+    const stats = block.statistics;
+    const average = `chỉ số trung bình ${pct(stats.averageIndexPct)} %${stats.ranked < stats.units ? ` (${stats.ranked} đơn vị được xếp hạng)` : ""}`;
+    if (named) {
+      out.push(`${block.name ?? "Chưa xếp khối"}: ${stats.units} đơn vị, ${average}`);
+      out.push("");
+    }
+    out.push(renderTable(headers, block.results.map(row), right));
+    if (!named) out.push(`Cả đợt: ${average}.`);
+    const notRanked = block.results.filter((r) => !r.ranked);
+    for (const r of notRanked)
+      out.push(`${formatRank(null)}: ${r.unitName}${r.notRankedReason ? ` (lý do: ${r.notRankedReason})` : ""}.`);
+    for (const r of block.results.filter((x) => x.classFloor))
+      out.push(`${r.unitName}: ${r.className}, ${floorExplanation(r.classFloor!)}.`);
+  }
   out.push("");
   out.push(`Xếp loại ${framework ? `theo bộ chỉ số “${framework.name}”` : "mặc định"}: ${bandsText(bands)}.`);
+  if (hasFloors(bands) && !current.detailed)
+    out.push(
+      "Các mức xếp loại có mức tối thiểu mỗi lĩnh vực, nhưng tệp điểm tổng hợp không có điểm từng lĩnh vực: xếp loại theo tổng điểm.",
+    );
+  if (withParts)
+    out.push("Tổng điểm là điểm thẩm định cộng điểm điều tra, chưa làm tròn; xếp hạng theo giá trị chính xác.");
   if (args.previous) {
-    out.push(`So với năm trước: ${path.basename(args.previous)}.`);
-    if (unmatched.length) out.push(`Không có kết quả năm trước: ${unmatched.join(", ")}.`);
+    out.push(`So với năm trước: ${path.basename(args.previous)} (hạng như đã công bố khi tệp có cột hạng).`);
+    const mapped = results.filter((r) => r.previousBasis === "mapped");
+    if (mapped.length)
+      out.push(
+        `Đơn vị so với đơn vị năm trước đã thay thế: ${mapped.map((r) => `${r.unitName} ← ${r.predecessors.map((p) => p.unitName ?? p.unitId).join(" + ")}`).join("; ")}.`,
+      );
+    const fresh = results.filter((r) => r.previousBasis === "none");
+    if (fresh.length) out.push(`Đơn vị mới, không có kết quả năm trước: ${fresh.map((r) => r.unitName).join(", ")}.`);
   }
   io.stdout.write(`${out.join("\n")}\n`);
   return 0;

@@ -323,3 +323,22 @@ export function roundStatistics(results: UnitResult[], bands: ClassBand[], top =
       .slice(0, top),
   };
 }
+
+/**
+ * A round's results as the next round compares with them: each unit's rank as published (a file's rank
+ * column, `published`) when there is one, else the rank recomputed within its block (null when the unit
+ * was not ranked).
+ */
+export function asPreviousResults(
+  results: UnitResult[],
+  published: Map<string, number | null | undefined> = new Map(),
+): PreviousResult[] {
+  return results.map((r) => ({
+    unitId: r.unitId,
+    unitName: r.unitName,
+    rank: published.get(r.unitId) ?? r.rank,
+    indexPct: r.indexPct,
+    className: r.className,
+    block: r.block,
+  }));
+}

@@ -2,13 +2,29 @@
 // into detailed scores (unit, criterion code, points). Every bad row is reported, by row and column, in
 // Vietnamese; nothing is returned as scores while any row is bad. Plain TypeScript: no Remix, no Prisma.
 import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
-import { cell, checkUnlabelledCells, columnSpec, locateHeader, resolveColumns } from "#app/lib/table/columns.ts";
+import {
+  cell,
+  checkUnlabelledCells,
+  columnSpec,
+  headerKey,
+  locateHeader,
+  resolveColumns,
+} from "#app/lib/table/columns.ts";
 import { formatNumberVi } from "#app/lib/table/numbers.ts";
 import { sortImportErrors, type ImportError, type Table } from "#app/lib/table/table.ts";
 import { emptyScores, type CompiledFramework } from "#app/scoring/framework.ts";
-import { readPoints, TOLERANCE, UNIT } from "#app/scoring/import-points.ts";
+import {
+  blockSpeller,
+  PLACEMENT_COLUMNS,
+  predecessorReader,
+  readPoints,
+  readRank,
+  readRanked,
+  TOLERANCE,
+  UNIT,
+} from "#app/scoring/import-points.ts";
 import type { DetailedScores } from "#app/scoring/types.ts";
-import { createUnitMatcher, displayNames, unitError, type ImportUnit } from "#app/scoring/unit-match.ts";
+import { createUnitMatcher, displayNames, unitError, unitNameKey, type ImportUnit } from "#app/scoring/unit-match.ts";
 
 const DETAILED_COLUMNS = {
   unit: UNIT,
@@ -31,11 +47,29 @@ const DETAILED_COLUMNS = {
     ["n/a", "na"],
     false,
   ),
+  ...PLACEMENT_COLUMNS,
 };
 
 export interface DetailedImportOptions {
-  /** The round's units, in the order the scores are returned. */
-  units: ImportUnit[];
+  /**
+   * The round's units, in the order the scores are returned. Without it (the CLI) the file's own unit
+   * names are the units, in order of first appearance, each name as first written being its id.
+   */
+  units?: ImportUnit[];
+  /** The previous round's units, for the previous_unit column (a merged unit's predecessors). */
+  previousUnits?: ImportUnit[];
+  /** The previous_unit column is not read (the CLI without --previous: no comparison to make). */
+  ignorePreviousUnits?: boolean;
+}
+
+/** A unit's detailed scores with, when the file has a rank column, its rank as published. */
+export type ImportedDetailedScores = DetailedScores & { publishedRank?: number | null };
+
+/** True when the table has a criterion code column: the detailed shape (one row per unit and criterion). */
+export function isDetailedTable(table: Table): boolean {
+  const located = locateHeader(table, DETAILED_COLUMNS);
+  const keys = new Set(located.headers.map(headerKey));
+  return DETAILED_COLUMNS.code.keys.some((k) => keys.has(k));
 }
 
 export type DetailedImport =
@@ -45,7 +79,7 @@ export type DetailedImport =
        * One per unit present in the file, in `units` order. points = appraised points, else self-assessed;
        * NaN = not scored.
        */
-      scores: DetailedScores[];
+      scores: ImportedDetailedScores[];
       /** Self-assessed points per unit id (NaN where not given); only units with at least one. */
       self: Map<string, Float64Array>;
     }
@@ -63,6 +97,18 @@ interface UnitState {
   /** 1 where that row carries points (valid or not). */
   scored: Uint8Array;
   hasParentNotApplicable: boolean;
+  /** Placement cells as first given (non-blank) on the unit's rows, with their row. */
+  placement: Partial<Record<PlacementField, { value: string; shown: string; row: number }>>;
+}
+
+type PlacementField = "block" | "ranked" | "reason" | "rank" | "previousUnit";
+
+/** A unit's placement values read on one row: the comparable value and how it is shown in a message. */
+interface PlacementCell {
+  field: PlacementField;
+  column: number;
+  value: string;
+  shown: string;
 }
 
 /**
@@ -70,6 +116,11 @@ interface UnitState {
  * one row per unit and criterion. Points go to leaves (sub-criteria, or
  * criteria without children); a not-applicable mark may target any node and
  * takes its whole subtree out of the unit's maximum.
+ *
+ * Optional placement columns block, ranked, reason, rank and previous_unit describe the unit, so they
+ * repeat on its rows: the non-blank ones must agree (a unit in two blocks is an error). Absent from the
+ * file, a field is left undefined; present but blank on every row of a unit, it is cleared (null,
+ * ranked true, no predecessors).
  */
 export function parseDetailedScores(
   table: Table,
@@ -80,21 +131,37 @@ export function parseDetailedScores(
   table = locateHeader(table, DETAILED_COLUMNS);
   const col = resolveColumns(table, DETAILED_COLUMNS, errors);
   if (!col) return { ok: false, errors };
+  if (opts.ignorePreviousUnits) col.previousUnit = -1;
   const h = (i: number) => table.headers[i]!;
-  const match = createUnitMatcher(opts.units);
-  const displayName = displayNames(opts.units);
-  const unitIndex = new Map(opts.units.map((u, i) => [u.id, i]));
-  const states: Array<UnitState | undefined> = new Array(opts.units.length);
+  const units = opts.units ?? unitsOfFile(table, col.unit);
+  const match = createUnitMatcher(units);
+  const displayName = displayNames(units);
+  const unitIndex = new Map(units.map((u, i) => [u.id, i]));
+  const states: Array<UnitState | undefined> = new Array(units.length);
+  const spellBlock = blockSpeller();
+  const readPredecessors = predecessorReader(opts.previousUnits);
+  const placementColumns = (
+    [
+      ["block", col.block],
+      ["ranked", col.ranked],
+      ["reason", col.reason],
+      ["rank", col.rank],
+      ["previousUnit", col.previousUnit],
+    ] as const
+  ).filter(([, column]) => column >= 0);
+  const predecessorIds = new Map<string, string[]>();
+  const previousNames = displayNames(opts.previousUnits ?? []);
   const n = compiled.nodes.length;
   const { indexByCode, isLeaf, maxPoints } = compiled;
   const state = (index: number): UnitState =>
     (states[index] ??= {
       index,
-      scores: emptyScores(compiled, opts.units[index]!.id, displayName.get(opts.units[index]!.id)!),
+      scores: emptyScores(compiled, units[index]!.id, displayName.get(units[index]!.id)!),
       self: null,
       rowOf: new Int32Array(n),
       scored: new Uint8Array(n),
       hasParentNotApplicable: false,
+      placement: {},
     });
 
   for (const row of table.rows) {
@@ -165,12 +232,63 @@ export function parseDetailedScores(
       }
     }
 
+    // placement (the unit's, repeated on its rows)
+    const placed: PlacementCell[] = [];
+    for (const [field, column] of placementColumns) {
+      const raw = cell(row, column).trim();
+      if (!raw) continue;
+      if (field === "block") {
+        const name = spellBlock(raw)!;
+        placed.push({ field, column, value: name, shown: `“${name}”` });
+      } else if (field === "ranked") {
+        const ranked = readRanked(raw);
+        if ("error" in ranked) err(column, ranked.error);
+        else
+          placed.push({
+            field,
+            column,
+            value: String(ranked.value),
+            shown: ranked.value ? "xếp hạng" : "không xếp hạng",
+          });
+      } else if (field === "reason") {
+        const reason = raw.replace(/\s+/g, " ");
+        placed.push({ field, column, value: reason, shown: `“${reason}”` });
+      } else if (field === "rank") {
+        const rank = readRank(raw);
+        if ("error" in rank) err(column, rank.error);
+        else placed.push({ field, column, value: String(rank.value), shown: String(rank.value) });
+      } else {
+        const ids = readPredecessors(raw);
+        if ("error" in ids) err(column, ids.error);
+        else {
+          const value = [...ids.value].sort().join("\n");
+          predecessorIds.set(value, ids.value);
+          placed.push({
+            field,
+            column,
+            value,
+            shown: `“${ids.value.map((id) => previousNames.get(id) ?? id).join("; ")}”`,
+          });
+        }
+      }
+    }
+
     // duplicates, then store
-    if (unit < 0 || node < 0) continue;
+    if (unit < 0) continue;
+    if (placed.length) {
+      const s = state(unit);
+      const name = displayName.get(units[unit]!.id);
+      for (const p of placed) {
+        const first = s.placement[p.field];
+        if (!first) s.placement[p.field] = { value: p.value, shown: p.shown, row: r };
+        else if (first.value !== p.value) err(p.column, conflictMessage(p.field, name!, first, p.shown, r));
+      }
+    }
+    if (node < 0) continue;
     const s = state(unit);
     const earlier = s.rowOf[node]!;
     if (earlier) {
-      err(col.code, `Đơn vị “${displayName.get(opts.units[unit]!.id)}”, mã ${code} trùng với dòng ${earlier}`);
+      err(col.code, `Đơn vị “${displayName.get(units[unit]!.id)}”, mã ${code} trùng với dòng ${earlier}`);
       continue;
     }
     s.rowOf[node] = r;
@@ -205,13 +323,67 @@ export function parseDetailedScores(
     }
   }
 
+  // A published rank for a unit marked not ranked (on any of its rows).
+  for (const s of states) {
+    const { ranked, rank } = s?.placement ?? {};
+    if (ranked?.value === "false" && rank) {
+      errors.push({
+        row: rank.row,
+        column: h(col.rank),
+        message: `Đơn vị không xếp hạng (dòng ${ranked.row}) thì không ghi hạng (đang là ${rank.value})`,
+      });
+    }
+  }
+
   if (errors.length) return { ok: false, errors: sortImportErrors(errors) };
-  const scores: DetailedScores[] = [];
+  const scores: ImportedDetailedScores[] = [];
   const selfByUnit = new Map<string, Float64Array>();
   for (const s of states) {
     if (!s) continue;
-    scores.push(s.scores);
+    const scored: ImportedDetailedScores = s.scores;
+    const p = s.placement;
+    if (col.block >= 0) scored.block = p.block?.value ?? null;
+    if (col.ranked >= 0) scored.ranked = p.ranked?.value !== "false";
+    if (col.reason >= 0) scored.notRankedReason = scored.ranked === true ? null : (p.reason?.value ?? null);
+    if (col.rank >= 0) scored.publishedRank = p.rank ? Number(p.rank.value) : null;
+    if (col.previousUnit >= 0) scored.predecessorIds = p.previousUnit ? predecessorIds.get(p.previousUnit.value)! : [];
+    scores.push(scored);
     if (s.self) selfByUnit.set(s.scores.unitId, s.self);
   }
   return { ok: true, scores, self: selfByUnit };
+}
+
+/** The units of a file without a unit list: its names in order of first appearance, one per unitNameKey. */
+function unitsOfFile(table: Table, unitColumn: number): ImportUnit[] {
+  const seen = new Set<string>();
+  const units: ImportUnit[] = [];
+  for (const row of table.rows) {
+    const name = cell(row, unitColumn).replace(/\s+/g, " ").trim().normalize("NFC");
+    if (!name || seen.has(unitNameKey(name))) continue;
+    seen.add(unitNameKey(name));
+    units.push({ id: name, names: [name] });
+  }
+  return units;
+}
+
+function conflictMessage(
+  field: PlacementField,
+  unit: string,
+  first: { shown: string; row: number },
+  shown: string,
+  row: number,
+): string {
+  const both = `${first.shown} (dòng ${first.row}) và ${shown} (dòng ${row})`;
+  switch (field) {
+    case "block":
+      return `Đơn vị “${unit}” thuộc hai khối: ${both}`;
+    case "ranked":
+      return `Đơn vị “${unit}” vừa ghi ${both}`;
+    case "reason":
+      return `Đơn vị “${unit}” có hai lý do không xếp hạng khác nhau: ${both}`;
+    case "rank":
+      return `Đơn vị “${unit}” có hai hạng khác nhau: ${both}`;
+    case "previousUnit":
+      return `Đơn vị “${unit}” được ghép với hai nhóm đơn vị năm trước khác nhau: ${both}`;
+  }
 }

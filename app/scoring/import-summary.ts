@@ -4,7 +4,16 @@
 import { cell, checkUnlabelledCells, columnSpec, locateHeader, resolveColumns } from "#app/lib/table/columns.ts";
 import { formatNumberVi } from "#app/lib/table/numbers.ts";
 import { sortImportErrors, type ImportError, type Table } from "#app/lib/table/table.ts";
-import { readPoints, TOLERANCE, UNIT } from "#app/scoring/import-points.ts";
+import {
+  blockSpeller,
+  PLACEMENT_COLUMNS,
+  predecessorReader,
+  readPoints,
+  readRank,
+  readRanked,
+  TOLERANCE,
+  UNIT,
+} from "#app/scoring/import-points.ts";
 import type { SummaryScores } from "#app/scoring/types.ts";
 import { createUnitMatcher, displayNames, unitError, unitNameKey, type ImportUnit } from "#app/scoring/unit-match.ts";
 
@@ -13,26 +22,45 @@ const SUMMARY_COLUMNS = {
   points: columnSpec("điểm", ["points", "diem", "điểm"], ["tổng điểm", "total points"], true),
   maxPoints: columnSpec("điểm tối đa", ["max_points", "diem_toi_da", "điểm tối đa"], ["max points", "maximum"], true),
   surveyPoints: columnSpec("điểm điều tra", ["survey_points", "diem_dieu_tra", "điểm điều tra"], [], false),
+  surveyMaxPoints: columnSpec(
+    "điểm điều tra tối đa",
+    ["survey_max_points", "diem_dieu_tra_toi_da", "điểm điều tra tối đa"],
+    [],
+    false,
+  ),
+  ...PLACEMENT_COLUMNS,
 };
 
 export interface SummaryImportOptions {
   /** The round's units; without it (the CLI) each unit's name, as written, is its id. */
   units?: ImportUnit[];
+  /** The previous round's units, for the previous_unit column (a merged unit's predecessors). */
+  previousUnits?: ImportUnit[];
+  /** The previous_unit column is not read (the CLI without --previous: no comparison to make). */
+  ignorePreviousUnits?: boolean;
 }
 
 export type SummaryImport = { ok: true; scores: SummaryScores[] } | { ok: false; errors: ImportError[] };
 
-/** Columns unit, points, max_points and optionally survey_points; one row per unit. */
+/**
+ * Columns unit, points, max_points; optionally survey_points, survey_max_points, block, ranked, reason,
+ * rank (as published) and previous_unit; one row per unit. An optional column absent from the file
+ * leaves its field undefined (a stored value stays as it is); present but blank, it clears it (null,
+ * ranked true, no predecessors).
+ */
 export function parseSummaryScores(table: Table, opts: SummaryImportOptions = {}): SummaryImport {
   const errors: ImportError[] = [];
   table = locateHeader(table, SUMMARY_COLUMNS);
   const col = resolveColumns(table, SUMMARY_COLUMNS, errors);
   if (!col) return { ok: false, errors };
+  if (opts.ignorePreviousUnits) col.previousUnit = -1;
   const h = (i: number) => table.headers[i]!;
   const match = opts.units ? createUnitMatcher(opts.units) : null;
   const displayName = displayNames(opts.units ?? []);
   const seen = new Map<string, number>();
   const scores: SummaryScores[] = [];
+  const spellBlock = blockSpeller();
+  const readPredecessors = predecessorReader(opts.previousUnits);
 
   for (const row of table.rows) {
     const before = errors.length;
@@ -63,11 +91,42 @@ export function parseSummaryScores(table: Table, opts: SummaryImportOptions = {}
     if (points && "value" in points && maxOk !== null && points.value > maxOk + TOLERANCE) {
       err(col.points, `Điểm ${formatNumberVi(points.value)} vượt điểm tối đa ${formatNumberVi(maxOk)}`);
     }
+    const surveyMax = readPoints(cell(row, col.surveyMaxPoints), "Điểm điều tra tối đa");
+    if (surveyMax && "error" in surveyMax) err(col.surveyMaxPoints, surveyMax.error);
+    else if (surveyMax && maxOk !== null && surveyMax.value > maxOk + TOLERANCE) {
+      err(
+        col.surveyMaxPoints,
+        `Điểm điều tra tối đa ${formatNumberVi(surveyMax.value)} vượt điểm tối đa ${formatNumberVi(maxOk)}`,
+      );
+    }
+    const surveyMaxOk = surveyMax && "value" in surveyMax ? surveyMax.value : null;
     const survey = readPoints(cell(row, col.surveyPoints), "Điểm điều tra");
     if (survey && "error" in survey) err(col.surveyPoints, survey.error);
-    else if (survey && maxOk !== null && survey.value > maxOk + TOLERANCE) {
+    else if (survey && surveyMaxOk !== null && survey.value > surveyMaxOk + TOLERANCE) {
+      err(
+        col.surveyPoints,
+        `Điểm điều tra ${formatNumberVi(survey.value)} vượt điểm điều tra tối đa ${formatNumberVi(surveyMaxOk)}`,
+      );
+    } else if (survey && maxOk !== null && survey.value > maxOk + TOLERANCE) {
       err(col.surveyPoints, `Điểm điều tra ${formatNumberVi(survey.value)} vượt điểm tối đa ${formatNumberVi(maxOk)}`);
     }
+    if (survey && "value" in survey && points && "value" in points && survey.value > points.value + TOLERANCE) {
+      err(
+        col.surveyPoints,
+        `Điểm điều tra ${formatNumberVi(survey.value)} lớn hơn tổng điểm ${formatNumberVi(points.value)}`,
+      );
+    }
+
+    // placement
+    const ranked = col.ranked < 0 ? null : readRanked(cell(row, col.ranked));
+    if (ranked && "error" in ranked) err(col.ranked, ranked.error);
+    const rank = col.rank < 0 ? null : readRank(cell(row, col.rank));
+    if (rank && "error" in rank) err(col.rank, rank.error);
+    else if (rank && rank.value !== null && ranked && "value" in ranked && !ranked.value) {
+      err(col.rank, `Đơn vị không xếp hạng thì không ghi hạng (đang là ${rank.value})`);
+    }
+    const predecessors = col.previousUnit < 0 ? null : readPredecessors(cell(row, col.previousUnit));
+    if (predecessors && "error" in predecessors) err(col.previousUnit, predecessors.error);
 
     if (unitId !== null) {
       const key = match ? unitId : unitNameKey(unitId);
@@ -77,13 +136,21 @@ export function parseSummaryScores(table: Table, opts: SummaryImportOptions = {}
     }
 
     if (errors.length === before && unitId !== null && points && "value" in points && maxOk !== null) {
-      scores.push({
+      const score: SummaryScores = {
         unitId,
         unitName,
         points: points.value,
         maxPoints: maxOk,
         surveyPoints: survey && "value" in survey ? survey.value : null,
-      });
+      };
+      if (col.surveyMaxPoints >= 0) score.surveyMaxPoints = surveyMaxOk;
+      if (col.block >= 0) score.block = spellBlock(cell(row, col.block));
+      const isRanked = ranked && "value" in ranked ? ranked.value : undefined;
+      if (isRanked !== undefined) score.ranked = isRanked;
+      if (col.reason >= 0) score.notRankedReason = isRanked === true ? null : cell(row, col.reason).trim() || null;
+      if (rank && "value" in rank) score.publishedRank = rank.value;
+      if (predecessors && "value" in predecessors) score.predecessorIds = predecessors.value;
+      scores.push(score);
     }
   }
   if (errors.length) return { ok: false, errors: sortImportErrors(errors) };

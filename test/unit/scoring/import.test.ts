@@ -420,3 +420,249 @@ describe("readTable: XLSX", () => {
     );
   });
 });
+
+// Issue 13: block, ranked flag, reason, published rank, survey maximum and predecessors in score files.
+const PREVIOUS_DISTRICTS: ImportUnit[] = [
+  { id: "p-tn", names: ["Huyện Thủy Nguyên"] },
+  { id: "p-vb", names: ["Huyện Vĩnh Bảo"] },
+  { id: "p-tl", names: ["Huyện Tiên Lãng"] },
+];
+const HAI_PHONG: ImportUnit[] = [
+  { id: "w-tn", names: ["Phường Thủy Nguyên"] },
+  { id: "c-vb", names: ["Xã Vĩnh Bảo"] },
+  { id: "z-blv", names: ["Đặc khu Bạch Long Vĩ"] },
+  { id: "s-tp", names: ["Sở Tư pháp"] },
+];
+
+describe("parseSummaryScores: placement columns", () => {
+  it("reads block, ranked, reason, rank, survey maximum and previous units under their Vietnamese names", async () => {
+    const table = await csv(
+      [
+        "don_vi,diem,diem_toi_da,diem_dieu_tra,diem_dieu_tra_toi_da,khoi,xep_hang,ly_do,hang,don_vi_truoc",
+        "Phường Thủy Nguyên,85.25,100,27.5,30,Khối phường,có,,1,Huyện Thủy Nguyên",
+        "Xã Vĩnh Bảo,80,100,,,Khối  xã, đặc khu,,,2,huyen vinh bao ; Huyện Tiên Lãng",
+        'Đặc khu Bạch Long Vĩ,70,100,,,"KHỐI XÃ, ĐẶC KHU",không,Đặc khu mới thành lập,,',
+        "Sở Tư pháp,52.5,60,17.5,20,,1,thừa,,",
+      ]
+        .join("\n")
+        .replace("Khối  xã, đặc khu", '"Khối  xã, đặc khu"'),
+    );
+    const parsed = parseSummaryScores(table, { units: HAI_PHONG, previousUnits: PREVIOUS_DISTRICTS });
+    if (!parsed.ok) throw new Error(formatImportErrors(parsed.errors).join("\n"));
+    expect(
+      parsed.scores.map((s) => [
+        s.unitId,
+        s.block,
+        s.ranked,
+        s.notRankedReason,
+        s.publishedRank,
+        s.surveyPoints,
+        s.surveyMaxPoints,
+        s.predecessorIds,
+      ]),
+    ).toEqual([
+      ["w-tn", "Khối phường", true, null, 1, 27.5, 30, ["p-tn"]],
+      // one block however it is spelt: as on its first row
+      ["c-vb", "Khối xã, đặc khu", true, null, 2, null, null, ["p-vb", "p-tl"]],
+      ["z-blv", "Khối xã, đặc khu", false, "Đặc khu mới thành lập", null, null, null, []],
+      // blank block clears it; a reason is only kept for a unit not ranked
+      ["s-tp", null, true, null, null, 17.5, 20, []],
+    ]);
+    const ranked = rankUnits(parsed.scores, { bands: DEFAULT_BANDS });
+    expect(ranked.map((r) => [r.unitName, r.block, r.rank])).toEqual([
+      ["Phường Thủy Nguyên", "Khối phường", 1],
+      ["Xã Vĩnh Bảo", "Khối xã, đặc khu", 1],
+      ["Đặc khu Bạch Long Vĩ", "Khối xã, đặc khu", null],
+      ["Sở Tư pháp", null, 1],
+    ]);
+    expect(ranked.find((r) => r.unitName === "Sở Tư pháp")!.parts).toEqual([
+      { source: "APPRAISAL", points: 35, maxPoints: 40 },
+      { source: "SURVEY", points: 17.5, maxPoints: 20 },
+    ]);
+  });
+
+  it("accepts every spelling of the ranked flag, and English headers", async () => {
+    const values = ["không", "KHONG", "no", "0", "false", "sai", "có", "co", "yes", "1", "TRUE", "đúng", ""];
+    const lines = ["unit,points,max_points,ranked,block"];
+    values.forEach((v, i) => lines.push(`Đơn vị ${i},50,100,${v},Khối A`));
+    const parsed = parseSummaryScores(await csv(lines.join("\n")));
+    if (!parsed.ok) throw new Error(formatImportErrors(parsed.errors).join("\n"));
+    expect(parsed.scores.map((s) => s.ranked)).toEqual([...values.map((_, i) => i >= 6)]);
+  });
+
+  it("leaves a field undefined when its column is absent (the stored value stays)", async () => {
+    const parsed = parseSummaryScores(await csv("unit,points,max_points\nTánh Linh,71.11,97\n"));
+    expect(parsed.ok).toBe(true);
+    const [s] = parsed.ok ? parsed.scores : [];
+    for (const field of ["block", "ranked", "notRankedReason", "publishedRank", "surveyMaxPoints", "predecessorIds"])
+      expect([field, field in s!]).toEqual([field, false]);
+  });
+
+  it("reports a bad flag, a rank that is not a positive integer, an unknown predecessor, by row and column", async () => {
+    const table = await csv(
+      [
+        "unit,points,max_points,survey_points,survey_max_points,ranked,rank,previous_unit",
+        "Phường Thủy Nguyên,85,100,,,có lẽ,,", // 2: unclear flag
+        'Xã Vĩnh Bảo,80,100,,,,"2,5",', // 3: not an integer
+        "Đặc khu Bạch Long Vĩ,70,100,,,,0,", // 4: not positive
+        "Sở Tư pháp,50,100,,,không,3,", // 5: a rank for a unit not ranked
+        "Phường Thủy Nguyên,85,100,,,,hai,Huyện An Dương; Huyện Thủy Nguyên", // 6: duplicate, rank not a number, unknown predecessor
+        "Xã Vĩnh Bảo,80,100,25,20,,,", // 7: survey above its maximum (and duplicate)
+        "Sở Tư pháp,50,100,,120,,,", // 8: survey maximum above the maximum (and duplicate)
+      ].join("\n"),
+    );
+    const parsed = parseSummaryScores(table, { units: HAI_PHONG, previousUnits: PREVIOUS_DISTRICTS });
+    expect(!parsed.ok && parsed.errors).toEqual([
+      {
+        row: 2,
+        column: "ranked",
+        message:
+          "Giá trị “có lẽ” không hợp lệ; để trống hoặc ghi “có” nếu đơn vị được xếp hạng, “không” nếu không xếp hạng",
+      },
+      { row: 3, column: "rank", message: "Hạng phải là số nguyên dương (đang là “2,5”)" },
+      { row: 4, column: "rank", message: "Hạng phải là số nguyên dương (đang là “0”)" },
+      { row: 5, column: "rank", message: "Đơn vị không xếp hạng thì không ghi hạng (đang là 3)" },
+      { row: 6, column: "rank", message: "Hạng phải là số nguyên dương (đang là “hai”)" },
+      {
+        row: 6,
+        column: "previous_unit",
+        message: "Không tìm thấy đơn vị “Huyện An Dương” trong đợt đánh giá năm trước",
+      },
+      { row: 6, column: "unit", message: "Đơn vị “Phường Thủy Nguyên” trùng với dòng 2" },
+      { row: 7, column: "survey_points", message: "Điểm điều tra 25 vượt điểm điều tra tối đa 20" },
+      { row: 7, column: "unit", message: "Đơn vị “Xã Vĩnh Bảo” trùng với dòng 3" },
+      { row: 8, column: "survey_max_points", message: "Điểm điều tra tối đa 120 vượt điểm tối đa 100" },
+      { row: 8, column: "unit", message: "Đơn vị “Sở Tư pháp” trùng với dòng 5" },
+    ]);
+  });
+
+  it("refuses predecessors when there is no previous round to match them against", async () => {
+    const parsed = parseSummaryScores(
+      await csv("unit,points,max_points,previous_unit\nXã Vĩnh Bảo,80,100,Huyện Vĩnh Bảo\nSở Tư pháp,50,60,\n"),
+      { units: HAI_PHONG },
+    );
+    expect(!parsed.ok && parsed.errors).toEqual([
+      {
+        row: 2,
+        column: "previous_unit",
+        message: "Không có đợt đánh giá năm trước để ghép đơn vị “Huyện Vĩnh Bảo”",
+      },
+    ]);
+  });
+});
+
+describe("ignorePreviousUnits (the CLI without --previous)", () => {
+  it("does not read the previous_unit column, in either shape", async () => {
+    const summary = parseSummaryScores(
+      await csv("unit,points,max_points,previous_unit\nXã Vĩnh Bảo,80,100,Huyện Vĩnh Bảo\n"),
+      { ignorePreviousUnits: true },
+    );
+    expect(summary.ok && "predecessorIds" in summary.scores[0]!).toBe(false);
+    const detailed = parseDetailedScores(
+      await csv("unit,code,points,previous_unit\nXã Bình Lư,1.1,2,Huyện Vĩnh Bảo\n"),
+      compiled,
+      { ignorePreviousUnits: true },
+    );
+    expect(detailed.ok && "predecessorIds" in detailed.scores[0]!).toBe(false);
+  });
+});
+
+describe("parseDetailedScores: placement columns", () => {
+  const rows = (unit: string, extra: string[]) =>
+    ["1.1", "1.2.1", "1.2.2", "2.1", "2.2"].map((code, i) => `${unit},${code},1,${extra[i] ?? extra[0] ?? ""}`);
+
+  it("reads the unit's block, flag, reason, rank and predecessors from its rows, blanks on some rows allowed", async () => {
+    const table = await csv(
+      [
+        "unit,code,points,khoi,xep_hang,ly_do,hang,don_vi_truoc",
+        ...rows("Xã Bình Lư", ["Khối xã,,,2,Huyện Vĩnh Bảo", "khối  XÃ,,,,"]),
+        ...rows("Xã Nà Tăm", ["Khối xã,không,Đơn vị mới sáp nhập,,", ",,,,"]),
+        ...rows("Thị trấn Tam Đường", [",,,,"]),
+      ].join("\n"),
+    );
+    const parsed = parseDetailedScores(table, compiled, { units: COMMUNES, previousUnits: PREVIOUS_DISTRICTS });
+    if (!parsed.ok) throw new Error(formatImportErrors(parsed.errors).join("\n"));
+    expect(
+      parsed.scores.map((s) => [s.unitId, s.block, s.ranked, s.notRankedReason, s.publishedRank, s.predecessorIds]),
+    ).toEqual([
+      ["c-bl", "Khối xã", true, null, 2, ["p-vb"]],
+      ["c-tl", null, true, null, null, []],
+      ["c-nt", "Khối xã", false, "Đơn vị mới sáp nhập", null, []],
+    ]);
+    const results = rankUnits(parsed.scores, { bands: DEFAULT_BANDS, compiled });
+    expect(results.map((r) => [r.unitName, r.block, r.rank])).toEqual([
+      ["Xã Bình Lư", "Khối xã", 1],
+      ["Xã Nà Tăm", "Khối xã", null],
+      ["Thị trấn Tam Đường", null, 1],
+    ]);
+  });
+
+  it("without a unit list takes the file's names as the units (the CLI)", async () => {
+    const parsed = parseDetailedScores(
+      await csv(
+        ["unit,code,points,block", ...rows("Xã Bình Lư", ["Khối xã"]), ...rows("xã  bình lư", [""])].join("\n"),
+      ),
+      compiled,
+      {},
+    );
+    expect(!parsed.ok && parsed.errors.map((e) => e.message)[0]).toBe("Đơn vị “Xã Bình Lư”, mã 1.1 trùng với dòng 2");
+    const ok = parseDetailedScores(
+      await csv(["unit,code,points", ...rows("Xã Bình Lư", []), ...rows("Xã Nà Tăm", [])].join("\n")),
+      compiled,
+      {},
+    );
+    expect(ok.ok && ok.scores.map((s) => [s.unitId, s.unitName, "block" in s])).toEqual([
+      ["Xã Bình Lư", "Xã Bình Lư", false],
+      ["Xã Nà Tăm", "Xã Nà Tăm", false],
+    ]);
+  });
+
+  it("refuses a unit in two blocks and other disagreements between a unit's rows; nothing is imported", async () => {
+    const table = await csv(
+      [
+        "unit,code,points,block,ranked,reason,rank,previous_unit",
+        "Xã Bình Lư,1.1,1,Khối xã,,,,", // 2
+        "Xã Bình Lư,1.2.1,1,Khối phường,,,,", // 3: second block
+        "Xã Bình Lư,1.2.2,1,  KHỐI   XÃ ,,,,", // 4: same block, spelt otherwise
+        "Xã Nà Tăm,1.1,1,,có,,3,", // 5
+        "Xã Nà Tăm,1.2.1,1,,không,,,", // 6: ranked and not ranked
+        "Xã Nà Tăm,1.2.2,1,,,,4,", // 7: two ranks
+        "Thị trấn Tam Đường,1.1,1,,không,Mới thành lập,,Huyện Vĩnh Bảo", // 8
+        "Thị trấn Tam Đường,1.2.1,1,,,Không có năm so sánh,,Huyện Tiên Lãng", // 9: two reasons, two predecessors
+        "Thị trấn Tam Đường,1.2.2,1,,,,1,Huyện Hải An", // 10: rank of a unit not ranked; unknown predecessor
+      ].join("\n"),
+    );
+    const parsed = parseDetailedScores(table, compiled, { units: COMMUNES, previousUnits: PREVIOUS_DISTRICTS });
+    expect(!parsed.ok && parsed.errors).toEqual([
+      {
+        row: 3,
+        column: "block",
+        message: "Đơn vị “Xã Bình Lư” thuộc hai khối: “Khối xã” (dòng 2) và “Khối phường” (dòng 3)",
+      },
+      {
+        row: 6,
+        column: "ranked",
+        message: "Đơn vị “Xã Nà Tăm” vừa ghi xếp hạng (dòng 5) và không xếp hạng (dòng 6)",
+      },
+      { row: 7, column: "rank", message: "Đơn vị “Xã Nà Tăm” có hai hạng khác nhau: 3 (dòng 5) và 4 (dòng 7)" },
+      {
+        row: 9,
+        column: "reason",
+        message:
+          "Đơn vị “Thị trấn Tam Đường” có hai lý do không xếp hạng khác nhau: “Mới thành lập” (dòng 8) và “Không có năm so sánh” (dòng 9)",
+      },
+      {
+        row: 9,
+        column: "previous_unit",
+        message:
+          "Đơn vị “Thị trấn Tam Đường” được ghép với hai nhóm đơn vị năm trước khác nhau: “Huyện Vĩnh Bảo” (dòng 8) và “Huyện Tiên Lãng” (dòng 9)",
+      },
+      {
+        row: 10,
+        column: "previous_unit",
+        message: "Không tìm thấy đơn vị “Huyện Hải An” trong đợt đánh giá năm trước",
+      },
+      { row: 10, column: "rank", message: "Đơn vị không xếp hạng (dòng 8) thì không ghi hạng (đang là 1)" },
+    ]);
+  });
+});
