@@ -16,6 +16,7 @@ import { emptyScores, type CompiledFramework } from "#app/scoring/framework.ts";
 import {
   blockSpeller,
   PLACEMENT_COLUMNS,
+  rankedColumnAsRank,
   predecessorReader,
   readPoints,
   readRank,
@@ -131,6 +132,7 @@ export function parseDetailedScores(
   table = locateHeader(table, DETAILED_COLUMNS);
   const col = resolveColumns(table, DETAILED_COLUMNS, errors);
   if (!col) return { ok: false, errors };
+  rankedColumnAsRank(table, col);
   if (opts.ignorePreviousUnits) col.previousUnit = -1;
   const h = (i: number) => table.headers[i]!;
   const units = opts.units ?? unitsOfFile(table, col.unit);

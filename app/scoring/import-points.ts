@@ -2,7 +2,8 @@
 // reading of points and the placement columns (block, ranked, reason, rank, previous unit). Plain
 // TypeScript: no Remix, no Prisma.
 import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
-import { columnSpec } from "#app/lib/table/columns.ts";
+import { cell, columnSpec } from "#app/lib/table/columns.ts";
+import type { Table } from "#app/lib/table/table.ts";
 import { formatNumberVi, parseNumber } from "#app/lib/table/numbers.ts";
 import { blockKey, cleanBlockName } from "#app/scoring/blocks.ts";
 import { createUnitMatcher, displayNames, unitError, type ImportUnit } from "#app/scoring/unit-match.ts";
@@ -24,6 +25,25 @@ export function readPoints(raw: string, label: string): NumberCheck {
 export const TOLERANCE = 1e-9;
 
 // ─── Placement columns (both shapes): block, ranked flag, reason, published rank, predecessors ──────────
+
+/**
+ * `xep_hang` (the ranked flag, as the CLI documents it) and a published table's "Xếp hạng" column (the
+ * ranks, 1, 2, 3…) fold to the same header. A flag column holding only whole numbers, one of them above 1,
+ * is that rank column: read it as the published rank when the file has no other rank column.
+ */
+export function rankedColumnAsRank(table: Table, col: { ranked: number; rank: number }): void {
+  if (col.ranked < 0 || col.rank >= 0) return;
+  let aboveOne = false;
+  for (const row of table.rows) {
+    const v = cell(row, col.ranked);
+    if (!v) continue;
+    if (!/^\d+$/.test(v)) return;
+    if (Number(v) > 1) aboveOne = true;
+  }
+  if (!aboveOne) return;
+  col.rank = col.ranked;
+  col.ranked = -1;
+}
 
 export const PLACEMENT_COLUMNS = {
   block: columnSpec("khối", ["block", "khoi", "khối"], [], false),

@@ -7,6 +7,7 @@ import { sortImportErrors, type ImportError, type Table } from "#app/lib/table/t
 import {
   blockSpeller,
   PLACEMENT_COLUMNS,
+  rankedColumnAsRank,
   predecessorReader,
   readPoints,
   readRank,
@@ -53,6 +54,7 @@ export function parseSummaryScores(table: Table, opts: SummaryImportOptions = {}
   table = locateHeader(table, SUMMARY_COLUMNS);
   const col = resolveColumns(table, SUMMARY_COLUMNS, errors);
   if (!col) return { ok: false, errors };
+  rankedColumnAsRank(table, col);
   if (opts.ignorePreviousUnits) col.previousUnit = -1;
   const h = (i: number) => table.headers[i]!;
   const match = opts.units ? createUnitMatcher(opts.units) : null;

@@ -666,3 +666,22 @@ describe("parseDetailedScores: placement columns", () => {
     ]);
   });
 });
+
+describe("a published table's “Xếp hạng” column", () => {
+  it("is read as the published rank when it holds ranks, and as the ranked flag when it holds có/không", async () => {
+    const read = async (csv: string) =>
+      parseSummaryScores(await readTable({ fileName: "x.csv", data: new TextEncoder().encode(csv) }));
+    const ranks = await read("Đơn vị,Điểm,Điểm tối đa,Xếp hạng\nSở Nội vụ,92.5,100,1\nSở Tư pháp,90.1,100,2\n");
+    expect(ranks.ok && ranks.scores.map((s) => [s.unitName, s.publishedRank, s.ranked])).toEqual([
+      ["Sở Nội vụ", 1, undefined],
+      ["Sở Tư pháp", 2, undefined],
+    ]);
+    const flags = await read(
+      "don_vi,diem,diem_toi_da,xep_hang\nĐặc khu Hoàng Sa,50,100,không\nSở Tư pháp,90.1,100,có\n",
+    );
+    expect(flags.ok && flags.scores.map((s) => [s.unitName, s.ranked, s.publishedRank])).toEqual([
+      ["Đặc khu Hoàng Sa", false, undefined],
+      ["Sở Tư pháp", true, undefined],
+    ]);
+  });
+});
