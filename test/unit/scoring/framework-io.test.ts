@@ -73,6 +73,7 @@ function errorsOf(result: { ok: true } | { ok: false; errors: string[] }): strin
 describe("demo frameworks", () => {
   it("are the three expected files", () => {
     expect(FILES.sort()).toEqual([
+      "par-index-da-nang-2025.json",
       "par-index-huyen-binh-thuan-2023.json",
       "par-index-tinh-2017.json",
       "par-index-xa-2023.json",
@@ -97,6 +98,19 @@ describe("demo frameworks", () => {
       const c = compileFramework(f);
       expect(c.nodes.some((n, i) => c.isLeaf[i] && n.source === "SURVEY")).toBe(true);
     }
+  });
+
+  it("include Đà Nẵng's 2025 framework: 70 appraisal and 30 survey points, bands with floors", () => {
+    const daNang = demo("par-index-da-nang-2025.json");
+    expect(validateFramework(daNang)).toEqual([]);
+    const c = compileFramework(daNang);
+    expect(c.totalMax).toBe(100);
+    const survey = c.nodes.reduce((s, n, i) => s + (c.isLeaf[i] && n.source === "SURVEY" ? n.maxPoints : 0), 0);
+    expect(survey).toBe(30);
+    expect(daNang.bands.slice(0, 2)).toEqual([
+      { name: "Xuất sắc", minPct: 90, minAreaPct: 80 },
+      { name: "Tốt", minPct: 80, minAreaPct: 70 },
+    ]);
   });
 
   it.each(FILES)("%s is stored in the canonical form of frameworkToJson", (file) => {
