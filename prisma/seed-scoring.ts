@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createFramework, loadFramework } from "#app/scoring/frameworks.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
+import { blockKey, cleanBlockName } from "#app/scoring/blocks.ts";
 import { compileFramework, emptyScores, unitAppendices, type Framework } from "#app/scoring/index.ts";
 import { frameworks, rounds } from "#prisma/seed-data/scoring.ts";
 
@@ -44,14 +45,49 @@ export async function seedScoring(
       select: { id: true },
     });
     roundIds.set(r.key, round.id);
+    const blockIds = new Map<string, string>();
+    for (const [position, name] of (r.blocks ?? []).entries()) {
+      const block = await tx.roundBlock.create({
+        data: { roundId: round.id, name: cleanBlockName(name), nameKey: blockKey(name), position },
+        select: { id: true },
+      });
+      blockIds.set(blockKey(name), block.id);
+    }
+    // The previous round's units by organisation, for the predecessors of merged units.
+    const previousUnits = r.previousRoundKey
+      ? new Map(
+          (
+            await tx.roundUnit.findMany({
+              where: { roundId: roundIds.get(r.previousRoundKey)! },
+              select: { id: true, organizationId: true },
+            })
+          ).map((u) => [u.organizationId, u.id]),
+        )
+      : new Map<string, string>();
     for (const u of r.units) {
+      const blockId = u.block ? blockIds.get(blockKey(u.block)) : undefined;
+      if (u.block && !blockId) throw new Error(`${r.key}: ${u.organizationKey} is in an undeclared block ${u.block}`);
       const unit = await tx.roundUnit.create({
         data: {
           roundId: round.id,
           organizationId: orgId(u.organizationKey),
+          blockId: blockId ?? null,
+          ranked: u.ranked ?? true,
+          notRankedReason: u.notRankedReason ?? null,
+          publishedRank: u.publishedRank ?? null,
+          predecessors: u.predecessors?.length
+            ? {
+                create: u.predecessors.map((key) => {
+                  const previousRoundUnitId = previousUnits.get(orgId(key));
+                  if (!previousRoundUnitId) throw new Error(`${r.key}: ${key} is not a unit of the previous round`);
+                  return { previousRoundUnitId };
+                }),
+              }
+            : undefined,
           summaryPoints: u.points ?? null,
           summaryMaxPoints: u.maxPoints ?? null,
           surveyPoints: u.surveyPoints ?? null,
+          surveyMaxPoints: u.surveyMaxPoints ?? null,
           sipasAccess: u.sipas?.access ?? null,
           sipasProcedures: u.sipas?.procedures ?? null,
           sipasCivilServants: u.sipas?.civilServants ?? null,

@@ -155,17 +155,29 @@ export async function deleteNode(actor: AuditActor, frameworkId: string, nodeId:
 }
 
 export async function replaceBands(actor: AuditActor, frameworkId: string, v: z.infer<typeof bandsSchema>) {
-  const text = (bands: Array<{ name: string; minPct: number }>) =>
-    bands.map((b) => `${b.name} ≥ ${b.minPct}%`).join("; ");
+  const text = (bands: Array<{ name: string; minPct: number; minAreaPct?: number | null }>) =>
+    bands
+      .map((b) =>
+        b.minAreaPct === null || b.minAreaPct === undefined
+          ? `${b.name} ≥ ${b.minPct}%`
+          : `${b.name} ≥ ${b.minPct}% (mỗi lĩnh vực ≥ ${b.minAreaPct}%)`,
+      )
+      .join("; ");
   await prisma.$transaction(async (tx) => {
     const before = await tx.classBand.findMany({
       where: { frameworkId },
       orderBy: { position: "asc" },
-      select: { name: true, minPct: true },
+      select: { name: true, minPct: true, minAreaPct: true },
     });
     await tx.classBand.deleteMany({ where: { frameworkId } });
     await tx.classBand.createMany({
-      data: v.bands.map((b, position) => ({ frameworkId, position, name: b.name, minPct: b.minPct })),
+      data: v.bands.map((b, position) => ({
+        frameworkId,
+        position,
+        name: b.name,
+        minPct: b.minPct,
+        minAreaPct: b.minAreaPct ?? null,
+      })),
     });
     await recordFramework(tx, actor, frameworkId, {
       action: "framework.bands",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { validateBands } from "#app/scoring/framework.ts";
 import { NODE_SOURCES } from "#app/scoring/types.ts";
 
 // Forms of the framework editor: one schema per form, told apart by `intent`.
@@ -45,9 +46,23 @@ export const bandsSchema = z.object({
       z.object({
         name: z.string({ error: "Nhập tên mức xếp loại" }).trim().min(1, "Nhập tên mức xếp loại").max(50),
         minPct: z.number({ error: "Ngưỡng phải là số" }).min(0, "Ngưỡng từ 0 đến 100").max(100, "Ngưỡng từ 0 đến 100"),
+        // Blank: the total alone decides the class.
+        minAreaPct: z
+          .number({ error: "Mức tối thiểu mỗi lĩnh vực phải là số" })
+          .min(0, "Mức tối thiểu mỗi lĩnh vực từ 0 đến 100")
+          .max(100, "Mức tối thiểu mỗi lĩnh vực từ 0 đến 100")
+          .optional(),
       }),
     )
-    .min(1, "Cần ít nhất một mức xếp loại"),
+    .min(1, "Cần ít nhất một mức xếp loại")
+    // The framework's own rules (order, lowest at 0, floors not above their band): a floor's problem sits on
+    // its field, the others on the list.
+    .superRefine((bands, ctx) => {
+      for (const message of validateBands(bands)) {
+        const floorOf = bands.findIndex((b) => message.startsWith(`Mức tối thiểu mỗi lĩnh vực của “${b.name}”`));
+        ctx.addIssue({ code: "custom", message, path: floorOf >= 0 ? [floorOf, "minAreaPct"] : [] });
+      }
+    }),
 });
 
 export const frameworkIntentSchema = z.discriminatedUnion("intent", [

@@ -4,7 +4,13 @@
 // The Excel workbook is framework-xlsx.server.ts (writer) and framework-xlsx-read.server.ts (reader).
 import { z } from "zod";
 import { validateFramework } from "#app/scoring/framework.ts";
-import { NODE_SOURCES, type Framework, type FrameworkNode, type NodeSource } from "#app/scoring/types.ts";
+import {
+  NODE_SOURCES,
+  type ClassBand,
+  type Framework,
+  type FrameworkNode,
+  type NodeSource,
+} from "#app/scoring/types.ts";
 
 export type FrameworkParseResult = { ok: true; framework: Framework } | { ok: false; errors: string[] };
 
@@ -48,19 +54,29 @@ const nodeSchema: z.ZodType<FrameworkNode, FrameworkNodeInput> = z.object(
   { error: (i) => (i.input === undefined ? "thiếu tiêu chí" : "mỗi tiêu chí phải là một đối tượng JSON") },
 );
 
-const bandSchema = z.object(
-  {
-    name: z
-      .string({ error: (i) => missing("tên mức xếp loại")(i) ?? "tên mức xếp loại phải là chuỗi ký tự" })
-      .trim()
-      .min(1, { error: "tên mức xếp loại không được để trống" }),
-    minPct: z
-      .number({ error: (i) => missing("ngưỡng tối thiểu (%)")(i) ?? "ngưỡng tối thiểu (%) phải là số" })
-      .min(0, { error: "ngưỡng tối thiểu không được nhỏ hơn 0%" })
-      .max(100, { error: "ngưỡng tối thiểu không được lớn hơn 100%" }),
-  },
-  { error: "mỗi mức xếp loại phải là một đối tượng JSON" },
-);
+const bandSchema = z
+  .object(
+    {
+      name: z
+        .string({ error: (i) => missing("tên mức xếp loại")(i) ?? "tên mức xếp loại phải là chuỗi ký tự" })
+        .trim()
+        .min(1, { error: "tên mức xếp loại không được để trống" }),
+      minPct: z
+        .number({ error: (i) => missing("ngưỡng tối thiểu (%)")(i) ?? "ngưỡng tối thiểu (%) phải là số" })
+        .min(0, { error: "ngưỡng tối thiểu không được nhỏ hơn 0%" })
+        .max(100, { error: "ngưỡng tối thiểu không được lớn hơn 100%" }),
+      // Floor on every area ("Xuất sắc: ≥ 90 % and every area ≥ 80 %"); absent or null: none.
+      minAreaPct: z
+        .number({ error: "mức tối thiểu mỗi lĩnh vực (minAreaPct) phải là số" })
+        .min(0, { error: "mức tối thiểu mỗi lĩnh vực không được nhỏ hơn 0%" })
+        .max(100, { error: "mức tối thiểu mỗi lĩnh vực không được lớn hơn 100%" })
+        .nullish(),
+    },
+    { error: "mỗi mức xếp loại phải là một đối tượng JSON" },
+  )
+  .transform(({ minAreaPct, ...band }): ClassBand =>
+    minAreaPct === null || minAreaPct === undefined ? band : { ...band, minAreaPct },
+  );
 
 export const frameworkJsonSchema = z.object(
   {
@@ -176,7 +192,11 @@ export function frameworkToJson(framework: Framework): string {
     name: framework.name,
     year: framework.year,
     unitLevel: framework.unitLevel,
-    bands: framework.bands.map((b) => ({ name: b.name, minPct: b.minPct })),
+    bands: framework.bands.map((b) =>
+      b.minAreaPct === null || b.minAreaPct === undefined
+        ? { name: b.name, minPct: b.minPct }
+        : { name: b.name, minPct: b.minPct, minAreaPct: b.minAreaPct },
+    ),
     areas: framework.areas.map(nodeToPlain),
   };
   return `${JSON.stringify(plain, null, 2)}\n`;

@@ -177,7 +177,7 @@ export async function frameworkFromXlsx(data: Uint8Array | Buffer): Promise<Fram
   nodeErrors.sort((a, b) => a.row - b.row);
   for (const e of nodeErrors) at(XLSX_SHEETS.nodes, e.row, e.message);
 
-  // Sheet "Xep loai": class name and minimum %.
+  // Sheet "Xep loai": class name, minimum %, and the optional floor on every area (blank = none).
   const bandSheet = findSheet(workbook, XLSX_SHEETS.bands);
   const bands: ClassBand[] = [];
   if (!bandSheet) {
@@ -188,13 +188,24 @@ export async function frameworkFromXlsx(data: Uint8Array | Buffer): Promise<Fram
       if (rowNumber === 1) return;
       const name = cellValue(row.getCell(1));
       const min = cellValue(row.getCell(2));
-      if (name === null && min === null) return;
+      const floor = cellValue(row.getCell(3));
+      if (name === null && min === null && floor === null) return;
       const minPct = toNumber(min);
+      const minAreaPct = toNumber(floor);
+      let bad = false;
       if (name === null) at(sheet, rowNumber, "thiếu tên mức xếp loại");
       if (min === null) at(sheet, rowNumber, "thiếu ngưỡng tối thiểu (%)");
       else if (minPct === null) at(sheet, rowNumber, `ngưỡng tối thiểu “${min}” không phải là số`);
       else if (minPct < 0 || minPct > 100) at(sheet, rowNumber, "ngưỡng tối thiểu phải từ 0 đến 100 (%)");
-      else if (name !== null) bands.push({ name: String(name), minPct });
+      if (floor !== null && minAreaPct === null) {
+        at(sheet, rowNumber, `mức tối thiểu mỗi lĩnh vực “${floor}” không phải là số`);
+        bad = true;
+      } else if (minAreaPct !== null && (minAreaPct < 0 || minAreaPct > 100)) {
+        at(sheet, rowNumber, "mức tối thiểu mỗi lĩnh vực phải từ 0 đến 100 (%)");
+        bad = true;
+      }
+      if (name === null || minPct === null || minPct < 0 || minPct > 100 || bad) return;
+      bands.push(minAreaPct === null ? { name: String(name), minPct } : { name: String(name), minPct, minAreaPct });
     });
   }
 

@@ -12,6 +12,9 @@ export const INFO_LABELS = {
   unitLevel: "Cấp đơn vị được đánh giá",
 } as const;
 
+/** Header of the bands sheet's third column: the floor on every area (blank = none). */
+export const BAND_FLOOR_LABEL = "Tối thiểu mỗi lĩnh vực (%)";
+
 function depthLabel(depth: number): string {
   if (depth === 0) return "Lĩnh vực";
   if (depth === 1) return "Tiêu chí";
@@ -61,8 +64,11 @@ export async function frameworkToXlsx(framework: Framework): Promise<Buffer> {
   bands.columns = [
     { header: "Xếp loại", key: "name", width: 20 },
     { header: "Ngưỡng tối thiểu (%)", key: "minPct", width: 22 },
+    { header: BAND_FLOOR_LABEL, key: "minAreaPct", width: 28 },
   ];
-  for (const band of framework.bands) bands.addRow({ name: band.name, minPct: band.minPct });
+  // Blank floor: the total alone decides the class.
+  for (const band of framework.bands)
+    bands.addRow({ name: band.name, minPct: band.minPct, minAreaPct: band.minAreaPct ?? null });
   styleHeader(bands);
 
   const info = workbook.addWorksheet(XLSX_SHEETS.info);

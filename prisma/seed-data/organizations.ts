@@ -10,7 +10,7 @@ import type { LevelCode, SeedOrganization, SeedUser } from "#prisma/seed-data/ty
 /** The reorganisation of 2025: district level abolished, provinces merged. */
 const REORGANISED = "2025-07-01";
 
-type Unit = "xã" | "phường" | "thị trấn";
+type Unit = "xã" | "phường" | "thị trấn" | "đặc khu";
 
 /** A commune, ward or township and its People's Committee. */
 function commune(
@@ -446,6 +446,65 @@ export const organizations: SeedOrganization[] = [
     parentKey: "binh-thuan",
     dissolvedOn: REORGANISED,
   })),
+
+  // ── Đà Nẵng: the departments, districts and new communes of the index rounds 2024 and 2025 ──
+  // (seed-data/scoring.ts). Departments merged on 1 March 2025 (resolution of the city council of
+  // 20 February 2025): Xây dựng + Giao thông vận tải, Tài chính + Kế hoạch và Đầu tư, Nội vụ + Lao động -
+  // Thương binh và Xã hội, Khoa học và Công nghệ + Thông tin và Truyền thông, Nông nghiệp và Môi trường
+  // from Nông nghiệp và Phát triển nông thôn + Tài nguyên và Môi trường. The council approved the merger of
+  // Văn hóa và Thể thao with Du lịch on 26 April 2025; the demo closes the old department on 1 May.
+  ...(
+    [
+      ["da-nang-so-tai-chinh", "Sở Tài chính"],
+      ["da-nang-so-tu-phap", "Sở Tư pháp"],
+      ["da-nang-so-y-te", "Sở Y tế"],
+      ["da-nang-so-gddt", "Sở Giáo dục và Đào tạo"],
+      ["da-nang-so-xay-dung", "Sở Xây dựng"],
+      ["da-nang-so-cong-thuong", "Sở Công Thương"],
+      ["da-nang-so-nnmt", "Sở Nông nghiệp và Môi trường"],
+      ["da-nang-so-vhttdl", "Sở Văn hóa, Thể thao và Du lịch"],
+      ["da-nang-thanh-tra", "Thanh tra"],
+      ["da-nang-so-khdt", "Sở Kế hoạch và Đầu tư", "2025-03-01"],
+      ["da-nang-so-ldtbxh", "Sở Lao động - Thương binh và Xã hội", "2025-03-01"],
+      ["da-nang-so-tttt", "Sở Thông tin và Truyền thông", "2025-03-01"],
+      ["da-nang-so-gtvt", "Sở Giao thông vận tải", "2025-03-01"],
+      ["da-nang-so-nnptnt", "Sở Nông nghiệp và Phát triển nông thôn", "2025-03-01"],
+      ["da-nang-so-tnmt", "Sở Tài nguyên và Môi trường", "2025-03-01"],
+      ["da-nang-so-vhtt", "Sở Văn hóa và Thể thao", "2025-05-01"],
+    ] as Array<[string, string, string?]>
+  ).map(([key, name, dissolvedOn]) =>
+    office("da-nang", key, "SO", `${name} thành phố Đà Nẵng`, name.toLocaleUpperCase("vi"), "Đà Nẵng", dissolvedOn),
+  ),
+  // The districts of Đà Nẵng before the two-tier reform (huyện Hoàng Sa had no administration on site and
+  // was never assessed).
+  ...(
+    [
+      ["da-nang-quan-hai-chau", "quận", "Hải Châu"],
+      ["da-nang-quan-thanh-khe", "quận", "Thanh Khê"],
+      ["da-nang-quan-son-tra", "quận", "Sơn Trà"],
+      ["da-nang-quan-ngu-hanh-son", "quận", "Ngũ Hành Sơn"],
+      ["da-nang-quan-lien-chieu", "quận", "Liên Chiểu"],
+      ["da-nang-quan-cam-le", "quận", "Cẩm Lệ"],
+      ["da-nang-huyen-hoa-vang", "huyện", "Hòa Vang"],
+    ] as const
+  ).map(([key, unit, place]): SeedOrganization => ({
+    key,
+    name: `UBND ${unit} ${place}`,
+    documentName: `ỦY BAN NHÂN DÂN ${unit.toUpperCase()} ${place.toUpperCase()}`,
+    placeName: place,
+    level: "HUYEN",
+    parentKey: "da-nang",
+    dissolvedOn: REORGANISED,
+  })),
+  // Wards and communes formed on 1 July 2025 (with those listed above), and the special zone Hoàng Sa.
+  commune("da-nang", "da-nang", "phường", "Hòa Cường", { slug: "hoa-cuong" }),
+  commune("da-nang", "da-nang", "phường", "Điện Bàn", { slug: "dien-ban" }),
+  commune("da-nang", "da-nang", "xã", "Hòa Vang", { slug: "hoa-vang" }),
+  commune("da-nang", "da-nang", "xã", "Núi Thành", { slug: "nui-thanh" }),
+  commune("da-nang", "da-nang", "xã", "Thăng Bình", { slug: "thang-binh" }),
+  commune("da-nang", "da-nang", "xã", "Duy Xuyên", { slug: "duy-xuyen" }),
+  commune("da-nang", "da-nang", "xã", "Đại Lộc", { slug: "dai-loc" }),
+  commune("da-nang", "da-nang", "đặc khu", "Hoàng Sa", { slug: "hoang-sa" }),
 ];
 
 export const users: SeedUser[] = [

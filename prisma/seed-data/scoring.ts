@@ -5,7 +5,10 @@ import type { Framework, FrameworkNode } from "#app/scoring/types.ts";
 // organisations: the commune index of Tam Đường (seed 000), the district index
 // of Bình Thuận that seed 003 quotes (Tánh Linh: 71.11 of 97 points, Khá, 5th
 // of 10, up three places on 2022) and the published totals of Quảng Nam's
-// districts (seed 001).
+// districts (seed 001); and Đà Nẵng after the 2025 reorganisation: one round
+// ranking departments, wards, and communes with the special zone in blocks,
+// classed by bands with floors on every area, compared with the city's 2024
+// ranking as published.
 //
 // The per-criterion scores of the detailed rounds are generated, but
 // deterministically: each unit gets its total (points, or index in %), the
@@ -32,7 +35,20 @@ export interface SeedSipas {
   feedback: number;
 }
 
-export interface SeedRoundUnit {
+/** Where a unit stands in its round's ranking (all optional: ranked, no block, compared with itself). */
+export interface SeedPlacement {
+  /** One of the round's blocks. */
+  block?: string;
+  /** false: assessed and classed, not ranked (notRankedReason says why). */
+  ranked?: boolean;
+  notRankedReason?: string;
+  /** The rank as the province published it (the file's rank column). */
+  publishedRank?: number;
+  /** Organisation keys of the previous round's units this unit replaced (a merger). */
+  predecessors?: string[];
+}
+
+export interface SeedRoundUnit extends SeedPlacement {
   organizationKey: string;
   // DETAILED: final (appraised) points per leaf code; leaves absent = not scored.
   scores?: Record<string, number>;
@@ -44,6 +60,7 @@ export interface SeedRoundUnit {
   points?: number;
   maxPoints?: number;
   surveyPoints?: number;
+  surveyMaxPoints?: number;
   /** SIPAS survey beside the PAR scores (percentages 0–100). */
   sipas?: SeedSipas;
 }
@@ -59,6 +76,8 @@ export interface SeedRound {
   previousRoundKey?: string;
   published: boolean;
   shape: "DETAILED" | "SUMMARY";
+  /** Ranking blocks in order (khối); absent: every unit ranked together. */
+  blocks?: string[];
   units: SeedRoundUnit[];
 }
 
@@ -69,6 +88,12 @@ export const frameworks: SeedFramework[] = [
     key: "par-index-huyen-binh-thuan",
     file: "par-index-huyen-binh-thuan-2023.json",
     organizationKey: "binh-thuan",
+    version: 1,
+  },
+  {
+    key: "par-index-da-nang-2025",
+    file: "par-index-da-nang-2025.json",
+    organizationKey: "da-nang",
     version: 1,
   },
 ];
@@ -117,7 +142,7 @@ function applicableLeaves(framework: Framework, notApplicable: string[]): Leaf[]
   return leaves;
 }
 
-interface UnitSpec {
+interface UnitSpec extends SeedPlacement {
   org: string;
   /** Exact total of the final points; or */
   points?: number;
@@ -126,6 +151,10 @@ interface UnitSpec {
   na?: string[];
   /** Generate a SIPAS survey (and score the SIPAS criteria from it). */
   sipas?: boolean;
+  /** Areas (by code) brought to exactly this % of their maximum: a weak area that a class floor catches. */
+  areaPct?: Record<string, number>;
+  /** No other area loses more than down to this % (so that only the weak areas above meet a floor). */
+  minAreaPct?: number;
 }
 
 interface DetailedRoundSpec {
@@ -180,11 +209,51 @@ function detailedUnit(framework: Framework, round: DetailedRoundSpec, spec: Unit
     [appraised[i], appraised[j]] = [appraised[j]!, appraised[i]!];
   }
   const lost = new Map<string, number>();
+  // Per-area limits (only when the spec sets areaPct or minAreaPct): how much each area may still lose.
+  const areaOf = (code: string) => code.split(".")[0]!;
+  const areaRoom = new Map<string, number>();
+  if (spec.areaPct || spec.minAreaPct !== undefined) {
+    const areaMax = new Map<string, number>();
+    const areaSurveyLoss = new Map<string, number>();
+    for (const leaf of leaves) {
+      const a = areaOf(leaf.code);
+      areaMax.set(a, (areaMax.get(a) ?? 0) + leaf.max);
+      if (leaf.survey) areaSurveyLoss.set(a, (areaSurveyLoss.get(a) ?? 0) + leaf.max - scores.get(leaf.code)!);
+    }
+    for (const [a, max] of areaMax) {
+      const floor = spec.minAreaPct ?? 0;
+      const allowed = max - Math.ceil((floor * max) / 100) - (areaSurveyLoss.get(a) ?? 0);
+      areaRoom.set(a, Math.max(0, allowed));
+    }
+    // The weak areas lose exactly down to their %, first.
+    for (const [a, pct] of Object.entries(spec.areaPct ?? {})) {
+      let loss = areaMax.get(a)! - Math.round((pct * areaMax.get(a)!) / 100) - (areaSurveyLoss.get(a) ?? 0);
+      if (loss > remaining) throw new Error(`${round.key}/${spec.org}: area ${a} cannot lose that much`);
+      remaining -= loss;
+      for (let pass = 0; loss > 0; pass++) {
+        for (const leaf of appraised) {
+          if (loss <= 0) break;
+          if (areaOf(leaf.code) !== a) continue;
+          const already = lost.get(leaf.code) ?? 0;
+          const room = leaf.max - already;
+          if (room <= 0) continue;
+          const step = pass > 0 ? room : random() < 0.5 ? leaf.max : Math.round(leaf.max / 2);
+          const take = Math.min(step, room, loss);
+          lost.set(leaf.code, already + take);
+          loss -= take;
+        }
+        if (pass > 1 && loss > 0) throw new Error(`${round.key}/${spec.org}: area ${a} cannot lose that much`);
+      }
+      areaRoom.set(a, 0);
+    }
+  }
   for (let pass = 0; remaining > 0; pass++) {
+    if (pass > 50) throw new Error(`${round.key}/${spec.org}: total ${target / 100} cannot be reached`);
     for (const leaf of appraised) {
       if (remaining <= 0) break;
       const already = lost.get(leaf.code) ?? 0;
-      const room = leaf.max - already;
+      const limit = areaRoom.get(areaOf(leaf.code)) ?? Number.POSITIVE_INFINITY;
+      const room = Math.min(leaf.max - already, limit);
       if (room <= 0) continue;
       // First pass: whole criterion missed, half or a quarter of it; later passes take what is left.
       const r = random();
@@ -192,6 +261,7 @@ function detailedUnit(framework: Framework, round: DetailedRoundSpec, spec: Unit
       const take = Math.min(step, room, remaining);
       lost.set(leaf.code, already + take);
       remaining -= take;
+      if (areaRoom.size) areaRoom.set(areaOf(leaf.code), limit - take);
     }
   }
   const selfScores: Record<string, number> = {};
@@ -208,6 +278,8 @@ function detailedUnit(framework: Framework, round: DetailedRoundSpec, spec: Unit
   unit.scores = Object.fromEntries(leaves.map((l) => [l.code, fromCents(scores.get(l.code)!)]));
   unit.selfScores = selfScores;
   if (na.length) unit.notApplicable = [...na];
+  for (const key of ["block", "ranked", "notRankedReason", "publishedRank", "predecessors"] as const)
+    if (spec[key] !== undefined) Object.assign(unit, { [key]: spec[key] });
   return unit;
 }
 
@@ -278,6 +350,143 @@ const BINH_THUAN_2023: UnitSpec[] = [
   { org: "tuy-phong", pct: 68.06 },
   { org: "phu-quy", pct: 65.9, na: ["4.3"] },
 ].map((u) => ({ ...u, sipas: true }));
+
+// ─── Đà Nẵng after the 2025 reorganisation ─────────────────────────────────
+// The city ranks its departments, its wards, and its communes with the special zone in three blocks, with
+// one framework whose classes have floors on every area. Departments merged on 1 March 2025 are compared
+// with the departments they were formed from; the wards and communes formed on 1 July 2025 have no result
+// of their own in 2024 (the city ranked its districts then) and are new units. Hoàng Sa has no
+// administration on site: it is assessed on the criteria that apply and left out of the ranking.
+
+const DN_SIPAS: DetailedRoundSpec["sipasCodes"] = ["8.1", "8.2", "8.3", "8.4", "8.5"];
+export const DN_BLOCKS = ["Khối sở, ban, ngành", "Khối phường", "Khối xã, đặc khu"] as const;
+const [DN_DEPARTMENTS, DN_WARDS, DN_COMMUNES] = DN_BLOCKS;
+const DN_2024_DISTRICTS = "Khối quận, huyện";
+
+// The 2024 ranking as published (points of 100, of which 30 from the survey). The decision ranked 20
+// departments and agencies; the file typed here has the 17 that the 2025 round compares with, so their
+// published ranks (with gaps for Sở Du lịch, Sở Ngoại vụ and the high-tech park board) are not the ranks a
+// recomputation of this file would give.
+const DN_2024: Array<[string, number, number, string]> = [
+  ["da-nang-so-tu-phap", 92.36, 1, DN_DEPARTMENTS],
+  ["da-nang-van-phong", 91.05, 3, DN_DEPARTMENTS],
+  ["da-nang-so-noi-vu", 90.12, 4, DN_DEPARTMENTS],
+  ["da-nang-so-tttt", 89.7, 5, DN_DEPARTMENTS],
+  ["da-nang-so-tai-chinh", 88.95, 6, DN_DEPARTMENTS],
+  ["da-nang-so-khcn", 88.4, 7, DN_DEPARTMENTS],
+  ["da-nang-so-y-te", 87.62, 9, DN_DEPARTMENTS],
+  ["da-nang-so-khdt", 87.1, 10, DN_DEPARTMENTS],
+  ["da-nang-so-gddt", 86.55, 11, DN_DEPARTMENTS],
+  ["da-nang-so-cong-thuong", 85.9, 12, DN_DEPARTMENTS],
+  ["da-nang-thanh-tra", 84.7, 14, DN_DEPARTMENTS],
+  ["da-nang-so-xay-dung", 84.02, 15, DN_DEPARTMENTS],
+  ["da-nang-so-vhtt", 83.3, 16, DN_DEPARTMENTS],
+  ["da-nang-so-tnmt", 82.46, 17, DN_DEPARTMENTS],
+  ["da-nang-so-ldtbxh", 81.8, 18, DN_DEPARTMENTS],
+  ["da-nang-so-gtvt", 80.95, 19, DN_DEPARTMENTS],
+  ["da-nang-so-nnptnt", 79.6, 20, DN_DEPARTMENTS],
+  ["da-nang-quan-hai-chau", 91.8, 1, DN_2024_DISTRICTS],
+  ["da-nang-quan-son-tra", 90.2, 2, DN_2024_DISTRICTS],
+  ["da-nang-quan-thanh-khe", 89.45, 3, DN_2024_DISTRICTS],
+  ["da-nang-quan-cam-le", 88.1, 4, DN_2024_DISTRICTS],
+  ["da-nang-quan-lien-chieu", 87.3, 5, DN_2024_DISTRICTS],
+  ["da-nang-quan-ngu-hanh-son", 86.75, 6, DN_2024_DISTRICTS],
+  ["da-nang-huyen-hoa-vang", 84.9, 7, DN_2024_DISTRICTS],
+];
+
+const daNang2024Units = (): SeedRoundUnit[] =>
+  DN_2024.map(([org, points, rank, block], i) => ({
+    organizationKey: org,
+    points,
+    maxPoints: 100,
+    // The survey part: close to the total's share, a little above or below it.
+    surveyPoints: Math.round(points * 30 + ((i * 37) % 11) * 10 - 50) / 100,
+    surveyMaxPoints: 30,
+    publishedRank: rank,
+    block,
+  }));
+
+// 2025: index in %, the class floor each unit stays clear of (minAreaPct) or the weak area a floor catches.
+const HOANG_SA_REASON =
+  "Đặc khu Hoàng Sa chưa tổ chức bộ máy chính quyền tại chỗ: đánh giá các tiêu chí áp dụng, không xếp hạng";
+const DA_NANG_2025: UnitSpec[] = (
+  [
+    // Khối sở, ban, ngành: merged departments compared with those they were formed from.
+    { org: "da-nang-so-tu-phap", pct: 93.45, minAreaPct: 80, block: DN_DEPARTMENTS },
+    {
+      org: "da-nang-so-noi-vu",
+      pct: 92.1,
+      minAreaPct: 80,
+      block: DN_DEPARTMENTS,
+      predecessors: ["da-nang-so-noi-vu", "da-nang-so-ldtbxh"],
+    },
+    { org: "da-nang-van-phong", pct: 91.62, minAreaPct: 80, block: DN_DEPARTMENTS },
+    // 90.85 % but administrative procedures (area 3) at 75 %: Tốt, not Xuất sắc.
+    { org: "da-nang-so-y-te", pct: 90.85, areaPct: { "3": 75 }, minAreaPct: 80, block: DN_DEPARTMENTS },
+    {
+      org: "da-nang-so-khcn",
+      pct: 89.74,
+      minAreaPct: 70,
+      block: DN_DEPARTMENTS,
+      predecessors: ["da-nang-so-khcn", "da-nang-so-tttt"],
+    },
+    {
+      org: "da-nang-so-tai-chinh",
+      pct: 88.31,
+      minAreaPct: 70,
+      block: DN_DEPARTMENTS,
+      predecessors: ["da-nang-so-tai-chinh", "da-nang-so-khdt"],
+    },
+    { org: "da-nang-so-cong-thuong", pct: 87.9, minAreaPct: 70, block: DN_DEPARTMENTS },
+    { org: "da-nang-so-gddt", pct: 86.4, minAreaPct: 70, block: DN_DEPARTMENTS },
+    {
+      org: "da-nang-so-xay-dung",
+      pct: 84.15,
+      minAreaPct: 70,
+      block: DN_DEPARTMENTS,
+      predecessors: ["da-nang-so-xay-dung", "da-nang-so-gtvt"],
+    },
+    { org: "da-nang-thanh-tra", pct: 83.2, minAreaPct: 70, block: DN_DEPARTMENTS },
+    {
+      org: "da-nang-so-nnmt",
+      pct: 81.05,
+      minAreaPct: 70,
+      block: DN_DEPARTMENTS,
+      predecessors: ["da-nang-so-nnptnt", "da-nang-so-tnmt"],
+    },
+    // The city compares the new department with the Sở Văn hóa và Thể thao it was formed around.
+    { org: "da-nang-so-vhttdl", pct: 78.6, block: DN_DEPARTMENTS, predecessors: ["da-nang-so-vhtt"] },
+    // Khối phường: new wards, no result of their own in 2024.
+    { org: "da-nang-hai-chau", pct: 94.2, minAreaPct: 80, block: DN_WARDS },
+    // 92.75 % but digital government (area 7) at 75 %: Tốt.
+    { org: "da-nang-hoi-an", pct: 92.75, areaPct: { "7": 75 }, minAreaPct: 80, block: DN_WARDS },
+    { org: "da-nang-thanh-khe", pct: 91.3, minAreaPct: 80, block: DN_WARDS },
+    { org: "da-nang-son-tra", pct: 90.4, minAreaPct: 80, block: DN_WARDS },
+    { org: "da-nang-hoa-cuong", pct: 88.7, minAreaPct: 70, block: DN_WARDS },
+    { org: "da-nang-ngu-hanh-son", pct: 87.25, minAreaPct: 70, block: DN_WARDS },
+    { org: "da-nang-tam-ky", pct: 86.1, minAreaPct: 70, block: DN_WARDS },
+    { org: "da-nang-lien-chieu", pct: 84.6, minAreaPct: 70, block: DN_WARDS },
+    { org: "da-nang-cam-le", pct: 82.35, minAreaPct: 70, block: DN_WARDS },
+    { org: "da-nang-dien-ban", pct: 79.4, block: DN_WARDS },
+    // Khối xã, đặc khu.
+    { org: "da-nang-hoa-vang", pct: 89.6, minAreaPct: 70, block: DN_COMMUNES },
+    { org: "da-nang-ba-na", pct: 86.2, minAreaPct: 70, block: DN_COMMUNES },
+    { org: "da-nang-tan-hiep", pct: 84.75, minAreaPct: 70, block: DN_COMMUNES, na: ["6.1.1"] },
+    { org: "da-nang-nui-thanh", pct: 83.1, minAreaPct: 70, block: DN_COMMUNES },
+    { org: "da-nang-duy-xuyen", pct: 80.9, minAreaPct: 70, block: DN_COMMUNES },
+    { org: "da-nang-thang-binh", pct: 78.45, block: DN_COMMUNES },
+    { org: "da-nang-dai-loc", pct: 75.2, block: DN_COMMUNES },
+  ] as UnitSpec[]
+).map((u) => ({ ...u, sipas: true }));
+// No procedure handled, no survey, no public investment on the islands.
+DA_NANG_2025.push({
+  org: "da-nang-hoang-sa",
+  pct: 76.5,
+  na: ["3", "6.1.1", "8"],
+  block: DN_COMMUNES,
+  ranked: false,
+  notRankedReason: HOANG_SA_REASON,
+});
 
 // ─── The rounds ─────────────────────────────────────────────────────────────
 
@@ -409,4 +618,28 @@ export const rounds: SeedRound[] = [
       },
     ],
   },
+  // Đà Nẵng before the two-tier reform: departments and districts ranked apart, published totals.
+  {
+    key: "da-nang-2024",
+    frameworkKey: null,
+    organizationKey: "da-nang",
+    year: 2024,
+    title: "Chỉ số cải cách hành chính năm 2024 của các sở, ban, ngành và UBND các quận, huyện thành phố Đà Nẵng",
+    published: true,
+    shape: "SUMMARY",
+    blocks: [DN_DEPARTMENTS, DN_2024_DISTRICTS],
+    units: daNang2024Units(),
+  },
+  detailed(
+    { key: "da-nang-2025", frameworkKey: "par-index-da-nang-2025", sipasCodes: DN_SIPAS, units: DA_NANG_2025 },
+    {
+      organizationKey: "da-nang",
+      year: 2025,
+      title:
+        "Chỉ số cải cách hành chính năm 2025 của các sở, ban, ngành và UBND các xã, phường, đặc khu thành phố Đà Nẵng",
+      previousRoundKey: "da-nang-2024",
+      published: true,
+      blocks: [...DN_BLOCKS],
+    },
+  ),
 ];

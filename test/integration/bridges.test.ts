@@ -77,17 +77,20 @@ describe("bulk creation from the organisation tree", () => {
       where: { parentId: daNang.id, level: { code: "XA" } },
       select: { id: true },
     });
-    expect(communes.length).toBe(10);
+    // Ten wards and communes of the conference seed, and seven more with the special zone Hoàng Sa that
+    // the 2025 index round ranks (prisma/seed-data/organizations.ts).
+    expect(communes.length).toBe(18);
 
     const first = await bulkCreateBridges(SYSTEM_ACTOR, c.id, daNang.id, { onlyAdministrative: true, at: c.startsAt! });
-    // Hải Châu, Hội An and Bà Nà already host one; the three departments are not administrative units.
+    // Hải Châu, Hội An and Bà Nà already host one; departments are not administrative units, and the
+    // districts were closed on 1 July 2025.
     expect(first.skippedExisting.sort()).toEqual(
       ["UBND phường Hội An", "UBND phường Hải Châu", "UBND xã Bà Nà"].sort(),
     );
-    expect(first.created).toHaveLength(7);
+    expect(first.created).toHaveLength(15);
     expect(first.created).toContain("UBND phường Thanh Khê");
     expect(first.created.some((n) => n.startsWith("Sở"))).toBe(false);
-    expect(await prisma.bridgePoint.count({ where: { conferenceId: c.id } })).toBe(before + 7);
+    expect(await prisma.bridgePoint.count({ where: { conferenceId: c.id } })).toBe(before + 15);
     const created = await prisma.bridgePoint.findFirstOrThrow({
       where: { conferenceId: c.id, hostOrganizationId: thanhKhe.id },
       select: { id: true, name: true, accessKey: true, posterKey: true, position: true },
@@ -103,8 +106,8 @@ describe("bulk creation from the organisation tree", () => {
 
     const again = await bulkCreateBridges(SYSTEM_ACTOR, c.id, daNang.id, { onlyAdministrative: true, at: c.startsAt! });
     expect(again.created).toEqual([]);
-    expect(again.skippedExisting).toHaveLength(10);
-    expect(await prisma.bridgePoint.count({ where: { conferenceId: c.id } })).toBe(before + 7);
+    expect(again.skippedExisting).toHaveLength(18);
+    expect(await prisma.bridgePoint.count({ where: { conferenceId: c.id } })).toBe(before + 15);
   });
 
   it("judges dissolution at the conference's date: a 2024 conference still gets its districts, a 2026 one would not", async () => {

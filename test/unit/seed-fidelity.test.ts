@@ -9,6 +9,7 @@ import { CONFERENCE_STATUSES } from "#app/conferences/vocabulary.ts";
 import { ROLES } from "#app/auth/roles.ts";
 import { organizations, users } from "#prisma/seed-data/organizations.ts";
 import { demoPlans, plans } from "#prisma/seed-data/plans.ts";
+import { frameworks, rounds } from "#prisma/seed-data/scoring.ts";
 import type { SeedPlan } from "#prisma/seed-data/types.ts";
 
 // The five seed documents are the specification by example: the app's plan
@@ -188,6 +189,38 @@ describe("seed data", () => {
     expect(daNangCommunes.length).toBeGreaterThanOrEqual(3);
     expect(daNangCommunes.every((o) => !o.dissolvedOn)).toBe(true);
     expect(org("quang-nam").dissolvedOn).toBe("2025-07-01");
+  });
+
+  it("has Đà Nẵng's 2025 index round in blocks: departments, new wards, communes and the special zone", () => {
+    const round = rounds.find((r) => r.key === "da-nang-2025")!;
+    expect(round.blocks).toEqual(["Khối sở, ban, ngành", "Khối phường", "Khối xã, đặc khu"]);
+    const inBlock = (block: string) => round.units.filter((u) => u.block === block).map((u) => org(u.organizationKey));
+    expect(inBlock("Khối sở, ban, ngành").every((o) => o.level === "SO" && o.parentKey === "da-nang")).toBe(true);
+    expect(inBlock("Khối phường").every((o) => o.name.startsWith("UBND phường "))).toBe(true);
+    expect(inBlock("Khối xã, đặc khu").map((o) => o.name)).toContain("UBND đặc khu Hoàng Sa");
+    // The framework's classes have floors on every area.
+    const framework = frameworks.find((f) => f.key === round.frameworkKey)!;
+    const bands = (
+      JSON.parse(readFileSync(path.resolve(process.cwd(), "prisma/seed-data/frameworks", framework.file), "utf8")) as {
+        bands: Array<{ name: string; minAreaPct?: number }>;
+      }
+    ).bands;
+    expect(bands.filter((b) => b.minAreaPct !== undefined).map((b) => b.name)).toEqual(["Xuất sắc", "Tốt"]);
+    // One unit not ranked, with its reason; wards formed in 2025 without a predecessor.
+    const notRanked = round.units.filter((u) => u.ranked === false);
+    expect(notRanked.map((u) => u.organizationKey)).toEqual(["da-nang-hoang-sa"]);
+    expect(notRanked[0]!.notRankedReason).toContain("không xếp hạng");
+    const previous = new Set(rounds.find((r) => r.key === round.previousRoundKey)!.units.map((u) => u.organizationKey));
+    const wards = round.units.filter((u) => u.block === "Khối phường");
+    expect(wards.every((u) => !u.predecessors?.length && !previous.has(u.organizationKey))).toBe(true);
+    // Merged departments name the departments they were formed from, all closed by the merger.
+    const mapped = round.units.filter((u) => u.predecessors?.length);
+    expect(mapped.length).toBeGreaterThanOrEqual(3);
+    for (const u of mapped)
+      for (const p of u.predecessors!) {
+        expect(previous.has(p), `${u.organizationKey} ← ${p}`).toBe(true);
+        if (p !== u.organizationKey) expect(org(p).dissolvedOn, p).toBeDefined();
+      }
   });
 
   it("places every user in a known organisation, with every role present", () => {

@@ -181,6 +181,15 @@ export function NodeItem({
   );
 }
 
+/** "Xuất sắc: từ 90% và mỗi lĩnh vực từ 80%". */
+export function bandText(band: ClassBand): string {
+  const floor =
+    band.minAreaPct === null || band.minAreaPct === undefined
+      ? ""
+      : ` và mỗi lĩnh vực từ ${formatPoints(band.minAreaPct)}%`;
+  return `${band.name}: từ ${formatPoints(band.minPct)}%${floor}`;
+}
+
 /** The classification bands: a form for whoever may edit, else a list. */
 export function BandsEditor({
   bands,
@@ -196,9 +205,7 @@ export function BandsEditor({
     return (
       <ul>
         {bands.map((b) => (
-          <li key={b.name}>
-            {b.name}: từ {formatPoints(b.minPct)}%
-          </li>
+          <li key={b.name}>{bandText(b)}</li>
         ))}
       </ul>
     );
@@ -212,6 +219,7 @@ export function BandsEditor({
           <tr>
             <th scope="col">Mức</th>
             <th scope="col">Từ (%)</th>
+            <th scope="col">Mỗi lĩnh vực từ (%)</th>
           </tr>
         </thead>
         <tbody>
@@ -237,11 +245,31 @@ export function BandsEditor({
                     />
                   </Field>
                 </td>
+                <td>
+                  <Field
+                    label={<span className="visually-hidden">Tối thiểu mỗi lĩnh vực của mức {i + 1} (%)</span>}
+                    meta={band.minAreaPct}
+                  >
+                    <input
+                      {...described(band.minAreaPct)}
+                      name={band.minAreaPct.name}
+                      type="number"
+                      step="0.01"
+                      min="0"
+                      max="100"
+                      defaultValue={bands[i]?.minAreaPct ?? ""}
+                    />
+                  </Field>
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      <p className="hint">
+        Mỗi lĩnh vực từ: điểm tối thiểu (%) mà mọi lĩnh vực phải đạt để được xếp mức này, không cao hơn ngưỡng của mức;
+        để trống nếu chỉ xét tổng điểm.
+      </p>
       <button type="submit">Lưu xếp loại</button>
       <FormErrors errors={[...(form.errors ?? []), ...(fields.bands.errors ?? [])]} id={form.errorId} />
     </Form>

@@ -53,6 +53,18 @@ const small: Framework = {
   ],
 };
 
+/** Floors as some provinces publish them: Xuất sắc needs ≥ 90 % and every area ≥ 80 %, Tốt ≥ 80 % and ≥ 70 %. */
+const withFloors: Framework = {
+  ...small,
+  bands: [
+    { name: "Xuất sắc", minPct: 90, minAreaPct: 80 },
+    { name: "Tốt", minPct: 80, minAreaPct: 70 },
+    { name: "Khá", minPct: 70 },
+    { name: "Trung bình", minPct: 50 },
+    { name: "Yếu", minPct: 0 },
+  ],
+};
+
 function errorsOf(result: { ok: true } | { ok: false; errors: string[] }): string[] {
   expect(result.ok).toBe(false);
   return result.ok ? [] : result.errors;
@@ -61,6 +73,7 @@ function errorsOf(result: { ok: true } | { ok: false; errors: string[] }): strin
 describe("demo frameworks", () => {
   it("are the three expected files", () => {
     expect(FILES.sort()).toEqual([
+      "par-index-da-nang-2025.json",
       "par-index-huyen-binh-thuan-2023.json",
       "par-index-tinh-2017.json",
       "par-index-xa-2023.json",
@@ -85,6 +98,19 @@ describe("demo frameworks", () => {
       const c = compileFramework(f);
       expect(c.nodes.some((n, i) => c.isLeaf[i] && n.source === "SURVEY")).toBe(true);
     }
+  });
+
+  it("include Đà Nẵng's 2025 framework: 70 appraisal and 30 survey points, bands with floors", () => {
+    const daNang = demo("par-index-da-nang-2025.json");
+    expect(validateFramework(daNang)).toEqual([]);
+    const c = compileFramework(daNang);
+    expect(c.totalMax).toBe(100);
+    const survey = c.nodes.reduce((s, n, i) => s + (c.isLeaf[i] && n.source === "SURVEY" ? n.maxPoints : 0), 0);
+    expect(survey).toBe(30);
+    expect(daNang.bands.slice(0, 2)).toEqual([
+      { name: "Xuất sắc", minPct: 90, minAreaPct: 80 },
+      { name: "Tốt", minPct: 80, minAreaPct: 70 },
+    ]);
   });
 
   it.each(FILES)("%s is stored in the canonical form of frameworkToJson", (file) => {
@@ -119,6 +145,15 @@ describe("frameworkToJson", () => {
       "children",
     ]);
     expect(frameworkToJson(small).endsWith("}\n")).toBe(true);
+  });
+
+  it("writes a band's floor only when it has one", () => {
+    const bands = JSON.parse(frameworkToJson(withFloors)).bands;
+    expect(bands[0]).toEqual({ name: "Xuất sắc", minPct: 90, minAreaPct: 80 });
+    expect(Object.keys(bands[2])).toEqual(["name", "minPct"]);
+    expect(
+      JSON.parse(frameworkToJson({ ...small, bands: [{ name: "Đạt", minPct: 0, minAreaPct: null }] })).bands,
+    ).toEqual([{ name: "Đạt", minPct: 0 }]);
   });
 });
 
@@ -191,6 +226,28 @@ describe("parseFrameworkJson", () => {
     );
   });
 
+  it("reads the bands' floors: a round trip keeps them, null or absent is none", () => {
+    expect(parseFrameworkJson(frameworkToJson(withFloors))).toEqual({ ok: true, framework: withFloors });
+    const plain = JSON.parse(frameworkToJson(withFloors));
+    plain.bands[2].minAreaPct = null;
+    expect(parseFrameworkJson(json(plain))).toEqual({ ok: true, framework: withFloors });
+  });
+
+  it("names the band of a floor that is not a percentage, or above the band's own threshold", () => {
+    const broken = JSON.parse(frameworkToJson(withFloors));
+    broken.bands[0].minAreaPct = "tám mươi";
+    broken.bands[1].minAreaPct = 120;
+    expect(errorsOf(parseFrameworkJson(json(broken)))).toEqual([
+      "mức xếp loại 1: mức tối thiểu mỗi lĩnh vực (minAreaPct) phải là số",
+      "mức xếp loại 2: mức tối thiểu mỗi lĩnh vực không được lớn hơn 100%",
+    ]);
+    const above = JSON.parse(frameworkToJson(withFloors));
+    above.bands[1].minAreaPct = 85;
+    expect(errorsOf(parseFrameworkJson(json(above)))).toEqual([
+      "Mức tối thiểu mỗi lĩnh vực của “Tốt” (85%) không được cao hơn ngưỡng của chính mức đó (80%)",
+    ]);
+  });
+
   it("then applies the framework's own rules (sums, codes, bands)", () => {
     const broken: Framework = {
       ...small,
@@ -253,7 +310,7 @@ describe("frameworkToXlsx", () => {
     expect(nodes.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(nodes.getColumn(2).width).toBeGreaterThan(40);
     expect(values(wb.getWorksheet("Xep loai")!)).toEqual([
-      ["Xếp loại", "Ngưỡng tối thiểu (%)"],
+      ["Xếp loại", "Ngưỡng tối thiểu (%)", "Tối thiểu mỗi lĩnh vực (%)"],
       ["Xuất sắc", 90],
       ["Tốt", 80],
       ["Khá", 70],
@@ -339,6 +396,41 @@ describe("frameworkFromXlsx", () => {
       "Trang Xep loai, dòng 5: ngưỡng tối thiểu phải từ 0 đến 100 (%)",
       "Trang Thong tin, dòng 3: năm áp dụng “năm nay” không hợp lệ",
       "Trang Thong tin: thiếu dòng “Cấp đơn vị được đánh giá”",
+    ]);
+  });
+
+  it("writes and reads the bands' floors, a blank cell being none", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await frameworkToXlsx(withFloors)) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet("Xep loai")!;
+    expect(sheet.getCell("C1").value).toBe("Tối thiểu mỗi lĩnh vực (%)");
+    expect([2, 3, 4].map((r) => sheet.getCell(`C${r}`).value)).toEqual([80, 70, null]);
+    expect(await frameworkFromXlsx(await frameworkToXlsx(withFloors))).toEqual({ ok: true, framework: withFloors });
+    // Typed by hand: a decimal comma.
+    const typed = await edited(withFloors, (book) => {
+      book.getWorksheet("Xep loai")!.getCell("C3").value = "72,5";
+    });
+    expect(typed).toEqual({
+      ok: true,
+      framework: { ...withFloors, bands: withFloors.bands.map((b, i) => (i === 1 ? { ...b, minAreaPct: 72.5 } : b)) },
+    });
+  });
+
+  it("names the row of a floor that is not a percentage, or above its band's threshold", async () => {
+    const result = await edited(withFloors, (wb) => {
+      const bands = wb.getWorksheet("Xep loai")!;
+      bands.getCell("C2").value = "cao";
+      bands.getCell("C3").value = 101;
+    });
+    expect(errorsOf(result)).toEqual([
+      "Trang Xep loai, dòng 2: mức tối thiểu mỗi lĩnh vực “cao” không phải là số",
+      "Trang Xep loai, dòng 3: mức tối thiểu mỗi lĩnh vực phải từ 0 đến 100 (%)",
+    ]);
+    const above = await edited(withFloors, (wb) => {
+      wb.getWorksheet("Xep loai")!.getCell("C2").value = 95;
+    });
+    expect(errorsOf(above)).toEqual([
+      "Mức tối thiểu mỗi lĩnh vực của “Xuất sắc” (95%) không được cao hơn ngưỡng của chính mức đó (90%)",
     ]);
   });
 

@@ -5,6 +5,7 @@ import {
   compileFramework,
   DEFAULT_BANDS,
   emptyScores,
+  rankSipas,
   rankUnits,
   type CompiledFramework,
   type Framework,
@@ -12,7 +13,7 @@ import {
   type UnitResult,
 } from "#app/scoring/index.ts";
 import { organizations } from "#prisma/seed-data/organizations.ts";
-import { frameworks, rounds, type SeedRound } from "#prisma/seed-data/scoring.ts";
+import { frameworks, rounds, type SeedRound, type SeedRoundUnit } from "#prisma/seed-data/scoring.ts";
 
 // The demo frameworks and rounds: consistent with the organisation tree and
 // the frameworks, and holding seed 003's figures for Tánh Linh.
@@ -35,15 +36,32 @@ function frameworkOf(round: SeedRound): { framework: Framework; compiled: Compil
 
 const roundByKey = new Map(rounds.map((r) => [r.key, r]));
 
-/** Results of a round computed as the app does, with the previous round's results. */
+/** Where the seed places a unit: its block, ranked flag and predecessors, as the loader passes them. */
+const placement = (u: SeedRoundUnit) => ({
+  block: u.block ?? null,
+  ranked: u.ranked ?? true,
+  notRankedReason: u.notRankedReason ?? null,
+  predecessorIds: u.predecessors ?? [],
+});
+
+/**
+ * Results of a round computed as the app does, with the previous round's results (each unit's rank as
+ * published when the seed has one, else the recomputed rank).
+ */
 function results(round: SeedRound): UnitResult[] {
   const previous: PreviousResult[] | undefined = round.previousRoundKey
-    ? results(roundByKey.get(round.previousRoundKey)!).map((r) => ({
-        unitId: r.unitId,
-        rank: r.rank,
-        indexPct: r.indexPct,
-        className: r.className,
-      }))
+    ? (() => {
+        const prev = roundByKey.get(round.previousRoundKey)!;
+        const published = new Map(prev.units.map((u) => [u.organizationKey, u.publishedRank]));
+        return results(prev).map((r) => ({
+          unitId: r.unitId,
+          unitName: r.unitName,
+          rank: published.get(r.unitId) ?? r.rank,
+          indexPct: r.indexPct,
+          className: r.className,
+          block: r.block,
+        }));
+      })()
     : undefined;
   const name = (key: string) => orgByKey.get(key)!.name;
   const fw = frameworkOf(round);
@@ -55,8 +73,10 @@ function results(round: SeedRound): UnitResult[] {
         points: u.points!,
         maxPoints: u.maxPoints!,
         surveyPoints: u.surveyPoints,
+        surveyMaxPoints: u.surveyMaxPoints,
+        ...placement(u),
       })),
-      { bands: DEFAULT_BANDS, previous },
+      { bands: DEFAULT_BANDS, previous, blockOrder: round.blocks },
     );
   }
   const { compiled, framework } = fw;
@@ -64,9 +84,9 @@ function results(round: SeedRound): UnitResult[] {
     const s = emptyScores(compiled, u.organizationKey, name(u.organizationKey));
     for (const [code, points] of Object.entries(u.scores ?? {})) s.points[compiled.indexByCode.get(code)!] = points;
     for (const code of u.notApplicable ?? []) s.notApplicable[compiled.indexByCode.get(code)!] = 1;
-    return s;
+    return { ...s, ...placement(u) };
   });
-  return rankUnits(units, { bands: framework.bands, compiled, previous });
+  return rankUnits(units, { bands: framework.bands, compiled, previous, blockOrder: round.blocks });
 }
 
 describe("seed frameworks", () => {
@@ -98,7 +118,28 @@ describe("seed rounds", () => {
         expect(seen.has(r.previousRoundKey), `${r.key} before ${r.previousRoundKey}`).toBe(true);
         const prev = roundByKey.get(r.previousRoundKey)!;
         expect(prev.year).toBe(r.year - 1);
-        expect(prev.frameworkKey).toBe(r.frameworkKey);
+        // A round may follow one whose published totals were all the province kept.
+        if (prev.shape === "DETAILED") expect(prev.frameworkKey).toBe(r.frameworkKey);
+      }
+      // Blocks declared once each; every unit of a round with blocks in one of them.
+      if (r.blocks) {
+        expect(new Set(r.blocks).size, r.key).toBe(r.blocks.length);
+        for (const u of r.units) expect(r.blocks, `${r.key}: ${u.organizationKey}`).toContain(u.block);
+      } else {
+        expect(
+          r.units.every((u) => u.block === undefined),
+          r.key,
+        ).toBe(true);
+      }
+      // Predecessors are units of the previous round; a reason only for a unit not ranked.
+      const previousKeys = new Set(
+        r.previousRoundKey ? roundByKey.get(r.previousRoundKey)!.units.map((u) => u.organizationKey) : [],
+      );
+      for (const u of r.units) {
+        for (const p of u.predecessors ?? [])
+          expect(previousKeys.has(p), `${r.key}: ${u.organizationKey} ← ${p}`).toBe(true);
+        if (u.notRankedReason) expect(u.ranked, `${r.key}: ${u.organizationKey}`).toBe(false);
+        if (u.ranked === false) expect(u.notRankedReason, `${r.key}: ${u.organizationKey}`).toBeTruthy();
       }
       seen.add(r.key);
       expect(orgByKey.has(r.organizationKey), r.key).toBe(true);
@@ -113,12 +154,24 @@ describe("seed rounds", () => {
     }
   });
 
-  it("assess units of the framework's level", () => {
+  it("assess units of the framework's level, or with blocks, one level per block", () => {
     for (const r of rounds) {
       const fw = frameworkOf(r);
       if (!fw) continue;
-      for (const u of r.units)
-        expect(orgByKey.get(u.organizationKey)!.level, `${r.key}: ${u.organizationKey}`).toBe(fw.framework.unitLevel);
+      if (!r.blocks) {
+        for (const u of r.units)
+          expect(orgByKey.get(u.organizationKey)!.level, `${r.key}: ${u.organizationKey}`).toBe(fw.framework.unitLevel);
+        continue;
+      }
+      // Đà Nẵng 2025: departments (SO) in their block, wards and communes (XA) in theirs.
+      const levels = r.blocks.map(
+        (b) => new Set(r.units.filter((u) => u.block === b).map((u) => orgByKey.get(u.organizationKey)!.level)),
+      );
+      for (const set of levels) expect(set.size, r.key).toBe(1);
+      expect(
+        levels.some((set) => set.has(fw.framework.unitLevel as never)),
+        r.key,
+      ).toBe(true);
     }
   });
 
@@ -246,6 +299,124 @@ describe("seed rounds", () => {
       expect(u.sipas).toBeDefined();
     }
     expect(results(round)[0]!.rank).toBe(1);
+  });
+
+  describe("Đà Nẵng 2025: departments, wards, and communes with the special zone, ranked apart", () => {
+    const round = roundByKey.get("da-nang-2025")!;
+    const ranking = results(round);
+    const byOrg = new Map(ranking.map((r) => [r.unitId, r]));
+
+    it("has the three blocks, each ranked 1..n on its own, with 6 to 12 units", () => {
+      expect(round.year).toBe(2025);
+      expect(round.shape).toBe("DETAILED");
+      expect(round.blocks).toEqual(["Khối sở, ban, ngành", "Khối phường", "Khối xã, đặc khu"]);
+      expect(round.previousRoundKey).toBe("da-nang-2024");
+      for (const block of round.blocks!) {
+        const inBlock = ranking.filter((r) => r.block === block);
+        expect(inBlock.length, block).toBeGreaterThanOrEqual(6);
+        expect(inBlock.length, block).toBeLessThanOrEqual(12);
+        const ranks = inBlock.filter((r) => r.ranked).map((r) => r.rank);
+        expect(ranks, block).toEqual(ranks.map((_, i) => i + 1));
+      }
+      // Two-tier: wards, communes and the special zone straight under the city, still in office.
+      for (const u of round.units.filter((x) => x.block !== "Khối sở, ban, ngành")) {
+        const o = orgByKey.get(u.organizationKey)!;
+        expect(o.level).toBe("XA");
+        expect(o.dissolvedOn).toBeUndefined();
+      }
+      expect(orgByKey.get("da-nang-hoang-sa")!.name).toBe("UBND đặc khu Hoàng Sa");
+    });
+
+    it("shows appraisal and survey parts (70 + 30)", () => {
+      const haiChau = byOrg.get("da-nang-hai-chau")!;
+      expect(haiChau.parts.map((p) => [p.source, p.maxPoints])).toEqual([
+        ["APPRAISAL", 70],
+        ["SURVEY", 30],
+      ]);
+      expect(haiChau.parts[0]!.points + haiChau.parts[1]!.points).toBeCloseTo(haiChau.points, 9);
+    });
+
+    it("caps a unit's class by a floor: Hội An at 92.75 % with digital government at 75 % is Tốt", () => {
+      const hoiAn = byOrg.get("da-nang-hoi-an")!;
+      expect(hoiAn.indexPct.toFixed(2)).toBe("92.75");
+      expect(hoiAn.className).toBe("Tốt");
+      expect(hoiAn.classFloor).toMatchObject({ className: "Xuất sắc", minAreaPct: 80 });
+      expect(hoiAn.classFloor!.areas).toEqual([{ code: "7", title: expect.any(String), pct: 75 }]);
+      const yTe = byOrg.get("da-nang-so-y-te")!;
+      expect(yTe.className).toBe("Tốt");
+      expect(yTe.classFloor!.areas.map((a) => a.code)).toEqual(["3"]);
+      // The other units at 90 % or more are Xuất sắc: only the weak areas meet a floor.
+      const capped = ranking.filter((r) => r.classFloor).map((r) => r.unitId);
+      expect(capped.sort()).toEqual(["da-nang-hoi-an", "da-nang-so-y-te"]);
+      expect(ranking.filter((r) => r.className === "Xuất sắc").length).toBeGreaterThanOrEqual(5);
+    });
+
+    it("assesses Hoàng Sa without ranking it, with the reason, and moves nobody's rank", () => {
+      const hoangSa = byOrg.get("da-nang-hoang-sa")!;
+      expect(hoangSa).toMatchObject({ ranked: false, rank: null, block: "Khối xã, đặc khu", className: "Khá" });
+      expect(hoangSa.notRankedReason).toMatch(/^Đặc khu Hoàng Sa chưa tổ chức bộ máy chính quyền/);
+      const communes = ranking.filter((r) => r.block === "Khối xã, đặc khu");
+      expect(communes.at(-1)!.unitId).toBe("da-nang-hoang-sa");
+      // Hoàng Sa's 76.5 % is above Đại Lộc's 75.2 %, yet Đại Lộc keeps the last place of the ranked.
+      expect(byOrg.get("da-nang-dai-loc")!.rank).toBe(communes.length - 1);
+    });
+
+    it("tells new wards from units compared with last year's published ranks", () => {
+      // New wards: no predecessor, no result of their own in 2024.
+      const haiChau = byOrg.get("da-nang-hai-chau")!;
+      expect(haiChau).toMatchObject({ previousBasis: "none", previous: null, rankChange: null, indexChange: null });
+      expect(ranking.filter((r) => r.block === "Khối phường").every((r) => r.previousBasis === "none")).toBe(true);
+      // A department kept as it was: compared with its rank as published (9th of 20), not the 7th a
+      // recomputation of the 2024 file would give.
+      const yTe = byOrg.get("da-nang-so-y-te")!;
+      expect(yTe.previousBasis).toBe("same-unit");
+      expect(yTe.previous!.rank).toBe(9);
+      expect(results(roundByKey.get("da-nang-2024")!).find((r) => r.unitId === "da-nang-so-y-te")!.rank).toBe(7);
+      expect(yTe.rankChange).toBe(9 - yTe.rank!);
+      // Merged departments: their predecessors listed with their published ranks, no rank change.
+      const noiVu = byOrg.get("da-nang-so-noi-vu")!;
+      expect(noiVu.previousBasis).toBe("mapped");
+      expect(noiVu.predecessors.map((p) => [p.unitId, p.rank]).sort()).toEqual([
+        ["da-nang-so-ldtbxh", 18],
+        ["da-nang-so-noi-vu", 4],
+      ]);
+      expect(noiVu.rankChange).toBeNull();
+      // One predecessor: compared like the unit itself.
+      const vhttdl = byOrg.get("da-nang-so-vhttdl")!;
+      expect(vhttdl).toMatchObject({ previousBasis: "mapped", previous: { unitId: "da-nang-so-vhtt", rank: 16 } });
+      expect(vhttdl.rankChange).toBe(16 - vhttdl.rank!);
+    });
+
+    it("has SIPAS figures whose order differs from the PAR order", () => {
+      const sipas = rankSipas(
+        round.units
+          .filter((u) => u.sipas)
+          .map((u) => ({ unitId: u.organizationKey, unitName: u.organizationKey, sipas: u.sipas!, block: u.block })),
+        round.blocks,
+      );
+      expect(sipas.length).toBe(round.units.length - 1);
+      const par = ranking.filter((r) => r.ranked).map((r) => r.unitId);
+      expect(sipas.map((r) => r.unitId)).not.toEqual(par);
+    });
+
+    it("follows the 2024 round: departments and districts, published totals with their published ranks", () => {
+      const prev = roundByKey.get("da-nang-2024")!;
+      expect(prev).toMatchObject({ shape: "SUMMARY", frameworkKey: null, year: 2024, published: true });
+      expect(prev.blocks).toEqual(["Khối sở, ban, ngành", "Khối quận, huyện"]);
+      for (const u of prev.units) {
+        expect(u.publishedRank, u.organizationKey).toBeGreaterThan(0);
+        expect(u.surveyMaxPoints).toBe(30);
+        expect(u.surveyPoints!).toBeLessThanOrEqual(30);
+      }
+      const recomputed = results(prev);
+      const differ = prev.units.filter(
+        (u) => recomputed.find((r) => r.unitId === u.organizationKey)!.rank !== u.publishedRank,
+      );
+      expect(differ.length).toBeGreaterThan(0);
+      // Departments merged on 1 March 2025 are closed, the districts on 1 July 2025.
+      expect(orgByKey.get("da-nang-so-ldtbxh")!.dissolvedOn).toBe("2025-03-01");
+      expect(orgByKey.get("da-nang-quan-hai-chau")!.dissolvedOn).toBe("2025-07-01");
+    });
   });
 
   it("are generated deterministically", async () => {
