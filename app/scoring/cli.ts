@@ -237,8 +237,7 @@ async function readFramework(file: string, cwd: string): Promise<FrameworkFile> 
           `Tệp điểm chi tiết cần bộ chỉ số đầy đủ (cây tiêu chí); “${file}” chưa đúng:\n${parsed.errors.map((p) => `  - ${p}`).join("\n")}`,
         );
       }
-      // The bands as read above, with their floors (minAreaPct), whatever the JSON reader keeps.
-      compiled = compileFramework({ ...parsed.framework, bands });
+      compiled = compileFramework(parsed.framework);
       return compiled;
     },
   };
