@@ -185,18 +185,22 @@ export function partsLine(st: RoundStatistics): string {
   return text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
 }
 
-/** Points of a part, "52,3" (or "52,3/70" when the block's units have different maxima). */
-function partColumn(source: NodeSource, units: UnitResult[]): Column<UnitResult> {
+/** The one maximum of a part over these units; null when it differs between them. */
+function partMax(source: NodeSource, units: UnitResult[]): number | null {
   const maxima = new Set(units.map((r) => partOf(r, source)?.maxPoints).filter((m) => m !== undefined));
-  const same = maxima.size === 1 ? [...maxima][0]! : null;
+  return maxima.size === 1 ? [...maxima][0]! : null;
+}
+
+/** Points of a part; its maximum in the title when every unit of the block has the same. */
+function partColumn(source: NodeSource, units: UnitResult[]): Column<UnitResult> {
+  const same = partMax(source, units);
   return {
     title: same !== null ? `${PART_LABEL[source]} (tối đa ${fmtPoints(same)})` : PART_LABEL[source],
     width: 46,
     align: "right",
     text: (r) => {
       const part = partOf(r, source);
-      if (!part) return "";
-      return same !== null ? fmtPoints(part.points) : `${fmtPoints(part.points)}/${fmtPoints(part.maxPoints)}`;
+      return part ? fmtPoints(part.points) : "";
     },
   };
 }
@@ -340,6 +344,11 @@ async function blockRanking(p: PacketPdf, block: BlockResult, colors: Map<string
       { keepWithHeader: 2 },
     );
   }
+  if (parts && PART_SOURCES.some((source) => partMax(source, block.results) === null))
+    p.note(
+      "Điểm tối đa của phần thẩm định và phần điều tra XHH khác nhau giữa các đơn vị (tiêu chí không áp dụng); điểm tối đa từng phần của mỗi đơn vị có trong tệp Excel.",
+      { size: 8.5 },
+    );
   const floored = block.results.filter((r) => r.classFloor);
   if (floored.length)
     p.note(

@@ -776,6 +776,74 @@ describe("a round in blocks", () => {
   });
 });
 
+describe("a totals-only round in blocks with appraisal and survey parts", () => {
+  // Departments score 70 appraisal + 30 survey points; central agencies in the province 40 + 20 (issue 13).
+  const units: SummaryScores[] = [
+    ...["Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Y tế"].map((name, i) => ({
+      unitId: `so${i}`,
+      unitName: name,
+      block: "Sở, ban, ngành",
+      points: 88.5 - i * 3.25,
+      maxPoints: 100,
+      surveyPoints: 25.5 - i,
+      surveyMaxPoints: 30,
+    })),
+    ...["Cục Thuế tỉnh", "Kho bạc Nhà nước khu vực", "Bảo hiểm xã hội tỉnh"].map((name, i) => ({
+      unitId: `tw${i}`,
+      unitName: name,
+      block: "Cơ quan Trung ương",
+      points: 52.75 - i * 2,
+      maxPoints: 60,
+      surveyPoints: 17.25 - i,
+      surveyMaxPoints: 20,
+      ranked: i !== 2,
+      notRankedReason: i === 2 ? "Không thuộc đối tượng xếp hạng của tỉnh" : null,
+    })),
+  ];
+  const s = summarizeRound({ bands: FLOOR_BANDS, units, blockOrder: ["Sở, ban, ngành", "Cơ quan Trung ương"] });
+  const inp = packetInput(s, {
+    round: { title: "Chỉ số CCHC năm 2024", year: 2024, frameworkName: null, previousTitle: null },
+  });
+
+  it("heads each block's parts with that block's maxima and says floors need area figures", async () => {
+    const t = pdfText(writeTemp(await renderPacketPdf(inp)));
+    expect(t).toContain("Thẩm định (tối đa 70)");
+    expect(t).toContain("Điều tra XHH (tối đa 30)");
+    expect(t).toContain("Thẩm định (tối đa 40)");
+    expect(t).toContain("Điều tra XHH (tối đa 20)");
+    expect(t).toContain("mức tối thiểu mỗi lĩnh vực không áp dụng được");
+    expect(t).toContain("Không thuộc đối tượng xếp hạng của tỉnh");
+    expect(t).toContain("Khối Cơ quan Trung ương");
+    // No previous round: nobody is called a new unit.
+    expect(t).not.toContain("Đơn vị mới");
+  });
+
+  it("writes the parts, summing to the total, and the blocks' averages in the xlsx", async () => {
+    const bytes = await renderPacketXlsx(inp);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const rows: unknown[][] = [];
+    wb.getWorksheet("Xep hang")!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const [head, ...body] = rows;
+    const at = (title: string) => head!.indexOf(title);
+    const kho = body.find((r) => r[2] === "Bảo hiểm xã hội tỉnh")!;
+    expect(kho[1]).toBe("Không xếp hạng");
+    expect(kho[at("Thẩm định tối đa")]).toBe(40);
+    expect(kho[at("Điều tra XHH tối đa")]).toBe(20);
+    expect((kho[at("Điểm thẩm định")] as number) + (kho[at("Điểm điều tra XHH")] as number)).toBeCloseTo(48.75, 9);
+    expect(head).not.toContain("So sánh với năm trước");
+    const stats: unknown[][] = [];
+    wb.getWorksheet("Theo khoi")!.eachRow((row) => stats.push((row.values as unknown[]).slice(1)));
+    expect(stats.slice(1).map((r) => r.slice(0, 3))).toEqual([
+      ["Sở, ban, ngành", 4, 4],
+      ["Cơ quan Trung ương", 3, 2],
+      ["Toàn vòng", 7, 6],
+    ]);
+    const sheadAt = (title: string) => stats[0]!.indexOf(title);
+    expect(stats[2]![sheadAt("Điểm điều tra XHH bình quân")] as number).toBeCloseTo((17.25 + 16.25) / 2, 9);
+  });
+});
+
 describe("a round without blocks", () => {
   it("has no block headings, one ranking 1..n and no block columns", async () => {
     const lines = layout.split("\n").map(collapse);
