@@ -54,7 +54,7 @@ export async function charts(p: PacketPdf, colors: Map<string, string>): Promise
     for (const block of blocks) {
       p.newPage();
       const title = blockTitle(block.name);
-      await indexChart(p, colors, block.results, `${no()} ${title}: chỉ số CCHC theo đơn vị (%)`);
+      await indexChart(p, colors, block.results, `${no()} ${title}: chỉ số CCHC theo đơn vị (%)`, title);
       p.y += 6;
       await classChart(
         p,
@@ -83,7 +83,13 @@ function thresholdsOf(p: PacketPdf, colors: Map<string, string>) {
 const unitLabel = (r: UnitResult) => (r.rank !== null ? `${r.rank}. ${r.unitName}` : `${r.unitName} (không xếp hạng)`);
 
 /** The index by unit: every unit up to FULL_CHART_UNITS, else the first and last CHART_ENDS. */
-async function indexChart(p: PacketPdf, colors: Map<string, string>, units: UnitResult[], title: string) {
+async function indexChart(
+  p: PacketPdf,
+  colors: Map<string, string>,
+  units: UnitResult[],
+  title: string,
+  scope = "Vòng đánh giá",
+) {
   const c = p.c;
   const thresholds = thresholdsOf(p, colors);
   const bar = (r: UnitResult): HBar => ({
@@ -109,21 +115,25 @@ async function indexChart(p: PacketPdf, colors: Map<string, string>, units: Unit
     await p.tick(units.length);
     return;
   }
+  // Both ends of the ranking: units not ranked take no place at either end.
+  const ranked = units.filter((r) => r.ranked);
+  const unranked = units.length - ranked.length;
   p.subheading(`${title}: ${CHART_ENDS} đơn vị dẫn đầu và ${CHART_ENDS} đơn vị cuối bảng`);
   p.note(
-    `Có ${fmtInt(units.length)} đơn vị: biểu đồ chỉ nêu ${CHART_ENDS} đơn vị có chỉ số cao nhất và ${CHART_ENDS} đơn vị có chỉ số thấp nhất; ` +
-      `kết quả của mọi đơn vị có trong bảng xếp hạng, phân bố chỉ số của toàn bộ đơn vị ở biểu đồ phân bố.`,
+    `${scope} có ${fmtInt(units.length)} đơn vị: biểu đồ chỉ nêu ${CHART_ENDS} đơn vị có chỉ số cao nhất và ${CHART_ENDS} đơn vị có chỉ số thấp nhất; ` +
+      `kết quả của mọi đơn vị có trong bảng xếp hạng, phân bố chỉ số của toàn bộ đơn vị ở biểu đồ phân bố.` +
+      (unranked ? ` ${fmtInt(unranked)} đơn vị không xếp hạng không có trong hai biểu đồ này.` : ""),
   );
   // Both charts on one page when they fit at 8 pt or more a bar.
   const overhead = 56; // title, threshold labels, axis and gap of one chart
   const pitch = Math.min(11, Math.max(8, (p.bottom - p.y - 2 * overhead) / (2 * CHART_ENDS)));
   p.ensure(CHART_ENDS * pitch + overhead);
   p.y = c.paragraph(`${CHART_ENDS} đơn vị dẫn đầu`, p.left, p.y, p.width, { style: "bold", size: 9 }) + 2;
-  p.y = drawHBars(c, p.left, p.y, p.width, units.slice(0, CHART_ENDS).map(bar), hbarOptions(pitch));
+  p.y = drawHBars(c, p.left, p.y, p.width, ranked.slice(0, CHART_ENDS).map(bar), hbarOptions(pitch));
   await p.tick(CHART_ENDS);
   p.ensure(CHART_ENDS * pitch + overhead);
   p.y = c.paragraph(`${CHART_ENDS} đơn vị cuối bảng`, p.left, p.y, p.width, { style: "bold", size: 9 }) + 2;
-  p.y = drawHBars(c, p.left, p.y, p.width, units.slice(-CHART_ENDS).map(bar), hbarOptions(pitch));
+  p.y = drawHBars(c, p.left, p.y, p.width, ranked.slice(-CHART_ENDS).map(bar), hbarOptions(pitch));
   await p.tick(CHART_ENDS);
 }
 
