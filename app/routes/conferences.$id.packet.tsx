@@ -32,6 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: access.can("conference.edit"),
     rounds: rounds.map((r) => ({ id: r.id, title: r.title, year: r.year })),
     units: input?.summary.ranking.length ?? 0,
+    ranked: input?.summary.statistics.ranked ?? 0,
+    blocks: input?.summary.blocks.filter((b) => b.name !== null).length ?? 0,
     job: job && job.fingerprint === fingerprint ? job : null,
   };
 }
@@ -119,7 +121,11 @@ export default function PacketPage() {
       ) : null}
       {c.scoringRoundId ? (
         <section className="card">
-          <p>{data.units} đơn vị được xếp hạng.</p>
+          <p>
+            {data.ranked === data.units && data.blocks === 0
+              ? `${data.units} đơn vị được xếp hạng.`
+              : `${data.units} đơn vị được đánh giá; ${data.ranked} đơn vị được xếp hạng${data.blocks ? ` trong ${data.blocks} khối` : ""}.`}
+          </p>
           {data.canEdit ? (
             <Form method="post">
               <input type="hidden" name="intent" value="build" />

@@ -2,10 +2,13 @@
 // the order of speeches.
 
 import { SIPAS_COMPONENTS, SIPAS_LABEL, type SipasRow } from "#app/scoring/sipas.ts";
+import { floorExplanation, formatRank } from "#app/scoring/format.ts";
 import { drawHBars } from "#app/documents/packet/charts.server.ts";
 import {
   appendixUnits,
   areaFullCounts,
+  blockTitle,
+  hasBlocks,
   areaUnitCounts,
   criterionTallies,
   DOWN_COLOR,
@@ -136,10 +139,11 @@ export async function appendices(p: PacketPdf): Promise<void> {
 
   const list = appendixUnits(p.input);
   if (!list.length) return;
+  const multi = hasBlocks(summary);
   const all = summary.ranking.filter((r) => summary.appendices.has(r.unitId)).length;
   p.subheading(
     list.length < all
-      ? `2. Từng đơn vị: ${fmtInt(list.length)} đơn vị đầu bảng xếp hạng (trong ${fmtInt(all)} đơn vị; phụ lục đầy đủ trong tệp Excel)`
+      ? `2. Từng đơn vị: ${fmtInt(list.length)} đơn vị đầu bảng xếp hạng${multi ? " của các khối" : ""} (trong ${fmtInt(all)} đơn vị; phụ lục đầy đủ trong tệp Excel)`
       : `2. Từng đơn vị`,
   );
   p.note(
@@ -152,8 +156,14 @@ export async function appendices(p: PacketPdf): Promise<void> {
     const top = a.lostPoints.slice(0, LOST_PER_UNIT);
     // Keep the unit's title, its counts and its first rows together.
     p.ensure(46 + Math.min(3, top.length) * 14);
+    const place =
+      r.rank === null
+        ? formatRank(null)
+        : multi && r.block
+          ? `${blockTitle(r.block)}, hạng ${r.rank}`
+          : `Hạng ${r.rank}`;
     p.y = c.paragraph(
-      `Hạng ${r.rank}. ${r.unitName}: ${fmtPoints(r.points)}/${fmtPoints(r.maxPoints)} điểm (${fmtPct(r.indexPct)} %), ${r.className}`,
+      `${place}. ${r.unitName}: ${fmtPoints(r.points)}/${fmtPoints(r.maxPoints)} điểm (${fmtPct(r.indexPct)} %), ${r.className}`,
       p.left,
       p.y,
       p.width,
@@ -162,6 +172,12 @@ export async function appendices(p: PacketPdf): Promise<void> {
         size: 9.5,
       },
     );
+    if (r.classFloor)
+      p.y = c.paragraph(`Xếp loại ${r.className}: ${floorExplanation(r.classFloor)}.`, p.left, p.y, p.width, {
+        style: "italic",
+        size: 9,
+        color: DOWN_COLOR,
+      });
     p.y =
       c.paragraph(
         `Phụ lục 1: ${fmtInt(a.fullMarks.length)} tiêu chí thành phần đạt điểm tối đa. Phụ lục 2: ${fmtInt(a.lostPoints.length)} tiêu chí bị trừ điểm, tổng ${fmtPoints(totalLost)} điểm.`,
@@ -202,29 +218,42 @@ export async function sipas(p: PacketPdf): Promise<void> {
   p.setStage("Chỉ số SIPAS");
   p.section("Chỉ số hài lòng SIPAS");
   const avg = rows.reduce((s, r) => s + r.index, 0) / rows.length;
+  const unranked = rows.some((r) => r.rank === null);
+  const multi = rows.some((r) => r.block !== null);
   p.note(
-    `Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) của ${fmtInt(rows.length)} đơn vị, theo 5 yếu tố (%); bình quân ${fmtPct(avg)} %.`,
+    `Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) của ${fmtInt(rows.length)} đơn vị, theo 5 yếu tố (%); bình quân ${fmtPct(avg)} %.` +
+      (multi ? " Xếp hạng SIPAS riêng trong từng khối." : "") +
+      (unranked ? " Hạng “—”: đơn vị không xếp hạng." : ""),
     {
       style: "regular",
       size: 9.5,
       color: "#000000",
     },
   );
-  await p.table<SipasRow>(
-    rows,
-    [
-      { title: "Hạng", width: 30, align: "center", text: (r) => String(r.rank) },
-      { title: "Đơn vị", width: 0, text: (r) => r.unitName },
-      ...SIPAS_COMPONENTS.map((k) => ({
-        title: SIPAS_LABEL[k],
-        width: 50,
-        align: "right" as const,
-        text: (r: SipasRow) => fmtPct(r.components[k]),
-      })),
-      { title: "Chỉ số SIPAS (%)", width: 50, align: "right", style: "bold", text: (r) => fmtPct(r.index) },
-    ],
-    { keepWithHeader: 5 },
-  );
+  const groups: Array<{ name: string | null; rows: SipasRow[] }> = [];
+  for (const r of rows) {
+    const last = groups[groups.length - 1];
+    if (last && last.name === r.block) last.rows.push(r);
+    else groups.push({ name: r.block, rows: [r] });
+  }
+  for (const group of groups) {
+    if (multi) p.subheading(blockTitle(group.name), 60);
+    await p.table<SipasRow>(
+      group.rows,
+      [
+        { title: "Hạng", width: 30, align: "center", text: (r) => (r.rank === null ? "—" : String(r.rank)) },
+        { title: "Đơn vị", width: 0, text: (r) => r.unitName },
+        ...SIPAS_COMPONENTS.map((k) => ({
+          title: SIPAS_LABEL[k],
+          width: 50,
+          align: "right" as const,
+          text: (r: SipasRow) => fmtPct(r.components[k]),
+        })),
+        { title: "Chỉ số SIPAS (%)", width: 50, align: "right", style: "bold", text: (r) => fmtPct(r.index) },
+      ],
+      { keepWithHeader: 5 },
+    );
+  }
 }
 
 export async function awards(p: PacketPdf): Promise<void> {

@@ -1,6 +1,6 @@
 // Figures derived from the round summary that both the PDF and the xlsx show,
 // and the labels and colours they share.
-import type { ClassChange, UnitResult } from "#app/scoring/types.ts";
+import type { BlockResult, ClassChange, NodeSource, SourcePart, UnitResult } from "#app/scoring/types.ts";
 import type { RoundSummary } from "#app/scoring/summary.ts";
 import type { PacketInput } from "#app/documents/packet/types.ts";
 
@@ -58,16 +58,66 @@ export function appendixUnitCount(input: PacketInput): number {
   return Math.max(0, Math.min(Math.floor(limit), withAppendices));
 }
 
-/** Units with appendices, in ranking order, up to the packet's limit. */
+/**
+ * Units with appendices, up to the packet's limit, in ranking order. With several blocks the limit is
+ * shared: the leaders of every block first (first of each block, then second …), listed block by block.
+ */
 export function appendixUnits(input: PacketInput): UnitResult[] {
   const n = appendixUnitCount(input);
-  const out: UnitResult[] = [];
-  for (const r of input.summary.ranking) {
-    if (out.length >= n) break;
-    if (input.summary.appendices.has(r.unitId)) out.push(r);
+  const { summary } = input;
+  const lists = blocksOf(summary).map((b) => b.results.filter((r) => summary.appendices.has(r.unitId)));
+  const chosen = new Set<string>();
+  for (let depth = 0; chosen.size < n; depth++) {
+    let any = false;
+    for (const list of lists) {
+      const r = list[depth];
+      if (!r) continue;
+      any = true;
+      if (chosen.size < n) chosen.add(r.unitId);
+    }
+    if (!any) break;
   }
-  return out;
+  return summary.ranking.filter((r) => chosen.has(r.unitId));
 }
+
+/** The summary's blocks; one unnamed block of the whole ranking when the summary has none. */
+export function blocksOf(summary: RoundSummary): BlockResult[] {
+  if (summary.blocks?.length) return summary.blocks;
+  return [{ name: null, results: summary.ranking, statistics: summary.statistics }];
+}
+
+/** True when the units are ranked in named blocks (departments, wards, communes …). */
+export function hasBlocks(summary: RoundSummary): boolean {
+  return blocksOf(summary).some((b) => b.name !== null);
+}
+
+/** "Khối Sở, ban, ngành" (a name already starting with "Khối" is kept). */
+export function blockTitle(name: string | null): string {
+  if (name === null) return "Toàn vòng";
+  return /^khối\s/iu.test(name) ? name : `Khối ${name}`;
+}
+
+export const PART_LABEL: Record<NodeSource, string> = { APPRAISAL: "Thẩm định", SURVEY: "Điều tra XHH" };
+/** As written inside a sentence: "điểm thẩm định", "điểm điều tra XHH". */
+export const PART_NAME: Record<NodeSource, string> = { APPRAISAL: "thẩm định", SURVEY: "điều tra XHH" };
+export const PART_COLOR: Record<NodeSource, string> = { APPRAISAL: "#3d85c6", SURVEY: "#e69138" };
+export const PART_SOURCES: NodeSource[] = ["APPRAISAL", "SURVEY"];
+
+/** True when some unit's total is split into appraisal and survey points. */
+export function hasParts(summary: RoundSummary): boolean {
+  return summary.ranking.some((r) => r.parts.some((p) => p.source === "SURVEY"));
+}
+
+export function partOf(r: UnitResult, source: NodeSource): SourcePart | null {
+  return r.parts.find((p) => p.source === source) ?? null;
+}
+
+/** A unit with no result of its own or of a predecessor last year (only said when there was a last year). */
+export function isNewUnit(input: PacketInput, r: UnitResult): boolean {
+  return input.round.previousTitle !== null && r.previousBasis === "none";
+}
+
+export const NEW_UNIT = "Đơn vị mới, không có kết quả năm trước";
 
 /**
  * Biggest gainers and losers by change of the index (percentage points), as

@@ -2,13 +2,14 @@
 // packet (PDF and xlsx) can be kept and served again until its data changes.
 import { createHash } from "node:crypto";
 import { DEFAULT_APPENDIX_UNITS } from "#app/documents/packet/data.ts";
+import type { PreviousResult, RoundStatistics } from "#app/scoring/types.ts";
 import type { PacketInput } from "#app/documents/packet/types.ts";
 
 /**
  * Bumped whenever the packet's layout or content changes, so packets cached
  * under an older fingerprint are rebuilt after a deployment.
  */
-export const PACKET_FORMAT_VERSION = "packet-1";
+export const PACKET_FORMAT_VERSION = "packet-2";
 
 const F = "\u001f"; // between fields
 const R = "\u001e"; // after a record
@@ -17,8 +18,9 @@ const num = (n: number | null | undefined) => (n === null || n === undefined ? "
 
 /**
  * sha256 (hex) over the conference and round fields, the whole round summary
- * (ranking with the previous results, statistics, areas, appendices, area
- * averages, SIPAS), the programme, awards, speeches and the appendix limit.
+ * (ranking with blocks, ranked flags and reasons, class floors, parts, previous
+ * results and predecessors; statistics of the round and of each block; areas,
+ * appendices, area averages, SIPAS), the programme, awards, speeches and the appendix limit.
  * Independent of the order of the summary's maps (units are taken in ranking
  * order); the same for the PDF and the xlsx.
  */
@@ -48,10 +50,25 @@ export function packetFingerprint(input: PacketInput): string {
   for (const sp of input.speeches) put(sp.order, sp.title, sp.speaker, sp.organization);
 
   put("bands", s.bands.length);
-  for (const b of s.bands) put(b.name, b.minPct);
+  for (const b of s.bands) put(b.name, b.minPct, num(b.minAreaPct));
+  const prev = (p: PreviousResult | null) =>
+    p ? [p.unitId, p.unitName ?? "", num(p.rank), p.indexPct, p.className, p.block ?? "-"].join(F) : "-";
   put("ranking", s.ranking.length);
   for (const u of s.ranking) {
     const p = u.previous;
+    const floor = u.classFloor;
+    put(
+      u.block ?? "-",
+      u.ranked ? 1 : 0,
+      u.notRankedReason ?? "-",
+      floor
+        ? `${floor.className}${F}${floor.minAreaPct}${F}${floor.areas.map((a) => `${a.code}=${a.pct}`).join(",")}`
+        : "-",
+      u.parts.map((x) => `${x.source}=${x.points}/${x.maxPoints}`).join(","),
+      u.previousBasis,
+      prev(p),
+      u.predecessors.map(prev).join(R),
+    );
     put(
       u.unitId,
       u.unitName,
@@ -67,14 +84,24 @@ export function packetFingerprint(input: PacketInput): string {
       num(u.surveyPoints),
     );
   }
+  const stats = (label: string, st: RoundStatistics) =>
+    put(
+      label,
+      st.units,
+      st.ranked,
+      st.averagePoints,
+      st.averageIndexPct,
+      st.averageParts.map((a) => `${a.source}=${a.averagePoints}/${a.averageMaxPoints}/${a.units}`).join(","),
+      st.classCounts.map((k) => `${k.className}=${k.count}`).join(","),
+    );
   const st = s.statistics;
-  put(
-    "statistics",
-    st.units,
-    st.averagePoints,
-    st.averageIndexPct,
-    st.classCounts.map((k) => `${k.className}=${k.count}`).join(","),
-  );
+  stats("statistics", st);
+  // Blocks: their names, order and members (the order of units inside a block is their ranking).
+  put("blocks", s.blocks.length);
+  for (const b of s.blocks) {
+    stats(`block${F}${b.name ?? "-"}`, b.statistics);
+    put(b.results.map((r) => r.unitId).join(","));
+  }
   put("gainers", st.gainers.map((g) => g.unitId).join(","), "losers", st.losers.map((g) => g.unitId).join(","));
 
   put("areas", s.areas.size, "appendices", s.appendices.size);
@@ -100,6 +127,13 @@ export function packetFingerprint(input: PacketInput): string {
   for (const a of s.areaAverages) put(a.code, a.title, a.maxPoints, a.averagePoints, num(a.averagePct));
   put("sipas", s.sipas.length);
   for (const row of s.sipas)
-    put(row.unitId, row.unitName, row.rank, row.index, ...Object.entries(row.components).map(([k, v]) => `${k}=${v}`));
+    put(
+      row.unitId,
+      row.unitName,
+      row.block ?? "-",
+      num(row.rank),
+      row.index,
+      ...Object.entries(row.components).map(([k, v]) => `${k}=${v}`),
+    );
   return h.digest("hex");
 }

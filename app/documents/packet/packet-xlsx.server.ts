@@ -1,5 +1,7 @@
 // The packet's tables as one workbook (issue 5, §5), numbers as numbers:
-//   Xep hang      the ranking with the changes against the previous round
+//   Xep hang      the ranking with the changes against the previous round (a block column when the
+//                 round has blocks; parts, reason not ranked, class floors and predecessors when any)
+//   Theo khoi     the statistics of each block (one row for a round without blocks) and of the round
 //   Theo linh vuc average per area
 //   Phu luc       every scored sub-criterion of every unit (Phụ lục 1 and 2)
 //   SIPAS         the satisfaction index by component
@@ -12,11 +14,26 @@ import { PassThrough } from "node:stream";
 import { finished } from "node:stream/promises";
 import ExcelJS from "exceljs";
 import { SIPAS_COMPONENTS, SIPAS_LABEL } from "#app/scoring/sipas.ts";
-import { areaFullCounts, CLASS_CHANGE_LABEL, classColorMap } from "#app/documents/packet/data.ts";
+import { floorExplanation, formatPct, formatRank } from "#app/scoring/format.ts";
+import type { RoundStatistics, UnitResult } from "#app/scoring/types.ts";
+import {
+  areaFullCounts,
+  blocksOf,
+  CLASS_CHANGE_LABEL,
+  classColorMap,
+  hasBlocks,
+  hasParts,
+  NEW_UNIT,
+  PART_LABEL,
+  PART_NAME,
+  PART_SOURCES,
+  partOf,
+} from "#app/documents/packet/data.ts";
 import type { PacketInput } from "#app/documents/packet/types.ts";
 
 export const PACKET_SHEETS = [
   "Xep hang",
+  "Theo khoi",
   "Theo linh vuc",
   "Phu luc",
   "SIPAS",
@@ -82,6 +99,17 @@ function header(
   return styles;
 }
 
+/** "Cùng đơn vị", "Đơn vị trước: Xã A (hạng 3, 82,10 %); Xã B (…)", or the new-unit sentence. */
+function comparedWith(r: UnitResult): string {
+  if (r.previousBasis === "none") return NEW_UNIT;
+  if (r.previousBasis === "same-unit") return "Cùng đơn vị";
+  const list = r.predecessors.map((p) => {
+    const what = [p.rank !== null ? `hạng ${p.rank}` : "", `${formatPct(p.indexPct)} %`].filter(Boolean).join(", ");
+    return `${p.unitName ?? p.unitId} (${what})`;
+  });
+  return `Đơn vị trước: ${list.join("; ")}`;
+}
+
 /** Drops floating-point noise (2 - 1.33 = 0.6699999999999999) without rounding real decimals. */
 const clean = (x: number) => Math.round(x * 1e6) / 1e6;
 
@@ -108,10 +136,17 @@ export async function renderPacketXlsx(input: PacketInput): Promise<Buffer> {
       { fill: { type: "pattern", pattern: "solid", fgColor: { argb: tint(hex) } } },
     ]),
   );
-  const ranking = wb.addWorksheet("Xep hang", frozen(2));
+  const multi = hasBlocks(summary);
+  const parts = hasParts(summary);
+  const unranked = summary.ranking.some((r) => !r.ranked);
+  const floors = summary.ranking.some((r) => r.classFloor);
+  const compared = round.previousTitle !== null;
+  const lead = multi ? 1 : 0; // the block column
+  const ranking = wb.addWorksheet("Xep hang", frozen(2 + lead));
   const rankingStyles = header(
     ranking,
     [
+      ...(multi ? ["Khối"] : []),
       "Hạng",
       "Đơn vị",
       "Điểm",
@@ -124,17 +159,52 @@ export async function renderPacketXlsx(input: PacketInput): Promise<Buffer> {
       "Thay đổi chỉ số (điểm %)",
       "Xếp loại năm trước",
       "Thay đổi xếp loại",
+      ...(parts ? PART_SOURCES.flatMap((source) => [`Điểm ${PART_NAME[source]}`, `${PART_LABEL[source]} tối đa`]) : []),
+      ...(unranked ? ["Lý do không xếp hạng"] : []),
+      ...(floors ? ["Ghi chú xếp loại"] : []),
+      ...(compared ? ["So sánh với năm trước"] : []),
     ],
-    [7, 36, 10, 11, 11, 12, 10, 10, 12, 13, 13, 13],
-    [undefined, undefined, POINTS, POINTS, NUM2, undefined, undefined, undefined, NUM2, NUM2],
+    [
+      ...(multi ? [22] : []),
+      7,
+      36,
+      10,
+      11,
+      11,
+      12,
+      10,
+      10,
+      12,
+      13,
+      13,
+      13,
+      ...(parts ? [12, 11, 12, 11] : []),
+      ...(unranked ? [40] : []),
+      ...(floors ? [50] : []),
+      ...(compared ? [50] : []),
+    ],
+    [
+      ...(multi ? [undefined] : []),
+      undefined,
+      undefined,
+      POINTS,
+      POINTS,
+      NUM2,
+      undefined,
+      undefined,
+      undefined,
+      NUM2,
+      NUM2,
+    ],
   );
   for (const r of summary.ranking) {
     const styles = [...rankingStyles];
-    styles[5] = classFills.get(r.className);
+    styles[lead + 5] = classFills.get(r.className);
     addRow(
       ranking,
       [
-        r.rank,
+        ...(multi ? [r.block ?? ""] : []),
+        r.rank ?? formatRank(null),
         r.unitName,
         clean(r.points),
         clean(r.maxPoints),
@@ -144,13 +214,67 @@ export async function renderPacketXlsx(input: PacketInput): Promise<Buffer> {
         r.rankChange,
         r.previous?.indexPct ?? null,
         r.indexChange,
-        r.previous?.className ?? null,
+        r.previous?.className || null,
         r.classChange ? CLASS_CHANGE_LABEL[r.classChange] : null,
+        ...(parts
+          ? PART_SOURCES.flatMap((source) => {
+              const part = partOf(r, source);
+              return part ? [clean(part.points), clean(part.maxPoints)] : [null, null];
+            })
+          : []),
+        ...(unranked ? [r.ranked ? null : (r.notRankedReason ?? "")] : []),
+        ...(floors ? [r.classFloor ? floorExplanation(r.classFloor) : null] : []),
+        ...(compared ? [comparedWith(r)] : []),
       ],
       styles,
     ).commit();
   }
   ranking.commit();
+
+  // Theo khoi: one row per block and one for the round.
+  const blockSheet = wb.addWorksheet("Theo khoi", frozen(1));
+  const blockStyles = header(
+    blockSheet,
+    [
+      "Khối",
+      "Số đơn vị",
+      "Số đơn vị xếp hạng",
+      "Điểm bình quân",
+      "Chỉ số bình quân (%)",
+      ...(parts
+        ? PART_SOURCES.flatMap((source) => [
+            `Điểm ${PART_NAME[source]} bình quân`,
+            `${PART_LABEL[source]} tối đa bình quân`,
+          ])
+        : []),
+      ...summary.bands.map((b) => `Số đơn vị ${b.name}`),
+    ],
+    [30, 10, 12, 12, 13, ...(parts ? [14, 14, 14, 14] : []), ...summary.bands.map(() => 12)],
+    [undefined, undefined, undefined, NUM2, NUM2, ...(parts ? [NUM2, NUM2, NUM2, NUM2] : [])],
+  );
+  const statRow = (name: string, st: RoundStatistics) =>
+    addRow(
+      blockSheet,
+      [
+        name,
+        st.units,
+        st.ranked,
+        st.averagePoints,
+        st.averageIndexPct,
+        ...(parts
+          ? PART_SOURCES.flatMap((source) => {
+              const a = st.averageParts.find((x) => x.source === source);
+              return a ? [a.averagePoints, a.averageMaxPoints] : [null, null];
+            })
+          : []),
+        ...summary.bands.map((_, k) => st.classCounts[k]?.count ?? 0),
+      ],
+      blockStyles,
+    ).commit();
+  const blocks = blocksOf(summary);
+  if (multi) for (const b of blocks) statRow(b.name ?? "", b.statistics);
+  statRow(multi ? "Toàn vòng" : "Tất cả đơn vị", summary.statistics);
+  blockSheet.commit();
 
   // Theo linh vuc.
   const areas = wb.addWorksheet("Theo linh vuc", frozen());
@@ -170,11 +294,21 @@ export async function renderPacketXlsx(input: PacketInput): Promise<Buffer> {
   areas.commit();
 
   // Phu luc: every unit in ranking order, Phụ lục 1 (full marks) then Phụ lục 2 (lost points, biggest first).
-  const appendix = wb.addWorksheet("Phu luc", frozen(2));
+  const appendix = wb.addWorksheet("Phu luc", frozen(2 + lead));
   header(
     appendix,
-    ["Hạng", "Đơn vị", "Mã tiêu chí", "Tiêu chí", "Điểm tối đa", "Điểm đạt", "Điểm bị trừ", "Phụ lục"],
-    [7, 30, 10, 60, 11, 10, 11, 20],
+    [
+      ...(multi ? ["Khối"] : []),
+      "Hạng",
+      "Đơn vị",
+      "Mã tiêu chí",
+      "Tiêu chí",
+      "Điểm tối đa",
+      "Điểm đạt",
+      "Điểm bị trừ",
+      "Phụ lục",
+    ],
+    [...(multi ? [22] : []), 7, 30, 10, 60, 11, 10, 11, 20],
   );
   const P1 = "1 - Đạt điểm tối đa";
   const P2 = "2 - Bị trừ điểm";
@@ -182,11 +316,12 @@ export async function renderPacketXlsx(input: PacketInput): Promise<Buffer> {
   for (const r of summary.ranking) {
     const a = summary.appendices.get(r.unitId);
     if (!a) continue;
+    const unit = multi ? [r.block ?? "", r.rank ?? formatRank(null)] : [r.rank ?? formatRank(null)];
     for (const item of a.fullMarks)
-      addRow(appendix, [r.rank, r.unitName, item.code, item.title, item.maxPoints, item.points, 0, P1]).commit();
+      addRow(appendix, [...unit, r.unitName, item.code, item.title, item.maxPoints, item.points, 0, P1]).commit();
     for (const item of a.lostPoints)
       addRow(appendix, [
-        r.rank,
+        ...unit,
         r.unitName,
         item.code,
         item.title,
@@ -205,15 +340,32 @@ export async function renderPacketXlsx(input: PacketInput): Promise<Buffer> {
   appendix.commit();
 
   // SIPAS.
-  const sipas = wb.addWorksheet("SIPAS", frozen(2));
+  const sipasBlocks = summary.sipas.some((r) => r.block !== null);
+  const sipas = wb.addWorksheet("SIPAS", frozen(sipasBlocks ? 3 : 2));
   const sipasStyles = header(
     sipas,
-    ["Hạng", "Đơn vị", ...SIPAS_COMPONENTS.map((k) => `${SIPAS_LABEL[k]} (%)`), "Chỉ số SIPAS (%)"],
-    [7, 36, 14, 14, 14, 14, 14, 12],
-    [undefined, undefined, NUM2, NUM2, NUM2, NUM2, NUM2, NUM2],
+    [
+      ...(sipasBlocks ? ["Khối"] : []),
+      "Hạng",
+      "Đơn vị",
+      ...SIPAS_COMPONENTS.map((k) => `${SIPAS_LABEL[k]} (%)`),
+      "Chỉ số SIPAS (%)",
+    ],
+    [...(sipasBlocks ? [22] : []), 7, 36, 14, 14, 14, 14, 14, 12],
+    [...(sipasBlocks ? [undefined] : []), undefined, undefined, NUM2, NUM2, NUM2, NUM2, NUM2, NUM2],
   );
   for (const r of summary.sipas)
-    addRow(sipas, [r.rank, r.unitName, ...SIPAS_COMPONENTS.map((k) => r.components[k]), r.index], sipasStyles).commit();
+    addRow(
+      sipas,
+      [
+        ...(sipasBlocks ? [r.block ?? ""] : []),
+        r.rank ?? formatRank(null),
+        r.unitName,
+        ...SIPAS_COMPONENTS.map((k) => r.components[k]),
+        r.index,
+      ],
+      sipasStyles,
+    ).commit();
   sipas.commit();
 
   // Khen thuong.

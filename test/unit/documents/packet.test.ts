@@ -13,6 +13,7 @@ import {
   compileFramework,
   DEFAULT_BANDS,
   emptyScores,
+  floorExplanation,
   formatPct,
   formatPoints,
   rankUnits,
@@ -211,10 +212,12 @@ describe("packet PDF", () => {
     // One row of the table, as laid out on the page.
     const row = layout.split("\n").find((l) => /\bTánh Linh\s+\d/.test(l));
     expect(row).toBeDefined();
-    expect(collapse(row!)).toBe(`${tanhLinh.rank} Tánh Linh ${formatPoints(tanhLinh.points)} 10 73,31 Khá ▲3 Tăng`);
-    expect(collapse(layout.split("\n").find((l) => /^\s*Hạng\s+Đơn vị/.test(l)) ?? "")).toBe(
-      "Hạng Đơn vị Điểm Tối đa Chỉ số (%) Xếp loại",
+    // Appraisal and survey points (the framework's area 2.2 is surveyed) before the total.
+    const [appraisal, survey] = tanhLinh.parts;
+    expect(collapse(row!)).toBe(
+      `${tanhLinh.rank} Tánh Linh ${formatPoints(appraisal!.points)} ${formatPoints(survey!.points)} ${formatPoints(tanhLinh.points)} 10 73,31 Khá ▲3 Tăng`,
     );
+    for (const title of ["Thẩm định (tối đa 8)", "Điều tra XHH (tối đa 2)", "Tổng điểm"]) expect(text).toContain(title);
     for (const band of DEFAULT_BANDS) expect(text).toContain(band.name);
   });
 
@@ -494,5 +497,369 @@ describe("packetFingerprint", () => {
     expect(packetFingerprint({ ...input, appendixUnits: 10 })).not.toBe(fp);
     await renderPacketXlsx(input);
     expect(packetFingerprint(input)).toBe(fp);
+  });
+});
+
+// -- a round in blocks (issue 13) ------------------------------------------------
+
+/** Districts, wards, and communes with a special zone, ranked separately (as Hải Phòng 2025 publishes). */
+const BLOCKS = ["Huyện, thị xã, thành phố", "Phường", "Xã, đặc khu"] as const;
+const blockOf = (name: string) =>
+  name.startsWith("Phường") ? BLOCKS[1] : /^(Xã|Đặc khu|Thị trấn)/.test(name) ? BLOCKS[2] : BLOCKS[0];
+/** Xuất sắc needs every area at 80 % or more, Tốt every area at 70 % or more. */
+const FLOOR_BANDS = DEFAULT_BANDS.map((b) =>
+  b.name === "Xuất sắc" ? { ...b, minAreaPct: 80 } : b.name === "Tốt" ? { ...b, minAreaPct: 70 } : b,
+);
+const NOT_RANKED_REASON = "Đặc khu mới thành lập, chưa có năm so sánh";
+
+function blockedInput(change?: { unit: string; block: string }): RoundInput {
+  const units = detailedUnits().map((u, i) => {
+    // Distinct totals, so each block ranks 1..n without ties.
+    u.points[compiled.indexByCode.get("1.1")!] = 2 - i * 0.02;
+    const block = change?.unit === u.unitName ? change.block : blockOf(u.unitName);
+    return { ...u, block, ranked: u.unitName !== "Đặc khu Côn Đảo", notRankedReason: null as string | null };
+  });
+  const cd = units.find((u) => u.unitName === "Đặc khu Côn Đảo")!;
+  cd.notRankedReason = NOT_RANKED_REASON;
+  // 90 % overall but area 2 at 75 %: Tốt, not Xuất sắc.
+  const floored = units.find((u) => u.unitName === "Phường Điện Bàn")!;
+  for (const [code, pts] of [
+    ["1.1", 2],
+    ["1.2.1", 2],
+    ["1.2.2", 2],
+    ["2.1", 2],
+    ["2.2", 1],
+  ] as const)
+    floored.points[compiled.indexByCode.get(code)!] = pts;
+  const hk = units.find((u) => u.unitName === "Phường Hòa Khánh")!;
+  (hk as DetailedScores).predecessorIds = ["old-hk-bac", "old-hk-nam"];
+  const previous: PreviousResult[] = units
+    .filter((u) => u.unitName !== "Xã Ea Kly" && u !== hk)
+    .map((u, i) => ({
+      unitId: u.unitId,
+      rank: (i % 5) + 1,
+      indexPct: 60 + i,
+      className: "Khá",
+      block: blockOf(u.unitName),
+    }));
+  previous.push(
+    {
+      unitId: "old-hk-bac",
+      unitName: "Phường Hòa Khánh Bắc",
+      rank: 2,
+      indexPct: 81.5,
+      className: "Tốt",
+      block: "Phường",
+    },
+    {
+      unitId: "old-hk-nam",
+      unitName: "Phường Hòa Khánh Nam",
+      rank: 3,
+      indexPct: 78.25,
+      className: "Khá",
+      block: "Phường",
+    },
+  );
+  return {
+    bands: FLOOR_BANDS,
+    compiled,
+    units,
+    previous,
+    blockOrder: [...BLOCKS],
+    sipas: units.map((u, i) => ({ unitId: u.unitId, unitName: u.unitName, sipas: sipasScores(i) })),
+  };
+}
+
+describe("a round in blocks", () => {
+  const blocked = summarizeRound(blockedInput());
+  const bInput = packetInput(blocked, {
+    round: {
+      title: "Chỉ số CCHC năm 2025 của các cơ quan, địa phương",
+      year: 2025,
+      frameworkName: "Bộ chỉ số 2025 (thử)",
+      previousTitle: "Chỉ số CCHC năm 2024",
+    },
+  });
+  let bFile = "";
+  let bText = "";
+  let bPages: string[] = [];
+  let xlsx: ExcelJS.Workbook;
+  const rowsOf = (name: string) => {
+    const rows: unknown[][] = [];
+    xlsx.getWorksheet(name)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    return rows;
+  };
+  beforeAll(async () => {
+    bFile = writeTemp(await renderPacketPdf(bInput));
+    bText = pdfText(bFile);
+    bPages = layoutText(bFile).split("\f");
+    const bytes = await renderPacketXlsx(bInput);
+    xlsx = new ExcelJS.Workbook();
+    await xlsx.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  });
+
+  it("is summarised as three blocks, each ranked 1..n, with a floor, a unit not ranked, a new and a mapped unit", () => {
+    expect(blocked.blocks.map((b) => b.name)).toEqual([...BLOCKS]);
+    for (const b of blocked.blocks) {
+      const ranked = b.results.filter((r) => r.ranked);
+      expect(ranked.map((r) => r.rank)).toEqual(ranked.map((_, i) => i + 1));
+    }
+    const cd = blocked.ranking.find((r) => r.unitName === "Đặc khu Côn Đảo")!;
+    expect(cd).toMatchObject({ rank: null, ranked: false, notRankedReason: NOT_RANKED_REASON });
+    const db = blocked.ranking.find((r) => r.unitName === "Phường Điện Bàn")!;
+    expect(db.className).toBe("Tốt");
+    expect(db.classFloor?.className).toBe("Xuất sắc");
+    expect(blocked.ranking.find((r) => r.unitName === "Xã Ea Kly")!.previousBasis).toBe("none");
+    expect(blocked.ranking.find((r) => r.unitName === "Phường Hòa Khánh")!.previousBasis).toBe("mapped");
+  });
+
+  it("prints a heading, statistics and a ranking 1..n per block in the PDF", () => {
+    const start = bPages.findIndex((pg, i) => i > 0 && pg.includes("KẾT QUẢ XẾP HẠNG CHỈ SỐ CCHC"));
+    const end = bPages.findIndex((pg) => /\bIII\. BIỂU ĐỒ/.test(pg) && !pg.includes("Trang"));
+    const section = bPages.slice(start, end).join("\n");
+    const lines = section.split("\n").map(collapse);
+    BLOCKS.forEach((name, i) => expect(lines).toContain(`${i + 1}. Khối ${name}`));
+    expect(collapse(section)).toContain("Các đơn vị được xếp hạng riêng theo 3 khối");
+    for (const b of blocked.blocks) {
+      const st = b.statistics;
+      expect(collapse(section)).toContain(`chỉ số bình quân: ${formatPct(st.averageIndexPct)} %`);
+      // Every ranked unit on a row starting with its rank within the block.
+      const ranked = b.results.filter((r) => r.ranked);
+      for (const r of ranked) expect(lines.some((l) => l.startsWith(`${r.rank} ${r.unitName} `))).toBe(true);
+      // Block headings come in order, each before its own leader.
+      const heading = lines.indexOf(`${BLOCKS.indexOf(b.name as (typeof BLOCKS)[number]) + 1}. Khối ${b.name}`);
+      const leader = lines.findIndex((l) => l.startsWith(`1 ${ranked[0]!.unitName} `));
+      expect(leader).toBeGreaterThan(heading);
+    }
+    // Block statistics table (units, ranked, averages per block and for the round).
+    expect(lines.some((l) => l.startsWith("Khối Xã, đặc khu 11 10 "))).toBe(true);
+    expect(lines.some((l) => l.startsWith("Toàn vòng 25 24 "))).toBe(true);
+  });
+
+  it("lists the unit not ranked with its reason, explains the floor, marks new and mapped units", () => {
+    expect(bText).toContain("Không xếp hạng: 1 đơn vị được đánh giá, xếp loại nhưng không tham gia xếp hạng");
+    expect(bText).toContain(NOT_RANKED_REASON);
+    const db = blocked.ranking.find((r) => r.unitName === "Phường Điện Bàn")!;
+    expect(bText).toContain(`Phường Điện Bàn ${floorExplanation(db.classFloor!)}`);
+    // Its appendix highlights say it too.
+    expect(bText).toContain(`Xếp loại Tốt: ${floorExplanation(db.classFloor!)}.`);
+    expect(bText).toContain("Đơn vị mới, không có kết quả năm trước");
+    expect(bText).toMatch(/Đơn vị mới, không có kết quả năm trước \(cột thay đổi hạng ghi "Mới"\): Xã Ea Kly/);
+    const ea = bPages
+      .join("\n")
+      .split("\n")
+      .map(collapse)
+      .find((l) => /^\d+ Xã Ea Kly \d/.test(l))!;
+    expect(ea).toMatch(/ Mới$/);
+    expect(bText).toContain(
+      "Phường Hòa Khánh từ Phường Hòa Khánh Bắc (hạng 2, 81,50 %), Phường Hòa Khánh Nam (hạng 3, 78,25 %)",
+    );
+  });
+
+  it("shows appraisal and survey points as columns, and the block charts", () => {
+    expect(bText).toContain("Thẩm định (tối đa 8)");
+    expect(bText).toContain("Điều tra XHH (tối đa 2)");
+    expect(bText).toContain("Chỉ số CCHC bình quân theo khối (%)");
+    expect(bText).toContain("Điểm bình quân theo thành phần và khối");
+    for (const name of BLOCKS) {
+      expect(bText).toContain(`Khối ${name}: chỉ số CCHC theo đơn vị (%)`);
+      expect(bText).toContain(`Khối ${name}: số đơn vị theo xếp loại`);
+    }
+    expect(bText).toContain("Đặc khu Côn Đảo (không xếp hạng)");
+    expect(bText).toContain("Khối xếp hạng:");
+    expect(bText).toContain("Huyện, thị xã, thành phố (11); Phường (3); Xã, đặc khu (11)");
+  });
+
+  it("keeps every word of the block round inside the margins", () => {
+    const html = run("pdftotext", ["-bbox", "-enc", "UTF-8", bFile, "-"]);
+    const re = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+    const outside: string[] = [];
+    for (let m = re.exec(html); m; m = re.exec(html)) {
+      const [xMin, yMin, xMax, yMax] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+      const pageNumber = /^\d+$/.test(m[5]!) && yMax < LIMITS.top;
+      if (
+        xMin < LIMITS.left - 1 ||
+        xMax > LIMITS.right + 1 ||
+        (yMin < LIMITS.top - 1 && !pageNumber) ||
+        yMax > LIMITS.bottom + 1
+      )
+        outside.push(m[5]!);
+    }
+    expect(outside).toEqual([]);
+  });
+
+  it("writes the block, 'Không xếp hạng', the reason and the parts in the xlsx ranking", () => {
+    const [head, ...rows] = rowsOf("Xep hang");
+    expect(head!.slice(0, 7)).toEqual(["Khối", "Hạng", "Đơn vị", "Điểm", "Điểm tối đa", "Chỉ số (%)", "Xếp loại"]);
+    const col = (title: string) => {
+      const i = head!.indexOf(title);
+      expect(i, title).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    expect(rows).toHaveLength(25);
+    for (const name of BLOCKS) {
+      const ranks = rows.filter((r) => r[0] === name && typeof r[1] === "number").map((r) => r[1]);
+      expect(ranks).toEqual(ranks.map((_, i) => i + 1));
+    }
+    const cd = rows.find((r) => r[2] === "Đặc khu Côn Đảo")!;
+    expect(cd[0]).toBe("Xã, đặc khu");
+    expect(cd[1]).toBe("Không xếp hạng");
+    expect(cd[col("Lý do không xếp hạng")]).toBe(NOT_RANKED_REASON);
+    rows.forEach((row) => {
+      const r = blocked.ranking.find((u) => u.unitName === row[2])!;
+      const appraisal = r.parts.find((x) => x.source === "APPRAISAL")!;
+      const survey = r.parts.find((x) => x.source === "SURVEY")!;
+      expect(row[col("Điểm thẩm định")] as number).toBeCloseTo(appraisal.points, 6);
+      expect(row[col("Thẩm định tối đa")]).toBe(appraisal.maxPoints);
+      expect(row[col("Điểm điều tra XHH")] as number).toBeCloseTo(survey.points, 6);
+      expect(row[col("Điều tra XHH tối đa")]).toBe(survey.maxPoints);
+      expect((row[col("Điểm thẩm định")] as number) + (row[col("Điểm điều tra XHH")] as number)).toBeCloseTo(
+        row[3] as number,
+        6,
+      );
+    });
+    const db = rows.find((r) => r[2] === "Phường Điện Bàn")!;
+    expect(db[col("Ghi chú xếp loại")]).toContain("không đạt Xuất sắc vì lĩnh vực 2 đạt 75,00 %");
+    expect(rows.find((r) => r[2] === "Xã Ea Kly")![col("So sánh với năm trước")]).toBe(
+      "Đơn vị mới, không có kết quả năm trước",
+    );
+    expect(rows.find((r) => r[2] === "Phường Hòa Khánh")![col("So sánh với năm trước")]).toBe(
+      "Đơn vị trước: Phường Hòa Khánh Bắc (hạng 2, 81,50 %); Phường Hòa Khánh Nam (hạng 3, 78,25 %)",
+    );
+    // No rank change is invented for the new unit or across a merger of several units.
+    expect(head![8]).toBe("Thay đổi hạng");
+    expect(rows.find((r) => r[2] === "Xã Ea Kly")![8] ?? null).toBeNull();
+    expect(rows.find((r) => r[2] === "Phường Hòa Khánh")![8] ?? null).toBeNull();
+  });
+
+  it("has a sheet of block statistics, and blocks in the appendix and SIPAS sheets", () => {
+    const [head, ...rows] = rowsOf("Theo khoi");
+    expect(head!.slice(0, 5)).toEqual([
+      "Khối",
+      "Số đơn vị",
+      "Số đơn vị xếp hạng",
+      "Điểm bình quân",
+      "Chỉ số bình quân (%)",
+    ]);
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ["Huyện, thị xã, thành phố", 11, 11],
+      ["Phường", 3, 3],
+      ["Xã, đặc khu", 11, 10],
+      ["Toàn vòng", 25, 24],
+    ]);
+    blocked.blocks.forEach((b, i) => expect(rows[i]![4] as number).toBeCloseTo(b.statistics.averageIndexPct, 9));
+    const bands = head!.slice(-FLOOR_BANDS.length);
+    expect(bands).toEqual(FLOOR_BANDS.map((b) => `Số đơn vị ${b.name}`));
+    const appendix = rowsOf("Phu luc");
+    expect(appendix[0]!.slice(0, 3)).toEqual(["Khối", "Hạng", "Đơn vị"]);
+    expect(appendix.find((r) => r[2] === "Đặc khu Côn Đảo")![1]).toBe("Không xếp hạng");
+    const sipas = rowsOf("SIPAS");
+    expect(sipas[0]!.slice(0, 2)).toEqual(["Khối", "Hạng"]);
+    expect(sipas.find((r) => r[2] === "Đặc khu Côn Đảo")![1]).toBe("Không xếp hạng");
+  });
+
+  it("gives a fingerprint that changes with a unit's block, its ranked flag and the floors", () => {
+    const fp = packetFingerprint(bInput);
+    const again = packetFingerprint({ ...bInput, summary: summarizeRound(blockedInput()) });
+    expect(again).toBe(fp);
+    const moved = summarizeRound(blockedInput({ unit: "Xã Ea Kly", block: "Phường" }));
+    expect(packetFingerprint({ ...bInput, summary: moved })).not.toBe(fp);
+    const ranked = blockedInput();
+    ranked.units.find((u) => u.unitName === "Đặc khu Côn Đảo")!.ranked = true;
+    expect(packetFingerprint({ ...bInput, summary: summarizeRound(ranked) })).not.toBe(fp);
+    const reason = blockedInput();
+    reason.units.find((u) => u.unitName === "Đặc khu Côn Đảo")!.notRankedReason = "Lý do khác";
+    expect(packetFingerprint({ ...bInput, summary: summarizeRound(reason) })).not.toBe(fp);
+    const noFloors = blockedInput();
+    noFloors.bands = DEFAULT_BANDS;
+    expect(packetFingerprint({ ...bInput, summary: summarizeRound(noFloors) })).not.toBe(fp);
+  });
+});
+
+describe("a totals-only round in blocks with appraisal and survey parts", () => {
+  // Departments score 70 appraisal + 30 survey points; central agencies in the province 40 + 20 (issue 13).
+  const units: SummaryScores[] = [
+    ...["Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Y tế"].map((name, i) => ({
+      unitId: `so${i}`,
+      unitName: name,
+      block: "Sở, ban, ngành",
+      points: 88.5 - i * 3.25,
+      maxPoints: 100,
+      surveyPoints: 25.5 - i,
+      surveyMaxPoints: 30,
+    })),
+    ...["Cục Thuế tỉnh", "Kho bạc Nhà nước khu vực", "Bảo hiểm xã hội tỉnh"].map((name, i) => ({
+      unitId: `tw${i}`,
+      unitName: name,
+      block: "Cơ quan Trung ương",
+      points: 52.75 - i * 2,
+      maxPoints: 60,
+      surveyPoints: 17.25 - i,
+      surveyMaxPoints: 20,
+      ranked: i !== 2,
+      notRankedReason: i === 2 ? "Không thuộc đối tượng xếp hạng của tỉnh" : null,
+    })),
+  ];
+  const s = summarizeRound({ bands: FLOOR_BANDS, units, blockOrder: ["Sở, ban, ngành", "Cơ quan Trung ương"] });
+  const inp = packetInput(s, {
+    round: { title: "Chỉ số CCHC năm 2024", year: 2024, frameworkName: null, previousTitle: null },
+  });
+
+  it("heads each block's parts with that block's maxima and says floors need area figures", async () => {
+    const t = pdfText(writeTemp(await renderPacketPdf(inp)));
+    expect(t).toContain("Thẩm định (tối đa 70)");
+    expect(t).toContain("Điều tra XHH (tối đa 30)");
+    expect(t).toContain("Thẩm định (tối đa 40)");
+    expect(t).toContain("Điều tra XHH (tối đa 20)");
+    expect(t).toContain("mức tối thiểu mỗi lĩnh vực không áp dụng được");
+    expect(t).toContain("Không thuộc đối tượng xếp hạng của tỉnh");
+    expect(t).toContain("Khối Cơ quan Trung ương");
+    // No previous round: nobody is called a new unit.
+    expect(t).not.toContain("Đơn vị mới");
+  });
+
+  it("writes the parts, summing to the total, and the blocks' averages in the xlsx", async () => {
+    const bytes = await renderPacketXlsx(inp);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const rows: unknown[][] = [];
+    wb.getWorksheet("Xep hang")!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const [head, ...body] = rows;
+    const at = (title: string) => head!.indexOf(title);
+    const kho = body.find((r) => r[2] === "Bảo hiểm xã hội tỉnh")!;
+    expect(kho[1]).toBe("Không xếp hạng");
+    expect(kho[at("Thẩm định tối đa")]).toBe(40);
+    expect(kho[at("Điều tra XHH tối đa")]).toBe(20);
+    expect((kho[at("Điểm thẩm định")] as number) + (kho[at("Điểm điều tra XHH")] as number)).toBeCloseTo(48.75, 9);
+    expect(head).not.toContain("So sánh với năm trước");
+    const stats: unknown[][] = [];
+    wb.getWorksheet("Theo khoi")!.eachRow((row) => stats.push((row.values as unknown[]).slice(1)));
+    expect(stats.slice(1).map((r) => r.slice(0, 3))).toEqual([
+      ["Sở, ban, ngành", 4, 4],
+      ["Cơ quan Trung ương", 3, 2],
+      ["Toàn vòng", 7, 6],
+    ]);
+    const sheadAt = (title: string) => stats[0]!.indexOf(title);
+    expect(stats[2]![sheadAt("Điểm điều tra XHH bình quân")] as number).toBeCloseTo((17.25 + 16.25) / 2, 9);
+  });
+});
+
+describe("a round without blocks", () => {
+  it("has no block headings, one ranking 1..n and no block columns", async () => {
+    const lines = layout.split("\n").map(collapse);
+    expect(lines.some((l) => /^\d+\. Khối /.test(l))).toBe(false);
+    expect(text).not.toContain("Khối");
+    const ranks = summary.ranking.map((r) => r.rank);
+    expect(ranks[0]).toBe(1);
+    expect(summary.blocks.map((b) => b.name)).toEqual([null]);
+    const bytes = await renderPacketXlsx(input);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const head = (wb.getWorksheet("Xep hang")!.getRow(1).values as unknown[]).slice(1);
+    expect(head).not.toContain("Khối");
+    expect(head).not.toContain("Lý do không xếp hạng");
+    const stats: unknown[][] = [];
+    wb.getWorksheet("Theo khoi")!.eachRow((row) => stats.push((row.values as unknown[]).slice(1)));
+    expect(stats.slice(1).map((r) => r.slice(0, 3))).toEqual([["Tất cả đơn vị", 25, 25]]);
   });
 });
