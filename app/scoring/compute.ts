@@ -1,5 +1,5 @@
 import { blockKey, blockOrder, cleanBlockName } from "#app/scoring/blocks.ts";
-import { classify, EPSILON, type AreaPct } from "#app/scoring/classes.ts";
+import { classify, EPSILON, hasFloors, type AreaPct } from "#app/scoring/classes.ts";
 import type { CompiledFramework } from "#app/scoring/framework.ts";
 import {
   isDetailed,
@@ -31,26 +31,35 @@ export function detailedTotals(
 
 /** Appraisal and survey points of a unit, each with its maximum (sources with no applicable leaf left out). */
 export function detailedParts(compiled: CompiledFramework, scores: DetailedScores): SourcePart[] {
-  const { isLeaf, maxPoints, subtreeEnd } = compiled;
+  const { isLeaf, isSurvey, maxPoints, subtreeEnd } = compiled;
   const n = compiled.nodes.length;
-  const points = new Float64Array(2);
-  const max = new Float64Array(2);
+  // Plain locals, not arrays: this runs once per unit of a 10,000-unit ranking.
+  let appraisal = 0;
+  let appraisalMax = 0;
+  let survey = 0;
+  let surveyMax = 0;
   for (let i = 0; i < n;) {
     if (scores.notApplicable[i]) {
       i = subtreeEnd[i]!;
       continue;
     }
     if (isLeaf[i]) {
-      const s = compiled.nodes[i]!.source === "SURVEY" ? 1 : 0;
-      max[s] = max[s]! + maxPoints[i]!;
       const p = scores.points[i]!;
-      if (p === p) points[s] = points[s]! + p; // NaN (not scored) counts as 0
+      const points = p === p ? p : 0; // NaN (not scored) counts as 0
+      if (isSurvey[i]) {
+        surveyMax += maxPoints[i]!;
+        survey += points;
+      } else {
+        appraisalMax += maxPoints[i]!;
+        appraisal += points;
+      }
     }
     i++;
   }
-  return NODE_SOURCES.map((source, s) => ({ source, points: points[s]!, maxPoints: max[s]! })).filter(
-    (p) => p.maxPoints > 0,
-  );
+  const parts: SourcePart[] = [];
+  if (appraisalMax > 0) parts.push({ source: "APPRAISAL", points: appraisal, maxPoints: appraisalMax });
+  if (surveyMax > 0) parts.push({ source: "SURVEY", points: survey, maxPoints: surveyMax });
+  return parts;
 }
 
 function summaryParts(u: SummaryScores): SourcePart[] {
@@ -111,12 +120,17 @@ function previousFor(
  * and follow the ranked ones of their block. The result lists the blocks one after another.
  */
 export function rankUnits(units: UnitScores[], options: RankOptions): UnitResult[] {
-  return rankBlocks(units, options).flatMap((b) => b.results);
+  return rankedBlocks(units, options).flatMap((b) => b.results);
 }
 
 /** rankUnits, grouped by block, with each block's statistics. */
 export function rankBlocks(units: UnitScores[], options: RankOptions): BlockResult[] {
+  return rankedBlocks(units, options).map((b) => ({ ...b, statistics: roundStatistics(b.results, options.bands) }));
+}
+
+function rankedBlocks(units: UnitScores[], options: RankOptions): Array<Omit<BlockResult, "statistics">> {
   const previousById = new Map((options.previous ?? []).map((p) => [p.unitId, p]));
+  const floors = hasFloors(options.bands);
   const results: UnitResult[] = units.map((u) => {
     let points: number;
     let maxPoints: number;
@@ -129,7 +143,8 @@ export function rankBlocks(units: UnitScores[], options: RankOptions): BlockResu
       points = parts.reduce((s, p) => s + p.points, 0);
       maxPoints = parts.reduce((s, p) => s + p.maxPoints, 0);
       surveyPoints = parts.find((p) => p.source === "SURVEY")?.points ?? null;
-      areas = areaResults(options.compiled, u);
+      // Area % only matter to a band with a floor; skip the pass over the tree otherwise.
+      areas = floors ? areaResults(options.compiled, u) : undefined;
     } else {
       points = u.points;
       maxPoints = u.maxPoints;
@@ -195,7 +210,7 @@ export function rankBlocks(units: UnitScores[], options: RankOptions): BlockResu
         blockKey(r.block) !== blockKey(r.previous.block);
       if (r.rank !== null && r.previous.rank !== null && !otherBlock) r.rankChange = r.previous.rank - r.rank;
     }
-    return { name, results: ordered, statistics: roundStatistics(ordered, options.bands) };
+    return { name, results: ordered };
   });
 }
 

@@ -11,6 +11,8 @@ export interface CompiledFramework {
   /** Index of the area (top-level node) each node belongs to. */
   area: Int32Array;
   isLeaf: Uint8Array;
+  /** 1 where the node's points come from the survey (điều tra xã hội học), 0 from appraisal. */
+  isSurvey: Uint8Array;
   maxPoints: Float64Array;
   /** Indices of the areas in nodes. */
   areaIndices: number[];
@@ -46,6 +48,7 @@ export function compileFramework(framework: Framework): CompiledFramework {
     subtreeEnd: Int32Array.from(ends),
     area: Int32Array.from(areas),
     isLeaf: Uint8Array.from(nodes.map((x) => (x.children.length === 0 ? 1 : 0))),
+    isSurvey: Uint8Array.from(nodes.map((x) => (x.source === "SURVEY" ? 1 : 0))),
     maxPoints: Float64Array.from(nodes.map((x) => x.maxPoints)),
     areaIndices,
     indexByCode: new Map(nodes.map((x, i) => [x.code, i])),
