@@ -208,7 +208,7 @@ function AddBlockForm({ reply: last }: { reply: Reply | undefined }) {
   const [form, fields] = useTargetForm<z.input<typeof addBlockSchema>>("add-block", "", last);
   const errors = fields.name.errors;
   return (
-    <Form method="post" {...getFormProps(form)} className="inline-form">
+    <Form method="post" {...getFormProps(form)} className="inline-form add-block">
       <input type="hidden" name="intent" value="add-block" />
       <label htmlFor={fields.name.id}>Thêm khối</label>
       <input

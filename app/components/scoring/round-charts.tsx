@@ -42,14 +42,14 @@ export function RoundCharts({
             <ul>
               {stats.gainers.map((g) => (
                 <li key={`g-${g.name}`}>
-                  <span className="up">{formatSignedPct(g.change)} điểm %</span> {g.name} (
-                  {formatRankChange(g.rankChange)})
+                  <span className="up">{formatSignedPct(g.change)} điểm %</span> {g.name}
+                  {g.rankChange !== null ? ` (${formatRankChange(g.rankChange)})` : ""}
                 </li>
               ))}
               {stats.losers.map((g) => (
                 <li key={`l-${g.name}`}>
-                  <span className="down">{formatSignedPct(g.change)} điểm %</span> {g.name} (
-                  {formatRankChange(g.rankChange)})
+                  <span className="down">{formatSignedPct(g.change)} điểm %</span> {g.name}
+                  {g.rankChange !== null ? ` (${formatRankChange(g.rankChange)})` : ""}
                 </li>
               ))}
             </ul>
@@ -90,9 +90,9 @@ export function BlockAveragesChart({
       <HorizontalBarChart
         title="Chỉ số trung bình theo khối (%)"
         bars={blocks.map((b) => ({
-          label: b.name,
+          label: `${b.name} (${b.ranked} đơn vị)`,
           value: b.averageIndexPct,
-          display: `${formatPct(b.averageIndexPct)} (${b.ranked} đơn vị xếp hạng)`,
+          display: formatPct(b.averageIndexPct),
         }))}
       />
     </section>
