@@ -189,7 +189,7 @@ export default function UnitPage() {
           <div className="kpi">
             <div className="kpi-value">{r.rank === null ? "Không xếp hạng" : `${r.rank}/${r.of}`}</div>
             <div className="kpi-label">
-              {r.rank === null ? "" : `hạng ${r.rank}/${r.of}${r.block ? ` ${blockPhrase(r.block)}` : ""}`}{" "}
+              {r.rank === null ? (r.notRankedReason ?? "") : `xếp hạng${r.block ? ` ${blockPhrase(r.block)}` : ""}`}{" "}
               {r.rankChange !== null ? (
                 <span className={r.rankChange > 0 ? "up" : r.rankChange < 0 ? "down" : ""}>
                   {formatRankChange(r.rankChange)}

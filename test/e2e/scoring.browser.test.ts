@@ -10,6 +10,7 @@ import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
 import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { createRound } from "#app/scoring/round-writes.server.ts";
+import { roundSummaryFor } from "#app/scoring/rounds.server.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
@@ -318,5 +319,46 @@ describe("scoring in the browser", () => {
     expect(unitText).toContain("Điều tra xã hội học: ");
     expect(unitText).toMatch(/So với kết quả năm trước của chính đơn vị: hạng \d+/);
     await page.screenshot({ path: path.join(shots, "scoring-unit-block.png"), fullPage: true });
+
+    // The island district: classified, not ranked, with the reason.
+    const islandUnit = await prisma.roundUnit.findFirstOrThrow({
+      where: { roundId, organizationId: island.id },
+      select: { id: true },
+    });
+    await page.goto(`${app.server.url}/scoring/rounds/${roundId}/units/${islandUnit.id}`);
+    await expect.poll(() => main.textContent()).toContain("Không xếp hạng: Huyện đảo, đánh giá riêng theo đề án");
   }, 120_000);
+
+  it("explains on the unit page which area kept a unit out of a class with a floor", async () => {
+    // The seeded 2023 round, its framework's bands given a floor: a unit whose weakest area is below its
+    // class's threshold falls one class, and the page says which area.
+    const round = await prisma.assessmentRound.findFirstOrThrow({
+      where: { year: 2023, units: { some: { organization: { name: { contains: "Tánh Linh" } } } } },
+      select: { id: true, frameworkId: true },
+    });
+    const { summary } = await roundSummaryFor(round.id);
+    const pick = summary.ranking
+      .map((r) => {
+        const band = summary.bands.find((b) => b.name === r.className)!;
+        const weakest = [...summary.areas.get(r.unitId)!].sort((a, b) => (a.pct ?? 100) - (b.pct ?? 100))[0]!;
+        return { r, band, weakest };
+      })
+      .find(({ band, weakest }) => band.minPct > 0 && weakest.pct !== null && weakest.pct < band.minPct)!;
+    expect(pick).toBeDefined();
+    await prisma.classBand.updateMany({
+      where: { frameworkId: round.frameworkId!, name: pick.band.name },
+      data: { minAreaPct: pick.band.minPct },
+    });
+    const unit = await prisma.roundUnit.findFirstOrThrow({
+      where: { roundId: round.id, organizationId: pick.r.unitId },
+      select: { id: true },
+    });
+    const page = await signedIn("noivu.binhthuan@hoinghi.local");
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${app.server.url}/scoring/rounds/${round.id}/units/${unit.id}`);
+    await expect
+      .poll(() => page.locator("main").textContent())
+      .toContain(`không đạt ${pick.band.name} vì lĩnh vực ${pick.weakest.code} đạt`);
+    await page.screenshot({ path: path.join(shots, "scoring-unit-floor.png") });
+  });
 });
