@@ -356,3 +356,50 @@ describe.runIf(contractReady)("score files with block, ranked, reason, rank and 
     });
   });
 });
+
+describe.runIf(contractReady)("detailed score files with placement columns", () => {
+  it("takes a unit's block and flag from its rows; a unit in two blocks is a row error and nothing is imported", async () => {
+    const previous = await prisma.assessmentRound.findFirstOrThrow({
+      where: { year: 2023, units: { some: { organization: { name: { contains: "Tánh Linh" } } } } },
+      select: {
+        id: true,
+        organizationId: true,
+        frameworkId: true,
+        units: { select: { organizationId: true }, take: 2, orderBy: { organization: { name: "asc" } } },
+      },
+    });
+    const detailedId = await createRound(SYSTEM_ACTOR, {
+      title: "Chỉ số CCHC năm 2024 (thử khối, điểm chi tiết)",
+      year: 2024,
+      organizationId: previous.organizationId,
+      frameworkId: previous.frameworkId,
+      previousRoundId: previous.id,
+      unitIds: previous.units.map((u) => u.organizationId),
+    });
+    const loaded = (await loadRound(detailedId))!;
+    const [a, b] = loaded.units;
+    const leaf = loaded.compiled!.nodes.find((_, i) => loaded.compiled!.isLeaf[i])!;
+    const rows = (blockOfB2: string) =>
+      [
+        "don_vi,ma,diem,khoi,xep_hang,ly_do",
+        `"${a!.name}",${leaf.code},${leaf.maxPoints},Huyện,có,`,
+        `"${b!.name}",${leaf.code},0,Thị xã,không,Sáp nhập giữa năm`,
+        `"${b!.name}",${loaded.compiled!.nodes.find((n, i) => loaded.compiled!.isLeaf[i] && n !== leaf)!.code},0,${blockOfB2},không,Sáp nhập giữa năm`,
+      ].join("\n");
+    const failed = await importScores(SYSTEM_ACTOR, loaded, { name: "loi.csv", data: csv(rows("Huyện")) });
+    expect(failed.ok).toBe(false);
+    if (!failed.ok) expect(failed.errors.map((e) => e.message).join(" ")).toContain("thuộc hai khối");
+    expect(await prisma.roundBlock.count({ where: { roundId: detailedId } })).toBe(0);
+    expect(await prisma.nodeScore.count({ where: { roundUnit: { roundId: detailedId } } })).toBe(0);
+
+    expect(await importScores(SYSTEM_ACTOR, loaded, { name: "khoi.csv", data: csv(rows("thị  XÃ")) })).toMatchObject({
+      ok: true,
+      units: 2,
+    });
+    const { summary } = await roundSummaryFor(detailedId);
+    expect(summary.blocks.map((x) => [x.name, x.results.map((r) => [r.unitName, r.rank, r.notRankedReason])])).toEqual([
+      ["Huyện", [[a!.name, 1, null]]],
+      ["Thị xã", [[b!.name, null, "Sáp nhập giữa năm"]]],
+    ]);
+  });
+});
