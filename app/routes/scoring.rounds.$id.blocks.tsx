@@ -306,6 +306,15 @@ function UnitRow({
               </option>
             ))}
           </select>
+          {unit.predecessorIds.length ? (
+            <div className="muted small">
+              Thay cho:{" "}
+              {previousUnits
+                .filter((p) => unit.predecessorIds.includes(p.id))
+                .map((p) => p.name)
+                .join("; ")}
+            </div>
+          ) : null}
           {errorsOf(fields.predecessorIds.errors, fields.predecessorIds.errorId)}
         </td>
       ) : null}
