@@ -307,6 +307,36 @@ describe("scoring in the browser", () => {
     expect(await main.textContent()).toContain("Điểm thẩm định và điểm điều tra xã hội học");
     await page.screenshot({ path: path.join(shots, "scoring-round-blocks.png"), fullPage: true });
 
+    // The Excel ranking: block, rank or "Không xếp hạng", reason, parts, last year's published rank.
+    const xlsx = await page.request.get(`${app.server.url}/scoring/rounds/${roundId}/ranking.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet("Xep hang")!.getSheetValues().slice(3) as unknown[][];
+    const cells = (name: string) => sheet.find((r) => r[3] === name)!;
+    expect([cells(department.name)[1], cells(department.name)[2], cells(department.name)[11]]).toEqual([
+      "Sở, ban, ngành",
+      1,
+      "Đơn vị mới",
+    ]);
+    expect(cells(department.name)[4]).toBe(65);
+    expect(cells(department.name)[5]).toBe(27);
+    expect([cells(island.name)[1], cells(island.name)[2], cells(island.name)[10]]).toEqual([
+      "Huyện, thị xã, thành phố",
+      "Không xếp hạng",
+      "Huyện đảo, đánh giá riêng theo đề án",
+    ]);
+
+    // SIPAS: each block ranked on its own.
+    await prisma.roundUnit.updateMany({
+      where: { roundId },
+      data: { sipasAccess: 85, sipasProcedures: 84, sipasCivilServants: 88, sipasResults: 86, sipasFeedback: 80 },
+    });
+    await page.goto(`${app.server.url}/scoring/rounds/${roundId}/sipas`);
+    await expect
+      .poll(() => main.locator("h2").allTextContents())
+      .toEqual(["Sở, ban, ngành", "Huyện, thị xã, thành phố"]);
+    await page.goto(`${app.server.url}/scoring/rounds/${roundId}`);
+
     // The block filter shows one block.
     await page.getByLabel("Khối", { exact: true }).selectOption({ label: "Huyện, thị xã, thành phố" });
     await page.getByRole("button", { name: "Xem", exact: true }).click();
