@@ -135,6 +135,13 @@ const FIELD_LABEL: Record<string, string> = {
   summaryPoints: "Điểm tổng",
   summaryMaxPoints: "Điểm tối đa",
   surveyPoints: "Điểm điều tra xã hội học",
+  surveyMaxPoints: "Điểm điều tra tối đa",
+  block: "Khối",
+  blocks: "Các khối (theo thứ tự)",
+  ranked: "Được xếp hạng",
+  notRankedReason: "Lý do không xếp hạng",
+  publishedRank: "Hạng đã công bố",
+  predecessors: "Đơn vị năm trước",
   file: "Tệp",
   // Users and organisations
   active: "Đang hoạt động",
@@ -165,6 +172,7 @@ const ENTITY_FIELD_LABEL: Record<string, Record<string, string>> = {
   IndexFramework: { name: "Tên bộ chỉ số" },
   FrameworkNode: { title: "Tên tiêu chí" },
   AssessmentRound: { title: "Tên đợt" },
+  RoundBlock: { name: "Tên khối", position: "Thứ tự", units: "Đơn vị của khối" },
 };
 
 export function fieldLabel(entity: string, field: string): string {

@@ -1,9 +1,17 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+  SerializeFrom,
+} from "@remix-run/node";
+import scoringCss from "#app/components/scoring/scoring.css?url";
+import type { RoundStatistics, UnitResult } from "#app/scoring/types.ts";
 import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { SCORING_CRUMB } from "#app/components/scoring/crumbs.ts";
 import { setRoundStatus } from "#app/scoring/round-writes.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { loadRound, roundSummaryFor } from "#app/scoring/rounds.server.ts";
 import { importScoreUpload } from "#app/scoring/score-import.server.ts";
 import { reply } from "#app/http/reply.server.ts";
@@ -12,12 +20,19 @@ import { notFound, requireRound } from "#app/auth/guard.server.ts";
 import { ImportErrorsTable } from "#app/ui/import-errors.tsx";
 import { bandClass } from "#app/ui/charts.tsx";
 import { RankingTable } from "#app/components/scoring/ranking-table.tsx";
-import { AreaAveragesChart, RoundCharts } from "#app/components/scoring/round-charts.tsx";
+import {
+  AreaAveragesChart,
+  BlockAveragesChart,
+  PartsChart,
+  RoundCharts,
+} from "#app/components/scoring/round-charts.tsx";
 import { formatPct } from "#app/scoring/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.round.title ?? "Đợt đánh giá"} · Hội nghị CCHC` },
 ];
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: scoringCss }];
 
 export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
   breadcrumb: (data) => [SCORING_CRUMB, { label: data?.round.title ?? "Đợt đánh giá" }],
@@ -29,6 +44,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const bandIndex = (name: string) => summary.bands.findIndex((b) => b.name === name);
   const roundUnitId = new Map(loaded.units.map((u) => [u.organizationId, u.roundUnitId]));
   const unscored = loaded.units.length - summary.ranking.length;
+  const part = (r: UnitResult, source: "APPRAISAL" | "SURVEY") => {
+    const p = r.parts.find((x) => x.source === source);
+    return p ? { points: p.points, maxPoints: p.maxPoints } : null;
+  };
+  const row = (r: UnitResult) => ({
+    unitId: r.unitId,
+    roundUnitId: roundUnitId.get(r.unitId)!,
+    name: r.unitName,
+    points: r.points,
+    maxPoints: r.maxPoints,
+    indexPct: r.indexPct,
+    className: r.className,
+    css: bandClass(bandIndex(r.className), summary.bands.length),
+    rank: r.rank,
+    ranked: r.ranked,
+    notRankedReason: r.notRankedReason,
+    appraisal: part(r, "APPRAISAL"),
+    survey: part(r, "SURVEY"),
+    rankChange: r.rankChange,
+    indexChange: r.indexChange,
+    classChange: r.classChange,
+    previousClass: r.previous?.className || null,
+    previousRank: r.previous?.rank ?? null,
+    previousBasis: r.previousBasis,
+    predecessors: r.predecessors.map((p) => p.unitName ?? p.unitId),
+  });
+  const stats = (s: RoundStatistics) => ({
+    units: s.units,
+    ranked: s.ranked,
+    averageIndexPct: s.averageIndexPct,
+    averagePoints: s.averagePoints,
+    averageParts: s.averageParts,
+    classCounts: s.classCounts,
+    gainers: s.gainers.map((r) => ({ name: r.unitName, change: r.indexChange, rankChange: r.rankChange })),
+    losers: s.losers.map((r) => ({ name: r.unitName, change: r.indexChange, rankChange: r.rankChange })),
+  });
   return {
     round: {
       ...loaded.round,
@@ -40,37 +91,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       hasSipas: summary.sipas.length > 0,
     },
     bands: summary.bands.map((b, i) => ({ ...b, css: bandClass(i, summary.bands.length) })),
-    rows: summary.ranking.map((r) => ({
-      unitId: r.unitId,
-      roundUnitId: roundUnitId.get(r.unitId)!,
-      name: r.unitName,
-      points: r.points,
-      maxPoints: r.maxPoints,
-      indexPct: r.indexPct,
-      className: r.className,
-      css: bandClass(bandIndex(r.className), summary.bands.length),
-      rank: r.rank,
-      rankChange: r.rankChange,
-      indexChange: r.indexChange,
-      classChange: r.classChange,
-      previousClass: r.previous?.className ?? null,
-      previousRank: r.previous?.rank ?? null,
+    rows: summary.ranking.map(row),
+    hasParts: summary.ranking.some((r) => r.parts.length > 0),
+    hasBlocks: summary.blocks.some((b) => b.name !== null),
+    blocks: summary.blocks.map((b) => ({
+      name: b.name,
+      rows: b.results.map(row),
+      stats: stats(b.statistics),
     })),
-    stats: {
-      averageIndexPct: summary.statistics.averageIndexPct,
-      averagePoints: summary.statistics.averagePoints,
-      classCounts: summary.statistics.classCounts,
-      gainers: summary.statistics.gainers.map((r) => ({
-        name: r.unitName,
-        change: r.indexChange,
-        rankChange: r.rankChange,
-      })),
-      losers: summary.statistics.losers.map((r) => ({
-        name: r.unitName,
-        change: r.indexChange,
-        rankChange: r.rankChange,
-      })),
-    },
+    stats: stats(summary.statistics),
     areaAverages: summary.areaAverages,
   };
 }
@@ -92,12 +121,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response("Thao tác không hợp lệ.", { status: 400 });
 }
 
+/** The filter's value for the units without a block. */
+const NO_BLOCK = "(chưa thuộc khối)";
+
 export default function RoundPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const importing = navigation.state === "submitting" && navigation.formData?.get("intent") === "import";
   const { round } = data;
+  const [params] = useSearchParams();
+  const blockFilter = params.get("khoi") ?? "";
+  const shownBlocks = blockFilter
+    ? data.blocks.filter((b) => (b.name ?? NO_BLOCK) === blockFilter)
+    : data.blocks.length
+      ? data.blocks
+      : [{ name: null, rows: data.rows, stats: data.stats }];
 
   return (
     <div className="page">
@@ -107,6 +146,9 @@ export default function RoundPage() {
           <a href={`/scoring/rounds/${round.id}/ranking.xlsx`} className="button">
             Xuất bảng xếp hạng (Excel)
           </a>{" "}
+          <Link to={`/scoring/rounds/${round.id}/blocks`} className="button">
+            Khối và đơn vị
+          </Link>{" "}
           {round.hasSipas ? (
             <Link to={`/scoring/rounds/${round.id}/sipas`} className="button">
               Chỉ số SIPAS
@@ -166,8 +208,10 @@ export default function RoundPage() {
           <p className="hint">
             {round.shape === "DETAILED"
               ? "Cột: đơn vị (don_vi), mã tiêu chí (ma), điểm (diem); tùy chọn: điểm tự chấm (diem_tu_cham), không áp dụng (khong_ap_dung)."
-              : "Cột: đơn vị (don_vi), điểm (diem), điểm tối đa (diem_toi_da); tùy chọn: điểm điều tra (diem_dieu_tra)."}{" "}
-            Tệp có dòng lỗi thì không dòng nào được nhập.
+              : "Cột: đơn vị (don_vi), điểm (diem), điểm tối đa (diem_toi_da); tùy chọn: điểm điều tra (diem_dieu_tra), điểm điều tra tối đa (diem_dieu_tra_toi_da)."}{" "}
+            Tùy chọn cho mọi tệp: khối (khoi), xếp hạng (xep_hang: có/không), lý do (ly_do), hạng đã công bố (hang), đơn
+            vị năm trước (don_vi_truoc, nhiều đơn vị cách nhau bằng “;”); cột không có trong tệp thì giữ nguyên. Tệp có
+            dòng lỗi thì không dòng nào được nhập.
           </p>
           {importing ? (
             <progress aria-label="Đang nhập điểm" />
@@ -190,14 +234,83 @@ export default function RoundPage() {
         </section>
       ) : null}
 
-      <RankingTable
-        rows={data.rows}
-        roundId={round.id}
-        hasPrevious={Boolean(round.previousRound)}
-        canManage={round.canManage}
-      />
+      {data.hasBlocks ? (
+        <>
+          <Form method="get" className="filters" preventScrollReset>
+            <div className="field">
+              <label htmlFor="block-filter">Khối</label>
+              <select id="block-filter" name="khoi" defaultValue={blockFilter}>
+                <option value="">Tất cả các khối</option>
+                {data.blocks.map((b) => (
+                  <option key={b.name ?? ""} value={b.name ?? NO_BLOCK}>
+                    {b.name ?? "Chưa thuộc khối nào"}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit">Xem</button>
+          </Form>
+          {data.blocks.length > 1 && data.rows.length ? (
+            <BlockAveragesChart
+              blocks={data.blocks.map((b) => ({
+                name: b.name ?? "Chưa thuộc khối nào",
+                averageIndexPct: b.stats.averageIndexPct,
+                ranked: b.stats.ranked,
+              }))}
+            />
+          ) : null}
+        </>
+      ) : null}
 
-      {data.rows.length ? <RoundCharts rows={data.rows} bands={data.bands} stats={data.stats} /> : null}
+      {shownBlocks.map((b) => (
+        <section key={b.name ?? ""} className={data.hasBlocks ? "block-section" : undefined}>
+          {data.hasBlocks ? (
+            <>
+              <h2 className="block-heading">{b.name ?? "Chưa thuộc khối nào"}</h2>
+              <div className="kpis">
+                <div className="kpi">
+                  <div className="kpi-value">{b.stats.units}</div>
+                  <div className="kpi-label">đơn vị</div>
+                </div>
+                <div className="kpi">
+                  <div className="kpi-value">{b.stats.ranked}</div>
+                  <div className="kpi-label">được xếp hạng</div>
+                </div>
+                <div className="kpi">
+                  <div className="kpi-value">{formatPct(b.stats.averageIndexPct)}%</div>
+                  <div className="kpi-label">chỉ số trung bình</div>
+                </div>
+                {b.stats.classCounts.map((c, i) => (
+                  <div className="kpi" key={c.className}>
+                    <div className="kpi-value">{c.count}</div>
+                    <div className="kpi-label">
+                      <span className={`class-pill ${data.bands[i]!.css}`}>{c.className}</span>
+                    </div>
+                  </div>
+                ))}
+              </div>
+            </>
+          ) : null}
+          <RankingTable
+            rows={b.rows}
+            roundId={round.id}
+            hasPrevious={Boolean(round.previousRound)}
+            canManage={round.canManage}
+            hasParts={data.hasParts}
+            title={data.hasBlocks ? `Xếp hạng ${b.name ?? "các đơn vị chưa thuộc khối"}` : "Bảng xếp hạng"}
+            headingLevel={data.hasBlocks ? 3 : 2}
+          />
+          {b.rows.length ? <RoundCharts rows={b.rows} bands={data.bands} stats={b.stats} /> : null}
+          {data.hasParts && b.rows.length ? (
+            <section className="card">
+              <PartsChart
+                title={`Điểm thẩm định và điểm điều tra xã hội học${data.hasBlocks ? ` (${b.name ?? "chưa thuộc khối"})` : ""}`}
+                rows={b.rows}
+              />
+            </section>
+          ) : null}
+        </section>
+      ))}
 
       {data.areaAverages.length ? <AreaAveragesChart areaAverages={data.areaAverages} /> : null}
     </div>

@@ -9,7 +9,8 @@ import { roundSummaryFor } from "#app/scoring/rounds.server.ts";
 import { notFound, requireRound, type RoundAccess } from "#app/auth/guard.server.ts";
 import { bandClass, HorizontalBarChart } from "#app/ui/charts.tsx";
 import { prisma } from "#app/database/db.server.ts";
-import { formatPct, formatPoints, formatRankChange } from "#app/scoring/format.ts";
+import { blockPhrase, floorExplanation, formatPct, formatPoints, formatRankChange } from "#app/scoring/format.ts";
+import { hasFloors } from "#app/scoring/classes.ts";
 import { SIPAS_COMPONENTS, SIPAS_LABEL, sipasIndex } from "#app/scoring/sipas.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -40,6 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     select: { id: true, title: true },
   });
   const bandIdx = result ? summary.bands.findIndex((b) => b.name === result.className) : -1;
+  const block = result ? summary.blocks.find((b) => b.results.includes(result)) : undefined;
+  const areas = summary.areas.get(unit.organizationId) ?? [];
   return {
     round: { id: loaded.round.id, title: loaded.round.title, year: loaded.round.year, shape: loaded.round.shape },
     unit: { name: unit.name, roundUnitId: unit.roundUnitId },
@@ -52,16 +55,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       className: result.className,
       css: bandClass(bandIdx, summary.bands.length),
       rank: result.rank,
-      of: summary.ranking.length,
+      of: block?.statistics.ranked ?? summary.statistics.ranked,
+      block: result.block,
+      ranked: result.ranked,
+      notRankedReason: result.notRankedReason,
+      floor: result.classFloor ? floorExplanation(result.classFloor) : null,
+      // Floors need area %: a unit with totals only is classed by its total alone.
+      totalOnly: areas.length === 0 && hasFloors(summary.bands),
+      parts: result.parts.map((p) => ({ source: p.source, points: p.points, maxPoints: p.maxPoints })),
       rankChange: result.rankChange,
       previousRank: result.previous?.rank ?? null,
-      previousClass: result.previous?.className ?? null,
+      previousClass: result.previous?.className || null,
+      previousIndexPct: result.previous?.indexPct ?? null,
+      previousBasis: result.previousBasis,
+      predecessors: result.predecessors.map((p) => ({
+        name: p.unitName ?? p.unitId,
+        rank: p.rank,
+        indexPct: p.indexPct,
+        className: p.className,
+      })),
     },
-    areas: summary.areas.get(unit.organizationId) ?? [],
+    hasPrevious: Boolean(loaded.round.previousRound),
+    areas,
     appendices,
     sipas: sipas && {
       index: sipasIndex(sipas.components),
       rank: sipas.rank,
+      block: sipas.block,
       components: SIPAS_COMPONENTS.map((c) => ({ label: SIPAS_LABEL[c], value: sipas.components[c] })),
     },
     plans,
@@ -167,11 +187,9 @@ export default function UnitPage() {
             <div className="kpi-label">xếp loại{r.previousClass ? ` (năm trước: ${r.previousClass})` : ""}</div>
           </div>
           <div className="kpi">
-            <div className="kpi-value">
-              {r.rank}/{r.of}
-            </div>
+            <div className="kpi-value">{r.rank === null ? "Không xếp hạng" : `${r.rank}/${r.of}`}</div>
             <div className="kpi-label">
-              xếp hạng{" "}
+              {r.rank === null ? (r.notRankedReason ?? "") : `xếp hạng${r.block ? ` ${blockPhrase(r.block)}` : ""}`}{" "}
               {r.rankChange !== null ? (
                 <span className={r.rankChange > 0 ? "up" : r.rankChange < 0 ? "down" : ""}>
                   {formatRankChange(r.rankChange)}
@@ -181,6 +199,60 @@ export default function UnitPage() {
             </div>
           </div>
         </div>
+      ) : null}
+      {r ? (
+        <section className="card">
+          <h2>Xếp hạng và xếp loại</h2>
+          <ul>
+            {r.block ? <li>Khối: {r.block}</li> : null}
+            {r.ranked ? (
+              <li>
+                {r.rank === null
+                  ? "Chưa có hạng"
+                  : `Hạng ${r.rank}/${r.of}${r.block ? ` ${blockPhrase(r.block)}` : ""}`}
+              </li>
+            ) : (
+              <li>
+                <strong>Không xếp hạng</strong>
+                {r.notRankedReason ? `: ${r.notRankedReason}` : ""} (vẫn có chỉ số và xếp loại, không chiếm thứ hạng của
+                đơn vị nào)
+              </li>
+            )}
+            <li>
+              Xếp loại {r.className}
+              {r.floor ? `: ${r.floor}` : ""}
+              {r.totalOnly
+                ? " (chỉ có điểm tổng nên xếp loại theo tổng điểm; không xét mức tối thiểu mỗi lĩnh vực)"
+                : ""}
+            </li>
+            {r.parts.length ? (
+              <li>
+                {r.parts
+                  .map(
+                    (p) =>
+                      `${p.source === "SURVEY" ? "Điều tra xã hội học" : "Thẩm định"}: ${formatPoints(p.points)}/${formatPoints(p.maxPoints)}`,
+                  )
+                  .join("; ")}
+              </li>
+            ) : null}
+            {data.hasPrevious ? (
+              <li>
+                {r.previousBasis === "none"
+                  ? "Đơn vị mới (không có kết quả năm trước)"
+                  : r.previousBasis === "mapped"
+                    ? `So với năm trước qua đơn vị được thay thế: ${r.predecessors
+                        .map(
+                          (p) =>
+                            `${p.name} (${p.rank === null ? "không xếp hạng" : `hạng ${p.rank}`}, ${formatPct(p.indexPct)} %${p.className ? `, ${p.className}` : ""})`,
+                        )
+                        .join(
+                          "; ",
+                        )}${r.predecessors.length > 1 ? `; chỉ số bình quân ${formatPct(r.previousIndexPct)} %` : ""}`
+                    : `So với kết quả năm trước của chính đơn vị: ${r.previousRank === null ? "không xếp hạng" : `hạng ${r.previousRank}`}, ${formatPct(r.previousIndexPct)} %`}
+              </li>
+            ) : null}
+          </ul>
+        </section>
       ) : (
         <p className="empty">Đơn vị chưa có điểm trong đợt này.</p>
       )}
@@ -202,7 +274,11 @@ export default function UnitPage() {
       {data.sipas ? (
         <section className="card">
           <h2>
-            Chỉ số hài lòng SIPAS: {formatPct(data.sipas.index)}% (hạng {data.sipas.rank})
+            Chỉ số hài lòng SIPAS: {formatPct(data.sipas.index)}% (
+            {data.sipas.rank === null
+              ? "không xếp hạng"
+              : `hạng ${data.sipas.rank}${data.sipas.block ? ` ${blockPhrase(data.sipas.block)}` : ""}`}
+            )
           </h2>
           <HorizontalBarChart
             title="Các yếu tố của SIPAS (%)"

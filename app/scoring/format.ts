@@ -37,3 +37,8 @@ export function floorExplanation(miss: {
 export function formatRank(rank: number | null): string {
   return rank === null ? "Không xếp hạng" : String(rank);
 }
+
+/** "khối Sở" for a block named "Sở" or "Khối Sở": how a sentence names a unit's block. */
+export function blockPhrase(block: string): string {
+  return /^khối\s/iu.test(block) ? `khối ${block.replace(/^khối\s+/iu, "")}` : `khối ${block}`;
+}

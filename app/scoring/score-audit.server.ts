@@ -38,12 +38,17 @@ export async function summaryScoreFields(
 ): Promise<Map<string, Record<string, unknown>>> {
   const rows = await tx.roundUnit.findMany({
     where: { id: { in: roundUnitIds } },
-    select: { id: true, summaryPoints: true, summaryMaxPoints: true, surveyPoints: true },
+    select: { id: true, summaryPoints: true, summaryMaxPoints: true, surveyPoints: true, surveyMaxPoints: true },
   });
   return new Map(
     rows.map((r) => [
       r.id,
-      { summaryPoints: r.summaryPoints, summaryMaxPoints: r.summaryMaxPoints, surveyPoints: r.surveyPoints },
+      {
+        summaryPoints: r.summaryPoints,
+        summaryMaxPoints: r.summaryMaxPoints,
+        surveyPoints: r.surveyPoints,
+        surveyMaxPoints: r.surveyMaxPoints,
+      },
     ]),
   );
 }

@@ -6,6 +6,28 @@ import { readTable } from "#app/lib/table/read.server.ts";
 import type { ImportError } from "#app/lib/table/table.ts";
 import type { LoadedRound } from "#app/scoring/rounds.server.ts";
 import { detailedScoreFields, publishedNote, summaryScoreFields } from "#app/scoring/score-audit.server.ts";
+import { ensureBlocks, placementFields } from "#app/scoring/placement.server.ts";
+import { blockKey } from "#app/scoring/blocks.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import type { ImportUnit } from "#app/scoring/unit-match.ts";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * The optional columns of a score file as the parsers return them (see the import contract): a field
+ * left undefined (its column absent from the file) leaves the stored value untouched; null, true or []
+ * (the column present, the cell blank) clears it.
+ */
+interface ParsedPlacement {
+  unitId: string;
+  block?: string | null;
+  ranked?: boolean;
+  notRankedReason?: string | null;
+  publishedRank?: number | null;
+  surveyMaxPoints?: number | null;
+  /** Round-unit ids of the previous round (the ids of `previousUnits`). */
+  predecessorIds?: string[];
+}
 
 export type ImportOutcome = { ok: true; units: number; rows: number } | { ok: false; errors: ImportError[] };
 
@@ -16,6 +38,62 @@ export async function unitNames(loaded: LoadedRound) {
     select: { id: true, name: true, placeName: true, code: true, documentName: true },
   });
   return orgs.map((o) => ({ id: o.id, names: [o.name, o.placeName, o.documentName, ...(o.code ? [o.code] : [])] }));
+}
+
+/** The previous round's units, named as unitNames names them, with their round-unit id as id (predecessors). */
+export async function previousUnitNames(loaded: LoadedRound): Promise<ImportUnit[]> {
+  if (!loaded.round.previousRound) return [];
+  const units = await prisma.roundUnit.findMany({
+    where: { roundId: loaded.round.previousRound.id },
+    select: {
+      id: true,
+      organization: { select: { name: true, placeName: true, code: true, documentName: true } },
+    },
+  });
+  return units.map(({ id, organization: o }) => ({
+    id,
+    names: [o.name, o.placeName, o.documentName, ...(o.code ? [o.code] : [])],
+  }));
+}
+
+/** Writes the placement columns a file carried (block, ranked, reason, published rank, predecessors). */
+async function applyPlacement(
+  tx: Tx,
+  roundId: string,
+  roundUnitId: Map<string, string>,
+  parsed: ParsedPlacement[],
+): Promise<void> {
+  const names = parsed.flatMap((p) => (p.block?.trim() ? [p.block] : []));
+  const blockIds = names.length ? await ensureBlocks(tx, roundId, names) : new Map<string, string>();
+  for (const p of parsed) {
+    const id = roundUnitId.get(p.unitId)!;
+    const data: Prisma.RoundUnitUncheckedUpdateInput = {};
+    if (p.block !== undefined) data.blockId = p.block?.trim() ? blockIds.get(blockKey(p.block))! : null;
+    if (p.ranked !== undefined) data.ranked = p.ranked;
+    if (p.notRankedReason !== undefined) data.notRankedReason = p.notRankedReason?.trim() || null;
+    if (p.ranked === true) data.notRankedReason = null;
+    if (p.publishedRank !== undefined) data.publishedRank = p.publishedRank;
+    if (p.surveyMaxPoints !== undefined) data.surveyMaxPoints = p.surveyMaxPoints;
+    if (Object.keys(data).length) await tx.roundUnit.update({ where: { id }, data });
+    if (p.predecessorIds !== undefined) {
+      await tx.roundUnitPredecessor.deleteMany({ where: { roundUnitId: id } });
+      const ids = [...new Set(p.predecessorIds)];
+      if (ids.length)
+        await tx.roundUnitPredecessor.createMany({
+          data: ids.map((previousRoundUnitId) => ({ roundUnitId: id, previousRoundUnitId })),
+        });
+    }
+  }
+}
+
+/** Score fields and placement fields of the units, merged per unit, for the import's audit rows. */
+async function withPlacement(
+  tx: Tx,
+  scores: Map<string, Record<string, unknown>>,
+  roundUnitIds: string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const placement = await placementFields(tx, roundUnitIds);
+  return new Map(roundUnitIds.map((id) => [id, { ...scores.get(id), ...placement.get(id) }]));
 }
 
 /**
@@ -37,28 +115,32 @@ export async function importScores(
     };
   }
   const units = await unitNames(loaded);
+  // A variable, not a literal: the parsers' option types gain `previousUnits` with the import contract.
+  const opts = { units, previousUnits: await previousUnitNames(loaded) };
   const roundUnitId = new Map(loaded.units.map((u) => [u.organizationId, u.roundUnitId]));
 
   if (loaded.round.shape === "SUMMARY" || !loaded.compiled || !loaded.stored) {
-    const parsed = parseSummaryScores(table, { units });
+    const parsed = parseSummaryScores(table, opts);
     if (!parsed.ok) return parsed;
     const touched = parsed.scores.map((s) => roundUnitId.get(s.unitId)!);
     await prisma.$transaction(async (tx) => {
-      const before = await summaryScoreFields(tx, touched);
+      const before = await withPlacement(tx, await summaryScoreFields(tx, touched), touched);
       for (const s of parsed.scores) {
         await tx.roundUnit.update({
           where: { id: roundUnitId.get(s.unitId)! },
           data: { summaryPoints: s.points, summaryMaxPoints: s.maxPoints, surveyPoints: s.surveyPoints ?? null },
         });
       }
-      await recordImport(tx, actor, loaded, file.name, before, await summaryScoreFields(tx, touched));
+      await applyPlacement(tx, loaded.round.id, roundUnitId, parsed.scores);
+      const after = await withPlacement(tx, await summaryScoreFields(tx, touched), touched);
+      await recordImport(tx, actor, loaded, file.name, before, after);
     });
     return { ok: true, units: parsed.scores.length, rows: table.rows.length };
   }
 
   const compiled = loaded.compiled;
   const nodeIds = loaded.stored.nodeIds;
-  const parsed = parseDetailedScores(table, compiled, { units });
+  const parsed = parseDetailedScores(table, compiled, opts);
   if (!parsed.ok) return parsed;
   const rows = parsed.scores.flatMap((s) => {
     const self = parsed.self.get(s.unitId);
@@ -80,10 +162,13 @@ export async function importScores(
   });
   const touched = parsed.scores.map((s) => roundUnitId.get(s.unitId)!);
   await prisma.$transaction(async (tx) => {
-    const before = await detailedScoreFields(tx, loaded, touched);
+    const before = await withPlacement(tx, await detailedScoreFields(tx, loaded, touched), touched);
     await tx.nodeScore.deleteMany({ where: { roundUnitId: { in: touched } } });
     await tx.nodeScore.createMany({ data: rows });
-    await recordImport(tx, actor, loaded, file.name, before, await detailedScoreFields(tx, loaded, touched));
+    // A detailed file's rank column rides on its scores beside the placement (DetailedScores has no field for it).
+    await applyPlacement(tx, loaded.round.id, roundUnitId, parsed.scores as ParsedPlacement[]);
+    const after = await withPlacement(tx, await detailedScoreFields(tx, loaded, touched), touched);
+    await recordImport(tx, actor, loaded, file.name, before, after);
   });
   return { ok: true, units: parsed.scores.length, rows: table.rows.length };
 }

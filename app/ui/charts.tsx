@@ -115,6 +115,96 @@ export function ColumnChart({
   );
 }
 
+export interface StackedBar {
+  label: string;
+  /** Parts in order, each drawn after the previous one; `className` colours it (see the legend). */
+  segments: Array<{ name: string; value: number; className?: string }>;
+  /** Shown at the end of the bar. */
+  display: string;
+}
+
+/** Horizontal bars made of parts (e.g. appraisal + survey points), with a legend naming the parts. */
+export function StackedBarChart({
+  bars,
+  max,
+  title,
+  legend,
+}: {
+  bars: StackedBar[];
+  max: number;
+  title: string;
+  legend: Array<{ name: string; className?: string }>;
+}) {
+  const rowHeight = 22;
+  const labelWidth = 220;
+  const chartWidth = 420;
+  const height = bars.length * rowHeight + 24;
+  const scale = max > 0 ? max : 1;
+  const x = (v: number) => (Math.max(0, Math.min(v, scale)) / scale) * chartWidth;
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <div className="chart-legend" aria-hidden="true">
+        {legend.map((l) => (
+          <span key={l.name}>
+            <span className={`swatch ${l.className ?? ""}`} />
+            {l.name}
+          </span>
+        ))}
+      </div>
+      <svg
+        viewBox={`0 0 ${labelWidth + chartWidth + 110} ${height}`}
+        role="img"
+        aria-label={`${title}: ${bars
+          .map((b) => `${b.label}: ${b.segments.map((s) => `${s.name} ${s.value.toFixed(2)}`).join(", ")}`)
+          .join("; ")}`}
+      >
+        {[0, 0.25, 0.5, 0.75, 1].map((t) => (
+          <g key={t}>
+            <line
+              x1={labelWidth + t * chartWidth}
+              x2={labelWidth + t * chartWidth}
+              y1={0}
+              y2={height - 18}
+              className="grid"
+            />
+            <text x={labelWidth + t * chartWidth} y={height - 4} className="tick" textAnchor="middle">
+              {Math.round(t * scale)}
+            </text>
+          </g>
+        ))}
+        {bars.map((b, i) => {
+          let start = 0;
+          return (
+            <g key={`${b.label}-${i}`} transform={`translate(0, ${i * rowHeight})`}>
+              <text x={labelWidth - 6} y={rowHeight / 2 + 4} textAnchor="end" className="label">
+                {b.label.length > 34 ? `${b.label.slice(0, 33)}…` : b.label}
+              </text>
+              {b.segments.map((s) => {
+                const from = start;
+                start += s.value;
+                return (
+                  <rect
+                    key={s.name}
+                    x={labelWidth + x(from)}
+                    y={4}
+                    width={Math.max(0, x(from + s.value) - x(from))}
+                    height={rowHeight - 8}
+                    className={`bar ${s.className ?? ""}`}
+                  />
+                );
+              })}
+              <text x={labelWidth + x(start) + 4} y={rowHeight / 2 + 4} className="value">
+                {b.display}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}
+
 /** CSS class for a class band by its position (0 = best). */
 export function bandClass(position: number, total: number): string {
   if (position < 0) return "";

@@ -205,6 +205,14 @@ const MATRIX: Row[] = [
     { import: score, publish: score, unpublish: score },
     { restore: republish },
   ),
+  // Blocks and unit placement: each intent without its fields stops at validation (400) when permitted.
+  row("scoring.rounds.$id.blocks", "/scoring/rounds/{round}/blocks", "round", "scoring.view", {
+    "add-block": score,
+    "rename-block": score,
+    "move-block": score,
+    "delete-block": score,
+    unit: score,
+  }),
   row("scoring.rounds.$id.ranking[.xlsx]", "/scoring/rounds/{round}/ranking.xlsx", "round", "scoring.view"),
   row("scoring.rounds.$id.sipas", "/scoring/rounds/{round}/sipas", "round", "scoring.view"),
   row("scoring.rounds.$id.units.$unitId", "/scoring/rounds/{round}/units/{unit}", "round", "scoring.view", {

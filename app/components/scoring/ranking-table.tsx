@@ -1,9 +1,10 @@
 import { Link } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { formatPct, formatPoints, formatRankChange, formatSignedPct } from "#app/scoring/format.ts";
-import type { ClassChange } from "#app/scoring/types.ts";
+import type { ClassChange, PreviousBasis } from "#app/scoring/types.ts";
 
-// The round page's ranking: a table sortable by each numeric column and by name.
+// The round page's ranking of one block: a table sortable by each numeric column and by name. Units not
+// ranked show "Không xếp hạng" and the reason; the previous year's rank is the one published then.
 
 export interface RankingRow {
   unitId: string;
@@ -19,9 +20,27 @@ export interface RankingRow {
   indexChange: number | null;
   classChange: ClassChange | null;
   previousClass: string | null;
+  ranked: boolean;
+  notRankedReason: string | null;
+  /** Appraisal (thẩm định) and survey (điều tra xã hội học) points, when known. */
+  appraisal: { points: number; maxPoints: number } | null;
+  survey: { points: number; maxPoints: number } | null;
+  /** The rank published last year (null: not ranked then, or several units merged). */
+  previousRank: number | null;
+  previousBasis: PreviousBasis;
+  /** Names of the previous round's units this one replaced. */
+  predecessors: string[];
 }
 
-type SortKey = "rank" | "name" | "points" | "maxPoints" | "indexPct" | "rankChange";
+type SortKey = "rank" | "name" | "points" | "maxPoints" | "indexPct" | "rankChange" | "appraisal" | "survey";
+
+/** "Đơn vị mới", "7", "7 (Sở A)", "từ A, B": what the previous year offers to compare with. */
+function previousText(r: RankingRow): string {
+  if (r.previousBasis === "none") return "Đơn vị mới";
+  if (r.predecessors.length > 1) return `từ ${r.predecessors.join(", ")}`;
+  const rank = r.previousRank === null ? "Không xếp hạng" : String(r.previousRank);
+  return r.previousBasis === "mapped" ? `${rank} (${r.predecessors.join(", ")})` : rank;
+}
 
 function SortHeader({
   label,
@@ -60,15 +79,28 @@ export function RankingTable({
   roundId,
   hasPrevious,
   canManage,
+  hasParts,
+  title = "Bảng xếp hạng",
+  headingLevel = 2,
 }: {
   rows: RankingRow[];
   roundId: string;
   hasPrevious: boolean;
   canManage: boolean;
+  /** Appraisal and survey points as their own columns. */
+  hasParts: boolean;
+  title?: string;
+  headingLevel?: 2 | 3;
 }) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: "rank", dir: 1 });
   const rows = useMemo(() => {
-    const value = (r: RankingRow) => (sort.key === "name" ? r.name : (r[sort.key] ?? -Infinity));
+    const value = (r: RankingRow): string | number => {
+      if (sort.key === "name") return r.name;
+      if (sort.key === "appraisal" || sort.key === "survey") return r[sort.key]?.points ?? -Infinity;
+      // Units not ranked after the ranked ones, whichever way.
+      if (sort.key === "rank") return r.rank ?? (sort.dir === 1 ? Infinity : -Infinity);
+      return r[sort.key] ?? -Infinity;
+    };
     return [...unsorted].sort((a, b) => {
       const x = value(a);
       const y = value(b);
@@ -78,7 +110,7 @@ export function RankingTable({
   }, [unsorted, sort]);
   return (
     <section>
-      <h2>Bảng xếp hạng</h2>
+      {headingLevel === 2 ? <h2>{title}</h2> : <h3>{title}</h3>}
       {rows.length === 0 ? (
         <p className="empty">Chưa có điểm. {canManage ? "Nhập tệp điểm ở trên hoặc chấm điểm từng đơn vị." : ""}</p>
       ) : (
@@ -88,12 +120,21 @@ export function RankingTable({
               <tr>
                 <SortHeader label="Hạng" k="rank" sort={sort} setSort={setSort} numeric />
                 <SortHeader label="Đơn vị" k="name" sort={sort} setSort={setSort} />
+                {hasParts ? (
+                  <>
+                    <SortHeader label="Thẩm định" k="appraisal" sort={sort} setSort={setSort} numeric />
+                    <SortHeader label="Điều tra XHH" k="survey" sort={sort} setSort={setSort} numeric />
+                  </>
+                ) : null}
                 <SortHeader label="Điểm" k="points" sort={sort} setSort={setSort} numeric />
                 <SortHeader label="Tối đa" k="maxPoints" sort={sort} setSort={setSort} numeric />
                 <SortHeader label="Chỉ số (%)" k="indexPct" sort={sort} setSort={setSort} numeric />
                 <th scope="col">Xếp loại</th>
                 {hasPrevious ? (
                   <>
+                    <th scope="col" className="num">
+                      Hạng năm trước
+                    </th>
                     <SortHeader label="Thay đổi hạng" k="rankChange" sort={sort} setSort={setSort} numeric />
                     <th scope="col" className="num">
                       Chỉ số so năm trước
@@ -105,11 +146,28 @@ export function RankingTable({
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.unitId}>
-                  <td className="num">{r.rank ?? "—"}</td>
+                <tr key={r.unitId} className={r.ranked ? "" : "not-ranked-row"}>
+                  <td className={r.rank === null ? "not-ranked" : "num"}>
+                    {r.rank ?? (r.ranked ? "—" : "Không xếp hạng")}
+                  </td>
                   <td>
                     <Link to={`/scoring/rounds/${roundId}/units/${r.roundUnitId}`}>{r.name}</Link>
+                    {!r.ranked && r.notRankedReason ? (
+                      <div className="muted small">Không xếp hạng: {r.notRankedReason}</div>
+                    ) : null}
                   </td>
+                  {hasParts ? (
+                    <>
+                      <td className="num">
+                        {r.appraisal
+                          ? `${formatPoints(r.appraisal.points)}/${formatPoints(r.appraisal.maxPoints)}`
+                          : ""}
+                      </td>
+                      <td className="num">
+                        {r.survey ? `${formatPoints(r.survey.points)}/${formatPoints(r.survey.maxPoints)}` : ""}
+                      </td>
+                    </>
+                  ) : null}
                   <td className="num">{formatPoints(r.points)}</td>
                   <td className="num">{formatPoints(r.maxPoints)}</td>
                   <td className="num">{formatPct(r.indexPct)}</td>
@@ -118,6 +176,7 @@ export function RankingTable({
                   </td>
                   {hasPrevious ? (
                     <>
+                      <td className={r.previousBasis === "none" ? "muted" : "num"}>{previousText(r)}</td>
                       <td className={`num ${r.rankChange ? (r.rankChange > 0 ? "up" : "down") : ""}`}>
                         {formatRankChange(r.rankChange)}
                         {r.rankChange ? (

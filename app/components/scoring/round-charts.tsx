@@ -1,5 +1,5 @@
-import { ColumnChart, HorizontalBarChart } from "#app/ui/charts.tsx";
-import { formatPct, formatRankChange, formatSignedPct } from "#app/scoring/format.ts";
+import { ColumnChart, HorizontalBarChart, StackedBarChart } from "#app/ui/charts.tsx";
+import { formatPct, formatPoints, formatRankChange, formatSignedPct } from "#app/scoring/format.ts";
 
 // The round page's charts: index by unit, units by class, the biggest moves, and the average by area.
 
@@ -42,14 +42,14 @@ export function RoundCharts({
             <ul>
               {stats.gainers.map((g) => (
                 <li key={`g-${g.name}`}>
-                  <span className="up">{formatSignedPct(g.change)} điểm %</span> {g.name} (
-                  {formatRankChange(g.rankChange)})
+                  <span className="up">{formatSignedPct(g.change)} điểm %</span> {g.name}
+                  {g.rankChange !== null ? ` (${formatRankChange(g.rankChange)})` : ""}
                 </li>
               ))}
               {stats.losers.map((g) => (
                 <li key={`l-${g.name}`}>
-                  <span className="down">{formatSignedPct(g.change)} điểm %</span> {g.name} (
-                  {formatRankChange(g.rankChange)})
+                  <span className="down">{formatSignedPct(g.change)} điểm %</span> {g.name}
+                  {g.rankChange !== null ? ` (${formatRankChange(g.rankChange)})` : ""}
                 </li>
               ))}
             </ul>
@@ -76,5 +76,63 @@ export function AreaAveragesChart({
         }))}
       />
     </section>
+  );
+}
+
+/** The average index of each block (over its ranked units), side by side. */
+export function BlockAveragesChart({
+  blocks,
+}: {
+  blocks: Array<{ name: string; averageIndexPct: number; ranked: number }>;
+}) {
+  return (
+    <section className="card">
+      <HorizontalBarChart
+        title="Chỉ số trung bình theo khối (%)"
+        bars={blocks.map((b) => ({
+          label: `${b.name} (${b.ranked} đơn vị)`,
+          value: b.averageIndexPct,
+          display: formatPct(b.averageIndexPct),
+        }))}
+      />
+    </section>
+  );
+}
+
+/** Appraisal and survey points of each unit as one bar in two parts, against the largest maximum. */
+export function PartsChart({
+  title,
+  rows,
+}: {
+  title: string;
+  rows: Array<{
+    rank: number | null;
+    name: string;
+    points: number;
+    maxPoints: number;
+    appraisal: { points: number; maxPoints: number } | null;
+    survey: { points: number; maxPoints: number } | null;
+  }>;
+}) {
+  const withParts = rows.filter((r) => r.appraisal || r.survey);
+  if (!withParts.length) return null;
+  const max = Math.max(...withParts.map((r) => r.maxPoints));
+  return (
+    <StackedBarChart
+      title={title}
+      max={max}
+      legend={[
+        { name: "Thẩm định", className: "part-appraisal" },
+        { name: "Điều tra xã hội học", className: "part-survey" },
+      ]}
+      bars={withParts.map((r) => ({
+        label: r.rank === null ? r.name : `${r.rank}. ${r.name}`,
+        segments: [
+          { name: "Thẩm định", value: r.appraisal?.points ?? 0, className: "part-appraisal" },
+          { name: "Điều tra xã hội học", value: r.survey?.points ?? 0, className: "part-survey" },
+        ],
+        display: `${formatPoints(r.appraisal?.points ?? 0)} + ${formatPoints(r.survey?.points ?? 0)} = ${formatPoints(r.points)}/${formatPoints(r.maxPoints)}`,
+      }))}
+    />
   );
 }
