@@ -208,6 +208,8 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
     for (const [planKey, roundKey] of [
       ["tam-duong-2024-cong-bo-chi-so-cap-xa", "tam-duong-xa-2023"],
       ["quang-nam-2024-tong-ket-cchc-2023", "quang-nam-huyen-2023"],
+      // Ranked in blocks (departments, wards, communes and special zones), as provinces publish since 2025.
+      ["da-nang-2026-tong-ket-cchc", "da-nang-2025"],
     ] as const) {
       await tx.conference.update({
         where: { id: conferenceIds.get(planKey)! },
