@@ -19,6 +19,7 @@ import { fileBytes, readForm } from "#app/http/form-data.server.ts";
 import { notFound, requireRound } from "#app/auth/guard.server.ts";
 import { ImportErrorsTable } from "#app/ui/import-errors.tsx";
 import { bandClass } from "#app/ui/charts.tsx";
+import { ClassCountKpis } from "#app/components/scoring/class-count-kpis.tsx";
 import { RankingTable } from "#app/components/scoring/ranking-table.tsx";
 import {
   AreaAveragesChart,
@@ -182,14 +183,7 @@ export default function RoundPage() {
           <div className="kpi-value">{formatPct(data.stats.averageIndexPct)}%</div>
           <div className="kpi-label">chỉ số trung bình</div>
         </div>
-        {data.stats.classCounts.map((c, i) => (
-          <div className="kpi" key={c.className}>
-            <div className="kpi-value">{c.count}</div>
-            <div className="kpi-label">
-              <span className={`class-pill ${data.bands[i]!.css}`}>{c.className}</span>
-            </div>
-          </div>
-        ))}
+        <ClassCountKpis classCounts={data.stats.classCounts} bands={data.bands} />
       </div>
 
       {round.canManage ? (
@@ -280,14 +274,7 @@ export default function RoundPage() {
                   <div className="kpi-value">{formatPct(b.stats.averageIndexPct)}%</div>
                   <div className="kpi-label">chỉ số trung bình</div>
                 </div>
-                {b.stats.classCounts.map((c, i) => (
-                  <div className="kpi" key={c.className}>
-                    <div className="kpi-value">{c.count}</div>
-                    <div className="kpi-label">
-                      <span className={`class-pill ${data.bands[i]!.css}`}>{c.className}</span>
-                    </div>
-                  </div>
-                ))}
+                <ClassCountKpis classCounts={b.stats.classCounts} bands={data.bands} />
               </div>
             </>
           ) : null}
