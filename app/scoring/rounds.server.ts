@@ -59,7 +59,11 @@ const roundSelect = {
       ranked: true,
       notRankedReason: true,
       publishedRank: true,
-      predecessors: { select: { previousRoundUnit: { select: { id: true, organizationId: true } } } },
+      predecessors: {
+        select: {
+          previousRoundUnit: { select: { id: true, organizationId: true, organization: { select: { name: true } } } },
+        },
+      },
       summaryPoints: true,
       summaryMaxPoints: true,
       surveyPoints: true,
@@ -109,6 +113,8 @@ export interface LoadedRound {
   sipas: Array<{ unitId: string; unitName: string; sipas: SipasScores }>;
 }
 
+const VI = new Intl.Collator("vi");
+
 /** A round with its framework and every unit's scores, as the scoring module takes them (unitId = organisation id). */
 export async function loadRound(roundId: string): Promise<LoadedRound | null> {
   const r = await prisma.assessmentRound.findUnique({ where: { id: roundId }, select: roundSelect });
@@ -116,6 +122,9 @@ export async function loadRound(roundId: string): Promise<LoadedRound | null> {
   const stored = r.frameworkId ? await loadFramework(r.frameworkId) : null;
   const compiled = stored ? compileFramework(stored.framework) : null;
   const blockName = new Map(r.blocks.map((b) => [b.id, b.name]));
+  // Predecessors by name, so that "từ A, B" reads the same whatever order the database returns them in.
+  const predecessorsOf = (u: (typeof r.units)[number]) =>
+    u.predecessors.map((p) => p.previousRoundUnit).sort((a, b) => VI.compare(a.organization.name, b.organization.name));
   const units = r.units.map((u) => ({
     roundUnitId: u.id,
     organizationId: u.organizationId,
@@ -125,7 +134,7 @@ export async function loadRound(roundId: string): Promise<LoadedRound | null> {
     ranked: u.ranked,
     notRankedReason: u.notRankedReason,
     publishedRank: u.publishedRank,
-    predecessorRoundUnitIds: u.predecessors.map((p) => p.previousRoundUnit.id),
+    predecessorRoundUnitIds: predecessorsOf(u).map((p) => p.id),
   }));
   // What rankUnits needs beside the scores: block, ranked flag, and the predecessors (by organisation,
   // the id the previous round's results carry).
@@ -136,7 +145,7 @@ export async function loadRound(roundId: string): Promise<LoadedRound | null> {
         block: u.blockId ? (blockName.get(u.blockId) ?? null) : null,
         ranked: u.ranked,
         notRankedReason: u.notRankedReason,
-        predecessorIds: u.predecessors.map((p) => p.previousRoundUnit.organizationId),
+        predecessorIds: predecessorsOf(u).map((p) => p.organizationId),
       },
     ]),
   );
