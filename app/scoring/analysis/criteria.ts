@@ -49,25 +49,30 @@ function plans(p: Prepared): RowPlan[] {
       unchanged: 0,
       largestLosses: [],
     };
+    const sumMax = (compiled: CompiledFramework, leaves: Int32Array) =>
+      Math.round(leaves.reduce((s, i) => s + compiled.maxPoints[i]!, 0) * 100) / 100;
     if (g === -1) {
+      const derived = p.derivedOfCurrent[c];
+      const currentLeaves = leavesUnder(current, [c]);
+      // Compared as the sum of its parts' counterparts (its sub-criteria are all mapped), or not at all.
+      const previousNodes = derived ? derived.flatMap((d) => p.groups[d]!.previous).sort((a, b) => a - b) : [];
+      const previousLeaves = derived ? leavesUnder(previous, previousNodes) : null;
       out.push({
         row: {
           ...base,
           codes: [node.code],
           maxPoints: node.maxPoints,
-          previousCodes: [],
-          previousTitle: null,
-          previousMaxPoints: null,
+          previousCodes: previousNodes.map((i) => previous.nodes[i]!.code),
+          previousTitle: previousNodes.length ? previousNodes.map((i) => previous.nodes[i]!.title).join(" + ") : null,
+          previousMaxPoints: previousLeaves ? sumMax(previous, previousLeaves) : null,
         },
-        currentLeaves: leavesUnder(current, [c]),
-        previousLeaves: null,
+        currentLeaves,
+        previousLeaves,
       });
       continue;
     }
     const group = p.groups[g]!;
     if (group.current[0] !== c) continue; // a split: listed once, at its first current code
-    const sumMax = (compiled: CompiledFramework, leaves: Int32Array) =>
-      Math.round(leaves.reduce((s, i) => s + compiled.maxPoints[i]!, 0) * 100) / 100;
     out.push({
       row: {
         ...base,
@@ -256,10 +261,10 @@ export function analyseCriteria(input: AnalysisInput, options: AnalysisOptions =
 
   const unmatchedCurrent: NodeRef[] = [];
   for (let i = 0; i < p.current.nodes.length; i++)
-    if (p.groupOfCurrent[i] === -1) unmatchedCurrent.push(nodeRef(p.current, p.currentDepth, i));
+    if (p.unmatchedCurrent[i]) unmatchedCurrent.push(nodeRef(p.current, p.currentDepth, i));
   const unmatchedPrevious: NodeRef[] = [];
   for (let i = 0; i < p.previous.nodes.length; i++)
-    if (p.groupOfPrevious[i] === -1) unmatchedPrevious.push(nodeRef(p.previous, p.previousDepth, i));
+    if (p.unmatchedPrevious[i]) unmatchedPrevious.push(nodeRef(p.previous, p.previousDepth, i));
 
   return {
     rows,

@@ -24,6 +24,15 @@ export interface Prepared {
   /** Group of each node, -1 when in none. */
   groupOfCurrent: Int32Array;
   groupOfPrevious: Int32Array;
+  /**
+   * For a current node in no group: the groups of its descendants (wholly inside it) when together they
+   * cover every leaf under it, so it is compared as their sum; else null (no counterpart).
+   */
+  derivedOfCurrent: Array<number[] | null>;
+  /** 1 where a previous node is in no group and its descendants' groups do not cover it: no counterpart. */
+  unmatchedPrevious: Uint8Array;
+  /** 1 where a current node is in no group and has no derived counterpart. */
+  unmatchedCurrent: Uint8Array;
   currentDepth: Int32Array;
   previousDepth: Int32Array;
   /** Previous units' positions by id. */
@@ -110,6 +119,44 @@ export function prepare(input: AnalysisInput): Prepared {
     return found;
   });
 
+  const covered = new Uint8Array(current.nodes.length);
+  for (const g of groups) for (const i of g.currentLeaves) covered[i] = 1;
+  const derivedOfCurrent = current.nodes.map((_, c) => {
+    if (groupOfCurrent[c] !== -1) return null;
+    const end = current.subtreeEnd[c]!;
+    const found: number[] = [];
+    for (let d = c + 1; d < end; d++) {
+      const g = groupOfCurrent[d]!;
+      if (g === -1 || found.includes(g)) continue;
+      if (groups[g]!.current.every((n) => n > c && n < end)) found.push(g);
+    }
+    if (!found.length) return null;
+    const inside = new Uint8Array(current.nodes.length);
+    for (const g of found) for (const i of groups[g]!.currentLeaves) inside[i] = 1;
+    for (let i = c; i < end; i++) if (current.isLeaf[i] && !inside[i]) return null;
+    return found;
+  });
+  const unmatchedCurrent = Uint8Array.from(derivedOfCurrent, (d, c) => (groupOfCurrent[c] === -1 && !d ? 1 : 0));
+  // A previous node in no group is still compared when its descendants' groups (wholly inside it) cover
+  // every leaf under it.
+  const unmatchedPrevious = new Uint8Array(previous.nodes.length);
+  const inside = new Uint8Array(previous.nodes.length);
+  for (let i = 0; i < previous.nodes.length; i++) {
+    if (groupOfPrevious[i] !== -1) continue;
+    const end = previous.subtreeEnd[i]!;
+    inside.fill(0, i, end);
+    for (let d = i + 1; d < end; d++) {
+      const g = groupOfPrevious[d]!;
+      if (g === -1 || !groups[g]!.previous.every((n) => n > i && n < end)) continue;
+      for (const l of groups[g]!.previousLeaves) inside[l] = 1;
+    }
+    for (let l = i; l < end; l++)
+      if (previous.isLeaf[l] && !inside[l]) {
+        unmatchedPrevious[i] = 1;
+        break;
+      }
+  }
+
   const prepared: Prepared = {
     current,
     previous,
@@ -118,6 +165,9 @@ export function prepare(input: AnalysisInput): Prepared {
     groups,
     groupOfCurrent,
     groupOfPrevious,
+    derivedOfCurrent,
+    unmatchedCurrent,
+    unmatchedPrevious,
     currentDepth: depths(current),
     previousDepth: depths(previous),
     previousIndex,

@@ -100,7 +100,10 @@ export interface CriterionRow {
   /** Code of the area the row belongs to. */
   areaCode: string;
   maxPoints: number;
-  /** Previous codes compared with; empty: no counterpart (previous figures null). */
+  /**
+   * Previous codes compared with; empty: no counterpart (previous figures null). A node in no group whose
+   * sub-criteria are all mapped is compared with the sum of their counterparts.
+   */
   previousCodes: string[];
   previousTitle: string | null;
   previousMaxPoints: number | null;
@@ -144,7 +147,11 @@ export interface CriterionAnalysis {
   weakest: CriterionRow[];
   /** Most negative change first, rows at rankDepth with a change below zero. */
   largestDrops: CriterionRow[];
-  /** Nodes with no counterpart: new this year (current) and no longer assessed (previous). */
+  /**
+   * Nodes with no counterpart: new this year (current: in no group, and not made wholly of mapped
+   * sub-criteria) and no longer assessed (previous: in no group, and some leaf under it compared with
+   * nothing).
+   */
   unmatched: { current: NodeRef[]; previous: NodeRef[] };
   /** Units of this round, and those with a previous result to compare with. */
   units: number;
@@ -204,6 +211,8 @@ export interface UnitChange {
   areas: ChangePart[];
   /** One part per criterion (depth 1; an area without criteria is its own part). */
   criteria: ChangePart[];
+  /** One part per sub-criterion (every leaf of either year; a criterion without sub-criteria is its own leaf). */
+  subCriteria: ChangePart[];
   /** The criteria moving the total most in its own direction, largest first (at most `top`). */
   drivers: ChangePart[];
   /** Leaves (sub-criteria) kept at or brought to full marks. */

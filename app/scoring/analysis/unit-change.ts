@@ -107,17 +107,14 @@ function partition(p: Prepared, level: number, cur: Leaves, prev: Leaves): Chang
       );
       continue;
     }
-    // No group of its own: its descendants' groups, wholly inside it, bring their previous leaves.
+    // No group of its own: compared with its descendants' groups when they cover it (else new).
     const end = current.subtreeEnd[i]!;
     let q = none;
     const previousCodes: string[] = [];
-    for (let d = i + 1; d < end; d++) {
-      const dg = p.groupOfCurrent[d]!;
-      if (dg === -1 || emitted[dg]) continue;
-      const group = p.groups[dg]!;
-      if (!group.current.every((n) => n >= i && n < end)) continue;
+    for (const dg of p.derivedOfCurrent[i] ?? []) {
+      if (emitted[dg]) continue;
       emitted[dg] = 1;
-      for (const n of group.previous) {
+      for (const n of p.groups[dg]!.previous) {
         q = add(q, take(previous, claimedPrevious, prev, n, previous.subtreeEnd[n]!));
         previousCodes.push(previous.nodes[n]!.code);
       }
@@ -209,6 +206,7 @@ export function explainUnitChange(
     indexChange: indexPct - previousIndexPct,
     areas,
     criteria,
+    subCriteria: leaves,
     drivers,
     didWell,
     didNot,
