@@ -48,7 +48,9 @@ describe.each([
   ["tam-duong-xa-2023", "tam-duong-xa-2022", 13],
   ["binh-thuan-huyen-2023", "binh-thuan-huyen-2022", 10],
 ])("%s against %s", (currentKey, previousKey, count) => {
-  const input: AnalysisInput = { current: round(currentKey), previous: round(previousKey) };
+  const current = round(currentKey);
+  const previous = round(previousKey);
+  const input: AnalysisInput = { current, previous };
 
   it("analyses every node, with every unit compared and no node left without a counterpart", () => {
     const analysis = analyseCriteria(input);
@@ -70,9 +72,9 @@ describe.each([
   });
 
   it("breaks down every unit's change exactly, in hundredths of a point", () => {
-    for (const u of input.current.units) {
+    for (const u of current.units) {
       const change = explainUnitChange(input, u.unitId)!;
-      const before = input.previous.units.find((p) => p.unitId === u.unitId)!;
+      const before = previous.units.find((p) => p.unitId === u.unitId)!;
       const now = Math.round(detailedTotals(input.current.compiled, u).points * 100);
       const then = Math.round(detailedTotals(input.previous.compiled, before).points * 100);
       expect(change.change).toBe(now - then);
@@ -84,11 +86,12 @@ describe.each([
 });
 
 describe("Tam Đường's communes: not-applicable criteria", () => {
-  const input: AnalysisInput = { current: round("tam-duong-xa-2023"), previous: round("tam-duong-xa-2022") };
+  const current = round("tam-duong-xa-2023");
+  const input: AnalysisInput = { current, previous: round("tam-duong-xa-2022") };
 
   it("leaves out of 2.1 the communes that issued no legal document (not counted as zero)", () => {
     const analysis = analyseCriteria(input);
-    const na2023 = input.current.units.filter((u) => u.notApplicable[input.current.compiled.indexByCode.get("2.1")!]);
+    const na2023 = current.units.filter((u) => u.notApplicable[input.current.compiled.indexByCode.get("2.1")!]);
     expect(na2023.length).toBe(6);
     const row = analysis.rows.find((r) => r.code === "2.1")!;
     expect(row.units).toBe(13 - 6);
@@ -105,10 +108,11 @@ describe("Tam Đường's communes: not-applicable criteria", () => {
 });
 
 describe("Bình Thuận: Tánh Linh's remediation of its 2022 losses, followed in 2023", () => {
-  const input: AnalysisInput = { current: round("binh-thuan-huyen-2023"), previous: round("binh-thuan-huyen-2022") };
+  const previous = round("binh-thuan-huyen-2022");
+  const input: AnalysisInput = { current: round("binh-thuan-huyen-2023"), previous };
 
   it("counts the actions that recovered their points", () => {
-    const tanhLinh2022 = input.previous.units.find((u) => u.unitId === "tanh-linh")!;
+    const tanhLinh2022 = previous.units.find((u) => u.unitId === "tanh-linh")!;
     // One action per sub-criterion that lost points in 2022 (its Phụ lục 2).
     const lost = unitAppendices(input.previous.compiled, tanhLinh2022).lostPoints;
     const actions = lost.map((l) => ({ unitId: "tanh-linh", code: l.code }));
