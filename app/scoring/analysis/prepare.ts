@@ -13,6 +13,10 @@ export interface ResolvedGroup {
   /** Leaves under those nodes, each once. */
   currentLeaves: Int32Array;
   previousLeaves: Int32Array;
+  /** Codes of each side and the current titles joined, shared by every unit's parts (never mutated). */
+  codes: string[];
+  previousCodes: string[];
+  title: string;
 }
 
 export interface Prepared {
@@ -33,6 +37,9 @@ export interface Prepared {
   unmatchedPrevious: Uint8Array;
   /** 1 where a current node is in no group and has no derived counterpart. */
   unmatchedCurrent: Uint8Array;
+  /** One-code arrays of each node, shared by the parts naming a single node (never mutated). */
+  currentCodes: string[][];
+  previousCodes: string[][];
   currentDepth: Int32Array;
   previousDepth: Int32Array;
   /** Units' positions by id. */
@@ -107,6 +114,9 @@ export function prepare(input: AnalysisInput): Prepared {
       previous: p,
       currentLeaves: leavesUnder(current, c),
       previousLeaves: leavesUnder(previous, p),
+      codes: c.map((i) => current.nodes[i]!.code),
+      previousCodes: p.map((i) => previous.nodes[i]!.code),
+      title: c.map((i) => current.nodes[i]!.title).join(" + "),
     };
   });
 
@@ -172,6 +182,8 @@ export function prepare(input: AnalysisInput): Prepared {
     derivedOfCurrent,
     unmatchedCurrent,
     unmatchedPrevious,
+    currentCodes: current.nodes.map((n) => [n.code]),
+    previousCodes: previous.nodes.map((n) => [n.code]),
     currentDepth: depths(current),
     previousDepth: depths(previous),
     previousIndex,

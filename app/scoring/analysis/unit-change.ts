@@ -9,7 +9,7 @@ function atLevel(depth: Int32Array, compiled: CompiledFramework, level: number, 
   return depth[i] === level || (compiled.isLeaf[i] === 1 && depth[i]! < level);
 }
 
-function status(part: Omit<ChangePart, "status">, hasCurrent: boolean, hasPrevious: boolean): ChangeStatus {
+function status(part: ChangePart, hasCurrent: boolean, hasPrevious: boolean): ChangeStatus {
   if (!hasCurrent) return "gone";
   if (!hasPrevious) return "new";
   if (!part.applicable || !part.previousApplicable) return "not-applicable";
@@ -37,97 +37,97 @@ function partition(p: Prepared, level: number, cur: Leaves, prev: Leaves): Chang
   const emitted = new Uint8Array(p.groups.length);
   const parts: ChangePart[] = [];
 
-  const take = (compiled: CompiledFramework, claimed: Uint8Array, leaves: Leaves, from: number, to: number) => {
-    let points = 0;
-    let max = 0;
-    let any = false;
+  // The part being built: its points and maxima in each year, and whether any leaf was taken.
+  let cPoints = 0;
+  let cMax = 0;
+  let cAny = false;
+  let qPoints = 0;
+  let qMax = 0;
+  let qAny = false;
+  const takeCurrent = (from: number, to: number) => {
     for (let i = from; i < to; i++) {
-      if (!compiled.isLeaf[i] || claimed[i]) continue;
-      claimed[i] = 1;
-      any = true;
-      points += leaves.points[i]!;
-      max += leaves.max[i]!;
+      if (!current.isLeaf[i] || claimedCurrent[i]) continue;
+      claimedCurrent[i] = 1;
+      cAny = true;
+      cPoints += cur.points[i]!;
+      cMax += cur.max[i]!;
     }
-    return { points, max, any };
   };
-  const add = (a: { points: number; max: number; any: boolean }, b: { points: number; max: number; any: boolean }) => ({
-    points: a.points + b.points,
-    max: a.max + b.max,
-    any: a.any || b.any,
-  });
-  const none = { points: 0, max: 0, any: false };
-
-  const push = (
-    codes: string[],
-    previousCodes: string[],
-    title: string,
-    depth: number,
-    areaCode: string,
-    c: { points: number; max: number; any: boolean },
-    q: { points: number; max: number; any: boolean },
-  ) => {
-    const part = {
+  const takePrevious = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      if (!previous.isLeaf[i] || claimedPrevious[i]) continue;
+      claimedPrevious[i] = 1;
+      qAny = true;
+      qPoints += prev.points[i]!;
+      qMax += prev.max[i]!;
+    }
+  };
+  const start = () => {
+    cPoints = cMax = qPoints = qMax = 0;
+    cAny = qAny = false;
+  };
+  const push = (codes: string[], previousCodes: string[], title: string, depth: number, areaCode: string) => {
+    const part: ChangePart = {
       codes,
       previousCodes,
       title,
       depth,
       areaCode,
-      points: c.points,
-      maxPoints: c.max,
-      previousPoints: q.points,
-      previousMaxPoints: q.max,
-      change: c.points - q.points,
-      applicable: c.max > 0,
-      previousApplicable: q.max > 0,
+      points: cPoints,
+      maxPoints: cMax,
+      previousPoints: qPoints,
+      previousMaxPoints: qMax,
+      change: cPoints - qPoints,
+      applicable: cMax > 0,
+      previousApplicable: qMax > 0,
+      status: "not-applicable",
     };
-    parts.push({ ...part, status: status(part, c.any, q.any) });
+    part.status = status(part, cAny, qAny);
+    parts.push(part);
   };
 
   for (let i = 0; i < current.nodes.length; i++) {
     if (!atLevel(p.currentDepth, current, level, i)) continue;
     const g = p.groupOfCurrent[i]!;
-    const node = current.nodes[i]!;
     const area = current.nodes[current.area[i]!]!.code;
+    start();
     if (g !== -1) {
       if (emitted[g]) continue;
       emitted[g] = 1;
       const group = p.groups[g]!;
-      let c = none;
-      for (const n of group.current) c = add(c, take(current, claimedCurrent, cur, n, current.subtreeEnd[n]!));
-      let q = none;
-      for (const n of group.previous) q = add(q, take(previous, claimedPrevious, prev, n, previous.subtreeEnd[n]!));
-      push(
-        group.current.map((n) => current.nodes[n]!.code),
-        group.previous.map((n) => previous.nodes[n]!.code),
-        group.current.map((n) => current.nodes[n]!.title).join(" + "),
-        p.currentDepth[group.current[0]!]!,
-        area,
-        c,
-        q,
-      );
+      for (const n of group.current) takeCurrent(n, current.subtreeEnd[n]!);
+      for (const n of group.previous) takePrevious(n, previous.subtreeEnd[n]!);
+      push(group.codes, group.previousCodes, group.title, p.currentDepth[group.current[0]!]!, area);
       continue;
     }
     // No group of its own: compared with its descendants' groups when they cover it (else new).
-    const end = current.subtreeEnd[i]!;
-    let q = none;
-    const previousCodes: string[] = [];
-    for (const dg of p.derivedOfCurrent[i] ?? []) {
-      if (emitted[dg]) continue;
-      emitted[dg] = 1;
-      for (const n of p.groups[dg]!.previous) {
-        q = add(q, take(previous, claimedPrevious, prev, n, previous.subtreeEnd[n]!));
-        previousCodes.push(previous.nodes[n]!.code);
+    const derived = p.derivedOfCurrent[i];
+    let previousCodes: string[] = [];
+    if (derived) {
+      for (const dg of derived) {
+        if (emitted[dg]) continue;
+        emitted[dg] = 1;
+        for (const n of p.groups[dg]!.previous) {
+          takePrevious(n, previous.subtreeEnd[n]!);
+          previousCodes = [...previousCodes, previous.nodes[n]!.code];
+        }
       }
     }
-    const c = take(current, claimedCurrent, cur, i, end);
-    push([node.code], previousCodes, node.title, p.currentDepth[i]!, area, c, q);
+    takeCurrent(i, current.subtreeEnd[i]!);
+    push(p.currentCodes[i]!, previousCodes, current.nodes[i]!.title, p.currentDepth[i]!, area);
   }
   for (let i = 0; i < previous.nodes.length; i++) {
     if (!atLevel(p.previousDepth, previous, level, i)) continue;
-    const q = take(previous, claimedPrevious, prev, i, previous.subtreeEnd[i]!);
-    if (!q.any) continue;
-    const node = previous.nodes[i]!;
-    push([], [node.code], node.title, p.previousDepth[i]!, previous.nodes[previous.area[i]!]!.code, none, q);
+    start();
+    takePrevious(i, previous.subtreeEnd[i]!);
+    if (!qAny) continue;
+    push(
+      [],
+      p.previousCodes[i]!,
+      previous.nodes[i]!.title,
+      p.previousDepth[i]!,
+      previous.nodes[previous.area[i]!]!.code,
+    );
   }
   return parts;
 }
