@@ -20,8 +20,14 @@ export function titleKey(title: string): string {
 
 /** Dice coefficient of the titles' word sets, 0–1. */
 export function titleSimilarity(a: string, b: string): number {
-  const wa = new Set(titleKey(a).split(" ").filter(Boolean));
-  const wb = new Set(titleKey(b).split(" ").filter(Boolean));
+  return diceOfWords(words(a), words(b));
+}
+
+function words(title: string): Set<string> {
+  return new Set(titleKey(title).split(" ").filter(Boolean));
+}
+
+function diceOfWords(wa: Set<string>, wb: Set<string>): number {
   if (!wa.size || !wb.size) return 0;
   let common = 0;
   for (const w of wa) if (wb.has(w)) common++;
@@ -38,9 +44,10 @@ function depthOf(compiled: CompiledFramework, index: number): number {
 }
 
 /**
- * Pairs the codes of two framework versions, one to one: the same code with the same or a similar title;
- * then the same title (unique on both sides, same depth) under another code; then a similar title
- * (the best unique match, same depth). Same code with an unrelated title is not paired: the criterion
+ * Pairs the codes of two framework versions, one to one, exact matches first: the same code with the
+ * same title; the same title (unique on both sides, same depth) under another code; the same code with a
+ * similar title; then a similar title under another code (each the other's best unique match, same
+ * depth). Same code with an unrelated title is not paired: the criterion
  * changed, and Nội vụ decides. Splits and merges are never guessed; they are written by editing the
  * groups.
  */
@@ -52,6 +59,8 @@ export function suggestMapping(current: CompiledFramework, previous: CompiledFra
   const reasons = new Map<number, MatchReason>();
   const ckeys = current.nodes.map((n) => titleKey(n.title));
   const pkeys = previous.nodes.map((n) => titleKey(n.title));
+  const cwords = current.nodes.map((n) => words(n.title));
+  const pwords = previous.nodes.map((n) => words(n.title));
   const cdepth = current.nodes.map((_, i) => depthOf(current, i));
   const pdepth = previous.nodes.map((_, i) => depthOf(previous, i));
   const pair = (c: number, p: number, reason: MatchReason) => {
@@ -60,13 +69,10 @@ export function suggestMapping(current: CompiledFramework, previous: CompiledFra
     reasons.set(c, reason);
   };
 
-  // 1. Same code, same or similar title.
+  // 1. Same code, same title.
   for (let c = 0; c < nc; c++) {
     const p = previous.indexByCode.get(current.nodes[c]!.code);
-    if (p === undefined) continue;
-    if (ckeys[c] === pkeys[p]) pair(c, p, "same-code-same-title");
-    else if (titleSimilarity(current.nodes[c]!.title, previous.nodes[p]!.title) >= SIMILAR_TITLE)
-      pair(c, p, "same-code-similar-title");
+    if (p !== undefined && ckeys[c] === pkeys[p]) pair(c, p, "same-code-same-title");
   }
 
   // 2. Same title under another code: unique among the unpaired nodes on both sides, at the same depth.
@@ -89,11 +95,19 @@ export function suggestMapping(current: CompiledFramework, previous: CompiledFra
     pair(cs[0]!, ps[0]!, "same-title");
   }
 
-  // 3. Similar title: each side's best match must be the other (and unique), at the same depth.
+  // 3. Same code, similar title (both still unpaired).
+  for (let c = 0; c < nc; c++) {
+    if (pairOfCurrent[c] !== -1) continue;
+    const p = previous.indexByCode.get(current.nodes[c]!.code);
+    if (p !== undefined && pairOfPrevious[p] === -1 && diceOfWords(cwords[c]!, pwords[p]!) >= SIMILAR_TITLE)
+      pair(c, p, "same-code-similar-title");
+  }
+
+  // 4. Similar title: each side's best match must be the other (and unique), at the same depth.
   const best = (
     from: number,
-    fromNodes: CompiledFramework,
-    toNodes: CompiledFramework,
+    fromWords: Array<Set<string>>,
+    toWords: Array<Set<string>>,
     fromDepth: number[],
     toDepth: number[],
     toPaired: Int32Array,
@@ -101,9 +115,9 @@ export function suggestMapping(current: CompiledFramework, previous: CompiledFra
     let bestIndex = -1;
     let bestScore = 0;
     let tie = false;
-    for (let t = 0; t < toNodes.nodes.length; t++) {
+    for (let t = 0; t < toWords.length; t++) {
       if (toPaired[t] !== -1 || toDepth[t] !== fromDepth[from]) continue;
-      const s = titleSimilarity(fromNodes.nodes[from]!.title, toNodes.nodes[t]!.title);
+      const s = diceOfWords(fromWords[from]!, toWords[t]!);
       if (s > bestScore) {
         bestScore = s;
         bestIndex = t;
@@ -115,9 +129,9 @@ export function suggestMapping(current: CompiledFramework, previous: CompiledFra
   const candidates: Array<[number, number]> = [];
   for (let c = 0; c < nc; c++) {
     if (pairOfCurrent[c] !== -1) continue;
-    const p = best(c, current, previous, cdepth, pdepth, pairOfPrevious);
+    const p = best(c, cwords, pwords, cdepth, pdepth, pairOfPrevious);
     if (p === -1) continue;
-    if (best(p, previous, current, pdepth, cdepth, pairOfCurrent) === c) candidates.push([c, p]);
+    if (best(p, pwords, cwords, pdepth, cdepth, pairOfCurrent) === c) candidates.push([c, p]);
   }
   for (const [c, p] of candidates) pair(c, p, "similar-title");
 

@@ -62,6 +62,31 @@ describe("suggestMapping", () => {
   });
 });
 
+describe("suggestMapping: exact matches first", () => {
+  it("pairs a title found unchanged under another code before a similar title under the same code", () => {
+    const previous = framework(2023, [
+      ["3", "Cải cách thủ tục hành chính", 0, [["3.2", "Công khai thủ tục hành chính", 1]]],
+    ]);
+    const current = framework(2024, [
+      [
+        "3",
+        "Cải cách thủ tục hành chính",
+        0,
+        [
+          ["3.2", "Công khai thủ tục hành chính điện tử", 1],
+          ["3.3", "Công khai thủ tục hành chính", 1],
+        ],
+      ],
+    ]);
+    const s = suggestMapping(current, previous);
+    expect(s.groups.map((g) => [g.current[0], g.previous[0], g.reason])).toEqual([
+      ["3", "3", "same-code-same-title"],
+      ["3.3", "3.2", "same-title"],
+    ]);
+    expect(s.unmatchedCurrent).toEqual(["3.2"]);
+  });
+});
+
 describe("checkMapping", () => {
   const previous = framework(2023, TREE_2023);
   const current = framework(2024, TREE_2024);
