@@ -1,5 +1,5 @@
 // The remediation loop: did an action on a criterion that lost points in year N recover them in N+1?
-import { leafHundredths, prepare } from "#app/scoring/analysis/prepare.ts";
+import { leafHundredths, leavesUnder, prepare } from "#app/scoring/analysis/prepare.ts";
 import type {
   AnalysisInput,
   RemediationAction,
@@ -56,22 +56,48 @@ export function remediationOutcomes(input: AnalysisInput, actions: RemediationAc
     return max > 0 ? { points: points / 100, maxPoints: max / 100, pct: (points / max) * 100 } : null;
   };
 
+  // The criterion's counterpart: its group; or, with none, its sub-criteria's groups when they cover it.
+  const counterpartOf = (node: number) => {
+    const g = p.groupOfPrevious[node]!;
+    if (g !== -1) {
+      const group = p.groups[g]!;
+      return {
+        previousLeaves: group.previousLeaves,
+        currentLeaves: group.currentLeaves,
+        currentCodes: group.codes,
+      };
+    }
+    if (p.unmatchedPrevious[node]) return null;
+    const end = p.previous.subtreeEnd[node]!;
+    const found: number[] = [];
+    for (let d = node + 1; d < end; d++) {
+      const dg = p.groupOfPrevious[d]!;
+      if (dg !== -1 && !found.includes(dg) && p.groups[dg]!.previous.every((n) => n > node && n < end)) found.push(dg);
+    }
+    const current = [...new Set(found.flatMap((dg) => p.groups[dg]!.current))].sort((a, b) => a - b);
+    return {
+      previousLeaves: leavesUnderOne(p.previous, node),
+      currentLeaves: leavesUnder(p.current, current),
+      currentCodes: current.map((i) => p.current.nodes[i]!.code),
+    };
+  };
+
   return actions.map((action) => {
     const base = { unitId: action.unitId, code: action.code };
     const node = p.previous.indexByCode.get(action.code.trim());
     if (node === undefined)
       return { ...base, status: "not-assessed", reason: "unknown-code", currentCodes: [], before: null, after: null };
     const pu = p.previousIndex.get(action.unitId);
-    const g = p.groupOfPrevious[node]!;
-    const group = g === -1 ? null : p.groups[g]!;
-    const previousLeaves = group ? group.previousLeaves : leavesUnderOne(p.previous, node);
+    const counterpart = counterpartOf(node);
+    const previousLeaves = counterpart ? counterpart.previousLeaves : leavesUnderOne(p.previous, node);
     const before = pu === undefined ? null : figure(leavesOf(false, pu), previousLeaves);
-    const currentCodes = group ? group.current.map((i) => p.current.nodes[i]!.code) : [];
-    if (!group) return { ...base, status: "not-assessed", reason: "criterion-gone", currentCodes, before, after: null };
+    if (!counterpart)
+      return { ...base, status: "not-assessed", reason: "criterion-gone", currentCodes: [], before, after: null };
+    const currentCodes = counterpart.currentCodes;
     const u = successor.get(action.unitId) ?? p.currentIndex.get(action.unitId);
     if (u === undefined)
       return { ...base, status: "not-assessed", reason: "unit-not-assessed", currentCodes, before, after: null };
-    const after = figure(leavesOf(true, u), group.currentLeaves);
+    const after = figure(leavesOf(true, u), counterpart.currentLeaves);
     if (!after) return { ...base, status: "not-assessed", reason: "not-applicable", currentCodes, before, after: null };
     const status =
       after.points >= after.maxPoints

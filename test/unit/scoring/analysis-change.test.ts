@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   analyseCriteria,
   explainUnitChange,
+  remediationOutcome,
   suggestMapping,
   type AnalysisInput,
   type ChangePart,
@@ -274,6 +275,25 @@ describe("analyseCriteria", () => {
       ["", "2.1", -150, "gone"],
     ]);
     expect(sum(a.areas)).toBe(a.change);
+
+    // Without the criterion-level pair, 2023's 1.2 is followed through its sub-criteria's pairs.
+    const bySubCriteria: AnalysisInput = { ...input, mapping: mapping.filter((g) => g.current[0] !== "1.3") };
+    expect(analyseCriteria(bySubCriteria).rows.find((r) => r.code === "1.3")).toMatchObject({
+      previousCodes: ["1.2.1", "1.2.2"],
+      previousAveragePct: 50,
+      averagePct: 100,
+    });
+    expect(remediationOutcome(bySubCriteria, { unitId: "a", code: "1.2" })).toMatchObject({
+      status: "recovered",
+      currentCodes: ["1.3.1", "1.3.2"],
+      before: { points: 1, maxPoints: 2, pct: 50 },
+      after: { points: 2, maxPoints: 2, pct: 100 },
+    });
+    expect(remediationOutcome(bySubCriteria, { unitId: "a", code: "2.1" })).toMatchObject({
+      status: "not-assessed",
+      reason: "criterion-gone",
+      before: { points: 1.5, maxPoints: 2 },
+    });
   });
 
   it("compares a split and a merge as one group", () => {
