@@ -55,8 +55,9 @@ export interface AnalysisInput {
   /** Default: identity by code where the code exists in both frameworks. Checked with checkMapping. */
   mapping?: CodeMapping;
   /**
-   * Current unit id → the previous round's unit ids it is compared with. Default: the unit's
-   * predecessorIds when it has any, else its own id.
+   * Current unit id → the previous round's unit ids it is compared with (several: their points and
+   * maxima summed). A unit not in the map (or no map): its predecessorIds when it has any, else its own
+   * id. Ids absent from the previous round are skipped; with none left the unit is not compared.
    */
   predecessors?: Map<string, string[]>;
 }

@@ -123,6 +123,24 @@ describe("explainUnitChange: the parts add up exactly to the change of the total
           for (const part of change!.criteria) expect(Number.isInteger(part.change)).toBe(true);
         }
         expect(explained).toBe(units - 2);
+        const analysis = analyseCriteria(input);
+        expect(analysis.comparedUnits).toBe(units - 2);
+        for (const row of analysis.rows) {
+          expect(row.gained + row.lost + row.unchanged).toBe(row.compared);
+          expect(row.keptFull).toBeLessThanOrEqual(row.unchanged);
+          expect(row.newlyLost).toBeLessThanOrEqual(row.lost);
+          expect(row.compared).toBeLessThanOrEqual(row.units);
+          expect(row.largestLosses.length).toBe(Math.min(5, row.lost));
+        }
+        // The same comparison through an explicit unit correspondence instead of predecessorIds.
+        const explicit = analyseCriteria({
+          ...input,
+          current: { compiled, units: now.map((s) => ({ ...s, predecessorIds: [] })) },
+          predecessors: new Map([["u1", ["u1", "u2"]]]),
+        });
+        expect(explicit.rows.map((r) => [r.code, r.compared, r.lost])).toEqual(
+          analysis.rows.map((r) => [r.code, r.compared, r.lost]),
+        );
       }
     });
   }
