@@ -50,10 +50,20 @@ export async function readTableFile(file: string, cwd: string): Promise<Table> {
   }
 }
 
-/** Prints a file's row errors ("Tệp “x” có 3 lỗi, chưa xếp hạng:" then one line each) and fails with exit 1. */
-export function failWithRowErrors(io: CliIo, file: string, errors: ImportError[], notDone: string): never {
+/**
+ * Prints a file's row errors ("Tệp “x” có 3 lỗi, chưa xếp hạng:" then one line each, then the hint if
+ * any) and fails with exit 1.
+ */
+export function failWithRowErrors(
+  io: CliIo,
+  file: string,
+  errors: ImportError[],
+  notDone: string,
+  hint?: string,
+): never {
   io.stderr.write(`Tệp “${file}” có ${errors.length} lỗi, ${notDone}:\n`);
   io.stderr.write(`${formatImportErrors(errors, { limit: 200 }).join("\n")}\n`);
+  if (hint) io.stderr.write(`${hint}\n`);
   throw new DataError("");
 }
 

@@ -1,4 +1,5 @@
 // npm run scoring -- rank <scores.csv|xlsx> [--previous <file>] [--framework <file.json>] [--json]
+// npm run scoring -- analyse <detailed file> --previous <detailed file> --framework <file.json> … (cli-analyse.ts)
 //
 // Ranks the units of a score file with the same import and computation as the app: a summary file
 // (unit, points, max_points) or a detailed one (unit, code, points, with --framework's tree, so that
@@ -8,6 +9,7 @@
 // framework), 2 wrong usage.
 import path from "node:path";
 import { hasFloors } from "#app/scoring/classes.ts";
+import { analyse, parseAnalyseArgs } from "#app/scoring/cli-analyse.ts";
 import { DataError, importScores, readFramework, UsageError, type CliIo } from "#app/scoring/cli-files.ts";
 import { bandsText, pct, points, rankChangeText, renderTable, toRow } from "#app/scoring/cli-output.ts";
 import { asPreviousResults, rankBlocks, rankUnits } from "#app/scoring/compute.ts";
@@ -25,6 +27,11 @@ export type { CliIo } from "#app/scoring/cli-files.ts";
 
 export const USAGE = `Cách dùng:
   npm run scoring -- rank <tệp điểm .csv|.xlsx> [--previous <tệp>] [--framework <tệp .json>] [--json]
+  npm run scoring -- analyse <tệp điểm chi tiết> --previous <tệp điểm chi tiết năm trước>
+                     --framework <tệp .json> [--previous-framework <tệp .json>]
+                     [--mapping <tệp .csv|.xlsx>] [--unit <tên đơn vị>] [--json]
+
+Lệnh rank:
 
 Xếp hạng các đơn vị theo chỉ số cải cách hành chính. Tệp CSV mã UTF-8, phân cách bằng dấu
 phẩy hoặc chấm phẩy; tên cột không phân biệt hoa thường, có dấu hay không dấu.
@@ -62,6 +69,25 @@ Cột tùy chọn (cả hai dạng; tệp chi tiết ghi giống nhau trên mọ
                       classFloor, indexChange, previousBasis, predecessors) thay cho bảng;
                       rank là null với đơn vị không xếp hạng
   -h, --help          in hướng dẫn này
+
+Lệnh analyse: phân tích theo tiêu chí so với năm trước, cả hai tệp là tệp điểm chi tiết. Mỗi
+lĩnh vực một bảng: từng lĩnh vực, tiêu chí, tiêu chí thành phần với chỉ số trung bình (%) năm nay
+và năm trước của các đơn vị có tiêu chí (đơn vị không áp dụng không tính), thay đổi, số đơn vị
+giữ điểm tối đa, tăng, giảm, mới mất điểm và đơn vị giảm nhiều nhất; rồi các tiêu chí mạnh nhất,
+yếu nhất, giảm nhiều nhất và các tiêu chí không có tương ứng giữa hai năm (không so sánh).
+  --previous <tệp>            tệp điểm chi tiết năm trước; đơn vị ghép theo tên hoặc cột
+                              previous_unit như lệnh rank
+  --framework <tệp>           bộ chỉ số năm nay (JSON, đầy đủ cây tiêu chí)
+  --previous-framework <tệp>  bộ chỉ số năm trước nếu khác năm nay; mã hai năm được ghép tự động
+                              khi cùng mã và cùng (hoặc gần cùng) tên, hoặc cùng tên
+  --mapping <tệp>             bảng ghép mã (.csv hoặc .xlsx), mỗi dòng một cặp: cột ma (code) là
+                              mã năm nay, cột ma_nam_truoc (previous_code) là mã năm trước; nhiều
+                              mã cách nhau bằng dấu chấm phẩy (tiêu chí gộp hoặc tách); mã không có
+                              trong tệp được ghép tự động; mỗi mã chỉ được ghép một lần
+  --unit <tên>                thay cho bảng chung: thay đổi tổng điểm của một đơn vị chia theo lĩnh
+                              vực và tiêu chí (cộng lại đúng bằng thay đổi), tiêu chí tác động nhiều
+                              nhất, việc đã làm tốt và chưa làm được
+  --json                      in kết quả dạng JSON (các khóa được mô tả trong README)
 
 Mã thoát: 0 thành công; 1 dữ liệu có lỗi (từng dòng lỗi được in ra); 2 dùng sai lệnh.
 `;
@@ -248,7 +274,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(USAGE);
       return 0;
     }
-    if (command !== "rank") throw new UsageError(`Không có lệnh “${command}” (lệnh hiện có: rank)`);
+    if (command === "analyse" || command === "analyze") return await analyse(parseAnalyseArgs(rest), io);
+    if (command !== "rank") throw new UsageError(`Không có lệnh “${command}” (lệnh hiện có: rank, analyse)`);
     return await rank(parseRankArgs(rest), io);
   } catch (error) {
     if (error instanceof UsageError) {
