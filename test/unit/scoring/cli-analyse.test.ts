@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCsvTable } from "#app/lib/table/csv.ts";
 import { formatImportErrors } from "#app/lib/table/table.ts";
@@ -317,6 +318,22 @@ describe("npm run scoring -- analyse: the criterion analysis", () => {
     expect(json.unmatched.previous.map((n: { code: string }) => n.code)).toEqual(["2.3"]);
     expect([json.units, json.comparedUnits]).toEqual([5, 5]);
   });
+  it("reads the mapping from an .xlsx sheet with a title above the header and Vietnamese headers", async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet("Ghép mã");
+    sheet.addRow(["BẢNG GHÉP MÃ TIÊU CHÍ NĂM 2023 VỚI NĂM 2024"]);
+    sheet.addRow([]);
+    sheet.addRow(["Mã năm nay", "Tên tiêu chí", "Mã năm trước"]);
+    sheet.addRow(["3", "Chuyển đổi số", "3"]);
+    sheet.addRow(["3.3.2", "Sử dụng chữ ký số trong văn bản điện tử", "3.2.2"]);
+    sheet.addRow(["4.1", "Sự hài lòng …", "4.1; 4.2"]);
+    const file = path.join(tmp, "ghep-ma.xlsx");
+    await writeFile(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    const fromXlsx = await run(...BASE, "--previous-framework", TD.previousFramework, "--mapping", file);
+    const fromCsv = await run(...WITH_MAPPING);
+    expect(fromXlsx.code).toBe(0);
+    expect(fromXlsx.stdout).toBe(fromCsv.stdout.replace("mapping-tam-duong-2023-2024.csv", "ghep-ma.xlsx"));
+  });
 });
 
 describe("npm run scoring -- analyse --unit: why one unit moved", () => {
@@ -421,7 +438,7 @@ describe("npm run scoring -- analyse: bad input, nothing half-made", () => {
     expect(missing.stderr).toContain("Dòng 1: Thiếu cột “mã năm trước”");
   });
 
-  it("refuses an unknown or ambiguous --unit, and a unit with no result last year", async () => {
+  it("refuses an unknown --unit, and a unit with no result last year", async () => {
     const unknown = await run(...WITH_MAPPING, "--unit", "Xã Tân Uyên");
     expect(unknown).toEqual({
       code: 1,
