@@ -427,8 +427,9 @@ const hSigned = (n: number) => {
 function unitText(args: AnalyseArgs, c: UnitChange, current: CompiledFramework, previous: CompiledFramework): string {
   const out: string[] = [];
   out.push(`Vì sao “${c.unitName}” thay đổi: ${path.basename(args.file)} so với ${path.basename(args.previous)}`);
-  if (c.previousUnitIds.length > 1 || c.previousUnitIds[0] !== c.unitId)
-    out.push(`So với đơn vị năm trước: ${c.previousUnitIds.join(" + ")}.`);
+  if (c.previousUnitIds.length > 1)
+    out.push(`So với các đơn vị năm trước cộng lại (điểm và điểm tối đa cộng dồn): ${c.previousUnitIds.join(" + ")}.`);
+  else if (c.previousUnitIds[0] !== c.unitId) out.push(`So với đơn vị năm trước: ${c.previousUnitIds[0]}.`);
   out.push(
     `Năm nay ${h(c.total)}/${h(c.maxTotal)} điểm (${pct(c.indexPct)} %), năm trước ${h(c.previousTotal)}/${h(c.previousMaxTotal)} điểm (${pct(c.previousIndexPct)} %): ${hSigned(c.change)} điểm, chỉ số ${signed(c.indexChange)} điểm %.`,
   );

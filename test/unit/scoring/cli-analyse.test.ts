@@ -363,6 +363,30 @@ describe("npm run scoring -- analyse --unit: why one unit moved", () => {
     expect(stdout).toMatch(/Chưa làm được \(mất điểm hoặc chưa đạt tối đa\): 2\.1 Công khai thủ tục hành chính \(−2\)/);
   });
 
+  it("compares a merged commune with the communes it replaced (previous_unit), summed", async () => {
+    // 2024: Xã Nà Tăm absorbed Xã Khun Há (don_vi_truoc on each of its rows); Khun Há has no rows of its own
+    const rows = (await readFile(path.join(ROOT, TD.now), "utf8")).trim().split("\n");
+    const merged = [
+      `${rows[0]},don_vi_truoc`,
+      ...rows
+        .slice(1)
+        .filter((r) => !r.startsWith("Xã Khun Há,"))
+        .map((r) => (r.startsWith("Xã Nà Tăm,") ? `${r},"Xã Nà Tăm; Xã Khun Há"` : `${r},`)),
+    ].join("\n");
+    const now = await tmpFile("2024-sap-nhap.csv", `${merged}\n`);
+    const args = ["analyse", now, "--previous", TD.before, "--framework", TD.framework];
+    const rest = ["--previous-framework", TD.previousFramework, "--mapping", TD.mapping, "--unit", "Xã Nà Tăm"];
+    const text = await run(...args, ...rest);
+    expect([text.code, text.stderr]).toEqual([0, ""]);
+    expect(text.stdout.split("\n").slice(1, 3)).toEqual([
+      "So với các đơn vị năm trước cộng lại (điểm và điểm tối đa cộng dồn): Xã Nà Tăm + Xã Khun Há.",
+      "Năm nay 77/100 điểm (77,00 %), năm trước 126/190 điểm (66,32 %): −49 điểm, chỉ số +10,68 điểm %.",
+    ]);
+    const { unit } = JSON.parse((await run(...args, ...rest, "--json")).stdout);
+    expect(unit.previousUnitIds).toEqual(["Xã Nà Tăm", "Xã Khun Há"]);
+    expect(unit.previousMaxTotal).toBe(190);
+  });
+
   it("prints the breakdown as JSON in points, the areas and the criteria adding up to the change", async () => {
     for (const unit of ["Xã Bình Lư", "Xã Bản Bo", "Xã Nà Tăm", "Xã Sơn Bình", "Xã Khun Há"]) {
       const { code, stdout } = await run(...WITH_MAPPING, "--unit", unit, "--json");
