@@ -243,7 +243,9 @@ export async function analyse(args: AnalyseArgs, io: CliIo): Promise<number> {
         "trong đợt đánh giá",
         `trong tệp “${args.file}”`,
       );
-      throw new DataError(`${message}; các đơn vị: ${now.map((u) => u.unitName).join(", ")}`);
+      const names = now.slice(0, 10).map((u) => u.unitName);
+      const more = now.length > 10 ? ` và ${now.length - 10} đơn vị khác` : "";
+      throw new DataError(`${message}; các đơn vị: ${names.join(", ")}${more}`);
     }
     unitId = m.id;
   }
