@@ -9,15 +9,28 @@ import type {
   UnitCriterionFigure,
 } from "#app/scoring/analysis/types.ts";
 import type { CompiledFramework } from "#app/scoring/framework.ts";
+import type { DetailedScores } from "#app/scoring/types.ts";
 
 /** Two % closer than this are the same (hundredths of points make exact ratios differ only by rounding). */
 const SAME_PCT = 1e-9;
 
 interface RowPlan {
   row: CriterionRow;
-  currentLeaves: Int32Array;
+  /** The row's nodes with those under another of them left out: disjoint subtrees covering its leaves. */
+  currentNodes: Int32Array;
   /** null: no counterpart. */
-  previousLeaves: Int32Array | null;
+  previousNodes: Int32Array | null;
+}
+
+/** The nodes not under another of the list: their subtrees are disjoint and cover the same leaves. */
+function topNodes(compiled: CompiledFramework, nodes: number[]): Int32Array {
+  const set = new Set(nodes);
+  return Int32Array.from(
+    [...set].filter((n) => {
+      for (let a = compiled.parent[n]!; a !== -1; a = compiled.parent[a]!) if (set.has(a)) return false;
+      return true;
+    }),
+  );
 }
 
 function nodeRef(compiled: CompiledFramework, depth: Int32Array, i: number): NodeRef {
@@ -53,10 +66,10 @@ function plans(p: Prepared): RowPlan[] {
       Math.round(leaves.reduce((s, i) => s + compiled.maxPoints[i]!, 0) * 100) / 100;
     if (g === -1) {
       const derived = p.derivedOfCurrent[c];
-      const currentLeaves = leavesUnder(current, [c]);
       // Compared as the sum of its parts' counterparts (its sub-criteria are all mapped), or not at all.
       const previousNodes = derived ? derived.flatMap((d) => p.groups[d]!.previous).sort((a, b) => a - b) : [];
       const previousLeaves = derived ? leavesUnder(previous, previousNodes) : null;
+      const previousTop = derived ? topNodes(previous, previousNodes) : null;
       out.push({
         row: {
           ...base,
@@ -66,8 +79,8 @@ function plans(p: Prepared): RowPlan[] {
           previousTitle: previousNodes.length ? previousNodes.map((i) => previous.nodes[i]!.title).join(" + ") : null,
           previousMaxPoints: previousLeaves ? sumMax(previous, previousLeaves) : null,
         },
-        currentLeaves,
-        previousLeaves,
+        currentNodes: Int32Array.of(c),
+        previousNodes: previousTop,
       });
       continue;
     }
@@ -83,53 +96,69 @@ function plans(p: Prepared): RowPlan[] {
         previousTitle: group.previous.map((i) => previous.nodes[i]!.title).join(" + "),
         previousMaxPoints: sumMax(previous, group.previousLeaves),
       },
-      currentLeaves: group.currentLeaves,
-      previousLeaves: group.previousLeaves,
+      currentNodes: topNodes(current, group.current),
+      previousNodes: topNodes(previous, group.previous),
     });
   }
   return out;
 }
 
-/** Sums of each row's leaves for every unit of one round: points and maxima, hundredths, unit-major. */
+/**
+ * Sums of each row for every unit of one round: points and maxima, hundredths, unit-major with `width`
+ * columns per unit: one per node (each unit's leaves summed up the tree in place), then one per row made
+ * of several nodes. `column[r]` is row r's column (-1: no nodes on this side).
+ */
 function rowSums(
   compiled: CompiledFramework,
-  units: AnalysisInput["current"]["units"],
+  units: DetailedScores[],
   rows: Array<Int32Array | null>,
-): { points: Int32Array; max: Int32Array } {
-  const R = rows.length;
+): { points: Int32Array; max: Int32Array; column: Int32Array; width: number } {
+  const n = compiled.nodes.length;
+  const parent = compiled.parent;
   const max100 = maxHundredths(compiled);
-  const leafPoints = new Int32Array(compiled.nodes.length);
-  const leafMax = new Int32Array(compiled.nodes.length);
-  const points = new Int32Array(units.length * R);
-  const max = new Int32Array(units.length * R);
-  units.forEach((u, ui) => {
-    leafHundredths(compiled, max100, u as never, leafPoints, leafMax);
-    const o = ui * R;
-    for (let r = 0; r < R; r++) {
-      const leaves = rows[r];
-      if (!leaves) continue;
-      let s = 0;
-      let m = 0;
-      for (let k = 0; k < leaves.length; k++) {
-        const i = leaves[k]!;
-        s += leafPoints[i]!;
-        m += leafMax[i]!;
-      }
-      points[o + r] = s;
-      max[o + r] = m;
+  const column = new Int32Array(rows.length);
+  const extra: Array<{ column: number; nodes: Int32Array }> = [];
+  rows.forEach((nodes, r) => {
+    if (!nodes) column[r] = -1;
+    else if (nodes.length === 1) column[r] = nodes[0]!;
+    else {
+      column[r] = n + extra.length;
+      extra.push({ column: n + extra.length, nodes });
     }
   });
-  return { points, max };
+  const width = n + extra.length;
+  const points = new Int32Array(units.length * width);
+  const max = new Int32Array(units.length * width);
+  for (let ui = 0; ui < units.length; ui++) {
+    const o = ui * width;
+    leafHundredths(compiled, max100, units[ui]!, points, max, false, o);
+    // Pre-order: every node comes after its parent, so a backward pass sums each subtree.
+    for (let i = n - 1; i > 0; i--) {
+      const pa = parent[i]!;
+      if (pa !== -1) {
+        points[o + pa] = points[o + pa]! + points[o + i]!;
+        max[o + pa] = max[o + pa]! + max[o + i]!;
+      }
+    }
+    for (const e of extra) {
+      let s = 0;
+      let m = 0;
+      for (let k = 0; k < e.nodes.length; k++) {
+        s += points[o + e.nodes[k]!]!;
+        m += max[o + e.nodes[k]!]!;
+      }
+      points[o + e.column] = s;
+      max[o + e.column] = m;
+    }
+  }
+  return { points, max, column, width };
 }
 
-/** Keeps the `top` figures with the most negative change, in a small sorted array. */
-function keepLosses(list: UnitCriterionFigure[], figure: () => UnitCriterionFigure, change: number, top: number) {
-  if (top <= 0) return;
-  if (list.length === top && change >= list[top - 1]!.change) return;
-  const f = figure();
+/** Inserts a figure into a list kept sorted by change (most negative first) and cut at `top`. */
+function keepLoss(list: UnitCriterionFigure[], figure: UnitCriterionFigure, top: number) {
   let at = list.length;
-  while (at > 0 && list[at - 1]!.change > change) at--;
-  list.splice(at, 0, f);
+  while (at > 0 && list[at - 1]!.change > figure.change) at--;
+  list.splice(at, 0, figure);
   if (list.length > top) list.pop();
 }
 
@@ -150,22 +179,26 @@ export function analyseCriteria(input: AnalysisInput, options: AnalysisOptions =
   const cur = rowSums(
     p.current,
     p.currentUnits,
-    rowPlans.map((r) => r.currentLeaves),
+    rowPlans.map((r) => r.currentNodes),
   );
   const prev = rowSums(
     p.previous,
     p.previousUnits,
-    rowPlans.map((r) => r.previousLeaves),
+    rowPlans.map((r) => r.previousNodes),
   );
 
+  const cc = cur.column;
+  const pc = prev.column;
+  const cw = cur.width;
+  const pw = prev.width;
   const pctSum = new Float64Array(R);
   const pctCount = new Int32Array(R);
   for (let u = 0; u < p.currentUnits.length; u++) {
-    const o = u * R;
+    const o = u * cw;
     for (let r = 0; r < R; r++) {
-      const m = cur.max[o + r]!;
+      const m = cur.max[o + cc[r]!]!;
       if (m > 0) {
-        pctSum[r] = pctSum[r]! + cur.points[o + r]! / m;
+        pctSum[r] = pctSum[r]! + cur.points[o + cc[r]!]! / m;
         pctCount[r] = pctCount[r]! + 1;
       }
     }
@@ -173,78 +206,107 @@ export function analyseCriteria(input: AnalysisInput, options: AnalysisOptions =
   const prevSum = new Float64Array(R);
   const prevCount = new Int32Array(R);
   for (let u = 0; u < p.previousUnits.length; u++) {
-    const o = u * R;
+    const o = u * pw;
     for (let r = 0; r < R; r++) {
-      const m = prev.max[o + r]!;
-      if (m > 0 && rowPlans[r]!.previousLeaves) {
-        prevSum[r] = prevSum[r]! + prev.points[o + r]! / m;
+      if (pc[r] === -1) continue;
+      const m = prev.max[o + pc[r]!]!;
+      if (m > 0) {
+        prevSum[r] = prevSum[r]! + prev.points[o + pc[r]!]! / m;
         prevCount[r] = prevCount[r]! + 1;
       }
     }
   }
 
+  // Counters per row in typed arrays (the loop below runs units × rows times).
+  const compared = new Int32Array(R);
+  const keptFull = new Int32Array(R);
+  const gained = new Int32Array(R);
+  const lost = new Int32Array(R);
+  const newlyLost = new Int32Array(R);
+  // Change of the last of each row's largest losses once the list is full; +∞ until then.
+  const cut = new Float64Array(R).fill(Number.POSITIVE_INFINITY);
   let comparedUnits = 0;
-  const predPoints = new Int32Array(R);
-  const predMax = new Int32Array(R);
+  const sumPoints = new Int32Array(pw);
+  const sumMax = new Int32Array(pw);
   for (let u = 0; u < p.currentUnits.length; u++) {
     const preds = p.predecessorsOf[u]!;
     if (!preds.length) continue;
     comparedUnits++;
-    predPoints.fill(0);
-    predMax.fill(0);
-    for (const pu of preds) {
-      const o = pu * R;
-      for (let r = 0; r < R; r++) {
-        predPoints[r] = predPoints[r]! + prev.points[o + r]!;
-        predMax[r] = predMax[r]! + prev.max[o + r]!;
+    // One predecessor (nearly always): read its sums in place; several: add them up.
+    let predPoints = prev.points;
+    let predMax = prev.max;
+    let po = preds[0]! * pw;
+    if (preds.length > 1) {
+      sumPoints.fill(0);
+      sumMax.fill(0);
+      for (const pu of preds) {
+        const o = pu * pw;
+        for (let k = 0; k < pw; k++) {
+          sumPoints[k] = sumPoints[k]! + prev.points[o + k]!;
+          sumMax[k] = sumMax[k]! + prev.max[o + k]!;
+        }
       }
+      predPoints = sumPoints;
+      predMax = sumMax;
+      po = 0;
     }
-    const o = u * R;
-    const unit = p.currentUnits[u]!;
+    const o = u * cw;
     for (let r = 0; r < R; r++) {
-      const plan = rowPlans[r]!;
-      const m = cur.max[o + r]!;
-      const pm = predMax[r]!;
-      if (!plan.previousLeaves || m <= 0 || pm <= 0) continue;
-      const row = plan.row;
-      const s = cur.points[o + r]!;
-      const ps = predPoints[r]!;
-      const pct = (s / m) * 100;
-      const previousPct = (ps / pm) * 100;
-      const change = pct - previousPct;
-      row.compared++;
+      const pcol = pc[r]!;
+      if (pcol === -1) continue;
+      const m = cur.max[o + cc[r]!]!;
+      const pm = predMax[po + pcol]!;
+      if (m <= 0 || pm <= 0) continue;
+      const s = cur.points[o + cc[r]!]!;
+      const ps = predPoints[po + pcol]!;
+      compared[r] = compared[r]! + 1;
       const full = s >= m;
       const wasFull = ps >= pm;
-      if (full && wasFull) row.keptFull++;
-      if (change > SAME_PCT) row.gained++;
-      else if (change < -SAME_PCT) {
-        row.lost++;
-        if (wasFull) row.newlyLost++;
-        keepLosses(
-          row.largestLosses,
-          () => ({
-            unitId: unit.unitId,
-            unitName: unit.unitName,
-            points: s / 100,
-            maxPoints: m / 100,
-            pct,
-            previousPoints: ps / 100,
-            previousMaxPoints: pm / 100,
-            previousPct,
-            change,
-          }),
-          change,
-          top,
-        );
-      } else row.unchanged++;
+      if (full && wasFull) keptFull[r] = keptFull[r]! + 1;
+      // s/m vs ps/pm compared without division: exact in integers.
+      const cross = s * pm - ps * m;
+      if (cross > 0) gained[r] = gained[r]! + 1;
+      else if (cross < 0) {
+        lost[r] = lost[r]! + 1;
+        if (wasFull) newlyLost[r] = newlyLost[r]! + 1;
+        const pct = (s / m) * 100;
+        const previousPct = (ps / pm) * 100;
+        const change = pct - previousPct;
+        if (top > 0 && change < cut[r]!) {
+          const unit = p.currentUnits[u]!;
+          const losses = rowPlans[r]!.row.largestLosses;
+          keepLoss(
+            losses,
+            {
+              unitId: unit.unitId,
+              unitName: unit.unitName,
+              points: s / 100,
+              maxPoints: m / 100,
+              pct,
+              previousPoints: ps / 100,
+              previousMaxPoints: pm / 100,
+              previousPct,
+              change,
+            },
+            top,
+          );
+          if (losses.length === top) cut[r] = losses[top - 1]!.change;
+        }
+      }
     }
   }
 
   const rows = rowPlans.map((plan, r) => {
     const row = plan.row;
+    row.compared = compared[r]!;
+    row.keptFull = keptFull[r]!;
+    row.gained = gained[r]!;
+    row.lost = lost[r]!;
+    row.newlyLost = newlyLost[r]!;
+    row.unchanged = compared[r]! - gained[r]! - lost[r]!;
     row.units = pctCount[r]!;
     row.averagePct = pctCount[r]! ? (pctSum[r]! / pctCount[r]!) * 100 : null;
-    if (plan.previousLeaves) {
+    if (plan.previousNodes) {
       row.previousUnits = prevCount[r]!;
       row.previousAveragePct = prevCount[r]! ? (prevSum[r]! / prevCount[r]!) * 100 : null;
     }

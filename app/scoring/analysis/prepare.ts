@@ -35,8 +35,12 @@ export interface Prepared {
   unmatchedCurrent: Uint8Array;
   currentDepth: Int32Array;
   previousDepth: Int32Array;
-  /** Previous units' positions by id. */
+  /** Units' positions by id. */
   previousIndex: Map<string, number>;
+  currentIndex: Map<string, number>;
+  /** Node maxima in hundredths. */
+  currentMax100: Int32Array;
+  previousMax100: Int32Array;
   /** For each current unit, the positions of the previous units it is compared with (possibly none). */
   predecessorsOf: number[][];
 }
@@ -171,6 +175,9 @@ export function prepare(input: AnalysisInput): Prepared {
     currentDepth: depths(current),
     previousDepth: depths(previous),
     previousIndex,
+    currentIndex: new Map(currentUnits.map((u, i) => [u.unitId, i])),
+    currentMax100: maxHundredths(current),
+    previousMax100: maxHundredths(previous),
     predecessorsOf,
   };
   cache.set(input, prepared);
@@ -184,8 +191,8 @@ export function maxHundredths(compiled: CompiledFramework): Int32Array {
 
 /**
  * One unit's leaves in hundredths: points (not scored = 0) and maximum, both 0 where the leaf or an
- * ancestor is not applicable. Written into the given arrays (added to them with `add`, for a unit
- * compared with several predecessors).
+ * ancestor is not applicable. Written into the given arrays from `offset` on (added to them with `add`,
+ * for a unit compared with several predecessors).
  */
 export function leafHundredths(
   compiled: CompiledFramework,
@@ -194,13 +201,27 @@ export function leafHundredths(
   points: Int32Array,
   max: Int32Array,
   add = false,
+  offset = 0,
 ): void {
   const n = compiled.nodes.length;
   const { isLeaf, subtreeEnd } = compiled;
-  if (!add) {
-    points.fill(0);
-    max.fill(0);
+  if (add) {
+    for (let i = 0; i < n;) {
+      if (scores.notApplicable[i]) {
+        i = subtreeEnd[i]!;
+        continue;
+      }
+      if (isLeaf[i]) {
+        const p = scores.points[i]!;
+        if (p === p) points[offset + i] = points[offset + i]! + Math.round(p * 100);
+        max[offset + i] = max[offset + i]! + max100[i]!;
+      }
+      i++;
+    }
+    return;
   }
+  points.fill(0, offset, offset + n);
+  max.fill(0, offset, offset + n);
   for (let i = 0; i < n;) {
     if (scores.notApplicable[i]) {
       i = subtreeEnd[i]!;
@@ -208,8 +229,8 @@ export function leafHundredths(
     }
     if (isLeaf[i]) {
       const p = scores.points[i]!;
-      if (p === p) points[i] = points[i]! + Math.round(p * 100);
-      max[i] = max[i]! + max100[i]!;
+      points[offset + i] = p === p ? Math.round(p * 100) : 0;
+      max[offset + i] = max100[i]!;
     }
     i++;
   }

@@ -1,5 +1,5 @@
 // The remediation loop: did an action on a criterion that lost points in year N recover them in N+1?
-import { leafHundredths, maxHundredths, prepare } from "#app/scoring/analysis/prepare.ts";
+import { leafHundredths, prepare } from "#app/scoring/analysis/prepare.ts";
 import type {
   AnalysisInput,
   RemediationAction,
@@ -22,8 +22,8 @@ export function remediationOutcomes(input: AnalysisInput, actions: RemediationAc
   const p = prepare(input);
   const nc = p.current.nodes.length;
   const np = p.previous.nodes.length;
-  const curMax = maxHundredths(p.current);
-  const prevMax = maxHundredths(p.previous);
+  const curMax = p.currentMax100;
+  const prevMax = p.previousMax100;
   // The unit of N+1 each unit of N is followed to: the first current unit compared with it.
   const successor = new Map<string, number>();
   p.predecessorsOf.forEach((preds, u) => {
@@ -68,8 +68,8 @@ export function remediationOutcomes(input: AnalysisInput, actions: RemediationAc
     const before = pu === undefined ? null : figure(leavesOf(false, pu), previousLeaves);
     const currentCodes = group ? group.current.map((i) => p.current.nodes[i]!.code) : [];
     if (!group) return { ...base, status: "not-assessed", reason: "criterion-gone", currentCodes, before, after: null };
-    const u = successor.get(action.unitId) ?? p.currentUnits.findIndex((x) => x.unitId === action.unitId);
-    if (u === -1)
+    const u = successor.get(action.unitId) ?? p.currentIndex.get(action.unitId);
+    if (u === undefined)
       return { ...base, status: "not-assessed", reason: "unit-not-assessed", currentCodes, before, after: null };
     const after = figure(leavesOf(true, u), group.currentLeaves);
     if (!after) return { ...base, status: "not-assessed", reason: "not-applicable", currentCodes, before, after: null };

@@ -1,6 +1,6 @@
 // Why a unit moved: the change of its total broken down by area, criterion and sub-criterion, exact in
 // hundredths of a point.
-import { leafHundredths, maxHundredths, prepare, type Prepared } from "#app/scoring/analysis/prepare.ts";
+import { leafHundredths, prepare, type Prepared } from "#app/scoring/analysis/prepare.ts";
 import type { AnalysisInput, ChangePart, ChangeStatus, UnitChange } from "#app/scoring/analysis/types.ts";
 import type { CompiledFramework } from "#app/scoring/framework.ts";
 
@@ -149,8 +149,8 @@ export function explainUnitChange(
   options: UnitChangeOptions = {},
 ): UnitChange | null {
   const p = prepare(input);
-  const u = p.currentUnits.findIndex((x) => x.unitId === unitId);
-  if (u === -1) return null;
+  const u = p.currentIndex.get(unitId);
+  if (u === undefined) return null;
   const preds = p.predecessorsOf[u]!;
   if (!preds.length) return null;
   const unit = p.currentUnits[u]!;
@@ -159,9 +159,9 @@ export function explainUnitChange(
   const np = p.previous.nodes.length;
   const cur = { points: new Int32Array(nc), max: new Int32Array(nc) };
   const prev = { points: new Int32Array(np), max: new Int32Array(np) };
-  leafHundredths(p.current, maxHundredths(p.current), unit, cur.points, cur.max);
-  const prevMax = maxHundredths(p.previous);
-  for (const pu of preds) leafHundredths(p.previous, prevMax, p.previousUnits[pu]!, prev.points, prev.max, true);
+  leafHundredths(p.current, p.currentMax100, unit, cur.points, cur.max);
+  for (const pu of preds)
+    leafHundredths(p.previous, p.previousMax100, p.previousUnits[pu]!, prev.points, prev.max, true);
 
   let total = 0;
   let maxTotal = 0;
