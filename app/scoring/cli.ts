@@ -1,4 +1,5 @@
 // npm run scoring -- rank <scores.csv|xlsx> [--previous <file>] [--framework <file.json>] [--json]
+// npm run scoring -- analyse <detailed file> --previous <detailed file> --framework <file.json> … (cli-analyse.ts)
 //
 // Ranks the units of a score file with the same import and computation as the app: a summary file
 // (unit, points, max_points) or a detailed one (unit, code, points, with --framework's tree, so that
@@ -6,37 +7,31 @@
 // (+ survey_max_points), previous_unit; the previous file's rank column is last year's rank as
 // published. Each block is ranked on its own. Exit codes: 0 done, 1 bad data (rows, files,
 // framework), 2 wrong usage.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { formatImportErrors, type ImportError, type Table } from "#app/lib/table/table.ts";
-import { readTable } from "#app/lib/table/read.server.ts";
 import { hasFloors } from "#app/scoring/classes.ts";
+import { analyse, parseAnalyseArgs } from "#app/scoring/cli-analyse.ts";
+import { DataError, importScores, readFramework, UsageError, type CliIo } from "#app/scoring/cli-files.ts";
 import { bandsText, pct, points, rankChangeText, renderTable, toRow } from "#app/scoring/cli-output.ts";
 import { asPreviousResults, rankBlocks, rankUnits } from "#app/scoring/compute.ts";
 import { floorExplanation, formatRank } from "#app/scoring/format.ts";
-import { parseFrameworkJson } from "#app/scoring/framework-json.ts";
-import { compileFramework, validateBands, type CompiledFramework } from "#app/scoring/framework.ts";
-import { isDetailedTable, parseDetailedScores } from "#app/scoring/import-detailed.ts";
-import { parseSummaryScores } from "#app/scoring/import-summary.ts";
 import {
   DEFAULT_BANDS,
-  type ClassBand,
   type NodeSource,
   type PreviousResult,
   type UnitResult,
   type UnitScores,
 } from "#app/scoring/types.ts";
-import { createUnitMatcher, type ImportUnit } from "#app/scoring/unit-match.ts";
+import { createUnitMatcher } from "#app/scoring/unit-match.ts";
 
-export interface CliIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  /** Directory the file arguments are relative to; process.cwd() by default. */
-  cwd?: string;
-}
+export type { CliIo } from "#app/scoring/cli-files.ts";
 
 export const USAGE = `Cách dùng:
   npm run scoring -- rank <tệp điểm .csv|.xlsx> [--previous <tệp>] [--framework <tệp .json>] [--json]
+  npm run scoring -- analyse <tệp điểm chi tiết> --previous <tệp điểm chi tiết năm trước>
+                     --framework <tệp .json> [--previous-framework <tệp .json>]
+                     [--mapping <tệp .csv|.xlsx>] [--unit <tên đơn vị>] [--json]
+
+Lệnh rank:
 
 Xếp hạng các đơn vị theo chỉ số cải cách hành chính. Tệp CSV mã UTF-8, phân cách bằng dấu
 phẩy hoặc chấm phẩy; tên cột không phân biệt hoa thường, có dấu hay không dấu.
@@ -75,12 +70,27 @@ Cột tùy chọn (cả hai dạng; tệp chi tiết ghi giống nhau trên mọ
                       rank là null với đơn vị không xếp hạng
   -h, --help          in hướng dẫn này
 
+Lệnh analyse: phân tích theo tiêu chí so với năm trước, cả hai tệp là tệp điểm chi tiết. Mỗi
+lĩnh vực một bảng: từng lĩnh vực, tiêu chí, tiêu chí thành phần với chỉ số trung bình (%) năm nay
+và năm trước của các đơn vị có tiêu chí (đơn vị không áp dụng không tính), thay đổi, số đơn vị
+giữ điểm tối đa, tăng, giảm, mới mất điểm và đơn vị giảm nhiều nhất; rồi các tiêu chí mạnh nhất,
+yếu nhất, giảm nhiều nhất và các tiêu chí không có tương ứng giữa hai năm (không so sánh).
+  --previous <tệp>            tệp điểm chi tiết năm trước; đơn vị ghép theo tên hoặc cột
+                              previous_unit như lệnh rank
+  --framework <tệp>           bộ chỉ số năm nay (JSON, đầy đủ cây tiêu chí)
+  --previous-framework <tệp>  bộ chỉ số năm trước nếu khác năm nay; mã hai năm được ghép tự động
+                              khi cùng mã và cùng (hoặc gần cùng) tên, hoặc cùng tên
+  --mapping <tệp>             bảng ghép mã (.csv hoặc .xlsx), mỗi dòng một cặp: cột ma (code) là
+                              mã năm nay, cột ma_nam_truoc (previous_code) là mã năm trước; nhiều
+                              mã cách nhau bằng dấu chấm phẩy (tiêu chí gộp hoặc tách); mã không có
+                              trong tệp được ghép tự động; mỗi mã chỉ được ghép một lần
+  --unit <tên>                thay cho bảng chung: thay đổi tổng điểm của một đơn vị chia theo lĩnh
+                              vực và tiêu chí (cộng lại đúng bằng thay đổi), tiêu chí tác động nhiều
+                              nhất, việc đã làm tốt và chưa làm được
+  --json                      in kết quả dạng JSON (các khóa được mô tả trong README)
+
 Mã thoát: 0 thành công; 1 dữ liệu có lỗi (từng dòng lỗi được in ra); 2 dùng sai lệnh.
 `;
-
-class UsageError extends Error {}
-/** A failure already explained to the user; exit 1. */
-class DataError extends Error {}
 
 interface RankArgs {
   file: string;
@@ -124,123 +134,6 @@ function parseRankArgs(args: string[]): RankArgs {
   if (framework !== null && !/\.json$/i.test(framework))
     throw new UsageError(`Bộ chỉ số phải là tệp .json (nhận được “${framework}”)`);
   return { file: files[0]!, previous, framework, json };
-}
-
-async function readInput(file: string, cwd: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path.resolve(cwd, file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new DataError(`Không tìm thấy tệp “${file}”`);
-    if (code === "EISDIR") throw new DataError(`“${file}” là thư mục, không phải tệp`);
-    throw new DataError(`Không đọc được tệp “${file}”: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-/** A score file read and checked: summary or detailed (a criterion code column), all rows good. */
-interface ImportedFile {
-  scores: Array<UnitScores & { publishedRank?: number | null }>;
-  detailed: boolean;
-}
-
-async function importScores(
-  file: string,
-  cwd: string,
-  io: CliIo,
-  framework: FrameworkFile | null,
-  /** The previous file's units; undefined: no --previous, the previous_unit column is not read. */
-  previousUnits?: ImportUnit[],
-): Promise<ImportedFile> {
-  const opts = { previousUnits, ignorePreviousUnits: previousUnits === undefined };
-  const data = await readInput(file, cwd);
-  let table: Table;
-  try {
-    table = await readTable({ fileName: file, data });
-  } catch (error) {
-    throw new DataError(`Tệp “${file}”: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const detailed = isDetailedTable(table);
-  let parsed: { ok: true; scores: ImportedFile["scores"] } | { ok: false; errors: ImportError[] };
-  if (detailed) {
-    if (!framework) {
-      throw new DataError(
-        `Tệp “${file}” là tệp điểm chi tiết (có cột mã tiêu chí): cần --framework <tệp .json> với đầy đủ cây tiêu chí của bộ chỉ số`,
-      );
-    }
-    parsed = parseDetailedScores(table, framework.compiled(), opts);
-  } else parsed = parseSummaryScores(table, opts);
-  if (!parsed.ok) {
-    const count = parsed.errors.length;
-    io.stderr.write(`Tệp “${file}” có ${count} lỗi, chưa xếp hạng:\n`);
-    io.stderr.write(`${formatImportErrors(parsed.errors, { limit: 200 }).join("\n")}\n`);
-    throw new DataError("");
-  }
-  return { scores: parsed.scores, detailed };
-}
-
-interface FrameworkFile {
-  name: string;
-  bands: ClassBand[];
-  /** The whole framework, compiled; only a detailed score file needs it (a DataError when it is not whole). */
-  compiled: () => CompiledFramework;
-}
-
-const isBand = (b: unknown): b is ClassBand => {
-  const band = b as Record<string, unknown> | null;
-  return (
-    !!band &&
-    typeof band === "object" &&
-    typeof band.name === "string" &&
-    typeof band.minPct === "number" &&
-    Number.isFinite(band.minPct) &&
-    (band.minAreaPct === undefined ||
-      band.minAreaPct === null ||
-      (typeof band.minAreaPct === "number" && Number.isFinite(band.minAreaPct)))
-  );
-};
-
-const cleanBand = (b: ClassBand): ClassBand =>
-  typeof b.minAreaPct === "number"
-    ? { name: b.name, minPct: b.minPct, minAreaPct: b.minAreaPct }
-    : { name: b.name, minPct: b.minPct };
-
-async function readFramework(file: string, cwd: string): Promise<FrameworkFile> {
-  const text = new TextDecoder().decode(await readInput(file, cwd));
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new DataError(
-      `Tệp bộ chỉ số “${file}” không phải JSON hợp lệ: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  const fw = json as { name?: unknown; bands?: unknown } | null;
-  const raw = fw && typeof fw === "object" ? fw.bands : undefined;
-  if (!Array.isArray(raw) || !raw.every(isBand)) {
-    throw new DataError(
-      `Tệp bộ chỉ số “${file}” không có danh sách mức xếp loại hợp lệ (bands: [{ "name": "Tốt", "minPct": 80, "minAreaPct": 70 }, …])`,
-    );
-  }
-  const bands = raw.map(cleanBand);
-  const problems = validateBands(bands);
-  if (problems.length)
-    throw new DataError(`Các mức xếp loại trong “${file}” chưa đúng:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-  let compiled: CompiledFramework | null = null;
-  return {
-    bands,
-    name: typeof fw!.name === "string" ? fw!.name : path.basename(file),
-    compiled: () => {
-      if (compiled) return compiled;
-      const parsed = parseFrameworkJson(text);
-      if (!parsed.ok) {
-        throw new DataError(
-          `Tệp điểm chi tiết cần bộ chỉ số đầy đủ (cây tiêu chí); “${file}” chưa đúng:\n${parsed.errors.map((p) => `  - ${p}`).join("\n")}`,
-        );
-      }
-      compiled = compileFramework(parsed.framework);
-      return compiled;
-    },
-  };
 }
 
 // ---------------------------------------------------------------------------
@@ -381,7 +274,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(USAGE);
       return 0;
     }
-    if (command !== "rank") throw new UsageError(`Không có lệnh “${command}” (lệnh hiện có: rank)`);
+    if (command === "analyse" || command === "analyze") return await analyse(parseAnalyseArgs(rest), io);
+    if (command !== "rank") throw new UsageError(`Không có lệnh “${command}” (lệnh hiện có: rank, analyse)`);
     return await rank(parseRankArgs(rest), io);
   } catch (error) {
     if (error instanceof UsageError) {
