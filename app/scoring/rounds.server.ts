@@ -1,6 +1,7 @@
 import type { CurrentUser } from "#app/auth/session.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import {
+  asPreviousResults,
   compileFramework,
   DEFAULT_BANDS,
   emptyScores,
@@ -242,19 +243,12 @@ async function previousResults(previousRoundId: string | null): Promise<Previous
   if (!previousRoundId) return [];
   const prev = await loadRound(previousRoundId);
   if (!prev) return [];
-  const published = new Map(prev.units.map((u) => [u.organizationId, u.publishedRank]));
-  return rankUnits(prev.scores, {
+  const ranked = rankUnits(prev.scores, {
     bands: bandsOf(prev),
     compiled: prev.compiled ?? undefined,
     blockOrder: prev.blocks.map((b) => b.name),
-  }).map((r) => ({
-    unitId: r.unitId,
-    unitName: r.unitName,
-    rank: published.get(r.unitId) ?? r.rank,
-    indexPct: r.indexPct,
-    className: r.className,
-    block: r.block,
-  }));
+  });
+  return asPreviousResults(ranked, new Map(prev.units.map((u) => [u.organizationId, u.publishedRank])));
 }
 
 /**

@@ -37,7 +37,12 @@ export async function unitNames(loaded: LoadedRound) {
     where: { id: { in: loaded.units.map((u) => u.organizationId) } },
     select: { id: true, name: true, placeName: true, code: true, documentName: true },
   });
-  return orgs.map((o) => ({ id: o.id, names: [o.name, o.placeName, o.documentName, ...(o.code ? [o.code] : [])] }));
+  return orgs.map((o) => ({ id: o.id, names: namesOf(o) }));
+}
+
+/** Every name a file may use for an organisation: its name, place name, document name and code. */
+function namesOf(o: { name: string; placeName: string; documentName: string; code: string | null }): string[] {
+  return [o.name, o.placeName, o.documentName, ...(o.code ? [o.code] : [])];
 }
 
 /** The previous round's units, named as unitNames names them, with their round-unit id as id (predecessors). */
@@ -50,10 +55,7 @@ export async function previousUnitNames(loaded: LoadedRound): Promise<ImportUnit
       organization: { select: { name: true, placeName: true, code: true, documentName: true } },
     },
   });
-  return units.map(({ id, organization: o }) => ({
-    id,
-    names: [o.name, o.placeName, o.documentName, ...(o.code ? [o.code] : [])],
-  }));
+  return units.map(({ id, organization }) => ({ id, names: namesOf(organization) }));
 }
 
 /** Writes the placement columns a file carried (block, ranked, reason, published rank, predecessors). */
@@ -115,7 +117,6 @@ export async function importScores(
     };
   }
   const units = await unitNames(loaded);
-  // A variable, not a literal: the parsers' option types gain `previousUnits` with the import contract.
   const opts = { units, previousUnits: await previousUnitNames(loaded) };
   const roundUnitId = new Map(loaded.units.map((u) => [u.organizationId, u.roundUnitId]));
 
@@ -165,8 +166,7 @@ export async function importScores(
     const before = await withPlacement(tx, await detailedScoreFields(tx, loaded, touched), touched);
     await tx.nodeScore.deleteMany({ where: { roundUnitId: { in: touched } } });
     await tx.nodeScore.createMany({ data: rows });
-    // A detailed file's rank column rides on its scores beside the placement (DetailedScores has no field for it).
-    await applyPlacement(tx, loaded.round.id, roundUnitId, parsed.scores as ParsedPlacement[]);
+    await applyPlacement(tx, loaded.round.id, roundUnitId, parsed.scores);
     const after = await withPlacement(tx, await detailedScoreFields(tx, loaded, touched), touched);
     await recordImport(tx, actor, loaded, file.name, before, after);
   });
