@@ -173,6 +173,7 @@ const ENTITY_FIELD_LABEL: Record<string, Record<string, string>> = {
   FrameworkNode: { title: "Tên tiêu chí" },
   AssessmentRound: { title: "Tên đợt" },
   RoundBlock: { name: "Tên khối", position: "Thứ tự", units: "Đơn vị của khối" },
+  FrameworkMapping: { groups: "Các cặp mã (năm nay ← năm trước)" },
 };
 
 export function fieldLabel(entity: string, field: string): string {

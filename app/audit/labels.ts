@@ -40,6 +40,7 @@ export const ENTITY_LABEL: Record<string, string> = {
   AssessmentRound: "Đợt đánh giá",
   RoundUnit: "Điểm của đơn vị",
   RoundBlock: "Khối xếp hạng",
+  FrameworkMapping: "Ánh xạ mã giữa hai bộ chỉ số",
   User: "Người dùng",
   Organization: "Cơ quan, đơn vị",
   // Written by the check-in, attendance and remediation parts of the app.
@@ -95,6 +96,9 @@ export const ACTION_LABEL: Record<string, string> = {
   "framework.node-update": "Sửa tiêu chí",
   "framework.node-delete": "Xóa tiêu chí",
   "framework.bands": "Sửa thang xếp loại",
+  "framework.mapping-create": "Xác nhận ánh xạ mã giữa hai bộ chỉ số",
+  "framework.mapping-update": "Sửa ánh xạ mã giữa hai bộ chỉ số",
+  "framework.mapping-delete": "Xóa ánh xạ mã giữa hai bộ chỉ số",
   "round.create": "Tạo đợt đánh giá",
   "round.publish": "Công bố kết quả",
   "round.unpublish": "Hủy công bố kết quả",
