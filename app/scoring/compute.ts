@@ -132,88 +132,103 @@ export function rankBlocks(units: UnitScores[], options: RankOptions): BlockResu
 // 10,000-unit ranking with many equal indices.
 const VI = new Intl.Collator("vi");
 
+/** A unit's figures before its place is known; `rank` 0 = none yet, so the field stays a number. */
+interface Scored {
+  u: UnitScores;
+  points: number;
+  maxPoints: number;
+  indexPct: number;
+  className: string;
+  floor: UnitResult["classFloor"];
+  parts: SourcePart[];
+  surveyPoints: number | null;
+  ranked: boolean;
+  rank: number;
+}
+
+function scoreUnit(u: UnitScores, options: RankOptions, floors: boolean): Scored {
+  let points: number;
+  let maxPoints: number;
+  let parts: SourcePart[];
+  let surveyPoints: number | null;
+  let areas: AreaPct[] | undefined;
+  if (isDetailed(u)) {
+    if (!options.compiled) throw new Error("Detailed scores need a compiled framework");
+    parts = detailedParts(options.compiled, u);
+    points = parts.reduce((s, p) => s + p.points, 0);
+    maxPoints = parts.reduce((s, p) => s + p.maxPoints, 0);
+    surveyPoints = parts.find((p) => p.source === "SURVEY")?.points ?? null;
+    // Area % only matter to a band with a floor; skip the pass over the tree otherwise.
+    areas = floors ? areaResults(options.compiled, u) : undefined;
+  } else {
+    points = u.points;
+    maxPoints = u.maxPoints;
+    surveyPoints = u.surveyPoints ?? null;
+    parts = summaryParts(u);
+  }
+  const indexPct = maxPoints > 0 ? (points / maxPoints) * 100 : 0;
+  const { className, floor } = classify(indexPct, options.bands, areas);
+  return { u, points, maxPoints, indexPct, className, floor, parts, surveyPoints, ranked: u.ranked ?? true, rank: 0 };
+}
+
+// Each UnitResult is built once, with its final rank and changes: objects created with null fields and
+// filled in later changed shape after creation, which deoptimised this function on every call.
 function rankedBlocks(units: UnitScores[], options: RankOptions): Array<Omit<BlockResult, "statistics">> {
   const previousById = new Map((options.previous ?? []).map((p) => [p.unitId, p]));
   const floors = hasFloors(options.bands);
-  const results: UnitResult[] = units.map((u) => {
-    let points: number;
-    let maxPoints: number;
-    let parts: SourcePart[];
-    let surveyPoints: number | null;
-    let areas: AreaPct[] | undefined;
-    if (isDetailed(u)) {
-      if (!options.compiled) throw new Error("Detailed scores need a compiled framework");
-      parts = detailedParts(options.compiled, u);
-      points = parts.reduce((s, p) => s + p.points, 0);
-      maxPoints = parts.reduce((s, p) => s + p.maxPoints, 0);
-      surveyPoints = parts.find((p) => p.source === "SURVEY")?.points ?? null;
-      // Area % only matter to a band with a floor; skip the pass over the tree otherwise.
-      areas = floors ? areaResults(options.compiled, u) : undefined;
-    } else {
-      points = u.points;
-      maxPoints = u.maxPoints;
-      surveyPoints = u.surveyPoints ?? null;
-      parts = summaryParts(u);
-    }
-    const indexPct = maxPoints > 0 ? (points / maxPoints) * 100 : 0;
-    const { className, floor } = classify(indexPct, options.bands, areas);
-    const { previous, predecessors, basis } = previousFor(u, previousById);
-    const block = u.block?.trim() ? cleanBlockName(u.block) : null;
-    const ranked = u.ranked ?? true;
-    return {
-      unitId: u.unitId,
-      unitName: u.unitName,
-      points,
-      maxPoints,
-      indexPct,
-      className,
-      classFloor: floor,
-      rank: null,
-      block,
-      ranked,
-      notRankedReason: ranked ? null : (u.notRankedReason?.trim() ?? null) || null,
-      parts,
-      previous,
-      predecessors,
-      previousBasis: basis,
-      rankChange: null,
-      indexChange: null,
-      classChange: null,
-      surveyPoints,
-    };
-  });
-
-  const order = blockOrder(
-    results.map((r) => r.block),
-    options.blockOrder,
-  );
-  const byBlock = new Map<string | null, UnitResult[]>(order.map((b) => [b === null ? null : blockKey(b), []]));
-  for (const r of results) byBlock.get(r.block === null ? null : blockKey(r.block))!.push(r);
+  const scored = units.map((u) => scoreUnit(u, options, floors));
+  const blockOf = (s: Scored) => (s.u.block?.trim() ? cleanBlockName(s.u.block) : null);
+  const order = blockOrder(scored.map(blockOf), options.blockOrder);
+  const byBlock = new Map<string | null, Scored[]>(order.map((b) => [b === null ? null : blockKey(b), []]));
+  for (const s of scored) {
+    const block = blockOf(s);
+    byBlock.get(block === null ? null : blockKey(block))!.push(s);
+  }
+  const byIndex = (a: Scored, b: Scored) => b.indexPct - a.indexPct || VI.compare(a.u.unitName, b.u.unitName);
 
   return order.map((name) => {
     const members = byBlock.get(name === null ? null : blockKey(name))!;
-    for (const r of members) r.block = name;
-    const byIndex = (a: UnitResult, b: UnitResult) => b.indexPct - a.indexPct || VI.compare(a.unitName, b.unitName);
-    const rankedUnits = members.filter((r) => r.ranked).sort(byIndex);
-    const others = members.filter((r) => !r.ranked).sort(byIndex);
+    const rankedUnits = members.filter((s) => s.ranked).sort(byIndex);
+    const others = members.filter((s) => !s.ranked).sort(byIndex);
     for (let i = 0; i < rankedUnits.length; i++) {
-      const r = rankedUnits[i]!;
+      const s = rankedUnits[i]!;
       const prev = rankedUnits[i - 1];
-      r.rank = prev && prev.indexPct - r.indexPct <= EPSILON ? prev.rank : i + 1;
+      s.rank = prev && prev.indexPct - s.indexPct <= EPSILON ? prev.rank : i + 1;
     }
-    const ordered = [...rankedUnits, ...others];
-    for (const r of ordered) {
-      if (!r.previous) continue;
-      r.indexChange = r.indexPct - r.previous.indexPct;
-      if (r.previous.className) r.classChange = classChange(r.className, r.previous.className, options.bands);
+    const results = [...rankedUnits, ...others].map((s): UnitResult => {
+      const { u } = s;
+      const { previous, predecessors, basis } = previousFor(u, previousById);
+      const rank = s.rank > 0 ? s.rank : null;
       const otherBlock =
-        r.block !== null &&
-        r.previous.block !== null &&
-        r.previous.block !== undefined &&
-        blockKey(r.block) !== blockKey(r.previous.block);
-      if (r.rank !== null && r.previous.rank !== null && !otherBlock) r.rankChange = r.previous.rank - r.rank;
-    }
-    return { name, results: ordered };
+        name !== null &&
+        previous !== null &&
+        previous.block !== null &&
+        previous.block !== undefined &&
+        blockKey(name) !== blockKey(previous.block);
+      return {
+        unitId: u.unitId,
+        unitName: u.unitName,
+        points: s.points,
+        maxPoints: s.maxPoints,
+        indexPct: s.indexPct,
+        className: s.className,
+        classFloor: s.floor,
+        rank,
+        block: name,
+        ranked: s.ranked,
+        notRankedReason: s.ranked ? null : (u.notRankedReason?.trim() ?? null) || null,
+        parts: s.parts,
+        previous,
+        predecessors,
+        previousBasis: basis,
+        rankChange: previous && rank !== null && previous.rank !== null && !otherBlock ? previous.rank - rank : null,
+        indexChange: previous ? s.indexPct - previous.indexPct : null,
+        classChange:
+          previous && previous.className ? classChange(s.className, previous.className, options.bands) : null,
+        surveyPoints: s.surveyPoints,
+      };
+    });
+    return { name, results };
   });
 }
 
