@@ -27,7 +27,7 @@ import {
   PartsChart,
   RoundCharts,
 } from "#app/components/scoring/round-charts.tsx";
-import { formatPct } from "#app/scoring/format.ts";
+import { floorExplanation, formatPct } from "#app/scoring/format.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.round.title ?? "Đợt đánh giá"} · Hội nghị CCHC` },
@@ -57,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     maxPoints: r.maxPoints,
     indexPct: r.indexPct,
     className: r.className,
+    classFloor: r.classFloor ? floorExplanation(r.classFloor) : null,
     css: bandClass(bandIndex(r.className), summary.bands.length),
     rank: r.rank,
     ranked: r.ranked,

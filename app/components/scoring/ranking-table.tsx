@@ -14,6 +14,8 @@ export interface RankingRow {
   maxPoints: number;
   indexPct: number;
   className: string;
+  /** Why an area floor kept the unit out of a higher class ("không đạt Xuất sắc vì lĩnh vực 7 …"), if it did. */
+  classFloor: string | null;
   css: string;
   rank: number | null;
   rankChange: number | null;
@@ -172,7 +174,11 @@ export function RankingTable({
                   <td className="num">{formatPoints(r.maxPoints)}</td>
                   <td className="num">{formatPct(r.indexPct)}</td>
                   <td>
-                    <span className={`class-pill ${r.css}`}>{r.className}</span>
+                    <span className={`class-pill ${r.css}`} title={r.classFloor ?? undefined}>
+                      {r.className}
+                      {r.classFloor ? "*" : ""}
+                    </span>
+                    {r.classFloor ? <div className="muted small">{r.classFloor}</div> : null}
                   </td>
                   {hasPrevious ? (
                     <>
@@ -198,6 +204,9 @@ export function RankingTable({
               ))}
             </tbody>
           </table>
+          {rows.some((r) => r.classFloor) ? (
+            <p className="muted small">* Xếp loại thấp hơn mức của chỉ số vì có lĩnh vực dưới mức tối thiểu.</p>
+          ) : null}
         </div>
       )}
     </section>
