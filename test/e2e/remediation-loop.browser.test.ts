@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signIn } from "#tests/helpers/browser.ts";
 import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
+import { prisma } from "#app/database/db.server.ts";
 
 // The remediation loop on screen: Tánh Linh's 2023 plan followed into Bình Thuận's published 2024 round
 // (demo data), on the list and on the plan page, as the assessed unit sees it and on a phone.
@@ -63,5 +64,27 @@ describe("remediation loop", () => {
     await page.waitForURL(/\/remediation\/[^/]+$/);
     await expect.poll(() => page.getByRole("heading", { name: "Kết quả năm 2024" }).count(), WAIT).toBe(1);
     expect(await overflow()).toBeLessThanOrEqual(1);
+  }, 60_000);
+
+  it("tells the unit there is no result yet while the 2024 round is a draft", async () => {
+    const round = await prisma.assessmentRound.findFirstOrThrow({
+      where: { year: 2024, previousRound: { units: { some: { remediationPlans: { some: {} } } } } },
+      select: { id: true },
+    });
+    await prisma.assessmentRound.update({ where: { id: round.id }, data: { status: "DRAFT" } });
+    try {
+      const page = await signIn(app.browser, app.server.url, "vanphong.tanhlinh@hoinghi.local");
+      await page.goto(`${app.server.url}/remediation`);
+      const row = page.getByRole("row", { name: /UBND huyện Tánh Linh/ });
+      await expect.poll(() => row.textContent(), WAIT).toContain("Chưa có kết quả đánh giá năm sau");
+      await row.getByRole("link").first().click();
+      await page.waitForURL(/\/remediation\/[^/]+$/);
+      await expect
+        .poll(() => page.locator(".loop-section").textContent(), WAIT)
+        .toContain("Chưa có kết quả đánh giá năm sau");
+      expect(await page.locator(".loop-line").count()).toBe(0);
+    } finally {
+      await prisma.assessmentRound.update({ where: { id: round.id }, data: { status: "PUBLISHED" } });
+    }
   }, 60_000);
 });
