@@ -5,7 +5,8 @@ import { TANH_LINH_2024_POINTS } from "#prisma/seed-data/binh-thuan-2024.ts";
 // Demo index frameworks (bộ chỉ số) and assessment rounds of the seed
 // organisations: the commune index of Tam Đường (seed 000), the district index
 // of Bình Thuận that seed 003 quotes (Tánh Linh: 71.11 of 97 points, Khá, 5th
-// of 10, up three places on 2022) and the published totals of Quảng Nam's
+// of 10, up three places on 2022) with its 2024 round on a new framework version
+// (binh-thuan-2024.ts: how Tánh Linh's plan went), the published totals of Quảng Nam's
 // districts (seed 001); and Đà Nẵng after the 2025 reorganisation: one round
 // ranking departments, wards, and communes with the special zone in blocks,
 // classed by bands with floors on every area, compared with the city's 2024
