@@ -4,6 +4,7 @@ import { createFramework, loadFramework } from "#app/scoring/frameworks.server.t
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { blockKey, cleanBlockName } from "#app/scoring/blocks.ts";
 import { compileFramework, emptyScores, unitAppendices, type Framework } from "#app/scoring/index.ts";
+import { confirmedMapping, seedMappings } from "#prisma/seed-data/binh-thuan-2024.ts";
 import { frameworks, rounds } from "#prisma/seed-data/scoring.ts";
 
 const FRAMEWORK_DIR = path.join(import.meta.dirname, "seed-data", "frameworks");
@@ -15,6 +16,7 @@ export async function seedScoring(
   levelId: (code: string) => string,
 ) {
   const frameworkIds = new Map<string, string>();
+  const compiledFrameworks = new Map<string, ReturnType<typeof compileFramework>>();
   for (const f of frameworks) {
     const framework = JSON.parse(fs.readFileSync(path.join(FRAMEWORK_DIR, f.file), "utf8")) as Framework;
     const id = await createFramework(tx, {
@@ -24,6 +26,27 @@ export async function seedScoring(
       framework,
     });
     frameworkIds.set(f.key, id);
+    compiledFrameworks.set(f.key, compileFramework(framework));
+  }
+  // The code mappings between framework versions, as Nội vụ confirmed them.
+  for (const m of seedMappings) {
+    const groups = confirmedMapping(
+      compiledFrameworks.get(m.frameworkKey)!,
+      compiledFrameworks.get(m.previousFrameworkKey)!,
+      m.edits,
+    );
+    await tx.frameworkMapping.create({
+      data: {
+        frameworkId: frameworkIds.get(m.frameworkKey)!,
+        previousFrameworkId: frameworkIds.get(m.previousFrameworkKey)!,
+        codes: {
+          create: groups.flatMap((g, group) => [
+            ...g.current.map((code) => ({ side: "CURRENT" as const, code, group })),
+            ...g.previous.map((code) => ({ side: "PREVIOUS" as const, code, group })),
+          ]),
+        },
+      },
+    });
   }
   const roundIds = new Map<string, string>();
   for (const r of rounds) {

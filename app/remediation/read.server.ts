@@ -20,7 +20,10 @@ export async function listRemediationPlans(user: CurrentUser, now = new Date()) 
       id: true,
       title: true,
       roundUnit: {
-        select: { organization: { select: { name: true } }, round: { select: { title: true, year: true } } },
+        select: {
+          organization: { select: { name: true } },
+          round: { select: { id: true, title: true, year: true } },
+        },
       },
       actions: { select: { status: true, deadline: true } },
       _count: { select: { reports: true } },
@@ -34,6 +37,7 @@ export async function listRemediationPlans(user: CurrentUser, now = new Date()) 
       title: p.title,
       unit: p.roundUnit.organization.name,
       round: p.roundUnit.round.title,
+      roundId: p.roundUnit.round.id,
       total,
       done,
       inProgress: p.actions.filter((a) => a.status === "IN_PROGRESS").length,

@@ -1,5 +1,11 @@
 import { ErrorMessage } from "#app/ui/field.tsx";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+  SerializeFrom,
+} from "@remix-run/node";
 import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -12,6 +18,11 @@ import { isMultipart, readForm } from "#app/http/form-data.server.ts";
 import { reply } from "#app/http/reply.server.ts";
 import { requireUser } from "#app/auth/session.server.ts";
 import { formatPoints } from "#app/scoring/format.ts";
+import { planLoop } from "#app/remediation/loop.server.ts";
+import { ActionLoopLine, PlanLoopSection } from "#app/components/remediation/remediation-loop.tsx";
+import loopCss from "#app/components/remediation/remediation-loop.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: loopCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.plan.title ?? "Kế hoạch khắc phục"} · Hội nghị CCHC` },
@@ -24,7 +35,8 @@ export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const access = await remediationAccess(user, params.planId, "remediation.view");
-  return remediationPlanPage(access);
+  const [page, loop] = await Promise.all([remediationPlanPage(access), planLoop(access)]);
+  return { ...page, loop };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -67,10 +79,11 @@ export default function RemediationPlanPage() {
           <div className="kpi-label">quá hạn</div>
         </div>
       </div>
+      <PlanLoopSection loop={data.loop} actions={data.actions} />
       <section>
         <h2>Nhiệm vụ khắc phục (tiêu chí bị mất điểm)</h2>
         {data.actions.map((a) => (
-          <div key={a.id} className={`card ${a.overdue ? "overdue" : ""}`}>
+          <div key={a.id} id={`action-${a.id}`} className={`card ${a.overdue ? "overdue" : ""}`}>
             <h3>
               {a.code}. {a.title} <span className="down">(mất {formatPoints(a.pointsLost)} điểm)</span>{" "}
               {a.overdue ? <span className="badge status-cancelled">Quá hạn</span> : null}
@@ -80,6 +93,9 @@ export default function RemediationPlanPage() {
               hạn: {a.deadlineText ?? "chưa đặt"} · {ACTION_STATUS_LABEL[a.status]} · {a.evidence.length} tài liệu kiểm
               chứng
             </p>
+            {data.loop.state === "ok" ? (
+              <ActionLoopLine outcome={data.loop.outcomes[a.id]} year={data.loop.nextRound.year} />
+            ) : null}
             {a.editable ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="update-action" />

@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import type { Framework, FrameworkNode } from "#app/scoring/types.ts";
+import { TANH_LINH_2024_POINTS } from "#prisma/seed-data/binh-thuan-2024.ts";
 
 // Demo index frameworks (bộ chỉ số) and assessment rounds of the seed
 // organisations: the commune index of Tam Đường (seed 000), the district index
 // of Bình Thuận that seed 003 quotes (Tánh Linh: 71.11 of 97 points, Khá, 5th
-// of 10, up three places on 2022) and the published totals of Quảng Nam's
+// of 10, up three places on 2022) with its 2024 round on a new framework version
+// (binh-thuan-2024.ts: how Tánh Linh's plan went), the published totals of Quảng Nam's
 // districts (seed 001); and Đà Nẵng after the 2025 reorganisation: one round
 // ranking departments, wards, and communes with the special zone in blocks,
 // classed by bands with floors on every area, compared with the city's 2024
@@ -90,6 +92,13 @@ export const frameworks: SeedFramework[] = [
     organizationKey: "binh-thuan",
     version: 1,
   },
+  // The 2024 version of the same index (see binh-thuan-2024.ts for what changed).
+  {
+    key: "par-index-huyen-binh-thuan-2024",
+    file: "par-index-huyen-binh-thuan-2024.json",
+    organizationKey: "binh-thuan",
+    version: 2,
+  },
   {
     key: "par-index-da-nang-2025",
     file: "par-index-da-nang-2025.json",
@@ -155,6 +164,12 @@ interface UnitSpec extends SeedPlacement {
   areaPct?: Record<string, number>;
   /** No other area loses more than down to this % (so that only the weak areas above meet a floor). */
   minAreaPct?: number;
+  /**
+   * Leaf points set in advance (a story to tell, e.g. which criteria a remediation plan recovered): applied
+   * before the rest of the loss is spread over the other appraised leaves; a SIPAS leaf's component follows
+   * its points. Not combined with areaPct or minAreaPct.
+   */
+  fixed?: Record<string, number>;
 }
 
 interface DetailedRoundSpec {
@@ -189,26 +204,39 @@ function detailedUnit(framework: Framework, round: DetailedRoundSpec, spec: Unit
   }
 
   // Survey criteria first: from the SIPAS figures, or 70–95 % of their maximum.
+  const fixed = new Map(Object.entries(spec.fixed ?? {}).map(([code, p]) => [code, cents(p)]));
   let surveyPoints = 0;
   for (const leaf of leaves) {
     if (!leaf.survey) continue;
     const component = sipasLeaves.get(leaf.code);
     const share = component && unit.sipas ? unit.sipas[component] / 100 : 0.7 + random() * 0.25;
-    const p = Math.round(leaf.max * share);
+    const p = fixed.get(leaf.code) ?? Math.round(leaf.max * share);
+    if (fixed.has(leaf.code) && component && unit.sipas)
+      unit.sipas[component] = Math.round((p * 10000) / leaf.max) / 100;
     scores.set(leaf.code, p);
     surveyPoints += p;
   }
 
-  // The appraised criteria lose the rest, a step at a time, in a shuffled order.
-  const appraised = leaves.filter((l) => !l.survey);
-  let remaining = appraised.reduce((s, l) => s + l.max, 0) - (target - surveyPoints);
+  // The appraised criteria lose the rest (after the fixed ones), a step at a time, in a shuffled order.
+  const lost = new Map<string, number>();
+  if (fixed.size && (spec.areaPct || spec.minAreaPct !== undefined))
+    throw new Error(`${round.key}/${spec.org}: fixed points are not combined with area limits`);
+  for (const [code, p] of fixed) {
+    const leaf = leaves.find((l) => l.code === code);
+    if (!leaf || p < 0 || p > leaf.max) throw new Error(`${round.key}/${spec.org}: fixed ${code} = ${p / 100}`);
+    if (!leaf.survey) lost.set(code, leaf.max - p);
+  }
+  const appraised = leaves.filter((l) => !l.survey && !fixed.has(l.code));
+  let remaining =
+    appraised.reduce((s, l) => s + l.max, 0) -
+    (target - surveyPoints) +
+    leaves.reduce((s, l) => s + (!l.survey && fixed.has(l.code) ? fixed.get(l.code)! : 0), 0);
   if (remaining < 0 || target > totalMax)
     throw new Error(`${round.key}/${spec.org}: total ${target / 100} cannot be reached`);
   for (let i = appraised.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [appraised[i], appraised[j]] = [appraised[j]!, appraised[i]!];
   }
-  const lost = new Map<string, number>();
   // Per-area limits (only when the spec sets areaPct or minAreaPct): how much each area may still lose.
   const areaOf = (code: string) => code.split(".")[0]!;
   const areaRoom = new Map<string, number>();
@@ -349,6 +377,21 @@ const BINH_THUAN_2023: UnitSpec[] = [
   { org: "ham-thuan-nam", pct: 69.47 },
   { org: "tuy-phong", pct: 68.06 },
   { org: "phu-quy", pct: 65.9, na: ["4.3"] },
+].map((u) => ({ ...u, sipas: true }));
+
+// 2024, on the new framework (3.6 dropped: nobody loses points on it any more). Tánh Linh's plan worked
+// on most of its criteria: 79.62 / 97 = 82.08 %, Tốt, 3rd, two places up (binh-thuan-2024.ts).
+const BINH_THUAN_2024: UnitSpec[] = [
+  { org: "phan-thiet", pct: 86.1 },
+  { org: "la-gi", pct: 83.45 },
+  { org: "tanh-linh", points: 79.62, fixed: TANH_LINH_2024_POINTS },
+  { org: "ham-thuan-bac", pct: 80.9 },
+  { org: "bac-binh", pct: 76.35 },
+  { org: "duc-linh", pct: 75.6 },
+  { org: "ham-thuan-nam", pct: 73.8 },
+  { org: "ham-tan", pct: 72.05, na: ["6.3.2"] },
+  { org: "tuy-phong", pct: 70.4 },
+  { org: "phu-quy", pct: 67.75, na: ["4.3"] },
 ].map((u) => ({ ...u, sipas: true }));
 
 // ─── Đà Nẵng after the 2025 reorganisation ─────────────────────────────────
@@ -560,6 +603,23 @@ export const rounds: SeedRound[] = [
       // Published by Quyết định 16/QĐ-UBND of 05/01/2024 (seed 003).
       title: "Chỉ số cải cách hành chính UBND các huyện, thị xã, thành phố tỉnh Bình Thuận năm 2023",
       previousRoundKey: "binh-thuan-huyen-2022",
+      published: true,
+    },
+  ),
+  // A year after seed 003: the first round on the 2024 framework, published (Tánh Linh sees how its
+  // plan went); compared with 2023 through the mapping Nội vụ confirmed.
+  detailed(
+    {
+      key: "binh-thuan-huyen-2024",
+      frameworkKey: "par-index-huyen-binh-thuan-2024",
+      sipasCodes: DISTRICT_SIPAS,
+      units: BINH_THUAN_2024,
+    },
+    {
+      organizationKey: "binh-thuan",
+      year: 2024,
+      title: "Chỉ số cải cách hành chính UBND các huyện, thị xã, thành phố tỉnh Bình Thuận năm 2024",
+      previousRoundKey: "binh-thuan-huyen-2023",
       published: true,
     },
   ),

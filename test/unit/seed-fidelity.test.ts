@@ -223,6 +223,34 @@ describe("seed data", () => {
       }
   });
 
+  it("keeps seed 003's round and follows it a year on: Bình Thuận's 2024 round on the 2024 framework", () => {
+    // Seed 003 quotes the 2023 round: Tánh Linh 71.11 of 97 points (its figures: seed-scoring.test.ts).
+    const round2023 = rounds.find((r) => r.key === "binh-thuan-huyen-2023")!;
+    expect(round2023).toMatchObject({ year: 2023, published: true, frameworkKey: "par-index-huyen-binh-thuan" });
+    const tanhLinh2023 = round2023.units.find((u) => u.organizationKey === "tanh-linh")!;
+    expect(Object.values(tanhLinh2023.scores!).reduce((s, p) => s + p, 0)).toBeCloseTo(71.11, 9);
+    const round2024 = rounds.find((r) => r.key === "binh-thuan-huyen-2024")!;
+    expect(round2024).toMatchObject({
+      year: 2024,
+      previousRoundKey: "binh-thuan-huyen-2023",
+      frameworkKey: "par-index-huyen-binh-thuan-2024",
+      published: true,
+      organizationKey: "binh-thuan",
+    });
+    expect(round2024.title).toMatch(/năm 2024$/);
+    expect(round2024.units.map((u) => u.organizationKey).sort()).toEqual(
+      round2023.units.map((u) => u.organizationKey).sort(),
+    );
+    const file = frameworks.find((f) => f.key === round2024.frameworkKey)!.file;
+    const fw = JSON.parse(readFileSync(path.resolve(process.cwd(), "prisma/seed-data/frameworks", file), "utf8")) as {
+      name: string;
+      year: number;
+      unitLevel: string;
+    };
+    expect(fw).toMatchObject({ year: 2024, unitLevel: "HUYEN" });
+    expect(fw.name).toMatch(/Bình Thuận năm 2024$/);
+  });
+
   it("places every user in a known organisation, with every role present", () => {
     const emails = users.map((u) => u.email);
     expect(new Set(emails).size).toBe(emails.length);

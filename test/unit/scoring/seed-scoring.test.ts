@@ -12,7 +12,10 @@ import {
   type PreviousResult,
   type UnitResult,
 } from "#app/scoring/index.ts";
+import { remediationOutcomes, tallyRemediation } from "#app/scoring/analysis/index.ts";
+import { unitAppendices } from "#app/scoring/compute.ts";
 import { organizations } from "#prisma/seed-data/organizations.ts";
+import { confirmedMapping, seedMappings } from "#prisma/seed-data/binh-thuan-2024.ts";
 import { frameworks, rounds, type SeedRound, type SeedRoundUnit } from "#prisma/seed-data/scoring.ts";
 
 // The demo frameworks and rounds: consistent with the organisation tree and
@@ -118,8 +121,13 @@ describe("seed rounds", () => {
         expect(seen.has(r.previousRoundKey), `${r.key} before ${r.previousRoundKey}`).toBe(true);
         const prev = roundByKey.get(r.previousRoundKey)!;
         expect(prev.year).toBe(r.year - 1);
-        // A round may follow one whose published totals were all the province kept.
-        if (prev.shape === "DETAILED") expect(prev.frameworkKey).toBe(r.frameworkKey);
+        // A round may follow one whose published totals were all the province kept; a detailed one is on
+        // the same framework, or on an earlier version with a stored mapping.
+        if (prev.shape === "DETAILED" && prev.frameworkKey !== r.frameworkKey)
+          expect(
+            seedMappings.some((m) => m.frameworkKey === r.frameworkKey && m.previousFrameworkKey === prev.frameworkKey),
+            `${r.key}: mapping to ${prev.frameworkKey}`,
+          ).toBe(true);
       }
       // Blocks declared once each; every unit of a round with blocks in one of them.
       if (r.blocks) {
@@ -256,7 +264,7 @@ describe("seed rounds", () => {
   it("rank the ten district-level units of Bình Thuận", () => {
     const units = organizations.filter((o) => o.parentKey === "binh-thuan" && o.level === "HUYEN").map((o) => o.key);
     expect(units).toHaveLength(10);
-    for (const key of ["binh-thuan-huyen-2022", "binh-thuan-huyen-2023"]) {
+    for (const key of ["binh-thuan-huyen-2022", "binh-thuan-huyen-2023", "binh-thuan-huyen-2024"]) {
       expect(
         roundByKey
           .get(key)!
@@ -284,6 +292,98 @@ describe("seed rounds", () => {
     expect(tanhLinh.classChange).toBe("same");
     // Ranks are distinct: no tie blurs the 5th place.
     expect(ranking.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  describe("Bình Thuận 2024: a new framework version, and how Tánh Linh's plan went", () => {
+    const current = loaded.get("par-index-huyen-binh-thuan-2024")!;
+    const previous = loaded.get("par-index-huyen-binh-thuan")!;
+    const mapping = confirmedMapping(current.compiled, previous.compiled, seedMappings[0]!.edits);
+
+    it("changes the framework as a new version does, keeping 97 points", () => {
+      expect(frameworks.find((f) => f.key === "par-index-huyen-binh-thuan-2024")).toMatchObject({
+        organizationKey: "binh-thuan",
+        version: 2,
+      });
+      expect(current.framework.year).toBe(2024);
+      const total = (c: CompiledFramework) =>
+        c.nodes.reduce((s, n, i) => s + (c.parent[i] === -1 ? n.maxPoints : 0), 0);
+      expect(total(current.compiled)).toBe(97);
+      expect(total(previous.compiled)).toBe(97);
+      const moved = mapping.filter(
+        (g) => g.current.length > 1 || g.previous.length > 1 || g.current[0] !== g.previous[0],
+      );
+      expect(moved).toEqual([
+        { current: ["3.6"], previous: ["3.5"] },
+        { current: ["3.6.1"], previous: ["3.5.1"] },
+        { current: ["3.6.2"], previous: ["3.5.2"] },
+        { current: ["5.5.1", "5.5.3"], previous: ["5.5.1"] },
+      ]);
+      const title = (c: CompiledFramework, code: string) => c.nodes[c.indexByCode.get(code)!]!.title;
+      expect(title(current.compiled, "3.6.1")).toBe(title(previous.compiled, "3.5.1"));
+      expect(title(current.compiled, "1.4")).not.toBe(title(previous.compiled, "1.4"));
+      // New in 2024, dropped after 2023: in no group.
+      const mapped = (side: "current" | "previous", code: string) => mapping.some((g) => g[side].includes(code));
+      expect(mapped("current", "3.5")).toBe(false);
+      expect(mapped("previous", "3.6")).toBe(false);
+      expect(current.compiled.nodes.length - mapping.flatMap((g) => g.current).length).toBe(1);
+      expect(previous.compiled.nodes.length - mapping.flatMap((g) => g.previous).length).toBe(1);
+    });
+
+    it("ranks Tánh Linh 3rd with 79.62 / 97 = 82.08 %, Tốt, two places up", () => {
+      const ranking = results(roundByKey.get("binh-thuan-huyen-2024")!);
+      expect(ranking.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      const tanhLinh = ranking.find((r) => r.unitId === "tanh-linh")!;
+      expect(tanhLinh.points.toFixed(2)).toBe("79.62");
+      expect(tanhLinh.indexPct.toFixed(2)).toBe("82.08");
+      expect(tanhLinh).toMatchObject({ maxPoints: 97, className: "Tốt", rank: 3, rankChange: 2, classChange: "up" });
+    });
+
+    it("recovers 31 of the 46 criteria of the 2023 plan: 25 fully, 6 partly; 3.6 no longer assessed", () => {
+      const scoresOf = (key: string, compiled: CompiledFramework) =>
+        roundByKey.get(key)!.units.map((u) => {
+          const s = emptyScores(compiled, u.organizationKey, u.organizationKey);
+          for (const [code, p] of Object.entries(u.scores!)) s.points[compiled.indexByCode.get(code)!] = p;
+          for (const code of u.notApplicable ?? []) s.notApplicable[compiled.indexByCode.get(code)!] = 1;
+          return s;
+        });
+      const before = scoresOf("binh-thuan-huyen-2023", previous.compiled);
+      const plan = unitAppendices(
+        previous.compiled,
+        before.find((u) => u.unitId === "tanh-linh")!,
+      ).lostPoints;
+      expect(plan).toHaveLength(46);
+      const outcomes = remediationOutcomes(
+        {
+          current: { compiled: current.compiled, units: scoresOf("binh-thuan-huyen-2024", current.compiled) },
+          previous: { compiled: previous.compiled, units: before },
+          mapping,
+        },
+        plan.map((item) => ({ unitId: "tanh-linh", code: item.code })),
+      );
+      expect(tallyRemediation(outcomes)).toEqual({
+        total: 46,
+        recovered: 25,
+        partly: 6,
+        notRecovered: 14,
+        notAssessed: 1,
+      });
+      const of = (code: string) => outcomes.find((o) => o.code === code)!;
+      expect(of("3.6")).toMatchObject({ status: "not-assessed", reason: "criterion-gone" });
+      expect(of("3.5.1")).toMatchObject({ status: "recovered", currentCodes: ["3.6.1"] });
+      expect(of("5.5.1")).toMatchObject({
+        status: "partly",
+        currentCodes: ["5.5.1", "5.5.3"],
+        before: { points: 0, maxPoints: 1.5 },
+        after: { points: 0.75, maxPoints: 1.5 },
+      });
+      expect(of("1.4")).toMatchObject({ status: "partly", after: { points: 0.75 } });
+      expect(
+        outcomes
+          .filter((o) => o.status === "partly")
+          .map((o) => o.code)
+          .sort(),
+      ).toEqual(["1.4", "3.4.1", "5.1.2", "5.5.1", "7.3.3", "8.2.1"]);
+    });
   });
 
   it("summarise Quảng Nam's districts with totals, survey points and SIPAS", () => {
