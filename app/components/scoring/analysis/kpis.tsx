@@ -81,12 +81,14 @@ export function DropsChart({ drops }: { drops: CriterionBrief[] }) {
   return (
     <section className="card">
       <h2>Tiêu chí giảm điểm trung bình nhiều nhất</h2>
-      <HorizontalBarChart
-        bars={bars}
-        max={niceMax(Math.max(...bars.map((b) => b.value)))}
-        title="Mức giảm điểm trung bình so với năm trước (điểm phần trăm)"
-        unit=" điểm phần trăm"
-      />
+      <div className="chart-scroll">
+        <HorizontalBarChart
+          bars={bars}
+          max={niceMax(Math.max(...bars.map((b) => b.value)))}
+          title="Mức giảm điểm trung bình so với năm trước (điểm phần trăm)"
+          unit=" điểm phần trăm"
+        />
+      </div>
     </section>
   );
 }

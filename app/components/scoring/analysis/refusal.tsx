@@ -23,6 +23,9 @@ export function AnalysisRefusal({ round, refusal }: { round: RoundHead; refusal:
           </ul>
         ) : null}
       </div>
+      {round.previousRound ? (
+        <p className="hint">Tổng điểm, chỉ số, hạng và xếp loại so với năm trước vẫn có trên trang đợt đánh giá.</p>
+      ) : null}
       <p>
         {refusal?.mappingUrl ? (
           <>
