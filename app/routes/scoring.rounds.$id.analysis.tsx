@@ -1,6 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { notFound, requireRound } from "#app/auth/guard.server.ts";
+import { notFound, roundFor } from "#app/auth/guard.server.ts";
+import { requireUser } from "#app/auth/session.server.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { AnalysisView } from "#app/components/scoring/analysis/analysis-view.tsx";
 import { NO_BLOCK, parseAnalysisFilters } from "#app/components/scoring/analysis/filters.ts";
 import { AnalysisRefusal } from "#app/components/scoring/analysis/refusal.tsx";
@@ -29,8 +31,9 @@ import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 
 // "Phân tích theo tiêu chí": a detailed round against the previous one, criterion by criterion (issue 16).
 // GET filters only (app/components/scoring/analysis/filters.ts); the criteria table and the heat map are
-// paged so that a national round stays a page of a few hundred rows. An assessed unit gets 404: the page
-// compares it with its peers, whose details it may not see; its own change is on its unit page.
+// paged so that a national round stays a page of a few hundred rows. An assessed unit gets 404 (whatever
+// its role): the page compares it with its peers, whose details it may not see; its own change is on its
+// unit page.
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Phân tích theo tiêu chí · ${data?.round.title ?? "Đợt đánh giá"} · Hội nghị CCHC` },
@@ -54,9 +57,25 @@ function refusal(load: Extract<AnalysisBasisLoad, { ok: false }>): RefusalView {
   };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireRound(request, params.id, "scoring.view");
+/**
+ * The round's organisation only. An assessed unit is answered as if the round were unrelated (404), the
+ * same whether its role could read the round or not (then the guard says 403).
+ */
+async function requirePeerView(request: Request, id: string | undefined) {
+  const user = await requireUser(request);
+  const access = await roundFor(user, id, "scoring.view").catch(async (thrown: unknown) => {
+    if (thrown instanceof Response && thrown.status === 403 && id) {
+      const round = await prisma.assessmentRound.findUnique({ where: { id }, select: { organizationId: true } });
+      if (round && !user.visibleOrganizationIds.includes(round.organizationId)) notFound(MISSING);
+    }
+    throw thrown;
+  });
   if (access.asAssessedUnit) notFound(MISSING);
+  return access;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requirePeerView(request, params.id);
   const current = await loadRound(access.round.id);
   if (!current) notFound(MISSING);
   const r = current.round;

@@ -260,6 +260,28 @@ describe("the criterion analysis page", () => {
     expect((await call(analysisLoader, tamDuong2023, BT)).status).toBe(404);
     // Tánh Linh is assessed in Bình Thuận's published round: it sees its own change on its unit page only.
     expect((await call(analysisLoader, binhThuan2023, "noivu.tanhlinh@hoinghi.local")).status).toBe(404);
+    // Also when its role could not read the round at all (404 rather than 403: the same answer).
+    const tanhLinh = await prisma.organization.findFirstOrThrow({ where: { name: "UBND huyện Tánh Linh" } });
+    await prisma.user.create({
+      data: {
+        email: "diemdanh.tanhlinh@hoinghi.local",
+        name: "Cán bộ điểm danh Tánh Linh",
+        organizationId: tanhLinh.id,
+        roles: { create: [{ role: "CHECKIN_STAFF" }] },
+      },
+    });
+    expect((await call(analysisLoader, binhThuan2023, "diemdanh.tanhlinh@hoinghi.local")).status).toBe(404);
+    // A member whose role lacks scoring.view: 403.
+    const bt = await prisma.organization.findFirstOrThrow({ where: { name: "UBND tỉnh Bình Thuận" } });
+    await prisma.user.create({
+      data: {
+        email: "diemdanh.binhthuan@hoinghi.local",
+        name: "Cán bộ điểm danh Bình Thuận",
+        organizationId: bt.id,
+        roles: { create: [{ role: "CHECKIN_STAFF" }] },
+      },
+    });
+    expect((await call(analysisLoader, binhThuan2023, "diemdanh.binhthuan@hoinghi.local")).status).toBe(403);
     const anonymous = await call(analysisLoader, binhThuan2023, null);
     expect([302, 401]).toContain(anonymous.status);
     expect((await call(analysisLoader, binhThuan2023, "admin@hoinghi.local")).status).toBe(200);
