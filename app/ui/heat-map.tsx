@@ -54,7 +54,8 @@ export function HeatMapTable({
           </li>
         ))}
       </ul>
-      <div className="table-scroll">
+      {/* Focusable so that a keyboard can scroll it sideways on a narrow screen. */}
+      <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
         <table className="heat-table">
           <caption>{caption}</caption>
           <thead>

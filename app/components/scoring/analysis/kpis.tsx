@@ -81,7 +81,7 @@ export function DropsChart({ drops }: { drops: CriterionBrief[] }) {
   return (
     <section className="card">
       <h2>Tiêu chí giảm điểm trung bình nhiều nhất</h2>
-      <div className="chart-scroll">
+      <div className="chart-scroll" role="region" aria-label="Biểu đồ mức giảm (cuộn ngang)" tabIndex={0}>
         <HorizontalBarChart
           bars={bars}
           max={niceMax(Math.max(...bars.map((b) => b.value)))}
