@@ -74,9 +74,10 @@ describe("criterion analysis in the browser", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(/cap=tieu-chi/);
     expect(page.url()).toMatch(/q=3\./);
-    const codes = await table.locator("tbody tr td:first-child").allTextContents();
-    expect(codes.length).toBeGreaterThan(1);
-    expect(codes.every((c) => /^3\.\d+$/.test(c))).toBe(true);
+    // The address changes first; the rows follow when the new data arrives.
+    const codes = () => table.locator("tbody tr td:first-child").allTextContents();
+    await expect.poll(async () => (await codes()).every((c) => /^3\.\d+$/.test(c))).toBe(true);
+    expect((await codes()).length).toBeGreaterThan(1);
     expect(await page.getByLabel("Tìm theo mã hoặc tên").inputValue()).toBe("3.");
   });
 
