@@ -10,7 +10,12 @@ import { createUserSession, currentUserByEmail } from "#app/auth/session.server.
 import { prisma } from "#app/database/db.server.ts";
 import { analyseCriteria, explainUnitChange } from "#app/scoring/analysis/index.ts";
 import { remediationTallyText } from "#app/scoring/analysis-labels.ts";
+import { importFramework } from "#app/scoring/frameworks.server.ts";
 import { addBlock } from "#app/scoring/placement.server.ts";
+import { createRound } from "#app/scoring/round-writes.server.ts";
+import { loadRound } from "#app/scoring/rounds.server.ts";
+import { importScores } from "#app/scoring/score-import.server.ts";
+import type { FrameworkNode } from "#app/scoring/types.ts";
 import { remediationLoopInto } from "#app/scoring/remediation-loop.server.ts";
 import { loadAnalysisBasis } from "#app/scoring/round-analysis.server.ts";
 import { loader as analysisLoader } from "#app/routes/scoring.rounds.$id.analysis.tsx";
@@ -253,6 +258,80 @@ describe("the criterion analysis page", () => {
       }),
     ]);
     await prisma.remediationPlan.delete({ where: { id: plan.id } });
+  });
+
+  it("follows a renamed criterion into a new framework version, links the mapping editor, refuses a stale mapping", async () => {
+    // 2024: Bình Thuận's framework as a new version with sub-criterion 1.1.1 renumbered 1.1.9 (same title),
+    // every district scored as in 2023.
+    const before = (await loadRound(binhThuan2023))!;
+    const stored = before.stored!;
+    const rename = (nodes: FrameworkNode[]): FrameworkNode[] =>
+      nodes.map((n) => ({ ...n, code: n.code === "1.1.1" ? "1.1.9" : n.code, children: rename(n.children) }));
+    const frameworkId = await importFramework(
+      SYSTEM_ACTOR,
+      {
+        organizationId: stored.organizationId,
+        unitLevelId: stored.unitLevelId,
+        framework: { ...stored.framework, year: 2024, areas: rename(stored.framework.areas) },
+      },
+      "bo-chi-so-2024.json",
+    );
+    const roundId = await createRound(SYSTEM_ACTOR, {
+      title: "Chỉ số CCHC các huyện tỉnh Bình Thuận năm 2024 (thử)",
+      year: 2024,
+      organizationId: before.round.organizationId,
+      frameworkId,
+      previousRoundId: binhThuan2023,
+      unitIds: before.units.map((u) => u.organizationId),
+    });
+    const compiled = before.compiled!;
+    const lines = ["don_vi,ma,diem"];
+    for (const u of before.scores)
+      for (let i = 0; i < compiled.nodes.length; i++) {
+        if (!compiled.isLeaf[i] || !("notApplicable" in u) || u.notApplicable[i]) continue;
+        const code = compiled.nodes[i]!.code === "1.1.1" ? "1.1.9" : compiled.nodes[i]!.code;
+        lines.push(`"${u.unitName}",${code},${Number.isNaN(u.points[i]!) ? 0 : u.points[i]}`);
+      }
+    const imported = await importScores(SYSTEM_ACTOR, (await loadRound(roundId))!, {
+      name: "diem-2024.csv",
+      data: new TextEncoder().encode(lines.join("\n")),
+    });
+    expect(imported.ok).toBe(true);
+
+    const editor = `/scoring/frameworks/${frameworkId}/mapping/${stored.id}`;
+    const v = await view(roundId, BT);
+    expect(v.mapping).toMatchObject({ source: "suggested", url: editor });
+    expect(v.unmatched).toEqual({ current: [], previous: [] });
+    const renamed = (await view(roundId, BT, "?q=1.1.9")).table.rows.find((r) => r.code === "1.1.9")!;
+    expect(renamed.previousCodes).toBe("1.1.1");
+    expect(renamed.compared).toBe(10);
+    // Tánh Linh's plan (made after 2023) measured in 2024.
+    const plan = await prisma.remediationPlan.findFirstOrThrow({
+      where: { roundUnit: { roundId: binhThuan2023, organization: { name: "UBND huyện Tánh Linh" } } },
+      select: { id: true },
+    });
+    expect(v.remediation!.plans.map((p) => p.planId)).toContain(plan.id);
+    expect(v.remediation!.text).toMatch(/^\d+\/\d+ hành động đã lấy lại điểm \(\d+ đủ điểm, \d+ một phần\)/);
+
+    // A stored mapping naming a code the framework no longer has: refused, with the way to the editor.
+    await prisma.frameworkMapping.create({
+      data: {
+        frameworkId,
+        previousFrameworkId: stored.id,
+        codes: {
+          create: [
+            { side: "CURRENT", code: "9.9.9", group: 0 },
+            { side: "PREVIOUS", code: "1.1.1", group: 0 },
+          ],
+        },
+      },
+    });
+    const stale = await call(analysisLoader, roundId, BT);
+    expect(stale.status).toBe(200);
+    expect(stale.data!.view).toBeNull();
+    expect(stale.data!.refusal).toMatchObject({ mappingUrl: editor });
+    expect(stale.data!.refusal!.message).toMatch(/Bảng ánh xạ mã giữa hai bộ chỉ số không còn khớp/);
+    expect(stale.data!.refusal!.problems.join(" ")).toContain("9.9.9");
   });
 
   it("opens for the round's organisation only: another organisation and the assessed unit get 404", async () => {
