@@ -98,8 +98,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const unitLink = new Map(current.units.map((u) => [u.organizationId, u.roundUnitId]));
   const q = foldVietnamese(filters.q);
+  // A code finds itself and what lies under it ("1.1" → 1.1, 1.1.1 …, not 2.1.1); words search the title.
   const matchesText = (row: CriterionRow) =>
-    foldVietnamese(`${row.codes.join(" ")} ${row.title} ${row.previousCodes.join(" ")}`).includes(q);
+    [...row.codes, ...row.previousCodes].some((c) => c.toLowerCase().startsWith(q)) ||
+    foldVietnamese(row.title).includes(q);
   const loop = await remediationLoopInto(basis);
   const differ = basis.currentFrameworkId !== basis.previousFrameworkId;
   const view: AnalysisPageView = {
