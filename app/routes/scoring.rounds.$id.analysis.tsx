@@ -15,6 +15,7 @@ import {
   type RoundHead,
 } from "#app/components/scoring/analysis/view-model.ts";
 import { roundCrumbs } from "#app/components/scoring/crumbs.ts";
+import analysisCss from "#app/components/scoring/analysis/analysis.css?url";
 import scoringCss from "#app/components/scoring/scoring.css?url";
 import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
 import { analyseCriteria, type CriterionRow } from "#app/scoring/analysis/index.ts";
@@ -39,7 +40,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Phân tích theo tiêu chí · ${data?.round.title ?? "Đợt đánh giá"} · Hội nghị CCHC` },
 ];
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: scoringCss }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: scoringCss },
+  { rel: "stylesheet", href: analysisCss },
+];
 
 export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
   breadcrumb: (data) => [...roundCrumbs(data?.round), { label: "Phân tích theo tiêu chí" }],

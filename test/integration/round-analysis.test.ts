@@ -1,7 +1,8 @@
 // "Phân tích theo tiêu chí" (issue 16): the analysis page's loader over the demo data (Tam Đường communes
 // and Bình Thuận districts 2022 → 2023, Đà Nẵng 2025 against a round of totals), its filters, the block
 // filter, the remediation loop summary, paging, and who may open it; on SQLite and on PostgreSQL
-// (npm run test:pg).
+// (npm run test:pg). Longer than 300 lines: one case of the page per test, all sharing the demo rounds
+// and the loader caller at the top.
 
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
