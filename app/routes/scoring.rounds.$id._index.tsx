@@ -88,6 +88,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       framework: loaded.stored?.framework.name ?? null,
       canManage: access.capabilities.has("scoring.manage"),
       canAudit: access.capabilities.has("audit.view"),
+      // The criterion analysis compares peers: not for an assessed unit (its own change is on its unit page).
+      canAnalyse: !access.asAssessedUnit && loaded.round.shape === "DETAILED" && loaded.round.previousRound !== null,
       unitCount: loaded.units.length,
       unscored,
       hasSipas: summary.sipas.length > 0,
@@ -148,6 +150,13 @@ export default function RoundPage() {
           <a href={`/scoring/rounds/${round.id}/ranking.xlsx`} className="button">
             Xuất bảng xếp hạng (Excel)
           </a>{" "}
+          {round.canAnalyse ? (
+            <>
+              <Link to={`/scoring/rounds/${round.id}/analysis`} className="button">
+                Phân tích theo tiêu chí
+              </Link>{" "}
+            </>
+          ) : null}
           <Link to={`/scoring/rounds/${round.id}/blocks`} className="button">
             Khối và đơn vị
           </Link>{" "}

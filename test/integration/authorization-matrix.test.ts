@@ -41,6 +41,8 @@ type On =
   | "conference-lists"
   | "conference-bridge"
   | "round"
+  /** A page comparing a round's units with each other: the round's organisation only, not its assessed units. */
+  | "round-peers"
   | "framework"
   | "plan"
   | "organization"
@@ -214,6 +216,8 @@ const MATRIX: Row[] = [
     unit: score,
   }),
   row("scoring.rounds.$id.ranking[.xlsx]", "/scoring/rounds/{round}/ranking.xlsx", "round", "scoring.view"),
+  // The criterion analysis compares the units with each other: 404 for an assessed unit.
+  row("scoring.rounds.$id.analysis", "/scoring/rounds/{round}/analysis", "round-peers", "scoring.view"),
   row("scoring.rounds.$id.sipas", "/scoring/rounds/{round}/sipas", "round", "scoring.view"),
   row("scoring.rounds.$id.units.$unitId", "/scoring/rounds/{round}/units/{unit}", "round", "scoring.view", {
     "": "remediation.manage",
@@ -944,6 +948,8 @@ async function buildScene(): Promise<Scene> {
         published: true,
         unitOrganizationIds: round.units.map((u) => u.organizationId),
       },
+      // No unit relation: an assessed unit is as unrelated as a stranger.
+      "round-peers": { kind: "round", organizationId: bt.id, published: true, unitOrganizationIds: [] },
       framework: {
         kind: "framework",
         organizationId: (
@@ -959,7 +965,8 @@ async function buildScene(): Promise<Scene> {
       own: { kind: "own" },
       "signed-in": { kind: "signed-in" },
     },
-    actorsFor: (on) => (on === "round" || on === "framework" || on === "plan" ? scoringActors : conferenceActors),
+    actorsFor: (on) =>
+      on === "round" || on === "round-peers" || on === "framework" || on === "plan" ? scoringActors : conferenceActors,
     cookieOf: (key) => a(key).cookie!,
     throwawayCookie: throwaway.headers.get("Set-Cookie")!.split(";")[0]!,
     credential: issueScannerCredential({
