@@ -51,8 +51,9 @@ export async function criteria(p: PacketPdf): Promise<void> {
   const a = p.input.analysis;
   if (!a) return;
   p.setStage(CRITERIA_TITLE);
-  p.section(CRITERIA_TITLE);
   const analysis = a.state === "ok" ? criterionAnalysisOf(a) : { refused: a.message };
+  // The reason alone does not take a page of its own.
+  p.section(CRITERIA_TITLE, "refused" in analysis ? 60 : 0);
   if (a.state !== "ok" || "refused" in analysis) {
     p.note("refused" in analysis ? analysis.refused : "", { style: "regular", size: 10, color: "#000000" });
     await p.tick();
@@ -244,12 +245,12 @@ export async function remediation(p: PacketPdf): Promise<void> {
   await p.table<PacketRemediationAction>(
     shown,
     [
-      { title: "Đơn vị", width: 80, wrap: true, text: (x) => x.unitName },
+      { title: "Đơn vị", width: 96, wrap: true, text: (x) => x.unitName },
       { title: "Mã", width: 34, align: "center", text: (x) => x.code },
       { title: "Tiêu chí bị trừ điểm", width: 0, wrap: true, text: (x) => x.title },
       {
         title: `Năm ${a.previousYear} → năm ${a.year}`,
-        width: 92,
+        width: 84,
         align: "right",
         text: (x) => `${pctOf(x.outcome.before)} → ${pctOf(x.outcome.after)}`,
       },
