@@ -85,6 +85,12 @@ function packetView(job: JobView): PacketJob {
   return { fingerprint, status: "building", done: job.done, total: job.total, stage: job.stage || "Đang chờ" };
 }
 
+const VI = new Intl.Collator("vi");
+const byName = <U extends { unitId: string; unitName: string }>(units: U[]): U[] =>
+  [...units].sort(
+    (a, b) => VI.compare(a.unitName, b.unitName) || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0),
+  );
+
 /**
  * What the year-on-year sections read: the criterion analysis' basis (this round against its previous
  * round, through the stored or suggested mapping) and the remediation plans made after the previous round,
@@ -103,7 +109,13 @@ async function packetAnalysis(loaded: LoadedRound): Promise<PacketAnalysis | nul
     previousYear: previous.year,
     previousTitle: previous.title,
     mappingSource: basis.mapping.source,
-    input: basis.input,
+    // Units by name (then id), whatever order the database returned them in: ties among the units
+    // that lost most on a criterion are then always settled the same way.
+    input: {
+      ...basis.input,
+      current: { ...basis.input.current, units: byName(basis.input.current.units) },
+      previous: { ...basis.input.previous, units: byName(basis.input.previous.units) },
+    },
     remediation:
       loop.state === "ok" && loop.actions.length
         ? {

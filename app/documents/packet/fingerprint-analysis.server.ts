@@ -18,7 +18,8 @@ function putRound(h: Hash, label: string, round: AnalysisRound) {
   h.update(compiled.nodes.map((n) => `${n.code}${F}${n.title}${F}${n.maxPoints}${F}${n.source}`).join(R));
   h.update(bytes(compiled.parent));
   h.update(R);
-  for (const u of units) {
+  // By id: the database returns a round's units in no fixed order.
+  for (const u of [...units].sort((x, y) => (x.unitId < y.unitId ? -1 : x.unitId > y.unitId ? 1 : 0))) {
     h.update(`${u.unitId}${F}${u.unitName}${F}${(u.predecessorIds ?? []).join(",")}${R}`);
     if (isDetailed(u)) {
       h.update(bytes(u.points));
