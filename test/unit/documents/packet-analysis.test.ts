@@ -170,8 +170,10 @@ const input = packetInput(criteriaBasis());
 let pdfFile = "";
 let text = "";
 
+const progress: Array<{ done: number; total: number; stage: string }> = [];
+
 beforeAll(async () => {
-  pdfFile = writeTemp(await renderPacketPdf(input));
+  pdfFile = writeTemp(await renderPacketPdf(input, (done, total, stage) => progress.push({ done, total, stage })));
   // To look at the pages: KEEP_PACKET_PDF=/tmp/x.pdf npx vitest run <this file>
   if (process.env.KEEP_PACKET_PDF) fs.copyFileSync(pdfFile, process.env.KEEP_PACKET_PDF);
   text = pdfText(pdfFile);
@@ -215,6 +217,22 @@ describe("the PDF's criterion analysis", () => {
     expect(text).toContain("Xã Bình Lư 1.2.2 Chất lượng báo cáo 50,00 % → 50,00 % Chưa lấy lại điểm");
     expect(text).toContain("Xã Khun Há 1.2.2 Chất lượng báo cáo 50,00 % → 75,00 % Lấy lại một phần");
     expect(text).not.toContain("Xã Nà Tăm 1.2.2 Chất lượng báo cáo");
+  });
+
+  it("reports the sections' progress, never backwards", () => {
+    const total = progress[0]!.total;
+    for (let i = 1; i < progress.length; i++) {
+      expect(progress[i]!.total).toBe(total);
+      expect(progress[i]!.done).toBeGreaterThanOrEqual(progress[i - 1]!.done);
+    }
+    const stages = progress.map((p) => p.stage);
+    expect(stages).toContain("Phân tích theo tiêu chí");
+    expect(stages).toContain("Kết quả thực hiện kế hoạch khắc phục");
+    // The steps counted for the sections are the steps taken: the last stage before the file is finished
+    // does not jump to the total.
+    const beforeFile = progress.filter((p) => p.stage !== "Hoàn tất" && p.stage !== "Hoàn thiện tệp PDF").at(-1)!;
+    expect(beforeFile.done).toBeLessThan(total);
+    expect(progress.at(-1)).toEqual({ done: total, total, stage: "Hoàn tất" });
   });
 
   it("keeps every word inside the Decree 30 margins", () => {
