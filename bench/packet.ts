@@ -1,4 +1,4 @@
-// node --import tsx bench/packet.ts [--units 3300] [--runs 3] [--write DIR] [--blocks]
+// node --import tsx bench/packet.ts [--units 3300] [--runs 3] [--write DIR] [--blocks] [--analysis]
 // The presentation packet's target from issue 5: a packet for a round of 3,300
 // units with its charts ≤ 5 s and ≤ 400 MB peak memory. Each run times, in one
 // process, on seeded data (3,300 units × 100 sub-criteria, previous year, SIPAS):
@@ -12,7 +12,11 @@
 // RSS sampled every 20 ms and the kernel's high-water mark (VmHWM, reset before
 // the phase through /proc/self/clear_refs), after a full GC; the larger of the
 // two is reported. Exits 1 when a target is missed. --blocks ranks communes, wards and special zones as
-// three blocks (issue 13) and leaves one unit in 50 out of the ranking.
+// three blocks (issue 13) and leaves one unit in 50 out of the ranking. --analysis adds the previous
+// year's detailed scores (3,300 units, same framework) and remediation plans for one unit in 20 (up to
+// 10 actions each, followed into this year): the sections "Phân tích theo tiêu chí" and "Kết quả thực
+// hiện kế hoạch khắc phục" and the xlsx sheets of issue 16; the criterion analysis is computed inside
+// renderPacketPdf / renderPacketXlsx, so it is timed with them.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -24,8 +28,11 @@ import {
   packetFingerprint,
   renderPacketPdf,
   renderPacketXlsx,
+  type PacketCriteria,
   type PacketInput,
 } from "#app/documents/packet/packet.server.ts";
+import { remediationOutcomes, tallyRemediation } from "#app/scoring/analysis/index.ts";
+import { unitAppendices } from "#app/scoring/compute.ts";
 import { preloadFonts } from "#app/documents/fonts.server.ts";
 import {
   compileFramework,
@@ -47,6 +54,7 @@ const UNITS = Number(arg("units", "3300"));
 const RUNS = Number(arg("runs", "3"));
 const WRITE = arg("write", "");
 const BLOCKS = args.includes("--blocks");
+const ANALYSIS = args.includes("--analysis");
 const TARGET_MS = 5_000;
 const TARGET_BYTES = 400e6; // 400 MB (10^6 bytes), the stricter reading
 const MB = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
@@ -259,7 +267,58 @@ function roundInput(units: number): RoundInput {
   };
 }
 
-function packetInput(summary: RoundSummary): PacketInput {
+/**
+ * The criterion analysis' basis: the previous year's detailed scores of the same units (own random
+ * stream, so the round itself is the same with and without --analysis), and a remediation plan for one
+ * unit in 20 with the previous year's 10 largest losses as actions, followed into this year.
+ */
+function analysisBasis(round: RoundInput): PacketCriteria {
+  const compiled = round.compiled!;
+  const previous = benchScores(compiled, round.units.length, seededRandom(2023));
+  previous.forEach((s, i) => (s.unitName = round.units[i]!.unitName));
+  const input = {
+    current: { compiled, units: round.units },
+    previous: { compiled, units: previous },
+  };
+  const planned = previous.filter((_, i) => i % 20 === 7);
+  const list = planned.flatMap((u) =>
+    unitAppendices(compiled, u)
+      .lostPoints.slice(0, 10)
+      .map((item) => ({ unit: u, item })),
+  );
+  const outcomes = remediationOutcomes(
+    input,
+    list.map((a) => ({ unitId: a.unit.unitId, code: a.item.code })),
+  );
+  const actions = list.map((a, i) => ({
+    planId: `plan-${a.unit.unitId}`,
+    unitName: a.unit.unitName,
+    code: a.item.code,
+    title: a.item.title,
+    pointsLost: a.item.pointsLost,
+    outcome: outcomes[i]!,
+  }));
+  return {
+    state: "ok",
+    year: 2025,
+    previousYear: 2024,
+    previousTitle: "Chỉ số CCHC năm 2024",
+    mappingSource: "same-framework",
+    input,
+    remediation: {
+      actions,
+      plans: planned.map((u) => ({
+        planId: `plan-${u.unitId}`,
+        title: `Kế hoạch khắc phục năm 2024 của ${u.unitName}`,
+        unitName: u.unitName,
+        tally: tallyRemediation(actions.filter((a) => a.planId === `plan-${u.unitId}`).map((a) => a.outcome)),
+      })),
+      tally: tallyRemediation(outcomes),
+    },
+  };
+}
+
+function packetInput(summary: RoundSummary, analysis: PacketCriteria | null = null): PacketInput {
   const names = [
     "Nguyễn Thị Ánh Tuyết",
     "Trần Văn Bửu",
@@ -283,6 +342,8 @@ function packetInput(summary: RoundSummary): PacketInput {
       previousTitle: "Chỉ số CCHC năm 2024",
     },
     summary,
+    // A copy per packet: the analysis is computed once per basis object, and each run must compute it.
+    analysis: analysis ? { ...analysis } : undefined,
     programme: Array.from({ length: 12 }, (_, i) => ({
       time: `${String(8 + Math.floor(i / 3)).padStart(2, "0")} giờ ${String((i % 3) * 20).padStart(2, "0")}`,
       title:
@@ -417,6 +478,7 @@ async function measure<T>(
 
 async function child(kind: Kind): Promise<ChildResult> {
   const round = roundInput(UNITS);
+  const analysis = ANALYSIS ? analysisBasis(round) : null;
   preloadFonts(); // as a server process does before its first document
   if (kind === "bare") {
     const rows = tableRows(packetInput(summarizeRound(round)));
@@ -441,7 +503,7 @@ async function child(kind: Kind): Promise<ChildResult> {
       const summaryMs = performance.now() - t0;
       let last = { done: 0, total: 0, stage: "" };
       let calls = 0;
-      const buffer = await renderPacketPdf(packetInput(summary), (done, total, stage) => {
+      const buffer = await renderPacketPdf(packetInput(summary, analysis), (done, total, stage) => {
         if (done < last.done) throw new Error(`progress went back: ${done} after ${last.done}`);
         last = { done, total, stage };
         calls++;
@@ -472,14 +534,15 @@ async function child(kind: Kind): Promise<ChildResult> {
     };
   }
   // xlsx: from a summary computed beforehand, as the route builds both from one.
-  const input = packetInput(summarizeRound(round));
+  const summary = summarizeRound(round);
+  const input = packetInput(summary, analysis);
   const cold = await measure(() => renderPacketXlsx(input));
-  const warm = await measure(() => renderPacketXlsx(input));
+  const warm = await measure(() => renderPacketXlsx(packetInput(summary, analysis)));
   if (WRITE) fs.writeFileSync(path.join(WRITE, "packet.xlsx"), cold.value);
   const t0 = performance.now();
   const fp = packetFingerprint(input);
   const fingerprintMs = performance.now() - t0;
-  if (packetFingerprint(packetInput(summarizeRound(round))) !== fp)
+  if (packetFingerprint(packetInput(summarizeRound(round), analysis)) !== fp)
     throw new Error("fingerprint differs for the same data");
   const rows = input.summary.ranking.reduce(
     (n, r) =>
@@ -516,6 +579,7 @@ function runChild(kind: Kind): ChildResult {
       String(UNITS),
       ...(WRITE ? ["--write", WRITE] : []),
       ...(BLOCKS ? ["--blocks"] : []),
+      ...(ANALYSIS ? ["--analysis"] : []),
     ],
     {
       encoding: "utf8",
@@ -539,7 +603,10 @@ async function main(): Promise<number> {
   const round = roundInput(UNITS);
   const leaves = round.compiled!.isLeaf.reduce((s, x) => s + x, 0);
   console.log(
-    `data:     ${UNITS.toLocaleString("en")} units × ${leaves} sub-criteria, ${round.previous!.length.toLocaleString("en")} previous-year results, ${round.sipas!.length.toLocaleString("en")} SIPAS rows${BLOCKS ? ", 3 blocks" : ""}`,
+    `data:     ${UNITS.toLocaleString("en")} units × ${leaves} sub-criteria, ${round.previous!.length.toLocaleString("en")} previous-year results, ${round.sipas!.length.toLocaleString("en")} SIPAS rows${BLOCKS ? ", 3 blocks" : ""}` +
+      (ANALYSIS
+        ? `; criterion analysis against ${UNITS.toLocaleString("en")} previous-year detailed units, ${analysisBasis(round).remediation!.actions.length.toLocaleString("en")} remediation actions`
+        : ""),
   );
   console.log(
     `method:   each phase in a fresh child process, run cold then warm; peak RSS of the cold run (max of 20 ms samples and VmHWM)`,

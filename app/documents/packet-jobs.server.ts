@@ -1,7 +1,9 @@
 import { agendaItems } from "#app/agenda/agenda.server.ts";
 import { listAwards } from "#app/awards/awards.server.ts";
 import { listSpeeches } from "#app/speeches/speeches.server.ts";
-import { roundSummaryFor } from "#app/scoring/rounds.server.ts";
+import { roundSummaryFor, type LoadedRound } from "#app/scoring/rounds.server.ts";
+import { analysisBasisOf } from "#app/scoring/round-analysis.server.ts";
+import { remediationLoopInto } from "#app/scoring/remediation-loop.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { putKeyedFile, readKeyedFile } from "#app/files/stored-files.server.ts";
 import {
@@ -24,6 +26,7 @@ import {
   packetFingerprint,
   renderPacketPdf,
   renderPacketXlsx,
+  type PacketAnalysis,
   type PacketInput,
 } from "#app/documents/packet/packet.server.ts";
 
@@ -82,6 +85,55 @@ function packetView(job: JobView): PacketJob {
   return { fingerprint, status: "building", done: job.done, total: job.total, stage: job.stage || "Đang chờ" };
 }
 
+const VI = new Intl.Collator("vi");
+const byName = <U extends { unitId: string; unitName: string }>(units: U[]): U[] =>
+  [...units].sort(
+    (a, b) => VI.compare(a.unitName, b.unitName) || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0),
+  );
+
+/**
+ * What the year-on-year sections read: the criterion analysis' basis (this round against its previous
+ * round, through the stored or suggested mapping) and the remediation plans made after the previous round,
+ * measured in this one; null when the round has no previous round.
+ */
+async function packetAnalysis(loaded: LoadedRound): Promise<PacketAnalysis | null> {
+  const previous = loaded.round.previousRound;
+  if (!previous) return null;
+  const load = await analysisBasisOf(loaded);
+  if (!load.ok) return { state: "refused", message: load.message };
+  const { basis } = load;
+  const loop = await remediationLoopInto(basis);
+  return {
+    state: "ok",
+    year: loaded.round.year,
+    previousYear: previous.year,
+    previousTitle: previous.title,
+    mappingSource: basis.mapping.source,
+    // Units by name (then id), whatever order the database returned them in: ties among the units
+    // that lost most on a criterion are then always settled the same way.
+    input: {
+      ...basis.input,
+      current: { ...basis.input.current, units: byName(basis.input.current.units) },
+      previous: { ...basis.input.previous, units: byName(basis.input.previous.units) },
+    },
+    remediation:
+      loop.state === "ok" && loop.actions.length
+        ? {
+            actions: loop.actions.map((a) => ({
+              planId: a.planId,
+              unitName: a.unitName,
+              code: a.code,
+              title: a.title,
+              pointsLost: a.pointsLost,
+              outcome: a.outcome,
+            })),
+            plans: loop.plans,
+            tally: loop.tally,
+          }
+        : null,
+  };
+}
+
 export async function packetInput(
   c: ConferenceDetail & { scoringRoundId: string | null },
 ): Promise<PacketInput | null> {
@@ -104,6 +156,7 @@ export async function packetInput(
       previousTitle: loaded.round.previousRound?.title ?? null,
     },
     summary,
+    analysis: await packetAnalysis(loaded),
     programme: c.startsAt
       ? timeAgenda(c.startsAt, items).map((t) => ({
           time: `${formatTime(t.startsAt)} - ${formatTime(t.endsAt)}`,

@@ -43,12 +43,14 @@ export interface HBarOptions {
   size?: number;
   /** Lines a label may wrap to (the last one is cut with "…" when needed). Default 1. */
   labelLines?: number;
+  /** Room right of the plot for the value labels (default 40 pt). */
+  valueRoom?: number;
 }
 
 /** Horizontal bars from 0 to `max`, one per row; returns the y under the axis labels. */
 export function drawHBars(c: Canvas, x: number, y: number, width: number, bars: HBar[], o: HBarOptions): number {
   const size = o.size ?? 7.5;
-  const valueRoom = 40;
+  const valueRoom = o.valueRoom ?? 40;
   const x0 = x + o.labelWidth;
   const plotW = width - o.labelWidth - valueRoom;
   const scale = (v: number) => x0 + (Math.max(0, Math.min(v, o.max)) / o.max) * plotW;

@@ -4,12 +4,13 @@ import { createHash } from "node:crypto";
 import { DEFAULT_APPENDIX_UNITS } from "#app/documents/packet/data.ts";
 import type { PreviousResult, RoundStatistics } from "#app/scoring/types.ts";
 import type { PacketInput } from "#app/documents/packet/types.ts";
+import { putAnalysis } from "#app/documents/packet/fingerprint-analysis.server.ts";
 
 /**
  * Bumped whenever the packet's layout or content changes, so packets cached
  * under an older fingerprint are rebuilt after a deployment.
  */
-export const PACKET_FORMAT_VERSION = "packet-2";
+export const PACKET_FORMAT_VERSION = "packet-3";
 
 const F = "\u001f"; // between fields
 const R = "\u001e"; // after a record
@@ -20,7 +21,9 @@ const num = (n: number | null | undefined) => (n === null || n === undefined ? "
  * sha256 (hex) over the conference and round fields, the whole round summary
  * (ranking with blocks, ranked flags and reasons, class floors, parts, previous
  * results and predecessors; statistics of the round and of each block; areas,
- * appendices, area averages, SIPAS), the programme, awards, speeches and the appendix limit.
+ * appendices, area averages, SIPAS), the programme, awards, speeches and the appendix limit; and what
+ * the criterion analysis and the remediation loop read (fingerprint-analysis.server.ts): both rounds'
+ * detailed scores, the frameworks, the stored or suggested mapping, the remediation actions.
  * Independent of the order of the summary's maps (units are taken in ranking
  * order); the same for the PDF and the xlsx.
  */
@@ -135,5 +138,6 @@ export function packetFingerprint(input: PacketInput): string {
       row.index,
       ...Object.entries(row.components).map(([k, v]) => `${k}=${v}`),
     );
+  putAnalysis(h, input.analysis);
   return h.digest("hex");
 }

@@ -136,9 +136,13 @@ export class PacketPdf {
     return r.start + r.count - 1;
   }
 
-  /** "II. KẾT QUẢ XẾP HẠNG": on a new page, numbered, listed in the contents. */
-  section(title: string): void {
-    this.newPage();
+  /**
+   * "II. KẾT QUẢ XẾP HẠNG": on a new page, numbered, listed in the contents. `short`: a section of a
+   * few lines, which follows on the current page when `short` pt still fit below a gap.
+   */
+  section(title: string, short = 0): void {
+    if (short > 0 && this.y + 24 + short <= this.bottom) this.y += 24;
+    else this.newPage();
     const numbered = `${ROMAN[this.sectionNo++] ?? this.sectionNo}. ${title.toLocaleUpperCase("vi")}`;
     this.sections.push({ title: numbered, page: this.pageIndex + 1 });
     this.y =

@@ -1,5 +1,6 @@
 // The presentation packet as one PDF (issue 5, §5): cover with contents;
-// programme; ranking table; charts; analysis by area; appendix highlights; SIPAS;
+// programme; ranking table; charts; analysis by area; by criterion against the previous year
+// and the remediation loop (when the round has a previous round); appendix highlights; SIPAS;
 // award list; order of speeches. A4 portrait in the Decree 30 margins, the
 // shipped Liberation Serif only, page numbers from page 2 (OfficialPdf).
 //
@@ -17,6 +18,7 @@ import { PacketPdf } from "#app/documents/packet/layout.server.ts";
 import { cover, programme, progressTotal, ranking, writeContents } from "#app/documents/packet/front.server.ts";
 import { charts } from "#app/documents/packet/chart-pages.server.ts";
 import { appendices, areas, awards, sipas, speeches } from "#app/documents/packet/analysis.server.ts";
+import { criteria, criteriaProgress, remediation } from "#app/documents/packet/criteria.server.ts";
 
 /**
  * The packet as one PDF. `onProgress(done, total, stage)` is called at each
@@ -25,7 +27,7 @@ import { appendices, areas, awards, sipas, speeches } from "#app/documents/packe
  */
 export async function renderPacketPdf(input: PacketInput, onProgress?: PacketProgress): Promise<Buffer> {
   const appendixCount = appendixUnits(input).length;
-  const p = new PacketPdf(input, progressTotal(input, appendixCount), onProgress);
+  const p = new PacketPdf(input, progressTotal(input, appendixCount) + criteriaProgress(input), onProgress);
   const colors = classColorMap(input.summary);
   p.setStage("Trang bìa");
   const { contentsTop } = cover(p);
@@ -34,6 +36,8 @@ export async function renderPacketPdf(input: PacketInput, onProgress?: PacketPro
   await ranking(p, colors);
   await charts(p, colors);
   await areas(p);
+  await criteria(p);
+  await remediation(p);
   await appendices(p);
   await sipas(p);
   await awards(p);

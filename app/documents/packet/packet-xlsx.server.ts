@@ -3,6 +3,8 @@
 //                 round has blocks; parts, reason not ranked, class floors and predecessors when any)
 //   Theo khoi     the statistics of each block (one row for a round without blocks) and of the round
 //   Theo linh vuc average per area
+//   Phan tich tieu chi  every row of the criterion analysis against the previous year (issue 16)
+//   Khac phuc     every remediation action of the previous year's plans with its outcome this year
 //   Phu luc       every scored sub-criterion of every unit (Phụ lục 1 and 2)
 //   SIPAS         the satisfaction index by component
 //   Khen thuong   the award list
@@ -30,11 +32,23 @@ import {
   partOf,
 } from "#app/documents/packet/data.ts";
 import type { PacketInput } from "#app/documents/packet/types.ts";
+import { writeAnalysisSheets, ANALYSIS_SHEETS } from "#app/documents/packet/analysis-xlsx.server.ts";
+import {
+  addRow,
+  clean,
+  header,
+  NUM2,
+  POINTS,
+  tint,
+  WRAP,
+  type Style,
+} from "#app/documents/packet/xlsx-cells.server.ts";
 
 export const PACKET_SHEETS = [
   "Xep hang",
   "Theo khoi",
   "Theo linh vuc",
+  ...ANALYSIS_SHEETS,
   "Phu luc",
   "SIPAS",
   "Khen thuong",
@@ -42,62 +56,8 @@ export const PACKET_SHEETS = [
   "Chuong trinh",
 ] as const;
 
-const BOLD: Partial<ExcelJS.Style> = { font: { bold: true }, alignment: { vertical: "middle", wrapText: true } };
-const NUM2: Partial<ExcelJS.Style> = { numFmt: "0.00" };
-/** Points keep Excel's General format ("71.11", "98"): no style. */
-const POINTS = undefined;
-const WRAP: Partial<ExcelJS.Style> = { alignment: { vertical: "top", wrapText: true } };
 /** Appendix rows written between two yields to the event loop. */
 const YIELD_ROWS = 5_000;
-
-/** Lighter version of a class colour for a cell fill ("#1b7f3b" → "FFC6DFCE"). */
-function tint(hex: string, amount = 0.72): string {
-  const h = hex.replace("#", "");
-  const c = (i: number) => {
-    const v = parseInt(h.slice(i, i + 2), 16);
-    return Math.round(v + (255 - v) * amount)
-      .toString(16)
-      .padStart(2, "0");
-  };
-  return `FF${c(0)}${c(2)}${c(4)}`.toUpperCase();
-}
-
-type Sheet = ExcelJS.Worksheet;
-type Style = Partial<ExcelJS.Style>;
-
-/** The style of cells and rows without one. Shared, like every style here: see addRow. */
-const PLAIN: Style = {};
-
-/**
- * Adds a row (the caller commits it) whose cells and the row itself carry
- * shared style objects. exceljs gives every new cell its own style object, and its styles
- * table caches style ids by object identity, so unshared styles are
- * re-serialised for each of the 2.6 million cells of a 3,300-unit appendix.
- */
-function addRow(ws: Sheet, values: unknown[], styles: Array<Style | undefined> = []): ExcelJS.Row {
-  const row = ws.addRow(values);
-  (row as unknown as { style: Style }).style = PLAIN;
-  for (let i = 0; i < values.length; i++) row.getCell(i + 1).style = styles[i] ?? PLAIN;
-  return row;
-}
-
-/** Column widths and the bold header row; returns the columns' cell styles for addRow. */
-function header(
-  ws: Sheet,
-  titles: string[],
-  widths: number[],
-  styles: Array<Style | undefined> = [],
-): Array<Style | undefined> {
-  ws.columns = titles.map((_, i) => ({ width: widths[i] ?? 14 }));
-  const row = addRow(
-    ws,
-    titles,
-    titles.map(() => BOLD),
-  );
-  row.height = 30;
-  row.commit();
-  return styles;
-}
 
 /** "Cùng đơn vị", "Đơn vị trước: Xã A (hạng 3, 82,10 %); Xã B (…)", or the new-unit sentence. */
 function comparedWith(r: UnitResult): string {
@@ -109,9 +69,6 @@ function comparedWith(r: UnitResult): string {
   });
   return `Đơn vị trước: ${list.join("; ")}`;
 }
-
-/** Drops floating-point noise (2 - 1.33 = 0.6699999999999999) without rounding real decimals. */
-const clean = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** The packet's workbook as xlsx bytes. */
 export async function renderPacketXlsx(input: PacketInput): Promise<Buffer> {
@@ -292,6 +249,8 @@ export async function renderPacketXlsx(input: PacketInput): Promise<Buffer> {
       areaStyles,
     ).commit();
   areas.commit();
+
+  writeAnalysisSheets(wb, input);
 
   // Phu luc: every unit in ranking order, Phụ lục 1 (full marks) then Phụ lục 2 (lost points, biggest first).
   const appendix = wb.addWorksheet("Phu luc", frozen(2 + lead));

@@ -7,11 +7,14 @@
 //   const pdf = await renderPacketPdf(input, (done, total, stage) => …);
 //   const xlsx = await renderPacketXlsx(input);
 export type {
+  PacketAnalysis,
   PacketAward,
+  PacketCriteria,
   PacketConference,
   PacketInput,
   PacketProgrammeItem,
   PacketProgress,
+  PacketRemediation,
   PacketRound,
   PacketSpeech,
 } from "#app/documents/packet/types.ts";

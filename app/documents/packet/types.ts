@@ -3,6 +3,8 @@
 // conference's programme, award list and speeches. Plain data, no Remix or
 // Prisma types: the route maps its records onto this shape.
 import type { RoundSummary } from "#app/scoring/summary.ts";
+import type { AnalysisInput, RemediationOutcome, RemediationTally } from "#app/scoring/analysis/types.ts";
+import type { MappingSource } from "#app/scoring/analysis-labels.ts";
 
 export interface PacketConference {
   /** "Hội nghị công bố Chỉ số CCHC năm 2023 …". */
@@ -63,6 +65,49 @@ export interface PacketInput {
    * PDF; default: every unit, at most 50. The xlsx always holds every unit.
    */
   appendixUnits?: number;
+  /**
+   * The criterion analysis against the previous round (issue 16): absent or null when the round has no
+   * previous round (the sections are then left out); `refused` when it cannot be made (one line says why).
+   */
+  analysis?: PacketAnalysis | null;
+}
+
+/** The criterion analysis' basis, or why there is none. */
+export type PacketAnalysis = { state: "refused"; message: string } | PacketCriteria;
+
+export interface PacketCriteria {
+  state: "ok";
+  year: number;
+  previousYear: number;
+  previousTitle: string;
+  /** Which mapping between the two frameworks the comparison follows. */
+  mappingSource: MappingSource;
+  /** What analyseCriteria reads: both rounds' detailed scores and the mapping. */
+  input: AnalysisInput;
+  /** The remediation plans made after the previous round, followed into this one; null: none. */
+  remediation: PacketRemediation | null;
+}
+
+export interface PacketRemediationAction {
+  planId: string;
+  unitName: string;
+  code: string;
+  title: string;
+  pointsLost: number;
+  outcome: RemediationOutcome;
+}
+
+export interface PacketRemediationPlan {
+  planId: string;
+  title: string;
+  unitName: string;
+  tally: RemediationTally;
+}
+
+export interface PacketRemediation {
+  actions: PacketRemediationAction[];
+  plans: PacketRemediationPlan[];
+  tally: RemediationTally;
 }
 
 /** Called while the PDF is built: `done` of `total` steps, in the stage named (Vietnamese). */
