@@ -96,10 +96,10 @@ const byName = <U extends { unitId: string; unitName: string }>(units: U[]): U[]
  * round, through the stored or suggested mapping) and the remediation plans made after the previous round,
  * measured in this one; null when the round has no previous round.
  */
-async function packetAnalysis(loaded: LoadedRound): Promise<PacketAnalysis | null> {
+async function packetAnalysis(loaded: LoadedRound, previousLoaded: LoadedRound | null): Promise<PacketAnalysis | null> {
   const previous = loaded.round.previousRound;
   if (!previous) return null;
-  const load = await analysisBasisOf(loaded);
+  const load = await analysisBasisOf(loaded, previousLoaded);
   if (!load.ok) return { state: "refused", message: load.message };
   const { basis } = load;
   const loop = await remediationLoopInto(basis);
@@ -138,7 +138,7 @@ export async function packetInput(
   c: ConferenceDetail & { scoringRoundId: string | null },
 ): Promise<PacketInput | null> {
   if (!c.scoringRoundId) return null;
-  const { loaded, summary } = await roundSummaryFor(c.scoringRoundId);
+  const { loaded, summary, previousLoaded } = await roundSummaryFor(c.scoringRoundId);
   const plan = buildPlanDocument(toDocumentInput(c));
   const items = await agendaItems(c.id);
   return {
@@ -156,7 +156,7 @@ export async function packetInput(
       previousTitle: loaded.round.previousRound?.title ?? null,
     },
     summary,
-    analysis: await packetAnalysis(loaded),
+    analysis: await packetAnalysis(loaded, previousLoaded),
     programme: c.startsAt
       ? timeAgenda(c.startsAt, items).map((t) => ({
           time: `${formatTime(t.startsAt)} - ${formatTime(t.endsAt)}`,

@@ -36,12 +36,19 @@ const refuse = (
   frameworks: { currentId: string; previousId: string } | null = null,
 ): AnalysisBasisLoad => ({ ok: false, message, problems, frameworks });
 
-/** The analysis basis of a round already loaded (e.g. by the round page), or the reason there is none. */
-export async function analysisBasisOf(current: LoadedRound): Promise<AnalysisBasisLoad> {
+/**
+ * The analysis basis of a round already loaded (e.g. by the round page), or the reason there is none.
+ * `previousLoaded`: the previous round if the caller has it already (roundSummaryFor returns it).
+ */
+export async function analysisBasisOf(
+  current: LoadedRound,
+  previousLoaded?: LoadedRound | null,
+): Promise<AnalysisBasisLoad> {
   const previousRef = current.round.previousRound;
   if (!previousRef)
     return refuse("Đợt đánh giá này chưa gắn với đợt năm trước nên chưa so sánh được theo từng tiêu chí.");
-  const previous = await loadRound(previousRef.id);
+  const previous =
+    previousLoaded && previousLoaded.round.id === previousRef.id ? previousLoaded : await loadRound(previousRef.id);
   if (!previous) return refuse("Không tìm thấy đợt đánh giá năm trước.");
   for (const r of [current, previous]) {
     if (r.round.shape !== "DETAILED" || !r.compiled || !r.round.frameworkId)

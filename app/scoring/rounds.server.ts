@@ -239,16 +239,21 @@ export function bandsOf(loaded: LoadedRound) {
  * The previous round's results keyed by organisation, with each unit's rank as published: the rank its
  * file carried when there was one, else the rank recomputed within its block.
  */
-async function previousResults(previousRoundId: string | null): Promise<PreviousResult[]> {
-  if (!previousRoundId) return [];
+async function previousResults(
+  previousRoundId: string | null,
+): Promise<{ loaded: LoadedRound | null; results: PreviousResult[] }> {
+  if (!previousRoundId) return { loaded: null, results: [] };
   const prev = await loadRound(previousRoundId);
-  if (!prev) return [];
+  if (!prev) return { loaded: null, results: [] };
   const ranked = rankUnits(prev.scores, {
     bands: bandsOf(prev),
     compiled: prev.compiled ?? undefined,
     blockOrder: prev.blocks.map((b) => b.name),
   });
-  return asPreviousResults(ranked, new Map(prev.units.map((u) => [u.organizationId, u.publishedRank])));
+  return {
+    loaded: prev,
+    results: asPreviousResults(ranked, new Map(prev.units.map((u) => [u.organizationId, u.publishedRank]))),
+  };
 }
 
 /**
@@ -256,16 +261,20 @@ async function previousResults(previousRoundId: string | null): Promise<Previous
  * appendices, SIPAS): the one function the presentation packet also uses.
  */
 /** A round and its ranking, by id: the access guard (app/auth/guard.server.ts) has already let the user in. */
-export async function roundSummaryFor(roundId: string): Promise<{ loaded: LoadedRound; summary: RoundSummary }> {
+export async function roundSummaryFor(
+  roundId: string,
+): Promise<{ loaded: LoadedRound; summary: RoundSummary; previousLoaded: LoadedRound | null }> {
   const loaded = await loadRound(roundId);
   if (!loaded) notFound("Không tìm thấy đợt đánh giá này.");
+  const previous = await previousResults(loaded.round.previousRound?.id ?? null);
   const summary = summarizeRound({
     bands: bandsOf(loaded),
     compiled: loaded.compiled ?? undefined,
     units: loaded.scores,
-    previous: await previousResults(loaded.round.previousRound?.id ?? null),
+    previous: previous.results,
     blockOrder: loaded.blocks.map((b) => b.name),
     sipas: loaded.sipas,
   });
-  return { loaded, summary };
+  // The previous round as loaded, so a caller that also analyses criteria need not read it again.
+  return { loaded, summary, previousLoaded: previous.loaded };
 }
