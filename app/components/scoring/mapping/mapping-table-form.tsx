@@ -89,7 +89,9 @@ export function MappingTableForm({
                   Tối đa
                 </th>
                 <th scope="col">Mã năm trước</th>
-                <th scope="col">Gợi ý</th>
+                <th scope="col" className="mapping-reason">
+                  Gợi ý
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -121,7 +123,7 @@ export function MappingTableForm({
                       />
                       {errors ? <ErrorMessage id={f?.previous.errorId}>{errors.join(" ")}</ErrorMessage> : null}
                     </td>
-                    <td className="muted small">{r.reason ?? ""}</td>
+                    <td className="muted small mapping-reason">{r.reason ?? ""}</td>
                   </tr>
                 );
               })}

@@ -2,7 +2,8 @@ import { formatCentiPoints } from "#app/scoring/analysis-labels.ts";
 
 /**
  * Bars either side of zero, in hundredths of a point: gains to the right in green, losses to the left in
- * red. Drawn on the server as SVG with a text alternative; the table beside it carries the same figures.
+ * red. Plain HTML (readable at any width, printable, read out as text); the table beside it carries the
+ * same figures.
  */
 export function DivergingBarChart({
   title,
@@ -11,52 +12,29 @@ export function DivergingBarChart({
   title: string;
   bars: Array<{ key: string; label: string; value: number }>;
 }) {
-  const rowHeight = 24;
-  const labelWidth = 210;
-  const half = 190;
-  const valueRoom = 64;
-  const width = labelWidth + valueRoom + 2 * half + valueRoom;
-  const zero = labelWidth + valueRoom + half;
-  const height = bars.length * rowHeight + 8;
   const largest = Math.max(1, ...bars.map((b) => Math.abs(b.value)));
-  const w = (v: number) => (Math.abs(v) / largest) * half;
+  const pct = (v: number) => `${((Math.abs(v) / largest) * 100).toFixed(1)}%`;
   return (
-    <figure className="chart diverging-chart">
+    <figure className="diverging-chart">
       <figcaption>{title}</figcaption>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={`${title}: ${bars.map((b) => `${b.label} ${formatCentiPoints(b.value)} điểm`).join("; ")}`}
-      >
-        <line x1={zero} x2={zero} y1={0} y2={height} className="axis" />
-        {bars.map((b, i) => {
-          const y = i * rowHeight + 4;
-          const gain = b.value >= 0;
-          return (
-            <g key={b.key}>
-              <text x={labelWidth - 6} y={y + rowHeight / 2 + 2} textAnchor="end" className="label">
-                {b.label.length > 32 ? `${b.label.slice(0, 31)}…` : b.label}
-              </text>
-              <rect
-                x={gain ? zero : zero - w(b.value)}
-                y={y + 3}
-                width={Math.max(b.value === 0 ? 0 : 1, w(b.value))}
-                height={rowHeight - 8}
-                className={gain ? "gain" : "loss"}
-                rx={2}
-              />
-              <text
-                x={gain ? zero + w(b.value) + 4 : zero - w(b.value) - 4}
-                y={y + rowHeight / 2 + 2}
-                textAnchor={gain ? "start" : "end"}
-                className="value"
-              >
-                {formatCentiPoints(b.value)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      <ul>
+        {bars.map((b) => (
+          <li key={b.key}>
+            <span className="diverging-label">{b.label}</span>
+            <span className="diverging-track" aria-hidden="true">
+              <span className="diverging-half loss-side">
+                {b.value < 0 ? <span className="diverging-bar loss" style={{ width: pct(b.value) }} /> : null}
+              </span>
+              <span className="diverging-half gain-side">
+                {b.value > 0 ? <span className="diverging-bar gain" style={{ width: pct(b.value) }} /> : null}
+              </span>
+            </span>
+            <span className={`diverging-value ${b.value > 0 ? "up" : b.value < 0 ? "down" : ""}`}>
+              {formatCentiPoints(b.value)}
+            </span>
+          </li>
+        ))}
+      </ul>
     </figure>
   );
 }

@@ -89,50 +89,48 @@ export function UnitChangePanel({ data, rank }: { data: UnitChangePanelData; ran
         Tổng điểm {pts(data.total)}/{pts(data.maxTotal)} (năm trước {pts(data.previousTotal)}/
         {pts(data.previousMaxTotal)}): <strong>{formatCentiPoints(data.change)} điểm</strong>, chia theo lĩnh vực:
       </p>
-      <div className="grid-2">
-        <DivergingBarChart
-          title="Điểm tăng, giảm theo lĩnh vực"
-          bars={data.areas.map((a) => ({ key: a.key, label: `${a.codes}. ${a.title}`, value: a.change }))}
-        />
-        <div className="table-scroll">
-          <table className="table unit-change-table">
-            <caption className="visually-hidden">Thay đổi điểm theo lĩnh vực</caption>
-            <thead>
-              <tr>
-                <th scope="col">Lĩnh vực</th>
-                <th scope="col" className="num">
-                  Năm trước
+      <DivergingBarChart
+        title="Điểm tăng, giảm theo lĩnh vực"
+        bars={data.areas.map((a) => ({ key: a.key, label: `${a.codes}. ${a.title}`, value: a.change }))}
+      />
+      <div className="table-scroll">
+        <table className="table unit-change-table">
+          <caption className="visually-hidden">Thay đổi điểm theo lĩnh vực</caption>
+          <thead>
+            <tr>
+              <th scope="col">Lĩnh vực</th>
+              <th scope="col" className="num">
+                Năm trước
+              </th>
+              <th scope="col" className="num">
+                Năm nay
+              </th>
+              <th scope="col" className="num">
+                Thay đổi
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.areas.map((a) => (
+              <tr key={a.key}>
+                <th scope="row">
+                  {a.codes}. {a.title}
                 </th>
-                <th scope="col" className="num">
-                  Năm nay
-                </th>
-                <th scope="col" className="num">
-                  Thay đổi
-                </th>
+                <td className="num">{pts(a.previousPoints)}</td>
+                <td className="num">{pts(a.points)}</td>
+                <td className={`num ${moved(a.change, "up", "down", "")}`}>{formatCentiPoints(a.change)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.areas.map((a) => (
-                <tr key={a.key}>
-                  <th scope="row">
-                    {a.codes}. {a.title}
-                  </th>
-                  <td className="num">{pts(a.previousPoints)}</td>
-                  <td className="num">{pts(a.points)}</td>
-                  <td className={`num ${moved(a.change, "up", "down", "")}`}>{formatCentiPoints(a.change)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Tổng</th>
-                <td className="num">{pts(data.previousTotal)}</td>
-                <td className="num">{pts(data.total)}</td>
-                <td className={`num ${moved(data.change, "up", "down", "")}`}>{formatCentiPoints(data.change)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Tổng</th>
+              <td className="num">{pts(data.previousTotal)}</td>
+              <td className="num">{pts(data.total)}</td>
+              <td className={`num ${moved(data.change, "up", "down", "")}`}>{formatCentiPoints(data.change)}</td>
+            </tr>
+          </tfoot>
+        </table>
       </div>
       <h3>Tiêu chí giải thích phần lớn thay đổi</h3>
       {data.drivers.length ? (
