@@ -185,11 +185,6 @@ export default function FrameworkMappingPage() {
           không còn đánh giá.
         </p>
       )}
-      {last?.message ? (
-        <p role="status" className="up">
-          {last.message}
-        </p>
-      ) : null}
       <MappingTableForm
         key={`${data.source}-${data.updatedAt ?? ""}`}
         rows={data.rows}

@@ -38,8 +38,10 @@ async function whyItMoved(loaded: LoadedRound, organizationId: string, canManage
   if (!load.ok) return refusedPanel(load, canManage);
   const outcome = withAnalysis(load.basis, (input) => explainUnitChange(input, organizationId));
   if (outcome && "ok" in outcome) return refusedPanel(outcome, canManage);
-  const names = new Map(load.basis.previous.units.map((u) => [u.organizationId, u.name]));
-  return unitChangePanel(outcome, names, load.basis.previous.round.year);
+  const { previous, mapping, currentFrameworkId: id, previousFrameworkId: prevId } = load.basis;
+  const names = new Map(previous.units.map((u) => [u.organizationId, u.name]));
+  const link = canManage ? `/scoring/frameworks/${id}/mapping/${prevId}` : null;
+  return unitChangePanel(outcome, names, previous.round.year, { source: mapping.source, link });
 }
 
 /** One unit of a round. An assessed unit (published rounds only) sees its own units, not its peers' details. */

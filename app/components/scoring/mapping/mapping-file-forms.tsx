@@ -7,6 +7,7 @@ type Last =
   | {
       intent: string;
       result?: SubmissionResult<string[]>;
+      message?: string | null;
       errors?: Array<{ row: number; column: string; message: string }>;
     }
   | undefined;
@@ -22,6 +23,12 @@ export function MappingFileForms({ last, stored }: { last: Last; stored: boolean
   const [resetForm] = useForm({ id: "mapping-reset", lastResult: last?.intent === "reset" ? last.result : undefined });
   const fileErrors = importFields.file?.errors;
   const rowErrors = last?.intent === "import" ? (last.errors ?? []) : [];
+  const done = (intent: string) =>
+    last?.intent === intent && last.message ? (
+      <p role="status" className="up">
+        {last.message}
+      </p>
+    ) : null;
   return (
     <div className="grid-2">
       <section className="card">
@@ -49,6 +56,7 @@ export function MappingFileForms({ last, stored }: { last: Last; stored: boolean
             {busy("import") ? "Đang nhập…" : "Nhập và lưu"}
           </button>
         </Form>
+        {done("import")}
         {rowErrors.length ? (
           <div className="form-error" role="alert">
             <p>Tệp có {rowErrors.length} lỗi, chưa lưu gì:</p>
@@ -67,6 +75,7 @@ export function MappingFileForms({ last, stored }: { last: Last; stored: boolean
             Bỏ bảng đã xác nhận
           </button>
         </Form>
+        {done("reset")}
       </section>
     </div>
   );

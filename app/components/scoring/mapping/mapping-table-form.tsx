@@ -29,7 +29,7 @@ export function MappingTableForm({
   rows: MappingEditorRow[];
   previousOptions: Array<{ code: string; title: string }>;
   canManage: boolean;
-  last: { result?: SubmissionResult<string[]> } | undefined;
+  last: { result?: SubmissionResult<string[]>; message?: string | null } | undefined;
 }) {
   const navigation = useNavigation();
   const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "save";
@@ -123,7 +123,9 @@ export function MappingTableForm({
                       />
                       {errors ? <ErrorMessage id={f?.previous.errorId}>{errors.join(" ")}</ErrorMessage> : null}
                     </td>
-                    <td className="muted small mapping-reason">{r.reason ?? ""}</td>
+                    <td className="muted small mapping-reason">
+                      {r.reason ?? (r.previous ? "" : <span className="mapping-new">Chưa có mã tương ứng</span>)}
+                    </td>
                   </tr>
                 );
               })}
@@ -134,7 +136,12 @@ export function MappingTableForm({
           <p>
             <button type="submit" className="primary" disabled={saving}>
               {saving ? "Đang lưu…" : "Xác nhận và lưu bảng ánh xạ"}
-            </button>
+            </button>{" "}
+            {last?.message ? (
+              <span role="status" className="up">
+                {last.message}
+              </span>
+            ) : null}
           </p>
         ) : null}
       </Form>

@@ -78,6 +78,12 @@ export function UnitChangePanel({ data, rank }: { data: UnitChangePanelData; ran
           : "vẫn "}
         {formatPct(data.indexPct)}%.{rankSentence(rank)}
       </p>
+      {data.mapping ? (
+        <p className="hint">
+          Hai năm dùng hai bộ chỉ số khác nhau: {data.mapping.label}.{" "}
+          {data.mapping.link ? <Link to={data.mapping.link}>Xem bảng ánh xạ mã tiêu chí</Link> : null}
+        </p>
+      ) : null}
       {data.mergedFrom.length ? (
         <p className="hint">
           Đơn vị được so với tổng điểm của {data.mergedFrom.length} đơn vị trước khi sáp nhập (

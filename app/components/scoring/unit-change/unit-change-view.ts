@@ -1,6 +1,6 @@
 // The "why it moved" panel's data: a unit's change since last year (explainUnitChange) made plain for the
 // page, or the one line saying why there is none. Points stay integer hundredths (formatCentiPoints).
-import { CHANGE_STATUS_LABEL } from "#app/scoring/analysis-labels.ts";
+import { CHANGE_STATUS_LABEL, MAPPING_SOURCE_LABEL, type MappingSource } from "#app/scoring/analysis-labels.ts";
 import type { ChangePart, UnitChange } from "#app/scoring/analysis/types.ts";
 
 export interface ChangePartView {
@@ -31,6 +31,8 @@ export type UnitChangePanelData =
       maxTotal: number;
       previousMaxTotal: number;
       change: number;
+      /** Between two framework versions: which code mapping was used, and its editor (for a manager). */
+      mapping: { label: string; link: string | null } | null;
       /** Names of the predecessors summed, when more than one. */
       mergedFrom: string[];
       areas: ChangePartView[];
@@ -66,6 +68,7 @@ export function unitChangePanel(
   outcome: UnitChange | null,
   names: Map<string, string>,
   previousYear: number | null,
+  mapping: { source: MappingSource; link: string | null } | null = null,
 ): UnitChangePanelData {
   if (!outcome)
     return {
@@ -76,6 +79,10 @@ export function unitChangePanel(
   return {
     state: "ok",
     previousYear,
+    mapping:
+      mapping && mapping.source !== "same-framework"
+        ? { label: MAPPING_SOURCE_LABEL[mapping.source], link: mapping.link }
+        : null,
     indexPct: outcome.indexPct,
     previousIndexPct: outcome.previousIndexPct,
     indexChange: outcome.indexChange,
