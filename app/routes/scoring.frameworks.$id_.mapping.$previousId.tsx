@@ -19,6 +19,7 @@ import { readForm } from "#app/http/form-data.server.ts";
 import { formReply } from "#app/http/reply.server.ts";
 import { readTable } from "#app/lib/table/read.server.ts";
 import type { ImportError } from "#app/lib/table/table.ts";
+import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 import { MAPPING_SOURCE_LABEL } from "#app/scoring/analysis-labels.ts";
 import { suggestMapping } from "#app/scoring/analysis/index.ts";
 import { parseMappingTable } from "#app/scoring/analysis-mapping-file.ts";
@@ -85,7 +86,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     same,
     source: stored ? ("stored" as const) : ("suggested" as const),
     sourceLabel: MAPPING_SOURCE_LABEL[stored ? "stored" : "suggested"],
-    updatedAt: stored?.updatedAt.toISOString() ?? null,
+    updatedAt: stored ? formatDateTime(stored.updatedAt) : null,
+    /** Remounts the form after each save or reset (its inputs are uncontrolled). */
+    savedAt: stored?.updatedAt.getTime() ?? 0,
     canManage: access.capabilities.has("scoring.manage") && !same,
     ...view,
   };
@@ -164,7 +167,12 @@ export default function FrameworkMappingPage() {
     <div className="page">
       <div className="page-head">
         <h1>Ánh xạ mã tiêu chí</h1>
-        <Link to={`/scoring/frameworks/${data.current.id}`}>Về bộ chỉ số</Link>
+        <div>
+          <a href={`/scoring/frameworks/${data.current.id}/mapping/${data.previous.id}/export.csv`} className="button">
+            Tải bảng ánh xạ (CSV)
+          </a>{" "}
+          <Link to={`/scoring/frameworks/${data.current.id}`}>Về bộ chỉ số</Link>
+        </div>
       </div>
       <p>
         Bộ chỉ số năm nay: <strong>{data.current.name}</strong> (năm {data.current.year}, phiên bản{" "}
@@ -180,13 +188,12 @@ export default function FrameworkMappingPage() {
       ) : (
         <p role="status" className={data.source === "stored" ? "mapping-state stored" : "mapping-state suggested"}>
           <strong>{data.source === "stored" ? "Đã xác nhận" : "Gợi ý tự động"}:</strong> {data.sourceLabel}
-          {data.updatedAt ? ` (lưu lúc ${new Date(data.updatedAt).toLocaleString("vi-VN")})` : ""}.{" "}
-          {data.unmatchedCurrent} mã năm nay chưa có mã năm trước tương ứng, {data.unusedPrevious.length} mục năm trước
-          không còn đánh giá.
+          {data.updatedAt ? ` (lưu lúc ${data.updatedAt})` : ""}. {data.unmatchedCurrent} mã năm nay chưa có mã năm
+          trước tương ứng, {data.unusedPrevious.length} mục năm trước không còn đánh giá.
         </p>
       )}
       <MappingTableForm
-        key={`${data.source}-${data.updatedAt ?? ""}`}
+        key={`${data.source}-${data.savedAt}`}
         rows={data.rows}
         previousOptions={data.previousOptions}
         canManage={data.canManage}

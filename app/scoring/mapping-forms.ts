@@ -102,3 +102,25 @@ export function cellsOfMapping(groups: CodeMapping): Map<string, string> {
   for (const g of groups) for (const c of g.current) cells.set(c, g.previous.join("; "));
   return cells;
 }
+
+const csvCell = (s: string) => (/[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/**
+ * The mapping as a CSV the import reads back (columns ma, ma_nam_truoc; the titles beside them for
+ * people), one row per group, UTF-8 with a byte order mark for Excel.
+ */
+export function mappingCsv(
+  groups: CodeMapping,
+  titles: { current: Map<string, string>; previous: Map<string, string> },
+): string {
+  const title = (codes: string[], by: Map<string, string>) => codes.map((c) => by.get(c) ?? "").join(" + ");
+  const lines = [["ma", "ten_tieu_chi", "ma_nam_truoc", "ten_tieu_chi_nam_truoc"]];
+  for (const g of groups)
+    lines.push([
+      g.current.join("; "),
+      title(g.current, titles.current),
+      g.previous.join("; "),
+      title(g.previous, titles.previous),
+    ]);
+  return `\uFEFF${lines.map((l) => l.map(csvCell).join(",")).join("\r\n")}\r\n`;
+}

@@ -205,6 +205,12 @@ const MATRIX: Row[] = [
     "scoring.view",
     { save: score, reset: score, import: score },
   ),
+  row(
+    "scoring.frameworks.$id_.mapping.$previousId.export[.csv]",
+    "/scoring/frameworks/{framework}/mapping/{framework}/export.csv",
+    "framework",
+    "scoring.view",
+  ),
   row("scoring.rounds.new", "/scoring/rounds/new", "own", score, { "": score }),
   row(
     "scoring.rounds.$id._index",

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "#app/database/db.server.ts";
 import * as mappingRoute from "#app/routes/scoring.frameworks.$id_.mapping.$previousId.tsx";
 import * as frameworkRoute from "#app/routes/scoring.frameworks.$id.tsx";
+import * as csvRoute from "#app/routes/scoring.frameworks.$id_.mapping.$previousId.export[.csv].tsx";
 import { analyseCriteria } from "#app/scoring/analysis/index.ts";
 import { loadStoredMapping } from "#app/scoring/framework-mapping.server.ts";
 import { loadAnalysisBasis } from "#app/scoring/round-analysis.server.ts";
@@ -187,6 +188,21 @@ describe("framework code mapping editor", () => {
     const noFile = await act(noiVu, { intent: "import" });
     expect(noFile.status).toBe(400);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("downloads the mapping as a CSV that the import reads back", async () => {
+    await act(noiVu, { intent: "reset" });
+    const page = await load(noiVu);
+    const res = await call(csvRoute.loader, get(`${path()}/export.csv`, noiVu), params());
+    expect(res.status).toBe(200);
+    expect(res.body).toMatch(/^\uFEFF?ma,ten_tieu_chi,ma_nam_truoc,ten_tieu_chi_nam_truoc\r\n/);
+    const back = await act(noiVu, importForm(csvFile(res.body as string)));
+    expect(back.status).toBe(200);
+    const stored = await loadStoredMapping(frameworkId, previousFrameworkId);
+    const suggested = (page.body.rows as Row[])
+      .filter((r) => r.previous)
+      .map((r) => ({ current: [r.code], previous: [r.previous] }));
+    expect(stored!.groups).toEqual(suggested);
   });
 
   it("is another organisation's 404, and a VIEWER reads but may not change it", async () => {

@@ -80,7 +80,8 @@ export function UnitChangePanel({ data, rank }: { data: UnitChangePanelData; ran
       </p>
       {data.mapping ? (
         <p className="hint">
-          Hai năm dùng hai bộ chỉ số khác nhau: {data.mapping.label}.{" "}
+          Hai năm dùng hai bộ chỉ số khác nhau: {data.mapping.label.charAt(0).toLowerCase()}
+          {data.mapping.label.slice(1)}.{" "}
           {data.mapping.link ? <Link to={data.mapping.link}>Xem bảng ánh xạ mã tiêu chí</Link> : null}
         </p>
       ) : null}
@@ -95,10 +96,12 @@ export function UnitChangePanel({ data, rank }: { data: UnitChangePanelData; ran
         Tổng điểm {pts(data.total)}/{pts(data.maxTotal)} (năm trước {pts(data.previousTotal)}/
         {pts(data.previousMaxTotal)}): <strong>{formatCentiPoints(data.change)} điểm</strong>, chia theo lĩnh vực:
       </p>
-      <DivergingBarChart
-        title="Điểm tăng, giảm theo lĩnh vực"
-        bars={data.areas.map((a) => ({ key: a.key, label: `${a.codes}. ${a.title}`, value: a.change }))}
-      />
+      {data.areas.some((a) => a.change !== 0) ? (
+        <DivergingBarChart
+          title="Điểm tăng, giảm theo lĩnh vực"
+          bars={data.areas.map((a) => ({ key: a.key, label: `${a.codes}. ${a.title}`, value: a.change }))}
+        />
+      ) : null}
       <div className="table-scroll">
         <table className="table unit-change-table">
           <caption className="visually-hidden">Thay đổi điểm theo lĩnh vực</caption>
