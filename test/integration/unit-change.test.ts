@@ -69,6 +69,24 @@ describe("why a unit moved", () => {
     expect(checked).toBeGreaterThan(5);
   });
 
+  it("compares a merged unit with the sum of its predecessors and names them", async () => {
+    const round = await roundOf("huyện Tam Đường năm 2023");
+    const basis = await loadAnalysisBasis(round.id);
+    if (!basis?.ok) throw new Error("no analysis basis");
+    const [a, b] = round.units;
+    const input = {
+      ...basis.basis.input,
+      predecessors: new Map([[a!.organizationId, [a!.organizationId, b!.organizationId]]]),
+    };
+    const explained = explainUnitChange(input, a!.organizationId)!;
+    const names = new Map(round.units.map((u) => [u.organizationId, u.organization.name]));
+    const data = unitChangePanel(explained, names, 2022);
+    if (data.state !== "ok") throw new Error("no panel");
+    expect(data.mergedFrom).toEqual([a!.organization.name, b!.organization.name]);
+    expect(sum(data.areas)).toBe(data.change);
+    expect(data.previousMaxTotal).toBeGreaterThan(data.maxTotal);
+  });
+
   it("says in one line why there is no breakdown: a previous round of totals only", async () => {
     const danang = await prisma.assessmentRound.findFirstOrThrow({
       where: { year: 2025, organization: { name: { contains: "Đà Nẵng" } } },
