@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { useState, type CSSProperties } from "react";
 import type { z } from "zod";
 import type { MappingEditorRow } from "#app/components/scoring/mapping/mapping-view.ts";
 import { formatPoints } from "#app/scoring/format.ts";
@@ -102,7 +102,7 @@ export function MappingTableForm({
                 return (
                   <tr key={r.code} hidden={!shown(r, i) && !errors} className={`depth-${r.depth}`}>
                     <td>{r.code}</td>
-                    <td style={{ paddingLeft: `${0.5 + r.depth * 1.25}rem` }}>
+                    <td className="mapping-title" style={{ "--depth": r.depth } as CSSProperties}>
                       {r.depth === 0 ? <strong>{r.title}</strong> : r.title}
                     </td>
                     <td className="num">{formatPoints(r.maxPoints)}</td>
