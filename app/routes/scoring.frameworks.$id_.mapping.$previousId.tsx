@@ -199,21 +199,6 @@ export default function FrameworkMappingPage() {
         canManage={data.canManage}
         last={last?.intent === "save" ? last : undefined}
       />
-      <section className="card">
-        <h2>Không còn đánh giá ({data.unusedPrevious.length})</h2>
-        <p className="hint">Mục của bộ chỉ số năm trước không được ghép với mã nào năm nay (kể cả các mục con).</p>
-        {data.unusedPrevious.length ? (
-          <ul className="mapping-unused">
-            {data.unusedPrevious.map((n) => (
-              <li key={n.code}>
-                <strong>{n.code}</strong> {n.title}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="empty">Mọi mục của bộ chỉ số năm trước đều đã được ghép.</p>
-        )}
-      </section>
       {data.canManage ? <MappingFileForms last={last} stored={data.source === "stored"} /> : null}
     </div>
   );

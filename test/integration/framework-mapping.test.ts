@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { unusedByCode } from "#app/components/scoring/mapping/mapping-view.ts";
 import { prisma } from "#app/database/db.server.ts";
 import * as mappingRoute from "#app/routes/scoring.frameworks.$id_.mapping.$previousId.tsx";
 import * as frameworkRoute from "#app/routes/scoring.frameworks.$id.tsx";
@@ -93,6 +94,11 @@ describe("framework code mapping editor", () => {
     expect(row(RENAMED.to)).toMatchObject({ previous: "", reason: null });
     expect((page.body.unusedPrevious as Array<{ code: string }>).map((n) => n.code)).toEqual([RENAMED.from]);
     expect(page.body.unmatchedCurrent).toBe(1);
+    // The page follows what is typed with the same rule, from the codes alone.
+    const used = new Set(rows.flatMap((r) => (r.previous ? [r.previous] : [])));
+    expect(unusedByCode(page.body.previousOptions as Array<{ code: string }>, used)).toEqual([
+      expect.objectContaining({ code: RENAMED.from }),
+    ]);
     // The framework page links the editor, with its state.
     const fw = await call(frameworkRoute.loader, get(`/scoring/frameworks/${frameworkId}`, noiVu), { id: frameworkId });
     expect(fw.body.previousFrameworks).toEqual([

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { unusedByCode } from "#app/components/scoring/mapping/mapping-view.ts";
 import { groupsFromRows, problemsByField, splitCellCodes } from "#app/scoring/mapping-forms.ts";
 
 // The mapping editor's rows → the mapping's groups, and the problems back onto the rows.
@@ -48,5 +49,10 @@ describe("mapping editor rows", () => {
       "rows[2].previous": ["Mã 1.2 hai lần"],
     });
     expect(out.formErrors).toEqual(["Mã 8.8 không có"]);
+  });
+
+  it("lists the previous nodes no code reaches, topmost only", () => {
+    const nodes = ["1", "1.1", "1.1.1", "1.1.2", "1.2", "1.2.1", "2", "2.1", "10", "10.1"].map((code) => ({ code }));
+    expect(unusedByCode(nodes, new Set(["1.1.1", "2"])).map((n) => n.code)).toEqual(["1.1.2", "1.2", "2.1", "10"]);
   });
 });

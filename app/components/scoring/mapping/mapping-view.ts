@@ -83,3 +83,18 @@ function unusedTops(compiled: CompiledFramework, used: Set<string>): number[] {
   }
   return tops;
 }
+
+/**
+ * The same list from the codes alone (a node's descendants are the codes it prefixes, "3.2" → "3.2.1"),
+ * for the page to follow what is typed.
+ */
+export function unusedByCode<T extends { code: string }>(nodes: T[], used: Set<string>): T[] {
+  const within = (code: string, top: string) => code === top || code.startsWith(`${top}.`);
+  const usedCodes = [...used];
+  const tops: T[] = [];
+  for (const n of nodes) {
+    if (tops.some((t) => within(n.code, t.code))) continue;
+    if (!usedCodes.some((u) => within(u, n.code))) tops.push(n);
+  }
+  return tops;
+}
