@@ -21,7 +21,7 @@ import { readTable } from "#app/lib/table/read.server.ts";
 import type { ImportError } from "#app/lib/table/table.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 import { MAPPING_SOURCE_LABEL } from "#app/scoring/analysis-labels.ts";
-import { suggestMapping } from "#app/scoring/analysis/index.ts";
+import { checkMapping, suggestMapping } from "#app/scoring/analysis/index.ts";
 import { parseMappingTable } from "#app/scoring/analysis-mapping-file.ts";
 import { deleteMapping, loadStoredMapping, saveMapping } from "#app/scoring/framework-mapping.server.ts";
 import { loadFramework } from "#app/scoring/frameworks.server.ts";
@@ -90,6 +90,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     /** Remounts the form after each save or reset (its inputs are uncontrolled). */
     savedAt: stored?.updatedAt.getTime() ?? 0,
     canManage: access.capabilities.has("scoring.manage") && !same,
+    /** A stored mapping that no longer fits the frameworks (one was edited since): what to fix. */
+    problems: stored ? checkMapping(stored.groups, current.compiled, previous.compiled).map((p) => p.message) : [],
     ...view,
   };
 }
@@ -192,6 +194,18 @@ export default function FrameworkMappingPage() {
           trước tương ứng, {data.unusedPrevious.length} mục năm trước không còn đánh giá.
         </p>
       )}
+      {data.problems.length ? (
+        <div className="problems" role="status">
+          <strong>
+            Bảng ánh xạ đã lưu không còn khớp với bộ chỉ số, phân tích theo tiêu chí bị dừng cho đến khi sửa:
+          </strong>
+          <ul>
+            {data.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <MappingTableForm
         key={`${data.source}-${data.savedAt}`}
         rows={data.rows}

@@ -211,6 +211,19 @@ describe("framework code mapping editor", () => {
     expect(stored!.groups).toEqual(suggested);
   });
 
+  it("says when the stored mapping no longer fits the frameworks", async () => {
+    const stored = await loadStoredMapping(frameworkId, previousFrameworkId);
+    await prisma.frameworkMappingCode.create({
+      data: { mappingId: stored!.id, side: "PREVIOUS", code: "8.8.8", group: 999 },
+    });
+    const page = await load(noiVu);
+    expect((page.body.problems as string[]).join(" ")).toMatch(/Mã 8\.8\.8 không có trong bộ chỉ số năm trước/);
+    await prisma.frameworkMappingCode.delete({
+      where: { mappingId_side_code: { mappingId: stored!.id, side: "PREVIOUS", code: "8.8.8" } },
+    });
+    expect((await load(noiVu)).body.problems).toEqual([]);
+  });
+
   it("is another organisation's 404, and a VIEWER reads but may not change it", async () => {
     expect((await load(foreign)).status).toBe(404);
     expect((await act(foreign, { intent: "reset" })).status).toBe(404);
