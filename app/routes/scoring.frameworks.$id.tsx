@@ -1,10 +1,19 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { userActor } from "#app/database/audit.server.ts";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+  SerializeFrom,
+} from "@remix-run/node";
+import analysisPanelsCss from "#app/components/scoring/analysis-panels.css?url";
 import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { SCORING_CRUMB } from "#app/components/scoring/crumbs.ts";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AddNodeForm, BandsEditor, NodeItem } from "#app/components/scoring/framework-tree.tsx";
+import { MappingLinks, type PreviousFrameworkLink } from "#app/components/scoring/mapping/mapping-links.tsx";
+import { prisma } from "#app/database/db.server.ts";
 import { readForm } from "#app/http/form-data.server.ts";
 import { reply } from "#app/http/reply.server.ts";
 import { addNode, deleteNode, replaceBands, updateNode } from "#app/scoring/framework-editor.server.ts";
@@ -19,6 +28,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.name ?? "Bộ chỉ số"} · Hội nghị CCHC` },
 ];
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: analysisPanelsCss }];
+
 function missing(): never {
   notFound("Không tìm thấy bộ chỉ số này.");
 }
@@ -28,6 +39,33 @@ async function guardedFramework(request: Request, id: string | undefined, capabi
   const stored = await loadFramework(access.framework.id);
   if (!stored) missing();
   return { access, stored };
+}
+
+/** Previous frameworks this one is compared with (its rounds' previous rounds, stored mappings) the user may see. */
+async function previousFrameworks(frameworkId: string, visible: string[]): Promise<PreviousFrameworkLink[]> {
+  const fw = { select: { id: true, name: true, year: true, version: true, organizationId: true } } as const;
+  const [rounds, mappings] = await Promise.all([
+    prisma.assessmentRound.findMany({
+      where: { frameworkId, previousRound: { frameworkId: { not: null } } },
+      select: { title: true, previousRound: { select: { framework: fw } } },
+      orderBy: { year: "desc" },
+    }),
+    prisma.frameworkMapping.findMany({ where: { frameworkId }, select: { previousFramework: fw } }),
+  ]);
+  const links = new Map<string, PreviousFrameworkLink>();
+  const add = (f: { id: string; name: string; year: number; version: number; organizationId: string } | null) => {
+    if (!f || f.id === frameworkId || !visible.includes(f.organizationId)) return null;
+    let l = links.get(f.id);
+    if (!l)
+      links.set(f.id, (l = { id: f.id, name: f.name, year: f.year, version: f.version, rounds: [], stored: false }));
+    return l;
+  };
+  for (const r of rounds) add(r.previousRound?.framework ?? null)?.rounds.push(r.title);
+  for (const m of mappings) {
+    const l = add(m.previousFramework);
+    if (l) l.stored = true;
+  }
+  return [...links.values()].sort((a, b) => b.year - a.year || b.version - a.version);
 }
 
 export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
@@ -50,6 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     problems: validateFramework(framework).map((p) => p.message),
     areas: framework.areas,
     ids,
+    previousFrameworks: await previousFrameworks(stored.id, access.user.visibleOrganizationIds),
   };
 }
 
@@ -135,6 +174,7 @@ export default function FrameworkPage() {
           <BandsEditor bands={data.bands} canEdit={data.canEdit} reply={actionData} />
         </section>
       </div>
+      <MappingLinks frameworkId={data.id} links={data.previousFrameworks} />
     </div>
   );
 }

@@ -1,13 +1,25 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+  SerializeFrom,
+} from "@remix-run/node";
 import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { roundCrumbs } from "#app/components/scoring/crumbs.ts";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { planCreationAccess } from "#app/remediation/access.server.ts";
 import { createRemediationPlan } from "#app/remediation/plans.server.ts";
-import { roundSummaryFor } from "#app/scoring/rounds.server.ts";
+import { roundSummaryFor, type LoadedRound } from "#app/scoring/rounds.server.ts";
 import { notFound, requireRound, type RoundAccess } from "#app/auth/guard.server.ts";
 import { bandClass, HorizontalBarChart } from "#app/ui/charts.tsx";
+import analysisPanelsCss from "#app/components/scoring/analysis-panels.css?url";
+import { UnitAppendices } from "#app/components/scoring/unit-change/appendix-table.tsx";
+import { UnitChangePanel } from "#app/components/scoring/unit-change/unit-change-panel.tsx";
+import { refusedPanel, unitChangePanel } from "#app/components/scoring/unit-change/unit-change-view.ts";
+import { explainUnitChange } from "#app/scoring/analysis/index.ts";
+import { analysisBasisOf, withAnalysis } from "#app/scoring/round-analysis.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { blockPhrase, floorExplanation, formatPct, formatPoints, formatRankChange } from "#app/scoring/format.ts";
 import { hasFloors } from "#app/scoring/classes.ts";
@@ -16,6 +28,21 @@ import { SIPAS_COMPONENTS, SIPAS_LABEL, sipasIndex } from "#app/scoring/sipas.ts
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.unit.name ?? "Đơn vị"} · Chỉ số CCHC` },
 ];
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: analysisPanelsCss }];
+
+/** Why the unit moved since the previous round (null: the round has no previous round). */
+async function whyItMoved(loaded: LoadedRound, organizationId: string, canManage: boolean) {
+  if (!loaded.round.previousRound) return null;
+  const load = await analysisBasisOf(loaded);
+  if (!load.ok) return refusedPanel(load, canManage);
+  const outcome = withAnalysis(load.basis, (input) => explainUnitChange(input, organizationId));
+  if (outcome && "ok" in outcome) return refusedPanel(outcome, canManage);
+  const { previous, mapping, currentFrameworkId: id, previousFrameworkId: prevId } = load.basis;
+  const names = new Map(previous.units.map((u) => [u.organizationId, u.name]));
+  const link = canManage ? `/scoring/frameworks/${id}/mapping/${prevId}` : null;
+  return unitChangePanel(outcome, names, previous.round.year, { source: mapping.source, link });
+}
 
 /** One unit of a round. An assessed unit (published rounds only) sees its own units, not its peers' details. */
 async function unitData(access: RoundAccess, roundUnitId: string | undefined) {
@@ -85,6 +112,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       components: SIPAS_COMPONENTS.map((c) => ({ label: SIPAS_LABEL[c], value: sipas.components[c] })),
     },
     plans,
+    change: await whyItMoved(loaded, unit.organizationId, access.capabilities.has("scoring.manage")),
   };
 }
 
@@ -102,57 +130,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     nodeIds: loaded.stored.nodeIds,
   });
   return redirect(`/remediation/${planId}`);
-}
-
-function AppendixTable({
-  items,
-  lost,
-}: {
-  items: Array<{
-    code: string;
-    title: string;
-    maxPoints: number;
-    points: number;
-    pointsLost: number;
-    path: Array<{ code: string; title: string }>;
-  }>;
-  lost: boolean;
-}) {
-  return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">Mã</th>
-          <th scope="col">Tiêu chí, tiêu chí thành phần</th>
-          <th scope="col" className="num">
-            Tối đa
-          </th>
-          <th scope="col" className="num">
-            Đạt
-          </th>
-          {lost ? (
-            <th scope="col" className="num">
-              Mất điểm
-            </th>
-          ) : null}
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((i) => (
-          <tr key={i.code}>
-            <td>{i.code}</td>
-            <td>
-              {i.title}
-              <div className="muted small">{i.path.map((p) => `${p.code}. ${p.title}`).join(" › ")}</div>
-            </td>
-            <td className="num">{formatPoints(i.maxPoints)}</td>
-            <td className="num">{formatPoints(i.points)}</td>
-            {lost ? <td className="num down">{formatPoints(i.pointsLost)}</td> : null}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
 }
 
 export default function UnitPage() {
@@ -256,6 +233,12 @@ export default function UnitPage() {
       ) : (
         <p className="empty">Đơn vị chưa có điểm trong đợt này.</p>
       )}
+      {data.change ? (
+        <UnitChangePanel
+          data={data.change}
+          rank={r && { rank: r.rank, previousRank: r.previousRank, rankChange: r.rankChange }}
+        />
+      ) : null}
       {data.areas.length ? (
         <section className="card">
           <HorizontalBarChart
@@ -287,34 +270,7 @@ export default function UnitPage() {
         </section>
       ) : null}
       {data.appendices ? (
-        <>
-          <section className="card">
-            <div className="page-head">
-              <h2>Phụ lục 2: Tiêu chí bị mất điểm ({data.appendices.lostPoints.length})</h2>
-              {data.plans.length ? (
-                <span>
-                  Kế hoạch khắc phục:{" "}
-                  {data.plans.map((p) => (
-                    <Link key={p.id} to={`/remediation/${p.id}`}>
-                      {p.title}
-                    </Link>
-                  ))}
-                </span>
-              ) : data.canPlan && data.appendices.lostPoints.length ? (
-                <Form method="post">
-                  <button type="submit" className="primary">
-                    Lập kế hoạch khắc phục từ Phụ lục 2
-                  </button>
-                </Form>
-              ) : null}
-            </div>
-            <AppendixTable items={data.appendices.lostPoints} lost />
-          </section>
-          <section className="card">
-            <h2>Phụ lục 1: Tiêu chí đạt điểm tối đa ({data.appendices.fullMarks.length})</h2>
-            <AppendixTable items={data.appendices.fullMarks} lost={false} />
-          </section>
-        </>
+        <UnitAppendices appendices={data.appendices} plans={data.plans} canPlan={data.canPlan} />
       ) : null}
     </div>
   );

@@ -198,6 +198,21 @@ const MATRIX: Row[] = [
     "framework",
     "scoring.view",
   ),
+  // The code mapping editor: {framework} against itself (the demo has one Bình Thuận framework); each
+  // intent without its fields stops at validation (400) when permitted, and saves nothing.
+  row(
+    "scoring.frameworks.$id_.mapping.$previousId",
+    "/scoring/frameworks/{framework}/mapping/{framework}",
+    "framework",
+    "scoring.view",
+    { save: score, reset: score, import: score },
+  ),
+  row(
+    "scoring.frameworks.$id_.mapping.$previousId.export[.csv]",
+    "/scoring/frameworks/{framework}/mapping/{framework}/export.csv",
+    "framework",
+    "scoring.view",
+  ),
   row("scoring.rounds.new", "/scoring/rounds/new", "own", score, { "": score }),
   row(
     "scoring.rounds.$id._index",
