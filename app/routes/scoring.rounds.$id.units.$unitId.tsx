@@ -32,9 +32,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: analysisPanelsCss }];
 
 /** Why the unit moved since the previous round (null: the round has no previous round). */
-async function whyItMoved(loaded: LoadedRound, organizationId: string, canManage: boolean) {
+async function whyItMoved(
+  loaded: LoadedRound,
+  previousLoaded: LoadedRound | null,
+  organizationId: string,
+  canManage: boolean,
+) {
   if (!loaded.round.previousRound) return null;
-  const load = await analysisBasisOf(loaded);
+  const load = await analysisBasisOf(loaded, previousLoaded);
   if (!load.ok) return refusedPanel(load, canManage);
   const outcome = withAnalysis(load.basis, (input) => explainUnitChange(input, organizationId));
   if (outcome && "ok" in outcome) return refusedPanel(outcome, canManage);
@@ -46,11 +51,11 @@ async function whyItMoved(loaded: LoadedRound, organizationId: string, canManage
 
 /** One unit of a round. An assessed unit (published rounds only) sees its own units, not its peers' details. */
 async function unitData(access: RoundAccess, roundUnitId: string | undefined) {
-  const { loaded, summary } = await roundSummaryFor(access.round.id);
+  const { loaded, summary, previousLoaded } = await roundSummaryFor(access.round.id);
   const unit = loaded.units.find((u) => u.roundUnitId === roundUnitId);
   if (!unit || (access.asAssessedUnit && !access.user.visibleOrganizationIds.includes(unit.organizationId)))
     notFound("Không tìm thấy đơn vị này trong đợt đánh giá.");
-  return { loaded, summary, unit };
+  return { loaded, summary, previousLoaded, unit };
 }
 
 export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
@@ -59,7 +64,7 @@ export const handle: BreadcrumbHandle<SerializeFrom<typeof loader>> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireRound(request, params.id, "scoring.view");
-  const { loaded, summary, unit } = await unitData(access, params.unitId);
+  const { loaded, summary, previousLoaded, unit } = await unitData(access, params.unitId);
   const result = summary.ranking.find((r) => r.unitId === unit.organizationId) ?? null;
   const appendices = summary.appendices.get(unit.organizationId) ?? null;
   const sipas = summary.sipas.find((s) => s.unitId === unit.organizationId) ?? null;
@@ -112,7 +117,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       components: SIPAS_COMPONENTS.map((c) => ({ label: SIPAS_LABEL[c], value: sipas.components[c] })),
     },
     plans,
-    change: await whyItMoved(loaded, unit.organizationId, access.capabilities.has("scoring.manage")),
+    change: await whyItMoved(loaded, previousLoaded, unit.organizationId, access.capabilities.has("scoring.manage")),
   };
 }
 
