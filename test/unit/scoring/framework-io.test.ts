@@ -71,10 +71,11 @@ function errorsOf(result: { ok: true } | { ok: false; errors: string[] }): strin
 }
 
 describe("demo frameworks", () => {
-  it("are the three expected files", () => {
+  it("are the expected files", () => {
     expect(FILES.sort()).toEqual([
       "par-index-da-nang-2025.json",
       "par-index-huyen-binh-thuan-2023.json",
+      "par-index-huyen-binh-thuan-2024.json",
       "par-index-tinh-2017.json",
       "par-index-xa-2023.json",
     ]);
@@ -92,7 +93,11 @@ describe("demo frameworks", () => {
     const huyen = demo("par-index-huyen-binh-thuan-2023.json");
     expect(huyen.unitLevel).toBe("HUYEN");
     expect(compileFramework(huyen).totalMax).toBe(97);
-    for (const f of [tinh, xa, huyen]) {
+    // Bình Thuận's 2024 version: the same 97 points, some criteria renumbered, renamed, split, added or dropped.
+    const huyen2024 = demo("par-index-huyen-binh-thuan-2024.json");
+    expect(huyen2024.year).toBe(2024);
+    expect(compileFramework(huyen2024).totalMax).toBe(97);
+    for (const f of [tinh, xa, huyen, huyen2024]) {
       expect(validateFramework(f)).toEqual([]);
       expect(f.bands).toEqual(DEFAULT_BANDS);
       const c = compileFramework(f);
