@@ -1,12 +1,14 @@
 // npm run scoring -- analyse <detailed file> --previous <detailed file> --framework <file.json>
-//   [--previous-framework <file.json>] [--mapping <file.csv|xlsx>] [--unit <name>] [--json]
+//   [--previous-framework <file.json>] [--mapping <file.csv|xlsx>] [--remediation <file.csv|xlsx>]
+//   [--unit <name>] [--json]
 //
 // The criterion analysis of a round against the previous one (both detailed), through the app's score
 // import and the analysis module: per area a table of every criterion's average % this year and last,
 // the change and the units that kept, gained, lost or newly lost points; the strongest, the weakest and
 // the largest drops; criteria without a counterpart. With --unit, one unit's change broken down by area
 // and criterion. The codes of two framework versions are paired automatically (same code and title,
-// or same title) unless a --mapping file pairs them.
+// or same title) unless a --mapping file pairs them. --remediation follows last year's remediation actions
+// into this year (cli-remediation.ts).
 import path from "node:path";
 import {
   AnalysisInputError,
@@ -36,6 +38,13 @@ import {
   type FrameworkFile,
 } from "#app/scoring/cli-files.ts";
 import { pct, points, renderTable } from "#app/scoring/cli-output.ts";
+import {
+  followActions,
+  parseActionsTable,
+  remediationJson,
+  remediationText,
+  type ActionRow,
+} from "#app/scoring/cli-remediation.ts";
 import type { CompiledFramework } from "#app/scoring/framework.ts";
 import { isDetailedTable, parseDetailedScores, type ImportedDetailedScores } from "#app/scoring/import-detailed.ts";
 import { createUnitMatcher, displayNames, unitError } from "#app/scoring/unit-match.ts";
@@ -46,6 +55,7 @@ export interface AnalyseArgs {
   framework: string;
   previousFramework: string | null;
   mapping: string | null;
+  remediation: string | null;
   unit: string | null;
   json: boolean;
 }
@@ -54,11 +64,15 @@ const NOT_DONE = "chưa phân tích";
 
 export function parseAnalyseArgs(args: string[]): AnalyseArgs {
   const files: string[] = [];
-  const options: Record<"previous" | "framework" | "previousFramework" | "mapping" | "unit", string | null> = {
+  const options: Record<
+    "previous" | "framework" | "previousFramework" | "mapping" | "remediation" | "unit",
+    string | null
+  > = {
     previous: null,
     framework: null,
     previousFramework: null,
     mapping: null,
+    remediation: null,
     unit: null,
   };
   const names = {
@@ -66,6 +80,7 @@ export function parseAnalyseArgs(args: string[]): AnalyseArgs {
     "--framework": "framework",
     "--previous-framework": "previousFramework",
     "--mapping": "mapping",
+    "--remediation": "remediation",
     "--unit": "unit",
   } as const;
   let json = false;
@@ -95,7 +110,7 @@ export function parseAnalyseArgs(args: string[]): AnalyseArgs {
     throw new UsageError("Lệnh analyse cần --previous <tệp điểm chi tiết năm trước> để so sánh");
   if (options.framework === null)
     throw new UsageError("Lệnh analyse cần --framework <tệp .json> với đầy đủ cây tiêu chí của bộ chỉ số");
-  for (const f of [files[0]!, options.previous, options.mapping]) {
+  for (const f of [files[0]!, options.previous, options.mapping, options.remediation]) {
     if (f !== null && !/\.(csv|xlsx)$/i.test(f))
       throw new UsageError(`Chỉ nhận tệp .csv hoặc .xlsx (tệp “${f}” không đúng định dạng)`);
   }
@@ -108,6 +123,7 @@ export function parseAnalyseArgs(args: string[]): AnalyseArgs {
     framework: options.framework,
     previousFramework: options.previousFramework,
     mapping: options.mapping,
+    remediation: options.remediation,
     unit: options.unit,
     json,
   };
@@ -215,6 +231,14 @@ export async function analyse(args: AnalyseArgs, io: CliIo): Promise<number> {
   const before = await readDetailed(args.previous, cwd, io, previousFramework, "năm trước", own);
   const now = await readDetailed(args.file, cwd, io, framework, "năm nay", true, before);
   const mapping = await resolveMapping(args, cwd, io, current, previous);
+  const previousUnits = before.map((u) => ({ id: u.unitId, names: [u.unitName] }));
+  let actions: ActionRow[] | null = null;
+  if (args.remediation) {
+    const parsed = parseActionsTable(await readTableFile(args.remediation, cwd), previousUnits, previous);
+    if (!parsed.ok) failWithRowErrors(io, args.remediation, parsed.errors, NOT_DONE);
+    actions = parsed.actions;
+  }
+  const previousNames = new Map(before.map((u) => [u.unitId, u.unitName]));
 
   // Last year's units are this year's when their names match, or through the previous_unit column.
   const matchPrevious = createUnitMatcher(before.map((u) => ({ id: u.unitId, names: [u.unitName] })));
@@ -259,17 +283,33 @@ export async function analyse(args: AnalyseArgs, io: CliIo): Promise<number> {
           `Đơn vị “${name}” không có kết quả năm trước trong tệp “${args.previous}” (không trùng tên, không có cột don_vi_truoc): không có thay đổi để phân tích`,
         );
       }
+      // The unit's own actions: those of the previous units it is compared with.
+      const loop = actions
+        ? followActions(
+            input,
+            actions.filter((a) => change.previousUnitIds.includes(a.unitId)),
+          )
+        : null;
       if (args.json)
-        io.stdout.write(`${JSON.stringify(unitJson(args, framework, previousFramework, change), null, 2)}\n`);
-      else io.stdout.write(`${unitText(args, change, current, previous)}\n`);
+        io.stdout.write(
+          `${JSON.stringify({ ...unitJson(args, framework, previousFramework, change), ...(loop ? { remediation: remediationJson(loop, previousNames) } : {}) }, null, 2)}\n`,
+        );
+      else
+        io.stdout.write(
+          `${unitText(args, change, current, previous)}\n${loop ? `\n${remediationText(loop, previousNames)}\n` : ""}`,
+        );
       return 0;
     }
     const analysis = analyseCriteria(input);
+    const loop = actions ? followActions(input, actions) : null;
     if (args.json)
       io.stdout.write(
-        `${JSON.stringify(analysisJson(args, framework, previousFramework, mapping, analysis), null, 2)}\n`,
+        `${JSON.stringify({ ...analysisJson(args, framework, previousFramework, mapping, analysis), ...(loop ? { remediation: remediationJson(loop, previousNames) } : {}) }, null, 2)}\n`,
       );
-    else io.stdout.write(`${analysisText(args, framework, previousFramework, mapping, analysis, current)}\n`);
+    else
+      io.stdout.write(
+        `${analysisText(args, framework, previousFramework, mapping, analysis, current)}\n${loop ? `\n${remediationText(loop, previousNames)}\n` : ""}`,
+      );
     return 0;
   } catch (error) {
     if (error instanceof AnalysisInputError)

@@ -29,7 +29,8 @@ export const USAGE = `Cách dùng:
   npm run scoring -- rank <tệp điểm .csv|.xlsx> [--previous <tệp>] [--framework <tệp .json>] [--json]
   npm run scoring -- analyse <tệp điểm chi tiết> --previous <tệp điểm chi tiết năm trước>
                      --framework <tệp .json> [--previous-framework <tệp .json>]
-                     [--mapping <tệp .csv|.xlsx>] [--unit <tên đơn vị>] [--json]
+                     [--mapping <tệp .csv|.xlsx>] [--remediation <tệp .csv|.xlsx>]
+                     [--unit <tên đơn vị>] [--json]
 
 Lệnh rank:
 
@@ -84,6 +85,10 @@ yếu nhất, giảm nhiều nhất và các tiêu chí không có tương ứng
                               mã năm nay, cột ma_nam_truoc (previous_code) là mã năm trước; nhiều
                               mã cách nhau bằng dấu chấm phẩy (tiêu chí gộp hoặc tách); mã không có
                               trong tệp được ghép tự động; mỗi mã chỉ được ghép một lần
+  --remediation <tệp>         các hành động khắc phục năm trước (.csv hoặc .xlsx), mỗi dòng một
+                              hành động: cột don_vi (unit) là đơn vị như trong tệp năm trước, cột
+                              ma (code) là tiêu chí bị mất điểm năm trước; in kết quả năm nay của
+                              từng hành động: đã lấy lại đủ điểm, một phần, chưa, không còn đánh giá
   --unit <tên>                thay cho bảng chung: thay đổi tổng điểm của một đơn vị chia theo lĩnh
                               vực và tiêu chí (cộng lại đúng bằng thay đổi), tiêu chí tác động nhiều
                               nhất, việc đã làm tốt và chưa làm được

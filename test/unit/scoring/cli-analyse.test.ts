@@ -138,6 +138,7 @@ describe("npm run scoring -- analyse: usage", () => {
       framework: TD.framework,
       previousFramework: null,
       mapping: null,
+      remediation: null,
       unit: "Xã Nà Tăm",
       json: false,
     });
