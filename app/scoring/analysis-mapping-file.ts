@@ -55,14 +55,8 @@ export function splitCodes(raw: string): string[] {
 export function parseMappingTable(table: Table, opts: MappingFileOptions = {}): MappingFileImport {
   const errors: ImportError[] = [];
   table = locateHeader(table, MAPPING_COLUMNS);
-  const col = resolveColumns(table, MAPPING_COLUMNS, errors);
-  if (!col) {
-    const noRows = (e: ImportError) =>
-      e.column === "" && /chưa có dòng điểm nào/.test(e.message)
-        ? { ...e, message: "Tệp chỉ có dòng tiêu đề, chưa có dòng ghép mã nào" }
-        : e;
-    return { ok: false, errors: errors.map(noRows) };
-  }
+  const col = resolveColumns(table, MAPPING_COLUMNS, errors, "dòng ghép mã");
+  if (!col) return { ok: false, errors };
   const groups: MappingFileGroup[] = [];
   const firstRow = { current: new Map<string, number>(), previous: new Map<string, number>() };
   const sides = [

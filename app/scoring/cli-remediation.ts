@@ -39,14 +39,8 @@ export function parseActionsTable(
 ): ActionsImport {
   const errors: ImportError[] = [];
   table = locateHeader(table, ACTION_COLUMNS);
-  const col = resolveColumns(table, ACTION_COLUMNS, errors);
-  if (!col) {
-    const noRows = (e: ImportError) =>
-      e.column === "" && /chưa có dòng điểm nào/.test(e.message)
-        ? { ...e, message: "Tệp chỉ có dòng tiêu đề, chưa có hành động khắc phục nào" }
-        : e;
-    return { ok: false, errors: errors.map(noRows) };
-  }
+  const col = resolveColumns(table, ACTION_COLUMNS, errors, "hành động khắc phục");
+  if (!col) return { ok: false, errors };
   const match = createUnitMatcher(previousUnits);
   const names = displayNames(previousUnits);
   const actions: ActionRow[] = [];

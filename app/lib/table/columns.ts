@@ -50,11 +50,15 @@ export function locateHeader(table: Table, specs: Record<string, ColumnSpec>): T
   return table;
 }
 
-/** Finds each column by its header; reports missing required columns and duplicate columns. */
+/**
+ * Finds each column by its header; reports missing required columns and duplicate columns, and a table
+ * with no row under its header (`noRows` names what the rows hold: "dòng điểm", "dòng ghép mã" …).
+ */
 export function resolveColumns<K extends string>(
   table: Table,
   specs: Record<K, ColumnSpec>,
   errors: ImportError[],
+  noRows = "dòng điểm",
 ): Columns<K> | null {
   const row = table.headerRow;
   if (!table.headers.length) {
@@ -87,7 +91,7 @@ export function resolveColumns<K extends string>(
   }
   if (errors.length) return null;
   if (!table.rows.length) {
-    errors.push({ row, column: "", message: "Tệp chỉ có dòng tiêu đề, chưa có dòng điểm nào" });
+    errors.push({ row, column: "", message: `Tệp chỉ có dòng tiêu đề, chưa có ${noRows} nào` });
     return null;
   }
   return found;

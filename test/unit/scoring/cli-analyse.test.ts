@@ -4,18 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
+import { ROOT, fixture, runScoringCli } from "#tests/helpers/scoring-cli.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCsvTable } from "#app/lib/table/csv.ts";
 import { formatImportErrors } from "#app/lib/table/table.ts";
 import { parseMappingTable, splitCodes } from "#app/scoring/analysis-mapping-file.ts";
 import { parseAnalyseArgs } from "#app/scoring/cli-analyse.ts";
-import { runCli } from "#app/scoring/cli.ts";
 import { parseFrameworkJson } from "#app/scoring/framework-json.ts";
 import { compileFramework, type CompiledFramework } from "#app/scoring/framework.ts";
-
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-const FIXTURES = "test/fixtures/scoring";
-const fixture = (name: string) => `${FIXTURES}/${name}`;
 
 // Five communes of Tam Đường (Lai Châu), 2023 → 2024, made up in the shape of a detailed score file.
 // The 2024 framework renamed area 3 (“Chính quyền số” → “Chuyển đổi số”), inserted 3.2 “Nền tảng số
@@ -32,16 +28,7 @@ const TD = {
 const BASE = ["analyse", TD.now, "--previous", TD.before, "--framework", TD.framework];
 const WITH_MAPPING = [...BASE, "--previous-framework", TD.previousFramework, "--mapping", TD.mapping];
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: ROOT,
-  });
-  return { code, stdout, stderr };
-}
+const run = runScoringCli;
 
 async function compiled(file: string): Promise<CompiledFramework> {
   const parsed = parseFrameworkJson(await readFile(path.join(ROOT, file), "utf8"));

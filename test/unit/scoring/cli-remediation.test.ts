@@ -1,13 +1,11 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { runScoringCli, SCORING_FIXTURES as F } from "#tests/helpers/scoring-cli.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "#app/scoring/cli.ts";
 
 // `analyse … --remediation`: last year's remediation actions of two Tam Đường communes followed into
 // 2024, on the renumbered 2024 framework (2023's 3.2.2 is 2024's 3.3.2, 2.3 dropped, 4.1 and 4.2 merged).
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-const F = "test/fixtures/scoring";
 const ANALYSE = [
   "analyse",
   `${F}/tam-duong-xa-2024.csv`,
@@ -22,16 +20,7 @@ const ANALYSE = [
 ];
 const ACTIONS = `${F}/remediation-tam-duong-2023.csv`;
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: ROOT,
-  });
-  return { code, stdout, stderr };
-}
+const run = runScoringCli;
 
 let tmp: string;
 beforeAll(async () => {

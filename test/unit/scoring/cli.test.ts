@@ -1,24 +1,11 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import { ROOT, fixture, runScoringCli } from "#tests/helpers/scoring-cli.ts";
 import { describe, expect, it } from "vitest";
 import type { CliRankRow } from "#app/scoring/cli-output.ts";
-import { runCli } from "#app/scoring/cli.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-const FIXTURES = "test/fixtures/scoring";
-const fixture = (name: string) => `${FIXTURES}/${name}`;
-
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: ROOT,
-  });
-  return { code, stdout, stderr };
-}
+const run = runScoringCli;
 
 const line = (out: string, unit: string) => out.split("\n").find((l) => l.includes(unit)) ?? "";
 
