@@ -31,6 +31,7 @@ import {
   type PlacementOutcome,
 } from "#app/scoring/placement.server.ts";
 import { loadRound } from "#app/scoring/rounds.server.ts";
+import { PredecessorPicker } from "#app/components/scoring/predecessor-picker.tsx";
 import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { ErrorMessage } from "#app/ui/field.tsx";
 
@@ -292,20 +293,12 @@ function UnitRow({
       </td>
       {hasPrevious ? (
         <td>
-          <select
-            {...described(fields.predecessorIds)}
-            name="predecessorIds"
-            multiple
-            size={3}
+          <PredecessorPicker
+            unitName={unit.name}
+            options={previousUnits}
             defaultValue={unit.predecessorIds}
-            aria-label={`Đơn vị năm trước của ${unit.name}`}
-          >
-            {previousUnits.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+            selectProps={described(fields.predecessorIds)}
+          />
           {unit.predecessorIds.length ? (
             <div className="muted small">
               Thay cho:{" "}
