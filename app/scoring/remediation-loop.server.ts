@@ -95,22 +95,20 @@ async function loopOn(basis: AnalysisBasis, nextRound: NextRound, planIds?: stri
     outcome: outcomes[i]!,
   }));
   const plans = new Map<string, LoopPlan & { outcomes: RemediationOutcome[] }>();
-  for (const a of actions) {
-    const row = rows.find((r) => r.id === a.actionId)!;
-    let p = plans.get(a.planId);
-    if (!p)
-      plans.set(
-        a.planId,
-        (p = {
-          planId: a.planId,
-          title: row.plan.title,
-          unitName: a.unitName,
-          tally: tallyRemediation([]),
-          outcomes: [],
-        }),
-      );
-    p.outcomes.push(a.outcome);
-  }
+  rows.forEach((r, i) => {
+    let p = plans.get(r.plan.id);
+    if (!p) {
+      p = {
+        planId: r.plan.id,
+        title: r.plan.title,
+        unitName: actions[i]!.unitName,
+        tally: tallyRemediation([]),
+        outcomes: [],
+      };
+      plans.set(r.plan.id, p);
+    }
+    p.outcomes.push(actions[i]!.outcome);
+  });
   return {
     state: "ok",
     nextRound,
