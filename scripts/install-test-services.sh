@@ -5,13 +5,14 @@
 #   fonts-liberation2   Times-metric fonts with Vietnamese
 #   postgresql          the PostgreSQL pass of the suite (npm run test:pg) and the multi-instance tests
 #   nginx               the load balancer of the multi-instance tests (started by the tests themselves)
+#   libreoffice-writer  opens every .docx the app produces and converts it to PDF (Word files test)
 # Then starts PostgreSQL and makes the test role: hoinghi / hoinghi, allowed to create databases
 # (each test file gets its own, cloned from a migrated template). Safe to run again.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 as_postgres() { if [ -z "$SUDO" ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
-packages=(chromium poppler-utils fonts-liberation2 postgresql nginx)
+packages=(chromium poppler-utils fonts-liberation2 postgresql nginx libreoffice-writer)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -4,13 +4,32 @@
 import {
   ConferenceFormat,
   ConferenceStatus,
+  DocumentAudience,
+  MeetingPhase,
+  MessageKind,
   MessageStatus,
+  NoticeStatus,
   PlanKind,
+  ReminderAudience,
+  ReminderStatus,
   RsvpStatus,
   TaskStatus,
 } from "#app/generated/prisma/enums.ts";
 
-export { ConferenceFormat, ConferenceStatus, MessageStatus, PlanKind, RsvpStatus, TaskStatus };
+export {
+  ConferenceFormat,
+  ConferenceStatus,
+  DocumentAudience,
+  MeetingPhase,
+  MessageKind,
+  MessageStatus,
+  NoticeStatus,
+  PlanKind,
+  ReminderAudience,
+  ReminderStatus,
+  RsvpStatus,
+  TaskStatus,
+};
 
 export const PLAN_KINDS = Object.values(PlanKind) as [PlanKind, ...PlanKind[]];
 export const PLAN_KIND_LABEL: Record<PlanKind, string> = {
@@ -57,4 +76,52 @@ export const DELIVERY_LABEL: Record<MessageStatus, string> = {
   SENDING: "Đang gửi",
   SENT: "Đã gửi",
   FAILED: "Gửi lỗi",
+};
+
+/** What an outbox message is. */
+export const MESSAGE_KIND_LABEL: Record<MessageKind, string> = {
+  INVITATION: "Giấy mời",
+  UPDATE: "Thay đổi",
+  CANCELLATION: "Hủy",
+  REMINDER: "Nhắc trả lời",
+  BRIDGE_TEST: "Kiểm tra điểm cầu",
+  SCHEDULED_REMINDER: "Nhắc lịch họp",
+  DOCUMENTS: "Tài liệu họp",
+  CONCLUSION: "Thông báo kết luận",
+};
+
+/** Who a meeting document (tài liệu họp) goes to. */
+export const DOCUMENT_AUDIENCES = Object.values(DocumentAudience) as [DocumentAudience, ...DocumentAudience[]];
+export const DOCUMENT_AUDIENCE_LABEL: Record<DocumentAudience, string> = {
+  EVERYONE: "Tất cả đại biểu",
+  GROUPS: "Các nhóm đại biểu đã chọn",
+  BRIDGES: "Các điểm cầu đã chọn",
+  ATTENDEES: "Các đại biểu đã chọn",
+  ORGANISERS: "Chỉ ban tổ chức",
+};
+
+export const MEETING_PHASES = Object.values(MeetingPhase) as [MeetingPhase, ...MeetingPhase[]];
+export const MEETING_PHASE_LABEL: Record<MeetingPhase, string> = {
+  BEFORE: "Tài liệu trước cuộc họp",
+  AFTER: "Tài liệu sau cuộc họp",
+};
+
+export const NOTICE_STATUS_LABEL: Record<NoticeStatus, string> = {
+  DRAFT: "Dự thảo",
+  ISSUED: "Đã ban hành",
+};
+
+/** Who a scheduled reminder goes to, decided when it is sent. */
+export const REMINDER_AUDIENCES = Object.values(ReminderAudience) as [ReminderAudience, ...ReminderAudience[]];
+export const REMINDER_AUDIENCE_LABEL: Record<ReminderAudience, string> = {
+  ACCEPTED: "Đại biểu đã xác nhận tham dự",
+  NO_ANSWER: "Đại biểu chưa trả lời",
+  CHOSEN: "Những người được chọn",
+};
+
+export const REMINDER_STATUS_LABEL: Record<ReminderStatus, string> = {
+  SCHEDULED: "Đã hẹn giờ",
+  QUEUED: "Đã gửi vào hộp thư",
+  CANCELLED: "Đã hủy",
+  SKIPPED: "Bỏ qua",
 };

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
+import { MESSAGE_KIND_LABEL } from "#app/conferences/vocabulary.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
 import { sentMessageCopy } from "#app/mailing/transport.server.ts";
 import { mailTransportKind, outboxFolder } from "#app/mailing/worker.server.ts";
@@ -12,13 +13,6 @@ import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Hộp thư gửi đi · Hội nghị CCHC" }];
 
-const KIND = {
-  INVITATION: "Giấy mời",
-  UPDATE: "Thay đổi",
-  CANCELLATION: "Hủy",
-  REMINDER: "Nhắc trả lời",
-  BRIDGE_TEST: "Kiểm tra điểm cầu",
-} as const;
 const STATUS = { QUEUED: "Đang chờ", SENDING: "Đang gửi", SENT: "Đã gửi", FAILED: "Lỗi" } as const;
 
 export const handle: BreadcrumbHandle = {
@@ -90,7 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     preview,
     messages: messages.map((m) => ({
       id: m.id,
-      kind: KIND[m.kind],
+      kind: MESSAGE_KIND_LABEL[m.kind],
       to: `${m.attendee?.name ?? (m.bridgePoint?.contactName || m.bridgePoint?.name || "")} <${m.toAddress}>`,
       subject: m.subject,
       status: m.status,
