@@ -9,6 +9,7 @@ import {
   DELIVERY_LABEL,
   FORMAT_LABEL,
   PLAN_KIND_LABEL,
+  REMINDER_STATUS_LABEL,
   RSVP_LABEL,
   STATUS_LABEL,
   TASK_STATUS_LABEL,
@@ -52,6 +53,8 @@ export const ENTITY_LABEL: Record<string, string> = {
   ProgressReport: "Báo cáo tiến độ",
   // Sign-in lockouts of an address or of an e-mail without an account.
   RateLimit: "Giới hạn đăng nhập",
+  // issue 14: reminders
+  ScheduledReminder: "Thư nhắc hẹn giờ",
 };
 
 /** Every action the app records, with the kind of record it is about. */
@@ -134,6 +137,13 @@ export const ACTION_LABEL: Record<string, string> = {
   "progressReport.update": "Sửa báo cáo tiến độ khắc phục",
   "evidenceFile.create": "Tải lên tài liệu kiểm chứng",
   "evidenceFile.delete": "Xóa tài liệu kiểm chứng",
+  // issue 14: reminders
+  "reminder.schedule": "Hẹn giờ thư nhắc",
+  "reminder.cancel": "Hủy thư nhắc hẹn giờ",
+  "reminder.delete": "Xóa thư nhắc hẹn giờ",
+  "reminder.queue": "Gửi thư nhắc hẹn giờ",
+  "reminder.skip": "Bỏ qua thư nhắc hẹn giờ",
+  "reminder.reschedule": "Dời thư nhắc theo giờ khai mạc mới",
 };
 
 /** Vietnamese name of an action; an action not in the table shows its code. */
@@ -150,6 +160,7 @@ const VALUE_LABEL: Record<string, Record<string, Record<string, string>>> = {
   Conference: { status: STATUS_LABEL, kind: PLAN_KIND_LABEL, format: FORMAT_LABEL },
   Attendee: { rsvp: RSVP_LABEL },
   OutboxMessage: { status: DELIVERY_LABEL },
+  ScheduledReminder: { status: REMINDER_STATUS_LABEL },
   BridgePoint: { readiness: READINESS_LABEL },
   ConnectivityTest: { readiness: READINESS_LABEL, result: READINESS_LABEL },
   Speech: { status: SPEECH_STATUS_LABEL, kind: SPEECH_KIND_LABEL },
