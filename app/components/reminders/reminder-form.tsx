@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useFetcher } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { REMINDER_AUDIENCE_LABEL } from "#app/conferences/vocabulary.ts";
 import { AttendeePicker, type Picked } from "#app/components/reminders/attendee-picker.tsx";
 import { PRESET_LABEL, type ReminderValues } from "#app/invitations/scheduled-reminders-form.ts";
@@ -30,10 +30,16 @@ export function ReminderForm({
   const [audience, setAudience] = useState<string>("ACCEPTED");
   const [picked, setPicked] = useState<Picked[]>([]);
   const search = useFetcher<{ matches: Picked[] }>();
-  // A scheduled reminder clears the form: the chosen people go with it.
-  useEffect(() => {
-    if (lastResult?.status === "success") setPicked([]);
-  }, [lastResult]);
+  // A scheduled reminder clears the form: the chosen people and the choices go with it.
+  const [seen, setSeen] = useState(lastResult);
+  if (lastResult !== seen) {
+    setSeen(lastResult);
+    if (lastResult?.status === "success") {
+      setPicked([]);
+      setPreset("DAY_BEFORE");
+      setAudience("ACCEPTED");
+    }
+  }
   const radio = (name: "preset" | "audience", value: string, checked: boolean, onPick: (v: string) => void) => (
     <input type="radio" name={name} value={value} checked={checked} onChange={() => onPick(value)} />
   );
