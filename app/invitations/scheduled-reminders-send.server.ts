@@ -10,6 +10,7 @@ import type { Prisma, PrismaClient } from "#app/generated/prisma/client.ts";
 import { REMINDER_AUDIENCE_LABEL } from "#app/conferences/vocabulary.ts";
 import { recordAudit, SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { prisma } from "#app/database/db.server.ts";
+import { onPostgres } from "#app/database/lease.server.ts";
 import { serializeOn } from "#app/database/serialize.server.ts";
 import { reminderLock } from "#app/invitations/scheduled-reminders.server.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
@@ -87,6 +88,17 @@ async function queueOne(db: PrismaClient, id: string, conferenceId: string, now:
   });
 }
 
+// SQLite has one writer, and better-sqlite3 waits for a lock synchronously: two clients of one process
+// (a test acting as two instances) whose interactive transactions overlap would block each other's event
+// loop. The process's own turns are taken one at a time there; other processes wait on the file lock.
+let sqliteTurn: Promise<unknown> = Promise.resolve();
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (onPostgres()) return work();
+  const run = sqliteTurn.then(work, work);
+  sqliteTurn = run.catch(() => undefined);
+  return run;
+}
+
 /**
  * Queues every reminder whose time has come (oldest first), each in its own transaction. Safe to run
  * on several instances at once and again after a restart. Returns how many messages it queued.
@@ -99,7 +111,7 @@ export async function queueDueReminders(now = new Date(), db: PrismaClient = pri
     select: { id: true, conferenceId: true },
   });
   let queued = 0;
-  for (const r of due) queued += await queueOne(db, r.id, r.conferenceId, now);
+  for (const r of due) queued += await inTurn(() => queueOne(db, r.id, r.conferenceId, now));
   return queued;
 }
 
