@@ -137,6 +137,8 @@ const MATRIX: Row[] = [
   }),
   row("conferences.$id.outbox", `${c}/outbox`, "conference", inv),
   row("conferences.$id.outbox[.json]", `${c}/outbox.json`, "conference", inv),
+  // issue 14: reminders — the timed reminders page; each intent without its fields stops at validation.
+  row("conferences.$id.reminders", `${c}/reminders`, "conference", inv, { schedule: inv, cancel: inv, delete: inv }),
   // Bridge points ({bridge}: a bridge hosted by a child organisation, whose operator is one of the actors)
   row("bridges._index", "/bridges", "signed-in", "signed-in"),
   row("conferences.$id.bridges._index", `${c}/bridges`, "conference", "bridges.support", {
