@@ -11,6 +11,7 @@
 // the plan screen and planDocumentText say (test/unit/documents/plan-pdf.test.ts
 // reads every seed plan back from the PDF).
 import type { PlanDocument } from "#app/plans/document.ts";
+import { sentenceCase, type OfficialDocumentSpec } from "#app/documents/official-document.ts";
 import { FIRST_LINE_INDENT, ND30_SIZES, OfficialPdf, type ClosingBlock } from "#app/documents/pdf.server.ts";
 
 export interface PlanPdfMeta {
@@ -75,6 +76,29 @@ export function balancedLines(text: string, width: number, measure: (s: string) 
     else lo = mid;
   }
   return wrap(hi);
+}
+
+/**
+ * The plan as the document model, for the Word file. The PDF keeps its own drawing below (balanced
+ * title lines, headings and the closing sentence kept together); test/unit/documents/docx-drift.test.ts
+ * checks that both say the same words.
+ */
+export function planOfficialDocument(doc: PlanDocument, meta: PlanPdfMeta): OfficialDocumentSpec {
+  return {
+    info: {
+      title: meta.title,
+      author: meta.author,
+      subject: sentenceCase(doc.documentType),
+      ...(meta.createdAt ? { createdAt: meta.createdAt } : {}),
+    },
+    header: { ...doc.header, numberLine: printedNumberLine(doc.header.numberLine) },
+    documentType: doc.documentType,
+    title: doc.title.normalize("NFC").trim(),
+    body: doc.body,
+    recipients: doc.recipients,
+    signature: doc.signature,
+    signerName: doc.signerName,
+  };
 }
 
 /** Renders the plan as a Decree 30 PDF. */
