@@ -26,8 +26,6 @@ import {
   splitBodyName,
   type ClosingBlock,
   type OfficialHeader,
-  type OfficialPdfInfo,
-  type RecipientLine,
 } from "#app/documents/nd30.ts";
 import { closingOf, type OfficialBlock, type OfficialDocumentSpec } from "#app/documents/official-document.ts";
 import { PdfText } from "#app/documents/pdf-text.server.ts";

@@ -93,12 +93,19 @@ export function planOfficialDocument(doc: PlanDocument, meta: PlanPdfMeta): Offi
     },
     header: { ...doc.header, numberLine: printedNumberLine(doc.header.numberLine) },
     documentType: doc.documentType,
-    title: doc.title.normalize("NFC").trim(),
+    // The title breaks where the PDF breaks it (balanced lines).
+    title: balancedTitle(doc.title, new OfficialPdf({ title: meta.title, author: meta.author })).join("\n"),
     body: doc.body,
     recipients: doc.recipients,
     signature: doc.signature,
     signerName: doc.signerName,
   };
+}
+
+/** The plan's title in balanced lines at the PDF's text width and title font. */
+function balancedTitle(title: string, pdf: OfficialPdf): string[] {
+  const t = title.normalize("NFC").trim();
+  return t ? balancedLines(t, pdf.width, (s) => pdf.measure(s, "bold", ND30_SIZES.title)) : [];
 }
 
 /** Renders the plan as a Decree 30 PDF. */
@@ -117,9 +124,7 @@ export function renderPlanPdf(doc: PlanDocument, meta: PlanPdfMeta): Promise<Buf
     placeAndDate: doc.header.placeAndDate,
   });
 
-  const title = doc.title.normalize("NFC").trim();
-  const titleLines = title ? balancedLines(title, pdf.width, (s) => pdf.measure(s, "bold", ND30_SIZES.title)) : [];
-  pdf.documentTitle(doc.documentType, titleLines.join("\n"));
+  pdf.documentTitle(doc.documentType, balancedTitle(doc.title, pdf).join("\n"));
 
   const closing: ClosingBlock = { recipients: doc.recipients, signature: doc.signature, signerName: doc.signerName };
   const bodyLine = pdf.lineHeight("regular", ND30_SIZES.body);

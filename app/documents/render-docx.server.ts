@@ -51,7 +51,10 @@ const mm = (n: number) => Math.round((n * 1440) / 25.4);
 /** A4 in twips, and the text width between the Decree 30 margins (210 - 30 - 15 = 165 mm). */
 const PAGE = { width: 11906, height: 16838 };
 const TEXT_WIDTH_MM = 165;
-/** Line spacing in 240ths of a line: about the PDF's single spacing plus 1.5 pt. */
+/**
+ * Line spacing in 240ths of a line: about the PDF's single spacing plus 1.5 pt. The rule "auto" is
+ * written out: LibreOffice reads a w:line without it as an exact height (lines overlap).
+ */
 const LINE = 264;
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
@@ -89,7 +92,7 @@ function lines(text: string, o: LineOptions = {}): Paragraph {
   const parts = nfc(text).split("\n");
   return new Paragraph({
     alignment: ALIGN[o.align ?? "center"],
-    spacing: { after: twip(o.after ?? 0), line: 240 },
+    spacing: { after: twip(o.after ?? 0), line: LINE, lineRule: LineRuleType.AUTO },
     ...(o.keepNext ? { keepNext: true } : {}),
     children: parts.map(
       (p, i) =>
@@ -168,19 +171,19 @@ function bodyParagraph(
   return new Paragraph({
     alignment: ALIGN[o.align ?? "justify"],
     indent: { firstLine: twip(o.indent ?? FIRST_LINE_INDENT) },
-    spacing: { after: twip(o.after ?? PARAGRAPH_GAP), line: LINE },
+    spacing: { after: twip(o.after ?? PARAGRAPH_GAP), line: LINE, lineRule: LineRuleType.AUTO },
     ...(o.keepNext ? { keepNext: true } : {}),
     children,
   });
 }
 
-function block(b: OfficialBlock): Paragraph {
+function block(b: OfficialBlock, keepNext = false): Paragraph {
   switch (b.kind) {
     case "heading":
     case "subheading":
       return bodyParagraph([run(clean(b.text), "bold")], { align: "left", keepNext: true });
     case "centered":
-      return lines(clean(b.text), { style: b.style, size: b.size, after: b.spaceAfter ?? 0 });
+      return lines(clean(b.text), { style: b.style, size: b.size, after: b.spaceAfter ?? 0, keepNext });
     case "link":
       return bodyParagraph(
         [
@@ -197,7 +200,7 @@ function block(b: OfficialBlock): Paragraph {
       const children = b.label?.trim()
         ? [run(b.label, "bold", size), run(clean(b.text), b.style ?? "regular", size)]
         : [run(clean(b.text), b.style ?? "regular", size)];
-      return bodyParagraph(children, { align: b.align, indent: b.indent, after: b.spaceAfter });
+      return bodyParagraph(children, { align: b.align, indent: b.indent, after: b.spaceAfter, keepNext });
     }
   }
 }
@@ -238,7 +241,8 @@ export async function renderOfficialDocx(spec: OfficialDocumentSpec): Promise<Bu
     lines(spec.documentType.toLocaleUpperCase("vi"), { style: "bold", size: ND30_SIZES.documentType, keepNext: true }),
     ...(title ? [lines(title, { style: "bold", size: ND30_SIZES.title, keepNext: true })] : []),
     rule(pdf.width, titleRule(spec, pdf)),
-    ...spec.body.map(block),
+    // The last paragraph ("Trên đây là …/.") stays on the page of the closing block.
+    ...spec.body.map((b, i) => block(b, Boolean(closing) && i === spec.body.length - 1)),
   ];
   if (closing) children.push(lines("", { after: CLOSING_GAP }), closingTable(closing));
   const doc = new Document({
