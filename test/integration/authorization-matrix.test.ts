@@ -280,6 +280,13 @@ const MATRIX: Row[] = [
   row("admin.users._index", "/admin/users", "own", "admin"),
   row("admin.users.new", "/admin/users/new", "own", "admin", { "": "admin" }),
   row("admin.users.$id", "/admin/users/{user}", "user", "admin", { "": "admin" }),
+  // issue 14: docx (Word files of the official documents, and the generic giấy mời)
+  row("conferences.$id.plan[.docx]", `${c}/plan.docx`, "conference", "conference.view"),
+  row("conferences.$id.agenda[.docx]", `${c}/agenda.docx`, "conference", "conference.view"),
+  row("conferences.$id.awards[.docx]", `${c}/awards.docx`, "conference", "conference.view"),
+  row("conferences.$id.attendance-report[.docx]", `${c}/attendance-report.docx`, "conference", "attendance.report"),
+  row("conferences.$id.letter[.pdf]", `${c}/letter.pdf`, "conference", "conference.view"),
+  row("conferences.$id.letter[.docx]", `${c}/letter.docx`, "conference", "conference.view"),
 ];
 
 /** Publishing is an intent of the round page; a permitted "unpublish" would hide the round from its units. */
