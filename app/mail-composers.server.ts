@@ -6,6 +6,8 @@ import { composeBridgeTestMessage } from "#app/bridges/test-request.server.ts";
 import { composeInvitationMessage } from "#app/invitations/invitation-message.server.ts";
 import { INVITATION_KINDS } from "#app/invitations/types.ts";
 import { registerComposer } from "#app/mailing/composers.server.ts";
+import { composeDocumentsMessage } from "#app/meeting-documents/message.server.ts";
 
 registerComposer(INVITATION_KINDS, composeInvitationMessage);
 registerComposer(["BRIDGE_TEST"], composeBridgeTestMessage);
+registerComposer(["DOCUMENTS"], composeDocumentsMessage);

@@ -154,6 +154,15 @@ const FIELD_LABEL: Record<string, string> = {
   parent: "Cơ quan cấp trên",
   parentId: "Cơ quan cấp trên",
   dissolvedOn: "Ngày giải thể, sáp nhập",
+  // issue 14: meetdocs (meeting documents)
+  classified: "Tài liệu mật",
+  phase: "Thời điểm gửi",
+  audience: "Người nhận",
+  targets: "Số nhóm, điểm cầu, đại biểu được chọn",
+  documentRound: "Lượt gửi tài liệu",
+  documents: "Tài liệu",
+  queued: "Số thư đưa vào hàng đợi",
+  warning: "Cảnh báo thời hạn",
 };
 
 const ENTITY_FIELD_LABEL: Record<string, Record<string, string>> = {
@@ -168,6 +177,7 @@ const ENTITY_FIELD_LABEL: Record<string, Record<string, string>> = {
   Organization: { name: "Tên cơ quan" },
   BridgePoint: { name: "Tên điểm cầu" },
   Speech: { title: "Tên bài", kind: "Loại" },
+  MeetingDocument: { title: "Tên tài liệu", note: "Ghi chú", position: "Thứ tự" },
   AgendaItem: { title: "Nội dung", kind: "Loại mục" },
   IndexFramework: { name: "Tên bộ chỉ số" },
   FrameworkNode: { title: "Tên tiêu chí" },
