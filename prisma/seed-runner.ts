@@ -10,6 +10,7 @@ import { seedInvitations } from "#prisma/seed-invitations.ts";
 import { seedBridgeReadiness } from "#prisma/seed-data/bridges.ts";
 import { seedCheckinLists } from "#prisma/seed-data/checkin.ts";
 import { seedAttendance } from "#prisma/seed-data/attendance.ts";
+import { seedMeetingDocuments } from "#prisma/seed-data/meeting-documents.ts";
 import { seedScoring } from "#prisma/seed-scoring.ts";
 
 const LEVELS: Array<{ code: LevelCode; name: string; rank: number }> = [
@@ -152,6 +153,7 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
     await seedBridgeReadiness(tx, conferenceIds, orgId);
     await seedCheckinLists(tx, conferenceIds);
     await seedAttendance(tx, conferenceIds);
+    await seedMeetingDocuments(tx, conferenceIds);
     for (const [planKey, list] of Object.entries(awards)) {
       await tx.award.createMany({
         data: list.map(({ approved, decisionDate, ...a }, position) => ({
