@@ -35,11 +35,12 @@ export async function organiserDocuments(conferenceId: string) {
     rows.map(async (r) => {
       const access = accessOf(r);
       const who = audienceWhere(conferenceId, access);
-      const [audienceSize, viewers] = r.classified
-        ? [null, null]
+      const [audienceSize, viewers, bridgeViewers] = r.classified
+        ? [null, null, 0]
         : await Promise.all([
             prisma.attendee.count({ where: who }),
             prisma.documentView.count({ where: { documentId: r.id, attendee: { is: who } } }),
+            prisma.documentView.count({ where: { documentId: r.id, bridgePointId: { not: null } } }),
           ]);
       return {
         id: r.id,
@@ -57,6 +58,8 @@ export async function organiserDocuments(conferenceId: string) {
         ),
         audienceSize,
         viewers,
+        /** Bridge points whose operator opened it (not in the attendee count). */
+        bridgeViewers,
       };
     }),
   );

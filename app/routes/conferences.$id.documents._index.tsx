@@ -101,6 +101,8 @@ export default function DocumentsPage() {
       {data.canEdit && waiting.length ? <PublishForm waiting={waiting} /> : null}
       {data.canEdit ? (
         <AddDocumentForm
+          // A fresh form (audience, chosen attendees) after each document added.
+          key={data.documents.length}
           choices={data.choices}
           searchUrl={`/conferences/${data.conferenceId}/documents?index`}
           lastResult={actionData?.intent === "create" ? actionData.result : undefined}

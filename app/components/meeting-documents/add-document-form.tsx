@@ -74,7 +74,7 @@ function AttendeePicker({ searchUrl }: { searchUrl: string }) {
             </li>
           ))}
         </ul>
-      ) : q.trim().length >= 2 && fetcher.state === "idle" && fetcher.data ? (
+      ) : q.trim().length >= 2 && fetcher.state === "idle" && fetcher.data?.search?.length === 0 ? (
         <p className="muted">Không tìm thấy đại biểu phù hợp.</p>
       ) : null}
     </fieldset>

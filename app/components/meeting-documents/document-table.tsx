@@ -62,9 +62,12 @@ export function DocumentTable({
                 {d.classified || d.audienceSize === null ? (
                   "—"
                 ) : (
-                  <Link to={`${base}/${d.id}`} aria-label={`Ai đã xem “${d.title}”`}>
-                    đã xem {d.viewers}/{d.audienceSize}
-                  </Link>
+                  <>
+                    <Link to={`${base}/${d.id}`} aria-label={`Ai đã xem “${d.title}”`}>
+                      đã xem {d.viewers}/{d.audienceSize}
+                    </Link>
+                    {d.bridgeViewers ? <span className="small muted"> · {d.bridgeViewers} điểm cầu đã mở</span> : null}
+                  </>
                 )}
               </td>
               {canEdit ? (
