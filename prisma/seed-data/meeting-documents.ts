@@ -214,34 +214,30 @@ export async function seedMeetingDocuments(tx: Prisma.TransactionClient, confere
   // bridge operators opened the score table, a few attendees the slides after the meeting.
   const at = (day: number, hh: number, mm: number) => new Date(Date.UTC(2024, 0, day, hh - 7, mm));
   const views: Prisma.DocumentViewCreateManyInput[] = [];
-  attendees
-    .slice(0, 9)
-    .forEach((a, i) =>
-      views.push({
-        documentId: ids[0]!,
-        attendeeId: a.id,
-        firstAt: at(12, 10, 5 * i),
-        lastAt: at(15, 8, 3 * i),
-        count: 1 + (i % 3),
-      }),
-    );
+  attendees.slice(0, 9).forEach((a, i) =>
+    views.push({
+      documentId: ids[0]!,
+      attendeeId: a.id,
+      firstAt: at(12, 10, 5 * i),
+      lastAt: at(15, 8, 3 * i),
+      count: 1 + (i % 3),
+    }),
+  );
   attendees
     .filter((a) => group && a.groupId === group.id)
     .slice(0, 3)
     .forEach((a, i) =>
       views.push({ documentId: ids[1]!, attendeeId: a.id, firstAt: at(13, 14, i * 7), lastAt: at(13, 14, i * 7) }),
     );
-  chosenBridges
-    .slice(0, 2)
-    .forEach((b, i) =>
-      views.push({
-        documentId: ids[2]!,
-        bridgePointId: b.id,
-        firstAt: at(16, 9, i * 11),
-        lastAt: at(17, 16, i * 5),
-        count: 2,
-      }),
-    );
+  chosenBridges.slice(0, 2).forEach((b, i) =>
+    views.push({
+      documentId: ids[2]!,
+      bridgePointId: b.id,
+      firstAt: at(16, 9, i * 11),
+      lastAt: at(17, 16, i * 5),
+      count: 2,
+    }),
+  );
   attendees
     .slice(2, 6)
     .forEach((a, i) =>
