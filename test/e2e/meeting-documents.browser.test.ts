@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "#app/database/db.server.ts";
+import { documentsDeadlineWarning } from "#app/meeting-documents/deadline.ts";
 import { signIn } from "#tests/helpers/browser.ts";
 import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
 
@@ -93,5 +94,40 @@ describe("meeting documents", () => {
     const refused = await other.goto(`${app.server.url}/i/${outsider.token}${href.slice(href.indexOf("/documents/"))}`);
     expect(refused!.status()).toBe(404);
     expect(await other.locator("body").textContent()).toContain("Đường dẫn giấy mời không đúng hoặc đã hết hiệu lực.");
+
+    // A bridge point of the score table's audience lists it on its operator page, and opens it.
+    const bridge = await prisma.bridgePoint.findFirstOrThrow({
+      where: { documentTargets: { some: { document: { title: "Bảng tổng hợp điểm chỉ số CCHC năm 2023" } } } },
+      orderBy: { position: "asc" },
+      select: { accessKey: true },
+    });
+    await other.goto(`${app.server.url}/b/${bridge.accessKey}`);
+    const table = other
+      .getByRole("region", { name: "Tài liệu họp" })
+      .getByRole("link", { name: /Bảng tổng hợp điểm chỉ số CCHC/ });
+    await expect.poll(() => table.count()).toBe(1);
+    if (SHOTS) await other.screenshot({ path: `${SHOTS}/bridge-390.png`, fullPage: true });
+    const xlsx = await other.request.get(`${app.server.url}${await table.getAttribute("href")}`);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()["content-disposition"]).toBe(
+      'attachment; filename="bang-tong-hop-diem-chi-so-cchc-2023.xlsx"',
+    );
+    // Several pages and two more browser contexts: longer than one page's default on a busy machine.
+  }, 90_000);
+
+  it("warns on the page when the documents are late for the three working days of Decision 45/2018", async () => {
+    const c = await prisma.conference.findFirstOrThrow({
+      where: { title: { startsWith: "Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2026" } },
+      select: { id: true },
+    });
+    // The meeting moved to tomorrow: documents due three working days before are late today.
+    const startsAt = new Date(Date.now() + 86_400_000);
+    await prisma.conference.update({ where: { id: c.id }, data: { startsAt } });
+    const expected = documentsDeadlineWarning(startsAt, new Date());
+    expect(expected).toMatch(/^Tài liệu phải gửi chậm nhất ngày \d\d\/\d\d\/\d{4} \(03 ngày làm việc/);
+    const page = await signIn(app.browser, app.server.url, "vanphong.danang@hoinghi.local");
+    await page.goto(`${app.server.url}/conferences/${c.id}/documents`);
+    await expect.poll(() => page.getByTestId("documents-deadline").textContent()).toBe(expected);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/deadline.png` });
   });
 });
