@@ -3,7 +3,7 @@
 // table for three bridge points (Excel), a classified document listed by name only, and the slides shown
 // at the meeting, sent afterwards (PowerPoint). All published, in time (12/01/2024, due 15/01/2024), with
 // read receipts so the organisers' page shows counts such as "đã xem 9/20". Files are real and small.
-// Deterministic: no clock, no randomness (the files' own creation dates are fixed as well).
+// No randomness; the dates are fixed (the Word file alone stamps its package with the time of seeding).
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from "docx";
 import ExcelJS from "exceljs";
 import { renderOfficialDocument } from "#app/documents/pdf.server.ts";
