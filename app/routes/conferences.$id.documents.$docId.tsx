@@ -40,7 +40,7 @@ export default function DocumentViewsPage() {
         <div className="table-scroll">
           <table className="table">
             <caption className="muted">
-              {data.total} người, điểm cầu đã mở · trang {data.page}/{data.pages}
+              Số người, điểm cầu đã mở: {data.total} · trang {data.page}/{data.pages}
             </caption>
             <thead>
               <tr>

@@ -84,7 +84,13 @@ describe("meeting documents", () => {
     await page.reload();
     await expect.poll(() => fresh.getByTestId("document-views").textContent()).toBe("đã xem 1/1");
     await fresh.getByRole("link", { name: /Ai đã xem/ }).click();
-    await expect.poll(() => page.locator("main table").textContent()).toContain("Võ Minh Quang");
+    await page.waitForURL(/\/documents\/[^/]+$/);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Ai đã xem: Phương án bố trí chỗ ngồi");
+    expect(await page.locator("main table tbody tr").count()).toBe(1);
+    expect(await page.locator("main table tbody").textContent()).toContain("Võ Minh Quang");
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/views.png` });
 
     // Someone outside the audience: not listed, and the address itself is a 404.
     const other = await (await app.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
