@@ -11,6 +11,7 @@ import { seedBridgeReadiness } from "#prisma/seed-data/bridges.ts";
 import { seedCheckinLists } from "#prisma/seed-data/checkin.ts";
 import { seedAttendance } from "#prisma/seed-data/attendance.ts";
 import { seedReminders } from "#prisma/seed-data/reminders.ts";
+import { seedMeetingDocuments } from "#prisma/seed-data/meeting-documents.ts";
 import { seedScoring } from "#prisma/seed-scoring.ts";
 
 const LEVELS: Array<{ code: LevelCode; name: string; rank: number }> = [
@@ -154,6 +155,7 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
     await seedCheckinLists(tx, conferenceIds);
     await seedAttendance(tx, conferenceIds);
     await seedReminders(tx, conferenceIds);
+    await seedMeetingDocuments(tx, conferenceIds);
     for (const [planKey, list] of Object.entries(awards)) {
       await tx.award.createMany({
         data: list.map(({ approved, decisionDate, ...a }, position) => ({

@@ -163,6 +163,14 @@ const FIELD_LABEL: Record<string, string> = {
   reminders: "Thư nhắc",
   remindersCancelled: "Số thư nhắc hẹn giờ đã hủy",
   reminderMessagesRemoved: "Số thư nhắc chưa gửi đã bỏ",
+  // issue 14: meetdocs (meeting documents)
+  classified: "Tài liệu mật",
+  phase: "Thời điểm gửi",
+  targets: "Số nhóm, điểm cầu, đại biểu được chọn",
+  documentRound: "Lượt gửi tài liệu",
+  documents: "Tài liệu",
+  queued: "Số thư đưa vào hàng đợi",
+  warning: "Cảnh báo thời hạn",
 };
 
 const ENTITY_FIELD_LABEL: Record<string, Record<string, string>> = {
@@ -177,6 +185,7 @@ const ENTITY_FIELD_LABEL: Record<string, Record<string, string>> = {
   Organization: { name: "Tên cơ quan" },
   BridgePoint: { name: "Tên điểm cầu" },
   Speech: { title: "Tên bài", kind: "Loại" },
+  MeetingDocument: { title: "Tên tài liệu", note: "Ghi chú", position: "Thứ tự" },
   AgendaItem: { title: "Nội dung", kind: "Loại mục" },
   IndexFramework: { name: "Tên bộ chỉ số" },
   FrameworkNode: { title: "Tên tiêu chí" },

@@ -34,6 +34,7 @@ export const ENTITY_LABEL: Record<string, string> = {
   BridgePoint: "Điểm cầu",
   ConnectivityTest: "Kiểm tra kết nối",
   Speech: "Tham luận, phát biểu",
+  MeetingDocument: "Tài liệu họp",
   AgendaItem: "Chương trình hội nghị",
   Award: "Khen thưởng",
   IndexFramework: "Bộ chỉ số",
@@ -144,6 +145,11 @@ export const ACTION_LABEL: Record<string, string> = {
   "reminder.queue": "Gửi thư nhắc hẹn giờ",
   "reminder.skip": "Bỏ qua thư nhắc hẹn giờ",
   "reminder.reschedule": "Dời thư nhắc theo giờ khai mạc mới",
+  // issue 14: meetdocs
+  "meeting-document.create": "Thêm tài liệu họp",
+  "meeting-document.move": "Đổi thứ tự tài liệu họp",
+  "meeting-document.delete": "Xóa tài liệu họp",
+  "meeting-document.publish": "Công bố tài liệu họp",
 };
 
 /** Vietnamese name of an action; an action not in the table shows its code. */

@@ -13,8 +13,14 @@ import { ConnectivityTestSection, useConnectivityTest } from "#app/components/br
 import { OperatorFacts } from "#app/components/bridges/operator-facts.tsx";
 import { TestResultForm, useTestResultForm } from "#app/components/bridges/test-result-form.tsx";
 import { reply } from "#app/http/reply.server.ts";
+import { PublicDocuments } from "#app/components/meeting-documents/public-documents.tsx";
+import { bridgeDocuments } from "#app/meeting-documents/audience.server.ts";
+import documentsCss from "#app/meeting-documents/meeting-documents.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: bridgesCss },
+  { rel: "stylesheet", href: documentsCss },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   operatorPageMeta(`${data?.bridge.name ?? "Điểm cầu"} · Kiểm tra kết nối`);
@@ -22,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const b = await operatorBridge(params.key);
   const operator = await signedInOperator(await getUser(request), b);
-  return { key: params.key!, ...(await operatorPage(b, operator)) };
+  return { key: params.key!, ...(await operatorPage(b, operator)), documents: await bridgeDocuments(b.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -62,6 +68,7 @@ export default function OperatorPage() {
         </p>
       ) : null}
       <OperatorFacts data={data} />
+      <PublicDocuments base={`/b/${data.key}`} documents={data.documents} />
       {saved ? (
         <p role="status" className={saved.verdict === "PASSED" ? "rsvp-done" : "problems"}>
           Đã lưu kết quả kiểm tra: {saved.verdict === "PASSED" ? "đạt" : "lỗi"}. Cơ quan tổ chức đã thấy kết quả trên

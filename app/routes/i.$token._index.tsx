@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { formatDateTime, formatTime } from "#app/lib/vietnamese-date.ts";
 import { AcceptForm, DeclineForm, PaperForm, SubstituteForm } from "#app/components/public/rsvp-forms.tsx";
@@ -20,8 +20,12 @@ import { meetingName } from "#app/conferences/naming.ts";
 import { answer, registerPaper, substitute } from "#app/invitations/rsvp.server.ts";
 import { inviteeActor } from "#app/audit/actors.server.ts";
 import { checkinCode, formatCheckinCode } from "#app/invitations/checkin-code.ts";
+import { PublicDocuments } from "#app/components/meeting-documents/public-documents.tsx";
+import { attendeeDocuments } from "#app/meeting-documents/audience.server.ts";
+import documentsCss from "#app/meeting-documents/meeting-documents.css?url";
 
 export const meta: MetaFunction = () => [{ title: "Giấy mời · Hội nghị CCHC" }, { name: "robots", content: "noindex" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: documentsCss }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const a = await attendeeByToken(params.token ?? "");
@@ -52,6 +56,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       preparation: c.preparationNote,
     },
     hasCalendar: ready,
+    documents: await attendeeDocuments(a.id),
   };
 }
 
@@ -176,6 +181,7 @@ export default function RsvpPage() {
           </>
         ) : null}
       </dl>
+      <PublicDocuments base={`/i/${data.token}`} documents={data.documents} />
       {result?.done && data.revoked ? (
         <p role="status" className="rsvp-done">
           {result.done}

@@ -179,6 +179,20 @@ const MATRIX: Row[] = [
   row("conferences.$id.attendance.posters[.pdf]", `${c}/attendance/posters.pdf`, "conference", "bridges.manage"),
   row("conferences.$id.attendance[.xlsx]", `${c}/attendance.xlsx`, "conference", "attendance.report"),
   row("conferences.$id.attendance-report[.pdf]", `${c}/attendance-report.pdf`, "conference", "attendance.report"),
+  // issue 14: meetdocs (meeting documents: the page with its intents, who opened one, the organisers' download)
+  row("conferences.$id.documents._index", `${c}/documents`, "conference", "conference.view", {
+    create: edit,
+    move: edit,
+    delete: edit,
+    publish: edit,
+  }),
+  row("conferences.$id.documents.$docId", `${c}/documents/{meetingDocument}`, "conference", "conference.view"),
+  row(
+    "conferences.$id.documents.$docId.file",
+    `${c}/documents/{meetingDocument}/file`,
+    "conference",
+    "conference.view",
+  ),
   // Scoring: frameworks, rounds, scores
   row("scoring._index", "/scoring", "own", "scoring.view"),
   row("scoring.frameworks.new", "/scoring/frameworks/new", "own", score, { "": score }),
@@ -504,6 +518,50 @@ const PUBLIC: PublicCheck[] = [
     expect: 404,
     unchanged: true,
   },
+  // issue 14: meetdocs. A published document for everyone opens from an invitation of its conference and
+  // from a bridge's operator link; a forged link, another conference's invitation or a classified document: 404.
+  {
+    route: "i.$token.documents.$docId",
+    name: "right token",
+    request: (s) => get(`/i/${s.ids.token}/documents/${s.ids.meetingDocument}`, null),
+    expect: 200,
+  },
+  {
+    route: "i.$token.documents.$docId",
+    name: "wrong token",
+    request: (s) => get(`/i/${WRONG_KEY}/documents/${s.ids.meetingDocument}`, null),
+    expect: 404,
+  },
+  {
+    route: "i.$token.documents.$docId",
+    name: "invitation of another conference",
+    request: (s) => get(`/i/${s.ids.otherConferenceToken}/documents/${s.ids.meetingDocument}`, null),
+    expect: 404,
+  },
+  {
+    route: "i.$token.documents.$docId",
+    name: "classified document",
+    request: (s) => get(`/i/${s.ids.token}/documents/${s.ids.classifiedDocument}`, null),
+    expect: 404,
+  },
+  {
+    route: "b.$key_.documents.$docId",
+    name: "right key",
+    request: (s) => get(`/b/${s.ids.bridgeKey}/documents/${s.ids.meetingDocument}`, null),
+    expect: 200,
+  },
+  {
+    route: "b.$key_.documents.$docId",
+    name: "wrong key",
+    request: (s) => get(`/b/${WRONG_KEY}/documents/${s.ids.meetingDocument}`, null),
+    expect: 404,
+  },
+  {
+    route: "b.$key_.documents.$docId",
+    name: "classified document",
+    request: (s) => get(`/b/${s.ids.bridgeKey}/documents/${s.ids.classifiedDocument}`, null),
+    expect: 404,
+  },
   // A bridge's self check-in poster /d/<posterKey>: the attendees of that bridge only.
   { route: "d.$key", name: "right key", request: (s) => get(`/d/${s.ids.posterKey}`, null), expect: 200 },
   { route: "d.$key", name: "wrong key", request: () => get(`/d/${WRONG_KEY}`, null), expect: 404 },
@@ -684,7 +742,9 @@ type SceneIds = Record<
   | "otherBridgeAttendee5"
   | "otherConferenceAttendee1"
   | "otherConferenceAttendee2"
-  | "otherConferenceToken",
+  | "otherConferenceToken"
+  | "meetingDocument"
+  | "classifiedDocument",
   string
 >;
 
@@ -699,6 +759,17 @@ interface Scene {
   /** Per actor, a remediation action it owns (so that only the capability decides, not the row-level owner check). */
   ownedAction: Map<string, string>;
   invalidScoreGrid: Record<string, string>;
+}
+
+/** issue 14: meetdocs. Seed 001's report for everyone (published, a PDF) and its classified document. */
+async function meetingDocumentIds(conferenceId: string) {
+  const doc = (classified: boolean) =>
+    prisma.meetingDocument.findFirstOrThrow({
+      where: { conferenceId, classified, audience: "EVERYONE", publishedAt: { not: null }, phase: "BEFORE" },
+      orderBy: { position: "asc" },
+      select: { id: true },
+    });
+  return { meetingDocument: (await doc(false)).id, classifiedDocument: (await doc(true)).id };
 }
 
 async function buildScene(): Promise<Scene> {
@@ -957,6 +1028,8 @@ async function buildScene(): Promise<Scene> {
     otherConferenceAttendee1: elsewhere[0]!.id,
     otherConferenceAttendee2: elsewhere[1]!.id,
     otherConferenceToken: elsewhere[2]!.token,
+    // issue 14: meetdocs (seeded: prisma/seed-data/meeting-documents.ts)
+    ...(await meetingDocumentIds(conference.id)),
   };
   const conferenceTarget: Target = { kind: "conference", organizationId: qn.id, bridgeHosts };
   return {

@@ -25,6 +25,7 @@ export function conferenceNavLinks(id: string, isConference: boolean, may: Confe
     may.view && { to: base, label: "Kế hoạch", end: true },
     isConference && may.view && { to: `${base}/agenda`, label: "Chương trình" },
     isConference && may.view && { to: `${base}/speeches`, label: "Tham luận" },
+    isConference && may.view && { to: `${base}/documents`, label: "Tài liệu họp" },
     isConference && may.invitations && { to: `${base}/attendees`, label: "Đại biểu, giấy mời" },
     isConference && may.invitations && { to: `${base}/reminders`, label: "Lịch nhắc họp" },
     isConference && may.view && { to: `${base}/awards`, label: "Khen thưởng" },

@@ -1,0 +1,171 @@
+// The audience of meeting documents in the database: the attendees a document reaches (as a Prisma filter,
+// so sizes and read counts are counted in SQL), the documents an attendee or a bridge point may list and
+// open (through canSee/canOpen of audience.ts, the one rule), and the file behind an open.
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { prisma } from "#app/database/db.server.ts";
+import { readFile, type FileData } from "#app/files/stored-files.server.ts";
+import { canOpen, canSee, type DocumentAccess, type DocumentViewer } from "#app/meeting-documents/audience.ts";
+
+export const accessSelect = {
+  id: true,
+  conferenceId: true,
+  audience: true,
+  classified: true,
+  publishedAt: true,
+  fileId: true,
+  targets: { select: { groupId: true, bridgePointId: true, attendeeId: true } },
+} as const;
+
+type AccessRow = Prisma.MeetingDocumentGetPayload<{ select: typeof accessSelect }>;
+
+const present = (v: string | null): v is string => v !== null;
+
+/** The pure access record of a document row. */
+export function accessOf(row: AccessRow): DocumentAccess & { hasFile: boolean } {
+  return {
+    audience: row.audience,
+    classified: row.classified,
+    published: row.publishedAt !== null,
+    groupIds: row.targets.map((t) => t.groupId).filter(present),
+    bridgePointIds: row.targets.map((t) => t.bridgePointId).filter(present),
+    attendeeIds: row.targets.map((t) => t.attendeeId).filter(present),
+    hasFile: row.fileId !== null,
+  };
+}
+
+/** The attendees (not revoked) a document's audience names, as a filter: the same one sizes and counts use. */
+export function audienceWhere(conferenceId: string, doc: DocumentAccess): Prisma.AttendeeWhereInput {
+  const base = { conferenceId, revokedAt: null };
+  switch (doc.audience) {
+    case "EVERYONE":
+      return base;
+    case "GROUPS":
+      return { ...base, groupId: { in: [...doc.groupIds] } };
+    case "BRIDGES":
+      return { ...base, bridgePointId: { in: [...doc.bridgePointIds] } };
+    case "ATTENDEES":
+      return { ...base, id: { in: [...doc.attendeeIds] } };
+    case "ORGANISERS":
+      return { ...base, id: { in: [] } };
+  }
+}
+
+/** An invitation as the document rules see it (the route finds the attendee by the signed token). */
+interface AttendeeHolder {
+  id: string;
+  conferenceId: string;
+  groupId: string | null;
+  bridgePointId: string | null;
+  revokedAt: Date | null;
+}
+
+function holderOf(attendeeId: string): Promise<AttendeeHolder | null> {
+  return prisma.attendee.findUnique({
+    where: { id: attendeeId },
+    select: { id: true, conferenceId: true, groupId: true, bridgePointId: true, revokedAt: true },
+  });
+}
+
+const attendeeViewer = (a: AttendeeHolder): DocumentViewer => ({
+  kind: "attendee",
+  attendeeId: a.id,
+  groupId: a.groupId,
+  bridgePointId: a.bridgePointId,
+});
+
+export interface ListedDocument {
+  id: string;
+  title: string;
+  note: string;
+  phase: "BEFORE" | "AFTER";
+  classified: boolean;
+  fileName: string | null;
+  size: number | null;
+  /** False for a classified document: listed by name only. */
+  openable: boolean;
+}
+
+async function listedFor(conferenceId: string, viewer: DocumentViewer): Promise<ListedDocument[]> {
+  const rows = await prisma.meetingDocument.findMany({
+    where: { conferenceId, publishedAt: { not: null } },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: { ...accessSelect, title: true, note: true, phase: true, fileName: true, size: true },
+  });
+  return rows
+    .filter((r) => canSee(accessOf(r), viewer))
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      note: r.note,
+      phase: r.phase,
+      classified: r.classified,
+      fileName: r.classified ? null : r.fileName,
+      size: r.classified ? null : r.size,
+      openable: canOpen(accessOf(r), viewer),
+    }));
+}
+
+/** The documents an attendee's invitation page lists; none for a revoked invitation. */
+export async function attendeeDocuments(attendeeId: string): Promise<ListedDocument[]> {
+  const a = await holderOf(attendeeId);
+  if (!a || a.revokedAt) return [];
+  return listedFor(a.conferenceId, attendeeViewer(a));
+}
+
+/** The documents a bridge point's operator page lists. */
+export async function bridgeDocuments(bridgePointId: string): Promise<ListedDocument[]> {
+  const b = await prisma.bridgePoint.findUnique({ where: { id: bridgePointId }, select: { conferenceId: true } });
+  return b ? listedFor(b.conferenceId, { kind: "bridge", bridgePointId }) : [];
+}
+
+type Opener = { kind: "attendee"; attendeeId: string } | { kind: "bridge"; bridgePointId: string };
+
+/**
+ * The file of a document this viewer may open, with the view recorded (first open, count, last open) in
+ * the same request; null whatever the reason (another conference, outside the audience, unpublished,
+ * classified, revoked): the caller answers one 404 for all of them.
+ */
+export async function openDocument(opener: Opener, documentId: string, now = new Date()): Promise<FileData | null> {
+  let conferenceId: string | undefined;
+  let viewer: DocumentViewer;
+  if (opener.kind === "attendee") {
+    const a = await holderOf(opener.attendeeId);
+    if (!a || a.revokedAt) return null;
+    conferenceId = a.conferenceId;
+    viewer = attendeeViewer(a);
+  } else {
+    const b = await prisma.bridgePoint.findUnique({
+      where: { id: opener.bridgePointId },
+      select: { conferenceId: true },
+    });
+    conferenceId = b?.conferenceId;
+    viewer = { kind: "bridge", bridgePointId: opener.bridgePointId };
+  }
+  if (!conferenceId) return null;
+  const row = await prisma.meetingDocument.findFirst({ where: { id: documentId, conferenceId }, select: accessSelect });
+  if (!row?.fileId || !canOpen(accessOf(row), viewer)) return null;
+  const file = await readFile(prisma, row.fileId);
+  if (!file) return null;
+  const who = opener.kind === "attendee" ? { attendeeId: opener.attendeeId } : { bridgePointId: opener.bridgePointId };
+  const unique =
+    opener.kind === "attendee"
+      ? { documentId_attendeeId: { documentId, attendeeId: opener.attendeeId } }
+      : { documentId_bridgePointId: { documentId, bridgePointId: opener.bridgePointId } };
+  await upsertView(unique, { documentId, ...who, firstAt: now, lastAt: now }, now);
+  return file;
+}
+
+async function upsertView(
+  where: Prisma.DocumentViewWhereUniqueInput,
+  create: Prisma.DocumentViewUncheckedCreateInput,
+  now: Date,
+): Promise<void> {
+  const update = { count: { increment: 1 }, lastAt: now };
+  try {
+    await prisma.documentView.upsert({ where, create, update });
+  } catch (error) {
+    // Two first opens at once: the other one created the row; count this one on it.
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    await prisma.documentView.update({ where, data: update });
+  }
+}
