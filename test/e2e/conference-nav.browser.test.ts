@@ -20,6 +20,7 @@ describe("the conference navigation (layout route conferences.$id)", () => {
       "Kế hoạch",
       "Chương trình",
       "Tham luận",
+      "Tài liệu họp",
       "Đại biểu, giấy mời",
       "Lịch nhắc họp",
       "Khen thưởng",
