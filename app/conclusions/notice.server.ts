@@ -195,11 +195,20 @@ export async function saveNoticeDraft(
         fieldErrors[`tasks[${i}].planTaskId`] = ["Nhiệm vụ của kế hoạch không còn; chọn lại"];
     });
     if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
-    const { items, tasks, recipients, ...columns } = v;
+    const { items, tasks, recipients } = v;
     await tx.conclusionNotice.update({
       where: { id: before.id },
       data: {
-        ...columns,
+        title: v.title,
+        documentSymbol: v.documentSymbol,
+        issuePlace: v.issuePlace,
+        chairText: v.chairText,
+        opening: v.opening,
+        closingText: v.closingText,
+        signAuthority: v.signAuthority,
+        signDelegation: v.signDelegation,
+        signerTitle: v.signerTitle,
+        signerName: v.signerName,
         items: {
           deleteMany: {},
           create: items.map((it, position) => ({

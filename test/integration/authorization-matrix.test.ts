@@ -177,6 +177,15 @@ const MATRIX: Row[] = [
   row("conferences.$id.attendance.posters[.pdf]", `${c}/attendance/posters.pdf`, "conference", "bridges.manage"),
   row("conferences.$id.attendance[.xlsx]", `${c}/attendance.xlsx`, "conference", "attendance.report"),
   row("conferences.$id.attendance-report[.pdf]", `${c}/attendance-report.pdf`, "conference", "attendance.report"),
+  // issue 14: conclusion (the seeded notice of this conference is issued: "create" finds it, the other
+  // intents without their fields stop at validation)
+  row("conferences.$id.conclusion", `${c}/conclusion`, "conference", "conference.view", {
+    create: edit,
+    save: edit,
+    issue: edit,
+    "task-status": edit,
+  }),
+  row("conferences.$id.conclusion[.pdf]", `${c}/conclusion.pdf`, "conference", "conference.view"),
   // Scoring: frameworks, rounds, scores
   row("scoring._index", "/scoring", "own", "scoring.view"),
   row("scoring.frameworks.new", "/scoring/frameworks/new", "own", score, { "": score }),
