@@ -26,9 +26,12 @@ const date = (label: string) =>
     .optional()
     .refine((v) => !v || fromLocalDateValue(v) !== null, `${label} không phải là ngày hợp lệ`);
 
+const NUMBER_REQUIRED = "Nhập số văn bản do văn thư cấp trước khi ban hành (ví dụ 15)";
+
 export const documentNumberSchema = z
-  .string()
+  .string({ error: NUMBER_REQUIRED })
   .trim()
+  .min(1, NUMBER_REQUIRED)
   .max(20, "Số văn bản dài quá 20 ký tự")
   .regex(/^[0-9A-Za-z.]*$/, "Số văn bản chỉ gồm chữ số (ví dụ 15)");
 
@@ -77,7 +80,7 @@ export type NoticeDraftValues = z.infer<typeof noticeDraftSchema>;
 
 /** Issuing: the number the clerical office gave and the date of issue. */
 export const noticeIssueSchema = z.object({
-  documentNumber: documentNumberSchema.min(1, "Nhập số văn bản do văn thư cấp trước khi ban hành (ví dụ 15)"),
+  documentNumber: documentNumberSchema,
   issuedOn: z
     .string({ error: "Nhập ngày ban hành" })
     .min(1, "Nhập ngày ban hành")

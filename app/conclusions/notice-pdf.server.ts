@@ -17,7 +17,9 @@ export async function noticePdf(conferenceId: string): Promise<{ name: string; b
     if (file) return { name: file.name, bytes: file.bytes };
   }
   const attendanceSummary =
-    notice.status === "ISSUED" ? notice.attendanceSummary : attendanceLine(await noticeAttendance(prisma, conferenceId));
+    notice.status === "ISSUED"
+      ? notice.attendanceSummary
+      : attendanceLine(await noticeAttendance(prisma, conferenceId));
   const spec = conclusionDocumentSpec(noticeForDocument({ ...notice, attendanceSummary }));
   const bytes = await renderOfficialDocument(spec);
   const name = notice.status === "ISSUED" ? noticeFileName(notice) : "du-thao-thong-bao-ket-luan.pdf";
