@@ -75,18 +75,16 @@ export async function issueNotice(
         bytes: pdf,
       });
       await tx.conclusionNotice.update({ where: { id: notice.id }, data: { ...issued, pdfFileId } });
-      const [attendees, lines] = await Promise.all([
-        tx.attendee.findMany({
-          where: { conferenceId, revokedAt: null, email: { not: "" } },
-          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          select: { id: true, email: true },
-        }),
-        tx.noticeRecipient.findMany({
-          where: { noticeId: notice.id, email: { not: null } },
-          orderBy: { position: "asc" },
-          select: { id: true, email: true },
-        }),
-      ]);
+      const attendees = await tx.attendee.findMany({
+        where: { conferenceId, revokedAt: null, email: { not: "" } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, email: true },
+      });
+      const lines = await tx.noticeRecipient.findMany({
+        where: { noticeId: notice.id, email: { not: null } },
+        orderBy: { position: "asc" },
+        select: { id: true, email: true },
+      });
       const queued = await queueMessagesIn(tx, {
         conferenceId,
         kind: "CONCLUSION",

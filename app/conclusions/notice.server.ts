@@ -184,10 +184,8 @@ export async function saveNoticeDraft(
     const before = await readNotice(tx, conferenceId);
     if (!before) return { ok: false, formError: "Chưa có dự thảo thông báo kết luận." };
     if (before.status === "ISSUED") return { ok: false, formError: ISSUED_REFUSAL };
-    const [agenda, planTasks] = await Promise.all([
-      tx.agendaItem.findMany({ where: { conferenceId }, select: { id: true } }),
-      tx.taskAssignment.findMany({ where: { conferenceId }, select: { id: true } }),
-    ]);
+    const agenda = await tx.agendaItem.findMany({ where: { conferenceId }, select: { id: true } });
+    const planTasks = await tx.taskAssignment.findMany({ where: { conferenceId }, select: { id: true } });
     const agendaIds = new Set(agenda.map((a) => a.id));
     const planTaskIds = new Set(planTasks.map((t) => t.id));
     v.tasks.forEach((t, i) => {

@@ -182,11 +182,10 @@ export async function createConference(user: CurrentUser, values: PlanFormValues
  * (attendees and meeting documents at an attendee group, a conclusion's task at the plan's task).
  */
 async function saveChildrenInPlace(tx: Prisma.TransactionClient, conferenceId: string, data: PlanData) {
-  const [groups, tasks, recipients] = await Promise.all([
-    tx.attendeeGroup.findMany({ where: { conferenceId }, select: { id: true, position: true } }),
-    tx.taskAssignment.findMany({ where: { conferenceId }, select: { id: true, position: true } }),
-    tx.recipient.findMany({ where: { conferenceId }, select: { id: true, position: true } }),
-  ]);
+  // One query at a time: a transaction's connection runs them in turn anyway.
+  const groups = await tx.attendeeGroup.findMany({ where: { conferenceId }, select: { id: true, position: true } });
+  const tasks = await tx.taskAssignment.findMany({ where: { conferenceId }, select: { id: true, position: true } });
+  const recipients = await tx.recipient.findMany({ where: { conferenceId }, select: { id: true, position: true } });
   const byPosition = (rows: Array<{ id: string; position: number }>) => new Map(rows.map((r) => [r.position, r.id]));
   const groupIds = byPosition(groups);
   const taskIds = byPosition(tasks);
