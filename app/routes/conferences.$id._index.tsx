@@ -10,7 +10,7 @@ import { StatusBadge } from "#app/ui/status-badge.tsx";
 import { formatDate } from "#app/lib/vietnamese-date.ts";
 import { buildPlanDocument } from "#app/plans/document.ts";
 import { getConference, setConferenceStatus, toDocumentInput } from "#app/plans/plans.server.ts";
-import { followedConclusionTasks } from "#app/conclusions/notice.server.ts";
+import { followedConclusionTasks } from "#app/conclusions/tasks.server.ts";
 import { scheduleSummary } from "#app/plans/schedule-summary.ts";
 import { allowedTransitions, canTransition, isEditable } from "#app/plans/status.ts";
 import {

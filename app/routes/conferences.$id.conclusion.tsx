@@ -11,12 +11,8 @@ import { formReply } from "#app/http/reply.server.ts";
 import { conferenceHeld, deadlineWarning } from "#app/conclusions/document.ts";
 import { issueNotice } from "#app/conclusions/issue.server.ts";
 import { noticeDraftSchema, noticeIssueSchema, noticeTaskStatusSchema } from "#app/conclusions/notice-form.ts";
-import {
-  createNoticeDraft,
-  noticePageData,
-  saveNoticeDraft,
-  setNoticeTaskStatus,
-} from "#app/conclusions/notice.server.ts";
+import { createNoticeDraft, noticePageData, saveNoticeDraft } from "#app/conclusions/notice.server.ts";
+import { setNoticeTaskStatus } from "#app/conclusions/tasks.server.ts";
 import { NoticePage } from "#app/components/conclusions/notice-page.tsx";
 import { toLocalDateValue } from "#app/lib/vietnamese-date.ts";
 import { selectableOrganizations } from "#app/plans/plans.server.ts";
