@@ -7,8 +7,14 @@ import { composeBridgeTestMessage } from "#app/bridges/test-request.server.ts";
 import { composeInvitationMessage } from "#app/invitations/invitation-message.server.ts";
 import { INVITATION_KINDS } from "#app/invitations/types.ts";
 import { registerComposer } from "#app/mailing/composers.server.ts";
+import { registerDueWork } from "#app/mailing/due-work.server.ts";
+import { composeScheduledReminder } from "#app/invitations/scheduled-reminders-message.server.ts";
+import { queueDueReminders } from "#app/invitations/scheduled-reminders-send.server.ts";
 
 registerComposer(INVITATION_KINDS, composeInvitationMessage);
 registerComposer(["BRIDGE_TEST"], composeBridgeTestMessage);
 // issue 14: conclusion
 registerComposer(["CONCLUSION"], composeConclusionMessage);
+// issue 14: reminders — timed reminders: their e-mail, and queuing them when due (run by the outbox worker).
+registerComposer(["SCHEDULED_REMINDER"], composeScheduledReminder);
+registerDueWork("scheduled-reminders", queueDueReminders);

@@ -11,6 +11,7 @@ import { seedBridgeReadiness } from "#prisma/seed-data/bridges.ts";
 import { seedCheckinLists } from "#prisma/seed-data/checkin.ts";
 import { seedAttendance } from "#prisma/seed-data/attendance.ts";
 import { seedConclusions } from "#prisma/seed-data/conclusions.ts";
+import { seedReminders } from "#prisma/seed-data/reminders.ts";
 import { seedScoring } from "#prisma/seed-scoring.ts";
 
 const LEVELS: Array<{ code: LevelCode; name: string; rank: number }> = [
@@ -153,6 +154,7 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
     await seedBridgeReadiness(tx, conferenceIds, orgId);
     await seedCheckinLists(tx, conferenceIds);
     await seedAttendance(tx, conferenceIds);
+    await seedReminders(tx, conferenceIds);
     for (const [planKey, list] of Object.entries(awards)) {
       await tx.award.createMany({
         data: list.map(({ approved, decisionDate, ...a }, position) => ({

@@ -1,16 +1,17 @@
-// The attendance report PDF (điểm danh, with absence reasons): every attendee by group with their
+// The attendance report as a PDF and a Word file (điểm danh, with absence reasons): every attendee by group with their
 // answer and, once the roll call has started, their mark and the figures per group and bridge point.
 import { ATTENDANCE_MARK_SELECT, attendanceData } from "#app/attendance/attendance.server.ts";
 import { countsSentence, reportTime } from "#app/attendance/report.ts";
 import { describeMark } from "#app/attendance/summary.ts";
 import { groupLabel, meetingName } from "#app/conferences/naming.ts";
 import { prisma } from "#app/database/db.server.ts";
-import { renderAttendancePdf } from "#app/documents/attendance-pdf.server.ts";
+import { attendanceDocument, renderAttendancePdf, type AttendanceInput } from "#app/documents/attendance-pdf.server.ts";
+import { renderOfficialDocx } from "#app/documents/render-docx.server.ts";
 import { buildPlanDocument } from "#app/plans/document.ts";
 import { getConference, toDocumentInput } from "#app/plans/plans.server.ts";
 
-/** The report's PDF bytes; a 409 while the conference has no attendees yet. */
-export async function attendanceReportPdf(conferenceId: string): Promise<Uint8Array> {
+/** What the report says, for its PDF and its Word file; a 409 while the conference has no attendees yet. */
+export async function attendanceReportInput(conferenceId: string): Promise<AttendanceInput> {
   const c = await getConference(conferenceId);
   const [groups, bridgePoints, attendees] = await Promise.all([
     prisma.attendeeGroup.findMany({
@@ -68,7 +69,7 @@ export async function attendanceReportPdf(conferenceId: string): Promise<Uint8Ar
       .join("; "),
     ...(recorded ? { attendance: attendanceOf(a) } : {}),
   });
-  const pdf = await renderAttendancePdf({
+  return {
     header: { ...plan.header, numberLine: "" },
     meeting: meetingName(c.title),
     groups: [
@@ -88,6 +89,15 @@ export async function attendanceReportPdf(conferenceId: string): Promise<Uint8Ar
         }
       : {}),
     closing: { recipients: ["Lưu: VT."], signature: plan.signature, signerName: plan.signerName },
-  });
-  return new Uint8Array(pdf);
+  };
+}
+
+/** The report's PDF bytes; a 409 while the conference has no attendees yet. */
+export async function attendanceReportPdf(conferenceId: string): Promise<Uint8Array> {
+  return new Uint8Array(await renderAttendancePdf(await attendanceReportInput(conferenceId)));
+}
+
+/** The report as a Word file (.docx), drawn from the same model as the PDF. */
+export async function attendanceReportDocx(conferenceId: string): Promise<Uint8Array> {
+  return new Uint8Array(await renderOfficialDocx(attendanceDocument(await attendanceReportInput(conferenceId))));
 }

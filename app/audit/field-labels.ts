@@ -154,6 +154,15 @@ const FIELD_LABEL: Record<string, string> = {
   parent: "Cơ quan cấp trên",
   parentId: "Cơ quan cấp trên",
   dissolvedOn: "Ngày giải thể, sáp nhập",
+  // issue 14: reminders
+  body: "Nội dung",
+  rule: "Cách hẹn giờ",
+  sendAt: "Gửi lúc",
+  audience: "Người nhận",
+  statusNote: "Ghi chú trạng thái",
+  reminders: "Thư nhắc",
+  remindersCancelled: "Số thư nhắc hẹn giờ đã hủy",
+  reminderMessagesRemoved: "Số thư nhắc chưa gửi đã bỏ",
 };
 
 const ENTITY_FIELD_LABEL: Record<string, Record<string, string>> = {

@@ -9,6 +9,7 @@ import {
   DELIVERY_LABEL,
   FORMAT_LABEL,
   PLAN_KIND_LABEL,
+  REMINDER_STATUS_LABEL,
   RSVP_LABEL,
   STATUS_LABEL,
   TASK_STATUS_LABEL,
@@ -56,6 +57,8 @@ export const ENTITY_LABEL: Record<string, string> = {
   // issue 14: conclusion
   ConclusionNotice: "Thông báo kết luận",
   ConclusionTask: "Nhiệm vụ theo thông báo kết luận",
+  // issue 14: reminders
+  ScheduledReminder: "Thư nhắc hẹn giờ",
 };
 
 /** Every action the app records, with the kind of record it is about. */
@@ -143,6 +146,13 @@ export const ACTION_LABEL: Record<string, string> = {
   "conclusion.update": "Sửa dự thảo thông báo kết luận",
   "conclusion.issue": "Ban hành thông báo kết luận",
   "conclusion.task-status": "Cập nhật nhiệm vụ theo thông báo kết luận",
+  // issue 14: reminders
+  "reminder.schedule": "Hẹn giờ thư nhắc",
+  "reminder.cancel": "Hủy thư nhắc hẹn giờ",
+  "reminder.delete": "Xóa thư nhắc hẹn giờ",
+  "reminder.queue": "Gửi thư nhắc hẹn giờ",
+  "reminder.skip": "Bỏ qua thư nhắc hẹn giờ",
+  "reminder.reschedule": "Dời thư nhắc theo giờ khai mạc mới",
 };
 
 /** Vietnamese name of an action; an action not in the table shows its code. */
@@ -159,6 +169,7 @@ const VALUE_LABEL: Record<string, Record<string, Record<string, string>>> = {
   Conference: { status: STATUS_LABEL, kind: PLAN_KIND_LABEL, format: FORMAT_LABEL },
   Attendee: { rsvp: RSVP_LABEL },
   OutboxMessage: { status: DELIVERY_LABEL },
+  ScheduledReminder: { status: REMINDER_STATUS_LABEL },
   BridgePoint: { readiness: READINESS_LABEL },
   ConnectivityTest: { readiness: READINESS_LABEL, result: READINESS_LABEL },
   Speech: { status: SPEECH_STATUS_LABEL, kind: SPEECH_KIND_LABEL },

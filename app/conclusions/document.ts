@@ -1,7 +1,7 @@
 // The conclusion notice (thông báo kết luận) as text: the draft's wording taken from the conference, and
 // the notice as an OfficialDocumentSpec in the Decree 30 layout, rendered to PDF by
 // app/documents/pdf.server.ts (and to Word by the same spec). Plain TypeScript.
-import type { OfficialDocumentSpec } from "#app/documents/pdf.server.ts";
+import type { OfficialDocumentSpec } from "#app/documents/official-document.ts";
 import { meetingName } from "#app/conferences/naming.ts";
 import { CONCLUSION_WORKING_DAYS, conclusionDeadline, localDate } from "#app/lib/working-days.ts";
 import { formatDate, formatPlaceAndDate } from "#app/lib/vietnamese-date.ts";

@@ -1,5 +1,6 @@
 import { RSVP_LABEL, type RsvpStatus } from "#app/conferences/vocabulary.ts";
-import { OfficialPdf, type ClosingBlock, type OfficialHeader } from "#app/documents/pdf.server.ts";
+import type { OfficialBlock, OfficialDocumentSpec } from "#app/documents/official-document.ts";
+import { renderOfficialDocument, type ClosingBlock, type OfficialHeader } from "#app/documents/pdf.server.ts";
 
 export interface AttendanceInput {
   header: OfficialHeader;
@@ -32,43 +33,48 @@ export interface AttendanceInput {
  * and their answer (substitutes and reasons for absence included); with the
  * check-in figures (per group and per bridge point) and each attendee's attendance.
  */
-export function renderAttendancePdf(input: AttendanceInput): Promise<Buffer> {
-  const pdf = new OfficialPdf({
-    title: `Báo cáo thành phần tham dự – ${input.meeting}`,
-    author: input.header.issuingBody,
-  });
-  pdf.header(input.header).documentTitle("BÁO CÁO", `Thành phần tham dự ${input.meeting}`);
+export function attendanceDocument(input: AttendanceInput): OfficialDocumentSpec {
+  const body: OfficialBlock[] = [];
+  const heading = (text: string) => body.push({ kind: "heading", text });
+  const labelled = (label: string, text: string) => body.push({ kind: "paragraph", label, text, indent: 0 });
   const all = input.groups.flatMap((g) => g.attendees);
   const count = (rsvp: RsvpStatus) => all.filter((a) => a.rsvp === rsvp).length;
-  pdf.paragraph(
-    `Tổng số đại biểu được mời: ${all.length}; xác nhận tham dự: ${count("ACCEPTED")}; báo vắng: ${count("DECLINED")}; cử người dự thay: ${count("SUBSTITUTED")}; chưa trả lời: ${count("NO_ANSWER")}.`,
-  );
+  body.push({
+    kind: "paragraph",
+    text: `Tổng số đại biểu được mời: ${all.length}; xác nhận tham dự: ${count("ACCEPTED")}; báo vắng: ${count("DECLINED")}; cử người dự thay: ${count("SUBSTITUTED")}; chưa trả lời: ${count("NO_ANSWER")}.`,
+  });
   const k = input.checkin;
   if (k) {
-    pdf.heading("I. KẾT QUẢ ĐIỂM DANH");
-    pdf.paragraph(`Tổng số: ${k.total}.`);
+    heading("I. KẾT QUẢ ĐIỂM DANH");
+    body.push({ kind: "paragraph", text: `Tổng số: ${k.total}.` });
     if (k.byGroup.length) {
-      pdf.heading("1. Theo thành phần");
-      k.byGroup.forEach((l) => pdf.labelledParagraph(`- ${l.label}: `, `${l.text}.`, { indent: 0 }));
+      heading("1. Theo thành phần");
+      k.byGroup.forEach((l) => labelled(`- ${l.label}: `, `${l.text}.`));
     }
     if (k.byBridge.length) {
-      pdf.heading("2. Theo điểm cầu");
-      k.byBridge.forEach((l) => pdf.labelledParagraph(`- ${l.label}: `, `${l.text}.`, { indent: 0 }));
+      heading("2. Theo điểm cầu");
+      k.byBridge.forEach((l) => labelled(`- ${l.label}: `, `${l.text}.`));
     }
-    pdf.heading("II. DANH SÁCH ĐẠI BIỂU");
+    heading("II. DANH SÁCH ĐẠI BIỂU");
   }
   input.groups.forEach((g, gi) => {
-    pdf.heading(`${gi + 1}. ${g.label} (${g.attendees.length} đại biểu)`);
+    heading(`${gi + 1}. ${g.label} (${g.attendees.length} đại biểu)`);
     g.attendees.forEach((a, i) => {
       const who = [a.name, a.position, a.organization].filter(Boolean).join(", ");
       const attendance = a.attendance ? `; điểm danh: ${a.attendance}` : "";
-      pdf.labelledParagraph(
-        `${i + 1}. ${who}: `,
-        `${RSVP_LABEL[a.rsvp]}; ${a.site}${a.note ? `; ${a.note}` : ""}${attendance}.`,
-        { indent: 0 },
-      );
+      labelled(`${i + 1}. ${who}: `, `${RSVP_LABEL[a.rsvp]}; ${a.site}${a.note ? `; ${a.note}` : ""}${attendance}.`);
     });
   });
-  pdf.closing(input.closing);
-  return pdf.toBuffer();
+  return {
+    info: { title: `Báo cáo thành phần tham dự – ${input.meeting}`, author: input.header.issuingBody },
+    header: input.header,
+    documentType: "BÁO CÁO",
+    title: `Thành phần tham dự ${input.meeting}`,
+    body,
+    ...input.closing,
+  };
+}
+
+export function renderAttendancePdf(input: AttendanceInput): Promise<Buffer> {
+  return renderOfficialDocument(attendanceDocument(input));
 }

@@ -1,5 +1,6 @@
 import { formatDate } from "#app/lib/vietnamese-date.ts";
-import { OfficialPdf, type ClosingBlock, type OfficialHeader } from "#app/documents/pdf.server.ts";
+import type { OfficialBlock, OfficialDocumentSpec } from "#app/documents/official-document.ts";
+import { renderOfficialDocument, type ClosingBlock, type OfficialHeader } from "#app/documents/pdf.server.ts";
 
 export interface AwardListInput {
   header: OfficialHeader;
@@ -17,16 +18,15 @@ export interface AwardListInput {
 }
 
 /** Danh sách khen thưởng: collectives then individuals, in ceremony order within each. */
-export function renderAwardListPdf(input: AwardListInput): Promise<Buffer> {
-  const pdf = new OfficialPdf({ title: `Danh sách khen thưởng – ${input.meeting}`, author: input.header.issuingBody });
-  pdf.header(input.header).documentTitle("DANH SÁCH", `Tập thể, cá nhân được khen thưởng tại ${input.meeting}`);
+export function awardListDocument(input: AwardListInput): OfficialDocumentSpec {
+  const body: OfficialBlock[] = [];
   for (const [kind, heading] of [
     ["COLLECTIVE", "I. TẬP THỂ"],
     ["INDIVIDUAL", "II. CÁ NHÂN"],
   ] as const) {
     const group = input.awards.filter((a) => a.recipientKind === kind);
     if (!group.length) continue;
-    pdf.heading(heading);
+    body.push({ kind: "heading", text: heading });
     group.forEach((a, i) => {
       const who = a.organizationName ? `${a.recipientName}, ${a.organizationName}` : a.recipientName;
       const decision = [
@@ -35,13 +35,24 @@ export function renderAwardListPdf(input: AwardListInput): Promise<Buffer> {
       ]
         .filter(Boolean)
         .join(" ");
-      pdf.labelledParagraph(
-        `${i + 1}. ${who}: `,
-        `${a.form}${a.achievement ? `. Thành tích: ${a.achievement}` : ""}${decision ? ` (${decision})` : ""}.`,
-        { indent: 0 },
-      );
+      body.push({
+        kind: "paragraph",
+        label: `${i + 1}. ${who}: `,
+        text: `${a.form}${a.achievement ? `. Thành tích: ${a.achievement}` : ""}${decision ? ` (${decision})` : ""}.`,
+        indent: 0,
+      });
     });
   }
-  pdf.closing(input.closing);
-  return pdf.toBuffer();
+  return {
+    info: { title: `Danh sách khen thưởng – ${input.meeting}`, author: input.header.issuingBody },
+    header: input.header,
+    documentType: "DANH SÁCH",
+    title: `Tập thể, cá nhân được khen thưởng tại ${input.meeting}`,
+    body,
+    ...input.closing,
+  };
+}
+
+export function renderAwardListPdf(input: AwardListInput): Promise<Buffer> {
+  return renderOfficialDocument(awardListDocument(input));
 }

@@ -4,7 +4,8 @@
 import { DateTime } from "luxon";
 import type { AttendanceSite, InvitationAttendee, InvitationConference } from "#app/conferences/invitation.ts";
 import { formatDate, formatPlaceAndDate, formatTime, TIME_ZONE } from "#app/lib/vietnamese-date.ts";
-import { FIRST_LINE_INDENT, ND30_SIZES, OfficialPdf } from "#app/documents/pdf.server.ts";
+import type { OfficialBlock, OfficialDocumentSpec } from "#app/documents/official-document.ts";
+import { renderOfficialDocument } from "#app/documents/pdf.server.ts";
 
 export interface InvitationLetterInput {
   conference: InvitationConference;
@@ -158,43 +159,39 @@ export function invitationLetterParagraphs(input: InvitationLetterInput): string
   return out;
 }
 
-/** The giấy mời as a PDF (A4, Decree 30 layout, Liberation Serif embedded). */
-export function renderInvitationLetter(input: InvitationLetterInput): Promise<Buffer> {
+/** The giấy mời as the document model (the PDF and the Word file are drawn from it). */
+export function invitationLetterDocument(input: InvitationLetterInput): OfficialDocumentSpec {
   const { conference: c, attendee } = input;
   const title = withoutFinalStop(c.title);
-  const pdf = new OfficialPdf({
-    title: attendee ? `Giấy mời – ${title} – ${attendee.name}` : `Giấy mời – ${title}`,
-    author: c.issuingBody,
-    subject: `Giấy mời dự ${title}`,
-    keywords: "giấy mời, hội nghị, cải cách hành chính",
-  });
-  pdf.header({
-    parentBody: c.parentBody,
-    issuingBody: c.issuingBody,
-    numberLine: invitationNumberLine(c.invitationNumber),
-    placeAndDate: invitationPlaceAndDate(c.issuePlace, c.issuedOn),
-  });
-  pdf.documentTitle("GIẤY MỜI", /^dự\s/iu.test(title) ? title : `Dự ${title}`);
-  pdf.centered(addresseeLine(attendee), { size: 14, spaceAfter: 12 });
+  const body: OfficialBlock[] = [{ kind: "centered", text: addresseeLine(attendee), size: 14, spaceAfter: 12 }];
   for (const p of invitationLetterParagraphs(input)) {
-    if (p.startsWith(VIDEO_LINK_LABEL)) {
-      // The link is clickable, and gets a line of its own when it does not fit
-      // beside its label, so that it is never broken in the middle.
-      const link = p.slice(VIDEO_LINK_LABEL.length).trim();
-      if (pdf.measure(p, "regular", ND30_SIZES.body) <= pdf.width - FIRST_LINE_INDENT) {
-        pdf.paragraph(p, { align: "left", link });
-      } else {
-        pdf.paragraph(VIDEO_LINK_LABEL, { align: "left", spaceAfter: 0 });
-        pdf.paragraph(link, { align: "left", link });
-      }
-    } else {
-      pdf.paragraph(p);
-    }
+    if (p.startsWith(VIDEO_LINK_LABEL))
+      body.push({ kind: "link", label: VIDEO_LINK_LABEL, url: p.slice(VIDEO_LINK_LABEL.length).trim() });
+    else body.push({ kind: "paragraph", text: p });
   }
-  pdf.closing({
+  return {
+    info: {
+      title: attendee ? `Giấy mời – ${title} – ${attendee.name}` : `Giấy mời – ${title}`,
+      author: c.issuingBody,
+      subject: `Giấy mời dự ${title}`,
+      keywords: "giấy mời, hội nghị, cải cách hành chính",
+    },
+    header: {
+      parentBody: c.parentBody,
+      issuingBody: c.issuingBody,
+      numberLine: invitationNumberLine(c.invitationNumber),
+      placeAndDate: invitationPlaceAndDate(c.issuePlace, c.issuedOn),
+    },
+    documentType: "GIẤY MỜI",
+    title: /^dự\s/iu.test(title) ? title : `Dự ${title}`,
+    body,
     recipients: ["Như trên", ...c.recipients.filter((r) => !/^\s*[-–]?\s*như trên\b/iu.test(r))],
     signature: [c.signAuthority, c.signDelegation, c.signerTitle],
     signerName: c.signerName,
-  });
-  return pdf.toBuffer();
+  };
+}
+
+/** The giấy mời as a PDF (A4, Decree 30 layout, Liberation Serif embedded). */
+export function renderInvitationLetter(input: InvitationLetterInput): Promise<Buffer> {
+  return renderOfficialDocument(invitationLetterDocument(input));
 }

@@ -14,6 +14,7 @@
 import type { FontStyle } from "#app/documents/fonts.server.ts";
 import {
   CLOSING_GAP,
+  FIRST_LINE_INDENT,
   LEFT_COLUMN_RATIO,
   NATIONAL_MOTTO,
   NATIONAL_NAME,
@@ -25,12 +26,12 @@ import {
   splitBodyName,
   type ClosingBlock,
   type OfficialHeader,
-  type OfficialPdfInfo,
-  type RecipientLine,
 } from "#app/documents/nd30.ts";
+import { closingOf, type OfficialBlock, type OfficialDocumentSpec } from "#app/documents/official-document.ts";
 import { PdfText } from "#app/documents/pdf-text.server.ts";
 
 export type { FontStyle } from "#app/documents/fonts.server.ts";
+export type { OfficialBlock, OfficialDocumentSpec } from "#app/documents/official-document.ts";
 export {
   A4,
   CREATOR,
@@ -192,26 +193,46 @@ export class OfficialPdf extends PdfText {
   }
 }
 
-/** A whole document from plain data (plans, reports): header, type, title, paragraphs, closing. */
-export interface OfficialDocumentSpec {
-  info: OfficialPdfInfo;
-  header: OfficialHeader;
-  documentType: string;
-  title?: string | null;
-  body: Array<{ kind: "heading" | "subheading" | "paragraph"; text: string; label?: string }>;
-  recipients: Array<string | RecipientLine>;
-  signature: string[];
-  signerName: string;
+/** Draws one block of the document model (official-document.ts). */
+export function drawBlock(pdf: OfficialPdf, node: OfficialBlock): void {
+  switch (node.kind) {
+    case "heading":
+    case "subheading":
+      pdf.heading(node.text);
+      return;
+    case "centered":
+      pdf.centered(node.text, {
+        ...(node.style ? { style: node.style } : {}),
+        ...(node.size ? { size: node.size } : {}),
+        ...(node.spaceAfter !== undefined ? { spaceAfter: node.spaceAfter } : {}),
+      });
+      return;
+    case "link": {
+      // The link is clickable, and gets a line of its own when it does not fit beside its label,
+      // so that it is never broken in the middle.
+      const whole = `${node.label} ${node.url}`;
+      if (pdf.measure(whole, "regular", ND30_SIZES.body) <= pdf.width - FIRST_LINE_INDENT) {
+        pdf.paragraph(whole, { align: "left", link: node.url });
+      } else {
+        pdf.paragraph(node.label, { align: "left", spaceAfter: 0 });
+        pdf.paragraph(node.url, { align: "left", link: node.url });
+      }
+      return;
+    }
+    case "paragraph": {
+      const { kind: _kind, text, label, ...layout } = node;
+      if (label?.trim()) pdf.labelledParagraph(label, text.trim(), layout);
+      else pdf.paragraph(text, layout);
+    }
+  }
 }
 
+/** A whole document from the model: header, type, title, body blocks, closing (when it has a signature). */
 export function renderOfficialDocument(spec: OfficialDocumentSpec): Promise<Buffer> {
   const pdf = new OfficialPdf(spec.info);
   pdf.header(spec.header).documentTitle(spec.documentType, spec.title);
-  for (const node of spec.body) {
-    const text = node.kind === "paragraph" && node.label ? `${node.label}${node.text}` : node.text;
-    if (node.kind === "paragraph") pdf.paragraph(text);
-    else pdf.heading(text);
-  }
-  pdf.closing({ recipients: spec.recipients, signature: spec.signature, signerName: spec.signerName });
+  for (const node of spec.body) drawBlock(pdf, node);
+  const closing = closingOf(spec);
+  if (closing) pdf.closing(closing);
   return pdf.toBuffer();
 }

@@ -11,6 +11,7 @@
 // the plan screen and planDocumentText say (test/unit/documents/plan-pdf.test.ts
 // reads every seed plan back from the PDF).
 import type { PlanDocument } from "#app/plans/document.ts";
+import { sentenceCase, type OfficialDocumentSpec } from "#app/documents/official-document.ts";
 import { FIRST_LINE_INDENT, ND30_SIZES, OfficialPdf, type ClosingBlock } from "#app/documents/pdf.server.ts";
 
 export interface PlanPdfMeta {
@@ -77,6 +78,36 @@ export function balancedLines(text: string, width: number, measure: (s: string) 
   return wrap(hi);
 }
 
+/**
+ * The plan as the document model, for the Word file. The PDF keeps its own drawing below (balanced
+ * title lines, headings and the closing sentence kept together); test/unit/documents/docx-drift.test.ts
+ * checks that both say the same words.
+ */
+export function planOfficialDocument(doc: PlanDocument, meta: PlanPdfMeta): OfficialDocumentSpec {
+  return {
+    info: {
+      title: meta.title,
+      author: meta.author,
+      subject: sentenceCase(doc.documentType),
+      ...(meta.createdAt ? { createdAt: meta.createdAt } : {}),
+    },
+    header: { ...doc.header, numberLine: printedNumberLine(doc.header.numberLine) },
+    documentType: doc.documentType,
+    // The title breaks where the PDF breaks it (balanced lines).
+    title: balancedTitle(doc.title, new OfficialPdf({ title: meta.title, author: meta.author })).join("\n"),
+    body: doc.body,
+    recipients: doc.recipients,
+    signature: doc.signature,
+    signerName: doc.signerName,
+  };
+}
+
+/** The plan's title in balanced lines at the PDF's text width and title font. */
+function balancedTitle(title: string, pdf: OfficialPdf): string[] {
+  const t = title.normalize("NFC").trim();
+  return t ? balancedLines(t, pdf.width, (s) => pdf.measure(s, "bold", ND30_SIZES.title)) : [];
+}
+
 /** Renders the plan as a Decree 30 PDF. */
 export function renderPlanPdf(doc: PlanDocument, meta: PlanPdfMeta): Promise<Buffer> {
   const pdf = new OfficialPdf({
@@ -93,9 +124,7 @@ export function renderPlanPdf(doc: PlanDocument, meta: PlanPdfMeta): Promise<Buf
     placeAndDate: doc.header.placeAndDate,
   });
 
-  const title = doc.title.normalize("NFC").trim();
-  const titleLines = title ? balancedLines(title, pdf.width, (s) => pdf.measure(s, "bold", ND30_SIZES.title)) : [];
-  pdf.documentTitle(doc.documentType, titleLines.join("\n"));
+  pdf.documentTitle(doc.documentType, balancedTitle(doc.title, pdf).join("\n"));
 
   const closing: ClosingBlock = { recipients: doc.recipients, signature: doc.signature, signerName: doc.signerName };
   const bodyLine = pdf.lineHeight("regular", ND30_SIZES.body);

@@ -1,6 +1,7 @@
 import { AGENDA_KIND_LABEL, timeAgenda, type AgendaKind } from "#app/agenda/timing.ts";
 import { formatDate, formatTime } from "#app/lib/vietnamese-date.ts";
-import { OfficialPdf, type OfficialHeader } from "#app/documents/pdf.server.ts";
+import type { OfficialBlock, OfficialDocumentSpec } from "#app/documents/official-document.ts";
+import { renderOfficialDocument, type OfficialHeader } from "#app/documents/pdf.server.ts";
 
 export interface ProgrammeInput {
   header: OfficialHeader;
@@ -12,21 +13,35 @@ export interface ProgrammeInput {
 }
 
 /** Chương trình hội nghị: one paragraph per item, "08 giờ 00 – 08 giờ 15: Khai mạc …", presenter in italics. */
-export function renderProgrammePdf(input: ProgrammeInput): Promise<Buffer> {
-  const pdf = new OfficialPdf({ title: `Chương trình ${input.meeting}`, author: input.header.issuingBody });
-  pdf.header(input.header).documentTitle("CHƯƠNG TRÌNH", input.meeting);
-  pdf.paragraph(`Thời gian: ${formatTime(input.startsAt)}, ${formatDate(input.startsAt)}. Địa điểm: ${input.venue}.`, {
-    style: "italic",
-    align: "center",
-    indent: 0,
-  });
+export function programmeDocument(input: ProgrammeInput): OfficialDocumentSpec {
+  const body: OfficialBlock[] = [
+    {
+      kind: "paragraph",
+      text: `Thời gian: ${formatTime(input.startsAt)}, ${formatDate(input.startsAt)}. Địa điểm: ${input.venue}.`,
+      style: "italic",
+      align: "center",
+      indent: 0,
+    },
+  ];
   for (const t of timeAgenda(input.startsAt, input.items)) {
-    pdf.labelledParagraph(
-      `${formatTime(t.startsAt)} – ${formatTime(t.endsAt)}: `,
-      `${AGENDA_KIND_LABEL[t.item.kind]}. ${t.item.title}`,
-      { indent: 0 },
-    );
-    if (t.item.presenter) pdf.paragraph(`Trình bày: ${t.item.presenter}`, { style: "italic", indent: 30 });
+    body.push({
+      kind: "paragraph",
+      label: `${formatTime(t.startsAt)} – ${formatTime(t.endsAt)}: `,
+      text: `${AGENDA_KIND_LABEL[t.item.kind]}. ${t.item.title}`,
+      indent: 0,
+    });
+    if (t.item.presenter)
+      body.push({ kind: "paragraph", text: `Trình bày: ${t.item.presenter}`, style: "italic", indent: 30 });
   }
-  return pdf.toBuffer();
+  return {
+    info: { title: `Chương trình ${input.meeting}`, author: input.header.issuingBody },
+    header: input.header,
+    documentType: "CHƯƠNG TRÌNH",
+    title: input.meeting,
+    body,
+  };
+}
+
+export function renderProgrammePdf(input: ProgrammeInput): Promise<Buffer> {
+  return renderOfficialDocument(programmeDocument(input));
 }

@@ -8,6 +8,9 @@ import type { AttendeeValues } from "#app/invitations/attendee-form.ts";
 import { MESSAGE_SUBJECT, queueInvitationsIn } from "#app/invitations/queue.server.ts";
 import { newToken } from "#app/invitations/signing.server.ts";
 import { groupLabel } from "#app/conferences/naming.ts";
+import { serializeOn } from "#app/database/serialize.server.ts";
+import { reminderLock } from "#app/invitations/scheduled-reminders.server.ts";
+import { cancelRemindersIn } from "#app/invitations/scheduled-reminders-send.server.ts";
 
 /** The conference fields the invitation screens need, by id: the access guard has already let the user in. */
 export async function invitationConference(id: string) {
@@ -189,6 +192,9 @@ async function openRound(tx: Prisma.TransactionClient, c: Conference, send: Invi
       };
     }
     case "CANCELLATION": {
+      // Scheduled reminders stop with the conference; the lock keeps a due one from being queued meanwhile.
+      await serializeOn(tx, reminderLock(c.id));
+      const reminders = await cancelRemindersIn(tx, c.id);
       const before = await tx.conference.findUniqueOrThrow({
         where,
         select: { status: true, calendarSequence: true },
@@ -200,8 +206,12 @@ async function openRound(tx: Prisma.TransactionClient, c: Conference, send: Invi
         who: INVITED,
         action: "invitation.cancel" as const,
         before: { status: before.status, calendarSequence: before.calendarSequence } as Json,
-        after: { status: "CANCELLED", calendarSequence } as Json,
-        summary: (n: number) => `Hủy hội nghị “${c.title}”; đưa ${n} thư báo hủy vào hàng đợi gửi`,
+        after: { status: "CANCELLED", calendarSequence, ...reminders } as Json,
+        summary: (n: number) =>
+          `Hủy hội nghị “${c.title}”; đưa ${n} thư báo hủy vào hàng đợi gửi` +
+          (reminders.remindersCancelled || reminders.reminderMessagesRemoved
+            ? `; hủy ${reminders.remindersCancelled} thư nhắc đã hẹn giờ, bỏ ${reminders.reminderMessagesRemoved} thư nhắc chưa gửi`
+            : ""),
       };
     }
     case "REMINDER": {

@@ -15,6 +15,35 @@ import { composeInvitation, invitationIcs } from "#app/invitations/compose.serve
 import { attendeeForMessage, type InvitationRecord } from "#app/invitations/invitation-record.server.ts";
 import { isInvitationKind, type InvitationMailData } from "#app/invitations/types.ts";
 
+/** What the letter, the e-mail and the calendar entry say of the conference. */
+export function invitationConference(c: InvitationRecord["conference"]): InvitationConference {
+  if (!c.startsAt || !c.endsAt) throw new Error("conference has no exact schedule");
+  const body = issuingBody(c.organization);
+  return {
+    id: c.id,
+    title: meetingName(c.title),
+    issuingBody: body.documentName,
+    parentBody: body.parentDocumentName,
+    organizerName: c.organization.name,
+    invitationNumber: c.invitationNumber,
+    issuePlace: c.issuePlace,
+    issuedOn: new Date(),
+    chair: c.chair,
+    content: c.content.split("\n")[0]?.replace(/^-\s*/, "") ?? "",
+    startsAt: c.startsAt,
+    endsAt: c.endsAt,
+    venue: c.venue,
+    preparationNote: c.preparationNote,
+    contact: { name: c.contactName, phone: c.contactPhone, email: c.contactEmail },
+    sequence: c.calendarSequence,
+    signAuthority: c.signAuthority,
+    signDelegation: c.signDelegation,
+    signerTitle: c.signerTitle,
+    signerName: c.signerName,
+    recipients: c.recipients.map((r) => r.text),
+  };
+}
+
 /** What the letter, the e-mail and the calendar entry say, from the attendee's record. */
 export function invitationParts(a: InvitationRecord): {
   conference: InvitationConference;
@@ -23,32 +52,8 @@ export function invitationParts(a: InvitationRecord): {
   videoLink: string | null;
 } {
   const c = a.conference;
-  if (!c.startsAt || !c.endsAt) throw new Error("conference has no exact schedule");
-  const body = issuingBody(c.organization);
   return {
-    conference: {
-      id: c.id,
-      title: meetingName(c.title),
-      issuingBody: body.documentName,
-      parentBody: body.parentDocumentName,
-      organizerName: c.organization.name,
-      invitationNumber: c.invitationNumber,
-      issuePlace: c.issuePlace,
-      issuedOn: new Date(),
-      chair: c.chair,
-      content: c.content.split("\n")[0]?.replace(/^-\s*/, "") ?? "",
-      startsAt: c.startsAt,
-      endsAt: c.endsAt,
-      venue: c.venue,
-      preparationNote: c.preparationNote,
-      contact: { name: c.contactName, phone: c.contactPhone, email: c.contactEmail },
-      sequence: c.calendarSequence,
-      signAuthority: c.signAuthority,
-      signDelegation: c.signDelegation,
-      signerTitle: c.signerTitle,
-      signerName: c.signerName,
-      recipients: c.recipients.map((r) => r.text),
-    },
+    conference: invitationConference(c),
     attendee: {
       id: a.id,
       name: a.name,

@@ -76,7 +76,8 @@ export async function attendeeByToken(token: string) {
 // once per version (updatedAt changes with every edit, including SEQUENCE bumps).
 const conferenceCache = new Map<string, { updatedAt: number; data: InvitationRecord["conference"] }>();
 
-async function conferenceForMessage(id: string): Promise<InvitationRecord["conference"] | null> {
+/** The conference as the letters read it (the generic giấy mời too), from the per-version cache. */
+export async function conferenceForMessage(id: string): Promise<InvitationRecord["conference"] | null> {
   const version = await prisma.conference.findUnique({ where: { id }, select: { updatedAt: true } });
   if (!version) return null;
   const cached = conferenceCache.get(id);

@@ -14,3 +14,17 @@ export function asciiFileName(name: string): string {
       .slice(0, 80) || "tai-lieu"
   );
 }
+
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** The response of a Word file download: an attachment under an ASCII name, never cached. */
+export function docxResponse(bytes: Uint8Array, baseName: string): Response {
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": DOCX_TYPE,
+      "Content-Disposition": `attachment; filename="${asciiFileName(baseName)}.docx"`,
+      "Content-Length": String(bytes.length),
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

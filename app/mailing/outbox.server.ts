@@ -4,6 +4,7 @@ import { prisma } from "#app/database/db.server.ts";
 import type { Prisma, PrismaClient } from "#app/generated/prisma/client.ts";
 import { MAX_ATTEMPTS, retryDelayMs } from "#app/mailing/backoff.ts";
 import { composableKinds, composeMessage, type OutboxRow } from "#app/mailing/composers.server.ts";
+import { runDueWork } from "#app/mailing/due-work.server.ts";
 import type { MailTransport } from "#app/mailing/transport.server.ts";
 
 import { DEFAULT_LEASE_MS, newClaimOwner, onPostgres, placeholders } from "#app/database/lease.server.ts";
@@ -361,6 +362,8 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     while (!stopping) {
       // Before every batch, not only when idle: instances that are all busy still take up a dead one's work.
       await recoverExpiredClaims(opts.db ?? prisma);
+      // What became due (scheduled reminders) is queued first, so it leaves in this batch.
+      await runDueWork(opts.now?.() ?? new Date(), opts.db ?? prisma);
       const r = await drainOnce({ ...opts, owner, stopping: () => stopping });
       if (r.sent + r.retried + r.failed === 0) break;
     }

@@ -7,6 +7,7 @@ import { issuingBody, type PlanDocumentInput } from "#app/plans/document.ts";
 import type { PlanFormValues } from "#app/plans/plan-form.ts";
 import { planFormToData } from "#app/plans/plan-form-data.ts";
 import { planColumnsSelect, planSnapshot } from "#app/plans/plan-audit.server.ts";
+import { rescheduleRemindersIn } from "#app/plans/reminder-times.server.ts";
 import { STATUS_LABEL, type ConferenceStatus } from "#app/conferences/vocabulary.ts";
 
 export interface ConferenceFilters {
@@ -233,6 +234,8 @@ export async function updateConference(user: CurrentUser, id: string, values: Pl
       conferenceId: id,
       organizationId: after.organizationId,
     });
+    // issue 14: reminders — scheduled reminders follow a changed start time (or are skipped).
+    await rescheduleRemindersIn(tx, userActor(user), id);
   });
 }
 

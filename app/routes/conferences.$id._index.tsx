@@ -187,7 +187,10 @@ export default function ConferencePage() {
               </Form>
             ) : null}
             <p>
-              <a href={`/conferences/${data.id}/plan.pdf`}>Tải kế hoạch (PDF)</a>
+              <a href={`/conferences/${data.id}/plan.pdf`}>Tải kế hoạch (PDF)</a> ·{" "}
+              <a href={`/conferences/${data.id}/plan.docx`} aria-label="Tải bản Word (.docx) của kế hoạch">
+                Tải bản Word (.docx)
+              </a>
             </p>
             {data.customLayout ? <p className="hint">Văn bản giữ bố cục của bản gốc.</p> : null}
           </section>

@@ -166,9 +166,18 @@ export default function AgendaPage() {
       <div className="page-head">
         <h1>Chương trình hội nghị</h1>
         {data.conference.date ? (
-          <a href={`/conferences/${data.conference.id}/agenda.pdf`} className="button">
-            Tải chương trình (PDF)
-          </a>
+          <span>
+            <a href={`/conferences/${data.conference.id}/agenda.pdf`} className="button">
+              Tải chương trình (PDF)
+            </a>{" "}
+            <a
+              href={`/conferences/${data.conference.id}/agenda.docx`}
+              className="button"
+              aria-label="Tải bản Word (.docx) của chương trình"
+            >
+              Tải bản Word (.docx)
+            </a>
+          </span>
         ) : null}
       </div>
       <p className="muted">

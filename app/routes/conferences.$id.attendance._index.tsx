@@ -85,6 +85,13 @@ export default function AttendancePage() {
               <a href={`/conferences/${c.id}/attendance-report.pdf`} className="button">
                 Báo cáo điểm danh (PDF)
               </a>
+              <a
+                href={`/conferences/${c.id}/attendance-report.docx`}
+                className="button"
+                aria-label="Tải bản Word (.docx) của báo cáo điểm danh"
+              >
+                Tải bản Word (.docx)
+              </a>
             </>
           ) : null}
           {data.canPosters && data.bridges.length > 0 ? (

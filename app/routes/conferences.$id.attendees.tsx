@@ -138,6 +138,27 @@ export default function AttendeesPage() {
           <a href={`/conferences/${c.id}/attendance-report.pdf`} className="button">
             Báo cáo thành phần (PDF)
           </a>{" "}
+          <a
+            href={`/conferences/${c.id}/attendance-report.docx`}
+            className="button"
+            aria-label="Tải bản Word (.docx) của báo cáo thành phần"
+          >
+            Tải bản Word (.docx)
+          </a>{" "}
+          {c.when ? (
+            <>
+              <a href={`/conferences/${c.id}/letter.pdf`} className="button">
+                Giấy mời chung (PDF)
+              </a>{" "}
+              <a
+                href={`/conferences/${c.id}/letter.docx`}
+                className="button"
+                aria-label="Tải bản Word (.docx) của giấy mời chung"
+              >
+                Tải bản Word (.docx)
+              </a>{" "}
+            </>
+          ) : null}
           <Link to={`/conferences/${c.id}/outbox`} className="button">
             Hộp thư gửi đi
           </Link>

@@ -131,9 +131,18 @@ export default function AwardsPage() {
       <div className="page-head">
         <h1>Danh sách khen thưởng</h1>
         {data.awards.length ? (
-          <a href={`/conferences/${data.conference.id}/awards.pdf`} className="button">
-            Tải danh sách (PDF)
-          </a>
+          <span>
+            <a href={`/conferences/${data.conference.id}/awards.pdf`} className="button">
+              Tải danh sách (PDF)
+            </a>{" "}
+            <a
+              href={`/conferences/${data.conference.id}/awards.docx`}
+              className="button"
+              aria-label="Tải bản Word (.docx) của danh sách khen thưởng"
+            >
+              Tải bản Word (.docx)
+            </a>
+          </span>
         ) : null}
       </div>
       {actionData?.message ? (

@@ -1,15 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireConference } from "#app/auth/guard.server.ts";
-import { planPdfMeta, renderPlanPdf } from "#app/documents/plan-pdf.server.ts";
-import { buildPlanDocument } from "#app/plans/document.ts";
-import { getConference, toDocumentInput } from "#app/plans/plans.server.ts";
+import { planForFiles } from "#app/documents/conference-documents.server.ts";
+import { renderPlanPdf } from "#app/documents/plan-pdf.server.ts";
 
 /** The plan (kế hoạch) as a Decree 30 PDF: /conferences/:id/plan.pdf. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { conference } = await requireConference(request, params.id, "conference.view");
-  const c = await getConference(conference.id);
-  const doc = buildPlanDocument(toDocumentInput(c));
-  const pdf = await renderPlanPdf(doc, { ...planPdfMeta(doc), createdAt: c.updatedAt });
+  const { doc, meta } = await planForFiles(conference.id);
+  const pdf = await renderPlanPdf(doc, meta);
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",

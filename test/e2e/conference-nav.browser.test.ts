@@ -21,6 +21,7 @@ describe("the conference navigation (layout route conferences.$id)", () => {
       "Chương trình",
       "Tham luận",
       "Đại biểu, giấy mời",
+      "Lịch nhắc họp",
       "Khen thưởng",
       "Bộ tài liệu",
       "Điểm cầu",

@@ -137,6 +137,8 @@ const MATRIX: Row[] = [
   }),
   row("conferences.$id.outbox", `${c}/outbox`, "conference", inv),
   row("conferences.$id.outbox[.json]", `${c}/outbox.json`, "conference", inv),
+  // issue 14: reminders — the timed reminders page; each intent without its fields stops at validation.
+  row("conferences.$id.reminders", `${c}/reminders`, "conference", inv, { schedule: inv, cancel: inv, delete: inv }),
   // Bridge points ({bridge}: a bridge hosted by a child organisation, whose operator is one of the actors)
   row("bridges._index", "/bridges", "signed-in", "signed-in"),
   row("conferences.$id.bridges._index", `${c}/bridges`, "conference", "bridges.support", {
@@ -186,6 +188,7 @@ const MATRIX: Row[] = [
     "task-status": edit,
   }),
   row("conferences.$id.conclusion[.pdf]", `${c}/conclusion.pdf`, "conference", "conference.view"),
+  row("conferences.$id.conclusion[.docx]", `${c}/conclusion.docx`, "conference", "conference.view"),
   // Scoring: frameworks, rounds, scores
   row("scoring._index", "/scoring", "own", "scoring.view"),
   row("scoring.frameworks.new", "/scoring/frameworks/new", "own", score, { "": score }),
@@ -287,6 +290,13 @@ const MATRIX: Row[] = [
   row("admin.users._index", "/admin/users", "own", "admin"),
   row("admin.users.new", "/admin/users/new", "own", "admin", { "": "admin" }),
   row("admin.users.$id", "/admin/users/{user}", "user", "admin", { "": "admin" }),
+  // issue 14: docx (Word files of the official documents, and the generic giấy mời)
+  row("conferences.$id.plan[.docx]", `${c}/plan.docx`, "conference", "conference.view"),
+  row("conferences.$id.agenda[.docx]", `${c}/agenda.docx`, "conference", "conference.view"),
+  row("conferences.$id.awards[.docx]", `${c}/awards.docx`, "conference", "conference.view"),
+  row("conferences.$id.attendance-report[.docx]", `${c}/attendance-report.docx`, "conference", "attendance.report"),
+  row("conferences.$id.letter[.pdf]", `${c}/letter.pdf`, "conference", "conference.view"),
+  row("conferences.$id.letter[.docx]", `${c}/letter.docx`, "conference", "conference.view"),
 ];
 
 /** Publishing is an intent of the round page; a permitted "unpublish" would hide the round from its units. */

@@ -10,7 +10,7 @@ import { drainOnce } from "#app/mailing/outbox.server.ts";
 import { smtpTransport } from "#app/mailing/transport.server.ts";
 import { deadlineWarning } from "#app/conclusions/document.ts";
 import { issueNotice, NOT_HELD } from "#app/conclusions/issue.server.ts";
-import { noticePdf } from "#app/conclusions/notice-pdf.server.ts";
+import { noticeDocx, noticePdf } from "#app/conclusions/notice-pdf.server.ts";
 import { createNoticeDraft, readNotice, saveNoticeDraft } from "#app/conclusions/notice.server.ts";
 import { setNoticeTaskStatus } from "#app/conclusions/tasks.server.ts";
 import type { NoticeDraftValues } from "#app/conclusions/notice-form.ts";
@@ -44,6 +44,9 @@ describe("the seeded notice", () => {
     expect(text).toContain("Số: 15/TB-UBND");
     expect(text).toContain("có mặt 18/20 đại biểu");
     expect(text).toContain("Thời hạn: 29/03/2024");
+    const docx = (await noticeDocx(conferenceId))!;
+    expect(docx.baseName).toBe("thong-bao-ket-luan-15-TB-UBND");
+    expect(docx.bytes.subarray(0, 2).toString()).toBe("PK");
   });
 });
 

@@ -49,7 +49,7 @@ describe("the conclusion notice as a document", () => {
     expect(spec.documentType).toBe("THÔNG BÁO");
     expect(spec.header.numberLine).toBe("Số: 12/TB-UBND");
     expect(spec.header.placeAndDate).toBe("Quảng Nam, ngày 24 tháng 01 năm 2024");
-    expect(spec.body.map((b) => b.text)).toEqual([
+    expect(spec.body.map((b) => ("text" in b ? b.text : b.label))).toEqual([
       "Ngày 18 tháng 01 năm 2024, Chủ tịch UBND tỉnh chủ trì Hội nghị.",
       "Tham dự Hội nghị: có mặt 18/20 đại biểu, vắng 2 có lý do.",
       "Sau khi nghe các báo cáo, tham luận và ý kiến phát biểu của đại biểu, Chủ tịch UBND tỉnh kết luận như sau:",

@@ -19,9 +19,14 @@ export function NoticePage({ data, actionData }: { data: NoticePageData; actionD
       <div className="page-head">
         <h1>Thông báo kết luận</h1>
         {n ? (
-          <a href={`${base}/conclusion.pdf`} className="button">
-            {n.status === "ISSUED" ? "Tải thông báo (PDF)" : "Xem dự thảo (PDF)"}
-          </a>
+          <span>
+            <a href={`${base}/conclusion.pdf`} className="button">
+              {n.status === "ISSUED" ? "Tải thông báo (PDF)" : "Xem dự thảo (PDF)"}
+            </a>{" "}
+            <a href={`${base}/conclusion.docx`} className="button">
+              Tải bản Word (.docx)
+            </a>
+          </span>
         ) : null}
       </div>
       {actionData?.message ? (

@@ -26,6 +26,7 @@ export function conferenceNavLinks(id: string, isConference: boolean, may: Confe
     isConference && may.view && { to: `${base}/agenda`, label: "Chương trình" },
     isConference && may.view && { to: `${base}/speeches`, label: "Tham luận" },
     isConference && may.invitations && { to: `${base}/attendees`, label: "Đại biểu, giấy mời" },
+    isConference && may.invitations && { to: `${base}/reminders`, label: "Lịch nhắc họp" },
     isConference && may.view && { to: `${base}/awards`, label: "Khen thưởng" },
     isConference && may.view && { to: `${base}/packet`, label: "Bộ tài liệu" },
     isConference && may.bridges && { to: `${base}/bridges`, label: "Điểm cầu" },
