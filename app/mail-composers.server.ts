@@ -3,6 +3,7 @@
 // app/entry.server.tsx for the server, and the tests, benchmarks and scripts that drain the outbox.
 
 import { composeBridgeTestMessage } from "#app/bridges/test-request.server.ts";
+import { composeConclusionMessage } from "#app/conclusions/message.server.ts";
 import { composeInvitationMessage } from "#app/invitations/invitation-message.server.ts";
 import { composeScheduledReminder } from "#app/invitations/scheduled-reminders-message.server.ts";
 import { queueDueReminders } from "#app/invitations/scheduled-reminders-send.server.ts";
@@ -14,6 +15,7 @@ import { composeDocumentsMessage } from "#app/meeting-documents/message.server.t
 registerComposer(INVITATION_KINDS, composeInvitationMessage);
 registerComposer(["BRIDGE_TEST"], composeBridgeTestMessage);
 registerComposer(["DOCUMENTS"], composeDocumentsMessage);
+registerComposer(["CONCLUSION"], composeConclusionMessage);
 // Timed reminders: their e-mail, and queuing them when due (run by the outbox worker before each batch).
 registerComposer(["SCHEDULED_REMINDER"], composeScheduledReminder);
 registerDueWork("scheduled-reminders", queueDueReminders);

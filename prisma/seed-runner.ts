@@ -10,6 +10,7 @@ import { seedInvitations } from "#prisma/seed-invitations.ts";
 import { seedBridgeReadiness } from "#prisma/seed-data/bridges.ts";
 import { seedCheckinLists } from "#prisma/seed-data/checkin.ts";
 import { seedAttendance } from "#prisma/seed-data/attendance.ts";
+import { seedConclusions } from "#prisma/seed-data/conclusions.ts";
 import { seedReminders } from "#prisma/seed-data/reminders.ts";
 import { seedMeetingDocuments } from "#prisma/seed-data/meeting-documents.ts";
 import { seedScoring } from "#prisma/seed-scoring.ts";
@@ -201,6 +202,7 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
         })),
       });
     }
+    await seedConclusions(tx, conferenceIds, orgId); // issue 14: conclusion (needs the agenda above)
     const levelId = (code: string) => {
       const id = levelIds.get(code);
       if (!id) throw new Error(`Seed: unknown level ${code}`);

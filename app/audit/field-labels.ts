@@ -192,6 +192,27 @@ const ENTITY_FIELD_LABEL: Record<string, Record<string, string>> = {
   AssessmentRound: { title: "Tên đợt" },
   RoundBlock: { name: "Tên khối", position: "Thứ tự", units: "Đơn vị của khối" },
   FrameworkMapping: { groups: "Các cặp mã (năm nay ← năm trước)" },
+  // issue 14: conclusion
+  ConclusionNotice: {
+    title: "Trích yếu",
+    documentSymbol: "Ký hiệu",
+    issuedOn: "Ngày ban hành",
+    issuedAt: "Thời điểm ban hành",
+    issuedById: "Người ban hành",
+    opening: "Đoạn mở đầu",
+    chairText: "Người chủ trì",
+    attendanceSummary: "Đại biểu có mặt",
+    closingText: "Đoạn kết",
+    signAuthority: "Thẩm quyền ký",
+    signDelegation: "Dòng ký thay",
+    signerTitle: "Chức vụ người ký",
+    signerName: "Người ký",
+    pdfFileId: "Tệp PDF",
+    items: "Các mục kết luận",
+    tasks: "Nhiệm vụ giao",
+    recipients: "Nơi nhận",
+    messages: "Số thư gửi",
+  },
 };
 
 export function fieldLabel(entity: string, field: string): string {

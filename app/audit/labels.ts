@@ -13,6 +13,7 @@ import {
   RSVP_LABEL,
   STATUS_LABEL,
   TASK_STATUS_LABEL,
+  NOTICE_STATUS_LABEL,
 } from "#app/conferences/vocabulary.ts";
 import { ROLE_LABEL } from "#app/auth/roles.ts";
 import { SPEECH_KIND_LABEL, SPEECH_STATUS_LABEL } from "#app/speeches/speech-form.ts";
@@ -54,6 +55,9 @@ export const ENTITY_LABEL: Record<string, string> = {
   ProgressReport: "Báo cáo tiến độ",
   // Sign-in lockouts of an address or of an e-mail without an account.
   RateLimit: "Giới hạn đăng nhập",
+  // issue 14: conclusion
+  ConclusionNotice: "Thông báo kết luận",
+  ConclusionTask: "Nhiệm vụ theo thông báo kết luận",
   // issue 14: reminders
   ScheduledReminder: "Thư nhắc hẹn giờ",
 };
@@ -138,6 +142,11 @@ export const ACTION_LABEL: Record<string, string> = {
   "progressReport.update": "Sửa báo cáo tiến độ khắc phục",
   "evidenceFile.create": "Tải lên tài liệu kiểm chứng",
   "evidenceFile.delete": "Xóa tài liệu kiểm chứng",
+  // issue 14: conclusion
+  "conclusion.create": "Lập dự thảo thông báo kết luận",
+  "conclusion.update": "Sửa dự thảo thông báo kết luận",
+  "conclusion.issue": "Ban hành thông báo kết luận",
+  "conclusion.task-status": "Cập nhật nhiệm vụ theo thông báo kết luận",
   // issue 14: reminders
   "reminder.schedule": "Hẹn giờ thư nhắc",
   "reminder.cancel": "Hủy thư nhắc hẹn giờ",
@@ -179,6 +188,9 @@ const VALUE_LABEL: Record<string, Record<string, Record<string, string>>> = {
   },
   User: { roles: ROLE_LABEL },
   TaskAssignment: { status: TASK_STATUS_LABEL },
+  // issue 14: conclusion
+  ConclusionNotice: { status: NOTICE_STATUS_LABEL },
+  ConclusionTask: { status: TASK_STATUS_LABEL },
 };
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;

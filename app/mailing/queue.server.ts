@@ -4,8 +4,14 @@ import type { Prisma } from "#app/generated/prisma/client.ts";
 import type { MessageKind } from "#app/generated/prisma/enums.ts";
 import { messageIdFor } from "#app/mailing/backoff.ts";
 
-/** Who one message goes to: an attendee or a bridge point, with the address it is sent to. */
-export type Recipient = { attendeeId: string; toAddress: string } | { bridgePointId: string; toAddress: string };
+/**
+ * Who one message goes to: an attendee, a bridge point or a line of a conclusion notice's "Nơi nhận",
+ * with the address it is sent to.
+ */
+export type Recipient =
+  | { attendeeId: string; toAddress: string }
+  | { bridgePointId: string; toAddress: string }
+  | { noticeRecipientId: string; toAddress: string };
 
 export interface QueueRequest<R extends Recipient = Recipient> {
   conferenceId: string;
@@ -18,11 +24,18 @@ export interface QueueRequest<R extends Recipient = Recipient> {
   subject: string;
 }
 
-const recipientId = (r: Recipient) => ("attendeeId" in r ? r.attendeeId : r.bridgePointId);
+const recipientId = (r: Recipient) =>
+  "attendeeId" in r ? r.attendeeId : "bridgePointId" in r ? r.bridgePointId : r.noticeRecipientId;
 
 /** The stable Message-ID of a recipient's message of this kind and version. */
 export function recipientMessageId(kind: MessageKind, version: number, r: Recipient): string {
-  return messageIdFor(kind, version, "attendeeId" in r ? r.attendeeId : `bridge-${r.bridgePointId}`);
+  const who =
+    "attendeeId" in r
+      ? r.attendeeId
+      : "bridgePointId" in r
+        ? `bridge-${r.bridgePointId}`
+        : `notice-${r.noticeRecipientId}`;
+  return messageIdFor(kind, version, who);
 }
 
 /**
@@ -37,6 +50,7 @@ export async function queueMessagesIn<R extends Recipient>(
   if (!req.recipients.length) return [];
   const attendeeIds = req.recipients.flatMap((r) => ("attendeeId" in r ? [r.attendeeId] : []));
   const bridgePointIds = req.recipients.flatMap((r) => ("bridgePointId" in r ? [r.bridgePointId] : []));
+  const noticeRecipientIds = req.recipients.flatMap((r) => ("noticeRecipientId" in r ? [r.noticeRecipientId] : []));
   const existing = new Set(
     (
       await tx.outboxMessage.findMany({
@@ -47,11 +61,12 @@ export async function queueMessagesIn<R extends Recipient>(
           OR: [
             ...(attendeeIds.length ? [{ attendeeId: { in: attendeeIds } }] : []),
             ...(bridgePointIds.length ? [{ bridgePointId: { in: bridgePointIds } }] : []),
+            ...(noticeRecipientIds.length ? [{ noticeRecipientId: { in: noticeRecipientIds } }] : []),
           ],
         },
-        select: { attendeeId: true, bridgePointId: true },
+        select: { attendeeId: true, bridgePointId: true, noticeRecipientId: true },
       })
-    ).map((m) => m.attendeeId ?? m.bridgePointId),
+    ).map((m) => m.attendeeId ?? m.bridgePointId ?? m.noticeRecipientId),
   );
   const fresh = req.recipients.filter((r) => !existing.has(recipientId(r)));
   if (fresh.length) {
@@ -60,6 +75,7 @@ export async function queueMessagesIn<R extends Recipient>(
         conferenceId: req.conferenceId,
         attendeeId: "attendeeId" in r ? r.attendeeId : null,
         bridgePointId: "bridgePointId" in r ? r.bridgePointId : null,
+        noticeRecipientId: "noticeRecipientId" in r ? r.noticeRecipientId : null,
         kind: req.kind,
         version: req.version,
         messageId: recipientMessageId(req.kind, req.version, r),

@@ -124,7 +124,9 @@ export function toDocumentInput(c: ConferenceDetail): PlanDocumentInput {
   };
 }
 
-function childWrites(data: ReturnType<typeof planFormToData>) {
+type PlanData = ReturnType<typeof planFormToData>;
+
+function childWrites(data: PlanData) {
   return {
     attendeeGroups: {
       create: data.attendeeGroups.map((g) => ({
@@ -138,7 +140,7 @@ function childWrites(data: ReturnType<typeof planFormToData>) {
   };
 }
 
-function columns(data: ReturnType<typeof planFormToData>) {
+function columns(data: PlanData) {
   const { attendeeGroups: _g, tasks: _t, recipients: _r, ...cols } = data;
   return cols;
 }
@@ -175,21 +177,52 @@ export async function createConference(user: CurrentUser, values: PlanFormValues
   });
 }
 
+/**
+ * Saves a plan's child rows in place, matched by position: existing positions are updated, new ones
+ * created, the extra ones deleted. Their ids survive a save, so what points at them keeps its link
+ * (attendees and meeting documents at an attendee group, a conclusion's task at the plan's task).
+ */
+async function saveChildrenInPlace(tx: Prisma.TransactionClient, conferenceId: string, data: PlanData) {
+  // One query at a time: a transaction's connection runs them in turn anyway.
+  const groups = await tx.attendeeGroup.findMany({ where: { conferenceId }, select: { id: true, position: true } });
+  const tasks = await tx.taskAssignment.findMany({ where: { conferenceId }, select: { id: true, position: true } });
+  const recipients = await tx.recipient.findMany({ where: { conferenceId }, select: { id: true, position: true } });
+  const byPosition = (rows: Array<{ id: string; position: number }>) => new Map(rows.map((r) => [r.position, r.id]));
+  const groupIds = byPosition(groups);
+  const taskIds = byPosition(tasks);
+  const recipientIds = byPosition(recipients);
+  // Extra rows go first: positions are unique per conference.
+  await tx.attendeeGroup.deleteMany({ where: { conferenceId, position: { gte: data.attendeeGroups.length } } });
+  await tx.taskAssignment.deleteMany({ where: { conferenceId, position: { gte: data.tasks.length } } });
+  await tx.recipient.deleteMany({ where: { conferenceId, position: { gte: data.recipients.length } } });
+  for (const g of data.attendeeGroups) {
+    const id = groupIds.get(g.position);
+    // Lines have no id anyone points at: they are written afresh.
+    const lines = { deleteMany: {}, create: g.lines };
+    if (id) await tx.attendeeGroup.update({ where: { id }, data: { heading: g.heading, lines } });
+    else await tx.attendeeGroup.create({ data: { conferenceId, position: g.position, heading: g.heading, lines } });
+  }
+  for (const t of data.tasks) {
+    const id = taskIds.get(t.position);
+    if (id) await tx.taskAssignment.update({ where: { id }, data: t });
+    else await tx.taskAssignment.create({ data: { conferenceId, ...t } });
+  }
+  for (const r of data.recipients) {
+    const id = recipientIds.get(r.position);
+    if (id) await tx.recipient.update({ where: { id }, data: r });
+    else await tx.recipient.create({ data: { conferenceId, ...r } });
+  }
+}
+
 export async function updateConference(user: CurrentUser, id: string, values: PlanFormValues): Promise<void> {
   const data = planFormToData(values);
-  const children = childWrites(data);
   await prisma.$transaction(async (tx) => {
     const before = (await planSnapshot(tx, id))!;
     await tx.conference.update({
       where: { id },
-      data: {
-        ...columns(data),
-        ...(values.useStandardLayout ? { outline: null } : {}),
-        attendeeGroups: { deleteMany: {}, ...children.attendeeGroups },
-        taskAssignments: { deleteMany: {}, ...children.taskAssignments },
-        recipients: { deleteMany: {}, ...children.recipients },
-      },
+      data: { ...columns(data), ...(values.useStandardLayout ? { outline: null } : {}) },
     });
+    await saveChildrenInPlace(tx, id, data);
     const after = (await planSnapshot(tx, id))!;
     await recordAudit(tx, userActor(user), {
       action: "plan.update",

@@ -10,6 +10,7 @@ import { StatusBadge } from "#app/ui/status-badge.tsx";
 import { formatDate } from "#app/lib/vietnamese-date.ts";
 import { buildPlanDocument } from "#app/plans/document.ts";
 import { getConference, setConferenceStatus, toDocumentInput } from "#app/plans/plans.server.ts";
+import { followedConclusionTasks } from "#app/conclusions/tasks.server.ts";
 import { scheduleSummary } from "#app/plans/schedule-summary.ts";
 import { allowedTransitions, canTransition, isEditable } from "#app/plans/status.ts";
 import {
@@ -69,6 +70,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: TASK_STATUS_LABEL[t.status],
     })),
     document: buildPlanDocument(toDocumentInput(c)),
+    // issue 14: conclusion — the tasks the issued conclusion notice assigned, followed with the plan's.
+    conclusion: await conclusionTasks(c.id, c.taskAssignments),
+  };
+}
+
+async function conclusionTasks(conferenceId: string, planTasks: Array<{ id: string; assignee: string }>) {
+  const notice = await followedConclusionTasks(conferenceId);
+  if (!notice?.tasks.length) return null;
+  return {
+    number: `${notice.documentNumber ?? ""}/${notice.documentSymbol}`,
+    tasks: notice.tasks.map((t) => ({
+      id: t.id,
+      assignee: t.assignee,
+      due: t.dueDate ? formatDate(t.dueDate) : "—",
+      overdue: !!t.dueDate && t.dueDate < new Date() && t.status !== "DONE" && t.status !== "CANCELLED",
+      status: TASK_STATUS_LABEL[t.status],
+      carries: planTasks.find((p) => p.id === t.planTaskId)?.assignee ?? null,
+    })),
   };
 }
 
@@ -184,6 +203,27 @@ export default function ConferencePage() {
                     <span className="strong">{t.assignee}</span>
                     <span className="muted small">
                       Hạn: {t.due} · {t.status}
+                      {t.overdue ? <span className="badge status-cancelled"> Quá hạn</span> : null}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {data.conclusion ? (
+            <section className="card">
+              <h2>Nhiệm vụ theo Thông báo kết luận</h2>
+              <p className="muted small">
+                Thông báo số {data.conclusion.number} ·{" "}
+                <Link to={`/conferences/${data.id}/conclusion`}>Theo dõi, cập nhật</Link>
+              </p>
+              <ul className="task-list">
+                {data.conclusion.tasks.map((t) => (
+                  <li key={t.id}>
+                    <span className="strong">{t.assignee}</span>
+                    <span className="muted small">
+                      Hạn: {t.due} · {t.status}
+                      {t.carries ? ` · tiếp nối nhiệm vụ của ${t.carries}` : ""}
                       {t.overdue ? <span className="badge status-cancelled"> Quá hạn</span> : null}
                     </span>
                   </li>

@@ -52,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         lastError: true,
         attendee: { select: { name: true } },
         bridgePoint: { select: { name: true, contactName: true } },
+        noticeRecipient: { select: { text: true } },
       },
     }),
   ]);
@@ -85,7 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     messages: messages.map((m) => ({
       id: m.id,
       kind: MESSAGE_KIND_LABEL[m.kind],
-      to: `${m.attendee?.name ?? (m.bridgePoint?.contactName || m.bridgePoint?.name || "")} <${m.toAddress}>`,
+      to: `${m.attendee?.name ?? (m.bridgePoint?.contactName || m.bridgePoint?.name || m.noticeRecipient?.text || "")} <${m.toAddress}>`,
       subject: m.subject,
       status: m.status,
       statusLabel: STATUS[m.status],

@@ -28,6 +28,7 @@ describe("the conference navigation (layout route conferences.$id)", () => {
       "Điểm cầu",
       "Quét QR điểm danh",
       "Điểm danh, có mặt",
+      "Thông báo kết luận",
       "Nhật ký thay đổi",
     ]);
     expect(await nav.getByRole("link", { name: "Kế hoạch" }).getAttribute("aria-current")).toBe("page");

@@ -193,6 +193,16 @@ const MATRIX: Row[] = [
     "conference",
     "conference.view",
   ),
+  // issue 14: conclusion (the seeded notice of this conference is issued: "create" finds it, the other
+  // intents without their fields stop at validation)
+  row("conferences.$id.conclusion", `${c}/conclusion`, "conference", "conference.view", {
+    create: edit,
+    save: edit,
+    issue: edit,
+    "task-status": edit,
+  }),
+  row("conferences.$id.conclusion[.pdf]", `${c}/conclusion.pdf`, "conference", "conference.view"),
+  row("conferences.$id.conclusion[.docx]", `${c}/conclusion.docx`, "conference", "conference.view"),
   // Scoring: frameworks, rounds, scores
   row("scoring._index", "/scoring", "own", "scoring.view"),
   row("scoring.frameworks.new", "/scoring/frameworks/new", "own", score, { "": score }),

@@ -118,4 +118,58 @@ describe("conference scope", () => {
       _count: { attendeeGroups: 1, taskAssignments: 1, recipients: 1 },
     });
   });
+
+  it("keeps the ids of attendee groups, tasks and recipients across a save; a removed task is gone", async () => {
+    const tamDuong = await user("vanphong.tamduong@hoinghi.local");
+    const two = {
+      "attendeeGroups[1].heading": "Cấp xã",
+      "attendeeGroups[1].lines[0].text": "Công chức văn phòng;",
+      "tasks[1].assignee": "Văn phòng HĐND và UBND",
+      "tasks[1].duties": "Bố trí hội trường.",
+      recipients: "Như trên;\nLưu: VT.",
+    };
+    const id = await createConference(tamDuong, values(tamDuong.organizationId, two));
+    const children = () =>
+      prisma.conference.findUniqueOrThrow({
+        where: { id },
+        select: {
+          attendeeGroups: { orderBy: { position: "asc" }, select: { id: true, heading: true } },
+          taskAssignments: { orderBy: { position: "asc" }, select: { id: true, assignee: true } },
+          recipients: { orderBy: { position: "asc" }, select: { id: true, text: true } },
+        },
+      });
+    const before = await children();
+    const group = before.attendeeGroups[1]!.id;
+    const attendee = await prisma.attendee.create({
+      data: {
+        conferenceId: id,
+        name: "Đại biểu thử",
+        email: "thu@example.test",
+        groupId: group,
+        token: `t-${id}`,
+        invitationKey: `k-${id}`,
+      },
+      select: { id: true },
+    });
+    // Same groups and recipients, edited; the second task removed.
+    const { "tasks[1].assignee": _a, "tasks[1].duties": _d, ...oneTask } = two;
+    await updateConference(
+      tamDuong,
+      id,
+      values(tamDuong.organizationId, {
+        ...oneTask,
+        "attendeeGroups[1].heading": "Cấp xã, thị trấn",
+        "tasks[0].assignee": "Phòng Nội vụ huyện",
+      }),
+    );
+    const after = await children();
+    expect(after.attendeeGroups.map((g) => g.id)).toEqual(before.attendeeGroups.map((g) => g.id));
+    expect(after.attendeeGroups[1]!.heading).toBe("Cấp xã, thị trấn");
+    expect(after.recipients.map((r) => r.id)).toEqual(before.recipients.map((r) => r.id));
+    expect(after.taskAssignments).toEqual([{ id: before.taskAssignments[0]!.id, assignee: "Phòng Nội vụ huyện" }]);
+    expect(await prisma.taskAssignment.count({ where: { id: before.taskAssignments[1]!.id } })).toBe(0);
+    expect(await prisma.attendee.findUniqueOrThrow({ where: { id: attendee.id }, select: { groupId: true } })).toEqual({
+      groupId: group,
+    });
+  });
 });

@@ -33,6 +33,8 @@ export function conferenceNavLinks(id: string, isConference: boolean, may: Confe
     isConference && may.bridges && { to: `${base}/bridges`, label: "Điểm cầu" },
     isConference && may.checkin && { to: `${base}/checkin`, label: "Quét QR điểm danh" },
     isConference && may.attendance && { to: `${base}/attendance`, label: "Điểm danh, có mặt" },
+    // issue 14: conclusion
+    isConference && may.view && { to: `${base}/conclusion`, label: "Thông báo kết luận" },
     may.audit && { to: `${base}/audit`, label: "Nhật ký thay đổi" },
   ];
   return links.filter((l): l is ConferenceNavLink => !!l);
