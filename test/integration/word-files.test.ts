@@ -21,6 +21,8 @@ import * as awardsDocx from "#app/routes/conferences.$id.awards[.docx].tsx";
 import * as awardsPdf from "#app/routes/conferences.$id.awards[.pdf].tsx";
 import * as letterDocx from "#app/routes/conferences.$id.letter[.docx].tsx";
 import * as letterPdf from "#app/routes/conferences.$id.letter[.pdf].tsx";
+import * as conclusionDocx from "#app/routes/conferences.$id.conclusion[.docx].tsx";
+import * as conclusionPdf from "#app/routes/conferences.$id.conclusion[.pdf].tsx";
 import * as planDocx from "#app/routes/conferences.$id.plan[.docx].tsx";
 import * as planPdf from "#app/routes/conferences.$id.plan[.pdf].tsx";
 
@@ -80,6 +82,15 @@ const cases: Case[] = [
     fileName: "bao-cao-thanh-phan-tham-du.docx",
     title: "BÁO CÁO",
     facts: ["Tổng số đại biểu được mời:", "Nguyễn Hữu Phước, Giám đốc Sở Nội vụ"],
+  },
+  {
+    name: "thong-bao-ket-luan",
+    ...{ docx: conclusionDocx.loader, pdf: conclusionPdf.loader, path: "conclusion" },
+    conference: "quangNam",
+    fileName: "thong-bao-ket-luan-15-tb-ubnd.docx",
+    number: "Số: 15/TB-UBND",
+    title: "THÔNG BÁO",
+    facts: ["có mặt 18/20 đại biểu, vắng 2 có lý do", "Sở Nội vụ", "Nơi nhận:"],
   },
 ];
 
