@@ -1,22 +1,9 @@
 // The forms of the conclusion notice page, one Zod schema each, used by Conform in the browser and on
 // the server: the draft (text, conclusions, tasks, recipients, signature), issuing, a task's status.
 import { z } from "zod";
+import { optionalText as text, requiredText as required } from "#app/lib/form-text.ts";
 import { TASK_STATUSES } from "#app/conferences/vocabulary.ts";
 import { fromLocalDateValue } from "#app/lib/vietnamese-date.ts";
-
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .max(max, `${label} dài quá ${max.toLocaleString("vi-VN")} ký tự`)
-    .optional()
-    .transform((v) => v?.trim() ?? "");
-
-const required = (max: number, message: string, label: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .min(1, message)
-    .max(max, `${label} dài quá ${max.toLocaleString("vi-VN")} ký tự`);
 
 const id = z.string().max(40).optional();
 

@@ -1,22 +1,9 @@
 import { z } from "zod";
+import { optionalText as text, requiredText as required } from "#app/lib/form-text.ts";
 import { daysInMonth, fromLocalDateValue, fromLocalInputValue } from "#app/lib/vietnamese-date.ts";
 import { CONFERENCE_FORMATS, PLAN_KINDS, TASK_STATUSES } from "#app/conferences/vocabulary.ts";
 
 // One schema for the plan form, used by Conform in the browser and on the server.
-
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .max(max, `${label} dài quá ${max.toLocaleString("vi-VN")} ký tự`)
-    .optional()
-    .transform((v) => v?.trim() ?? "");
-
-const required = (max: number, message: string, label: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .min(1, message)
-    .max(max, `${label} dài quá ${max.toLocaleString("vi-VN")} ký tự`);
 
 const optionalInt = (min: number, max: number, message: string) =>
   z.number({ error: message }).int(message).min(min, message).max(max, message).optional();
