@@ -31,6 +31,11 @@ export async function stopBackgroundWork(): Promise<void> {
   await Promise.all([outboxWorker().stop(), jobWorker().stop()]);
 }
 
+// Service life (scripts/serve.js): GET /healthz and /readyz ahead of everything, and the database closed
+// last on SIGTERM.
+export { healthHandlers } from "#app/health.server.ts";
+export { closeDatabase } from "#app/database/shutdown.server.ts";
+
 export const handleError: HandleErrorFunction = (error, { request }) => {
   // Aborted requests (a closed tab) are not errors of ours.
   if (request.signal.aborted) return;

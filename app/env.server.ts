@@ -37,6 +37,20 @@ const schema = z.object({
   DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   // Session cookies are Secure in production; set false only to serve plain http on a LAN.
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+  // GET /readyz answers 503 when the disk of DATA_DIR has less free space than this (megabytes).
+  READY_MIN_FREE_MB: z.coerce
+    .number()
+    .int()
+    .min(0, "READY_MIN_FREE_MB phải là số mega-byte, từ 0 trở lên")
+    .default(500),
+  // Read by scripts/serve.js and scripts/worker.ts: how long SIGTERM may take (requests in flight, the
+  // message being sent, the job in hand) before the process gives up and exits 1. systemd's
+  // TimeoutStopSec must be longer (docs/deploy/hoinghi.service).
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000, "SHUTDOWN_TIMEOUT_MS phải ít nhất 1000 (mili giây)")
+    .default(10_000),
   // Read by scripts/serve.js; validated here so a typo ("yes") stops the start instead of being ignored.
   TRUST_PROXY: z.enum(["true", "false"], "TRUST_PROXY phải là true hoặc false").default("false"),
 });

@@ -17,7 +17,7 @@ const buildPath = path.resolve(process.argv[2] ?? "build/server/index.js");
 const build = await import(url.pathToFileURL(buildPath).href);
 installGlobals({ nativeFetch: build.future.v3_singleFetch });
 
-const { handleCheckinNode, stopBackgroundWork, edge } = build.entry.module;
+const { handleCheckinNode, stopBackgroundWork, edge, healthHandlers, closeDatabase } = build.entry.module;
 
 // TRUST_PROXY=true only behind a load balancer that appends the client's address to X-Forwarded-For
 // (nginx: proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for) and that clients cannot bypass.
@@ -41,6 +41,8 @@ const handle = edge.createEdgeHandler({
   checkin: handleCheckinNode,
   app,
   log: (req, res) => log(req, res, () => {}),
+  // GET /healthz, /readyz (app/health.server.ts): answered first, unlogged.
+  health: healthHandlers,
   trustProxy,
 });
 const server = http.createServer((req, res) => handle(req, res));
@@ -55,12 +57,39 @@ const onListen = () => console.log(`[hoinghi] http://${host ?? "localhost"}:${po
 if (host) server.listen(port, host, onListen);
 else server.listen(port, onListen);
 
-for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.once(signal, () => {
-    server.close();
-    // Keep-alive sockets of idle scanners would hold close() open.
-    server.closeIdleConnections?.();
-    const timeout = new Promise((resolve) => setTimeout(resolve, 4_000).unref());
-    Promise.race([stopBackgroundWork(), timeout]).finally(() => process.exit(0));
-  });
+// --- Graceful shutdown (issue 17) ---------------------------------------------------------------------
+// On SIGTERM (systemd stop, `npm start` passing it on) or SIGINT: stop accepting connections, let the
+// requests in flight finish, let the outbox and job workers finish the message or job in hand, close the
+// database, exit 0. All within SHUTDOWN_TIMEOUT_MS; past it, a log line and exit 1 (what is left is safe:
+// claims return to the queue when their lease runs out). systemd's TimeoutStopSec is longer than this.
+const shutdownMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+let stopping = false;
+function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  const started = Date.now();
+  console.log(`[hoinghi] ${signal}: stopping (at most ${shutdownMs} ms)`);
+  setTimeout(() => {
+    console.error(`[hoinghi] shutdown did not finish within ${shutdownMs} ms; exiting with status 1`);
+    process.exit(1);
+  }, shutdownMs).unref();
+  const requestsDone = new Promise((resolve) => server.close(() => resolve()));
+  // Keep-alive sockets (scanners, nginx) would hold close() open: close each one as soon as it is idle,
+  // which for a socket with a request in flight is right after its answer.
+  server.closeIdleConnections();
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  Promise.all([requestsDone.finally(() => clearInterval(idle)), stopBackgroundWork()])
+    .then(() => closeDatabase())
+    .then(
+      () => {
+        console.log(`[hoinghi] stopped in ${Date.now() - started} ms`);
+        process.exit(0);
+      },
+      (error) => {
+        console.error("[hoinghi] shutdown failed:", error);
+        process.exit(1);
+      },
+    );
 }
+for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => shutdown(signal));
+// --- end of graceful shutdown ---

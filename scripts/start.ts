@@ -2,6 +2,7 @@
 // credentials in production unless ALLOW_DEMO_CREDENTIALS=true, then serves
 // the built app with scripts/serve.js (remix-serve's setup plus the check-in fast path).
 import { spawn } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import { demoAccountsWithDemoPassword, demoCredentialsMessage } from "#app/auth/demo-guard.server.ts";
 import { storedSessionSecret } from "#app/lib/session-secret.server.ts";
@@ -35,8 +36,27 @@ async function main() {
     stdio: "inherit",
     env: { ...process.env, PORT: process.env.PORT ?? "3000" },
   });
+  // The server shuts down gracefully on these (scripts/serve.js) and exits 0: so does npm start.
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-  child.on("exit", (code) => process.exit(code ?? 0));
+  child.on("error", (error) => {
+    console.error(`Không chạy được máy chủ: ${error.message}`);
+    process.exit(1);
+  });
+  child.on("exit", (code, signal) => {
+    if (signal) console.error(`Máy chủ bị dừng bởi tín hiệu ${signal}.`);
+    process.exit(exitStatus(code, signal));
+  });
+}
+
+/**
+ * The server's own status, or for a server killed by a signal (out of memory: SIGKILL) 128 + its number as
+ * a shell reports it: never 0, so that a supervisor restarting on failure (systemd Restart=on-failure)
+ * restarts it.
+ */
+function exitStatus(code: number | null, signal: NodeJS.Signals | null): number {
+  if (code !== null) return code;
+  const number = signal ? os.constants.signals[signal] : undefined;
+  return number ? 128 + number : 1;
 }
 
 main().catch((error: unknown) => {

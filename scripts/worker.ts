@@ -10,7 +10,7 @@ process.env.BACKGROUND_WORKERS = "on";
 await import("#app/mail-composers.server.ts");
 await import("#app/job-kinds.server.ts");
 const { env } = await import("#app/env.server.ts");
-const { prisma } = await import("#app/database/db.server.ts");
+const { closeDatabase } = await import("#app/database/shutdown.server.ts");
 const { outboxWorker, mailTransportKind } = await import("#app/mailing/worker.server.ts");
 const { jobWorker } = await import("#app/jobs/jobs.server.ts");
 
@@ -26,16 +26,27 @@ console.log(
 
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    // Past this the process gives up (status 1): what it held returns to the queue when its lease runs out.
+    setTimeout(() => {
+      console.error(`Tiến trình nền không dừng xong trong ${settings.SHUTDOWN_TIMEOUT_MS} ms; thoát với mã 1.`);
+      process.exit(1);
+    }, settings.SHUTDOWN_TIMEOUT_MS).unref();
     // Messages being sent and the job in hand finish first; what is left stays queued for the others.
-    void Promise.all([outboxWorker().stop(), jobWorker().stop()])
-      .then(() => prisma.$disconnect())
-      .finally(() => {
-        clearInterval(alive);
-        process.exit(0);
-      });
+    Promise.all([outboxWorker().stop(), jobWorker().stop()])
+      .then(() => closeDatabase())
+      .then(
+        () => {
+          clearInterval(alive);
+          process.exit(0);
+        },
+        (error: unknown) => {
+          console.error("Tiến trình nền dừng lỗi:", error);
+          process.exit(1);
+        },
+      );
   });
 }
 export {};

@@ -1,7 +1,7 @@
 // What the production server (scripts/serve.js) does to every request before a handler sees it:
-// the client's address, security headers, the cross-origin refusal, the body limit, the request log,
-// then the check-in API or Express (static files, then Remix). Compiled into the server build and
-// exported from app/entry.server.tsx, so serve.js stays plain JavaScript.
+// the client's address, security headers, the health probes (answered there and then), the cross-origin
+// refusal, the body limit, the request log, then the check-in API or Express (static files, then Remix).
+// Compiled into the server build and exported from app/entry.server.tsx, so serve.js stays plain JavaScript.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CHECKIN_PATH } from "#app/http/api-paths.ts";
 import { bodyOf, guardBody, type Answer } from "#app/http/body-guard.server.ts";
@@ -23,6 +23,11 @@ export interface EdgeOptions {
   app: Handler;
   /** Starts the request log for a request (morgan); the check-in API is logged only when refused. */
   log: Handler;
+  /**
+   * GET /healthz and /readyz (app/health.server.ts), by path: answered before the log, the body guard and
+   * everything else, so that monitors asking every few seconds cost next to nothing and fill no log.
+   */
+  health?: Record<string, Handler>;
   /** TRUST_PROXY=true: take the client address from X-Forwarded-For, honour X-Forwarded-Host/-Proto. */
   trustProxy: boolean;
 }
@@ -96,7 +101,7 @@ const answer: Answer = (req, res, status, message) => {
   res.end(body);
 };
 
-export function createEdgeHandler({ checkin, app, log, trustProxy }: EdgeOptions) {
+export function createEdgeHandler({ checkin, app, log, health = {}, trustProxy }: EdgeOptions) {
   // The same two header sets for every request (pages replace the CSP with their nonce'd one): built once,
   // as the check-in API's hot path goes through here too.
   const headers = Object.entries(securityHeaders("/"));
@@ -106,6 +111,8 @@ export function createEdgeHandler({ checkin, app, log, trustProxy }: EdgeOptions
     const isCheckin = path === CHECKIN_PATH;
     applyClientAddress(req, trustProxy);
     for (const [name, value] of isTokenPath(path) ? tokenHeaders : headers) res.setHeader(name, value);
+    const probe = Object.hasOwn(health, path) ? health[path] : undefined;
+    if (probe) return probe(req, res);
     if (!isCheckin) log(req, res);
 
     if (isCrossOriginWrite(req)) {

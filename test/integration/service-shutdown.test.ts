@@ -1,0 +1,155 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { collect, track } from "#scripts/lib/app-process.ts";
+import {
+  connectionRefused,
+  root,
+  serverPid,
+  startService,
+  type ServiceProcess,
+} from "#tests/helpers/service-process.ts";
+
+// Issue 17, part 2: exit statuses a supervisor can act on, and a stop (SIGTERM) that finishes what is in
+// flight within a bound. Real processes on this file's database (run `npm run build` first).
+
+const url = process.env.DATABASE_URL!;
+const running: ServiceProcess[] = [];
+
+afterEach(() => {
+  for (const s of running.splice(0))
+    if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill("SIGKILL");
+});
+
+async function service(...args: Parameters<typeof startService>): Promise<ServiceProcess> {
+  const s = await startService(...args);
+  running.push(s);
+  return s;
+}
+
+/**
+ * Holds the lock that a sign-in's first write needs (the SQLite file's write lock; PostgreSQL's
+ * RateLimit table), so a POST /login waits inside the server until released.
+ */
+async function holdSignInLock(): Promise<() => Promise<void>> {
+  if (url.startsWith("file:")) {
+    const db = new Database(url.slice("file:".length));
+    db.exec("BEGIN IMMEDIATE");
+    return async () => {
+      db.exec("COMMIT");
+      db.close();
+    };
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`BEGIN; LOCK TABLE "RateLimit" IN ACCESS EXCLUSIVE MODE`);
+  return async () => {
+    await client.query("COMMIT");
+    await client.end();
+  };
+}
+
+function signIn(base: string): Promise<Response> {
+  return fetch(`${base}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email: "admin@hoinghi.local", password: "hoinghi-demo" }),
+    redirect: "manual",
+  });
+}
+
+describe("SIGTERM", () => {
+  it("answers the request in flight, refuses new connections, closes down and exits 0", async () => {
+    const server = await service("serve");
+    const release = await holdSignInLock();
+    let answer: Promise<Response>;
+    try {
+      answer = signIn(server.url);
+      // The sign-in reaches the server and waits for the lock.
+      await sleep(700);
+      server.child.kill("SIGTERM");
+      await expect.poll(() => connectionRefused(server.port)).toBe(true);
+      // Still waiting for its request: the server has not gone.
+      expect(server.child.exitCode).toBeNull();
+    } finally {
+      await release();
+    }
+    const res = await answer;
+    // The sign-in completed as usual: redirected, with its session cookie.
+    expect(res.status).toBe(302);
+    expect(res.headers.get("set-cookie")).toMatch(/^hn_session=/);
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(server.stdout()).toMatch(/SIGTERM: stopping[\s\S]*stopped in \d+ ms/);
+    expect(server.stderr()).toBe("");
+  });
+
+  it("gives up after SHUTDOWN_TIMEOUT_MS with a log line and status 1", async () => {
+    const server = await service("serve", { SHUTDOWN_TIMEOUT_MS: "1000" });
+    const release = await holdSignInLock();
+    try {
+      const answer = signIn(server.url).catch((error: unknown) => error);
+      await sleep(700);
+      const sent = Date.now();
+      server.child.kill("SIGTERM");
+      expect(await server.exited).toEqual({ code: 1, signal: null });
+      expect(Date.now() - sent).toBeLessThan(4_000);
+      // The request never got its answer: its connection went with the process.
+      expect(await answer).toBeInstanceOf(Error);
+    } finally {
+      await release();
+    }
+    expect(server.stderr()).toContain("shutdown did not finish within 1000 ms; exiting with status 1");
+  });
+});
+
+describe("npm start as a supervisor sees it", () => {
+  it("exits non-zero when its server is killed (out-of-memory kill: SIGKILL)", async () => {
+    const app = await service("npm start");
+    process.kill(serverPid(app.child.pid!), "SIGKILL");
+    const { code } = await app.exited;
+    expect(code).not.toBe(0);
+    expect(code).not.toBeNull();
+    expect(app.stderr()).toContain("Máy chủ bị dừng bởi tín hiệu SIGKILL.");
+  });
+
+  it("scripts/start.ts (what the systemd unit runs) exits 128 + the signal's number", async () => {
+    const app = await service("start");
+    process.kill(serverPid(app.child.pid!), "SIGKILL");
+    expect(await app.exited).toEqual({ code: 137, signal: null });
+    const again = await service("start");
+    process.kill(serverPid(again.child.pid!), "SIGHUP");
+    expect((await again.exited).code).toBe(128 + 1);
+  });
+
+  it("passes SIGTERM on and exits 0 once its server has stopped cleanly", async () => {
+    const app = await service("start");
+    const server = serverPid(app.child.pid!);
+    app.child.kill("SIGTERM");
+    expect(await app.exited).toEqual({ code: 0, signal: null });
+    // The server went too, not left behind as an orphan.
+    expect(() => process.kill(server, 0)).toThrow();
+    expect(app.stdout()).toMatch(/SIGTERM: stopping[\s\S]*stopped in/);
+    expect(app.stderr()).toBe("");
+  });
+});
+
+describe("npm run worker", () => {
+  it("stops on SIGTERM with status 0", async () => {
+    const worker = track(
+      spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/worker.ts")], {
+        cwd: root,
+        env: { ...process.env, NODE_ENV: "production", DATA_DIR: path.join(process.env.DATA_DIR!, "worker") },
+        stdio: ["ignore", "pipe", "pipe"],
+      }),
+    );
+    const exited = new Promise<number | null>((resolve) => worker.once("exit", (code) => resolve(code)));
+    const stdout = collect(worker, "stdout");
+    const stderr = collect(worker);
+    await expect.poll(stdout, { timeout: 30_000 }).toContain("Tiến trình nền đang chạy");
+    worker.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(stderr()).toBe("");
+  });
+});
