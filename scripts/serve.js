@@ -3,8 +3,10 @@
 // the client's address in the x-hoinghi-client-ip header, security headers, the refusal of
 // cross-origin writes (403) and of oversized bodies (413), and one path answered before Express and
 // Remix: POST /api/checkin, which door scanners call hundreds of times a second (see
-// app/checkin/api.server.ts).
-// Usage: node scripts/serve.js build/server/index.js   (PORT, HOST, TRUST_PROXY from the environment)
+// app/checkin/api.server.ts). GET /healthz and /readyz (app/health.server.ts) are answered first of all.
+// SIGTERM stops it gracefully (end of this file).
+// Usage: node scripts/serve.js build/server/index.js   (PORT, HOST, TRUST_PROXY, SHUTDOWN_TIMEOUT_MS from
+// the environment)
 import http from "node:http";
 import path from "node:path";
 import url from "node:url";

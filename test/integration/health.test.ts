@@ -53,7 +53,7 @@ describe("/healthz", () => {
       for (let i = 0; i < 5; i++) await (await fetch(`${logged.url}/healthz`)).text();
       await (await fetch(`${logged.url}/readyz`)).text();
       await (await fetch(`${logged.url}/login`)).text();
-      await expect.poll(() => logged.stdout()).toContain("GET /login");
+      await expect.poll(() => logged.stdout()).toContain("/login");
       expect(logged.stdout()).not.toMatch(/healthz|readyz/);
     } finally {
       await logged.stop();
