@@ -72,7 +72,7 @@ async function databaseAnswers(url: string, db: PrismaClient): Promise<boolean> 
   if (!isPostgresUrl(url)) {
     // The app's open connection keeps reading a file that was moved or replaced under it; what a restart
     // (or another instance) would open is the file at its path, so that is the one looked at.
-    const file = new Database(sqlitePath(url), { readonly: true, fileMustExist: true, timeout: 500 });
+    const file = new Database(sqlitePath(url), { readonly: true, fileMustExist: true, timeout: 250 });
     try {
       file.prepare("SELECT count(*) FROM sqlite_master").get();
     } finally {

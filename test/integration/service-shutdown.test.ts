@@ -63,7 +63,7 @@ function slowSignIn(port: number): SlowSignIn {
   return { finish: () => req.end(body.slice(half)), answer };
 }
 
-describe("SIGTERM", () => {
+describe("SIGTERM", { timeout: 60_000 }, () => {
   it("answers the request in flight, refuses new connections, closes down and exits 0", async () => {
     const server = await service("serve");
     const signIn = slowSignIn(server.port);
@@ -99,7 +99,7 @@ describe("SIGTERM", () => {
   });
 });
 
-describe("npm start as a supervisor sees it", () => {
+describe("npm start as a supervisor sees it", { timeout: 90_000 }, () => {
   it("exits non-zero when its server is killed (out-of-memory kill: SIGKILL)", async () => {
     const app = await service("npm start");
     process.kill(serverPid(app.child.pid!), "SIGKILL");
@@ -130,7 +130,7 @@ describe("npm start as a supervisor sees it", () => {
   });
 });
 
-describe("npm run worker", () => {
+describe("npm run worker", { timeout: 60_000 }, () => {
   it("stops on SIGTERM with status 0", async () => {
     const worker = track(
       spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/worker.ts")], {
