@@ -162,7 +162,8 @@ async function passes(name: CheckName, bound: number, check: () => Promise<boole
     if (!ok) cause = NOT_MET[name];
   } catch (error) {
     ok = false;
-    cause = error instanceof Error ? error.message : String(error);
+    // Prisma's messages run over several lines: one line in the log.
+    cause = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
   } finally {
     clearTimeout(timer);
   }
