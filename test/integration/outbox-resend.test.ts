@@ -9,6 +9,7 @@ import { drainOnce } from "#app/mailing/outbox.server.ts";
 import { smtpTransport, type MailTransport } from "#app/mailing/transport.server.ts";
 import { action as attendeesAction, loader as attendeesLoader } from "#app/routes/conferences.$id.attendees.tsx";
 import { action as outboxAction, loader as outboxLoader } from "#app/routes/conferences.$id.outbox.tsx";
+import { loader as progressLoader } from "#app/routes/conferences.$id.outbox[.json].tsx";
 import { conferenceWithInvitations } from "#tests/helpers/outbox-fixture.ts";
 import { call, get, post, signIn, type Person } from "#tests/helpers/route-call.ts";
 import { startSmtp } from "#tests/helpers/smtp.ts";
@@ -168,6 +169,10 @@ describe("Gửi lại các thư lỗi", () => {
     const page = await call(outboxLoader, get(`/conferences/${conferenceId}/outbox`, office), { id: conferenceId });
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ failed: 2, stuck: 1, maxAttempts: MAX_ATTEMPTS });
+    const progress = await call(progressLoader, get(`/conferences/${conferenceId}/outbox.json`, office), {
+      id: conferenceId,
+    });
+    expect(progress.body).toEqual({ queued: 1, sending: 1, stuck: 1, sent: 0, failed: 2 });
 
     const url = `/conferences/${conferenceId}/outbox`;
     const unconfirmed = await call(outboxAction, post(url, office, { intent: "resend-failed" }), { id: conferenceId });
