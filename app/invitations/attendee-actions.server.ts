@@ -9,6 +9,7 @@ import { groupLabel } from "#app/conferences/naming.ts";
 import { DELIVERY_LABEL, RSVP_LABEL } from "#app/conferences/vocabulary.ts";
 import { userActor } from "#app/database/audit.server.ts";
 import { prisma } from "#app/database/db.server.ts";
+import type { MessageStatus } from "#app/generated/prisma/enums.ts";
 import type { AttendeeValues } from "#app/invitations/attendee-form.ts";
 import { workingDaysBetween } from "#app/invitations/attendee-form.ts";
 import { parseAttendees } from "#app/invitations/attendee-import.ts";
@@ -22,7 +23,8 @@ import {
 } from "#app/invitations/attendees.server.ts";
 import { cannotInviteReason } from "#app/invitations/can-invite.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
-import { requeueMessage } from "#app/mailing/queue.server.ts";
+import { isStuck } from "#app/mailing/claims.server.ts";
+import { requeueMessage, requeueRefusalText } from "#app/mailing/resend.server.ts";
 import { mailTransportKind, outboxWorker } from "#app/mailing/worker.server.ts";
 import { readTable } from "#app/lib/table/read.server.ts";
 import type { ImportError } from "#app/lib/table/table.ts";
@@ -64,7 +66,16 @@ export async function attendeesPage(access: ConferenceAccess, organizationId: st
       messages: {
         orderBy: { createdAt: "desc" },
         take: 1,
-        select: { id: true, kind: true, status: true, sentAt: true, lastError: true, attempts: true },
+        select: {
+          id: true,
+          kind: true,
+          status: true,
+          sentAt: true,
+          lastError: true,
+          attempts: true,
+          claimedAt: true,
+          leaseUntil: true,
+        },
       },
     },
   });
@@ -120,16 +131,24 @@ export async function attendeesPage(access: ConferenceAccess, organizationId: st
       substituteFor: a.substituteFor?.name ?? null,
       group: groups.find((g) => g.id === a.groupId)?.label ?? "",
       site: a.bridgePoint?.name ?? "Hội trường",
-      delivery: a.messages[0]
-        ? {
-            id: a.messages[0].id,
-            status: a.messages[0].status,
-            label: DELIVERY_LABEL[a.messages[0].status],
-            error: a.messages[0].lastError,
-            kind: a.messages[0].kind,
-          }
-        : null,
+      delivery: a.messages[0] ? delivery(a.messages[0], now) : null,
     })),
+  };
+}
+
+/** An attendee's last message as the page shows it: a "Đang gửi" whose sender died is "Bị treo" and may be resent. */
+function delivery(
+  m: { id: string; kind: string; status: MessageStatus; lastError: string | null } & Parameters<typeof isStuck>[0],
+  now: Date,
+) {
+  const stuck = isStuck(m, now);
+  return {
+    id: m.id,
+    status: stuck ? "STUCK" : m.status,
+    label: stuck ? "Bị treo khi đang gửi" : DELIVERY_LABEL[m.status],
+    error: m.lastError,
+    kind: m.kind,
+    resendable: stuck || m.status === "SENT" || m.status === "FAILED",
   };
 }
 
@@ -233,9 +252,10 @@ export async function addOrganizationMembers(
   );
 }
 
-/** Puts a sent or failed message back in the queue. */
+/** Puts a sent, failed or stuck message back in the queue; refused, with why, while it waits or is being sent. */
 export async function resendMessage(user: CurrentUser, c: Conference, messageId: string): Promise<AttendeeOutcome> {
-  if (!(await requeueMessage(userActor(user), messageId, c.id))) return refused("Thư này đang chờ gửi hoặc không còn.");
+  const outcome = await requeueMessage(userActor(user), messageId, c.id);
+  if (!outcome.ok) return refused(requeueRefusalText(outcome));
   outboxWorker().kick();
   return done("Đã đưa thư vào hàng đợi gửi lại.");
 }

@@ -6,9 +6,8 @@ import { MAX_ATTEMPTS, retryDelayMs } from "#app/mailing/backoff.ts";
 import { composableKinds, composeMessage, type OutboxRow } from "#app/mailing/composers.server.ts";
 import { runDueWork } from "#app/mailing/due-work.server.ts";
 import type { MailTransport } from "#app/mailing/transport.server.ts";
-
-import { DEFAULT_LEASE_MS, newClaimOwner, onPostgres, placeholders } from "#app/database/lease.server.ts";
-import { pgTime } from "#app/database/pg-pool.server.ts";
+import { DEFAULT_LEASE_MS, newClaimOwner } from "#app/database/lease.server.ts";
+import { claimBatch, recoverExpiredClaims, releaseClaims, renewLeases } from "#app/mailing/claims.server.ts";
 
 // Sending what is queued: claim a batch exactly once, compose each message at send time, send it, record
 // the outcome (sent, retried later, or failed for good) with its audit record. Every app instance drains
@@ -23,7 +22,14 @@ export interface DrainOptions {
    * only the kinds this process can compose are claimed.
    */
   compose?: (row: OutboxRow) => Promise<SendMailOptions>;
+  /** At most this many messages in one call (default 200). */
   batchSize?: number;
+  /**
+   * How many are claimed at a time (default twice `concurrency`): what a crash leaves stranded until the
+   * lease runs out, against one claim query per that many messages.
+   */
+  claimSize?: number;
+  /** Messages in flight at once (default 8). */
   concurrency?: number;
   now?: () => Date;
   /** Stop claiming new messages when this returns true (graceful shutdown). */
@@ -37,133 +43,6 @@ export interface DrainOptions {
 }
 
 type Db = PrismaClient;
-
-const rowSelect = {
-  id: true,
-  messageId: true,
-  attendeeId: true,
-  bridgePointId: true,
-  kind: true,
-  version: true,
-  attachPdf: true,
-  changeNote: true,
-  attempts: true,
-  conferenceId: true,
-  toAddress: true,
-  subject: true,
-} as const;
-
-interface Claim {
-  db: Db;
-  owner: string;
-  now: Date;
-  leaseUntil: Date;
-  batchSize: number;
-  kinds: string[] | null;
-}
-
-/**
- * PostgreSQL: one statement picks the due rows nobody holds (FOR UPDATE SKIP LOCKED: rows another
- * instance is claiming at this moment are skipped, not waited for) and marks them SENDING with this
- * owner and lease.
- */
-async function claimOnPostgres(c: Claim): Promise<string[]> {
-  const kinds = c.kinds ? `AND "kind"::text IN (${placeholders(6, c.kinds.length)})` : "";
-  const rows = await c.db.$queryRawUnsafe<Array<{ id: string }>>(
-    `UPDATE "OutboxMessage" SET "status" = 'SENDING', "claimedAt" = $1::timestamp(3), "claimedBy" = $2,
-       "leaseUntil" = $3::timestamp(3), "attempts" = "attempts" + 1
-     WHERE "id" IN (
-       SELECT "id" FROM "OutboxMessage"
-       WHERE "status" = 'QUEUED' AND "nextAttemptAt" <= $4::timestamp(3) ${kinds}
-       ORDER BY "nextAttemptAt", "createdAt" LIMIT $5
-       FOR UPDATE SKIP LOCKED)
-     RETURNING "id"`,
-    pgTime(c.now),
-    c.owner,
-    pgTime(c.leaseUntil),
-    pgTime(c.now),
-    c.batchSize,
-    ...(c.kinds ?? []),
-  );
-  return rows.map((r) => r.id);
-}
-
-/**
- * SQLite has one writer at a time, so a conditional update is a claim that cannot collide: of the due
- * rows read, the update takes those still QUEUED, and the owner tells which ones this call took.
- */
-async function claimOnSqlite(c: Claim): Promise<string[]> {
-  const due = await c.db.outboxMessage.findMany({
-    where: {
-      status: "QUEUED",
-      nextAttemptAt: { lte: c.now },
-      ...(c.kinds ? { kind: { in: c.kinds as OutboxRow["kind"][] } } : {}),
-    },
-    orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
-    take: c.batchSize,
-    select: { id: true },
-  });
-  if (due.length === 0) return [];
-  const ids = due.map((r) => r.id);
-  await c.db.outboxMessage.updateMany({
-    where: { id: { in: ids }, status: "QUEUED" },
-    data: {
-      status: "SENDING",
-      claimedAt: c.now,
-      claimedBy: c.owner,
-      leaseUntil: c.leaseUntil,
-      attempts: { increment: 1 },
-    },
-  });
-  const mine = await c.db.outboxMessage.findMany({
-    where: { id: { in: ids }, status: "SENDING", claimedBy: c.owner },
-    select: { id: true },
-  });
-  return mine.map((r) => r.id);
-}
-
-/** Claims a batch of due messages for this owner; returns them in send order, as they were before the claim. */
-async function claimBatch(c: Claim): Promise<OutboxRow[]> {
-  // No composer registered in this process: it claims nothing (another process may compose them).
-  if (c.kinds?.length === 0) return [];
-  const ids = await (onPostgres() ? claimOnPostgres(c) : claimOnSqlite(c));
-  if (ids.length === 0) return [];
-  const rows = await c.db.outboxMessage.findMany({
-    where: { id: { in: ids } },
-    orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
-    select: rowSelect,
-  });
-  // `attempts` counts the attempts before this one, as the composers and the back-off expect.
-  return rows.map((r) => ({ ...r, attempts: r.attempts - 1 }));
-}
-
-/**
- * Extends the lease of the messages this owner still holds; returns the ids it no longer holds (its
- * lease ran out and another instance took them back), which are then not sent.
- */
-async function renewLeases(db: Db, owner: string, ids: string[], leaseUntil: Date): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const { count } = await db.outboxMessage.updateMany({
-    where: { id: { in: ids }, status: "SENDING", claimedBy: owner },
-    data: { leaseUntil },
-  });
-  if (count === ids.length) return [];
-  const held = await db.outboxMessage.findMany({
-    where: { id: { in: ids }, status: "SENDING", claimedBy: owner },
-    select: { id: true },
-  });
-  const still = new Set(held.map((r) => r.id));
-  return ids.filter((id) => !still.has(id));
-}
-
-/** Gives back claimed messages that were not sent (the worker is stopping). */
-async function releaseClaims(db: Db, owner: string, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db.outboxMessage.updateMany({
-    where: { id: { in: ids }, status: "SENDING", claimedBy: owner },
-    data: { status: "QUEUED", claimedAt: null, claimedBy: null, leaseUntil: null, attempts: { decrement: 1 } },
-  });
-}
 
 /**
  * The message's final state (sent, or failed for good) and the worker's audit record of it, as one
@@ -237,37 +116,65 @@ export interface DrainResult {
   failed: number;
 }
 
-/** Sends the messages that are due, a batch at a time, with a few in flight at once. */
+/**
+ * Sends the messages that are due (at most `batchSize` in this call), with a few in flight at once. It
+ * claims them a few at a time (`claimSize`), as the senders run out of work, rather than the whole batch
+ * up front: a process that dies holds only those few, which return to the queue when their lease runs out.
+ */
 export async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
   const db = opts.db ?? prisma;
   const owner = opts.owner ?? newClaimOwner("outbox");
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
+  const concurrency = opts.concurrency ?? 8;
+  const limit = opts.batchSize ?? 200;
+  const claimSize = Math.max(1, Math.min(limit, opts.claimSize ?? 2 * concurrency));
+  const kinds = opts.compose ? null : composableKinds();
   const clock = () => opts.now?.() ?? new Date();
-  const now = clock();
   const result: DrainResult = { sent: 0, retried: 0, failed: 0 };
-  if (opts.stopping?.()) return result;
-  // One claim for the batch rather than one per message: a query less per e-mail.
-  const claimStarted = Date.now();
-  const rows = await claimBatch({
-    db,
-    owner,
-    now,
-    leaseUntil: new Date(now.getTime() + leaseMs),
-    batchSize: opts.batchSize ?? 200,
-    kinds: opts.compose ? null : composableKinds(),
-  });
-  if (rows.length === 0) return result;
-  const pending = new Set(rows.map((r) => r.id));
+  // Claimed and not yet started, in send order; claimed and not yet finished (whose leases are renewed).
+  const queue: OutboxRow[] = [];
+  const pending = new Set<string>();
   const lost = new Set<string>();
-  // While the batch is being sent, its remaining claims are renewed, so a batch that takes longer than
-  // one lease is not taken back from a live sender.
+  let taken = 0;
+  let exhausted = false;
+  // Until when (this process's clock) every pending claim is known to hold: the oldest claim's start plus
+  // one lease, moved on by each renewal from the moment it was asked.
+  let heldUntil = Number.POSITIVE_INFINITY;
+  let claiming: Promise<void> | null = null;
+  const refill = () => {
+    claiming ??= (async () => {
+      const asked = Date.now();
+      const now = clock();
+      const want = Math.min(claimSize, limit - taken);
+      const rows = await claimBatch({
+        db,
+        owner,
+        now,
+        leaseUntil: new Date(now.getTime() + leaseMs),
+        batchSize: want,
+        kinds,
+      });
+      // Fewer than asked: nothing more is due now (the next poll looks again).
+      if (rows.length < want) exhausted = true;
+      if (rows.length === 0) return;
+      heldUntil = Math.min(heldUntil, asked + leaseMs);
+      taken += rows.length;
+      for (const r of rows) {
+        queue.push(r);
+        pending.add(r.id);
+      }
+    })().finally(() => {
+      claiming = null;
+    });
+    return claiming;
+  };
+  // While messages are being sent, their claims are renewed, so a slow batch is not taken back from a
+  // live sender.
   let renewing: Promise<void> = Promise.resolve();
-  // Until when (this process's clock) the claims are known to hold: the claim's start plus one lease,
-  // moved on by each renewal from the moment it was asked.
-  let heldUntil = claimStarted + leaseMs;
   const renew = () => {
     renewing = renewing
       .then(async () => {
+        if (pending.size === 0) return;
         const asked = Date.now();
         const gone = await renewLeases(db, owner, [...pending], new Date(clock().getTime() + leaseMs));
         for (const id of gone) lost.add(id);
@@ -277,15 +184,24 @@ export async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
     return renewing;
   };
   const renewal = setInterval(renew, Math.max(50, Math.floor(leaseMs / 3)));
-  let next = 0;
+  let expired = false;
   const worker = async () => {
-    while (next < rows.length && !opts.stopping?.()) {
+    while (!opts.stopping?.() && !expired) {
+      if (queue.length === 0) {
+        if (exhausted || taken >= limit) break;
+        await refill();
+        continue;
+      }
       // A blocked event loop (a long PDF render, a GC pause) may have kept the timer from renewing: a
       // message is handed to SMTP only while its claim is known to hold for a while yet.
       if (Date.now() > heldUntil - leaseMs / 3) await renew();
       // The database did not confirm the claims in time: the rest is left to go back to the queue.
-      if (Date.now() >= heldUntil) break;
-      const row = rows[next++]!;
+      if (Date.now() >= heldUntil) {
+        expired = true;
+        break;
+      }
+      const row = queue.shift();
+      if (!row) continue;
       // Another instance took this message back after our lease ran out: it is theirs to send now.
       if (lost.has(row.id)) {
         pending.delete(row.id);
@@ -293,45 +209,26 @@ export async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
       }
       const outcome = await sendOne(db, row, opts);
       pending.delete(row.id);
+      if (pending.size === 0) heldUntil = Number.POSITIVE_INFINITY;
       if (outcome === "sent") result.sent++;
       else if (outcome === "retry") result.retried++;
       else result.failed++;
     }
   };
   try {
-    await Promise.all(Array.from({ length: opts.concurrency ?? 8 }, worker));
+    await Promise.all(Array.from({ length: concurrency }, worker));
   } finally {
     clearInterval(renewal);
+    await claiming;
     await renewing;
   }
-  // Stopped before the batch was through: the rest goes back to the queue for the next worker.
+  // Stopped before the claimed messages were through: they go back to the queue for the next worker.
   await releaseClaims(
     db,
     owner,
-    rows.slice(next).map((r) => r.id),
+    queue.splice(0).map((r) => r.id),
   );
   return result;
-}
-
-/**
- * Messages whose claim's lease has run out (their instance died, or lost the database for longer than a
- * lease) go back to the queue. A live sender renews its leases, so its claims are never taken. A message
- * may then be sent a second time if its sender died after handing it to SMTP and before recording it;
- * its stable Message-ID lets mail systems recognise the copy. Claims made before leases existed (no
- * lease) are recovered after `legacyAfterMs`.
- */
-export async function recoverExpiredClaims(db: Db = prisma, now = new Date(), legacyAfterMs = 10 * 60_000) {
-  const { count } = await db.outboxMessage.updateMany({
-    where: {
-      status: "SENDING",
-      OR: [
-        { leaseUntil: { lt: now } },
-        { leaseUntil: null, claimedAt: { lt: new Date(now.getTime() - legacyAfterMs) } },
-      ],
-    },
-    data: { status: "QUEUED", claimedAt: null, claimedBy: null, leaseUntil: null },
-  });
-  return count;
 }
 
 export interface OutboxWorker {

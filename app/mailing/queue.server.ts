@@ -1,5 +1,3 @@
-import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
-import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import type { MessageKind } from "#app/generated/prisma/enums.ts";
 import { messageIdFor } from "#app/mailing/backoff.ts";
@@ -87,37 +85,4 @@ export async function queueMessagesIn<R extends Recipient>(
     });
   }
   return fresh;
-}
-
-/** Puts a sent or failed message back in the queue (the organiser's "gửi lại"). */
-export async function requeueMessage(actor: AuditActor, id: string, conferenceId: string): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
-    const before = await tx.outboxMessage.findFirst({
-      where: { id, conferenceId, status: { in: ["SENT", "FAILED"] } },
-      select: { status: true, toAddress: true, subject: true, lastError: true, sentAt: true },
-    });
-    if (!before) return false;
-    const { count } = await tx.outboxMessage.updateMany({
-      where: { id, conferenceId, status: { in: ["SENT", "FAILED"] } },
-      data: {
-        status: "QUEUED",
-        nextAttemptAt: new Date(),
-        attempts: 0,
-        lastError: null,
-        sentAt: null,
-        claimedAt: null,
-      },
-    });
-    if (count !== 1) return false;
-    await recordAudit(tx, actor, {
-      action: "message.requeue",
-      entity: "OutboxMessage",
-      entityId: id,
-      summary: `Gửi lại thư “${before.subject}” tới ${before.toAddress}`,
-      before: { status: before.status, lastError: before.lastError, sentAt: before.sentAt },
-      after: { status: "QUEUED", lastError: null, sentAt: null },
-      conferenceId,
-    });
-    return true;
-  });
 }

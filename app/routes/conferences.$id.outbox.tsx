@@ -1,14 +1,22 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { simpleParser } from "mailparser";
 import { z } from "zod";
 import { requireConference } from "#app/auth/guard.server.ts";
+import { ResendFailed } from "#app/components/outbox/resend-failed.tsx";
+import { userActor } from "#app/database/audit.server.ts";
 import { prisma } from "#app/database/db.server.ts";
+import { readForm } from "#app/http/form-data.server.ts";
+import { formReply } from "#app/http/reply.server.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 import { MESSAGE_KIND_LABEL } from "#app/conferences/vocabulary.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
+import { MAX_ATTEMPTS } from "#app/mailing/backoff.ts";
+import { isStuck } from "#app/mailing/claims.server.ts";
+import { requeueFailed, resendableCounts } from "#app/mailing/resend.server.ts";
 import { sentMessageCopy } from "#app/mailing/transport.server.ts";
-import { mailTransportKind, outboxFolder } from "#app/mailing/worker.server.ts";
+import { mailTransportKind, outboxFolder, outboxWorker } from "#app/mailing/worker.server.ts";
 import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 
 export const meta: MetaFunction = () => [{ title: "Hộp thư gửi đi · Hội nghị CCHC" }];
@@ -33,8 +41,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .max(10000)
     .catch(1)
     .parse(url.searchParams.get("page") ?? 1);
-  const [total, messages] = await Promise.all([
+  const now = new Date();
+  const [total, resendable, messages] = await Promise.all([
     prisma.outboxMessage.count({ where: { conferenceId: c.id } }),
+    resendableCounts(c.id, now),
     prisma.outboxMessage.findMany({
       where: { conferenceId: c.id },
       orderBy: { createdAt: "desc" },
@@ -50,6 +60,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         attempts: true,
         sentAt: true,
         lastError: true,
+        claimedAt: true,
+        leaseUntil: true,
         attendee: { select: { name: true } },
         bridgePoint: { select: { name: true, contactName: true } },
         noticeRecipient: { select: { text: true } },
@@ -81,6 +93,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     conference: { id: c.id, title: c.title },
     mode: mailTransportKind(),
     total,
+    ...resendable,
+    maxAttempts: MAX_ATTEMPTS,
     page,
     preview,
     messages: messages.map((m) => ({
@@ -88,8 +102,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       kind: MESSAGE_KIND_LABEL[m.kind],
       to: `${m.attendee?.name ?? (m.bridgePoint?.contactName || m.bridgePoint?.name || m.noticeRecipient?.text || "")} <${m.toAddress}>`,
       subject: m.subject,
-      status: m.status,
-      statusLabel: STATUS[m.status],
+      status: isStuck(m, now) ? "STUCK" : m.status,
+      statusLabel: isStuck(m, now) ? "Bị treo khi đang gửi" : STATUS[m.status],
       attempts: m.attempts,
       sentAt: m.sentAt ? formatDateTime(m.sentAt) : "",
       error: m.lastError,
@@ -97,8 +111,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const intentSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("resend-failed"),
+    confirm: z.boolean({ error: "Đánh dấu xác nhận gửi lại" }).refine((v) => v, "Đánh dấu xác nhận gửi lại"),
+  }),
+]);
+
+/** "Gửi lại các thư lỗi": every failed or stuck message of the conference back in the queue. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireConference(request, params.id, "invitations.manage");
+  const c = await invitationConference(access.conference.id);
+  const form = await readForm(request);
+  const submission = parseWithZod(form, { schema: intentSchema });
+  if (submission.status !== "success") return formReply(String(form.get("intent") ?? ""), submission);
+  const count = await requeueFailed(userActor(access.user), c.id);
+  if (count === 0)
+    return formReply(submission.value.intent, submission, {
+      formErrors: ["Không có thư lỗi hoặc bị treo nào để gửi lại."],
+    });
+  outboxWorker().kick();
+  return formReply(submission.value.intent, submission, {
+    message: `Đã đưa ${count} thư lỗi vào hàng đợi gửi lại.`,
+    resetForm: true,
+  });
+}
+
 export default function Outbox() {
   const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const formErrors = actionData?.result.error?.[""] ?? [];
   return (
     <div className="page">
       <h1>Hộp thư gửi đi</h1>
@@ -108,6 +150,22 @@ export default function Outbox() {
           : "Thư được gửi qua máy chủ SMTP. "}
         {data.total} thư.
       </p>
+      {actionData?.message ? (
+        <p role="status" className="up">
+          {actionData.message}
+        </p>
+      ) : null}
+      {formErrors.length ? (
+        <div className="form-error" role="alert">
+          {formErrors.join(" ")}
+        </div>
+      ) : null}
+      <ResendFailed
+        failed={data.failed}
+        stuck={data.stuck}
+        maxAttempts={data.maxAttempts}
+        lastResult={actionData?.result}
+      />
       {data.preview ? (
         <section className="card">
           <h2>{data.preview.subject}</h2>

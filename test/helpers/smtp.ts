@@ -3,10 +3,20 @@ import { SMTPServer } from "smtp-server";
 export interface Received {
   messageId: string;
   raw: Buffer;
+  /** When the server had the whole message (Date.now()). */
+  at: number;
+}
+
+export interface SmtpOptions {
+  /**
+   * Wait this long between having a message and answering 250, as a slow mail server does: a sender that
+   * dies in that window has delivered a message it never learns of.
+   */
+  ackDelayMs?: number;
 }
 
 /** A real SMTP server in the test process; `reject(messageId, attempt)` can refuse deliveries. */
-export async function startSmtp(reject?: (messageId: string, attempt: number) => boolean) {
+export async function startSmtp(reject?: (messageId: string, attempt: number) => boolean, options: SmtpOptions = {}) {
   const received: Received[] = [];
   const attempts = new Map<string, number>();
   const server = new SMTPServer({
@@ -27,8 +37,9 @@ export async function startSmtp(reject?: (messageId: string, attempt: number) =>
           error.responseCode = 451;
           return callback(error);
         }
-        received.push({ messageId, raw });
-        callback();
+        received.push({ messageId, raw, at: Date.now() });
+        if (options.ackDelayMs) setTimeout(() => callback(), options.ackDelayMs);
+        else callback();
       });
     },
   });

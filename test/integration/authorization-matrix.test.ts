@@ -135,7 +135,8 @@ const MATRIX: Row[] = [
     resend: inv,
     members: inv,
   }),
-  row("conferences.$id.outbox", `${c}/outbox`, "conference", inv),
+  // issue 17: "Gửi lại các thư lỗi"; without its confirmation a permitted call stops at validation.
+  row("conferences.$id.outbox", `${c}/outbox`, "conference", inv, { "resend-failed": inv }),
   row("conferences.$id.outbox[.json]", `${c}/outbox.json`, "conference", inv),
   // issue 14: reminders — the timed reminders page; each intent without its fields stops at validation.
   row("conferences.$id.reminders", `${c}/reminders`, "conference", inv, { schedule: inv, cancel: inv, delete: inv }),

@@ -86,7 +86,7 @@ describe("the outbox drained by two instances at once", () => {
     const fast = smtpTransport(smtp.url);
     // Each batch takes longer than a lease (20 × 60 ms on one connection > 500 ms), while both
     // instances look for expired leases every 50 ms: only renewal keeps the claims from being taken.
-    const options = { compose, batchSize: 20, concurrency: 1, leaseMs: 500, idleMs: 50 };
+    const options = { compose, batchSize: 20, claimSize: 20, concurrency: 1, leaseMs: 500, idleMs: 50 };
     const a = startOutboxWorker({ ...options, transport: slow(fast, 60), owner: "instance-a" });
     const b = startOutboxWorker({ ...options, transport: slow(fast, 60), owner: "instance-b", db: instanceB });
     await expect.poll(() => smtp.received.length, { timeout: 60_000, interval: 100 }).toBe(ids.length);

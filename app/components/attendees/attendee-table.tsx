@@ -39,7 +39,7 @@ export function AttendeeTable({ attendees, canEdit }: { attendees: AttendeesPage
                     <>
                       <span className={`badge delivery-${a.delivery.status.toLowerCase()}`}>{a.delivery.label}</span>
                       {a.delivery.error ? <div className="muted small">{a.delivery.error}</div> : null}
-                      {canEdit && (a.delivery.status === "SENT" || a.delivery.status === "FAILED") ? (
+                      {canEdit && a.delivery.resendable ? (
                         <Form method="post">
                           <input type="hidden" name="intent" value="resend" />
                           <input type="hidden" name="messageId" value={a.delivery.id} />
