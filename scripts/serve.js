@@ -1,9 +1,9 @@
 // The production HTTP server (`npm start`): what remix-serve does — compression, immutable /assets,
 // public files, a request log, the Remix handler — plus, before any of it (app/http/edge.server.ts):
 // the client's address in the x-hoinghi-client-ip header, security headers, the refusal of
-// cross-origin writes (403) and of oversized bodies (413), and one path answered before Express and
-// Remix: POST /api/checkin, which door scanners call hundreds of times a second (see
-// app/checkin/api.server.ts).
+// cross-origin writes (403) and of oversized bodies (413), the request log (JSON lines on stdout) and
+// metrics, and two paths answered before Express and Remix: POST /api/checkin, which door scanners
+// call hundreds of times a second (see app/checkin/api.server.ts), and GET /metrics (METRICS_TOKEN).
 // Usage: node scripts/serve.js build/server/index.js   (PORT, HOST, TRUST_PROXY from the environment)
 import http from "node:http";
 import path from "node:path";
@@ -11,7 +11,6 @@ import url from "node:url";
 import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import morgan from "morgan";
 
 const buildPath = path.resolve(process.argv[2] ?? "build/server/index.js");
 const build = await import(url.pathToFileURL(buildPath).href);
@@ -23,9 +22,9 @@ const { handleCheckinNode, stopBackgroundWork, edge } = build.entry.module;
 // (nginx: proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for) and that clients cannot bypass.
 const trustProxy = process.env.TRUST_PROXY === "true";
 
-// morgan's "tiny" format, with invitation tokens, bridge keys and other secrets in the URL masked.
-morgan.token("safe-url", (req) => edge.redactUrl(req.originalUrl ?? req.url ?? "/"));
-const log = morgan(":method :safe-url :status :res[content-length] - :response-time ms");
+// One JSON line per request on stdout (route pattern, status, duration, request id, user; secrets masked)
+// and the request metrics; app/http/access-log.server.ts.
+const log = edge.createAccessLog(build, [edge.METRICS_PATH]);
 
 const remix = edge.createRemixNodeHandler(build, process.env.NODE_ENV);
 const app = express();
@@ -40,7 +39,7 @@ app.all("*", (req, res, next) => {
 const handle = edge.createEdgeHandler({
   checkin: handleCheckinNode,
   app,
-  log: (req, res) => log(req, res, () => {}),
+  log,
   trustProxy,
 });
 const server = http.createServer((req, res) => handle(req, res));
@@ -51,7 +50,8 @@ server.keepAliveTimeout = 65_000;
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST;
-const onListen = () => console.log(`[hoinghi] http://${host ?? "localhost"}:${port}`);
+const onListen = () =>
+  edge.logger.info({ event: "listening", port, host: host ?? null }, `http://${host ?? "localhost"}:${port}`);
 if (host) server.listen(port, host, onListen);
 else server.listen(port, onListen);
 

@@ -6,6 +6,8 @@ import { MAX_ATTEMPTS, retryDelayMs } from "#app/mailing/backoff.ts";
 import { composableKinds, composeMessage, type OutboxRow } from "#app/mailing/composers.server.ts";
 import { runDueWork } from "#app/mailing/due-work.server.ts";
 import type { MailTransport } from "#app/mailing/transport.server.ts";
+import { logSendOutcome } from "#app/mailing/telemetry.server.ts";
+import { errorText, logger } from "#app/lib/logger.server.ts";
 
 import { DEFAULT_LEASE_MS, newClaimOwner, onPostgres, placeholders } from "#app/database/lease.server.ts";
 import { pgTime } from "#app/database/pg-pool.server.ts";
@@ -273,7 +275,9 @@ export async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
         for (const id of gone) lost.add(id);
         heldUntil = asked + leaseMs;
       })
-      .catch((error: unknown) => console.warn("outbox lease:", error instanceof Error ? error.message : error));
+      .catch((error: unknown) =>
+        logger.warn({ event: "outbox.lease-failed", error: errorText(error) }, "outbox lease"),
+      );
     return renewing;
   };
   const renewal = setInterval(renew, Math.max(50, Math.floor(leaseMs / 3)));
@@ -293,6 +297,7 @@ export async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
       }
       const outcome = await sendOne(db, row, opts);
       pending.delete(row.id);
+      await logSendOutcome(db, row, outcome);
       if (outcome === "sent") result.sent++;
       else if (outcome === "retry") result.retried++;
       else result.failed++;
@@ -373,7 +378,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     running = loop()
       .catch((error: unknown) => {
         // A database hiccup must not kill the worker; the next tick retries.
-        console.warn("outbox:", error instanceof Error ? error.message : error);
+        logger.warn({ event: "outbox.failed", error: errorText(error) }, "outbox");
       })
       .finally(() => {
         running = null;
