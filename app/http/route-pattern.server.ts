@@ -22,6 +22,15 @@ function patternOf(manifest: Manifest, id: string): string {
   return `/${parts.join("/")}`.replace(/\/{2,}/g, "/");
 }
 
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export type RoutePatternOf = (pathname: string) => string;
 
 /**
@@ -45,6 +54,8 @@ export function routePatterns(build: Pick<ServerBuild, "routes" | "publicPath">)
     if (pathname === "/__manifest") return pathname;
     const data = pathname.endsWith(".data");
     const path = data ? pathname.slice(0, -".data".length).replace(/^\/_root$/, "/") : pathname;
+    // React Router warns on the console, URL included, about a path it cannot decode: none is matched here.
+    if (!decodable(path)) return "(none)";
     const id = matchRoutes(routes, path)?.at(-1)?.route.id;
     const pattern = (id && patterns.get(id)) ?? "(none)";
     if (!data) return pattern;

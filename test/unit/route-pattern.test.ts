@@ -34,6 +34,7 @@ describe("routePatterns", () => {
     expect(patternOf("/assets/root-AbC123.js")).toBe("/assets/*");
     expect(patternOf("/no/such/page")).toBe("/*");
     expect(patternOf("/__manifest")).toBe("/__manifest");
+    expect(patternOf("/i/%E0%A4%A")).toBe("(none)");
     const withoutSplat = routePatterns({ routes: { root: routes.root! }, publicPath: "/assets/" });
     expect(withoutSplat("/anything")).toBe("(none)");
   });
