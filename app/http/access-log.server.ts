@@ -5,9 +5,8 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
-import type { ServerBuild } from "@remix-run/node";
 import { redactUrl } from "#app/http/log-redaction.ts";
-import { routePatterns } from "#app/http/route-pattern.server.ts";
+import { routePatterns, type RouteSource } from "#app/http/route-pattern.server.ts";
 import { logger } from "#app/lib/logger.server.ts";
 import { counter, histogram } from "#app/lib/metrics.server.ts";
 import { closeNote, openNote, REQUEST_ID_HEADER, REQUEST_NOTE_HEADER } from "#app/lib/request-context.server.ts";
@@ -36,10 +35,7 @@ export type AccessLog = (req: IncomingMessage, res: ServerResponse) => void;
  * `ownPaths`: paths the edge answers itself (/metrics, health checks), labelled by their path; every
  * other request by the Remix route pattern its path matches.
  */
-export function createAccessLog(
-  build: Pick<ServerBuild, "routes" | "publicPath">,
-  ownPaths: readonly string[] = [],
-): AccessLog {
+export function createAccessLog(build: RouteSource, ownPaths: readonly string[] = []): AccessLog {
   const patternOf = routePatterns(build);
   const own = new Set(ownPaths);
   return (req, res) => {

@@ -33,12 +33,17 @@ function decodable(path: string): boolean {
 
 export type RoutePatternOf = (pathname: string) => string;
 
+export interface RouteSource {
+  routes: ServerBuild["routes"];
+  assets: { url: string };
+}
+
 /**
  * `pathname` (no query) → pattern. Single-fetch data requests (/conferences/1.data, /_root.data) keep
  * their ".data" so a page and its data loads are told apart; the assets folder is one label; a path
  * no route matches is "(none)" (Remix's splat route, when there is one, matches everything else).
  */
-export function routePatterns(build: Pick<ServerBuild, "routes" | "publicPath">): RoutePatternOf {
+export function routePatterns(build: RouteSource): RoutePatternOf {
   const manifest = build.routes;
   const byParent = new Map<string | undefined, Manifest[string][]>();
   for (const r of Object.values(manifest)) {
@@ -48,7 +53,8 @@ export function routePatterns(build: Pick<ServerBuild, "routes" | "publicPath">)
   }
   const routes = tree(manifest, byParent);
   const patterns = new Map(Object.keys(manifest).map((id) => [id, patternOf(manifest, id)]));
-  const assets = build.publicPath.endsWith("/") ? build.publicPath : `${build.publicPath}/`;
+  // The folder of the build's files (/assets/), where its manifest is.
+  const assets = build.assets.url.slice(0, build.assets.url.lastIndexOf("/") + 1);
   return (pathname) => {
     if (pathname.startsWith(assets)) return `${assets}*`;
     if (pathname === "/__manifest") return pathname;

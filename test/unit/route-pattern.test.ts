@@ -17,7 +17,7 @@ const routes: Manifest = {
   "routes/conferences.$id.agenda": route("routes/conferences.$id.agenda", "routes/conferences.$id", "agenda"),
   "routes/conferences.$id._index": route("routes/conferences.$id._index", "routes/conferences.$id", undefined, true),
 };
-const patternOf = routePatterns({ routes, publicPath: "/assets/" });
+const patternOf = routePatterns({ routes, assets: { url: "/assets/manifest-5e1f.js" } });
 
 describe("routePatterns", () => {
   it("names a request by the pattern of the deepest route its path matches", () => {
@@ -35,7 +35,7 @@ describe("routePatterns", () => {
     expect(patternOf("/no/such/page")).toBe("/*");
     expect(patternOf("/__manifest")).toBe("/__manifest");
     expect(patternOf("/i/%E0%A4%A")).toBe("(none)");
-    const withoutSplat = routePatterns({ routes: { root: routes.root! }, publicPath: "/assets/" });
+    const withoutSplat = routePatterns({ routes: { root: routes.root! }, assets: { url: "/assets/manifest-5e1f.js" } });
     expect(withoutSplat("/anything")).toBe("(none)");
   });
 });
