@@ -1,11 +1,12 @@
 import type { EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "#app/http/nonce.ts";
+import { renderDocument } from "#app/http/render-document.server.tsx";
 import { createNonce, securityHeaders } from "#app/http/security-headers.server.ts";
-import { StripNulBytes } from "#app/lib/strip-nul.server.ts";
+import { logger } from "#app/lib/logger.server.ts";
+import { requestIdOf } from "#app/lib/request-context.server.ts";
+import stylesHref from "#app/styles.css?url";
 // Registers each domain's message composers before the outbox worker starts.
 import "#app/mail-composers.server.ts";
 import { outboxWorker } from "#app/mailing/worker.server.ts";
@@ -63,40 +64,27 @@ export default function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
-  const bot = isbot(request.headers.get("user-agent") ?? "");
   // Every inline script of the page (Remix's and React's) carries this nonce; the CSP allows no other.
   const nonce = createNonce();
   setSecurityHeaders(request, responseHeaders, nonce);
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const app = (
-      <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceContext.Provider>
-    );
-    const { pipe, abort } = renderToPipeableStream(app, {
-      nonce,
-      [bot ? "onAllReady" : "onShellReady"]() {
-        shellRendered = true;
-        const body = new StripNulBytes();
-        responseHeaders.set("Content-Type", "text/html");
-        resolve(
-          new Response(createReadableStreamFromReadable(body), {
-            headers: responseHeaders,
-            status: responseStatusCode,
-          }),
-        );
-        pipe(body);
-      },
-      onShellError(error: unknown) {
-        reject(error);
-      },
-      onError(error: unknown) {
-        responseStatusCode = 500;
-        // Errors after the shell are logged here; before it, handleError logs them.
-        if (shellRendered) console.error(error);
-      },
-    });
-    setTimeout(abort, ABORT_DELAY);
+  const app = (
+    <NonceContext.Provider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+    </NonceContext.Provider>
+  );
+  return renderDocument(app, {
+    status: responseStatusCode,
+    headers: responseHeaders,
+    waitForAll: isbot(request.headers.get("user-agent") ?? ""),
+    nonce,
+    timeoutMs: ABORT_DELAY,
+    stylesheet: stylesHref,
+    onTimeout(shellSent) {
+      const route = remixContext.staticHandlerContext.matches.at(-1)?.route.id ?? null;
+      logger.error(
+        { event: "render.timeout", requestId: requestIdOf(request), method: request.method, route, shellSent },
+        shellSent ? "page render cut off after its start was sent" : "page render timed out: answered 503",
+      );
+    },
   });
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { LOG_LEVELS } from "#app/lib/logger.server.ts";
 import { storedSessionSecret } from "#app/lib/session-secret.server.ts";
 
 export const DEFAULT_DATA_DIR = "./data";
@@ -53,6 +54,13 @@ const schema = z.object({
     .default(10_000),
   // Read by scripts/serve.js; validated here so a typo ("yes") stops the start instead of being ignored.
   TRUST_PROXY: z.enum(["true", "false"], "TRUST_PROXY phải là true hoặc false").default("false"),
+  // The JSON log on stdout (app/lib/logger.server.ts): "info" writes a line per request and per mail or job.
+  LOG_LEVEL: z.enum(LOG_LEVELS, `LOG_LEVEL phải là một trong ${LOG_LEVELS.join(", ")}`).default("info"),
+  // Unset: GET /metrics does not exist (404). Set: Prometheus sends it as "Authorization: Bearer …".
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^\S{16,}$/, "METRICS_TOKEN phải dài ít nhất 16 ký tự, không có khoảng trắng (ví dụ openssl rand -hex 24)")
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };

@@ -8,6 +8,7 @@ import { composeInvitationMessage } from "#app/invitations/invitation-message.se
 import { composeScheduledReminder } from "#app/invitations/scheduled-reminders-message.server.ts";
 import { queueDueReminders } from "#app/invitations/scheduled-reminders-send.server.ts";
 import { INVITATION_KINDS } from "#app/invitations/types.ts";
+import { logger } from "#app/lib/logger.server.ts";
 import { registerComposer } from "#app/mailing/composers.server.ts";
 import { registerDueWork } from "#app/mailing/due-work.server.ts";
 import { composeDocumentsMessage } from "#app/meeting-documents/message.server.ts";
@@ -18,4 +19,8 @@ registerComposer(["DOCUMENTS"], composeDocumentsMessage);
 registerComposer(["CONCLUSION"], composeConclusionMessage);
 // Timed reminders: their e-mail, and queuing them when due (run by the outbox worker before each batch).
 registerComposer(["SCHEDULED_REMINDER"], composeScheduledReminder);
-registerDueWork("scheduled-reminders", queueDueReminders);
+registerDueWork("scheduled-reminders", async (now, db) => {
+  const messages = await queueDueReminders(now, db);
+  if (messages > 0) logger.info({ event: "reminders.queued", messages }, "reminders queued");
+  return messages;
+});

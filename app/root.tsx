@@ -16,6 +16,7 @@ import { can } from "#app/auth/policy.ts";
 import { Breadcrumbs } from "#app/ui/breadcrumbs.tsx";
 import { getUser } from "#app/auth/session.server.ts";
 import { useNonce } from "#app/http/nonce.ts";
+import { ERROR_DETAIL, ERROR_TITLE, HOME_LINK, NOT_FOUND_DETAIL, STATUS_TEXT } from "#app/http/error-content.ts";
 import { LogoutForm } from "#app/checkin/scanner/logout-form.tsx";
 import stylesHref from "#app/styles.css?url";
 
@@ -106,24 +107,17 @@ export default function App() {
   return <Outlet />;
 }
 
-const STATUS_TEXT: Record<number, string> = {
-  400: "Yêu cầu không hợp lệ",
-  403: "Không có quyền truy cập",
-  404: "Không tìm thấy trang",
-  405: "Thao tác không được hỗ trợ",
-};
-
 // One error boundary for the whole app: Vietnamese text, never a stack trace.
 export function ErrorBoundary() {
   const error = useRouteError();
-  let title = "Đã xảy ra lỗi";
-  let detail = "Hệ thống gặp sự cố khi xử lý yêu cầu. Vui lòng thử lại sau ít phút.";
+  let title = ERROR_TITLE;
+  let detail = ERROR_DETAIL;
   let status = 500;
   if (isRouteErrorResponse(error)) {
     status = error.status;
     title = STATUS_TEXT[error.status] ?? title;
     if (typeof error.data === "string" && error.data && error.status < 500) detail = error.data;
-    else if (error.status === 404) detail = "Trang hoặc dữ liệu bạn tìm không tồn tại, hoặc bạn không có quyền xem.";
+    else if (error.status === 404) detail = NOT_FOUND_DETAIL;
   }
   return (
     <div className="error-page" role="alert">
@@ -131,7 +125,7 @@ export function ErrorBoundary() {
       <h1>{title}</h1>
       <p>{detail}</p>
       <p>
-        <Link to="/conferences">Về danh sách hội nghị</Link>
+        <Link to={HOME_LINK.href}>{HOME_LINK.label}</Link>
       </p>
     </div>
   );

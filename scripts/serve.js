@@ -1,10 +1,10 @@
 // The production HTTP server (`npm start`): what remix-serve does — compression, immutable /assets,
 // public files, a request log, the Remix handler — plus, before any of it (app/http/edge.server.ts):
 // the client's address in the x-hoinghi-client-ip header, security headers, the refusal of
-// cross-origin writes (403) and of oversized bodies (413), and one path answered before Express and
-// Remix: POST /api/checkin, which door scanners call hundreds of times a second (see
-// app/checkin/api.server.ts). GET /healthz and /readyz (app/health.server.ts) are answered first of all.
-// SIGTERM stops it gracefully (end of this file).
+// cross-origin writes (403) and of oversized bodies (413), the request log (JSON lines on stdout) and
+// metrics, and paths answered before Express and Remix: GET /healthz and /readyz (app/health.server.ts)
+// first of all, POST /api/checkin, which door scanners call hundreds of times a second (see
+// app/checkin/api.server.ts), and GET /metrics (METRICS_TOKEN). SIGTERM stops it gracefully (end of this file).
 // Usage: node scripts/serve.js build/server/index.js   (PORT, HOST, TRUST_PROXY, SHUTDOWN_TIMEOUT_MS from
 // the environment)
 import http from "node:http";
@@ -13,7 +13,6 @@ import url from "node:url";
 import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import morgan from "morgan";
 
 const buildPath = path.resolve(process.argv[2] ?? "build/server/index.js");
 const build = await import(url.pathToFileURL(buildPath).href);
@@ -25,9 +24,9 @@ const { handleCheckinNode, stopBackgroundWork, edge, healthHandlers, closeDataba
 // (nginx: proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for) and that clients cannot bypass.
 const trustProxy = process.env.TRUST_PROXY === "true";
 
-// morgan's "tiny" format, with invitation tokens, bridge keys and other secrets in the URL masked.
-morgan.token("safe-url", (req) => edge.redactUrl(req.originalUrl ?? req.url ?? "/"));
-const log = morgan(":method :safe-url :status :res[content-length] - :response-time ms");
+// One JSON line per request on stdout (route pattern, status, duration, request id, user; secrets masked)
+// and the request metrics; app/http/access-log.server.ts.
+const log = edge.createAccessLog(build, [edge.METRICS_PATH]);
 
 const remix = edge.createRemixNodeHandler(build, process.env.NODE_ENV);
 const app = express();
@@ -42,7 +41,7 @@ app.all("*", (req, res, next) => {
 const handle = edge.createEdgeHandler({
   checkin: handleCheckinNode,
   app,
-  log: (req, res) => log(req, res, () => {}),
+  log,
   // GET /healthz, /readyz (app/health.server.ts): answered first, unlogged.
   health: healthHandlers,
   trustProxy,
@@ -55,7 +54,8 @@ server.keepAliveTimeout = 65_000;
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST;
-const onListen = () => console.log(`[hoinghi] http://${host ?? "localhost"}:${port}`);
+const onListen = () =>
+  edge.logger.info({ event: "listening", port, host: host ?? null }, `http://${host ?? "localhost"}:${port}`);
 if (host) server.listen(port, host, onListen);
 else server.listen(port, onListen);
 

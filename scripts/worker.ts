@@ -13,13 +13,16 @@ const { env } = await import("#app/env.server.ts");
 const { closeDatabase } = await import("#app/database/shutdown.server.ts");
 const { outboxWorker, mailTransportKind } = await import("#app/mailing/worker.server.ts");
 const { jobWorker } = await import("#app/jobs/jobs.server.ts");
+const { logger } = await import("#app/lib/logger.server.ts");
 
 const settings = env();
 outboxWorker();
 jobWorker();
 // The job worker's idle timer does not hold the process open; this does, until a signal.
 const alive = setInterval(() => {}, 60_000);
-console.log(
+// Its stdout is the JSON log, as the server's is (app/lib/logger.server.ts).
+logger.info(
+  { event: "worker.started", transport: mailTransportKind(), leaseMs: settings.CLAIM_LEASE_MS },
   `Tiến trình nền đang chạy: hộp thư gửi đi (${mailTransportKind() === "smtp" ? "SMTP" : "tệp .eml"}) và tác vụ nền, ` +
     `thời hạn nhận việc ${settings.CLAIM_LEASE_MS} ms.`,
 );

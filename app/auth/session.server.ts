@@ -4,6 +4,7 @@ import { env } from "#app/env.server.ts";
 import type { Role } from "#app/auth/roles.ts";
 import { organizationScope } from "#app/auth/organization-scope.server.ts";
 import { clientIp } from "#app/lib/client-ip.server.ts";
+import { noteUser } from "#app/lib/request-context.server.ts";
 import { recordAudit, userActor } from "#app/database/audit.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 
@@ -104,6 +105,8 @@ async function loadUser(request: Request): Promise<CurrentUser | null> {
     select: { expiresAt: true, user: { select: userSelect } },
   });
   if (!session || session.expiresAt < new Date() || !session.user.active) return null;
+  // The request's log line names who made it.
+  noteUser(request, session.user.id);
   return toCurrentUser(session.user, clientIp(request));
 }
 

@@ -23,6 +23,15 @@ import { logScan, store } from "#app/checkin/store.server.ts";
 import { conferenceKeyOf, recogniseToken, type TokenIndex } from "#app/checkin/token-index.server.ts";
 import type { CheckinResponse } from "#app/checkin/types.ts";
 import { env, isPostgresUrl } from "#app/env.server.ts";
+import { counter } from "#app/lib/metrics.server.ts";
+
+// Every answer, by result (accepted, duplicate, rejected), the refusal's reason and the way in (SCAN,
+// MANUAL, SELF, WALK_IN, ROLL_CALL); a retry with the same nonce is counted again, as it is answered again.
+const answers = counter({
+  name: "hoinghi_checkins_total",
+  help: "Check-in answers by result, refusal reason and method",
+  labelNames: ["result", "reason", "method"] as const,
+});
 
 export type { CheckinAudit, CheckinInput } from "#app/checkin/scan-input.ts";
 
@@ -50,6 +59,16 @@ function fromToken(
  * any database read.
  */
 export async function checkIn(input: CheckinInput): Promise<CheckinResponse> {
+  const response = await record(input);
+  answers.inc({
+    result: response.result,
+    reason: response.result === "rejected" ? response.reason : "",
+    method: input.method,
+  });
+  return response;
+}
+
+async function record(input: CheckinInput): Promise<CheckinResponse> {
   const receivedAt = input.receivedAt ?? new Date();
   const url = env().DATABASE_URL;
   if (isPostgresUrl(url)) {

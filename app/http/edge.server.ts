@@ -8,10 +8,15 @@ import { bodyOf, guardBody, type Answer } from "#app/http/body-guard.server.ts";
 import { bodyLimitFor } from "#app/http/body-limits.server.ts";
 import { applyClientAddress } from "#app/http/client-address.server.ts";
 import { CROSS_ORIGIN_MESSAGE, isCrossOriginWrite } from "#app/http/cross-origin.server.ts";
+import { METRICS_PATH, serveMetrics } from "#app/http/metrics-endpoint.server.ts";
 import { isTokenPath, securityHeaders } from "#app/http/security-headers.server.ts";
+import { env } from "#app/env.server.ts";
 
 export { BodyTooLargeError } from "#app/http/body-guard.server.ts";
 export { redactUrl } from "#app/http/log-redaction.ts";
+export { createAccessLog } from "#app/http/access-log.server.ts";
+export { METRICS_PATH } from "#app/http/metrics-endpoint.server.ts";
+export { logger } from "#app/lib/logger.server.ts";
 export { createRemixNodeHandler } from "#app/http/remix-node.server.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -21,7 +26,7 @@ export interface EdgeOptions {
   checkin: Handler;
   /** Everything else: Express with static files and Remix. */
   app: Handler;
-  /** Starts the request log for a request (morgan); the check-in API is logged only when refused. */
+  /** Starts the request log and metrics of a request (createAccessLog); every request, the check-in API too. */
   log: Handler;
   /**
    * GET /healthz and /readyz (app/health.server.ts), by path: answered before the log, the body guard and
@@ -106,6 +111,7 @@ export function createEdgeHandler({ checkin, app, log, health = {}, trustProxy }
   // as the check-in API's hot path goes through here too.
   const headers = Object.entries(securityHeaders("/"));
   const tokenHeaders = Object.entries(securityHeaders("/i/"));
+  const metricsToken = env().METRICS_TOKEN;
   return (req: IncomingMessage, res: ServerResponse, expectsContinue = false): void => {
     const path = routePath(req.url);
     const isCheckin = path === CHECKIN_PATH;
@@ -113,16 +119,19 @@ export function createEdgeHandler({ checkin, app, log, health = {}, trustProxy }
     for (const [name, value] of isTokenPath(path) ? tokenHeaders : headers) res.setHeader(name, value);
     const probe = Object.hasOwn(health, path) ? health[path] : undefined;
     if (probe) return probe(req, res);
-    if (!isCheckin) log(req, res);
+    log(req, res);
+    if (metricsToken && path === METRICS_PATH) {
+      serveMetrics(req, res, metricsToken);
+      return;
+    }
 
     if (isCrossOriginWrite(req)) {
-      if (isCheckin) log(req, res);
       answer(req, res, 403, CROSS_ORIGIN_MESSAGE);
       return;
     }
     const limit = bodyLimitFor(path, req.headers["content-type"]);
     // The check-in API answers from its body's 'end' event: a cut-off body must just stop, not fail.
-    if (!guardBody(req, res, limit, isCheckin ? logged(log, answer) : answer, !isCheckin)) return;
+    if (!guardBody(req, res, limit, answer, !isCheckin)) return;
     // The client waits for this before sending a body it announced with Expect: 100-continue.
     if (expectsContinue) res.writeContinue();
     if (isCheckin) checkin(withGuardedBody(req), res);
@@ -140,11 +149,4 @@ function withGuardedBody(req: IncomingMessage): IncomingMessage {
     headers: req.headers,
     socket: req.socket,
   }) as unknown as IncomingMessage;
-}
-
-function logged(log: Handler, then: Answer): Answer {
-  return (req, res, status, message) => {
-    log(req, res);
-    then(req, res, status, message);
-  };
 }

@@ -5,6 +5,8 @@ import { pgTime } from "#app/database/pg-pool.server.ts";
 import { env } from "#app/env.server.ts";
 import { putKeyedFile, readFile, type FileData } from "#app/files/stored-files.server.ts";
 import type { PrismaClient } from "#app/generated/prisma/client.ts";
+import { logJobOutcome } from "#app/jobs/telemetry.server.ts";
+import { errorText, logger } from "#app/lib/logger.server.ts";
 
 // Long work (a packet build) as rows of the Job table, so that any app instance can run it and any
 // instance serves its progress and its result. A job is one row per kind and key (the fingerprint of
@@ -223,6 +225,7 @@ async function claimJob(db: Db, owner: string, leaseMs: number): Promise<Claimed
 
 /** Runs one claimed job: progress and lease renewal while it works, then result, state and audit together. */
 async function runClaimed(db: Db, owner: string, leaseMs: number, job: Claimed): Promise<void> {
+  const startedAt = Date.now();
   const kind = kinds.get(job.kind)!;
   const params: unknown = JSON.parse(job.params);
   const progress = { done: 0, total: 1, stage: "" };
@@ -246,7 +249,9 @@ async function runClaimed(db: Db, owner: string, leaseMs: number, job: Claimed):
         });
         if (count === 0) lost = true;
       })
-      .catch((error: unknown) => console.warn("job progress:", error instanceof Error ? error.message : error));
+      .catch((error: unknown) =>
+        logger.warn({ event: "job.progress-failed", error: errorText(error) }, "job progress"),
+      );
   };
   const timer = setInterval(flush, Math.min(300, Math.floor(leaseMs / 3)));
   const { what, conferenceId } = kind.describe(params);
@@ -268,7 +273,7 @@ async function runClaimed(db: Db, owner: string, leaseMs: number, job: Claimed):
   }
   // Our lease ran out and another instance took the job back: the work is theirs to finish.
   if (lost) return;
-  await db
+  const committed = await db
     .$transaction(async (tx) => {
       const resultFileId = result ? await putKeyedFile(tx, { kind: `job:${job.kind}`, key: job.id, ...result }) : null;
       const { count } = await tx.job.updateMany({
@@ -304,10 +309,13 @@ async function runClaimed(db: Db, owner: string, leaseMs: number, job: Claimed):
         }),
         select: { id: true },
       });
+      return true;
     }, RESULT_TRANSACTION)
     .catch((error: unknown) => {
       if (!(error instanceof LostClaim)) throw error;
+      return false;
     });
+  if (committed) logJobOutcome(job, startedAt, failure);
 }
 
 class LostClaim extends Error {}
@@ -381,7 +389,7 @@ export function startJobWorker(opts: JobWorkerOptions = {}): JobWorker {
     })()
       .catch((error: unknown) => {
         // A database hiccup must not kill the worker; the next poll retries.
-        console.warn("jobs:", error instanceof Error ? error.message : error);
+        logger.warn({ event: "jobs.failed", error: errorText(error) }, "jobs");
       })
       .finally(() => {
         running = null;

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "#app/generated/prisma/client.ts";
+import { errorText, logger } from "#app/lib/logger.server.ts";
 
 // Work that becomes due at a time (a reminder scheduled for 16:00 the day before) and ends in the
 // outbox. The outbox knows no domain: a domain registers its function once, in the composition root
@@ -21,7 +22,7 @@ export async function runDueWork(now: Date, db: PrismaClient): Promise<void> {
     try {
       await fn(now, db);
     } catch (error) {
-      console.warn(`due work ${name}:`, error instanceof Error ? error.message : error);
+      logger.warn({ event: "due-work.failed", name, error: errorText(error) }, `due work ${name}`);
     }
   }
 }

@@ -8,6 +8,8 @@ import { runDueWork } from "#app/mailing/due-work.server.ts";
 import type { MailTransport } from "#app/mailing/transport.server.ts";
 import { DEFAULT_LEASE_MS, newClaimOwner } from "#app/database/lease.server.ts";
 import { claimBatch, recoverExpiredClaims, releaseClaims, renewLeases } from "#app/mailing/claims.server.ts";
+import { logSendOutcome } from "#app/mailing/telemetry.server.ts";
+import { errorText, logger } from "#app/lib/logger.server.ts";
 
 // Sending what is queued: claim a batch exactly once, compose each message at send time, send it, record
 // the outcome (sent, retried later, or failed for good) with its audit record. Every app instance drains
@@ -180,7 +182,9 @@ export async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
         for (const id of gone) lost.add(id);
         heldUntil = asked + leaseMs;
       })
-      .catch((error: unknown) => console.warn("outbox lease:", error instanceof Error ? error.message : error));
+      .catch((error: unknown) =>
+        logger.warn({ event: "outbox.lease-failed", error: errorText(error) }, "outbox lease"),
+      );
     return renewing;
   };
   const renewal = setInterval(renew, Math.max(50, Math.floor(leaseMs / 3)));
@@ -210,6 +214,7 @@ export async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
       const outcome = await sendOne(db, row, opts);
       pending.delete(row.id);
       if (pending.size === 0) heldUntil = Number.POSITIVE_INFINITY;
+      await logSendOutcome(db, row, outcome);
       if (outcome === "sent") result.sent++;
       else if (outcome === "retry") result.retried++;
       else result.failed++;
@@ -270,7 +275,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     running = loop()
       .catch((error: unknown) => {
         // A database hiccup must not kill the worker; the next tick retries.
-        console.warn("outbox:", error instanceof Error ? error.message : error);
+        logger.warn({ event: "outbox.failed", error: errorText(error) }, "outbox");
       })
       .finally(() => {
         running = null;

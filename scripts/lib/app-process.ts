@@ -143,6 +143,8 @@ export async function startApp({
         SESSION_SECRET: sessionSecret ?? parseEnv().SESSION_SECRET,
         DATA_DIR: serverDataDir,
         COOKIE_SECURE: "false",
+        // The request log is what a test captures it for (the test run itself logs warnings only).
+        ...(captureLog || logRequests ? { LOG_LEVEL: "info" } : {}),
         ...env,
       },
       // The server logs every request to stdout; discarding it keeps that cost in the

@@ -261,7 +261,7 @@ describe("npm run worker", () => {
     const { fingerprint } = await ensurePacketQueuedOnly(c.id, input);
     const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
       cwd: root,
-      env: { ...process.env, DATA_DIR: `${process.env.DATA_DIR}-worker`, CLAIM_LEASE_MS: "2000" },
+      env: { ...process.env, DATA_DIR: `${process.env.DATA_DIR}-worker`, CLAIM_LEASE_MS: "2000", LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -272,6 +272,14 @@ describe("npm run worker", () => {
         .poll(async () => (await latestJob("packet", c.id))?.status, { timeout: 60_000, interval: 200 })
         .toBe("DONE");
       expect(output).toContain("thời hạn nhận việc 2000 ms");
+      // Its log is JSON lines, the finished job's among them.
+      const jobLine = () =>
+        output
+          .split("\n")
+          .filter((line) => line.startsWith("{"))
+          .map((line) => JSON.parse(line) as Record<string, unknown>)
+          .find((line) => line.event === "job.done");
+      await expect.poll(jobLine).toMatchObject({ kind: "packet", jobId: expect.any(String), ms: expect.any(Number) });
       expect((await prisma.job.findFirstOrThrow({ where: { kind: "packet", scope: c.id } })).claimedBy).toMatch(
         new RegExp(`^jobs:.*:${worker.pid}:`),
       );

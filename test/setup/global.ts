@@ -11,6 +11,9 @@ export default async function setup() {
   // app modules load (they read it once), and inherited by every test worker, whose database copy
   // holds invitation tokens the seed signed with it.
   process.env.SESSION_SECRET ??= crypto.randomBytes(32).toString("hex");
+  // The JSON log (one line per request, per mail sent) would bury the test output: warnings and errors
+  // only. A test that reads a server's log starts it with captureLog, which logs at info again.
+  process.env.LOG_LEVEL ??= "warn";
   const { createPrismaClient } = await import("#app/database/client.server.ts");
   const { migrateDatabase } = await import("#app/database/migrate.server.ts");
   const { seedDatabase } = await import("#prisma/seed-runner.ts");

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { routePatterns } from "#app/http/route-pattern.server.ts";
+
+// The label of a request in the log and the metrics: its route's pattern, never its URL.
+
+type Manifest = Parameters<typeof routePatterns>[0]["routes"];
+const route = (id: string, parentId: string | undefined, path?: string, index?: boolean) =>
+  ({ id, parentId, path, index, module: {} }) as Manifest[string];
+
+const routes: Manifest = {
+  root: route("root", undefined, ""),
+  "routes/_index": route("routes/_index", "root", undefined, true),
+  "routes/$": route("routes/$", "root", "*"),
+  "routes/i.$token._index": route("routes/i.$token._index", "root", "i/:token", true),
+  "routes/i.$token.qr[.png]": route("routes/i.$token.qr[.png]", "root", "i/:token/qr.png"),
+  "routes/conferences.$id": route("routes/conferences.$id", "root", "conferences/:id"),
+  "routes/conferences.$id.agenda": route("routes/conferences.$id.agenda", "routes/conferences.$id", "agenda"),
+  "routes/conferences.$id._index": route("routes/conferences.$id._index", "routes/conferences.$id", undefined, true),
+};
+const patternOf = routePatterns({ routes, assets: { url: "/assets/manifest-5e1f.js" } });
+
+describe("routePatterns", () => {
+  it("names a request by the pattern of the deepest route its path matches", () => {
+    expect(patternOf("/")).toBe("/");
+    expect(patternOf("/i/eyJhbGciOi.secret")).toBe("/i/:token");
+    expect(patternOf("/I/eyJhbGciOi.secret/qr.png")).toBe("/i/:token/qr.png");
+    expect(patternOf("/conferences/c1")).toBe("/conferences/:id");
+    expect(patternOf("/conferences/c1/agenda")).toBe("/conferences/:id/agenda");
+  });
+
+  it("tells single-fetch data requests apart, and groups assets and unknown paths", () => {
+    expect(patternOf("/conferences/c1/agenda.data")).toBe("/conferences/:id/agenda.data");
+    expect(patternOf("/_root.data")).toBe("/_root.data");
+    expect(patternOf("/assets/root-AbC123.js")).toBe("/assets/*");
+    expect(patternOf("/no/such/page")).toBe("/*");
+    expect(patternOf("/__manifest")).toBe("/__manifest");
+    expect(patternOf("/i/%E0%A4%A")).toBe("(none)");
+    const withoutSplat = routePatterns({ routes: { root: routes.root! }, assets: { url: "/assets/manifest-5e1f.js" } });
+    expect(withoutSplat("/anything")).toBe("(none)");
+  });
+});
