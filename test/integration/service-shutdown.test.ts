@@ -135,7 +135,12 @@ describe("npm run worker", { timeout: 60_000 }, () => {
     const worker = track(
       spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/worker.ts")], {
         cwd: root,
-        env: { ...process.env, NODE_ENV: "production", DATA_DIR: path.join(process.env.DATA_DIR!, "worker") },
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          LOG_LEVEL: "info",
+          DATA_DIR: path.join(process.env.DATA_DIR!, "worker"),
+        },
         stdio: ["ignore", "pipe", "pipe"],
       }),
     );
