@@ -154,6 +154,10 @@ const FIELD_LABEL: Record<string, string> = {
   parent: "Cơ quan cấp trên",
   parentId: "Cơ quan cấp trên",
   dissolvedOn: "Ngày giải thể, sáp nhập",
+  // issue 17: bulk resend of failed mail
+  failed: "Số thư lỗi",
+  stuck: "Số thư bị treo",
+  requeued: "Số thư đưa lại vào hàng đợi",
   // issue 14: reminders
   body: "Nội dung",
   rule: "Cách hẹn giờ",

@@ -80,6 +80,7 @@ export const ACTION_LABEL: Record<string, string> = {
   "message.sent": "Thư đã gửi đi",
   "message.failed": "Gửi thư không thành công",
   "message.requeue": "Gửi lại thư",
+  "message.requeue-failed": "Gửi lại các thư lỗi",
   "bridge.create": "Thêm điểm cầu",
   "bridge.create-many": "Tạo điểm cầu cho các đơn vị trực thuộc",
   "bridge.update": "Sửa điểm cầu",
