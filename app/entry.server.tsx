@@ -40,7 +40,11 @@ export { closeDatabase } from "#app/database/shutdown.server.ts";
 export const handleError: HandleErrorFunction = (error, { request }) => {
   // Aborted requests (a closed tab) are not errors of ours.
   if (request.signal.aborted) return;
-  console.error(error);
+  // A JSON line (on stderr: errors) with the stack for the operator; the user sees the error boundary.
+  logger.error(
+    { event: "request.error", requestId: requestIdOf(request), method: request.method, err: error },
+    error instanceof Error ? error.message : String(error),
+  );
 };
 
 function setSecurityHeaders(request: Request, headers: Headers, nonce?: string): void {

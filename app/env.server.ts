@@ -61,6 +61,14 @@ const schema = z.object({
     .string()
     .regex(/^\S{16,}$/, "METRICS_TOKEN phải dài ít nhất 16 ký tự, không có khoảng trắng (ví dụ openssl rand -hex 24)")
     .optional(),
+  // npm run worker only: serve its own GET /metrics (mail attempts, jobs, process) on this port, with
+  // METRICS_TOKEN. Unset: the worker listens on nothing.
+  WORKER_METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(1, "WORKER_METRICS_PORT phải là số cổng từ 1 đến 65535")
+    .max(65_535, "WORKER_METRICS_PORT phải là số cổng từ 1 đến 65535")
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };

@@ -14,6 +14,7 @@ import { prisma } from "#app/database/db.server.ts";
 import { PG_MIGRATIONS_DIR } from "#app/database/migrate-pg.server.ts";
 import { listMigrations, MIGRATIONS_DIR } from "#app/database/migration-files.server.ts";
 import { env, isPostgresUrl, sqlitePath } from "#app/env.server.ts";
+import { logger } from "#app/lib/logger.server.ts";
 import type { PrismaClient } from "#app/generated/prisma/client.ts";
 
 export const LIVENESS_PATH = "/healthz";
@@ -228,7 +229,7 @@ export const healthHandlers: Record<string, (req: IncomingMessage, res: ServerRe
         ),
       // checkReadiness catches every check's failure; this is a bug of ours, and still an answer.
       (error: unknown) => {
-        console.error(error);
+        logger.error({ event: "readyz.failed", err: error }, "readiness check failed");
         send(req, res, 503, "application/json", JSON.stringify({ status: "unready" }));
       },
     );

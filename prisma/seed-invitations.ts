@@ -1,7 +1,7 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { newToken } from "#app/invitations/signing.server.ts";
 import { MESSAGE_SUBJECT } from "#app/invitations/queue.server.ts";
-import { messageIdFor } from "#app/mailing/backoff.ts";
+import { MAX_ATTEMPTS, messageIdFor } from "#app/mailing/backoff.ts";
 import { invitations } from "#prisma/seed-data/invitations.ts";
 
 /** Bridge points and attendees for the demo conferences; queued invitations are sent by the server's worker. */
@@ -70,6 +70,9 @@ export async function seedInvitations(
             messageId: messageIdFor("INVITATION", conference.calendarSequence, row.id),
             toAddress: a.email,
             subject: MESSAGE_SUBJECT.INVITATION(conference.title),
+            ...(a.invitationRefused
+              ? { status: "FAILED", attempts: MAX_ATTEMPTS, lastError: a.invitationRefused }
+              : {}),
           },
         });
       }

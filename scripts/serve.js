@@ -70,9 +70,12 @@ function shutdown(signal) {
   if (stopping) return;
   stopping = true;
   const started = Date.now();
-  console.log(`[hoinghi] ${signal}: stopping (at most ${shutdownMs} ms)`);
+  edge.logger.info({ event: "shutdown.started", signal, timeoutMs: shutdownMs }, `${signal}: stopping`);
   setTimeout(() => {
-    console.error(`[hoinghi] shutdown did not finish within ${shutdownMs} ms; exiting with status 1`);
+    edge.logger.error(
+      { event: "shutdown.timeout", timeoutMs: shutdownMs },
+      `shutdown did not finish within ${shutdownMs} ms; exiting with status 1`,
+    );
     process.exit(1);
   }, shutdownMs).unref();
   const requestsDone = new Promise((resolve) => server.close(() => resolve()));
@@ -84,11 +87,11 @@ function shutdown(signal) {
     .then(() => closeDatabase())
     .then(
       () => {
-        console.log(`[hoinghi] stopped in ${Date.now() - started} ms`);
+        edge.logger.info({ event: "shutdown.done", ms: Date.now() - started }, "stopped");
         process.exit(0);
       },
       (error) => {
-        console.error("[hoinghi] shutdown failed:", error);
+        edge.logger.error({ event: "shutdown.failed", err: error }, "shutdown failed");
         process.exit(1);
       },
     );

@@ -4,6 +4,8 @@
 // run once, and the work of a worker that dies is taken up by another once its lease has run out.
 // It does not migrate the database: start it after `npm start` has done so.
 
+import http from "node:http";
+
 // Set before any app module reads the environment (the database client does so when imported).
 process.env.NODE_ENV ??= "production";
 process.env.BACKGROUND_WORKERS = "on";
@@ -14,10 +16,30 @@ const { closeDatabase } = await import("#app/database/shutdown.server.ts");
 const { outboxWorker, mailTransportKind } = await import("#app/mailing/worker.server.ts");
 const { jobWorker } = await import("#app/jobs/jobs.server.ts");
 const { logger } = await import("#app/lib/logger.server.ts");
+const { METRICS_PATH, serveMetrics } = await import("#app/http/metrics-endpoint.server.ts");
 
 const settings = env();
 outboxWorker();
 jobWorker();
+
+// Its own counters (mail attempts, jobs) and process metrics live in this process: Prometheus scrapes
+// it like a web instance, with the same token.
+let metricsServer: http.Server | null = null;
+if (settings.WORKER_METRICS_PORT) {
+  const token = settings.METRICS_TOKEN;
+  if (!token) {
+    logger.fatal(
+      { event: "worker.config", variable: "WORKER_METRICS_PORT" },
+      "WORKER_METRICS_PORT cần METRICS_TOKEN (mã truy cập số liệu) để phục vụ /metrics.",
+    );
+    process.exit(1);
+  }
+  metricsServer = http.createServer((req, res) => {
+    if ((req.url ?? "").split("?")[0] === METRICS_PATH) serveMetrics(req, res, token);
+    else res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Không có trang này.");
+  });
+  metricsServer.listen(settings.WORKER_METRICS_PORT, process.env.HOST);
+}
 // The job worker's idle timer does not hold the process open; this does, until a signal.
 const alive = setInterval(() => {}, 60_000);
 // Its stdout is the JSON log, as the server's is (app/lib/logger.server.ts).
@@ -33,8 +55,14 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     if (stopping) return;
     stopping = true;
     // Past this the process gives up (status 1): what it held returns to the queue when its lease runs out.
+    const started = Date.now();
+    logger.info({ event: "shutdown.started", signal, timeoutMs: settings.SHUTDOWN_TIMEOUT_MS }, `${signal}: dừng`);
+    metricsServer?.close();
     setTimeout(() => {
-      console.error(`Tiến trình nền không dừng xong trong ${settings.SHUTDOWN_TIMEOUT_MS} ms; thoát với mã 1.`);
+      logger.error(
+        { event: "shutdown.timeout", timeoutMs: settings.SHUTDOWN_TIMEOUT_MS },
+        `Tiến trình nền không dừng xong trong ${settings.SHUTDOWN_TIMEOUT_MS} ms; thoát với mã 1.`,
+      );
       process.exit(1);
     }, settings.SHUTDOWN_TIMEOUT_MS).unref();
     // Messages being sent and the job in hand finish first; what is left stays queued for the others.
@@ -43,10 +71,11 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
       .then(
         () => {
           clearInterval(alive);
+          logger.info({ event: "shutdown.done", ms: Date.now() - started }, "Tiến trình nền đã dừng.");
           process.exit(0);
         },
         (error: unknown) => {
-          console.error("Tiến trình nền dừng lỗi:", error);
+          logger.error({ event: "shutdown.failed", err: error }, "Tiến trình nền dừng lỗi.");
           process.exit(1);
         },
       );

@@ -5,6 +5,8 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CLIENT_IP_HEADER, clientIp } from "#app/lib/client-ip.server.ts";
+import { logger } from "#app/lib/logger.server.ts";
+import { noteUserOfKey, REQUEST_NOTE_HEADER } from "#app/lib/request-context.server.ts";
 import { checkIn } from "#app/checkin/checkin.server.ts";
 import { verifyScannerCredential } from "#app/checkin/credential.server.ts";
 import { authorizeScanner, scannerActor } from "#app/checkin/scanner-auth.server.ts";
@@ -15,6 +17,8 @@ const MAX_BODY_BYTES = 16 * 1024;
 export interface ApiAnswer {
   status: number;
   body: CheckinResponse | { error: string; field?: string };
+  /** The scanner's user, once its credential is verified: for the request's log line. */
+  userId?: string;
 }
 
 interface ParsedBody {
@@ -110,10 +114,10 @@ export async function answerCheckin(
   try {
     json = JSON.parse(rawBody);
   } catch {
-    return bad("Nội dung yêu cầu không phải JSON hợp lệ.");
+    return { ...bad("Nội dung yêu cầu không phải JSON hợp lệ."), userId: auth.userId };
   }
   const parsed = parseCheckinBody(json);
-  if (!parsed.ok) return parsed.answer;
+  if (!parsed.ok) return { ...parsed.answer, userId: auth.userId };
   const v = parsed.value;
   const body = await checkIn({
     conferenceId: auth.conferenceId,
@@ -131,7 +135,7 @@ export async function answerCheckin(
     notBefore: auth.notBefore,
     audit: { actor: scannerActor(auth, v.deviceId, ip), action: "attendance.scan" },
   });
-  return { status: 200, body };
+  return { status: 200, body, userId: auth.userId };
 }
 
 const SERVER_ERROR = JSON.stringify({
@@ -173,9 +177,13 @@ export function handleCheckinNode(req: IncomingMessage, res: ServerResponse): vo
     const forwarded = req.headers[CLIENT_IP_HEADER];
     const ip = (typeof forwarded === "string" && forwarded) || req.socket.remoteAddress || null;
     answerCheckin(req.headers.authorization, raw, ip).then(
-      (a) => send(res, a.status, JSON.stringify(a.body)),
+      (a) => {
+        const note = req.headers[REQUEST_NOTE_HEADER];
+        if (a.userId && typeof note === "string") noteUserOfKey(note, a.userId);
+        send(res, a.status, JSON.stringify(a.body));
+      },
       (error: unknown) => {
-        console.error(error);
+        logger.error({ event: "checkin.error", err: error }, "check-in failed");
         send(res, 500, SERVER_ERROR);
       },
     );
@@ -195,7 +203,7 @@ export async function handleCheckinRequest(request: Request): Promise<Response> 
     const a = await answerCheckin(request.headers.get("authorization"), raw, clientIp(request));
     return Response.json(a.body, { status: a.status, headers });
   } catch (error) {
-    console.error(error);
+    logger.error({ event: "checkin.error", err: error }, "check-in failed");
     return new Response(SERVER_ERROR, {
       status: 500,
       headers: { ...headers, "content-type": "application/json; charset=utf-8" },

@@ -8,6 +8,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import type { ReactElement } from "react";
 import { renderToPipeableStream, renderToStaticMarkup } from "react-dom/server";
 import { BUSY_DETAIL, HOME_LINK, STATUS_TEXT } from "#app/http/error-content.ts";
+import { logger } from "#app/lib/logger.server.ts";
 import { StripNulBytes } from "#app/lib/strip-nul.server.ts";
 
 export interface DocumentRender {
@@ -97,7 +98,8 @@ export function renderDocument(element: ReactElement, o: DocumentRender): Promis
         status = 500;
         // Errors after the shell are logged here; before it, Remix's handleError logs them. The abort at
         // the deadline is reported once, through onTimeout.
-        if (shellSent && !timedOut) console.error(error);
+        if (shellSent && !timedOut)
+          logger.error({ event: "render.error", err: error }, "render failed after the shell");
       },
     });
     deadline.timer = setTimeout(() => {

@@ -1,9 +1,11 @@
-// The process's log: one JSON object per line on stdout (pino), for journald or a log shipper to
-// collect. Every line has `time`, `level` (as a word), `pid`, `hostname`, `event` (what happened:
-// "request", "mail.sent", "job.done" …) and `msg`. Nothing here may carry a credential or an e-mail
-// address in full: callers pass route patterns, ids and maskedAddress().
+// The process's log: one JSON object per line (pino), for journald or a log shipper to collect: on
+// stdout, except error and fatal lines, which go to stderr, so that journald's priority and anything
+// watching stderr (the tests do: a stray error fails them) see them. Every line has `time`, `level`
+// (as a word), `pid`, `hostname`, `event` (what happened: "request", "mail.sent", "job.done" …) and
+// `msg`. Nothing here may carry a credential or an e-mail address in full: callers pass route
+// patterns, ids and maskedAddress().
 import { createHash } from "node:crypto";
-import { pino, stdTimeFunctions, type Logger } from "pino";
+import { multistream, pino, stdTimeFunctions, type Logger } from "pino";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -20,11 +22,21 @@ function levelFromEnvironment(): LogLevel {
 // One logger per process, kept across the dev server's module reloads.
 const g = globalThis as unknown as { hoinghiLogger?: Logger };
 
-export const logger: Logger = (g.hoinghiLogger ??= pino({
-  level: levelFromEnvironment(),
-  timestamp: stdTimeFunctions.isoTime,
-  formatters: { level: (label) => ({ level: label }) },
-}));
+export const logger: Logger = (g.hoinghiLogger ??= pino(
+  {
+    level: levelFromEnvironment(),
+    timestamp: stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  },
+  // dedupe: a line goes to the stream of the highest level it reaches, never to both.
+  multistream(
+    [
+      { level: "trace", stream: process.stdout },
+      { level: "error", stream: process.stderr },
+    ],
+    { dedupe: true },
+  ),
+));
 
 /**
  * An address as the log may show it: a short hash of the whole (the same recipient reads the same in

@@ -32,6 +32,12 @@ function noteOf(request: Request): RequestNote | undefined {
   return key ? open.get(key) : undefined;
 }
 
+/** The user of a request the edge answers itself (the check-in API), by its note's key. */
+export function noteUserOfKey(key: string, userId: string): void {
+  const note = open.get(key);
+  if (note) note.userId = userId;
+}
+
 /** The signed-in user of this request, for its log line. */
 export function noteUser(request: Request, userId: string): void {
   const note = noteOf(request);

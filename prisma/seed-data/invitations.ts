@@ -23,6 +23,8 @@ export interface SeedAttendee {
   bridge?: number;
   rsvp?: "ACCEPTED" | "DECLINED";
   declineReason?: string;
+  /** The mail server's last refusal: the invitation gave up after every attempt ("Gửi lại các thư lỗi"). */
+  invitationRefused?: string;
 }
 
 export interface SeedInvitations {
@@ -231,6 +233,8 @@ export const invitations: SeedInvitations[] = [
         group: 2,
         email: "buithiyen@" + QN,
         bridge: 1,
+        invitationRefused:
+          "550 5.1.1 <buithiyen@quangnam.hoinghi.local>: Recipient address rejected: User unknown in virtual mailbox table",
       },
       {
         name: "Châu Văn Lực",

@@ -160,7 +160,7 @@ describe("request log", () => {
     expect(((await res.json()) as { result: string }).result).toBe("accepted");
     const lines = await linesWhere((l) => l.requestId === requestId);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ method: "POST", route: "/api/checkin", status: 200, url: "/api/checkin" });
+    expect(lines[0]).toMatchObject({ method: "POST", route: "/api/checkin", status: 200, url: "/api/checkin", userId });
     expect(server.stdout()).not.toContain(token);
     expect(server.stdout()).not.toContain(credential);
     const after = await scrape();

@@ -3,7 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { collect, track } from "#scripts/lib/app-process.ts";
+import { collect, freePort, track } from "#scripts/lib/app-process.ts";
 import {
   connectionRefused,
   root,
@@ -65,7 +65,7 @@ function slowSignIn(port: number): SlowSignIn {
 
 describe("SIGTERM", { timeout: 60_000 }, () => {
   it("answers the request in flight, refuses new connections, closes down and exits 0", async () => {
-    const server = await service("serve");
+    const server = await service("serve", { LOG_LEVEL: "info" });
     const signIn = slowSignIn(server.port);
     // The request reaches the server and waits for the rest of its body.
     await sleep(500);
@@ -80,7 +80,7 @@ describe("SIGTERM", { timeout: 60_000 }, () => {
     expect(res.status).toBe(302);
     expect(String(res.headers["set-cookie"])).toMatch(/^hn_session=/);
     expect(await server.exited).toEqual({ code: 0, signal: null });
-    expect(server.stdout()).toMatch(/SIGTERM: stopping[\s\S]*stopped in \d+ ms/);
+    expect(server.stdout()).toMatch(/"event":"shutdown.started"[\s\S]*"event":"shutdown.done","ms":\d+/);
     expect(server.stderr()).toBe("");
   });
 
@@ -95,7 +95,9 @@ describe("SIGTERM", { timeout: 60_000 }, () => {
     expect(Date.now() - sent).toBeLessThan(4_000);
     // The request never got its answer: its connection went with the process.
     await expect(signIn.answer).rejects.toThrow();
-    expect(server.stderr()).toContain("shutdown did not finish within 1000 ms; exiting with status 1");
+    // A JSON error line on stderr, with the bound it ran past.
+    const line = JSON.parse(server.stderr().trim().split("\n").at(-1)!) as Record<string, unknown>;
+    expect(line).toMatchObject({ level: "error", event: "shutdown.timeout", timeoutMs: 1000 });
   });
 });
 
@@ -119,19 +121,21 @@ describe("npm start as a supervisor sees it", { timeout: 90_000 }, () => {
   });
 
   it("passes SIGTERM on and exits 0 once its server has stopped cleanly", async () => {
-    const app = await service("start");
+    const app = await service("start", { LOG_LEVEL: "info" });
     const server = serverPid(app.child.pid!);
     app.child.kill("SIGTERM");
     expect(await app.exited).toEqual({ code: 0, signal: null });
     // The server went too, not left behind as an orphan.
     expect(() => process.kill(server, 0)).toThrow();
-    expect(app.stdout()).toMatch(/SIGTERM: stopping[\s\S]*stopped in/);
+    expect(app.stdout()).toMatch(/"event":"shutdown.started"[\s\S]*"event":"shutdown.done"/);
     expect(app.stderr()).toBe("");
   });
 });
 
 describe("npm run worker", { timeout: 60_000 }, () => {
-  it("stops on SIGTERM with status 0", async () => {
+  it("serves its own /metrics (WORKER_METRICS_PORT, METRICS_TOKEN) and stops on SIGTERM with status 0", async () => {
+    const port = await freePort();
+    const token = "worker-metrics-token-0123456789";
     const worker = track(
       spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/worker.ts")], {
         cwd: root,
@@ -140,6 +144,8 @@ describe("npm run worker", { timeout: 60_000 }, () => {
           NODE_ENV: "production",
           LOG_LEVEL: "info",
           DATA_DIR: path.join(process.env.DATA_DIR!, "worker"),
+          WORKER_METRICS_PORT: String(port),
+          METRICS_TOKEN: token,
         },
         stdio: ["ignore", "pipe", "pipe"],
       }),
@@ -148,8 +154,17 @@ describe("npm run worker", { timeout: 60_000 }, () => {
     const stdout = collect(worker, "stdout");
     const stderr = collect(worker);
     await expect.poll(stdout, { timeout: 30_000 }).toContain("Tiến trình nền đang chạy");
+    const metrics = `http://127.0.0.1:${port}/metrics`;
+    expect((await fetch(metrics)).status).toBe(401);
+    const res = await fetch(metrics, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    // The worker's own process, and the families its outbox and jobs count into.
+    expect(text).toContain("process_resident_memory_bytes");
+    expect(text).toContain("# TYPE hoinghi_mail_attempts_total counter");
     worker.kill("SIGTERM");
     expect(await exited).toBe(0);
+    expect(stdout()).toMatch(/"event":"shutdown.started"[\s\S]*"event":"shutdown.done"/);
     expect(stderr()).toBe("");
   });
 });
