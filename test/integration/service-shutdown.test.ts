@@ -92,7 +92,8 @@ describe("SIGTERM", { timeout: 60_000 }, () => {
     server.child.kill("SIGTERM");
     expect(await server.exited).toEqual({ code: 1, signal: null });
     expect(Date.now() - sent).toBeGreaterThanOrEqual(1000);
-    expect(Date.now() - sent).toBeLessThan(4_000);
+    // Soon after the bound (not when the request would have ended: never); slack for a loaded machine.
+    expect(Date.now() - sent).toBeLessThan(10_000);
     // The request never got its answer: its connection went with the process.
     await expect(signIn.answer).rejects.toThrow();
     // A JSON error line on stderr, with the bound it ran past.
