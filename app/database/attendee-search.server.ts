@@ -29,24 +29,27 @@ export interface PickerSearch {
   /** The list's order: by name (default) or by unit, then name. */
   order?: "name" | "organization";
   limit?: number;
+  /** The fewest letters a query needs (SEARCH_MIN_CHARS unless said). */
+  minChars?: number;
 }
 
 /** The folded words of a query, or none when it is too short to search by. */
-export function searchWords(query: string): string[] {
+export function searchWords(query: string, minChars = SEARCH_MIN_CHARS): string[] {
   const words = foldVietnamese(query.slice(0, 100)).split(" ").filter(Boolean);
-  return words.join("").length < SEARCH_MIN_CHARS ? [] : words;
+  return words.join("").length < Math.max(1, minChars) ? [] : words;
 }
 
 /**
  * Attendees (not revoked) of the conference matching every word of `query`, in the list's order, at most
- * `limit` of them; `more` tells whether others match too. A query under two letters finds nobody.
+ * `limit` of them; `more` tells whether others match too. A query under two letters (or `minChars`) finds
+ * nobody.
  */
 export async function pickAttendees(
   conferenceId: string,
   query: string,
   options: PickerSearch = {},
 ): Promise<{ rows: PickedAttendee[]; more: boolean }> {
-  const words = searchWords(query);
+  const words = searchWords(query, options.minChars);
   if (!words.length) return { rows: [], more: false };
   const limit = options.limit ?? PICKER_LIMIT;
   const text = (a: PickedAttendee) =>

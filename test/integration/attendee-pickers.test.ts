@@ -7,6 +7,7 @@ import * as awards from "#app/routes/conferences.$id.awards.tsx";
 import * as bridge from "#app/routes/conferences.$id.bridges.$bridgeId.tsx";
 import * as bridges from "#app/routes/conferences.$id.bridges._index.tsx";
 import * as home from "#app/routes/conferences.$id._index.tsx";
+import * as reminders from "#app/routes/conferences.$id.reminders.tsx";
 import { call, get, signIn, type Person } from "#tests/helpers/route-call.ts";
 
 // Issue 17: the organisers' pages that choose or count attendees read only what they show. The folded
@@ -111,6 +112,24 @@ describe("pages that choose attendees", () => {
       { id: expect.any(String), label: "Nguyễn Văn Thắng, Chuyên viên – Sở Nội vụ" },
     ]);
     expect(found.body.awards.length).toBe(plain.body.awards.length);
+  });
+
+  it("reminders: the chosen-people search answers the first 20 from one letter on", async () => {
+    const path = `/conferences/${conferenceId}/reminders`;
+    const found = await call(reminders.loader, get(`${path}?q=thang+so+noi+vu`, office), { id: conferenceId });
+    expect(found.body.matches).toEqual([
+      {
+        id: expect.any(String),
+        name: "Nguyễn Văn Thắng",
+        position: "Chuyên viên",
+        organizationName: "Sở Nội vụ",
+        email: expect.stringMatching(/@pickers\.test$/),
+      },
+    ]);
+    const one = await call(reminders.loader, get(`${path}?q=n`, office), { id: conferenceId });
+    expect(one.body.matches).toHaveLength(20);
+    const none = await call(reminders.loader, get(path, office), { id: conferenceId });
+    expect(none.body.matches).toEqual([]);
   });
 
   it("documents: the audience search folds too", async () => {
