@@ -3,6 +3,7 @@
 // in SQL with the same filter), the choices of the add form, and who opened one document (paged).
 import { groupLabel } from "#app/conferences/naming.ts";
 import { pickAttendees } from "#app/database/attendee-search.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { accessOf, accessSelect, audienceWhere } from "#app/meeting-documents/audience.server.ts";
 import { documentsDeadlineWarning } from "#app/meeting-documents/deadline.ts";
@@ -36,12 +37,19 @@ export async function organiserDocuments(conferenceId: string) {
       },
     },
   });
+  // Documents for the same audience (most are for everyone) share one count of it.
+  const sizes = new Map<string, Promise<number>>();
+  const sizeOf = (who: Prisma.AttendeeWhereInput) => {
+    const key = JSON.stringify(who);
+    if (!sizes.has(key)) sizes.set(key, prisma.attendee.count({ where: who }));
+    return sizes.get(key)!;
+  };
   return Promise.all(
     rows.map(async (r) => {
       const who = audienceWhere(conferenceId, accessOf(r), r.id);
       const named = { documentId: r.id, attendeeId: { not: null } };
       const [audienceSize, viewers, bridgeViewers, namedCount, namedFirst] = await Promise.all([
-        r.classified ? null : prisma.attendee.count({ where: who }),
+        r.classified ? null : sizeOf(who),
         r.classified ? null : prisma.documentView.count({ where: { documentId: r.id, attendee: { is: who } } }),
         r.classified ? 0 : prisma.documentView.count({ where: { documentId: r.id, bridgePointId: { not: null } } }),
         prisma.meetingDocumentTarget.count({ where: named }),
