@@ -8,6 +8,7 @@ import { bridgeFields, hostOptions, listBridges, parentOptions } from "#app/brid
 import { ensureKeys, operatorLink } from "#app/bridges/links.server.ts";
 import { readinessBoard, testHistory } from "#app/bridges/readiness.server.ts";
 import { notFound } from "#app/auth/guard.server.ts";
+import { pickAttendees, pickerLabel, searchWords } from "#app/database/attendee-search.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
 import { formatDateTime, toLocalInputValue } from "#app/lib/vietnamese-date.ts";
@@ -17,6 +18,7 @@ import { formatDateTime, toLocalInputValue } from "#app/lib/vietnamese-date.ts";
 const BRIDGES_PER_PAGE = 100;
 const ATTENDEES_SHOWN = 200;
 const BOARD_ROWS_SHOWN = 200;
+const BRIDGE_ATTENDEES_PER_PAGE = 100;
 
 const query = (params: URLSearchParams, name: string) => (params.get(name) ?? "").slice(0, 100);
 
@@ -29,42 +31,46 @@ export async function hostChoices(c: BridgeConference) {
   return hosts.map((h) => ({ id: h.id, name: h.name, depth: h.depth, dissolved: !!h.dissolvedOn }));
 }
 
-function attendeesToAssign(conferenceId: string) {
-  return prisma.attendee.findMany({
+/**
+ * The attendees the assignment list shows: the first ATTENDEES_SHOWN by unit and name, or those the folded
+ * search `aq` finds (in their name, unit or current bridge point); never every attendee.
+ */
+async function attendeesToAssign(conferenceId: string, aq: string) {
+  if (searchWords(aq).length) {
+    return pickAttendees(conferenceId, aq, { bridgeName: true, order: "organization", limit: ATTENDEES_SHOWN });
+  }
+  const rows = await prisma.attendee.findMany({
     where: { conferenceId, revokedAt: null },
-    orderBy: [{ organizationName: "asc" }, { name: "asc" }],
+    orderBy: [{ organizationName: "asc" }, { name: "asc" }, { id: "asc" }],
+    take: ATTENDEES_SHOWN + 1,
     select: { id: true, name: true, position: true, organizationName: true, bridgePoint: { select: { name: true } } },
   });
+  return { rows: rows.slice(0, ATTENDEES_SHOWN), more: rows.length > ATTENDEES_SHOWN };
 }
 
 /** The list page: a page of bridge points matching `q`, and for organisers the forms' choices. */
 export async function bridgeListPage(c: BridgeConference, user: CurrentUser, params: URLSearchParams) {
   const q = query(params, "q");
   const aq = query(params, "aq");
-  const [allBridges, hosts, parents, allAttendees] = await Promise.all([
+  const [allBridges, hosts, parents, attendeeTotal, toAssign] = await Promise.all([
     listBridges(c.id),
     hostChoices(c),
     c.canManage ? parentOptions(user.visibleOrganizationIds) : Promise.resolve([]),
-    c.canManage ? attendeesToAssign(c.id) : Promise.resolve([]),
+    c.canManage ? prisma.attendee.count({ where: { conferenceId: c.id, revokedAt: null } }) : 0,
+    c.canManage ? attendeesToAssign(c.id, aq) : { rows: [], more: false },
   ]);
   const folded = foldVietnamese(q);
   const matching = folded ? allBridges.filter((b) => bridgeText(b).includes(folded)) : allBridges;
   const pages = Math.max(1, Math.ceil(matching.length / BRIDGES_PER_PAGE));
   const page = Math.min(pages, Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1));
   const bridges = matching.slice((page - 1) * BRIDGES_PER_PAGE, page * BRIDGES_PER_PAGE);
-  const foldedAttendee = foldVietnamese(aq);
-  const attendeesMatching = foldedAttendee
-    ? allAttendees.filter((a) =>
-        foldVietnamese(`${a.name} ${a.organizationName} ${a.bridgePoint?.name ?? ""}`).includes(foldedAttendee),
-      )
-    : allAttendees;
   return {
     conference: { id: c.id, title: c.title, testAt: c.bridgeTestAt ? formatDateTime(c.bridgeTestAt) : null },
     canManage: c.canManage,
     totals: {
       bridges: allBridges.length,
       passed: allBridges.filter((b) => b.readiness === "PASSED").length,
-      attendees: allAttendees.length,
+      attendees: attendeeTotal,
     },
     paging: {
       q,
@@ -73,7 +79,8 @@ export async function bridgeListPage(c: BridgeConference, user: CurrentUser, par
       matching: matching.length,
       from: (page - 1) * BRIDGES_PER_PAGE + 1,
       aq,
-      attendeesMatching: attendeesMatching.length,
+      attendeesSearched: searchWords(aq).length > 0,
+      attendeesMore: toAssign.more,
     },
     bridgeOptions: allBridges.map((b) => ({ id: b.id, name: b.name })),
     bridges: bridges.map((b) => ({
@@ -85,9 +92,9 @@ export async function bridgeListPage(c: BridgeConference, user: CurrentUser, par
     })),
     hosts,
     parents: parents.map((p) => ({ id: p.id, name: p.name, children: p._count.children })),
-    attendees: attendeesMatching.slice(0, ATTENDEES_SHOWN).map((a) => ({
+    attendees: toAssign.rows.map((a) => ({
       id: a.id,
-      label: `${a.name}${a.position ? `, ${a.position}` : ""}${a.organizationName ? ` – ${a.organizationName}` : ""}`,
+      label: pickerLabel(a),
       site: a.bridgePoint?.name ?? "Hội trường chính",
     })),
   };
@@ -104,14 +111,25 @@ export async function conferenceBridge(conferenceId: string, bridgeId: string | 
   return b;
 }
 
-/** The bridge point's page: its facts (passcode and links for organisers only), attendees and tests. */
-export async function bridgePage(c: BridgeConference, b: Awaited<ReturnType<typeof conferenceBridge>>) {
+/**
+ * The bridge point's page: its facts (passcode and links for organisers only), one page of its attendees
+ * (a bridge point of a large conference seats thousands) and its tests.
+ */
+export async function bridgePage(
+  c: BridgeConference,
+  b: Awaited<ReturnType<typeof conferenceBridge>>,
+  params: URLSearchParams,
+) {
+  const attendeePages = Math.max(1, Math.ceil(b._count.attendees / BRIDGE_ATTENDEES_PER_PAGE));
+  const page = Math.min(attendeePages, Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1));
   const [history, hosts, attendees] = await Promise.all([
     testHistory(b.id),
     hostChoices(c),
     prisma.attendee.findMany({
       where: { bridgePointId: b.id, revokedAt: null },
-      orderBy: { name: "asc" },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * BRIDGE_ATTENDEES_PER_PAGE,
+      take: BRIDGE_ATTENDEES_PER_PAGE,
       select: { id: true, name: true, position: true, organizationName: true },
     }),
   ]);
@@ -130,6 +148,7 @@ export async function bridgePage(c: BridgeConference, b: Awaited<ReturnType<type
     },
     hosts,
     attendees,
+    attendeePaging: { page, pages: attendeePages, from: (page - 1) * BRIDGE_ATTENDEES_PER_PAGE + 1 },
     history: history.map(({ createdAt, ...t }) => ({ ...t, when: formatDateTime(createdAt) })),
   };
 }

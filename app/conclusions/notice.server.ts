@@ -4,9 +4,10 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { serializeOn } from "#app/database/serialize.server.ts";
-import type { Prisma } from "#app/generated/prisma/client.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
 import { TASK_STATUS_LABEL } from "#app/conferences/vocabulary.ts";
 import { isPresent } from "#app/attendance/summary.ts";
+import { AttendanceStatus } from "#app/generated/prisma/enums.ts";
 import { attendanceLine, type NoticeAttendance } from "#app/conclusions/attendance-line.ts";
 import { draftWording } from "#app/conclusions/document.ts";
 import type { NoticeDraftValues } from "#app/conclusions/notice-form.ts";
@@ -76,17 +77,27 @@ export function readNotice(db: Prisma.TransactionClient, conferenceId: string): 
   return db.conclusionNotice.findUnique({ where: { conferenceId }, select: NOTICE_SELECT });
 }
 
-/** The roll call's figures for the notice: present, absent with and without a reason (not recorded = no reason). */
+const PRESENT = Object.values(AttendanceStatus).filter(isPresent);
+
+/**
+ * The roll call's figures for the notice: present, absent with and without a reason (not recorded = no
+ * reason), counted in one pass of SQL over the invitations and their marks (the same statement on both
+ * databases; Prisma's relation filters made three slower ones of it). The roll call stores a reason
+ * trimmed, and an absence always with one.
+ */
 export async function noticeAttendance(db: Prisma.TransactionClient, conferenceId: string): Promise<NoticeAttendance> {
-  const rows = await db.attendee.findMany({
-    where: { conferenceId, revokedAt: null },
-    select: { attendance: { select: { status: true, absenceReason: true } } },
-  });
-  const present = rows.filter((r) => isPresent(r.attendance?.status)).length;
-  const absentExcused = rows.filter(
-    (r) => r.attendance?.status === "ABSENT" && r.attendance.absenceReason.trim(),
-  ).length;
-  return { invited: rows.length, present, absentExcused, absentUnexcused: rows.length - present - absentExcused };
+  const [row] = await db.$queryRaw<
+    Array<{ invited: bigint | number; present: bigint | number; excused: bigint | number }>
+  >`
+    SELECT COUNT(*) AS "invited",
+      COUNT(CASE WHEN a."status" IN (${Prisma.join(PRESENT)}) THEN 1 END) AS "present",
+      COUNT(CASE WHEN a."status" = 'ABSENT' AND a."absenceReason" <> '' THEN 1 END) AS "excused"
+    FROM "Attendee" t LEFT JOIN "Attendance" a ON a."attendeeId" = t."id"
+    WHERE t."conferenceId" = ${conferenceId} AND t."revokedAt" IS NULL`;
+  const invited = Number(row?.invited ?? 0);
+  const present = Number(row?.present ?? 0);
+  const absentExcused = Number(row?.excused ?? 0);
+  return { invited, present, absentExcused, absentUnexcused: invited - present - absentExcused };
 }
 
 /** The page's data: the conference, its notice (or null) and the live attendance line. */

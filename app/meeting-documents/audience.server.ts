@@ -33,8 +33,16 @@ export function accessOf(row: AccessRow): DocumentAccess & { hasFile: boolean } 
   };
 }
 
-/** The attendees (not revoked) a document's audience names, as a filter: the same one sizes and counts use. */
-export function audienceWhere(conferenceId: string, doc: DocumentAccess): Prisma.AttendeeWhereInput {
+/**
+ * The attendees (not revoked) a document's audience names, as a filter: the same one sizes and counts use.
+ * Named attendees are found through the document's targets when its id is given, not as an `IN` list of
+ * their ids (a document may name 40,000 of them; a statement binds at most 32,766 parameters).
+ */
+export function audienceWhere(
+  conferenceId: string,
+  doc: DocumentAccess,
+  documentId?: string,
+): Prisma.AttendeeWhereInput {
   const base = { conferenceId, revokedAt: null };
   switch (doc.audience) {
     case "EVERYONE":
@@ -44,7 +52,9 @@ export function audienceWhere(conferenceId: string, doc: DocumentAccess): Prisma
     case "BRIDGES":
       return { ...base, bridgePointId: { in: [...doc.bridgePointIds] } };
     case "ATTENDEES":
-      return { ...base, id: { in: [...doc.attendeeIds] } };
+      return documentId
+        ? { ...base, documentTargets: { some: { documentId } } }
+        : { ...base, id: { in: [...doc.attendeeIds] } };
     case "ORGANISERS":
       return { ...base, id: { in: [] } };
   }

@@ -2,10 +2,15 @@
 // ("đã xem 37/52": distinct attendees of the audience who opened it / the audience's size, both counted
 // in SQL with the same filter), the choices of the add form, and who opened one document (paged).
 import { groupLabel } from "#app/conferences/naming.ts";
-import { containsText, prisma } from "#app/database/db.server.ts";
+import { pickAttendees } from "#app/database/attendee-search.server.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { prisma } from "#app/database/db.server.ts";
 import { accessOf, accessSelect, audienceWhere } from "#app/meeting-documents/audience.server.ts";
 import { documentsDeadlineWarning } from "#app/meeting-documents/deadline.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
+
+/** Named attendees listed by name in the documents table; the others are counted. */
+export const NAMED_SHOWN = 10;
 
 export async function organiserDocuments(conferenceId: string) {
   const rows = await prisma.meetingDocument.findMany({
@@ -19,29 +24,46 @@ export async function organiserDocuments(conferenceId: string) {
       fileName: true,
       contentType: true,
       size: true,
+      // Groups and bridge points are few; named attendees may be tens of thousands: the first few by name.
       targets: {
+        where: { attendeeId: null },
         select: {
           groupId: true,
           bridgePointId: true,
           attendeeId: true,
           group: { select: { heading: true, position: true, lines: { select: { text: true }, take: 1 } } },
           bridgePoint: { select: { name: true } },
-          attendee: { select: { name: true } },
         },
       },
     },
   });
+  // Documents for the same audience (most are for everyone) share one count of it.
+  const sizes = new Map<string, Promise<number>>();
+  const sizeOf = (who: Prisma.AttendeeWhereInput) => {
+    const key = JSON.stringify(who);
+    if (!sizes.has(key)) sizes.set(key, prisma.attendee.count({ where: who }));
+    return sizes.get(key)!;
+  };
   return Promise.all(
     rows.map(async (r) => {
-      const access = accessOf(r);
-      const who = audienceWhere(conferenceId, access);
-      const [audienceSize, viewers, bridgeViewers] = r.classified
-        ? [null, null, 0]
-        : await Promise.all([
-            prisma.attendee.count({ where: who }),
-            prisma.documentView.count({ where: { documentId: r.id, attendee: { is: who } } }),
-            prisma.documentView.count({ where: { documentId: r.id, bridgePointId: { not: null } } }),
-          ]);
+      const who = audienceWhere(conferenceId, accessOf(r), r.id);
+      const named = { documentId: r.id, attendeeId: { not: null } };
+      const [audienceSize, viewers, bridgeViewers, namedCount, namedFirst] = await Promise.all([
+        r.classified ? null : sizeOf(who),
+        r.classified ? null : prisma.documentView.count({ where: { documentId: r.id, attendee: { is: who } } }),
+        r.classified ? 0 : prisma.documentView.count({ where: { documentId: r.id, bridgePointId: { not: null } } }),
+        prisma.meetingDocumentTarget.count({ where: named }),
+        prisma.meetingDocumentTarget.findMany({
+          where: named,
+          orderBy: [{ attendee: { name: "asc" } }, { id: "asc" }],
+          take: NAMED_SHOWN,
+          select: { attendee: { select: { name: true } } },
+        }),
+      ]);
+      const names = [
+        ...r.targets.map((t) => (t.group ? groupLabel(t.group, t.group.position - 1) : (t.bridgePoint?.name ?? ""))),
+        ...namedFirst.map((t) => t.attendee?.name ?? ""),
+      ];
       return {
         id: r.id,
         title: r.title,
@@ -53,9 +75,8 @@ export async function organiserDocuments(conferenceId: string) {
         size: r.size,
         publishedAt: r.publishedAt,
         published: r.publishedAt ? formatDateTime(r.publishedAt) : null,
-        targetNames: r.targets.map((t) =>
-          t.group ? groupLabel(t.group, t.group.position - 1) : (t.bridgePoint?.name ?? t.attendee?.name ?? ""),
-        ),
+        targetNames:
+          namedCount > namedFirst.length ? [...names, `và ${namedCount - namedFirst.length} đại biểu khác`] : names,
         audienceSize,
         viewers,
         /** Bridge points whose operator opened it (not in the attendee count). */
@@ -89,20 +110,9 @@ export async function audienceChoices(conferenceId: string) {
 
 export const ATTENDEE_SEARCH_LIMIT = 20;
 
-/** Attendees (not revoked) whose name, unit or e-mail contains `q`: the conference may have thousands. */
+/** Attendees (not revoked) whose folded name, unit or e-mail holds every word of `q` (there may be thousands). */
 export async function searchAttendees(conferenceId: string, q: string) {
-  const text = q.trim().slice(0, 100);
-  if (text.length < 2) return [];
-  const rows = await prisma.attendee.findMany({
-    where: {
-      conferenceId,
-      revokedAt: null,
-      OR: [{ name: containsText(text) }, { organizationName: containsText(text) }, { email: containsText(text) }],
-    },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: ATTENDEE_SEARCH_LIMIT,
-    select: { id: true, name: true, organizationName: true },
-  });
+  const { rows } = await pickAttendees(conferenceId, q, { limit: ATTENDEE_SEARCH_LIMIT });
   return rows.map((a) => ({ id: a.id, label: a.organizationName ? `${a.name} – ${a.organizationName}` : a.name }));
 }
 

@@ -54,7 +54,7 @@ export async function publishDocuments(
     // included), and for BRIDGES documents the bridge point's own contact address.
     const attendees = mailed.length
       ? await tx.attendee.findMany({
-          where: { OR: mailed.map((d) => audienceWhere(conferenceId, d.access)) },
+          where: { OR: mailed.map((d) => audienceWhere(conferenceId, d.access, d.id)) },
           select: { id: true, email: true, groupId: true, bridgePointId: true },
         })
       : [];

@@ -11,6 +11,7 @@ import { formatDate } from "#app/lib/vietnamese-date.ts";
 import { buildPlanDocument } from "#app/plans/document.ts";
 import { getConference, setConferenceStatus, toDocumentInput } from "#app/plans/plans.server.ts";
 import { followedConclusionTasks } from "#app/conclusions/tasks.server.ts";
+import { noticeAttendance } from "#app/conclusions/notice.server.ts";
 import { scheduleSummary } from "#app/plans/schedule-summary.ts";
 import { allowedTransitions, canTransition, isEditable } from "#app/plans/status.ts";
 import {
@@ -29,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "conference.view");
   const c = await getConference(access.conference.id);
   const canEdit = access.can("conference.edit");
+  const roll = await noticeAttendance(prisma, c.id);
   return {
     id: c.id,
     title: c.title,
@@ -45,14 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // also for check-in staff.
     canBridges: access.can("bridges.manage"),
     canCheckin: access.can("attendance.take"),
-    attendeeCount: await prisma.attendee.count({ where: { conferenceId: c.id, revokedAt: null } }),
-    presentCount: await prisma.attendance.count({
-      where: {
-        conferenceId: c.id,
-        status: { in: ["IN_PERSON", "ONLINE", "SUBSTITUTE"] },
-        attendee: { revokedAt: null },
-      },
-    }),
+    // Invited and present in one pass of SQL (the conclusion notice's figures).
+    attendeeCount: roll.invited,
+    presentCount: roll.present,
     // Groups come back in no promised order, and ORDER BY an enum differs (PostgreSQL sorts by declaration,
     // SQLite by text): sort by name here so both databases give the same page.
     bridges: (

@@ -1,6 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Field } from "#app/ui/field.tsx";
 import { formReply } from "#app/http/reply.server.ts";
 import { userActor } from "#app/database/audit.server.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -18,7 +16,8 @@ import {
   type AwardOutcome,
 } from "#app/awards/awards.server.ts";
 import { ImportErrorsTable } from "#app/ui/import-errors.tsx";
-import { prisma } from "#app/database/db.server.ts";
+import { pickAttendees, pickerLabel, searchWords } from "#app/database/attendee-search.server.ts";
+import { AddAwardSection } from "#app/components/awards/add-award-form.tsx";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
 import { formatDate } from "#app/lib/vietnamese-date.ts";
 import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
@@ -32,18 +31,22 @@ export const handle: BreadcrumbHandle = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "conference.view");
   const c = await invitationConference(access.conference.id);
-  const [awards, attendees] = await Promise.all([
+  const canEdit = access.can("conference.edit");
+  // ?aq=: the awardee search of the add form (a conference may have 100,000 attendees).
+  const aq = (new URL(request.url).searchParams.get("aq") ?? "").trim().slice(0, 100);
+  const [awards, found] = await Promise.all([
     listAwards(c.id),
-    prisma.attendee.findMany({
-      where: { conferenceId: c.id, revokedAt: null },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, organizationName: true },
-    }),
+    canEdit ? pickAttendees(c.id, aq) : { rows: [], more: false },
   ]);
   return {
     conference: { id: c.id, title: c.title },
-    canEdit: access.can("conference.edit"),
-    attendees,
+    canEdit,
+    awardeeSearch: {
+      q: aq,
+      searched: canEdit && searchWords(aq).length > 0,
+      more: found.more,
+      matches: found.rows.map((a) => ({ id: a.id, label: pickerLabel(a) })),
+    },
     awards: awards.map((a) => ({
       ...a,
       decision: [a.decisionNumber && `QĐ số ${a.decisionNumber}`, a.decisionDate && formatDate(a.decisionDate)]
@@ -107,24 +110,9 @@ function answer(intent: string, submission: Parameters<typeof formReply>[1], out
   );
 }
 
-const TEXT_FIELDS = [
-  ["recipientName", "Tên tập thể, cá nhân"],
-  ["organizationName", "Cơ quan, đơn vị"],
-  ["form", "Hình thức khen thưởng"],
-  ["achievement", "Thành tích"],
-  ["decisionNumber", "Số quyết định"],
-] as const;
-
-type AwardField = (typeof TEXT_FIELDS)[number][0] | "recipientKind" | "decisionDate" | "attendeeId";
-
 export default function AwardsPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<Record<AwardField, string>>({
-    id: "add-award",
-    lastResult: actionData?.intent === "add" ? actionData.result : undefined,
-    defaultValue: { recipientKind: "INDIVIDUAL" },
-  });
   const formErrors = actionData?.result.error?.[""] ?? [];
   return (
     <div className="page">
@@ -234,52 +222,10 @@ export default function AwardsPage() {
         </table>
       )}
       {data.canEdit ? (
-        <section className="card">
-          <h2>Thêm khen thưởng</h2>
-          <Form method="post" className="grid-4" {...getFormProps(form)}>
-            <input type="hidden" name="intent" value="add" />
-            <Field label="Đối tượng" meta={fields.recipientKind}>
-              <select {...getSelectProps(fields.recipientKind)}>
-                <option value="INDIVIDUAL">Cá nhân</option>
-                <option value="COLLECTIVE">Tập thể</option>
-              </select>
-            </Field>
-            {TEXT_FIELDS.map(([name, label]) => (
-              <Field key={name} label={label} meta={fields[name]}>
-                <input {...getInputProps(fields[name], { type: "text" })} />
-              </Field>
-            ))}
-            <Field label="Ngày quyết định" meta={fields.decisionDate}>
-              <input {...getInputProps(fields.decisionDate, { type: "date" })} />
-            </Field>
-            <Field label="Đại biểu nhận (để mời dự)" meta={fields.attendeeId}>
-              <select {...getSelectProps(fields.attendeeId)}>
-                <option value="">— Chưa gắn —</option>
-                {data.attendees.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name}
-                    {a.organizationName ? ` – ${a.organizationName}` : ""}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <div className="field">
-              <button type="submit">Thêm</button>
-            </div>
-          </Form>
-          <Form method="post" encType="multipart/form-data" className="filters">
-            <input type="hidden" name="intent" value="import" />
-            <div className="field">
-              <label htmlFor="award-file">Nhập từ tệp (.xlsx hoặc .csv)</label>
-              <input id="award-file" name="file" type="file" accept=".xlsx,.csv" required />
-              <p className="hint">
-                Cột: Loại (Tập thể/Cá nhân), Tên, Cơ quan, Thành tích, Hình thức khen thưởng, Số quyết định, Ngày quyết
-                định (dd/mm/yyyy).
-              </p>
-            </div>
-            <button type="submit">Nhập danh sách</button>
-          </Form>
-        </section>
+        <AddAwardSection
+          search={data.awardeeSearch}
+          lastResult={actionData?.intent === "add" ? actionData.result : undefined}
+        />
       ) : null}
     </div>
   );

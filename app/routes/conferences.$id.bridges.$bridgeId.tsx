@@ -18,6 +18,7 @@ import { bridgePage, conferenceBridge } from "#app/bridges/organiser-pages.serve
 import { BridgeFacts, DeleteBridgeForm } from "#app/components/bridges/bridge-details.tsx";
 import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
 import { readForm } from "#app/http/form-data.server.ts";
+import { PageLinks } from "#app/ui/page-links.tsx";
 import { formReply, outcomeReply } from "#app/http/reply.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: bridgesCss }];
@@ -36,7 +37,7 @@ export const handle: BreadcrumbHandle<{ conference: { id: string }; bridge: { na
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "bridges.support");
   const c = await bridgeConference(access);
-  return bridgePage(c, await conferenceBridge(c.id, params.bridgeId));
+  return bridgePage(c, await conferenceBridge(c.id, params.bridgeId), new URL(request.url).searchParams);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -93,6 +94,9 @@ export default function BridgePage() {
       {data.attendees.length ? (
         <section className="card">
           <h2>Đại biểu dự tại điểm cầu</h2>
+          {data.attendeePaging.pages > 1 ? (
+            <p className="muted small">{`Đại biểu ${data.attendeePaging.from}–${data.attendeePaging.from + data.attendees.length - 1} trong ${b.attendeeCount}, theo họ tên.`}</p>
+          ) : null}
           <ul>
             {data.attendees.map((a) => (
               <li key={a.id}>
@@ -102,6 +106,9 @@ export default function BridgePage() {
               </li>
             ))}
           </ul>
+          {data.attendeePaging.pages > 1 ? (
+            <PageLinks {...data.attendeePaging} label="Trang danh sách đại biểu" />
+          ) : null}
         </section>
       ) : null}
       {data.canManage ? (

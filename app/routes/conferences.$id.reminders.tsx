@@ -8,8 +8,8 @@ import { ReminderList } from "#app/components/reminders/reminder-list.tsx";
 import { readForm } from "#app/http/form-data.server.ts";
 import { formReply } from "#app/http/reply.server.ts";
 import { reminderSchema } from "#app/invitations/scheduled-reminders-form.ts";
+import { pickAttendees } from "#app/database/attendee-search.server.ts";
 import {
-  findAttendees,
   remindersPage,
   scheduleReminderFor,
   withdrawReminder,
@@ -29,10 +29,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "invitations.manage");
   // ?q=: the "chosen people" search (the conference may have thousands of attendees).
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-  const [page, matches] = await Promise.all([
+  // The first 20 by name from one letter on, as the picker asks while the organiser types.
+  const [page, found] = await Promise.all([
     remindersPage(access.conference.id),
-    findAttendees(access.conference.id, q),
+    pickAttendees(access.conference.id, q, { limit: 20, minChars: 1 }),
   ]);
+  const matches = found.rows.map(({ bridgePoint: _b, ...a }) => a);
   return { ...page, matches };
 }
 

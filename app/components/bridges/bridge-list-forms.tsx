@@ -5,6 +5,7 @@ import { assignSchema, bulkBridgeSchema } from "#app/bridges/bridge-form.ts";
 import type { Paging } from "#app/components/bridges/bridge-list.tsx";
 import { Field } from "#app/ui/field.tsx";
 import { FieldsetErrors } from "#app/ui/fieldset-errors.tsx";
+import { searchOutcome } from "#app/ui/search-form.tsx";
 
 /** One bridge point per child organisation of a parent the user may pick. */
 export function BulkForm({
@@ -151,9 +152,17 @@ export function AssignSection({
           </div>
         </Form>
       ) : null}
-      {paging.attendeesMatching > attendees.length ? (
+      {paging.attendeesSearched ? (
         <p className="muted small" role="status">
-          {`Hiển thị ${attendees.length} đầu tiên trong ${paging.attendeesMatching} đại biểu${paging.aq ? " khớp" : ""}; tìm để thu hẹp.`}
+          {searchOutcome({ q: paging.aq, searched: true, shown: attendees.length, more: paging.attendeesMore })}
+        </p>
+      ) : paging.aq ? (
+        <p className="muted small" role="status">
+          Gõ ít nhất 2 chữ để tìm đại biểu.
+        </p>
+      ) : paging.attendeesMore ? (
+        <p className="muted small" role="status">
+          {`Hiển thị ${attendees.length} đầu tiên trong ${totalAttendees} đại biểu; tìm để thu hẹp.`}
         </p>
       ) : null}
       <AssignForm bridges={bridges} attendees={attendees} lastResult={lastResult} />

@@ -27,7 +27,10 @@ export interface Paging {
   matching: number;
   from: number;
   aq: string;
-  attendeesMatching: number;
+  /** The attendee search `aq` was long enough to run. */
+  attendeesSearched: boolean;
+  /** More attendees than the list shows (match the search, or at all without one). */
+  attendeesMore: boolean;
 }
 
 /** The search over bridge points (shown from ten of them); keeps the attendee search. */
