@@ -35,8 +35,9 @@ export const handle: BreadcrumbHandle = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "invitations.manage");
-  // ?org=<id>: the organisation whose people the organiser is looking at before adding them.
-  return attendeesPage(access, new URL(request.url).searchParams.get("org"));
+  // ?q, rsvp, mail, page: the list's search, filters and page; ?org=<id>: the organisation whose people
+  // the organiser is looking at before adding them.
+  return attendeesPage(access, new URL(request.url).searchParams);
 }
 
 /** One schema per form of the page, told apart by the `intent` field. */
@@ -119,7 +120,8 @@ export default function AttendeesPage() {
   const navigation = useNavigation();
   const revalidator = useRevalidator();
   const busy = navigation.state !== "idle";
-  // Answers arrive from attendees at any time: refresh the counts every few seconds while the page is visible.
+  // Answers arrive from attendees at any time: refresh the counts every few seconds while the page is
+  // visible (one page of the list and the counts, both read in SQL).
   useEffect(() => {
     const t = setInterval(() => {
       if (document.visibilityState === "visible" && revalidator.state === "idle" && navigation.state === "idle")
@@ -166,7 +168,7 @@ export default function AttendeesPage() {
       </div>
       <p className="muted">
         {c.title}
-        {c.when ? ` · ${c.when}` : ""} · {data.attendees.filter((a) => !a.revoked).length} đại biểu
+        {c.when ? ` · ${c.when}` : ""} · {data.invitedCount} đại biểu
       </p>
       {data.mailMode === "folder" ? (
         <p className="hint">
@@ -210,13 +212,14 @@ export default function AttendeesPage() {
           <MembersPicker
             organizations={data.organizations}
             members={data.members}
+            list={data.list}
             busy={busy}
             lastResult={resultOf("members")}
           />
         </>
       ) : null}
 
-      <AttendeeTable attendees={data.attendees} canEdit={data.canEdit} />
+      <AttendeeTable attendees={data.attendees} list={data.list} canEdit={data.canEdit} />
     </div>
   );
 }
