@@ -236,6 +236,9 @@ async function openRound(tx: Prisma.TransactionClient, c: Conference, send: Invi
   }
 }
 
+// Queuing tens of thousands of messages, all or nothing, takes longer than Prisma's default 5 s.
+const SEND_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
+
 /**
  * A bulk send of one kind: moves the conference on as the kind requires, queues one message per
  * attendee concerned who has not had this one, records the action (with how many it queued) and wakes
@@ -244,8 +247,8 @@ async function openRound(tx: Prisma.TransactionClient, c: Conference, send: Invi
 export async function sendToAttendees(actor: AuditActor, conference: Conference, send: InvitationSend) {
   const count = await prisma.$transaction(async (tx) => {
     const round = await openRound(tx, conference, send);
-    const where: Prisma.AttendeeWhereInput = { conferenceId: conference.id, revokedAt: null, ...round.who };
     // Chosen attendees are looked up a chunk at a time: one bound parameter per id.
+    const where: Prisma.AttendeeWhereInput = { conferenceId: conference.id, revokedAt: null, ...round.who };
     const targets = round.chosen
       ? await readInChunks(round.chosen, (ids) =>
           tx.attendee.findMany({ where: { ...where, id: { in: ids } }, select: { id: true } }),
@@ -270,7 +273,7 @@ export async function sendToAttendees(actor: AuditActor, conference: Conference,
       conferenceId: conference.id,
     });
     return queued;
-  });
+  }, SEND_TRANSACTION);
   outboxWorker().kick();
   return count;
 }
