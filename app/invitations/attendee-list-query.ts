@@ -88,8 +88,7 @@ export function regexPattern(word: string): string {
     .map((char) => {
       const letters = lettersOf(char);
       if (letters) return `[${letters}]`;
-      // A backslash before a non-alphanumeric character makes it literal; other characters are literal.
-      return /^[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]$/.test(char) ? `\\${char}` : char;
+      return /^[.^$|?*+()[\]{}\\]$/.test(char) ? `\\${char}` : char;
     })
     .join("");
 }

@@ -22,6 +22,7 @@ export function AttendeeSearch({ list }: { list: List }) {
           type="search"
           defaultValue={list.q}
           key={list.q}
+          size={34}
           placeholder="Họ tên, thư điện tử, cơ quan, chức vụ"
         />
       </div>
@@ -49,9 +50,13 @@ export function AttendeeSearch({ list }: { list: List }) {
       </div>
       {list.org ? <input type="hidden" name="org" value={list.org} /> : null}
       <div className="field">
-        <button type="submit">Lọc danh sách</button>{" "}
-        {filtered(list) ? <Link to={listSearch({ q: "", rsvp: null, mail: null, org: list.org })}>Bỏ lọc</Link> : null}
+        <button type="submit">Lọc danh sách</button>
       </div>
+      {filtered(list) ? (
+        <div className="field">
+          <Link to={listSearch({ q: "", rsvp: null, mail: null, org: list.org })}>Bỏ lọc</Link>
+        </div>
+      ) : null}
     </Form>
   );
 }
