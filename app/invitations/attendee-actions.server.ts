@@ -12,7 +12,9 @@ import { prisma } from "#app/database/db.server.ts";
 import type { MessageStatus } from "#app/generated/prisma/enums.ts";
 import type { AttendeeValues } from "#app/invitations/attendee-form.ts";
 import { workingDaysBetween } from "#app/invitations/attendee-form.ts";
-import { parseAttendees } from "#app/invitations/attendee-import.ts";
+import { importEmails, parseAttendees } from "#app/invitations/attendee-import.ts";
+import { attendeeListPage, invitedAmong, responseCounts } from "#app/invitations/attendee-list.server.ts";
+import { listQuery } from "#app/invitations/attendee-list-query.ts";
 import {
   createAttendees,
   invitationConference,
@@ -39,63 +41,17 @@ export type AttendeeOutcome =
 const done = (message: string): AttendeeOutcome => ({ ok: true, message });
 const refused = (...formErrors: string[]): AttendeeOutcome => ({ ok: false, formErrors });
 
-async function invitedEmails(conferenceId: string): Promise<Set<string>> {
-  const rows = await prisma.attendee.findMany({ where: { conferenceId }, select: { email: true } });
-  return new Set(rows.map((a) => a.email));
-}
-
-/** The attendee list with each one's answer and last message, the answers per group, and what may be sent. */
-export async function attendeesPage(access: ConferenceAccess, organizationId: string | null) {
+/** The attendee page: the list's page asked for, the answers per group, and what may be sent. */
+export async function attendeesPage(access: ConferenceAccess, params: URLSearchParams) {
   const c = await invitationConference(access.conference.id);
-  const attendees = await prisma.attendee.findMany({
-    where: { conferenceId: c.id },
-    orderBy: [{ createdAt: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      position: true,
-      organizationName: true,
-      email: true,
-      token: true,
-      rsvp: true,
-      declineReason: true,
-      revokedAt: true,
-      groupId: true,
-      bridgePoint: { select: { name: true } },
-      substituteFor: { select: { name: true } },
-      messages: {
-        orderBy: { createdAt: "desc" },
-        take: 1,
-        select: {
-          id: true,
-          kind: true,
-          status: true,
-          sentAt: true,
-          lastError: true,
-          attempts: true,
-          claimedAt: true,
-          leaseUntil: true,
-        },
-      },
-    },
-  });
-  const groups = c.attendeeGroups.map((g, i) => ({ id: g.id, label: groupLabel(g, i) }));
-  const counts = [...groups, { id: null, label: "Chưa phân nhóm" }]
-    .map((g) => {
-      const inGroup = attendees.filter((a) => a.groupId === g.id && !a.revokedAt);
-      return {
-        label: g.label,
-        total: inGroup.length,
-        accepted: inGroup.filter((a) => a.rsvp === "ACCEPTED").length,
-        declined: inGroup.filter((a) => a.rsvp === "DECLINED").length,
-        noAnswer: inGroup.filter((a) => a.rsvp === "NO_ANSWER").length,
-      };
-    })
-    .filter((g) => g.total > 0);
   const now = new Date();
+  const query = listQuery(params);
+  const groups = c.attendeeGroups.map((g, i) => ({ id: g.id, label: groupLabel(g, i) }));
+  const groupName = new Map(groups.map((g) => [g.id, g.label]));
+  const list = await attendeeListPage(c.id, query, now);
+  const counts = await responseCounts(c.id, groups);
   const reason = cannotInviteReason(c);
   const workingDays = c.startsAt ? workingDaysBetween(now, c.startsAt) : null;
-  const invited = new Set(attendees.map((a) => a.email));
   return {
     conference: {
       id: c.id,
@@ -110,14 +66,23 @@ export async function attendeesPage(access: ConferenceAccess, organizationId: st
     mailMode: mailTransportKind(),
     groups,
     bridgePoints: c.bridgePoints.map((b) => ({ id: b.id, name: b.name })),
-    counts,
+    counts: counts.perGroup,
+    /** Attendees still invited (not revoked), the page's headline. */
+    invitedCount: counts.total,
     organizations: await prisma.organization.findMany({
       where: { id: { in: access.user.visibleOrganizationIds } },
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
-    members: await organizationMembers(access.user, organizationId, invited),
-    attendees: attendees.map((a) => ({
+    members: await organizationMembers(access.user, c.id, params.get("org")),
+    list: {
+      q: query.q,
+      rsvp: query.rsvp,
+      mail: query.mail,
+      org: params.get("org") ?? "",
+      ...list.paging,
+    },
+    attendees: list.attendees.map((a) => ({
       id: a.id,
       name: a.name,
       position: a.position,
@@ -129,7 +94,7 @@ export async function attendeesPage(access: ConferenceAccess, organizationId: st
       declineReason: a.declineReason,
       revoked: !!a.revokedAt,
       substituteFor: a.substituteFor?.name ?? null,
-      group: groups.find((g) => g.id === a.groupId)?.label ?? "",
+      group: (a.groupId && groupName.get(a.groupId)) || "",
       site: a.bridgePoint?.name ?? "Hội trường",
       delivery: a.messages[0] ? delivery(a.messages[0], now) : null,
     })),
@@ -153,7 +118,7 @@ function delivery(
 }
 
 /** The active accounts of an organisation within the user's scope, those already invited marked; null outside it. */
-async function organizationMembers(user: CurrentUser, organizationId: string | null, invited: Set<string>) {
+async function organizationMembers(user: CurrentUser, conferenceId: string, organizationId: string | null) {
   if (!organizationId || !user.visibleOrganizationIds.includes(organizationId)) return null;
   const organization = await prisma.organization.findUnique({
     where: { id: organizationId },
@@ -168,6 +133,10 @@ async function organizationMembers(user: CurrentUser, organizationId: string | n
     },
   });
   if (!organization) return null;
+  const invited = await invitedAmong(
+    conferenceId,
+    organization.users.map((u) => u.email),
+  );
   return {
     id: organization.id,
     name: organization.name,
@@ -181,7 +150,7 @@ export async function addAttendee(user: CurrentUser, c: Conference, values: Atte
     (!values.groupId || c.attendeeGroups.some((g) => g.id === values.groupId)) &&
     (!values.bridgePointId || c.bridgePoints.some((b) => b.id === values.bridgePointId));
   if (!validRefs) return refused("Nhóm hoặc điểm cầu không thuộc hội nghị này");
-  if ((await invitedEmails(c.id)).has(values.email))
+  if ((await invitedAmong(c.id, [values.email])).size)
     return { ok: false, fieldErrors: { email: ["Thư điện tử này đã có trong danh sách đại biểu"] } };
   await createAttendees(userActor(user), c.id, [values], { kind: "form" });
   return done(`Đã thêm ${values.name}.`);
@@ -206,7 +175,7 @@ export async function importAttendees(
       names: [groupLabel(g, i), g.heading, ...g.lines.map((l) => l.text.replace(/[;.]$/, ""))],
     })),
     bridgePoints: c.bridgePoints,
-    existingEmails: await invitedEmails(c.id),
+    existingEmails: await invitedAmong(c.id, importEmails(table)),
   });
   if (!parsed.ok)
     return {
@@ -226,12 +195,15 @@ export async function addOrganizationMembers(
 ): Promise<AttendeeOutcome> {
   if (!user.visibleOrganizationIds.includes(organizationId))
     return { ok: false, fieldErrors: { organizationId: ["Cơ quan không thuộc phạm vi của bạn"] } };
-  const known = await invitedEmails(c.id);
   const members = await prisma.user.findMany({
     where: { organizationId, active: true },
     orderBy: { name: "asc" },
     select: { name: true, position: true, email: true, organization: { select: { name: true } } },
   });
+  const known = await invitedAmong(
+    c.id,
+    members.map((m) => m.email),
+  );
   const fresh = members.filter((m) => !known.has(m.email));
   await createAttendees(
     userActor(user),

@@ -1,7 +1,7 @@
 import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
 import { headerKey } from "#app/lib/table/columns.ts";
 import type { ImportError, Table } from "#app/lib/table/table.ts";
-import { attendeeSchema, type AttendeeValues } from "#app/invitations/attendee-form.ts";
+import { attendeeSchema, emailSchema, type AttendeeValues } from "#app/invitations/attendee-form.ts";
 
 // Reading an attendee list (xlsx/csv) with the same table reader as scores.
 
@@ -21,14 +21,14 @@ export interface AttendeeImportContext {
   /** The plan's attendee groups: id and the names a file may use (heading, or its lines). */
   groups: Array<{ id: string; names: string[] }>;
   bridgePoints: Array<{ id: string; name: string }>;
-  /** E-mails already in the conference. */
+  /** E-mails of the file already in the conference (at least those; see importEmails). */
   existingEmails: Set<string>;
 }
 
 export type AttendeeImport = { ok: true; attendees: AttendeeValues[] } | { ok: false; errors: ImportError[] };
 
-export function parseAttendees(table: Table, ctx: AttendeeImportContext): AttendeeImport {
-  const errors: ImportError[] = [];
+/** Which cell of a row holds which column, found from the headers. */
+function columnIndex(table: Table): Partial<Record<Column, number>> {
   const index: Partial<Record<Column, number>> = {};
   table.headers.forEach((h, i) => {
     const key = headerKey(h);
@@ -36,6 +36,22 @@ export function parseAttendees(table: Table, ctx: AttendeeImportContext): Attend
       if (names.includes(key) && index[col] === undefined) index[col] = i;
     }
   });
+  return index;
+}
+
+/** The valid e-mails of a file, as an attendee would be stored with them: what to look up among the invited. */
+export function importEmails(table: Table): string[] {
+  const at = columnIndex(table).email;
+  if (at === undefined) return [];
+  return table.rows.flatMap(({ cells }) => {
+    const email = emailSchema.safeParse(cells[at] ?? "");
+    return email.success ? [email.data] : [];
+  });
+}
+
+export function parseAttendees(table: Table, ctx: AttendeeImportContext): AttendeeImport {
+  const errors: ImportError[] = [];
+  const index = columnIndex(table);
   for (const required of ["name", "email"] as const) {
     if (index[required] === undefined) {
       errors.push({

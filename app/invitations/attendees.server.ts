@@ -4,6 +4,7 @@ import { listSnapshot, personKey } from "#app/database/audit-snapshot.ts";
 import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { outboxWorker } from "#app/mailing/worker.server.ts";
+import { readInChunks } from "#app/invitations/chunks.ts";
 import type { AttendeeValues } from "#app/invitations/attendee-form.ts";
 import { MESSAGE_SUBJECT, queueInvitationsIn } from "#app/invitations/queue.server.ts";
 import { newToken } from "#app/invitations/signing.server.ts";
@@ -172,7 +173,8 @@ async function openRound(tx: Prisma.TransactionClient, c: Conference, send: Invi
       if (moved) await tx.conference.update({ where, data: { status: "INVITATIONS_SENT" } });
       return {
         version: c.calendarSequence,
-        who: send.attendeeIds ? { id: { in: send.attendeeIds } } : {},
+        who: {},
+        chosen: send.attendeeIds ?? null,
         action: "invitation.send" as const,
         before: { status } as Json,
         after: { status: moved ? "INVITATIONS_SENT" : status } as Json,
@@ -185,6 +187,7 @@ async function openRound(tx: Prisma.TransactionClient, c: Conference, send: Invi
       return {
         version: calendarSequence,
         who: INVITED,
+        chosen: null,
         action: "invitation.update" as const,
         before: { calendarSequence: calendarSequence - 1 } as Json,
         after: { calendarSequence, changeNote: send.changeNote } as Json,
@@ -204,6 +207,7 @@ async function openRound(tx: Prisma.TransactionClient, c: Conference, send: Invi
       return {
         version: calendarSequence,
         who: INVITED,
+        chosen: null,
         action: "invitation.cancel" as const,
         before: { status: before.status, calendarSequence: before.calendarSequence } as Json,
         after: { status: "CANCELLED", calendarSequence, ...reminders } as Json,
@@ -220,7 +224,8 @@ async function openRound(tx: Prisma.TransactionClient, c: Conference, send: Invi
       const chosen = send.attendeeIds;
       return {
         version: reminderRound,
-        who: chosen ? { id: { in: chosen } } : { rsvp: "NO_ANSWER" as const },
+        who: chosen ? {} : { rsvp: "NO_ANSWER" as const },
+        chosen,
         action: "invitation.remind" as const,
         before: { reminderRound: reminderRound - 1 } as Json,
         after: { reminderRound } as Json,
@@ -231,6 +236,9 @@ async function openRound(tx: Prisma.TransactionClient, c: Conference, send: Invi
   }
 }
 
+// Queuing tens of thousands of messages, all or nothing, takes longer than Prisma's default 5 s.
+const SEND_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
+
 /**
  * A bulk send of one kind: moves the conference on as the kind requires, queues one message per
  * attendee concerned who has not had this one, records the action (with how many it queued) and wakes
@@ -239,10 +247,13 @@ async function openRound(tx: Prisma.TransactionClient, c: Conference, send: Invi
 export async function sendToAttendees(actor: AuditActor, conference: Conference, send: InvitationSend) {
   const count = await prisma.$transaction(async (tx) => {
     const round = await openRound(tx, conference, send);
-    const targets = await tx.attendee.findMany({
-      where: { conferenceId: conference.id, revokedAt: null, ...round.who },
-      select: { id: true },
-    });
+    // Chosen attendees are looked up a chunk at a time: one bound parameter per id.
+    const where: Prisma.AttendeeWhereInput = { conferenceId: conference.id, revokedAt: null, ...round.who };
+    const targets = round.chosen
+      ? await readInChunks(round.chosen, (ids) =>
+          tx.attendee.findMany({ where: { ...where, id: { in: ids } }, select: { id: true } }),
+        )
+      : await tx.attendee.findMany({ where, select: { id: true } });
     const queued = await queueInvitationsIn(tx, {
       conferenceId: conference.id,
       kind: send.kind,
@@ -262,7 +273,7 @@ export async function sendToAttendees(actor: AuditActor, conference: Conference,
       conferenceId: conference.id,
     });
     return queued;
-  });
+  }, SEND_TRANSACTION);
   outboxWorker().kick();
   return count;
 }

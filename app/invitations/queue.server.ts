@@ -2,6 +2,7 @@ import { meetingName } from "#app/conferences/naming.ts";
 import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { queueMessagesIn } from "#app/mailing/queue.server.ts";
+import { readInChunks } from "#app/invitations/chunks.ts";
 import type { InvitationKind } from "#app/invitations/types.ts";
 
 // Invitation messages into the outbox: one per attendee still invited (not revoked), addressed to the
@@ -31,14 +32,17 @@ export interface InvitationQueueRequest {
  * sends twice. Returns how many were added.
  */
 export async function queueInvitationsIn(tx: Prisma.TransactionClient, req: InvitationQueueRequest): Promise<number> {
-  const attendees = await tx.attendee.findMany({
-    where: { id: { in: req.attendeeIds }, conferenceId: req.conferenceId, revokedAt: null },
-    select: { id: true, email: true },
-  });
-  const { attendeeIds: _, ...message } = req;
-  const added = await queueMessagesIn(tx, {
-    ...message,
-    recipients: attendees.map((a) => ({ attendeeId: a.id, toAddress: a.email })),
+  const { attendeeIds, ...message } = req;
+  // A chunk at a time: the lookups bind one parameter per attendee.
+  const added = await readInChunks(attendeeIds, async (ids) => {
+    const attendees = await tx.attendee.findMany({
+      where: { id: { in: ids }, conferenceId: req.conferenceId, revokedAt: null },
+      select: { id: true, email: true },
+    });
+    return queueMessagesIn(tx, {
+      ...message,
+      recipients: attendees.map((a) => ({ attendeeId: a.id, toAddress: a.email })),
+    });
   });
   return added.length;
 }

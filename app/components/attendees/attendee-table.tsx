@@ -1,11 +1,52 @@
 import { Form } from "@remix-run/react";
+import {
+  ATTENDEE_LIST_ID,
+  AttendeePager,
+  AttendeeSearch,
+  ListSummary,
+} from "#app/components/attendees/attendee-list-controls.tsx";
 import type { AttendeesPageData } from "#app/invitations/attendee-actions.server.ts";
 
-/** Every attendee with their group, place, answer, last message (and its resend) and personal link. */
-export function AttendeeTable({ attendees, canEdit }: { attendees: AttendeesPageData["attendees"]; canEdit: boolean }) {
+type Attendee = AttendeesPageData["attendees"][number];
+
+/** The last message sent to an attendee, with its error and, for the organiser, its resend. */
+function Delivery({ a, canEdit }: { a: Attendee; canEdit: boolean }) {
+  if (!a.delivery) return <span className="muted">Chưa gửi</span>;
   return (
-    <section>
+    <>
+      <span className={`badge delivery-${a.delivery.status.toLowerCase()}`}>{a.delivery.label}</span>
+      {a.delivery.error ? <div className="muted small">{a.delivery.error}</div> : null}
+      {canEdit && a.delivery.resendable ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="resend" />
+          <input type="hidden" name="messageId" value={a.delivery.id} />
+          <button type="submit" className="link-button small" aria-label={`Gửi lại thư cho ${a.name}`}>
+            Gửi lại
+          </button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * One page of the attendees matching the search and filters, with their group, place, answer, last
+ * message (and its resend) and personal link.
+ */
+export function AttendeeTable({
+  attendees,
+  list,
+  canEdit,
+}: {
+  attendees: AttendeesPageData["attendees"];
+  list: AttendeesPageData["list"];
+  canEdit: boolean;
+}) {
+  return (
+    <section id={ATTENDEE_LIST_ID}>
       <h2>Danh sách đại biểu</h2>
+      <AttendeeSearch list={list} />
+      <ListSummary list={list} shown={attendees.length} />
       <div className="table-scroll">
         <table className="table">
           <thead>
@@ -35,23 +76,7 @@ export function AttendeeTable({ attendees, canEdit }: { attendees: AttendeesPage
                   {a.declineReason ? <div className="muted small">{a.declineReason}</div> : null}
                 </td>
                 <td>
-                  {a.delivery ? (
-                    <>
-                      <span className={`badge delivery-${a.delivery.status.toLowerCase()}`}>{a.delivery.label}</span>
-                      {a.delivery.error ? <div className="muted small">{a.delivery.error}</div> : null}
-                      {canEdit && a.delivery.resendable ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="resend" />
-                          <input type="hidden" name="messageId" value={a.delivery.id} />
-                          <button type="submit" className="link-button small" aria-label={`Gửi lại thư cho ${a.name}`}>
-                            Gửi lại
-                          </button>
-                        </Form>
-                      ) : null}
-                    </>
-                  ) : (
-                    <span className="muted">Chưa gửi</span>
-                  )}
+                  <Delivery a={a} canEdit={canEdit} />
                 </td>
                 <td>
                   {a.revoked ? <span className="muted">Đã thu hồi</span> : <a href={a.link}>{a.link.slice(0, 14)}…</a>}
@@ -61,6 +86,7 @@ export function AttendeeTable({ attendees, canEdit }: { attendees: AttendeesPage
           </tbody>
         </table>
       </div>
+      <AttendeePager list={list} />
     </section>
   );
 }

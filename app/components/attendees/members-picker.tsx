@@ -9,11 +9,14 @@ import type { AttendeesPageData } from "#app/invitations/attendee-actions.server
 export function MembersPicker({
   organizations,
   members,
+  list,
   busy,
   lastResult,
 }: {
   organizations: AttendeesPageData["organizations"];
   members: AttendeesPageData["members"];
+  /** The attendee list's search and filters, kept while the organiser looks at an organisation. */
+  list: AttendeesPageData["list"];
   busy: boolean;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
@@ -34,6 +37,9 @@ export function MembersPicker({
             ))}
           </select>
         </div>
+        {list.q ? <input type="hidden" name="q" value={list.q} /> : null}
+        {list.rsvp ? <input type="hidden" name="rsvp" value={list.rsvp} /> : null}
+        {list.mail ? <input type="hidden" name="mail" value={list.mail} /> : null}
         <button type="submit">Xem danh sách người</button>
       </Form>
       {members ? (
