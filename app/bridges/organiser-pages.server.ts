@@ -8,7 +8,7 @@ import { bridgeFields, hostOptions, listBridges, parentOptions } from "#app/brid
 import { ensureKeys, operatorLink } from "#app/bridges/links.server.ts";
 import { readinessBoard, testHistory } from "#app/bridges/readiness.server.ts";
 import { notFound } from "#app/auth/guard.server.ts";
-import { pickAttendees, pickerLabel, searchWords } from "#app/database/attendee-search.server.ts";
+import { pickAttendees, pickerLabel, pickerWords } from "#app/database/attendee-search.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
 import { formatDateTime, toLocalInputValue } from "#app/lib/vietnamese-date.ts";
@@ -36,7 +36,7 @@ export async function hostChoices(c: BridgeConference) {
  * search `aq` finds (in their name, unit or current bridge point); never every attendee.
  */
 async function attendeesToAssign(conferenceId: string, aq: string) {
-  if (searchWords(aq).length) {
+  if (pickerWords(aq).length) {
     return pickAttendees(conferenceId, aq, { bridgeName: true, order: "organization", limit: ATTENDEES_SHOWN });
   }
   const rows = await prisma.attendee.findMany({
@@ -79,7 +79,7 @@ export async function bridgeListPage(c: BridgeConference, user: CurrentUser, par
       matching: matching.length,
       from: (page - 1) * BRIDGES_PER_PAGE + 1,
       aq,
-      attendeesSearched: searchWords(aq).length > 0,
+      attendeesSearched: pickerWords(aq).length > 0,
       attendeesMore: toAssign.more,
     },
     bridgeOptions: allBridges.map((b) => ({ id: b.id, name: b.name })),

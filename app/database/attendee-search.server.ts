@@ -6,7 +6,8 @@
 // until the page is full, so a conference of 100,000 attendees is never read whole for a real query.
 import { containsText, prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
-import { foldedLikePattern, foldVietnamese } from "#app/lib/fold-vietnamese.ts";
+import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
+import { foldedLikePattern, searchWords } from "#app/lib/folded-search.ts";
 
 export const PICKER_LIMIT = 50;
 export const SEARCH_MIN_CHARS = 2;
@@ -33,10 +34,9 @@ export interface PickerSearch {
   minChars?: number;
 }
 
-/** The folded words of a query, or none when it is too short to search by. */
-export function searchWords(query: string, minChars = SEARCH_MIN_CHARS): string[] {
-  const words = foldVietnamese(query.slice(0, 100)).split(" ").filter(Boolean);
-  return words.join("").length < Math.max(1, minChars) ? [] : words;
+/** The folded words of a picker's query, or none when it is too short to search by. */
+export function pickerWords(query: string, minChars = SEARCH_MIN_CHARS): string[] {
+  return searchWords(query, minChars);
 }
 
 /**
@@ -49,7 +49,7 @@ export async function pickAttendees(
   query: string,
   options: PickerSearch = {},
 ): Promise<{ rows: PickedAttendee[]; more: boolean }> {
-  const words = searchWords(query, options.minChars);
+  const words = pickerWords(query, options.minChars);
   if (!words.length) return { rows: [], more: false };
   const limit = options.limit ?? PICKER_LIMIT;
   const text = (a: PickedAttendee) =>

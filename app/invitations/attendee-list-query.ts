@@ -1,28 +1,9 @@
 import { RSVP_LABEL } from "#app/conferences/vocabulary.ts";
 import type { RsvpStatus } from "#app/generated/prisma/enums.ts";
-import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
 
 // What the organiser asks of the attendee list (search, answer, delivery problem, page), read from the
-// page's URL, and the search words as SQL patterns.
-//
-// The attendee search runs in SQL, so that a page of 100,000 attendees never reads them all: each word
-// the organiser typed, folded like foldVietnamese folds the text, becomes a pattern whose letters accept
-// every Vietnamese letter that folds to them, in either case ("nguyen" finds "NGUYỄN"). SQLite matches it
-// with GLOB, PostgreSQL with a regular expression; both take the letters as written (no collation).
-
-const VIETNAMESE_LETTERS = "àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ";
-
-/** For each folded letter, every letter that folds to it: plain lower and upper case first, the common case. */
-const LETTERS_OF: ReadonlyMap<string, string> = (() => {
-  const map = new Map<string, string>();
-  for (const letter of [...VIETNAMESE_LETTERS, ...VIETNAMESE_LETTERS.toUpperCase()]) {
-    const base = foldVietnamese(letter);
-    map.set(base, (map.get(base) ?? base + base.toUpperCase()) + letter);
-  }
-  return map;
-})();
-
-const MAX_WORDS = 8;
+// page's URL. The search runs in SQL (app/lib/folded-search.ts), so that a page of 100,000 attendees never
+// reads them all.
 
 export const ATTENDEES_PER_PAGE = 100;
 
@@ -58,37 +39,4 @@ export function listSearch(query: Omit<ListQuery, "page"> & { org?: string }, pa
   if (page > 1) p.set("page", String(page));
   const text = p.toString();
   return text ? `?${text}` : "?";
-}
-
-/** The words of a search as foldVietnamese folds them (at most eight): every one must occur. */
-export function searchWords(query: string): string[] {
-  return foldVietnamese(query).split(" ").filter(Boolean).slice(0, MAX_WORDS);
-}
-
-/** The letters a folded character stands for, or null when it stands only for itself. */
-function lettersOf(char: string): string | null {
-  const known = LETTERS_OF.get(char);
-  if (known) return known;
-  return /^[a-z]$/.test(char) ? char + char.toUpperCase() : null;
-}
-
-/** A SQLite GLOB pattern: the word anywhere in the text. */
-export function globPattern(word: string): string {
-  const body = [...word].map((char) => {
-    const letters = lettersOf(char);
-    if (letters) return `[${letters}]`;
-    return "*?[".includes(char) ? `[${char}]` : char;
-  });
-  return `*${body.join("")}*`;
-}
-
-/** A PostgreSQL regular expression (for `~`): the word anywhere in the text. */
-export function regexPattern(word: string): string {
-  return [...word]
-    .map((char) => {
-      const letters = lettersOf(char);
-      if (letters) return `[${letters}]`;
-      return /^[.^$|?*+()[\]{}\\]$/.test(char) ? `\\${char}` : char;
-    })
-    .join("");
 }

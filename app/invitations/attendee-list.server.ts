@@ -8,13 +8,8 @@ import { pgTime } from "#app/database/pg-pool.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import type { RsvpStatus } from "#app/generated/prisma/enums.ts";
 import { readInChunks } from "#app/invitations/chunks.ts";
-import {
-  ATTENDEES_PER_PAGE,
-  globPattern,
-  regexPattern,
-  searchWords,
-  type ListQuery,
-} from "#app/invitations/attendee-list-query.ts";
+import { ATTENDEES_PER_PAGE, type ListQuery } from "#app/invitations/attendee-list-query.ts";
+import { globPattern, regexPattern, searchWords } from "#app/lib/folded-search.ts";
 import { LEGACY_CLAIM_MS } from "#app/mailing/claims.server.ts";
 
 /**

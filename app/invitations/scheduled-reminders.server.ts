@@ -10,7 +10,6 @@ import { recordAudit, userActor } from "#app/database/audit.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { serializeOn } from "#app/database/serialize.server.ts";
 import { reminderRule, TIME_FIELD, type ReminderValues } from "#app/invitations/scheduled-reminders-form.ts";
-import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
 /** What an intent answers: a message for the organiser, or what was refused (on a field, or for the form). */
@@ -79,24 +78,6 @@ export async function remindersPage(conferenceId: string) {
 }
 
 export type RemindersPageData = Awaited<ReturnType<typeof remindersPage>>;
-
-/** Attendees (not revoked) whose name, organisation or e-mail holds the words, with or without diacritics. */
-export async function findAttendees(conferenceId: string, q: string, limit = 20) {
-  const words = foldVietnamese(q).split(" ").filter(Boolean);
-  if (!words.length) return [];
-  const rows = await prisma.attendee.findMany({
-    where: { conferenceId, revokedAt: null },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, position: true, organizationName: true, email: true },
-  });
-  const hits = [];
-  for (const a of rows) {
-    const text = foldVietnamese(`${a.name} ${a.position} ${a.organizationName} ${a.email}`);
-    if (words.every((w) => text.includes(w))) hits.push(a);
-    if (hits.length >= limit) break;
-  }
-  return hits;
-}
 
 /** Schedules one reminder; refused on its time field, or on the recipients, with nothing saved. */
 export async function scheduleReminderFor(

@@ -16,7 +16,7 @@ import {
   type AwardOutcome,
 } from "#app/awards/awards.server.ts";
 import { ImportErrorsTable } from "#app/ui/import-errors.tsx";
-import { pickAttendees, pickerLabel, searchWords } from "#app/database/attendee-search.server.ts";
+import { pickAttendees, pickerLabel, pickerWords } from "#app/database/attendee-search.server.ts";
 import { AddAwardSection } from "#app/components/awards/add-award-form.tsx";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
 import { formatDate } from "#app/lib/vietnamese-date.ts";
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit,
     awardeeSearch: {
       q: aq,
-      searched: canEdit && searchWords(aq).length > 0,
+      searched: canEdit && pickerWords(aq).length > 0,
       more: found.more,
       matches: found.rows.map((a) => ({ id: a.id, label: pickerLabel(a) })),
     },

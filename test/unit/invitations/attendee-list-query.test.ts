@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { globPattern, listQuery, listSearch, regexPattern, searchWords } from "#app/invitations/attendee-list-query.ts";
+import { listQuery, listSearch } from "#app/invitations/attendee-list-query.ts";
+import { globPattern, regexPattern, searchWords } from "#app/lib/folded-search.ts";
 import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
 
 describe("the attendee list's query", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { foldedLikePattern, foldVietnamese } from "#app/lib/fold-vietnamese.ts";
+import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
+import { foldedLikePattern } from "#app/lib/folded-search.ts";
 
 // The SQL narrowing of the pickers' search: the pattern must let through every text whose folded form
 // holds the word (else a search misses people), and keep the consonants that make it narrow.
