@@ -427,9 +427,9 @@ describe("roll call", () => {
     expect(page.matching).toBe(page.total);
     expect(page.total).toBeGreaterThan(320);
     expect(page.paging).toMatchObject({ page: 1, pages: Math.ceil(page.total / 100) });
-    const last = (await (
-      await call(pageLoader, c.id, cookie, `attendance?page=${page.paging.pages}`)
-    ).json()) as { rows: Array<{ name: string }> };
+    const last = (await (await call(pageLoader, c.id, cookie, `attendance?page=${page.paging.pages}`)).json()) as {
+      rows: Array<{ name: string }>;
+    };
     expect(last.rows).toHaveLength(page.total - 100 * (page.paging.pages - 1));
     expect(last.rows.at(-1)!.name).toBe("Đại biểu xã 319");
     const filtered = (await (
