@@ -7,8 +7,8 @@ import { recordMark, type MarkChange } from "#app/checkin/marks.server.ts";
 import { ATTENDANCE_LABEL, type CheckinResponse } from "#app/checkin/types.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
-import { groupLabel } from "#app/conferences/naming.ts";
-import { summarize, type AttendanceSummary, type AttendeeRow } from "#app/attendance/summary.ts";
+import type { AttendeeRow } from "#app/attendance/summary.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
 
 /**
  * The conference's attendance pages (roll call, figures, printed lists, reports), for a user the guard
@@ -34,38 +34,24 @@ export const ATTENDANCE_MARK_SELECT = {
   substituteName: true,
 } as const;
 
-export interface AttendanceData {
-  groups: Array<{ id: string; label: string }>;
-  bridges: Array<{ id: string; name: string }>;
-  rows: AttendeeRow[];
-  summary: AttendanceSummary;
-}
+/** What an attendance row (summary.ts `AttendeeRow`) reads of an attendee. */
+export const ATTENDEE_ROW_SELECT = {
+  id: true,
+  name: true,
+  position: true,
+  organizationName: true,
+  groupId: true,
+  bridgePointId: true,
+  rsvp: true,
+  walkIn: true,
+  substituteFor: { select: { name: true } },
+  attendance: { select: ATTENDANCE_MARK_SELECT },
+} as const;
 
-/** Non-revoked attendees with their current attendance, and the figures per group and bridge point. */
-export async function attendanceData(conference: {
-  id: string;
-  attendeeGroups: Array<{ id: string; heading: string; lines: Array<{ text: string }> }>;
-  bridgePoints: Array<{ id: string; name: string }>;
-}): Promise<AttendanceData> {
-  const attendees = await prisma.attendee.findMany({
-    where: { conferenceId: conference.id, revokedAt: null },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      position: true,
-      organizationName: true,
-      groupId: true,
-      bridgePointId: true,
-      rsvp: true,
-      walkIn: true,
-      substituteFor: { select: { name: true } },
-      attendance: { select: ATTENDANCE_MARK_SELECT },
-    },
-  });
-  const groups = conference.attendeeGroups.map((g, i) => ({ id: g.id, label: groupLabel(g, i) }));
-  const bridges = conference.bridgePoints.map((b) => ({ id: b.id, name: b.name }));
-  const rows: AttendeeRow[] = attendees.map((a) => ({
+type SelectedAttendee = Prisma.AttendeeGetPayload<{ select: typeof ATTENDEE_ROW_SELECT }>;
+
+export function toAttendeeRow(a: SelectedAttendee): AttendeeRow {
+  return {
     id: a.id,
     name: a.name,
     position: a.position,
@@ -85,8 +71,7 @@ export async function attendanceData(conference: {
           substituteName: a.attendance.substituteName,
         }
       : null,
-  }));
-  return { groups, bridges, rows, summary: summarize(groups, bridges, rows) };
+  };
 }
 
 export type RollCallMark =

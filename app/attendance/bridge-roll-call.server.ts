@@ -3,6 +3,7 @@
 // absent with a reason, or replaced by a substitute. Only this bridge's attendees are shown or marked.
 import type { AuditActor } from "#app/database/audit.server.ts";
 import { ATTENDANCE_LABEL, type AttendanceStatus } from "#app/checkin/types.ts";
+import { KEYSET_ORDER, keysetChunks } from "#app/attendance/attendee-chunks.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 import { parseRollCallForm, recordRollCall, type RollCallResult } from "#app/attendance/attendance.server.ts";
@@ -21,19 +22,27 @@ export interface BridgeRollCallRow {
 export async function bridgeRollCall(
   bridgePointId: string,
 ): Promise<{ rows: BridgeRollCallRow[]; present: number; absent: number }> {
-  const attendees = await prisma.attendee.findMany({
-    where: { revokedAt: null, OR: [{ bridgePointId }, { attendance: { bridgePointId } }] },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      position: true,
-      organizationName: true,
-      attendance: {
-        select: { status: true, bridgePointId: true, checkedInAt: true, absenceReason: true, substituteName: true },
+  // Read a chunk at a time: each chunk's mark load binds at most one chunk of ids (a bridge point of a
+  // national conference may have more attendees than a statement may bind parameters).
+  const attendees = [];
+  const chunks = keysetChunks((after, take) =>
+    prisma.attendee.findMany({
+      where: { AND: [{ revokedAt: null, OR: [{ bridgePointId }, { attendance: { bridgePointId } }] }, after] },
+      orderBy: [...KEYSET_ORDER],
+      take,
+      select: {
+        id: true,
+        createdAt: true,
+        name: true,
+        position: true,
+        organizationName: true,
+        attendance: {
+          select: { status: true, bridgePointId: true, checkedInAt: true, absenceReason: true, substituteName: true },
+        },
       },
-    },
-  });
+    }),
+  );
+  for await (const rows of chunks) attendees.push(...rows);
   const rows = attendees.map((a): BridgeRollCallRow => {
     const at = a.attendance;
     // Present at another bridge or in the hall: shown, but as recorded elsewhere.

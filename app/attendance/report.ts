@@ -3,13 +3,7 @@ import { RSVP_LABEL } from "#app/conferences/vocabulary.ts";
 import { DateTime } from "luxon";
 import { TIME_ZONE } from "#app/lib/vietnamese-date.ts";
 import { ATTENDANCE_LABEL } from "#app/checkin/types.ts";
-import {
-  MAIN_HALL_LABEL,
-  methodLabel,
-  NO_GROUP_LABEL,
-  type AttendanceSummary,
-  type AttendeeRow,
-} from "#app/attendance/summary.ts";
+import { MAIN_HALL_LABEL, methodLabel, type AttendanceSummary, type AttendeeRow } from "#app/attendance/summary.ts";
 
 export interface ReportRow {
   name: string;
@@ -30,25 +24,17 @@ export interface ReportRow {
   note: string;
 }
 
-export interface ReportGroup {
-  label: string;
-  rows: ReportRow[];
-}
-
 /** "07:45 18/01/2024" (Asia/Ho_Chi_Minh). */
 export function reportTime(iso: string | null): string {
   return iso ? DateTime.fromISO(iso, { zone: TIME_ZONE }).toFormat("HH:mm dd/LL/yyyy") : "";
 }
 
-/** Each attendee's line, grouped by attendee group in the plan's order ("Đại biểu khác" last). */
-export function reportGroups(
-  groups: Array<{ id: string; label: string }>,
+/** Each attendee's line of the report, under the given group label. */
+export function reportLiner(
   bridges: Array<{ id: string; name: string }>,
-  rows: AttendeeRow[],
-): ReportGroup[] {
+): (r: AttendeeRow, group: string) => ReportRow {
   const bridgeName = new Map(bridges.map((b) => [b.id, b.name]));
-  const known = new Set(groups.map((g) => g.id));
-  const line = (r: AttendeeRow, group: string): ReportRow => {
+  return (r, group) => {
     const a = r.attendance;
     const invitedAt = r.bridgePointId ? (bridgeName.get(r.bridgePointId) ?? MAIN_HALL_LABEL) : MAIN_HALL_LABEL;
     let place = "";
@@ -77,14 +63,6 @@ export function reportGroups(
       note: note || "",
     };
   };
-  return [...groups, { id: null as string | null, label: NO_GROUP_LABEL }]
-    .map((g) => ({
-      label: g.label,
-      rows: rows
-        .filter((r) => (g.id ? r.groupId === g.id : !r.groupId || !known.has(r.groupId)))
-        .map((r) => line(r, g.label)),
-    }))
-    .filter((g) => g.rows.length > 0);
 }
 
 export const COUNT_COLUMNS = [

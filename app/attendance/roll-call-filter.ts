@@ -1,6 +1,6 @@
 // The roll-call page's status filter: its choices (shown in the filter form) and what each one keeps.
 
-import { isPresent, type AttendeeRow } from "#app/attendance/summary.ts";
+import type { AttendanceStatus } from "#app/checkin/types.ts";
 
 export const STATUS_FILTERS = {
   "": "Tất cả",
@@ -13,10 +13,14 @@ export const STATUS_FILTERS = {
 } as const;
 export type StatusFilter = keyof typeof STATUS_FILTERS;
 
-export function matchesStatus(row: AttendeeRow, f: StatusFilter): boolean {
-  const s = row.attendance?.status;
-  if (!f) return true;
-  if (f === "NONE") return !s;
-  if (f === "PRESENT") return isPresent(s);
-  return s === f;
+const PRESENT: AttendanceStatus[] = ["IN_PERSON", "ONLINE", "SUBSTITUTE"];
+
+/** The filter as a condition on the attendee's mark (a Prisma `where` fragment; plain data, no Prisma import). */
+export function statusWhere(f: StatusFilter): {
+  attendance?: { is: null } | { status: AttendanceStatus | { in: AttendanceStatus[] } };
+} {
+  if (!f) return {};
+  if (f === "NONE") return { attendance: { is: null } };
+  if (f === "PRESENT") return { attendance: { status: { in: PRESENT } } };
+  return { attendance: { status: f } };
 }

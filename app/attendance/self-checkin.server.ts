@@ -67,6 +67,14 @@ async function attendeesWithCodes(conferenceId: string) {
   const key = `${stamp._count}|${stamp._max.createdAt?.getTime()}|${stamp._max.respondedAt?.getTime()}|${stamp._max.revokedAt?.getTime()}`;
   const cached = codeCache.get(conferenceId);
   if (cached && cached.stamp === key) return cached.rows;
+  // The latest substitute of each attendee, read on its own: a relation load would bind every attendee's id
+  // (more than a statement may bind at 100,000 attendees).
+  const substitutes = await prisma.attendee.findMany({
+    where: { conferenceId, substituteForId: { not: null } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { substituteForId: true, name: true },
+  });
+  const latestSubstitute = new Map(substitutes.map((s) => [s.substituteForId, s.name]));
   const rows = (
     await prisma.attendee.findMany({
       where: { conferenceId },
@@ -79,7 +87,6 @@ async function attendeesWithCodes(conferenceId: string) {
         invitationKey: true,
         bridgePointId: true,
         revokedAt: true,
-        substitutes: { select: { name: true }, orderBy: { createdAt: "desc" }, take: 1 },
       },
     })
   ).map((a) => ({
@@ -90,7 +97,7 @@ async function attendeesWithCodes(conferenceId: string) {
     code: checkinCode(a.invitationKey),
     bridgePointId: a.bridgePointId,
     revoked: !!a.revokedAt,
-    substitute: a.substitutes[0]?.name ?? null,
+    substitute: latestSubstitute.get(a.id) ?? null,
   }));
   if (codeCache.size > 50) codeCache.clear();
   codeCache.set(conferenceId, { stamp: key, rows });

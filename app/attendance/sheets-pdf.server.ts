@@ -9,15 +9,23 @@ export interface SheetInput {
   meeting: string;
   /** "08 giờ 00, ngày 18 tháng 01 năm 2024" or "". */
   when: string;
-  groups: Array<{ label: string; rows: Array<{ name: string; position: string; organization: string; site: string }> }>;
+  /** Per group, read chunk by chunk (a national conference lists 100,000 attendees). */
+  groups: Array<{
+    label: string;
+    count: number;
+    chunks: AsyncIterable<Array<{ name: string; position: string; organization: string; site: string }>>;
+  }>;
 }
 
 const SIZE = 10.5;
 const PAD = 3;
 
 /** "DANH SÁCH ĐIỂM DANH ĐẠI BIỂU": STT, họ tên, chức vụ, cơ quan, điểm cầu, □ Có mặt □ Vắng. */
-export function renderRollCallSheet(input: SheetInput): Promise<Buffer> {
-  const pdf = new OfficialPdf({ title: `Danh sách điểm danh – ${input.meeting}`, author: input.issuingBody });
+export async function renderRollCallSheet(input: SheetInput): Promise<Buffer> {
+  const pdf = new OfficialPdf(
+    { title: `Danh sách điểm danh – ${input.meeting}`, author: input.issuingBody },
+    { streamPages: true },
+  );
   const doc = pdf.doc;
   pdf.centered(input.issuingBody.toUpperCase(), { style: "bold", size: 12, spaceAfter: 8 });
   pdf.centered("DANH SÁCH ĐIỂM DANH ĐẠI BIỂU", { style: "bold", size: 14, spaceAfter: 2 });
@@ -76,8 +84,9 @@ export function renderRollCallSheet(input: SheetInput): Promise<Buffer> {
   drawHeader();
   let n = 0;
   for (const g of input.groups) {
-    drawGroup(`${g.label} (${g.rows.length})`);
-    for (const r of g.rows) drawRow([String(++n), r.name, r.position, r.organization, r.site, ""], "regular", true);
+    drawGroup(`${g.label} (${g.count})`);
+    for await (const rows of g.chunks)
+      for (const r of rows) drawRow([String(++n), r.name, r.position, r.organization, r.site, ""], "regular", true);
   }
   pdf.moveDown(10);
   pdf.paragraph(`Tổng số: ${n} đại biểu. Có mặt: ……… Vắng: ………`, { indent: 0, size: 12 });

@@ -65,25 +65,53 @@ export function isPresent(status: AttendanceStatus | null | undefined): boolean 
   return status === "IN_PERSON" || status === "ONLINE" || status === "SUBSTITUTE";
 }
 
-function add(c: Counts, row: AttendeeRow): void {
-  c.invited++;
-  if (row.rsvp === "ACCEPTED") c.confirmed++;
-  const s = row.attendance?.status;
-  if (!s) c.notRecorded++;
-  else if (s === "ABSENT") c.absent++;
+/** What the figures need of an attendee (or of `n` alike ones, when counted in SQL). */
+export interface CountedCell {
+  groupId: string | null;
+  /** Where invited; null = the main hall. */
+  bridgePointId: string | null;
+  rsvp: AttendeeRow["rsvp"];
+  status: AttendanceStatus | null;
+  /** Where the mark was recorded (a bridge point for online and substitute marks). */
+  markBridgePointId: string | null;
+  n: number;
+}
+
+function add(c: Counts, cell: CountedCell): void {
+  const n = cell.n;
+  c.invited += n;
+  if (cell.rsvp === "ACCEPTED") c.confirmed += n;
+  const s = cell.status;
+  if (!s) c.notRecorded += n;
+  else if (s === "ABSENT") c.absent += n;
   else {
-    c.present++;
-    if (s === "IN_PERSON") c.inPerson++;
-    else if (s === "ONLINE") c.online++;
-    else c.substitute++;
+    c.present += n;
+    if (s === "IN_PERSON") c.inPerson += n;
+    else if (s === "ONLINE") c.online += n;
+    else c.substitute += n;
   }
 }
 
 /** Where a row is counted among the bridge points: where it was recorded present, else where it was invited. */
 export function placeOf(row: AttendeeRow): string | null {
-  const a = row.attendance;
-  if (a && isPresent(a.status)) return a.status === "IN_PERSON" ? null : (a.bridgePointId ?? row.bridgePointId);
-  return row.bridgePointId;
+  return cellPlace(cellOf(row));
+}
+
+function cellPlace(c: CountedCell): string | null {
+  if (c.status && isPresent(c.status))
+    return c.status === "IN_PERSON" ? null : (c.markBridgePointId ?? c.bridgePointId);
+  return c.bridgePointId;
+}
+
+function cellOf(row: AttendeeRow): CountedCell {
+  return {
+    groupId: row.groupId,
+    bridgePointId: row.bridgePointId,
+    rsvp: row.rsvp,
+    status: row.attendance?.status ?? null,
+    markBridgePointId: row.attendance?.bridgePointId ?? null,
+    n: 1,
+  };
 }
 
 /**
@@ -95,20 +123,29 @@ export function summarize(
   bridges: Array<{ id: string; name: string }>,
   rows: AttendeeRow[],
 ): AttendanceSummary {
+  return summarizeCells(groups, bridges, rows.map(cellOf));
+}
+
+/** The same figures from counted cells (attendees alike in every field the figures read, as SQL groups them). */
+export function summarizeCells(
+  groups: Array<{ id: string; label: string }>,
+  bridges: Array<{ id: string; name: string }>,
+  cells: CountedCell[],
+): AttendanceSummary {
   const total = emptyCounts();
   const byGroup = new Map<string | null, Counts>();
   const byBridge = new Map<string | null, Counts>();
   const known = new Set(groups.map((g) => g.id));
   const knownBridges = new Set(bridges.map((b) => b.id));
-  for (const row of rows) {
-    add(total, row);
-    const g = row.groupId && known.has(row.groupId) ? row.groupId : null;
+  for (const cell of cells) {
+    add(total, cell);
+    const g = cell.groupId && known.has(cell.groupId) ? cell.groupId : null;
     if (!byGroup.has(g)) byGroup.set(g, emptyCounts());
-    add(byGroup.get(g)!, row);
-    const p = placeOf(row);
+    add(byGroup.get(g)!, cell);
+    const p = cellPlace(cell);
     const b = p && knownBridges.has(p) ? p : null;
     if (!byBridge.has(b)) byBridge.set(b, emptyCounts());
-    add(byBridge.get(b)!, row);
+    add(byBridge.get(b)!, cell);
   }
   const lines = (
     entries: Array<{ id: string | null; label: string; always?: boolean }>,

@@ -37,6 +37,9 @@ function sharedLayoutCache(style: FontStyle): LayoutCache {
   return cache;
 }
 
+/** How many pages of a streamed document share one shaping cache. */
+const PAGES_PER_LAYOUT_CACHE = 20;
+
 /** An A4 page flow in the Decree 30 margins, drawn top to bottom. */
 export class PdfPage {
   readonly doc: PDFKit.PDFDocument;
@@ -44,11 +47,21 @@ export class PdfPage {
   private readonly sharing = new Set<FontStyle>();
   private readonly done: Promise<Buffer>;
 
-  constructor(info: OfficialPdfInfo) {
+  /** Pages written out as soon as the next one starts (a long list), else kept until the end. */
+  private readonly streamed: boolean;
+
+  /**
+   * `streamPages`: each page is written out (compressed) when the next one starts and its number drawn
+   * when it starts, so memory stays flat however long the document; such a document cannot go back to an
+   * earlier page. pdfkit keeps every operator of a buffered page as its own small array until the end:
+   * about 50 KB per line of a list, which ran a 100,000-line report out of heap.
+   */
+  constructor(info: OfficialPdfInfo, options: { streamPages?: boolean } = {}) {
+    this.streamed = options.streamPages ?? false;
     const doc = new PDFDocument({
       size: "A4",
       margins: { ...ND30_MARGINS },
-      bufferPages: true, // page numbers are written once the page count is known
+      bufferPages: !this.streamed, // page numbers are written once the page count is known
       autoFirstPage: true,
       // No default font: pdfkit would otherwise load Helvetica into every document.
       font: "",
@@ -73,12 +86,49 @@ export class PdfPage {
     }
     this.doc = doc;
     this.done = new Promise<Buffer>((resolve, reject) => {
-      doc.on("data", (chunk: Buffer) => this.chunks.push(chunk));
+      // A compressed page comes as a small view of zlib's larger output buffer: copied, so that the
+      // document holds its own bytes and not every page's whole buffer.
+      doc.on("data", (chunk: Buffer) =>
+        this.chunks.push(chunk.buffer.byteLength > 2 * chunk.length ? Buffer.from(chunk) : chunk),
+      );
       doc.on("end", () => resolve(Buffer.concat(this.chunks)));
       doc.on("error", reject);
     });
     this.font("regular", ND30_SIZES.body);
     doc.y = this.top;
+    if (this.streamed) doc.on("pageAdded", () => this.numberNewPage());
+  }
+
+  private pagesAdded = 1;
+
+  /**
+   * The number of a page just started (from page 2), drawn before its content. pdfkit may start the page in
+   * the middle of wrapping a paragraph, so the font and position it was using are put back afterwards;
+   * the number is drawn without a width, which leaves pdfkit's line wrapper alone.
+   */
+  private numberNewPage(): void {
+    const doc = this.doc as unknown as Record<"_font" | "_fontSize" | "_fontSource" | "_fontFamily", unknown> &
+      PDFKit.PDFDocument;
+    const saved = { font: doc._font, size: doc._fontSize, source: doc._fontSource, family: doc._fontFamily };
+    const { x, y } = doc;
+    const text = String(++this.pagesAdded);
+    if (this.pagesAdded % PAGES_PER_LAYOUT_CACHE === 0) {
+      const families = (this.doc as unknown as { _fontFamilies: Record<string, { layoutCache?: unknown }> })
+        ._fontFamilies;
+      for (const font of Object.values(families))
+        if (typeof font.layoutCache === "object") font.layoutCache = Object.create(null);
+    }
+    this.font("regular", ND30_SIZES.pageNumber);
+    const h = doc.currentLineHeight(true);
+    doc.text(text, this.left + (this.width - doc.widthOfString(text)) / 2, this.top - h - 4, { lineBreak: false });
+    Object.assign(doc, {
+      _font: saved.font,
+      _fontSize: saved.size,
+      _fontSource: saved.source,
+      _fontFamily: saved.family,
+    });
+    doc.x = x;
+    doc.y = y;
   }
 
   get left(): number {
@@ -102,7 +152,9 @@ export class PdfPage {
 
   font(style: FontStyle, size: number): this {
     this.doc.font(fontName(style), size);
-    if (!this.sharing.has(style)) {
+    // A streamed document keeps its own caches, renewed every few pages (numberNewPage): a long list has
+    // a distinct word on every line (its number), which would grow a cache without bound.
+    if (!this.streamed && !this.sharing.has(style)) {
       this.sharing.add(style);
       const font = (this.doc as unknown as { _font?: { layoutCache?: unknown } })._font;
       if (font && typeof font.layoutCache === "object" && font.layoutCache !== null)
@@ -176,6 +228,7 @@ export class PdfPage {
 
   /** Page numbers from page 2, centred in the top margin. */
   private numberPages(): void {
+    if (this.streamed) return;
     const range = this.doc.bufferedPageRange();
     if (range.count < 2) return;
     this.font("regular", ND30_SIZES.pageNumber);

@@ -5,6 +5,7 @@ import { attendanceConference } from "#app/attendance/attendance.server.ts";
 import type { LiveData } from "#app/attendance/summary.ts";
 import { LiveAttendance, useLiveData } from "#app/components/attendance/live.tsx";
 import { STATUS_FILTERS } from "#app/attendance/roll-call-filter.ts";
+import { RollCallPager } from "#app/components/attendance/roll-call-pager.tsx";
 import { RollCallRowForm } from "#app/components/attendance/roll-call-row.tsx";
 import { rollCallPage, takeRollCall } from "#app/attendance/roll-call.server.ts";
 import { MAIN_HALL_LABEL, NO_GROUP_LABEL } from "#app/attendance/summary.ts";
@@ -68,7 +69,7 @@ export default function AttendancePage() {
       ),
     }))
     .filter((g) => g.rows.length > 0);
-  let n = 0;
+  let n = data.paging.from - 1;
   return (
     <div className="page">
       <div className="page-head">
@@ -164,9 +165,10 @@ export default function AttendancePage() {
         </Form>
         <p className="muted small" role="status">
           {data.matching > data.rows.length
-            ? `Hiển thị ${data.rows.length} đầu tiên trong ${data.matching} đại biểu khớp bộ lọc (tổng ${data.total}); lọc theo thành phần, điểm cầu, trạng thái hoặc tên để thu hẹp.`
+            ? `Hiển thị ${data.paging.from}–${data.paging.from + data.rows.length - 1} trong ${data.matching} đại biểu khớp bộ lọc (tổng ${data.total}); lọc theo thành phần, điểm cầu, trạng thái hoặc tên để thu hẹp.`
             : `Hiển thị ${data.rows.length} / ${data.total} đại biểu.`}
         </p>
+        <RollCallPager paging={data.paging} filter={data.filter} />
         {sections.length === 0 ? (
           <p className="empty">Không có đại biểu nào khớp bộ lọc.</p>
         ) : (
@@ -203,6 +205,7 @@ export default function AttendancePage() {
             </table>
           </div>
         )}
+        <RollCallPager paging={data.paging} filter={data.filter} />
       </section>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attendanceConference, attendanceData } from "#app/attendance/attendance.server.ts";
-import { reportGroups } from "#app/attendance/report.ts";
+import { attendanceConference } from "#app/attendance/attendance.server.ts";
+import { attendancePlaces, attendanceSummary } from "#app/attendance/figures.server.ts";
+import { reportSections } from "#app/attendance/report-rows.server.ts";
 import { attendanceWorkbook } from "#app/attendance/report-xlsx.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { meetingName } from "#app/conferences/naming.ts";
@@ -8,12 +9,13 @@ import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = await attendanceConference(await requireConference(request, params.id, "attendance.report"));
-  const data = await attendanceData(c);
+  const { groups, bridges } = attendancePlaces(c);
+  const [summary, sections] = await Promise.all([attendanceSummary(c), reportSections(c.id, groups, bridges)]);
   const xlsx = await attendanceWorkbook({
     meeting: meetingName(c.title),
     asOf: formatDateTime(new Date()),
-    summary: data.summary,
-    groups: reportGroups(data.groups, data.bridges, data.rows),
+    summary,
+    sections,
   });
   return new Response(new Uint8Array(xlsx), {
     headers: {

@@ -400,7 +400,7 @@ describe("roll call", () => {
     }
   });
 
-  it("lists at most 300 attendees at once on a large conference and asks for a filter", async () => {
+  it("lists 100 attendees a page on a large conference and asks for a filter", async () => {
     const c = await daNang();
     const cookie = await cookieOf("vanphong.danang@hoinghi.local");
     await createAttendees(
@@ -421,10 +421,17 @@ describe("roll call", () => {
       rows: unknown[];
       matching: number;
       total: number;
+      paging: { page: number; pages: number };
     };
-    expect(page.rows).toHaveLength(300);
+    expect(page.rows).toHaveLength(100);
     expect(page.matching).toBe(page.total);
     expect(page.total).toBeGreaterThan(320);
+    expect(page.paging).toMatchObject({ page: 1, pages: Math.ceil(page.total / 100) });
+    const last = (await (await call(pageLoader, c.id, cookie, `attendance?page=${page.paging.pages}`)).json()) as {
+      rows: Array<{ name: string }>;
+    };
+    expect(last.rows).toHaveLength(page.total - 100 * (page.paging.pages - 1));
+    expect(last.rows.at(-1)!.name).toBe("Đại biểu xã 319");
     const filtered = (await (
       await call(pageLoader, c.id, cookie, "attendance?name=x%C3%A3%20s%E1%BB%91%2031")
     ).json()) as { rows: Array<{ name: string }>; matching: number };
