@@ -155,9 +155,23 @@ function routeUrl(file: string): string {
   );
 }
 
+// The whole-list documents: checked in attendance-100k.test.ts, each on a fresh server with a capped heap
+// and its content read back (every name), so not built twice here.
+const CHECKED_ELSEWHERE = new Set([
+  "conferences.$id.attendance-report[.pdf].tsx",
+  "conferences.$id.attendance.sheet[.pdf].tsx",
+  "conferences.$id.attendance[.xlsx].tsx",
+]);
+
+// Refused above a limit before any work, with a message naming what to download instead.
+const REFUSED: Record<string, { status: number; says: string }> = {
+  "conferences.$id.attendance-report[.docx].tsx": { status: 413, says: "quá lớn để tạo bản Word" },
+};
+
 const conferenceRoutes = fs
   .readdirSync(path.resolve(import.meta.dirname, "../../app/routes"))
   .filter((f) => f.startsWith("conferences.$id."))
+  .filter((f) => !CHECKED_ELSEWHERE.has(f))
   .filter((f) => !process.env.SKIP_ROUTES || !new RegExp(process.env.SKIP_ROUTES).test(f));
 
 describe(`a conference of ${ATTENDEES.toLocaleString("en")} attendees`, () => {
@@ -166,14 +180,16 @@ describe(`a conference of ${ATTENDEES.toLocaleString("en")} attendees`, () => {
   });
 
   it.each(conferenceRoutes)(
-    "%s answers 200",
+    "%s answers",
     async (file) => {
       const url = routeUrl(file);
       const started = performance.now();
       const res = await fetch(`${server.url}${url}`, { headers: { cookie } });
-      const body = await res.arrayBuffer();
+      const body = Buffer.from(await res.arrayBuffer());
       console.log(`${file}: ${res.status}, ${body.byteLength} bytes, ${Math.round(performance.now() - started)} ms`);
-      expect(res.status, url).toBe(200);
+      const refused = REFUSED[file];
+      expect(res.status, url).toBe(refused?.status ?? 200);
+      if (refused) expect(body.toString("utf8")).toContain(refused.says);
     },
     120_000,
   );
