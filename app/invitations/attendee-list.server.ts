@@ -3,13 +3,14 @@
 // counted in SQL; which of some e-mails are already invited. Nothing here reads every attendee.
 
 import { prisma } from "#app/database/db.server.ts";
+import { foldedMatch } from "#app/database/folded-match.server.ts";
 import { onPostgres } from "#app/database/lease.server.ts";
 import { pgTime } from "#app/database/pg-pool.server.ts";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import type { RsvpStatus } from "#app/generated/prisma/enums.ts";
 import { readInChunks } from "#app/invitations/chunks.ts";
 import { ATTENDEES_PER_PAGE, type ListQuery } from "#app/invitations/attendee-list-query.ts";
-import { globPattern, regexPattern, searchWords } from "#app/lib/folded-search.ts";
+import { searchWords } from "#app/lib/folded-search.ts";
 import { LEGACY_CLAIM_MS } from "#app/mailing/claims.server.ts";
 
 /**
@@ -37,8 +38,7 @@ function listWhere(conferenceId: string, query: ListQuery, now: Date): Prisma.Sq
   if (query.rsvp)
     parts.push(pg ? Prisma.sql`a."rsvp" = CAST(${query.rsvp} AS "RsvpStatus")` : Prisma.sql`a."rsvp" = ${query.rsvp}`);
   const text = Prisma.sql`(a."name" || ' ' || a."email" || ' ' || a."organizationName" || ' ' || a."position")`;
-  for (const word of searchWords(query.q))
-    parts.push(pg ? Prisma.sql`${text} ~ ${regexPattern(word)}` : Prisma.sql`${text} GLOB ${globPattern(word)}`);
+  for (const word of searchWords(query.q)) parts.push(foldedMatch(text, word));
   if (query.mail === "problem") parts.push(deliveryProblem(conferenceId, now));
   return Prisma.join(parts, " AND ");
 }
