@@ -45,6 +45,17 @@ export async function queueMessagesIn<R extends Recipient>(
   tx: Prisma.TransactionClient,
   req: QueueRequest<R>,
 ): Promise<R[]> {
+  // A statement may bind at most 32,766 values (Prisma P2029): a conference of 100,000 attendees is
+  // queued a slice at a time, in the caller's transaction all the same.
+  const added: R[] = [];
+  for (let at = 0; at < req.recipients.length; at += QUEUE_SLICE)
+    added.push(...(await queueSlice(tx, { ...req, recipients: req.recipients.slice(at, at + QUEUE_SLICE) })));
+  return added;
+}
+
+const QUEUE_SLICE = 5_000;
+
+async function queueSlice<R extends Recipient>(tx: Prisma.TransactionClient, req: QueueRequest<R>): Promise<R[]> {
   if (!req.recipients.length) return [];
   const attendeeIds = req.recipients.flatMap((r) => ("attendeeId" in r ? [r.attendeeId] : []));
   const bridgePointIds = req.recipients.flatMap((r) => ("bridgePointId" in r ? [r.bridgePointId] : []));

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "#app/database/db.server.ts";
+import { queueMessagesIn } from "#app/mailing/queue.server.ts";
 import { action as attendeesAction } from "#app/routes/conferences.$id.attendees.tsx";
 import { call, post, signIn, type Person } from "#tests/helpers/route-call.ts";
 
@@ -92,5 +93,18 @@ describe(`the attendee page's actions with ${N.toLocaleString("en")} attendees`,
     const added = await act(file(["Người mới,moi1@danang.hoinghi.local", "Người mới hai,moi2@danang.hoinghi.local"]));
     expect(added.body.message).toBe("Đã thêm 2 đại biểu từ tệp.");
     expect(await prisma.attendee.count({ where: { conferenceId } })).toBe(N + 2);
+  }, 180_000);
+
+  it("queues a message for every attendee in one call, as the conclusion notice and document mails do", async () => {
+    const everyone = await prisma.attendee.findMany({ where: { conferenceId }, select: { id: true, email: true } });
+    const recipients = everyone.map((a) => ({ attendeeId: a.id, toAddress: a.email }));
+    const queue = () =>
+      prisma.$transaction(
+        (tx) => queueMessagesIn(tx, { conferenceId, kind: "CONCLUSION", version: 1, subject: "Thông báo", recipients }),
+        { timeout: 120_000 },
+      );
+    expect(await queue()).toHaveLength(everyone.length);
+    expect(await prisma.outboxMessage.count({ where: { conferenceId, kind: "CONCLUSION" } })).toBe(everyone.length);
+    expect(await queue()).toHaveLength(0);
   }, 180_000);
 });
