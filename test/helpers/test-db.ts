@@ -80,3 +80,16 @@ export function openTestDb(url = process.env.DATABASE_URL!): TestDb {
     },
   };
 }
+
+/**
+ * Inserts many rows a statement at a time (as many as keep a statement under 20,000 bound values): a
+ * hundred thousand rows in a few hundred round trips on either database. `row` is one row's
+ * placeholders, e.g. `(?, ?, ?::"RsvpStatus")`.
+ */
+export async function insertRows(db: TestDb, head: string, row: string, rows: unknown[][]): Promise<void> {
+  const per = Math.max(1, Math.floor(20_000 / (rows[0]?.length ?? 1)));
+  for (let at = 0; at < rows.length; at += per) {
+    const chunk = rows.slice(at, at + per);
+    await db.run(`${head} VALUES ${chunk.map(() => row).join(", ")}`, ...chunk.flat());
+  }
+}

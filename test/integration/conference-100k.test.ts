@@ -7,22 +7,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUserSession, currentUserByEmail } from "#app/auth/session.server.ts";
 import { startAppServer, type AppServer } from "#tests/helpers/app-server.ts";
-import { openTestDb, type TestDb } from "#tests/helpers/test-db.ts";
+import { insertRows, openTestDb } from "#tests/helpers/test-db.ts";
 
 const ATTENDEES = 100_000;
 
 let server: AppServer;
 let cookie: string;
 const ids = { conference: "", list: "", document: "", bridge: "", bridgeKey: "", posterKey: "", token: "" };
-
-/** Many rows per statement: a few hundred round trips for the whole conference on either database. */
-async function insertRows(db: TestDb, head: string, row: string, rows: unknown[][]): Promise<void> {
-  const per = Math.floor(20_000 / (rows[0]?.length ?? 1));
-  for (let at = 0; at < rows.length; at += per) {
-    const chunk = rows.slice(at, at + per);
-    await db.run(`${head} VALUES ${chunk.map(() => row).join(", ")}`, ...chunk.flat());
-  }
-}
 
 beforeAll(async () => {
   const db = openTestDb();

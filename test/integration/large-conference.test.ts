@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUserSession, currentUserByEmail } from "#app/auth/session.server.ts";
 import { startAppServer, type AppServer } from "#tests/helpers/app-server.ts";
-import { openTestDb, type TestDb } from "#tests/helpers/test-db.ts";
+import { insertRows, openTestDb } from "#tests/helpers/test-db.ts";
 
 const BRIDGES = 3_400;
 const PER_BRIDGE = 2;
@@ -12,14 +12,6 @@ const PER_BRIDGE = 2;
 let server: AppServer;
 let conferenceId: string;
 let cookie: string;
-
-/** Many rows per statement (500 at a time): thousands of rows in a few round trips on either database. */
-async function insertRows(db: TestDb, head: string, row: string, rows: unknown[][]): Promise<void> {
-  for (let at = 0; at < rows.length; at += 500) {
-    const chunk = rows.slice(at, at + 500);
-    await db.run(`${head} VALUES ${chunk.map(() => row).join(", ")}`, ...chunk.flat());
-  }
-}
 
 beforeAll(async () => {
   const db = openTestDb();
