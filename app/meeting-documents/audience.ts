@@ -19,6 +19,17 @@ export type DocumentViewer =
   /** A bridge point's operator (no account; the bridge's key). */
   | { kind: "bridge"; bridgePointId: string };
 
+// The publication e-mail asks canSee once per attendee of the conference: a document naming 40,000
+// attendees must not be searched as an array 100,000 times. Each id list is made a Set once.
+const idSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function holds(ids: readonly string[], id: string): boolean {
+  if (ids.length < 32) return ids.includes(id);
+  let set = idSets.get(ids);
+  if (!set) idSets.set(ids, (set = new Set(ids)));
+  return set.has(id);
+}
+
 /** Whether the document is listed for this viewer (a classified one is listed, never opened: `canOpen`). */
 export function canSee(doc: DocumentAccess, viewer: DocumentViewer): boolean {
   if (viewer.kind === "organiser") return true;
@@ -27,11 +38,11 @@ export function canSee(doc: DocumentAccess, viewer: DocumentViewer): boolean {
     case "EVERYONE":
       return true;
     case "GROUPS":
-      return viewer.kind === "attendee" && viewer.groupId !== null && doc.groupIds.includes(viewer.groupId);
+      return viewer.kind === "attendee" && viewer.groupId !== null && holds(doc.groupIds, viewer.groupId);
     case "BRIDGES":
-      return viewer.bridgePointId !== null && doc.bridgePointIds.includes(viewer.bridgePointId);
+      return viewer.bridgePointId !== null && holds(doc.bridgePointIds, viewer.bridgePointId);
     case "ATTENDEES":
-      return viewer.kind === "attendee" && doc.attendeeIds.includes(viewer.attendeeId);
+      return viewer.kind === "attendee" && holds(doc.attendeeIds, viewer.attendeeId);
     case "ORGANISERS":
       return false;
   }
