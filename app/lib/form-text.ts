@@ -15,3 +15,6 @@ export const optionalText = (max: number, label: string) =>
 /** A text that must not be blank once trimmed; `message` says what to enter. */
 export const requiredText = (max: number, message: string, label: string) =>
   z.string({ error: message }).trim().min(1, message).max(max, tooLong(label, max));
+
+/** A confirmation box that must be ticked; `message` asks for it ("Đánh dấu xác nhận …"). */
+export const confirmed = (message: string) => z.boolean({ error: message }).refine((v) => v, message);

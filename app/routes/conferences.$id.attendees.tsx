@@ -24,6 +24,7 @@ import {
 } from "#app/invitations/attendee-actions.server.ts";
 import { attendeeSchema } from "#app/invitations/attendee-form.ts";
 import { invitationConference } from "#app/invitations/attendees.server.ts";
+import { confirmed } from "#app/lib/form-text.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Đại biểu, giấy mời · ${data?.conference.title ?? ""}` },
@@ -57,7 +58,7 @@ const intentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remind") }),
   z.object({
     intent: z.literal("cancel"),
-    confirm: z.boolean({ error: "Đánh dấu xác nhận hủy hội nghị" }).refine((v) => v, "Đánh dấu xác nhận hủy hội nghị"),
+    confirm: confirmed("Đánh dấu xác nhận hủy hội nghị"),
   }),
 ]);
 

@@ -18,6 +18,7 @@ import { requeueFailed, resendableCounts } from "#app/mailing/resend.server.ts";
 import { sentMessageCopy } from "#app/mailing/transport.server.ts";
 import { mailTransportKind, outboxFolder, outboxWorker } from "#app/mailing/worker.server.ts";
 import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
+import { confirmed } from "#app/lib/form-text.ts";
 
 export const meta: MetaFunction = () => [{ title: "Hộp thư gửi đi · Hội nghị CCHC" }];
 
@@ -114,7 +115,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const intentSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("resend-failed"),
-    confirm: z.boolean({ error: "Đánh dấu xác nhận gửi lại" }).refine((v) => v, "Đánh dấu xác nhận gửi lại"),
+    confirm: confirmed("Đánh dấu xác nhận gửi lại"),
   }),
 ]);
 
