@@ -148,6 +148,24 @@ async function moveDiskFiles(target: pg.Client, dataDir: string, result: CopyRes
 
 const pgNow = () => new Date().toISOString().slice(0, -1);
 
+/**
+ * Rows were copied with their ids, which leaves the sequence of an autoincrement column (the scan log's)
+ * at its start: the first new row would take an id already copied. Each such sequence continues after
+ * the largest id copied.
+ */
+async function advanceSequences(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM information_schema.columns
+     WHERE table_schema = current_schema() AND column_default LIKE 'nextval(%'`,
+  );
+  for (const { table_name: table, column_name: column } of rows) {
+    await client.query(
+      `SELECT setval(pg_get_serial_sequence($1, $2), COALESCE(MAX(${quote(column)}), 0) + 1, false) FROM ${quote(table)}`,
+      [quote(table), column],
+    );
+  }
+}
+
 export async function copySqliteToPostgres(
   sqliteFile: string,
   targetUrl: string,
@@ -227,6 +245,7 @@ export async function copySqliteToPostgres(
         result.rows += targetCount;
       }
       if (dataDir) await moveDiskFiles(target, dataDir, result);
+      await advanceSequences(target);
       await target.query("COMMIT");
     } catch (error) {
       await target.query("ROLLBACK");

@@ -80,6 +80,15 @@ describe.runIf(serverUrl)("npm run db:copy from the demo SQLite database into Po
         expect(await target.count(q), t).toBe((await source.count(q)) + (t === "StoredFile" ? 1 : 0));
       }
       expect(await target.count(`SELECT COUNT(*) AS n FROM "Conference"`)).toBeGreaterThan(5);
+      // The scan log's ids were copied: the next scan continues after them instead of colliding with
+      // the first copied row (a door that answered 500 after the move).
+      const copiedMax = await target.count(`SELECT COALESCE(MAX("id"), 0) AS n FROM "CheckinScan"`);
+      expect(copiedMax).toBeGreaterThan(0);
+      const [scan] = await target.all<{ id: number }>(
+        `INSERT INTO "CheckinScan" ("deviceId", "nonce", "conferenceId", "method", "scannedAt", "receivedAt", "result", "response")
+         SELECT 'after-copy', 'n1', "conferenceId", 'SCAN', now(), now(), 'REJECTED', '{}' FROM "CheckinScan" LIMIT 1 RETURNING "id"`,
+      );
+      expect(scan!.id).toBe(copiedMax + 1);
     } finally {
       await source.close();
       await target.close();
