@@ -31,6 +31,8 @@ function decodable(path: string): boolean {
   }
 }
 
+const RECENT_PATHS = 2_000;
+
 export type RoutePatternOf = (pathname: string) => string;
 
 export interface RouteSource {
@@ -55,7 +57,20 @@ export function routePatterns(build: RouteSource): RoutePatternOf {
   const patterns = new Map(Object.keys(manifest).map((id) => [id, patternOf(manifest, id)]));
   // The folder of the build's files (/assets/), where its manifest is.
   const assets = build.assets.url.slice(0, build.assets.url.lastIndexOf("/") + 1);
+  // React Router ranks the whole route tree on every match (about half a millisecond here, as much as a
+  // whole check-in): the answers for recent paths are kept. Routes never change in a process, so an
+  // answer never goes stale; the map is emptied when full, so a crawl of distinct URLs cannot grow it.
+  const recent = new Map<string, string>();
   return (pathname) => {
+    const known = recent.get(pathname);
+    if (known !== undefined) return known;
+    const pattern = patternFor(pathname);
+    if (recent.size >= RECENT_PATHS) recent.clear();
+    recent.set(pathname, pattern);
+    return pattern;
+  };
+
+  function patternFor(pathname: string): string {
     if (pathname.startsWith(assets)) return `${assets}*`;
     if (pathname === "/__manifest") return pathname;
     const data = pathname.endsWith(".data");
@@ -66,5 +81,5 @@ export function routePatterns(build: RouteSource): RoutePatternOf {
     const pattern = (id && patterns.get(id)) ?? "(none)";
     if (!data) return pattern;
     return pattern === "/" ? "/_root.data" : `${pattern}.data`;
-  };
+  }
 }
