@@ -2,7 +2,12 @@
  * autocannon requests where each request is a new scan: the next token in turn, a fresh nonce, now.
  * The first pass over the tokens is accepted, later passes are duplicates.
  */
-export function scanRequests(tokens: string[], device: string, path = "/api/checkin") {
+export function scanRequests(
+  tokens: string[],
+  device: string,
+  path = "/api/checkin",
+  field: "token" | "attendeeId" = "token",
+) {
   let i = 0;
   return [
     {
@@ -10,7 +15,7 @@ export function scanRequests(tokens: string[], device: string, path = "/api/chec
       path,
       setupRequest(req: { body?: string }) {
         const n = i++;
-        req.body = `{"token":"${tokens[n % tokens.length]}","deviceId":"${device}","nonce":"${device}-${n}","scannedAt":"${new Date().toISOString()}"}`;
+        req.body = `{"${field}":"${tokens[n % tokens.length]}","deviceId":"${device}","nonce":"${device}-${n}","scannedAt":"${new Date().toISOString()}"}`;
         return req;
       },
     },

@@ -29,23 +29,33 @@ export async function startInstance(
   fs.mkdirSync(options.dataDir, { recursive: true });
   // The documented ports are fixed: a stray server already on one would answer for this instance.
   await assertFree(port);
+  // INSTANCE_NODE_FLAGS: extra node flags for every instance, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+  // to profile the instances of a benchmark (NODE_OPTIONS refuses --cpu-prof).
   const child = track(
-    spawn(process.execPath, [path.join(ROOT, "scripts/serve.js"), path.join(ROOT, "build/server/index.js")], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        TRUST_PROXY: "true",
-        DATABASE_URL: options.databaseUrl,
-        DATA_DIR: options.dataDir,
-        ALLOW_DEMO_CREDENTIALS: "true",
-        COOKIE_SECURE: "false",
-        ...options.env,
+    spawn(
+      process.execPath,
+      [
+        ...(process.env.INSTANCE_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
+        path.join(ROOT, "scripts/serve.js"),
+        path.join(ROOT, "build/server/index.js"),
+      ],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          TRUST_PROXY: "true",
+          DATABASE_URL: options.databaseUrl,
+          DATA_DIR: options.dataDir,
+          ALLOW_DEMO_CREDENTIALS: "true",
+          COOKIE_SECURE: "false",
+          ...options.env,
+        },
+        stdio: ["ignore", "ignore", "pipe"],
       },
-      stdio: ["ignore", "ignore", "pipe"],
-    }),
+    ),
   );
   const stderr = collect(child);
   const url = `http://127.0.0.1:${port}`;
