@@ -1,6 +1,15 @@
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
+import ical, {
+  ICalAlarmType,
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  ICalEventStatus,
+} from "ical-generator";
 import ICAL from "ical.js";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { buildInvitationIcs, type InvitationIcsData } from "#app/invitations/ics.ts";
+import { buildInvitationIcs, PRODID, type InvitationIcsData } from "#app/invitations/ics.ts";
 
 const TRICKY = "Hội nghị; tổng kết, năm 2023\nDòng 2";
 
@@ -150,4 +159,80 @@ describe("ICS meeting request", () => {
       else process.env.TZ = before;
     }
   });
+});
+
+// The calendar used to be written by ical-generator; the writer must say the same thing. Its output is
+// the oracle here (unfolded, since the two fold long lines at different points), built as the app
+// built it before, for inputs with every character TEXT escapes, long Vietnamese lines, a cancellation,
+// other alarm lead times and none.
+function icalGeneratorIcs(data: InvitationIcsData): string {
+  const calendar = ical({
+    prodId: PRODID,
+    method: data.method === "CANCEL" ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+  });
+  calendar.timezone({ name: null, generator: getVtimezoneComponent });
+  const alarmMinutes = data.alarmMinutesBefore ?? 60;
+  const oneLine = (v: string) =>
+    v
+      .replace(/[\r\n]+/g, " ")
+      .replace(/"/g, "'")
+      .trim();
+  calendar.createEvent({
+    id: data.uid,
+    sequence: data.sequence,
+    stamp: DateTime.fromJSDate(data.stamp, { zone: "utc" }),
+    start: DateTime.fromJSDate(data.startsAt, { zone: "Asia/Ho_Chi_Minh" }),
+    end: DateTime.fromJSDate(data.endsAt, { zone: "Asia/Ho_Chi_Minh" }),
+    timezone: "Asia/Ho_Chi_Minh",
+    summary: data.summary,
+    description: data.description,
+    location: data.location,
+    url: data.url,
+    status: data.method === "CANCEL" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    organizer: { name: oneLine(data.organizer.name), email: data.organizer.email },
+    attendees: [
+      {
+        name: oneLine(data.attendee.name),
+        email: data.attendee.email,
+        rsvp: true,
+        status: ICalAttendeeStatus.NEEDSACTION,
+        role: ICalAttendeeRole.REQ,
+      },
+    ],
+    alarms:
+      data.method === "CANCEL" || alarmMinutes <= 0
+        ? []
+        : [{ type: ICalAlarmType.display, triggerBefore: alarmMinutes * 60, description: data.summary }],
+  });
+  return calendar.toString();
+}
+
+const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, "").replace(/\r\n$/, "");
+
+describe("ICS writer against ical-generator", () => {
+  const LONG = "Ủy ban nhân dân tỉnh Quảng Nam; Sở Nội vụ, Văn phòng Ủy ban nhân dân tỉnh ".repeat(6);
+  const cases: Array<[string, Partial<InvitationIcsData>]> = [
+    ["the sample", {}],
+    ["escapes and line breaks", { summary: TRICKY, location: "A; B, C\\D", description: "Dòng 1\r\nDòng 2\rDòng 3" }],
+    ["long Vietnamese lines", { summary: LONG, description: LONG, location: LONG }],
+    ["quotes and breaks in names", { attendee: { name: 'Lê "Văn"\nTám', email: "tam@x.vn" } }],
+    ["an update", { sequence: 3, stamp: new Date("2024-01-05T23:59:59.999Z") }],
+    ["a cancellation", { method: "CANCEL", sequence: 2 }],
+    ["90 minutes before", { alarmMinutesBefore: 90 }],
+    ["a day before", { alarmMinutesBefore: 1440 }],
+    ["15 minutes before", { alarmMinutesBefore: 15 }],
+    ["no alarm", { alarmMinutesBefore: 0 }],
+    ["an emoji", { summary: "Hội nghị 🎉 tổng kết" }],
+  ];
+  for (const [name, overrides] of cases) {
+    it(`says the same for ${name}`, () => {
+      const data = sample(overrides);
+      const ours = buildInvitationIcs(data);
+      expect(unfold(ours)).toBe(unfold(icalGeneratorIcs(data)));
+      expect(ours.split("\r\n").every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+      // Folding never cuts a UTF-8 character: every line decodes back to itself.
+      for (const line of ours.split("\r\n")) expect(Buffer.from(line).toString("utf8")).toBe(line);
+      expect(parse(ours).event.summary).toBe(data.summary);
+    });
+  }
 });
