@@ -529,7 +529,7 @@ export const plans: SeedPlan[] = [seed000, seed001, seed002, seed003, seed004];
 // (exact times and a tentative month) and both administrative structures.
 
 /** Đà Nẵng after the 2025 merger: one city hall, a bridge point in every commune and ward. */
-const demoDaNang2026: SeedPlan = {
+export const demoDaNang2026: SeedPlan = {
   ...EMPTY,
   key: "da-nang-2026-tong-ket-cchc",
   seedFile: "",

@@ -3,6 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { signIn } from "#tests/helpers/browser.ts";
 import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
+import { keepUpcoming } from "#tests/helpers/upcoming-conference.ts";
+import { demoDaNang2026 } from "#prisma/seed-data/plans.ts";
 
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 fs.mkdirSync(shots, { recursive: true });
@@ -57,6 +59,7 @@ describe("the conclusion notice page", () => {
   }, 90_000);
 
   it("drafts a notice from a conference not yet held, saves it, and refuses to issue it", async () => {
+    await keepUpcoming(demoDaNang2026.title);
     const page = await signIn(app.browser, app.server.url, "vanphong.danang@hoinghi.local");
     await page
       .getByRole("link", { name: /Hội nghị tổng kết công tác cải cách hành chính năm 2026/ })
