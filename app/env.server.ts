@@ -69,6 +69,9 @@ const schema = z.object({
     .min(1, "WORKER_METRICS_PORT phải là số cổng từ 1 đến 65535")
     .max(65_535, "WORKER_METRICS_PORT phải là số cổng từ 1 đến 65535")
     .optional(),
+  // Benchmarks only (bench/run.ts): serve /bench/reference, a constant page of a chosen size, as the list
+  // page's reference inside the same build. Unset: that path is a 404 like any unknown page.
+  BENCH_REFERENCE_ROUTE: z.enum(["true", "false"], "BENCH_REFERENCE_ROUTE phải là true hoặc false").default("false"),
 });
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };

@@ -17,6 +17,15 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const CONFERENCES = 1000;
 // How the list page prints the total (vi-VN groups thousands with a dot).
 const EXPECTED_TOTAL_TEXT = CONFERENCES.toLocaleString("vi-VN");
+// Issue 15: the list page serves at least a quarter of the constant page's req/s.
+const REFERENCE_GOAL = 0.25;
+
+async function fetchPage(url: string, cookie: string): Promise<Buffer> {
+  const res = await fetch(url, { headers: { cookie, "accept-encoding": "identity" } });
+  const body = Buffer.from(await res.arrayBuffer());
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+  return body;
+}
 
 async function main(): Promise<number> {
   const options = parseBenchArgs(process.argv.slice(2));
@@ -45,7 +54,7 @@ async function main(): Promise<number> {
     const databaseFile = path.join(tmp, "bench.db");
     await prepareDatabase(databaseFile, CONFERENCES);
 
-    const app = await startApp({ root: ROOT, databaseFile });
+    const app = await startApp({ root: ROOT, databaseFile, env: { BENCH_REFERENCE_ROUTE: "true" } });
     servers.push(app);
     const cookie = await signIn(app.baseUrl);
     const page = await fetchConferenceList(app.baseUrl, cookie, EXPECTED_TOTAL_TEXT);
@@ -59,9 +68,22 @@ async function main(): Promise<number> {
     servers.push(bare);
     console.log(`bare:     ${bare.baseUrl}/ serves the same ${page.length} bytes`);
 
+    // The reference inside the same build: a constant page of the same size through the same layout and
+    // sign-in check (app/routes/bench.reference.tsx), sized by subtracting its empty page.
+    const referenceBase = `${app.baseUrl}/bench/reference`;
+    const empty = await fetchPage(`${referenceBase}?bytes=0`, cookie);
+    const referenceUrl = `${referenceBase}?bytes=${page.length - empty.length}`;
+    const reference = await fetchPage(referenceUrl, cookie);
+    console.log(`remix:    ${referenceUrl} is a constant page of ${reference.length} bytes`);
+
     const appFigures = await measure("app GET /conferences", `${app.baseUrl}/conferences`, options, { cookie });
+    const referenceFigures = await measure("remix constant page", referenceUrl, options, { cookie });
     const bareFigures = await measure("bare GET /", `${bare.baseUrl}/`, options);
-    printResults([appFigures, bareFigures], appFigures, bareFigures);
+    printResults([appFigures, referenceFigures, bareFigures], appFigures, bareFigures);
+    const toReference = appFigures.requestsPerSecond / referenceFigures.requestsPerSecond;
+    console.log(
+      `app/remix constant page  req/s ${toReference.toFixed(3)} (goal ≥ ${REFERENCE_GOAL}: ${toReference >= REFERENCE_GOAL ? "met" : "MISSED"})`,
+    );
 
     if (appFigures.non2xx > 0 || appFigures.errors > 0) {
       console.error(

@@ -106,6 +106,11 @@ export interface AppOptions {
   env?: Record<string, string>;
 }
 
+/** Extra node flags for the app processes of tests and benchmarks (NODE_OPTIONS refuses --cpu-prof). */
+export function nodeFlags(): string[] {
+  return process.env.INSTANCE_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+}
+
 /** Runs the production build the same way `npm start` does (scripts/serve.js), minus the demo-credential guard. */
 export async function startApp({
   root,
@@ -129,28 +134,33 @@ export async function startApp({
       ? path.join(path.dirname(path.resolve(root, sqliteFile)), `data-${port}`)
       : path.join(process.env.DATA_DIR ?? path.join(os.tmpdir(), "hoinghi-app"), `server-${port}`));
   const child = track(
-    spawn(process.execPath, [path.join(root, "scripts/serve.js"), path.join(root, "build/server/index.js")], {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        DATABASE_URL: url,
-        ALLOW_DEMO_CREDENTIALS: "true",
-        // Production has no built-in secret: the server signs with the caller's own, which is
-        // what the caller's seed signed the invitation tokens in this database with.
-        SESSION_SECRET: sessionSecret ?? parseEnv().SESSION_SECRET,
-        DATA_DIR: serverDataDir,
-        COOKIE_SECURE: "false",
-        // The request log is what a test captures it for (the test run itself logs warnings only).
-        ...(captureLog || logRequests ? { LOG_LEVEL: "info" } : {}),
-        ...env,
+    // INSTANCE_NODE_FLAGS: extra node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a benchmark.
+    spawn(
+      process.execPath,
+      [...nodeFlags(), path.join(root, "scripts/serve.js"), path.join(root, "build/server/index.js")],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          DATABASE_URL: url,
+          ALLOW_DEMO_CREDENTIALS: "true",
+          // Production has no built-in secret: the server signs with the caller's own, which is
+          // what the caller's seed signed the invitation tokens in this database with.
+          SESSION_SECRET: sessionSecret ?? parseEnv().SESSION_SECRET,
+          DATA_DIR: serverDataDir,
+          COOKIE_SECURE: "false",
+          // The request log is what a test captures it for (the test run itself logs warnings only).
+          ...(captureLog || logRequests ? { LOG_LEVEL: "info" } : {}),
+          ...env,
+        },
+        // The server logs every request to stdout; discarding it keeps that cost in the
+        // server (as in production) without also spending bench CPU to read it.
+        stdio: ["ignore", captureLog ? "pipe" : logRequests ? "inherit" : "ignore", "pipe"],
       },
-      // The server logs every request to stdout; discarding it keeps that cost in the
-      // server (as in production) without also spending bench CPU to read it.
-      stdio: ["ignore", captureLog ? "pipe" : logRequests ? "inherit" : "ignore", "pipe"],
-    }),
+    ),
   );
   const stderr = collect(child);
   const stdout = captureLog ? collect(child, "stdout") : () => "";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { collect, stopper, track, waitForOk } from "#scripts/lib/app-process.ts";
+import { collect, nodeFlags, stopper, track, waitForOk } from "#scripts/lib/app-process.ts";
 
 // Several production instances (scripts/serve.js, as `npm start` runs it) on one database, each with its OWN
 // data directory, behind nginx running docs/deploy/nginx-hoinghi.conf unchanged; for tests and benchmarks.

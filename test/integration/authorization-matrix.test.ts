@@ -366,6 +366,20 @@ const PUBLIC: PublicCheck[] = [
     request: (s) => get("/khong-co-trang-nay", s.cookieOf("qn-office")),
     expect: 404,
   },
+  // The list benchmark's constant page exists only when a benchmark starts the server with
+  // BENCH_REFERENCE_ROUTE=true: here, as in production, it is an unknown page.
+  {
+    route: "bench.reference",
+    name: "benchmark reference page, anonymous",
+    request: () => get("/bench/reference?bytes=100", null),
+    expect: 404,
+  },
+  {
+    route: "bench.reference",
+    name: "benchmark reference page, signed in",
+    request: (s) => get("/bench/reference?bytes=100", s.cookieOf("qn-office")),
+    expect: 404,
+  },
   { route: "_index", name: "home, anonymous → login", request: () => get("/", null), expect: "login" },
   {
     route: "_index",
