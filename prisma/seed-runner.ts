@@ -2,7 +2,8 @@ import { hashPassword, DEMO_PASSWORD } from "#app/auth/password.server.ts";
 import type { PrismaClient } from "#app/generated/prisma/client.ts";
 import { organizations, users } from "#prisma/seed-data/organizations.ts";
 import { demoPlans, plans } from "#prisma/seed-data/plans.ts";
-import type { LevelCode, SeedPlan } from "#prisma/seed-data/types.ts";
+import type { SeedPlan } from "#prisma/seed-data/types.ts";
+import { ORGANIZATION_LEVELS } from "#app/organizations/levels.ts";
 import { agendas } from "#prisma/seed-data/agenda.ts";
 import { awards } from "#prisma/seed-data/awards.ts";
 import { speeches } from "#prisma/seed-data/speeches.ts";
@@ -14,16 +15,6 @@ import { seedConclusions } from "#prisma/seed-data/conclusions.ts";
 import { seedReminders } from "#prisma/seed-data/reminders.ts";
 import { seedMeetingDocuments } from "#prisma/seed-data/meeting-documents.ts";
 import { seedScoring } from "#prisma/seed-scoring.ts";
-
-const LEVELS: Array<{ code: LevelCode; name: string; rank: number }> = [
-  { code: "TRUNG_UONG", name: "Trung ương", rank: 0 },
-  { code: "TINH", name: "Cấp tỉnh", rank: 10 },
-  { code: "SO", name: "Sở, ban, ngành cấp tỉnh", rank: 15 },
-  { code: "HUYEN", name: "Cấp huyện", rank: 20 },
-  { code: "PHONG", name: "Phòng, ban cấp huyện", rank: 25 },
-  { code: "XA", name: "Cấp xã (xã, phường, thị trấn, đặc khu)", rank: 30 },
-  { code: "CO_QUAN", name: "Cơ quan, đơn vị khác", rank: 40 },
-];
 
 function planData(p: SeedPlan, orgId: (key: string) => string, createdById: string) {
   return {
@@ -103,7 +94,7 @@ export async function seedDatabase(prisma: PrismaClient, options: { password?: s
   let attendees = 0;
   await prisma.$transaction(async (tx) => {
     const levelIds = new Map<string, string>();
-    for (const level of LEVELS) {
+    for (const level of ORGANIZATION_LEVELS) {
       const row = await tx.organizationLevel.create({ data: level, select: { id: true } });
       levelIds.set(level.code, row.id);
     }

@@ -10,21 +10,23 @@ const base = {
     .min(1, "Chọn ít nhất một vai trò"),
 };
 
-const password = z.string().min(10, "Mật khẩu cần ít nhất 10 ký tự").max(200, "Mật khẩu quá dài");
+export const passwordSchema = z.string().min(10, "Mật khẩu cần ít nhất 10 ký tự").max(200, "Mật khẩu quá dài");
+
+export const emailSchema = z
+  .string({ error: "Nhập địa chỉ thư điện tử" })
+  .trim()
+  .toLowerCase()
+  .email("Địa chỉ thư điện tử không hợp lệ")
+  .max(200);
 
 export const newUserSchema = z.object({
   ...base,
-  email: z
-    .string({ error: "Nhập địa chỉ thư điện tử" })
-    .trim()
-    .toLowerCase()
-    .email("Địa chỉ thư điện tử không hợp lệ")
-    .max(200),
-  password: z.string({ error: "Nhập mật khẩu ban đầu" }).pipe(password),
+  email: emailSchema,
+  password: z.string({ error: "Nhập mật khẩu ban đầu" }).pipe(passwordSchema),
 });
 
 export const editUserSchema = z.object({
   ...base,
   active: z.boolean().optional().default(false),
-  password: password.optional(),
+  password: passwordSchema.optional(),
 });

@@ -2,14 +2,8 @@ import type { Outline } from "#app/plans/outline.ts";
 import type { ConferenceFormat, ConferenceStatus, PlanKind, TaskStatus } from "#app/conferences/vocabulary.ts";
 import type { Role } from "#app/auth/roles.ts";
 
-export type LevelCode =
-  | "TRUNG_UONG" // central bodies (Bộ Nội vụ)
-  | "TINH" // province / centrally-run city
-  | "HUYEN" // district, town, provincial city (until 2025-06-30)
-  | "XA" // commune, ward, township, special zone
-  | "SO" // provincial department or agency
-  | "PHONG" // district office
-  | "CO_QUAN"; // other agency or unit
+export type { LevelCode } from "#app/organizations/levels.ts";
+import type { LevelCode } from "#app/organizations/levels.ts";
 
 export interface SeedOrganization {
   key: string;
