@@ -3,6 +3,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { encodeScannerCredential, requestSessionId } from "#app/checkin/credential.server.ts";
+import { DEMO_PASSWORD } from "#app/auth/password.server.ts";
 import { createUserSession } from "#app/auth/session.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.server.ts";
@@ -202,7 +203,16 @@ describe.runIf(onPostgres)("two instances behind nginx on one PostgreSQL databas
   }, 240_000);
 
   it("builds a packet on A and serves it from B; opens on B a file uploaded on A; refuses at B a revocation made on A", async () => {
-    const { a, b } = await pair();
+    const { a, b, nginx } = await pair();
+    // A browser posts its forms through nginx with an Origin naming nginx's own port (8080): the Host
+    // forwarded to the instance must keep that port, or every form would be refused as cross-origin (403).
+    const login = await fetch(`${nginx.url}/login`, {
+      method: "POST",
+      headers: { origin: nginx.url, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "admin@hoinghi.local", password: DEMO_PASSWORD }).toString(),
+      redirect: "manual",
+    });
+    expect(login.status, await login.text()).toBe(302);
     const { cookie } = await adminSession();
     const post = (base: string, path: string, body: FormData | URLSearchParams) =>
       fetch(`${base}${path}`, { method: "POST", headers: { cookie, origin: base }, body, redirect: "manual" });
