@@ -29,16 +29,10 @@ export async function startInstance(
   fs.mkdirSync(options.dataDir, { recursive: true });
   // The documented ports are fixed: a stray server already on one would answer for this instance.
   await assertFree(port);
-  // INSTANCE_NODE_FLAGS: extra node flags for every instance, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
-  // to profile the instances of a benchmark (NODE_OPTIONS refuses --cpu-prof).
   const child = track(
     spawn(
       process.execPath,
-      [
-        ...(process.env.INSTANCE_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
-        path.join(ROOT, "scripts/serve.js"),
-        path.join(ROOT, "build/server/index.js"),
-      ],
+      [...nodeFlags(), path.join(ROOT, "scripts/serve.js"), path.join(ROOT, "build/server/index.js")],
       {
         cwd: ROOT,
         env: {
