@@ -57,21 +57,24 @@ const label = (hhmm: string) => `${hhmm} ngày 18/01/2024`;
 export async function seedAttendance(tx: Prisma.TransactionClient, conferenceIdByPlanKey: Map<string, string>) {
   const conferenceId = conferenceIdByPlanKey.get(PLAN_KEY);
   if (!conferenceId) throw new Error(`Seed: unknown plan ${PLAN_KEY}`);
-  const [attendees, lists] = await Promise.all([
-    tx.attendee.findMany({
-      where: { conferenceId },
-      select: {
-        id: true,
-        name: true,
-        position: true,
-        organizationName: true,
-        bridgePointId: true,
-        bridgePoint: { select: { name: true } },
-        group: { select: { heading: true, position: true } },
-      },
-    }),
-    tx.checkinList.findMany({ where: { conferenceId }, select: { id: true, name: true, bridgePointId: true } }),
-  ]);
+  // One after the other: a transaction is one connection, and pg warns of (and will refuse) a query
+  // sent while the previous one is still running on it.
+  const attendees = await tx.attendee.findMany({
+    where: { conferenceId },
+    select: {
+      id: true,
+      name: true,
+      position: true,
+      organizationName: true,
+      bridgePointId: true,
+      bridgePoint: { select: { name: true } },
+      group: { select: { heading: true, position: true } },
+    },
+  });
+  const lists = await tx.checkinList.findMany({
+    where: { conferenceId },
+    select: { id: true, name: true, bridgePointId: true },
+  });
   let scans = 0;
   for (const [i, m] of attendanceMarks.entries()) {
     const a = attendees.find((x) => x.name === m.name);

@@ -138,15 +138,22 @@ function slidesPptx(): Promise<Buffer> {
 export async function seedMeetingDocuments(tx: Prisma.TransactionClient, conferenceIdByPlanKey: Map<string, string>) {
   const conferenceId = conferenceIdByPlanKey.get(PLAN_KEY);
   if (!conferenceId) throw new Error(`Seed: unknown plan ${PLAN_KEY}`);
-  const [attendees, groups, bridges] = await Promise.all([
-    tx.attendee.findMany({
-      where: { conferenceId, revokedAt: null },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, groupId: true, bridgePointId: true },
-    }),
-    tx.attendeeGroup.findMany({ where: { conferenceId }, orderBy: { position: "asc" }, select: { id: true } }),
-    tx.bridgePoint.findMany({ where: { conferenceId }, orderBy: { position: "asc" }, select: { id: true } }),
-  ]);
+  // One query at a time on the transaction's one connection (see seedAttendance).
+  const attendees = await tx.attendee.findMany({
+    where: { conferenceId, revokedAt: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, groupId: true, bridgePointId: true },
+  });
+  const groups = await tx.attendeeGroup.findMany({
+    where: { conferenceId },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
+  const bridges = await tx.bridgePoint.findMany({
+    where: { conferenceId },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
   const group = groups[1] ?? groups[0];
   const chosenBridges = bridges.slice(1, 4);
   const [pdf, docx, xlsx, pptx] = await Promise.all([reportPdf(), draftPlanDocx(), scoresXlsx(), slidesPptx()]);
