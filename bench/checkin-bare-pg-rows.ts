@@ -7,8 +7,8 @@
 // Scans name the attendee by id ({"attendeeId": …}), since resolving a token is the app's read.
 // Usage: node --import tsx bench/checkin-bare-pg-rows.ts <postgresql-url> <conferenceId> <organizationId>
 import { randomUUID } from "node:crypto";
-import http from "node:http";
 import pg from "pg";
+import { serveBareScans } from "#bench/lib/bare-scan-server.ts";
 
 const [url, conferenceId, organizationId] = process.argv.slice(2);
 if (!url || !/^postgres(ql)?:\/\//.test(url) || !conferenceId || !organizationId) {
@@ -29,53 +29,22 @@ const WRITE = `WITH s AS (
   INSERT INTO "AuditEvent" ("id", "at", "actorKind", "actorLabel", "action", "entity", "entityId", "summary", "organizationId", "conferenceId")
   SELECT $8, $6::timestamp(3), 'device', $1, 'attendance.scan', 'Attendance', $4, 'Có mặt', $9, $3 WHERE EXISTS (SELECT 1 FROM a)`;
 
-function send(res: http.ServerResponse, status: number, text: string): void {
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
-  });
-  res.end(text);
-}
-
-let failed = false;
-const server = http.createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
-  req.on("end", () => {
-    let values: unknown[];
-    const text = JSON.stringify({ result: "accepted" });
-    try {
-      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, string>;
-      const scannedAt = new Date(body.scannedAt ?? "").toISOString().slice(0, -1);
-      const now = new Date().toISOString().slice(0, -1);
-      values = [
+serveBareScans(
+  ({ body, scannedAt, receivedAt }, answer) =>
+    pool.query({
+      name: "bare-rows",
+      text: WRITE,
+      values: [
         body.deviceId,
         body.nonce,
         conferenceId,
         body.attendeeId,
         scannedAt,
-        now,
-        text,
+        receivedAt,
+        answer,
         randomUUID(),
         organizationId,
-      ];
-    } catch {
-      send(res, 400, JSON.stringify({ error: "bad request" }));
-      return;
-    }
-    pool.query({ name: "bare-rows", text: WRITE, values }).then(
-      () => send(res, 200, text),
-      (error: unknown) => {
-        if (!failed) console.error(error);
-        failed = true;
-        send(res, 500, JSON.stringify({ error: "not saved" }));
-      },
-    );
-  });
-});
-
-server.listen(0, "127.0.0.1", () => {
-  const address = server.address();
-  if (address && typeof address === "object") console.log(JSON.stringify({ port: address.port }));
-});
-process.on("SIGTERM", () => server.close(() => void pool.end().then(() => process.exit(0))));
+      ],
+    }),
+  () => pool.end(),
+);

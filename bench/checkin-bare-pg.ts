@@ -3,8 +3,8 @@
 // scan, synchronous_commit as the server has it) — no credential, no signature, no attendee lookup, no
 // idempotency check, no audit row.
 // Usage: node --import tsx bench/checkin-bare-pg.ts <postgresql-url>; prints {"port":N} once listening.
-import http from "node:http";
 import pg from "pg";
+import { serveBareScans } from "#bench/lib/bare-scan-server.ts";
 
 const url = process.argv[2];
 if (!url || !/^postgres(ql)?:\/\//.test(url)) {
@@ -17,43 +17,12 @@ await pool.query(`CREATE TABLE IF NOT EXISTS "BareScan" (
   "scannedAt" TIMESTAMP(3) NOT NULL, "receivedAt" TIMESTAMP(3) NOT NULL, "response" TEXT NOT NULL, UNIQUE ("deviceId", "nonce"))`);
 const INSERT = `INSERT INTO "BareScan" ("deviceId", "nonce", "token", "scannedAt", "receivedAt", "response") VALUES ($1, $2, $3, $4, $5, $6)`;
 
-function send(res: http.ServerResponse, status: number, text: string): void {
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
-  });
-  res.end(text);
-}
-
-const server = http.createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
-  req.on("end", () => {
-    let values: unknown[];
-    const text = JSON.stringify({ result: "accepted" });
-    try {
-      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, string>;
-      const scannedAt = new Date(body.scannedAt ?? "").toISOString().slice(0, -1);
-      values = [body.deviceId, body.nonce, body.token, scannedAt, new Date().toISOString().slice(0, -1), text];
-    } catch {
-      send(res, 400, JSON.stringify({ error: "bad request" }));
-      return;
-    }
-    pool
-      .query({
-        name: "bare-insert",
-        text: INSERT,
-        values,
-      })
-      .then(
-        () => send(res, 200, text),
-        () => send(res, 500, JSON.stringify({ error: "not saved" })),
-      );
-  });
-});
-
-server.listen(0, "127.0.0.1", () => {
-  const address = server.address();
-  if (address && typeof address === "object") console.log(JSON.stringify({ port: address.port }));
-});
-process.on("SIGTERM", () => server.close(() => void pool.end().then(() => process.exit(0))));
+serveBareScans(
+  ({ body, scannedAt, receivedAt }, answer) =>
+    pool.query({
+      name: "bare-insert",
+      text: INSERT,
+      values: [body.deviceId, body.nonce, body.token, scannedAt, receivedAt, answer],
+    }),
+  () => pool.end(),
+);
