@@ -29,18 +29,25 @@ export async function createOrganization(
   actor: AuditActor,
   data: OrganizationData & { parentId: string | undefined },
 ): Promise<string> {
-  return prisma.$transaction(async (tx) => {
-    const o = await tx.organization.create({ data, select: { id: true } });
-    await recordAudit(tx, actor, {
-      action: "organization.create",
-      entity: "Organization",
-      entityId: o.id,
-      summary: `Thêm cơ quan, đơn vị “${data.name}”`,
-      after: await organizationFields(tx, o.id),
-      organizationId: o.id,
-    });
-    return o.id;
+  return prisma.$transaction((tx) => insertOrganization(tx, actor, data));
+}
+
+/** An organisation and its audit record, in the caller's transaction (the admin page's, or the first-run setup's). */
+export async function insertOrganization(
+  tx: Prisma.TransactionClient,
+  actor: AuditActor,
+  data: OrganizationData & { parentId: string | undefined },
+): Promise<string> {
+  const o = await tx.organization.create({ data, select: { id: true } });
+  await recordAudit(tx, actor, {
+    action: "organization.create",
+    entity: "Organization",
+    entityId: o.id,
+    summary: `Thêm cơ quan, đơn vị “${data.name}”`,
+    after: await organizationFields(tx, o.id),
+    organizationId: o.id,
   });
+  return o.id;
 }
 
 export async function updateOrganization(

@@ -2,11 +2,13 @@
 // top organisation and its first administrator, with their audit records, in one transaction. The
 // alternative, loading the demo seed and renaming it, leaves demo data in a real installation.
 import { hashPassword } from "#app/auth/password.server.ts";
-import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
+import type { AuditActor } from "#app/database/audit.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { serializeOn } from "#app/database/serialize.server.ts";
 import { ORGANIZATION_LEVELS } from "#app/organizations/levels.ts";
+import { insertOrganization } from "#app/organizations/organization-writes.server.ts";
 import type { FirstAdmin } from "#app/users/first-admin.ts";
+import { insertUser } from "#app/users/user-writes.server.ts";
 
 const SETUP_ACTOR: AuditActor = { kind: "SYSTEM", userId: null, label: "Cài đặt lần đầu (npm run setup)", ip: null };
 
@@ -34,52 +36,22 @@ export async function createFirstAdmin(input: FirstAdmin): Promise<{ organizatio
       levels.set(level.code, row.id);
     }
     const o = input.organization;
-    const organization = await tx.organization.create({
-      data: {
-        name: o.name,
-        documentName: o.documentName,
-        placeName: o.placeName,
-        code: o.code || null,
-        levelId: levels.get(o.level)!,
-      },
-      select: { id: true },
-    });
-    await recordAudit(tx, SETUP_ACTOR, {
-      action: "organization.create",
-      entity: "Organization",
-      entityId: organization.id,
-      summary: `Thêm cơ quan, đơn vị “${o.name}” (cài đặt lần đầu)`,
-      after: { name: o.name, documentName: o.documentName, placeName: o.placeName, code: o.code ?? "", level: o.level },
-      organizationId: organization.id,
+    const organizationId = await insertOrganization(tx, SETUP_ACTOR, {
+      name: o.name,
+      documentName: o.documentName,
+      placeName: o.placeName,
+      code: o.code || null,
+      levelId: levels.get(o.level)!,
+      dissolvedOn: null,
+      parentId: undefined,
     });
     const a = input.admin;
-    const user = await tx.user.create({
-      data: {
-        email: a.email,
-        name: a.name,
-        position: a.position || null,
-        organizationId: organization.id,
-        password: { create: { hash } },
-        roles: { create: [{ role: "ADMIN" }] },
-      },
-      select: { id: true },
-    });
-    await recordAudit(tx, SETUP_ACTOR, {
-      action: "user.create",
-      entity: "User",
-      entityId: user.id,
-      summary: `Tạo tài khoản quản trị đầu tiên ${a.name} <${a.email}>`,
-      // The password itself is never recorded, only that one was set.
-      after: {
-        email: a.email,
-        name: a.name,
-        position: a.position ?? "",
-        organization: o.name,
-        roles: ["ADMIN"],
-        password: "(đã đặt)",
-      },
-      organizationId: organization.id,
-    });
-    return { organizationId: organization.id, userId: user.id };
+    const userId = await insertUser(
+      tx,
+      SETUP_ACTOR,
+      { email: a.email, name: a.name, position: a.position, organizationId, roles: ["ADMIN"] },
+      hash,
+    );
+    return { organizationId, userId };
   });
 }

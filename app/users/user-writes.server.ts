@@ -46,30 +46,38 @@ export async function createUser(
   v: UserValues & { email: string },
   passwordHash: string,
 ): Promise<string> {
-  return prisma.$transaction(async (tx) => {
-    const user = await tx.user.create({
-      data: {
-        email: v.email,
-        name: v.name,
-        position: v.position || null,
-        organizationId: v.organizationId,
-        password: { create: { hash: passwordHash } },
-        roles: { create: [...new Set(v.roles)].map((role) => ({ role })) },
-      },
-      select: { id: true },
-    });
-    const after = await userFields(tx, user.id);
-    await recordAudit(tx, actor, {
-      action: "user.create",
-      entity: "User",
-      entityId: user.id,
-      summary: `Tạo tài khoản ${v.name} <${v.email}>`,
-      // The password itself is never recorded, only that one was set.
-      after: { ...after.fields, password: "(đã đặt)" },
-      organizationId: after.organizationId,
-    });
-    return user.id;
+  return prisma.$transaction((tx) => insertUser(tx, actor, v, passwordHash));
+}
+
+/** An account and its audit record, in the caller's transaction (the admin page's, or the first-run setup's). */
+export async function insertUser(
+  tx: Prisma.TransactionClient,
+  actor: AuditActor,
+  v: UserValues & { email: string },
+  passwordHash: string,
+): Promise<string> {
+  const user = await tx.user.create({
+    data: {
+      email: v.email,
+      name: v.name,
+      position: v.position || null,
+      organizationId: v.organizationId,
+      password: { create: { hash: passwordHash } },
+      roles: { create: [...new Set(v.roles)].map((role) => ({ role })) },
+    },
+    select: { id: true },
   });
+  const after = await userFields(tx, user.id);
+  await recordAudit(tx, actor, {
+    action: "user.create",
+    entity: "User",
+    entityId: user.id,
+    summary: `Tạo tài khoản ${v.name} <${v.email}>`,
+    // The password itself is never recorded, only that one was set.
+    after: { ...after.fields, password: "(đã đặt)" },
+    organizationId: after.organizationId,
+  });
+  return user.id;
 }
 
 /** Saves an account; a new password or a lock also ends the user's open sessions. */
