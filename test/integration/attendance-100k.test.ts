@@ -1,7 +1,8 @@
 // Issue 17: the attendance pages and documents of a 100,000-attendee conference answer, and the documents
 // (report PDF and Word file, roll-call sheet, spreadsheet) are built without holding every row in memory:
-// the server's peak resident memory (VmHWM, reset before each request) stays under a bound, and each file
-// holds every attendee (read back with pdftotext, or unzipped).
+// what a request adds to the server's resident memory (its peak, VmHWM reset before the request, less its
+// size before) stays under a bound, and each file holds every attendee (read back with pdftotext, or
+// unzipped).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -12,8 +13,14 @@ import { startAppServer, type AppServer } from "#tests/helpers/app-server.ts";
 import { insertRows, openTestDb } from "#tests/helpers/test-db.ts";
 
 const ATTENDEES = 100_000;
-/** Peak resident memory of the whole server process while it answers one request. */
-const PEAK_RSS_MB = 500;
+/**
+ * What one request may add to the server's resident memory. Bounded as growth, not as the process's total:
+ * a fresh server's own size varied from 251 to 296 MB between runs, which moved the total (453–505 MB)
+ * across a 500 MB bound while the report added 180–210 MB and the spreadsheet 90–175 MB each time. Before
+ * the documents were streamed, the report ran the heap out of memory and the sheet took the process to
+ * 2.9 GB.
+ */
+const PEAK_GROWTH_MB = 250;
 /**
  * The server's heap is capped: V8 otherwise lets garbage grow the heap far beyond what is live, so only a
  * cap shows that a document's live memory is bounded. A document holding every line would die under it.
@@ -98,7 +105,7 @@ async function restart(): Promise<void> {
 }
 
 /** Fetches a path, with its status, size, time and the server's peak memory during the request. */
-async function measure(url: string): Promise<{ status: number; body: Buffer; ms: number; peakMb: number }> {
+async function measure(url: string): Promise<{ status: number; body: Buffer; ms: number; growthMb: number }> {
   const beforeMb = Math.round(kb(status(server.pid), "VmRSS") / 1024);
   // Writing 5 resets VmHWM (the peak) to the current resident size.
   fs.writeFileSync(`/proc/${server.pid}/clear_refs`, "5");
@@ -110,7 +117,7 @@ async function measure(url: string): Promise<{ status: number; body: Buffer; ms:
   console.log(
     `${url.replace(conferenceId, ":id")}: ${res.status}, ${body.byteLength} bytes, ${ms} ms, peak RSS ${peakMb} MB (${beforeMb} MB before)`,
   );
-  return { status: res.status, body, ms, peakMb };
+  return { status: res.status, body, ms, growthMb: peakMb - beforeMb };
 }
 
 function save(name: string, body: Buffer): string {
@@ -138,7 +145,7 @@ describe(`the attendance of ${ATTENDEES.toLocaleString("en")} attendees`, () => 
     async (route, name) => {
       const r = await measure(`/conferences/${conferenceId}/${route}`);
       expect(r.status).toBe(200);
-      expect(r.peakMb).toBeLessThan(PEAK_RSS_MB);
+      expect(r.growthMb).toBeLessThan(PEAK_GROWTH_MB);
       const file = save(name, r.body);
       const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
       expect(pages).toBeGreaterThan(ATTENDEES / 60);
@@ -154,14 +161,14 @@ describe(`the attendance of ${ATTENDEES.toLocaleString("en")} attendees`, () => 
     expect(r.body.toString("utf8")).toBe(
       `Danh sách có ${(ATTENDEES + seeded).toLocaleString("vi-VN")} đại biểu, quá lớn để tạo bản Word (tối đa 5.000). Hãy tải “Báo cáo điểm danh (PDF)” hoặc “Báo cáo điểm danh (.xlsx)”: hai bản này có đủ mọi đại biểu.`,
     );
-    expect(r.peakMb).toBeLessThan(PEAK_RSS_MB);
+    expect(r.growthMb).toBeLessThan(PEAK_GROWTH_MB);
   });
 
   it("/attendance.xlsx holds every attendee within the memory bound", async () => {
     await restart();
     const r = await measure(`/conferences/${conferenceId}/attendance.xlsx`);
     expect(r.status).toBe(200);
-    expect(r.peakMb).toBeLessThan(PEAK_RSS_MB);
+    expect(r.growthMb).toBeLessThan(PEAK_GROWTH_MB);
     const file = save("report.xlsx", r.body);
     const strings = execFileSync("unzip", ["-p", file, "xl/worksheets/sheet3.xml"], {
       encoding: "utf8",
