@@ -10,7 +10,7 @@ declare module "autocannon" {
       method?: string;
       path?: string;
       body?: string;
-      setupRequest?: (req: { body?: string }) => { body?: string };
+      setupRequest?: (req: { body?: string; path?: string }) => { body?: string; path?: string };
     }>;
   }
 
