@@ -82,7 +82,11 @@ describe("createAttendees with a list", () => {
     const key = conferenceKeyString(conferenceKeyFor(conferenceId));
     for (const r of rows) {
       const verified = verifyToken(signingKeys().publicKey, r.token);
-      expect(verified.ok && conferenceKeyString(verified.conferenceKey) === key && verified.invitationKey === r.invitationKey).toBe(true);
+      expect(
+        verified.ok &&
+          conferenceKeyString(verified.conferenceKey) === key &&
+          verified.invitationKey === r.invitationKey,
+      ).toBe(true);
     }
     // The attendee list's order (createdAt, then id) is the file's order, and the stored time reads back.
     const listed = await prisma.attendee.findMany({
