@@ -1,4 +1,4 @@
-// npm run bench:pages [-- --rounds N]
+// npm run bench:pages [-- --rounds N] [--html DIR]   (--html: keep each page's HTML in DIR to look at)
 // Issue 15, goal 3: with 10,000 attendees and 3,300 bridge points, every organiser page of the conference
 // answers in ≤ 200 ms of server time and ≤ 300 KB of HTML. Builds that conference in a fresh SQLite
 // database, starts the production build, signs in as the administrator and requests every page one at a
@@ -73,7 +73,11 @@ const median = (xs: number[]) => {
 };
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { rounds: { type: "string" } }, strict: true });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { rounds: { type: "string" }, html: { type: "string" } },
+    strict: true,
+  });
   const rounds = values.rounds ? positiveInt("rounds", values.rounds) : 5;
   printEnvironment(commandLine());
   console.log(`data:     1 conference, ${ATTENDEES} attendees, ${BRIDGES} bridge points (SQLite)`);
@@ -140,6 +144,16 @@ async function main(): Promise<number> {
       });
       const body = Buffer.from(await res.arrayBuffer());
       if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
+      if (values.html && !url.startsWith("/bench/")) {
+        fs.mkdirSync(values.html, { recursive: true });
+        fs.writeFileSync(
+          path.join(
+            values.html,
+            `${url.replace(/^\/conferences\/[^/?]+/, "conference").replace(/[^\w.-]+/g, "_")}.html`,
+          ),
+          body,
+        );
+      }
       return { ms: await serverMs(res.headers.get("x-request-id") ?? ""), bytes: body.length };
     };
     const sample = async (url: string) => {
