@@ -23,7 +23,6 @@ export interface CheckinScope {
     title: string;
     status: string;
     organizationId: string;
-    bridgePoints: Array<{ id: string; name: string; position: number; isMain: boolean }>;
   };
   /** Every list of the conference (organisers, check-in staff); false: a bridge operator's own lists only. */
   staff: boolean;
@@ -34,16 +33,11 @@ export interface CheckinScope {
 }
 
 /**
- * The check-in view of a guarded conference: a 404 for a remediation plan (it has no check-in), the
- * bridge points, and whether the user's "attendance.take" is limited to the bridges they operate.
+ * The check-in view of a guarded conference: a 404 for a remediation plan (it has no check-in), and
+ * whether the user's "attendance.take" is limited to the bridges they operate.
  */
 export async function checkinScope(access: ConferenceAccess): Promise<CheckinScope> {
   if (access.conference.kind !== "CONFERENCE") notFound();
-  const bridgePoints = await prisma.bridgePoint.findMany({
-    where: { conferenceId: access.conference.id },
-    orderBy: { position: "asc" },
-    select: { id: true, name: true, position: true, isMain: true },
-  });
   const staff = !access.onlyOperatedBridges("attendance.take");
   return {
     conference: {
@@ -51,7 +45,6 @@ export async function checkinScope(access: ConferenceAccess): Promise<CheckinSco
       title: access.conference.title,
       status: access.conference.status,
       organizationId: access.conference.organizationId,
-      bridgePoints,
     },
     staff,
     canManage: access.can("conference.edit"),
@@ -108,8 +101,14 @@ export async function listPage(access: CheckinScope, query: { q: string; page: n
 }
 
 /** Bridge points (other than the main one, the hall) with no check-in list yet. */
-export function bridgesWithoutList(conferenceId: string): Promise<number> {
-  return prisma.bridgePoint.count({ where: { conferenceId, isMain: false, checkinLists: { none: {} } } });
+export async function bridgesWithoutList(conferenceId: string): Promise<number> {
+  // NOT IN over the conference's lists, read once (Prisma's `none` is a correlated subquery per bridge point).
+  const [row] = await prisma.$queryRaw<[{ n: number | bigint }]>`
+    SELECT CAST(COUNT(*) AS INTEGER) AS "n" FROM "BridgePoint" b
+    WHERE b."conferenceId" = ${conferenceId} AND NOT b."isMain" AND b."id" NOT IN (
+      SELECT l."bridgePointId" FROM "CheckinList" l
+      WHERE l."conferenceId" = ${conferenceId} AND l."bridgePointId" IS NOT NULL)`;
+  return Number(row.n);
 }
 
 /** One list the user may use, or a 404. */

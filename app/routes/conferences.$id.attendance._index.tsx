@@ -205,6 +205,7 @@ export default function AttendancePage() {
                       row={r}
                       index={++n}
                       bridges={data.bridges}
+                      bridgeTotal={data.bridgeChoices.total}
                       filterBridge={data.filter.bridge}
                       pageReply={pageReply}
                     />
