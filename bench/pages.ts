@@ -1,4 +1,6 @@
-// npm run bench:pages [-- --rounds N] [--html DIR]   (--html: keep each page's HTML in DIR to look at)
+// npm run bench:pages [-- --rounds N] [--html DIR] [--documents]
+//   --html: keep each page's HTML in DIR to look at; --documents: also time the long PDFs built inside the
+//   request today (posters, sign-in sheets, report) once each, for the goal of building them as jobs.
 // Issue 15, goal 3: with 10,000 attendees and 3,300 bridge points, every organiser page of the conference
 // answers in ≤ 200 ms of server time and ≤ 300 KB of HTML. Builds that conference in a fresh SQLite
 // database, starts the production build, signs in as the administrator and requests every page one at a
@@ -75,7 +77,7 @@ const median = (xs: number[]) => {
 async function main(): Promise<number> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { rounds: { type: "string" }, html: { type: "string" } },
+    options: { rounds: { type: "string" }, html: { type: "string" }, documents: { type: "boolean", default: false } },
     strict: true,
   });
   const rounds = values.rounds ? positiveInt("rounds", values.rounds) : 5;
@@ -195,6 +197,20 @@ async function main(): Promise<number> {
     );
     console.log();
     console.log("ref = the constant page of the same size (/bench/reference), same build and sign-in check");
+    if (values.documents) {
+      const documents: string[][] = [];
+      for (const name of ["attendance/posters.pdf", "attendance/sheet.pdf", "attendance-report.pdf"]) {
+        const started = performance.now();
+        const res = await fetch(`${app.baseUrl}/conferences/${conference.id}/${name}`, { headers: { cookie } });
+        const bytes = (await res.arrayBuffer()).byteLength;
+        const ms = await serverMs(res.headers.get("x-request-id") ?? "");
+        const wall = performance.now() - started;
+        documents.push([name, String(res.status), ms.toFixed(0), wall.toFixed(0), (bytes / 1024 / 1024).toFixed(1)]);
+      }
+      console.log();
+      console.log("Long documents, built inside the request (once each; not held to the page budgets):");
+      console.log(table(["document", "status", "server ms", "client ms", "MB"], documents));
+    }
     if (missed.length) {
       console.log(`\nMISSED (${missed.length} of ${rows.length} pages):\n  ${missed.join("\n  ")}`);
       return 1;
