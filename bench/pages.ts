@@ -120,7 +120,7 @@ async function main(): Promise<number> {
       databaseFile,
       sessionSecret: secret,
       captureLog: true,
-      env: { BENCH_REFERENCE_ROUTE: "true", BACKGROUND_WORKERS: "off" },
+      env: { BENCH_REFERENCE_ROUTE: "true" },
     });
     stopApp = app.stop;
     appStderr = app.stderr;

@@ -4,6 +4,8 @@ import attendanceStyles from "#app/attendance/attendance.css?url";
 import { attendanceConference } from "#app/attendance/attendance.server.ts";
 import type { LiveData } from "#app/attendance/summary.ts";
 import { LiveAttendance, useLiveData } from "#app/components/attendance/live.tsx";
+import { PostersBuild } from "#app/components/attendance/posters-build.tsx";
+import { postersJob } from "#app/attendance/poster-jobs.server.ts";
 import { STATUS_FILTERS } from "#app/attendance/roll-call-filter.ts";
 import { RollCallPager } from "#app/components/attendance/roll-call-pager.tsx";
 import { RollCallRowForm } from "#app/components/attendance/roll-call-row.tsx";
@@ -27,10 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "attendance.take");
   const c = await attendanceConference(access);
   const page = await rollCallPage(c, new URL(request.url));
+  const canPosters = access.can("bridges.manage");
   return {
+    // A nation-wide conference's posters are built as a job; its latest build and progress.
+    posters: canPosters && page.bridgeChoices.limited ? await postersJob(c.id) : null,
     // Check-in staff take the roll; the reports with absence reasons and the posters are the organisers'.
     canReport: access.can("attendance.report"),
-    canPosters: access.can("bridges.manage"),
+    canPosters,
     conference: {
       id: c.id,
       title: c.title,
@@ -100,7 +105,7 @@ export default function AttendancePage() {
               </a>
             </>
           ) : null}
-          {data.canPosters && data.bridgeChoices.total > 0 ? (
+          {data.canPosters && data.bridgeChoices.total > 0 && !data.bridgeChoices.limited ? (
             <a href={`/conferences/${c.id}/attendance/posters.pdf`} className="button">
               Áp phích tự điểm danh tại điểm cầu (PDF)
             </a>
@@ -117,6 +122,9 @@ export default function AttendancePage() {
         </p>
       ) : null}
 
+      {data.canPosters && data.bridgeChoices.limited ? (
+        <PostersBuild conferenceId={c.id} initial={data.posters} />
+      ) : null}
       <LiveAttendance data={shown} />
 
       <section aria-labelledby="roll-title">

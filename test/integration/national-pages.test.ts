@@ -1,12 +1,19 @@
 // The queries behind the organisers' pages of a nation-wide conference (issue 15, goal 3) return what the
 // rows themselves hold: bridge points searched, counted and paged in SQL (database/bridge-search), the
-// pickers' choices, the readiness board's page and counts, and the check-in lists' page and counts.
+// pickers' choices, the readiness board's page and counts, the check-in lists' page and counts, and the
+// self check-in posters built as a job with progress.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ensurePosters, posterInput, postersJob, readPostersPdf } from "#app/attendance/poster-jobs.server.ts";
 import { readinessBoard } from "#app/bridges/readiness.server.ts";
 import { bridgesWithoutList, listCounts, listPage, type CheckinScope } from "#app/checkin/lists.server.ts";
 import { BRIDGE_CHOICES_SHOWN, bridgeChoices, bridgeIdPage } from "#app/database/bridge-search.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
+import { waitForJob, findJob } from "#app/jobs/jobs.server.ts";
 
 const BRIDGES = 450;
 const READINESS = ["UNTESTED", "PASSED", "FAILED"] as const;
@@ -212,4 +219,37 @@ describe("check-in lists at national scale", () => {
       }),
     );
   });
+});
+
+describe("self check-in posters as a job", () => {
+  it("builds one page per bridge point with progress, and serves the same build until a bridge changes", async () => {
+    const input = (await posterInput(conferenceId))!;
+    expect(input.bridges.map((b) => b.name)).toEqual(bridges.map((b) => b.name));
+    const keys = await prisma.bridgePoint.findMany({ where: { conferenceId }, select: { posterKey: true } });
+    expect(keys.every((k) => k.posterKey)).toBe(true);
+    const queued = await ensurePosters(conferenceId, input);
+    expect(queued.status).toBe("building");
+    // This process's job worker runs it (enqueueJob kicks it).
+    const row = (await findJob("posters", `${conferenceId}/${queued.fingerprint}`))!;
+    const done = await waitForJob(row.id, 60_000);
+    expect(done).toMatchObject({ status: "DONE", done: BRIDGES, total: BRIDGES });
+    expect(await postersJob(conferenceId)).toMatchObject({ status: "ready", total: BRIDGES });
+    const pdf = (await readPostersPdf(conferenceId, queued.fingerprint))!;
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "posters-")), "posters.pdf");
+    fs.writeFileSync(file, pdf);
+    expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toMatch(new RegExp(`Pages:\\s+${BRIDGES}\\n`));
+    const text = execFileSync("pdftotext", ["-f", "2", "-l", "2", file, "-"], { encoding: "utf8" });
+    expect(text).toContain(bridges[1]!.name);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+
+    // Asked again with nothing changed: the same build, ready at once.
+    expect(await ensurePosters(conferenceId, (await posterInput(conferenceId))!)).toMatchObject({
+      fingerprint: queued.fingerprint,
+      status: "ready",
+    });
+    await prisma.bridgePoint.update({ where: { id: bridges[1]!.id }, data: { name: "Điểm cầu đổi tên" } });
+    const changed = await ensurePosters(conferenceId, (await posterInput(conferenceId))!);
+    expect(changed.fingerprint).not.toBe(queued.fingerprint);
+    await prisma.bridgePoint.update({ where: { id: bridges[1]!.id }, data: { name: bridges[1]!.name } });
+  }, 120_000);
 });
