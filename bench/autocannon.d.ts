@@ -10,7 +10,7 @@ declare module "autocannon" {
       method?: string;
       path?: string;
       body?: string;
-      setupRequest?: (req: { body?: string }) => { body?: string };
+      setupRequest?: (req: { body?: string; path?: string }) => { body?: string; path?: string };
     }>;
   }
 
@@ -38,6 +38,15 @@ declare module "autocannon" {
     throughput: Histogram;
   }
 
-  function autocannon(options: Options): Promise<Result>;
+  /** The running load: awaitable for its result, with a timed answer per response, stoppable early. */
+  type Instance = Promise<Result> & {
+    on(
+      event: "response",
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): Instance;
+    stop(): void;
+  };
+
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

@@ -10,21 +10,20 @@
 // same durable insert with better-sqlite3 (WAL). Goal: app ≥ 25 % of the reference's req/s, p99 ≤ 25 ms
 // at 500 req/s. Exits 1 when a goal is missed, a request fails, or a scan is missing from the log.
 import autocannon from "autocannon";
-import Database from "better-sqlite3";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { encodeScannerCredential } from "#app/checkin/credential.server.ts";
-import { createPrismaClient } from "#app/database/client.server.ts";
-import { migratePostgres } from "#app/database/migrate-pg.server.ts";
-import { migrateDatabase } from "#app/database/migrate.server.ts";
 import { closePgPools } from "#app/database/pg-pool.server.ts";
-import { isPostgresUrl, parseEnv } from "#app/env.server.ts";
-import { conferenceKeyFor, deriveSigningKeys, issueToken } from "#app/invitations/tokens.server.ts";
-import { seedDatabase } from "#prisma/seed-runner.ts";
+import {
+  onPgServer,
+  openBenchDb,
+  PG_PREFIX,
+  PG_SERVER,
+  pgDatabaseUrl,
+  prepareScanDatabase,
+  scannerAuth,
+} from "#bench/lib/checkin-data.ts";
 import { ensureBuild } from "#bench/lib/build.ts";
 import { positiveInt } from "#bench/lib/args.ts";
 import { scanRequests } from "#bench/lib/scans.ts";
@@ -106,125 +105,6 @@ function figuresTable(rows: Figures[]): string {
   );
 }
 
-/** PostgreSQL run: the server DATABASE_URL names (any database there; the role needs CREATEDB). */
-const PG_SERVER = process.env.DATABASE_URL && isPostgresUrl(process.env.DATABASE_URL) ? process.env.DATABASE_URL : null;
-const PG_PREFIX = `hoinghi_bench_${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
-
-function pgDatabaseUrl(name: string): string {
-  const u = new URL(PG_SERVER!);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function onPgServer(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: PG_SERVER! });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-/** The bench's database access, either kind: `?` placeholders (PostgreSQL: $1, $2 …). */
-interface BenchDb {
-  all<T>(sql: string, ...params: unknown[]): Promise<T[]>;
-  close(): Promise<void>;
-}
-
-function openBenchDb(url: string): BenchDb {
-  if (isPostgresUrl(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: 2 });
-    return {
-      all: async <T>(sql: string, ...params: unknown[]) => {
-        let n = 0;
-        const r = await pool.query(
-          sql.replace(/\?/g, () => `$${++n}`),
-          params,
-        );
-        return r.rows as T[];
-      },
-      close: () => pool.end(),
-    };
-  }
-  const db = new Database(url.replace(/^file:/, ""));
-  return {
-    all: async <T>(sql: string, ...params: unknown[]) => {
-      const statement = db.prepare(sql);
-      if (statement.reader) return statement.all(...params) as T[];
-      statement.run(...params);
-      return [];
-    },
-    close: async () => {
-      db.close();
-    },
-  };
-}
-
-async function prepare(
-  url: string,
-): Promise<{ conferenceId: string; userId: string; sessionId: string; tokens: string[] }> {
-  if (isPostgresUrl(url)) await migratePostgres(url);
-  else migrateDatabase(url.replace(/^file:/, ""));
-  const prisma = createPrismaClient(url);
-  let sessionId: string;
-  try {
-    await seedDatabase(prisma, { password: "hoinghi-demo" });
-    // Scanner credentials are bound to a sign-in session (issue 10): the admin's, as after signing in.
-    const admin = await prisma.user.findUniqueOrThrow({
-      where: { email: "admin@hoinghi.local" },
-      select: { id: true },
-    });
-    sessionId = (
-      await prisma.session.create({
-        data: { userId: admin.id, expiresAt: new Date(Date.now() + 86_400_000) },
-        select: { id: true },
-      })
-    ).id;
-  } finally {
-    await prisma.$disconnect();
-  }
-  const db = openBenchDb(url);
-  try {
-    const [conference] = await db.all<{ id: string }>(
-      `SELECT "id" FROM "Conference" WHERE "kind" = 'CONFERENCE' AND "status" != 'CANCELLED' ORDER BY "createdAt" LIMIT 1`,
-    );
-    const [user] = await db.all<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = 'admin@hoinghi.local'`);
-    // The server runs with the demo secret (as `npm run demo`); sign with the same.
-    const keys = deriveSigningKeys(parseEnv({ ALLOW_DEMO_CREDENTIALS: "true" }).SESSION_SECRET);
-    const ck = conferenceKeyFor(conference!.id);
-    const tokens: string[] = [];
-    // Prisma's text form of DateTime on each database.
-    const now = isPostgresUrl(url) ? new Date().toISOString().slice(0, -1) : new Date().toISOString();
-    const rows: unknown[][] = [];
-    for (let i = 0; i < ATTENDEES; i++) {
-      const { token, invitationKey } = issueToken(keys, ck);
-      rows.push([
-        `bench${i}`,
-        conference!.id,
-        `Đại biểu ${i}`,
-        "Chuyên viên",
-        "UBND xã",
-        `bench${i}@example.vn`,
-        token,
-        invitationKey,
-        now,
-      ]);
-      tokens.push(token);
-    }
-    for (let at = 0; at < rows.length; at += 500) {
-      const chunk = rows.slice(at, at + 500);
-      await db.all(
-        `INSERT INTO "Attendee" ("id", "conferenceId", "name", "position", "organizationName", "email", "token", "invitationKey", "createdAt") VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
-        ...chunk.flat(),
-      );
-    }
-    return { conferenceId: conference!.id, userId: user!.id, sessionId, tokens };
-  } finally {
-    await db.close();
-  }
-}
-
 async function main(): Promise<number> {
   printEnvironment(`npm run bench:checkin -- ${process.argv.slice(2).join(" ")}`.trim());
   console.log(
@@ -246,20 +126,12 @@ async function main(): Promise<number> {
     }
     console.log(`database: ${PG_SERVER ? "PostgreSQL" : "SQLite"}`);
     const t0 = performance.now();
-    const { conferenceId, userId, sessionId, tokens } = await prepare(appUrl);
+    const { conferenceId, userId, sessionId, tokens } = await prepareScanDatabase(appUrl, ATTENDEES);
     await closePgPools();
     console.log(
       `database: seeded + ${tokens.length} attendees with signed invitations (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
     );
-    const credential = encodeScannerCredential(parseEnv({ ALLOW_DEMO_CREDENTIALS: "true" }).SESSION_SECRET, {
-      conferenceId,
-      listId: null,
-      userId,
-      sessionId,
-      issuedAt: Date.now(),
-      expiresAt: Date.now() + 3_600_000,
-    });
-    const auth = { authorization: `Bearer ${credential}` };
+    const auth = scannerAuth(conferenceId, userId, sessionId);
 
     // On PostgreSQL the server's data directory still sits beside the (unused) file path.
     const app = await startApp({ root: ROOT, databaseFile: file, env: PG_SERVER ? { DATABASE_URL: appUrl } : {} });

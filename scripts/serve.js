@@ -7,6 +7,7 @@
 // app/checkin/api.server.ts), and GET /metrics (METRICS_TOKEN). SIGTERM stops it gracefully (end of this file).
 // Usage: node scripts/serve.js build/server/index.js   (PORT, HOST, TRUST_PROXY, SHUTDOWN_TIMEOUT_MS from
 // the environment)
+import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import url from "node:url";
@@ -32,11 +33,40 @@ const remix = edge.createRemixNodeHandler(build, process.env.NODE_ENV);
 const app = express();
 app.disable("x-powered-by");
 app.use(compression());
-app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(path.dirname(buildPath), "..", "client"), { maxAge: "1h" }));
+app.use(staticFiles());
 app.all("*", (req, res, next) => {
   remix(req, res).catch(next);
 });
+
+/**
+ * The built client files (hashed /assets/… and the public folder's favicon and scanner service worker),
+ * as remix-serve serves them, immutable for a year. The files are fixed once built, so their paths are
+ * listed at start and only those requests reach express.static: a page request (/i/…, /conferences…)
+ * goes straight to Remix instead of costing file-system lookups (two stat calls a request, about 13 % of
+ * a public page's CPU, were spent finding no file).
+ */
+function staticFiles() {
+  const root = path.resolve(build.assetsBuildDirectory);
+  const base = build.publicPath.replace(/\/$/, "");
+  const files = new Set(
+    fs
+      .readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map(
+        (entry) => `${base}/${path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`,
+      ),
+  );
+  const serve = express.static(root, { immutable: true, maxAge: "1y" });
+  return (req, res, next) => {
+    let pathname;
+    try {
+      pathname = decodeURIComponent(req.path);
+    } catch {
+      return next();
+    }
+    return files.has(pathname) ? serve(req, res, next) : next();
+  };
+}
 
 const handle = edge.createEdgeHandler({
   checkin: handleCheckinNode,

@@ -3,7 +3,6 @@
 // (store.server.ts on SQLite, pg-store.server.ts on PostgreSQL) reads the rows and applies the writes in
 // its own transaction. Times are instants (Date) or ISO text; each store converts to its column format.
 
-import { randomBytes } from "node:crypto";
 import type { AttendanceStatus, CheckinMethod } from "#app/checkin/types.ts";
 
 export interface AttendeeRow {
@@ -92,7 +91,5 @@ export interface AuditWrite {
   conferenceId: string;
 }
 
-/** A cuid-like id for rows the core writes (AuditEvent ids are opaque text). */
-export function newId(): string {
-  return `c${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
-}
+/** Ids for rows the core writes (AuditEvent ids are opaque text). */
+export { newRowId as newId } from "#app/database/row-id.server.ts";
