@@ -10,10 +10,11 @@ import {
 } from "#app/attendance/attendance.server.ts";
 import { KEYSET_ORDER, keysetChunks } from "#app/attendance/attendee-chunks.server.ts";
 import { attendancePlaces, attendanceSummary } from "#app/attendance/figures.server.ts";
-import type { LiveData } from "#app/attendance/summary.ts";
+import { liveData, type LiveData } from "#app/attendance/summary.ts";
 import { STATUS_FILTERS, statusWhere, type StatusFilter } from "#app/attendance/roll-call-filter.ts";
 import { describeMark, MAIN_HALL_LABEL, methodLabel } from "#app/attendance/summary.ts";
 import type { AuditActor } from "#app/database/audit.server.ts";
+import { BRIDGE_CHOICES_SHOWN, bridgeChoices } from "#app/database/bridge-search.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
@@ -104,10 +105,14 @@ export async function rollCallPage(conference: RollCallConference, url: URL) {
       markMethod: methodLabel(r.attendance?.method),
     }));
   const now = new Date();
-  const live: LiveData = { summary, asOf: formatDateTime(now), at: now.getTime() };
+  const live: LiveData = liveData(summary, formatDateTime(now), now.getTime());
+  // A row offers the bridge points that concern it (roll-call-row.tsx): a nation-wide conference sends
+  // those of the page's rows and the filter's, not every one.
+  const relevant = new Set([filter.bridge, ...rows.flatMap((r) => [r.bridgePointId, r.attendance?.bridgePointId])]);
   return {
     groups,
-    bridges,
+    bridges: bridges.length <= BRIDGE_CHOICES_SHOWN ? bridges : bridges.filter((b) => relevant.has(b.id)),
+    bridgeChoices: await bridgeChoices(conference.id, url.searchParams.get("bq") ?? ""),
     filter,
     rows,
     matching: found.matching,

@@ -101,11 +101,25 @@ export interface PosterInput {
   bridges: Array<{ name: string; address: string; url: string }>;
 }
 
-/** One A4 page per bridge point: "ĐIỂM DANH TRỰC TUYẾN", the conference, the bridge, a big QR code, how to. */
-export function renderPosters(input: PosterInput): Promise<Buffer> {
+/** Pages drawn between two reports of progress, each a pause that lets the server answer other requests. */
+const POSTERS_PER_STEP = 20;
+
+/**
+ * One A4 page per bridge point: "ĐIỂM DANH TRỰC TUYẾN", the conference, the bridge, a big QR code, how to.
+ * `progress` hears how many pages are drawn; a nation-wide conference's 3,300 pages take seconds.
+ */
+export async function renderPosters(
+  input: PosterInput,
+  progress: (done: number, total: number) => void = () => {},
+): Promise<Buffer> {
   const pdf = new OfficialPdf({ title: `Áp phích điểm danh trực tuyến – ${input.meeting}`, author: input.issuingBody });
   const doc = pdf.doc;
-  input.bridges.forEach((b, i) => {
+  const total = input.bridges.length;
+  for (const [i, b] of input.bridges.entries()) {
+    if (i > 0 && i % POSTERS_PER_STEP === 0) {
+      progress(i, total);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     if (i > 0) {
       doc.addPage();
       doc.y = pdf.top;
@@ -131,6 +145,7 @@ export function renderPosters(input: PosterInput): Promise<Buffer> {
     ]) {
       pdf.paragraph(step, { indent: 0, align: "left", spaceAfter: 2, size: 13 });
     }
-  });
+  }
+  progress(total, total);
   return pdf.toBuffer();
 }

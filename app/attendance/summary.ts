@@ -231,8 +231,30 @@ export function presentShare(c: Counts): number {
 /** What the live attendance page polls: the figures and when they were taken. */
 export interface LiveData {
   summary: AttendanceSummary;
+  /** How many bridge-point lines the figures have in all (`summary.byBridge` may show fewer). */
+  bridgeLines: number;
   /** "08 giờ 05, ngày 18 tháng 01 năm 2024" of the figures. */
   asOf: string;
   /** The same instant in ms, to tell which of two answers is newer. */
   at: number;
+}
+
+/** The live page shows every bridge point of a province; a nation-wide conference's, those furthest behind. */
+export const LIVE_BRIDGE_LINES = 50;
+
+/**
+ * The live figures as the page shows them: above LIVE_BRIDGE_LINES bridge-point lines, those with the most
+ * attendees not yet recorded (in the summary's order); the totals always count everyone.
+ */
+export function liveData(summary: AttendanceSummary, asOf: string, at: number): LiveData {
+  const lines = summary.byBridge;
+  if (lines.length <= LIVE_BRIDGE_LINES) return { summary, bridgeLines: lines.length, asOf, at };
+  const kept = new Set(
+    lines
+      .map((line, index) => ({ line, index }))
+      .sort((a, b) => b.line.counts.notRecorded - a.line.counts.notRecorded || a.index - b.index)
+      .slice(0, LIVE_BRIDGE_LINES)
+      .map((x) => x.line),
+  );
+  return { summary: { ...summary, byBridge: lines.filter((l) => kept.has(l)) }, bridgeLines: lines.length, asOf, at };
 }

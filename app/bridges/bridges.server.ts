@@ -30,12 +30,12 @@ export const bridgeFields = {
   readinessAt: true,
 } as const;
 
-/** Bridge points of a conference for the organisers' list (passcodes included). */
-export async function listBridges(conferenceId: string) {
-  await ensureKeys({ conferenceId });
+/** Some bridge points of a conference (one page of the list), in its order, for the organisers (passcodes included). */
+export async function listBridges(conferenceId: string, ids: string[]) {
+  await ensureKeys({ ids });
   const rows = await prisma.bridgePoint.findMany({
-    where: { conferenceId },
-    orderBy: { position: "asc" },
+    where: { conferenceId, id: { in: ids } },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
     select: {
       ...bridgeFields,
       position: true,

@@ -9,21 +9,17 @@ import { ensureKeys, operatorLink } from "#app/bridges/links.server.ts";
 import { readinessBoard, testHistory } from "#app/bridges/readiness.server.ts";
 import { notFound } from "#app/auth/guard.server.ts";
 import { pickAttendees, pickerLabel, pickerWords } from "#app/database/attendee-search.server.ts";
+import { bridgeChoices, bridgeIdPage } from "#app/database/bridge-search.server.ts";
 import { prisma } from "#app/database/db.server.ts";
-import { foldVietnamese } from "#app/lib/fold-vietnamese.ts";
 import { formatDateTime, toLocalInputValue } from "#app/lib/vietnamese-date.ts";
 
 // A province-wide conference has about 100 bridge points, a nation-wide one over 3,300: the list is paged
 // and searchable, and the assignment list shows the attendees a search finds.
 const BRIDGES_PER_PAGE = 100;
 const ATTENDEES_SHOWN = 200;
-const BOARD_ROWS_SHOWN = 200;
 const BRIDGE_ATTENDEES_PER_PAGE = 100;
 
 const query = (params: URLSearchParams, name: string) => (params.get(name) ?? "").slice(0, 100);
-
-const bridgeText = (b: { name: string; hostOrganization: { name: string } | null; contactName: string }) =>
-  foldVietnamese(`${b.name} ${b.hostOrganization?.name ?? ""} ${b.contactName}`);
 
 /** Organisations that may host a bridge point, for the editor's <select>. */
 export async function hostChoices(c: BridgeConference) {
@@ -48,41 +44,43 @@ async function attendeesToAssign(conferenceId: string, aq: string) {
   return { rows: rows.slice(0, ATTENDEES_SHOWN), more: rows.length > ATTENDEES_SHOWN };
 }
 
-/** The list page: a page of bridge points matching `q`, and for organisers the forms' choices. */
+/** The list page: a page of bridge points matching `q` (found, counted and paged in SQL), and the forms' choices. */
 export async function bridgeListPage(c: BridgeConference, user: CurrentUser, params: URLSearchParams) {
   const q = query(params, "q");
   const aq = query(params, "aq");
-  const [allBridges, hosts, parents, attendeeTotal, toAssign] = await Promise.all([
-    listBridges(c.id),
+  const bq = query(params, "bq");
+  const requested = Number.parseInt(params.get("page") ?? "1", 10) || 1;
+  const [found, byReadiness, hosts, parents, attendeeTotal, toAssign, choices] = await Promise.all([
+    bridgeIdPage(c.id, { q }, { page: requested, perPage: BRIDGES_PER_PAGE, order: "position" }),
+    prisma.bridgePoint.groupBy({ by: ["readiness"], where: { conferenceId: c.id }, _count: { _all: true } }),
     hostChoices(c),
     c.canManage ? parentOptions(user.visibleOrganizationIds) : Promise.resolve([]),
     c.canManage ? prisma.attendee.count({ where: { conferenceId: c.id, revokedAt: null } }) : 0,
     c.canManage ? attendeesToAssign(c.id, aq) : { rows: [], more: false },
+    c.canManage ? bridgeChoices(c.id, bq) : null,
   ]);
-  const folded = foldVietnamese(q);
-  const matching = folded ? allBridges.filter((b) => bridgeText(b).includes(folded)) : allBridges;
-  const pages = Math.max(1, Math.ceil(matching.length / BRIDGES_PER_PAGE));
-  const page = Math.min(pages, Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1));
-  const bridges = matching.slice((page - 1) * BRIDGES_PER_PAGE, page * BRIDGES_PER_PAGE);
+  const bridges = await listBridges(c.id, found.ids);
+  const countOf = (r: string) => byReadiness.find((g) => g.readiness === r)?._count._all ?? 0;
   return {
     conference: { id: c.id, title: c.title, testAt: c.bridgeTestAt ? formatDateTime(c.bridgeTestAt) : null },
     canManage: c.canManage,
     totals: {
-      bridges: allBridges.length,
-      passed: allBridges.filter((b) => b.readiness === "PASSED").length,
+      bridges: byReadiness.reduce((n, g) => n + g._count._all, 0),
+      passed: countOf("PASSED"),
       attendees: attendeeTotal,
     },
     paging: {
       q,
-      page,
-      pages,
-      matching: matching.length,
-      from: (page - 1) * BRIDGES_PER_PAGE + 1,
+      page: found.page,
+      pages: found.pages,
+      matching: found.matching,
+      from: (found.page - 1) * BRIDGES_PER_PAGE + 1,
       aq,
+      bq,
       attendeesSearched: pickerWords(aq).length > 0,
       attendeesMore: toAssign.more,
     },
-    bridgeOptions: allBridges.map((b) => ({ id: b.id, name: b.name })),
+    bridgeChoices: choices ?? { rows: [], total: 0, matching: 0, searched: false, limited: false, q: bq },
     bridges: bridges.map((b) => ({
       ...b,
       readinessAt: b.readinessAt ? formatDateTime(b.readinessAt) : null,
@@ -153,18 +151,16 @@ export async function bridgePage(
   };
 }
 
-/** The readiness board, problems first; a nation-wide board shows the first rows of what the filter keeps. */
+/** The readiness board, problems first, a page at a time of what the search and status keep. */
 export async function readinessPage(c: BridgeConference, params: URLSearchParams) {
-  const board = await readinessBoard(c.id);
   const q = query(params, "q");
   const statusParam = params.get("status") ?? "";
   const status = statusParam === "FAILED" || statusParam === "UNTESTED" || statusParam === "PASSED" ? statusParam : "";
-  const folded = foldVietnamese(q);
-  const matching = board.bridges.filter(
-    (b) => (!status || b.readiness === status) && (!folded || bridgeText(b).includes(folded)),
-  );
+  const page = Number.parseInt(params.get("page") ?? "1", 10) || 1;
+  const board = await readinessBoard(c.id, { q, status, page });
   return {
-    filter: { q, status, matching: matching.length },
+    filter: { q, status, matching: board.paging.matching },
+    paging: board.paging,
     conference: {
       id: c.id,
       title: c.title,
@@ -176,8 +172,8 @@ export async function readinessPage(c: BridgeConference, params: URLSearchParams
     },
     canManage: c.canManage,
     counts: board.counts,
-    pendingWithEmail: board.bridges.filter((b) => b.readiness !== "PASSED" && b.contactEmail.trim()).length,
-    bridges: matching.slice(0, BOARD_ROWS_SHOWN).map((b) => ({
+    pendingWithEmail: board.pendingWithEmail,
+    bridges: board.bridges.map((b) => ({
       id: b.id,
       name: b.name,
       isMain: b.isMain,

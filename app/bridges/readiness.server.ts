@@ -1,4 +1,5 @@
 import { recordAudit, type AuditActor } from "#app/database/audit.server.ts";
+import { bridgeIdPage } from "#app/database/bridge-search.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import type { ConnectivityTestValues } from "#app/bridges/bridge-form.ts";
 import { checklistGaps, READINESS_LABEL, type Readiness } from "#app/bridges/verdict.ts";
@@ -88,85 +89,108 @@ export function testHistory(bridgePointId: string, take = 50) {
   });
 }
 
-const ORDER: Record<Readiness, number> = { FAILED: 0, UNTESTED: 1, PASSED: 2 };
+/** How many rows one page of the readiness board shows. */
+export const BOARD_ROWS_PER_PAGE = 100;
+
+export interface BoardQuery {
+  q?: string;
+  status?: Readiness | "";
+  page?: number;
+  perPage?: number;
+}
 
 /**
- * The readiness board: counts and every bridge point, problems first, with its last test and last request
- * e-mail. Related rows are read per conference, not per bridge: Prisma would load them with one bound
- * parameter per bridge point, and a nation-wide conference (3,300 bridges) passes SQLite's limit.
+ * The readiness board: counts over every bridge point (in SQL) and one page of those the search and status
+ * keep, problems first, with each one's last test and last request e-mail. Related rows are read for the
+ * page's bridge points only, never per conference.
  */
-export async function readinessBoard(conferenceId: string) {
-  const [rows, hosts, tests, messages, attendeeCounts] = await Promise.all([
-    prisma.bridgePoint.findMany({
-      where: { conferenceId },
-      orderBy: { position: "asc" },
-      select: {
-        id: true,
-        position: true,
-        name: true,
-        isMain: true,
-        hostOrganizationId: true,
-        contactName: true,
-        contactPhone: true,
-        contactEmail: true,
-        readiness: true,
-        readinessAt: true,
-        testRequestedAt: true,
-      },
-    }),
-    prisma.organization.findMany({
-      where: { bridgePoints: { some: { conferenceId } } },
-      select: { id: true, name: true },
-    }),
-    prisma.connectivityTest.findMany({
-      where: { bridgePoint: { conferenceId } },
-      orderBy: { createdAt: "desc" },
-      select: { ...testSelect, bridgePointId: true },
-    }),
-    prisma.outboxMessage.findMany({
-      where: { conferenceId, kind: "BRIDGE_TEST" },
-      orderBy: { version: "desc" },
-      select: { bridgePointId: true, status: true, lastError: true, version: true, sentAt: true },
-    }),
-    prisma.attendee.groupBy({
-      by: ["bridgePointId"],
-      where: { conferenceId, bridgePointId: { not: null } },
-      _count: { _all: true },
-    }),
+export async function readinessBoard(conferenceId: string, query: BoardQuery = {}) {
+  const perPage = query.perPage ?? BOARD_ROWS_PER_PAGE;
+  const [found, byReadiness, requested, pending] = await Promise.all([
+    bridgeIdPage(
+      conferenceId,
+      { q: query.q, readiness: query.status },
+      { page: query.page ?? 1, perPage, order: "problems" },
+    ),
+    prisma.bridgePoint.groupBy({ by: ["readiness"], where: { conferenceId }, _count: { _all: true } }),
+    prisma.bridgePoint.count({ where: { conferenceId, testRequestedAt: { not: null } } }),
+    // Those a request e-mail would reach (app/bridges/test-request.server.ts trims the address too).
+    prisma.$queryRaw<[{ n: number | bigint }]>`
+      SELECT CAST(COUNT(*) AS INTEGER) AS "n" FROM "BridgePoint"
+      WHERE "conferenceId" = ${conferenceId} AND CAST("readiness" AS TEXT) <> 'PASSED' AND TRIM("contactEmail") <> ''`,
   ]);
-  const hostName = new Map(hosts.map((o) => [o.id, o.name]));
+  const ids = found.ids;
+  const [rows, tests, messages, attendeeCounts] = ids.length
+    ? await Promise.all([
+        prisma.bridgePoint.findMany({
+          where: { id: { in: ids } },
+          select: {
+            id: true,
+            position: true,
+            name: true,
+            isMain: true,
+            hostOrganization: { select: { name: true } },
+            contactName: true,
+            contactPhone: true,
+            contactEmail: true,
+            readiness: true,
+            readinessAt: true,
+            testRequestedAt: true,
+          },
+        }),
+        prisma.connectivityTest.findMany({
+          where: { bridgePointId: { in: ids } },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          select: { ...testSelect, bridgePointId: true },
+        }),
+        prisma.outboxMessage.findMany({
+          where: { conferenceId, kind: "BRIDGE_TEST", bridgePointId: { in: ids } },
+          orderBy: { version: "desc" },
+          select: { bridgePointId: true, status: true, lastError: true, version: true, sentAt: true },
+        }),
+        prisma.attendee.groupBy({
+          by: ["bridgePointId"],
+          where: { conferenceId, bridgePointId: { in: ids } },
+          _count: { _all: true },
+        }),
+      ])
+    : [[], [], [], []];
+  const byId = new Map(rows.map((r) => [r.id, r]));
   const lastTest = new Map<string, (typeof tests)[number]>();
   for (const t of tests) if (!lastTest.has(t.bridgePointId)) lastTest.set(t.bridgePointId, t);
   const lastMessage = new Map<string, (typeof messages)[number]>();
   for (const m of messages)
     if (m.bridgePointId && !lastMessage.has(m.bridgePointId)) lastMessage.set(m.bridgePointId, m);
   const attendees = new Map(attendeeCounts.map((c) => [c.bridgePointId, c._count._all]));
-  const bridges = rows
-    .map(({ hostOrganizationId, ...b }) => {
-      const found = lastTest.get(b.id);
-      const last = found ? (({ bridgePointId: _, ...t }) => t)(found) : null;
-      const message = lastMessage.get(b.id);
-      return {
+  const bridges = ids.flatMap((id) => {
+    const b = byId.get(id);
+    if (!b) return [];
+    const found = lastTest.get(id);
+    const last = found ? (({ bridgePointId: _, ...t }) => t)(found) : null;
+    const message = lastMessage.get(id);
+    return [
+      {
         ...b,
-        hostOrganization: hostOrganizationId ? { name: hostName.get(hostOrganizationId) ?? "" } : null,
-        attendees: attendees.get(b.id) ?? 0,
+        attendees: attendees.get(id) ?? 0,
         last,
         gaps: last ? checklistGaps(last) : [],
         message: message
           ? { status: message.status, lastError: message.lastError, version: message.version, sentAt: message.sentAt }
           : null,
-      };
-    })
-    .sort((a, b) => ORDER[a.readiness] - ORDER[b.readiness] || a.position - b.position);
-  const count = (r: Readiness) => bridges.filter((b) => b.readiness === r).length;
+      },
+    ];
+  });
+  const count = (r: Readiness) => byReadiness.find((g) => g.readiness === r)?._count._all ?? 0;
   return {
     counts: {
       UNTESTED: count("UNTESTED"),
       PASSED: count("PASSED"),
       FAILED: count("FAILED"),
-      requested: bridges.filter((b) => b.testRequestedAt).length,
-      total: bridges.length,
+      requested,
+      total: byReadiness.reduce((n, g) => n + g._count._all, 0),
     },
+    pendingWithEmail: Number(pending[0].n),
+    paging: { page: found.page, pages: found.pages, matching: found.matching, perPage },
     bridges,
   };
 }

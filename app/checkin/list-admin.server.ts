@@ -180,9 +180,9 @@ export async function addList(
   actor: AuditActor,
   v: { name: string; bridgePointId?: string },
 ): Promise<ListChange> {
-  const { id: conferenceId, organizationId, bridgePoints } = scope.conference;
+  const { id: conferenceId, organizationId } = scope.conference;
   const bridgePointId = v.bridgePointId || null;
-  if (bridgePointId && !bridgePoints.some((b) => b.id === bridgePointId))
+  if (bridgePointId && !(await prisma.bridgePoint.count({ where: { id: bridgePointId, conferenceId } })))
     return { ok: false, field: "bridgePointId", message: "Điểm cầu không thuộc hội nghị này." };
   if (await nameTaken(conferenceId, v.name)) return taken(v.name);
   if (!(await uniqueName(() => createList(conferenceId, organizationId, v.name, bridgePointId, actor))))

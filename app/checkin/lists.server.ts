@@ -6,6 +6,9 @@ import type { ConferenceAccess } from "#app/auth/guard.server.ts";
 import { forbidden } from "#app/auth/guard.server.ts";
 import type { ListCounts } from "#app/checkin/types.ts";
 import { prisma } from "#app/database/db.server.ts";
+import { foldedMatch } from "#app/database/folded-match.server.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
+import { searchWords } from "#app/lib/folded-search.ts";
 
 export const PRESENT_STATUSES = ["IN_PERSON", "ONLINE", "SUBSTITUTE"] as const;
 
@@ -20,7 +23,6 @@ export interface CheckinScope {
     title: string;
     status: string;
     organizationId: string;
-    bridgePoints: Array<{ id: string; name: string; position: number; isMain: boolean }>;
   };
   /** Every list of the conference (organisers, check-in staff); false: a bridge operator's own lists only. */
   staff: boolean;
@@ -31,16 +33,11 @@ export interface CheckinScope {
 }
 
 /**
- * The check-in view of a guarded conference: a 404 for a remediation plan (it has no check-in), the
- * bridge points, and whether the user's "attendance.take" is limited to the bridges they operate.
+ * The check-in view of a guarded conference: a 404 for a remediation plan (it has no check-in), and
+ * whether the user's "attendance.take" is limited to the bridges they operate.
  */
 export async function checkinScope(access: ConferenceAccess): Promise<CheckinScope> {
   if (access.conference.kind !== "CONFERENCE") notFound();
-  const bridgePoints = await prisma.bridgePoint.findMany({
-    where: { conferenceId: access.conference.id },
-    orderBy: { position: "asc" },
-    select: { id: true, name: true, position: true, isMain: true },
-  });
   const staff = !access.onlyOperatedBridges("attendance.take");
   return {
     conference: {
@@ -48,7 +45,6 @@ export async function checkinScope(access: ConferenceAccess): Promise<CheckinSco
       title: access.conference.title,
       status: access.conference.status,
       organizationId: access.conference.organizationId,
-      bridgePoints,
     },
     staff,
     canManage: access.can("conference.edit"),
@@ -68,14 +64,51 @@ const listSelect = {
   bridgePoint: { select: { name: true } },
 } as const;
 
-/** The lists this user may use, in order. */
-export async function visibleLists(access: CheckinScope) {
-  const lists = await prisma.checkinList.findMany({
-    where: { conferenceId: access.conference.id },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-    select: listSelect,
-  });
-  return lists.filter((l) => mayUseList(access, l));
+/** How many lists the list page shows at a time (a nation-wide conference has one per bridge point). */
+export const LISTS_PER_PAGE = 50;
+
+/**
+ * One page of the lists the user may use, in their order, those whose name holds every word of `q`
+ * (folded), counted and paged in SQL.
+ */
+export async function listPage(access: CheckinScope, query: { q: string; page: number }) {
+  const parts = [Prisma.sql`l."conferenceId" = ${access.conference.id}`];
+  if (!access.staff) {
+    parts.push(
+      access.operatedBridgeIds.length
+        ? Prisma.sql`l."bridgePointId" IN (${Prisma.join(access.operatedBridgeIds)})`
+        : Prisma.sql`1 = 0`,
+    );
+  }
+  for (const word of searchWords(query.q)) parts.push(foldedMatch(Prisma.sql`l."name"`, word));
+  const where = Prisma.join(parts, " AND ");
+  const [row] = await prisma.$queryRaw<[{ matching: number | bigint }]>`
+    SELECT CAST(COUNT(*) AS INTEGER) AS "matching" FROM "CheckinList" l WHERE ${where}`;
+  const matching = Number(row.matching);
+  const pages = Math.max(1, Math.ceil(matching / LISTS_PER_PAGE));
+  const page = Math.min(pages, Math.max(1, Math.trunc(query.page) || 1));
+  const ids = matching
+    ? await prisma.$queryRaw<Array<{ id: string }>>`
+        SELECT l."id" FROM "CheckinList" l WHERE ${where}
+        ORDER BY l."position", l."createdAt", l."id" LIMIT ${LISTS_PER_PAGE} OFFSET ${(page - 1) * LISTS_PER_PAGE}`
+    : [];
+  const rows = await prisma.checkinList.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: listSelect });
+  const byId = new Map(rows.map((l) => [l.id, l]));
+  return {
+    lists: ids.flatMap((r) => byId.get(r.id) ?? []),
+    paging: { q: query.q, page, pages, matching, perPage: LISTS_PER_PAGE, from: (page - 1) * LISTS_PER_PAGE + 1 },
+  };
+}
+
+/** Bridge points (other than the main one, the hall) with no check-in list yet. */
+export async function bridgesWithoutList(conferenceId: string): Promise<number> {
+  // NOT IN over the conference's lists, read once (Prisma's `none` is a correlated subquery per bridge point).
+  const [row] = await prisma.$queryRaw<[{ n: number | bigint }]>`
+    SELECT CAST(COUNT(*) AS INTEGER) AS "n" FROM "BridgePoint" b
+    WHERE b."conferenceId" = ${conferenceId} AND NOT b."isMain" AND b."id" NOT IN (
+      SELECT l."bridgePointId" FROM "CheckinList" l
+      WHERE l."conferenceId" = ${conferenceId} AND l."bridgePointId" IS NOT NULL)`;
+  return Number(row.n);
 }
 
 /** One list the user may use, or a 404. */
@@ -96,15 +129,24 @@ export async function listCounts(
   conferenceId: string,
   lists: ReadonlyArray<{ id: string; bridgePointId: string | null }>,
 ): Promise<Map<string, ListCounts>> {
-  const [expected, present, here, mains] = await Promise.all([
+  const mains = await prisma.bridgePoint.findMany({ where: { conferenceId, isMain: true }, select: { id: true } });
+  // Only the sites of these lists: the hall (no bridge point, or the main one) and their bridge points.
+  const sites = [...new Set([...lists.flatMap((l) => l.bridgePointId ?? []), ...mains.map((m) => m.id)])];
+  const atSites = { OR: [{ bridgePointId: null }, { bridgePointId: { in: sites } }] };
+  const [expected, present, here] = await Promise.all([
     prisma.attendee.groupBy({
       by: ["bridgePointId"],
-      where: { conferenceId, revokedAt: null },
+      where: { conferenceId, revokedAt: null, ...atSites },
       _count: { _all: true },
     }),
     prisma.attendee.groupBy({
       by: ["bridgePointId"],
-      where: { conferenceId, revokedAt: null, attendance: { is: { status: { in: [...PRESENT_STATUSES] } } } },
+      where: {
+        conferenceId,
+        revokedAt: null,
+        attendance: { is: { status: { in: [...PRESENT_STATUSES] } } },
+        ...atSites,
+      },
       _count: { _all: true },
     }),
     prisma.attendance.groupBy({
@@ -112,7 +154,6 @@ export async function listCounts(
       where: { conferenceId, status: { in: [...PRESENT_STATUSES] }, checkinListId: { in: lists.map((l) => l.id) } },
       _count: { _all: true },
     }),
-    prisma.bridgePoint.findMany({ where: { conferenceId, isMain: true }, select: { id: true } }),
   ]);
   const hall = new Set<string | null>([null, ...mains.map((m) => m.id)]);
   const site = (id: string | null) => (hall.has(id) ? null : id);

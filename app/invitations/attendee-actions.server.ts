@@ -8,6 +8,7 @@ import type { CurrentUser } from "#app/auth/session.server.ts";
 import { groupLabel } from "#app/conferences/naming.ts";
 import { DELIVERY_LABEL, RSVP_LABEL } from "#app/conferences/vocabulary.ts";
 import { userActor } from "#app/database/audit.server.ts";
+import { bridgeChoices } from "#app/database/bridge-search.server.ts";
 import { prisma } from "#app/database/db.server.ts";
 import type { MessageStatus } from "#app/generated/prisma/enums.ts";
 import type { AttendeeValues } from "#app/invitations/attendee-form.ts";
@@ -65,7 +66,8 @@ export async function attendeesPage(access: ConferenceAccess, params: URLSearchP
     lateWarning: !reason && workingDays !== null && workingDays < 3 && c.startsAt! > now ? workingDays : null,
     mailMode: mailTransportKind(),
     groups,
-    bridgePoints: c.bridgePoints.map((b) => ({ id: b.id, name: b.name })),
+    // The add form's choice of bridge point: every one, or for a nation-wide conference those `bq` finds.
+    bridgePoints: await bridgeChoices(c.id, params.get("bq") ?? ""),
     counts: counts.perGroup,
     /** Attendees still invited (not revoked), the page's headline. */
     invitedCount: counts.total,

@@ -4,12 +4,15 @@ import attendanceStyles from "#app/attendance/attendance.css?url";
 import { attendanceConference } from "#app/attendance/attendance.server.ts";
 import type { LiveData } from "#app/attendance/summary.ts";
 import { LiveAttendance, useLiveData } from "#app/components/attendance/live.tsx";
+import { PostersBuild } from "#app/components/attendance/posters-build.tsx";
+import { postersJob } from "#app/attendance/poster-jobs.server.ts";
 import { STATUS_FILTERS } from "#app/attendance/roll-call-filter.ts";
 import { RollCallPager } from "#app/components/attendance/roll-call-pager.tsx";
 import { RollCallRowForm } from "#app/components/attendance/roll-call-row.tsx";
 import { rollCallPage, takeRollCall } from "#app/attendance/roll-call.server.ts";
 import { MAIN_HALL_LABEL, NO_GROUP_LABEL } from "#app/attendance/summary.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
+import { BridgeChoiceSearch, BridgeOptions } from "#app/ui/bridge-choice.tsx";
 import { userActor } from "#app/database/audit.server.ts";
 import { reply } from "#app/http/reply.server.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
@@ -26,10 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireConference(request, params.id, "attendance.take");
   const c = await attendanceConference(access);
   const page = await rollCallPage(c, new URL(request.url));
+  const canPosters = access.can("bridges.manage");
   return {
+    // A nation-wide conference's posters are built as a job; its latest build and progress.
+    posters: canPosters && page.bridgeChoices.limited ? await postersJob(c.id) : null,
     // Check-in staff take the roll; the reports with absence reasons and the posters are the organisers'.
     canReport: access.can("attendance.report"),
-    canPosters: access.can("bridges.manage"),
+    canPosters,
     conference: {
       id: c.id,
       title: c.title,
@@ -70,6 +76,10 @@ export default function AttendancePage() {
     }))
     .filter((g) => g.rows.length > 0);
   let n = data.paging.from - 1;
+  // The bridge point the list is filtered by stays selectable when the choices do not hold it.
+  const filterBridge = data.bridges.find(
+    (b) => b.id === data.filter.bridge && !data.bridgeChoices.rows.some((x) => x.id === b.id),
+  );
   return (
     <div className="page">
       <div className="page-head">
@@ -95,7 +105,7 @@ export default function AttendancePage() {
               </a>
             </>
           ) : null}
-          {data.canPosters && data.bridges.length > 0 ? (
+          {data.canPosters && data.bridgeChoices.total > 0 && !data.bridgeChoices.limited ? (
             <a href={`/conferences/${c.id}/attendance/posters.pdf`} className="button">
               Áp phích tự điểm danh tại điểm cầu (PDF)
             </a>
@@ -112,6 +122,9 @@ export default function AttendancePage() {
         </p>
       ) : null}
 
+      {data.canPosters && data.bridgeChoices.limited ? (
+        <PostersBuild conferenceId={c.id} initial={data.posters} />
+      ) : null}
       <LiveAttendance data={shown} />
 
       <section aria-labelledby="roll-title">
@@ -120,7 +133,9 @@ export default function AttendancePage() {
           In danh sách để đánh dấu trên giấy, rồi nhập kết quả tại đây. Chọn kết quả cho từng đại biểu và bấm “Lưu”; có
           thể sửa hoặc xóa kết quả đã ghi.
         </p>
+        <BridgeChoiceSearch choices={data.bridgeChoices} id="roll-bq" />
         <Form method="get" className="filters" aria-label="Lọc danh sách">
+          {data.bridgeChoices.q ? <input type="hidden" name="bq" value={data.bridgeChoices.q} /> : null}
           <div className="field">
             <label htmlFor="f-group">Thành phần</label>
             <select id="f-group" name="group" defaultValue={data.filter.group}>
@@ -138,11 +153,13 @@ export default function AttendancePage() {
             <select id="f-bridge" name="bridge" defaultValue={data.filter.bridge}>
               <option value="">Tất cả</option>
               <option value="main">{MAIN_HALL_LABEL}</option>
-              {data.bridges.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
+              {filterBridge ? <option value={filterBridge.id}>{filterBridge.name}</option> : null}
+              <BridgeOptions
+                choices={{
+                  ...data.bridgeChoices,
+                  rows: data.bridgeChoices.rows.filter((b) => b.id !== filterBridge?.id),
+                }}
+              />
             </select>
           </div>
           <div className="field">
@@ -196,6 +213,7 @@ export default function AttendancePage() {
                       row={r}
                       index={++n}
                       bridges={data.bridges}
+                      bridgeTotal={data.bridgeChoices.total}
                       filterBridge={data.filter.bridge}
                       pageReply={pageReply}
                     />

@@ -1,30 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attendanceConference, ensurePosterKey } from "#app/attendance/attendance.server.ts";
-import { renderPosters } from "#app/attendance/sheets-pdf.server.ts";
+import { attendanceConference } from "#app/attendance/attendance.server.ts";
+import { ensurePosters, posterInput, readPostersPdf } from "#app/attendance/poster-jobs.server.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
-import { prisma } from "#app/database/db.server.ts";
-import { env } from "#app/env.server.ts";
-import { meetingName } from "#app/conferences/naming.ts";
-import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
-/** Self check-in posters: one A4 page per bridge point with the QR code of /d/<posterKey>. Organisers only. */
+/**
+ * Self check-in posters: one A4 page per bridge point with the QR code of /d/<posterKey>. Organisers only.
+ * Built as a job (attendance/poster-jobs.server.ts); a download waits for a build in progress on any
+ * instance, and a finished build of the same posters is served at once.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = await attendanceConference(await requireConference(request, params.id, "bridges.manage"));
-  if (!c.bridgePoints.length) throw new Response("Hội nghị chưa có điểm cầu.", { status: 409 });
-  const org = await prisma.organization.findUniqueOrThrow({
-    where: { id: c.organizationId },
-    select: { documentName: true },
-  });
-  const base = env().APP_URL.replace(/\/$/, "");
-  const bridges = [];
-  for (const b of c.bridgePoints)
-    bridges.push({ name: b.name, address: b.address, url: `${base}/d/${await ensurePosterKey(b.id)}` });
-  const pdf = await renderPosters({
-    issuingBody: org.documentName,
-    meeting: meetingName(c.title),
-    when: c.startsAt ? formatDateTime(c.startsAt) : "",
-    bridges,
-  });
+  const input = await posterInput(c.id);
+  if (!input) throw new Response("Hội nghị chưa có điểm cầu.", { status: 409 });
+  const job = await ensurePosters(c.id, input);
+  const pdf = await readPostersPdf(c.id, job.fingerprint, 120_000);
+  if (!pdf) throw new Response("Không tạo được áp phích; vui lòng thử lại.", { status: 503 });
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",

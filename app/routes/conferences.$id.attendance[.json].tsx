@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attendanceConference } from "#app/attendance/attendance.server.ts";
 import { attendanceSummary } from "#app/attendance/figures.server.ts";
-import type { LiveData } from "#app/attendance/summary.ts";
+import { liveData, type LiveData } from "#app/attendance/summary.ts";
 import { requireConference } from "#app/auth/guard.server.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
@@ -10,7 +10,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = await attendanceConference(await requireConference(request, params.id, "attendance.take"));
   const summary = await attendanceSummary(c);
   const now = new Date();
-  const body: LiveData = { summary, asOf: formatDateTime(now), at: now.getTime() };
+  const body: LiveData = liveData(summary, formatDateTime(now), now.getTime());
   // A resource route polled by fetch: a plain JSON Response (Remix 2 would serialize data()'s wrapper here).
   return Response.json(body, { headers: { "Cache-Control": "private, no-store" } });
 }

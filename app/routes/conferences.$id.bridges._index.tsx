@@ -118,7 +118,7 @@ export default function BridgesPage() {
             <AssignSection
               paging={paging}
               totalAttendees={totals.attendees}
-              bridges={data.bridgeOptions}
+              bridges={data.bridgeChoices}
               attendees={data.attendees}
               lastResult={resultFor("assign")}
             />

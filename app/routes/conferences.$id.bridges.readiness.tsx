@@ -11,6 +11,7 @@ import { readinessPage } from "#app/bridges/organiser-pages.server.ts";
 import { RequestTests, ScheduleForm } from "#app/components/bridges/board-forms.tsx";
 import { BoardFilters, BoardSummary, BoardTable } from "#app/components/bridges/readiness-board.tsx";
 import type { BreadcrumbHandle } from "#app/ui/breadcrumbs.tsx";
+import { PageLinks } from "#app/ui/page-links.tsx";
 import { readForm } from "#app/http/form-data.server.ts";
 import { formReply, outcomeReply } from "#app/http/reply.server.ts";
 
@@ -72,6 +73,7 @@ export default function ReadinessBoard() {
     return () => clearInterval(timer);
   }, [revalidator, navigation.state, data.counts.total]);
   const c = data.counts;
+  const from = (data.paging.page - 1) * data.paging.perPage + 1;
   return (
     <div className="page">
       <h1>Theo dõi kết nối điểm cầu</h1>
@@ -89,9 +91,9 @@ export default function ReadinessBoard() {
       ) : null}
       <BoardSummary c={c} />
       {c.total > 10 ? <BoardFilters filter={data.filter} /> : null}
-      {data.filter.matching > data.bridges.length ? (
+      {data.paging.pages > 1 ? (
         <p className="muted small" role="status">
-          {`Hiển thị ${data.bridges.length} điểm cầu đầu tiên (lỗi trước, rồi chưa kiểm tra) trong ${data.filter.matching}; lọc hoặc tìm để xem các điểm cầu khác.`}
+          {`Điểm cầu ${from.toLocaleString("vi-VN")}–${(from + data.bridges.length - 1).toLocaleString("vi-VN")} trong ${data.filter.matching.toLocaleString("vi-VN")} (lỗi trước, rồi chưa kiểm tra); lọc, tìm hoặc sang trang để xem các điểm cầu khác.`}
         </p>
       ) : null}
       {data.bridges.length === 0 ? (
@@ -101,6 +103,9 @@ export default function ReadinessBoard() {
       ) : (
         <BoardTable bridges={data.bridges} conferenceId={data.conference.id} />
       )}
+      {data.paging.pages > 1 ? (
+        <PageLinks page={data.paging.page} pages={data.paging.pages} label="Trang bảng theo dõi kết nối" />
+      ) : null}
       {data.canManage ? (
         <div className="grid-2-wide" style={{ marginTop: "1rem" }}>
           <section className="card">

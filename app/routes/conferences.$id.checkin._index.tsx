@@ -12,9 +12,12 @@ import {
   type ListChange,
 } from "#app/checkin/list-admin.server.ts";
 import { ManageListForms, NewListForm } from "#app/checkin/lists/list-forms.tsx";
-import { checkinScope, listCounts, visibleLists } from "#app/checkin/lists.server.ts";
+import { bridgesWithoutList, checkinScope, listCounts, listPage } from "#app/checkin/lists.server.ts";
 import scannerStyles from "#app/checkin/scanner/scanner.css?url";
 import { userActor } from "#app/database/audit.server.ts";
+import { bridgeChoices } from "#app/database/bridge-search.server.ts";
+import { PageLinks } from "#app/ui/page-links.tsx";
+import { SearchForm } from "#app/ui/search-form.tsx";
 import { formReply, reply } from "#app/http/reply.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: scannerStyles }];
@@ -27,11 +30,15 @@ export const handle = { breadcrumb: () => ({ label: "Điểm danh" }) };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await checkinScope(await requireConference(request, params.id, "attendance.take"));
-  const lists = await visibleLists(access);
-  const counts = await listCounts(access.conference.id, lists);
+  const search = new URL(request.url).searchParams;
+  const q = (search.get("q") ?? "").slice(0, 100);
+  const { lists, paging } = await listPage(access, { q, page: Number.parseInt(search.get("page") ?? "1", 10) || 1 });
   // Only managers see the bridge points and this figure, and they see every list.
-  const covered = new Set(lists.map((l) => l.bridgePointId));
-  const bridgePoints = access.canManage ? access.conference.bridgePoints : [];
+  const [counts, withoutList, choices] = await Promise.all([
+    listCounts(access.conference.id, lists),
+    access.canManage ? bridgesWithoutList(access.conference.id) : 0,
+    access.canManage ? bridgeChoices(access.conference.id, search.get("bq") ?? "") : null,
+  ]);
   return {
     conference: {
       id: access.conference.id,
@@ -39,8 +46,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       cancelled: access.conference.status === "CANCELLED",
     },
     canManage: access.canManage,
-    bridgePoints: bridgePoints.map((b) => ({ id: b.id, name: b.name })),
-    bridgesWithoutList: bridgePoints.filter((b) => !b.isMain && !covered.has(b.id)).length,
+    bridgePoints: choices ?? { rows: [], total: 0, matching: 0, searched: false, limited: false, q: "" },
+    bridgesWithoutList: withoutList,
+    paging,
     lists: lists.map((l) => ({
       id: l.id,
       name: l.name,
@@ -113,8 +121,26 @@ export default function CheckinLists() {
           {answer.message}
         </p>
       ) : null}
+      {data.paging.matching > data.paging.perPage || data.paging.q ? (
+        <>
+          <SearchForm
+            id="list-q"
+            name="q"
+            label="Tìm danh sách"
+            value={data.paging.q}
+            placeholder="Tên danh sách, tên điểm cầu"
+          />
+          <p className="muted small" role="status">
+            {data.paging.matching === 0
+              ? "Không có danh sách nào khớp."
+              : `Danh sách ${data.paging.from.toLocaleString("vi-VN")}–${(data.paging.from + data.lists.length - 1).toLocaleString("vi-VN")} trong ${data.paging.matching.toLocaleString("vi-VN")}${data.paging.q ? " khớp" : ""}.`}
+          </p>
+        </>
+      ) : null}
       {data.lists.length === 0 ? (
-        <p className="empty">Chưa có danh sách điểm danh nào.</p>
+        data.paging.q ? null : (
+          <p className="empty">Chưa có danh sách điểm danh nào.</p>
+        )
       ) : (
         <table className="table">
           <thead>
@@ -150,6 +176,9 @@ export default function CheckinLists() {
           </tbody>
         </table>
       )}
+      {data.paging.pages > 1 ? (
+        <PageLinks page={data.paging.page} pages={data.paging.pages} label="Trang danh sách điểm danh" />
+      ) : null}
       {data.canManage ? (
         <section className="card" aria-labelledby="new-list">
           <h2 id="new-list">Thêm danh sách</h2>

@@ -76,11 +76,14 @@ describe("check-in pages", () => {
     const page = (await (await call(listsLoader as Fn, base, { id: c.id }, cookie)).json()) as {
       lists: Array<{ id: string }>;
       canManage: boolean;
-      bridgePoints: unknown[];
+      bridgePoints: { rows: unknown[]; total: number };
+      bridgesWithoutList: number;
     };
     expect(page.lists.map((l) => l.id)).toEqual([c.hoiAnList.id]);
     expect(page.canManage).toBe(false);
-    expect(page.bridgePoints).toEqual([]);
+    // The bridge-point choices and their count are the organisers' only.
+    expect(page.bridgePoints).toMatchObject({ rows: [], total: 0 });
+    expect(page.bridgesWithoutList).toBe(0);
     expect(
       (await call(scannerLoader as Fn, `${base}/${c.hall.id}`, { id: c.id, listId: c.hall.id }, cookie)).status,
     ).toBe(403);

@@ -3,6 +3,7 @@
 
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import { BridgeChoiceSearch, BridgeOptions, type BridgeChoiceList } from "#app/ui/bridge-choice.tsx";
 import { Field } from "#app/ui/field.tsx";
 
 /** What these forms read of the page action's answer (its type is inferred by the route). */
@@ -22,7 +23,7 @@ export function NewListForm({
   busy,
 }: {
   answer: ListAnswer;
-  bridgePoints: Array<{ id: string; name: string }>;
+  bridgePoints: BridgeChoiceList;
   busy: boolean;
 }) {
   const [form, fields] = useForm<{ name: string; bridgePointId?: string }>({
@@ -30,34 +31,33 @@ export function NewListForm({
     lastResult: answer?.intent === "create" ? answer.result : undefined,
   });
   return (
-    <Form method="post" className="grid-2" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="create" />
-      <FormErrors errors={form.errors} id={form.errorId} />
-      <Field label="Tên danh sách" meta={fields.name}>
-        <input
-          {...getInputProps(fields.name, { type: "text" })}
-          key={fields.name.key}
-          required
-          maxLength={120}
-          placeholder="Cổng chính"
-        />
-      </Field>
-      <Field label="Nơi điểm danh" meta={fields.bridgePointId}>
-        <select {...getSelectProps(fields.bridgePointId)} key={fields.bridgePointId.key}>
-          <option value="">Hội trường (trực tiếp)</option>
-          {bridgePoints.map((b) => (
-            <option key={b.id} value={b.id}>
-              Điểm cầu: {b.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <div>
-        <button type="submit" className="primary" disabled={busy}>
-          Thêm danh sách
-        </button>
-      </div>
-    </Form>
+    <>
+      <BridgeChoiceSearch choices={bridgePoints} id="new-list-bq" />
+      <Form method="post" className="grid-2" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="create" />
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <Field label="Tên danh sách" meta={fields.name}>
+          <input
+            {...getInputProps(fields.name, { type: "text" })}
+            key={fields.name.key}
+            required
+            maxLength={120}
+            placeholder="Cổng chính"
+          />
+        </Field>
+        <Field label="Nơi điểm danh" meta={fields.bridgePointId}>
+          <select {...getSelectProps(fields.bridgePointId)} key={fields.bridgePointId.key}>
+            <option value="">Hội trường (trực tiếp)</option>
+            <BridgeOptions choices={bridgePoints} prefix="Điểm cầu: " />
+          </select>
+        </Field>
+        <div>
+          <button type="submit" className="primary" disabled={busy}>
+            Thêm danh sách
+          </button>
+        </div>
+      </Form>
+    </>
   );
 }
 

@@ -169,6 +169,11 @@ export function LiveAttendance({ data }: { data: LiveData }) {
         <HorizontalBarChart title="Tỷ lệ có mặt theo thành phần (%)" bars={bars(summary.byGroup)} />
       </div>
       <h3>Theo điểm cầu</h3>
+      {data.bridgeLines > summary.byBridge.length ? (
+        <p className="muted small">
+          {`${summary.byBridge.length} trong ${data.bridgeLines.toLocaleString("vi-VN")} nơi dự còn nhiều đại biểu chưa điểm danh nhất; số liệu của mọi điểm cầu có trong báo cáo điểm danh.`}
+        </p>
+      ) : null}
       <div className="att-figures">
         <FiguresTable
           caption="Điểm danh theo điểm cầu"

@@ -31,8 +31,12 @@ const MARK_OPTIONS: Array<{ value: AttendanceStatus | "CLEAR"; label: string }> 
 // (where the attendee is invited or recorded, and the one the list is filtered by).
 const ALL_BRIDGES_IN_ROW = 40;
 
-function bridgeChoices(bridges: Array<{ id: string; name: string }>, relevant: Array<string | null | undefined>) {
-  if (bridges.length <= ALL_BRIDGES_IN_ROW) return bridges;
+function bridgeChoices(
+  bridges: Array<{ id: string; name: string }>,
+  total: number,
+  relevant: Array<string | null | undefined>,
+) {
+  if (total <= ALL_BRIDGES_IN_ROW) return bridges;
   const wanted = new Set(relevant.filter((id): id is string => !!id));
   return bridges.filter((b) => wanted.has(b.id));
 }
@@ -41,12 +45,15 @@ export function RollCallRowForm({
   row,
   index,
   bridges,
+  bridgeTotal,
   filterBridge,
   pageReply,
 }: {
   row: RollCallRow;
   index: number;
   bridges: Array<{ id: string; name: string }>;
+  /** The conference's bridge points (`bridges` may hold only those the page's rows concern). */
+  bridgeTotal: number;
   filterBridge: string;
   pageReply: RollCallAnswer | undefined;
 }) {
@@ -109,7 +116,7 @@ export function RollCallRowForm({
               aria-invalid={error?.field === "bridgePointId" || undefined}
             >
               <option value="">— Chọn điểm cầu —</option>
-              {bridgeChoices(bridges, [a?.bridgePointId, row.bridgePointId, filterBridge]).map((b) => (
+              {bridgeChoices(bridges, bridgeTotal, [a?.bridgePointId, row.bridgePointId, filterBridge]).map((b) => (
                 <option key={b.id} value={b.id}>
                   {b.name}
                 </option>

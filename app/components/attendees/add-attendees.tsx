@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
+import { BridgeChoiceSearch, BridgeOptions } from "#app/ui/bridge-choice.tsx";
 import { Field } from "#app/ui/field.tsx";
 import type { attendeeSchema } from "#app/invitations/attendee-form.ts";
 import type { AttendeesPageData } from "#app/invitations/attendee-actions.server.ts";
@@ -27,6 +28,7 @@ export function AddAttendees({
   return (
     <section className="card">
       <h2>Thêm đại biểu</h2>
+      <BridgeChoiceSearch choices={bridgePoints} id="add-bq" />
       <Form method="post" className="grid-4" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="add" />
         {TEXT_FIELDS.map(([name, label, type]) => (
@@ -47,11 +49,7 @@ export function AddAttendees({
         <Field label="Nơi dự" meta={fields.bridgePointId}>
           <select {...getSelectProps(fields.bridgePointId)}>
             <option value="">Hội trường chính</option>
-            {bridgePoints.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
+            <BridgeOptions choices={bridgePoints} />
           </select>
         </Field>
         <div className="field">

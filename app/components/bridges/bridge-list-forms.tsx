@@ -2,6 +2,7 @@ import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@c
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { assignSchema, bulkBridgeSchema } from "#app/bridges/bridge-form.ts";
+import { BridgeChoiceSearch, BridgeOptions, type BridgeChoiceList } from "#app/ui/bridge-choice.tsx";
 import type { Paging } from "#app/components/bridges/bridge-list.tsx";
 import { Field } from "#app/ui/field.tsx";
 import { FieldsetErrors } from "#app/ui/fieldset-errors.tsx";
@@ -66,7 +67,7 @@ function AssignForm({
   attendees,
   lastResult,
 }: {
-  bridges: Array<{ id: string; name: string }>;
+  bridges: BridgeChoiceList;
   attendees: Array<{ id: string; label: string; site: string }>;
   lastResult?: SubmissionResult<string[]>;
 }) {
@@ -101,11 +102,7 @@ function AssignForm({
         <Field label="Chuyển về" meta={fields.target}>
           <select id={fields.target.id} name={fields.target.name} key={fields.target.key} defaultValue="">
             <option value="">Hội trường chính (dự trực tiếp)</option>
-            {bridges.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
+            <BridgeOptions choices={bridges} />
           </select>
         </Field>
         <div className="field">
@@ -126,7 +123,7 @@ export function AssignSection({
 }: {
   paging: Paging;
   totalAttendees: number;
-  bridges: Array<{ id: string; name: string }>;
+  bridges: BridgeChoiceList;
   attendees: Array<{ id: string; label: string; site: string }>;
   lastResult?: SubmissionResult<string[]>;
 }) {
@@ -137,6 +134,7 @@ export function AssignSection({
         <Form method="get" className="filters" role="search">
           {paging.q ? <input type="hidden" name="q" value={paging.q} /> : null}
           {paging.page > 1 ? <input type="hidden" name="page" value={paging.page} /> : null}
+          {paging.bq ? <input type="hidden" name="bq" value={paging.bq} /> : null}
           <div className="field">
             <label htmlFor="attendee-q">Tìm đại biểu</label>
             <input
@@ -165,6 +163,7 @@ export function AssignSection({
           {`Hiển thị ${attendees.length} đầu tiên trong ${totalAttendees} đại biểu; tìm để thu hẹp.`}
         </p>
       ) : null}
+      <BridgeChoiceSearch choices={bridges} id="assign-bq" />
       <AssignForm bridges={bridges} attendees={attendees} lastResult={lastResult} />
     </section>
   );

@@ -27,6 +27,8 @@ export interface Paging {
   matching: number;
   from: number;
   aq: string;
+  /** The search narrowing the assignment form's bridge points (nation-wide conferences). */
+  bq: string;
   /** The attendee search `aq` was long enough to run. */
   attendeesSearched: boolean;
   /** More attendees than the list shows (match the search, or at all without one). */
@@ -48,6 +50,7 @@ export function BridgeSearch({ paging }: { paging: Paging }) {
         />
       </div>
       {paging.aq ? <input type="hidden" name="aq" value={paging.aq} /> : null}
+      {paging.bq ? <input type="hidden" name="bq" value={paging.bq} /> : null}
       <div className="field">
         <button type="submit">Tìm</button>
       </div>
@@ -60,6 +63,7 @@ export function Pager({ paging }: { paging: Paging }) {
     const p = new URLSearchParams();
     if (paging.q) p.set("q", paging.q);
     if (paging.aq) p.set("aq", paging.aq);
+    if (paging.bq) p.set("bq", paging.bq);
     if (page > 1) p.set("page", String(page));
     const text = p.toString();
     return text ? `?${text}` : ".";
