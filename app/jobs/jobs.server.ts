@@ -130,6 +130,10 @@ export async function findJob(kind: string, key: string, db: Db = prisma): Promi
   return db.job.findUnique({ where: { kind_key: { kind, key } }, select: viewSelect });
 }
 
+export async function findJobById(id: string, db: Db = prisma): Promise<JobView | null> {
+  return db.job.findUnique({ where: { id }, select: viewSelect });
+}
+
 /** The most recent job of this kind for a scope (a conference): what its progress page shows. */
 export async function latestJob(kind: string, scope: string, db: Db = prisma): Promise<JobView | null> {
   return db.job.findFirst({ where: { kind, scope }, orderBy: { createdAt: "desc" }, select: viewSelect });

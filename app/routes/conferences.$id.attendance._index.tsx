@@ -4,7 +4,9 @@ import attendanceStyles from "#app/attendance/attendance.css?url";
 import { attendanceConference } from "#app/attendance/attendance.server.ts";
 import type { LiveData } from "#app/attendance/summary.ts";
 import { LiveAttendance, useLiveData } from "#app/components/attendance/live.tsx";
+import { ReportBuild, SheetBuild } from "#app/components/attendance/documents-build.tsx";
 import { PostersBuild } from "#app/components/attendance/posters-build.tsx";
+import { DOCUMENT_JOB_ATTENDEES, documentJob } from "#app/attendance/document-jobs.server.ts";
 import { postersJob } from "#app/attendance/poster-jobs.server.ts";
 import { STATUS_FILTERS } from "#app/attendance/roll-call-filter.ts";
 import { RollCallPager } from "#app/components/attendance/roll-call-pager.tsx";
@@ -30,11 +32,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = await attendanceConference(access);
   const page = await rollCallPage(c, new URL(request.url));
   const canPosters = access.can("bridges.manage");
+  const canReport = access.can("attendance.report");
+  // A large conference's sheet and report are built as jobs; their latest builds and progress.
+  const largeList = page.live.summary.total.invited > DOCUMENT_JOB_ATTENDEES;
   return {
+    documents: largeList
+      ? { sheet: await documentJob("sheet", c.id), report: canReport ? await documentJob("report", c.id) : null }
+      : null,
     // A nation-wide conference's posters are built as a job; its latest build and progress.
     posters: canPosters && page.bridgeChoices.limited ? await postersJob(c.id) : null,
     // Check-in staff take the roll; the reports with absence reasons and the posters are the organisers'.
-    canReport: access.can("attendance.report"),
+    canReport,
     canPosters,
     conference: {
       id: c.id,
@@ -85,17 +93,21 @@ export default function AttendancePage() {
       <div className="page-head">
         <h1>Điểm danh đại biểu</h1>
         <div className="att-toolbar">
-          <a href={`/conferences/${c.id}/attendance/sheet.pdf`} className="button">
-            In danh sách điểm danh
-          </a>
+          {data.documents ? null : (
+            <a href={`/conferences/${c.id}/attendance/sheet.pdf`} className="button">
+              In danh sách điểm danh
+            </a>
+          )}
           {data.canReport ? (
             <>
               <a href={`/conferences/${c.id}/attendance.xlsx`} className="button">
                 Báo cáo điểm danh (.xlsx)
               </a>
-              <a href={`/conferences/${c.id}/attendance-report.pdf`} className="button">
-                Báo cáo điểm danh (PDF)
-              </a>
+              {data.documents ? null : (
+                <a href={`/conferences/${c.id}/attendance-report.pdf`} className="button">
+                  Báo cáo điểm danh (PDF)
+                </a>
+              )}
               <a
                 href={`/conferences/${c.id}/attendance-report.docx`}
                 className="button"
@@ -122,8 +134,16 @@ export default function AttendancePage() {
         </p>
       ) : null}
 
-      {data.canPosters && data.bridgeChoices.limited ? (
-        <PostersBuild conferenceId={c.id} initial={data.posters} />
+      {data.documents || (data.canPosters && data.bridgeChoices.limited) ? (
+        <div className="att-builds">
+          {data.documents ? <SheetBuild conferenceId={c.id} initial={data.documents.sheet} /> : null}
+          {data.documents && data.canReport ? (
+            <ReportBuild conferenceId={c.id} initial={data.documents.report} />
+          ) : null}
+          {data.canPosters && data.bridgeChoices.limited ? (
+            <PostersBuild conferenceId={c.id} initial={data.posters} />
+          ) : null}
+        </div>
       ) : null}
       <LiveAttendance data={shown} />
 

@@ -2,7 +2,9 @@
 // readiness board and the check-in lists page by keyboard with the page total shown, a form's bridge-point
 // choice is narrowed by a labelled search, and the posters are built as a job with a progress bar.
 import { describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { prisma } from "#app/database/db.server.ts";
+import { createAttendees } from "#app/invitations/attendees.server.ts";
 import { signIn } from "#tests/helpers/browser.ts";
 import { useAppAndBrowser } from "#tests/helpers/e2e.ts";
 
@@ -95,6 +97,38 @@ describe("a nation-wide conference's organiser pages", () => {
     await download.waitFor({ timeout: 60_000 });
     expect(await download.textContent()).toContain(`${c.total.toLocaleString("vi-VN")} trang`);
     const pdf = await page.request.get(`${app.server.url}/conferences/${c.id}/attendance/posters.pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  }, 120_000);
+
+  it("builds a large list's roll-call sheet as a job from the keyboard, then downloads it", async () => {
+    const c = await prisma.conference.findFirstOrThrow({
+      where: { title: { contains: "năm 2026" }, issuePlace: { contains: "Đà Nẵng" } },
+      select: { id: true },
+    });
+    const before = await prisma.attendee.count({ where: { conferenceId: c.id } });
+    await createAttendees(
+      SYSTEM_ACTOR,
+      c.id,
+      Array.from({ length: 2_100 }, (_, i) => ({
+        name: `Đại biểu lớn ${i + 1}`,
+        position: "Chuyên viên",
+        organizationName: "UBND phường Thử",
+        email: `lon${i + 1}@danang.hoinghi.local`,
+        phone: "",
+      })),
+      { kind: "file", fileName: "dai-bieu.xlsx" },
+    );
+    const total = (before + 2_100).toLocaleString("vi-VN");
+    const page = await signIn(app.browser, app.server.url, "vanphong.danang@hoinghi.local");
+    await page.goto(`${app.server.url}/conferences/${c.id}/attendance`);
+    // Above 2,000 attendees the direct links give way to builds.
+    expect(await page.getByRole("link", { name: "In danh sách điểm danh" }).count()).toBe(0);
+    await page.getByRole("button", { name: "Tạo danh sách điểm danh để in (PDF)" }).focus();
+    await page.keyboard.press("Enter");
+    const download = page.getByRole("link", { name: `Tải danh sách điểm danh (${total} đại biểu, PDF)` });
+    await download.waitFor({ timeout: 60_000 });
+    const pdf = await page.request.get(`${app.server.url}${await download.getAttribute("href")}`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
   }, 120_000);

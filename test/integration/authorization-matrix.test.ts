@@ -177,12 +177,18 @@ const MATRIX: Row[] = [
   }),
   row("conferences.$id.attendance[.json]", `${c}/attendance.json`, "conference", "attendance.take"),
   row("conferences.$id.attendance.sheet[.pdf]", `${c}/attendance/sheet.pdf`, "conference", "attendance.take"),
+  row("conferences.$id.attendance.sheet[.json]", `${c}/attendance/sheet.json`, "conference", "attendance.take", {
+    build: "attendance.take",
+  }),
   row("conferences.$id.attendance.posters[.pdf]", `${c}/attendance/posters.pdf`, "conference", "bridges.manage"),
   row("conferences.$id.attendance.posters[.json]", `${c}/attendance/posters.json`, "conference", "bridges.manage", {
     build: "bridges.manage",
   }),
   row("conferences.$id.attendance[.xlsx]", `${c}/attendance.xlsx`, "conference", "attendance.report"),
   row("conferences.$id.attendance-report[.pdf]", `${c}/attendance-report.pdf`, "conference", "attendance.report"),
+  row("conferences.$id.attendance-report[.json]", `${c}/attendance-report.json`, "conference", "attendance.report", {
+    build: "attendance.report",
+  }),
   // issue 14: meetdocs (meeting documents: the page with its intents, who opened one, the organisers' download)
   row("conferences.$id.documents._index", `${c}/documents`, "conference", "conference.view", {
     create: edit,

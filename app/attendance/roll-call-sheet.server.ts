@@ -1,0 +1,51 @@
+// The printable roll-call list: a "□ Có mặt □ Vắng" box per attendee, read and drawn a chunk at a time.
+import { attendancePlaces } from "#app/attendance/figures.server.ts";
+import { reportSections } from "#app/attendance/report-rows.server.ts";
+import { renderRollCallSheet } from "#app/attendance/sheets-pdf.server.ts";
+import { meetingName } from "#app/conferences/naming.ts";
+import { prisma } from "#app/database/db.server.ts";
+import { invitationConference } from "#app/invitations/attendees.server.ts";
+import { formatDateTime } from "#app/lib/vietnamese-date.ts";
+
+/** Told how many of the document's `total` attendees have been drawn so far. */
+export type RowProgress = (done: number, total: number) => void;
+
+/** Passes `chunks` through, telling `onRows` how many rows have gone by. */
+export async function* countedChunks<T>(chunks: AsyncIterable<T[]>, onRows: (rows: number) => void) {
+  for await (const rows of chunks) {
+    yield rows;
+    onRows(rows.length);
+  }
+}
+
+/** The roll-call sheet's PDF, or null while the conference has no attendees. */
+export async function rollCallSheetPdf(conferenceId: string, progress?: RowProgress): Promise<Buffer | null> {
+  const c = await invitationConference(conferenceId);
+  const { groups, bridges } = attendancePlaces(c);
+  const [sections, org] = await Promise.all([
+    reportSections(c.id, groups, bridges),
+    prisma.organization.findUniqueOrThrow({ where: { id: c.organizationId }, select: { documentName: true } }),
+  ]);
+  if (!sections.length) return null;
+  const total = sections.reduce((n, s) => n + s.count, 0);
+  let done = 0;
+  return renderRollCallSheet({
+    issuingBody: org.documentName,
+    meeting: meetingName(c.title),
+    when: c.startsAt ? formatDateTime(c.startsAt) : "",
+    groups: sections.map((s) => ({
+      label: s.label,
+      count: s.count,
+      chunks: (async function* () {
+        const counted = countedChunks(s.chunks, (n) => progress?.((done += n), total));
+        for await (const rows of counted)
+          yield rows.map((r) => ({
+            name: r.name,
+            position: r.position,
+            organization: r.organization,
+            site: r.invitedAt,
+          }));
+      })(),
+    })),
+  });
+}
