@@ -62,7 +62,8 @@ function documentView(job: JobView): DocumentJob {
   const base = { id: job.id, done: job.done, total: job.total };
   if (job.status === "DONE") return { ...base, done: job.total, status: "ready" };
   if (job.status === "FAILED") return { ...base, status: "failed", error: job.error ?? "" };
-  return { ...base, status: "building" };
+  // Until the build reports (its stage is set then), the job's total is a placeholder: not known yet.
+  return { ...base, status: "building", ...(job.stage ? {} : { done: 0, total: 0 }) };
 }
 
 /** The latest build of this document of the conference, whichever instance runs or ran it. */

@@ -158,6 +158,7 @@ export async function attendanceReportPdf(conferenceId: string, progress?: RowPr
   const input = await attendanceReportInput(conferenceId);
   if (!progress) return renderAttendanceStreamPdf(input);
   let done = 0;
+  progress(0, input.total);
   return renderAttendanceStreamPdf({
     ...input,
     groups: input.groups.map((g) => ({

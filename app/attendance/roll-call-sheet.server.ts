@@ -29,6 +29,8 @@ export async function rollCallSheetPdf(conferenceId: string, progress?: RowProgr
   if (!sections.length) return null;
   const total = sections.reduce((n, s) => n + s.count, 0);
   let done = 0;
+  // Say how many attendees there are before the first chunk is drawn (a job's total starts at 1).
+  progress?.(0, total);
   return renderRollCallSheet({
     issuingBody: org.documentName,
     meeting: meetingName(c.title),
