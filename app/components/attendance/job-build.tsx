@@ -66,7 +66,8 @@ export function JobBuild<J extends BuildState>(props: JobBuildProps<J>) {
               ? `${props.progressLabel(job)} (${Math.round((job.done / job.total) * 100)}%)`
               : "Đang chờ bắt đầu…"}
           </label>{" "}
-          <progress id={id} max={Math.max(1, job.total)} value={job.done} />
+          {/* Without a total yet, an indeterminate bar. */}
+          {job.total > 0 ? <progress id={id} max={job.total} value={job.done} /> : <progress id={id} />}
         </>
       ) : null}
       {download ? (
