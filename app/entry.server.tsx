@@ -24,6 +24,8 @@ jobWorker();
 // Served by scripts/serve.js ahead of Remix (the scanners' hot path); see app/checkin/api.server.ts.
 export { handleCheckinNode } from "#app/checkin/api.server.ts";
 export { CHECKIN_PATH } from "#app/http/api-paths.ts";
+// The first open of an invitation link, answered ahead of Remix too (app/invitations/invitation-page-edge.server.ts).
+export { createInvitationPageHandler } from "#app/invitations/invitation-page-edge.server.ts";
 // What scripts/serve.js does before any handler: client address, security headers, body limits, log redaction.
 export * as edge from "#app/http/edge.server.ts";
 

@@ -1,5 +1,6 @@
 import { prisma } from "#app/database/db.server.ts";
 import { closePgPools } from "#app/database/pg-pool.server.ts";
+import { closeRawReader } from "#app/database/raw-read.server.ts";
 
 /**
  * The last step of a graceful shutdown, once requests and background work are done: SQLite's connection
@@ -8,6 +9,7 @@ import { closePgPools } from "#app/database/pg-pool.server.ts";
  */
 export async function closeDatabase(): Promise<void> {
   await prisma.$disconnect();
+  closeRawReader();
   // Prisma's adapter leaves the pool it was given (shared with the raw SQL paths) open.
   await closePgPools();
 }

@@ -33,6 +33,11 @@ export interface EdgeOptions {
    * everything else, so that monitors asking every few seconds cost next to nothing and fill no log.
    */
   health?: Record<string, Handler>;
+  /**
+   * Pages the edge may answer itself ahead of Express and Remix (the invitation page under a burst):
+   * each says whether it answered; the first that does ends the request, else Express and Remix get it.
+   */
+  pages?: Array<(req: IncomingMessage, res: ServerResponse) => Promise<boolean>>;
   /** TRUST_PROXY=true: take the client address from X-Forwarded-For, honour X-Forwarded-Host/-Proto. */
   trustProxy: boolean;
 }
@@ -106,7 +111,7 @@ const answer: Answer = (req, res, status, message) => {
   res.end(body);
 };
 
-export function createEdgeHandler({ checkin, app, log, health = {}, trustProxy }: EdgeOptions) {
+export function createEdgeHandler({ checkin, app, log, health = {}, pages = [], trustProxy }: EdgeOptions) {
   // The same two header sets for every request (pages replace the CSP with their nonce'd one): built once,
   // as the check-in API's hot path goes through here too.
   const headers = Object.entries(securityHeaders("/"));
@@ -135,8 +140,19 @@ export function createEdgeHandler({ checkin, app, log, health = {}, trustProxy }
     // The client waits for this before sending a body it announced with Expect: 100-continue.
     if (expectsContinue) res.writeContinue();
     if (isCheckin) checkin(withGuardedBody(req), res);
+    else if (pages.length && req.method === "GET") void answerPage(pages, req, res, app);
     else app(req, res);
   };
+}
+
+async function answerPage(
+  pages: NonNullable<EdgeOptions["pages"]>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  app: Handler,
+) {
+  for (const page of pages) if (await page(req, res).catch(() => res.headersSent)) return;
+  app(req, res);
 }
 
 /** The check-in API reads `req` as a stream: behind a counter, it gets the counter dressed as the request. */

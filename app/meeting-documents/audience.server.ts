@@ -3,6 +3,7 @@
 // open (through canSee/canOpen of audience.ts, the one rule), and the file behind an open.
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/database/db.server.ts";
+import { readRows, truthy } from "#app/database/raw-read.server.ts";
 import { readFile, type FileData } from "#app/files/stored-files.server.ts";
 import { canOpen, canSee, type DocumentAccess, type DocumentViewer } from "#app/meeting-documents/audience.ts";
 
@@ -61,7 +62,7 @@ export function audienceWhere(
 }
 
 /** An invitation as the document rules see it (the route finds the attendee by the signed token). */
-interface AttendeeHolder {
+export interface AttendeeHolder {
   id: string;
   conferenceId: string;
   groupId: string | null;
@@ -95,31 +96,79 @@ export interface ListedDocument {
   openable: boolean;
 }
 
-async function listedFor(conferenceId: string, viewer: DocumentViewer): Promise<ListedDocument[]> {
-  const rows = await prisma.meetingDocument.findMany({
-    where: { conferenceId, publishedAt: { not: null } },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-    select: { ...accessSelect, title: true, note: true, phase: true, fileName: true, size: true },
-  });
-  return rows
-    .filter((r) => canSee(accessOf(r), viewer))
-    .map((r) => ({
-      id: r.id,
-      title: r.title,
-      note: r.note,
-      phase: r.phase,
-      classified: r.classified,
-      fileName: r.classified ? null : r.fileName,
-      size: r.classified ? null : r.size,
-      openable: canOpen(accessOf(r), viewer),
-    }));
+interface ListedRow extends Record<string, unknown> {
+  id: string;
+  audience: DocumentAccess["audience"];
+  classified: unknown;
+  fileId: string | null;
+  title: string;
+  note: string;
+  phase: "BEFORE" | "AFTER";
+  fileName: string | null;
+  size: number | null;
 }
 
-/** The documents an attendee's invitation page lists; none for a revoked invitation. */
-export async function attendeeDocuments(attendeeId: string): Promise<ListedDocument[]> {
-  const a = await holderOf(attendeeId);
-  if (!a || a.revokedAt) return [];
-  return listedFor(a.conferenceId, attendeeViewer(a));
+const LISTED_SQL = `SELECT "id", "audience", "classified", "fileId", "title", "note", "phase", "fileName", "size"
+  FROM "MeetingDocument" WHERE "conferenceId" = ? AND "publishedAt" IS NOT NULL ORDER BY "position", "createdAt"`;
+
+// Only the targets that name this viewer: a document may name 40,000 attendees, and whether the viewer
+// is among them is all canSee asks.
+const VIEWER_TARGETS_SQL = `SELECT t."documentId", t."groupId", t."bridgePointId", t."attendeeId"
+  FROM "MeetingDocumentTarget" t JOIN "MeetingDocument" d ON d."id" = t."documentId"
+  WHERE d."conferenceId" = ? AND d."publishedAt" IS NOT NULL
+    AND (t."groupId" = ? OR t."bridgePointId" = ? OR t."attendeeId" = ?)`;
+
+interface TargetRow extends Record<string, unknown> {
+  documentId: string;
+  groupId: string | null;
+  bridgePointId: string | null;
+  attendeeId: string | null;
+}
+
+// Raw SQL (app/database/raw-read.server.ts): the invitation page lists these on every open, thousands of
+// times a minute after the invitations go out.
+async function listedFor(conferenceId: string, viewer: DocumentViewer): Promise<ListedDocument[]> {
+  const rows = await readRows<ListedRow>(LISTED_SQL, [conferenceId]);
+  if (!rows.length) return [];
+  const targeted = rows.some((r) => r.audience === "GROUPS" || r.audience === "BRIDGES" || r.audience === "ATTENDEES");
+  const targets = targeted
+    ? await readRows<TargetRow>(VIEWER_TARGETS_SQL, [
+        conferenceId,
+        viewer.kind === "attendee" ? viewer.groupId : null,
+        viewer.kind === "organiser" ? null : viewer.bridgePointId,
+        viewer.kind === "attendee" ? viewer.attendeeId : null,
+      ])
+    : [];
+  return rows.flatMap((r) => {
+    const mine = targets.filter((t) => t.documentId === r.id);
+    const access = {
+      audience: r.audience,
+      classified: truthy(r.classified),
+      published: true,
+      groupIds: mine.map((t) => t.groupId).filter(present),
+      bridgePointIds: mine.map((t) => t.bridgePointId).filter(present),
+      attendeeIds: mine.map((t) => t.attendeeId).filter(present),
+      hasFile: r.fileId !== null,
+    };
+    if (!canSee(access, viewer)) return [];
+    return [
+      {
+        id: r.id,
+        title: r.title,
+        note: r.note,
+        phase: r.phase,
+        classified: access.classified,
+        fileName: access.classified ? null : r.fileName,
+        size: access.classified ? null : r.size === null ? null : Number(r.size),
+        openable: canOpen(access, viewer),
+      },
+    ];
+  });
+}
+
+/** The documents an invitation page lists, for an attendee already read (the page reads them in one statement). */
+export function documentsForAttendee(a: AttendeeHolder): Promise<ListedDocument[]> {
+  return a.revokedAt ? Promise.resolve([]) : listedFor(a.conferenceId, attendeeViewer(a));
 }
 
 /** The documents a bridge point's operator page lists. */

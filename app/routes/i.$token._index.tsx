@@ -2,7 +2,6 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { formatDateTime, formatTime } from "#app/lib/vietnamese-date.ts";
 import { AcceptForm, DeclineForm, PaperForm, SubstituteForm } from "#app/components/public/rsvp-forms.tsx";
 import { readForm } from "#app/http/form-data.server.ts";
 import { reply } from "#app/http/reply.server.ts";
@@ -15,49 +14,19 @@ import {
   type RsvpIntent,
 } from "#app/invitations/rsvp-form.ts";
 import { attendeeByToken, invitationLinkNotFound } from "#app/invitations/invitation-record.server.ts";
-import { invitationParts } from "#app/invitations/invitation-message.server.ts";
-import { meetingName } from "#app/conferences/naming.ts";
+import { invitationPage } from "#app/invitations/invitation-page.server.ts";
 import { answer, registerPaper, substitute } from "#app/invitations/rsvp.server.ts";
 import { inviteeActor } from "#app/audit/actors.server.ts";
-import { checkinCode, formatCheckinCode } from "#app/invitations/checkin-code.ts";
 import { PublicDocuments } from "#app/components/meeting-documents/public-documents.tsx";
-import { attendeeDocuments } from "#app/meeting-documents/audience.server.ts";
 import documentsCss from "#app/meeting-documents/meeting-documents.css?url";
 
 export const meta: MetaFunction = () => [{ title: "Giấy mời · Hội nghị CCHC" }, { name: "robots", content: "noindex" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: documentsCss }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const a = await attendeeByToken(params.token ?? "");
-  if (!a) invitationLinkNotFound();
-  const c = a.conference;
-  const ready = !!c.startsAt && !!c.endsAt;
-  const parts = ready ? invitationParts(a) : null;
-  return {
-    token: a.token,
-    name: a.name,
-    position: a.position,
-    revoked: !!a.revokedAt,
-    checkinCode: a.revokedAt ? null : formatCheckinCode(checkinCode(a.invitationKey)),
-    cancelled: c.status === "CANCELLED",
-    rsvp: a.rsvp,
-    declineReason: a.declineReason,
-    conference: {
-      title: meetingName(c.title),
-      organizer: c.organization.name,
-      when:
-        c.startsAt && c.endsAt
-          ? `${formatDateTime(c.startsAt)} – ${formatTime(c.endsAt)}`
-          : "Thời gian sẽ được thông báo sau",
-      chair: c.chair,
-      site: parts ? `${parts.site.name}${parts.site.address ? `, ${parts.site.address}` : ""}` : c.venue,
-      videoLink: parts?.videoLink ?? null,
-      contact: [c.contactName, c.contactPhone, c.contactEmail].filter(Boolean).join(" · "),
-      preparation: c.preparationNote,
-    },
-    hasCalendar: ready,
-    documents: await attendeeDocuments(a.id),
-  };
+  const page = await invitationPage(params.token ?? "");
+  if (!page) invitationLinkNotFound();
+  return page;
 }
 
 type Answerable = {
