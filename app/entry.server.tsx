@@ -1,7 +1,11 @@
+import { posterEdgePage } from "#app/attendance/poster-edge-page.server.ts";
 import type { EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
+import type { EdgePage } from "#app/http/edge-page.server.ts";
 import { NonceContext } from "#app/http/nonce.ts";
+import type { RemixBuildLike } from "#app/http/remix-document.server.ts";
+import { invitationEdgePage } from "#app/invitations/invitation-edge-page.server.ts";
 import { renderDocument } from "#app/http/render-document.server.tsx";
 import { createNonce, securityHeaders } from "#app/http/security-headers.server.ts";
 import { logger } from "#app/lib/logger.server.ts";
@@ -24,8 +28,10 @@ jobWorker();
 // Served by scripts/serve.js ahead of Remix (the scanners' hot path); see app/checkin/api.server.ts.
 export { handleCheckinNode } from "#app/checkin/api.server.ts";
 export { CHECKIN_PATH } from "#app/http/api-paths.ts";
-// The first open of an invitation link, answered ahead of Remix too (app/invitations/invitation-page-edge.server.ts).
-export { createInvitationPageHandler } from "#app/invitations/invitation-page-edge.server.ts";
+// The first open of the links thousands follow within minutes, answered ahead of Remix too (app/http/edge-page.server.ts).
+export function edgePages(build: RemixBuildLike): EdgePage[] {
+  return [invitationEdgePage(build), posterEdgePage(build)];
+}
 // What scripts/serve.js does before any handler: client address, security headers, body limits, log redaction.
 export * as edge from "#app/http/edge.server.ts";
 

@@ -19,8 +19,7 @@ const buildPath = path.resolve(process.argv[2] ?? "build/server/index.js");
 const build = await import(url.pathToFileURL(buildPath).href);
 installGlobals({ nativeFetch: build.future.v3_singleFetch });
 
-const { handleCheckinNode, createInvitationPageHandler, stopBackgroundWork, edge, healthHandlers, closeDatabase } =
-  build.entry.module;
+const { handleCheckinNode, edgePages, stopBackgroundWork, edge, healthHandlers, closeDatabase } = build.entry.module;
 
 // TRUST_PROXY=true only behind a load balancer that appends the client's address to X-Forwarded-For
 // (nginx: proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for) and that clients cannot bypass.
@@ -75,9 +74,9 @@ const handle = edge.createEdgeHandler({
   log,
   // GET /healthz, /readyz (app/health.server.ts): answered first, unlogged.
   health: healthHandlers,
-  // The invitation page's first open (GET /i/:token), which thousands of invitees make within minutes of a
-  // bulk send: answered without Express and Remix's render, in the same document Remix would write.
-  pages: [createInvitationPageHandler(build)],
+  // The first open of /i/:token, /d/:key and /b/:key, which thousands make within minutes: answered without
+  // Express and Remix's render, in the same document Remix would write (app/http/edge-page.server.ts).
+  pages: edgePages(build),
   trustProxy,
 });
 const server = http.createServer((req, res) => handle(req, res));

@@ -2,6 +2,7 @@
 // search, and the two steps (type the code, confirm who you are), each throttled like a lookup.
 // Each step answers `{ status, body }`: the body is what the page shows, the status what HTTP says.
 
+import crypto from "node:crypto";
 import {
   bridgeByPosterKey,
   lookupCode,
@@ -14,6 +15,7 @@ import {
   type SelfCheckinBridge,
 } from "#app/attendance/self-checkin.server.ts";
 import { letterCount, NAME_SEARCH_MIN_LETTERS } from "#app/attendance/summary.ts";
+import { meetingName } from "#app/conferences/naming.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
 /** The bridge point of a poster key, or a 404. */
@@ -36,6 +38,27 @@ export async function posterNameSearch(bridge: SelfCheckinBridge, ip: string | n
   }
   return { matches, throttled };
 }
+
+/** The poster page's data (its loader's and the edge's): the bridge, the name search for `q`, a fresh nonce. */
+export async function posterPage(bridge: SelfCheckinBridge, key: string, ip: string | null, q: string) {
+  const { matches, throttled } = await posterNameSearch(bridge, ip, q);
+  return {
+    key,
+    bridge: { name: bridge.name, address: bridge.address },
+    conference: {
+      title: meetingName(bridge.conference.title),
+      when: bridge.conference.startsAt ? formatDateTime(bridge.conference.startsAt) : null,
+      cancelled: bridge.conference.status === "CANCELLED",
+    },
+    q,
+    matches,
+    throttled,
+    // One confirmation per page view: a second tap of "Tôi là …" is the same check-in.
+    nonce: crypto.randomUUID(),
+  };
+}
+
+export type PosterPageData = Awaited<ReturnType<typeof posterPage>>;
 
 const tooMany = (message: string) => ({ status: 429, body: { kind: "refused" as const, message } });
 

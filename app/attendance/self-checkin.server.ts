@@ -9,6 +9,7 @@ import { checkIn } from "#app/checkin/checkin.server.ts";
 import { checkinCode, normalizeCheckinCode } from "#app/invitations/checkin-code.ts";
 import { REJECT_MESSAGE, type CheckinResponse } from "#app/checkin/types.ts";
 import { prisma } from "#app/database/db.server.ts";
+import { instantOf, readRows, timeText } from "#app/database/raw-read.server.ts";
 import { blockedFor, recordFailure, waitText, type RateRule } from "#app/database/rate-limit.server.ts";
 import { matchByName } from "#app/attendance/summary.ts";
 
@@ -19,18 +20,24 @@ export interface SelfCheckinBridge {
   conference: { id: string; title: string; status: string; startsAt: Date | null };
 }
 
-/** The bridge point of a poster key; null for anything that is not one (checked by shape before any lookup). */
+const POSTER_BRIDGE_SQL = () => `SELECT b."id", b."name", b."address", c."id" AS "conferenceId", c."title", c."status",
+    ${timeText('c."startsAt"')} AS "startsAt"
+  FROM "BridgePoint" b JOIN "Conference" c ON c."id" = b."conferenceId" WHERE b."posterKey" = ?`;
+
+/**
+ * The bridge point of a poster key; null for anything that is not one (checked by shape before any lookup).
+ * Raw SQL: a poster's page is opened by everyone at the bridge within minutes (the edge answers it).
+ */
 export async function bridgeByPosterKey(key: string | undefined): Promise<SelfCheckinBridge | null> {
   if (!key || !/^[A-Za-z0-9_-]{16,64}$/.test(key)) return null;
-  return prisma.bridgePoint.findUnique({
-    where: { posterKey: key },
-    select: {
-      id: true,
-      name: true,
-      address: true,
-      conference: { select: { id: true, title: true, status: true, startsAt: true } },
-    },
-  });
+  const [b] = await readRows<Record<string, string>>(POSTER_BRIDGE_SQL(), [key]);
+  if (!b) return null;
+  return {
+    id: b.id!,
+    name: b.name!,
+    address: b.address!,
+    conference: { id: b.conferenceId!, title: b.title!, status: b.status!, startsAt: instantOf(b.startsAt) },
+  };
 }
 
 export interface Candidate {

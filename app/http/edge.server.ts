@@ -4,6 +4,7 @@
 // Compiled into the server build and exported from app/entry.server.tsx, so serve.js stays plain JavaScript.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CHECKIN_PATH } from "#app/http/api-paths.ts";
+import type { EdgePage } from "#app/http/edge-page.server.ts";
 import { bodyOf, guardBody, type Answer } from "#app/http/body-guard.server.ts";
 import { bodyLimitFor } from "#app/http/body-limits.server.ts";
 import { applyClientAddress } from "#app/http/client-address.server.ts";
@@ -37,7 +38,7 @@ export interface EdgeOptions {
    * Pages the edge may answer itself ahead of Express and Remix (the invitation page under a burst):
    * each says whether it answered; the first that does ends the request, else Express and Remix get it.
    */
-  pages?: Array<(req: IncomingMessage, res: ServerResponse) => Promise<boolean>>;
+  pages?: EdgePage[];
   /** TRUST_PROXY=true: take the client address from X-Forwarded-For, honour X-Forwarded-Host/-Proto. */
   trustProxy: boolean;
 }

@@ -17,7 +17,12 @@ export interface RemixBuildLike {
     entry: { module: string; imports: string[] };
     routes: Record<string, { module: string; imports?: string[]; css?: string[] }>;
   };
-  routes: Record<string, { module: { links?: () => Array<Record<string, string>> } }>;
+  routes: Record<string, { module: RouteModuleLike }>;
+}
+
+interface RouteModuleLike {
+  links?: () => Array<Record<string, string>>;
+  meta?: (args: { data: unknown; params: Record<string, string>; location: unknown; matches: unknown[] }) => unknown;
 }
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
@@ -134,12 +139,29 @@ async function encodeData(data: unknown): Promise<string> {
   }
 }
 
+/** The route's meta as <Meta> writes it: the title and name/content pairs (all these routes use). */
+function metaTags(build: RemixBuildLike, page: PageDocument): string {
+  const meta = (build.routes[page.routeId]?.module.meta ?? build.routes.root?.module.meta)?.({
+    data: page.data,
+    params: page.params,
+    location: { pathname: page.pathname, search: "", hash: "", state: null, key: "default" },
+    matches: [],
+  });
+  if (!Array.isArray(meta)) return "";
+  return meta
+    .map((m: Record<string, unknown>) => {
+      if (typeof m.title === "string") return `<title>${reactEscape(m.title)}</title>`;
+      if (typeof m.name === "string" && typeof m.content === "string")
+        return `<meta name="${reactEscape(m.name)}" content="${reactEscape(m.content)}"/>`;
+      throw new Error(`edge page ${page.routeId}: meta ${JSON.stringify(m)} is not written here; extend metaTags`);
+    })
+    .join("");
+}
+
 export interface PageDocument {
   routeId: string;
-  /** The page's <title> (its route's meta). */
-  title: string;
-  /** Other meta of the route: name/content pairs. */
-  meta: Array<{ name: string; content: string }>;
+  pathname: string;
+  params: Record<string, string>;
   /** The route's body, exactly as React renders the route component. */
   body: string;
   /** The route's loader data; the root's is that of a visitor who is not signed in. */
@@ -161,8 +183,7 @@ export function remixDocuments(build: RemixBuildLike) {
     });
     return (
       `<!DOCTYPE html><html lang="vi"><head><meta charSet="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>` +
-      `<title>${reactEscape(page.title)}</title>` +
-      page.meta.map((m) => `<meta name="${reactEscape(m.name)}" content="${reactEscape(m.content)}"/>`).join("") +
+      metaTags(build, page) +
       frame.links +
       `</head><body><a href="#main" class="skip-link">Bỏ qua, đến nội dung chính</a><header class="site-header"><a class="brand" data-discover="true" href="/">Hội nghị CCHC</a></header><main id="main">` +
       page.body +

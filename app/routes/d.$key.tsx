@@ -1,13 +1,11 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import attendanceStyles from "#app/attendance/attendance.css?url";
-import { posterBridge, posterCode, posterConfirm, posterNameSearch } from "#app/attendance/poster-page.server.ts";
+import { posterBridge, posterCode, posterConfirm, posterPage } from "#app/attendance/poster-page.server.ts";
 import { CheckedIn, CodeForm, ConfirmButtons, NameSearch } from "#app/components/public/self-checkin.tsx";
-import { meetingName } from "#app/conferences/naming.ts";
 import { readForm } from "#app/http/form-data.server.ts";
 import { reply } from "#app/http/reply.server.ts";
 import { clientIp } from "#app/lib/client-ip.server.ts";
-import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: attendanceStyles }];
 
@@ -19,21 +17,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const bridge = await posterBridge(params.key);
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-  const { matches, throttled } = await posterNameSearch(bridge, clientIp(request), q);
-  const body = {
-    key: params.key!,
-    bridge: { name: bridge.name, address: bridge.address },
-    conference: {
-      title: meetingName(bridge.conference.title),
-      when: bridge.conference.startsAt ? formatDateTime(bridge.conference.startsAt) : null,
-      cancelled: bridge.conference.status === "CANCELLED",
-    },
-    q,
-    matches,
-    throttled,
-    nonce: crypto.randomUUID(),
-  };
-  return throttled ? reply(body, 429) : body;
+  const page = await posterPage(bridge, params.key!, clientIp(request), q);
+  return page.throttled ? reply(page, 429) : page;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
