@@ -1,4 +1,5 @@
 import { posterEdgePage } from "#app/attendance/poster-edge-page.server.ts";
+import { operatorEdgePage } from "#app/bridges/operator-edge-page.server.ts";
 import type { EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -28,9 +29,10 @@ jobWorker();
 // Served by scripts/serve.js ahead of Remix (the scanners' hot path); see app/checkin/api.server.ts.
 export { handleCheckinNode } from "#app/checkin/api.server.ts";
 export { CHECKIN_PATH } from "#app/http/api-paths.ts";
-// The first open of the links thousands follow within minutes, answered ahead of Remix too (app/http/edge-page.server.ts).
+// The first open of the links thousands follow within minutes (/i/, /d/, /b/), answered ahead of Remix too:
+// app/http/edge-page.server.ts.
 export function edgePages(build: RemixBuildLike): EdgePage[] {
-  return [invitationEdgePage(build), posterEdgePage(build)];
+  return [invitationEdgePage(build), posterEdgePage(build), operatorEdgePage(build)];
 }
 // What scripts/serve.js does before any handler: client address, security headers, body limits, log redaction.
 export * as edge from "#app/http/edge.server.ts";

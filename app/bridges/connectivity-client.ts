@@ -3,6 +3,8 @@
 import { jitter, mbps, mean, type Figures } from "#app/bridges/verdict.ts";
 
 export type Step = "latency" | "download" | "upload";
+/** The steps in the order they run and are listed. */
+export const STEPS: Step[] = ["latency", "download", "upload"];
 export const STEP_LABEL: Record<Step, string> = {
   latency: "Độ trễ, độ dao động, mất gói",
   download: "Tốc độ tải xuống",

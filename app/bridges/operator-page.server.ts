@@ -3,44 +3,77 @@
 
 import type { AuditActor } from "#app/database/audit.server.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
-import { bridgeIdForLink, bridgeLinkNotFound, mayOperate } from "#app/bridges/access.server.ts";
+import { bridgeLinkNotFound, mayOperate } from "#app/bridges/access.server.ts";
+import { isBridgeKeyShape } from "#app/bridges/keys.server.ts";
 import type { ConnectivityTestValues } from "#app/bridges/bridge-form.ts";
-import { bridgeFields } from "#app/bridges/bridges.server.ts";
 import { recordTest, testHistory } from "#app/bridges/readiness.server.ts";
 import { meetingName } from "#app/conferences/naming.ts";
-import { prisma } from "#app/database/db.server.ts";
+import { instantOf, readRows, timeText, truthy } from "#app/database/raw-read.server.ts";
+import type { Readiness } from "#app/bridges/verdict.ts";
+import { bridgeDocuments } from "#app/meeting-documents/audience.server.ts";
 import { formatDateTime, formatTime } from "#app/lib/vietnamese-date.ts";
 
-/** The bridge point an operator link opens, with what its page shows of the conference; or a 404. */
-export async function operatorBridge(key: string | undefined) {
-  const id = await bridgeIdForLink(key);
-  const b = await prisma.bridgePoint.findUnique({
-    where: { id },
-    select: {
-      ...bridgeFields,
-      conference: {
-        select: {
-          organizationId: true,
-          title: true,
-          status: true,
-          startsAt: true,
-          endsAt: true,
-          venue: true,
-          bridgeTestAt: true,
-          bridgeTestNote: true,
-          contactName: true,
-          contactPhone: true,
-          contactEmail: true,
-          organization: { select: { name: true } },
-        },
-      },
+const operatorSql =
+  () => `SELECT b."id", b."conferenceId", b."name", b."hostOrganizationId", h."name" AS "hostName", b."address",
+    b."room", b."isMain", b."videoLink", b."videoPasscode", b."contactName", b."contactPhone", b."contactEmail", b."accessKey",
+    b."readiness", ${timeText('b."readinessAt"')} AS "readinessAt",
+    c."organizationId", c."title", c."status", ${timeText('c."startsAt"')} AS "startsAt", ${timeText('c."endsAt"')} AS "endsAt",
+    c."venue", ${timeText('c."bridgeTestAt"')} AS "bridgeTestAt", c."bridgeTestNote", c."contactName" AS "cContactName",
+    c."contactPhone" AS "cContactPhone", c."contactEmail" AS "cContactEmail", o."name" AS "organizer"
+  FROM "BridgePoint" b
+  JOIN "Conference" c ON c."id" = b."conferenceId"
+  JOIN "Organization" o ON o."id" = c."organizationId"
+  LEFT JOIN "Organization" h ON h."id" = b."hostOrganizationId"
+  WHERE b."accessKey" = ?`;
+
+/**
+ * The bridge point an operator link opens, with what its page shows of the conference; null for a key
+ * that opens none. One raw statement: the page is opened by every bridge's operator within minutes.
+ */
+export async function operatorBridgeByKey(key: string | undefined) {
+  if (!isBridgeKeyShape(key)) return null;
+  const [r] = await readRows<Record<string, string | null>>(operatorSql(), [key]);
+  if (!r) return null;
+  return {
+    id: r.id!,
+    conferenceId: r.conferenceId!,
+    name: r.name!,
+    hostOrganizationId: r.hostOrganizationId ?? null,
+    hostOrganization: r.hostOrganizationId ? { name: r.hostName! } : null,
+    address: r.address!,
+    room: r.room!,
+    isMain: truthy(r.isMain),
+    videoLink: r.videoLink!,
+    videoPasscode: r.videoPasscode!,
+    contactName: r.contactName!,
+    contactPhone: r.contactPhone!,
+    contactEmail: r.contactEmail!,
+    accessKey: r.accessKey ?? null,
+    readiness: r.readiness as Readiness,
+    readinessAt: instantOf(r.readinessAt),
+    conference: {
+      organizationId: r.organizationId!,
+      title: r.title!,
+      status: r.status!,
+      startsAt: instantOf(r.startsAt),
+      endsAt: instantOf(r.endsAt),
+      venue: r.venue!,
+      bridgeTestAt: instantOf(r.bridgeTestAt),
+      bridgeTestNote: r.bridgeTestNote!,
+      contactName: r.cContactName!,
+      contactPhone: r.cContactPhone!,
+      contactEmail: r.cContactEmail!,
+      organization: { name: r.organizer! },
     },
-  });
-  if (!b) bridgeLinkNotFound();
-  return b;
+  };
 }
 
-export type OperatorBridge = Awaited<ReturnType<typeof operatorBridge>>;
+/** The bridge point an operator link opens, or a 404. */
+export async function operatorBridge(key: string | undefined) {
+  return (await operatorBridgeByKey(key)) ?? bridgeLinkNotFound();
+}
+
+export type OperatorBridge = NonNullable<Awaited<ReturnType<typeof operatorBridgeByKey>>>;
 
 /** The signed-in user when they operate this bridge point (or organise its conference), else null. */
 export async function signedInOperator(user: CurrentUser | null, b: OperatorBridge): Promise<CurrentUser | null> {
@@ -81,6 +114,13 @@ export async function operatorPage(b: OperatorBridge, operator: CurrentUser | nu
     history: history.map(({ createdAt, ...t }) => ({ ...t, when: formatDateTime(createdAt) })),
   };
 }
+
+/** The operator page's data (its loader's and the edge's): the page, the link's key and the documents. */
+export async function operatorPageData(b: OperatorBridge, key: string, operator: CurrentUser | null) {
+  return { key, ...(await operatorPage(b, operator)), documents: await bridgeDocuments(b) };
+}
+
+export type OperatorPageData = Awaited<ReturnType<typeof operatorPageData>>;
 
 /** Saves a connectivity test from the operator page; the signed-in operator, if any, is named on it. */
 export async function saveOperatorTest(

@@ -4,24 +4,10 @@
 // Remix. test/integration/invitation-page-edge.test.ts compares this with Remix's render of every variant
 // of the data, so an edit to the route that is not made here too fails there.
 import { reactEscape as e, reactTexts as t } from "#app/http/remix-document.server.ts";
-import type { ListedDocument } from "#app/meeting-documents/audience.server.ts";
+import { publicDocumentsHtml } from "#app/meeting-documents/public-documents-html.server.ts";
 import type { InvitationPageData } from "#app/invitations/invitation-page.server.ts";
 
 const fact = (term: string, value: string) => `<dt>${term}</dt><dd>${t(value)}</dd>`;
-
-const kb = (size: number | null) => (size === null ? "" : `${Math.max(1, Math.round(size / 1024))} KB`);
-const kindOf = (fileName: string | null) => (fileName?.split(".").pop() ?? "").toUpperCase();
-
-// app/components/meeting-documents/public-documents.tsx
-function documentsHtml(base: string, documents: ListedDocument[]): string {
-  if (!documents.length) return "";
-  const items = documents.map((d) =>
-    d.openable
-      ? `<li><a class="document-link" href="${e(`${base}/documents/${d.id}`)}"><span class="document-title">${t(d.title)}</span><span class="document-meta">${t(kindOf(d.fileName), " · ", kb(d.size), d.phase === "AFTER" ? " · sau hội nghị" : "")}</span></a></li>`
-      : `<li><div class="document-link classified"><span class="document-title">${t(d.title)}</span><span class="document-meta">${t("Tài liệu mật", d.note ? ` – ${d.note}` : "")}</span></div></li>`,
-  );
-  return `<section class="public-documents" aria-labelledby="public-documents-head"><h2 id="public-documents-head">Tài liệu họp</h2><ul>${items.join("")}</ul></section>`;
-}
 
 const field = (form: string, name: string, label: string, control: string) =>
   `<div class="field  "><label for="rsvp-${form}-${name}">${label}</label>${control}</div>`;
@@ -88,7 +74,7 @@ export function invitationPageHtml(data: InvitationPageData): string | null {
     (c.preparation ? fact("Đề nghị chuẩn bị", c.preparation) : "") +
     (c.contact ? fact("Liên hệ", c.contact) : "") +
     `</dl>` +
-    documentsHtml(base, data.documents) +
+    publicDocumentsHtml(base, data.documents) +
     (status ? `<p role="status">${t(status, " Đồng chí có thể thay đổi câu trả lời bên dưới.")}</p>` : "") +
     formsHtml(data.token) +
     `<div class="rsvp-qr"><img src="${e(`${base}/qr.png`)}" alt="Mã QR điểm danh cá nhân" width="220" height="220"/>` +

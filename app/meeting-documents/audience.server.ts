@@ -172,9 +172,8 @@ export function documentsForAttendee(a: AttendeeHolder): Promise<ListedDocument[
 }
 
 /** The documents a bridge point's operator page lists. */
-export async function bridgeDocuments(bridgePointId: string): Promise<ListedDocument[]> {
-  const b = await prisma.bridgePoint.findUnique({ where: { id: bridgePointId }, select: { conferenceId: true } });
-  return b ? listedFor(b.conferenceId, { kind: "bridge", bridgePointId }) : [];
+export function bridgeDocuments(b: { id: string; conferenceId: string }): Promise<ListedDocument[]> {
+  return listedFor(b.conferenceId, { kind: "bridge", bridgePointId: b.id });
 }
 
 type Opener = { kind: "attendee"; attendeeId: string } | { kind: "bridge"; bridgePointId: string };

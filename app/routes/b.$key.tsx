@@ -8,13 +8,17 @@ import { connectivityTestSchema } from "#app/bridges/bridge-form.ts";
 import bridgesCss from "#app/bridges/bridges.css?url";
 import { TestHistoryTable } from "#app/components/bridges/test-history.tsx";
 import { operatorPageMeta } from "#app/bridges/operator-meta.ts";
-import { operatorBridge, operatorPage, saveOperatorTest, signedInOperator } from "#app/bridges/operator-page.server.ts";
+import {
+  operatorBridge,
+  operatorPageData,
+  saveOperatorTest,
+  signedInOperator,
+} from "#app/bridges/operator-page.server.ts";
 import { ConnectivityTestSection, useConnectivityTest } from "#app/components/bridges/connectivity-test.tsx";
 import { OperatorFacts } from "#app/components/bridges/operator-facts.tsx";
 import { TestResultForm, useTestResultForm } from "#app/components/bridges/test-result-form.tsx";
 import { reply } from "#app/http/reply.server.ts";
 import { PublicDocuments } from "#app/components/meeting-documents/public-documents.tsx";
-import { bridgeDocuments } from "#app/meeting-documents/audience.server.ts";
 import documentsCss from "#app/meeting-documents/meeting-documents.css?url";
 
 export const links: LinksFunction = () => [
@@ -28,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const b = await operatorBridge(params.key);
   const operator = await signedInOperator(await getUser(request), b);
-  return { key: params.key!, ...(await operatorPage(b, operator)), documents: await bridgeDocuments(b.id) };
+  return operatorPageData(b, params.key!, operator);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

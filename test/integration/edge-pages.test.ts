@@ -119,10 +119,61 @@ describe("the invitation page (/i/:token)", () => {
       () =>
         prisma.conference.update({ where: { id: a.conferenceId }, data: { startsAt: null, endsAt: null, venue: "" } }),
     ];
+    const organization = (await db.get<{ id: string }>(`SELECT "id" FROM "Organization" ORDER BY "id" LIMIT 1`))!;
+    variants.push(
+      () =>
+        prisma.bridgePoint.update({
+          where: { id: bridge.id },
+          data: {
+            hostOrganizationId: organization.id,
+            room: "Phòng họp <số 2>",
+            videoPasscode: "12&34",
+            contactName: "Trần Văn Bình",
+            contactPhone: "0235 3 812 345",
+            readiness: "FAILED",
+            readinessAt: new Date("2026-12-01T02:30:00Z"),
+          },
+        }),
+      () =>
+        prisma.conference.update({
+          where: { id: a.conferenceId },
+          data: { bridgeTestAt: new Date("2026-12-10T01:00:00Z"), bridgeTestNote: "Kiểm tra lần 2 & chạy thử <video>" },
+        }),
+      () =>
+        prisma.connectivityTest.createMany({
+          data: [
+            {
+              bridgePointId: bridge.id,
+              result: "PASSED",
+              operatorName: 'Lê Thị "Hoa"',
+              latencyMs: 8.25,
+              jitterMs: 1,
+              lossPercent: 0,
+              downloadMbps: 12.5,
+              uploadMbps: 3,
+              camera: true,
+              microphone: true,
+              screen: true,
+              sound: true,
+              backupConnection: true,
+              createdAt: new Date("2026-12-02T03:00:00Z"),
+            },
+            {
+              bridgePointId: bridge.id,
+              result: "FAILED",
+              notes: "Mất tiếng <loa> & micro",
+              camera: true,
+              createdAt: new Date("2026-12-01T03:00:00Z"),
+            },
+          ],
+        }),
+    );
+    const accessKey = await accessKeyOf(bridge.id);
     for (const change of variants) {
       await change();
       await expectSame(`/i/${a.token}`, true);
       await expectSame(`/d/${(await posterKeyOf(bridge.id))!}`, true);
+      await expectSame(`/b/${accessKey}`, true);
     }
   });
 });
@@ -137,6 +188,30 @@ async function posterKeyOf(bridgeId: string): Promise<string | null> {
   await db.run(`UPDATE "BridgePoint" SET "posterKey" = ? WHERE "id" = ?`, key, bridgeId);
   return key;
 }
+
+async function accessKeyOf(bridgeId: string): Promise<string> {
+  const row = await db.get<{ accessKey: string | null }>(
+    `SELECT "accessKey" FROM "BridgePoint" WHERE "id" = ?`,
+    bridgeId,
+  );
+  if (row?.accessKey) return row.accessKey;
+  const key = `access${bridgeId.replace(/[^A-Za-z0-9]/g, "").slice(0, 20)}key`;
+  await db.run(`UPDATE "BridgePoint" SET "accessKey" = ? WHERE "id" = ?`, key, bridgeId);
+  return key;
+}
+
+describe("the bridge operator's page (/b/:key)", () => {
+  it("is the same document as Remix's for every bridge point of the demo data", async () => {
+    const rows = await db.all<{ accessKey: string; status: string; tests: number }>(
+      `SELECT b."accessKey", c."status", (SELECT COUNT(*) FROM "ConnectivityTest" t WHERE t."bridgePointId" = b."id") AS "tests"
+       FROM "BridgePoint" b JOIN "Conference" c ON c."id" = b."conferenceId" WHERE b."accessKey" IS NOT NULL ORDER BY b."id"`,
+    );
+    expect(rows.length).toBeGreaterThan(3);
+    // The demo's test history reaches these pages.
+    expect(rows.some((r) => Number(r.tests) > 0)).toBe(true);
+    for (const row of rows) await expectSame(`/b/${row.accessKey}`, row.status !== "CANCELLED");
+  });
+});
 
 describe("the self check-in poster (/d/:key)", () => {
   it("is the same document as Remix's for every bridge point of the demo data", async () => {

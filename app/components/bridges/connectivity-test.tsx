@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from "react";
-import { runConnectivityTest, STEP_LABEL, type Step } from "#app/bridges/connectivity-client.ts";
+import { runConnectivityTest, STEP_LABEL, STEPS, type Step } from "#app/bridges/connectivity-client.ts";
 import { formatMbps, formatMs, formatPercent, LIMITS, type Figures } from "#app/bridges/verdict.ts";
 
 type StepState = "waiting" | "running" | "done";
-const STEPS: Step[] = ["latency", "download", "upload"];
 const IDLE = { fraction: 0, step: null, message: "" } as const;
 
 /** The connectivity test of an operator page: runs it against the server and follows its progress. */

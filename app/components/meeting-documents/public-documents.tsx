@@ -2,10 +2,7 @@
 // operator page (/b/:key): large touch targets for a phone; a classified document is named with its
 // note, never linked.
 import type { ListedDocument } from "#app/meeting-documents/audience.server.ts";
-
-const kb = (size: number | null) => (size === null ? "" : `${Math.max(1, Math.round(size / 1024))} KB`);
-
-const kindOf = (fileName: string | null) => (fileName?.split(".").pop() ?? "").toUpperCase();
+import { documentKind as kindOf, documentSize as kb } from "#app/meeting-documents/document-labels.ts";
 
 export function PublicDocuments({ base, documents }: { base: string; documents: ListedDocument[] }) {
   if (!documents.length) return null;
