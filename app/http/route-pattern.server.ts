@@ -33,6 +33,38 @@ function decodable(path: string): boolean {
 
 const RECENT_PATHS = 2_000;
 
+/** Every fixed segment of every route's path ("conferences", "letter.pdf"), as matching compares them. */
+function staticSegments(manifest: Manifest): Set<string> {
+  // The root's data requests (/_root.data) are matched as "/", not as a parameter.
+  const out = new Set<string>(["_root"]);
+  for (const r of Object.values(manifest))
+    for (const segment of (r.path ?? "").split("/"))
+      if (segment && !segment.startsWith(":") && segment !== "*") out.add(segment.replace(/\?$/, "").toLowerCase());
+  return out;
+}
+
+/**
+ * What a path's match depends on: React Router matches a segment either as one of the routes' fixed
+ * segments (case aside) or as a parameter that takes any text, so every segment that is no fixed segment
+ * matches alike and stands as "\0" here. /i/<10,000 tokens> is one shape, /conferences/<id>/agenda one.
+ */
+function shapeOf(pathname: string, statics: Set<string>): string {
+  const data = pathname.endsWith(".data");
+  const segments = (data ? pathname.slice(0, -".data".length) : pathname).split("/");
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    if (!s) continue;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(s).toLowerCase();
+    } catch {
+      return pathname;
+    }
+    if (!statics.has(decoded)) segments[i] = "\0";
+  }
+  return segments.join("/") + (data ? ".data" : "");
+}
+
 export type RoutePatternOf = (pathname: string) => string;
 
 export interface RouteSource {
@@ -58,21 +90,25 @@ export function routePatterns(build: RouteSource): RoutePatternOf {
   // The folder of the build's files (/assets/), where its manifest is.
   const assets = build.assets.url.slice(0, build.assets.url.lastIndexOf("/") + 1);
   // React Router ranks the whole route tree on every match (about half a millisecond here, as much as a
-  // whole check-in): the answers for recent paths are kept. Routes never change in a process, so an
-  // answer never goes stale; the map is emptied when full, so a crawl of distinct URLs cannot grow it.
+  // whole check-in, or as an invitation page the edge answers): answers are kept per path shape. Routes
+  // never change in a process, so an answer never goes stale; the map is emptied when full, so a crawl of
+  // distinct shapes cannot grow it.
   const recent = new Map<string, string>();
+  const statics = staticSegments(manifest);
   return (pathname) => {
-    const known = recent.get(pathname);
+    // Answered by prefix, before shapes (the build's files are no route's segments).
+    if (pathname.startsWith(assets)) return `${assets}*`;
+    if (pathname === "/__manifest") return pathname;
+    const key = shapeOf(pathname, statics);
+    const known = recent.get(key);
     if (known !== undefined) return known;
     const pattern = patternFor(pathname);
     if (recent.size >= RECENT_PATHS) recent.clear();
-    recent.set(pathname, pattern);
+    recent.set(key, pattern);
     return pattern;
   };
 
   function patternFor(pathname: string): string {
-    if (pathname.startsWith(assets)) return `${assets}*`;
-    if (pathname === "/__manifest") return pathname;
     const data = pathname.endsWith(".data");
     const path = data ? pathname.slice(0, -".data".length).replace(/^\/_root$/, "/") : pathname;
     // React Router warns on the console, URL included, about a path it cannot decode: none is matched here.

@@ -38,4 +38,40 @@ describe("routePatterns", () => {
     const withoutSplat = routePatterns({ routes: { root: routes.root! }, assets: { url: "/assets/manifest-5e1f.js" } });
     expect(withoutSplat("/anything")).toBe("(none)");
   });
+
+  it("answers a path from its shape's cached answer exactly as a fresh match would", () => {
+    const all: Manifest = {
+      ...routes,
+      "routes/conferences.new": route("routes/conferences.new", "root", "conferences/new"),
+      "routes/b.$key.roll-call": route("routes/b.$key.roll-call", "root", "b/:key/roll-call"),
+    };
+    const source = { routes: all, assets: { url: "/assets/manifest-5e1f.js" } };
+    const cached = routePatterns(source);
+    const words = [
+      "conferences",
+      "new",
+      "NEW",
+      "agenda",
+      "i",
+      "b",
+      "roll-call",
+      "qr.png",
+      "c1",
+      "x%20y",
+      "tok.en",
+      "_root",
+      "",
+    ];
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % words.length;
+    for (let n = 0; n < 3_000; n++) {
+      const depth = 1 + (n % 4);
+      const path = `/${Array.from({ length: depth }, next)
+        .map((i) => words[i])
+        .join("/")}${n % 5 === 0 ? ".data" : ""}`;
+      expect(cached(path), path).toBe(routePatterns(source)(path));
+    }
+    expect(cached("/conferences/new")).toBe("/conferences/new");
+    expect(cached("/conferences/c9")).toBe("/conferences/:id");
+  });
 });
