@@ -6,6 +6,7 @@
 import { reactEscape as e, reactTexts as t } from "#app/http/remix-document.server.ts";
 import { publicDocumentsHtml } from "#app/meeting-documents/public-documents-html.server.ts";
 import type { InvitationPageData } from "#app/invitations/invitation-page.server.ts";
+import { rsvpStatusText } from "#app/invitations/rsvp-form.ts";
 
 const fact = (term: string, value: string) => `<dt>${term}</dt><dd>${t(value)}</dd>`;
 
@@ -58,12 +59,7 @@ export function invitationPageHtml(data: InvitationPageData): string | null {
   if (data.revoked || data.cancelled || !data.checkinCode) return null;
   const c = data.conference;
   const base = `/i/${data.token}`;
-  const status =
-    data.rsvp === "ACCEPTED"
-      ? "Đồng chí đã xác nhận tham dự."
-      : data.rsvp === "DECLINED"
-        ? `Đồng chí đã báo vắng${data.declineReason ? `: ${data.declineReason}` : "."}`
-        : null;
+  const status = rsvpStatusText(data.rsvp, data.declineReason);
   return (
     `<div class="rsvp"><p class="muted">${t(c.organizer, " trân trọng kính mời")}</p>` +
     `<h1>${t("Đồng chí ", data.name)}${data.position ? `<span class="muted small">${t(", ", data.position)}</span>` : ""}</h1>` +

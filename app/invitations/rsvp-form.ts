@@ -55,3 +55,10 @@ export type RsvpIntent = keyof typeof RSVP_SCHEMAS;
 export function isRsvpIntent(v: unknown): v is RsvpIntent {
   return typeof v === "string" && Object.hasOwn(RSVP_SCHEMAS, v);
 }
+
+/** What the invitation page says of the answer on record; null before any. */
+export function rsvpStatusText(rsvp: string, declineReason: string): string | null {
+  if (rsvp === "ACCEPTED") return "Đồng chí đã xác nhận tham dự.";
+  if (rsvp === "DECLINED") return `Đồng chí đã báo vắng${declineReason ? `: ${declineReason}` : "."}`;
+  return null;
+}

@@ -10,6 +10,7 @@ import {
   declineSchema,
   isRsvpIntent,
   paperSchema,
+  rsvpStatusText,
   substituteSchema,
   type RsvpIntent,
 } from "#app/invitations/rsvp-form.ts";
@@ -104,12 +105,7 @@ export default function RsvpPage() {
   const idle = navigation.state === "idle";
   const lastResult = (intent: RsvpIntent) => (idle && result?.intent === intent ? result.result : undefined);
   const c = data.conference;
-  const status =
-    data.rsvp === "ACCEPTED"
-      ? "Đồng chí đã xác nhận tham dự."
-      : data.rsvp === "DECLINED"
-        ? `Đồng chí đã báo vắng${data.declineReason ? `: ${data.declineReason}` : "."}`
-        : null;
+  const status = rsvpStatusText(data.rsvp, data.declineReason);
   return (
     <div className="rsvp">
       <p className="muted">{c.organizer} trân trọng kính mời</p>
