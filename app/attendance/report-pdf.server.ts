@@ -2,7 +2,7 @@
 // answer and, once the roll call has started, their mark and the figures per group and bridge point. The figures
 // are counted in SQL and the lines read a chunk at a time, so the PDF of 100,000 attendees keeps memory flat; the
 // Word file (built whole by the docx package) is refused above DOCX_MAX_ATTENDEES.
-import { countedChunks, type RowProgress } from "#app/attendance/roll-call-sheet.server.ts";
+import { rowCounter, type RowProgress } from "#app/attendance/roll-call-sheet.server.ts";
 import { ATTENDANCE_MARK_SELECT } from "#app/attendance/attendance.server.ts";
 import { KEYSET_ORDER, keysetChunks, listSections } from "#app/attendance/attendee-chunks.server.ts";
 import { attendancePlaces, attendanceSummary } from "#app/attendance/figures.server.ts";
@@ -156,15 +156,10 @@ export async function attendanceReportInput(conferenceId: string): Promise<Atten
 /** The report's PDF bytes; a 409 while the conference has no attendees yet. */
 export async function attendanceReportPdf(conferenceId: string, progress?: RowProgress): Promise<Buffer> {
   const input = await attendanceReportInput(conferenceId);
-  if (!progress) return renderAttendanceStreamPdf(input);
-  let done = 0;
-  progress(0, input.total);
+  const counted = rowCounter(input.total, progress);
   return renderAttendanceStreamPdf({
     ...input,
-    groups: input.groups.map((g) => ({
-      ...g,
-      chunks: countedChunks(g.chunks, (n) => progress((done += n), input.total)),
-    })),
+    groups: input.groups.map((g) => ({ ...g, chunks: counted(g.chunks) })),
   });
 }
 

@@ -11,11 +11,22 @@ import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 export type RowProgress = (done: number, total: number) => void;
 
 /** Passes `chunks` through, telling `onRows` how many rows have gone by. */
-export async function* countedChunks<T>(chunks: AsyncIterable<T[]>, onRows: (rows: number) => void) {
+async function* countedChunks<T>(chunks: AsyncIterable<T[]>, onRows: (rows: number) => void) {
   for await (const rows of chunks) {
     yield rows;
     onRows(rows.length);
   }
+}
+
+/**
+ * One running count over a document's chunked groups: the total is told before the first row is drawn
+ * (a job's total starts at 1), then the rows drawn so far, whichever group they come from.
+ */
+export function rowCounter(total: number, progress?: RowProgress) {
+  let done = 0;
+  progress?.(0, total);
+  return <T>(chunks: AsyncIterable<T[]>): AsyncIterable<T[]> =>
+    progress ? countedChunks(chunks, (n) => progress((done += n), total)) : chunks;
 }
 
 /** The roll-call sheet's PDF, or null while the conference has no attendees. */
@@ -27,10 +38,10 @@ export async function rollCallSheetPdf(conferenceId: string, progress?: RowProgr
     prisma.organization.findUniqueOrThrow({ where: { id: c.organizationId }, select: { documentName: true } }),
   ]);
   if (!sections.length) return null;
-  const total = sections.reduce((n, s) => n + s.count, 0);
-  let done = 0;
-  // Say how many attendees there are before the first chunk is drawn (a job's total starts at 1).
-  progress?.(0, total);
+  const counted = rowCounter(
+    sections.reduce((n, s) => n + s.count, 0),
+    progress,
+  );
   return renderRollCallSheet({
     issuingBody: org.documentName,
     meeting: meetingName(c.title),
@@ -39,8 +50,7 @@ export async function rollCallSheetPdf(conferenceId: string, progress?: RowProgr
       label: s.label,
       count: s.count,
       chunks: (async function* () {
-        const counted = countedChunks(s.chunks, (n) => progress?.((done += n), total));
-        for await (const rows of counted)
+        for await (const rows of counted(s.chunks))
           yield rows.map((r) => ({
             name: r.name,
             position: r.position,
