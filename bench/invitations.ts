@@ -70,6 +70,12 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1000;
 }
 
+/** This process's RSS now, its peak so far and the V8 heap in use: where the memory went, phase by phase. */
+function rssNow(): string {
+  const m = process.memoryUsage();
+  return `RSS ${mb(m.rss)} MiB, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB, heap ${mb(m.heapUsed)} MiB`;
+}
+
 function dateU(): string {
   try {
     return execFileSync("date", ["-u"], { encoding: "utf8" }).trim();
@@ -141,7 +147,7 @@ async function main(): Promise<number> {
     ).map((a) => a.id);
     if (attendeeIds.length !== COUNT) throw new Error(`expected ${COUNT} attendees, found ${attendeeIds.length}`);
     console.log(
-      `data:     migrated + seeded + conference with ${COUNT.toLocaleString("en")} attendees (${bridgeIds.length} bridge points) in ${seconds(performance.now() - t)} s`,
+      `data:     migrated + seeded + conference with ${COUNT.toLocaleString("en")} attendees (${bridgeIds.length} bridge points) in ${seconds(performance.now() - t)} s (${rssNow()})`,
     );
 
     smtp = await startCountingSmtpChild();
@@ -282,7 +288,7 @@ async function main(): Promise<number> {
         `calibrate: ${CALIBRATION} messages without PDF per setting: ${rates.join(", ")}; using concurrency ${concurrency}`,
       );
     }
-    console.log(`warm-up:  ${seconds(performance.now() - t)} s`);
+    console.log(`warm-up:  ${seconds(performance.now() - t)} s (${rssNow()})`);
 
     // --- measured -------------------------------------------------------------------------
     const bare1 = await bareRun("1", COUNT, concurrency);
@@ -290,12 +296,12 @@ async function main(): Promise<number> {
     const cases: Array<{ name: "A" | "B"; label: string; run: OutboxRun; target: number }> = [];
     if (CASES.has("A")) {
       const run = await outboxRun("INVITATION", conference.calendarSequence, attendeeIds, false, concurrency);
-      console.log(`case A:   ${seconds(run.drainMs)} s`);
+      console.log(`case A:   ${seconds(run.drainMs)} s (${rssNow()})`);
       cases.push({ name: "A", label: "A: invitation, no PDF", run, target: TARGET_A_S * scale });
     }
     if (CASES.has("B")) {
       const run = await outboxRun("INVITATION", conference.calendarSequence + 1, attendeeIds, true, concurrency);
-      console.log(`case B:   ${seconds(run.drainMs)} s`);
+      console.log(`case B:   ${seconds(run.drainMs)} s (${rssNow()})`);
       cases.push({ name: "B", label: "B: invitation + PDF", run, target: TARGET_B_S * scale });
     }
     const bare2 = await bareRun("2", COUNT, concurrency);
