@@ -2,16 +2,17 @@
 // Issue 15's bulk-mail targets (goal 4), in one run, on a fresh migrated and seeded SQLite database:
 //   A. N invitations (HTML, text, ICS, inline QR; no PDF) queued in the durable outbox and
 //      drained with drainOnce + the pooled smtpTransport into a local smtp-server: ≤ 35 s for 10,000
-//      and ≤ 2 ms of this process's CPU a message;
+//      and ≤ 2 ms of the sending process's CPU a message;
 //   B. the same with the giấy mời PDF attached (a new version, so new messages): ≤ 70 s;
-//   and this process's peak RSS ≤ 400 MB (10^6 bytes).
+//   and the sending process's peak RSS ≤ 400 MB (10^6 bytes).
 // Bare reference, same server, same run: plain pooled nodemailer sending N one-line text
 // messages, timed before case A and after case B; the ratios use the mean of the two.
 // The smtp-server runs in a child process (bench/lib/smtp-child.ts) and counts messages, bytes and
-// distinct Message-IDs; its CPU and memory are reported apart. Besides wall time, each phase reports
-// this process's CPU time (user + system), the sending side's alone, which says what a message costs
-// even when other programs share the machine; peak RSS is this process's (app, Prisma, SQLite,
-// composing, transport, and the bench's own data set-up), not the receiving server's.
+// distinct Message-IDs; its CPU and memory are reported apart. The outbox is queued and drained in a
+// second child process (bench/lib/sender-child.ts), a fresh process as the app's worker would be: its
+// CPU time (user + system, all threads) says what a message costs even when other programs share the
+// machine, and its peak RSS is the sending side's (app, Prisma, SQLite, composing, transport), without
+// this process's data set-up or the receiving server. The bare reference runs in this process.
 // The outbox concurrency is chosen by a short calibration (a sample per setting, best rate
 // wins) unless a single --concurrency is given. Targets scale linearly when --count ≠ 10,000.
 // Exits 1 when a target is missed or any message is missing, duplicated or failed.
@@ -22,6 +23,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import nodemailer from "nodemailer";
 import { attendeeValues, checkDelivery, createBenchConference, type SmtpCounts } from "#bench/lib/invitation-data.ts";
+import { startSenderChild } from "#bench/lib/sender-child.ts";
 import { startCountingSmtpChild } from "#bench/lib/smtp-child.ts";
 import { positiveInt } from "#bench/lib/args.ts";
 
@@ -112,14 +114,10 @@ async function main(): Promise<number> {
   const { prisma } = await import("#app/database/db.server.ts");
   const { createAttendees } = await import("#app/invitations/attendees.server.ts");
   const { SYSTEM_ACTOR } = await import("#app/database/audit.server.ts");
-  await import("#app/mail-composers.server.ts");
-  const { composeMessage } = await import("#app/mailing/composers.server.ts");
-  const { queueInvitations } = await import("#app/invitations/queue.server.ts");
-  const { drainOnce } = await import("#app/mailing/outbox.server.ts");
-  const { smtpTransport } = await import("#app/mailing/transport.server.ts");
   const { messageIdFor } = await import("#app/mailing/backoff.ts");
 
   let smtp: Awaited<ReturnType<typeof startCountingSmtpChild>> | null = null;
+  let sender: Awaited<ReturnType<typeof startSenderChild>> | null = null;
   try {
     // --- data --------------------------------------------------------------------------
     let t = performance.now();
@@ -152,12 +150,22 @@ async function main(): Promise<number> {
 
     smtp = await startCountingSmtpChild();
     const server = smtp;
+    // The sending side in a fresh process of its own, on the same database file.
+    const senderChild = await startSenderChild(
+      {
+        DATABASE_URL: process.env.DATABASE_URL!,
+        DATA_DIR: process.env.DATA_DIR!,
+      },
+      (process.env.BENCH_SENDER_FLAGS ?? "").split(" ").filter(Boolean),
+    );
+    sender = senderChild;
+    let senderMaxRss = 0;
 
     // --- the outbox, as the app's worker drives it ---------------------------------------
     interface OutboxRun {
       queueMs: number;
       drainMs: number;
-      /** CPU time of this process (user + system, all threads) while draining. */
+      /** CPU time of the sending process (user + system, all threads) while draining. */
       cpuMs: number;
       /** CPU time of the receiving SMTP server's process meanwhile. */
       serverCpuMs: number;
@@ -178,53 +186,37 @@ async function main(): Promise<number> {
       concurrency: number,
     ): Promise<OutboxRun> {
       await server.reset();
-      const transport = smtpTransport(server.url);
-      try {
-        let start = performance.now();
-        const queued = await queueInvitations({
-          conferenceId: conference.id,
-          kind,
-          version,
-          attendeeIds: ids,
-          attachPdf,
-          subject: `Giấy mời: ${conference.title}`,
-        });
-        const queueMs = performance.now() - start;
-        if (queued !== ids.length) throw new Error(`queued ${queued} of ${ids.length}`);
-        const totals = { sent: 0, retried: 0, failed: 0, drains: 0 };
-        const batchRates: number[] = [];
-        const cpuStart = process.cpuUsage();
-        const serverStart = (await server.usage()).cpuMs;
-        start = performance.now();
-        for (;;) {
-          const batchStart = performance.now();
-          const r = await drainOnce({ transport, compose: composeMessage, batchSize: BATCH, concurrency });
-          if (r.sent === BATCH) batchRates.push(r.sent / ((performance.now() - batchStart) / 1000));
-          totals.drains++;
-          totals.sent += r.sent;
-          totals.retried += r.retried;
-          totals.failed += r.failed;
-          // Done when everything went out, or when a drain finds nothing due (retries wait 30 s).
-          if (totals.sent + totals.failed >= ids.length || r.sent + r.retried + r.failed === 0) break;
-        }
-        const drainMs = performance.now() - start;
-        const cpuMs = cpuMsSince(cpuStart);
-        const serverCpuMs = (await server.usage()).cpuMs - serverStart;
-        const counts = await server.reset();
-        const problems = checkDelivery(
-          counts,
-          ids.map((id) => messageIdFor(kind, version, id)),
-        );
-        const sentRows = await prisma.outboxMessage.count({
-          where: { conferenceId: conference.id, kind, version, status: "SENT" },
-        });
-        if (sentRows !== ids.length) problems.push(`${sentRows} of ${ids.length} outbox rows SENT`);
-        if (totals.failed) problems.push(`${totals.failed} failed`);
-        if (totals.retried) problems.push(`${totals.retried} retried`);
-        return { queueMs, drainMs, cpuMs, serverCpuMs, ...totals, batchRates, counts, problems };
-      } finally {
-        transport.close();
-      }
+      const serverStart = (await server.usage()).cpuMs;
+      const r = await senderChild.run({
+        smtpUrl: server.url,
+        conferenceId: conference.id,
+        subject: `Giấy mời: ${conference.title}`,
+        kind,
+        version,
+        ids,
+        attachPdf,
+        concurrency,
+        batch: BATCH,
+      });
+      senderMaxRss = Math.max(senderMaxRss, r.maxRss);
+      console.log(
+        `  sender ${kind} v${version} ×${ids.length}${attachPdf ? " + PDF" : ""}: peak RSS so far ${mb(r.maxRss)} MiB, ` +
+          `during the run heap ≤ ${mb(r.peakHeap)} MiB, external ≤ ${mb(r.peakExternal)} MiB`,
+      );
+      if (r.queued !== ids.length) throw new Error(`queued ${r.queued} of ${ids.length}`);
+      const serverCpuMs = (await server.usage()).cpuMs - serverStart;
+      const counts = await server.reset();
+      const problems = checkDelivery(
+        counts,
+        ids.map((id) => messageIdFor(kind, version, id)),
+      );
+      const sentRows = await prisma.outboxMessage.count({
+        where: { conferenceId: conference.id, kind, version, status: "SENT" },
+      });
+      if (sentRows !== ids.length) problems.push(`${sentRows} of ${ids.length} outbox rows SENT`);
+      if (r.failed) problems.push(`${r.failed} failed`);
+      if (r.retried) problems.push(`${r.retried} retried`);
+      return { ...r, serverCpuMs, counts, problems };
     }
 
     // --- the bare reference --------------------------------------------------------------
@@ -314,7 +306,7 @@ async function main(): Promise<number> {
     const overCpu = (c: (typeof cases)[number]) => c.name === "A" && cpuPerMessage(c) > TARGET_A_CPU_MS;
     const passed = (c: (typeof cases)[number]) =>
       c.run.problems.length === 0 && c.run.drainMs / 1000 <= c.target && !overCpu(c);
-    const peakRssMB = (process.resourceUsage().maxRSS * 1024) / 1e6;
+    const peakRssMB = senderMaxRss / 1e6;
     const serverUsage = await server.usage();
     const rows: string[][] = [
       ...[bare1, bare2].map((r, i) => [
@@ -371,7 +363,7 @@ async function main(): Promise<number> {
     );
     console.log(
       `cpu per message: bare ${(bareCpuMs / COUNT).toFixed(2)} ms, ${cases.map((c) => `${c.name} ${(c.run.cpuMs / COUNT).toFixed(2)} ms`).join(", ")} ` +
-        `(this process's user + system time over wall time: ${cases.map((c) => `${c.name} ${((100 * c.run.cpuMs) / c.run.drainMs).toFixed(0)} %`).join(", ")}, bare ${((100 * bareCpuMs) / bareMs).toFixed(0)} %)`,
+        `(the sender's user + system time over wall time: ${cases.map((c) => `${c.name} ${((100 * c.run.cpuMs) / c.run.drainMs).toFixed(0)} %`).join(", ")}, bare ${((100 * bareCpuMs) / bareMs).toFixed(0)} %)`,
     );
     const spread = (xs: number[]) => {
       if (!xs.length) return "n/a";
@@ -398,8 +390,9 @@ async function main(): Promise<number> {
         .join(" ")}`,
     );
     console.log(
-      `peak RSS of this process (the sending side: app, Prisma, SQLite, composing, transport, and this bench's data set-up): ` +
-        `${peakRssMB.toFixed(0)} MB (${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB), target ≤ ${TARGET_RSS_MB} MB; ` +
+      `peak RSS of the sending process (app, Prisma, SQLite, composing, transport; warm-up, calibration and both cases): ` +
+        `${peakRssMB.toFixed(0)} MB (${(senderMaxRss / 1024 / 1024).toFixed(0)} MiB), target ≤ ${TARGET_RSS_MB} MB; ` +
+        `this bench process (data set-up, bare reference): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; ` +
         `the receiving smtp-server's process, not counted: ${serverUsage.maxRssMiB.toFixed(0)} MiB peak RSS, ` +
         cases.map((c) => `${c.name} ${(c.run.serverCpuMs / COUNT).toFixed(2)} ms`).join(", ") +
         ` of its CPU a message`,
@@ -427,6 +420,7 @@ async function main(): Promise<number> {
     console.log(problems.length ? "result: FAIL" : "result: PASS");
     return problems.length ? 1 : 0;
   } finally {
+    await sender?.close();
     await smtp?.close();
     await prisma.$disconnect();
     fs.rmSync(tmp, { recursive: true, force: true });

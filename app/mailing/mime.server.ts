@@ -5,8 +5,6 @@
 // first, as RFC 2045 asks of text before encoding. Headers with non-ASCII text are RFC 2047 encoded
 // words (UTF-8, B encoding) of at most 42 bytes each, folded one to a line.
 
-import { randomBytes } from "node:crypto";
-
 export interface MimeAddress {
   name: string;
   address: string;
@@ -121,6 +119,15 @@ export function dateValue(date: Date): string {
   return date.toUTCString().replace(/GMT$/, "+0000");
 }
 
+// Every body is base64 and every part header is written here, so no content line can start with "--_HnM-":
+// the boundary needs to be unique within the message only. A per-process counter with the time and the
+// process id spares a random draw per message.
+let boundaryCounter = 0;
+function nextBoundaryBase(): string {
+  boundaryCounter = (boundaryCounter + 1) % 0x100000000;
+  return `${Date.now().toString(36)}${process.pid.toString(36)}${boundaryCounter.toString(36)}`;
+}
+
 function isLeaf(part: MimePart): part is MimeLeaf {
   return "body" in part;
 }
@@ -174,6 +181,6 @@ export function buildMime(message: MimeMessage): string {
     "MIME-Version: 1.0",
     CRLF,
   );
-  writePart(out, message.body, randomBytes(8).toString("hex"), { n: 0 });
+  writePart(out, message.body, nextBoundaryBase(), { n: 0 });
   return out.join("");
 }
