@@ -19,20 +19,10 @@ export interface SendOptions {
 
 type Db = PrismaClient;
 
-/**
- * The message's final state (sent, or failed for good) and the worker's audit record of it, as one
- * batched transaction: the worker writes one per e-mail, so it skips the interactive transaction's
- * round trips.
- */
-function finish(
-  db: Db,
-  row: OutboxRow,
-  outcome: "SENT" | "FAILED",
-  data: Prisma.OutboxMessageUpdateInput,
-  error: string | null,
-) {
+/** The worker's audit record of a message's final state. */
+function auditOf(row: OutboxRow, outcome: "SENT" | "FAILED", error: string | null) {
   const what = `“${row.subject ?? ""}” tới ${row.toAddress ?? ""}`;
-  const audit = auditEventData(SYSTEM_ACTOR, {
+  return auditEventData(SYSTEM_ACTOR, {
     action: outcome === "SENT" ? "message.sent" : "message.failed",
     entity: "OutboxMessage",
     entityId: row.id,
@@ -41,14 +31,73 @@ function finish(
     after: { status: outcome, ...(error ? { lastError: error } : {}) },
     conferenceId: row.conferenceId ?? null,
   });
+}
+
+/**
+ * The message's final state (failed for good) and the worker's audit record of it, as one batched
+ * transaction: it skips the interactive transaction's round trips.
+ */
+function finish(
+  db: Db,
+  row: OutboxRow,
+  outcome: "SENT" | "FAILED",
+  data: Prisma.OutboxMessageUpdateInput,
+  error: string | null,
+) {
   return db.$transaction([
     db.outboxMessage.update({
       where: { id: row.id },
       data: { ...data, status: outcome, leaseUntil: null },
       select: { id: true },
     }),
-    db.auditEvent.create({ data: audit, select: { id: true } }),
+    db.auditEvent.create({ data: auditOf(row, outcome, error), select: { id: true } }),
   ]);
+}
+
+// Marking SENT is the one write every message makes. The messages that the SMTP server accepted while
+// the previous mark was being written are marked together: one update and one insert of their audit
+// records, in one transaction, instead of a transaction each. Nothing waits on purpose: the first
+// message is written at once and a batch is whatever came in meanwhile, so a message stays unmarked no
+// longer than before, and each sender goes on only once its own message is recorded.
+interface Sent {
+  row: OutboxRow;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+const sentQueues = new WeakMap<Db, { waiting: Sent[]; writing: boolean }>();
+const SENT_BATCH = 64;
+
+function markSent(db: Db, row: OutboxRow): Promise<void> {
+  let queue = sentQueues.get(db);
+  if (!queue) sentQueues.set(db, (queue = { waiting: [], writing: false }));
+  const q = queue;
+  return new Promise<void>((resolve, reject) => {
+    q.waiting.push({ row, resolve, reject });
+    if (!q.writing) void writeSent(db, q);
+  });
+}
+
+async function writeSent(db: Db, q: { waiting: Sent[]; writing: boolean }): Promise<void> {
+  q.writing = true;
+  try {
+    while (q.waiting.length) {
+      const batch = q.waiting.splice(0, SENT_BATCH);
+      try {
+        await db.$transaction([
+          db.outboxMessage.updateMany({
+            where: { id: { in: batch.map((s) => s.row.id) } },
+            data: { status: "SENT", sentAt: new Date(), lastError: null, leaseUntil: null },
+          }),
+          db.auditEvent.createMany({ data: batch.map((s) => auditOf(s.row, "SENT", null)) }),
+        ]);
+        for (const s of batch) s.resolve();
+      } catch (error) {
+        for (const s of batch) s.reject(error);
+      }
+    }
+  } finally {
+    q.writing = false;
+  }
 }
 
 export async function sendOne(
@@ -86,6 +135,6 @@ export async function sendOne(
       await db.outboxMessage.update({ where: { id: row.id }, data: { ...next, leaseUntil: null, status: "QUEUED" } });
     return failed ? "failed" : "retry";
   }
-  await finish(db, row, "SENT", { sentAt: new Date(), lastError: null }, null);
+  await markSent(db, row);
   return "sent";
 }
