@@ -8,7 +8,7 @@
 // Bare reference, same server, same run: plain pooled nodemailer sending N one-line text
 // messages, timed before case A and after case B; the ratios use the mean of the two.
 // The smtp-server runs in a child process (bench/lib/smtp-child.ts) and counts messages, bytes and
-// distinct Message-IDs; its CPU and memory are reported apart. The outbox is queued and drained in a
+// distinct Message-IDs; its CPU and memory are reported apart. The outbox is queued here and drained in a
 // second child process (bench/lib/sender-child.ts), a fresh process as the app's worker would be: its
 // CPU time (user + system, all threads) says what a message costs even when other programs share the
 // machine, and its peak RSS is the sending side's (app, Prisma, SQLite, composing, transport), without
@@ -114,6 +114,7 @@ async function main(): Promise<number> {
   const { prisma } = await import("#app/database/db.server.ts");
   const { createAttendees } = await import("#app/invitations/attendees.server.ts");
   const { SYSTEM_ACTOR } = await import("#app/database/audit.server.ts");
+  const { queueInvitations } = await import("#app/invitations/queue.server.ts");
   const { messageIdFor } = await import("#app/mailing/backoff.ts");
 
   let smtp: Awaited<ReturnType<typeof startCountingSmtpChild>> | null = null;
@@ -186,24 +187,25 @@ async function main(): Promise<number> {
       concurrency: number,
     ): Promise<OutboxRun> {
       await server.reset();
-      const serverStart = (await server.usage()).cpuMs;
-      const r = await senderChild.run({
-        smtpUrl: server.url,
+      // Queued here, as the app's send job queues apart from the outbox worker; drained by the sender.
+      const queueStart = performance.now();
+      const queued = await queueInvitations({
         conferenceId: conference.id,
-        subject: `Giấy mời: ${conference.title}`,
         kind,
         version,
-        ids,
+        attendeeIds: ids,
         attachPdf,
-        concurrency,
-        batch: BATCH,
+        subject: `Giấy mời: ${conference.title}`,
       });
+      const queueMs = performance.now() - queueStart;
+      if (queued !== ids.length) throw new Error(`queued ${queued} of ${ids.length}`);
+      const serverStart = (await server.usage()).cpuMs;
+      const r = await senderChild.run({ smtpUrl: server.url, expected: ids.length, concurrency, batch: BATCH });
       senderMaxRss = Math.max(senderMaxRss, r.maxRss);
       console.log(
         `  sender ${kind} v${version} ×${ids.length}${attachPdf ? " + PDF" : ""}: peak RSS so far ${mb(r.maxRss)} MiB, ` +
           `during the run heap ≤ ${mb(r.peakHeap)} MiB, external ≤ ${mb(r.peakExternal)} MiB`,
       );
-      if (r.queued !== ids.length) throw new Error(`queued ${r.queued} of ${ids.length}`);
       const serverCpuMs = (await server.usage()).cpuMs - serverStart;
       const counts = await server.reset();
       const problems = checkDelivery(
@@ -216,7 +218,7 @@ async function main(): Promise<number> {
       if (sentRows !== ids.length) problems.push(`${sentRows} of ${ids.length} outbox rows SENT`);
       if (r.failed) problems.push(`${r.failed} failed`);
       if (r.retried) problems.push(`${r.retried} retried`);
-      return { ...r, serverCpuMs, counts, problems };
+      return { ...r, queueMs, serverCpuMs, counts, problems };
     }
 
     // --- the bare reference --------------------------------------------------------------
