@@ -5,3 +5,4 @@
 import "#app/attendance/document-jobs.server.ts";
 import "#app/attendance/poster-jobs.server.ts";
 import "#app/documents/packet-jobs.server.ts";
+import "#app/invitations/send-job.server.ts";

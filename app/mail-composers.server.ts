@@ -4,7 +4,7 @@
 
 import { composeBridgeTestMessage } from "#app/bridges/test-request.server.ts";
 import { composeConclusionMessage } from "#app/conclusions/message.server.ts";
-import { composeInvitationMessage } from "#app/invitations/invitation-message.server.ts";
+import { composeInvitationMessage, prefetchInvitationRecords } from "#app/invitations/invitation-message.server.ts";
 import { composeScheduledReminder } from "#app/invitations/scheduled-reminders-message.server.ts";
 import { queueDueReminders } from "#app/invitations/scheduled-reminders-send.server.ts";
 import { INVITATION_KINDS } from "#app/invitations/types.ts";
@@ -13,7 +13,7 @@ import { registerComposer } from "#app/mailing/composers.server.ts";
 import { registerDueWork } from "#app/mailing/due-work.server.ts";
 import { composeDocumentsMessage } from "#app/meeting-documents/message.server.ts";
 
-registerComposer(INVITATION_KINDS, composeInvitationMessage);
+registerComposer(INVITATION_KINDS, composeInvitationMessage, prefetchInvitationRecords);
 registerComposer(["BRIDGE_TEST"], composeBridgeTestMessage);
 registerComposer(["DOCUMENTS"], composeDocumentsMessage);
 registerComposer(["CONCLUSION"], composeConclusionMessage);

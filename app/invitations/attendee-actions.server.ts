@@ -25,6 +25,7 @@ import {
   sendUpdate,
 } from "#app/invitations/attendees.server.ts";
 import { cannotInviteReason } from "#app/invitations/can-invite.ts";
+import { INLINE_SEND_LIMIT, invitationSendJob, startInvitationSend } from "#app/invitations/send-job.server.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 import { isStuck } from "#app/mailing/claims.server.ts";
 import { requeueMessage, requeueRefusalText } from "#app/mailing/resend.server.ts";
@@ -65,6 +66,8 @@ export async function attendeesPage(access: ConferenceAccess, params: URLSearchP
     cannotInvite: reason,
     lateWarning: !reason && workingDays !== null && workingDays < 3 && c.startsAt! > now ? workingDays : null,
     mailMode: mailTransportKind(),
+    /** A large conference's invitations being queued by a job, or just queued. */
+    invitationSend: await invitationSendJob(c.id, now),
     groups,
     // The add form's choice of bridge point: every one, or for a nation-wide conference those `bq` finds.
     bridgePoints: await bridgeChoices(c.id, params.get("bq") ?? ""),
@@ -246,8 +249,17 @@ export async function sendMailing(user: CurrentUser, c: Conference, mailing: Mai
   if (reason && mailing.kind !== "cancel") return refused(reason);
   const actor = userActor(user);
   switch (mailing.kind) {
-    case "send":
+    case "send": {
+      // A large conference's invitations are queued by a job, with progress on the page (send-job.server.ts).
+      const invited = await prisma.attendee.count({ where: { conferenceId: c.id, revokedAt: null } });
+      if (invited > INLINE_SEND_LIMIT) {
+        await startInvitationSend(actor, c.id, mailing.attachPdf);
+        return done(
+          `Đang đưa giấy mời vào hàng đợi gửi cho ${invited.toLocaleString("vi-VN")} đại biểu; tiến độ hiện bên dưới.`,
+        );
+      }
       return done(`Đã đưa ${await sendInvitations(actor, c, mailing.attachPdf)} giấy mời vào hàng đợi gửi.`);
+    }
     case "update":
       return done(`Đã đưa ${await sendUpdate(actor, c, mailing.changeNote)} thư báo thay đổi vào hàng đợi gửi.`);
     case "remind":

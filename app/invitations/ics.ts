@@ -84,8 +84,18 @@ function utcTime(d: Date): string {
     .replace(/\.\d{3}/, "");
 }
 
+// A bulk send writes the same two instants into every calendar: luxon's zone arithmetic is done once each.
+const localTimes = new Map<number, string>();
+
 function localTime(d: Date): string {
-  return DateTime.fromJSDate(d, { zone: TIME_ZONE }).toFormat("yyyyLLdd'T'HHmmss");
+  const key = d.getTime();
+  let text = localTimes.get(key);
+  if (text === undefined) {
+    text = DateTime.fromJSDate(d, { zone: TIME_ZONE }).toFormat("yyyyLLdd'T'HHmmss");
+    if (localTimes.size >= 1000) localTimes.clear();
+    localTimes.set(key, text);
+  }
+  return text;
 }
 
 /** A negative duration (RFC 5545 3.3.6): 60 → -PT1H, 90 → -PT1H30M, 1440 → -P1D. */

@@ -12,7 +12,11 @@ import { fromAddress } from "#app/mailing/from-address.server.ts";
 import { issuingBody } from "#app/plans/document.ts";
 import { checkinCode, formatCheckinCode } from "#app/invitations/checkin-code.ts";
 import { composeInvitation, invitationIcs } from "#app/invitations/compose.server.ts";
-import { attendeeForMessage, type InvitationRecord } from "#app/invitations/invitation-record.server.ts";
+import {
+  attendeeForMessage,
+  attendeesForMessages,
+  type InvitationRecord,
+} from "#app/invitations/invitation-record.server.ts";
 import { isInvitationKind, type InvitationMailData } from "#app/invitations/types.ts";
 
 /** What the letter, the e-mail and the calendar entry say of the conference. */
@@ -81,11 +85,25 @@ export async function letterPdf(a: InvitationRecord): Promise<Buffer> {
   return renderInvitationLetter({ conference, attendee, site, videoLink });
 }
 
-/** The e-mail for one outbox row, composed from the current data at send time. */
-export async function composeInvitationMessage(row: OutboxRow): Promise<SendMailOptions> {
+/**
+ * The outbox's prefetch for invitation rows: every attendee of a claimed batch in one query (null: no
+ * longer in the list), instead of one query per message.
+ */
+export async function prefetchInvitationRecords(rows: OutboxRow[]): Promise<Map<string, InvitationRecord | null>> {
+  const ids = rows.flatMap((r) => (r.attendeeId ? [r.attendeeId] : []));
+  const records = ids.length ? await attendeesForMessages(ids) : new Map<string, InvitationRecord>();
+  return new Map(rows.filter((r) => r.attendeeId).map((r) => [r.id, records.get(r.attendeeId!) ?? null]));
+}
+
+/**
+ * The e-mail for one outbox row, composed from the current data at send time: the record its batch's
+ * prefetch read right after the claim, or (none) read now.
+ */
+export async function composeInvitationMessage(row: OutboxRow, prefetched?: unknown): Promise<SendMailOptions> {
   if (!isInvitationKind(row.kind)) throw new Error(`Không phải thư mời: ${row.kind}`);
   if (!row.attendeeId) throw new Error("Thư không gắn với người được mời nào");
-  const a = await attendeeForMessage(row.attendeeId);
+  const a =
+    prefetched === undefined ? await attendeeForMessage(row.attendeeId) : (prefetched as InvitationRecord | null);
   if (!a) throw new Error("Người được mời không còn trong danh sách");
   const parts = invitationParts(a);
   const data: InvitationMailData = {

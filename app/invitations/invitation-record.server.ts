@@ -97,3 +97,20 @@ export async function attendeeForMessage(id: string): Promise<InvitationRecord |
   const conference = await conferenceForMessage(a.conferenceId);
   return conference ? { ...a, conference } : null;
 }
+
+/** The records of many attendees at once (a claimed batch): one attendee query, each conference from the cache. */
+export async function attendeesForMessages(ids: readonly string[]): Promise<Map<string, InvitationRecord>> {
+  const { conference: _c, ...select } = attendeeSelect;
+  const rows = await prisma.attendee.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { ...select, conferenceId: true },
+  });
+  const conferences = new Map<string, InvitationRecord["conference"] | null>();
+  for (const id of new Set(rows.map((a) => a.conferenceId))) conferences.set(id, await conferenceForMessage(id));
+  const out = new Map<string, InvitationRecord>();
+  for (const a of rows) {
+    const conference = conferences.get(a.conferenceId);
+    if (conference) out.set(a.id, { ...a, conference });
+  }
+  return out;
+}

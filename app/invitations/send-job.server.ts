@@ -1,0 +1,153 @@
+// Sending the invitation to a large conference: the organiser's request queues a job (app/jobs/) and
+// returns at once; the job puts the messages into the outbox a chunk at a time, with progress (n/N) on the
+// attendees page, and the outbox starts sending after the first chunk. Queuing 10,000 messages took 3–5 s
+// inside the request; up to INLINE_SEND_LIMIT attendees it still happens inline (well under a second, and
+// the organiser sees the count at once).
+//
+// Exactly once: each chunk is one transaction that queues, for its attendees, only the messages not already
+// in the outbox (same attendee, kind and version: queueInvitationsIn, backed by the unique index), with the
+// audit record of what it added. A job run again (its instance died, its lease ran out) or a second job of
+// the same conference finds the chunks already done and adds nothing.
+import { auditEventData, type AuditActor } from "#app/database/audit.server.ts";
+import { prisma } from "#app/database/db.server.ts";
+import { enqueueJob, jobResult, registerJobKind } from "#app/jobs/jobs.server.ts";
+import { outboxWorker } from "#app/mailing/worker.server.ts";
+import { cannotInviteReason } from "#app/invitations/can-invite.ts";
+import { MESSAGE_SUBJECT, queueInvitationsIn } from "#app/invitations/queue.server.ts";
+
+/** Up to this many attendees still invited, the invitation is queued inside the request. */
+export const INLINE_SEND_LIMIT = 2_000;
+/** Attendees per transaction: each commits its messages and its audit record, and moves the progress on. */
+const CHUNK = 1_000;
+const KIND = "invitation-send";
+const STAGE = "Đưa giấy mời vào hàng đợi gửi";
+
+interface SendParams {
+  conferenceId: string;
+  attachPdf: boolean;
+  actor: AuditActor;
+}
+
+/** The queuing of one press of "send": what the attendees page shows of it. */
+export interface InvitationSendJob {
+  status: "queuing" | "done" | "failed";
+  /** Attendees gone through, of `total`. */
+  done: number;
+  total: number;
+  /** Messages added to the outbox (the others had the invitation already). */
+  queued: number;
+  error: string | null;
+}
+
+async function runSend(params: SendParams, progress: (done: number, total: number) => void): Promise<number> {
+  const { conferenceId, attachPdf, actor } = params;
+  const c = await prisma.conference.findUniqueOrThrow({
+    where: { id: conferenceId },
+    select: { title: true, status: true, startsAt: true, endsAt: true, tentativeMonth: true, calendarSequence: true },
+  });
+  // Read again where the job runs: the conference may have been cancelled or unscheduled meanwhile.
+  const reason = cannotInviteReason(c);
+  if (reason) throw new Error(reason);
+  const targets = await prisma.attendee.findMany({
+    where: { conferenceId, revokedAt: null },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  const ids = targets.map((t) => t.id);
+  progress(0, ids.length);
+  let queued = 0;
+  for (let at = 0, part = 1; at < ids.length || at === 0; at += CHUNK, part++) {
+    const chunk = ids.slice(at, at + CHUNK);
+    const parts = Math.max(1, Math.ceil(ids.length / CHUNK));
+    queued += await prisma.$transaction(
+      async (tx) => {
+        const { status } = await tx.conference.findUniqueOrThrow({
+          where: { id: conferenceId },
+          select: { status: true },
+        });
+        const moved = status === "DRAFT" || status === "ISSUED";
+        if (moved) await tx.conference.update({ where: { id: conferenceId }, data: { status: "INVITATIONS_SENT" } });
+        const n = await queueInvitationsIn(tx, {
+          conferenceId,
+          kind: "INVITATION",
+          version: c.calendarSequence,
+          attendeeIds: chunk,
+          attachPdf,
+          subject: MESSAGE_SUBJECT.INVITATION(c.title),
+        });
+        // A chunk that adds nothing (a run repeated) writes nothing, so it records nothing either.
+        if (n > 0 || moved)
+          await tx.auditEvent.create({
+            data: auditEventData(actor, {
+              action: "invitation.send",
+              entity: "Conference",
+              entityId: conferenceId,
+              summary:
+                `Đưa ${n} giấy mời vào hàng đợi gửi${attachPdf ? " (kèm giấy mời PDF)" : ""}` +
+                (parts > 1 ? ` (phần ${part}/${parts})` : ""),
+              before: { status },
+              after: { status: moved ? "INVITATIONS_SENT" : status, count: n },
+              conferenceId,
+            }),
+            select: { id: true },
+          });
+        return n;
+      },
+      { maxWait: 10_000, timeout: 60_000 },
+    );
+    // The outbox starts on the first chunk while the rest is queued.
+    if (queued > 0) outboxWorker().kick();
+    progress(Math.min(ids.length, at + CHUNK), ids.length);
+    if (ids.length === 0) break;
+  }
+  return queued;
+}
+
+registerJobKind(KIND, {
+  async run(params, ctx) {
+    const queued = await runSend(params as SendParams, (done, total) => ctx.progress(done, total, STAGE));
+    const bytes = Buffer.from(JSON.stringify({ queued }), "utf8");
+    return { name: "giay-moi-hang-doi.json", contentType: "application/json", bytes };
+  },
+  describe(params) {
+    return { what: "đợt đưa giấy mời vào hàng đợi gửi", conferenceId: (params as SendParams).conferenceId };
+  },
+  keepOnlyLatest: true,
+});
+
+/** Starts queuing the invitation for the conference; a queuing already waiting or running is returned instead. */
+export async function startInvitationSend(
+  actor: AuditActor,
+  conferenceId: string,
+  attachPdf: boolean,
+): Promise<InvitationSendJob> {
+  const running = await prisma.job.findFirst({
+    where: { kind: KIND, scope: conferenceId, status: { in: ["QUEUED", "RUNNING"] } },
+    select: { id: true },
+  });
+  if (!running) {
+    const params: SendParams = { conferenceId, attachPdf, actor };
+    await enqueueJob({ kind: KIND, key: `${conferenceId}/${Date.now()}`, scope: conferenceId, params });
+  }
+  return (await invitationSendJob(conferenceId))!;
+}
+
+/** How long after it finished the page still reports a queuing. */
+const SHOWN_AFTER_MS = 10 * 60_000;
+
+/** The conference's latest queuing of invitations, while it runs and shortly after (null: none to show). */
+export async function invitationSendJob(conferenceId: string, now = new Date()): Promise<InvitationSendJob | null> {
+  const job = await prisma.job.findFirst({
+    where: { kind: KIND, scope: conferenceId },
+    orderBy: { createdAt: "desc" },
+    select: { status: true, done: true, total: true, error: true, resultFileId: true, finishedAt: true },
+  });
+  if (!job) return null;
+  if (job.finishedAt && now.getTime() - job.finishedAt.getTime() > SHOWN_AFTER_MS) return null;
+  const status = job.status === "DONE" ? "done" : job.status === "FAILED" ? "failed" : "queuing";
+  const file = job.status === "DONE" ? await jobResult(job) : null;
+  const queued = file ? (JSON.parse(Buffer.from(file.bytes).toString("utf8")) as { queued: number }).queued : 0;
+  // Until the job reports, the total is the row's placeholder: the page says it is waiting to start.
+  const total = status === "queuing" && job.done === 0 ? 0 : job.total;
+  return { status, done: job.done, total, queued, error: job.error };
+}
