@@ -1,5 +1,6 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import type { MessageKind } from "#app/generated/prisma/enums.ts";
+import { serializeOn } from "#app/database/serialize.server.ts";
 import { messageIdFor } from "#app/mailing/backoff.ts";
 
 /**
@@ -45,6 +46,10 @@ export async function queueMessagesIn<R extends Recipient>(
   tx: Prisma.TransactionClient,
   req: QueueRequest<R>,
 ): Promise<R[]> {
+  // Two queuings of the same messages at once (a button pressed on two instances, two send jobs) would
+  // both find them missing and both insert: on PostgreSQL the later one waits here for the first to commit,
+  // then finds them (SQLite runs one writer at a time anyway).
+  await serializeOn(tx, `outbox:${req.conferenceId}:${req.kind}:${req.version}`);
   // A statement may bind at most 32,766 values (Prisma P2029): a conference of 100,000 attendees is
   // queued a slice at a time, in the caller's transaction all the same.
   const added: R[] = [];

@@ -8,6 +8,7 @@ import { prisma } from "#app/database/db.server.ts";
 import { createAttendees, sendInvitations } from "#app/invitations/attendees.server.ts";
 import { INLINE_SEND_LIMIT, invitationSendJob, startInvitationSend } from "#app/invitations/send-job.server.ts";
 import { waitForJob } from "#app/jobs/jobs.server.ts";
+import { MESSAGE_SUBJECT, queueInvitations } from "#app/invitations/queue.server.ts";
 
 const ATTENDEES = INLINE_SEND_LIMIT + 100;
 const actor = userActor({ id: "u-office", name: "Trần Thị Văn Phòng", email: "vanphong@quangnam.gov.vn" });
@@ -129,5 +130,23 @@ describe("queuing a large conference's invitations as a job", () => {
     });
     expect(await waitForJob(job.id, 60_000)).toMatchObject({ status: "FAILED", error: "Hội nghị đã hủy." });
     expect(await invitationSendJob(conference.id)).toMatchObject({ status: "failed", error: "Hội nghị đã hủy." });
+  });
+
+  it("two queuings of the same messages at once (two instances) add each message once, and neither fails", async () => {
+    const attendeeIds = (
+      await prisma.attendee.findMany({ where: { conferenceId: conference.id, revokedAt: null }, select: { id: true } })
+    ).map((a) => a.id);
+    const req = {
+      conferenceId: conference.id,
+      kind: "REMINDER" as const,
+      version: 7,
+      attendeeIds,
+      subject: MESSAGE_SUBJECT.REMINDER(conference.title),
+    };
+    const added = await Promise.all([queueInvitations(req), queueInvitations(req)]);
+    expect(added[0] + added[1]).toBe(attendeeIds.length);
+    expect(
+      await prisma.outboxMessage.count({ where: { conferenceId: conference.id, kind: "REMINDER", version: 7 } }),
+    ).toBe(attendeeIds.length);
   });
 });
