@@ -1,5 +1,7 @@
 import type { SendMailOptions } from "nodemailer";
 import { auditEventData, SYSTEM_ACTOR } from "#app/database/audit.server.ts";
+import { insertRows, type Cell } from "#app/database/bulk-insert.server.ts";
+import { sortableRowIds } from "#app/database/row-id.server.ts";
 import type { Prisma, PrismaClient } from "#app/generated/prisma/client.ts";
 import { MAX_ATTEMPTS, retryDelayMs } from "#app/mailing/backoff.ts";
 import { composeMessage, type OutboxRow } from "#app/mailing/composers.server.ts";
@@ -54,42 +56,115 @@ function finish(
   ]);
 }
 
-// Marking SENT is the one write every message makes. The messages that the SMTP server accepted while
-// the previous mark was being written are marked together: one update and one insert of their audit
-// records, in one transaction, instead of a transaction each. Nothing waits on purpose: the first
-// message is written at once and a batch is whatever came in meanwhile, so a message stays unmarked no
-// longer than before, and each sender goes on only once its own message is recorded.
+// Marking SENT is the one write every message makes. Marks are written in groups: one update of the
+// rows and one multi-row insert of their audit records, in one transaction. A group is whatever arrived
+// within SENT_WINDOW_MS of its first message (or SENT_BATCH messages, whichever comes first). Written at
+// once instead, each mark was a transaction of its own (on SQLite the write finishes before the next
+// SMTP reply arrives, so nothing ever queued behind it): 0.4 ms of CPU a message, a fifth of a bulk
+// invitation's. A message accepted by SMTP stays unmarked at most a few milliseconds longer (a crash
+// in between sends it once more, with its stable Message-ID, as before), and each sender still goes on
+// only once its own message is recorded.
 interface Sent {
   row: OutboxRow;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
-const sentQueues = new WeakMap<Db, { waiting: Sent[]; writing: boolean }>();
+interface SentQueue {
+  waiting: Sent[];
+  writing: boolean;
+  timer: NodeJS.Timeout | null;
+}
+const sentQueues = new WeakMap<Db, SentQueue>();
 const SENT_BATCH = 64;
+const SENT_WINDOW_MS = 5;
 
 function markSent(db: Db, row: OutboxRow): Promise<void> {
   let queue = sentQueues.get(db);
-  if (!queue) sentQueues.set(db, (queue = { waiting: [], writing: false }));
+  if (!queue) sentQueues.set(db, (queue = { waiting: [], writing: false, timer: null }));
   const q = queue;
   return new Promise<void>((resolve, reject) => {
     q.waiting.push({ row, resolve, reject });
-    if (!q.writing) void writeSent(db, q);
+    if (q.writing) return;
+    if (q.waiting.length >= SENT_BATCH) {
+      if (q.timer) clearTimeout(q.timer);
+      q.timer = null;
+      void writeSent(db, q);
+    } else {
+      q.timer ??= setTimeout(() => {
+        q.timer = null;
+        void writeSent(db, q);
+      }, SENT_WINDOW_MS);
+    }
   });
 }
 
-async function writeSent(db: Db, q: { waiting: Sent[]; writing: boolean }): Promise<void> {
+// The audit record's columns as app/database/audit.server.ts fills them, plus the id and time that
+// Prisma's defaults would have supplied.
+const AUDIT_COLUMNS = [
+  "id",
+  "at",
+  "actorKind",
+  "actorUserId",
+  "actorLabel",
+  "ip",
+  "action",
+  "entity",
+  "entityId",
+  "summary",
+  "changes",
+  "organizationId",
+  "conferenceId",
+  "roundId",
+] as const;
+
+function auditCells(rows: readonly OutboxRow[], at: Date): Cell[][] {
+  const ids = sortableRowIds(rows.length);
+  return rows.map((row, i) => {
+    const a = auditOf(row, "SENT", null);
+    return [
+      ids[i]!,
+      at,
+      a.actorKind,
+      a.actorUserId,
+      a.actorLabel,
+      a.ip,
+      a.action,
+      a.entity,
+      a.entityId,
+      a.summary,
+      a.changes,
+      a.organizationId,
+      a.conferenceId,
+      a.roundId,
+    ];
+  });
+}
+
+async function writeSent(db: Db, q: SentQueue): Promise<void> {
+  if (q.writing) return;
   q.writing = true;
   try {
     while (q.waiting.length) {
       const batch = q.waiting.splice(0, SENT_BATCH);
+      const at = new Date();
       try {
-        await db.$transaction([
-          db.outboxMessage.updateMany({
+        // Prisma's createMany spends about 0.25 ms of CPU a row before the database sees it; the bound
+        // multi-row insert is the database's own cost.
+        await db.$transaction(async (tx) => {
+          await tx.outboxMessage.updateMany({
             where: { id: { in: batch.map((s) => s.row.id) } },
-            data: { status: "SENT", sentAt: new Date(), lastError: null, leaseUntil: null },
-          }),
-          db.auditEvent.createMany({ data: batch.map((s) => auditOf(s.row, "SENT", null)) }),
-        ]);
+            data: { status: "SENT", sentAt: at, lastError: null, leaseUntil: null },
+          });
+          await insertRows(
+            tx,
+            "AuditEvent",
+            AUDIT_COLUMNS,
+            auditCells(
+              batch.map((s) => s.row),
+              at,
+            ),
+          );
+        });
         for (const s of batch) s.resolve();
       } catch (error) {
         for (const s of batch) s.reject(error);
