@@ -26,6 +26,7 @@ import { attendeeValues, checkDelivery, createBenchConference, type SmtpCounts }
 import { startSenderChild } from "#bench/lib/sender-child.ts";
 import { startCountingSmtpChild } from "#bench/lib/smtp-child.ts";
 import { positiveInt } from "#bench/lib/args.ts";
+import { workerNodeFlags } from "#scripts/lib/worker-node-flags.ts";
 
 const FULL = 10_000;
 const TARGET_A_S = 35;
@@ -152,12 +153,16 @@ async function main(): Promise<number> {
     smtp = await startCountingSmtpChild();
     const server = smtp;
     // The sending side in a fresh process of its own, on the same database file.
+    const senderFlags = [...workerNodeFlags(), ...(process.env.BENCH_SENDER_FLAGS ?? "").split(" ").filter(Boolean)];
+    console.log(
+      `sender:   node ${senderFlags.join(" ")} (npm run worker's heap settings${process.env.BENCH_SENDER_FLAGS ? " + BENCH_SENDER_FLAGS" : ""})`,
+    );
     const senderChild = await startSenderChild(
       {
         DATABASE_URL: process.env.DATABASE_URL!,
         DATA_DIR: process.env.DATA_DIR!,
       },
-      (process.env.BENCH_SENDER_FLAGS ?? "").split(" ").filter(Boolean),
+      senderFlags,
     );
     sender = senderChild;
     let senderMaxRss = 0;

@@ -5,6 +5,7 @@ import type { Role } from "#app/auth/roles.ts";
 import { organizationScope } from "#app/auth/organization-scope.server.ts";
 import { clientIp } from "#app/lib/client-ip.server.ts";
 import { noteUser } from "#app/lib/request-context.server.ts";
+import { SESSION_COOKIE_NAME } from "#app/lib/session-cookie.ts";
 import { recordAudit, userActor } from "#app/database/audit.server.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 
@@ -13,7 +14,7 @@ const SESSION_KEY = "sessionId";
 
 export const sessionStorage = createCookieSessionStorage({
   cookie: {
-    name: "hn_session",
+    name: SESSION_COOKIE_NAME,
     httpOnly: true,
     sameSite: "lax",
     path: "/",

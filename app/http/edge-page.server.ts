@@ -14,8 +14,8 @@ import { gzip } from "node:zlib";
 import { remixDocuments, type RemixBuildLike } from "#app/http/remix-document.server.ts";
 import { createNonce, securityHeaders } from "#app/http/security-headers.server.ts";
 import { logger } from "#app/lib/logger.server.ts";
+import { hasSessionCookie } from "#app/lib/session-cookie.ts";
 
-const SESSION_COOKIE = /(?:^|;\s*)hn_session=/;
 const gzipAsync = promisify(gzip);
 
 /** `(req, res) => answered`: false when the request is Remix's after all (nothing written then). */
@@ -38,7 +38,7 @@ export function createEdgePage(build: RemixBuildLike, spec: EdgePageSpec): EdgeP
     if (req.method !== "GET") return false;
     const pathname = req.url ?? "";
     const match = spec.path.exec(pathname);
-    if (!match || SESSION_COOKIE.test(req.headers.cookie ?? "")) return false;
+    if (!match || hasSessionCookie(req.headers.cookie)) return false;
     const started = performance.now();
     try {
       const page = await spec.render(match[1]!);

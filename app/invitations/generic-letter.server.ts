@@ -3,6 +3,7 @@
 import { documentFileName } from "#app/documents/conference-documents.server.ts";
 import { invitationLetterDocument, invitationNumberLine } from "#app/documents/invitation-letter.server.ts";
 import type { OfficialDocumentSpec } from "#app/documents/official-document.ts";
+import { attendanceSite } from "#app/conferences/invitation.ts";
 import { conferenceForMessage } from "#app/invitations/invitation-record.server.ts";
 import { invitationConference } from "#app/invitations/invitation-message.server.ts";
 
@@ -16,7 +17,7 @@ export async function genericLetter(conferenceId: string): Promise<{ spec: Offic
   const spec = invitationLetterDocument({
     conference,
     attendee: null,
-    site: { kind: "MAIN_HALL", name: c.venue || "Hội trường", address: "" },
+    site: attendanceSite(null, c.venue),
     videoLink: null,
   });
   return { spec, fileName: documentFileName("giấy mời", invitationNumberLine(conference.invitationNumber)) };

@@ -4,7 +4,12 @@
 
 import type { SendMailOptions } from "nodemailer";
 import { meetingName } from "#app/conferences/naming.ts";
-import type { AttendanceSite, InvitationAttendee, InvitationConference } from "#app/conferences/invitation.ts";
+import {
+  attendanceSite,
+  type AttendanceSite,
+  type InvitationAttendee,
+  type InvitationConference,
+} from "#app/conferences/invitation.ts";
 import { renderInvitationLetter } from "#app/documents/invitation-letter.server.ts";
 import { env } from "#app/env.server.ts";
 import type { OutboxRow } from "#app/mailing/composers.server.ts";
@@ -66,9 +71,7 @@ export function invitationParts(a: InvitationRecord): {
       email: a.email,
       checkinCode: formatCheckinCode(checkinCode(a.invitationKey)),
     },
-    site: a.bridgePoint
-      ? { kind: "BRIDGE", name: a.bridgePoint.name, address: a.bridgePoint.address }
-      : { kind: "MAIN_HALL", name: c.venue || "Hội trường", address: "" },
+    site: attendanceSite(a.bridgePoint, c.venue),
     videoLink: a.bridgePoint?.videoLink || null,
   };
 }

@@ -1,11 +1,11 @@
 // What the invitation page (/i/:token) shows, read in one statement (plus the documents' one or two):
 // the page thousands of invitees open within minutes of a bulk send. Both the Remix route's loader and
 // the edge's answer (invitation-page-edge.server.ts) take their data from here, so they cannot differ.
+import { attendanceSite } from "#app/conferences/invitation.ts";
 import { meetingName } from "#app/conferences/naming.ts";
 import { instantOf, readRows, timeText } from "#app/database/raw-read.server.ts";
 import { checkinCode, formatCheckinCode } from "#app/invitations/checkin-code.ts";
-import { signingKeys } from "#app/invitations/signing.server.ts";
-import { verifyToken } from "#app/invitations/tokens.server.ts";
+import { openedByToken } from "#app/invitations/invitation-record.server.ts";
 import { formatDateTime, formatTime } from "#app/lib/vietnamese-date.ts";
 import { documentsForAttendee } from "#app/meeting-documents/audience.server.ts";
 
@@ -51,18 +51,18 @@ const pageSql =
 
 /** The invitation page's data for a token, or null when the link opens no invitation (forged, replaced). */
 export async function invitationPage(token: string) {
-  const verified = verifyToken(signingKeys().publicKey, token);
-  if (!verified.ok) return null;
-  const [a] = await readRows<PageRow>(pageSql(), [verified.invitationKey]);
-  if (!a || a.token !== token) return null;
+  const a = await openedByToken(token, async (key) => (await readRows<PageRow>(pageSql(), [key]))[0]);
+  if (!a) return null;
   const revokedAt = instantOf(a.revokedAt);
   const startsAt = instantOf(a.startsAt);
   const endsAt = instantOf(a.endsAt);
   const ready = !!startsAt && !!endsAt;
-  // The place as the invitation's e-mail and letter name it (invitationParts): the bridge point, else the hall.
-  const site = a.bridgePointId
-    ? `${a.bridgeName}${a.bridgeAddress ? `, ${a.bridgeAddress}` : ""}`
-    : a.venue || "Hội trường";
+  // The place as the invitation's e-mail and letter name it: the bridge point, else the hall.
+  const where = attendanceSite(
+    a.bridgePointId ? { name: a.bridgeName ?? "", address: a.bridgeAddress ?? "" } : null,
+    a.venue,
+  );
+  const site = where.address ? `${where.name}, ${where.address}` : where.name;
   return {
     token: a.token,
     name: a.name,

@@ -64,12 +64,24 @@ export function invitationLinkNotFound(): never {
   throw new Response("Đường dẫn giấy mời không đúng hoặc đã hết hiệu lực.", { status: 404 });
 }
 
-/** The attendee a token belongs to; forged tokens are refused before any database lookup. */
-export async function attendeeByToken(token: string) {
+/**
+ * What a personal link opens: `find` reads the record by the invitation key the token signs, and the
+ * record counts only while it still holds this very token (a replaced link opens nothing). Forged tokens
+ * are refused before any database lookup.
+ */
+export async function openedByToken<T extends { token: string }>(
+  token: string,
+  find: (invitationKey: string) => Promise<T | null | undefined>,
+): Promise<T | null> {
   const verified = verifyToken(signingKeys().publicKey, token);
   if (!verified.ok) return null;
-  const attendee = await findAttendee({ invitationKey: verified.invitationKey });
-  return attendee && attendee.token === token ? attendee : null;
+  const record = await find(verified.invitationKey);
+  return record && record.token === token ? record : null;
+}
+
+/** The attendee a token belongs to. */
+export function attendeeByToken(token: string) {
+  return openedByToken(token, (invitationKey) => findAttendee({ invitationKey }));
 }
 
 // A bulk send composes thousands of messages of one conference: its data is read
@@ -91,11 +103,7 @@ export async function conferenceForMessage(id: string): Promise<InvitationRecord
 
 /** The record for the outbox: the attendee by id, their conference from the per-version cache. */
 export async function attendeeForMessage(id: string): Promise<InvitationRecord | null> {
-  const { conference: _c, ...select } = attendeeSelect;
-  const a = await prisma.attendee.findUnique({ where: { id }, select: { ...select, conferenceId: true } });
-  if (!a) return null;
-  const conference = await conferenceForMessage(a.conferenceId);
-  return conference ? { ...a, conference } : null;
+  return (await attendeesForMessages([id])).get(id) ?? null;
 }
 
 /** The records of many attendees at once (a claimed batch): one attendee query, each conference from the cache. */

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "#app/env.server.ts";
+import { workerNodeFlags } from "#scripts/lib/worker-node-flags.ts";
 
 // Issue 17, part 2: the systemd units in docs/deploy/ are valid for systemd, agree with the app on the
 // stop bound, and their example environment file is one the app accepts.
@@ -51,6 +52,18 @@ describe("docs/deploy systemd units", () => {
     expect(s.get("ExecStart")![0]).toMatch(
       unit === "hoinghi.service" ? / scripts\/start\.ts$/ : / scripts\/worker\.ts$/,
     );
+  });
+
+  it("start the worker with the heap settings of package.json's worker script", () => {
+    const flags = workerNodeFlags();
+    expect(flags.length).toBeGreaterThan(0);
+    expect(settings("hoinghi-worker.service").get("ExecStart")).toEqual([
+      `/usr/bin/node ${flags.join(" ")} --import tsx scripts/worker.ts`,
+    ]);
+    // Node accepts them (an unknown V8 flag stops node before it runs anything).
+    const run = spawnSync(process.execPath, [...flags, "-e", "process.exit(0)"], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
   });
 
   it("come with an environment file the app accepts once SESSION_SECRET is filled in", () => {
