@@ -16,7 +16,6 @@
 // The outbox concurrency is chosen by a short calibration (a sample per setting, best rate
 // wins) unless a single --concurrency is given. Targets scale linearly when --count ≠ 10,000.
 // Exits 1 when a target is missed or any message is missing, duplicated or failed.
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -26,6 +25,7 @@ import { attendeeValues, checkDelivery, createBenchConference, type SmtpCounts }
 import { startSenderChild } from "#bench/lib/sender-child.ts";
 import { startCountingSmtpChild } from "#bench/lib/smtp-child.ts";
 import { positiveInt } from "#bench/lib/args.ts";
+import { printEnvironment } from "#bench/lib/report.ts";
 import { workerNodeFlags } from "#scripts/lib/worker-node-flags.ts";
 
 const FULL = 10_000;
@@ -79,14 +79,6 @@ function rssNow(): string {
   return `RSS ${mb(m.rss)} MiB, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB, heap ${mb(m.heapUsed)} MiB`;
 }
 
-function dateU(): string {
-  try {
-    return execFileSync("date", ["-u"], { encoding: "utf8" }).trim();
-  } catch {
-    return new Date().toUTCString();
-  }
-}
-
 async function main(): Promise<number> {
   // A database of its own: the app's modules read DATABASE_URL and DATA_DIR on import, so set
   // them first and import the app afterwards.
@@ -96,16 +88,7 @@ async function main(): Promise<number> {
   process.env.DATA_DIR = path.join(tmp, "data");
   delete process.env.SMTP_URL;
 
-  const cmd = `node --import tsx bench/invitations.ts ${process.argv.slice(2).join(" ")}`.trim();
-  console.log(`date -u:  ${dateU()}`);
-  console.log(`node:     ${process.version}`);
-  console.log(
-    `cpus:     ${os.cpus().length} (${os.cpus()[0]?.model ?? "unknown"}), load average ${os
-      .loadavg()
-      .map((x) => x.toFixed(2))
-      .join(" ")}`,
-  );
-  console.log(`command:  ${cmd}`);
+  printEnvironment(`node --import tsx bench/invitations.ts ${process.argv.slice(2).join(" ")}`.trim());
   console.log(
     `load:     ${COUNT.toLocaleString("en")} messages per case, batchSize ${BATCH}, concurrency ${SETTINGS.length > 1 ? `calibrated over ${SETTINGS.join("/")} with ${CALIBRATION} each` : SETTINGS[0]}`,
   );

@@ -2,7 +2,8 @@
 // streaming writer (inline strings, each row committed as it is added), so the list's rows are read and
 // written a chunk at a time and memory stays flat at 100,000 attendees.
 import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "#app/lib/exceljs.server.ts";
 import { COUNT_COLUMNS, type ReportRow } from "#app/attendance/report.ts";
 import type { StreamedSection } from "#app/attendance/report-rows.server.ts";
 import type { AttendanceSummary, SummaryLine } from "#app/attendance/summary.ts";
@@ -43,7 +44,11 @@ export async function attendanceWorkbook(input: AttendanceWorkbookInput): Promis
   const parts: Buffer[] = [];
   out.on("data", (b: Buffer) => parts.push(b));
   const ended = new Promise<void>((resolve, reject) => out.on("end", resolve).on("error", reject));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   wb.creator = "Hội nghị CCHC";
   countsSheet(wb, "Theo thành phần", "Thành phần", input.summary.byGroup, input.summary.total, input);
   countsSheet(wb, "Theo điểm cầu", "Điểm cầu", input.summary.byBridge, input.summary.total, input);

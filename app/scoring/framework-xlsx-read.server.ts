@@ -1,7 +1,8 @@
 // Frameworks (bộ chỉ số) read from an Excel workbook in the layout framework-xlsx.server.ts writes. Every
 // problem is reported in Vietnamese with the sheet and row ("Trang Bo chi so, dòng 7: …"); a file is only
 // accepted when it has no problem at all, including those found by validateFramework.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "#app/lib/exceljs.server.ts";
 import { ImportTooLargeError } from "#app/lib/table/limits.ts";
 import { checkXlsxWithinLimits } from "#app/lib/table/xlsx.server.ts";
 import { withProblems, type FrameworkParseResult } from "#app/scoring/framework-json.ts";
@@ -88,7 +89,7 @@ export async function frameworkFromXlsx(data: Uint8Array | Buffer): Promise<Fram
     if (error instanceof ImportTooLargeError) return { ok: false, errors: [error.message] };
     throw error;
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer);
   } catch {

@@ -1,6 +1,7 @@
 // Frameworks (bộ chỉ số) as an Excel workbook: the writer, and the layout that
 // framework-xlsx-read.server.ts reads back (sheets, labels).
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "#app/lib/exceljs.server.ts";
 import type { Framework, FrameworkNode, NodeSource } from "#app/scoring/types.ts";
 
 export const XLSX_SHEETS = { nodes: "Bo chi so", bands: "Xep loai", info: "Thong tin" } as const;
@@ -34,7 +35,7 @@ function styleHeader(sheet: ExcelJS.Worksheet) {
 
 /** The workbook that frameworkFromXlsx reads back: sheets “Bo chi so”, “Xep loai” and “Thong tin”. */
 export async function frameworkToXlsx(framework: Framework): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = "Hội nghị CCHC";
 
   const nodes = workbook.addWorksheet(XLSX_SHEETS.nodes);

@@ -4,7 +4,11 @@ import type { LoadFigures } from "#bench/lib/load.ts";
 export function printEnvironment(command: string): void {
   console.log(`date:     ${new Date().toISOString()}`);
   console.log(`node:     ${process.version}`);
-  console.log(`cpus:     ${os.cpus().length} (${os.cpus()[0]?.model ?? "unknown"})`);
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
+  console.log(`cpus:     ${os.cpus().length} (${os.cpus()[0]?.model ?? "unknown"}), load average ${load}`);
   console.log(`command:  ${command}`);
 }
 

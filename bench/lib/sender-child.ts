@@ -73,7 +73,9 @@ export async function startSenderChild(env: Record<string, string>, nodeFlags: s
 }
 
 async function serve() {
+  // What `npm run worker` loads: the mail composers and the job runners (it builds packets too).
   await import("#app/mail-composers.server.ts");
+  await import("#app/job-kinds.server.ts");
   const { composeMessage } = await import("#app/mailing/composers.server.ts");
   const { drainOnce } = await import("#app/mailing/outbox.server.ts");
   const { smtpTransport } = await import("#app/mailing/transport.server.ts");

@@ -2,11 +2,13 @@
 // script. The systemd unit (docs/deploy/hoinghi-worker.service) repeats them on its command line, which
 // test/unit/service-units.test.ts holds to this; the bulk-mail bench starts its sending process with them.
 //
-// Why: sending 10,000 invitations allocates about 0.5 MB a message of short-lived garbage. With V8's
-// defaults (16 MB semi-spaces, an old generation let grow up to four times what survived the last full
-// collection), the worker reached 700–750 MB of RSS while holding under 100 MB of live data. An 8 MB
-// semi-space and 30 % growth per full collection keep it under 400 MB at a few per cent more CPU in
-// collection (docs/PERFORMANCE.md). No hard heap limit: the same process builds the 3,300-unit packet.
+// Why: sending 10,000 invitations makes about half a megabyte of short-lived garbage a message. With V8's
+// defaults (16 MB semi-spaces, an old generation allowed to grow to up to four times what survived the
+// last full collection) the worker reached 700–750 MB of RSS while holding under 100 MB of live data;
+// and V8's optimising recompile of Prisma's query compiler (3 MB of WebAssembly) takes about 50 MB more
+// for no measurable gain here. An 8 MB semi-space, 30 % growth per full collection and no WebAssembly
+// tier-up keep it under 400 MB (docs/PERFORMANCE.md). No hard heap limit: the same process builds the
+// 3,300-unit packet.
 import fs from "node:fs";
 import path from "node:path";
 

@@ -14,7 +14,8 @@
 // appendix rows, which the in-memory workbook would hold as cell objects.
 import { PassThrough } from "node:stream";
 import { finished } from "node:stream/promises";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "#app/lib/exceljs.server.ts";
 import { SIPAS_COMPONENTS, SIPAS_LABEL } from "#app/scoring/sipas.ts";
 import { floorExplanation, formatPct, formatRank } from "#app/scoring/format.ts";
 import type { RoundStatistics, UnitResult } from "#app/scoring/types.ts";
@@ -77,7 +78,7 @@ export async function renderPacketXlsx(input: PacketInput): Promise<Buffer> {
   const chunks: Buffer[] = [];
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = finished(stream);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true, useStyles: true });
+  const wb = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true, useStyles: true });
   wb.creator = "Hội nghị CCHC";
   wb.title = `${conference.title}: ${round.title}`;
   wb.subject = round.title;

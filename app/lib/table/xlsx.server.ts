@@ -2,7 +2,7 @@
 // reads 100,000 rows in about 0.8–1 s on an idle 2-core machine where the
 // in-memory reader takes 1.6–2.2 s (see docs/PERFORMANCE.md, "Scoring").
 import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import { loadExcelJS } from "#app/lib/exceljs.server.ts";
 import { tableFromRecords, type Table } from "#app/lib/table/table.ts";
 import { checkImportCells, checkImportRow, ImportTooLargeError } from "#app/lib/table/limits.ts";
 
@@ -30,8 +30,8 @@ function toBuffer(data: Uint8Array): Buffer {
   return Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }
 
-function streamingReader(data: Uint8Array) {
-  return new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([toBuffer(data)]), {
+async function streamingReader(data: Uint8Array) {
+  return new (await loadExcelJS()).stream.xlsx.WorkbookReader(Readable.from([toBuffer(data)]), {
     worksheets: "emit",
     sharedStrings: "cache",
     hyperlinks: "ignore",
@@ -60,7 +60,7 @@ function checkRow(row: { number: number; values: unknown }, cellsSoFar: number):
 /** Rows of the first worksheet (in tab order), numbered as in the sheet. */
 export async function readXlsxTable(data: Uint8Array): Promise<Table> {
   const records: string[][] = [];
-  const reader = streamingReader(data);
+  const reader = await streamingReader(data);
   try {
     let taken = false;
     let cellCount = 0;
@@ -94,7 +94,7 @@ export async function readXlsxTable(data: Uint8Array): Promise<Table> {
  * Other problems are left to that reader to report.
  */
 export async function checkXlsxWithinLimits(data: Uint8Array): Promise<void> {
-  const reader = streamingReader(data);
+  const reader = await streamingReader(data);
   try {
     let cellCount = 0;
     for await (const worksheet of reader) {
