@@ -23,10 +23,7 @@ export const MAIN_HALL_NAME = "Hội trường";
  * Where an attendee takes part: their bridge point, else the conference's venue (the main hall). The one
  * rule for the letter, the e-mail, the calendar entry and the invitation page.
  */
-export function attendanceSite(
-  bridgePoint: { name: string; address: string } | null,
-  venue: string,
-): AttendanceSite {
+export function attendanceSite(bridgePoint: { name: string; address: string } | null, venue: string): AttendanceSite {
   return bridgePoint
     ? { kind: "BRIDGE", name: bridgePoint.name, address: bridgePoint.address }
     : { kind: "MAIN_HALL", name: venue || MAIN_HALL_NAME, address: "" };
