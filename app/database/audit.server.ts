@@ -81,6 +81,47 @@ export function auditEventData(actor: AuditActor, entry: AuditEntry) {
   };
 }
 
+/**
+ * The AuditEvent columns in the order of `auditEventCells`: for writers that insert many records in one
+ * bound statement (app/database/bulk-insert.server.ts) instead of Prisma's createMany.
+ */
+export const AUDIT_EVENT_COLUMNS = [
+  "id",
+  "at",
+  "actorKind",
+  "actorUserId",
+  "actorLabel",
+  "ip",
+  "action",
+  "entity",
+  "entityId",
+  "summary",
+  "changes",
+  "organizationId",
+  "conferenceId",
+  "roundId",
+] as const;
+
+/** One record as the values of AUDIT_EVENT_COLUMNS, with the id and time Prisma's defaults would supply. */
+export function auditEventCells(id: string, at: Date, data: ReturnType<typeof auditEventData>) {
+  return [
+    id,
+    at,
+    data.actorKind,
+    data.actorUserId,
+    data.actorLabel,
+    data.ip,
+    data.action,
+    data.entity,
+    data.entityId,
+    data.summary,
+    data.changes,
+    data.organizationId,
+    data.conferenceId,
+    data.roundId,
+  ];
+}
+
 /** Records one write. Call it with the transaction client of the write itself. */
 export async function recordAudit(tx: AuditClient, actor: AuditActor, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({ data: auditEventData(actor, entry), select: { id: true } });

@@ -1,5 +1,5 @@
 import type { SendMailOptions } from "nodemailer";
-import { auditEventData, SYSTEM_ACTOR } from "#app/database/audit.server.ts";
+import { AUDIT_EVENT_COLUMNS, auditEventCells, auditEventData, SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { insertRows, type Cell } from "#app/database/bulk-insert.server.ts";
 import { sortableRowIds } from "#app/database/row-id.server.ts";
 import type { Prisma, PrismaClient } from "#app/generated/prisma/client.ts";
@@ -98,46 +98,9 @@ function markSent(db: Db, row: OutboxRow): Promise<void> {
   });
 }
 
-// The audit record's columns as app/database/audit.server.ts fills them, plus the id and time that
-// Prisma's defaults would have supplied.
-const AUDIT_COLUMNS = [
-  "id",
-  "at",
-  "actorKind",
-  "actorUserId",
-  "actorLabel",
-  "ip",
-  "action",
-  "entity",
-  "entityId",
-  "summary",
-  "changes",
-  "organizationId",
-  "conferenceId",
-  "roundId",
-] as const;
-
 function auditCells(rows: readonly OutboxRow[], at: Date): Cell[][] {
   const ids = sortableRowIds(rows.length);
-  return rows.map((row, i) => {
-    const a = auditOf(row, "SENT", null);
-    return [
-      ids[i]!,
-      at,
-      a.actorKind,
-      a.actorUserId,
-      a.actorLabel,
-      a.ip,
-      a.action,
-      a.entity,
-      a.entityId,
-      a.summary,
-      a.changes,
-      a.organizationId,
-      a.conferenceId,
-      a.roundId,
-    ];
-  });
+  return rows.map((row, i) => auditEventCells(ids[i]!, at, auditOf(row, "SENT", null)));
 }
 
 async function writeSent(db: Db, q: SentQueue): Promise<void> {
@@ -158,7 +121,7 @@ async function writeSent(db: Db, q: SentQueue): Promise<void> {
           await insertRows(
             tx,
             "AuditEvent",
-            AUDIT_COLUMNS,
+            AUDIT_EVENT_COLUMNS,
             auditCells(
               batch.map((s) => s.row),
               at,
