@@ -23,27 +23,33 @@ function timeValue(d: Date, postgres: boolean): string {
 
 /**
  * Inserts `rows` (each with one value per column, in `columns` order) into `table`. Throws (and the
- * caller's transaction rolls back) on any constraint the database enforces.
+ * caller's transaction rolls back) on any constraint the database enforces. `enums` names the columns of
+ * a PostgreSQL enum type (column → type, e.g. { kind: "MessageKind" }): a bound text value is cast to it.
  */
 export async function insertRows(
   tx: Prisma.TransactionClient,
   table: string,
   columns: readonly string[],
   rows: readonly Cell[][],
+  enums: Readonly<Record<string, string>> = {},
 ): Promise<void> {
   const postgres = onPostgres();
   const names = columns.map((c) => `"${c}"`).join(", ");
+  const casts = columns.map((c) => (enums[c] ? `::"${enums[c]}"` : ""));
   for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(at, at + ROWS_PER_STATEMENT);
     const params: unknown[] = [];
     const tuples = chunk.map((row) => {
       if (row.length !== columns.length)
         throw new Error(`insertRows: ${row.length} values for ${columns.length} columns`);
-      const marks = row.map((value) => {
+      const marks = row.map((value, column) => {
         const isTime = value instanceof Date;
-        params.push(isTime ? timeValue(value, postgres) : value);
+        // SQLite stores a Boolean as 0 or 1 (as Prisma writes it); PostgreSQL takes true or false.
+        params.push(
+          isTime ? timeValue(value, postgres) : typeof value === "boolean" && !postgres ? Number(value) : value,
+        );
         if (!postgres) return "?";
-        return isTime ? `$${params.length}::timestamp(3)` : `$${params.length}`;
+        return isTime ? `$${params.length}::timestamp(3)` : `$${params.length}${casts[column]}`;
       });
       return `(${marks.join(", ")})`;
     });

@@ -1,5 +1,7 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import type { MessageKind } from "#app/generated/prisma/enums.ts";
+import { insertRows } from "#app/database/bulk-insert.server.ts";
+import { sortableRowIds } from "#app/database/row-id.server.ts";
 import { serializeOn } from "#app/database/serialize.server.ts";
 import { messageIdFor } from "#app/mailing/backoff.ts";
 
@@ -60,6 +62,25 @@ export async function queueMessagesIn<R extends Recipient>(
 
 const QUEUE_SLICE = 5_000;
 
+const OUTBOX_COLUMNS = [
+  "id",
+  "conferenceId",
+  "attendeeId",
+  "bridgePointId",
+  "noticeRecipientId",
+  "kind",
+  "version",
+  "messageId",
+  "toAddress",
+  "subject",
+  "attachPdf",
+  "changeNote",
+  "status",
+  "attempts",
+  "nextAttemptAt",
+  "createdAt",
+] as const;
+
 async function queueSlice<R extends Recipient>(tx: Prisma.TransactionClient, req: QueueRequest<R>): Promise<R[]> {
   if (!req.recipients.length) return [];
   const attendeeIds = req.recipients.flatMap((r) => ("attendeeId" in r ? [r.attendeeId] : []));
@@ -84,21 +105,34 @@ async function queueSlice<R extends Recipient>(tx: Prisma.TransactionClient, req
   );
   const fresh = req.recipients.filter((r) => !existing.has(recipientId(r)));
   if (fresh.length) {
-    await tx.outboxMessage.createMany({
-      data: fresh.map((r) => ({
-        conferenceId: req.conferenceId,
-        attendeeId: "attendeeId" in r ? r.attendeeId : null,
-        bridgePointId: "bridgePointId" in r ? r.bridgePointId : null,
-        noticeRecipientId: "noticeRecipientId" in r ? r.noticeRecipientId : null,
-        kind: req.kind,
-        version: req.version,
-        messageId: recipientMessageId(req.kind, req.version, r),
-        toAddress: r.toAddress,
-        subject: req.subject,
-        attachPdf: req.attachPdf ?? false,
-        changeNote: req.changeNote ?? "",
-      })),
-    });
+    // Prisma's createMany spent about 0.25 ms of CPU a row (2.5 s for a conference of 10,000); the bound
+    // multi-row insert is the database's own cost. Every column is given: database defaults are not applied.
+    const ids = sortableRowIds(fresh.length);
+    const now = new Date();
+    await insertRows(
+      tx,
+      "OutboxMessage",
+      OUTBOX_COLUMNS,
+      fresh.map((r, i) => [
+        ids[i]!,
+        req.conferenceId,
+        "attendeeId" in r ? r.attendeeId : null,
+        "bridgePointId" in r ? r.bridgePointId : null,
+        "noticeRecipientId" in r ? r.noticeRecipientId : null,
+        req.kind,
+        req.version,
+        recipientMessageId(req.kind, req.version, r),
+        r.toAddress,
+        req.subject,
+        req.attachPdf ?? false,
+        req.changeNote ?? "",
+        "QUEUED",
+        0,
+        now,
+        now,
+      ]),
+      { kind: "MessageKind", status: "MessageStatus" },
+    );
   }
   return fresh;
 }
