@@ -16,14 +16,8 @@ import { workingDaysBetween } from "#app/invitations/attendee-form.ts";
 import { importEmails, parseAttendees } from "#app/invitations/attendee-import.ts";
 import { attendeeListPage, invitedAmong, responseCounts } from "#app/invitations/attendee-list.server.ts";
 import { listQuery } from "#app/invitations/attendee-list-query.ts";
-import {
-  createAttendees,
-  invitationConference,
-  sendCancellation,
-  sendInvitations,
-  sendReminders,
-  sendUpdate,
-} from "#app/invitations/attendees.server.ts";
+import { createAttendees, invitationConference } from "#app/invitations/attendees.server.ts";
+import { sendCancellation, sendInvitations, sendReminders, sendUpdate } from "#app/invitations/bulk-send.server.ts";
 import { cannotInviteReason } from "#app/invitations/can-invite.ts";
 import { INLINE_SEND_LIMIT, invitationSendJob, startInvitationSend } from "#app/invitations/send-job.server.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";

@@ -5,13 +5,8 @@ import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { prisma } from "#app/database/db.server.ts";
-import {
-  createAttendees,
-  sendCancellation,
-  sendInvitations,
-  sendReminders,
-  sendUpdate,
-} from "#app/invitations/attendees.server.ts";
+import { createAttendees } from "#app/invitations/attendees.server.ts";
+import { sendCancellation, sendInvitations, sendReminders, sendUpdate } from "#app/invitations/bulk-send.server.ts";
 import "#app/mail-composers.server.ts";
 import { emlFileName } from "#app/mailing/transport.server.ts";
 import { outboxFolder, outboxWorker } from "#app/mailing/worker.server.ts";

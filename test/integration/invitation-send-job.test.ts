@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { userActor } from "#app/database/audit.server.ts";
 import { prisma } from "#app/database/db.server.ts";
-import { createAttendees, sendInvitations } from "#app/invitations/attendees.server.ts";
+import { createAttendees } from "#app/invitations/attendees.server.ts";
+import { sendInvitations } from "#app/invitations/bulk-send.server.ts";
 import { INLINE_SEND_LIMIT, invitationSendJob, startInvitationSend } from "#app/invitations/send-job.server.ts";
 import { waitForJob } from "#app/jobs/jobs.server.ts";
 import { MESSAGE_SUBJECT, queueInvitations } from "#app/invitations/queue.server.ts";
