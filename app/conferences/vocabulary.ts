@@ -90,6 +90,14 @@ export const MESSAGE_KIND_LABEL: Record<MessageKind, string> = {
   CONCLUSION: "Thông báo kết luận",
 };
 
+/** A bulk send's messages as sentences count them: "Đã đưa 12 thư báo thay đổi vào hàng đợi gửi." */
+export const BULK_MESSAGE_NOUN = {
+  INVITATION: "giấy mời",
+  UPDATE: "thư báo thay đổi",
+  CANCELLATION: "thư báo hủy",
+  REMINDER: "thư nhắc trả lời",
+} as const satisfies Partial<Record<MessageKind, string>>;
+
 /** Who a meeting document (tài liệu họp) goes to. */
 export const DOCUMENT_AUDIENCES = Object.values(DocumentAudience) as [DocumentAudience, ...DocumentAudience[]];
 export const DOCUMENT_AUDIENCE_LABEL: Record<DocumentAudience, string> = {

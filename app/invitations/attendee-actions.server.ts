@@ -6,7 +6,7 @@
 import type { ConferenceAccess } from "#app/auth/guard.server.ts";
 import type { CurrentUser } from "#app/auth/session.server.ts";
 import { groupLabel } from "#app/conferences/naming.ts";
-import { DELIVERY_LABEL, RSVP_LABEL } from "#app/conferences/vocabulary.ts";
+import { BULK_MESSAGE_NOUN, DELIVERY_LABEL, RSVP_LABEL } from "#app/conferences/vocabulary.ts";
 import { userActor } from "#app/database/audit.server.ts";
 import { bridgeChoices } from "#app/database/bridge-search.server.ts";
 import { prisma } from "#app/database/db.server.ts";
@@ -17,9 +17,21 @@ import { importEmails, parseAttendees } from "#app/invitations/attendee-import.t
 import { attendeeListPage, invitedAmong, responseCounts } from "#app/invitations/attendee-list.server.ts";
 import { listQuery } from "#app/invitations/attendee-list-query.ts";
 import { createAttendees, invitationConference } from "#app/invitations/attendees.server.ts";
-import { sendCancellation, sendInvitations, sendReminders, sendUpdate } from "#app/invitations/bulk-send.server.ts";
+import {
+  audienceSize,
+  sendCancellation,
+  sendInvitations,
+  sendReminders,
+  sendUpdate,
+  type RoundSend,
+} from "#app/invitations/bulk-send.server.ts";
 import { cannotInviteReason } from "#app/invitations/can-invite.ts";
-import { INLINE_SEND_LIMIT, invitationSendJob, startInvitationSend } from "#app/invitations/send-job.server.ts";
+import {
+  INLINE_SEND_LIMIT,
+  invitationSendJob,
+  startInvitationSend,
+  startRoundSend,
+} from "#app/invitations/send-job.server.ts";
 import { formatDateTime } from "#app/lib/vietnamese-date.ts";
 import { isStuck } from "#app/mailing/claims.server.ts";
 import { requeueMessage, requeueRefusalText } from "#app/mailing/resend.server.ts";
@@ -255,11 +267,31 @@ export async function sendMailing(user: CurrentUser, c: Conference, mailing: Mai
       return done(`Đã đưa ${await sendInvitations(actor, c, mailing.attachPdf)} giấy mời vào hàng đợi gửi.`);
     }
     case "update":
-      return done(`Đã đưa ${await sendUpdate(actor, c, mailing.changeNote)} thư báo thay đổi vào hàng đợi gửi.`);
     case "remind":
-      return done(`Đã đưa ${await sendReminders(actor, c, mailing.attendeeIds)} thư nhắc vào hàng đợi gửi.`);
-    case "cancel":
+    case "cancel": {
+      const send: RoundSend =
+        mailing.kind === "update"
+          ? { kind: "UPDATE", changeNote: mailing.changeNote }
+          : mailing.kind === "remind"
+            ? { kind: "REMINDER", attendeeIds: mailing.attendeeIds }
+            : { kind: "CANCELLATION" };
+      // A large conference's round opens now and its messages are queued by a job (send-job.server.ts).
+      const reach = await audienceSize(c.id, send);
+      if (reach > INLINE_SEND_LIMIT) {
+        await startRoundSend(actor, c, send, reach);
+        const what = `${BULK_MESSAGE_NOUN[send.kind]} vào hàng đợi gửi cho ${reach.toLocaleString("vi-VN")} đại biểu`;
+        return done(
+          send.kind === "CANCELLATION"
+            ? `Đã hủy hội nghị; đang đưa ${what}, tiến độ hiện bên dưới.`
+            : `Đang đưa ${what}; tiến độ hiện bên dưới.`,
+        );
+      }
+      if (send.kind === "UPDATE")
+        return done(`Đã đưa ${await sendUpdate(actor, c, send.changeNote)} thư báo thay đổi vào hàng đợi gửi.`);
+      if (send.kind === "REMINDER")
+        return done(`Đã đưa ${await sendReminders(actor, c, send.attendeeIds)} thư nhắc vào hàng đợi gửi.`);
       return done(`Đã hủy hội nghị; ${await sendCancellation(actor, c)} thư báo hủy đang được gửi.`);
+    }
   }
 }
 

@@ -27,6 +27,48 @@ type Json = Record<string, unknown>;
 /** Who has had the invitation (or an update): they get the updates and the cancellation. */
 const INVITED = { messages: { some: { kind: { in: ["INVITATION", "UPDATE"] } } } } satisfies Prisma.AttendeeWhereInput;
 
+/** Who a send goes to, among the attendees still invited: those concerned by its kind, or the chosen. */
+function audienceOf(send: InvitationSend): { who: Prisma.AttendeeWhereInput; chosen: string[] | null } {
+  switch (send.kind) {
+    case "INVITATION":
+      return { who: {}, chosen: send.attendeeIds ?? null };
+    case "UPDATE":
+    case "CANCELLATION":
+      return { who: INVITED, chosen: null };
+    case "REMINDER":
+      return send.attendeeIds ? { who: {}, chosen: send.attendeeIds } : { who: { rsvp: "NO_ANSWER" }, chosen: null };
+  }
+}
+
+type Reader = Pick<Prisma.TransactionClient, "attendee">;
+
+/** The ids of the attendees a send reaches: still invited, concerned by its kind, among the chosen if any. */
+export async function audienceIds(
+  db: Reader,
+  conferenceId: string,
+  audience: { who: Prisma.AttendeeWhereInput; chosen: string[] | null },
+): Promise<string[]> {
+  const where: Prisma.AttendeeWhereInput = { conferenceId, revokedAt: null, ...audience.who };
+  // Chosen attendees are looked up a chunk at a time: one bound parameter per id.
+  const rows = audience.chosen
+    ? await readInChunks(audience.chosen, (ids) =>
+        db.attendee.findMany({ where: { ...where, id: { in: ids } }, select: { id: true } }),
+      )
+    : await db.attendee.findMany({ where, orderBy: { id: "asc" }, select: { id: true } });
+  return rows.map((a) => a.id);
+}
+
+/** How many attendees a send would reach now: what decides between the request and a job. */
+export async function audienceSize(conferenceId: string, send: InvitationSend): Promise<number> {
+  const audience = audienceOf(send);
+  const where: Prisma.AttendeeWhereInput = { conferenceId, revokedAt: null, ...audience.who };
+  if (!audience.chosen) return prisma.attendee.count({ where });
+  // Of the chosen, those still on the list (a chunk at a time: one bound parameter per id).
+  return readInChunks(audience.chosen, async (ids) => [
+    await prisma.attendee.count({ where: { ...where, id: { in: ids } } }),
+  ]).then((counts) => counts.reduce((a, b) => a + b, 0));
+}
+
 /**
  * The conference side of a send, per kind: the version its messages carry (SEQUENCE or reminder round,
  * moved on for an update, a cancellation and a reminder round), who gets one, the audit record's action,
@@ -42,8 +84,7 @@ async function openRound(tx: Prisma.TransactionClient, c: Conference, send: Invi
       if (moved) await tx.conference.update({ where, data: { status: "INVITATIONS_SENT" } });
       return {
         version: c.calendarSequence,
-        who: {},
-        chosen: send.attendeeIds ?? null,
+        ...audienceOf(send),
         action: "invitation.send" as const,
         before: { status } as Json,
         after: { status: moved ? "INVITATIONS_SENT" : status } as Json,
@@ -55,8 +96,7 @@ async function openRound(tx: Prisma.TransactionClient, c: Conference, send: Invi
       const { calendarSequence } = await tx.conference.update({ where, data, select: { calendarSequence: true } });
       return {
         version: calendarSequence,
-        who: INVITED,
-        chosen: null,
+        ...audienceOf(send),
         action: "invitation.update" as const,
         before: { calendarSequence: calendarSequence - 1 } as Json,
         after: { calendarSequence, changeNote: send.changeNote } as Json,
@@ -75,8 +115,7 @@ async function openRound(tx: Prisma.TransactionClient, c: Conference, send: Invi
       const { calendarSequence } = await tx.conference.update({ where, data, select: { calendarSequence: true } });
       return {
         version: calendarSequence,
-        who: INVITED,
-        chosen: null,
+        ...audienceOf(send),
         action: "invitation.cancel" as const,
         before: { status: before.status, calendarSequence: before.calendarSequence } as Json,
         after: { status: "CANCELLED", calendarSequence, ...reminders } as Json,
@@ -93,8 +132,7 @@ async function openRound(tx: Prisma.TransactionClient, c: Conference, send: Invi
       const chosen = send.attendeeIds;
       return {
         version: reminderRound,
-        who: chosen ? {} : { rsvp: "NO_ANSWER" as const },
-        chosen,
+        ...audienceOf(send),
         action: "invitation.remind" as const,
         before: { reminderRound: reminderRound - 1 } as Json,
         after: { reminderRound } as Json,
@@ -116,18 +154,12 @@ const SEND_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
 export async function sendToAttendees(actor: AuditActor, conference: Conference, send: InvitationSend) {
   const count = await prisma.$transaction(async (tx) => {
     const round = await openRound(tx, conference, send);
-    // Chosen attendees are looked up a chunk at a time: one bound parameter per id.
-    const where: Prisma.AttendeeWhereInput = { conferenceId: conference.id, revokedAt: null, ...round.who };
-    const targets = round.chosen
-      ? await readInChunks(round.chosen, (ids) =>
-          tx.attendee.findMany({ where: { ...where, id: { in: ids } }, select: { id: true } }),
-        )
-      : await tx.attendee.findMany({ where, select: { id: true } });
+    const targets = await audienceIds(tx, conference.id, round);
     const queued = await queueInvitationsIn(tx, {
       conferenceId: conference.id,
       kind: send.kind,
       version: round.version,
-      attendeeIds: targets.map((a) => a.id),
+      attendeeIds: targets,
       attachPdf: send.kind === "INVITATION" ? send.attachPdf : undefined,
       changeNote: send.kind === "UPDATE" ? send.changeNote : undefined,
       subject: MESSAGE_SUBJECT[send.kind](conference.title),
@@ -145,6 +177,55 @@ export async function sendToAttendees(actor: AuditActor, conference: Conference,
   }, SEND_TRANSACTION);
   outboxWorker().kick();
   return count;
+}
+
+/** A send other than the invitation: it opens a round (moves a version on) before any message is queued. */
+export type RoundSend = Exclude<InvitationSend, { kind: "INVITATION" }>;
+
+/** A round opened in the request, as the job that queues its messages reads it (send-job.server.ts). */
+export interface OpenedRound {
+  kind: RoundSend["kind"];
+  version: number;
+  who: Prisma.AttendeeWhereInput;
+  chosen: string[] | null;
+  changeNote: string;
+  subject: string;
+  action: "invitation.update" | "invitation.cancel" | "invitation.remind";
+}
+
+/**
+ * A large conference's round: the request moves the version on (cancels the conference, stops its timed
+ * reminders) with the audit record of it, as an inline send does, and leaves its messages to a job.
+ * Returns what the job needs; the job is idempotent per version (the outbox's unique index).
+ */
+export async function openRoundForJob(
+  actor: AuditActor,
+  conference: Conference,
+  send: RoundSend,
+  reach: number,
+): Promise<OpenedRound> {
+  return prisma.$transaction(async (tx) => {
+    const round = await openRound(tx, conference, send);
+    if (round.action === "invitation.send") throw new Error("openRoundForJob: the invitation opens no round");
+    await recordAudit(tx, actor, {
+      action: round.action,
+      entity: "Conference",
+      entityId: conference.id,
+      summary: `${round.summary(reach)} (từng phần, tiến độ trên trang đại biểu)`,
+      before: round.before,
+      after: { ...round.after, count: reach },
+      conferenceId: conference.id,
+    });
+    return {
+      kind: send.kind,
+      version: round.version,
+      who: round.who,
+      chosen: round.chosen,
+      changeNote: send.kind === "UPDATE" ? send.changeNote : "",
+      subject: MESSAGE_SUBJECT[send.kind](conference.title),
+      action: round.action,
+    };
+  }, SEND_TRANSACTION);
 }
 
 /** Queues the current invitation for every attendee (or these) who has not had it; returns how many. */

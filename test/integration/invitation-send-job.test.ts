@@ -82,6 +82,7 @@ describe("queuing a large conference's invitations as a job", () => {
     const done = await waitForJob(jobs[0]!.id, 60_000);
     expect(done).toMatchObject({ status: "DONE", done: ATTENDEES, total: ATTENDEES });
     expect(await invitationSendJob(conference.id)).toEqual({
+      kind: "INVITATION",
       status: "done",
       done: ATTENDEES,
       total: ATTENDEES,
