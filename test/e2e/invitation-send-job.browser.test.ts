@@ -1,6 +1,7 @@
 // Pressing "send" for a large conference (over INLINE_SEND_LIMIT attendees) returns at once and the
 // attendees page follows the job that queues the invitations, then says how many it queued (issue 15,
-// goal 4). The seed's Đà Nẵng 2026 conference gets 2,001 more attendees first.
+// goal 4); a reminder round to so many likewise. The seed's Đà Nẵng 2026 conference gets 2,001 more
+// attendees first.
 import { beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "#app/database/audit.server.ts";
 import { prisma } from "#app/database/db.server.ts";
@@ -52,5 +53,16 @@ describe("sending a large conference's invitations", () => {
     await expect
       .poll(() => page.getByText(/giấy mời vào hàng đợi gửi\.$/).allTextContents(), { timeout: 30_000 })
       .toContain(`Đã đưa ${count} giấy mời vào hàng đợi gửi.`);
+
+    // A reminder round to those who have not answered: the round opens at once, its job queues the messages.
+    await page.getByRole("button", { name: "Nhắc đại biểu chưa trả lời" }).click();
+    await expect
+      .poll(() => page.getByRole("status").first().textContent())
+      .toMatch(/Đang đưa thư nhắc trả lời vào hàng đợi gửi cho [\d.]+ đại biểu/);
+    await expect
+      .poll(() => page.getByText(/thư nhắc trả lời vào hàng đợi gửi\.$/).allTextContents(), { timeout: 30_000 })
+      .toEqual([expect.stringMatching(/^Đã đưa [\d.]+ thư nhắc trả lời vào hàng đợi gửi\.$/)]);
+    if (process.env.SCREENSHOT_DIR)
+      await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/round-send.png`, fullPage: false });
   });
 });
