@@ -45,6 +45,32 @@ export interface InvitationSendJob {
 }
 
 type Progress = (done: number, total: number) => void;
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+
+/**
+ * Queues for `ids` a chunk at a time, each chunk one transaction (`queueChunk` adds its messages and its
+ * audit record), waking the outbox after the first and reporting progress; returns how many were added.
+ * An empty list still runs one (empty) chunk: the invitation's moves the conference on all the same.
+ */
+async function inChunks(
+  ids: readonly string[],
+  progress: Progress,
+  queueChunk: (tx: Tx, chunk: string[], label: string) => Promise<number>,
+): Promise<number> {
+  progress(0, ids.length);
+  const parts = Math.max(1, Math.ceil(ids.length / CHUNK));
+  let queued = 0;
+  for (let part = 1; part <= parts; part++) {
+    const at = (part - 1) * CHUNK;
+    const label = parts > 1 ? ` (phần ${part}/${parts})` : "";
+    const chunk = ids.slice(at, at + CHUNK);
+    queued += await prisma.$transaction((tx) => queueChunk(tx, chunk, label), { maxWait: 10_000, timeout: 60_000 });
+    // The outbox starts on the first chunk while the rest is queued.
+    if (queued > 0) outboxWorker().kick();
+    progress(Math.min(ids.length, at + CHUNK), ids.length);
+  }
+  return queued;
+}
 
 async function runInvitation(
   params: { conferenceId: string; actor: AuditActor; attachPdf: boolean },
@@ -63,54 +89,41 @@ async function runInvitation(
     orderBy: { id: "asc" },
     select: { id: true },
   });
-  const ids = targets.map((t) => t.id);
-  progress(0, ids.length);
-  let queued = 0;
-  for (let at = 0, part = 1; at < ids.length || at === 0; at += CHUNK, part++) {
-    const chunk = ids.slice(at, at + CHUNK);
-    const parts = Math.max(1, Math.ceil(ids.length / CHUNK));
-    queued += await prisma.$transaction(
-      async (tx) => {
-        const { status } = await tx.conference.findUniqueOrThrow({
-          where: { id: conferenceId },
-          select: { status: true },
+  return inChunks(
+    targets.map((t) => t.id),
+    progress,
+    async (tx, chunk, label) => {
+      const { status } = await tx.conference.findUniqueOrThrow({
+        where: { id: conferenceId },
+        select: { status: true },
+      });
+      const moved = status === "DRAFT" || status === "ISSUED";
+      if (moved) await tx.conference.update({ where: { id: conferenceId }, data: { status: "INVITATIONS_SENT" } });
+      const n = await queueInvitationsIn(tx, {
+        conferenceId,
+        kind: "INVITATION",
+        version: c.calendarSequence,
+        attendeeIds: chunk,
+        attachPdf,
+        subject: MESSAGE_SUBJECT.INVITATION(c.title),
+      });
+      // A chunk that adds nothing (a run repeated) writes nothing, so it records nothing either.
+      if (n > 0 || moved)
+        await tx.auditEvent.create({
+          data: auditEventData(actor, {
+            action: "invitation.send",
+            entity: "Conference",
+            entityId: conferenceId,
+            summary: `Đưa ${n} giấy mời vào hàng đợi gửi${attachPdf ? " (kèm giấy mời PDF)" : ""}${label}`,
+            before: { status },
+            after: { status: moved ? "INVITATIONS_SENT" : status, count: n },
+            conferenceId,
+          }),
+          select: { id: true },
         });
-        const moved = status === "DRAFT" || status === "ISSUED";
-        if (moved) await tx.conference.update({ where: { id: conferenceId }, data: { status: "INVITATIONS_SENT" } });
-        const n = await queueInvitationsIn(tx, {
-          conferenceId,
-          kind: "INVITATION",
-          version: c.calendarSequence,
-          attendeeIds: chunk,
-          attachPdf,
-          subject: MESSAGE_SUBJECT.INVITATION(c.title),
-        });
-        // A chunk that adds nothing (a run repeated) writes nothing, so it records nothing either.
-        if (n > 0 || moved)
-          await tx.auditEvent.create({
-            data: auditEventData(actor, {
-              action: "invitation.send",
-              entity: "Conference",
-              entityId: conferenceId,
-              summary:
-                `Đưa ${n} giấy mời vào hàng đợi gửi${attachPdf ? " (kèm giấy mời PDF)" : ""}` +
-                (parts > 1 ? ` (phần ${part}/${parts})` : ""),
-              before: { status },
-              after: { status: moved ? "INVITATIONS_SENT" : status, count: n },
-              conferenceId,
-            }),
-            select: { id: true },
-          });
-        return n;
-      },
-      { maxWait: 10_000, timeout: 60_000 },
-    );
-    // The outbox starts on the first chunk while the rest is queued.
-    if (queued > 0) outboxWorker().kick();
-    progress(Math.min(ids.length, at + CHUNK), ids.length);
-    if (ids.length === 0) break;
-  }
-  return queued;
+      return n;
+    },
+  );
 }
 
 /** A round's messages (its version moved on in the request), a chunk per transaction with its audit record. */
@@ -127,43 +140,29 @@ async function runRound(
   if (round.kind !== "CANCELLATION" && status === "CANCELLED")
     throw new Error("Hội nghị đã bị hủy: thư không được đưa vào hàng đợi.");
   const ids = await audienceIds(prisma, conferenceId, round);
-  progress(0, ids.length);
-  const parts = Math.max(1, Math.ceil(ids.length / CHUNK));
-  let queued = 0;
-  for (let at = 0, part = 1; at < ids.length; at += CHUNK, part++) {
-    const chunk = ids.slice(at, at + CHUNK);
-    queued += await prisma.$transaction(
-      async (tx) => {
-        const n = await queueInvitationsIn(tx, {
+  return inChunks(ids, progress, async (tx, chunk, label) => {
+    const n = await queueInvitationsIn(tx, {
+      conferenceId,
+      kind: round.kind,
+      version: round.version,
+      attendeeIds: chunk,
+      changeNote: round.changeNote || undefined,
+      subject: round.subject,
+    });
+    if (n > 0)
+      await tx.auditEvent.create({
+        data: auditEventData(actor, {
+          action: round.action,
+          entity: "Conference",
+          entityId: conferenceId,
+          summary: `Đưa ${n} ${BULK_MESSAGE_NOUN[round.kind]} vào hàng đợi gửi${label}`,
+          after: { count: n },
           conferenceId,
-          kind: round.kind,
-          version: round.version,
-          attendeeIds: chunk,
-          changeNote: round.changeNote || undefined,
-          subject: round.subject,
-        });
-        if (n > 0)
-          await tx.auditEvent.create({
-            data: auditEventData(actor, {
-              action: round.action,
-              entity: "Conference",
-              entityId: conferenceId,
-              summary:
-                `Đưa ${n} ${BULK_MESSAGE_NOUN[round.kind]} vào hàng đợi gửi` +
-                (parts > 1 ? ` (phần ${part}/${parts})` : ""),
-              after: { count: n },
-              conferenceId,
-            }),
-            select: { id: true },
-          });
-        return n;
-      },
-      { maxWait: 10_000, timeout: 60_000 },
-    );
-    if (queued > 0) outboxWorker().kick();
-    progress(Math.min(ids.length, at + CHUNK), ids.length);
-  }
-  return queued;
+        }),
+        select: { id: true },
+      });
+    return n;
+  });
 }
 
 registerJobKind(KIND, {
