@@ -2,6 +2,7 @@
 // reads 100,000 rows in about 0.8–1 s on an idle 2-core machine where the
 // in-memory reader takes 1.6–2.2 s (see docs/PERFORMANCE.md, "Scoring").
 import { Readable } from "node:stream";
+import type ExcelJS from "exceljs";
 import { loadExcelJS } from "#app/lib/exceljs.server.ts";
 import { tableFromRecords, type Table } from "#app/lib/table/table.ts";
 import { checkImportCells, checkImportRow, ImportTooLargeError } from "#app/lib/table/limits.ts";
@@ -30,14 +31,20 @@ function toBuffer(data: Uint8Array): Buffer {
   return Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }
 
-async function streamingReader(data: Uint8Array) {
-  return new (await loadExcelJS()).stream.xlsx.WorkbookReader(Readable.from([toBuffer(data)]), {
+// exceljs's streaming reader reads the zip's entries in the order the file stores them. A writer may store
+// a sheet before xl/workbook.xml (exceljs's own writer did so now and then, under load): the reader then
+// looked the sheet up in a workbook model it had not read yet and threw. An empty model until then: the
+// first sheet that comes is taken as the first tab.
+function streamingReader(excel: typeof ExcelJS, data: Uint8Array) {
+  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([toBuffer(data)]), {
     worksheets: "emit",
     sharedStrings: "cache",
     hyperlinks: "ignore",
     styles: "ignore",
     entries: "ignore",
   });
+  (reader as unknown as { model?: { sheets?: unknown[] } }).model ??= { sheets: [] };
+  return reader;
 }
 
 function unreadable(error: unknown): Error {
@@ -60,7 +67,8 @@ function checkRow(row: { number: number; values: unknown }, cellsSoFar: number):
 /** Rows of the first worksheet (in tab order), numbered as in the sheet. */
 export async function readXlsxTable(data: Uint8Array): Promise<Table> {
   const records: string[][] = [];
-  const reader = await streamingReader(data);
+  const excel = await loadExcelJS();
+  const reader = streamingReader(excel, data);
   try {
     let taken = false;
     let cellCount = 0;
@@ -94,7 +102,8 @@ export async function readXlsxTable(data: Uint8Array): Promise<Table> {
  * Other problems are left to that reader to report.
  */
 export async function checkXlsxWithinLimits(data: Uint8Array): Promise<void> {
-  const reader = await streamingReader(data);
+  const excel = await loadExcelJS();
+  const reader = streamingReader(excel, data);
   try {
     let cellCount = 0;
     for await (const worksheet of reader) {
